@@ -85,6 +85,12 @@ class Settings(BaseSettings):
 
     chroma_port: int = 8000
 
+    index_dir: Path | None = None
+    """Where the embedded Chroma index lives; default ``<home>/chroma``."""
+
+    models_root: Path | None = None
+    """Where converted local models live; default ``<home>/models`` (share it between homes)."""
+
     def model_post_init(self, __context: object) -> None:
         self.home = self.home.expanduser().resolve()
 
@@ -94,7 +100,7 @@ class Settings(BaseSettings):
 
     @property
     def chroma_dir(self) -> Path:
-        return self.home / "chroma"
+        return self.index_dir.expanduser() if self.index_dir else self.home / "chroma"
 
     @property
     def checkpoints_path(self) -> Path:
@@ -102,7 +108,7 @@ class Settings(BaseSettings):
 
     @property
     def models_dir(self) -> Path:
-        return self.home / "models"
+        return self.models_root.expanduser() if self.models_root else self.home / "models"
 
     @property
     def cache_dir(self) -> Path:

@@ -38,3 +38,28 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present")
     return path
+
+
+MODELS_ROOT = Path(os.environ.get("CHAT_REC_MODELS_ROOT", Path.home() / ".cache" / "chat-rec" / "models"))
+"""Converted local models, shared across test sessions (the packaged Qwen converts once)."""
+
+
+@pytest.fixture(scope="session")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One Chroma index of the bundled catalog, built once for the whole test session."""
+    return tmp_path_factory.mktemp("index")
+
+
+@pytest.fixture(scope="session")
+def make_service(index_dir: Path, tmp_path_factory: pytest.TempPathFactory):
+    """Build a real ChatService (real catalog, index, SQLite) in a fresh home of its own."""
+    from chat_rec.config import Settings
+    from chat_rec.service import ChatService
+
+    def make(llm: object = "scripted", name: str = "svc", **overrides: object) -> ChatService:
+        home = tmp_path_factory.mktemp(name)
+        settings = Settings(home=home, index_dir=index_dir, models_root=MODELS_ROOT,
+                            llm="scripted" if not isinstance(llm, str) else llm, **overrides)
+        return ChatService.create(settings, llm=None if isinstance(llm, str) else llm, progress=False)
+
+    return make

@@ -1,0 +1,258 @@
+"""The `chat-rec` command: parses arguments, calls the service or an evaluation, prints."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from chat_rec.errors import ChatRecError
+
+LLM_CHOICES = ("auto", "local", "openai", "scripted", "none")
+
+
+def _offline_defaults() -> None:
+    """No phoning home: analytics and telemetry off, models from disk only (unless the user says otherwise)."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from chat_rec.config import get_settings
+
+    overrides: dict[str, Any] = {}
+    if getattr(args, "llm", None):
+        overrides["llm"] = args.llm
+    if getattr(args, "catalog", None):
+        overrides["catalog_dir"] = Path(args.catalog)
+    if getattr(args, "overviews", None):
+        overrides["overviews_csv"] = Path(args.overviews)
+    return get_settings(**overrides)
+
+
+def _service(args: argparse.Namespace) -> Any:
+    from chat_rec.service import ChatService
+
+    return ChatService.create(_settings(args), progress=True)
+
+
+def _print_json_or_table(result: dict[str, Any], as_json: bool, table: Callable[[dict[str, Any]], str]) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(result) + "\n")
+    else:
+        print(table(result))
+
+
+# ------------------------------------------------------------------ commands
+def cmd_serve(args: argparse.Namespace) -> int:
+    from ui.app import launch
+
+    service = _service(args)
+    print(f"chat-rec ready: {service.describe()}", file=sys.stderr)
+    launch(service, host=args.host, port=args.port)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    service = _service(args)
+    user = args.user
+    print(service.start(user).reply)
+    while True:
+        try:
+            text = input("you> ")
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if text.strip() in {"/quit", "/exit"}:
+            return 0
+        for event in service.send(user, text):
+            if event.kind == "token":
+                print(event.text, end="", flush=True)
+            elif event.kind == "error":
+                print(event.text, end="")
+        print()
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from chat_rec.catalog.loaders import load_catalog
+
+    settings = _settings(args)
+    catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=True)
+    with_overview = sum(1 for item in catalog if item.overview)
+    print(f"{catalog.name}: {len(catalog):,} items, {len(catalog.ratings):,} ratings, "
+          f"{with_overview:,} with an overview")
+    for name, digest in sorted(catalog.sources.items()):
+        print(f"  sha256 {digest}  {name}")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from chat_rec.catalog.index import CatalogIndex
+    from chat_rec.catalog.loaders import load_catalog
+    from chat_rec.embedding import Embedder
+
+    settings = _settings(args)
+    settings.ensure_home()
+    catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=True)
+    index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=True,
+                              rebuild=args.rebuild)
+    state = "built" if index.built_now else "up to date"
+    print(f"index {state}: {len(index.ids):,} items under {settings.chroma_dir}")
+    return 0
+
+
+def cmd_prepare(args: argparse.Namespace) -> int:
+    """Everything `serve` needs, done ahead: catalog, index and the local model."""
+    cmd_index(argparse.Namespace(**{**vars(args), "rebuild": False}))
+    from chat_rec.llm.registry import describe_model, get_chat_model
+
+    settings = _settings(args)
+    get_chat_model(settings, progress=True)
+    print(f"model ready: {describe_model(settings)}")
+    return 0
+
+
+def cmd_dialogue(args: argparse.Namespace) -> int:
+    from chat_rec.eval.dialogue import DialogueRunner, load_dialogue
+
+    files = [Path(f) for f in args.files]
+    dialogues = [(f, load_dialogue(f)) for f in files]  # refuse a bad file before loading models
+    runner = DialogueRunner(_service(args))
+    failed = 0
+    for path, dialogue in dialogues:
+        outcome = runner.run(dialogue, str(path))
+        mark = "PASS" if outcome.passed else "FAIL"
+        print(f"{mark} {outcome.name} ({path})")
+        for turn in outcome.turns:
+            for failure in turn.failures:
+                print(f"    turn {turn.index} [{turn.action[:60]}]: {failure}")
+            if turn.failures and args.verbose:
+                print("      reply: " + turn.reply.replace("\n", "\n      "))
+        failed += not outcome.passed
+    print(f"{len(dialogues) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def cmd_profile(args: argparse.Namespace) -> int:
+    service = _service(args)
+    if args.action == "reset":
+        service.reset(args.user)
+        print(f"profile of {args.user} reset")
+        return 0
+    view = service.profile(args.user)
+    data = view.__dict__ | {"genre_history": len(view.genre_history)}
+    print(json.dumps(data, indent=2, default=list))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.what == "extraction":
+        from chat_rec.catalog.loaders import load_catalog
+        from chat_rec.eval.extraction import format_table, run_extraction_eval
+        from chat_rec.llm.registry import get_chat_model
+        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.understanding.resolver import TitleResolver
+
+        settings = _settings(args)
+        catalog = load_catalog(settings.catalog_dir)
+        llm = get_chat_model(settings, progress=True)
+        result = run_extraction_eval(Path(args.cases), Extractor(TitleResolver(catalog), llm))
+        _print_json_or_table(result, args.json, format_table)
+        return 0
+    if args.what == "movielens":
+        from chat_rec.eval.movielens import format_table as ml_table
+        from chat_rec.eval.movielens import run_movielens_eval
+
+        result = run_movielens_eval(Path(args.data), protocol=args.protocol)
+        _print_json_or_table(result, args.json, ml_table)
+        return 0
+    raise ChatRecError(f"Unknown evaluation {args.what!r}.")
+
+
+# ------------------------------------------------------------------ parser
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="chat-rec", description="A local conversational movie recommender.")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def common(p: argparse.ArgumentParser, llm: bool = True) -> None:
+        p.add_argument("--catalog", help="catalog folder (default: the bundled ml-latest-small)")
+        p.add_argument("--overviews", help="TMDB-style overview CSV to join")
+        if llm:
+            p.add_argument("--llm", choices=LLM_CHOICES, help="language model backend (default: auto)")
+
+    p = sub.add_parser("serve", help="start the web chat")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    common(p)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("chat", help="chat in the terminal")
+    p.add_argument("--user", default="me")
+    common(p)
+    p.set_defaults(func=cmd_chat)
+
+    p = sub.add_parser("ingest", help="read a catalog and show what was read, with file hashes")
+    common(p, llm=False)
+    p.set_defaults(func=cmd_ingest)
+
+    p = sub.add_parser("index", help="build (or check) the vector index of the catalog")
+    p.add_argument("--rebuild", action="store_true")
+    common(p, llm=False)
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("prepare", help="build the index and convert the local model ahead of time")
+    common(p)
+    p.set_defaults(func=cmd_prepare)
+
+    p = sub.add_parser("dialogue", help="scripted dialogue regression tests")
+    dsub = p.add_subparsers(dest="action", required=True)
+    d = dsub.add_parser("run", help="run dialogue files; exit 0 only if every expectation holds")
+    d.add_argument("files", nargs="+")
+    common(d)
+    d.set_defaults(func=cmd_dialogue)
+
+    p = sub.add_parser("profile", help="show or reset a stored profile")
+    p.add_argument("action", choices=("show", "reset"))
+    p.add_argument("user")
+    p.set_defaults(func=cmd_profile, llm="none")
+
+    p = sub.add_parser("eval", help="benchmarks that print numbers")
+    esub = p.add_subparsers(dest="what", required=True)
+    e = esub.add_parser("extraction", help="preference extraction benchmark")
+    e.add_argument("--cases", required=True)
+    e.add_argument("--json", action="store_true")
+    common(e)
+    e.set_defaults(func=cmd_eval)
+    e = esub.add_parser("movielens", help="next-item protocol on a MovieLens folder")
+    e.add_argument("--data", required=True)
+    e.add_argument("--protocol", default="llamarec", choices=("llamarec",))
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    _offline_defaults()
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args) or 0)
+    except ChatRecError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

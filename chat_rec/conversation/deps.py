@@ -1,0 +1,63 @@
+"""The graph's run-time context: the services a node may call, and whose turn it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import yaml
+
+from chat_rec.config import REPO_ROOT, Settings
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+    from chat_rec.catalog.index import CatalogIndex
+    from chat_rec.catalog.models import Catalog
+    from chat_rec.profile.repository import ProfileRepository
+    from chat_rec.ranking.hybrid import HybridRanker
+    from chat_rec.understanding.extractor import Extractor
+    from chat_rec.understanding.resolver import TitleResolver
+
+
+@lru_cache(maxsize=1)
+def load_replies(path: Path = REPO_ROOT / "prompts" / "replies.yaml") -> dict[str, Any]:
+    """The fixed reply texts, by language (prompts/replies.yaml)."""
+    with path.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = yaml.safe_load(fh)
+    return data
+
+
+@dataclass
+class Deps:
+    """Long-lived services, built once per process by ChatService."""
+
+    settings: Settings
+    catalog: Catalog
+    index: CatalogIndex
+    ranker: HybridRanker
+    resolver: TitleResolver
+    extractor: Extractor
+    repo: ProfileRepository
+    llm: BaseChatModel | None
+    genre_vectors: dict[str, np.ndarray] = field(default_factory=dict)
+
+    def replies(self, language: str) -> dict[str, Any]:
+        data = load_replies()
+        return data.get(language) or data["en"]
+
+    def item_vector(self, item_id: int) -> np.ndarray | None:
+        row = self.index.row_of.get(item_id)
+        return None if row is None else self.index.vectors[row]
+
+
+@dataclass(frozen=True)
+class TurnContext:
+    """Passed to every node as ``runtime.context``."""
+
+    deps: Deps
+    user_id: int
+    user_name: str

@@ -1,0 +1,346 @@
+"""The graph's nodes: plain functions ``(state, runtime) -> dict`` of the fields they change."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+from langgraph.runtime import Runtime
+
+from chat_rec.conversation.deps import TurnContext
+from chat_rec.conversation.state import State
+from chat_rec.profile import vector as pv
+from chat_rec.profile.repository import TurnWrite
+from chat_rec.ranking.hybrid import RankRequest
+from chat_rec.understanding.signal import PreferenceSignal
+
+FEEDBACK_WEIGHT_SEEN = 0.0
+
+
+def _elapsed(state: State, step: str, started: float) -> dict[str, Any]:
+    trace = dict(state.get("trace") or {})
+    steps = dict(trace.get("ms") or {})
+    steps[step] = round((time.perf_counter() - started) * 1000, 2)
+    path = list(trace.get("path") or []) + [step]
+    trace.update(ms=steps, path=path)
+    return trace
+
+
+def _as_list(vec: np.ndarray | None) -> list[float] | None:
+    return None if vec is None else [float(x) for x in vec]
+
+
+def _as_array(vec: list[float] | None) -> np.ndarray | None:
+    return None if vec is None else np.asarray(vec, dtype=np.float32)
+
+
+def signal_of(state: State) -> PreferenceSignal:
+    return PreferenceSignal.model_validate(state.get("signal") or {})
+
+
+def begin(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """Clear the previous turn's working fields and load the stored profile."""
+    started = time.perf_counter()
+    profile = runtime.context.deps.repo.load(runtime.context.user_id)
+    fresh: dict[str, Any] = {
+        "signal": {}, "chosen": [], "candidates": [], "reply": "", "asks_question": False,
+        "quick_replies": [], "marks": {}, "onboarding_answer": None, "turn_id": None,
+        "stage": "smalltalk", "trace": {}, "constraints": {},
+        "vector_before": _as_list(profile.vector), "profile_vector": _as_list(profile.vector),
+        "onboarding_step": profile.onboarding_step, "onboarding_done": profile.onboarding_done,
+    }
+    fresh["trace"] = _elapsed(fresh, "begin", started)  # type: ignore[arg-type]
+    return fresh
+
+
+def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """LLM(q_t, r_t): read the message against the previous reply, update p."""
+    started = time.perf_counter()
+    deps = runtime.context.deps
+    shown = [item for i in state.get("last_items") or [] if (item := deps.catalog.get(i)) is not None]
+    signal = deps.extractor.extract(state.get("user_text", ""), state.get("last_reply", ""), shown)
+    v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get)
+    p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
+    shown_ids = set(state.get("last_items") or [])
+    marks = {
+        "liked": list(signal.liked_ids),
+        "disliked": [i for i in signal.disliked_ids if i not in shown_ids],
+        "rejected": [i for i in signal.disliked_ids if i in shown_ids],
+        "seen": list(signal.seen_ids),
+    }
+    return {
+        "signal": signal.model_dump(), "profile_vector": _as_list(p), "marks": marks,
+        "trace": _elapsed(state, "understand", started),
+    }
+
+
+def onboard(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """Record the answer to the last onboarding question and ask the next one, if any."""
+    started = time.perf_counter()
+    deps = runtime.context.deps
+    signal = signal_of(state)
+    replies = deps.replies(signal.language)
+    questions = replies["onboarding"][: deps.settings.onboarding_questions]
+    step = state.get("onboarding_step", 0)
+    answer = state.get("user_text", "").strip() if step > 0 else None
+    if signal.wants_new_recommendations or step >= len(questions):
+        return {"onboarding_done": True, "onboarding_answer": answer,
+                "trace": _elapsed(state, "onboard", started)}
+    question = questions[step]
+    prefix = ""
+    if step == 0:
+        prefix = replies["greeting_new"].format(user=runtime.context.user_name, n_items=len(deps.catalog)) + " "
+    return {
+        "stage": "onboarding", "reply": prefix + question["question"], "asks_question": True,
+        "quick_replies": list(question["chips"]), "onboarding_step": step + 1,
+        "onboarding_answer": answer, "trace": _elapsed(state, "onboard", started),
+    }
+
+
+def elicit(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """One clarifying question when the message says too little to recommend from."""
+    started = time.perf_counter()
+    signal = signal_of(state)
+    replies = runtime.context.deps.replies(signal.language)
+    text = replies["elicit"] if signal.wants_new_recommendations else replies["smalltalk"]
+    return {
+        "stage": "elicit", "reply": _unknown_titles_note(signal, replies) + text, "asks_question": True,
+        "quick_replies": list(replies["elicit_chips"]), "trace": _elapsed(state, "elicit", started),
+    }
+
+
+def _unknown_titles_note(signal: PreferenceSignal, replies: dict[str, Any]) -> str:
+    if not signal.unresolved_titles:
+        return ""
+    titles = ", ".join(f"“{t[:60]}”" for t in signal.unresolved_titles[:3])
+    it_them = "it" if len(signal.unresolved_titles) == 1 else "them"
+    if "no " in replies["unknown_titles"][:30]:  # Spanish wording
+        it_them = "la" if len(signal.unresolved_titles) == 1 else "las"
+    return replies["unknown_titles"].format(titles=titles, it_them=it_them) + " "
+
+
+def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """A like, dislike or "seen it" on a shown item (button or words) moves p the same way."""
+    started = time.perf_counter()
+    deps = runtime.context.deps
+    event = state.get("event") or {}
+    signal = signal_of(state)
+    replies = deps.replies(signal.language)
+    update: dict[str, Any] = {"stage": "feedback"}
+    if event:
+        item_id = int(event["item_id"])
+        item = deps.catalog.get(item_id)
+        kind = event.get("type")
+        if kind == "seen":
+            signal = PreferenceSignal(seen_ids=[item_id])
+            marks = {"seen": [item_id]}
+            text = replies["feedback_seen"]
+        elif event.get("like"):
+            signal = PreferenceSignal(liked_ids=[item_id], wants_new_recommendations=True)
+            marks = {"liked": [item_id]}
+            text = replies["feedback_like"]
+        else:
+            signal = PreferenceSignal(disliked_ids=[item_id], wants_new_recommendations=True)
+            marks = {"rejected": [item_id]}
+            text = replies["feedback_dislike"]
+        v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get)
+        p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
+        label = item.label if item else str(item_id)
+        update.update(signal=signal.model_dump(), marks=marks, profile_vector=_as_list(p),
+                      reply=text.format(title=label))
+    else:
+        names = [item.label for i in signal.liked_ids + signal.disliked_ids
+                 if (item := deps.catalog.get(i)) is not None]
+        key = "feedback_like" if signal.liked_ids else "feedback_dislike"
+        text = replies[key].format(title=", ".join(names[:3])) if names else ""
+        if not signal.wants_new_recommendations:
+            text = (text + " " + replies["feedback_more"]).strip()
+        update["reply"] = text
+    update["trace"] = _elapsed(state, "feedback", started)
+    return update
+
+
+def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """Fold this turn's constraints into the stored ones before retrieval."""
+    started = time.perf_counter()
+    return {"stage": "recommend", "onboarding_done": True,
+            "constraints": compute_constraints(state, runtime),
+            "trace": _elapsed(state, "refine", started)}
+
+
+def compute_constraints(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """The filters for this turn: stored exclusions plus what the message said."""
+    deps = runtime.context.deps
+    profile = deps.repo.load(runtime.context.user_id)
+    signal = signal_of(state)
+    excluded = (set(profile.excluded_genres) | set(signal.disliked_genres)) - set(signal.liked_genres)
+    if signal.year_min is not None or signal.year_max is not None:
+        year_min, year_max = signal.year_min, signal.year_max
+    elif signal.liked_ids or signal.liked_genres:
+        year_min, year_max = None, None  # a fresh request drops an old year range
+    else:
+        year_min, year_max = profile.year_min, profile.year_max
+    marks = state.get("marks") or {}
+    exclude = (
+        set(profile.liked_ids) | set(profile.disliked_ids) | set(profile.rejected_ids)
+        | set(profile.seen_ids) | {i for ids in marks.values() for i in ids}
+        | set(signal.liked_ids) | set(signal.disliked_ids)
+    )
+    if signal.wants_new_recommendations or state.get("event"):
+        exclude |= set(state.get("last_items") or [])
+    liked = set(profile.liked_ids) | set(signal.liked_ids)
+    disliked = set(profile.disliked_ids) | set(profile.rejected_ids) | set(signal.disliked_ids)
+    return {"excluded_genres": sorted(excluded), "year_min": year_min, "year_max": year_max,
+            "exclude_ids": sorted(exclude), "liked_ids": sorted(liked - disliked),
+            "disliked_ids": sorted(disliked), "liked_genres": sorted(signal.liked_genres)}
+
+
+def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """Nearest neighbours of p and of the message in the vector index, with hard filters."""
+    started = time.perf_counter()
+    deps = runtime.context.deps
+    c = state.get("constraints") or {}
+    where = _where(c["excluded_genres"], c["year_min"], c["year_max"])
+    n = deps.settings.candidates
+    found: dict[int, None] = {}
+    p = _as_array(state.get("profile_vector"))
+    if p is not None:
+        found.update((i, None) for i, _ in deps.index.query(p, n, where=where))
+    text = state.get("user_text", "").strip()
+    if text and not state.get("event"):
+        found.update((i, None) for i, _ in deps.index.query_text(text[:500], n // 2, where=where))
+    excluded_ids = set(c["exclude_ids"])
+    return {"candidates": [i for i in found if i not in excluded_ids],
+            "trace": _elapsed(state, "retrieve", started)}
+
+
+def _where(excluded: list[str], year_min: int | None, year_max: int | None) -> dict[str, Any] | None:
+    clauses: list[dict[str, Any]] = [{f"g_{g}": {"$ne": True}} for g in excluded]
+    if year_min is not None:
+        clauses.append({"year": {"$gte": year_min}})
+    if year_max is not None:
+        clauses.append({"year": {"$lte": year_max}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """Hybrid score (content + collaborative + popularity), filters, then MMR diversity."""
+    started = time.perf_counter()
+    deps = runtime.context.deps
+    c = state.get("constraints") or {}
+    candidates = state.get("candidates") or []
+    p = _as_array(state.get("profile_vector"))
+    request = RankRequest(
+        profile_vector=p, query_vector=None, liked_ids=set(c["liked_ids"]),
+        disliked_ids=set(c["disliked_ids"]), exclude_ids=set(c["exclude_ids"]), excluded_genres=set(c["excluded_genres"]),
+        required_genres=set(c["liked_genres"]), year_min=c["year_min"], year_max=c["year_max"],
+        k=deps.settings.top_k, diversity=deps.settings.diversity,
+        candidate_ids=candidates if (candidates and p is not None) else None,
+    )
+    ranked = deps.ranker.rank(request)
+    language = signal_of(state).language
+    chosen = [
+        {"item_id": s.item.item_id, "score": round(float(s.score), 4),
+         "breakdown": {k: round(float(v), 4) for k, v in s.breakdown.items()},
+         "reason": reason_for(s.item.item_id, set(c["liked_ids"]), runtime, language)}
+        for s in ranked
+    ]
+    update: dict[str, Any] = {"chosen": chosen, "trace": _elapsed(state, "rank", started)}
+    if not chosen:
+        update["reply"] = deps.replies(language)["no_results"]
+    return update
+
+
+def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], language: str) -> str:
+    """A one-line reason from catalog facts: the closest liked movie, genres, rating."""
+    deps = runtime.context.deps
+    replies = deps.replies(language)
+    item = deps.catalog.get(item_id)
+    if item is None:
+        return ""
+    parts: list[str] = []
+    vec = deps.item_vector(item_id)
+    liked_rows = [deps.item_vector(i) for i in liked if i != item_id]
+    pairs = [(i, v) for i, v in zip([i for i in liked if i != item_id], liked_rows) if v is not None]
+    if vec is not None and pairs:
+        best_id, best_vec = max(pairs, key=lambda pair: float(np.dot(vec, pair[1])))
+        if float(np.dot(vec, best_vec)) > 0.35 and (best := deps.catalog.get(best_id)):
+            parts.append(replies["reason_because"].format(title=best.label))
+    if item.genres:
+        parts.append(replies["reason_genres"].format(genres=", ".join(item.genres[:3])))
+    if item.popularity >= 5:
+        parts.append(replies["reason_popular"].format(rating=item.mean_rating, count=item.popularity))
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def persist(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """Commit the turn and its profile update in one transaction, before any reply is shown."""
+    started = time.perf_counter()
+    deps = runtime.context.deps
+    signal = signal_of(state)
+    c = state.get("constraints") if state.get("stage") == "recommend" else None
+    text = state.get("user_text", "")
+    event = state.get("event")
+    if event:
+        text = f"[{event.get('type')}:{event.get('item_id')}:{'like' if event.get('like') else 'dislike'}]"
+    marks = state.get("marks") or {}
+    write = TurnWrite(
+        user_text=text,
+        signal=signal.model_dump(),
+        stage=state.get("stage", "smalltalk"),
+        vector_before=_as_array(state.get("vector_before")),
+        vector_after=_as_array(state.get("profile_vector")),
+        shown_item_ids=[chosen["item_id"] for chosen in state.get("chosen") or []],
+        reply_text=state.get("reply") or None,
+        liked_ids=list(marks.get("liked", [])),
+        disliked_ids=list(marks.get("disliked", [])),
+        seen_ids=list(marks.get("seen", [])),
+        rejected_ids=list(marks.get("rejected", [])),
+        genre_deltas=_genre_deltas(signal),
+        clear_year_range=c is not None,
+        year_min=None if c is None else c["year_min"],
+        year_max=None if c is None else c["year_max"],
+        excluded_genres=None if c is None else set(c["excluded_genres"]),
+        onboarding_step=state.get("onboarding_step"),
+        onboarding_done=state.get("onboarding_done"),
+        onboarding_answer=state.get("onboarding_answer"),
+        language=signal.language if not event else None,
+        feedback=_feedback_rows(state, signal),
+    )
+    turn_id = deps.repo.commit_turn(runtime.context.user_id, write)
+    return {"turn_id": turn_id, "trace": _elapsed(state, "persist", started)}
+
+
+def _feedback_rows(state: State, signal: PreferenceSignal) -> list[tuple[int, bool, str]]:
+    """Likes and dislikes of shown items, kept as feedback (the raw material of DPO pairs)."""
+    event = state.get("event") or {}
+    if event.get("type") == "feedback":
+        return [(int(event["item_id"]), bool(event.get("like")), "button")]
+    shown = set(state.get("last_items") or [])
+    rows = [(i, True, "text") for i in signal.liked_ids if i in shown]
+    return rows + [(i, False, "text") for i in signal.disliked_ids if i in shown]
+
+
+def _genre_deltas(signal: PreferenceSignal) -> dict[str, float]:
+    deltas = {g: 1.0 for g in signal.liked_genres}
+    deltas.update({g: -1.0 for g in signal.disliked_genres})
+    return deltas
+
+
+def remember(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """Keep what the next turn needs: the shown list, the reply, a bounded history."""
+    started = time.perf_counter()
+    limit = 2 * runtime.context.deps.settings.max_history_turns
+    history = list(state.get("history") or [])
+    if state.get("user_text"):
+        history.append({"role": "user", "text": state["user_text"][:1000]})
+    history.append({"role": "assistant", "text": (state.get("reply") or "")[:2000]})
+    update: dict[str, Any] = {"history": history[-limit:], "last_reply": state.get("reply") or ""}
+    if state.get("chosen"):
+        update["last_items"] = [c["item_id"] for c in state["chosen"]]
+    update["trace"] = _elapsed(state, "remember", started)
+    return update

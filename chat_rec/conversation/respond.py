@@ -1,0 +1,103 @@
+"""The `recommend` node: the reply about the chosen items, checked before it is shown."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from typing import Any
+
+from langchain_core.messages import BaseMessage
+from langgraph.runtime import Runtime
+
+from chat_rec.catalog.models import GENRES
+from chat_rec.conversation.deps import Deps, TurnContext
+from chat_rec.conversation.nodes import _elapsed, signal_of
+from chat_rec.conversation.state import State
+
+log = logging.getLogger(__name__)
+
+_SENTENCE_END = re.compile(r"(?<=[.!?¡¿])\s+")
+_FORBIDDEN = re.compile(r"(\(\s*(19|20)\d\d\s*\)|[\"“”«»*#<>\[\]`{}|]|https?://|system prompt|instruction)", re.I)
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
+
+
+def recommend(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
+    """Write the reply: a short intro (LLM, checked) and one line per chosen catalog item."""
+    started = time.perf_counter()
+    deps = runtime.context.deps
+    signal = signal_of(state)
+    replies = deps.replies(signal.language)
+    chosen = state.get("chosen") or []
+    items = [deps.catalog.get(c["item_id"]) for c in chosen]
+    lead = (state.get("reply") or "").strip()
+    no_taste = not (state.get("profile_vector") or signal.liked_genres)
+    fallback = replies["intro_popular"] if no_taste else replies["intro"]
+    intro = _llm_intro(state, deps, [i.label for i in items if i], signal.language) or fallback
+    lines = [
+        f"{n}. {item.label} — {c['reason']}" for n, (item, c) in enumerate(zip(items, chosen), 1) if item
+    ]
+    writer = runtime.stream_writer
+    parts = [p for p in (lead, intro) if p]
+    text = " ".join(parts) + "\n\n" + "\n".join(lines)
+    for chunk in _chunks(text):
+        writer({"token": chunk})
+    deps.repo.record_reply(state["turn_id"], text) if state.get("turn_id") else None
+    return {"reply": text, "trace": _elapsed(state, "recommend", started)}
+
+
+def _chunks(text: str) -> list[str]:
+    return re.findall(r"\S+\s*|\s+", text)
+
+
+def _llm_intro(state: State, deps: Deps, labels: list[str], language: str) -> str:
+    """The LLM's introduction, or "" when there is no LLM or its text breaks a rule."""
+    if deps.llm is None or not labels:
+        return ""
+    from chat_rec.llm.prompts import load_prompt
+
+    signal = signal_of(state)
+    taste = [item.label for i in signal.liked_ids if (item := deps.catalog.get(i))] + signal.liked_genres
+    try:
+        messages: list[BaseMessage] = load_prompt("recommend").format_messages(
+            language=LANGUAGE_NAMES.get(language, "English"),
+            utterance=(state.get("user_text") or "")[:300],
+            taste=", ".join(taste) or "not said yet",
+            picks="; ".join(labels),
+        )
+        raw = deps.llm.invoke(messages).content
+    except Exception as exc:  # a model failure must never lose the turn
+        log.warning("LLM intro failed, using the template: %s", exc)
+        return ""
+    return check_intro(str(raw), deps, labels)
+
+
+def check_intro(raw: str, deps: Deps, allowed_labels: list[str]) -> str:
+    """Keep the sentences that name no movie outside the chosen items; "" if none survive."""
+    kept: list[str] = []
+    allowed_titles = {label.lower() for label in allowed_labels}
+    for sentence in _SENTENCE_END.split(raw.strip()):
+        sentence = " ".join(sentence.split())
+        if not sentence or _FORBIDDEN.search(sentence) or len(sentence) > 300:
+            continue
+        mentions = deps.resolver.find_in_text(sentence)
+        if mentions:  # a named movie, chosen or not: the list names the items, the intro does not
+            continue
+        if any(t in sentence.lower() for t in allowed_titles) or _names_something(sentence):
+            continue
+        kept.append(sentence)
+        if len(kept) == 2:
+            break
+    return " ".join(kept)
+
+
+def _names_something(sentence: str) -> bool:
+    """A capitalised word inside a sentence is a name (a film, a person): the intro names none."""
+    words = re.findall(r"[^\W\d_][\w'’-]*|\d+", sentence)
+    for word in words[1:]:
+        if word.isdigit() or (word[0].isupper() and word not in ALLOWED_CAPITALISED):
+            return True
+    return False
+
+
+ALLOWED_CAPITALISED = {"I", "I'm", "I've", "I'll", "I'd", "OK", "TV", *GENRES, "Sci", "Fi", "Noir", "Film"}

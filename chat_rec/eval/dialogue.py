@@ -1,0 +1,233 @@
+"""Scripted dialogue files: parse, run through ChatService, check every expectation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from chat_rec.errors import DialogueFileError
+from chat_rec.results import TurnResult
+
+if TYPE_CHECKING:
+    from chat_rec.service import ChatService
+
+_ITEM_REF = re.compile(r"^\$item(\d+)$")
+_LINE_RE = re.compile(r"^\s*\d+\.\s+(.+?)\s+—", re.M)
+
+
+class Expect(BaseModel):
+    """What must hold after a turn; every key is optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    stage: str | None = None
+    asks_question: bool | None = None
+    recommends_at_least: int | None = None
+    all_in_catalog: bool | None = None
+    includes_any_ids: list[int] | None = None
+    excludes_ids: list[int] | None = None
+    excludes_genres: list[str] | None = None
+    year_between: tuple[int, int] | None = None
+    profile_moved_toward_id: int | str | None = None
+    profile_moved_away_from_id: int | str | None = None
+    reply_contains: str | list[str] | None = None
+    reply_not_contains: str | list[str] | None = None
+    items_differ_from_previous: bool | None = None
+
+
+class Turn(BaseModel):
+    """One step: a message, a button press, a page (re)start, or a server restart."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user: str | None = None
+    feedback: dict[str, Any] | None = None
+    seen: dict[str, Any] | None = None
+    start: bool | None = None
+    restart: bool | None = None
+    expect: Expect = Field(default_factory=Expect)
+
+    @model_validator(mode="after")
+    def _one_action(self) -> Turn:
+        actions = [a for a in (self.user, self.feedback, self.seen, self.start, self.restart) if a is not None]
+        if len(actions) != 1:
+            raise ValueError("each turn needs exactly one of: user, feedback, seen, start, restart")
+        return self
+
+
+class Dialogue(BaseModel):
+    """A named conversation for one user."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str
+    user: str
+    keep_profile: bool = False
+    """Keep what the user has from earlier runs (a returning user); default: start fresh."""
+    turns: list[Turn]
+
+
+def load_dialogue(path: Path) -> Dialogue:
+    """Parse and validate one YAML file; DialogueFileError says what is wrong."""
+    try:
+        raw = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise DialogueFileError(f"Dialogue file {path} does not exist.") from exc
+    except (UnicodeDecodeError, OSError) as exc:
+        raise DialogueFileError(f"Dialogue file {path} could not be read as UTF-8 text ({exc}).") from exc
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        raise DialogueFileError(f"Dialogue file {path} is not valid YAML: {str(exc)[:300]}") from exc
+    if not isinstance(data, dict):
+        raise DialogueFileError(f"Dialogue file {path} must be a mapping with name, user and turns.")
+    try:
+        return Dialogue.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise DialogueFileError(f"Dialogue file {path}: {where}: {first['msg']}.") from exc
+
+
+@dataclass
+class TurnOutcome:
+    index: int
+    action: str
+    failures: list[str] = field(default_factory=list)
+    reply: str = ""
+
+
+@dataclass
+class DialogueOutcome:
+    name: str
+    path: str
+    turns: list[TurnOutcome]
+
+    @property
+    def passed(self) -> bool:
+        return all(not t.failures for t in self.turns)
+
+
+class DialogueRunner:
+    """Runs dialogues through a ChatService and checks their expectations."""
+
+    def __init__(self, service: ChatService) -> None:
+        self.service = service
+
+    def run_file(self, path: Path) -> DialogueOutcome:
+        return self.run(load_dialogue(path), str(path))
+
+    def run(self, dialogue: Dialogue, path: str = "") -> DialogueOutcome:
+        service = self.service
+        user = dialogue.user
+        if not dialogue.keep_profile and service.deps.repo.find_user(user) is not None:
+            service.reset(user)
+        outcomes: list[TurnOutcome] = []
+        last: TurnResult | None = None
+        for n, turn in enumerate(dialogue.turns, 1):
+            before = self._vector(user)
+            previous_ids = [i.item_id for i in last.items] if last else []
+            shown = list(last.items) if last and last.items else []
+            if turn.restart:
+                service = self.service = service.restarted()
+                outcomes.append(TurnOutcome(n, "restart"))
+                continue
+            if turn.start:
+                action, result = "start", service.start(user)
+            elif turn.feedback is not None:
+                item_id = self._item(turn.feedback.get("item"), shown)
+                action = f"feedback {turn.feedback}"
+                result = service.feedback(user, item_id, bool(turn.feedback.get("like")))
+            elif turn.seen is not None:
+                action = f"seen {turn.seen}"
+                result = service.mark_seen(user, self._item(turn.seen.get("item"), shown))
+            else:
+                action = f"user: {turn.user}"
+                result = service.send_sync(user, turn.user or "")
+            failures = self._check(turn.expect, result, before, self._vector(user), shown, previous_ids)
+            outcomes.append(TurnOutcome(n, action, failures, result.reply))
+            if result.items:
+                last = result
+        return DialogueOutcome(dialogue.name, path, outcomes)
+
+    def _vector(self, user: str) -> np.ndarray | None:
+        info = self.service.deps.repo.find_user(user)
+        return None if info is None else self.service.deps.repo.load(info.id).vector
+
+    @staticmethod
+    def _item(ref: Any, shown: list[Any]) -> int:
+        """A 1-based position in the last list, or an explicit catalog id written as {"id": n}."""
+        if isinstance(ref, int) and 1 <= ref <= len(shown):
+            return int(shown[ref - 1].item_id)
+        raise DialogueFileError(f"item {ref!r} is not a position in the last list ({len(shown)} items shown).")
+
+    def _resolve(self, ref: int | str, shown: list[Any]) -> int:
+        if isinstance(ref, str):
+            match = _ITEM_REF.match(ref.strip())
+            if not match:
+                raise DialogueFileError(f"{ref!r} is neither an item id nor a $itemN placeholder.")
+            return self._item(int(match.group(1)), shown)
+        return ref
+
+    def _check(self, e: Expect, r: TurnResult, before: np.ndarray | None, after: np.ndarray | None,
+               shown: list[Any], previous_ids: list[int]) -> list[str]:
+        f: list[str] = []
+        catalog = self.service.deps.catalog
+        ids = [i.item_id for i in r.items]
+        if e.stage is not None and r.stage != e.stage:
+            f.append(f"stage is {r.stage!r}, expected {e.stage!r}")
+        if e.asks_question is not None and r.asks_question != e.asks_question:
+            f.append(f"asks_question is {r.asks_question}, expected {e.asks_question}")
+        if e.recommends_at_least is not None and len(ids) < e.recommends_at_least:
+            f.append(f"recommended {len(ids)} items, expected at least {e.recommends_at_least}")
+        if e.all_in_catalog:
+            outside = [i for i in ids if i not in catalog]
+            labels = {item.label for item in r.items}
+            named = [m for m in _LINE_RE.findall(r.reply) if m not in labels]
+            if outside or named:
+                f.append(f"items outside the catalog or the shown list: {outside + named}")
+        if e.includes_any_ids is not None and not set(ids) & set(e.includes_any_ids):
+            f.append(f"none of {e.includes_any_ids} in {ids}")
+        if e.excludes_ids is not None and set(ids) & set(e.excludes_ids):
+            f.append(f"excluded ids shown: {sorted(set(ids) & set(e.excludes_ids))}")
+        if e.excludes_genres:
+            bad = [i.label for i in r.items if set(i.genres) & set(e.excludes_genres)]
+            if bad:
+                f.append(f"items with excluded genres {e.excludes_genres}: {bad}")
+        if e.year_between is not None:
+            lo, hi = e.year_between
+            bad = [i.label for i in r.items if i.year is None or not lo <= i.year <= hi]
+            if bad:
+                f.append(f"items outside {lo}-{hi}: {bad}")
+        for ref, sign, word in ((e.profile_moved_toward_id, 1, "toward"), (e.profile_moved_away_from_id, -1, "away from")):
+            if ref is None:
+                continue
+            target = self.service.deps.item_vector(self._resolve(ref, shown))
+            if target is None or after is None:
+                f.append(f"profile has no vector to move {word} {ref}")
+                continue
+            old = float(np.dot(before, target)) if before is not None else 0.0
+            new = float(np.dot(after, target))
+            if sign * (new - old) <= 1e-6:
+                f.append(f"profile did not move {word} {ref} (cosine {old:.3f} -> {new:.3f})")
+        for needle in _as_list(e.reply_contains):
+            if needle.lower() not in r.reply.lower():
+                f.append(f"reply does not contain {needle!r}")
+        for needle in _as_list(e.reply_not_contains):
+            if needle.lower() in r.reply.lower():
+                f.append(f"reply contains {needle!r}")
+        if e.items_differ_from_previous and (not ids or ids == previous_ids):
+            f.append("the items did not change")
+        return f
+
+
+def _as_list(value: str | list[str] | None) -> list[str]:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)

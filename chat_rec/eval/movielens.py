@@ -1,0 +1,157 @@
+"""The LlamaRec leave-last-out protocol on MovieLens: Pop, ItemKNN, EASE and ALS side by side.
+
+Every rating is an interaction; users and items are filtered iteratively to >= 5 interactions;
+each user's last item (by timestamp, then item id) is the test target, the second-last the
+validation target. Models are ranked against all items, with two masking variants: only the
+user's last 200 history items masked (LlamaRec's choice), or the whole history masked.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chat_rec.errors import UnknownModelError
+from chat_rec.eval.metrics import DEFAULT_METRICS, RankingMetric, measure_all
+from chat_rec.interactions.als import ALS
+from chat_rec.interactions.base import Recommender, SequentialRecommender, top_k
+from chat_rec.interactions.ease import EASE
+from chat_rec.interactions.itemknn import ItemKNN
+from chat_rec.interactions.popularity import Popularity
+from chat_rec.interactions.splits import LeaveLastOut, Stage, leave_last_out
+
+MASKS: dict[str, int | None] = {"mask_last_200": 200, "mask_all_history": None}
+"""Masking variant -> how many of the latest history items are excluded (None: all)."""
+
+EASE_GRID: tuple[float, ...] = (10.0, 50.0, 100.0, 250.0, 500.0, 1000.0)
+"""EASE lambdas tried on the validation item; the best nDCG@10 per masking variant is kept."""
+
+MODELS: dict[str, Callable[[], Recommender]] = {
+    "Pop": Popularity,
+    "ItemKNN": ItemKNN,
+    "EASE": EASE,
+    "ALS": lambda: ALS(factors=128),
+}
+"""Model name -> factory. A sequential model (see ``SequentialRecommender``) plugs in here."""
+
+DEFAULT_MODELS: tuple[str, ...] = ("Pop", "ItemKNN", "EASE", "ALS")
+CUTOFF = 20
+"""Longest list any metric looks at."""
+
+
+def load_split(data_dir: Path | str) -> tuple[LeaveLastOut, str]:
+    """Load any MovieLens folder through the catalog loader and split it; returns (split, name)."""
+    from chat_rec.catalog.loaders import load_catalog
+
+    catalog = load_catalog(Path(data_dir))
+    return leave_last_out(catalog.ratings, min_count=5), catalog.name
+
+
+def _scores(model: Any, split: LeaveLastOut, stage: Stage) -> np.ndarray:
+    if isinstance(model, SequentialRecommender):
+        return np.asarray(model.score_sequences([split.history(u, stage) for u in range(split.n_users)]))
+    return model.scores(split.train_matrix(stage))
+
+
+def _fit(model: Any, split: LeaveLastOut, stage: Stage) -> Any:
+    if isinstance(model, SequentialRecommender):
+        model.fit_sequences([split.history(u, stage) for u in range(split.n_users)], split.n_items)
+        return model
+    return model.fit(split.train_matrix(stage))
+
+
+def rankings(scores: np.ndarray, split: LeaveLastOut, stage: Stage, mask: str,
+             cutoff: int = CUTOFF) -> np.ndarray:
+    """Top-``cutoff`` column indices per user after masking history items; ties by item id."""
+    return top_k(scores, cutoff, split.mask_matrix(stage, MASKS[mask]))
+
+
+def evaluate_scores(scores: np.ndarray, split: LeaveLastOut, stage: Stage, mask: str,
+                    metrics: Sequence[RankingMetric] = DEFAULT_METRICS) -> dict[str, float]:
+    """Metric means and standard errors of one score matrix for one stage and masking variant."""
+    recs = rankings(scores, split, stage, mask)
+    truths = [[t] for t in split.targets(stage).tolist()]
+    return measure_all(metrics, recs.tolist(), truths)
+
+
+def _tune_ease(split: LeaveLastOut) -> dict[str, float]:
+    """Best lambda per masking variant, judged on the validation item only."""
+    model = EASE().fit(split.train_matrix("validation"))
+    best: dict[str, tuple[float, float]] = {}
+    for lam in EASE_GRID:
+        scores = model.refit(lam).scores(split.train_matrix("validation"))
+        for mask in MASKS:
+            ndcg = evaluate_scores(scores, split, "validation", mask)["ndcg@10"]
+            if mask not in best or ndcg > best[mask][1]:
+                best[mask] = (lam, ndcg)
+    return {mask: lam for mask, (lam, _) in best.items()}
+
+
+def _evaluate_model(name: str, split: LeaveLastOut) -> dict[str, dict[str, float]]:
+    if name not in MODELS:
+        raise UnknownModelError(f"Unknown model {name!r}; choose from {', '.join(MODELS)}.")
+    if name == "EASE":
+        lambdas = _tune_ease(split)
+        model = EASE().fit(split.train_matrix("test"))
+        out = {}
+        for mask in MASKS:
+            scores = model.refit(lambdas[mask]).scores(split.train_matrix("test"))
+            out[mask] = evaluate_scores(scores, split, "test", mask) | {"lambda": lambdas[mask]}
+        return out
+    model = _fit(MODELS[name](), split, "test")
+    scores = _scores(model, split, "test")
+    return {mask: evaluate_scores(scores, split, "test", mask) for mask in MASKS}
+
+
+def run_movielens_eval(data_dir: Path | str, models: Sequence[str] = DEFAULT_MODELS,
+                       progress: bool = True) -> dict[str, Any]:
+    """Run the protocol on a MovieLens folder (latest-small, 100k or 1M) for the given models.
+
+    Returns ``{"protocol", "dataset", "users", "items", "interactions", "results": {model:
+    {mask: {metric: value, metric_se: value}}}, "seconds": {model: s}}`` plus ``"note"`` when
+    users were dropped for lacking timestamps.
+    """
+    unknown = [m for m in models if m not in MODELS]
+    if unknown:
+        raise UnknownModelError(f"Unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}.")
+    start = time.perf_counter()
+    split, name = load_split(data_dir)
+    result: dict[str, Any] = {
+        "protocol": "llamarec", "dataset": name, "users": split.n_users, "items": split.n_items,
+        "interactions": split.n_interactions, "results": {}, "seconds": {},
+    }
+    if split.note:
+        result["note"] = split.note
+    result["seconds"]["load"] = round(time.perf_counter() - start, 2)
+    from tqdm.auto import tqdm
+
+    bar = tqdm(list(models), desc="movielens eval", disable=not progress)
+    for model_name in bar:
+        bar.set_postfix_str(model_name)
+        t0 = time.perf_counter()
+        result["results"][model_name] = _evaluate_model(model_name, split)
+        result["seconds"][model_name] = round(time.perf_counter() - t0, 2)
+    result["seconds"]["total"] = round(time.perf_counter() - start, 2)
+    return result
+
+
+def format_table(result: dict[str, Any], metrics: Sequence[str] = ("recall@10", "ndcg@10", "mrr@10",
+                                                                   "recall@20", "ndcg@20")) -> str:
+    """A plain-text table: one row per model and masking variant, mean ± standard error."""
+    head = (f"MovieLens {result.get('dataset', '')} ({result['protocol']} protocol): "
+            f"{result['users']} users, {result['items']} items, {result['interactions']} interactions")
+    lines = [head]
+    if result.get("note"):
+        lines.append(f"note: {result['note']}")
+    header = f"{'model':<10} {'masking':<17} " + " ".join(f"{m:>15}" for m in metrics)
+    lines += [header, "-" * len(header)]
+    for model, by_mask in result["results"].items():
+        for mask, values in by_mask.items():
+            cells = " ".join(f"{values[m]:>8.4f}±{values[m + '_se']:.4f}"[-15:].rjust(15) for m in metrics)
+            label = model + (f"({values['lambda']:g})" if "lambda" in values else "")
+            lines.append(f"{label:<10} {mask:<17} {cells}")
+    return "\n".join(lines)

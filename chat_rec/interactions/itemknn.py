@@ -1,0 +1,127 @@
+"""Item-item cosine k-nearest-neighbours over the implicit users x items matrix.
+
+The app uses it for the collaborative part of the hybrid score ("people who liked what you
+liked also liked ..."); the MovieLens evaluation uses the same class.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar, Self
+
+import numpy as np
+import scipy.sparse as sp
+
+from chat_rec.catalog.models import Ratings
+from chat_rec.interactions.base import Recommender
+from chat_rec.interactions.splits import interaction_matrix
+
+
+class ItemKNN(Recommender):
+    """Keeps the ``neighbours`` most cosine-similar items of every item (self excluded).
+
+    A history scores item j by the sum of sim(i, j) over history items i that have j among
+    their neighbours.
+    """
+
+    name: ClassVar[str] = "ItemKNN"
+
+    def __init__(self, neighbours: int = 50, block: int = 1024) -> None:
+        self.n_neighbours = neighbours
+        self.block = block
+        self.similarity: sp.csr_matrix | None = None
+        """(n_items, n_items): row i holds i's top neighbours and their cosine."""
+        self.item_ids: np.ndarray | None = None
+        """Catalog ids in column order (None: columns are the ids)."""
+        self._col_of: dict[int, int] = {}
+
+    def fit(self, train: sp.csr_matrix, item_ids: np.ndarray | None = None) -> Self:
+        x = sp.csc_matrix(train, dtype=np.float32)
+        x.data[:] = 1.0
+        n = x.shape[1]
+        norms = np.sqrt(np.asarray(x.sum(axis=0)).ravel())
+        inv = np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0)
+        xn = (x @ sp.diags(inv)).tocsc()
+        xt = xn.T.tocsr()
+        k = min(self.n_neighbours, max(n - 1, 0))
+        rows, cols, vals = [], [], []
+        for start in range(0, n, self.block):
+            stop = min(start + self.block, n)
+            sims = (xt[start:stop] @ xn).toarray()
+            sims[np.arange(stop - start), np.arange(start, stop)] = 0.0
+            if k == 0:
+                break
+            top = np.argpartition(-sims, k - 1, axis=1)[:, :k]
+            top_vals = np.take_along_axis(sims, top, axis=1)
+            keep = top_vals > 0
+            rows.append(np.repeat(np.arange(start, stop), k)[keep.ravel()])
+            cols.append(top.ravel()[keep.ravel()])
+            vals.append(top_vals.ravel()[keep.ravel()])
+        r = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+        c = np.concatenate(cols) if cols else np.zeros(0, np.int64)
+        v = np.concatenate(vals) if vals else np.zeros(0, np.float32)
+        self.similarity = sp.csr_matrix((v.astype(np.float32), (r, c)), shape=(n, n))
+        self.n_items = n
+        self.item_ids = None if item_ids is None else np.asarray(item_ids, dtype=np.int64)
+        self._col_of = {} if item_ids is None else {int(i): c for c, i in enumerate(self.item_ids)}
+        return self
+
+    @classmethod
+    def from_ratings(cls, ratings: Ratings, item_ids: Iterable[int] | None = None,
+                     min_rating: float | None = None, neighbours: int = 50) -> ItemKNN:
+        """Fit on a catalog's ratings; ``min_rating`` keeps only ratings at or above it.
+
+        ``item_ids`` fixes the column order (e.g. every catalog id, rated or not).
+        """
+        keep = np.ones(len(ratings), bool) if min_rating is None else ratings.ratings >= min_rating
+        ids = None if item_ids is None else np.fromiter(item_ids, dtype=np.int64)
+        matrix, _, cols = interaction_matrix(ratings.users[keep], ratings.items[keep], ids)
+        return cls(neighbours=neighbours).fit(matrix, item_ids=cols)
+
+    @property
+    def is_trained(self) -> bool:
+        return self.similarity is not None
+
+    def _scores(self, histories: sp.csr_matrix) -> np.ndarray:
+        assert self.similarity is not None
+        return np.asarray((histories @ self.similarity).toarray())
+
+    def _column(self, item_id: int) -> int | None:
+        if self.item_ids is None:
+            return int(item_id) if 0 <= item_id < self.n_items else None
+        return self._col_of.get(int(item_id))
+
+    def score(self, liked_ids: Iterable[int], disliked_ids: Iterable[int] = (),
+              ids: np.ndarray | None = None) -> np.ndarray:
+        """Sum of similarities to liked items minus those to disliked ones, aligned to ``ids``.
+
+        ``ids`` defaults to the model's own column order; ids the model never saw score 0.
+        """
+        if self.similarity is None:
+            raise RuntimeError("ItemKNN.score() needs a fitted model")
+        weights = np.zeros(self.n_items, dtype=np.float32)
+        for item_id, w in [(i, 1.0) for i in liked_ids] + [(i, -1.0) for i in disliked_ids]:
+            col = self._column(item_id)
+            if col is not None:
+                weights[col] += w
+        by_col = np.asarray(self.similarity.T @ weights).ravel()
+        if ids is None:
+            return by_col
+        out = np.zeros(len(ids), dtype=np.float32)
+        for pos, item_id in enumerate(np.asarray(ids).tolist()):
+            col = self._column(item_id)
+            if col is not None:
+                out[pos] = by_col[col]
+        return out
+
+    def neighbours(self, item_id: int, n: int = 10) -> list[tuple[int, float]]:
+        """The item's ``n`` most similar items as (item id, cosine), best first."""
+        if self.similarity is None:
+            raise RuntimeError("ItemKNN.neighbours() needs a fitted model")
+        col = self._column(item_id)
+        if col is None:
+            return []
+        row = self.similarity.getrow(col)
+        order = np.lexsort((row.indices, -row.data))[:n]
+        to_id = (lambda c: int(c)) if self.item_ids is None else (lambda c: int(self.item_ids[c]))
+        return [(to_id(row.indices[j]), float(row.data[j])) for j in order]

@@ -1,0 +1,65 @@
+"""Prompts as data: ``prompts/<name>.txt`` files turned into ChatPromptTemplates.
+
+A file is a sequence of sections, each opened by a heading line ``### system``, ``### user`` or
+``### assistant``; the text under a heading is that message's template, with named
+``{placeholders}`` (f-string syntax: write ``{{`` and ``}}`` for literal braces). Lines before
+the first heading are a comment and ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from langchain_core.prompts import ChatPromptTemplate
+
+from chat_rec.config import REPO_ROOT
+from chat_rec.errors import ConfigError
+
+PROMPTS_DIR = REPO_ROOT / "prompts"
+"""Where prompt files live (the ``prompts/`` folder of the checkout)."""
+
+_HEADING = re.compile(r"^###\s*(system|user|assistant)\s*$", re.IGNORECASE)
+_ROLES = {"system": "system", "user": "human", "assistant": "ai"}
+_NAME = re.compile(r"^[A-Za-z0-9_.-]+$")
+
+
+def prompt_path(name: str) -> Path:
+    """The file that holds prompt ``name`` (it may not exist)."""
+    if not _NAME.match(name) or name.startswith("."):
+        raise ConfigError(f"Prompt name {name!r} is not valid: use letters, digits, '-', '_' or '.'.")
+    return PROMPTS_DIR / f"{name}.txt"
+
+
+def parse_prompt(text: str, source: str = "<string>") -> ChatPromptTemplate:
+    """Turn the text of a prompt file into a ChatPromptTemplate."""
+    messages: list[tuple[str, str]] = []
+    role: str | None = None
+    lines: list[str] = []
+    for line in [*text.splitlines(), "### end-of-file"]:
+        match = _HEADING.match(line.strip())
+        if match or line == "### end-of-file":
+            if role is not None:
+                messages.append((role, "\n".join(lines).strip("\n")))
+            role = _ROLES[match.group(1).lower()] if match else None
+            lines = []
+        elif role is not None:
+            lines.append(line)
+    if not messages:
+        raise ConfigError(
+            f"Prompt file {source} has no '### system' or '### user' section; "
+            "see prompts/README.md for the format."
+        )
+    try:
+        return ChatPromptTemplate.from_messages(messages)
+    except (ValueError, KeyError) as error:
+        raise ConfigError(f"Prompt file {source} is not a valid template ({error}); "
+                          "write '{{' and '}}' for literal braces.") from error
+
+
+def load_prompt(name: str) -> ChatPromptTemplate:
+    """Load ``prompts/<name>.txt``; read fresh on every call so edits apply without a restart."""
+    path = prompt_path(name)
+    if not path.is_file():
+        raise ConfigError(f"Prompt file {path} is missing: restore it from the repository or create it.")
+    return parse_prompt(path.read_text(encoding="utf-8"), source=str(path))

@@ -1,0 +1,139 @@
+"""Preference-vector maths: a signal becomes v_t, and p <- alpha * p + (1 - alpha) * v_t.
+
+Everything lives in the catalog's embedding space (L2-normalised item vectors). Pure numpy, no
+database and no index: callers pass small lookup functions, so the maths is testable alone.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, TypeVar
+
+import numpy as np
+
+from chat_rec.errors import ConfigError
+
+if TYPE_CHECKING:
+    from chat_rec.catalog.models import Catalog
+    from chat_rec.understanding.signal import PreferenceSignal
+
+T = TypeVar("T")
+
+ITEM_WEIGHT = 1.0
+"""Pull of one named movie: the most specific evidence a user gives."""
+
+GENRE_WEIGHT = 0.6
+"""Pull of one named genre: broader, so weaker than a movie."""
+
+DISLIKE_WEIGHT = 0.8
+"""Dislikes push with this fraction of a like's strength (people name dislikes loosely)."""
+
+EPS = 1e-8
+"""Norms below this count as zero: the vector has no direction."""
+
+ItemVectorFn = Callable[[int], "np.ndarray | None"]
+GenreVectorFn = Callable[[str], "np.ndarray | None"]
+
+
+def normalize(v: np.ndarray) -> np.ndarray | None:
+    """``v`` scaled to unit length as float32, or None when it has no direction."""
+    arr = np.asarray(v, dtype=np.float32).reshape(-1)
+    norm = float(np.linalg.norm(arr))
+    if not np.isfinite(norm) or norm < EPS:
+        return None
+    return (arr / norm).astype(np.float32)
+
+
+def signal_vector(
+    signal: PreferenceSignal,
+    item_vector: ItemVectorFn,
+    genre_vector: GenreVectorFn,
+) -> np.ndarray | None:
+    """v_t: liked movies and genres pull, disliked ones push; unit length, or None if empty.
+
+    ``item_vector`` / ``genre_vector`` return the (unit) embedding of an item id / genre name,
+    or None when unknown; unknown names are skipped. Year ranges and intents carry no direction
+    in embedding space, so a signal with only those gives None (the profile stays as it is).
+    """
+    parts: list[tuple[float, np.ndarray | None]] = []
+    parts += [(ITEM_WEIGHT, item_vector(i)) for i in _unique(signal.liked_ids)]
+    parts += [(-ITEM_WEIGHT * DISLIKE_WEIGHT, item_vector(i)) for i in _unique(signal.disliked_ids)]
+    parts += [(GENRE_WEIGHT, genre_vector(g)) for g in _unique(signal.liked_genres)]
+    parts += [(-GENRE_WEIGHT * DISLIKE_WEIGHT, genre_vector(g)) for g in _unique(signal.disliked_genres)]
+    total: np.ndarray | None = None
+    for weight, vec in parts:
+        if vec is None:
+            continue
+        unit = normalize(vec)
+        if unit is None:
+            continue
+        total = weight * unit if total is None else total + weight * unit
+    return None if total is None else normalize(total)
+
+
+def update(p: np.ndarray | None, v: np.ndarray | None, alpha: float) -> np.ndarray | None:
+    """p_{t+1} = alpha * p_t + (1 - alpha) * v_t, renormalised to unit length.
+
+    A first signal initialises the profile (p None -> v); a turn without direction leaves it as
+    it is (v None -> p). If p and v cancel exactly, the newer evidence v wins.
+    """
+    if not 0.0 <= alpha <= 1.0 or not np.isfinite(alpha):
+        raise ConfigError(f"alpha must be between 0 and 1 (got {alpha}); set CHAT_REC_ALPHA accordingly.")
+    pu = None if p is None else normalize(p)
+    vu = None if v is None else normalize(v)
+    if pu is None:
+        return vu
+    if vu is None:
+        return pu
+    if pu.shape != vu.shape:
+        raise ValueError(
+            f"Profile vector has {pu.shape[0]} dimensions but the signal has {vu.shape[0]}; "
+            "the embedding model changed, so reset the profile."
+        )
+    mixed = normalize(alpha * pu + (1.0 - alpha) * vu)
+    return vu if mixed is None else mixed
+
+
+def cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:
+    """Cosine similarity; 0.0 when either vector is missing or zero."""
+    if a is None or b is None:
+        return 0.0
+    a = np.asarray(a, dtype=np.float64).reshape(-1)
+    b = np.asarray(b, dtype=np.float64).reshape(-1)
+    na, nb = float(np.linalg.norm(a)), float(np.linalg.norm(b))
+    if na < EPS or nb < EPS:
+        return 0.0
+    return float(np.clip(a @ b / (na * nb), -1.0, 1.0))
+
+
+def genre_centroids(
+    ids: Sequence[int] | np.ndarray,
+    vectors: np.ndarray,
+    catalog: Catalog,
+) -> dict[str, np.ndarray]:
+    """Genre -> unit mean of its items' vectors: how a genre name is placed in item space.
+
+    ``ids`` are item ids in the row order of ``vectors`` (as ``CatalogIndex.ids`` / ``.vectors``);
+    ids missing from the catalog and genres whose mean has no direction are skipped.
+    """
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if vectors.ndim != 2 or vectors.shape[0] != len(ids):
+        raise ValueError(f"vectors must be (len(ids), d); got {vectors.shape} for {len(ids)} ids")
+    rows: dict[str, list[int]] = defaultdict(list)
+    for row, item_id in enumerate(ids):
+        item = catalog.items.get(int(item_id))
+        if item is not None:
+            for genre in item.genres:
+                rows[genre].append(row)
+    out: dict[str, np.ndarray] = {}
+    for genre, idx in rows.items():
+        unit = normalize(vectors[idx].mean(axis=0))
+        if unit is not None:
+            out[genre] = unit
+    return out
+
+
+def _unique(values: Iterable[T]) -> list[T]:
+    """Values in first-seen order without repeats (a title named twice counts once)."""
+    return list(dict.fromkeys(values))

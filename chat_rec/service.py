@@ -1,0 +1,313 @@
+"""ChatService: the one facade that the web page, the CLI and the tests call."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from chat_rec.config import Settings, get_settings
+from chat_rec.conversation.deps import Deps, TurnContext
+from chat_rec.conversation.graph import build_graph
+from chat_rec.errors import ChatRecError, InvalidInputError, UnknownItemError, UnknownUserError
+from chat_rec.results import ProfileView, RecommendedItem, TurnEvent, TurnResult
+
+log = logging.getLogger(__name__)
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+INTERNAL_ERROR = "Something went wrong while answering. Your profile is safe; please try again."
+
+
+def clean_message(text: object, max_chars: int) -> str:
+    """The message as the graph may see it, or InvalidInputError with what to do."""
+    if not isinstance(text, str):
+        raise InvalidInputError("Please send your message as text.")
+    text = _CONTROL.sub("", text).strip()
+    if not text:
+        raise InvalidInputError("Your message is empty. Tell me a movie you like or what you're in the mood for.")
+    if len(text) > max_chars:
+        raise InvalidInputError(
+            f"Your message is {len(text):,} characters long; please keep it under {max_chars:,}."
+        )
+    return text
+
+
+@dataclass
+class _User:
+    id: int
+    name: str
+
+
+class ChatService:
+    """Start or resume a user's session, send messages, take feedback, show or reset the profile."""
+
+    def __init__(self, deps: Deps, checkpointer: Any) -> None:
+        self.deps = deps
+        self.checkpointer = checkpointer
+        self.graph = build_graph(checkpointer)
+        self._locks: dict[int, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+
+    # ---------------------------------------------------------------- building
+    @classmethod
+    def create(cls, settings: Settings | None = None, llm: Any = None, progress: bool = True) -> ChatService:
+        """Load the catalog, open (or build) the index, load the LLM and open the profile store."""
+        from langgraph.checkpoint.sqlite import SqliteSaver
+
+        from chat_rec.catalog.index import CatalogIndex
+        from chat_rec.catalog.loaders import load_catalog
+        from chat_rec.embedding import Embedder
+        from chat_rec.interactions.itemknn import ItemKNN
+        from chat_rec.llm.registry import get_chat_model
+        from chat_rec.profile.repository import ProfileRepository
+        from chat_rec.profile.vector import genre_centroids
+        from chat_rec.ranking.hybrid import HybridRanker
+        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.understanding.resolver import TitleResolver
+
+        settings = settings or get_settings()
+        settings.ensure_home()
+        timings: dict[str, float] = {}
+
+        def step(name: str, started: float) -> None:
+            timings[name] = round(time.perf_counter() - started, 2)
+            log.info("%s ready in %.1f s", name, timings[name])
+
+        t = time.perf_counter()
+        catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
+        step("catalog", t)
+        t = time.perf_counter()
+        index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=progress)
+        step("index", t)
+        t = time.perf_counter()
+        collaborative = ItemKNN().fit(catalog.ratings)
+        ranker = HybridRanker(catalog, index, collaborative)
+        resolver = TitleResolver(catalog)
+        step("ranker", t)
+        t = time.perf_counter()
+        if isinstance(llm, str):
+            llm = get_chat_model(settings.model_copy(update={"llm": llm}), progress=progress)
+        elif llm is None:
+            llm = get_chat_model(settings, progress=progress)
+        step("llm", t)
+        repo = ProfileRepository(settings.db_url)
+        repo.migrate()
+        deps = Deps(
+            settings=settings, catalog=catalog, index=index, ranker=ranker, resolver=resolver,
+            extractor=Extractor(resolver, llm), repo=repo, llm=llm,
+            genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
+        )
+        conn = sqlite3.connect(str(settings.checkpoints_path), check_same_thread=False)
+        checkpointer = SqliteSaver(conn)
+        checkpointer.setup()
+        service = cls(deps, checkpointer)
+        service.timings = timings
+        return service
+
+    timings: dict[str, float] = {}
+
+    def restarted(self) -> ChatService:
+        """A fresh service over the same files, as after a process restart (models stay loaded)."""
+        import dataclasses
+
+        from langgraph.checkpoint.sqlite import SqliteSaver
+
+        from chat_rec.profile.repository import ProfileRepository
+
+        settings = self.deps.settings
+        repo = ProfileRepository(settings.db_url)
+        repo.migrate()
+        conn = sqlite3.connect(str(settings.checkpoints_path), check_same_thread=False)
+        service = ChatService(dataclasses.replace(self.deps, repo=repo), SqliteSaver(conn))
+        service.timings = self.timings
+        return service
+
+    def describe(self) -> dict[str, Any]:
+        """What is loaded, for the page header and logs."""
+        from chat_rec.llm.registry import describe_model
+
+        llm = self.deps.llm
+        return {
+            "catalog": self.deps.catalog.name,
+            "items": len(self.deps.catalog),
+            "llm": describe_model(self.deps.settings) if llm is not None else "none (templates only)",
+            "home": str(self.deps.settings.home),
+            "startup_s": dict(self.timings),
+        }
+
+    # ---------------------------------------------------------------- sessions
+    def _user(self, name: object, create: bool = True) -> _User:
+        if not isinstance(name, str):
+            raise InvalidInputError("Please enter a user name.")
+        repo = self.deps.repo
+        info = repo.get_or_create_user(name) if create else repo.find_user(name)
+        if info is None:
+            raise UnknownUserError(f"There is no profile named {name.strip()[:40]!r}. Start a chat to create one.")
+        return _User(info.id, info.name)
+
+    def _lock(self, user_id: int) -> threading.Lock:
+        with self._locks_guard:
+            return self._locks.setdefault(user_id, threading.Lock())
+
+    def _config(self, user: _User) -> dict[str, Any]:
+        return {"configurable": {"thread_id": f"user-{user.id}"}}
+
+    def start(self, user: str) -> TurnResult:
+        """Greet a user: onboarding for a new one, "welcome back" for a returning one."""
+        try:
+            u = self._user(user)
+        except ChatRecError as exc:
+            return TurnResult(reply=str(exc), stage="error")
+        profile = self.deps.repo.load(u.id)
+        if not profile.onboarding_done and profile.onboarding_step == 0:
+            return self._run(u, {"user_text": "", "event": None})
+        replies = self.deps.replies(profile.language or "en")
+        text = replies["greeting_back"].format(user=u.name)
+        if not profile.onboarding_done:
+            questions = replies["onboarding"]
+            question = questions[min(profile.onboarding_step, len(questions)) - 1]
+            return TurnResult(reply=f"{text} {question['question']}", stage="onboarding",
+                              asks_question=True, quick_replies=tuple(question["chips"]))
+        return TurnResult(reply=f"{text} {replies['greeting_back_hint']}", stage="smalltalk",
+                          items=self.last_items(user))
+
+    def send(self, user: str, text: str) -> Iterator[TurnEvent]:
+        """Run one turn; yields the reply's text as it is produced, then the whole result."""
+        try:
+            u = self._user(user)
+            message = clean_message(text, self.deps.settings.max_message_chars)
+        except ChatRecError as exc:
+            yield TurnEvent("error", str(exc), TurnResult(reply=str(exc), stage="error"))
+            return
+        yield from self._stream(u, {"user_text": message, "event": None})
+
+    def send_sync(self, user: str, text: str) -> TurnResult:
+        """The whole turn at once (CLI, tests)."""
+        result = None
+        for event in self.send(user, text):
+            result = event.result or result
+        assert result is not None
+        return result
+
+    def feedback(self, user: str, item_id: int, like: bool) -> TurnResult:
+        """👍/👎 on a shown item: updates the profile at once and returns fresh picks."""
+        return self._event(user, {"type": "feedback", "item_id": item_id, "like": bool(like)})
+
+    def mark_seen(self, user: str, item_id: int) -> TurnResult:
+        """"Seen it": the item is never suggested again; the profile does not move."""
+        return self._event(user, {"type": "seen", "item_id": item_id})
+
+    def _event(self, user: str, event: dict[str, Any]) -> TurnResult:
+        try:
+            u = self._user(user)
+            item_id = event["item_id"]
+            if isinstance(item_id, bool) or not isinstance(item_id, int | np.integer) or item_id not in self.deps.catalog:
+                raise UnknownItemError(f"Item {str(item_id)[:20]!r} is not in the catalog.")
+            event["item_id"] = int(item_id)
+        except ChatRecError as exc:
+            return TurnResult(reply=str(exc), stage="error")
+        return self._run(u, {"user_text": "", "event": event})
+
+    def _run(self, u: _User, payload: dict[str, Any]) -> TurnResult:
+        result = None
+        for event in self._stream(u, payload):
+            result = event.result or result
+        assert result is not None
+        return result
+
+    def _stream(self, u: _User, payload: dict[str, Any]) -> Iterator[TurnEvent]:
+        context = TurnContext(deps=self.deps, user_id=u.id, user_name=u.name)
+        streamed = False
+        final: dict[str, Any] = {}
+        started = time.perf_counter()
+        with self._lock(u.id):
+            try:
+                for mode, chunk in self.graph.stream(
+                    payload, self._config(u), context=context, stream_mode=["custom", "values"]
+                ):
+                    if mode == "custom" and "token" in chunk:
+                        streamed = True
+                        yield TurnEvent("token", chunk["token"])
+                    elif mode == "values":
+                        final = chunk
+            except ChatRecError as exc:
+                yield TurnEvent("error", str(exc), TurnResult(reply=str(exc), stage="error"))
+                return
+            except Exception:
+                log.exception("turn failed for user %s", u.id)
+                yield TurnEvent("error", INTERNAL_ERROR, TurnResult(reply=INTERNAL_ERROR, stage="error"))
+                return
+        result = self._result(final, time.perf_counter() - started)
+        if not streamed and result.reply:
+            yield TurnEvent("token", result.reply)
+        yield TurnEvent("done", result.reply, result)
+
+    def _result(self, state: dict[str, Any], seconds: float) -> TurnResult:
+        items = []
+        for c in state.get("chosen") or []:
+            item = self.deps.catalog.get(c["item_id"])
+            if item is None:  # cannot happen: the ranker only returns catalog items
+                continue
+            items.append(RecommendedItem(
+                item_id=item.item_id, title=item.title, year=item.year, genres=item.genres,
+                reason=c.get("reason", ""), score=c.get("score", 0.0), breakdown=c.get("breakdown", {}),
+            ))
+        trace = dict(state.get("trace") or {})
+        trace["total_ms"] = round(seconds * 1000, 1)
+        trace["constraints"] = {k: v for k, v in (state.get("constraints") or {}).items() if k != "exclude_ids"}
+        return TurnResult(
+            reply=state.get("reply") or "", stage=state.get("stage", "smalltalk"), items=tuple(items),
+            asks_question=bool(state.get("asks_question")), quick_replies=tuple(state.get("quick_replies") or ()),
+            signal=dict(state.get("signal") or {}), trace=trace,
+        )
+
+    # ---------------------------------------------------------------- profile
+    def last_items(self, user: str) -> tuple[RecommendedItem, ...]:
+        """The items shown in the user's last recommendation, if any."""
+        u = self._user(user, create=False)
+        snapshot = self.graph.get_state(self._config(u))
+        ids = (snapshot.values or {}).get("last_items") or []
+        items = [self.deps.catalog.get(i) for i in ids]
+        return tuple(
+            RecommendedItem(i.item_id, i.title, i.year, i.genres, "", 0.0) for i in items if i is not None
+        )
+
+    def profile(self, user: str) -> ProfileView:
+        """The stored profile in words and numbers the user can read."""
+        u = self._user(user, create=False)
+        p = self.deps.repo.load(u.id)
+        catalog = self.deps.catalog
+
+        def labels(ids: set[int]) -> tuple[str, ...]:
+            return tuple(sorted(item.label for i in ids if (item := catalog.get(i)) is not None))
+
+        history = []
+        for turn in self.deps.repo.history(u.id):
+            if turn.vector_after is not None:
+                history.append(self._genre_similarity(turn.vector_after))
+        top = self._genre_similarity(p.vector) if p.vector is not None else {}
+        return ProfileView(
+            user=u.name, turns=p.turn_count, liked=labels(set(p.liked_ids)),
+            disliked=labels(set(p.disliked_ids) | set(p.rejected_ids)), seen=labels(set(p.seen_ids)),
+            top_genres=tuple(sorted(top.items(), key=lambda kv: -kv[1])[:5]),
+            excluded_genres=tuple(sorted(p.excluded_genres)), year_min=p.year_min, year_max=p.year_max,
+            onboarding_done=p.onboarding_done, has_vector=p.vector is not None,
+            genre_history=tuple(history),
+        )
+
+    def _genre_similarity(self, vector: np.ndarray) -> dict[str, float]:
+        return {g: round(float(np.dot(vector, gv)), 4) for g, gv in self.deps.genre_vectors.items()}
+
+    def reset(self, user: str) -> None:
+        """Forget everything about this user's taste and conversation (the name stays)."""
+        u = self._user(user, create=False)
+        with self._lock(u.id):
+            self.deps.repo.reset(u.id)
+            self.checkpointer.delete_thread(f"user-{u.id}")

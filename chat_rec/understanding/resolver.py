@@ -1,0 +1,371 @@
+"""Find catalog titles in free text, typos and Spanish release titles included."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from chat_rec.catalog.models import Catalog, Item
+from chat_rec.catalog.titles import fold, move_article, split_year
+from chat_rec.understanding import lexicon
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
+_POSSESSIVE = re.compile(r"['’][sS]$")
+_PARENS = re.compile(r"\s\(([^()]*)\)")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l|il|der|die|das) (?=\S)")
+_YEAR = re.compile(r"^(?:18[89]\d|19\d\d|20[0-3]\d)$")
+_QUOTES = "\"'“”‘’«»*_"
+_MINOR = frozenset("the a an of and or to in on at for with from by la el de del y".split())
+_MAX_FUZZY_TOKENS = 400
+_NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
+
+
+@functools.lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    """Words that never start or carry a fuzzy title match."""
+    return lexicon.common_words() | lexicon.ES_STOPWORDS | frozenset(lexicon.ORDINALS)
+
+SPANISH_TITLES: dict[str, tuple[str, int]] = {
+    "El Padrino": ("The Godfather", 1972),
+    "El Padrino II": ("The Godfather: Part II", 1974),
+    "Cadena perpetua": ("The Shawshank Redemption", 1994),
+    "Sueño de fuga": ("The Shawshank Redemption", 1994),
+    "El club de la lucha": ("Fight Club", 1999),
+    "El club de la pelea": ("Fight Club", 1999),
+    "Tiburón": ("Jaws", 1975),
+    "Parque Jurásico": ("Jurassic Park", 1993),
+    "El rey león": ("The Lion King", 1994),
+    "Buscando a Nemo": ("Finding Nemo", 2003),
+    "Regreso al futuro": ("Back to the Future", 1985),
+    "Volver al futuro": ("Back to the Future", 1985),
+    "El silencio de los corderos": ("The Silence of the Lambs", 1991),
+    "El silencio de los inocentes": ("The Silence of the Lambs", 1991),
+    "La vida es bella": ("Life Is Beautiful", 1997),
+    "El viaje de Chihiro": ("Spirited Away", 2001),
+    "La lista de Schindler": ("Schindler's List", 1993),
+    "Salvar al soldado Ryan": ("Saving Private Ryan", 1998),
+    "Rescatando al soldado Ryan": ("Saving Private Ryan", 1998),
+    "El resplandor": ("The Shining", 1980),
+    "El exorcista": ("The Exorcist", 1973),
+    "Los cazafantasmas": ("Ghostbusters", 1984),
+    "El sexto sentido": ("The Sixth Sense", 1999),
+    "El caballero oscuro": ("The Dark Knight", 2008),
+    "La guerra de las galaxias": ("Star Wars: Episode IV - A New Hope", 1977),
+    "Lo que el viento se llevó": ("Gone with the Wind", 1939),
+    "Cantando bajo la lluvia": ("Singin' in the Rain", 1952),
+    "Sonrisas y lágrimas": ("The Sound of Music", 1965),
+    "La novicia rebelde": ("The Sound of Music", 1965),
+    "Del revés": ("Inside Out", 2015),
+    "Intensamente": ("Inside Out", 2015),
+    "Los increíbles": ("The Incredibles", 2004),
+    "Monstruos S.A.": ("Monsters, Inc.", 2001),
+    "El mago de Oz": ("The Wizard of Oz", 1939),
+    "Psicosis": ("Psycho", 1960),
+    "Ciudadano Kane": ("Citizen Kane", 1941),
+    "El gran Lebowski": ("The Big Lebowski", 1998),
+    "El laberinto del fauno": ("Pan's Labyrinth", 2006),
+    "Harry Potter y la piedra filosofal": ("Harry Potter and the Sorcerer's Stone", 2001),
+    "El señor de los anillos": ("The Lord of the Rings: The Fellowship of the Ring", 2001),
+    "La comunidad del anillo": ("The Lord of the Rings: The Fellowship of the Ring", 2001),
+    "Los siete samuráis": ("Seven Samurai", 1954),
+    "Uno de los nuestros": ("Goodfellas", 1990),
+}
+"""Famous Spanish release titles -> (English title, year), resolved against the catalog."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One catalog title found in a text: the item and the character span that names it."""
+
+    item_id: int
+    start: int
+    end: int
+    text: str
+    score: float
+    """100 for an exact match of a title variant; the fuzzy ratio otherwise."""
+
+
+@dataclass(frozen=True)
+class _Token:
+    key: str
+    start: int
+    end: int
+    raw: str
+
+
+def tokenize(text: str) -> list[_Token]:
+    """Folded word tokens with their character spans; "Gladiator's" -> "gladiator"."""
+    tokens: list[_Token] = []
+    for match in _TOKEN.finditer(text):
+        raw = match.group()
+        if raw == "&":
+            tokens.append(_Token("and", match.start(), match.end(), raw))
+            continue
+        key = fold(_POSSESSIVE.sub("", raw)).replace(" ", "")
+        if key:
+            tokens.append(_Token(key, match.start(), match.end(), raw))
+    return tokens
+
+
+def fold_key(text: str) -> str:
+    """The lookup key of a title or phrase: its folded tokens joined by spaces."""
+    return " ".join(token.key for token in tokenize(text))
+
+
+def title_variants(item: Item) -> list[tuple[str, int]]:
+    """(key, priority) pairs naming ``item``: 0 the full title, higher for partial forms."""
+    base, _ = split_year(item.raw_title or item.title)
+    first = base.find(" (")
+    main = base if first <= 0 else base[:first]
+    alts = [m.group(1) for m in _PARENS.finditer(base[first:])] if first > 0 else []
+    out: dict[str, int] = {}
+
+    def add(text: str, priority: int) -> None:
+        key = fold_key(text)
+        if key and (key not in out or out[key] > priority):
+            out[key] = priority
+        stripped = _LEADING_ARTICLE.sub("", key)
+        if stripped != key and stripped not in out:
+            out[stripped] = priority + 1
+
+    natural = move_article(main)
+    add(natural, 0)
+    if item.title and item.title != natural:
+        add(item.title.split(" (")[0] if not item.title.startswith("(") else item.title, 0)
+    for alt in alts:
+        alt = re.sub(r"^(?:a\.k\.a\.|aka|also known as)\s*", "", alt.strip(), flags=re.I)
+        if alt:
+            add(move_article(alt), 1)
+    if ": " in natural:
+        head, _, tail = natural.partition(": ")
+        for part in (head, tail):
+            words = fold_key(part).split()
+            rare = [w for w in words if w not in _stop() and not w.isdigit()]
+            if _NOUNS_AFTER & set(words) or _is_genre(" ".join(words)):
+                continue
+            if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))):
+                add(part, 3)
+    return list(out.items())
+
+
+def _is_weak(key: str) -> bool:
+    """True for titles made only of ordinary words ("Up", "Anything Else", "Drive")."""
+    common = lexicon.common_words()
+    words = key.split()
+    if all(w in common or w in _MINOR or w in lexicon.NAMED_DAYS for w in words):
+        return True
+    return _is_genre(key)
+
+
+def _is_genre(key: str) -> bool:
+    return any(regex.fullmatch(key) for regex, _ in lexicon.GENRE_RES)
+
+
+class TitleResolver:
+    """Indexes every title variant of a catalog for exact and fuzzy lookup."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        index: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for item in catalog:
+            for key, priority in title_variants(item):
+                index[key].append((priority, item.item_id))
+        for spanish, (english, year) in SPANISH_TITLES.items():
+            target = self._lookup(index, fold_key(english), year) if english else None
+            if target is not None:
+                index[fold_key(spanish)].append((1, target))
+        self._index = dict(index)
+        self._prefixes = {" ".join(k.split()[:n]) for k in self._index for n in range(1, len(k.split()) + 1)}
+        self._max_len = max((len(k.split()) for k in self._index), default=1)
+        by_len: dict[int, list[str]] = defaultdict(list)
+        for key in self._index:
+            if len(key) >= 5 and not _is_weak(key):
+                by_len[len(key.split())].append(key)
+        self._fuzzy_choices = dict(by_len)
+        self._all_choices = [k for keys in by_len.values() for k in keys]
+
+    # ------------------------------------------------------------------ lookups
+    def _lookup(self, index: dict[str, list[tuple[int, int]]], key: str, year: int | None = None,
+                prefer: Collection[int] = ()) -> int | None:
+        candidates = index.get(key) or []
+        if not candidates:
+            return None
+        preferred = [c for c in candidates if c[1] in prefer]
+        if preferred:
+            candidates = preferred
+        if year is not None:
+            dated = [c for c in candidates if self._year(c[1]) == year]
+            candidates = dated or candidates
+        best = min(candidates, key=lambda c: (c[0], -self._popularity(c[1]), c[1]))
+        return best[1]
+
+    def _year(self, item_id: int) -> int | None:
+        item = self.catalog.get(item_id)
+        return item.year if item else None
+
+    def _popularity(self, item_id: int) -> int:
+        item = self.catalog.get(item_id)
+        return item.popularity if item else 0
+
+    def resolve(self, title: str) -> int | None:
+        """One title string ("Titanic (1997)", "the matrix") -> item id, or None."""
+        try:
+            text, year = split_year(str(title)[:300])
+            match = re.match(r"^(.*?)[\s,]+(\d{4})$", text)
+            if year is None and match and _YEAR.match(match.group(2)):
+                text, year = match.group(1), int(match.group(2))
+            key = fold_key(text)
+            if not key:
+                return None
+            found = self._lookup(self._index, key, year)
+            if found is None:
+                found = self._lookup(self._index, _LEADING_ARTICLE.sub("", key), year)
+            if found is None and len(key) >= 5:
+                hit = process.extractOne(key, self._all_choices, scorer=fuzz.ratio, score_cutoff=88)
+                if hit is not None:
+                    found = self._lookup(self._index, hit[0], year)
+            return found
+        except Exception:  # noqa: BLE001 - grounding must never break a turn
+            return None
+
+    # ------------------------------------------------------------------ free text
+    def find_in_text(self, text: str, prefer: Collection[int] = ()) -> list[Mention]:
+        """Catalog titles named in ``text``; ``prefer`` (e.g. the items just shown) wins ties."""
+        if not text:
+            return []
+        tokens = tokenize(text)
+        keys = [t.key for t in tokens]
+        prefer_set = set(prefer)
+        found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
+        for i in range(len(tokens)):
+            for n in range(1, min(self._max_len, len(tokens) - i) + 1):
+                key = " ".join(keys[i:i + n])
+                if key not in self._prefixes:
+                    break
+                if key in self._index and self._accept(text, tokens, i, n, key, prefer_set):
+                    year = self._nearby_year(tokens, i, n)
+                    item_id = self._lookup(self._index, key, year, prefer_set)
+                    if item_id is not None:
+                        found.append((i, n, item_id, 100.0))
+        chosen = _select(found)
+        covered = {k for i, n, _, _ in chosen for k in range(i, i + n)}
+        chosen += self._fuzzy(text, tokens, covered, prefer_set)
+        mentions = []
+        for i, n, item_id, score in sorted(_select(chosen)):
+            end_tok = i + n - 1
+            year = self._nearby_year(tokens, i, n)
+            if year is not None and self._year(item_id) == year:
+                for j in range(i + n, min(i + n + 2, len(tokens))):
+                    if tokens[j].key == str(year):
+                        end_tok = j
+            start, end = tokens[i].start, tokens[end_tok].end
+            if end < len(text) and text[end] == ")" and end_tok != i + n - 1:
+                end += 1
+            mentions.append(Mention(item_id, start, end, text[start:end], score))
+        return mentions
+
+    def _accept(self, text: str, tokens: list[_Token], i: int, n: int, key: str,
+                prefer: set[int]) -> bool:
+        """Reject ordinary words that happen to be titles ("up", "her", "anything else")."""
+        first, last = tokens[i], tokens[i + n - 1]
+        quoted = first.start > 0 and text[first.start - 1] in _QUOTES
+        if quoted:
+            return True
+        prev = tokens[i - 1].key if i > 0 else ""
+        nxt = tokens[i + n].key if i + n < len(tokens) else ""
+        if not _is_weak(key):
+            if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):
+                return True
+            if prev in {"a", "an"} or nxt in _NOUNS_AFTER:
+                return False
+            if first.raw[:1].isupper() and not first.raw.isupper():
+                return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
+                    or nxt in {"is", "was", "s", "sounds", "looks"}
+            if nxt and nxt not in _stop():
+                return False  # "liam neeson", "dinosaur park": part of a longer name
+            before = " ".join(t.key for t in tokens[max(0, i - 2):i])
+            return prev in lexicon.FILM_CUES or before.endswith("fan of") \
+                or nxt in {"is", "was", "s", "sounds", "looks", "were"}
+        if n == 1 and key in lexicon.NAMED_DAYS:
+            return False
+        content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
+        capitalised = all(t.raw[:1].isupper() for t in content)
+        if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
+            return False
+        if any(c in prefer for _, c in self._index.get(key, [])):
+            return True
+        at_start = self._at_start(text, i, first)
+        if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
+            return False
+        if n == 1:
+            return not at_start or prev in lexicon.FILM_CUES
+        return True
+
+    @staticmethod
+    def _at_start(text: str, i: int, first: _Token) -> bool:
+        """Whether a token opens a sentence (where a capital letter says nothing)."""
+        return i == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, first.start - 4):first.start]))
+
+    def _nearby_year(self, tokens: list[_Token], i: int, n: int) -> int | None:
+        """A four-digit year just before or within three tokens after a title."""
+        window = tokens[i + n:i + n + 3] + tokens[max(0, i - 1):i]
+        for token in window:
+            if _YEAR.match(token.key):
+                return int(token.key)
+        return None
+
+    def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int],
+               prefer: set[int]) -> list[tuple[int, int, int, float]]:
+        """Typo matches ("forest gump", "termiantor 2") over windows of uncovered tokens."""
+        out: list[tuple[int, int, int, float]] = []
+        limit = min(len(tokens), _MAX_FUZZY_TOKENS)
+        stop = _stop()
+        function = lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | _MINOR
+        for i in range(limit):
+            if i in covered or (tokens[i].key in function and tokens[i].key != "the"):
+                continue
+            for n in range(1, 6):
+                span = range(i, i + n)
+                if i + n > limit or any(k in covered for k in span):
+                    break
+                words = [tokens[k].key for k in span]
+                if words[-1] in function:
+                    continue
+                rare = [w for w in words if w not in stop and not w.isdigit()]
+                if not rare or max(len(w) for w in rare) < 4:
+                    continue
+                window = " ".join(words)
+                if len(window) < (7 if n == 1 else 8) or _is_genre(window):
+                    continue
+                choices = self._fuzzy_choices.get(n)
+                if not choices:
+                    continue
+                cutoff = 90 if n == 1 else 85
+                hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+                if hit is None or (n == 1 and (
+                        window.rstrip("s") == hit[0].rstrip("s")
+                        or not self._accept(text, tokens, i, 1,
+                                            window, prefer))):
+                    continue
+                item_id = self._lookup(self._index, hit[0], self._nearby_year(tokens, i, n), prefer)
+                if item_id is not None:
+                    out.append((i, n, item_id, float(hit[1])))
+        return out
+
+
+def _select(found: Iterable[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
+    """Non-overlapping matches: longer first, then higher score, then earlier."""
+    taken: set[int] = set()
+    chosen = []
+    for i, n, item_id, score in sorted(found, key=lambda f: (-f[1], -f[3], f[0])):
+        span = set(range(i, i + n))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append((i, n, item_id, score))
+    return chosen

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Install headless Chromium and its WebDriver (Debian packages) for the browser tests.
+# Idempotent: does nothing when both are already on PATH. Uses sudo only when not root.
+set -euo pipefail
+
+if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
+    echo "chromium and chromedriver are already installed"
+    exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update
+$SUDO apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-color-emoji
+chromium --version
+chromedriver --version

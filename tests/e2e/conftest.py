@@ -1,0 +1,84 @@
+"""Shared e2e fixtures: one ChatService (scripted LLM) and one served page per test session.
+
+Building the index for the bundled catalog takes about a minute on two cores, so the service is
+session scoped. Set CHAT_REC_E2E_HOME to a folder to keep that index between runs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROME_FLAGS = (
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1400,1000",
+)
+
+
+@pytest.fixture(scope="session")
+def e2e_service(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """The real ChatService over the bundled catalog, with the scripted LLM, in its own home."""
+    from chat_rec.config import get_settings
+    from chat_rec.service import ChatService
+
+    home = Path(os.environ.get("CHAT_REC_E2E_HOME") or tmp_path_factory.mktemp("e2e-home"))
+    return ChatService.create(settings=get_settings(llm="scripted", home=home), progress=False)
+
+
+@pytest.fixture(scope="session")
+def served(e2e_service: Any) -> Iterator[str]:
+    """The page for ``e2e_service``, served on a free local port; yields its URL."""
+    from ui.app import launch
+
+    demo = launch(e2e_service, host="127.0.0.1", port=None, prevent_thread_lock=True, quiet=True)
+    try:
+        yield demo.local_url
+    finally:
+        demo.close()
+
+
+@pytest.fixture
+def user_name() -> str:
+    """A fresh user name per test, so tests never share a profile."""
+    return f"tester-{uuid.uuid4().hex[:8]}"
+
+
+def chromium_paths() -> tuple[str, str] | None:
+    """(chromium, chromedriver) from PATH, or None when either is missing."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    return (browser, driver) if browser and driver else None
+
+
+@pytest.fixture(scope="module")
+def chrome(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Debian Chromium through Selenium; skips when it is not installed."""
+    paths = chromium_paths()
+    if paths is None:
+        pytest.skip("chromium and chromedriver are not installed: run scripts/install-browser.sh")
+    webdriver = pytest.importorskip("selenium.webdriver")
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.binary_location = paths[0]
+    driver = webdriver.Chrome(options=options, service=Service(paths[1]))
+    driver.set_page_load_timeout(60)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -1,0 +1,153 @@
+"""A whole conversation through ChatService: real catalog, real index, real SQLite, scripted LLM."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from chat_rec.errors import UnknownUserError
+from chat_rec.llm.scripted import ScriptedChatModel
+
+
+@pytest.fixture(scope="module")
+def service(make_service):
+    return make_service(ScriptedChatModel(default=""), name="conv")
+
+
+def vector(service, user: str) -> np.ndarray | None:
+    info = service.deps.repo.find_user(user)
+    return service.deps.repo.load(info.id).vector
+
+
+def test_new_user_is_onboarded_then_gets_grounded_picks(service) -> None:
+    first = service.start("ana")
+    assert first.stage == "onboarding" and first.asks_question and first.quick_replies
+    result = service.send_sync("ana", "I loved The Matrix and Inception but no horror please")
+    assert result.stage == "recommend"
+    assert len(result.items) >= 3
+    ids = [i.item_id for i in result.items]
+    assert all(i in service.deps.catalog for i in ids)
+    assert not {2571, 79132} & set(ids)
+    assert not any("Horror" in i.genres for i in result.items)
+    for item in result.items:  # the reply names exactly the chosen items
+        assert item.label in result.reply
+        assert item.reason
+    p = vector(service, "ana")
+    matrix = service.deps.item_vector(2571)
+    assert p is not None and float(np.dot(p, matrix)) > 0.3
+
+
+def test_dislike_button_replaces_the_item_and_moves_the_profile_away(service) -> None:
+    user = "ben"
+    shown = service.send_sync(user, "I like The Terminator and Alien, recommend me something")
+    target = shown.items[0]
+    before = vector(service, user)
+    after = service.feedback(user, target.item_id, like=False)
+    assert target.item_id not in [i.item_id for i in after.items]
+    assert len(after.items) >= 3
+    moved = vector(service, user)
+    tv = service.deps.item_vector(target.item_id)
+    assert float(np.dot(moved, tv)) < float(np.dot(before, tv))
+    view = service.profile(user)
+    assert target.label in view.disliked
+
+
+def test_ordinal_words_refer_to_the_last_list(service) -> None:
+    user = "cleo"
+    shown = service.send_sync(user, "I enjoyed Toy Story")
+    second = shown.items[1]
+    before = vector(service, user)
+    service.send_sync(user, "the second one looks great, more like that")
+    after = vector(service, user)
+    sv = service.deps.item_vector(second.item_id)
+    assert float(np.dot(after, sv)) > float(np.dot(before, sv))
+
+
+def test_profile_survives_a_restart(service) -> None:
+    user = "dora"
+    service.send_sync(user, "The Godfather is my favourite. No horror.")
+    p = vector(service, user)
+    fresh = service.restarted()
+    greeting = fresh.start(user)
+    assert "welcome back" in greeting.reply.lower()
+    again = fresh.send_sync(user, "more please")
+    assert again.stage == "recommend" and len(again.items) >= 3
+    assert 858 not in [i.item_id for i in again.items]
+    assert not any("Horror" in i.genres for i in again.items)
+    assert vector(fresh, user) is not None and np.allclose(vector(fresh, user), p)
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t ", "x" * 50_000, "\x00\x01\x02"])
+def test_bad_messages_get_a_sentence_and_the_session_stays_usable(service, text: str) -> None:
+    events = list(service.send("eve", text))
+    assert events[-1].kind == "error"
+    assert events[-1].text.endswith(".") and "Traceback" not in events[-1].text
+    ok = service.send_sync("eve", "I like comedies")
+    assert ok.stage in {"recommend", "onboarding"}
+
+
+def test_odd_but_valid_messages_never_crash(service) -> None:
+    for text in ["🍿🎬🍿", "שלום עולם", "<script>alert(1)</script>", "'; DROP TABLE users; --", "a\u200bb"]:
+        result = service.send_sync("fay", text)
+        assert result.stage != "error", result.reply
+
+
+def test_bad_user_names_are_refused_with_a_sentence(service) -> None:
+    for name in ["", "../../etc/passwd", "x" * 500]:
+        events = list(service.send(name, "hi"))
+        assert events[-1].kind == "error" and events[-1].text
+    with pytest.raises(UnknownUserError):
+        service.profile("nobody-ever")
+
+
+def test_unknown_item_feedback_is_refused(service) -> None:
+    service.send_sync("gus", "I like westerns")
+    for bad in (-1, 10**12, "abc", True):
+        result = service.feedback("gus", bad, like=True)  # type: ignore[arg-type]
+        assert result.stage == "error" and "catalog" in result.reply
+
+
+def test_llm_intro_naming_a_movie_not_chosen_is_never_shown(make_service) -> None:
+    llm = ScriptedChatModel(default="")
+    svc = make_service(llm, name="intro")
+    llm.enqueue("{}")  # extraction
+    llm.enqueue("You will love Zorblax Returns and The Godfather. These picks fit your taste!")
+    result = svc.send_sync("hal", "I loved Toy Story")
+    assert "Zorblax" not in result.reply and "Godfather" not in result.reply
+    assert result.items
+
+
+def test_a_failing_step_commits_nothing(service, monkeypatch) -> None:
+    user = "ivy"
+    service.send_sync(user, "I like Alien")
+    info = service.deps.repo.find_user(user)
+    turns_before = service.deps.repo.load(info.id).turn_count
+    p_before = vector(service, user)
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(service.deps.ranker, "rank", boom)
+    events = list(service.send(user, "more sci-fi please"))
+    assert events[-1].kind == "error"
+    assert service.deps.repo.load(info.id).turn_count == turns_before
+    assert np.allclose(vector(service, user), p_before)
+    monkeypatch.undo()
+    assert service.send_sync(user, "more sci-fi please").items
+
+
+def test_users_are_isolated_and_reset_forgets(service) -> None:
+    service.send_sync("jo", "I love horror movies")
+    service.send_sync("kim", "I love romantic comedies")
+    assert service.profile("jo").liked == () or service.profile("jo").liked != service.profile("kim").liked
+    service.reset("jo")
+    view = service.profile("jo")
+    assert view.turns == 0 and not view.has_vector
+    assert service.profile("kim").has_vector
+    assert service.start("jo").stage == "onboarding"
+
+
+def test_spanish_replies_in_spanish(service) -> None:
+    result = service.send_sync("lu", "Me encantó Toy Story, quiero una comedia")
+    assert result.items
+    assert "Here are" not in result.reply

@@ -1,0 +1,101 @@
+"""The 4-bit NF4 loading path, exercised on a tiny random Qwen2 model built offline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+torch = pytest.importorskip("torch")
+pytest.importorskip("bitsandbytes")
+
+CHAT_TEMPLATE = (
+    "{% for m in messages %}<|im_start|>{{ m['role'] }}\n{{ m['content'] }}<|im_end|>\n{% endfor %}"
+    "{% if add_generation_prompt %}<|im_start|>assistant\n{% endif %}"
+)
+WORDS = ("the a movie film like love hate comedy drama horror action space dog cat night day good bad "
+         "old new funny scary long short red blue green happy sad war peace music love story hero").split()
+
+
+def build_tiny_model(folder: Path) -> Path:
+    """Save a random 2-layer Qwen2 (hidden 64) and a word-level tokenizer with a chat template."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+    from transformers import GenerationConfig, PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM
+
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<unk>"]
+    vocab = {token: i for i, token in enumerate([*specials, *dict.fromkeys(WORDS), "system", "user",
+                                                  "assistant", "\n"])}
+    raw = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
+    raw.pre_tokenizer = pre_tokenizers.Whitespace()
+    raw.decoder = decoders.WordPiece()  # joins words with spaces, so text streams word by word
+    tokenizer = PreTrainedTokenizerFast(
+        tokenizer_object=raw, unk_token="<unk>", eos_token="<|im_end|>", pad_token="<|endoftext|>",
+        additional_special_tokens=["<|im_start|>"],
+    )
+    tokenizer.chat_template = CHAT_TEMPLATE
+    torch.manual_seed(0)
+    config = Qwen2Config(vocab_size=len(vocab), hidden_size=64, intermediate_size=128, num_hidden_layers=2,
+                         num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=256,
+                         tie_word_embeddings=True)
+    model = Qwen2ForCausalLM(config)
+    # No end-of-sequence id: a random model would otherwise stop at a random step.
+    model.generation_config = GenerationConfig(pad_token_id=0, eos_token_id=None)
+    model.save_pretrained(folder)
+    tokenizer.save_pretrained(folder)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_tiny_model(tmp_path_factory.mktemp("tiny-qwen2"))
+
+
+def test_4bit_load_uses_bitsandbytes_layers_and_answers(tiny_model: Path) -> None:
+    from bitsandbytes.nn import Linear4bit
+
+    from chat_rec.llm.local import load_local_chat_model
+
+    chat = load_local_chat_model(tiny_model, load_in_4bit=True, max_new_tokens=8, device="cpu")
+    layers = [m for m in chat.model.modules() if isinstance(m, Linear4bit)]
+    assert layers, "no bitsandbytes Linear4bit layer: the model was not loaded 4-bit"
+    assert layers[0].weight.quant_state.quant_type == "nf4"
+
+    reply = chat.invoke([("system", "you like movies"), ("user", "a funny movie")])
+    assert isinstance(reply.content, str) and reply.content.strip()
+    assert reply.usage_metadata["output_tokens"] == 8
+
+    chunks = [chunk.content for chunk in chat.stream("a scary film")]
+    assert len([c for c in chunks if c]) >= 2, "stream() returned the reply in one piece"
+    assert "".join(chunks).strip()
+
+
+def test_same_model_is_loaded_once_per_process(tiny_model: Path) -> None:
+    from chat_rec.llm.local import load_local_chat_model
+
+    first = load_local_chat_model(tiny_model, load_in_4bit=True, max_new_tokens=4, device="cpu")
+    second = load_local_chat_model(tiny_model, load_in_4bit=True, max_new_tokens=2, device="cpu")
+    assert first.model is second.model
+    assert second.invoke("hello").usage_metadata["output_tokens"] == 2
+
+
+def test_stop_strings_and_early_stream_exit(tiny_model: Path) -> None:
+    from chat_rec.llm.local import load_local_chat_model
+
+    chat = load_local_chat_model(tiny_model, load_in_4bit=False, max_new_tokens=12, device="cpu")
+    full = chat.invoke("a good movie").content
+    word = full.split()[2]
+    cut = chat.invoke("a good movie", stop=[word]).content
+    assert word not in cut and full.startswith(cut.rstrip())
+
+    stream = chat.stream("a good movie")
+    assert next(stream).content
+    stream.close()  # stopping early must not leave generation running or the model locked
+    assert chat.invoke("a good movie").content == full
+
+
+def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
+    from chat_rec.errors import ModelError
+    from chat_rec.llm.local import load_local_chat_model
+
+    with pytest.raises(ModelError, match="offline"):
+        load_local_chat_model("nobody/no-such-model-xyz", load_in_4bit=False, device="cpu")
