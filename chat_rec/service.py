@@ -64,7 +64,6 @@ class ChatService:
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.embedding import Embedder
-        from chat_rec.interactions.itemknn import ItemKNN
         from chat_rec.llm.registry import get_chat_model
         from chat_rec.profile.repository import ProfileRepository
         from chat_rec.profile.vector import genre_centroids
@@ -87,8 +86,7 @@ class ChatService:
         index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=progress)
         step("index", t)
         t = time.perf_counter()
-        collaborative = ItemKNN().fit(catalog.ratings)
-        ranker = HybridRanker(catalog, index, collaborative)
+        ranker = HybridRanker.with_collaborative(catalog, index)
         resolver = TitleResolver(catalog)
         step("ranker", t)
         t = time.perf_counter()
@@ -208,7 +206,8 @@ class ChatService:
         try:
             u = self._user(user)
             item_id = event["item_id"]
-            if isinstance(item_id, bool) or not isinstance(item_id, int | np.integer) or item_id not in self.deps.catalog:
+            valid = isinstance(item_id, int | np.integer) and not isinstance(item_id, bool)
+            if not valid or item_id not in self.deps.catalog:
                 raise UnknownItemError(f"Item {str(item_id)[:20]!r} is not in the catalog.")
             event["item_id"] = int(item_id)
         except ChatRecError as exc:

@@ -46,8 +46,12 @@ MODELS_ROOT = Path(os.environ.get("CHAT_REC_MODELS_ROOT", Path.home() / ".cache"
 
 @pytest.fixture(scope="session")
 def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One Chroma index of the bundled catalog, built once for the whole test session."""
-    return tmp_path_factory.mktemp("index")
+    """One Chroma index of the bundled catalog, built once for the whole test session.
+
+    CHAT_REC_TEST_INDEX_DIR reuses an index built earlier (it is rebuilt if the catalog changed).
+    """
+    reuse = os.environ.get("CHAT_REC_TEST_INDEX_DIR")
+    return Path(reuse) if reuse else tmp_path_factory.mktemp("index")
 
 
 @pytest.fixture(scope="session")

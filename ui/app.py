@@ -51,12 +51,12 @@ Message = dict[str, Any]
 
 
 def _say(history: list[Message] | None, role: str, text: str) -> list[Message]:
-    """The chat history with one more (escaped) message."""
+    """Return the chat history with one more (escaped) message."""
     return [*(history or []), {"role": role, "content": chat_text(text)}]
 
 
 def build_demo(service: Any) -> gr.Blocks:
-    """The page for ``service`` (a ChatService or anything with its methods); not yet launched."""
+    """Build the page for ``service`` (a ChatService or anything with its methods); not launched."""
     with gr.Blocks(title="chat-rec", analytics_enabled=False) as demo:
         user_state = gr.State("")
         shown_state = gr.State([])  # [[item_id, label], ...] of the cards on screen
@@ -100,7 +100,7 @@ def build_demo(service: Any) -> gr.Blocks:
         view = [shown_state, chips_row, *chips, *slots, *cards]
 
         def show(result: TurnResult, clear_when_empty: bool) -> list[Any]:
-            """Updates for ``view``: cards and chips from one TurnResult."""
+            """Return updates for ``view``: cards and chips from one TurnResult."""
             replies = list(result.quick_replies[:MAX_CHIPS])
             updates: list[Any] = []
             if result.items or clear_when_empty:
@@ -186,7 +186,8 @@ def build_demo(service: Any) -> gr.Blocks:
                 service.reset(user)
             except ChatRecError as error:
                 raise gr.Error(str(error)) from None
-            return [_say([], "assistant", RESET_DONE), False, *show(TurnResult(RESET_DONE, "onboarding"), True)]
+            cleared = TurnResult(RESET_DONE, "onboarding")
+            return [_say([], "assistant", RESET_DONE), False, *show(cleared, True)]
 
         def on_profile(user: str) -> str:
             if not user:
@@ -197,7 +198,8 @@ def build_demo(service: Any) -> gr.Blocks:
                 return profile_html(None)
 
         private: dict[str, Any] = {"api_visibility": "private"}
-        refresh: dict[str, Any] = {"fn": on_profile, "inputs": user_state, "outputs": profile_panel, **private}
+        refresh: dict[str, Any] = {"fn": on_profile, "inputs": user_state, "outputs": profile_panel}
+        refresh.update(private)
         send_io: dict[str, Any] = {"inputs": [user_state, msg, chatbot], "outputs": [chatbot, msg, *view]}
 
         for trigger in (start_btn.click, name.submit):
@@ -247,7 +249,7 @@ def _add_api(service: Any) -> None:
         return result_dict(guarded(lambda: service.feedback(user, int(item_id), bool(like))))
 
     def profile(user: str) -> dict:
-        """What is stored about ``user``: liked, disliked, top genres, constraints."""
+        """Show what is stored about ``user``: liked, disliked, top genres, constraints."""
         return profile_dict(guarded(lambda: service.profile(user)))
 
     def reset(user: str) -> dict:

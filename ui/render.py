@@ -20,12 +20,13 @@ MAX_CHIPS = 4
 
 
 def chat_text(text: str) -> str:
-    """A chat message as inert text: markup is shown, never rendered."""
+    """Make a chat message inert text: markup is shown, never rendered."""
     return escape(text, quote=False)
 
 
 def header_html(info: Mapping[str, object]) -> str:
     """One line saying what is loaded (model, catalog, index, home)."""
+
     def text(value: object) -> str:
         if isinstance(value, Mapping):
             return ", ".join(f"{key} {val}" for key, val in value.items())
@@ -52,7 +53,7 @@ def card_html(position: int, item: RecommendedItem) -> str:
 
 
 def profile_html(view: ProfileView | None) -> str:
-    """The profile panel: what the recommender remembers about this user."""
+    """Render the profile panel: what the recommender remembers about this user."""
     if view is None:
         return "<div class='cr-profile cr-muted'>Start a conversation to build your profile.</div>"
 
@@ -79,7 +80,7 @@ def profile_html(view: ProfileView | None) -> str:
 
 
 def item_dict(item: RecommendedItem) -> dict[str, object]:
-    """A recommended item as plain JSON data (for API clients)."""
+    """Convert a recommended item to plain JSON data (for API clients)."""
     return {
         "item_id": int(item.item_id),
         "title": item.title,
@@ -91,7 +92,7 @@ def item_dict(item: RecommendedItem) -> dict[str, object]:
 
 
 def result_dict(result: TurnResult) -> dict[str, object]:
-    """A turn's outcome as plain JSON data (for API clients)."""
+    """Convert a turn's outcome to plain JSON data (for API clients)."""
     return {
         "reply": result.reply,
         "stage": result.stage,
@@ -102,7 +103,7 @@ def result_dict(result: TurnResult) -> dict[str, object]:
 
 
 def profile_dict(view: ProfileView) -> dict[str, object]:
-    """A profile view as plain JSON data (tuples become lists, numbers stay numbers)."""
+    """Convert a profile view to plain JSON data (tuples become lists, numbers stay numbers)."""
     data = asdict(view)
     data["top_genres"] = [[genre, float(score)] for genre, score in view.top_genres]
     data["genre_history"] = [

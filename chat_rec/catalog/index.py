@@ -54,7 +54,7 @@ def where_clause(
     year_min: int | None = None,
     year_max: int | None = None,
 ) -> Where | None:
-    """A Chroma `where` filter from common constraints; None when there is nothing to filter."""
+    """Build a Chroma `where` filter from common constraints; None when nothing filters."""
     parts: list[Where] = []
     if genres_any:
         anys: list[Where] = [{genre_key(g): True} for g in genres_any]
@@ -72,8 +72,10 @@ def where_clause(
 def item_metadata(item: Item, genres: tuple[str, ...] = GENRES) -> dict[str, str | int | float | bool]:
     """Per-item Chroma metadata: year (-1 if unknown), popularity and one bool per genre."""
     meta: dict[str, str | int | float | bool] = {
-        "title": item.title, "year": item.year if item.year is not None else -1,
-        "popularity": item.popularity, "mean_rating": float(item.mean_rating),
+        "title": item.title,
+        "year": item.year if item.year is not None else -1,
+        "popularity": item.popularity,
+        "mean_rating": float(item.mean_rating),
     }
     for genre in genres:
         meta[genre_key(genre)] = genre in item.genres
@@ -81,7 +83,7 @@ def item_metadata(item: Item, genres: tuple[str, ...] = GENRES) -> dict[str, str
 
 
 def collection_name(catalog: Catalog, embedder: Embedder) -> str:
-    """A valid Chroma name (3-63 chars of [a-zA-Z0-9._-]) unique per catalog name and embedder."""
+    """Name the collection: valid for Chroma, unique per catalog name and embedder."""
     slug = re.sub(r"[^a-zA-Z0-9._-]+", "-", catalog.name).strip("-._")[:40] or "catalog"
     tag = hashlib.sha1(embedder.name.encode()).hexdigest()[:10]
     return f"{slug}-{tag}"
@@ -98,7 +100,9 @@ def make_client(settings: Settings) -> ClientAPI:
         settings.chroma_dir.mkdir(parents=True, exist_ok=True)
         return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
     except Exception as exc:
-        where = f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else settings.chroma_dir
+        where = (
+            f"{settings.chroma_host}:{settings.chroma_port}" if settings.chroma_host else settings.chroma_dir
+        )
         raise VectorStoreError(
             f"The vector index at {where} could not be opened ({exc}). "
             "Check CHAT_REC_CHROMA_HOST / CHAT_REC_HOME, or delete the chroma folder to rebuild it."
@@ -109,7 +113,12 @@ class CatalogIndex:
     """Nearest-neighbour search over a catalog's item documents."""
 
     def __init__(
-        self, collection: Collection, embedder: Embedder, ids: np.ndarray, vectors: np.ndarray, built_now: bool
+        self,
+        collection: Collection,
+        embedder: Embedder,
+        ids: np.ndarray,
+        vectors: np.ndarray,
+        built_now: bool,
     ) -> None:
         self.collection = collection
         self.embedder = embedder
@@ -125,7 +134,12 @@ class CatalogIndex:
 
     @classmethod
     def open(
-        cls, settings: Settings, catalog: Catalog, embedder: Embedder, progress: bool = True, rebuild: bool = False
+        cls,
+        settings: Settings,
+        catalog: Catalog,
+        embedder: Embedder,
+        progress: bool = True,
+        rebuild: bool = False,
     ) -> CatalogIndex:
         """Open the catalog's index, building it first when missing, stale or asked to."""
         client = make_client(settings)
@@ -150,7 +164,9 @@ class CatalogIndex:
             meta = collection.metadata or {}
             if meta.get("fingerprint") != want["fingerprint"] or meta.get("embedder") != want["embedder"]:
                 reason = "the catalog changed since the index was built"
-                log.warning("Catalog %s changed since its index was built; rebuilding the index.", catalog.name)
+                log.warning(
+                    "Catalog %s changed since its index was built; rebuilding the index.", catalog.name
+                )
             elif not meta.get("complete") or collection.count() != len(catalog):
                 reason = "the index was left incomplete"
                 log.warning("Index %s is incomplete; rebuilding it.", name)
@@ -177,31 +193,34 @@ class CatalogIndex:
         return item_id in self.row_of
 
     def vector(self, item_id: int) -> np.ndarray:
-        """The stored unit vector of one item."""
+        """Return the stored unit vector of one item."""
         row = self.row_of.get(int(item_id))
         if row is None:
             raise UnknownItemError(f"Movie id {item_id} is not in the catalog index.")
         return self.vectors[row]
 
     def embed_text(self, text: str) -> np.ndarray:
-        """A text as a unit vector in the index's space."""
+        """Embed a text as a unit vector in the index's space."""
         return self.embedder.encode_one(text)
 
     def query(self, vector: np.ndarray, n: int, where: Where | None = None) -> list[tuple[int, float]]:
-        """The n items nearest to `vector` (passing `where`), as (item_id, cosine similarity)."""
+        """Find the n items nearest to `vector` (passing `where`): [(item_id, cosine)]."""
         n = min(int(n), len(self))
         if n <= 0:
             return []
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
         result = self.collection.query(
-            query_embeddings=query, n_results=n, where=where or None, include=["distances"]  # type: ignore[arg-type]
+            query_embeddings=query,
+            n_results=n,
+            where=where or None,
+            include=["distances"],  # type: ignore[arg-type]
         )
         ids = result["ids"][0]
         distances = (result.get("distances") or [[]])[0]
-        return [(int(i), 1.0 - float(d)) for i, d in zip(ids, distances)]
+        return [(int(i), 1.0 - float(d)) for i, d in zip(ids, distances, strict=False)]
 
     def query_text(self, text: str, n: int, where: Where | None = None) -> list[tuple[int, float]]:
-        """The n items nearest to a free-text description."""
+        """Find the n items nearest to a free-text description."""
         return self.query(self.embed_text(text), n, where)
 
 
@@ -222,7 +241,9 @@ def _build(
     _drop(client, name)
     function = embedder.chroma_function()
     collection = client.create_collection(
-        name, configuration={"hnsw": {"space": "cosine"}}, metadata={**want, "complete": False},
+        name,
+        configuration={"hnsw": {"space": "cosine"}},
+        metadata={**want, "complete": False},
         embedding_function=function,  # type: ignore[arg-type]
     )
     items = list(catalog)
@@ -241,7 +262,9 @@ def _build(
                 bar.update(len(parts[-1]))
             vectors = np.vstack(parts)
             collection.add(
-                ids=[str(item.item_id) for item in batch], embeddings=vectors, documents=docs,
+                ids=[str(item.item_id) for item in batch],
+                embeddings=vectors,
+                documents=docs,
                 metadatas=[item_metadata(item, genres) for item in batch],  # type: ignore[misc]
             )
             chunks.append(vectors)
@@ -267,11 +290,15 @@ def _fetch_vectors(collection: Collection, catalog: Catalog) -> tuple[np.ndarray
 
 def _cache_path(settings: Settings, name: str, collection: Collection) -> Path:
     meta = collection.metadata or {}
-    key = hashlib.sha1(f"{collection.id}|{meta.get('fingerprint')}|{meta.get('embedder')}".encode()).hexdigest()
+    key = hashlib.sha1(
+        f"{collection.id}|{meta.get('fingerprint')}|{meta.get('embedder')}".encode()
+    ).hexdigest()
     return settings.cache_dir / f"index-{name}-{key[:16]}.npz"
 
 
-def _load_cache(settings: Settings, name: str, collection: Collection) -> tuple[np.ndarray, np.ndarray] | None:
+def _load_cache(
+    settings: Settings, name: str, collection: Collection
+) -> tuple[np.ndarray, np.ndarray] | None:
     path = _cache_path(settings, name, collection)
     if not path.is_file():
         return None
@@ -287,7 +314,9 @@ def _load_cache(settings: Settings, name: str, collection: Collection) -> tuple[
     return ids, vectors
 
 
-def _save_cache(settings: Settings, name: str, collection: Collection, ids: np.ndarray, vectors: np.ndarray) -> None:
+def _save_cache(
+    settings: Settings, name: str, collection: Collection, ids: np.ndarray, vectors: np.ndarray
+) -> None:
     """Write the numpy copy atomically and drop caches of older builds; failures only cost speed."""
     path = _cache_path(settings, name, collection)
     try:

@@ -25,9 +25,25 @@ from chat_rec.catalog.titles import fold, natural_title
 from chat_rec.errors import DataFileError
 
 ML100K_GENRES: tuple[str, ...] = (
-    "unknown", "Action", "Adventure", "Animation", "Children", "Comedy", "Crime", "Documentary",
-    "Drama", "Fantasy", "Film-Noir", "Horror", "Musical", "Mystery", "Romance", "Sci-Fi",
-    "Thriller", "War", "Western",
+    "unknown",
+    "Action",
+    "Adventure",
+    "Animation",
+    "Children",
+    "Comedy",
+    "Crime",
+    "Documentary",
+    "Drama",
+    "Fantasy",
+    "Film-Noir",
+    "Horror",
+    "Musical",
+    "Mystery",
+    "Romance",
+    "Sci-Fi",
+    "Thriller",
+    "War",
+    "Western",
 )
 """The 19 genre flags of ML-100k's u.item, in file order ("Children's" already renamed)."""
 
@@ -57,7 +73,9 @@ def _first_bad_line(path: Path, encoding: str, sep: str, width: int) -> str:
     """Find the first line that does not split into `width` fields (for the error message)."""
     try:
         with path.open(encoding=encoding, errors="replace", newline="") as fh:
-            rows = csv.reader(fh, delimiter=sep) if len(sep) == 1 else (ln.rstrip("\n").split(sep) for ln in fh)
+            rows = (
+                csv.reader(fh, delimiter=sep) if len(sep) == 1 else (ln.rstrip("\n").split(sep) for ln in fh)
+            )
             for number, row in enumerate(rows, start=1):
                 if row and len(row) != width:
                     return f" (line {number}: {sep.join(row)[:80]!r})"
@@ -72,12 +90,13 @@ def _read_table(
     *,
     sep: str = ",",
     names: list[str] | None = None,
-    dtype: dict[str, Any] | None = None,
+    dtype: Any = None,
     encoding: str = "utf-8",
     quoting: int = csv.QUOTE_MINIMAL,
 ) -> pd.DataFrame:
     """Read a delimited file with pandas, turning every failure into a DataFileError."""
     _require(path)
+    original_sep = sep
     try:
         if len(sep) > 1:  # "::" in ML-1M: swap for a byte the files never contain, keep the C parser
             raw = path.read_bytes().replace(sep.encode(), b"\t")
@@ -86,8 +105,15 @@ def _read_table(
         else:
             source = path
         frame = pd.read_csv(
-            source, sep=sep, header=None if names else "infer", names=names, dtype=dtype,
-            encoding=encoding, quoting=quoting, keep_default_na=False, na_values=[""],
+            source,
+            sep=sep,
+            header=None if names else "infer",
+            names=names,
+            dtype=dtype,
+            encoding=encoding,
+            quoting=quoting,
+            keep_default_na=False,
+            na_values=[""],
             engine="c",
         )
     except UnicodeDecodeError as exc:
@@ -97,7 +123,7 @@ def _read_table(
         ) from exc
     except (ValueError, pd.errors.ParserError, csv.Error) as exc:
         width = len(names) if names else len(required) or 1
-        where = _first_bad_line(path, encoding, sep, width) if names else ""
+        where = _first_bad_line(path, encoding, original_sep, width) if names else ""
         raise DataFileError(
             f"{path} has a malformed row{where}: {str(exc).splitlines()[0]}. "
             "Fix or remove that row, or use the original download."
@@ -112,13 +138,16 @@ def _read_table(
 
 
 def _ratings_frame(path: Path, frame: pd.DataFrame, cols: tuple[str, str, str, str | None]) -> Ratings:
-    """Parallel rating arrays from a frame; empty timestamps become -1."""
+    """Turn a frame into parallel rating arrays; empty timestamps become -1."""
     user, item, rating, stamp = cols
     try:
+
         def column(name: str) -> pd.Series:
             return pd.to_numeric(frame[name], errors="raise")
 
-        ts = column(stamp).fillna(-1) if stamp and stamp in frame.columns else pd.Series(-1, index=frame.index)
+        ts = (
+            column(stamp).fillna(-1) if stamp and stamp in frame.columns else pd.Series(-1, index=frame.index)
+        )
         result = Ratings(
             users=column(user).to_numpy(dtype=np.int64),
             items=column(item).to_numpy(dtype=np.int64),
@@ -134,13 +163,15 @@ def _ratings_frame(path: Path, frame: pd.DataFrame, cols: tuple[str, str, str, s
 
 
 def _rating_stats(ratings: Ratings) -> tuple[dict[int, int], dict[int, float]]:
-    """Number of ratings and mean rating per item."""
+    """Count ratings and average them per item."""
     if not len(ratings):
         return {}, {}
     ids, inverse, counts = np.unique(ratings.items, return_inverse=True, return_counts=True)
     sums = np.bincount(inverse, weights=ratings.ratings.astype(np.float64))
-    means = [round(s / c, 3) for s, c in zip(sums.tolist(), counts.tolist())]
-    return dict(zip(ids.tolist(), counts.tolist())), dict(zip(ids.tolist(), means))
+    means = [round(s / c, 3) for s, c in zip(sums.tolist(), counts.tolist(), strict=False)]
+    return dict(zip(ids.tolist(), counts.tolist(), strict=False)), dict(
+        zip(ids.tolist(), means, strict=False)
+    )
 
 
 def _genres(values: Iterable[str]) -> tuple[str, ...]:
@@ -168,10 +199,16 @@ def _make_items(
         if year is None and years:
             year = years.get(item_id)
         items[item_id] = Item(
-            item_id=item_id, title=title, year=year, genres=genres,
-            tags=(tags or {}).get(item_id, ()), overview=(overviews or {}).get(item_id, ""),
-            raw_title=raw_title, tmdb_id=(links or {}).get(item_id),
-            popularity=counts.get(item_id, 0), mean_rating=means.get(item_id, 0.0),
+            item_id=item_id,
+            title=title,
+            year=year,
+            genres=genres,
+            tags=(tags or {}).get(item_id, ()),
+            overview=(overviews or {}).get(item_id, ""),
+            raw_title=raw_title,
+            tmdb_id=(links or {}).get(item_id),
+            popularity=counts.get(item_id, 0),
+            mean_rating=means.get(item_id, 0.0),
         )
     return items
 
@@ -206,7 +243,7 @@ def load_latest_small(folder: Path, top_tags: int = 5, progress: bool = False) -
         path = folder / "tags.csv"
         frame = _read_table(path, ("movieId", "tag"), dtype=str)
         counters: dict[int, Counter[str]] = defaultdict(Counter)
-        for movie, tag in zip(_ids(path, frame["movieId"]), frame["tag"].fillna("")):
+        for movie, tag in zip(_ids(path, frame["movieId"]), frame["tag"].fillna(""), strict=False):
             tag = str(tag).strip().lower()
             if tag:
                 counters[movie][tag] += 1
@@ -217,7 +254,7 @@ def load_latest_small(folder: Path, top_tags: int = 5, progress: bool = False) -
     if (folder / "links.csv").is_file():
         path = folder / "links.csv"
         frame = _read_table(path, ("movieId", "tmdbId"), dtype=str)
-        for movie, tmdb in zip(_ids(path, frame["movieId"]), frame["tmdbId"].fillna("")):
+        for movie, tmdb in zip(_ids(path, frame["movieId"]), frame["tmdbId"].fillna(""), strict=False):
             if str(tmdb).strip():
                 links[movie] = int(str(tmdb))
         sources["links.csv"] = sha256_file(path)
@@ -227,6 +264,7 @@ def load_latest_small(folder: Path, top_tags: int = 5, progress: bool = False) -
         _ids(folder / "movies.csv", movies["movieId"]),
         movies["title"].astype(str),
         (_genres(g.split("|")) for g in movies["genres"].astype(str)),
+        strict=False,
     )
     items = _make_items(rows, ratings, tags=tags, links=links)
     return Catalog(name=folder.name, items=items, ratings=ratings, sources=sources)
@@ -242,10 +280,10 @@ def load_ml100k(folder: Path, progress: bool = False) -> Catalog:
     )
     bar.update()
     flags = movies[list(ML100K_GENRES)].fillna("0").to_numpy() == "1"
-    genres = [_genres(g for g, on in zip(ML100K_GENRES, row) if on) for row in flags]
+    genres = [_genres(g for g, on in zip(ML100K_GENRES, row, strict=False) if on) for row in flags]
     years: dict[int, int] = {}
     ids = _ids(folder / "u.item", movies["id"])
-    for item_id, release in zip(ids, movies["release"].fillna("")):
+    for item_id, release in zip(ids, movies["release"].fillna(""), strict=False):
         match = re.search(r"(\d{4})$", str(release))
         if match:
             years[item_id] = int(match.group(1))
@@ -258,7 +296,9 @@ def load_ml100k(folder: Path, progress: bool = False) -> Catalog:
         sources["u.data"] = sha256_file(path)
     bar.update()
     bar.close()
-    items = _make_items(zip(ids, movies["title"].fillna("").astype(str), genres), ratings, years=years)
+    items = _make_items(
+        zip(ids, movies["title"].fillna("").astype(str), genres, strict=False), ratings, years=years
+    )
     return Catalog(name=folder.name, items=items, ratings=ratings, sources=sources)
 
 
@@ -267,8 +307,12 @@ def load_ml1m(folder: Path, progress: bool = False) -> Catalog:
     folder = Path(folder)
     bar = tqdm(total=2, desc="Loading catalog", unit="file", disable=not progress)
     movies = _read_table(
-        folder / "movies.dat", sep="::", names=["id", "title", "genres"], dtype=str,
-        encoding="latin-1", quoting=csv.QUOTE_NONE,
+        folder / "movies.dat",
+        sep="::",
+        names=["id", "title", "genres"],
+        dtype=str,
+        encoding="latin-1",
+        quoting=csv.QUOTE_NONE,
     )
     bar.update()
     sources = {"movies.dat": sha256_file(folder / "movies.dat")}
@@ -289,27 +333,32 @@ def load_ml1m(folder: Path, progress: bool = False) -> Catalog:
         _ids(folder / "movies.dat", movies["id"]),
         movies["title"].fillna("").astype(str),
         (_genres(str(g).split("|")) for g in movies["genres"].fillna("")),
+        strict=False,
     )
     return Catalog(name=folder.name, items=_make_items(rows, ratings), ratings=ratings, sources=sources)
 
 
 def load_generic_csv(path: Path, progress: bool = False) -> Catalog:
-    """A plain CSV with columns id, title and optionally year, genres (`|`-separated), overview."""
+    """Load a CSV with columns id, title and optional year, genres (`|`-separated), overview."""
     path = Path(path)
     frame = _read_table(path, ("id", "title"), dtype=str)
     frame = frame.fillna("")
     years: dict[int, int] = {}
     ids = _ids(path, frame["id"])
     if "year" in frame.columns:
-        for item_id, year in zip(ids, frame["year"]):
+        for item_id, year in zip(ids, frame["year"], strict=False):
             if str(year).strip():
                 try:
                     years[item_id] = int(float(year))
                 except ValueError as exc:
                     raise DataFileError(f"{path}: movie {item_id} has a non-numeric year {year!r}.") from exc
     genres = frame["genres"] if "genres" in frame.columns else pd.Series("", index=frame.index)
-    overviews = dict(zip(ids, frame["overview"].astype(str).str.strip())) if "overview" in frame.columns else {}
-    rows = zip(ids, frame["title"].astype(str), (_genres(str(g).split("|")) for g in genres))
+    overviews = (
+        dict(zip(ids, frame["overview"].astype(str).str.strip(), strict=False))
+        if "overview" in frame.columns
+        else {}
+    )
+    rows = zip(ids, frame["title"].astype(str), (_genres(str(g).split("|")) for g in genres), strict=False)
     items = _make_items(rows, Ratings.empty(), years=years, overviews=overviews)
     for item_id, year in years.items():  # an explicit year column wins over "(1999)" in the title
         items[item_id] = replace(items[item_id], year=year)
@@ -320,12 +369,13 @@ def load_generic_csv(path: Path, progress: bool = False) -> Catalog:
 
 
 def _overview_table(path: Path) -> list[tuple[int | None, list[str], int | None, str]]:
-    """(tmdb id, title variants, year, overview) rows from a TMDB-style CSV."""
+    """Read (tmdb id, title variants, year, overview) rows from a TMDB-style CSV."""
     frame = _read_table(path, dtype=str).fillna("")
     text_col = next((c for c in ("tmdb_overview", "overview") if c in frame.columns), None)
     if text_col is None or "title" not in frame.columns:
         raise DataFileError(
-            f"{path} is not an overview file: it needs a title column and an overview (or tmdb_overview) column."
+            f"{path} is not an overview file: it needs a title column and "
+            "an overview (or tmdb_overview) column."
         )
     id_col = next((c for c in ("tmdb_id", "tmdbId") if c in frame.columns), None)
     if id_col is None and "release_date" in frame.columns and "id" in frame.columns:
@@ -345,12 +395,16 @@ def _overview_table(path: Path) -> list[tuple[int | None, list[str], int | None,
         date = str(row.get("release_date") or row.get("tmdb_release_date") or "")
         if year is None and re.match(r"\d{4}", date):
             year = int(date[:4])
-        out.append((int(float(tmdb)) if tmdb else None, titles, year, text))
+        try:
+            tmdb_id = int(float(tmdb)) if tmdb else None
+        except ValueError as exc:
+            raise DataFileError(f"{path} has a non-numeric TMDB id {tmdb!r}. Fix that row.") from exc
+        out.append((tmdb_id, titles, year, text))
     return out
 
 
 def _title_keys(title: str) -> set[str]:
-    """Folded forms of a title, with and without an alternative title in parentheses."""
+    """Fold a title for matching, with and without an alternative title in parentheses."""
     keys = {fold(title), fold(title.partition(" (")[0])}
     return {k for k in keys if k}
 
@@ -367,13 +421,13 @@ def join_overviews(catalog: Catalog, overviews_csv: Path) -> Catalog:
             for key in _title_keys(title):
                 by_title.setdefault((key, year), text)
     for item_id, item in catalog.items.items():
-        text = by_tmdb.get(item.tmdb_id) if item.tmdb_id is not None else None
-        if text is None:
+        found = by_tmdb.get(item.tmdb_id) if item.tmdb_id is not None else None
+        if found is None:
             keys = _title_keys(item.title)
             years = [item.year] if item.year is None else [item.year, item.year - 1, item.year + 1]
-            text = next((by_title[(k, y)] for y in years for k in keys if (k, y) in by_title), None)
-        if text:
-            catalog.items[item_id] = replace(item, overview=text)
+            found = next((by_title[(k, y)] for y in years for k in keys if (k, y) in by_title), None)
+        if found:
+            catalog.items[item_id] = replace(item, overview=found)
     return catalog.with_sources({path.name: sha256_file(path)})
 
 
@@ -392,7 +446,9 @@ def detect_layout(path: Path) -> str:
     raise DataFileError(f"{path} holds no movies.csv, u.item or movies.dat. {_HINT}")
 
 
-def load_catalog(folder: Path | str, overviews_csv: Path | str | None = None, progress: bool = False) -> Catalog:
+def load_catalog(
+    folder: Path | str, overviews_csv: Path | str | None = None, progress: bool = False
+) -> Catalog:
     """Load a catalog folder or CSV file, detecting its layout, and join overviews if given."""
     path = Path(folder).expanduser()
     if not path.exists():

@@ -12,7 +12,8 @@ from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.state import State
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
-from chat_rec.ranking.hybrid import RankRequest
+from chat_rec.ranking import pipeline
+from chat_rec.ranking.pipeline import Constraints
 from chat_rec.understanding.signal import PreferenceSignal
 
 FEEDBACK_WEIGHT_SEEN = 0.0
@@ -196,56 +197,39 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext]) -> dict[str
             "disliked_ids": sorted(disliked), "liked_genres": sorted(signal.liked_genres)}
 
 
+def _constraints(state: State) -> Constraints:
+    c = state.get("constraints") or {}
+    return Constraints(
+        excluded_genres=c.get("excluded_genres", ()), year_min=c.get("year_min"), year_max=c.get("year_max"),
+        exclude_ids=set(c.get("exclude_ids", ())), liked_ids=c.get("liked_ids", ()),
+        disliked_ids=c.get("disliked_ids", ()), liked_genres=c.get("liked_genres", ()),
+    )
+
+
 def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Nearest neighbours of p and of the message in the vector index, with hard filters."""
     started = time.perf_counter()
     deps = runtime.context.deps
-    c = state.get("constraints") or {}
-    where = _where(c["excluded_genres"], c["year_min"], c["year_max"])
-    n = deps.settings.candidates
-    found: dict[int, None] = {}
-    p = _as_array(state.get("profile_vector"))
-    if p is not None:
-        found.update((i, None) for i, _ in deps.index.query(p, n, where=where))
-    text = state.get("user_text", "").strip()
-    if text and not state.get("event"):
-        found.update((i, None) for i, _ in deps.index.query_text(text[:500], n // 2, where=where))
-    excluded_ids = set(c["exclude_ids"])
-    return {"candidates": [i for i in found if i not in excluded_ids],
-            "trace": _elapsed(state, "retrieve", started)}
-
-
-def _where(excluded: list[str], year_min: int | None, year_max: int | None) -> dict[str, Any] | None:
-    clauses: list[dict[str, Any]] = [{f"g_{g}": {"$ne": True}} for g in excluded]
-    if year_min is not None:
-        clauses.append({"year": {"$gte": year_min}})
-    if year_max is not None:
-        clauses.append({"year": {"$lte": year_max}})
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+    text = "" if state.get("event") else state.get("user_text", "")
+    candidates = pipeline.retrieve(deps.index, deps.ranker, _as_array(state.get("profile_vector")), text,
+                                   _constraints(state), deps.settings.candidates)
+    return {"candidates": candidates, "trace": _elapsed(state, "retrieve", started)}
 
 
 def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Hybrid score (content + collaborative + popularity), filters, then MMR diversity."""
     started = time.perf_counter()
     deps = runtime.context.deps
-    c = state.get("constraints") or {}
-    candidates = state.get("candidates") or []
+    c = _constraints(state)
     p = _as_array(state.get("profile_vector"))
-    request = RankRequest(
-        profile_vector=p, query_vector=None, liked_ids=set(c["liked_ids"]),
-        disliked_ids=set(c["disliked_ids"]), exclude_ids=set(c["exclude_ids"]), excluded_genres=set(c["excluded_genres"]),
-        required_genres=set(c["liked_genres"]), year_min=c["year_min"], year_max=c["year_max"],
-        k=deps.settings.top_k, diversity=deps.settings.diversity,
-        candidate_ids=candidates if (candidates and p is not None) else None,
-    )
-    ranked = deps.ranker.rank(request)
+    candidates = state.get("candidates") or []
+    ranked = pipeline.rank(deps.ranker, p, c, deps.settings.top_k, deps.settings.diversity,
+                           candidates if (candidates and p is not None) else None)
     language = signal_of(state).language
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),
          "breakdown": {k: round(float(v), 4) for k, v in s.breakdown.items()},
-         "reason": reason_for(s.item.item_id, set(c["liked_ids"]), runtime, language)}
+         "reason": reason_for(s.item.item_id, set(c.liked_ids), runtime, language)}
         for s in ranked
     ]
     update: dict[str, Any] = {"chosen": chosen, "trace": _elapsed(state, "rank", started)}
@@ -263,8 +247,7 @@ def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], lan
         return ""
     parts: list[str] = []
     vec = deps.item_vector(item_id)
-    liked_rows = [deps.item_vector(i) for i in liked if i != item_id]
-    pairs = [(i, v) for i, v in zip([i for i in liked if i != item_id], liked_rows) if v is not None]
+    pairs = [(i, v) for i in sorted(liked) if i != item_id and (v := deps.item_vector(i)) is not None]
     if vec is not None and pairs:
         best_id, best_vec = max(pairs, key=lambda pair: float(np.dot(vec, pair[1])))
         if float(np.dot(vec, best_vec)) > 0.35 and (best := deps.catalog.get(best_id)):

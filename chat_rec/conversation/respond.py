@@ -35,7 +35,7 @@ def recommend(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     fallback = replies["intro_popular"] if no_taste else replies["intro"]
     intro = _llm_intro(state, deps, [i.label for i in items if i], signal.language) or fallback
     lines = [
-        f"{n}. {item.label} — {c['reason']}" for n, (item, c) in enumerate(zip(items, chosen), 1) if item
+        f"{n}. {item.label} — {c['reason']}" for n, (item, c) in enumerate(zip(items, chosen, strict=True), 1) if item
     ]
     writer = runtime.stream_writer
     parts = [p for p in (lead, intro) if p]

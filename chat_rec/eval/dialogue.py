@@ -205,7 +205,8 @@ class DialogueRunner:
             bad = [i.label for i in r.items if i.year is None or not lo <= i.year <= hi]
             if bad:
                 f.append(f"items outside {lo}-{hi}: {bad}")
-        for ref, sign, word in ((e.profile_moved_toward_id, 1, "toward"), (e.profile_moved_away_from_id, -1, "away from")):
+        moves = ((e.profile_moved_toward_id, 1, "toward"), (e.profile_moved_away_from_id, -1, "away from"))
+        for ref, sign, word in moves:
             if ref is None:
                 continue
             target = self.service.deps.item_vector(self._resolve(ref, shown))

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from chat_rec.errors import UnknownModelError
+from chat_rec.errors import InvalidInputError, UnknownModelError
 from chat_rec.eval.metrics import DEFAULT_METRICS, RankingMetric, measure_all
 from chat_rec.interactions.als import ALS
 from chat_rec.interactions.base import Recommender, SequentialRecommender, top_k
@@ -27,7 +27,7 @@ from chat_rec.interactions.splits import LeaveLastOut, Stage, leave_last_out
 MASKS: dict[str, int | None] = {"mask_last_200": 200, "mask_all_history": None}
 """Masking variant -> how many of the latest history items are excluded (None: all)."""
 
-EASE_GRID: tuple[float, ...] = (10.0, 50.0, 100.0, 250.0, 500.0, 1000.0)
+EASE_GRID: tuple[float, ...] = (10.0, 50.0, 100.0, 250.0, 500.0)
 """EASE lambdas tried on the validation item; the best nDCG@10 per masking variant is kept."""
 
 MODELS: dict[str, Callable[[], Recommender]] = {
@@ -97,10 +97,12 @@ def _evaluate_model(name: str, split: LeaveLastOut) -> dict[str, dict[str, float
     if name == "EASE":
         lambdas = _tune_ease(split)
         model = EASE().fit(split.train_matrix("test"))
-        out = {}
+        out, by_lambda = {}, {}
         for mask in MASKS:
-            scores = model.refit(lambdas[mask]).scores(split.train_matrix("test"))
-            out[mask] = evaluate_scores(scores, split, "test", mask) | {"lambda": lambdas[mask]}
+            lam = lambdas[mask]
+            if lam not in by_lambda:
+                by_lambda[lam] = model.refit(lam).scores(split.train_matrix("test"))
+            out[mask] = evaluate_scores(by_lambda[lam], split, "test", mask) | {"lambda": lam}
         return out
     model = _fit(MODELS[name](), split, "test")
     scores = _scores(model, split, "test")
@@ -108,13 +110,15 @@ def _evaluate_model(name: str, split: LeaveLastOut) -> dict[str, dict[str, float
 
 
 def run_movielens_eval(data_dir: Path | str, models: Sequence[str] = DEFAULT_MODELS,
-                       progress: bool = True) -> dict[str, Any]:
+                       progress: bool = True, protocol: str = "llamarec") -> dict[str, Any]:
     """Run the protocol on a MovieLens folder (latest-small, 100k or 1M) for the given models.
 
     Returns ``{"protocol", "dataset", "users", "items", "interactions", "results": {model:
     {mask: {metric: value, metric_se: value}}}, "seconds": {model: s}}`` plus ``"note"`` when
     users were dropped for lacking timestamps.
     """
+    if protocol != "llamarec":
+        raise InvalidInputError(f"Unknown protocol {protocol!r}; the MovieLens evaluation supports 'llamarec'.")
     unknown = [m for m in models if m not in MODELS]
     if unknown:
         raise UnknownModelError(f"Unknown model(s) {', '.join(unknown)}; choose from {', '.join(MODELS)}.")

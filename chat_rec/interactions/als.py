@@ -28,11 +28,11 @@ class ALS(Recommender):
         from implicit.cpu.als import AlternatingLeastSquares  # heavy import, only when used
         from threadpoolctl import threadpool_limits
 
-        model = AlternatingLeastSquares(
-            factors=self.factors, regularization=self.regularization, alpha=self.alpha,
-            iterations=self.iterations, random_state=self.random_state,
-        )
         with threadpool_limits(1, "blas"):  # implicit runs its own threads; BLAS ones only slow it
+            model = AlternatingLeastSquares(
+                factors=self.factors, regularization=self.regularization, alpha=self.alpha,
+                iterations=self.iterations, random_state=self.random_state,
+            )
             model.fit(sp.csr_matrix(train, dtype=np.float32), show_progress=False)
         self.model = model
         self.n_items = train.shape[1]

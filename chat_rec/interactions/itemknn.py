@@ -63,7 +63,7 @@ class ItemKNN(Recommender):
         self.similarity = sp.csr_matrix((v.astype(np.float32), (r, c)), shape=(n, n))
         self.n_items = n
         self.item_ids = None if item_ids is None else np.asarray(item_ids, dtype=np.int64)
-        self._col_of = {} if item_ids is None else {int(i): c for c, i in enumerate(self.item_ids)}
+        self._col_of = {} if self.item_ids is None else {int(i): c for c, i in enumerate(self.item_ids)}
         return self
 
     @classmethod
@@ -123,5 +123,6 @@ class ItemKNN(Recommender):
             return []
         row = self.similarity.getrow(col)
         order = np.lexsort((row.indices, -row.data))[:n]
-        to_id = (lambda c: int(c)) if self.item_ids is None else (lambda c: int(self.item_ids[c]))
-        return [(to_id(row.indices[j]), float(row.data[j])) for j in order]
+        cols = row.indices[order]
+        ids = cols if self.item_ids is None else self.item_ids[cols]
+        return [(int(i), float(v)) for i, v in zip(ids, row.data[order], strict=True)]

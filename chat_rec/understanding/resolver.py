@@ -22,6 +22,8 @@ _YEAR = re.compile(r"^(?:18[89]\d|19\d\d|20[0-3]\d)$")
 _QUOTES = "\"'“”‘’«»*_"
 _MINOR = frozenset("the a an of and or to in on at for with from by la el de del y".split())
 _MAX_FUZZY_TOKENS = 400
+_STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
+                         "adored dislike disliked".split())
 _NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
 
 
@@ -98,6 +100,11 @@ class _Token:
     raw: str
 
 
+@functools.lru_cache(maxsize=50_000)
+def _fold_token(raw: str) -> str:
+    return fold(_POSSESSIVE.sub("", raw)).replace(" ", "")
+
+
 def tokenize(text: str) -> list[_Token]:
     """Folded word tokens with their character spans; "Gladiator's" -> "gladiator"."""
     tokens: list[_Token] = []
@@ -106,7 +113,7 @@ def tokenize(text: str) -> list[_Token]:
         if raw == "&":
             tokens.append(_Token("and", match.start(), match.end(), raw))
             continue
-        key = fold(_POSSESSIVE.sub("", raw)).replace(" ", "")
+        key = _fold_token(raw)
         if key:
             tokens.append(_Token(key, match.start(), match.end(), raw))
     return tokens
@@ -162,8 +169,11 @@ def _is_weak(key: str) -> bool:
     return _is_genre(key)
 
 
+_ANY_GENRE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in lexicon.GENRE_PATTERNS))
+
+
 def _is_genre(key: str) -> bool:
-    return any(regex.fullmatch(key) for regex, _ in lexicon.GENRE_RES)
+    return _ANY_GENRE.fullmatch(key) is not None
 
 
 class TitleResolver:
@@ -219,7 +229,7 @@ class TitleResolver:
             match = re.match(r"^(.*?)[\s,]+(\d{4})$", text)
             if year is None and match and _YEAR.match(match.group(2)):
                 text, year = match.group(1), int(match.group(2))
-            key = fold_key(text)
+            key = fold_key(move_article(text))
             if not key:
                 return None
             found = self._lookup(self._index, key, year)
@@ -272,7 +282,7 @@ class TitleResolver:
     def _accept(self, text: str, tokens: list[_Token], i: int, n: int, key: str,
                 prefer: set[int]) -> bool:
         """Reject ordinary words that happen to be titles ("up", "her", "anything else")."""
-        first, last = tokens[i], tokens[i + n - 1]
+        first = tokens[i]
         quoted = first.start > 0 and text[first.start - 1] in _QUOTES
         if quoted:
             return True
@@ -285,7 +295,7 @@ class TitleResolver:
                 return False
             if first.raw[:1].isupper() and not first.raw.isupper():
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in {"is", "was", "s", "sounds", "looks"}
+                    or nxt in {"is", "was", "s", "sounds", "looks"} or bool(_YEAR.match(nxt))
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
@@ -296,7 +306,10 @@ class TitleResolver:
         content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
         capitalised = all(t.raw[:1].isupper() for t in content)
         if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
-            return False
+            # "loved the green mile": a lowercase multi-word title right after a film verb
+            before = " ".join(t.key for t in tokens[max(0, i - 2):i])
+            return n > 1 and len(content) >= 2 and (
+                prev in _STRONG_CUES or before.endswith(("fan of", "fans of")))
         if any(c in prefer for _, c in self._index.get(key, [])):
             return True
         at_start = self._at_start(text, i, first)
@@ -325,6 +338,7 @@ class TitleResolver:
         out: list[tuple[int, int, int, float]] = []
         limit = min(len(tokens), _MAX_FUZZY_TOKENS)
         stop = _stop()
+        known = lexicon.known_words() if len(lexicon.known_words()) > 5000 else frozenset()
         function = lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | _MINOR
         for i in range(limit):
             if i in covered or (tokens[i].key in function and tokens[i].key != "the"):
@@ -340,12 +354,15 @@ class TitleResolver:
                 if not rare or max(len(w) for w in rare) < 4:
                     continue
                 window = " ".join(words)
+                spelt_right = bool(known) and all(w in known or w.isdigit() for w in words)
+                if spelt_right and (n == 1 or len(window) < 10):
+                    continue  # every word spelt right: a phrase, not a misspelt title
                 if len(window) < (7 if n == 1 else 8) or _is_genre(window):
                     continue
                 choices = self._fuzzy_choices.get(n)
                 if not choices:
                     continue
-                cutoff = 90 if n == 1 else 85
+                cutoff = 93 if spelt_right else 86
                 hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
                 if hit is None or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")

@@ -18,18 +18,21 @@ WORDS = ("the a movie film like love hate comedy drama horror action space dog c
 
 
 def build_tiny_model(folder: Path) -> Path:
-    """Save a random 2-layer Qwen2 (hidden 64) and a word-level tokenizer with a chat template."""
-    from tokenizers import Tokenizer, decoders, models, pre_tokenizers
+    """Save a random 2-layer Qwen2 (hidden 64) and a tiny byte-level BPE tokenizer with a chat template."""
+    from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import GenerationConfig, PreTrainedTokenizerFast, Qwen2Config, Qwen2ForCausalLM
 
-    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>", "<unk>"]
-    vocab = {token: i for i, token in enumerate([*specials, *dict.fromkeys(WORDS), "system", "user",
-                                                  "assistant", "\n"])}
-    raw = Tokenizer(models.WordLevel(vocab=vocab, unk_token="<unk>"))
-    raw.pre_tokenizer = pre_tokenizers.Whitespace()
-    raw.decoder = decoders.WordPiece()  # joins words with spaces, so text streams word by word
+    # A byte-level BPE like Qwen's own (AutoTokenizer rebuilds a Qwen2Tokenizer from vocab + merges).
+    specials = ["<|endoftext|>", "<|im_start|>", "<|im_end|>"]
+    raw = Tokenizer(models.BPE())
+    raw.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
+    raw.decoder = decoders.ByteLevel()
+    trainer = trainers.BpeTrainer(vocab_size=400, special_tokens=specials, show_progress=False,
+                                  initial_alphabet=pre_tokenizers.ByteLevel.alphabet())
+    raw.train_from_iterator([" ".join(WORDS)] * 4 + ["system user assistant"], trainer=trainer)
+    vocab = raw.get_vocab()
     tokenizer = PreTrainedTokenizerFast(
-        tokenizer_object=raw, unk_token="<unk>", eos_token="<|im_end|>", pad_token="<|endoftext|>",
+        tokenizer_object=raw, eos_token="<|im_end|>", pad_token="<|endoftext|>",
         additional_special_tokens=["<|im_start|>"],
     )
     tokenizer.chat_template = CHAT_TEMPLATE
@@ -38,8 +41,11 @@ def build_tiny_model(folder: Path) -> Path:
                          num_attention_heads=4, num_key_value_heads=2, max_position_embeddings=256,
                          tie_word_embeddings=True)
     model = Qwen2ForCausalLM(config)
-    # No end-of-sequence id: a random model would otherwise stop at a random step.
-    model.generation_config = GenerationConfig(pad_token_id=0, eos_token_id=None)
+    # No end-of-sequence id (a random model would stop at a random step), only word pieces, no repeats:
+    # greedy decoding of random weights then reads like words and can be checked.
+    not_words = [i for i in range(len(vocab)) if not tokenizer.decode([i]).strip().isalpha()]
+    model.generation_config = GenerationConfig(pad_token_id=0, eos_token_id=None, suppress_tokens=not_words,
+                                               no_repeat_ngram_size=1)
     model.save_pretrained(folder)
     tokenizer.save_pretrained(folder)
     return folder

@@ -46,7 +46,10 @@ def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 
 def _latest_small(folder: Path) -> Path:
-    _write(folder / "movies.csv", 'movieId,title,genres\n1,"Matrix, The (1999)",Action|Sci-Fi\n2,Heat (1995),Crime\n')
+    _write(
+        folder / "movies.csv",
+        'movieId,title,genres\n1,"Matrix, The (1999)",Action|Sci-Fi\n2,Heat (1995),Crime\n',
+    )
     _write(folder / "ratings.csv", "userId,movieId,rating,timestamp\n1,1,5.0,100\n2,1,4.0,200\n2,2,3.0,300\n")
     _write(folder / "links.csv", "movieId,imdbId,tmdbId\n1,0133093,603\n2,0113277,\n")
     return folder
@@ -56,9 +59,12 @@ def test_ml100k_layout(tmp_path):
     folder = tmp_path / "ml-100k"
     flags = ["0"] * 19
     flags[4] = flags[5] = "1"  # Children's, Comedy
-    _write(folder / "u.item", "1|Toy Story (1995)|01-Jan-1995||http://x|" + "|".join(flags) + "\n"
-           "2|Café au lait (1993)|01-Jan-1993||http://y|" + "|".join(["0"] * 8 + ["1"] + ["0"] * 10) + "\n",
-           encoding="latin-1")
+    _write(
+        folder / "u.item",
+        "1|Toy Story (1995)|01-Jan-1995||http://x|" + "|".join(flags) + "\n"
+        "2|Café au lait (1993)|01-Jan-1993||http://y|" + "|".join(["0"] * 8 + ["1"] + ["0"] * 10) + "\n",
+        encoding="latin-1",
+    )
     _write(folder / "u.data", "10\t1\t4\t881250949\n11\t2\t2\t881250950\n10\t2\t5\t881250951\n")
     cat = load_catalog(folder)
     assert [i.label for i in cat] == ["Toy Story (1995)", "Café au lait (1993)"]
@@ -69,8 +75,11 @@ def test_ml100k_layout(tmp_path):
 
 def test_ml1m_layout_with_ratings_dat(tmp_path):
     folder = tmp_path / "ml-1m"
-    _write(folder / "movies.dat", "1::Toy Story (1995)::Animation|Children's|Comedy\n2::Amélie (2001)::Comedy\n",
-           encoding="latin-1")
+    _write(
+        folder / "movies.dat",
+        "1::Toy Story (1995)::Animation|Children's|Comedy\n2::Amélie (2001)::Comedy\n",
+        encoding="latin-1",
+    )
     _write(folder / "ratings.dat", "1::1::5::978300760\n2::2::3::978302109\n")
     cat = load_catalog(folder)
     assert cat.items[1].genres == ("Animation", "Children", "Comedy")
@@ -81,27 +90,39 @@ def test_ml1m_layout_with_ratings_dat(tmp_path):
 def test_ml1m_reconstructed_ratings_keep_missing_timestamps_as_minus_one(tmp_path):
     folder = tmp_path / "ml-1m"
     _write(folder / "movies.dat", "1::Toy Story (1995)::Animation\n", encoding="latin-1")
-    _write(folder / "ratings_reconstructed.csv", "userId,movieId,rating,timestamp\n1,1,5,978300760\n3000,1,4,\n")
+    _write(
+        folder / "ratings_reconstructed.csv", "userId,movieId,rating,timestamp\n1,1,5,978300760\n3000,1,4,\n"
+    )
     cat = load_catalog(folder)
     assert cat.ratings.timestamps.tolist() == [978300760, -1]
     assert "ratings_reconstructed.csv" in cat.sources
 
 
 def test_generic_csv(tmp_path):
-    path = _write(tmp_path / "films.csv", "id,title,year,genres,overview\n"
-                  "7,Alien,1979,Horror|Sci-Fi,A crew meets a creature.\n8,Untitled Film,,,\n")
+    path = _write(
+        tmp_path / "films.csv",
+        "id,title,year,genres,overview\n"
+        "7,Alien,1979,Horror|Sci-Fi,A crew meets a creature.\n8,Untitled Film,,,\n",
+    )
     cat = load_catalog(path)
     assert cat.name == "films" and len(cat) == 2
     alien = cat.items[7]
-    assert (alien.year, alien.genres, alien.overview) == (1979, ("Horror", "Sci-Fi"), "A crew meets a creature.")
+    assert (alien.year, alien.genres, alien.overview) == (
+        1979,
+        ("Horror", "Sci-Fi"),
+        "A crew meets a creature.",
+    )
     assert cat.items[8].year is None and cat.items[8].genres == ()
 
 
 def test_overviews_join_by_tmdb_id_then_title_and_year(tmp_path):
     folder = _latest_small(tmp_path / "small")
-    overviews = _write(tmp_path / "tmdb.csv", "id,title,release_date,overview\n"
-                       "603,Some Other Title,1999-03-30,A hacker learns the truth.\n"
-                       "999,Heat,1995-12-15,A thief and a detective.\n")
+    overviews = _write(
+        tmp_path / "tmdb.csv",
+        "id,title,release_date,overview\n"
+        "603,Some Other Title,1999-03-30,A hacker learns the truth.\n"
+        "999,Heat,1995-12-15,A thief and a detective.\n",
+    )
     cat = load_catalog(folder, overviews_csv=overviews)
     assert cat.items[1].overview == "A hacker learns the truth."  # by tmdbId
     assert cat.items[2].overview == "A thief and a detective."  # by title + year

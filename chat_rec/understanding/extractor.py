@@ -1,0 +1,223 @@
+"""LLM(q_t, r_t): the chat model reads the message, the parser checks and completes it.
+
+The LLM is asked for titles (not ids) in JSON. Every title is grounded through the resolver and
+kept only when the message (or a list reference in it) supports it; genres only when a naming
+word is in the message. The deterministic parser wins every conflict, and any LLM failure falls
+back to the parser alone, so a turn never breaks on a bad generation.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.prompts import ChatPromptTemplate
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from chat_rec.catalog.models import GENRES, Item
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.parser import clean, parse
+from chat_rec.understanding.resolver import TitleResolver, fold_key
+from chat_rec.understanding.signal import PreferenceSignal
+
+log = logging.getLogger(__name__)
+
+PROMPT_NAME = "extract"
+_GENRE_BY_FOLD = {fold(g): g for g in GENRES} | {"scifi": "Sci-Fi", "science fiction": "Sci-Fi",
+                                                   "film noir": "Film-Noir", "noir": "Film-Noir"}
+_LIST_CUE = re.compile(r"\b(?:one|ones|first|second|third|fourth|fifth|last|latter|former|both|all"
+                       r"|none|neither|number|primera|segunda|tercera|ultima|todas|ninguna)\b")
+
+
+class LLMExtraction(BaseModel):
+    """What the LLM is asked to return; lenient about shapes, strict about types."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    liked_titles: list[str] = []
+    disliked_titles: list[str] = []
+    liked_genres: list[str] = []
+    disliked_genres: list[str] = []
+    year_min: int | None = None
+    year_max: int | None = None
+    wants_new_recommendations: bool | None = None
+
+    @field_validator("liked_titles", "disliked_titles", "liked_genres", "disliked_genres",
+                     mode="before")
+    @classmethod
+    def _as_list(cls, value: Any) -> list[str]:
+        if value is None:
+            return []
+        if isinstance(value, (str, int)):
+            value = [value]
+        out = []
+        for entry in value if isinstance(value, list) else []:
+            if isinstance(entry, dict):
+                entry = entry.get("title") or entry.get("name") or ""
+            if isinstance(entry, (str, int)) and str(entry).strip():
+                out.append(str(entry).strip()[:200])
+        return out
+
+    @field_validator("year_min", "year_max", mode="before")
+    @classmethod
+    def _as_year(cls, value: Any) -> int | None:
+        try:
+            year = int(str(value).strip()[:4]) if value not in (None, "", "null") else None
+        except ValueError:
+            return None
+        return year if year is not None and 1880 <= year <= 2030 else None
+
+
+def parse_json_block(text: str) -> dict[str, Any] | None:
+    """The first JSON object in ``text`` (code fences and chatter around it are ignored)."""
+    decoder = json.JSONDecoder()
+    for match in list(re.finditer(r"\{", text))[:8]:
+        try:
+            value, _ = decoder.raw_decode(text[match.start():])
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            return value
+    return None
+
+
+def _load_prompt() -> ChatPromptTemplate:
+    try:
+        from chat_rec.llm.prompts import load_prompt
+    except ImportError:  # the llm package is optional for the parser-only path
+        from chat_rec.config import REPO_ROOT
+
+        text = (REPO_ROOT / "prompts" / f"{PROMPT_NAME}.txt").read_text(encoding="utf-8")
+        system, _, user = text.partition("### user")
+        return ChatPromptTemplate.from_messages(
+            [("system", system.split("### system", 1)[-1].strip()), ("human", user.strip())])
+    return load_prompt(PROMPT_NAME)
+
+
+class Extractor:
+    """Turns (q_t, r_t) into a PreferenceSignal, with or without a chat model."""
+
+    def __init__(self, resolver: TitleResolver, llm: BaseChatModel | None = None,
+                 prompt: ChatPromptTemplate | None = None) -> None:
+        self.resolver = resolver
+        self.llm = llm
+        self._prompt = prompt
+        self.last_llm_output: str | None = None
+        """The raw text of the last LLM reply (for debugging and evaluation)."""
+
+    @property
+    def prompt(self) -> ChatPromptTemplate:
+        if self._prompt is None:
+            self._prompt = _load_prompt()
+        return self._prompt
+
+    def extract(self, utterance: str, previous_reply: str = "",
+                previous_items: Sequence[Item] = ()) -> PreferenceSignal:
+        """The merged signal; the parser's alone when there is no LLM or its output is unusable."""
+        items = list(previous_items or [])
+        signal = parse(utterance, items, self.resolver, previous_reply)
+        if self.llm is None:
+            return signal
+        try:
+            extraction = self._ask(utterance, previous_reply, items)
+        except Exception:  # noqa: BLE001 - any backend failure means "parser only"
+            log.warning("LLM extraction failed; using the parser alone", exc_info=True)
+            return signal
+        if extraction is None:
+            return signal
+        try:
+            return self._merge(signal, extraction, str(utterance or ""), items)
+        except Exception:  # noqa: BLE001
+            log.warning("merging the LLM extraction failed; using the parser alone", exc_info=True)
+            return signal
+
+    def _ask(self, utterance: str, previous_reply: str, items: list[Item]) -> LLMExtraction | None:
+        listed = "\n".join(f"{n}. {item.label}" for n, item in enumerate(items, 1)) or "(none)"
+        messages = self.prompt.format_messages(
+            utterance=clean(str(utterance or ""))[:1500] or "(empty)",
+            previous_reply=str(previous_reply or "")[:1500] or "(none)",
+            previous_list=listed,
+        )
+        if self.llm is None:
+            return None
+        reply = self.llm.invoke(messages)
+        content = reply.content if hasattr(reply, "content") else reply
+        if isinstance(content, list):
+            content = "".join(c if isinstance(c, str) else str(c.get("text", "")) for c in content)
+        self.last_llm_output = str(content)
+        data = parse_json_block(self.last_llm_output)
+        if data is None:
+            return None
+        try:
+            return LLMExtraction.model_validate(data)
+        except ValidationError:
+            return None
+
+    def _merge(self, signal: PreferenceSignal, llm: LLMExtraction, utterance: str,
+               items: list[Item]) -> PreferenceSignal:
+        text = clean(utterance)
+        merged = signal.model_copy(deep=True)
+        decided = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
+        for titles, bucket in ((llm.liked_titles, merged.liked_ids),
+                               (llm.disliked_titles, merged.disliked_ids)):
+            for title in titles:
+                item_id = self.resolver.resolve(title)
+                if item_id is not None and item_id not in decided and self._supported(item_id, title, text, items):
+                    bucket.append(item_id)
+                    decided.add(item_id)
+        named = genres_named(text)
+        taken = set(signal.liked_genres) | set(signal.disliked_genres)
+        genre_pairs: tuple[tuple[list[str], list[str]], ...] = (
+            (llm.liked_genres, merged.liked_genres), (llm.disliked_genres, merged.disliked_genres))
+        for genres, genre_bucket in genre_pairs:
+            for raw in genres:
+                genre = _GENRE_BY_FOLD.get(fold(raw))
+                if genre and genre in named and genre not in taken:
+                    genre_bucket.append(genre)
+                    taken.add(genre)
+        if merged.year_min is None and _year_in_text(llm.year_min, text):
+            merged.year_min = llm.year_min
+        if merged.year_max is None and _year_in_text(llm.year_max, text):
+            merged.year_max = llm.year_max
+        return merged
+
+    def _supported(self, item_id: int, title: str, text: str, items: list[Item]) -> bool:
+        """The message names the title, or refers to the listed movie it stands for."""
+        prefer = [item.item_id for item in items]
+        if any(m.item_id == item_id for m in self.resolver.find_in_text(text, prefer=prefer)):
+            return True
+        key = fold_key(title)
+        if len(key) >= 4 and f" {key} " in f" {fold_key(text)} ":
+            return True
+        if item_id not in prefer:
+            return False
+        folded = fold(text)
+        if _LIST_CUE.search(folded):
+            return True
+        item = next(i for i in items if i.item_id == item_id)
+        for name, titles in lexicon.PEOPLE.items():  # "the Pacino one"
+            if re.search(r"\b" + name + r"\b", folded) and item_id in {self.resolver.resolve(t) for t in titles}:
+                return True
+        described = set(fold(" ".join((item.title, *item.tags))).split())
+        rare = {w for w in folded.split() if len(w) >= 4 and w not in lexicon.common_words()}
+        return bool(rare & described)
+
+
+def genres_named(text: str) -> set[str]:
+    """Genres that a naming word in ``text`` points at, whatever the polarity."""
+    folded = fold(text)
+    return {g for regex, genres in lexicon.GENRE_RES if regex.search(folded) for g in genres}
+
+
+def _year_in_text(year: int | None, text: str) -> bool:
+    if year is None:
+        return False
+    if str(year) in text or str(year - 1) in text or str(year + 1) in text:
+        return True
+    decade = f"{(year // 10) % 10}0"
+    return bool(re.search(r"\b(?:19|20)?" + decade + r"(?:s|'s|’s)?\b", text))

@@ -1,0 +1,432 @@
+"""The deterministic parser: one user message -> PreferenceSignal, no model involved.
+
+It backs the LLM up and wins on conflicts. The message is cut into clauses (sentences, commas,
+"but"); each clause gets a polarity from its cue words (negators counted, so "can't say I didn't
+enjoy" stays positive); titles, list references ("the second one", "none of these") and genre
+names in the clause take that polarity. The labelling rules it implements are those of the
+extraction benchmark (shared/benchmarks/extraction/README.md).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chat_rec.catalog.models import Item
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.resolver import Mention, TitleResolver, fold_key
+from chat_rec.understanding.signal import PreferenceSignal
+
+log = logging.getLogger(__name__)
+
+MAX_CHARS = 4000
+"""Longer messages are parsed on their first MAX_CHARS characters."""
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|[.!?;,:¿¡\n]|&")
+_BREAK = {".", "!", "?", "\n", "¿", "¡"}
+_SOFT = {",", ";", ":"}
+_PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
+             "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
+_JSON = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]{0,200}>|```.*?```", re.S)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
+            "qqmask", "lol", "haha", "though", "actually"}
+_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this"}
+_NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
+                  "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
+                  "vez", "parte", "noche", "semana"}
+
+
+@dataclass
+class _Tok:
+    key: str
+    start: int
+    end: int
+    raw: str
+
+
+@dataclass
+class _Ref:
+    """Something a clause talks about: catalog items or a genre, at a token position."""
+
+    pos: int
+    items: list[int] = field(default_factory=list)
+    genres: tuple[str, ...] = ()
+    pronoun: bool = False
+
+
+def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleResolver | None = None,
+          previous_reply: str = "") -> PreferenceSignal:
+    """Parse one user message; never raises (a broken parse is an empty signal)."""
+    try:
+        return _Parser(str(utterance or ""), list(previous_items or []), resolver).run()
+    except Exception:  # noqa: BLE001 - a turn must survive any input
+        log.exception("parser failed on %r", str(utterance)[:200])
+        return PreferenceSignal()
+
+
+def _sentences(keys: list[str]) -> list[tuple[list[str], bool]]:
+    """Split keys at sentence breaks; True where the sentence is a question."""
+    out: list[tuple[list[str], bool]] = []
+    current: list[str] = []
+    for k in keys:
+        if k in {".", "?"}:
+            if current:
+                out.append((current, k == "?"))
+            current = []
+        else:
+            current.append(k)
+    if current:
+        out.append((current, False))
+    return out
+
+
+def clean(text: str) -> str:
+    """Drop control characters, pasted JSON/markup and sentences aimed at the system (rule 15)."""
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text[:MAX_CHARS]))
+    for _ in range(3):
+        text = _JSON.sub(" ", text)
+    sentences = re.split(r"(?<=[.!?\n])\s+", text)
+    return " ".join(s for s in sentences if not lexicon.INJECTION.search(s)).strip()
+
+
+def detect_language(keys: Sequence[str]) -> str:
+    """"es" when Spanish stopwords outnumber English ones."""
+    ambiguous = {"no", "me", "a", "se", "con", "mi", "te", "y", "lo"}
+    es = sum(1 for k in keys if k in lexicon.ES_STOPWORDS and k not in ambiguous)
+    es += sum(1 for k in keys if k in {"hola", "pelicula", "peliculas", "gracias", "quiero"})
+    en = sum(1 for k in keys if k in lexicon.EN_STOPWORDS and k not in ambiguous)
+    return "es" if es > en else "en"
+
+
+class _Parser:
+    def __init__(self, utterance: str, previous: list[Item], resolver: TitleResolver | None):
+        self.raw = utterance
+        self.previous = previous
+        self.resolver = resolver
+        self.text = clean(utterance)
+        self.toks = self._tokenize(self.text)
+        self.signal = PreferenceSignal()
+        self.referenced: list[int] = []
+
+    @staticmethod
+    def _tokenize(text: str) -> list[_Tok]:
+        toks = []
+        for m in _TOKEN.finditer(text):
+            raw = m.group()
+            if raw in _BREAK or raw in _SOFT:
+                key = "?" if raw == "?" else "." if raw in _BREAK else ","
+            elif raw in "-–":
+                key = "to"
+            elif raw == "&":
+                key = "and"
+            else:
+                key = fold(raw).replace(" ", "")
+                if not key:
+                    continue
+            toks.append(_Tok(key, m.start(), m.end(), raw))
+        return toks
+
+    # ----------------------------------------------------------------- main flow
+    def run(self) -> PreferenceSignal:
+        sig = self.signal
+        keys = [t.key for t in self.toks]
+        sig.language = detect_language(keys)
+        words = " ".join(k for k in keys if k not in {".", ",", "?"})
+        sig.skip = bool(lexicon.SKIP_RE.match(words)) if len(words) < 60 else False
+        mentions = self._mentions()
+        # Title tokens become placeholders so their words carry no cue or genre.
+        title_at: dict[int, Mention] = {}
+        for mention in mentions:
+            inside = [i for i, t in enumerate(self.toks) if t.start >= mention.start and t.end <= mention.end]
+            if inside:
+                title_at[inside[0]] = mention
+                for i in inside:
+                    keys[i] = "qqtitle"
+        folded, offsets = self._join(keys)
+        year_min, year_max, spans = lexicon.extract_years(folded)
+        sig.year_min, sig.year_max = year_min, year_max
+        keys = self._mask(keys, offsets, spans)
+        folded, offsets = self._join(keys)
+        keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
+        for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
+            if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something"}:
+                keys[i] = "except"
+        sig.wants_new_recommendations = self._wants_new(keys)
+        self._clauses(keys, title_at)
+        self._unresolved(mentions)
+        return self._finish()
+
+    def _mentions(self) -> list[Mention]:
+        if self.resolver is None or not self.text:
+            return []
+        prefer = [item.item_id for item in self.previous]
+        return self.resolver.find_in_text(self.text, prefer=prefer)
+
+    @staticmethod
+    def _join(keys: list[str]) -> tuple[str, list[int]]:
+        offsets, pos = [], 0
+        for k in keys:
+            offsets.append(pos)
+            pos += len(k) + 1
+        return " ".join(keys), offsets
+
+    @staticmethod
+    def _mask(keys: list[str], offsets: list[int], spans: list[tuple[int, int]]) -> list[str]:
+        keys = list(keys)
+        for start, end in spans:
+            first = bisect_right(offsets, start) - 1
+            for i in range(max(first, 0), len(keys)):
+                if offsets[i] >= end:
+                    break
+                if offsets[i] + len(keys[i]) > start and keys[i] not in {".", ",", "?"}:
+                    keys[i] = "qqmask"
+        return keys
+
+    # ----------------------------------------------------------------- intent
+    def _wants_new(self, keys: list[str]) -> bool:
+        """Rule 13: a request, a question asking for films, or a stated want."""
+        for words, question in _sentences(keys):
+            text = " ".join(w for w in words if w != ",")
+            if not text or lexicon.HEARSAY.search(text):
+                continue
+            if lexicon.REQUEST.search(text) and not lexicon.CHOOSING.search(text):
+                return True
+            named = any(r.search(text) for r, _ in lexicon.GENRE_RES)
+            polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
+            if named and (question or polite):
+                return True
+            if re.match(r"^(?:something|somethin|anything|algo)\b", text) or (
+                    re.match(r"^some\b", text) and (question or polite)):
+                return True
+        return self.signal.year_min is not None or self.signal.year_max is not None
+
+    # ----------------------------------------------------------------- clauses
+    def _clauses(self, keys: list[str], title_at: dict[int, Mention]) -> None:
+        clauses: list[tuple[int, int, int]] = []  # (sentence no, start, end)
+        sentence, start = 0, 0
+        for i, k in enumerate(keys + ["."]):
+            boundary = k in {".", ",", "?"} or lexicon.CONTRAST.fullmatch(k) is not None
+            if boundary:
+                if i > start:
+                    clauses.append((sentence, start, i))
+                start = i + 1
+                if k in {".", "?"}:
+                    sentence += 1
+        last_refs: list[int] = []
+        last_sentence = -1
+        pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
+        for sent, lo, hi in clauses:
+            ckeys = keys[lo:hi]
+            text = " ".join(ckeys)
+            if sent - last_sentence > 1:
+                last_refs = []
+            if sent != last_sentence:
+                pending = []
+            last_sentence = sent
+            if lexicon.HEARSAY.search(text):
+                continue
+            refs = self._refs(ckeys, lo, title_at)
+            polarity, seen, scope = self._polarity(ckeys)
+            if not [r for r in refs if r.items] and not [r for r in refs if r.genres]:
+                if polarity and pending:
+                    refs = [_Ref(lo, list(r.items), pronoun=True) for r in pending]
+                elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
+                    refs = [_Ref(lo, list(last_refs), pronoun=True)]
+                pending = []
+            for ref in refs:
+                sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
+                if ref.genres:
+                    self._genres(ref.genres, sign)
+                elif ref.items:
+                    self._items(ref.items, sign, seen)
+            with_items = [i for r in refs if r.items for i in r.items]
+            if with_items:
+                last_refs = with_items
+                pending = [r for r in refs if r.items] if polarity == 0 and not seen else []
+
+    def _polarity(self, ckeys: list[str]) -> tuple[int, bool, int]:
+        """+1 like, -1 dislike, 0 neutral; whether the clause says "seen"; where polarity starts.
+
+        A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it.
+        """
+        text = " ".join(ckeys)
+        found = [(m.start(), m.end(), sign) for regex, sign in
+                 ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)]
+        spans: list[tuple[int, int, int]] = []
+        for start, end, sign in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+            if not any(s < end and start < e for s, e, _ in spans):
+                spans.append((start, end, sign))
+        negators, pos, first_negator = 0, 0, -1
+        for k in ckeys:
+            if k in lexicon.NEGATORS or k == "except":
+                if not any(s <= pos < e for s, e, _ in spans):
+                    negators += 1
+                    if first_negator < 0:
+                        first_negator = text[:pos].count(" ")
+            pos += len(k) + 1
+        seen = bool(lexicon.SEEN.search(text))
+        if not spans:
+            if seen or not negators:
+                return 0, seen, 0
+            tail = [k for k in ckeys[first_negator + 1:] if k not in _FILLERS]
+            return -1, False, (first_negator if tail else 0)  # "the second, no" covers all
+        score = sum(sign for _, _, sign in spans) or spans[-1][2]
+        polarity = 1 if score > 0 else -1
+        if self.signal.language == "es":
+            if negators and polarity > 0:
+                polarity = -1
+        elif negators % 2 == 1:
+            polarity = -polarity
+        return polarity, False, 0
+
+    def _genres(self, genres: tuple[str, ...], polarity: int) -> None:
+        liked, disliked = self.signal.liked_genres, self.signal.disliked_genres
+        for genre in genres:
+            for bucket in (liked, disliked):
+                if genre in bucket:
+                    bucket.remove(genre)
+            (disliked if polarity < 0 else liked).append(genre)
+
+    def _items(self, items: list[int], polarity: int, seen: bool) -> None:
+        sig = self.signal
+        for item_id in items:
+            if polarity == 0:
+                if seen and item_id not in sig.seen_ids:
+                    sig.seen_ids.append(item_id)
+                continue
+            for bucket in (sig.liked_ids, sig.disliked_ids):
+                if item_id in bucket:
+                    bucket.remove(item_id)
+            (sig.liked_ids if polarity > 0 else sig.disliked_ids).append(item_id)
+
+    # ----------------------------------------------------------------- references
+    def _refs(self, ckeys: list[str], lo: int, title_at: dict[int, Mention]) -> list[_Ref]:
+        refs: list[_Ref] = []
+        for j, k in enumerate(ckeys):
+            if k == "qqtitle" and lo + j in title_at:
+                refs.append(_Ref(lo + j, [title_at[lo + j].item_id]))
+        text = " ".join(ckeys)
+        for regex, genres in lexicon.GENRE_RES:
+            for m in regex.finditer(text):
+                refs.append(_Ref(lo + text[:m.start()].count(" "), genres=genres))
+                text = text[:m.start()] + "#" * (m.end() - m.start()) + text[m.end():]
+        if self.previous:
+            listed = self._list_refs(ckeys, lo)
+            described = [r for r in listed if r.genres == ("described",)]
+            for ref in described:  # "the animated one" names a listed movie, not a genre
+                refs = [r for r in refs if not (r.genres and ref.pos <= r.pos <= ref.pos + 6)]
+                ref.genres = ()
+            refs += listed
+        for ref in refs:
+            for item_id in ref.items:
+                if item_id not in self.referenced:
+                    self.referenced.append(item_id)
+        return sorted(refs, key=lambda r: r.pos)
+
+    def _list_refs(self, ckeys: list[str], lo: int) -> list[_Ref]:
+        n = len(self.previous)
+        ids = [item.item_id for item in self.previous]
+        refs: list[_Ref] = []
+        text = " ".join(ckeys)
+        for j, k in enumerate(ckeys):
+            prev = ckeys[j - 1] if j else ""
+            nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+            count = lexicon.NUMBER_WORDS.get(nxt, 0) if nxt not in {"one"} else 0
+            if not count and prev in lexicon.NUMBER_WORDS and prev not in {"one", "una", "uno"}:
+                count = lexicon.NUMBER_WORDS[prev]  # "las dos primeras", "the two last"
+                prev = ckeys[j - 2] if j >= 2 else ""
+            picked: list[int] = []
+            if k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
+                                           or j == 0 or prev in {"and", "or", "y", "o", "seen"}):
+                if nxt in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
+                        ["them"], ["those"], ["these"])):
+                    continue
+                idx = lexicon.ORDINALS[k]
+                picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []
+            elif k in lexicon.LAST_WORDS and prev in _DETERMINERS and nxt not in _NOT_REF_NOUNS:
+                picked = ids[-max(count, 1):]
+            elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
+                picked = ids[:1]
+            elif k == "number" and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
+                picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
+            elif k in {"other", "others", "rest", "remaining"} and prev in _DETERMINERS:
+                picked = [i for i in ids if i not in self.referenced]
+            if picked:
+                refs.append(_Ref(lo + j, picked))
+        if not refs:
+            for m in lexicon.GROUP_ALL.finditer(text):
+                if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
+                    group = self.referenced[-2:] if len(self.referenced) >= 2 else (ids if n == 2 else [])
+                else:
+                    group = ids
+                if group:
+                    refs.append(_Ref(lo + text[:m.start()].count(" "), list(group)))
+                    break
+        if not refs:
+            refs += self._descriptive(ckeys, lo, ids)
+        return refs
+
+    def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
+        """"the Al Pacino one", "the two black-and-white ones", "the 2010 one"."""
+        text = " ".join(ckeys)
+        m = re.search(r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
+                      r"|\bthe (?:one|movie|film) (?:with|by|from|about) ((?:\w+ ){0,2}\w+)", text)
+        if not m:
+            return []
+        words = (m.group(1) or m.group(2) or "").split()
+        count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
+        words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
+        if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
+            return []
+        phrase = " ".join(words)
+        items = [item for item in self.previous if self._describes(phrase, item)]
+        if items and (count == 0 and len(items) == 1 or count == len(items) or m.group().endswith("s")):
+            return [_Ref(lo + text[:m.start()].count(" "), [item.item_id for item in items],
+                         genres=("described",))]
+        return []
+
+    def _describes(self, phrase: str, item: Item) -> bool:
+        if re.fullmatch(r"\d{4}", phrase):
+            return item.year == int(phrase)
+        if phrase in {"black and white", "b w", "bw", "black white"}:
+            return item.year is not None and item.year < 1960
+        for regex, genres in lexicon.GENRE_RES:
+            if regex.fullmatch(phrase):
+                return all(g in item.genres for g in genres)
+        for name, titles in lexicon.PEOPLE.items():
+            if re.search(r"\b" + name + r"\b", phrase) and self.resolver is not None:
+                return item.item_id in {self.resolver.resolve(t) for t in titles}
+        title = fold_key(item.title)
+        tags = " ".join(fold(t) for t in item.tags)
+        return bool(re.search(r"\b" + re.escape(phrase) + r"\b", title + " | " + tags))
+
+    # ----------------------------------------------------------------- leftovers
+    def _unresolved(self, mentions: list[Mention]) -> None:
+        covered = [(m.start, m.end) for m in mentions]
+        pattern = re.compile(r"[\"“«]([^\"”»]{2,60})[\"”»]|(?:\b(?:loved|liked|love|like|watched|saw|"
+                             r"seen|enjoyed|hated)\s+)((?:[A-Z][\w'’-]*)(?:\s+(?:of|the|and|[A-Z][\w'’-]*))*)")
+        for m in pattern.finditer(self.text):
+            group = 1 if m.group(1) else 2
+            start, end = m.span(group)
+            if any(s < end and start < e for s, e in covered):
+                continue
+            title = m.group(group).strip()
+            if title and fold(title) not in lexicon.common_words() and title not in self.signal.unresolved_titles:
+                self.signal.unresolved_titles.append(title)
+
+    def _finish(self) -> PreferenceSignal:
+        sig = self.signal
+        sig.disliked_ids = [i for i in dict.fromkeys(sig.disliked_ids) if i not in sig.liked_ids]
+        sig.liked_ids = list(dict.fromkeys(sig.liked_ids))
+        sig.liked_genres = list(dict.fromkeys(sig.liked_genres))
+        sig.disliked_genres = [g for g in dict.fromkeys(sig.disliked_genres) if g not in sig.liked_genres]
+        sig.seen_ids = [i for i in sig.seen_ids if i not in sig.liked_ids and i not in sig.disliked_ids]
+        if sig.year_min is not None and sig.year_max is not None and sig.year_min > sig.year_max:
+            sig.year_min, sig.year_max = sig.year_max, sig.year_min
+        return sig

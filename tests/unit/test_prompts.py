@@ -1,0 +1,61 @@
+"""Prompt files: sections become messages, placeholders become template variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chat_rec.config import REPO_ROOT
+from chat_rec.errors import ConfigError
+from chat_rec.llm import prompts
+
+
+@pytest.fixture
+def prompt_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setattr(prompts, "PROMPTS_DIR", tmp_path)
+    return tmp_path
+
+
+def test_sections_become_messages_with_placeholders(prompt_dir: Path) -> None:
+    (prompt_dir / "demo.txt").write_text(
+        "A comment line before the first section.\n"
+        "### system\nYou answer in {language}.\nReturn JSON like {{\"liked\": []}}.\n"
+        "### user\nI said: {utterance}\n"
+        "### assistant\n{{}}\n"
+        "### user\nAgain: {utterance}\n",
+        encoding="utf-8",
+    )
+    template = prompts.load_prompt("demo")
+    assert set(template.input_variables) == {"language", "utterance"}
+    messages = template.invoke({"language": "English", "utterance": "no horror"}).to_messages()
+    assert [m.type for m in messages] == ["system", "human", "ai", "human"]
+    assert messages[0].content == 'You answer in English.\nReturn JSON like {"liked": []}.'
+    assert messages[1].content == "I said: no horror"
+    assert messages[2].content == "{}"
+
+
+def test_missing_file_is_a_clear_error(prompt_dir: Path) -> None:
+    with pytest.raises(ConfigError, match="missing"):
+        prompts.load_prompt("nope")
+
+
+def test_file_without_sections_is_a_clear_error(prompt_dir: Path) -> None:
+    (prompt_dir / "plain.txt").write_text("just text {x}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="### system"):
+        prompts.load_prompt("plain")
+
+
+def test_names_cannot_leave_the_prompts_folder() -> None:
+    with pytest.raises(ConfigError):
+        prompts.prompt_path("../secrets")
+
+
+def test_prompt_path_points_into_the_repo() -> None:
+    assert prompts.prompt_path("recommend") == REPO_ROOT / "prompts" / "recommend.txt"
+
+
+def test_every_shipped_prompt_parses() -> None:
+    for path in sorted((REPO_ROOT / "prompts").glob("*.txt")):
+        template = prompts.load_prompt(path.stem)
+        assert template.messages, path

@@ -1,0 +1,134 @@
+"""The hybrid ranker against the real catalog with a numpy fake of the vector index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from chat_rec.catalog.models import Catalog, Item
+from chat_rec.interactions.itemknn import ItemKNN
+from chat_rec.ranking.hybrid import BREAKDOWN_KEYS, HybridRanker, RankRequest, RankWeights
+from chat_rec.ranking.mmr import mmr
+
+
+@dataclass
+class FakeIndex:
+    """Random unit vectors in catalog order: what the ranker needs from CatalogIndex."""
+
+    ids: np.ndarray
+    vectors: np.ndarray
+    row_of: dict[int, int]
+
+    @classmethod
+    def for_ids(cls, ids: list[int], dim: int = 16, seed: int = 0) -> FakeIndex:
+        vecs = np.random.default_rng(seed).normal(size=(len(ids), dim)).astype(np.float32)
+        vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+        return cls(np.array(ids, dtype=np.int64), vecs, {i: r for r, i in enumerate(ids)})
+
+
+@pytest.fixture(scope="module")
+def knn(catalog: Catalog) -> ItemKNN:
+    return ItemKNN.from_ratings(catalog.ratings, catalog.ids)
+
+
+@pytest.fixture(scope="module")
+def ranker(catalog: Catalog, knn: ItemKNN) -> HybridRanker:
+    return HybridRanker(catalog, FakeIndex.for_ids(catalog.ids), collaborative=knn)
+
+
+MATRIX, TOY_STORY, ALIEN = 2571, 1, 1214
+
+
+def test_excluded_genre_never_returned(ranker: HybridRanker) -> None:
+    req = RankRequest(query_vector=ranker.vectors[ranker.index.row_of[ALIEN]], liked_ids=[ALIEN],
+                      excluded_genres=["horror"], k=50)
+    recs = ranker.rank(req)
+    assert len(recs) == 50
+    assert all("Horror" not in r.item.genres for r in recs)
+
+
+def test_year_range_is_a_hard_filter(ranker: HybridRanker) -> None:
+    recs = ranker.rank(RankRequest(liked_ids=[MATRIX], year_min=1990, year_max=1999, k=30))
+    assert len(recs) == 30
+    assert all(r.item.year is not None and 1990 <= r.item.year <= 1999 for r in recs)
+
+
+def test_excluded_liked_and_disliked_ids_never_returned(ranker: HybridRanker, knn: ItemKNN) -> None:
+    neighbours = [i for i, _ in knn.neighbours(MATRIX, 10)]
+    req = RankRequest(liked_ids=[MATRIX], disliked_ids=[TOY_STORY], exclude_ids=neighbours[:5], k=20,
+                      diversity=0.0)
+    returned = {r.item.item_id for r in ranker.rank(req)}
+    assert returned.isdisjoint({MATRIX, TOY_STORY, *neighbours[:5]})
+    assert returned & set(neighbours[5:]), "the remaining collaborative neighbours should rank"
+
+
+def test_every_item_keeps_its_breakdown(ranker: HybridRanker) -> None:
+    w = RankWeights()
+    req = RankRequest(profile_vector=ranker.vectors[0], query_vector=ranker.vectors[1], liked_ids=[MATRIX],
+                      required_genres=["Comedy"], k=10)
+    for r in ranker.rank(req):
+        assert set(r.breakdown) == set(BREAKDOWN_KEYS)
+        b = r.breakdown
+        expected = (w.content * b["content"] + w.collaborative * b["collaborative"]
+                    + w.popularity * b["popularity"] + w.genre * b["genre"])
+        assert b["final"] == pytest.approx(expected, abs=1e-4)
+        assert r.score == pytest.approx(b["final"], abs=1e-5)
+
+
+def test_no_diversity_is_relevance_order(ranker: HybridRanker) -> None:
+    req = RankRequest(query_vector=ranker.vectors[5], liked_ids=[MATRIX], k=15, diversity=0.0)
+    scores = [r.score for r in ranker.rank(req)]
+    assert scores == sorted(scores, reverse=True)
+    diverse = ranker.rank(RankRequest(query_vector=ranker.vectors[5], liked_ids=[MATRIX], k=15, diversity=0.7))
+    assert [r.item.item_id for r in diverse] != [r.item.item_id for r in ranker.rank(req)]
+
+
+def test_disliked_items_neighbours_are_pushed_down(ranker: HybridRanker, knn: ItemKNN) -> None:
+    near_toy_story = {i for i, _ in knn.neighbours(TOY_STORY, 20)}
+    base = RankRequest(liked_ids=[MATRIX, TOY_STORY], k=30, diversity=0.0)
+    with_dislike = RankRequest(liked_ids=[MATRIX], disliked_ids=[TOY_STORY], k=30, diversity=0.0)
+    before = sum(r.item.item_id in near_toy_story for r in ranker.rank(base))
+    after = ranker.rank(with_dislike)
+    assert before >= 5
+    assert sum(r.item.item_id in near_toy_story for r in after) < before
+    for r in after:
+        if r.item.item_id in near_toy_story:
+            assert r.breakdown["collaborative"] < 1.0
+
+
+def test_required_genre_is_a_soft_boost(ranker: HybridRanker) -> None:
+    plain = ranker.rank(RankRequest(liked_ids=[MATRIX], k=20, diversity=0.0))
+    boosted = ranker.rank(RankRequest(liked_ids=[MATRIX], required_genres=["Comedy"], k=20, diversity=0.0))
+    count = lambda recs: sum("Comedy" in r.item.genres for r in recs)  # noqa: E731
+    assert count(boosted) > count(plain)
+    assert count(boosted) < 20, "a soft boost still lets other genres through"
+
+
+def test_filters_leaving_nothing_return_empty(ranker: HybridRanker) -> None:
+    assert ranker.rank(RankRequest(year_min=2100, k=5)) == []
+
+
+def test_ties_break_by_item_id_and_repeat_exactly() -> None:
+    items = {i: Item(item_id=i, title=f"Film {i}", year=2000, genres=("Drama",)) for i in (9, 3, 7, 1, 5)}
+    cat = Catalog(name="toy", items=items)
+    index = FakeIndex.for_ids(list(items))
+    ranker = HybridRanker(cat, index)
+    first = [r.item.item_id for r in ranker.rank(RankRequest(k=5, diversity=0.0))]
+    assert first == [1, 3, 5, 7, 9]
+    assert first == [r.item.item_id for r in ranker.rank(RankRequest(k=5, diversity=0.0))]
+
+
+def test_mmr_skips_near_duplicates() -> None:
+    vecs = np.array([[1.0, 0.0], [1.0, 0.0], [0.0, 1.0]])
+    rel = np.array([1.0, 0.99, 0.5])
+    assert mmr(rel, vecs, 3, 0.0) == [0, 1, 2]
+    assert mmr(rel, vecs, 2, 0.6) == [0, 2]
+    assert mmr(rel, vecs, 0, 0.5) == []
+
+
+def test_candidate_ids_restrict_the_ranking(ranker: HybridRanker, knn: ItemKNN) -> None:
+    candidates = {i for i, _ in knn.neighbours(ALIEN, 12)} | {TOY_STORY}
+    recs = ranker.rank(RankRequest(liked_ids=[MATRIX], candidate_ids=candidates, k=20))
+    assert {r.item.item_id for r in recs} == candidates

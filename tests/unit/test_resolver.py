@@ -1,0 +1,73 @@
+"""TitleResolver: the titles a user would type, and the ordinary words it must leave alone."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from chat_rec.understanding.resolver import TitleResolver
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+def ids(resolver, text, prefer=()):
+    return [m.item_id for m in resolver.find_in_text(text, prefer=prefer)]
+
+
+def test_builds_quickly(catalog):
+    start = time.perf_counter()
+    TitleResolver(catalog)
+    assert time.perf_counter() - start < 6.0  # ~1.5 s alone; generous on a shared CI box
+
+
+@pytest.mark.parametrize("title, expected", [
+    ("The Matrix", 2571), ("the matrix", 2571), ("Matrix, The (1999)", 2571),
+    ("The Godfather", 858), ("Toy Story", 1), ("Titanic", 1721), ("Titanic (1953)", 3404),
+    ("Titanic 1997", 1721), ("Se7en", 47), ("Seven", 47), ("El Padrino", 858),
+    ("forest gump", 356), ("termiantor 2", 589), ("fellowship of the ring", 4993),
+    ("Sen to Chihiro no kamikakushi", 5618),
+])
+def test_resolve_one_title(resolver, title, expected):
+    assert resolver.resolve(title) == expected
+
+
+def test_resolve_unknown_or_junk_is_none(resolver):
+    for junk in ["Oppenheimer", "", "zzzzzz", "{}", "\x00\x01", "a" * 5000]:
+        assert resolver.resolve(junk) is None
+
+
+def test_finds_titles_typos_and_spans(resolver):
+    text = "jurasic park was awsome, more like goodfellas and The Big Lebowski"
+    mentions = resolver.find_in_text(text)
+    assert [m.item_id for m in mentions] == [480, 1213, 1732]
+    assert all(text[m.start:m.end] == m.text for m in mentions)
+    assert mentions[0].score < 100 <= mentions[2].score
+
+
+def test_year_next_to_title_picks_the_remake(resolver):
+    assert ids(resolver, "Loved True Grit, the 2010 one") == [82459]
+    assert ids(resolver, "Titanic (1953) was better") == [3404]
+
+
+def test_ordinary_words_are_not_titles(resolver):
+    for text in ["date night tonight, want something cozy", "Got anything else?",
+                 "anything before 1960 is fair game", "any more dinosaur movies??",
+                 "i hate liam neeson films", "my boss scheduled a meeting on a Friday",
+                 "She'll leave the room", "the 2nd is hilarious", "It was up to her"]:
+        assert ids(resolver, text) == [], text
+
+
+def test_common_word_titles_count_when_capitalised_or_listed(resolver):
+    assert ids(resolver, "My favourites are Alien and Heat.") == [1214, 6]
+    assert ids(resolver, "Up is perfect", prefer=[68954]) == [68954]
+    assert ids(resolver, 'I liked "Her" a lot') == [106920]
+
+
+def test_long_text_is_fast(resolver):
+    start = time.perf_counter()
+    resolver.find_in_text("I loved the matrix and pulp fiction, blah blah. " * 2000)
+    assert time.perf_counter() - start < 10
