@@ -174,7 +174,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result = run_movielens_eval(Path(args.data), protocol=args.protocol)
         _print_json_or_table(result, args.json, ml_table)
         return 0
+    if args.what == "crs":
+        from chat_rec.eval.crs import format_crs_table, run_crs_eval
+
+        llm = {"default": "auto"}.get(args.llm, args.llm)
+        result = run_crs_eval(Path(args.cases), settings=_settings(argparse.Namespace(llm=llm)),
+                              limit=args.limit)
+        _print_json_or_table(result, args.json, format_crs_table)
+        return 0
     raise ChatRecError(f"Unknown evaluation {args.what!r}.")
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from chat_rec.eval.latency import format_latency_table, run_latency_bench
+
+    sizes = [int(s) for s in args.items.split(",") if s.strip()]
+    result = run_latency_bench(sizes=sizes, settings=_settings(args), with_llm=args.llm is not None)
+    _print_json_or_table(result, args.json, format_latency_table)
+    return 0
 
 
 # ------------------------------------------------------------------ parser
@@ -237,6 +254,27 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--protocol", default="llamarec", choices=("llamarec",))
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
+    e = esub.add_parser("crs", help="conversational recommendation cases (INSPIRED, ReDial)")
+    e.add_argument("--cases", required=True)
+    e.add_argument("--llm", choices=("default", "scripted", "none"), default="none")
+    e.add_argument("--limit", type=int)
+    e.add_argument("--json", action="store_true")
+    e.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("bench", help="speed benchmarks that print numbers")
+    bsub = p.add_subparsers(dest="what", required=True)
+    b = bsub.add_parser("latency", help="per-turn latency without and with the LLM")
+    b.add_argument("--items", default="10000,100000")
+    b.add_argument("--llm", choices=LLM_CHOICES, help="also time the LLM backend")
+    b.add_argument("--json", action="store_true")
+    b.set_defaults(func=cmd_bench)
+
+    try:
+        from chat_rec.finetune.cli import add_finetune_parser
+    except ImportError:  # the fine-tuning extras (trl, peft, datasets) are not installed
+        pass
+    else:
+        add_finetune_parser(sub)
     return parser
 
 

@@ -35,7 +35,7 @@ class Reranker:
         tok_source = adapter if adapter and (Path(adapter) / "tokenizer_config.json").is_file() else model_path
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(str(tok_source))
-            model = AutoModelForCausalLM.from_pretrained(str(model_path), dtype=torch_dtype)
+            model: Any = AutoModelForCausalLM.from_pretrained(str(model_path), dtype=torch_dtype)
         except (OSError, ValueError) as error:
             raise ModelError(f"The model {model_path!r} could not be loaded offline ({error}); pass a "
                              "local model folder.") from error
@@ -46,7 +46,7 @@ class Reranker:
                 raise ModelError(f"{adapter} is not a PEFT adapter folder; train one with "
                                  "`chat-rec finetune sft`.")
             model = PeftModel.from_pretrained(model, str(adapter)).merge_and_unload()
-        self.model = model.to(self.device).eval()
+        self.model: Any = model.to(self.device).eval()
         self.prompt = load_finetune_prompt()
         self.history_window = history_window
         self._label_ids = self._label_token_ids()

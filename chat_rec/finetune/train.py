@@ -153,7 +153,7 @@ def train_sft(
     from peft import LoraConfig
     from trl import SFTConfig, SFTTrainer
 
-    lora = {"r": lora_r, "lora_alpha": lora_alpha, "lora_dropout": lora_dropout,
+    lora: dict[str, Any] = {"r": lora_r, "lora_alpha": lora_alpha, "lora_dropout": lora_dropout,
             "target_modules": list(target_modules)}
     unsloth = _unsloth_available() if use_unsloth is None else use_unsloth
     peft_config: LoraConfig | None = None

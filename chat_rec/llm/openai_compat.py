@@ -18,7 +18,7 @@ def openai_chat_model(
     except ImportError as error:
         raise ModelError("The OpenAI-compatible backend needs langchain-openai: "
                          "run `pip install langchain-openai`.") from error
-    return ChatOpenAI(base_url=base_url, model=model, api_key=api_key,  # type: ignore[arg-type]
+    return ChatOpenAI(base_url=base_url, model=model, api_key=api_key,  # type: ignore[arg-type,call-arg]
                       max_tokens=max_tokens, timeout=timeout, max_retries=max_retries, temperature=0)
 
 

