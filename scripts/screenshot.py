@@ -74,6 +74,7 @@ def main() -> int:
         name = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#user-name textarea, #user-name input"))
         name[0].send_keys(args.user)
         driver.find_element(By.ID, "start").click()
+        wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#chat .message"))
         for text in CONVERSATION:
             box = wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#message textarea"))[0]
             box.send_keys(text, Keys.ENTER)

@@ -33,8 +33,7 @@ def header_html(info: Mapping[str, object]) -> str:
         return str(value)
 
     parts = [
-        f"<span class='cr-fact'><b>{escape(str(key))}</b>: {escape(text(value))}</span>"
-        for key, value in info.items()
+        f"<span class='cr-fact'><b>{escape(str(key))}</b>: {escape(text(value))}</span>" for key, value in info.items()
     ]
     return "<div class='cr-header'>" + " · ".join(parts) + "</div>"
 
@@ -106,7 +105,5 @@ def profile_dict(view: ProfileView) -> dict[str, object]:
     """Convert a profile view to plain JSON data (tuples become lists, numbers stay numbers)."""
     data = asdict(view)
     data["top_genres"] = [[genre, float(score)] for genre, score in view.top_genres]
-    data["genre_history"] = [
-        {genre: float(score) for genre, score in turn.items()} for turn in view.genre_history
-    ]
+    data["genre_history"] = [{genre: float(score) for genre, score in turn.items()} for turn in view.genre_history]
     return data

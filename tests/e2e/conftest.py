@@ -1,16 +1,14 @@
 """Shared e2e fixtures: one ChatService (scripted LLM) and one served page per test session.
 
-Building the index for the bundled catalog takes about a minute on two cores, so the service is
-session scoped. Set CHAT_REC_E2E_HOME to a folder to keep that index between runs.
+The index of the bundled catalog is the session's shared one (tests/conftest.py `index_dir`);
+set CHAT_REC_TEST_INDEX_DIR to reuse an index built earlier.
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,13 +26,9 @@ CHROME_FLAGS = (
 
 
 @pytest.fixture(scope="session")
-def e2e_service(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    """The real ChatService over the bundled catalog, with the scripted LLM, in its own home."""
-    from chat_rec.config import get_settings
-    from chat_rec.service import ChatService
-
-    home = Path(os.environ.get("CHAT_REC_E2E_HOME") or tmp_path_factory.mktemp("e2e-home"))
-    return ChatService.create(settings=get_settings(llm="scripted", home=home), progress=False)
+def e2e_service(make_service: Any) -> Any:
+    """The real ChatService over the bundled catalog (the session's shared index), scripted LLM."""
+    return make_service("scripted", name="e2e-home")
 
 
 @pytest.fixture(scope="session")
