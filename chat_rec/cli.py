@@ -186,6 +186,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "turns":
+        from chat_rec.eval.turns import format_turn_table, run_turn_bench
+
+        turn_result = run_turn_bench(_service(args), turns=args.turns)
+        _print_json_or_table(turn_result, args.json, format_turn_table)
+        return 0
     from chat_rec.eval.latency import format_latency_table, run_latency_bench
 
     sizes = [int(s) for s in args.items.split(",") if s.strip()]
@@ -267,6 +273,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--items", default="10000,100000")
     b.add_argument("--llm", choices=LLM_CHOICES, help="also time the LLM backend")
     b.add_argument("--json", action="store_true")
+    b.set_defaults(func=cmd_bench)
+    b = bsub.add_parser("turns", help="whole turns through the service: first token, whole turn, RSS")
+    b.add_argument("--turns", type=int, default=24)
+    b.add_argument("--json", action="store_true")
+    common(b)
     b.set_defaults(func=cmd_bench)
 
     try:

@@ -136,7 +136,6 @@ class ChatService:
             "catalog": self.deps.catalog.name,
             "items": len(self.deps.catalog),
             "llm": describe_model(self.deps.settings) if llm is not None else "none (templates only)",
-            "home": str(self.deps.settings.home),
             "startup_s": dict(self.timings),
         }
 

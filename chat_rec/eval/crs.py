@@ -157,6 +157,7 @@ class CrsEngine:
         self.resolver = extractor.resolver
         self.genre_vectors = dict(genre_vectors)
         self._signals: dict[tuple[str, int, str, str], Any] = {}
+        self._found: dict[tuple[str, int, str], list[int]] = {}
 
     @classmethod
     def build(cls, settings: Any = None, llm: str = "none", progress: bool = True) -> CrsEngine:
@@ -207,7 +208,10 @@ class CrsEngine:
         dialog = str(case.get("dialog_id") or case["id"])
         for number, turn in enumerate(case["turns"]):
             text = str(turn.get("text") or "")
-            found = [m.item_id for m in self.resolver.find_in_text(text)]
+            key = (dialog, number, text)
+            if key not in self._found:
+                self._found[key] = [m.item_id for m in self.resolver.find_in_text(text)]
+            found = self._found[key]
             state.mentioned.update(dict.fromkeys(found))
             if turn.get("role") != "user":
                 reply = text
