@@ -77,6 +77,9 @@ class Settings(BaseSettings):
     max_history_turns: int = 8
     """Turns of conversation memory kept in the graph state."""
 
+    rate_limit_per_minute: int = 30
+    """Turns (messages, likes, "seen it") one user may take per minute; 0 turns the limit off."""
+
     database_url: str | None = None
     """SQLAlchemy URL for profiles; default ``sqlite:///<home>/chat_rec.sqlite``."""
 

@@ -17,6 +17,7 @@ from chat_rec.config import Settings, get_settings
 from chat_rec.conversation.deps import Deps, TurnContext
 from chat_rec.conversation.graph import build_graph
 from chat_rec.errors import ChatRecError, InvalidInputError, UnknownItemError, UnknownUserError
+from chat_rec.limits import TurnRateLimiter, scrub_line, scrub_reply
 from chat_rec.results import ProfileView, RecommendedItem, TurnEvent, TurnResult
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class ChatService:
         self.graph = build_graph(checkpointer)
         self._locks: dict[int, threading.Lock] = {}
         self._locks_guard = threading.Lock()
+        self.limiter = TurnRateLimiter(deps.settings.rate_limit_per_minute)
 
     # ---------------------------------------------------------------- building
     @classmethod
@@ -180,6 +182,7 @@ class ChatService:
         try:
             u = self._user(user)
             message = clean_message(text, self.deps.settings.max_message_chars)
+            self.limiter.check(u.id)
         except ChatRecError as exc:
             yield TurnEvent("error", str(exc), TurnResult(reply=str(exc), stage="error"))
             return
@@ -209,6 +212,7 @@ class ChatService:
             if not valid or item_id not in self.deps.catalog:
                 raise UnknownItemError(f"Item {str(item_id)[:20]!r} is not in the catalog.")
             event["item_id"] = int(item_id)
+            self.limiter.check(u.id)
         except ChatRecError as exc:
             return TurnResult(reply=str(exc), stage="error")
         return self._run(u, {"user_text": "", "event": event})
@@ -223,6 +227,7 @@ class ChatService:
     def _stream(self, u: _User, payload: dict[str, Any]) -> Iterator[TurnEvent]:
         context = TurnContext(deps=self.deps, user_id=u.id, user_name=u.name)
         streamed = False
+        pending = ""
         final: dict[str, Any] = {}
         started = time.perf_counter()
         with self._lock(u.id):
@@ -232,9 +237,14 @@ class ChatService:
                 ):
                     if mode == "custom" and "token" in chunk:
                         streamed = True
-                        yield TurnEvent("token", chunk["token"])
+                        pending += chunk["token"]
+                        if "\n" in pending:  # scrubbed line by line, so the stream equals the final reply
+                            done, pending = pending.rsplit("\n", 1)
+                            yield TurnEvent("token", scrub_reply(done) + "\n")
                     elif mode == "values":
                         final = chunk
+                if pending:
+                    yield TurnEvent("token", scrub_line(pending))
             except ChatRecError as exc:
                 yield TurnEvent("error", str(exc), TurnResult(reply=str(exc), stage="error"))
                 return
@@ -261,7 +271,7 @@ class ChatService:
         trace["total_ms"] = round(seconds * 1000, 1)
         trace["constraints"] = {k: v for k, v in (state.get("constraints") or {}).items() if k != "exclude_ids"}
         return TurnResult(
-            reply=state.get("reply") or "", stage=state.get("stage", "smalltalk"), items=tuple(items),
+            reply=scrub_reply(state.get("reply") or ""), stage=state.get("stage", "smalltalk"), items=tuple(items),
             asks_question=bool(state.get("asks_question")), quick_replies=tuple(state.get("quick_replies") or ()),
             signal=dict(state.get("signal") or {}), trace=trace,
         )

@@ -1,4 +1,4 @@
-"""Turn ChatService results into escaped HTML and JSON-able dicts (no Gradio here).
+"""Turn ChatService results into escaped HTML, DataFrames and JSON-able dicts (no Gradio here).
 
 Every string that came from the catalog, the user or the model goes through ``html.escape``:
 a title or a reply must never be able to inject markup into the page.
@@ -6,17 +6,31 @@ a title or a reply must never be able to inject markup into the page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from html import escape
+from typing import Any
+
+import pandas as pd
 
 from chat_rec.results import ProfileView, RecommendedItem, TurnResult
 
 MAX_CARDS = 5
-"""Card slots on the page; each has its own 👍/👎 buttons."""
+"""Card slots on the page; each has its own 👍 / 👎 / "Seen it" buttons."""
 
 MAX_CHIPS = 4
 """Quick-reply buttons on the page."""
+
+PLOT_GENRES = 4
+"""Genres drawn in the "how your taste moved" plot."""
+
+PRESENTER_TURNS = 6
+"""Turns kept in the presenter panel (newest first)."""
+
+SCORE_PARTS = ("content", "collaborative", "popularity", "genre", "final")
+
+TYPING = "…"
+"""The placeholder reply shown while the answer is being written."""
 
 
 def chat_text(text: str) -> str:
@@ -25,61 +39,23 @@ def chat_text(text: str) -> str:
 
 
 def header_html(info: Mapping[str, object]) -> str:
-    """One line saying what is loaded (model, catalog, index, home)."""
+    """One line saying what is loaded (model, catalog, startup times)."""
 
     def text(value: object) -> str:
         if isinstance(value, Mapping):
             return ", ".join(f"{key} {val}" for key, val in value.items())
         return str(value)
 
+    shown = {key: value for key, value in info.items() if key != "startup_s"}
     parts = [
-        f"<span class='cr-fact'><b>{escape(str(key))}</b>: {escape(text(value))}</span>" for key, value in info.items()
+        f"<span class='cr-fact'><b>{escape(str(key))}</b> {escape(text(value))}</span>" for key, value in shown.items()
     ]
     return "<div class='cr-header'>" + " · ".join(parts) + "</div>"
 
 
-def card_html(position: int, item: RecommendedItem) -> str:
-    """One recommendation card: title, year, genres and the reason it was picked."""
-    year = f" <span class='cr-year'>({item.year})</span>" if item.year else ""
-    genres = "".join(f"<span class='cr-genre'>{escape(genre)}</span>" for genre in item.genres)
-    return (
-        f"<div class='cr-card' data-item-id='{int(item.item_id)}'>"
-        f"<div class='cr-title'><span class='cr-pos'>{position}.</span> {escape(item.title)}{year}</div>"
-        f"<div class='cr-genres'>{genres}</div>"
-        f"<div class='cr-reason'>{escape(item.reason)}</div>"
-        "</div>"
-    )
-
-
-def profile_html(view: ProfileView | None) -> str:
-    """Render the profile panel: what the recommender remembers about this user."""
-    if view is None:
-        return "<div class='cr-profile cr-muted'>Start a conversation to build your profile.</div>"
-
-    def line(label: str, values: tuple[str, ...] | list[str]) -> str:
-        shown = ", ".join(escape(value) for value in values) if values else "<i>none yet</i>"
-        return f"<div class='cr-profile-line'><b>{label}</b>: {shown}</div>"
-
-    genres = [f"{genre} {score:+.2f}" for genre, score in view.top_genres[:5]]
-    years = ""
-    if view.year_min or view.year_max:
-        years = f"{view.year_min or '…'}–{view.year_max or '…'}"
-    constraints = list(f"no {genre}" for genre in view.excluded_genres)
-    if years:
-        constraints.append(f"years {years}")
-    return (
-        "<div class='cr-profile'>"
-        f"<div class='cr-profile-line'><b>{escape(view.user)}</b> · {int(view.turns)} turns</div>"
-        + line("Liked", view.liked)
-        + line("Disliked", view.disliked)
-        + line("Top genres", genres)
-        + line("Constraints", constraints)
-        + "</div>"
-    )
-
-
-def item_dict(item: RecommendedItem) -> dict[str, object]:
-    """Convert a recommended item to plain JSON data (for API clients)."""
+# ------------------------------------------------------------------ cards
+def item_dict(item: RecommendedItem) -> dict[str, Any]:
+    """Convert a recommended item to plain JSON data (for API clients and the page's state)."""
     return {
         "item_id": int(item.item_id),
         "title": item.title,
@@ -87,9 +63,168 @@ def item_dict(item: RecommendedItem) -> dict[str, object]:
         "genres": list(item.genres),
         "reason": item.reason,
         "score": float(item.score),
+        "breakdown": {str(key): float(value) for key, value in (item.breakdown or {}).items()},
     }
 
 
+def item_from_dict(data: Mapping[str, Any]) -> RecommendedItem:
+    """The inverse of ``item_dict`` (cards are re-drawn from the page's state)."""
+    return RecommendedItem(
+        item_id=int(data["item_id"]), title=str(data["title"]), year=data.get("year"),
+        genres=tuple(data.get("genres") or ()), reason=str(data.get("reason") or ""),
+        score=float(data.get("score") or 0.0), breakdown=dict(data.get("breakdown") or {}),
+    )
+
+
+def card_html(position: int, item: RecommendedItem) -> str:
+    """One recommendation card: title, year, genres and the one-line reason it was picked."""
+    year = f" <span class='cr-year'>({item.year})</span>" if item.year else ""
+    genres = "".join(f"<span class='cr-genre'>{escape(genre)}</span>" for genre in item.genres)
+    reason = escape(item.reason) if item.reason else "<span class='cr-muted'>From your last visit.</span>"
+    return (
+        f"<div class='cr-card' data-item-id='{int(item.item_id)}' data-label='{escape(item.label)}'>"
+        f"<div class='cr-title'><span class='cr-pos'>{position}</span>{escape(item.title)}{year}</div>"
+        f"<div class='cr-genres'>{genres}</div>"
+        f"<div class='cr-reason'>{reason}</div>"
+        "</div>"
+    )
+
+
+EMPTY_CARDS = (
+    "<div class='cr-empty'>Your picks will appear here. Tell me a movie you loved, "
+    "or tap a suggestion under the chat.</div>"
+)
+
+
+# ------------------------------------------------------------------ profile
+def _pills(values: Sequence[str], kind: str) -> str:
+    if not values:
+        return "<span class='cr-muted'>none yet</span>"
+    return "".join(f"<span class='cr-pill cr-{kind}'>{escape(value)}</span>" for value in values)
+
+
+def _leaning(view: ProfileView, n: int = 3) -> tuple[list[str], list[str]]:
+    """(genres the taste leans towards, genres it leans away from), from the latest turn."""
+    towards = [genre for genre, _ in view.top_genres[:n]]
+    latest = view.genre_history[-1] if view.genre_history else {}
+    away = [genre for genre, _ in sorted(latest.items(), key=lambda kv: kv[1])[:n] if genre not in towards]
+    return towards, away
+
+
+def profile_html(view: ProfileView | None) -> str:
+    """Render the profile panel: what the recommender remembers about this user."""
+    if view is None:
+        return "<div class='cr-profile cr-muted'>Enter your name and press Start: your profile shows up here.</div>"
+
+    towards, away = _leaning(view)
+    constraints = [f"no {genre}" for genre in view.excluded_genres]
+    if view.year_min or view.year_max:
+        constraints.append(f"years {view.year_min or '…'}–{view.year_max or '…'}")
+
+    def row(label: str, body: str) -> str:
+        return f"<div class='cr-profile-line'><b>{label}</b> {body}</div>"
+
+    return (
+        "<div class='cr-profile'>"
+        f"<div class='cr-profile-who'><b>{escape(view.user)}</b> · {int(view.turns)} turns</div>"
+        + row("👍 Liked", _pills(view.liked, "like"))
+        + row("👎 Disliked", _pills(view.disliked, "dislike"))
+        + row("👁 Seen", _pills(view.seen, "seen"))
+        + row("Leaning towards", _pills(towards, "like"))
+        + row("Leaning away from", _pills(away, "dislike"))
+        + row("Constraints", _pills(constraints, "rule"))
+        + "</div>"
+    )
+
+
+def genre_history_frame(view: ProfileView | None, genres: int = PLOT_GENRES) -> pd.DataFrame:
+    """Long table (turn, genre, similarity) for the plot: the top genres over the conversation.
+
+    ``turn`` is a string ("1", "2", …) so the x axis shows whole turns; ``turn_order`` sorts them.
+    """
+    columns = ["turn", "genre", "similarity"]
+    if view is None or not view.genre_history:
+        return pd.DataFrame(columns=columns)
+    chosen = [genre for genre, _ in view.top_genres[:genres]]
+    if not chosen:
+        latest = view.genre_history[-1]
+        chosen = sorted(latest, key=lambda genre: -latest[genre])[:genres]
+    rows = [
+        (str(turn), genre, float(scores[genre]))
+        for turn, scores in enumerate(view.genre_history, start=1)
+        for genre in chosen
+        if genre in scores
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def turn_order(frame: pd.DataFrame) -> list[str]:
+    """The x-axis categories of ``genre_history_frame`` in turn order."""
+    return sorted(set(frame["turn"]), key=int)
+
+
+# ------------------------------------------------------------------ presenter mode
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    th = "".join(f"<th>{escape(cell)}</th>" for cell in head)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f"<div class='cr-scroll'><table class='cr-table'><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>"
+
+
+def _value(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return escape(", ".join(str(v) for v in value))
+    return escape(str(value))
+
+
+def _filled(data: Mapping[str, object]) -> list[tuple[str, object]]:
+    """The entries worth showing: no empty lists, Nones or Falses."""
+    return [(key, value) for key, value in data.items() if value not in (None, False, "", [], (), {})]
+
+
+def turn_html(number: int, label: str, result: TurnResult) -> str:
+    """What the machine did for one turn: stage, graph path with ms, signal, filters, scored picks."""
+    trace = result.trace or {}
+    ms: Mapping[str, float] = trace.get("ms") or {}  # type: ignore[assignment]
+    path = list(trace.get("path") or ms.keys())  # type: ignore[call-overload]
+    total = trace.get("total_ms")
+    steps = "<span class='cr-arrow'>→</span>".join(
+        f"<span class='cr-step'>{escape(str(node))}<small>{float(ms.get(node, 0.0)):.1f} ms</small></span>"
+        for node in path
+    ) or "<span class='cr-muted'>no graph run (greeting from the stored profile)</span>"
+    signal = _filled(result.signal or {})
+    constraints = _filled(trace.get("constraints") or {})  # type: ignore[arg-type]
+    parts = [
+        f"<div class='cr-turn-head'><b>Turn {number}</b> · {escape(label)} · stage "
+        f"<code>{escape(result.stage)}</code>" + (f" · {float(total):.0f} ms" if total is not None else "") + "</div>",
+        f"<div class='cr-path' aria-label='graph path'>{steps}</div>",
+    ]
+    facts = []
+    if signal:
+        facts.append("<div><div class='cr-sub'>Extracted signal</div>" + _table(
+            ("field", "value"), [(escape(k), _value(v)) for k, v in signal]) + "</div>")
+    if constraints:
+        facts.append("<div><div class='cr-sub'>Filters</div>" + _table(
+            ("filter", "value"), [(escape(k), _value(v)) for k, v in constraints]) + "</div>")
+    if facts:
+        parts.append("<div class='cr-facts'>" + "".join(facts) + "</div>")
+    if result.items:
+        rows = [
+            [str(n), escape(item.label)] + [f"{float(item.breakdown.get(part, 0.0)):.3f}" for part in SCORE_PARTS]
+            for n, item in enumerate(result.items, start=1)
+        ]
+        parts.append("<div class='cr-sub'>Top candidates and their scores</div>" + _table(
+            ("#", "title", *SCORE_PARTS), rows))
+    return "<section class='cr-turn'>" + "".join(parts) + "</section>"
+
+
+def presenter_html(turns: Sequence[str]) -> str:
+    """The presenter panel: the latest turns' blocks, newest first."""
+    if not turns:
+        return "<div class='cr-muted'>Send a message: each turn's path through the graph shows up here.</div>"
+    return "".join(reversed(list(turns)[-PRESENTER_TURNS:]))
+
+
+# ------------------------------------------------------------------ API dicts
 def result_dict(result: TurnResult) -> dict[str, object]:
     """Convert a turn's outcome to plain JSON data (for API clients)."""
     return {

@@ -14,11 +14,14 @@ from chat_rec.catalog.models import GENRES
 from chat_rec.conversation.deps import Deps, TurnContext
 from chat_rec.conversation.nodes import _elapsed, signal_of
 from chat_rec.conversation.state import State
+from chat_rec.llm.calls import invoke_bounded
 
 log = logging.getLogger(__name__)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?¡¿])\s+")
 _FORBIDDEN = re.compile(r"(\(\s*(19|20)\d\d\s*\)|[\"“”«»*#<>\[\]`{}|]|https?://|system prompt|instruction)", re.I)
+INTRO_MAX_TOKENS = 48
+"""Two short sentences; the list of picks is written by code."""
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
@@ -65,7 +68,7 @@ def _llm_intro(state: State, deps: Deps, labels: list[str], language: str) -> st
             taste=", ".join(taste) or "not said yet",
             picks="; ".join(labels),
         )
-        raw = deps.llm.invoke(messages).content
+        raw = invoke_bounded(deps.llm, messages, INTRO_MAX_TOKENS)
     except Exception as exc:  # a model failure must never lose the turn
         log.warning("LLM intro failed, using the template: %s", exc)
         return ""

@@ -70,7 +70,8 @@ class LocalChatModel(BaseChatModel):
         config = copy.deepcopy(self.model.generation_config)
         config.do_sample = False
         config.temperature = config.top_p = config.top_k = None
-        config.max_new_tokens = self.max_new_tokens
+        limit = extra.pop("max_new_tokens", None)
+        config.max_new_tokens = min(int(limit), self.max_new_tokens) if limit else self.max_new_tokens
         config.max_length = None
         if config.pad_token_id is None:
             config.pad_token_id = self.tokenizer.pad_token_id or self.tokenizer.eos_token_id
@@ -93,7 +94,7 @@ class LocalChatModel(BaseChatModel):
         inputs = self._inputs(messages)
         started = time.perf_counter()
         with self.generate_lock or _NoLock(), torch.inference_mode():
-            output = self.model.generate(**self._generate_kwargs(inputs, stop))
+            output = self.model.generate(**self._generate_kwargs(inputs, stop, **_limit(kwargs)))
         new = output[0, inputs["input_ids"].shape[1]:]
         text = _cut(self.tokenizer.decode(new, skip_special_tokens=True), stop)
         usage = {"input_tokens": int(inputs["input_ids"].shape[1]), "output_tokens": int(new.shape[0]),
@@ -122,7 +123,7 @@ class LocalChatModel(BaseChatModel):
                 return cancelled.is_set()
 
         generate_kwargs = self._generate_kwargs(
-            inputs, stop, streamer=streamer, stopping_criteria=StoppingCriteriaList([_Cancelled()])
+            inputs, stop, streamer=streamer, stopping_criteria=StoppingCriteriaList([_Cancelled()]), **_limit(kwargs)
         )
 
         def run() -> None:
@@ -229,3 +230,8 @@ def _load(path_or_id: str, load_in_4bit: bool, device: str) -> tuple[Any, Any]:
         raise ModelError(f"The model {path_or_id!r} has no chat template: use an instruction-tuned model.")
     model.eval()
     return model, tokenizer
+
+
+def _limit(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The per-call output cap (``max_new_tokens``), if the caller gave one."""
+    return {"max_new_tokens": kwargs["max_new_tokens"]} if kwargs.get("max_new_tokens") else {}

@@ -20,10 +20,14 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from chat_rec.catalog.models import GENRES, Item
 from chat_rec.catalog.titles import fold
+from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.parser import clean, parse
 from chat_rec.understanding.resolver import TitleResolver, fold_key
 from chat_rec.understanding.signal import PreferenceSignal
+
+EXTRACTION_MAX_TOKENS = 96
+"""Enough for the JSON object with a few titles; a longer answer is cut and the parser decides."""
 
 log = logging.getLogger(__name__)
 
@@ -145,11 +149,8 @@ class Extractor:
         )
         if self.llm is None:
             return None
-        reply = self.llm.invoke(messages)
-        content = reply.content if hasattr(reply, "content") else reply
-        if isinstance(content, list):
-            content = "".join(c if isinstance(c, str) else str(c.get("text", "")) for c in content)
-        self.last_llm_output = str(content)
+        content = invoke_bounded(self.llm, messages, EXTRACTION_MAX_TOKENS)
+        self.last_llm_output = content
         data = parse_json_block(self.last_llm_output)
         if data is None:
             return None

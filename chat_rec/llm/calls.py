@@ -1,0 +1,20 @@
+"""One way to call any chat model with a per-call output cap."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
+
+
+def invoke_bounded(llm: BaseChatModel, messages: list[BaseMessage], max_tokens: int) -> str:
+    """The model's reply text, generating at most ``max_tokens`` tokens where the backend allows it."""
+    from chat_rec.llm.local import LocalChatModel
+
+    kwargs: dict[str, Any] = {}
+    if isinstance(llm, LocalChatModel):
+        kwargs["max_new_tokens"] = max_tokens
+    elif type(llm).__name__ == "ChatOpenAI":
+        kwargs["max_tokens"] = max_tokens
+    return str(llm.invoke(messages, **kwargs).content)

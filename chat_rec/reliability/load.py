@@ -1,0 +1,57 @@
+"""Load: many concurrent scripted sessions against a real server for a bounded time."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chat_rec.reliability.crash import ClientLog, check_database, client_loop
+from chat_rec.reliability.server import ServerProcess
+
+
+def run_load(workdir: Path, index_dir: Path | None, sessions: int = 10, seconds: float = 20.0,
+             seed: int = 0, server: ServerProcess | None = None) -> dict[str, Any]:
+    """Drive ``sessions`` users at once for ``seconds``; turns, errors, latency, server memory."""
+    own = server is None
+    server = server or ServerProcess(Path(workdir) / "load-home", index_dir)
+    rng = random.Random(seed)
+    try:
+        if own:
+            server.start()
+        rss_start = server.rss_mb()
+        stop = threading.Event()
+        logs = [ClientLog() for _ in range(sessions)]
+        started = time.perf_counter()
+        deadline = started + seconds
+        threads = [
+            threading.Thread(target=client_loop, daemon=True,
+                             args=(server.url, f"load-{seed}-{n}", stop, log, random.Random(rng.random()), deadline))
+            for n, log in enumerate(logs)
+        ]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=seconds + 300)
+        elapsed = time.perf_counter() - started
+        rss_end = server.rss_mb()
+        acked = [a for log in logs for a in log.acked]
+        db = check_database(server.home, acked)
+    finally:
+        if own:
+            server.stop()
+    latencies = np.array([x for log in logs for x in log.latencies]) * 1000
+    errors = [e for log in logs for e in log.api_errors]
+    return {
+        "sessions": sessions, "seconds": round(elapsed, 1), "turns_completed": len(acked),
+        "turns_per_s": round(len(acked) / elapsed, 2) if elapsed else 0.0,
+        "errors": len(errors) + sum(log.gone for log in logs), "error_examples": sorted(set(errors))[:3],
+        "p50_ms": round(float(np.percentile(latencies, 50)), 1) if latencies.size else None,
+        "p95_ms": round(float(np.percentile(latencies, 95)), 1) if latencies.size else None,
+        "rss_start_mb": round(rss_start, 1), "rss_end_mb": round(rss_end, 1),
+        "db_integrity": db["integrity"], "acknowledged_turns_lost": db["lost"],
+    }
