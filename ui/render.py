@@ -121,18 +121,18 @@ def profile_html(view: ProfileView | None) -> str:
     if view.year_min or view.year_max:
         constraints.append(f"years {view.year_min or '…'}–{view.year_max or '…'}")
 
-    def row(label: str, body: str) -> str:
-        return f"<div class='cr-profile-line'><b>{label}</b> {body}</div>"
+    def row(field: str, label: str, body: str) -> str:
+        return f"<div class='cr-profile-line' data-field='{field}'><b>{label}</b> {body}</div>"
 
     return (
         "<div class='cr-profile'>"
         f"<div class='cr-profile-who'><b>{escape(view.user)}</b> · {int(view.turns)} turns</div>"
-        + row("👍 Liked", _pills(view.liked, "like"))
-        + row("👎 Disliked", _pills(view.disliked, "dislike"))
-        + row("👁 Seen", _pills(view.seen, "seen"))
-        + row("Leaning towards", _pills(towards, "like"))
-        + row("Leaning away from", _pills(away, "dislike"))
-        + row("Constraints", _pills(constraints, "rule"))
+        + row("liked", "👍 Liked", _pills(view.liked, "like"))
+        + row("disliked", "👎 Disliked", _pills(view.disliked, "dislike"))
+        + row("seen", "👁 Seen", _pills(view.seen, "seen"))
+        + row("towards", "Leaning towards", _pills(towards, "like"))
+        + row("away", "Leaning away from", _pills(away, "dislike"))
+        + row("constraints", "Constraints", _pills(constraints, "rule"))
         + "</div>"
     )
 

@@ -1,4 +1,5 @@
-"""Use the page in headless Chromium as a person would: name, chat, cards, 👎, and no injected markup."""
+"""Use the page in headless Chromium as a person would: onboard, get cards, 👎 / "Seen it", come
+back later, watch the presenter panel, and never see injected markup run."""
 
 from __future__ import annotations
 
@@ -28,8 +29,22 @@ def text_of(driver: Any, selector: str) -> str:
     return found[0].text if found else ""
 
 
-def card_titles(driver: Any) -> list[str]:
-    return [card.text.split("\n")[0] for card in css(driver, ".cr-card") if card.is_displayed()]
+def card_labels(driver: Any) -> list[str]:
+    """The "Title (year)" of each card on screen, top to bottom."""
+    return [card.get_attribute("data-label") for card in css(driver, ".cr-card") if card.is_displayed()]
+
+
+def profile_field(driver: Any, field: str) -> str:
+    return text_of(driver, f"#profile [data-field='{field}']")
+
+
+def chip(driver: Any, text: str) -> Any:
+    """The visible quick-reply button reading ``text`` (waits for it)."""
+
+    def find(d: Any) -> list[Any]:
+        return [b for b in css(d, ".cr-chips button") if b.is_displayed() and b.text.strip() == text]
+
+    return wait(driver, find, f"no {text!r} quick reply")[0]
 
 
 def send(driver: Any, text: str) -> None:
@@ -45,27 +60,72 @@ def open_and_start(driver: Any, url: str, name: str) -> None:
     field = wait(driver, lambda d: css(d, "#user-name textarea, #user-name input"), "page never loaded")[0]
     field.send_keys(name)
     css(driver, "#start")[0].click()
-    wait(driver, lambda d: css(d, "#chat .message, #chat [data-testid='bot']"), "no greeting")
+    wait(driver, lambda d: css(d, "#chat .message"), "no greeting")
 
 
-def test_chat_cards_and_dislike(chrome: Any, served: str, user_name: str) -> None:
+def test_onboard_feedback_presenter_and_return(chrome: Any, served: str, user_name: str) -> None:
     open_and_start(chrome, served, user_name)
-    send(chrome, "I loved The Matrix, no horror")
-    wait(chrome, card_titles, "no recommendation cards appeared")
-    before = card_titles(chrome)
-    dislike = css(chrome, "#dislike-1")[0]
-    assert dislike.get_attribute("aria-label") == "Dislike item 1"
-    assert css(chrome, "#like-1")[0].get_attribute("aria-label") == "Like item 1"
+    assert "Matrix" in text_of(chrome, ".cr-chips")
+    chip(chrome, "The Matrix").click()
+    wait(chrome, lambda d: "The Matrix" in text_of(d, "#chat .user, #chat"), "the chip's text was not sent")
+    chip(chrome, "skip").click()  # onboarding questions can be skipped
+    chip(chrome, "No horror").click()
+    wait(chrome, card_labels, "no recommendation cards after onboarding")
+    assert not [b for b in css(chrome, ".cr-chips button") if b.is_displayed()], "chips stayed after onboarding"
 
+    before = card_labels(chrome)
+    first = before[0]
+    dislike = css(chrome, "#dislike-1")[0]
+    assert dislike.get_attribute("aria-label") == f"Dislike {first}"
+    assert css(chrome, "#like-1")[0].get_attribute("aria-label") == f"Like {first}"
+    assert css(chrome, "#seen-1")[0].get_attribute("aria-label") == f"Seen it: {first}"
     dislike.click()
-    first = before[0].split(". ", 1)[1].rsplit(" (", 1)[0]
-    wait(chrome, lambda d: first in text_of(d, "#profile"), f"{first!r} never showed in the profile")
-    profile = text_of(chrome, "#profile")
-    disliked_line = next(line for line in profile.splitlines() if line.startswith("Disliked"))
-    assert first in disliked_line
-    assert "Matrix" in next(line for line in profile.splitlines() if line.startswith("Liked"))
-    wait(chrome, lambda d: card_titles(d) and card_titles(d) != before, "cards did not change after 👎")
-    assert all(first not in title for title in card_titles(chrome))
+    wait(chrome, lambda d: card_labels(d) and first not in card_labels(d), "the disliked card was not replaced")
+    wait(chrome, lambda d: first in profile_field(d, "disliked"), f"{first!r} never showed as disliked")
+    assert "Matrix" in profile_field(chrome, "liked")
+    assert "Horror" in profile_field(chrome, "constraints")
+
+    shown = card_labels(chrome)
+    second = shown[1]
+    css(chrome, "#seen-2")[0].click()
+    wait(chrome, lambda d: second not in card_labels(d), "the seen card stayed on screen")
+    wait(chrome, lambda d: second in profile_field(d, "seen"), f"{second!r} never showed as seen")
+    assert [label for label in shown if label != second] == card_labels(chrome), "other cards should stay"
+
+    css(chrome, "#presenter-toggle input")[0].click()
+    wait(chrome, lambda d: text_of(d, "#presenter-log"), "presenter mode shows nothing")
+    steps = [step.text.split("\n")[0] for step in css(chrome, "#presenter-log .cr-step")]
+    assert {"understand", "retrieve", "rank"} <= set(steps), steps
+    assert all(" ms" in step.text for step in css(chrome, "#presenter-log .cr-step"))
+    assert "final" in text_of(chrome, "#presenter-log")
+    assert "Horror" in text_of(chrome, "#presenter-log"), "the genre filter is not shown"
+
+    chrome.refresh()  # a new visit: the page forgets everything, the service does not
+    open_and_start(chrome, served, user_name)
+    wait(chrome, lambda d: first in profile_field(d, "disliked"), "the profile was not found again")
+    assert "Matrix" in profile_field(chrome, "liked")
+    assert second in profile_field(chrome, "seen")
+    wait(chrome, lambda d: [p for p in css(d, "#taste-plot canvas, #taste-plot svg") if p.is_displayed()],
+         "no taste plot for a returning user")
+    assert card_labels(chrome), "a returning user should see their last picks"
+
+
+def test_phone_width_stacks_cards(chrome: Any, served: str, user_name: str) -> None:
+    chrome.set_window_size(390, 844)
+    try:
+        open_and_start(chrome, served, user_name)
+        send(chrome, "I loved The Matrix, no horror")
+        wait(chrome, lambda d: len(card_labels(d)) >= 2, "no cards at phone width")
+        width = chrome.execute_script("return document.documentElement.clientWidth")
+        assert chrome.execute_script("return document.documentElement.scrollWidth") <= width + 1, "page scrolls sideways"
+        slots = [s for s in css(chrome, ".cr-slot") if s.is_displayed()]
+        one, two = slots[0].rect, slots[1].rect
+        assert two["y"] >= one["y"] + one["height"] - 1 and abs(one["x"] - two["x"]) < 2, "cards do not stack"
+        assert one["width"] > 0.8 * width
+        chat = css(chrome, "#chat")[0].rect
+        assert chat["width"] > 0.8 * width, "the chat should take the phone's width"
+    finally:
+        chrome.set_window_size(1400, 1000)
 
 
 def test_markup_in_messages_is_shown_not_run(chrome: Any, served: str, user_name: str) -> None:
@@ -75,7 +135,8 @@ def test_markup_in_messages_is_shown_not_run(chrome: Any, served: str, user_name
     attack = "I like <img src=x onerror=alert(1)> and <script>alert(2)</script> movies"
     send(chrome, attack)
     wait(chrome, lambda d: attack in text_of(d, "#chat"), "the message was not shown as typed")
-    wait(chrome, lambda d: len(css(d, "#chat .message, #chat [data-testid='bot']")) >= 3, "no answer")
+    wait(chrome, lambda d: len(css(d, "#chat .message")) >= 3 and "…" not in css(d, "#chat .message")[-1].text,
+         "no answer")
 
     with pytest.raises(NoAlertPresentException):
         chrome.switch_to.alert.text  # noqa: B018 - raises when no alert is open
