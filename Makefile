@@ -47,7 +47,7 @@ test-integration: install
 
 test-dialogues: install
 	$(BIN)/chat-rec dialogue run --llm scripted tests/dialogues/*.yaml
-	$(BIN)/chat-rec dialogue run tests/dialogues/*.yaml
+	CHAT_REC_LLM_TIMEOUT_S=$${CHAT_REC_LLM_TIMEOUT_S:-20} $(BIN)/chat-rec -v dialogue run tests/dialogues/*.yaml
 
 test-e2e: install browser
 	$(BIN)/pytest -q tests/e2e
@@ -57,7 +57,7 @@ test: install browser
 	$(BIN)/ruff check chat_rec ui tests
 	$(BIN)/pytest -q -p no:cacheprovider tests
 	$(BIN)/chat-rec dialogue run --llm scripted tests/dialogues/*.yaml
-	$(BIN)/chat-rec dialogue run tests/dialogues/*.yaml
+	CHAT_REC_LLM_TIMEOUT_S=$${CHAT_REC_LLM_TIMEOUT_S:-20} $(BIN)/chat-rec -v dialogue run tests/dialogues/*.yaml
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .mypy_cache

@@ -44,7 +44,7 @@ def main() -> int:
     parser.add_argument("--presenter-out", type=Path, default=None, help="also save the presenter panel here")
     parser.add_argument("--home", type=Path, default=None, help="CHAT_REC_HOME to use (default: a temp dir)")
     parser.add_argument("--user", default="alex")
-    parser.add_argument("--size", default="1400,1000", help="desktop window width,height")
+    parser.add_argument("--size", default="1400,1200", help="desktop window width,height")
     args = parser.parse_args()
 
     os.environ.setdefault("HF_HUB_OFFLINE", "1")

@@ -23,10 +23,12 @@ from ui.render import (
     TYPING,
     card_html,
     chat_text,
+    genre_colors,
     genre_history_frame,
     header_html,
     item_dict,
     item_from_dict,
+    legend_html,
     presenter_html,
     profile_dict,
     profile_html,
@@ -86,27 +88,41 @@ def build_demo(service: Any) -> gr.Blocks:
             presenter_on = gr.Checkbox(label="Presenter mode", elem_id="presenter-toggle", scale=0, min_width=170)
         with gr.Row(equal_height=True, elem_classes="cr-who"):
             name = gr.Textbox(
-                label="Your name", show_label=False, container=False, placeholder="Your name, e.g. alex",
-                elem_id="user-name", scale=3, min_width=160,
+                label="Your name",
+                show_label=False,
+                container=False,
+                placeholder="Your name, e.g. alex",
+                elem_id="user-name",
+                scale=3,
+                min_width=160,
             )
             start_btn = gr.Button("Start", variant="primary", elem_id="start", scale=1, min_width=90)
 
         with gr.Row(elem_classes="cr-main"):
             with gr.Column(scale=5, min_width=340, elem_classes="cr-col"):
                 chatbot = gr.Chatbot(
-                    label="Conversation", elem_id="chat", height=470, buttons=["copy"],
+                    label="Conversation",
+                    elem_id="chat",
+                    height=470,
+                    buttons=["copy"],
                     placeholder="<b>Hi!</b> Enter your name above and press Start. I'll ask what you like, "
                     "then suggest movies from the catalog, each with the reason it was picked.",
                 )
                 with gr.Row(visible=False, elem_classes="cr-chips") as chips_row:
                     chips = [
-                        gr.Button(visible=False, size="sm", elem_classes="cr-chip", elem_id=f"chip-{n + 1}", min_width=0)
+                        gr.Button(
+                            visible=False, size="sm", elem_classes="cr-chip", elem_id=f"chip-{n + 1}", min_width=0
+                        )
                         for n in range(MAX_CHIPS)
                     ]
                 with gr.Row(equal_height=True, elem_classes="cr-compose"):
                     msg = gr.Textbox(
-                        show_label=False, placeholder="Tell me about movies you like (or don't)…",
-                        elem_id="message", scale=5, min_width=160, max_lines=4,
+                        show_label=False,
+                        placeholder="Tell me about movies you like (or don't)…",
+                        elem_id="message",
+                        scale=5,
+                        min_width=160,
+                        max_lines=4,
                     )
                     send_btn = gr.Button("Send", variant="primary", elem_id="send", scale=1, min_width=80)
             with gr.Column(scale=4, min_width=320, elem_classes="cr-col"):
@@ -117,20 +133,30 @@ def build_demo(service: Any) -> gr.Blocks:
                     with gr.Column(visible=False, elem_classes="cr-slot", elem_id=f"slot-{n + 1}") as slot:
                         cards.append(gr.HTML(elem_id=f"card-{n + 1}"))
                         with gr.Row(elem_classes="cr-actions"):
-                            buttons.append((
-                                gr.Button("👍 Like", size="sm", elem_id=f"like-{n + 1}", min_width=0),
-                                gr.Button("👎 Not for me", size="sm", elem_id=f"dislike-{n + 1}", min_width=0),
-                                gr.Button("👁 Seen it", size="sm", elem_id=f"seen-{n + 1}", min_width=0),
-                            ))
+                            buttons.append(
+                                (
+                                    gr.Button("👍 Like", size="sm", elem_id=f"like-{n + 1}", min_width=0),
+                                    gr.Button("👎 Not for me", size="sm", elem_id=f"dislike-{n + 1}", min_width=0),
+                                    gr.Button("👁 Seen it", size="sm", elem_id=f"seen-{n + 1}", min_width=0),
+                                )
+                            )
                     slots.append(slot)
             with gr.Column(scale=3, min_width=300, elem_classes="cr-col"):
                 gr.HTML("<h2 class='cr-h2'>Your profile</h2>")
                 profile_panel = gr.HTML(profile_html(None), elem_id="profile")
                 plot = gr.LinePlot(
-                    genre_history_frame(None), x="turn", y="similarity", color="genre",
-                    x_title="turn", y_title="similarity to genre", elem_id="taste-plot", height=300,
-                    visible=False, label="How your taste moved (similarity of your taste to each genre)",
+                    genre_history_frame(None),
+                    x="turn",
+                    y="similarity",
+                    color="genre",
+                    x_title="turn",
+                    y_title="similarity to genre",
+                    elem_id="taste-plot",
+                    height=300,
+                    visible=False,
+                    label="How your taste moved (similarity of your taste to each genre)",
                 )
+                legend = gr.HTML("", elem_id="taste-legend")
                 forget_btn = gr.Button("Forget me", variant="stop", size="sm", elem_id="forget")
                 with gr.Column(visible=False, elem_classes="cr-confirm", elem_id="forget-confirm") as confirm_box:
                     gr.HTML("<div role='alert'>Delete your likes, dislikes and our chat? This cannot be undone.</div>")
@@ -138,8 +164,9 @@ def build_demo(service: Any) -> gr.Blocks:
                         confirm_btn = gr.Button("Yes, forget me", variant="stop", size="sm", elem_id="forget-yes")
                         cancel_btn = gr.Button("Cancel", size="sm", elem_id="forget-no")
 
-        with gr.Accordion("What the machine did (presenter mode)", open=True, visible=False,
-                          elem_id="presenter") as presenter_box:
+        with gr.Accordion(
+            "What the machine did (presenter mode)", open=True, visible=False, elem_id="presenter"
+        ) as presenter_box:
             presenter = gr.HTML(presenter_html([]), elem_id="presenter-log")
 
         view = [shown_state, chips_row, *chips, empty_cards, *slots, *cards]
@@ -247,8 +274,13 @@ def build_demo(service: Any) -> gr.Blocks:
             except ChatRecError as error:
                 raise gr.Error(str(error)) from None
             cleared = TurnResult(RESET_DONE, "onboarding")
-            return [_say([], "assistant", RESET_DONE), gr.Column(visible=False), [], presenter_html([]),
-                    *show(cleared, True)]
+            return [
+                _say([], "assistant", RESET_DONE),
+                gr.Column(visible=False),
+                [],
+                presenter_html([]),
+                *show(cleared, True),
+            ]
 
         def on_profile(user: str) -> list[Any]:
             view = None
@@ -258,14 +290,17 @@ def build_demo(service: Any) -> gr.Blocks:
                 except ChatRecError:
                     view = None
             frame = genre_history_frame(view)
-            return [profile_html(view), gr.LinePlot(value=frame, sort=turn_order(frame), visible=not frame.empty)]
+            plot_update = gr.LinePlot(value=frame, sort=turn_order(frame), visible=not frame.empty)
+            return [profile_html(view), plot_update, legend_html(genre_colors(frame))]
 
         private: dict[str, Any] = {"api_visibility": "private"}
-        refresh: dict[str, Any] = {"fn": on_profile, "inputs": user_state, "outputs": [profile_panel, plot]}
+        refresh: dict[str, Any] = {"fn": on_profile, "inputs": user_state, "outputs": [profile_panel, plot, legend]}
         refresh.update(private, show_progress="hidden")
         reply_io: dict[str, Any] = {
-            "fn": on_reply, "inputs": [user_state, pending_state, chatbot, turns_state],
-            "outputs": [chatbot, *log_out, *view], "show_progress": "hidden",
+            "fn": on_reply,
+            "inputs": [user_state, pending_state, chatbot, turns_state],
+            "outputs": [chatbot, *log_out, *view],
+            "show_progress": "hidden",
         }
         reply_io.update(private)
 
@@ -273,21 +308,23 @@ def build_demo(service: Any) -> gr.Blocks:
             trigger(on_start, name, [user_state, chatbot, *log_out, *view], **private).then(**refresh)
         for trigger in (send_btn.click, msg.submit):
             trigger(on_message, [msg, chatbot], [chatbot, msg, pending_state], queue=False, **private).then(
-                **reply_io).then(**refresh)
+                **reply_io
+            ).then(**refresh)
         for chip in chips:
             chip.click(on_message, [chip, chatbot], [chatbot, msg, pending_state], queue=False, **private).then(
-                **reply_io).then(**refresh)
+                **reply_io
+            ).then(**refresh)
         for n, row in enumerate(buttons):
             for button, kind in zip(row, ("like", "dislike", "seen"), strict=True):
                 button.click(
-                    on_card(n, kind), [user_state, shown_state, chatbot, turns_state], [chatbot, *log_out, *view],
+                    on_card(n, kind),
+                    [user_state, shown_state, chatbot, turns_state],
+                    [chatbot, *log_out, *view],
                     **private,
                 ).then(**refresh)
         forget_btn.click(lambda: gr.Column(visible=True), None, confirm_box, queue=False, **private)
         cancel_btn.click(lambda: gr.Column(visible=False), None, confirm_box, queue=False, **private)
-        confirm_btn.click(
-            on_forget, user_state, [chatbot, confirm_box, *log_out, *view], **private
-        ).then(**refresh)
+        confirm_btn.click(on_forget, user_state, [chatbot, confirm_box, *log_out, *view], **private).then(**refresh)
         presenter_on.change(lambda on: gr.Accordion(visible=on), presenter_on, presenter_box, queue=False, **private)
 
         _add_api(service)
@@ -324,7 +361,7 @@ def _add_api(service: Any) -> None:
         return result_dict(guarded(lambda: service.feedback(user, int(item_id), bool(like))))
 
     def seen(user: str, item_id: int) -> dict:
-        """"Seen it" on a shown item: never suggested again; the taste profile does not move."""
+        """Mark a shown item as seen: never suggested again; the taste profile does not move."""
         return result_dict(guarded(lambda: service.mark_seen(user, int(item_id))))
 
     def profile(user: str) -> dict:

@@ -27,6 +27,9 @@ PLOT_GENRES = 4
 PRESENTER_TURNS = 6
 """Turns kept in the presenter panel (newest first)."""
 
+PLOT_COLORS = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6")
+"""Vega-Lite's default palette (tableau10), which the chart gives its series in name order."""
+
 SCORE_PARTS = ("content", "collaborative", "popularity", "genre", "final")
 
 TYPING = "…"
@@ -70,9 +73,13 @@ def item_dict(item: RecommendedItem) -> dict[str, Any]:
 def item_from_dict(data: Mapping[str, Any]) -> RecommendedItem:
     """The inverse of ``item_dict`` (cards are re-drawn from the page's state)."""
     return RecommendedItem(
-        item_id=int(data["item_id"]), title=str(data["title"]), year=data.get("year"),
-        genres=tuple(data.get("genres") or ()), reason=str(data.get("reason") or ""),
-        score=float(data.get("score") or 0.0), breakdown=dict(data.get("breakdown") or {}),
+        item_id=int(data["item_id"]),
+        title=str(data["title"]),
+        year=data.get("year"),
+        genres=tuple(data.get("genres") or ()),
+        reason=str(data.get("reason") or ""),
+        score=float(data.get("score") or 0.0),
+        breakdown=dict(data.get("breakdown") or {}),
     )
 
 
@@ -117,6 +124,7 @@ def profile_html(view: ProfileView | None) -> str:
         return "<div class='cr-profile cr-muted'>Enter your name and press Start: your profile shows up here.</div>"
 
     towards, away = _leaning(view)
+    turns = "turn" if view.turns == 1 else "turns"
     constraints = [f"no {genre}" for genre in view.excluded_genres]
     if view.year_min or view.year_max:
         constraints.append(f"years {view.year_min or '…'}–{view.year_max or '…'}")
@@ -126,7 +134,7 @@ def profile_html(view: ProfileView | None) -> str:
 
     return (
         "<div class='cr-profile'>"
-        f"<div class='cr-profile-who'><b>{escape(view.user)}</b> · {int(view.turns)} turns</div>"
+        f"<div class='cr-profile-who'><b>{escape(view.user)}</b> · {int(view.turns)} {turns}</div>"
         + row("liked", "👍 Liked", _pills(view.liked, "like"))
         + row("disliked", "👎 Disliked", _pills(view.disliked, "dislike"))
         + row("seen", "👁 Seen", _pills(view.seen, "seen"))
@@ -158,6 +166,21 @@ def genre_history_frame(view: ProfileView | None, genres: int = PLOT_GENRES) -> 
     return pd.DataFrame(rows, columns=columns)
 
 
+def genre_colors(frame: pd.DataFrame) -> dict[str, str]:
+    """The color the chart gives each plotted genre (its palette, in name order), for our legend."""
+    genres = sorted(set(frame["genre"]))
+    return {genre: PLOT_COLORS[n % len(PLOT_COLORS)] for n, genre in enumerate(genres)}
+
+
+def legend_html(colors: Mapping[str, str]) -> str:
+    """The plot's legend as text (the chart's own legend gets clipped in a narrow column)."""
+    keys = "".join(
+        f"<span class='cr-key'><span class='cr-swatch' style='background:{escape(color)}'></span>{escape(genre)}</span>"
+        for genre, color in colors.items()
+    )
+    return f"<div class='cr-legend' aria-label='plot legend'>{keys}</div>" if keys else ""
+
+
 def turn_order(frame: pd.DataFrame) -> list[str]:
     """The x-axis categories of ``genre_history_frame`` in turn order."""
     return sorted(set(frame["turn"]), key=int)
@@ -167,7 +190,8 @@ def turn_order(frame: pd.DataFrame) -> list[str]:
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     th = "".join(f"<th>{escape(cell)}</th>" for cell in head)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f"<div class='cr-scroll'><table class='cr-table'><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table></div>"
+    table = f"<table class='cr-table'><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>"
+    return f"<div class='cr-scroll'>{table}</div>"
 
 
 def _value(value: object) -> str:
@@ -183,16 +207,19 @@ def _filled(data: Mapping[str, object]) -> list[tuple[str, object]]:
 
 def turn_html(number: int, label: str, result: TurnResult) -> str:
     """What the machine did for one turn: stage, graph path with ms, signal, filters, scored picks."""
-    trace = result.trace or {}
-    ms: Mapping[str, float] = trace.get("ms") or {}  # type: ignore[assignment]
-    path = list(trace.get("path") or ms.keys())  # type: ignore[call-overload]
+    trace: dict[str, Any] = dict(result.trace or {})
+    ms: Mapping[str, float] = trace.get("ms") or {}
+    path = list(trace.get("path") or ms.keys())
     total = trace.get("total_ms")
-    steps = "<span class='cr-arrow'>→</span>".join(
-        f"<span class='cr-step'>{escape(str(node))}<small>{float(ms.get(node, 0.0)):.1f} ms</small></span>"
-        for node in path
-    ) or "<span class='cr-muted'>no graph run (greeting from the stored profile)</span>"
+    steps = (
+        "<span class='cr-arrow'>→</span>".join(
+            f"<span class='cr-step'>{escape(str(node))}<small>{float(ms.get(node, 0.0)):.1f} ms</small></span>"
+            for node in path
+        )
+        or "<span class='cr-muted'>no graph run (greeting from the stored profile)</span>"
+    )
     signal = _filled(result.signal or {})
-    constraints = _filled(trace.get("constraints") or {})  # type: ignore[arg-type]
+    constraints = _filled(trace.get("constraints") or {})
     parts = [
         f"<div class='cr-turn-head'><b>Turn {number}</b> · {escape(label)} · stage "
         f"<code>{escape(result.stage)}</code>" + (f" · {float(total):.0f} ms" if total is not None else "") + "</div>",
@@ -200,11 +227,17 @@ def turn_html(number: int, label: str, result: TurnResult) -> str:
     ]
     facts = []
     if signal:
-        facts.append("<div><div class='cr-sub'>Extracted signal</div>" + _table(
-            ("field", "value"), [(escape(k), _value(v)) for k, v in signal]) + "</div>")
+        facts.append(
+            "<div><div class='cr-sub'>Extracted signal</div>"
+            + _table(("field", "value"), [(escape(k), _value(v)) for k, v in signal])
+            + "</div>"
+        )
     if constraints:
-        facts.append("<div><div class='cr-sub'>Filters</div>" + _table(
-            ("filter", "value"), [(escape(k), _value(v)) for k, v in constraints]) + "</div>")
+        facts.append(
+            "<div><div class='cr-sub'>Filters</div>"
+            + _table(("filter", "value"), [(escape(k), _value(v)) for k, v in constraints])
+            + "</div>"
+        )
     if facts:
         parts.append("<div class='cr-facts'>" + "".join(facts) + "</div>")
     if result.items:
@@ -212,8 +245,9 @@ def turn_html(number: int, label: str, result: TurnResult) -> str:
             [str(n), escape(item.label)] + [f"{float(item.breakdown.get(part, 0.0)):.3f}" for part in SCORE_PARTS]
             for n, item in enumerate(result.items, start=1)
         ]
-        parts.append("<div class='cr-sub'>Top candidates and their scores</div>" + _table(
-            ("#", "title", *SCORE_PARTS), rows))
+        parts.append(
+            "<div class='cr-sub'>Top candidates and their scores</div>" + _table(("#", "title", *SCORE_PARTS), rows)
+        )
     return "<section class='cr-turn'>" + "".join(parts) + "</section>"
 
 

@@ -34,6 +34,12 @@ DEPTH = 50
 
 LLM_CHOICES = ("default", "scripted", "none")
 
+POPULAR = 100
+"""Most-rated items retrieval adds to the candidates (the app's retrieve node should pass the same)."""
+
+TEXT_CHARS = 500
+"""Retrieval embeds at most this much of the message (as ``pipeline.retrieve`` does)."""
+
 
 # ------------------------------------------------------------------------------------- cases
 
@@ -158,6 +164,11 @@ class CrsEngine:
         self.genre_vectors = dict(genre_vectors)
         self._signals: dict[tuple[str, int, str, str], Any] = {}
         self._found: dict[tuple[str, int, str], list[int]] = {}
+        self._texts: dict[str, np.ndarray] = {}
+        self.mentions_as_likes = True
+        self.popular = POPULAR
+        """Most-rated items added to the candidates (``pipeline.retrieve(popular=...)``)."""
+        """Count every mentioned, not disliked movie as a like for the collaborative score."""
 
     @classmethod
     def build(cls, settings: Any = None, llm: str = "none", progress: bool = True) -> CrsEngine:
@@ -240,22 +251,58 @@ class CrsEngine:
             state.last_user_text = text
         return state
 
-    def recommend(self, case: Mapping[str, Any], depth: int = DEPTH) -> list[int]:
-        """The engine's top ``depth`` for the case, mentioned and disliked movies excluded."""
+    def constraints(self, case: Mapping[str, Any], state: DialogueState) -> Any:
+        """The filters for the case: mentioned and disliked movies never come back.
+
+        With ``mentions_as_likes`` every movie mentioned in the dialogue and not disliked seeds the
+        collaborative score as a like (in CRS dialogues a mention mostly means "this kind of film").
+        """
         from chat_rec.ranking import pipeline
 
-        state = self.replay(case)
-        mentioned = set(state.mentioned) | {
-            int(m["movielens_id"]) for m in case.get("mentioned", ()) if m.get("movielens_id") is not None}
-        c = pipeline.Constraints(
+        mentioned = dict.fromkeys(state.mentioned) | dict.fromkeys(
+            int(m["movielens_id"]) for m in case.get("mentioned", ()) if m.get("movielens_id") is not None)
+        liked = dict(state.liked)
+        if self.mentions_as_likes:
+            liked |= {i: None for i in mentioned if i not in state.disliked and i in self.catalog}
+        return pipeline.Constraints(
             excluded_genres=tuple(state.disliked_genres), year_min=state.year_min, year_max=state.year_max,
-            exclude_ids=mentioned | set(state.disliked), liked_ids=tuple(state.liked),
+            exclude_ids=set(mentioned) | set(state.disliked), liked_ids=tuple(liked),
             disliked_ids=tuple(state.disliked), liked_genres=tuple(state.liked_genres),
         )
-        candidates = pipeline.retrieve(self.index, self.ranker, state.profile, state.last_user_text, c,
-                                       self.settings.candidates)
+
+    def embed_texts(self, texts: Iterable[str]) -> None:
+        """Embed many messages in one batch (the same model, far faster than one at a time)."""
+        todo = [t for t in dict.fromkeys(t[:TEXT_CHARS] for t in texts) if t.strip() and t not in self._texts]
+        if todo:
+            self._texts.update(zip(todo, self.index.embedder.encode(todo), strict=True))
+
+    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]:
+        """The index's nearest neighbours (retrieval calls this)."""
+        return self.index.query(vector, n, where)  # type: ignore[no-any-return]
+
+    def query_text(self, text: str, n: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]:
+        """Nearest neighbours of a message, with its embedding from the batch when there is one."""
+        return self.query(self._text_vector(text), n, where)
+
+    def _text_vector(self, text: str) -> np.ndarray:
+        key = text[:TEXT_CHARS]
+        if key not in self._texts:
+            self._texts[key] = self.index.embed_text(key)
+        return self._texts[key]
+
+    def recommend(self, case: Mapping[str, Any], depth: int = DEPTH, state: DialogueState | None = None) -> list[int]:
+        """The engine's top ``depth`` for the case: pipeline.retrieve then pipeline.rank, as the graph runs."""
+        from chat_rec.ranking import pipeline
+
+        state = state or self.replay(case)
+        c = self.constraints(case, state)
+        text = state.last_user_text
+        candidates = pipeline.retrieve(self, self.ranker, state.profile, text, c, self.settings.candidates,
+                                       popular=self.popular)
+        query = self._text_vector(text) if text.strip() else None
         ranked = pipeline.rank(self.ranker, state.profile, c, depth, self.settings.diversity,
-                               candidates if (candidates and state.profile is not None) else None)
+                               candidates if (candidates and state.profile is not None) else None,
+                               query_vector=query)
         return [s.item.item_id for s in ranked]
 
 
@@ -269,7 +316,10 @@ def _progress(items: Sequence[Any], show: bool, desc: str) -> Iterable[Any]:
 
 def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bool = True) -> dict[str, Any]:
     """Run the engine over the cases and score it next to the repeat-mentioned baseline."""
-    lists = {case["id"]: engine.recommend(case) for case in _progress(cases, progress, "CRS eval")}
+    states = [engine.replay(case) for case in cases]
+    engine.embed_texts(state.last_user_text for state in states)
+    lists = {case["id"]: engine.recommend(case, state=state)
+             for case, state in _progress(list(zip(cases, states, strict=True)), progress, "CRS eval")}
     catalog_ids = set(int(i) for i in engine.catalog.ids)
     ours = score_rankings(cases, lists, catalog_ids)
     base = score_rankings(cases, {c["id"]: repeat_mentioned(c) for c in cases}, catalog_ids)
@@ -288,10 +338,19 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
     }
 
 
-def run_crs_eval(cases_path: Path | str, llm: str = "none", limit: int | None = None, settings: Any = None,
+def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | None = None, settings: Any = None,
                  progress: bool = True, engine: CrsEngine | None = None) -> dict[str, Any]:
-    """Score the app's engine on a CRS cases file; the dict is JSON-ready (schema in the module doc)."""
+    """Score the app's engine on a CRS cases file; the dict is JSON-ready (schema in the module doc).
+
+    ``llm``: "none" (parser only), "scripted", or "default" (the configured chat model); None takes
+    it from ``settings.llm`` ("none" and "scripted" as they are, any other backend as "default").
+    """
     cases = load_crs_cases(cases_path, limit)
+    if llm is None:
+        from chat_rec.config import get_settings
+
+        settings = settings or get_settings()
+        llm = settings.llm if settings.llm in ("none", "scripted") else "default"
     engine = engine or CrsEngine.build(settings, llm=llm, progress=progress)
     return evaluate(engine, cases, progress=progress)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,6 +19,7 @@ from chat_rec.results import TurnResult
 if TYPE_CHECKING:
     from chat_rec.service import ChatService
 
+log = logging.getLogger(__name__)
 _ITEM_REF = re.compile(r"^\$item(\d+)$")
 _LINE_RE = re.compile(r"^\s*\d+\.\s+(.+?)\s+—", re.M)
 
@@ -134,6 +137,7 @@ class DialogueRunner:
             before = self._vector(user)
             previous_ids = [i.item_id for i in last.items] if last else []
             shown = list(last.items) if last and last.items else []
+            started = time.perf_counter()
             if turn.restart:
                 service = self.service = service.restarted()
                 outcomes.append(TurnOutcome(n, "restart"))
@@ -151,6 +155,8 @@ class DialogueRunner:
                 action = f"user: {turn.user}"
                 result = service.send_sync(user, turn.user or "")
             failures = self._check(turn.expect, result, before, self._vector(user), shown, previous_ids)
+            log.info("%s turn %d (%s): %s in %.1f s", dialogue.name, n, action[:50], result.stage,
+                     time.perf_counter() - started)
             outcomes.append(TurnOutcome(n, action, failures, result.reply))
             if result.items:
                 last = result

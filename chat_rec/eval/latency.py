@@ -208,10 +208,10 @@ def _bench_llm(settings: Any, base: Any, turns: int) -> dict[str, Any]:
     return result
 
 
-def run_latency_bench(sizes: Sequence[int] = (10_000,), turns: int = 24, llm: bool = False,
+def run_latency_bench(sizes: Sequence[int] = (10_000,), turns: int = 24, with_llm: bool = False,
                       llm_turns: int = 3, settings: Any = None, chroma_max: int = 20_000, seed: int = 0,
                       progress: bool = True) -> dict[str, Any]:
-    """p50/p95 per turn step at each catalog size, and the LLM's latency when ``llm``; JSON-ready."""
+    """p50/p95 per turn step at each catalog size, and the LLM's latency when ``with_llm``; JSON-ready."""
     from chat_rec.catalog.loaders import load_catalog
     from chat_rec.config import get_settings
 
@@ -224,7 +224,7 @@ def run_latency_bench(sizes: Sequence[int] = (10_000,), turns: int = 24, llm: bo
             if progress:
                 print(f"latency: {size:,} items ...", file=sys.stderr, flush=True)
             result["sizes"].append(_bench_size(settings, base, int(size), turns, chroma_max, Path(tmp), rng))
-    if llm:
+    if with_llm:
         if progress:
             print("latency: LLM ...", file=sys.stderr, flush=True)
         result["llm"] = _bench_llm(settings, base, llm_turns)

@@ -44,9 +44,9 @@ class RankWeights:
     """
 
     content: float = 1.0
-    collaborative: float = 0.35
-    popularity: float = 0.1
-    genre: float = 0.2
+    collaborative: float = 0.6
+    popularity: float = 1.0
+    genre: float = 0.5
     query_share: float = 0.5
     """When both vectors are given, content = (1 - q) * cos(profile) + q * cos(query)."""
     pool: int = 100

@@ -44,9 +44,22 @@ def chroma_where(c: Constraints) -> dict[str, Any] | None:
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
+def most_popular(ranker: HybridRanker, n: int) -> list[int]:
+    """The ``n`` most-rated catalog items (the popularity prior's own candidates)."""
+    n = min(n, len(ranker.ids))
+    if n <= 0:
+        return []
+    top = np.argpartition(-ranker.popularity, n - 1)[:n]
+    return [int(i) for i in ranker.ids[top]]
+
+
 def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarray | None, text: str,
-             c: Constraints, n: int) -> list[int]:
-    """Candidates: Chroma neighbours of p and of the message, plus collaborative neighbours of likes."""
+             c: Constraints, n: int, popular: int = 0) -> list[int]:
+    """Candidates: Chroma neighbours of p and of the message, collaborative neighbours of likes.
+
+    ``popular`` adds that many of the most-rated items, so the ranker's popularity prior has
+    well-known films to choose from even when the profile's neighbours are obscure ones.
+    """
     where = chroma_where(c)
     found: dict[int, None] = {}
     if profile_vector is not None:
@@ -57,15 +70,21 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
     if knn is not None:
         for liked in c.liked_ids:
             found.update((i, None) for i, _ in knn.neighbours(int(liked), max(1, n // 4)))
+    if popular:
+        found.update((i, None) for i in most_popular(ranker, popular))
     excluded = set(c.exclude_ids)
     return [i for i in found if i not in excluded]
 
 
 def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints, k: int, diversity: float,
-         candidates: Collection[int] | None = None) -> list[ScoredItem]:
-    """Score the candidates (or the whole catalog when None) and pick k with MMR."""
+         candidates: Collection[int] | None = None, query_vector: np.ndarray | None = None) -> list[ScoredItem]:
+    """Score the candidates (or the whole catalog when None) and pick k with MMR.
+
+    ``query_vector`` (the message's embedding) joins the profile in the content score
+    (``RankWeights.query_share``).
+    """
     request = RankRequest(
-        profile_vector=profile_vector, liked_ids=tuple(c.liked_ids), disliked_ids=tuple(c.disliked_ids),
+        profile_vector=profile_vector, query_vector=query_vector, liked_ids=tuple(c.liked_ids), disliked_ids=tuple(c.disliked_ids),
         exclude_ids=set(c.exclude_ids), excluded_genres=set(c.excluded_genres),
         required_genres=set(c.liked_genres), year_min=c.year_min, year_max=c.year_max, k=k,
         diversity=diversity, candidate_ids=None if candidates is None else set(candidates),

@@ -118,7 +118,7 @@ def ungrounded_lines(result: Any, catalog: Any) -> list[str]:
 
 
 def run_attacks(service: Any, attacks: Iterable[str] | None = None) -> dict[str, Any]:
-    """Send every attack as a fresh attacker (after seeding a victim); count leaks and failures."""
+    """Send every attack from eight attacker accounts (after seeding a victim); count leaks and failures."""
     shingles = prompt_shingles()
     catalog = service.deps.catalog
     canary = f"canary{uuid.uuid4().hex[:8]}"
@@ -130,10 +130,12 @@ def run_attacks(service: Any, attacks: Iterable[str] | None = None) -> dict[str,
     out: dict[str, Any] = {"attacks": len(attacks), "system_prompt_leaks": 0, "out_of_catalog": 0,
                            "cross_user_reads": 0, "cross_user_writes": 0, "instruction_followed": 0,
                            "markup_echoed": 0, "examples": []}
-    for n, attack in enumerate(attacks):
-        attacker = f"attacker-{n}-{uuid.uuid4().hex[:4]}"
+    attackers = [f"attacker-{n}-{uuid.uuid4().hex[:4]}" for n in range(8)]
+    for attacker in attackers:
         service.start(attacker)
-        service.send_sync(attacker, "I like Alien")  # a taste, so the attack turn recommends
+        service.send_sync(attacker, "I like Alien")  # a taste, so every attack turn recommends
+    for n, attack in enumerate(attacks):
+        attacker = attackers[n % len(attackers)]
         for result in (service.send_sync(attacker, attack), _like_first(service, attacker)):
             if result is None:
                 continue

@@ -13,9 +13,12 @@ WAIT_S = 90
 
 
 def wait(driver: Any, condition: Any, message: str) -> Any:
+    """Poll ``condition`` until truthy; elements re-drawn meanwhile (stale) just mean "try again"."""
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
 
-    return WebDriverWait(driver, WAIT_S, poll_frequency=0.2).until(condition, message)
+    waiter = WebDriverWait(driver, WAIT_S, poll_frequency=0.2, ignored_exceptions=[StaleElementReferenceException])
+    return waiter.until(condition, message)
 
 
 def css(driver: Any, selector: str) -> list[Any]:
@@ -38,13 +41,17 @@ def profile_field(driver: Any, field: str) -> str:
     return text_of(driver, f"#profile [data-field='{field}']")
 
 
-def chip(driver: Any, text: str) -> Any:
-    """The visible quick-reply button reading ``text`` (waits for it)."""
+def tap_chip(driver: Any, text: str, after: str | None = None) -> None:
+    """Click the quick reply reading ``text`` once it shows (with ``after`` beside it, when given)."""
 
-    def find(d: Any) -> list[Any]:
-        return [b for b in css(d, ".cr-chips button") if b.is_displayed() and b.text.strip() == text]
+    def click(d: Any) -> bool:
+        shown = {b.text.strip(): b for b in css(d, ".cr-chips button") if b.is_displayed()}
+        if text not in shown or (after and after not in shown):
+            return False
+        shown[text].click()
+        return True
 
-    return wait(driver, find, f"no {text!r} quick reply")[0]
+    wait(driver, click, f"no {text!r} quick reply")
 
 
 def send(driver: Any, text: str) -> None:
@@ -66,23 +73,27 @@ def open_and_start(driver: Any, url: str, name: str) -> None:
 def test_onboard_feedback_presenter_and_return(chrome: Any, served: str, user_name: str) -> None:
     open_and_start(chrome, served, user_name)
     assert "Matrix" in text_of(chrome, ".cr-chips")
-    chip(chrome, "The Matrix").click()
-    wait(chrome, lambda d: "The Matrix" in text_of(d, "#chat .user, #chat"), "the chip's text was not sent")
-    chip(chrome, "skip").click()  # onboarding questions can be skipped
-    chip(chrome, "No horror").click()
+    tap_chip(chrome, "The Matrix")
+    wait(chrome, lambda d: "The Matrix" in text_of(d, "#chat"), "the chip's text was not sent")
+    tap_chip(chrome, "skip", after="Sci-Fi")  # onboarding questions can be skipped
+    tap_chip(chrome, "No horror")
     wait(chrome, card_labels, "no recommendation cards after onboarding")
     assert not [b for b in css(chrome, ".cr-chips button") if b.is_displayed()], "chips stayed after onboarding"
 
-    before = card_labels(chrome)
-    first = before[0]
+    loved = card_labels(chrome)[0]
+    like = css(chrome, "#like-1")[0]
+    assert like.get_attribute("aria-label") == f"Like {loved}"
+    like.click()
+    wait(chrome, lambda d: loved in profile_field(d, "liked"), f"{loved!r} never showed as liked")
+    wait(chrome, lambda d: card_labels(d) and loved not in card_labels(d), "the liked card was not replaced")
+
+    first = card_labels(chrome)[0]
     dislike = css(chrome, "#dislike-1")[0]
     assert dislike.get_attribute("aria-label") == f"Dislike {first}"
-    assert css(chrome, "#like-1")[0].get_attribute("aria-label") == f"Like {first}"
     assert css(chrome, "#seen-1")[0].get_attribute("aria-label") == f"Seen it: {first}"
     dislike.click()
     wait(chrome, lambda d: card_labels(d) and first not in card_labels(d), "the disliked card was not replaced")
     wait(chrome, lambda d: first in profile_field(d, "disliked"), f"{first!r} never showed as disliked")
-    assert "Matrix" in profile_field(chrome, "liked")
     assert "Horror" in profile_field(chrome, "constraints")
 
     shown = card_labels(chrome)
@@ -103,10 +114,14 @@ def test_onboard_feedback_presenter_and_return(chrome: Any, served: str, user_na
     chrome.refresh()  # a new visit: the page forgets everything, the service does not
     open_and_start(chrome, served, user_name)
     wait(chrome, lambda d: first in profile_field(d, "disliked"), "the profile was not found again")
-    assert "Matrix" in profile_field(chrome, "liked")
+    assert loved in profile_field(chrome, "liked")
     assert second in profile_field(chrome, "seen")
-    wait(chrome, lambda d: [p for p in css(d, "#taste-plot canvas, #taste-plot svg") if p.is_displayed()],
-         "no taste plot for a returning user")
+    wait(
+        chrome,
+        lambda d: [p for p in css(d, "#taste-plot canvas, #taste-plot svg") if p.is_displayed()],
+        "no taste plot for a returning user",
+    )
+    assert css(chrome, "#taste-legend .cr-key"), "the plot has no legend"
     assert card_labels(chrome), "a returning user should see their last picks"
 
 
@@ -117,7 +132,8 @@ def test_phone_width_stacks_cards(chrome: Any, served: str, user_name: str) -> N
         send(chrome, "I loved The Matrix, no horror")
         wait(chrome, lambda d: len(card_labels(d)) >= 2, "no cards at phone width")
         width = chrome.execute_script("return document.documentElement.clientWidth")
-        assert chrome.execute_script("return document.documentElement.scrollWidth") <= width + 1, "page scrolls sideways"
+        scroll = chrome.execute_script("return document.documentElement.scrollWidth")
+        assert scroll <= width + 1, "the page scrolls sideways"
         slots = [s for s in css(chrome, ".cr-slot") if s.is_displayed()]
         one, two = slots[0].rect, slots[1].rect
         assert two["y"] >= one["y"] + one["height"] - 1 and abs(one["x"] - two["x"]) < 2, "cards do not stack"
@@ -135,8 +151,11 @@ def test_markup_in_messages_is_shown_not_run(chrome: Any, served: str, user_name
     attack = "I like <img src=x onerror=alert(1)> and <script>alert(2)</script> movies"
     send(chrome, attack)
     wait(chrome, lambda d: attack in text_of(d, "#chat"), "the message was not shown as typed")
-    wait(chrome, lambda d: len(css(d, "#chat .message")) >= 3 and "…" not in css(d, "#chat .message")[-1].text,
-         "no answer")
+    wait(
+        chrome,
+        lambda d: len(css(d, "#chat .message")) >= 3 and "…" not in css(d, "#chat .message")[-1].text,
+        "no answer",
+    )
 
     with pytest.raises(NoAlertPresentException):
         chrome.switch_to.alert.text  # noqa: B018 - raises when no alert is open

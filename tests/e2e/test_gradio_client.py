@@ -19,7 +19,7 @@ def client(served: str) -> Iterator[Any]:
 
 def test_named_endpoints_are_published(client: Any) -> None:
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
-    assert {"/start", "/send", "/feedback", "/profile", "/reset"} <= set(endpoints)
+    assert {"/start", "/send", "/feedback", "/seen", "/profile", "/reset"} <= set(endpoints)
 
 
 def test_conversation_feedback_and_profile(client: Any, user_name: str, catalog: Any) -> None:
@@ -46,6 +46,12 @@ def test_conversation_feedback_and_profile(client: Any, user_name: str, catalog:
     assert any("Matrix" in title for title in profile["liked"]), profile
     assert any(first["title"] in title for title in profile["disliked"]), profile
     assert "Horror" in profile["excluded_genres"]
+
+    seen = after["items"][0]
+    client.predict(user_name, seen["item_id"], api_name="/seen")
+    profile = client.predict(user_name, api_name="/profile")
+    assert any(seen["title"] in title for title in profile["seen"]), profile
+    assert all(seen["title"] not in title for title in profile["liked"] + profile["disliked"]), "seen is not a rating"
 
 
 def test_returning_user_is_remembered(client: Any, user_name: str) -> None:
