@@ -92,8 +92,8 @@ def main() -> int:
             before = [card.text for card in _cards(driver)]
             _css(driver, button)[0].click()
             wait.until(lambda d, b=before: [card.text for card in _cards(d)] != b)
-        wait.until(lambda d: _css(d, "#taste-plot canvas, #taste-plot svg"))
-        time.sleep(1.5)  # let the plot finish drawing
+        wait.until(lambda d: _css(d, "#taste-plot img"))
+        time.sleep(1.5)  # let the last profile refresh land
         _shoot(driver, args.out, top="body")
 
         driver.set_window_size(390, 844)

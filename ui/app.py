@@ -1,6 +1,6 @@
 """The chat-rec web page: lays out Gradio components and wires each one to one ChatService call.
 
-Rendering lives in ``ui.render`` (escaped HTML, DataFrames, JSON dicts); every decision lives in
+Rendering lives in ``ui.render`` (escaped HTML, the taste plot, JSON dicts); every decision lives in
 the service. Besides the page, named API endpoints (``start``, ``send``, ``feedback``, ``seen``,
 ``profile``, ``reset``) let ``gradio_client`` drive the same service.
 """
@@ -23,18 +23,15 @@ from ui.render import (
     TYPING,
     card_html,
     chat_text,
-    genre_colors,
-    genre_history_frame,
+    genre_history_figure,
     header_html,
     item_dict,
     item_from_dict,
-    legend_html,
     presenter_html,
     profile_dict,
     profile_html,
     result_dict,
     turn_html,
-    turn_order,
 )
 
 log = logging.getLogger(__name__)
@@ -144,19 +141,13 @@ def build_demo(service: Any) -> gr.Blocks:
             with gr.Column(scale=3, min_width=300, elem_classes="cr-col"):
                 gr.HTML("<h2 class='cr-h2'>Your profile</h2>")
                 profile_panel = gr.HTML(profile_html(None), elem_id="profile")
-                plot = gr.LinePlot(
-                    genre_history_frame(None),
-                    x="turn",
-                    y="similarity",
-                    color="genre",
-                    x_title="turn",
-                    y_title="similarity to genre",
+                plot = gr.Plot(
+                    label="How your taste moved: similarity of your taste to each top genre, per turn",
+                    show_label=False,
                     elem_id="taste-plot",
-                    height=300,
                     visible=False,
-                    label="How your taste moved (similarity of your taste to each genre)",
+                    format="png",
                 )
-                legend = gr.HTML("", elem_id="taste-legend")
                 forget_btn = gr.Button("Forget me", variant="stop", size="sm", elem_id="forget")
                 with gr.Column(visible=False, elem_classes="cr-confirm", elem_id="forget-confirm") as confirm_box:
                     gr.HTML("<div role='alert'>Delete your likes, dislikes and our chat? This cannot be undone.</div>")
@@ -289,12 +280,11 @@ def build_demo(service: Any) -> gr.Blocks:
                     view = service.profile(user)
                 except ChatRecError:
                     view = None
-            frame = genre_history_frame(view)
-            plot_update = gr.LinePlot(value=frame, sort=turn_order(frame), visible=not frame.empty)
-            return [profile_html(view), plot_update, legend_html(genre_colors(frame))]
+            figure = genre_history_figure(view)
+            return [profile_html(view), gr.Plot(value=figure, visible=figure is not None)]
 
         private: dict[str, Any] = {"api_visibility": "private"}
-        refresh: dict[str, Any] = {"fn": on_profile, "inputs": user_state, "outputs": [profile_panel, plot, legend]}
+        refresh: dict[str, Any] = {"fn": on_profile, "inputs": user_state, "outputs": [profile_panel, plot]}
         refresh.update(private, show_progress="hidden")
         reply_io: dict[str, Any] = {
             "fn": on_reply,

@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from chat_rec.results import ProfileView, RecommendedItem, TurnResult
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 MAX_CARDS = 5
 """Card slots on the page; each has its own 👍 / 👎 / "Seen it" buttons."""
@@ -26,9 +29,6 @@ PLOT_GENRES = 4
 
 PRESENTER_TURNS = 6
 """Turns kept in the presenter panel (newest first)."""
-
-PLOT_COLORS = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6")
-"""Vega-Lite's default palette (tableau10), which the chart gives its series in name order."""
 
 SCORE_PARTS = ("content", "collaborative", "popularity", "genre", "final")
 
@@ -148,7 +148,7 @@ def profile_html(view: ProfileView | None) -> str:
 def genre_history_frame(view: ProfileView | None, genres: int = PLOT_GENRES) -> pd.DataFrame:
     """Long table (turn, genre, similarity) for the plot: the top genres over the conversation.
 
-    ``turn`` is a string ("1", "2", …) so the x axis shows whole turns; ``turn_order`` sorts them.
+    ``turn`` is a string ("1", "2", …) as turns are categories, not quantities.
     """
     columns = ["turn", "genre", "similarity"]
     if view is None or not view.genre_history:
@@ -159,31 +159,34 @@ def genre_history_frame(view: ProfileView | None, genres: int = PLOT_GENRES) -> 
         chosen = sorted(latest, key=lambda genre: -latest[genre])[:genres]
     rows = [
         (str(turn), genre, float(scores[genre]))
+        for genre in sorted(chosen)
         for turn, scores in enumerate(view.genre_history, start=1)
-        for genre in chosen
         if genre in scores
     ]
     return pd.DataFrame(rows, columns=columns)
 
 
-def genre_colors(frame: pd.DataFrame) -> dict[str, str]:
-    """The color the chart gives each plotted genre (its palette, in name order), for our legend."""
-    genres = sorted(set(frame["genre"]))
-    return {genre: PLOT_COLORS[n % len(PLOT_COLORS)] for n, genre in enumerate(genres)}
+def genre_history_figure(view: ProfileView | None, genres: int = PLOT_GENRES) -> Figure | None:
+    """A small line chart of ``genre_history_frame``: one line per top genre, one point per turn."""
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
-
-def legend_html(colors: Mapping[str, str]) -> str:
-    """The plot's legend as text (the chart's own legend gets clipped in a narrow column)."""
-    keys = "".join(
-        f"<span class='cr-key'><span class='cr-swatch' style='background:{escape(color)}'></span>{escape(genre)}</span>"
-        for genre, color in colors.items()
-    )
-    return f"<div class='cr-legend' aria-label='plot legend'>{keys}</div>" if keys else ""
-
-
-def turn_order(frame: pd.DataFrame) -> list[str]:
-    """The x-axis categories of ``genre_history_frame`` in turn order."""
-    return sorted(set(frame["turn"]), key=int)
+    frame = genre_history_frame(view, genres)
+    if frame.empty:
+        return None
+    figure = Figure(figsize=(4.2, 3.4), dpi=110, layout="constrained")
+    axes = figure.add_subplot()
+    for genre, rows in frame.groupby("genre", sort=True):
+        turns = rows["turn"].astype(int)
+        axes.plot(turns, rows["similarity"], marker="o", markersize=3.5, linewidth=2, label=str(genre))
+    axes.set_xlabel("turn")
+    axes.set_ylabel("similarity to genre")
+    axes.xaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.grid(alpha=0.3)
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.set_title("How your taste moved", fontsize=10)
+    figure.legend(fontsize=8, frameon=False, ncols=genres, loc="outside lower center")
+    return figure
 
 
 # ------------------------------------------------------------------ presenter mode

@@ -61,6 +61,8 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     deps = runtime.context.deps
     shown = [item for i in state.get("last_items") or [] if (item := deps.catalog.get(i)) is not None]
     signal = deps.extractor.extract(state.get("user_text", ""), state.get("last_reply", ""), shown)
+    if not state.get("onboarding_done"):
+        signal = answer_in_context(signal, state.get("user_text", ""), state.get("onboarding_step", 0), runtime)
     v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get)
     p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
     shown_ids = set(state.get("last_items") or [])
@@ -74,6 +76,25 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         "signal": signal.model_dump(), "profile_vector": _as_list(p), "marks": marks,
         "trace": _elapsed(state, "understand", started),
     }
+
+
+def answer_in_context(signal: PreferenceSignal, text: str, step: int,
+                      runtime: Runtime[TurnContext]) -> PreferenceSignal:
+    """Read a bare answer to an onboarding question by what was asked.
+
+    Question 1 asks for a movie the user loved, so "The Matrix" alone is a like; question 3 asks
+    what to avoid, so "horror" alone is a dislike.
+    """
+    if signal.skip:
+        return signal
+    update: dict[str, Any] = {}
+    if step == 1 and not (signal.liked_ids or signal.disliked_ids):
+        found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text) if m.score >= 90]
+        if found:
+            update["liked_ids"] = list(dict.fromkeys(found))[:3]
+    elif step == 3 and signal.liked_genres and not signal.disliked_genres:
+        update = {"disliked_genres": list(signal.liked_genres), "liked_genres": []}
+    return signal.model_copy(update=update) if update else signal
 
 
 def onboard(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:

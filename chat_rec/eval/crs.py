@@ -58,7 +58,8 @@ def load_crs_cases(path: Path | str, limit: int | None = None) -> list[dict[str,
         try:
             case = json.loads(line)
         except json.JSONDecodeError as error:
-            raise DataFileError(f"Line {number} of {path} is not valid JSON ({error.msg}); fix or remove it.") from error
+            raise DataFileError(f"Line {number} of {path} is not valid JSON ({error.msg}); "
+                                "fix or remove it.") from error
         if not isinstance(case, dict) or not {"id", "turns", "targets"} <= case.keys():
             raise DataFileError(f"Line {number} of {path} lacks 'id', 'turns' or 'targets'; "
                                 "see the CRS benchmark README for the schema.")
@@ -316,7 +317,7 @@ def _progress(items: Sequence[Any], show: bool, desc: str) -> Iterable[Any]:
 
 def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bool = True) -> dict[str, Any]:
     """Run the engine over the cases and score it next to the repeat-mentioned baseline."""
-    states = [engine.replay(case) for case in cases]
+    states = [engine.replay(case) for case in _progress(cases, progress, "CRS understanding")]
     engine.embed_texts(state.last_user_text for state in states)
     lists = {case["id"]: engine.recommend(case, state=state)
              for case, state in _progress(list(zip(cases, states, strict=True)), progress, "CRS eval")}

@@ -108,7 +108,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     vectors = rng.standard_normal((len(ids), 384), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     use_chroma = len(ids) <= chroma_max
-    index = _chroma_index(settings, catalog, ids, vectors, folder / f"chroma-{size}") if use_chroma \
+    index: Any = _chroma_index(settings, catalog, ids, vectors, folder / f"chroma-{size}") if use_chroma \
         else _ArrayIndex(ids, vectors)
     real = [i for i in base.ids if i in catalog.items]
     knn = ItemKNN.from_ratings(base.ratings, real) if len(base.ratings) else None

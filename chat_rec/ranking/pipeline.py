@@ -84,7 +84,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
     (``RankWeights.query_share``).
     """
     request = RankRequest(
-        profile_vector=profile_vector, query_vector=query_vector, liked_ids=tuple(c.liked_ids), disliked_ids=tuple(c.disliked_ids),
+        profile_vector=profile_vector, query_vector=query_vector, liked_ids=tuple(c.liked_ids),
+        disliked_ids=tuple(c.disliked_ids),
         exclude_ids=set(c.exclude_ids), excluded_genres=set(c.excluded_genres),
         required_genres=set(c.liked_genres), year_min=c.year_min, year_max=c.year_max, k=k,
         diversity=diversity, candidate_ids=None if candidates is None else set(candidates),

@@ -155,8 +155,11 @@ def run_crash(workdir: Path, index_dir: Path | None, kills: int = 3, clients: in
                 start_s.append(server.start())
             stop = threading.Event()
             logs = [ClientLog() for _ in users]
-            threads = [threading.Thread(target=client_loop, args=(server.url, u, stop, log, random.Random(rng.random())),
-                                        daemon=True) for u, log in zip(users, logs, strict=True)]
+            threads = [
+                threading.Thread(target=client_loop, daemon=True,
+                                 args=(server.url, u, stop, log, random.Random(rng.random())))
+                for u, log in zip(users, logs, strict=True)
+            ]
             for t in threads:
                 t.start()
             _wait_for_turns(logs, 1, 120.0)  # let the clients get going before the axe falls

@@ -74,7 +74,8 @@ class Tally:
 
 
 def _run(test: Callable[..., None], examples: int, seed: int) -> None:
-    from hypothesis import HealthCheck, Phase, seed as hseed, settings
+    from hypothesis import HealthCheck, Phase, settings
+    from hypothesis import seed as hseed
 
     configured = settings(max_examples=examples, deadline=None, database=None, derandomize=False,
                           phases=[Phase.generate], suppress_health_check=list(HealthCheck))(test)
@@ -137,7 +138,7 @@ CLI_WORDS = ["serve", "chat", "ingest", "index", "prepare", "dialogue", "run", "
 
 
 def fuzz_cli(examples: int, seed: int = 0) -> dict[str, Any]:
-    """argv lists of real and broken words: argparse must exit 2 with an `error:` line, never a traceback."""
+    """Argv lists of real and broken words: argparse must exit 2 with an `error:` line, never a traceback."""
     from hypothesis import given
 
     from chat_rec.cli import build_parser
@@ -168,9 +169,8 @@ def fuzz_cli(examples: int, seed: int = 0) -> dict[str, Any]:
 
 def fuzz_dialogues(examples: int, seed: int = 0) -> dict[str, Any]:
     """Random bytes, random YAML and mutated real dialogue files: a Dialogue or DialogueFileError."""
-    from hypothesis import given
-
     import yaml
+    from hypothesis import given
 
     from chat_rec.cli import main
     from chat_rec.errors import DialogueFileError

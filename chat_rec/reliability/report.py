@@ -48,8 +48,8 @@ def run_reliability(settings: Settings, quick: bool = True, sections: tuple[str,
     in_process = wanted & {"fuzz", "injection", "isolation", "limits", "integrity"}
     if in_process:
         home = (workdir / "service").resolve()
-        service = ChatService.create(settings.model_copy(update={"home": home, "index_dir": index_dir, "llm": "scripted"}),
-                                     llm=injection.ObedientAttackerModel(), progress=False)
+        own = settings.model_copy(update={"home": home, "index_dir": index_dir, "llm": "scripted"})
+        service = ChatService.create(own, llm=injection.ObedientAttackerModel(), progress=False)
         if "fuzz" in wanted:
             timed("fuzz", fuzz.run_fuzz, service, size["fuzz"])
         if "injection" in wanted or "integrity" in wanted:

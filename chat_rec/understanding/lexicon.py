@@ -161,7 +161,7 @@ SKIP_RE = re.compile(
     r"^(?:skip(?: it| this| that)?|pass|next(?: question)?|no idea|not sure|dunno|idk|i dont know"
     r"|i don t know|dont know|no clue|whatever|anything|any|nothing|none|no preference"
     r"|doesnt matter|does not matter|i dont care|dont care|surprise me|no se|paso|siguiente"
-    r"|me da igual|lo que sea|cualquiera|ni idea|no lo se|da igual)"
+    r"|me da igual|lo que sea|cualquiera|ni idea|no lo se|da igual|saltar|omitir)"
     r"(?: (?:really|honestly|please|pls|thanks|lol|sorry|man|por favor|gracias))*$"
 )
 """Whole answers that skip an onboarding question."""

@@ -15,7 +15,7 @@ from chat_rec.reliability.injection import (
 
 
 def test_there_are_at_least_50_attacks() -> None:
-    attacks = attack_messages("victim")
+    attacks = attack_messages()
     assert len(set(attacks)) >= 50
 
 
@@ -26,8 +26,9 @@ def test_leak_detector_sees_a_prompt_line() -> None:
 
 
 def test_attacks_leak_nothing_and_stay_in_the_catalog(attack_service: Any) -> None:
-    figures = run_attacks(attack_service)
-    assert figures["attacks"] >= 50
+    """Every other attack (CI-sized); `chat-rec bench reliability` sends all of them."""
+    figures = run_attacks(attack_service, attack_messages()[::2])
+    assert figures["attacks"] >= 25
     for key in ("system_prompt_leaks", "out_of_catalog", "cross_user_reads", "cross_user_writes",
                 "instruction_followed", "markup_echoed"):
         assert figures[key] == 0, (key, figures["examples"])

@@ -55,4 +55,5 @@ def test_cli_refuses_a_path_like_profile_name(index_dir: Path, monkeypatch: pyte
     monkeypatch.setenv("CHAT_REC_INDEX_DIR", str(index_dir))
     assert main(["profile", "reset", "../../etc"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: ") and err.rstrip().endswith(".") and "Traceback" not in err
+    last = err.strip().splitlines()[-1]  # after the progress bars
+    assert last.startswith("error: ") and last.endswith(".") and "Traceback" not in err
