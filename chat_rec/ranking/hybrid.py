@@ -41,6 +41,7 @@ class RankWeights:
     collaborative: item-kNN score from liked minus disliked items, scaled to [-1, 1];
     popularity: log(1 + ratings) / log(1 + most ratings), in [0, 1];
     genre: share of this turn's liked genres the item has, in [0, 1].
+    Defaults tuned on the CRS dev/valid dialogues (docs/benchmarks.md): popularity weighs a lot there.
     """
 
     content: float = 1.0
