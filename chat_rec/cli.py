@@ -57,7 +57,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     service = _service(args)
     print(f"chat-rec ready: {service.describe()}", file=sys.stderr)
-    launch(service, host=args.host, port=args.port)
+    launch(service, host=args.host, port=args.port, concurrency=args.concurrency)
     return 0
 
 
@@ -215,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="start the web chat")
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--concurrency", type=int, default=1,
+                   help="turns answered at once; more queue (default 1: one local model, one turn at a time)")
     common(p)
     p.set_defaults(func=cmd_serve)
 
@@ -274,6 +276,9 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--llm", choices=LLM_CHOICES, help="also time the LLM backend")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)
+    from chat_rec.reliability.report import add_reliability_parser
+
+    add_reliability_parser(bsub)
     b = bsub.add_parser("turns", help="whole turns through the service: first token, whole turn, RSS")
     b.add_argument("--turns", type=int, default=24)
     b.add_argument("--json", action="store_true")

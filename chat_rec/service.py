@@ -86,6 +86,7 @@ class ChatService:
         step("catalog", t)
         t = time.perf_counter()
         index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=progress)
+        index.embed_text("warm up")  # load the embedder now, not during the first user's turn
         step("index", t)
         t = time.perf_counter()
         ranker = HybridRanker.with_collaborative(catalog, index)

@@ -14,6 +14,7 @@ from chat_rec.catalog.models import GENRES
 from chat_rec.conversation.deps import Deps, TurnContext
 from chat_rec.conversation.nodes import _elapsed, signal_of
 from chat_rec.conversation.state import State
+from chat_rec.limits import echoes_prompt, scrub_reply
 from chat_rec.llm.calls import invoke_bounded
 
 log = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def recommend(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     ]
     writer = runtime.stream_writer
     parts = [p for p in (lead, intro) if p]
-    text = " ".join(parts) + "\n\n" + "\n".join(lines)
+    text = scrub_reply(" ".join(parts) + "\n\n" + "\n".join(lines))
     for chunk in _chunks(text):
         writer({"token": chunk})
     deps.repo.record_reply(state["turn_id"], text) if state.get("turn_id") else None
@@ -81,7 +82,7 @@ def check_intro(raw: str, deps: Deps, allowed_labels: list[str]) -> str:
     allowed_titles = {label.lower() for label in allowed_labels}
     for sentence in _SENTENCE_END.split(raw.strip()):
         sentence = " ".join(sentence.split())
-        if not sentence or _FORBIDDEN.search(sentence) or len(sentence) > 300:
+        if not sentence or _FORBIDDEN.search(sentence) or len(sentence) > 300 or echoes_prompt(sentence):
             continue
         mentions = deps.resolver.find_in_text(sentence)
         if mentions:  # a named movie, chosen or not: the list names the items, the intro does not

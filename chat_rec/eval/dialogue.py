@@ -87,7 +87,12 @@ def load_dialogue(path: Path) -> Dialogue:
     try:
         data = yaml.safe_load(raw)
     except yaml.YAMLError as exc:
-        raise DialogueFileError(f"Dialogue file {path} is not valid YAML: {str(exc)[:300]}") from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1}, column {mark.column + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "it could not be parsed"
+        raise DialogueFileError(
+            f"Dialogue file {path} is not valid YAML{where}: {problem}. Fix the file and run again."
+        ) from exc
     if not isinstance(data, dict):
         raise DialogueFileError(f"Dialogue file {path} must be a mapping with name, user and turns.")
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import random
+import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -233,7 +234,10 @@ def fuzz_dialogues(examples: int, seed: int = 0) -> dict[str, Any]:
             if code != 2 or not err.getvalue().startswith("error: "):
                 tally.fail("message", f"cli on {data[:60]!r}: exit {code}, {err.getvalue()[:120]!r}")
 
-    _run(test, examples, seed)
+    try:
+        _run(test, examples, seed)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return tally.as_dict()
 
 
