@@ -177,7 +177,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.what == "crs":
         from chat_rec.eval.crs import format_crs_table, run_crs_eval
 
-        llm = {"default": "auto"}.get(args.llm, args.llm)
+        llm = None if args.llm == "default" else args.llm  # default: the configured backend
         result = run_crs_eval(Path(args.cases), settings=_settings(argparse.Namespace(llm=llm)),
                               limit=args.limit)
         _print_json_or_table(result, args.json, format_crs_table)

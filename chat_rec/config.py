@@ -65,6 +65,9 @@ class Settings(BaseSettings):
     candidates: int = 200
     """Nearest neighbours pulled from the index before ranking."""
 
+    popular_candidates: int = 100
+    """Most-rated items added to the candidates, so the popularity prior has something to pick."""
+
     diversity: float = 0.3
     """MMR trade-off: 0 = pure relevance, 1 = pure diversity."""
 

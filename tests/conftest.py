@@ -20,6 +20,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 def chat_rec_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("CHAT_REC_HOME", str(home))
+    for name in list(os.environ):  # a test's Settings() sees only its own home, never a developer's
+        if name.startswith("CHAT_REC_") and name != "CHAT_REC_HOME" and not name.startswith("CHAT_REC_TEST_"):
+            monkeypatch.delenv(name)
     return home
 
 

@@ -47,7 +47,7 @@ def begin(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     fresh: dict[str, Any] = {
         "signal": {}, "chosen": [], "candidates": [], "reply": "", "asks_question": False,
         "quick_replies": [], "marks": {}, "onboarding_answer": None, "turn_id": None,
-        "stage": "smalltalk", "trace": {}, "constraints": {},
+        "stage": "smalltalk", "trace": {}, "constraints": {}, "query_vector": None,
         "vector_before": _as_list(profile.vector), "profile_vector": _as_list(profile.vector),
         "onboarding_step": profile.onboarding_step, "onboarding_done": profile.onboarding_done,
     }
@@ -231,10 +231,13 @@ def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Nearest neighbours of p and of the message in the vector index, with hard filters."""
     started = time.perf_counter()
     deps = runtime.context.deps
-    text = "" if state.get("event") else state.get("user_text", "")
+    text = "" if state.get("event") else state.get("user_text", "").strip()[:500]
+    query = deps.index.embed_text(text) if text else None
     candidates = pipeline.retrieve(deps.index, deps.ranker, _as_array(state.get("profile_vector")), text,
-                                   _constraints(state), deps.settings.candidates)
-    return {"candidates": candidates, "trace": _elapsed(state, "retrieve", started)}
+                                   _constraints(state), deps.settings.candidates,
+                                   popular=deps.settings.popular_candidates, query_vector=query)
+    return {"candidates": candidates, "query_vector": _as_list(query),
+            "trace": _elapsed(state, "retrieve", started)}
 
 
 def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
@@ -245,7 +248,8 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     p = _as_array(state.get("profile_vector"))
     candidates = state.get("candidates") or []
     ranked = pipeline.rank(deps.ranker, p, c, deps.settings.top_k, deps.settings.diversity,
-                           candidates if (candidates and p is not None) else None)
+                           candidates if (candidates and p is not None) else None,
+                           query_vector=_as_array(state.get("query_vector")))
     language = signal_of(state).language
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),

@@ -71,3 +71,6 @@ class State(InputState, total=False):
 
     constraints: dict[str, Any]
     """This turn's filters: excluded_genres, year_min/max, exclude_ids, liked/disliked ids."""
+
+    query_vector: list[float] | None
+    """The message's embedding (retrieval and the content score share it)."""

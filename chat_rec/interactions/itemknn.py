@@ -107,12 +107,20 @@ class ItemKNN(Recommender):
         by_col = np.asarray(self.similarity.T @ weights).ravel()
         if ids is None:
             return by_col
-        out = np.zeros(len(ids), dtype=np.float32)
-        for pos, item_id in enumerate(np.asarray(ids).tolist()):
-            col = self._column(item_id)
-            if col is not None:
-                out[pos] = by_col[col]
+        cols = self._columns_for(np.asarray(ids))
+        known = cols >= 0
+        out = np.zeros(len(cols), dtype=np.float32)
+        out[known] = by_col[cols[known]]
         return out
+
+    def _columns_for(self, ids: np.ndarray) -> np.ndarray:
+        """Column of each id (-1 when unseen); the last mapping is kept, as callers reuse one id order."""
+        cached = getattr(self, "_columns_cache", None)
+        if cached is not None and cached[0] is ids:
+            return cached[1]
+        cols = np.array([-1 if (c := self._column(i)) is None else c for i in ids.tolist()], dtype=np.int64)
+        self._columns_cache = (ids, cols)
+        return cols
 
     def neighbours(self, item_id: int, n: int = 10) -> list[tuple[int, float]]:
         """The item's ``n`` most similar items as (item id, cosine), best first."""

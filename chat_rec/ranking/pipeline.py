@@ -54,7 +54,7 @@ def most_popular(ranker: HybridRanker, n: int) -> list[int]:
 
 
 def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarray | None, text: str,
-             c: Constraints, n: int, popular: int = 0) -> list[int]:
+             c: Constraints, n: int, popular: int = 0, query_vector: np.ndarray | None = None) -> list[int]:
     """Candidates: Chroma neighbours of p and of the message, collaborative neighbours of likes.
 
     ``popular`` adds that many of the most-rated items, so the ranker's popularity prior has
@@ -64,7 +64,9 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
     found: dict[int, None] = {}
     if profile_vector is not None:
         found.update((i, None) for i, _ in index.query(profile_vector, n, where=where))
-    if text.strip():
+    if query_vector is not None:  # the message, already embedded by the caller
+        found.update((i, None) for i, _ in index.query(query_vector, max(1, n // 2), where=where))
+    elif text.strip():
         found.update((i, None) for i, _ in index.query_text(text[:500], max(1, n // 2), where=where))
     knn = ranker.collaborative
     if knn is not None:
