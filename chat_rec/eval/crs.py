@@ -15,7 +15,6 @@ shows what repeating earns). Targets without a ``movielens_id`` are counted in
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -24,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from chat_rec.errors import DataFileError, UnknownModelError
+from chat_rec.errors import UnknownModelError
+from chat_rec.eval.jsonl import read_cases
 
 KS: tuple[int, ...] = (1, 10, 50)
 """Cut-offs reported for recall."""
@@ -46,27 +46,7 @@ TEXT_CHARS = 500
 
 def load_crs_cases(path: Path | str, limit: int | None = None) -> list[dict[str, Any]]:
     """Read CRS cases (one JSON object per line), the first ``limit`` when given."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DataFileError(f"Cannot read the CRS cases file {path} ({error}); check the path.") from error
-    cases: list[dict[str, Any]] = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise DataFileError(f"Line {number} of {path} is not valid JSON ({error.msg}); "
-                                "fix or remove it.") from error
-        if not isinstance(case, dict) or not {"id", "turns", "targets"} <= case.keys():
-            raise DataFileError(f"Line {number} of {path} lacks 'id', 'turns' or 'targets'; "
-                                "see the CRS benchmark README for the schema.")
-        cases.append(case)
-        if limit is not None and len(cases) >= limit:
-            break
-    return cases
+    return read_cases(path, ("id", "turns", "targets"), "CRS cases", limit)
 
 
 # ------------------------------------------------------------------------------------ scoring

@@ -6,14 +6,13 @@ fields, exact-match accuracy over the three scalars, all-fields-exact), with raw
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import natural_title
-from chat_rec.errors import DataFileError
+from chat_rec.eval.jsonl import read_cases
 from chat_rec.understanding.signal import PreferenceSignal
 
 SETS = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres")
@@ -29,25 +28,7 @@ class _Extractor(Protocol):
 
 def load_cases(path: Path | str) -> list[dict[str, Any]]:
     """Read benchmark cases (one JSON object per line)."""
-    path = Path(path)
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as error:
-        raise DataFileError(f"Cannot read the cases file {path} ({error}); check the path.") from error
-    cases = []
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            case = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise DataFileError(f"Line {number} of {path} is not valid JSON ({error.msg}); "
-                                "fix or remove it.") from error
-        if not isinstance(case, dict) or "id" not in case or "utterance" not in case:
-            raise DataFileError(f"Line {number} of {path} lacks 'id' or 'utterance'; "
-                                "see the benchmark README for the schema.")
-        cases.append(case)
-    return cases
+    return read_cases(path, ("id", "utterance"), "cases")
 
 
 def score(gold_cases: Sequence[Mapping[str, Any]], preds: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
