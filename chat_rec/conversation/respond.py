@@ -23,6 +23,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?¡¿])\s+")
 _FORBIDDEN = re.compile(r"(\(\s*(19|20)\d\d\s*\)|[\"“”«»*#<>\[\]`{}|]|https?://|system prompt|instruction)", re.I)
 INTRO_MAX_TOKENS = 48
 """Two short sentences; the list of picks is written by code."""
+_LIST_MARKER = re.compile(r"^\s*(\d+|[a-zA-Z])[.):]\s")
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
@@ -82,8 +83,9 @@ def check_intro(raw: str, deps: Deps, allowed_labels: list[str]) -> str:
     allowed_titles = {label.lower() for label in allowed_labels}
     for sentence in _SENTENCE_END.split(raw.strip()):
         sentence = " ".join(sentence.split())
-        if not sentence or _FORBIDDEN.search(sentence) or len(sentence) > 300 or echoes_prompt(sentence):
-            continue
+        if (len(re.findall(r"[^\W\d_]{2,}", sentence)) < 3 or _LIST_MARKER.match(sentence)
+                or _FORBIDDEN.search(sentence) or len(sentence) > 300 or echoes_prompt(sentence)):
+            continue  # fragments, list items, markup and prompt echoes never reach the user
         mentions = deps.resolver.find_in_text(sentence)
         if mentions:  # a named movie, chosen or not: the list names the items, the intro does not
             continue

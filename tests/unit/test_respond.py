@@ -45,3 +45,9 @@ def test_genre_names_are_allowed() -> None:
 def test_at_most_two_sentences() -> None:
     text = "One nice line. Two nice lines. Three nice lines."
     assert check_intro(text, deps(), []) == "One nice line. Two nice lines."
+
+
+def test_fragments_and_list_items_are_dropped() -> None:
+    assert check_intro("1.", deps(), []) == ""
+    assert check_intro("1. Heat is great.", deps("heat"), []) == ""
+    assert check_intro("Sure! Enjoy these.", deps(), []) == ""
