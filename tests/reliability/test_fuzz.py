@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from chat_rec.reliability.fuzz import fuzz_cli, fuzz_dialogues, fuzz_service, is_sentence
 
 
@@ -26,8 +24,6 @@ def test_dialogue_parser_never_crashes() -> None:
     assert tally["unhandled"] == 0, tally["examples"]
 
 
-@pytest.mark.xfail(reason="eval/dialogue.py passes PyYAML's multi-line parser message through, cut at 300 "
-                          "characters; fix proposed in docs/reliability.md", strict=False)
 def test_dialogue_parser_rejections_are_sentences() -> None:
     tally = fuzz_dialogues(examples=100, seed=4)
     assert tally["bad_messages"] == 0, tally["examples"]
