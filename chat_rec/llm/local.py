@@ -184,6 +184,7 @@ def load_local_chat_model(
     max_new_tokens: int = 120,
     device: str | None = None,
     timeout_s: float | None = None,
+    dtype: str = "bfloat16",
 ) -> LocalChatModel:
     """A chat model over a local folder or a Hugging Face id already in the local cache.
 
@@ -192,23 +193,23 @@ def load_local_chat_model(
     import torch
 
     device = device or ("cuda" if torch.cuda.is_available() else "cpu")
-    key = (str(path_or_id), load_in_4bit, device)
+    key = (str(path_or_id), load_in_4bit, device, dtype)
     with _CACHE_LOCK:
         if key not in _CACHE:
             started = time.perf_counter()
-            _CACHE[key] = (*_load(str(path_or_id), load_in_4bit, device), threading.Lock())
-            log.info("Loaded %s (%s, %s) in %.1f s.", path_or_id, "4-bit NF4" if load_in_4bit else "bf16",
+            _CACHE[key] = (*_load(str(path_or_id), load_in_4bit, device, dtype), threading.Lock())
+            log.info("Loaded %s (%s, %s) in %.1f s.", path_or_id, "4-bit NF4" if load_in_4bit else dtype,
                      device, time.perf_counter() - started)
         model, tokenizer, lock = _CACHE[key]
     return LocalChatModel(model=model, tokenizer=tokenizer, model_name=Path(str(path_or_id)).name,
                           max_new_tokens=max_new_tokens, timeout_s=timeout_s, generate_lock=lock)
 
 
-def _load(path_or_id: str, load_in_4bit: bool, device: str) -> tuple[Any, Any]:
+def _load(path_or_id: str, load_in_4bit: bool, device: str, dtype: str = "bfloat16") -> tuple[Any, Any]:
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer, BitsAndBytesConfig
 
-    kwargs: dict[str, Any] = {"dtype": torch.bfloat16,
+    kwargs: dict[str, Any] = {"dtype": torch.bfloat16 if load_in_4bit else getattr(torch, dtype),
                               "device_map": "auto" if device == "cuda" else device}
     if not Path(path_or_id).exists():
         kwargs["local_files_only"] = True

@@ -51,7 +51,9 @@ def _local(settings: Settings, progress: bool) -> BaseChatModel:
     from chat_rec.llm.local import load_local_chat_model
 
     path = resolve_local_model(settings, progress=progress)
-    return load_local_chat_model(path, load_in_4bit=settings.llm_load_in_4bit,
+    cuda = _cuda()
+    return load_local_chat_model(path, load_in_4bit=settings.llm_load_in_4bit if cuda else settings.llm_cpu_4bit,
+                                 dtype="bfloat16" if cuda else settings.llm_cpu_dtype,
                                  max_new_tokens=settings.max_new_tokens, timeout_s=settings.llm_timeout_s)
 
 
@@ -115,4 +117,5 @@ def describe_model(settings: Settings) -> str:
         return f"{name} ({quant}, CUDA)"
     name = ("packaged Qwen2.5-Coder-0.5B-Instruct" if settings.llm_cpu_model == "packaged"
             else settings.llm_cpu_model)
+    quant = "4-bit NF4" if settings.llm_cpu_4bit else settings.llm_cpu_dtype
     return f"{name} ({quant}, CPU)"
