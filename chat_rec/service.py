@@ -40,6 +40,15 @@ def clean_message(text: object, max_chars: int) -> str:
     return text
 
 
+def _checkpointer(settings: Settings) -> Any:
+    """LangGraph's SQLite checkpointer over the conversation-state file under home."""
+    from langgraph.checkpoint.sqlite import SqliteSaver
+
+    saver = SqliteSaver(sqlite3.connect(str(settings.checkpoints_path), check_same_thread=False))
+    saver.setup()
+    return saver
+
+
 @dataclass
 class _User:
     id: int
@@ -49,8 +58,10 @@ class _User:
 class ChatService:
     """Start or resume a user's session, send messages, take feedback, show or reset the profile."""
 
-    def __init__(self, deps: Deps, checkpointer: Any) -> None:
+    def __init__(self, deps: Deps, checkpointer: Any, timings: dict[str, float] | None = None) -> None:
         self.deps = deps
+        self.timings = dict(timings or {})
+        """Seconds each start-up step took (catalog, index, ranker, llm)."""
         self.checkpointer = checkpointer
         self.graph = build_graph(checkpointer)
         self._locks: dict[int, threading.Lock] = {}
@@ -61,8 +72,6 @@ class ChatService:
     @classmethod
     def create(cls, settings: Settings | None = None, llm: Any = None, progress: bool = True) -> ChatService:
         """Load the catalog, open (or build) the index, load the LLM and open the profile store."""
-        from langgraph.checkpoint.sqlite import SqliteSaver
-
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.embedding import Embedder
@@ -105,30 +114,18 @@ class ChatService:
             extractor=Extractor(resolver, llm), repo=repo, llm=llm,
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
         )
-        conn = sqlite3.connect(str(settings.checkpoints_path), check_same_thread=False)
-        checkpointer = SqliteSaver(conn)
-        checkpointer.setup()
-        service = cls(deps, checkpointer)
-        service.timings = timings
-        return service
-
-    timings: dict[str, float] = {}
+        return cls(deps, _checkpointer(settings), timings)
 
     def restarted(self) -> ChatService:
         """A fresh service over the same files, as after a process restart (models stay loaded)."""
         import dataclasses
-
-        from langgraph.checkpoint.sqlite import SqliteSaver
 
         from chat_rec.profile.repository import ProfileRepository
 
         settings = self.deps.settings
         repo = ProfileRepository(settings.db_url)
         repo.migrate()
-        conn = sqlite3.connect(str(settings.checkpoints_path), check_same_thread=False)
-        service = ChatService(dataclasses.replace(self.deps, repo=repo), SqliteSaver(conn))
-        service.timings = self.timings
-        return service
+        return ChatService(dataclasses.replace(self.deps, repo=repo), _checkpointer(settings), self.timings)
 
     def describe(self) -> dict[str, Any]:
         """What is loaded, for the page header and logs."""

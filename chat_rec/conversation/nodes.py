@@ -16,8 +16,6 @@ from chat_rec.ranking import pipeline
 from chat_rec.ranking.pipeline import Constraints
 from chat_rec.understanding.signal import PreferenceSignal
 
-FEEDBACK_WEIGHT_SEEN = 0.0
-
 
 def _elapsed(state: State, step: str, started: float) -> dict[str, Any]:
     trace = dict(state.get("trace") or {})
@@ -136,10 +134,8 @@ def _unknown_titles_note(signal: PreferenceSignal, replies: dict[str, Any]) -> s
     if not signal.unresolved_titles:
         return ""
     titles = ", ".join(f"“{t[:60]}”" for t in signal.unresolved_titles[:3])
-    it_them = "it" if len(signal.unresolved_titles) == 1 else "them"
-    if "no " in replies["unknown_titles"][:30]:  # Spanish wording
-        it_them = "la" if len(signal.unresolved_titles) == 1 else "las"
-    return replies["unknown_titles"].format(titles=titles, it_them=it_them) + " "
+    key = "unknown_title" if len(signal.unresolved_titles) == 1 else "unknown_titles"
+    return replies[key].format(titles=titles) + " "
 
 
 def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:

@@ -47,7 +47,9 @@ def recommend(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     text = scrub_reply(" ".join(parts) + "\n\n" + "\n".join(lines))
     for chunk in _chunks(text):
         writer({"token": chunk})
-    deps.repo.record_reply(state["turn_id"], text) if state.get("turn_id") else None
+    turn_id = state.get("turn_id")
+    if turn_id is not None:
+        deps.repo.record_reply(turn_id, text)
     return {"reply": text, "trace": _elapsed(state, "recommend", started)}
 
 

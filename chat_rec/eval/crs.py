@@ -212,18 +212,10 @@ class CrsEngine:
             signal = self._signal(dialog, number, text, reply, shown)
             v = pv.signal_vector(signal, self._item_vector, self.genre_vectors.get)
             state.profile = pv.update(state.profile, v, self.settings.alpha)
-            for item_id in signal.liked_ids:
-                state.disliked.pop(item_id, None)
-                state.liked[item_id] = None
-            for item_id in signal.disliked_ids:
-                state.liked.pop(item_id, None)
-                state.disliked[item_id] = None
-            for genre in signal.liked_genres:
-                state.disliked_genres.pop(genre, None)
-                state.liked_genres[genre] = None
-            for genre in signal.disliked_genres:
-                state.liked_genres.pop(genre, None)
-                state.disliked_genres[genre] = None
+            _move(signal.liked_ids, state.liked, state.disliked)
+            _move(signal.disliked_ids, state.disliked, state.liked)
+            _move(signal.liked_genres, state.liked_genres, state.disliked_genres)
+            _move(signal.disliked_genres, state.disliked_genres, state.liked_genres)
             if signal.year_min is not None or signal.year_max is not None:
                 state.year_min, state.year_max = signal.year_min, signal.year_max
             elif signal.liked_ids or signal.liked_genres:  # a fresh request drops an old range
@@ -352,3 +344,10 @@ def format_crs_table(result: Mapping[str, Any]) -> str:
     lines += ["", f"out_of_catalog_rate: {result['out_of_catalog_rate']:.3f}   "
               f"intra-list diversity@10: {div['intra_list@10']:.3f}   coverage@10: {div['coverage@10']:.3f}"]
     return "\n".join(lines)
+
+
+def _move(keys: Iterable[Any], into: dict[Any, None], out_of: dict[Any, None]) -> None:
+    """The latest verdict wins: each key joins ``into`` (in order) and leaves ``out_of``."""
+    for key in keys:
+        out_of.pop(key, None)
+        into[key] = None

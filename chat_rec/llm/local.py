@@ -28,7 +28,7 @@ from chat_rec.errors import ModelError
 log = logging.getLogger(__name__)
 
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
-_CACHE: dict[tuple[str, bool, str], tuple[Any, Any, threading.Lock]] = {}
+_CACHE: dict[tuple[str, bool, str, str], tuple[Any, Any, threading.Lock]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
