@@ -168,10 +168,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _print_json_or_table(result, args.json, format_table)
         return 0
     if args.what == "movielens":
+        from chat_rec.eval.movielens import DEFAULT_MODELS, run_movielens_eval
         from chat_rec.eval.movielens import format_table as ml_table
-        from chat_rec.eval.movielens import run_movielens_eval
 
-        result = run_movielens_eval(Path(args.data), protocol=args.protocol)
+        rerank = _rerank_spec(args)
+        models = [m.strip() for m in args.models.split(",") if m.strip()] if args.models is not None else (
+            () if rerank else DEFAULT_MODELS)
+        result = run_movielens_eval(Path(args.data), models=models, protocol=args.protocol, rerank=rerank)
         _print_json_or_table(result, args.json, ml_table)
         return 0
     if args.what == "crs":
@@ -183,6 +186,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
         _print_json_or_table(result, args.json, format_crs_table)
         return 0
     raise ChatRecError(f"Unknown evaluation {args.what!r}.")
+
+
+def _rerank_spec(args: argparse.Namespace) -> Any:
+    """The re-ranking part of `eval movielens`, or None when no --rerank-* option asks for it."""
+    asked = (args.rerank_adapter or args.rerank_zero_shot or args.rerank_users is not None
+             or args.rerank_retriever is not None)
+    if not asked:
+        return None
+    from chat_rec.eval.rerank import RerankSpec
+
+    return RerankSpec(adapters=tuple(Path(a) for a in args.rerank_adapter or ()),
+                      zero_shot=args.rerank_zero_shot, base=args.rerank_base, retriever=args.rerank_retriever,
+                      users=args.rerank_users, candidates=args.rerank_candidates)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
@@ -260,6 +276,20 @@ def build_parser() -> argparse.ArgumentParser:
     e = esub.add_parser("movielens", help="next-item protocol on a MovieLens folder")
     e.add_argument("--data", required=True)
     e.add_argument("--protocol", default="llamarec", choices=("llamarec",))
+    e.add_argument("--models", help="comma-separated models side by side (default: the standard set; "
+                                    "with re-ranking, only the retriever)")
+    r = e.add_argument_group("re-ranking with the fine-tuned LM (docs/finetune.md)")
+    r.add_argument("--rerank-adapter", action="append", metavar="DIR",
+                   help="PEFT adapter folder to re-rank with (repeatable; one row each)")
+    r.add_argument("--rerank-zero-shot", action="store_true", help="also re-rank with the base model alone")
+    r.add_argument("--rerank-base", default="packaged", metavar="MODEL",
+                   help="the adapters' base model: folder, cached id or 'packaged' (default)")
+    r.add_argument("--rerank-retriever", metavar="NAME",
+                   help="model whose top candidates are re-ranked (default: SLIT)")
+    r.add_argument("--rerank-users", type=int, metavar="N",
+                   help="measure every row on a seeded sample of N test users (a CPU pass takes 30-60 s)")
+    r.add_argument("--rerank-candidates", type=int, default=20, metavar="K",
+                   help="how many of the retriever's top items are re-ranked (2-20, default 20)")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
     e = esub.add_parser("crs", help="conversational recommendation cases (INSPIRED, ReDial)")

@@ -77,6 +77,16 @@ class Settings(BaseSettings):
     diversity: float = 0.3
     """MMR trade-off: 0 = pure relevance, 1 = pure diversity."""
 
+    rerank_adapter: Path | None = None
+    """A PEFT adapter (``chat-rec finetune sft``/``dpo``) that re-orders each turn's top candidates
+    by its label log-probabilities (docs/finetune.md); unset = off. Loaded on the first ranking."""
+
+    rerank_base: str = "packaged"
+    """The adapter's base model: ``packaged`` (the packaged Qwen 2.5 0.5B), a folder or a cached id."""
+
+    rerank_candidates: int = Field(default=20, ge=1, le=20)
+    """How many of the hybrid ranking's top items the adapter re-orders (one forward pass for all)."""
+
     onboarding_questions: int = 3
     """How many onboarding questions a new user is asked at most."""
 

@@ -79,6 +79,7 @@ class ChatService:
         from chat_rec.profile.repository import ProfileRepository
         from chat_rec.profile.vector import genre_centroids
         from chat_rec.ranking.hybrid import HybridRanker
+        from chat_rec.ranking.rerank import LazyReranker
         from chat_rec.understanding.extractor import Extractor
         from chat_rec.understanding.resolver import TitleResolver
 
@@ -113,6 +114,7 @@ class ChatService:
             settings=settings, catalog=catalog, index=index, ranker=ranker, resolver=resolver,
             extractor=Extractor(resolver, llm), repo=repo, llm=llm,
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
+            reranker=LazyReranker(settings) if settings.rerank_adapter else None,
         )
         return cls(deps, _checkpointer(settings), timings)
 

@@ -270,6 +270,7 @@ def result_dict(result: TurnResult) -> dict[str, object]:
         "asks_question": bool(result.asks_question),
         "quick_replies": list(result.quick_replies),
         "items": [item_dict(item) for item in result.items],
+        "server_ms": result.trace.get("total_ms"),
     }
 
 

@@ -1,8 +1,8 @@
 """The catalog's vector index: a Chroma collection plus an in-memory numpy copy of its vectors.
 
 Built once per (catalog fingerprint, embedder) and rebuilt automatically when either changes.
-Chroma answers filtered nearest-neighbour queries; the numpy copy serves exact maths (profile
-vectors, MMR) without a round trip.
+Chroma answers unfiltered nearest-neighbour queries in large catalogs; the numpy copy serves exact
+maths without a round trip (every other retrieval, ranking, MMR).
 """
 
 from __future__ import annotations

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
     from chat_rec.catalog.index import CatalogIndex
     from chat_rec.catalog.models import Catalog
+    from chat_rec.profile.records import Profile
     from chat_rec.profile.repository import ProfileRepository
     from chat_rec.ranking.hybrid import HybridRanker
+    from chat_rec.ranking.rerank import LazyReranker
     from chat_rec.understanding.extractor import Extractor
     from chat_rec.understanding.resolver import TitleResolver
 
@@ -44,6 +46,8 @@ class Deps:
     repo: ProfileRepository
     llm: BaseChatModel | None
     genre_vectors: dict[str, np.ndarray] = field(default_factory=dict)
+    reranker: LazyReranker | None = None
+    """The fine-tuned re-ranker (``settings.rerank_adapter``), loaded on first use; None when off."""
 
     def replies(self, language: str) -> dict[str, Any]:
         data = load_replies()
@@ -56,8 +60,15 @@ class Deps:
 
 @dataclass(frozen=True)
 class TurnContext:
-    """Passed to every node as ``runtime.context``."""
+    """Passed to every node as ``runtime.context``; one per turn."""
 
     deps: Deps
     user_id: int
     user_name: str
+    _stored: dict[int, Profile] = field(default_factory=dict, compare=False, repr=False)
+
+    def stored_profile(self) -> Profile:
+        """The user's stored profile as the turn found it, read once (nothing writes it before ``persist``)."""
+        if self.user_id not in self._stored:
+            self._stored[self.user_id] = self.deps.repo.load(self.user_id)
+        return self._stored[self.user_id]

@@ -41,7 +41,7 @@ def signal_of(state: State) -> PreferenceSignal:
 def begin(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Clear the previous turn's working fields and load the stored profile."""
     started = time.perf_counter()
-    profile = runtime.context.deps.repo.load(runtime.context.user_id)
+    profile = runtime.context.stored_profile()
     fresh: dict[str, Any] = {
         "signal": {}, "chosen": [], "candidates": [], "reply": "", "asks_question": False,
         "quick_replies": [], "marks": {}, "onboarding_answer": None, "turn_id": None,
@@ -189,8 +189,7 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 def compute_constraints(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """The filters for this turn: stored exclusions plus what the message said."""
-    deps = runtime.context.deps
-    profile = deps.repo.load(runtime.context.user_id)
+    profile = runtime.context.stored_profile()
     signal = signal_of(state)
     excluded = (set(profile.excluded_genres) | set(signal.disliked_genres)) - set(signal.liked_genres)
     if signal.year_min is not None or signal.year_max is not None:
@@ -243,9 +242,12 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     c = _constraints(state)
     p = _as_array(state.get("profile_vector"))
     candidates = state.get("candidates") or []
+    reranker = deps.reranker.get() if deps.reranker is not None else None
+    history = [item.label for i in c.liked_ids if (item := deps.catalog.get(i)) is not None] if reranker else []
     ranked = pipeline.rank(deps.ranker, p, c, deps.settings.top_k, deps.settings.diversity,
                            candidates if (candidates and p is not None) else None,
-                           query_vector=_as_array(state.get("query_vector")))
+                           query_vector=_as_array(state.get("query_vector")), reranker=reranker,
+                           history=history, rerank_depth=deps.settings.rerank_candidates)
     language = signal_of(state).language
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),

@@ -253,11 +253,8 @@ class CrsEngine:
         """The index's nearest neighbours (retrieval calls this)."""
         return self.index.query(vector, n, where)  # type: ignore[no-any-return]
 
-    def query_text(self, text: str, n: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]:
-        """Nearest neighbours of a message, with its embedding from the batch when there is one."""
-        return self.query(self._text_vector(text), n, where)
-
-    def _text_vector(self, text: str) -> np.ndarray:
+    def embed_text(self, text: str) -> np.ndarray:
+        """A message's embedding, from the batch when there is one (retrieval calls this)."""
         key = text[:TEXT_CHARS]
         if key not in self._texts:
             self._texts[key] = self.index.embed_text(key)
@@ -270,9 +267,9 @@ class CrsEngine:
         state = state or self.replay(case)
         c = self.constraints(case, state)
         text = state.last_user_text
+        query = self.embed_text(text) if text.strip() else None
         candidates = pipeline.retrieve(self, self.ranker, state.profile, text, c, self.settings.candidates,
-                                       popular=self.popular)
-        query = self._text_vector(text) if text.strip() else None
+                                       popular=self.popular, query_vector=query)
         ranked = pipeline.rank(self.ranker, state.profile, c, depth, self.settings.diversity,
                                candidates if (candidates and state.profile is not None) else None,
                                query_vector=query)

@@ -2,11 +2,14 @@
 
 The catalog is the configured one (real titles, so the parser resolves real movies) padded with
 synthetic items up to each size. Every item gets a random unit vector: timings do not depend on
-what the vectors mean, and no embedding model has to index a million documents. Up to
-``chroma_max`` items the turn retrieves through a real (temporary) Chroma collection exactly as the
-app does; above it, retrieval is skipped and the ranker scores every item with exact numpy (the
-path the app takes when it ranks the whole catalog), so no million-item Chroma collection is built.
-Each turn commits to a ProfileRepository in a temporary SQLite file.
+what the vectors mean, and no embedding model has to index a million documents. Each turn runs
+the app's retrieve and rank steps (``chat_rec.conversation.nodes``): the message is embedded with
+the real model, then ``pipeline.retrieve`` and ``pipeline.rank`` run with the app's settings. Up to
+``pipeline.EXACT_SEARCH_MAX`` items retrieval is exact numpy, as in the app. Above it the app asks
+Chroma when nothing filters; the bench does that through a real (temporary) collection up to
+``chroma_max`` items, and beyond skips retrieval so the ranker scores every item (the app's path
+when it ranks the whole catalog), so no million-item Chroma collection is built. Each turn commits
+to a ProfileRepository in a temporary SQLite file.
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ WARMUP = 2
 """Turns run before timing starts (model load, first Chroma query)."""
 SYNTHETIC_BASE = 10_000_000
 """Synthetic item ids start here, far from any MovieLens id."""
+RETRIEVAL_EXACT = "exact numpy over the in-memory vectors"
+RETRIEVAL_NONE = "no Chroma collection is built at this size; the ranker scores every item"
 
 
 def _pcts(values: Sequence[float]) -> dict[str, float]:
@@ -64,12 +69,19 @@ def _padded_catalog(base: Any, size: int, rng: np.random.Generator) -> Any:
 
 
 class _ArrayIndex:
-    """What the ranker needs (ids, vectors, row_of) without a vector store."""
+    """What the ranker and exact retrieval need (ids, vectors, row_of, embed_text) without a vector store."""
 
-    def __init__(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+    def __init__(self, ids: np.ndarray, vectors: np.ndarray, embedder: Any) -> None:
         self.ids = ids
         self.vectors = vectors
         self.row_of = {int(i): r for r, i in enumerate(ids.tolist())}
+        self.embedder = embedder
+
+    def embed_text(self, text: str) -> np.ndarray:
+        return np.asarray(self.embedder.encode_one(text))
+
+    def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]:
+        raise NotImplementedError("the bench retrieves through Chroma only when it built a collection")
 
 
 def _chroma_index(settings: Any, catalog: Any, ids: np.ndarray, vectors: np.ndarray, folder: Path) -> Any:
@@ -94,6 +106,7 @@ def _chroma_index(settings: Any, catalog: Any, ids: np.ndarray, vectors: np.ndar
 
 def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int, folder: Path,
                 rng: np.random.Generator) -> dict[str, Any]:
+    from chat_rec.embedding import Embedder
     from chat_rec.interactions.itemknn import ItemKNN
     from chat_rec.profile import vector as pv
     from chat_rec.profile.repository import ProfileRepository, TurnWrite
@@ -107,9 +120,10 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     ids = np.fromiter(catalog.items, dtype=np.int64, count=len(catalog))
     vectors = rng.standard_normal((len(ids), 384), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    use_chroma = len(ids) <= chroma_max
+    exact = len(ids) <= pipeline.EXACT_SEARCH_MAX
+    use_chroma = not exact and len(ids) <= chroma_max
     index: Any = _chroma_index(settings, catalog, ids, vectors, folder / f"chroma-{size}") if use_chroma \
-        else _ArrayIndex(ids, vectors)
+        else _ArrayIndex(ids, vectors, Embedder(settings.embedding_model))
     real = [i for i in base.ids if i in catalog.items]
     knn = ItemKNN.from_ratings(base.ratings, real) if len(base.ratings) else None
     ranker = HybridRanker(catalog, index, knn)
@@ -143,10 +157,13 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
                                  year_max=signal.year_max, exclude_ids=liked | disliked,
                                  liked_ids=sorted(liked - disliked), disliked_ids=sorted(disliked),
                                  liked_genres=signal.liked_genres)
-        candidates = pipeline.retrieve(index, ranker, p, text, c, settings.candidates) if use_chroma else []
+        query = index.embed_text(text[:pipeline.TEXT_CHARS])  # the retrieve node embeds the message
+        candidates = pipeline.retrieve(index, ranker, p, text, c, settings.candidates,
+                                       popular=settings.popular_candidates, query_vector=query) \
+            if exact or use_chroma else []
         t3 = time.perf_counter()
         ranked = pipeline.rank(ranker, p, c, settings.top_k, settings.diversity,
-                               candidates if (candidates and p is not None) else None)
+                               candidates if (candidates and p is not None) else None, query_vector=query)
         t4 = time.perf_counter()
         repo.commit_turn(user.id, TurnWrite(
             user_text=text, signal=signal.model_dump(), stage="recommend", vector_before=before,
@@ -161,7 +178,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     repo.close()
     return {
         "items": len(ids), "real_items": len(real), "synthetic_items": len(ids) - len(real),
-        "retrieval": "chroma" if use_chroma else "numpy exact over all items (no Chroma collection built)",
+        "retrieval": RETRIEVAL_EXACT if exact else "chroma" if use_chroma else RETRIEVAL_NONE,
         "turns": turns, "setup_s": round(setup_s, 2),
         "ms": {step: _pcts(values) for step, values in timings.items()},
     }
@@ -237,12 +254,13 @@ def format_latency_table(result: Mapping[str, Any]) -> str:
     head = f"{'items':>10}  {'retrieval':<9}" + "".join(f"{s:>16}" for s in STEPS)
     lines = [f"catalog: {result['catalog']} padded with synthetic items ({result['vectors']}); "
              "ms, p50 / p95", head]
+    short = {RETRIEVAL_EXACT: "exact", RETRIEVAL_NONE: "none"}
     for row in result["sizes"]:
-        path = "chroma" if row["retrieval"] == "chroma" else "numpy"
+        path = short.get(row["retrieval"], row["retrieval"])
         cells = "".join(f"{row['ms'][s]['p50']:>8.1f}/{row['ms'][s]['p95']:<7.1f}" for s in STEPS)
         lines.append(f"{row['items']:>10,}  {path:<9}{cells}")
-    if any(row["retrieval"] != "chroma" for row in result["sizes"]):
-        lines.append("numpy: no Chroma collection is built at that size; the ranker scores every item exactly.")
+    paths = dict.fromkeys(row["retrieval"] for row in result["sizes"] if row["retrieval"] in short)
+    lines += [f"{short[path]}: {path}." for path in paths]
     llm = result.get("llm")
     if llm:
         if "skipped" in llm:

@@ -37,7 +37,7 @@ def cmd_prepare(args: argparse.Namespace) -> int:
 
     catalog = load_catalog(Path(args.data), progress=True)
     ds = prepare_sft(catalog, window=args.window, max_examples=args.max_examples, split=args.split,
-                     candidates=args.candidates, seed=args.seed)
+                     candidates=args.candidates, negatives=args.negatives, seed=args.seed)
     manifest = save_dataset(ds, Path(args.out))
     print(f"{len(ds)} examples written to {args.out} (manifest: {manifest})")
     return 0
@@ -104,6 +104,9 @@ def add_finetune_parser(subparsers: Any) -> argparse.ArgumentParser:
     a.add_argument("--split", choices=("train", "validation", "test"), default="train")
     a.add_argument("--candidates", type=int, default=0,
                    help="0: answer with a title; 2-20: LlamaRec ranking examples answered by a letter")
+    a.add_argument("--negatives", choices=("random", "retriever"), default="random",
+                   help="the other candidates: random unrated items, or the SLIT retriever's top unrated "
+                        "items (what the re-ranker sees at inference)")
     a.add_argument("--seed", type=int, default=0)
     a.add_argument("--out", required=True, help="folder for the dataset and manifest.json")
     a.set_defaults(func=cmd_prepare)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import numpy as np
 
 from chat_rec.catalog.loaders import sha256_file
-from chat_rec.catalog.models import Catalog
+from chat_rec.catalog.models import Catalog, Item
 from chat_rec.errors import DataFileError, InvalidInputError
 from chat_rec.finetune.prompting import LABELS, TASK_NEXT, load_finetune_prompt, rank_task
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from datasets import Dataset
 
 Split = Literal["train", "validation", "test"]
+Negatives = Literal["random", "retriever"]
 MANIFEST = "manifest.json"
 DATA_SUBDIR = "data"
 FORMAT = "chat-rec-finetune-data/1"
@@ -68,9 +69,18 @@ def user_sequences(catalog: Catalog, min_count: int = 5) -> list[UserSequence]:
     return out
 
 
+def catalog_item(catalog: Catalog, item_id: int) -> Item:
+    """The catalog's item, or a stand-in titled "Movie <id>" for a rated id the catalog lacks."""
+    return catalog.get(int(item_id)) or Item(int(item_id), f"Movie {int(item_id)}", None)
+
+
 def _label(catalog: Catalog, item_id: int) -> str:
-    item = catalog.get(int(item_id))
-    return item.label if item else f"Movie {int(item_id)}"
+    return catalog_item(catalog, item_id).label
+
+
+def history_labels(catalog: Catalog, item_ids: Sequence[int] | np.ndarray, window: int = 10) -> list[str]:
+    """The last ``window`` items as the prompts show them ("Title (Year)"), oldest first."""
+    return [_label(catalog, int(i)) for i in list(item_ids)[-window:]] if window > 0 else []
 
 
 def _windows(seqs: list[UserSequence], split: Split, window: int,
@@ -95,6 +105,7 @@ def prepare_sft(
     *,
     min_history: int = 1,
     candidates: int = 0,
+    negatives: Negatives = "random",
     seed: int = 0,
     progress: bool = True,
 ) -> Dataset:
@@ -103,7 +114,10 @@ def prepare_sft(
     ``split="train"`` gives sliding windows [A, B, C] -> D over the train part of every user;
     ``validation`` / ``test`` give one example per user whose target is the held-out item.
     ``candidates`` > 0 makes LlamaRec ranking examples instead: the target hidden among
-    ``candidates - 1`` items the user never rated, answered by its letter.
+    ``candidates - 1`` items the user never rated, answered by its letter. The other items are
+    drawn at random (``negatives="random"``) or are the SLIT retriever's best-scored unrated items
+    for that history (``"retriever"``: the hard candidates the re-ranker meets at inference, as in
+    LlamaRec; SLIT is fitted on the train parts only).
     ``max_examples`` keeps a seeded random subset (in the original order).
     """
     from datasets import Dataset, DatasetInfo
@@ -115,6 +129,8 @@ def prepare_sft(
         raise InvalidInputError(f"Unknown split {split!r}: use train, validation or test.")
     if not 0 <= candidates <= len(LABELS) or candidates == 1:
         raise InvalidInputError(f"Candidates must be 0 (free answer) or between 2 and {len(LABELS)}.")
+    if negatives not in ("random", "retriever"):
+        raise InvalidInputError(f"Unknown negatives {negatives!r}: use random or retriever.")
     prompt = load_finetune_prompt()
     seqs = user_sequences(catalog)
     rows = list(_windows(seqs, split, window, min_history))
@@ -125,13 +141,16 @@ def prepare_sft(
     pool = np.array(sorted({int(i) for s in seqs for i in s.items}), dtype=np.int64)
     label = {int(i): _label(catalog, int(i)) for i in pool}
     seen = {s.user_id: set(s.items.tolist()) for s in seqs} if candidates else {}
+    hard = (_retriever_negatives(seqs, rows, seen, candidates - 1, progress)
+            if candidates and negatives == "retriever" else None)
     columns: dict[str, list[Any]] = {k: [] for k in ("prompt", "completion", "user_id", "target_id",
                                                      "history_ids", "position", "candidate_ids")}
-    for user, history, target, position in tqdm(rows, desc=f"SFT examples ({split})", disable=not progress):
+    for n, (user, history, target, position) in enumerate(
+            tqdm(rows, desc=f"SFT examples ({split})", disable=not progress)):
         labels = [label[i] for i in history]
         cand_ids: list[int] = []
         if candidates:
-            cand_ids = _negatives(rng, pool, seen[user], candidates - 1)
+            cand_ids = list(hard[n]) if hard is not None else _negatives(rng, pool, seen[user], candidates - 1)
             cand_ids.insert(int(rng.integers(0, candidates)), target)
             messages = prompt.prompt(labels, rank_task([label[i] for i in cand_ids]))
             answer = LABELS[cand_ids.index(target)]
@@ -146,10 +165,33 @@ def prepare_sft(
         columns["position"].append(position)
         columns["candidate_ids"].append(cand_ids)
     params = {"window": window, "max_examples": max_examples, "split": split, "min_history": min_history,
-              "candidates": candidates, "seed": seed, "protocol": "llamarec-5core-leave-last-two"}
+              "candidates": candidates, "negatives": negatives if candidates else None,
+              "seed": seed, "protocol": "llamarec-5core-leave-last-two"}
     meta = {"kind": "sft", "params": params,
             "catalog": {"name": catalog.name, "sources": dict(catalog.sources)}}
     return Dataset.from_dict(columns, info=DatasetInfo(description=json.dumps(meta)))
+
+
+def _retriever_negatives(seqs: list[UserSequence], rows: list[tuple[int, list[int], int, int]],
+                         seen: dict[int, set[int]], n: int, progress: bool) -> list[list[int]]:
+    """Per row, the ``n`` unrated items SLIT scores highest after the user's items before the target."""
+    from tqdm.auto import tqdm
+
+    from chat_rec.interactions.slit import SLIT
+
+    ids = np.array(sorted({int(i) for s in seqs for i in s.items}), dtype=np.int64)
+    column = {int(i): c for c, i in enumerate(ids)}
+    items = {s.user_id: np.array([column[int(i)] for i in s.items], dtype=np.int64) for s in seqs}
+    model = SLIT().fit_sequences([items[s.user_id][:-2] for s in seqs], len(ids))
+    out: list[list[int]] = []
+    for begin in tqdm(range(0, len(rows), 512), desc="retriever candidates", disable=not progress):
+        chunk = rows[begin:begin + 512]
+        scores = model.score_sequences([items[user][:position] for user, _, _, position in chunk])
+        for row, (user, _, _, _) in zip(scores, chunk, strict=True):
+            row[[column[i] for i in seen[user]]] = -np.inf
+            top = np.argsort(-row, kind="stable")[:n]
+            out.append([int(i) for i in ids[top]])
+    return out
 
 
 def _negatives(rng: np.random.Generator, pool: np.ndarray, exclude: set[int], n: int) -> list[int]:

@@ -10,13 +10,26 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chat_rec.catalog.models import Item
 from chat_rec.errors import InvalidInputError, ModelError
 from chat_rec.finetune.prompting import LABELS, load_finetune_prompt, rank_task
 
+if TYPE_CHECKING:
+    from chat_rec.config import Settings
+
 MAX_CANDIDATES = len(LABELS)
+
+
+def resolve_base(name: str | Path, settings: Settings | None = None, progress: bool = True) -> str:
+    """The model folder (or cached hub id) to load; ``packaged`` is the packaged Qwen 2.5 0.5B."""
+    if str(name) != "packaged":
+        return str(name)
+    from chat_rec.config import get_settings
+    from chat_rec.llm.packaged import ensure_packaged_model
+
+    return str(ensure_packaged_model(settings or get_settings(), progress=progress))
 
 
 class Reranker:

@@ -238,6 +238,7 @@ def train_dpo(
         gradient_accumulation_steps=grad_accum, learning_rate=learning_rate, beta=beta, logging_steps=1,
         save_steps=save_steps, save_total_limit=2, max_length=max_length, report_to="none", seed=seed,
         disable_tqdm=not progress, use_cpu=cpu, gradient_checkpointing=not cpu,
+        bf16=not cpu and _dtype(dtype) == _dtype("bfloat16"),  # TRL's DPOConfig defaults to bf16=True
     )
     trainer = DPOTrainer(model=model, ref_model=None, args=args,
                          train_dataset=pairs.select_columns(["prompt", "chosen", "rejected"]),

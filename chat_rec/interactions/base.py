@@ -70,15 +70,17 @@ class Recommender(ABC):
 
 @runtime_checkable
 class SequentialRecommender(Protocol):
-    """Extension point for order-aware models (SASRec and kin), not implemented yet.
+    """Order-aware models (``SLIT``, ``SASRec``).
 
     The MovieLens evaluation calls ``fit_sequences`` with each user's chronological training
     items (column indices) and ``score_sequences`` for the same users, instead of the matrix
-    methods, when a model satisfies this protocol.
+    methods, when a model satisfies this protocol. ``validation`` (each user's next item after the
+    sequence) is there for models that stop early on it; others ignore it.
     """
 
-    name: str
+    name: ClassVar[str]
 
-    def fit_sequences(self, sequences: list[np.ndarray], n_items: int) -> object: ...
+    def fit_sequences(self, sequences: list[np.ndarray], n_items: int,
+                      validation: np.ndarray | None = None) -> object: ...
 
     def score_sequences(self, sequences: list[np.ndarray]) -> np.ndarray: ...

@@ -46,6 +46,8 @@ class Ack:
 class ClientLog:
     acked: list[Ack] = field(default_factory=list)
     latencies: list[float] = field(default_factory=list)
+    server_seconds: list[float | None] = field(default_factory=list)
+    """Per acknowledged call, the server's own time for the turn (``server_ms``), when reported."""
     api_errors: list[str] = field(default_factory=list)
     gone: int = 0
 
@@ -74,6 +76,8 @@ def client_loop(url: str, user: str, stop: threading.Event, log: ClientLog, rng:
                 log.api_errors.append(str(exc))
                 continue
             log.latencies.append(time.perf_counter() - started)
+            server_ms = result.get("server_ms")
+            log.server_seconds.append(server_ms / 1000 if isinstance(server_ms, int | float) else None)
             log.acked.append(Ack(user, kind, text, str(result.get("stage", ""))))
             items = [int(i["item_id"]) for i in result.get("items") or []] or items
     except ServerGone:

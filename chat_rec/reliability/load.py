@@ -1,4 +1,9 @@
-"""Load: many concurrent scripted sessions against a real server for a bounded time."""
+"""Load: many concurrent sessions against a real server for a bounded time.
+
+With the scripted LLM it measures the serving stack; with the real CPU model (``run_model_load``)
+turns take seconds each and queue in the page's queue (``serve --concurrency``): the figures then
+include the queue wait, the client's latency minus the server's own time for the turn.
+"""
 
 from __future__ import annotations
 
@@ -49,6 +54,8 @@ def run_load(workdir: Path, index_dir: Path | None, sessions: int = 10, seconds:
         if own:
             server.stop()
     latencies = np.array([x for log in logs for x in log.latencies]) * 1000
+    waits = np.array([(lat - srv) * 1000 for log in logs
+                      for lat, srv in zip(log.latencies, log.server_seconds, strict=True) if srv is not None])
     errors = [e for log in logs for e in log.api_errors]
     return {
         "sessions": sessions, "seconds": round(elapsed, 1), "turns_completed": len(acked),
@@ -56,10 +63,29 @@ def run_load(workdir: Path, index_dir: Path | None, sessions: int = 10, seconds:
         "errors": len(errors) + sum(log.gone for log in logs), "error_examples": sorted(set(errors))[:3],
         "p50_ms": round(float(np.percentile(latencies, 50)), 1) if latencies.size else None,
         "p95_ms": round(float(np.percentile(latencies, 95)), 1) if latencies.size else None,
+        "queue_wait_p50_ms": round(float(np.percentile(waits, 50)), 1) if waits.size else None,
+        "queue_wait_p95_ms": round(float(np.percentile(waits, 95)), 1) if waits.size else None,
         "first_turn_after_start_ms": first_turn_ms,
         "rss_start_mb": round(rss_start, 1), "rss_end_mb": round(rss_end, 1),
         "db_integrity": db["integrity"], "acknowledged_turns_lost": db["lost"],
     }
+
+
+def run_model_load(workdir: Path, index_dir: Path | None, sessions: int = 4, seconds: float = 180.0,
+                   llm: str = "local", concurrency: int = 1, timeout_s: float = 60.0) -> dict[str, Any]:
+    """``run_load`` against a server with the real model: do requests queue instead of failing?
+
+    ``timeout_s`` bounds each model call (``CHAT_REC_LLM_TIMEOUT_S``): a slow call falls back to
+    the templated reply instead of holding the queue.
+    """
+    server = ServerProcess(Path(workdir) / f"load-{llm}-home", index_dir, llm=llm, concurrency=concurrency,
+                           env={"CHAT_REC_LLM_TIMEOUT_S": str(timeout_s)})
+    try:
+        start_s = server.start(timeout_s=900.0)
+        figures = run_load(workdir, index_dir, sessions, seconds, seed=1, server=server)
+    finally:
+        server.stop()
+    return {"llm": llm, "concurrency": concurrency, "server_start_s": round(start_s, 1), **figures}
 
 
 def _warm_up(url: str) -> float:

@@ -37,11 +37,17 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    """`python -m chat_rec.cli serve --llm scripted` with its own CHAT_REC_HOME and a shared index."""
+    """`python -m chat_rec.cli serve --llm LLM` with its own CHAT_REC_HOME and a shared index.
+
+    ``llm`` is "scripted" (the default: fast and deterministic) or any backend of ``--llm``;
+    ``concurrency`` is the page's queue concurrency (``serve --concurrency``).
+    """
 
     def __init__(self, home: Path, index_dir: Path | None, env: dict[str, str] | None = None,
-                 log_path: Path | None = None) -> None:
+                 log_path: Path | None = None, llm: str = "scripted", concurrency: int = 1) -> None:
         self.home = Path(home)
+        self.llm = llm
+        self.concurrency = concurrency
         self.index_dir = index_dir
         self.port = free_port()
         self.extra_env = dict(env or {})
@@ -63,7 +69,8 @@ class ServerProcess:
         started = time.perf_counter()
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "chat_rec.cli", "serve", "--llm", "scripted", "--port", str(self.port)],
+            [sys.executable, "-m", "chat_rec.cli", "serve", "--llm", self.llm, "--port", str(self.port),
+             "--concurrency", str(self.concurrency)],
             env=env, stdout=log, stderr=subprocess.STDOUT, cwd=str(Path(__file__).resolve().parents[2]),
         )
         log.close()

@@ -9,7 +9,7 @@ import pytest
 
 from chat_rec.config import Settings
 from chat_rec.eval.crs import CrsEngine, format_crs_table, run_crs_eval
-from chat_rec.eval.latency import STEPS, format_latency_table, run_latency_bench
+from chat_rec.eval.latency import RETRIEVAL_EXACT, STEPS, format_latency_table, run_latency_bench
 from tests.conftest import MODELS_ROOT, shared_path
 
 
@@ -50,6 +50,6 @@ def test_mentioned_and_disliked_movies_never_come_back(engine: CrsEngine) -> Non
 def test_latency_bench_reports_percentiles_at_a_small_size() -> None:
     result = run_latency_bench(sizes=(500,), turns=3, progress=False)
     row = result["sizes"][0]
-    assert row["items"] == 500 and row["retrieval"] == "chroma"
+    assert row["items"] == 500 and row["retrieval"] == RETRIEVAL_EXACT
     assert set(row["ms"]) == set(STEPS)
     print(format_latency_table(result))  # numbers are printed, never asserted

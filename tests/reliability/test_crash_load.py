@@ -31,6 +31,9 @@ def test_concurrent_sessions_complete_without_errors(server: ServerProcess, tmp_
     assert figures["errors"] == 0, figures["error_examples"]
     assert figures["db_integrity"] == "ok" and figures["acknowledged_turns_lost"] == 0
     assert figures["rss_end_mb"] > 0
+    # Each turn's server time comes back in its trace, so the queue wait is the rest of the latency.
+    assert figures["queue_wait_p50_ms"] is not None
+    assert 0 <= figures["queue_wait_p50_ms"] <= figures["p50_ms"]
 
 
 def test_sigkill_mid_turn_loses_no_acknowledged_turn(server: ServerProcess, tmp_path: Path) -> None:

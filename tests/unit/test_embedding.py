@@ -46,6 +46,17 @@ def test_encode_gives_unit_float32_rows(embedder):
     np.testing.assert_allclose(embedder.encode_one("a comedy"), vectors[0], atol=1e-5)
 
 
+def test_a_single_message_is_embedded_on_one_thread_and_means_the_same(embedder):
+    import torch
+
+    threads = torch.get_num_threads()
+    texts = ["a comedy", "a war film", "a quiet drama", "a western", "a heist movie"]  # more than FEW_TEXTS
+    batch = embedder.encode(texts)
+    one = embedder.encode_one("a comedy")
+    assert torch.get_num_threads() == threads, "the thread count is restored after a message"
+    np.testing.assert_allclose(one, batch[0], atol=1e-5)
+
+
 def test_similar_texts_are_closer(embedder):
     query, toys, shark = embedder.encode(
         [

@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 pytest.importorskip("datasets")
@@ -82,8 +83,9 @@ def test_max_examples_is_a_seeded_subset(catalog, train_cols) -> None:
     assert set(zip(a["user_id"], a["position"], strict=True)) <= full
 
 
-def test_ranking_examples_hide_the_target_among_unrated_candidates(catalog, sequences) -> None:
-    ds = prepare_sft(catalog, window=5, max_examples=40, candidates=20, progress=False)
+@pytest.mark.parametrize("negatives", ["random", "retriever"])
+def test_ranking_examples_hide_the_target_among_unrated_candidates(catalog, sequences, negatives) -> None:
+    ds = prepare_sft(catalog, window=5, max_examples=40, candidates=20, negatives=negatives, progress=False)
     for row in ds:
         cands = row["candidate_ids"]
         assert len(cands) == len(set(cands)) == 20 and row["target_id"] in cands
@@ -180,3 +182,18 @@ def test_cli_prepare_writes_a_dataset_and_reports_bad_folders(tmp_path: Path, ca
                               "--out", str(tmp_path / "o")])
     with pytest.raises(ChatRecError):
         args.func(args)
+
+
+def test_retriever_negatives_are_the_sequential_models_choices(catalog, sequences) -> None:
+    """Hard candidates are popular, order-related items; random ones are mostly obscure."""
+    hard = prepare_sft(catalog, window=5, max_examples=30, candidates=20, negatives="retriever", progress=False)
+    easy = prepare_sft(catalog, window=5, max_examples=30, candidates=20, progress=False)
+    assert hard["target_id"] == easy["target_id"]  # same seeded rows, other candidates
+    counts = np.bincount(catalog.ratings.items)
+
+    def mean_ratings(ds) -> float:
+        return float(np.mean([counts[c] for row in ds for c in row["candidate_ids"] if c != row["target_id"]]))
+
+    assert mean_ratings(hard) > 3 * mean_ratings(easy)
+    assert prepare_sft(catalog, max_examples=3, candidates=5, negatives="retriever",
+                       progress=False).info.description.count('"negatives": "retriever"') == 1

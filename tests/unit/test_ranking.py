@@ -9,7 +9,8 @@ import pytest
 
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.interactions.itemknn import ItemKNN
-from chat_rec.ranking.hybrid import BREAKDOWN_KEYS, HybridRanker, RankRequest, RankWeights
+from chat_rec.ranking import pipeline
+from chat_rec.ranking.hybrid import BREAKDOWN_KEYS, HybridRanker, RankRequest, RankWeights, top_positions
 from chat_rec.ranking.mmr import mmr
 
 
@@ -132,3 +133,62 @@ def test_candidate_ids_restrict_the_ranking(ranker: HybridRanker, knn: ItemKNN) 
     candidates = {i for i, _ in knn.neighbours(ALIEN, 12)} | {TOY_STORY}
     recs = ranker.rank(RankRequest(liked_ids=[MATRIX], candidate_ids=candidates, k=20))
     assert {r.item.item_id for r in recs} == candidates
+
+
+def test_top_positions_is_the_head_of_a_full_sort_ties_included() -> None:
+    rng = np.random.default_rng(3)
+    scores = rng.integers(0, 5, size=500).astype(np.float32)  # many ties
+    ids = rng.permutation(500) + 1000
+    full = np.lexsort((ids, -scores))
+    for n in (0, 1, 7, 100, 500, 600):
+        assert top_positions(scores, ids, n).tolist() == full[:n].tolist()
+
+
+def test_nearest_is_exact_and_obeys_the_filters(ranker: HybridRanker) -> None:
+    mask = ranker.filter_mask(excluded_genres=["Horror"], year_min=1980, year_max=1999)
+    p, q = ranker.vectors[ranker.index.row_of[ALIEN]], ranker.vectors[ranker.index.row_of[TOY_STORY]]
+    near_p, near_q, none = ranker.nearest([(p, 40), (q, 20), (np.zeros_like(p), 5)], mask)
+    for vector, found, n in ((p, near_p, 40), (q, near_q, 20)):
+        rows = np.flatnonzero(mask)
+        scores = ranker.vectors[rows] @ vector
+        expected = ranker.ids[rows[np.lexsort((ranker.ids[rows], -scores))[:n]]]
+        assert found == expected.tolist()
+    assert none == []
+    items = [ranker.catalog.items[i] for i in near_p + near_q]
+    assert all("Horror" not in it.genres and it.year is not None and 1980 <= it.year <= 1999 for it in items)
+
+
+def test_retrieval_of_a_small_catalog_never_asks_the_vector_store(ranker: HybridRanker) -> None:
+    class NoStore:
+        def query(self, vector: np.ndarray, n: int, where: object = None) -> list[tuple[int, float]]:
+            raise AssertionError("a small catalog is searched exactly in memory")
+
+        def embed_text(self, text: str) -> np.ndarray:
+            return ranker.vectors[ranker.index.row_of[TOY_STORY]]
+
+    c = pipeline.Constraints(excluded_genres=["Horror"], exclude_ids={TOY_STORY}, liked_ids=[MATRIX])
+    found = pipeline.retrieve(NoStore(), ranker, ranker.vectors[0], "toys that come alive", c, 40, popular=10)
+    assert TOY_STORY not in found and len(found) >= 40
+    assert ranker.collaborative is not None
+    unfiltered = {i for i, _ in ranker.collaborative.neighbours(MATRIX, 10)} | set(ranker.most_popular(10))
+    assert not any("Horror" in ranker.catalog.items[i].genres for i in set(found) - unfiltered)
+
+
+def test_a_large_catalog_asks_the_vector_store_only_when_nothing_filters(ranker: HybridRanker,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "EXACT_SEARCH_MAX", 100)
+    asked: list[object] = []
+
+    class Store:
+        def query(self, vector: np.ndarray, n: int, where: object = None) -> list[tuple[int, float]]:
+            asked.append(where)
+            return [(TOY_STORY, 1.0)]
+
+        def embed_text(self, text: str) -> np.ndarray:
+            return ranker.vectors[0]
+
+    assert TOY_STORY in pipeline.retrieve(Store(), ranker, ranker.vectors[1], "hi", pipeline.Constraints(), 10)
+    assert asked == [None, None]
+    asked.clear()
+    found = pipeline.retrieve(Store(), ranker, ranker.vectors[1], "hi", pipeline.Constraints(year_min=1990), 10)
+    assert asked == [] and len(found) >= 10, "a filtered search stays exact (Chroma's filters are slow)"
