@@ -106,17 +106,24 @@ def evaluate_scores(scores: np.ndarray, split: LeaveLastOut, stage: Stage, mask:
     return measure_all(metrics, recs.tolist(), truths)
 
 
-def _tune_ease(split: LeaveLastOut) -> dict[str, float]:
-    """Best lambda per masking variant, judged on the validation item only."""
-    model = EASE().fit(split.train_matrix("validation"))
+def _best_lambdas(split: LeaveLastOut, grid: Sequence[float],
+                  validation_scores: Callable[[float], np.ndarray]) -> dict[str, float]:
+    """Per masking variant, the lambda of ``grid`` whose validation scores give the best nDCG@10."""
     best: dict[str, tuple[float, float]] = {}
-    for lam in EASE_GRID:
-        scores = model.refit(lam).scores(split.train_matrix("validation"))
+    for lam in grid:
+        scores = validation_scores(lam)
         for mask in MASKS:
             ndcg = evaluate_scores(scores, split, "validation", mask)["ndcg@10"]
             if mask not in best or ndcg > best[mask][1]:
                 best[mask] = (lam, ndcg)
     return {mask: lam for mask, (lam, _) in best.items()}
+
+
+def _tune_ease(split: LeaveLastOut) -> dict[str, float]:
+    """Best EASE lambda per masking variant, judged on the validation item only."""
+    train = split.train_matrix("validation")
+    model = EASE().fit(train)
+    return _best_lambdas(split, EASE_GRID, lambda lam: model.refit(lam).scores(train))
 
 
 def _histories(split: LeaveLastOut, stage: Stage) -> list[np.ndarray]:
@@ -125,15 +132,9 @@ def _histories(split: LeaveLastOut, stage: Stage) -> list[np.ndarray]:
 
 def _tune_slit(split: LeaveLastOut) -> dict[str, float]:
     """Best SLIT lambda per masking variant, judged on the validation item only."""
-    model = SLIT().fit_sequences(_histories(split, "validation"), split.n_items)
-    best: dict[str, tuple[float, float]] = {}
-    for lam in SLIT_GRID:
-        scores = model.refit(lam).score_sequences(_histories(split, "validation"))
-        for mask in MASKS:
-            ndcg = evaluate_scores(scores, split, "validation", mask)["ndcg@10"]
-            if mask not in best or ndcg > best[mask][1]:
-                best[mask] = (lam, ndcg)
-    return {mask: lam for mask, (lam, _) in best.items()}
+    histories = _histories(split, "validation")
+    model = SLIT().fit_sequences(histories, split.n_items)
+    return _best_lambdas(split, SLIT_GRID, lambda lam: model.refit(lam).score_sequences(histories))
 
 
 def test_scores(name: str, split: LeaveLastOut) -> dict[str, tuple[np.ndarray, dict[str, float]]]:
