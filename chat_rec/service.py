@@ -22,7 +22,9 @@ from chat_rec.results import ProfileView, RecommendedItem, TurnEvent, TurnResult
 
 log = logging.getLogger(__name__)
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+"""Control, zero-width and direction characters, and lone surrogates (undecodable bytes that a
+client passed through; SQLite cannot store them): removed from messages."""
 INTERNAL_ERROR = "Something went wrong while answering. Your profile is safe; please try again."
 
 
