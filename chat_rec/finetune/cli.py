@@ -68,11 +68,13 @@ def cmd_dpo(args: argparse.Namespace) -> int:
 
         repo = ProfileRepository.open(args.db or settings.db_url)
         try:
-            pairs = pairs_from_feedback(repo, catalog, window=args.window, max_pairs=args.max_pairs)
+            pairs = pairs_from_feedback(repo, catalog, window=args.window, max_pairs=args.max_pairs,
+                                        candidates=args.candidates)
         finally:
             repo.close()
     else:
-        pairs = pairs_from_ratings(catalog, window=args.window, max_pairs=args.max_pairs)
+        pairs = pairs_from_ratings(catalog, window=args.window, max_pairs=args.max_pairs,
+                                   candidates=args.candidates)
     pairs_dir = Path(args.out) / "pairs"
     save_dataset(pairs, pairs_dir)
     result = train_dpo(_base(args.base), Path(args.adapter), pairs_dir, Path(args.out),
@@ -138,6 +140,9 @@ def add_finetune_parser(subparsers: Any) -> argparse.ArgumentParser:
     d.add_argument("--db", help="profile database URL (default: the one under CHAT_REC_HOME)")
     d.add_argument("--window", type=_positive, default=10)
     d.add_argument("--max-pairs", type=_positive)
+    d.add_argument("--candidates", type=int, default=0,
+                   help="0: title answers; 2-20: chosen and rejected listed among this many candidates, "
+                        "answered by letter (the re-ranker's task: use it for a re-ranking adapter)")
     d.add_argument("--beta", type=float, default=0.1)
     d.set_defaults(func=cmd_dpo)
     return p

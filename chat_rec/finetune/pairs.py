@@ -2,6 +2,10 @@
 
 Two sources: explicit MovieLens ratings (train part of the split only) and the likes and
 dislikes people gave in chat-rec, read from the profile database.
+
+Two formats: ``candidates=0`` answers with a title (the free next-movie task); ``candidates=N``
+(2-20) is the re-ranker's own task: chosen and rejected are listed among N candidates and the
+answers are their letters, so DPO sharpens exactly the scores ``Reranker`` reads.
 """
 
 from __future__ import annotations
@@ -12,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from chat_rec.catalog.models import Catalog
-from chat_rec.errors import DataFileError
+from chat_rec.errors import DataFileError, InvalidInputError
 from chat_rec.finetune.prepare import _label, user_sequences
-from chat_rec.finetune.prompting import TASK_NEXT, load_finetune_prompt
+from chat_rec.finetune.prompting import LABELS, TASK_NEXT, load_finetune_prompt, rank_task
 
 if TYPE_CHECKING:
     from datasets import Dataset
@@ -23,7 +27,7 @@ if TYPE_CHECKING:
 
 _Raw = tuple[int, list[int], int, int]
 """(user id, history item ids, chosen id, rejected id) before rendering."""
-_COLUMNS = ("prompt", "chosen", "rejected", "user_id", "chosen_id", "rejected_id", "history_ids")
+_COLUMNS = ("prompt", "chosen", "rejected", "user_id", "chosen_id", "rejected_id", "history_ids", "candidate_ids")
 
 
 def pairs_from_ratings(
@@ -34,6 +38,7 @@ def pairs_from_ratings(
     like: float = 4.0,
     dislike: float = 2.0,
     min_history: int = 1,
+    candidates: int = 0,
     seed: int = 0,
     progress: bool = True,
 ) -> Dataset:
@@ -65,11 +70,11 @@ def pairs_from_ratings(
             rows.append((seq.user_id, history, train[t], rejected))
     return _finish(rows, max_pairs, rng, {"source": "ratings", "window": window, "like": like,
                                           "dislike": dislike, "min_history": min_history, "seed": seed},
-                   catalog)
+                   catalog, candidates)
 
 
 def pairs_from_feedback(repo: ProfileRepository, catalog: Catalog, window: int = 10,
-                        max_pairs: int | None = None, seed: int = 0) -> Dataset:
+                        max_pairs: int | None = None, seed: int = 0, candidates: int = 0) -> Dataset:
     """Pairs from chat-rec's stored 👍/👎 feedback.
 
     For each like, in time order: the history is that user's earlier likes (last ``window``),
@@ -106,7 +111,8 @@ def pairs_from_feedback(repo: ProfileRepository, catalog: Catalog, window: int =
                 rows.append((user_id, liked[-window:], item, rejected))
             if item not in liked:
                 liked.append(item)
-    return _finish(rows, max_pairs, rng, {"source": "feedback", "window": window, "seed": seed}, catalog)
+    return _finish(rows, max_pairs, rng, {"source": "feedback", "window": window, "seed": seed}, catalog,
+                   candidates)
 
 
 def _ratings_lookup(catalog: Catalog) -> dict[tuple[int, int], float]:
@@ -115,10 +121,12 @@ def _ratings_lookup(catalog: Catalog) -> dict[tuple[int, int], float]:
 
 
 def _finish(raw: list[_Raw], max_pairs: int | None, rng: np.random.Generator,
-            params: dict[str, Any], catalog: Catalog) -> Dataset:
-    """Subsample, then render the pairs through the prompt file."""
+            params: dict[str, Any], catalog: Catalog, candidates: int = 0) -> Dataset:
+    """Subsample, then render the pairs through the prompt file (titles, or letters among candidates)."""
     from datasets import Dataset, DatasetInfo
 
+    if not 0 <= candidates <= len(LABELS) or candidates == 1:
+        raise InvalidInputError(f"Candidates must be 0 (title answers) or between 2 and {len(LABELS)}.")
     n = len(raw)
     if n == 0:
         raise DataFileError("No preference pair could be built: it needs a liked and a disliked item "
@@ -128,14 +136,40 @@ def _finish(raw: list[_Raw], max_pairs: int | None, rng: np.random.Generator,
         raw = [raw[i] for i in keep]
     prompt = load_finetune_prompt()
     rows: dict[str, list[Any]] = {k: [] for k in _COLUMNS}
+    pool = np.asarray(catalog.ids, dtype=np.int64)
     for user, history, chosen, rejected in raw:
-        rows["prompt"].append(prompt.prompt([_label(catalog, i) for i in history], TASK_NEXT))
-        rows["chosen"].append(prompt.completion(_label(catalog, chosen)))
-        rows["rejected"].append(prompt.completion(_label(catalog, rejected)))
+        labels = [_label(catalog, i) for i in history]
+        if candidates:
+            cands = _candidate_list(rng, pool, set(history), chosen, rejected, candidates)
+            rows["prompt"].append(prompt.prompt(labels, rank_task([_label(catalog, i) for i in cands])))
+            rows["chosen"].append(prompt.completion(LABELS[cands.index(chosen)]))
+            rows["rejected"].append(prompt.completion(LABELS[cands.index(rejected)]))
+        else:
+            cands = []
+            rows["prompt"].append(prompt.prompt(labels, TASK_NEXT))
+            rows["chosen"].append(prompt.completion(_label(catalog, chosen)))
+            rows["rejected"].append(prompt.completion(_label(catalog, rejected)))
+        rows["candidate_ids"].append(cands)
         rows["user_id"].append(user)
         rows["chosen_id"].append(chosen)
         rows["rejected_id"].append(rejected)
         rows["history_ids"].append(list(history))
-    params = {**params, "max_pairs": max_pairs}
+    params = {**params, "max_pairs": max_pairs, "candidates": candidates}
     meta = {"kind": "dpo", "params": params, "catalog": {"name": catalog.name, "sources": dict(catalog.sources)}}
     return Dataset.from_dict(rows, info=DatasetInfo(description=json.dumps(meta)))
+
+
+def _candidate_list(rng: np.random.Generator, pool: np.ndarray, history: set[int], chosen: int, rejected: int,
+                    n: int) -> list[int]:
+    """``chosen`` and ``rejected`` among ``n - 2`` other catalog items, in a seeded random order."""
+    taken = history | {chosen, rejected}
+    if len(pool) - len(taken) < n - 2:
+        raise InvalidInputError("The catalog is too small for that many candidates.")
+    others: list[int] = []
+    while len(others) < n - 2:
+        item = int(pool[rng.integers(0, len(pool))])
+        if item not in taken:
+            taken.add(item)
+            others.append(item)
+    order = [chosen, rejected, *others]
+    return [order[i] for i in rng.permutation(n)]

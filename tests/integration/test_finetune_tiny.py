@@ -105,7 +105,8 @@ def test_dpo_trains_the_sft_adapter_on_rating_pairs(work, sft_adapter, catalog) 
     from chat_rec.finetune.train import train_dpo
 
     sft_dir, _ = sft_adapter
-    pairs = pairs_from_ratings(catalog, window=4, max_pairs=4, progress=False)
+    # Letter pairs: the re-ranker's own task, as `chat-rec finetune dpo --candidates 20` builds them.
+    pairs = pairs_from_ratings(catalog, window=4, max_pairs=4, candidates=20, progress=False)
     out = work["root"] / "dpo"
     result = train_dpo(work["model"], sft_dir, pairs, out, max_steps=2, learning_rate=1e-2,
                        max_length=MAX_LENGTH, progress=False)

@@ -133,6 +133,25 @@ def test_rating_pairs_prefer_liked_over_disliked_from_the_train_part(catalog, se
         assert row["prompt"] and row["prompt"][-1]["content"].startswith("User History:")
 
 
+def test_letter_pairs_are_the_rerankers_task(catalog, sequences) -> None:
+    """With candidates, chosen and rejected are two of the listed items and the answers are letters."""
+    pairs = pairs_from_ratings(catalog, window=10, max_pairs=50, candidates=20, progress=False)
+    for row in pairs:
+        cands = row["candidate_ids"]
+        assert len(cands) == len(set(cands)) == 20 and {row["chosen_id"], row["rejected_id"]} <= set(cands)
+        assert not set(cands) & set(row["history_ids"])
+        chosen, rejected = (LABELS[cands.index(row[k])] for k in ("chosen_id", "rejected_id"))
+        assert row["chosen"][0]["content"] == f"Recommendation: {chosen}" != row["rejected"][0]["content"]
+        assert row["rejected"][0]["content"] == f"Recommendation: {rejected}"
+        task = row["prompt"][-1]["content"]
+        assert f"\n{chosen}. {catalog.get(row['chosen_id']).label}" in task
+        assert f"\n{rejected}. {catalog.get(row['rejected_id']).label}" in task
+    assert {row["chosen_id"] for row in pairs} == {
+        row["chosen_id"] for row in pairs_from_ratings(catalog, window=10, max_pairs=50, progress=False)}
+    with pytest.raises(ChatRecError, match="Candidates"):
+        pairs_from_ratings(catalog, max_pairs=5, candidates=1, progress=False)
+
+
 def test_feedback_pairs_come_from_the_profile_database(catalog, tmp_path: Path) -> None:
     from chat_rec.profile.repository import ProfileRepository, TurnWrite
 
