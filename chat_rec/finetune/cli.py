@@ -16,12 +16,9 @@ from chat_rec.errors import InvalidInputError
 
 def _base(name: str) -> str:
     """``packaged`` means the packaged Qwen 2.5 (converted once under the models folder)."""
-    if name != "packaged":
-        return name
-    from chat_rec.config import get_settings
-    from chat_rec.llm.packaged import ensure_packaged_model
+    from chat_rec.finetune.rerank import resolve_base
 
-    return str(ensure_packaged_model(get_settings(), progress=True))
+    return resolve_base(name, progress=True)
 
 
 def _print(result: Any) -> None:
