@@ -123,7 +123,8 @@ def run_integrity(catalog: Any, index_service: Any | None = None, csv_path: Path
     if index_service is not None and csv_path is not None:
         out["index_rebuilt_on_change"] = index_rebuilt_on_change(index_service, csv_path)
     with tempfile.TemporaryDirectory() as home:
-        settings = Settings(home=Path(home))
+        # Its own models folder, whatever CHAT_REC_MODELS_ROOT says: never touch the real model.
+        settings = Settings(home=Path(home), models_root=Path(home) / "models")
         target = packaged.packaged_model_dir(settings)
         target.mkdir(parents=True)
         (target / packaged.MARKER).write_text(json.dumps({"source_sha256": "0" * 64}))

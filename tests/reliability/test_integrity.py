@@ -24,3 +24,14 @@ def test_index_rebuilds_when_the_catalog_changes_and_model_hash_is_checked(catal
     assert figures["source_hash_mismatches"] == 0
     assert figures["index_rebuilt_on_change"] is True
     assert figures["wrong_model_hash_refused"] is True
+
+
+def test_model_hash_check_never_touches_the_configured_models_folder(catalog: Any, tmp_path: Path,
+                                                                    monkeypatch: Any) -> None:
+    """Found by the full run: with CHAT_REC_MODELS_ROOT set, the check wrote into the real folder."""
+    real = tmp_path / "real-models"
+    (real / "qwen2.5-coder-0.5b-instruct").mkdir(parents=True)  # a converted model is there
+    monkeypatch.setenv("CHAT_REC_MODELS_ROOT", str(real))
+    figures = run_integrity(catalog)
+    assert figures["wrong_model_hash_refused"] is True
+    assert [p.name for p in real.rglob("*")] == ["qwen2.5-coder-0.5b-instruct"]
