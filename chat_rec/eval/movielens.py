@@ -38,6 +38,7 @@ EASE_GRID: tuple[float, ...] = (10.0, 50.0, 100.0, 250.0, 500.0)
 
 SLIT_GRID: tuple[float, ...] = (10.0, 50.0, 200.0)
 """SLIT lambdas tried on the validation item, as for EASE."""
+LAMBDA_GRIDS: dict[str, tuple[float, ...]] = {"EASE": EASE_GRID, "SLIT": SLIT_GRID}
 
 MODELS: dict[str, Callable[[], Recommender | SequentialRecommender]] = {
     "Pop": Popularity,
@@ -68,15 +69,19 @@ def load_split_catalog(data_dir: Path | str) -> tuple[LeaveLastOut, Catalog]:
     return leave_last_out(catalog.ratings, min_count=5), catalog
 
 
+def _histories(split: LeaveLastOut, stage: Stage) -> list[np.ndarray]:
+    return [split.history(u, stage) for u in range(split.n_users)]
+
+
 def _scores(model: Any, split: LeaveLastOut, stage: Stage) -> np.ndarray:
     if isinstance(model, SequentialRecommender):
-        return np.asarray(model.score_sequences([split.history(u, stage) for u in range(split.n_users)]))
+        return np.asarray(model.score_sequences(_histories(split, stage)))
     return model.scores(split.train_matrix(stage))
 
 
 def _fit(model: Any, split: LeaveLastOut, stage: Stage) -> Any:
     if isinstance(model, SequentialRecommender):
-        model.fit_sequences([split.history(u, stage) for u in range(split.n_users)], split.n_items)
+        model.fit_sequences(_histories(split, stage), split.n_items)
         return model
     return model.fit(split.train_matrix(stage))
 
@@ -119,41 +124,27 @@ def _best_lambdas(split: LeaveLastOut, grid: Sequence[float],
     return {mask: lam for mask, (lam, _) in best.items()}
 
 
-def _tune_ease(split: LeaveLastOut) -> dict[str, float]:
-    """Best EASE lambda per masking variant, judged on the validation item only."""
-    train = split.train_matrix("validation")
-    model = EASE().fit(train)
-    return _best_lambdas(split, EASE_GRID, lambda lam: model.refit(lam).scores(train))
-
-
-def _histories(split: LeaveLastOut, stage: Stage) -> list[np.ndarray]:
-    return [split.history(u, stage) for u in range(split.n_users)]
-
-
-def _tune_slit(split: LeaveLastOut) -> dict[str, float]:
-    """Best SLIT lambda per masking variant, judged on the validation item only."""
-    histories = _histories(split, "validation")
-    model = SLIT().fit_sequences(histories, split.n_items)
-    return _best_lambdas(split, SLIT_GRID, lambda lam: model.refit(lam).score_sequences(histories))
+def _ridge_scorer(name: str, split: LeaveLastOut, stage: Stage) -> Callable[[float], np.ndarray]:
+    """EASE or SLIT fitted once on a stage: lambda -> that stage's scores (one solve per lambda)."""
+    if name == "EASE":
+        train = split.train_matrix(stage)
+        ease = EASE().fit(train)
+        return lambda lam: ease.refit(lam).scores(train)
+    histories = _histories(split, stage)
+    slit = SLIT().fit_sequences(histories, split.n_items)
+    return lambda lam: slit.refit(lam).score_sequences(histories)
 
 
 def test_scores(name: str, split: LeaveLastOut) -> dict[str, tuple[np.ndarray, dict[str, float]]]:
     """Per masking variant: the model's test-stage score matrix and its extra fields (EASE's lambda)."""
     if name not in MODELS:
         raise UnknownModelError(f"Unknown model {name!r}; choose from {', '.join(MODELS)}.")
-    if name == "EASE":
-        lambdas = _tune_ease(split)
-        model = EASE().fit(split.train_matrix("test"))
-        by_lambda: dict[float, np.ndarray] = {}
-        for lam in dict.fromkeys(lambdas[mask] for mask in MASKS):
-            by_lambda[lam] = model.refit(lam).scores(split.train_matrix("test"))
-        return {mask: (by_lambda[lambdas[mask]], {"lambda": lambdas[mask]}) for mask in MASKS}
-    if name == "SLIT":
-        lambdas = _tune_slit(split)
-        slit = SLIT().fit_sequences(_histories(split, "test"), split.n_items)
-        by_lambda = {lam: slit.refit(lam).score_sequences(_histories(split, "test"))
-                     for lam in dict.fromkeys(lambdas[mask] for mask in MASKS)}
-        return {mask: (by_lambda[lambdas[mask]], {"lambda": lambdas[mask]}) for mask in MASKS}
+    if name in LAMBDA_GRIDS:
+        # lambda per masking variant judged on the validation item, then one solve per distinct lambda.
+        lambdas = _best_lambdas(split, LAMBDA_GRIDS[name], _ridge_scorer(name, split, "validation"))
+        score = _ridge_scorer(name, split, "test")
+        by_lambda = {lam: score(lam) for lam in dict.fromkeys(lambdas.values())}
+        return {mask: (by_lambda[lam], {"lambda": lam}) for mask, lam in lambdas.items()}
     if name == "SASRec":
         # LlamaRec's recipe: train on all but the last two items, stop early on the validation item,
         # then read the test histories (validation item included) with the best weights.

@@ -20,11 +20,11 @@ from typing import TYPE_CHECKING, Any, Protocol
 import numpy as np
 
 from chat_rec.catalog.models import Catalog, Item
-from chat_rec.errors import InvalidInputError, ModelError, UnknownModelError
+from chat_rec.errors import InvalidInputError, UnknownModelError
 from chat_rec.eval.metrics import DEFAULT_METRICS, measure_all
 from chat_rec.eval.movielens import CUTOFF, MODELS, rankings, test_scores
 from chat_rec.finetune.prepare import catalog_item, history_labels
-from chat_rec.finetune.rerank import MAX_CANDIDATES
+from chat_rec.finetune.rerank import MAX_CANDIDATES, check_adapter
 
 if TYPE_CHECKING:
     from chat_rec.interactions.splits import LeaveLastOut
@@ -93,12 +93,7 @@ class RerankSpec:
         if self.window < 1:
             raise InvalidInputError("The history window must be at least 1 item.")
         for adapter in self.adapters:
-            if not adapter.is_dir():
-                raise ModelError(f"The adapter folder {adapter} does not exist; pass the output folder of "
-                                 "`chat-rec finetune sft` or `chat-rec finetune dpo`.")
-            if not (adapter / "adapter_config.json").is_file():
-                raise ModelError(f"{adapter} has no adapter_config.json, so it is not a PEFT adapter; pass "
-                                 "the output folder of `chat-rec finetune sft` or `chat-rec finetune dpo`.")
+            check_adapter(adapter)
 
     def sample(self, n_users: int) -> np.ndarray | None:
         """Sorted row indices of the seeded user sample, or None for every user."""

@@ -17,7 +17,7 @@ import numpy as np
 
 from chat_rec.catalog.models import Catalog
 from chat_rec.errors import DataFileError, InvalidInputError
-from chat_rec.finetune.prepare import catalog_item, user_sequences
+from chat_rec.finetune.prepare import item_label, sample_items, user_sequences
 from chat_rec.finetune.prompting import LABELS, TASK_NEXT, load_finetune_prompt, rank_task
 
 if TYPE_CHECKING:
@@ -115,10 +115,6 @@ def pairs_from_feedback(repo: ProfileRepository, catalog: Catalog, window: int =
                    candidates)
 
 
-def _title(catalog: Catalog, item_id: int) -> str:
-    return catalog_item(catalog, item_id).label
-
-
 def _ratings_lookup(catalog: Catalog) -> dict[tuple[int, int], float]:
     r = catalog.ratings
     return {(int(u), int(i)): float(x) for u, i, x in zip(r.users, r.items, r.ratings, strict=True)}
@@ -142,17 +138,17 @@ def _finish(raw: list[_Raw], max_pairs: int | None, rng: np.random.Generator,
     rows: dict[str, list[Any]] = {k: [] for k in _COLUMNS}
     pool = np.asarray(catalog.ids, dtype=np.int64)
     for user, history, chosen, rejected in raw:
-        labels = [_title(catalog, i) for i in history]
+        labels = [item_label(catalog, i) for i in history]
         if candidates:
             cands = _candidate_list(rng, pool, set(history), chosen, rejected, candidates)
-            rows["prompt"].append(prompt.prompt(labels, rank_task([_title(catalog, i) for i in cands])))
+            rows["prompt"].append(prompt.prompt(labels, rank_task([item_label(catalog, i) for i in cands])))
             rows["chosen"].append(prompt.completion(LABELS[cands.index(chosen)]))
             rows["rejected"].append(prompt.completion(LABELS[cands.index(rejected)]))
         else:
             cands = []
             rows["prompt"].append(prompt.prompt(labels, TASK_NEXT))
-            rows["chosen"].append(prompt.completion(_title(catalog, chosen)))
-            rows["rejected"].append(prompt.completion(_title(catalog, rejected)))
+            rows["chosen"].append(prompt.completion(item_label(catalog, chosen)))
+            rows["rejected"].append(prompt.completion(item_label(catalog, rejected)))
         rows["candidate_ids"].append(cands)
         rows["user_id"].append(user)
         rows["chosen_id"].append(chosen)
@@ -166,14 +162,6 @@ def _finish(raw: list[_Raw], max_pairs: int | None, rng: np.random.Generator,
 def _candidate_list(rng: np.random.Generator, pool: np.ndarray, history: set[int], chosen: int, rejected: int,
                     n: int) -> list[int]:
     """``chosen`` and ``rejected`` among ``n - 2`` other catalog items, in a seeded random order."""
-    taken = history | {chosen, rejected}
-    if len(pool) - len(taken) < n - 2:
-        raise InvalidInputError("The catalog is too small for that many candidates.")
-    others: list[int] = []
-    while len(others) < n - 2:
-        item = int(pool[rng.integers(0, len(pool))])
-        if item not in taken:
-            taken.add(item)
-            others.append(item)
+    others = sample_items(rng, pool, history | {chosen, rejected}, n - 2)
     order = [chosen, rejected, *others]
     return [order[i] for i in rng.permutation(n)]

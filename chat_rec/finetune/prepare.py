@@ -74,13 +74,14 @@ def catalog_item(catalog: Catalog, item_id: int) -> Item:
     return catalog.get(int(item_id)) or Item(int(item_id), f"Movie {int(item_id)}", None)
 
 
-def _label(catalog: Catalog, item_id: int) -> str:
+def item_label(catalog: Catalog, item_id: int) -> str:
+    """How the prompts show an item: "Title (Year)"."""
     return catalog_item(catalog, item_id).label
 
 
 def history_labels(catalog: Catalog, item_ids: Sequence[int] | np.ndarray, window: int = 10) -> list[str]:
     """The last ``window`` items as the prompts show them ("Title (Year)"), oldest first."""
-    return [_label(catalog, int(i)) for i in list(item_ids)[-window:]] if window > 0 else []
+    return [item_label(catalog, int(i)) for i in list(item_ids)[-window:]] if window > 0 else []
 
 
 def _windows(seqs: list[UserSequence], split: Split, window: int,
@@ -139,7 +140,7 @@ def prepare_sft(
         keep = np.sort(rng.choice(len(rows), size=max(max_examples, 0), replace=False))
         rows = [rows[i] for i in keep]
     pool = np.array(sorted({int(i) for s in seqs for i in s.items}), dtype=np.int64)
-    label = {int(i): _label(catalog, int(i)) for i in pool}
+    label = {int(i): item_label(catalog, int(i)) for i in pool}
     seen = {s.user_id: set(s.items.tolist()) for s in seqs} if candidates else {}
     hard = (_retriever_negatives(seqs, rows, seen, candidates - 1, progress)
             if candidates and negatives == "retriever" else None)
@@ -150,7 +151,7 @@ def prepare_sft(
         labels = [label[i] for i in history]
         cand_ids: list[int] = []
         if candidates:
-            cand_ids = list(hard[n]) if hard is not None else _negatives(rng, pool, seen[user], candidates - 1)
+            cand_ids = list(hard[n]) if hard is not None else sample_items(rng, pool, seen[user], candidates - 1)
             cand_ids.insert(int(rng.integers(0, candidates)), target)
             messages = prompt.prompt(labels, rank_task([label[i] for i in cand_ids]))
             answer = LABELS[cand_ids.index(target)]
@@ -194,7 +195,7 @@ def _retriever_negatives(seqs: list[UserSequence], rows: list[tuple[int, list[in
     return out
 
 
-def _negatives(rng: np.random.Generator, pool: np.ndarray, exclude: set[int], n: int) -> list[int]:
+def sample_items(rng: np.random.Generator, pool: np.ndarray, exclude: set[int], n: int) -> list[int]:
     """``n`` distinct items from ``pool`` that are not in ``exclude`` (rejection sampling)."""
     if len(pool) - len(exclude) < n:
         raise InvalidInputError("The catalog is too small for that many candidates.")

@@ -32,6 +32,18 @@ def resolve_base(name: str | Path, settings: Settings | None = None, progress: b
     return str(ensure_packaged_model(settings or get_settings(), progress=progress))
 
 
+def check_adapter(folder: str | Path) -> Path:
+    """The adapter folder, or ModelError saying why it is not a PEFT adapter (before anything loads)."""
+    path = Path(folder).expanduser()
+    if not path.is_dir():
+        raise ModelError(f"The adapter folder {path} does not exist; pass the output folder of "
+                         "`chat-rec finetune sft` or `chat-rec finetune dpo`.")
+    if not (path / "adapter_config.json").is_file():
+        raise ModelError(f"{path} has no adapter_config.json, so it is not a PEFT adapter; pass the output "
+                         "folder of `chat-rec finetune sft` or `chat-rec finetune dpo`.")
+    return path
+
+
 class Reranker:
     """A causal LM (optionally with a PEFT adapter) used as a candidate scorer."""
 
@@ -40,6 +52,7 @@ class Reranker:
         import torch
         from transformers import AutoModelForCausalLM, AutoTokenizer
 
+        adapter = check_adapter(adapter) if adapter is not None else None  # before the base loads
         self.device = device or ("cuda" if torch.cuda.is_available() else "cpu")
         if dtype == "auto":
             torch_dtype = torch.bfloat16 if self.device == "cuda" else torch.float32
@@ -55,9 +68,6 @@ class Reranker:
         if adapter is not None:
             from peft import PeftModel
 
-            if not (Path(adapter) / "adapter_config.json").is_file():
-                raise ModelError(f"{adapter} is not a PEFT adapter folder; train one with "
-                                 "`chat-rec finetune sft`.")
             model = PeftModel.from_pretrained(model, str(adapter)).merge_and_unload()
         self.model: Any = model.to(self.device).eval()
         self.prompt = load_finetune_prompt()

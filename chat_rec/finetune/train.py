@@ -227,9 +227,9 @@ def train_dpo(
     if not {"prompt", "chosen", "rejected"} <= set(pairs.column_names):
         raise DataFileError("The DPO data needs prompt, chosen and rejected columns; build it with "
                             "`chat-rec finetune dpo --from-ratings` or `--from-feedback`.")
-    adapter_dir = Path(adapter)
-    if not (adapter_dir / "adapter_config.json").is_file():
-        raise ModelError(f"{adapter_dir} is not a PEFT adapter folder; train one with `chat-rec finetune sft`.")
+    from chat_rec.finetune.rerank import check_adapter
+
+    adapter_dir = check_adapter(adapter)
     model, tokenizer = load_base(base, "lora", dtype)
     model = PeftModel.from_pretrained(model, str(adapter_dir), is_trainable=True)
     cpu = _device() == "cpu"

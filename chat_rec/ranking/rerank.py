@@ -32,15 +32,11 @@ class CandidateReranker(Protocol):
 
 def load_adapter_reranker(settings: Settings) -> CandidateReranker:
     """The ``Reranker`` for ``settings.rerank_adapter`` on ``settings.rerank_base``."""
-    from chat_rec.finetune.rerank import Reranker, resolve_base
+    from chat_rec.finetune.rerank import Reranker, check_adapter, resolve_base
 
-    adapter = settings.rerank_adapter
-    if adapter is None:
+    if settings.rerank_adapter is None:
         raise ModelError("CHAT_REC_RERANK_ADAPTER is not set.")
-    adapter = adapter.expanduser()
-    if not (adapter / "adapter_config.json").is_file():
-        raise ModelError(f"CHAT_REC_RERANK_ADAPTER={adapter} is not a PEFT adapter folder (no "
-                         "adapter_config.json); point it at the output of `chat-rec finetune sft`.")
+    adapter = check_adapter(settings.rerank_adapter)
     return Reranker(resolve_base(settings.rerank_base, settings, progress=False), adapter=adapter)
 
 
