@@ -23,6 +23,11 @@ class PreferenceSignal(BaseModel):
     """Titles the user named that are not in the catalog."""
     language: str = "en"
     """"en" or "es": the language replies are written in."""
+    liked_aspects: list[str] = Field(default_factory=list)
+    """Moods, topics and attributes asked for ("dark", "slow-burn", "space", "feel-good"), as
+    folded phrases; ranking matches them against item text (tags, genres, overviews)."""
+    disliked_aspects: list[str] = Field(default_factory=list)
+    """Moods and attributes to avoid ("not too violent" gives "violent"); they push items away."""
 
     def is_empty(self) -> bool:
         """True when the message carries no taste information at all."""
