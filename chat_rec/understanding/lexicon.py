@@ -56,19 +56,36 @@ INTENSITY_RE = re.compile(
 NEGATORS = frozenset(
     "not no never nothing none neither nor cant cannot dont didnt doesnt isnt wasnt arent "
     "werent wont wouldnt couldnt shouldnt havent hasnt hadnt aint hardly nobody without "
-    "nunca nada ni tampoco ningun ninguna ninguno".split()
+    "nunca nada ni tampoco ningun ninguna ninguno jamas sin".split()
 )
 """Tokens that flip a clause's polarity (folded, so "don't" is "dont")."""
+
+NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos nothing none never nunca".split())
+"""Negators that can scope a noun phrase directly ("no horror", "sin terror", "nada de drama",
+"ni el drama", "anything except westerns"): the phrase right after them is rejected whatever
+the rest of the clause says."""
+
+SCOPE_SKIP = frozenset(
+    "de del of the a an el la los las lo un una unos unas more mas any much many too so that this "
+    "those these such really real big very muy more".split()
+)
+"""Words that may stand between a nominal negator and the phrase it rejects."""
 
 POSITIVE = re.compile(
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?"
     r"|fan of|big fan|huge fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
-    r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|awsome|amazing|brilliant"
+    r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|into|dig|rocks?|rocked"
     r"|definitely|absolutely|yes|yeah|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
     r"|go with|ill take|i ll take|take the|pick|choose|same vein|similar|in the vein"
-    r"|recommend more like|stuck with me|blew me away|moved me|worth it|underrated"
+    r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|moved me|worth it|underrated"
+    r"|stays? with (?:me|you)|stuck with me|(?:a |an )?(?:gem|treat|banger|classic|winner|keeper|must see|must watch)"
+    r"|loved? it|hooked|riveting|gripping|stunning|superb|terrific|phenomenal|outstanding|delightful"
+    r"|charming|hilarious|touching|(?:all[ -])?time favou?rites?|go[ -]to|(?:10|ten) out of (?:10|ten)"
+    r"|wow|yes please|thumbs up|count me in|im in|keen|right up my alley|up my alley"
+    r"|me (?:flipa|flipo|flipan|mola|molo|molan|chifla\w*|apasiona\w*|emociono|conquisto|atrapo)"
+    r"|(?:una |un )?joya|obra maestra|buen[ao]s?|me (?:gusto|gustaron) mucho|adoro|ador[eo] |recomendable"
     r"|me encant\w*|me gust\w*|me fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con)\b"
 )
@@ -81,6 +98,12 @@ NEGATIVE = re.compile(
     r"|not so much|not really|pass on|no thanks|nope|skip|disappointing|disappointed"
     r"|too (?:slow|long|boring|old|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
     r"|odio|odie|detesto|no me gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
+    r"|\b(?:snooze(?:fest)?|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
+    r" (?:get|sit) through|fell asleep|turned (?:it )?off|walked out|waste of time|not worth|mediocre|forgettable"
+    r"|cringe\w*|stupid|dumb|annoying|pretentious|depressing|unwatchable|disappointment|thumbs down"
+    r"|(?:not|never) again|me aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
+    r"|me decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
+    r"|me dorm\w*|me quede dormid[oa]|no pude terminar\w*|no (?:me )?convence\w*|paso de|fatal|flojo|floja)\b"
 )
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -89,10 +112,20 @@ SEEN = re.compile(
 )
 """Having seen a film is neutral (rule 7) unless a verdict sits in the same clause."""
 
-HEARSAY = re.compile(
-    r"\b(?:keeps? telling me|keeps? saying|told me to|tells me to|says i should|wants me to"
-    r"|thinks i should|insists|recommended me|me dice que|me recomendo)\b"
-)
+_OTHERS = (r"(?:my|mi|mis|his|her|their|our|su|sus|el|la|los|las) (?:\w+ )?(?:brother|sister|wife|husband|"
+           r"friends?|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|parents|son|daughter|kids|"
+           r"roommate|flatmate|boss|coworkers?|colleagues?|cousins?|uncle|aunt|neighbou?r|family|"
+           r"hermanos?|hermanas?|amigos?|amigas?|novi[oa]|espos[oa]|pareja|madre|padre|mama|papa|"
+           r"hij[oa]s?|primos?|primas?|jefe|jefa|compañer[oa]s?|companer[oa]s?|tio|tia|vecin[oa]s?|familia)"
+           r"|everyone|everybody|people|critics|reviewers|the internet|todo el mundo|todos|la gente|"
+           r"los criticos|he|she|they|ella")
+_SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said|say|tells|told|swears?|"
+           r"insists?|claims?|thinks|thought|reckons?|recommends?|recommended|suggests?|suggested|"
+           r"wants me to|want me to|keeps? recommending)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|"
+           r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
+HEARSAY = re.compile(r"\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b")
+"""Someone else's opinion the user does not share (rule 14): another person as the subject of a
+verb of saying or urging. Their own tastes ("my kids adore it") are not hearsay."""
 """Someone else's opinion the user does not share (rule 14): the clause is ignored."""
 
 CONTRAST = re.compile(r"\b(?:but|though|although|however|whereas|while|pero|aunque|sino)\b")
@@ -122,7 +155,7 @@ GROUP_ALL = re.compile(
 """Group references: every movie in the previous list (rule 2)."""
 
 REQUEST = re.compile(
-    r"\b(?:recommend|recomend|suggest|suggestions?|give me|show me|find me|get me|send me|"
+    r"\b(?:recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,2}(?:please|pls|plz)"
@@ -170,7 +203,8 @@ INJECTION = re.compile(
     r"(?:ignore (?:all |any |your |the |my )*(?:previous |prior |above |earlier )?"
     r"(?:instructions|rules|prompts?)|system prompt|system override|you are now|developer mode"
     r"|jailbreak|act as|pretend (?:to be|you are)|disregard|new instructions"
-    r"|mark (?:every|all|each)|\boutput\b|print (?:your|the)|reveal (?:your|the)|respond only with"
+    r"|mark (?:every|all|each)|\boutput (?:only |exactly |the following |this )?(?:json|\{|\[)"
+    r"|print (?:your|the)|reveal (?:your|the)|respond only with"
     r"|return (?:only )?json|olvida (?:tus|las) instrucciones|ignora (?:tus|las))",
     re.IGNORECASE,
 )
@@ -209,10 +243,8 @@ COMMON_WORDS = frozenset(
     thing things think this those though thought three through thursday time to today together
     tonight too top true try tuesday turn two under up us use very want was watch watched way
     we wednesday week weekend well went were what whatever when where which while who whole why
-    will with without word work world would year years yes yet you young your heat speed drive
-    contact crash cars big her it up us mine greetings here love help next perfect fun
-    whatever taken signs split gravity arrival moon alien predator go run fury rush seven
-    tomorrow sunshine nine ten twelve""".split()
+    will with without word work world would year years yes yet you young your big her it up us
+    mine here love help next perfect fun whatever go run nine ten twelve""".split()
 )
 """Ordinary words: a title made only of these needs capitals or quotes to count as a mention."""
 
@@ -427,3 +459,29 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
                 maxs.append(years[0])
             consume(match)
     return (max(mins) if mins else None), (min(maxs) if maxs else None), spans
+
+
+@functools.lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Words of the cue and genre patterns themselves (5+ letters): what a typo is corrected to."""
+    sources = [POSITIVE.pattern, NEGATIVE.pattern, REQUEST.pattern, SEEN.pattern]
+    sources += [pattern for pattern, _ in GENRE_PATTERNS]
+    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?])\b[a-z]{5,}\b", src))
+
+
+@functools.lru_cache(maxsize=20_000)
+def correct_typo(token: str) -> str:
+    """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
+
+    Only tokens that are no known English word, no cue word and no Spanish stopword are
+    corrected, and only to the single cue word one edit away.
+    """
+    if len(token) < 5 or not token.isalpha() or token in cue_words() or token in ES_STOPWORDS:
+        return token
+    known = known_words()
+    if len(known) > 5000 and token in known and (len(token) < 7 or token in common_words()):
+        return token
+    from rapidfuzz.distance import Levenshtein
+
+    near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and Levenshtein.distance(w, token) <= 1]
+    return near[0] if len(near) == 1 else token

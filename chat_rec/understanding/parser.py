@@ -126,7 +126,7 @@ class _Parser:
             elif raw == "&":
                 key = "and"
             else:
-                key = fold(raw).replace(" ", "")
+                key = lexicon.correct_typo(fold(raw).replace(" ", ""))
                 if not key:
                     continue
             toks.append(_Tok(key, m.start(), m.end(), raw))
@@ -201,7 +201,7 @@ class _Parser:
             polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
             if named and (question or polite):
                 return True
-            if re.match(r"^(?:something|somethin|anything|algo)\b", text) or (
+            if re.match(r"^(?:something|anything|algo)\b", text) or (
                     re.match(r"^some\b", text) and (question or polite)):
                 return True
         return self.signal.year_min is not None or self.signal.year_max is not None
@@ -232,15 +232,19 @@ class _Parser:
             if lexicon.HEARSAY.search(text):
                 continue
             refs = self._refs(ckeys, lo, title_at)
-            polarity, seen, scope = self._polarity(ckeys)
-            if not [r for r in refs if r.items] and not [r for r in refs if r.genres]:
+            rejected, scoping = self._nominal_scope(ckeys, lo, refs)
+            polarity, seen, scope = self._polarity(ckeys, scoping)
+            if not [r for r in refs if r.items or r.genres]:
                 if polarity and pending:
-                    refs = [_Ref(lo, list(r.items), pronoun=True) for r in pending]
+                    refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
                 pending = []
             for ref in refs:
-                sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
+                if ref.pos in rejected:
+                    sign = -1
+                else:
+                    sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
                 if ref.genres:
                     self._genres(ref.genres, sign)
                 elif ref.items:
@@ -248,9 +252,45 @@ class _Parser:
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items
-                pending = [r for r in refs if r.items] if polarity == 0 and not seen else []
+            if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
+                pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
+            elif with_items:
+                pending = []
 
-    def _polarity(self, ckeys: list[str]) -> tuple[int, bool, int]:
+    def _nominal_scope(self, ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int], set[int]]:
+        """Positions of references rejected by a negator right before them.
+
+        "sin terror", "no horror", "nada de drama", "ni el drama ni el terror", "not the third
+        one", "anything except westerns": the negator scopes the noun phrase that follows it (and
+        phrases joined to it by "or"/"ni"/"nor"), not the whole clause. A negator followed by a
+        verb ("I don't like X", "no me gusta X") is left to the clause polarity.
+        Returns the absolute positions of the rejected references and the clause-relative
+        positions of the negators that scope them (those do not flip the clause).
+        """
+        by_pos = {r.pos - lo: r for r in refs if r.items or r.genres}
+        rejected: set[int] = set()
+        scoping: set[int] = set()
+        for j, k in enumerate(ckeys):
+            if k not in lexicon.NOMINAL_NEGATORS and k != "except":
+                continue
+            m = j + 1
+            while m < len(ckeys) and ckeys[m] in lexicon.SCOPE_SKIP:
+                m += 1
+            while m in by_pos:
+                scoping.add(j)
+                rejected.add(m + lo)
+                m += 1
+                while m < len(ckeys) and ckeys[m] == "qqtitle" and m not in by_pos:
+                    m += 1
+                if m < len(ckeys) and ckeys[m] in {"or", "nor", "ni", "o", "and", "y", "neither"}:
+                    m += 1
+                    while m < len(ckeys) and (ckeys[m] in lexicon.SCOPE_SKIP or ckeys[m] in {"ni", "no"}):
+                        m += 1
+                else:
+                    break
+        return rejected, scoping
+
+    def _polarity(self, ckeys: list[str], scoping: set[int] | None = None) -> tuple[int, bool, int]:
         """+1 like, -1 dislike, 0 neutral; whether the clause says "seen"; where polarity starts.
 
         A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it.
@@ -263,7 +303,10 @@ class _Parser:
             if not any(s < end and start < e for s, e, _ in spans):
                 spans.append((start, end, sign))
         negators, pos, first_negator = 0, 0, -1
-        for k in ckeys:
+        for j, k in enumerate(ckeys):
+            if j in (scoping or ()):
+                pos += len(k) + 1
+                continue
             if k in lexicon.NEGATORS or k == "except":
                 if not any(s <= pos < e for s, e, _ in spans):
                     negators += 1
