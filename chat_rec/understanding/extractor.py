@@ -23,7 +23,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.parser import clean, parse
-from chat_rec.understanding.resolver import TitleResolver, fold_key
+from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 
 EXTRACTION_MAX_TOKENS = 96
@@ -34,8 +34,6 @@ log = logging.getLogger(__name__)
 PROMPT_NAME = "extract"
 _GENRE_BY_FOLD = {fold(g): g for g in GENRES} | {"scifi": "Sci-Fi", "science fiction": "Sci-Fi",
                                                    "film noir": "Film-Noir", "noir": "Film-Noir"}
-_LIST_CUE = re.compile(r"\b(?:one|ones|first|second|third|fourth|fifth|last|latter|former|both|all"
-                       r"|none|neither|number|primera|segunda|tercera|ultima|todas|ninguna)\b")
 
 
 class LLMExtraction(BaseModel):
@@ -168,7 +166,7 @@ class Extractor:
                                (llm.disliked_titles, merged.disliked_ids)):
             for title in titles:
                 item_id = self.resolver.resolve(title)
-                if item_id is not None and item_id not in decided and self._supported(item_id, title, text, items):
+                if item_id is not None and item_id not in decided and self._supported(item_id, signal, text, items):
                     bucket.append(item_id)
                     decided.add(item_id)
         named = genres_named(text)
@@ -187,25 +185,19 @@ class Extractor:
             merged.year_max = llm.year_max
         return merged
 
-    def _supported(self, item_id: int, title: str, text: str, items: list[Item]) -> bool:
-        """The message names the title, or refers to the listed movie it stands for."""
-        prefer = [item.item_id for item in items]
-        if any(m.item_id == item_id for m in self.resolver.find_in_text(text, prefer=prefer)):
+    def _supported(self, item_id: int, signal: PreferenceSignal, text: str, items: list[Item]) -> bool:
+        """A model may judge only a movie the message itself refers to: one the parser found (by
+        title, position or description), or a listed movie that a rare word of the message
+        describes ("the Pacino classic" when its tags say Al Pacino). Never a movie that was
+        merely shown in the previous reply.
+        """
+        if item_id in signal.mentioned_ids:
             return True
-        key = fold_key(title)
-        if len(key) >= 4 and f" {key} " in f" {fold_key(text)} ":
-            return True
-        if item_id not in prefer:
+        item = next((i for i in items if i.item_id == item_id), None)
+        if item is None:
             return False
-        folded = fold(text)
-        if _LIST_CUE.search(folded):
-            return True
-        item = next(i for i in items if i.item_id == item_id)
-        for name, titles in lexicon.PEOPLE.items():  # "the Pacino one"
-            if re.search(r"\b" + name + r"\b", folded) and item_id in {self.resolver.resolve(t) for t in titles}:
-                return True
-        described = set(fold(" ".join((item.title, *item.tags))).split())
-        rare = {w for w in folded.split() if len(w) >= 4 and w not in lexicon.common_words()}
+        described = set(fold(" ".join((item.title, *item.tags, item.overview))).split())
+        rare = {w for w in fold(text).split() if len(w) >= 4 and w not in lexicon.common_words()}
         return bool(rare & described)
 
 

@@ -294,56 +294,6 @@ def common_words() -> frozenset[str]:
     words.update(w for w in _vocab()[_VOCAB_FIRST:_VOCAB_LAST] if w.isalpha() and w.isascii())
     return frozenset(words)
 
-PEOPLE: dict[str, tuple[str, ...]] = {
-    "miyazaki": ("Spirited Away", "My Neighbor Totoro", "Princess Mononoke", "Howl's Moving Castle",
-                 "Kiki's Delivery Service", "Ponyo", "Castle in the Sky", "Porco Rosso",
-                 "The Wind Rises", "Nausicaä of the Valley of the Wind"),
-    "pacino": ("The Godfather", "The Godfather: Part II", "The Godfather: Part III", "Scarface",
-               "Heat", "Dog Day Afternoon", "Serpico", "Scent of a Woman", "Donnie Brasco",
-               "Carlito's Way", "The Insider", "Insomnia", "The Devil's Advocate",
-               "Glengarry Glen Ross", "Any Given Sunday", "Ocean's Thirteen"),
-    "de niro": ("Taxi Driver", "Raging Bull", "Goodfellas", "The Godfather: Part II", "Heat",
-                "Casino", "The Deer Hunter", "Cape Fear", "Meet the Parents", "Analyze This",
-                "Jackie Brown", "Ronin", "Silver Linings Playbook", "The Untouchables"),
-    "dicaprio": ("Titanic", "Inception", "The Departed", "Catch Me If You Can", "Shutter Island",
-                 "The Wolf of Wall Street", "Django Unchained", "The Revenant", "Blood Diamond",
-                 "Gangs of New York", "The Aviator", "Romeo + Juliet", "The Great Gatsby",
-                 "The Beach", "What's Eating Gilbert Grape"),
-    "hanks": ("Forrest Gump", "Toy Story", "Cast Away", "Saving Private Ryan", "The Green Mile",
-              "Philadelphia", "Big", "Apollo 13", "Catch Me If You Can", "Sleepless in Seattle",
-              "You've Got Mail", "The Terminal", "Captain Phillips", "Bridge of Spies"),
-    "bridges": ("The Big Lebowski", "True Grit", "Crazy Heart", "Tron: Legacy", "Iron Man",
-                "Hell or High Water", "Starman", "The Fisher King", "Seabiscuit"),
-    "neeson": ("Taken", "Schindler's List", "Batman Begins", "Love Actually", "Non-Stop",
-               "The Grey", "Rob Roy", "Michael Collins", "Kingdom of Heaven"),
-    "schwarzenegger": ("The Terminator", "Terminator 2: Judgment Day", "Predator", "Total Recall",
-                       "True Lies", "Commando", "Kindergarten Cop", "Twins", "Conan the Barbarian"),
-    "nolan": ("Memento", "The Prestige", "Inception", "Interstellar", "The Dark Knight",
-              "Batman Begins", "The Dark Knight Rises", "Dunkirk", "Insomnia"),
-    "spielberg": ("Jaws", "E.T. the Extra-Terrestrial", "Jurassic Park", "Schindler's List",
-                  "Saving Private Ryan", "Raiders of the Lost Ark", "Close Encounters of the Third Kind",
-                  "Catch Me If You Can", "Minority Report", "Bridge of Spies", "Lincoln", "Munich"),
-    "tarantino": ("Pulp Fiction", "Reservoir Dogs", "Jackie Brown", "Kill Bill: Vol. 1",
-                  "Kill Bill: Vol. 2", "Inglourious Basterds", "Django Unchained",
-                  "The Hateful Eight", "Death Proof"),
-    "scorsese": ("Taxi Driver", "Raging Bull", "Goodfellas", "Casino", "The Departed",
-                 "The Wolf of Wall Street", "Shutter Island", "Gangs of New York", "The Aviator",
-                 "Hugo", "Cape Fear", "Mean Streets"),
-    "hitchcock": ("Psycho", "Vertigo", "Rear Window", "North by Northwest", "The Birds",
-                  "Rebecca", "Notorious", "Dial M for Murder", "Strangers on a Train", "Rope"),
-    "kubrick": ("The Shining", "2001: A Space Odyssey", "A Clockwork Orange", "Full Metal Jacket",
-                "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb",
-                "Eyes Wide Shut", "Barry Lyndon", "Spartacus", "Paths of Glory"),
-    "coen": ("Fargo", "The Big Lebowski", "No Country for Old Men", "Raising Arizona",
-             "O Brother, Where Art Thou?", "True Grit", "Miller's Crossing", "Barton Fink",
-             "Burn After Reading", "A Serious Man", "Inside Llewyn Davis"),
-    "pixar": ("Toy Story", "Toy Story 2", "Toy Story 3", "Finding Nemo", "Up", "WALL·E",
-              "Monsters, Inc.", "The Incredibles", "Ratatouille", "Inside Out", "Coco", "Cars",
-              "A Bug's Life", "Brave", "Finding Dory"),
-}
-"""Famous names -> some of their films, to resolve "the Al Pacino one" among listed movies."""
-
-
 # ---------------------------------------------------------------- release-year phrases
 
 _Y = r"(1[89]\d\d|20[0-4]\d)"
@@ -466,7 +416,8 @@ def cue_words() -> frozenset[str]:
     """Words of the cue and genre patterns themselves (5+ letters): what a typo is corrected to."""
     sources = [POSITIVE.pattern, NEGATIVE.pattern, REQUEST.pattern, SEEN.pattern]
     sources += [pattern for pattern, _ in GENRE_PATTERNS]
-    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?])\b[a-z]{5,}\b", src))
+    # whole words only: "favorit[ao]s?" or "comed(?:y|ies)" are stems, never a correction target
+    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src))
 
 
 @functools.lru_cache(maxsize=20_000)

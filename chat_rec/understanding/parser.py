@@ -37,6 +37,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
 _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this"}
+_UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
+          "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
+          "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
 _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
                   "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
                   "vez", "parte", "noche", "semana"}
@@ -398,6 +401,11 @@ class _Parser:
                 picked = ids[:1]
             elif k == "number" and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
+            elif k.isdigit() and 1 <= int(k) <= n and prev != "number" and self._bare_position(ckeys, j):
+                picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
+            elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
+                    prev in _DETERMINERS or prev in {"del", "de"}):
+                picked = [ids[n // 2]]  # "the middle one", "la del medio"
             elif k in {"other", "others", "rest", "remaining"} and prev in _DETERMINERS:
                 picked = [i for i in ids if i not in self.referenced]
             if picked:
@@ -414,6 +422,20 @@ class _Parser:
         if not refs:
             refs += self._descriptive(ckeys, lo, ids)
         return refs
+
+    @staticmethod
+    def _bare_position(ckeys: list[str], j: int) -> bool:
+        """A bare digit is a list position when it stands like a name, not a quantity.
+
+        "1 and 3 are great", "but 2 is a no", "2 or 4?": at the start of the clause or joined to
+        another position, and not followed by a unit ("2 hours", "3 stars", "2 more").
+        """
+        prev = ckeys[j - 1] if j else ""
+        nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+        if nxt in _NOT_REF_NOUNS or nxt in _UNITS:
+            return False
+        joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la"}
+        return j == 0 or joined or (prev.isdigit() and prev != ckeys[j])
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
         """"the Al Pacino one", "the two black-and-white ones", "the 2010 one"."""
@@ -442,12 +464,14 @@ class _Parser:
         for regex, genres in lexicon.GENRE_RES:
             if regex.fullmatch(phrase):
                 return all(g in item.genres for g in genres)
-        for name, titles in lexicon.PEOPLE.items():
-            if re.search(r"\b" + name + r"\b", phrase) and self.resolver is not None:
-                return item.item_id in {self.resolver.resolve(t) for t in titles}
-        title = fold_key(item.title)
-        tags = " ".join(fold(t) for t in item.tags)
-        return bool(re.search(r"\b" + re.escape(phrase) + r"\b", title + " | " + tags))
+        text = " | ".join((fold_key(item.title), " | ".join(fold(t) for t in item.tags), fold(item.overview)))
+        if re.search(r"\b" + re.escape(phrase) + r"s?\b", text):
+            return True
+        # "the one with the dragon", "the Pacino one": every content word of the description
+        # occurs in the item's own text (title, tags such as cast names, overview).
+        words = [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
+        return bool(words) and all(re.search(r"\b" + re.escape(w.rstrip("s")) + r"(?:s|es)?\b", text)
+                                   for w in words)
 
     # ----------------------------------------------------------------- leftovers
     def _unresolved(self, mentions: list[Mention]) -> None:
@@ -465,6 +489,7 @@ class _Parser:
 
     def _finish(self) -> PreferenceSignal:
         sig = self.signal
+        sig.mentioned_ids = list(dict.fromkeys(self.referenced + sig.liked_ids + sig.disliked_ids + sig.seen_ids))
         sig.disliked_ids = [i for i in dict.fromkeys(sig.disliked_ids) if i not in sig.liked_ids]
         sig.liked_ids = list(dict.fromkeys(sig.liked_ids))
         sig.liked_genres = list(dict.fromkeys(sig.liked_genres))

@@ -24,6 +24,9 @@ _MINOR = frozenset("the a an of and or to in on at for with from by la el de del
 _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
                          "adored dislike disliked".split())
+_VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
+                        "es fue era sigue me nos".split())
+"""Words after a capitalised single-word title that show it is the subject of a verdict."""
 _NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
 
 
@@ -295,12 +298,11 @@ class TitleResolver:
                 return False
             if first.raw[:1].isupper() and not first.raw.isupper():
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in {"is", "was", "s", "sounds", "looks"} or bool(_YEAR.match(nxt))
+                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt))
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
-            return prev in lexicon.FILM_CUES or before.endswith("fan of") \
-                or nxt in {"is", "was", "s", "sounds", "looks", "were"}
+            return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER
         if n == 1 and key in lexicon.NAMED_DAYS:
             return False
         content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
