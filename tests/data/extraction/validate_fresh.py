@@ -21,7 +21,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 DEFAULT_MOVIES = REPO / "data" / "ml-latest-small" / "movies.csv"
-DEFAULT_DEV = Path("/work/shared/benchmarks/extraction/dev.jsonl")
+DEFAULT_DEV = REPO.parent / "shared" / "benchmarks" / "extraction" / "dev.jsonl"  # as tests/conftest.py
 
 GENRES = {
     "Action", "Adventure", "Animation", "Children", "Comedy", "Crime", "Documentary",
