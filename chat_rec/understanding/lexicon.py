@@ -23,7 +23,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"|for children", ("Children",)),
     (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados",
      ("Animation",)),
-    (r"horror|scary (?:movies?|films?|stuff|ones?)|slashers?|terror|miedo|de susto",
+    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything) scary|slashers?|terror|miedo|de susto",
      ("Horror",)),
     (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
     (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belicas?|war",
@@ -38,7 +38,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
     (r"mysteries|mystery|whodunnits?|whodunits?|misterio", ("Mystery",)),
     (r"romances?|romantic(?: movies?| films?)?|romantic[oa]s?|love stories", ("Romance",)),
-    (r"thrillers?", ("Thriller",)),
+    (r"thrillers?|suspense|suspenso|de intriga", ("Thriller",)),
     (r"imax", ("IMAX",)),
 ]
 """(pattern, genres) over folded text. Moods, topics and people are deliberately absent."""
@@ -86,6 +86,9 @@ POSITIVE = re.compile(
     r"|wow|yes please|thumbs up|count me in|im in|keen|right up my alley|up my alley"
     r"|me (?:flipa|flipo|flipan|mola|molo|molan|chifla\w*|apasiona\w*|emociono|conquisto|atrapo)"
     r"|(?:una |un )?joya|obra maestra|buen[ao]s?|me (?:gusto|gustaron) mucho|adoro|ador[eo] |recomendable"
+    r"|lovely|nice|sounds? (?:interesting|amazing|perfect|promising)|me vol[oa] la cabeza|me llama la atencion"
+    r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
+    r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
     r"|me encant\w*|me gust\w*|me fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con)\b"
 )
@@ -103,7 +106,9 @@ NEGATIVE = re.compile(
     r"|cringe\w*|stupid|dumb|annoying|pretentious|depressing|unwatchable|disappointment|thumbs down"
     r"|(?:not|never) again|me aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
     r"|me decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
-    r"|me dorm\w*|me quede dormid[oa]|no pude terminar\w*|no (?:me )?convence\w*|paso de|fatal|flojo|floja)\b"
+    r"|me dorm\w*|me quede dormid[oa]|no pude terminar\w*|no (?:me )?convence\w*|paso de|fatal|flojo|floja"
+    r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?|sobrevalorad[oa]s?"
+    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?)\b"
 )
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -169,7 +174,8 @@ REQUEST = re.compile(
     r"|busco|buscando|quiero|queremos|recomienda\w*|recomiendas|recomendarias|sugiere\w*"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
     r"recomendacion|idea)|dame|muestrame|me apetece|lets (?:do|watch|see|find|pick|try|go)"
-    r"|how about|veamos|pon(?:me)? (?:algo|una))\b"
+    r"|how about|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones|sugieres)"
+    r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)|alguna parecida|algo parecido)\b"
 )
 """Rule 13: the message asks for suggestions now."""
 
@@ -432,7 +438,7 @@ def correct_typo(token: str) -> str:
     known = known_words()
     if len(known) > 5000 and token in known and (len(token) < 7 or token in common_words()):
         return token
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA  # one edit: a letter added, dropped, changed or swapped
 
-    near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and Levenshtein.distance(w, token) <= 1]
+    near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
     return near[0] if len(near) == 1 else token

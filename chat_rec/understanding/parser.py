@@ -36,7 +36,11 @@ _JSON = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]{0,200}>|```.*?```", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
-_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this"}
+_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these"}
+_CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
+"""Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
+_FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
+"""A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
 _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
           "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
           "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
@@ -128,6 +132,8 @@ class _Parser:
                 key = "to"
             elif raw == "&":
                 key = "and"
+            elif raw.lower() == "sí":
+                key = "yes"  # the accent tells "yes" from "if"
             else:
                 key = lexicon.correct_typo(fold(raw).replace(" ", ""))
                 if not key:
@@ -204,7 +210,9 @@ class _Parser:
             polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
             if named and (question or polite):
                 return True
-            if re.match(r"^(?:something|anything|algo)\b", text) or (
+            if question and _FACT_QUESTION.match(text):
+                continue
+            if re.match(r"^(?:something|anything|algo|alguna|alguno|algun)\b", text) or (
                     re.match(r"^some\b", text) and (question or polite)):
                 return True
         return self.signal.year_min is not None or self.signal.year_max is not None
@@ -221,6 +229,7 @@ class _Parser:
                 start = i + 1
                 if k in {".", "?"}:
                     sentence += 1
+        facts = {sent for sent, lo, hi in clauses if self._fact_question(keys, lo)}
         last_refs: list[int] = []
         last_sentence = -1
         pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
@@ -232,7 +241,7 @@ class _Parser:
             if sent != last_sentence:
                 pending = []
             last_sentence = sent
-            if lexicon.HEARSAY.search(text):
+            if lexicon.HEARSAY.search(text) or sent in facts:
                 continue
             refs = self._refs(ckeys, lo, title_at)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
@@ -259,6 +268,14 @@ class _Parser:
                 pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
             elif with_items:
                 pending = []
+
+    @staticmethod
+    def _fact_question(keys: list[str], lo: int) -> bool:
+        """Whether the sentence starting at ``lo`` is a yes/no question about a named film."""
+        if lo and keys[lo - 1] not in {".", "?"}:
+            return False
+        end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
+        return end < len(keys) and keys[end] == "?" and bool(_FACT_QUESTION.match(" ".join(keys[lo:end])))
 
     def _nominal_scope(self, ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int], set[int]]:
         """Positions of references rejected by a negator right before them.
@@ -310,7 +327,8 @@ class _Parser:
             if j in (scoping or ()):
                 pos += len(k) + 1
                 continue
-            if k in lexicon.NEGATORS or k == "except":
+            concord = (self.signal.language == "es" and k in _CONCORD and "no" in ckeys[:j])
+            if (k in lexicon.NEGATORS or k == "except") and not concord:
                 if not any(s <= pos < e for s, e, _ in spans):
                     negators += 1
                     if first_negator < 0:
@@ -324,10 +342,7 @@ class _Parser:
             return -1, False, (first_negator if tail else 0)  # "the second, no" covers all
         score = sum(sign for _, _, sign in spans) or spans[-1][2]
         polarity = 1 if score > 0 else -1
-        if self.signal.language == "es":
-            if negators and polarity > 0:
-                polarity = -1
-        elif negators % 2 == 1:
+        if negators % 2 == 1:
             polarity = -polarity
         return polarity, False, 0
 
@@ -406,7 +421,8 @@ class _Parser:
             elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
                     prev in _DETERMINERS or prev in {"del", "de"}):
                 picked = [ids[n // 2]]  # "the middle one", "la del medio"
-            elif k in {"other", "others", "rest", "remaining"} and prev in _DETERMINERS:
+            elif k in {"other", "others", "rest", "remaining", "demas", "otras", "otros", "resto"} and (
+                    prev in _DETERMINERS or prev in {"del"}):
                 picked = [i for i in ids if i not in self.referenced]
             if picked:
                 refs.append(_Ref(lo + j, picked))
@@ -434,17 +450,19 @@ class _Parser:
         nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
         if nxt in _NOT_REF_NOUNS or nxt in _UNITS:
             return False
-        joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la"}
+        joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
+                          "ambas", "ambos", "las", "los"}
         return j == 0 or joined or (prev.isdigit() and prev != ckeys[j])
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
         """"the Al Pacino one", "the two black-and-white ones", "the 2010 one"."""
         text = " ".join(ckeys)
         m = re.search(r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
-                      r"|\bthe (?:one|movie|film) (?:with|by|from|about) ((?:\w+ ){0,2}\w+)", text)
+                      r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
+                      r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)", text)
         if not m:
             return []
-        words = (m.group(1) or m.group(2) or "").split()
+        words = (m.group(1) or m.group(2) or m.group(3) or "").split()
         count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
         words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
         if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):

@@ -318,7 +318,8 @@ class TitleResolver:
         if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
             return False
         if n == 1:
-            return not at_start or prev in lexicon.FILM_CUES
+            return not at_start or prev in lexicon.FILM_CUES or (
+                nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
 
     @staticmethod
@@ -345,7 +346,7 @@ class TitleResolver:
         for i in range(limit):
             if i in covered or (tokens[i].key in function and tokens[i].key != "the"):
                 continue
-            for n in range(1, 6):
+            for n in range(1, 8):
                 span = range(i, i + n)
                 if i + n > limit or any(k in covered for k in span):
                     break
@@ -364,7 +365,7 @@ class TitleResolver:
                 choices = self._fuzzy_choices.get(n)
                 if not choices:
                     continue
-                cutoff = 93 if spelt_right else 86
+                cutoff = 93 if spelt_right else 86 if max(len(w) for w in rare) >= 5 else 90
                 hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
                 if hit is None or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")
