@@ -52,6 +52,11 @@ class Settings(BaseSettings):
     llm_cpu_dtype: str = "float32"
     """CPU weights: float32 measured 2x faster than bfloat16 on the 2-core development machine."""
 
+    extract_with_llm: bool = False
+    """Ask the chat model to read each message too (JSON, checked against the parser's mentions).
+    Off by default: on the fresh labelled set the packaged CPU model added nothing measurable and
+    cost ~15 s a turn (README, "Understanding"); the parser alone reads every message."""
+
     openai_base_url: str = "http://127.0.0.1:8000/v1"
     openai_model: str = "Qwen/Qwen2.5-7B-Instruct"
     openai_api_key: str = "not-needed"

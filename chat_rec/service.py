@@ -114,7 +114,7 @@ class ChatService:
         repo.migrate()
         deps = Deps(
             settings=settings, catalog=catalog, index=index, ranker=ranker, resolver=resolver,
-            extractor=Extractor(resolver, llm), repo=repo, llm=llm,
+            extractor=Extractor(resolver, llm if settings.extract_with_llm else None), repo=repo, llm=llm,
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
             reranker=LazyReranker(settings) if settings.rerank_adapter else None,
         )
