@@ -255,6 +255,7 @@ class TitleResolver:
         keys = [t.key for t in tokens]
         prefer_set = set(prefer)
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
+        doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
         for i in range(len(tokens)):
             for n in range(1, min(self._max_len, len(tokens) - i) + 1):
                 key = " ".join(keys[i:i + n])
@@ -265,6 +266,9 @@ class TitleResolver:
                     item_id = self._lookup(self._index, key, year, prefer_set)
                     if item_id is not None:
                         found.append((i, n, item_id, 100.0))
+                elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
+                    doubtful.append((i, n, key))
+        found += self._coordinated(text, tokens, doubtful, found)
         chosen = _select(found)
         covered = {k for i, n, _, _ in chosen for k in range(i, i + n)}
         chosen += self._fuzzy(text, tokens, covered, prefer_set)
@@ -321,6 +325,27 @@ class TitleResolver:
             return not at_start or prev in lexicon.FILM_CUES or (
                 nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
+
+    def _coordinated(self, text: str, tokens: list[_Token], doubtful: list[tuple[int, int, str]],
+                     found: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
+        """A capitalised one-word title joined by "and"/"or"/"y"/"," to an accepted title is a
+        title too ("Moon and Gattaca are favourites", "Heat, Ronin y Collateral").
+        """
+        starts = {i for i, _, _, _ in found}
+        ends = {i + n - 1 for i, n, _, _ in found}
+        joiners = {"and", "or", "y", "o", "nor", "ni", "e"}
+        out: list[tuple[int, int, int, float]] = []
+        for i, n, key in doubtful:
+            if key in lexicon.EN_STOPWORDS or key in lexicon.ES_STOPWORDS or key in lexicon.NAMED_DAYS:
+                continue
+            after = i + n < len(tokens) and tokens[i + n].key in joiners and i + n + 1 in starts
+            comma = i + n in starts and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+            before = i >= 2 and tokens[i - 1].key in joiners and i - 2 in ends
+            if after or before or comma:
+                item_id = self._lookup(self._index, key, None, ())
+                if item_id is not None:
+                    out.append((i, n, item_id, 100.0))
+        return out
 
     @staticmethod
     def _at_start(text: str, i: int, first: _Token) -> bool:

@@ -120,3 +120,9 @@ def test_descriptions_match_the_listed_items_own_text(resolver, catalog):
 def test_the_word_output_alone_is_no_injection(resolver):
     sig = p(resolver, "I love the output of Pixar: more animated films please")
     assert sig.liked_genres == ["Animation"] and sig.wants_new_recommendations
+
+
+def test_a_one_word_title_joined_to_another_title_counts(resolver):
+    sig = p(resolver, "Moon and Gattaca are favourites of mine")
+    assert sorted(sig.liked_ids) == [1653, 68237]
+    assert p(resolver, "It and Her").liked_ids == []  # a pronoun stays a pronoun
