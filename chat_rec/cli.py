@@ -158,7 +158,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.eval.extraction import format_table, run_extraction_eval
         from chat_rec.llm.registry import get_chat_model
-        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.understanding.extractor import Extractor, extractor_for
         from chat_rec.understanding.resolver import TitleResolver
 
         settings = _settings(args)
@@ -167,7 +167,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         resolver = TitleResolver(catalog)
         runs = [("parser", Extractor(resolver, None))]
         if llm is not None:
-            runs.append((f"parser+{settings.llm}", Extractor(resolver, llm)))
+            modes = [args.mode] if args.mode else ["judge", "json"]
+            runs += [(f"{mode}:{settings.llm}", extractor_for(resolver, llm, mode)) for mode in modes]
         results = {
             f"{Path(cases).stem}/{name}": run_extraction_eval(Path(cases), extractor, half=args.half, limit=args.limit)
             for cases in args.cases for name, extractor in runs
@@ -284,6 +285,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one or more case files, scored side by side (parser alone, and with --llm's model)")
     e.add_argument("--half", choices=("odd", "even"), help="only cases whose id number is odd / even")
     e.add_argument("--limit", type=int, help="only the first N cases (after --half)")
+    e.add_argument("--mode", choices=("judge", "json"),
+                   help="how the model reads beside the parser (default: both, side by side)")
     e.add_argument("--json", action="store_true")
     common(e)
     e.set_defaults(func=cmd_eval)
