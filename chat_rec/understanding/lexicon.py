@@ -108,7 +108,7 @@ NEGATIVE = re.compile(
     r"|me decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
     r"|me dorm\w*|me quede dormid[oa]|no pude terminar\w*|no (?:me )?convence\w*|paso de|fatal|flojo|floja"
     r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?|sobrevalorad[oa]s?"
-    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?)\b"
+    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho)\b"
 )
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 

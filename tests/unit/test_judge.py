@@ -64,10 +64,10 @@ def test_a_failing_judge_leaves_the_parser_reading(resolver):
 
 def test_logprob_judge_batches_like_single_calls(tmp_path: Path):
     pytest.importorskip("torch")
-    from tests.integration.test_nf4_path import build_tiny_model
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     from chat_rec.llm.prompts import load_prompt
+    from tests.integration.test_nf4_path import build_tiny_model
 
     folder = build_tiny_model(tmp_path / "tiny")
     model = AutoModelForCausalLM.from_pretrained(folder)
