@@ -182,8 +182,9 @@ class DialogueRunner:
                 result = service.send_sync(user, turn.user or "")
             failures = self._check(turn.expect, result, before, self._vector(user), lists, previous_ids)
             failures += self._check_memory(turn, result, user, lists, shown_before)
-            if unused():
-                failures.append(f"{unused()} scripted LLM replies were not used by this turn")
+            left = unused()
+            if left:
+                failures.append(f"{left} scripted LLM replies were not used by this turn")
             log.info("%s turn %d (%s): %s in %.1f s", dialogue.name, n, action[:50], result.stage,
                      time.perf_counter() - started)
             outcomes.append(TurnOutcome(n, action, failures, result.reply))
