@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from chat_rec.catalog.models import Item
 
 MENTION_MIN_SCORE = 90
-"""A title match this sure counts as the message naming the movie (the onboarding answer uses it too)."""
+"""A title match this sure counts as the message naming the movie (as in ``answer_in_context``)."""
 
 
 def _elapsed(state: State, step: str, started: float) -> dict[str, Any]:
@@ -94,7 +94,7 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
         return signal
     update: dict[str, Any] = {}
     if step == 1 and not (signal.liked_ids or signal.disliked_ids):
-        found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text) if m.score >= MENTION_MIN_SCORE]
+        found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text) if m.score >= 90]
         if found:
             update["liked_ids"] = list(dict.fromkeys(found))[:3]
     elif step == 3 and signal.liked_genres and not signal.disliked_genres:
