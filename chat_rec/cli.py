@@ -31,6 +31,9 @@ def _settings(args: argparse.Namespace) -> Any:
     overrides: dict[str, Any] = {}
     if getattr(args, "llm", None):
         overrides["llm"] = args.llm
+        if args.llm == "scripted" and getattr(args, "command", None) == "dialogue":
+            # Scripted dialogues replay recorded model replies through the checked model path.
+            overrides["extract_llm"] = "json"
     if getattr(args, "catalog", None):
         overrides["catalog_dir"] = Path(args.catalog)
     if getattr(args, "overviews", None):
