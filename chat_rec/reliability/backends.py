@@ -213,3 +213,25 @@ class LlmServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+# ---------------------------------------------------------------- a small catalog
+def catalog_slice(dest: Path, items: int = 400, source: Path | None = None) -> Path:
+    """The first ``items`` movies of a MovieLens ``latest-small`` folder with their ratings, tags and links.
+
+    Servers and indexes built on it start in seconds; ids and titles are the real ones.
+    """
+    import pandas as pd
+
+    from chat_rec.config import BUNDLED_CATALOG
+
+    source = Path(source or BUNDLED_CATALOG)
+    dest.mkdir(parents=True, exist_ok=True)
+    movies = pd.read_csv(source / "movies.csv").head(items)
+    keep = set(movies["movieId"])
+    movies.to_csv(dest / "movies.csv", index=False)
+    for name in ("ratings.csv", "tags.csv", "links.csv"):
+        if (source / name).is_file():
+            frame = pd.read_csv(source / name, dtype=str, keep_default_na=False)
+            frame[frame["movieId"].astype(int).isin(keep)].to_csv(dest / name, index=False)
+    return dest
