@@ -236,6 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.set_defaults(func=cmd_serve)
 
+    from chat_rec.llm.server import add_llm_server_parser
+
+    add_llm_server_parser(sub)
+
     p = sub.add_parser("chat", help="chat in the terminal")
     p.add_argument("--user", default="me")
     common(p)
