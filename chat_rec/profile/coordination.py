@@ -14,6 +14,7 @@ import logging
 import math
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import timedelta
@@ -81,7 +82,10 @@ def open_checkpointer(settings: Settings) -> Any:
                                                name="chat-rec-checkpoints")
     pg_saver = PostgresSaver(pool)  # type: ignore[arg-type]
     with connect(conninfo, autocommit=True) as conn:  # one replica at a time creates the tables
-        conn.execute("SELECT pg_advisory_lock(%s)", (SETUP_LOCK_KEY,))
+        # Polled, not waited for inside a statement: setup() runs CREATE INDEX CONCURRENTLY, which
+        # waits for every open statement, so a replica blocked in pg_advisory_lock would deadlock it.
+        while not (conn.execute("SELECT pg_try_advisory_lock(%s)", (SETUP_LOCK_KEY,)).fetchone() or (False,))[0]:
+            time.sleep(0.2)
         try:
             pg_saver.setup()
         finally:
