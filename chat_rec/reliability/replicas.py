@@ -1,7 +1,7 @@
 """Replicas: two `chat-rec serve` processes on one PostgreSQL and one Chroma server.
 
 Every session sends its turns alternately to both replicas (as a round-robin load balancer
-would), and now and then two turns at once, one to each, so the per-user advisory lock is what
+would), and every fourth time two turns at once, one to each, so the per-user advisory lock is what
 keeps them apart. Midway, one replica is SIGKILLed while a turn is in flight on it; the person
 whose turn it was continues on the other replica, and the killed one is restarted and rejoins.
 Checked afterwards, on the database itself:
@@ -90,7 +90,7 @@ def _session_loop(replicas: _Replicas, session: _Session, rng: random.Random, de
         return
     while time.perf_counter() < deadline:
         n += 1
-        if rng.random() < 0.15:  # two turns at once, one on each replica
+        if n % 4 == 2:  # every fourth turn: two turns at once, one on each replica
             texts = [f"{SCRIPT[n % len(SCRIPT)]} (ref {uuid.uuid4().hex[:6]})" for _ in range(2)]
             results: list[dict[str, Any] | None] = [None, None]
 

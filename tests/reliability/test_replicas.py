@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 
-@pytest.mark.e2e
 def test_two_replicas_lose_nothing_and_never_interleave_a_users_turns(postgres_server, tmp_path: Path) -> None:
     from chat_rec.reliability.replicas import run_replicas
 
