@@ -20,6 +20,8 @@ def replicas(make_service, postgres_server):
 
 def test_a_users_concurrent_turns_on_two_replicas_are_serialized(replicas) -> None:
     a, b = replicas
+    assert type(a.checkpointer).__name__ == type(b.checkpointer).__name__ == "PostgresSaver"
+    assert not (a.deps.settings.home / "checkpoints.sqlite").exists()
     user = "dana"
     a.send_sync(user, "I loved Toy Story")
     errors: list[str] = []
