@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 
 def test_two_replicas_lose_nothing_and_never_interleave_a_users_turns(postgres_server, tmp_path: Path) -> None:
     from chat_rec.reliability.replicas import run_replicas
