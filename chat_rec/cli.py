@@ -105,7 +105,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=True,
                               rebuild=args.rebuild)
     state = "built" if index.built_now else "up to date"
-    print(f"index {state}: {len(index.ids):,} items under {settings.chroma_dir}")
+    where = f"under {settings.chroma_dir}"
+    if settings.chroma_host:
+        where = f"on the Chroma server {settings.chroma_host}:{settings.chroma_port}"
+    print(f"index {state}: {len(index.ids):,} items {where}")
     return 0
 
 
