@@ -84,7 +84,8 @@ class PostgresServer:
                 "package (scripts/install-postgres.sh) or set CHAT_REC_PG_BINDIR.")
         self.bindir = bindir
         self.port = free_port()
-        self.root = Path(tempfile.mkdtemp(prefix="chat-rec-pg-"))
+        # As root the cluster belongs to nobody, who must reach the folder: /tmp, not a private TMPDIR.
+        self.root = Path(tempfile.mkdtemp(prefix="chat-rec-pg-", dir="/tmp" if os.geteuid() == 0 else None))
         self.data = self.root / "data"
         self.log = self.root / "server.log"
         self._as: list[str] = []
