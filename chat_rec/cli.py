@@ -108,7 +108,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=True,
                               rebuild=args.rebuild)
     state = "built" if index.built_now else "up to date"
-    print(f"index {state}: {len(index.ids):,} items under {settings.chroma_dir}")
+    where = f"under {settings.chroma_dir}"
+    if settings.chroma_host:
+        where = f"on the Chroma server {settings.chroma_host}:{settings.chroma_port}"
+    print(f"index {state}: {len(index.ids):,} items {where}")
     return 0
 
 
@@ -250,6 +253,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="turns answered at once; more queue (default 1: one local model, one turn at a time)")
     common(p)
     p.set_defaults(func=cmd_serve)
+
+    from chat_rec.llm.server import add_llm_server_parser
+
+    add_llm_server_parser(sub)
 
     p = sub.add_parser("chat", help="chat in the terminal")
     p.add_argument("--user", default="me")

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -170,3 +171,18 @@ class OnboardingAnswer(Base):
     question_index: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     answer: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class RateEvent(Base):
+    """rate_events: one row per counted turn in the last minute (the rate limit shared by replicas).
+
+    Written only on PostgreSQL (``DatabaseRateLimiter``); a user's rows older than the window are
+    deleted at their next turn.
+    """
+
+    __tablename__ = "rate_events"
+    __table_args__ = (Index("ix_rate_events_user_at", "user_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
