@@ -37,7 +37,7 @@ def test_database_lives_under_chat_rec_home(repo: ProfileRepository, chat_rec_ho
 
 
 def test_migrate_twice_is_a_no_op(repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert repo.current_revision() == "0001"
+    assert repo.current_revision() == "0002"
     repo.get_or_create_user("ana")
 
     def fail(*args: object, **kwargs: object) -> None:
