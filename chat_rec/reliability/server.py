@@ -88,7 +88,7 @@ class ServerProcess:
                 raise ChatRecError(f"The server exited with code {self.proc.returncode} while starting; "
                                    f"see {self.log_path}.")
             try:
-                if httpx.get(f"{self.url}/gradio_api/info", timeout=2).status_code == 200:
+                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
                     return time.perf_counter() - started
             except httpx.HTTPError:
                 pass
