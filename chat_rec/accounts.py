@@ -132,7 +132,7 @@ class AccountStore:
         self.rounds = rounds
         self.open_signup = open_signup
         """Whether signing in with a name nobody has creates that account (and its empty profile)."""
-        self.limiter = limiter or SignInLimiter()
+        self.limiter = limiter if limiter is not None else SignInLimiter()
         self._dummy = hash_password("not-a-real-password", rounds)
         self._signup_guard = threading.Lock()
 
