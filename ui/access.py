@@ -94,6 +94,15 @@ class Access:
             raise gr.Error(SIGN_IN_FIRST)
         return str(name)
 
+    def sign_in_message(self) -> str | None:
+        """The sentence above the sign-in form."""
+        if self.store is None:
+            return None
+        limiter = self.store.limiter
+        new = " A name nobody has yet creates your account." if self.store.open_signup else ""
+        return (f"Sign in with your name and password.{new} After {limiter.failures} wrong passwords, "
+                f"a name (or an address) waits {round(limiter.window_s / 60)} minutes.")
+
     # ------------------------------------------------------------ Gradio's auth hook
     def check_password(self, username: str, password: str) -> bool:
         """Gradio's ``auth=`` callable; a refusal is an HTTP error whose detail is our sentence."""
@@ -102,7 +111,7 @@ class Access:
             signed = self.store.sign_in(username, password, address=_CLIENT.get())
         except SignInLockedError as exc:
             metrics().sign_ins.labels("locked").inc()
-            raise HTTPException(status_code=429, detail=str(exc)) from None
+            raise HTTPException(status_code=400, detail=str(exc)) from None  # the sign-in page shows only 400s
         except (SignInError, ChatRecError) as exc:
             metrics().sign_ins.labels("wrong").inc()
             raise HTTPException(status_code=400, detail=str(exc)) from None

@@ -365,8 +365,7 @@ def launch(
     demo.queue(default_concurrency_limit=concurrency)
     demo.launch(
         auth=access.check_password if access.accounts else None,
-        auth_message="Sign in with your name and password. A name nobody has yet creates your account."
-        if access.store is not None and access.store.open_signup else "Sign in with your name and password.",
+        auth_message=access.sign_in_message(),
         app_kwargs={"routes": access.routes(), "middleware": [Middleware(ClientAddress)]},
         server_name=host,
         server_port=port,
