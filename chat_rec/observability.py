@@ -115,10 +115,17 @@ def record_model_call(started: float, ok: bool, message: Any = None, prompt: str
     metrics().observe_model_call(time.perf_counter() - started, ok, tokens_in, tokens_out)
 
 
+def new_turn_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
 @contextlib.contextmanager
 def turn_scope(turn_id: str | None = None) -> Iterator[str]:
-    """Mark log records made inside as belonging to one turn; yields its id."""
-    turn_id = turn_id or uuid.uuid4().hex[:12]
+    """Mark log records made inside as belonging to one turn; yields its id.
+
+    Only around code that runs in one thread without yielding (not around a generator's yields).
+    """
+    turn_id = turn_id or new_turn_id()
     token = TURN_ID.set(turn_id)
     try:
         yield turn_id

@@ -16,7 +16,7 @@ from typing import Any
 import gradio as gr
 
 from chat_rec.errors import ChatRecError
-from chat_rec.observability import turn_scope
+from chat_rec.observability import new_turn_id
 from chat_rec.results import TurnResult
 from ui.access import Access, ClientAddress, check_exposure
 from ui.api import CRASHED, add_api, observe, run_turn, start_turn
@@ -223,9 +223,9 @@ def build_demo(service: Any, access: Access | None = None) -> gr.Blocks:
                 yield [_answer(history, NEED_NAME), gr.skip(), gr.skip(), *keep]
                 return
             user = access.user(request)
-            streamed, started = "", start_turn()
-            with turn_scope() as turn_id:
-                yield from _reply(user, text, history, turns, streamed, started, turn_id)
+            # Each step of a generator may run in another worker thread (another context), so the turn
+            # id is passed along rather than set in a context variable around the yields.
+            yield from _reply(user, text, history, turns, "", start_turn(), new_turn_id())
 
         def _reply(user: str, text: str, history: list[Message], turns: list[str], streamed: str, started: float,
                    turn_id: str) -> Iterator[list[Any]]:
