@@ -317,6 +317,13 @@ class ChatService:
     def _genre_similarity(self, vector: np.ndarray) -> dict[str, float]:
         return {g: round(float(np.dot(vector, gv)), 4) for g, gv in self.deps.genre_vectors.items()}
 
+    def export(self, user: str) -> dict[str, Any]:
+        """Everything stored about ``user`` as JSON-ready data ("Download my data")."""
+        from chat_rec.profile.export import export_user
+
+        u = self._user(user, create=False)
+        return export_user(self.deps.repo, u.id, self.deps.catalog)
+
     def reset(self, user: str) -> None:
         """Forget everything about this user's taste and conversation (the name stays)."""
         u = self._user(user, create=False)

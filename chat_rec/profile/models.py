@@ -186,3 +186,18 @@ class RateEvent(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Account(Base):
+    """accounts: the sign-in secret of a user who has one (bcrypt hash, never the password).
+
+    A user without a row here can be reached only on the machine itself (the local one-click
+    profile and the CLI); ``chat-rec account passwd NAME`` gives it a password.
+    """
+
+    __tablename__ = "accounts"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -67,6 +67,8 @@ def _call(replicas: _Replicas, session: _Session, index: int, name: str, *args: 
         started = time.perf_counter()
         session.in_flight = attempt
         try:
+            if replicas.servers[attempt].accounts:
+                client.sign_in(session.user)  # a fresh client, as a browser after the balancer switched
             result = client.call(name, *args)
         except ServerGone:
             session.failovers += attempt == index
@@ -140,6 +142,8 @@ def _kill_mid_turn(replicas: _Replicas, sessions: list[_Session], rng: random.Ra
     client = ApiClient(replicas.servers[1].url)
     try:
         message = f"still there? something like Heat (ref {uuid.uuid4().hex[:6]})"
+        if replicas.servers[1].accounts:
+            client.sign_in(victim.user)
         result = client.call("send", victim.user, message)
         victim.acked.append(Ack(victim.user, "send", message, str(result.get("stage", ""))))
         out["continued_on_other_replica"] = bool(result.get("reply"))

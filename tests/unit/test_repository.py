@@ -46,7 +46,7 @@ def test_database_lives_under_chat_rec_home(sqlite_repo: ProfileRepository, chat
 
 
 def test_migrate_twice_is_a_no_op(repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert repo.current_revision() == "0002"
+    assert repo.current_revision() == "0003"
     repo.get_or_create_user("ana")
 
     def fail(*args: object, **kwargs: object) -> None:
