@@ -39,6 +39,10 @@ _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si"
 _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these"}
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
 """Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
+_ELABORATION = re.compile(r"^(?:especially|particularly|in particular|above all|mostly|mainly|such as|like|"
+                          r"including|even|sobre todo|especialmente|en especial|en particular|como|incluso|"
+                          r"principalmente)\b")
+"""A clause that names examples of the clause before it takes its verdict."""
 _VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
                            "for me mi para nada tampoco mucho".split())
 """Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
@@ -236,6 +240,7 @@ class _Parser:
         last_refs: list[int] = []
         last_sentence = -1
         pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
+        last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
@@ -249,6 +254,8 @@ class _Parser:
             refs = self._refs(ckeys, lo, title_at)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
             polarity, seen, scope = self._polarity(ckeys, scoping)
+            if polarity == 0 and not seen and sent == verdict_sentence and _ELABORATION.match(text):
+                polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story"
             if not [r for r in refs if r.items or r.genres]:
                 if polarity and pending and self._bare_verdict(ckeys):
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
@@ -264,6 +271,8 @@ class _Parser:
                     self._genres(ref.genres, sign)
                 elif ref.items:
                     self._items(ref.items, sign, seen)
+            if polarity:
+                last_verdict, verdict_sentence = polarity, sent
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items

@@ -126,3 +126,8 @@ def test_a_one_word_title_joined_to_another_title_counts(resolver):
     sig = p(resolver, "Moon and Gattaca are favourites of mine")
     assert sorted(sig.liked_ids) == [1653, 68237]
     assert p(resolver, "It and Her").liked_ids == []  # a pronoun stays a pronoun
+
+
+def test_examples_take_the_verdict_of_the_clause_before(resolver):
+    assert p(resolver, "las de Pixar me encantan, sobre todo Toy Story").liked_ids == [1]
+    assert p(resolver, "I can't stand horror, especially Psycho").disliked_ids == [1219]
