@@ -2,11 +2,12 @@
 
 Everything it knows comes from the catalog's own text: each item's tags (tags.csv), genres and
 TMDB keywords when an overview file was ingested. Those terms form the vocabulary; each is
-embedded once (cached under the index folder, keyed by the terms and the embedder) in the
-template ``"a {term} movie"``, which puts "thoughtful" beside "thought-provoking" and
-"philosophical" better than the bare words do. An aspect phrase from a message is embedded the
-same way; terms close enough to it match, and an item scores by its best-matching term, plus a
-share of its cosine to the matched items' centroid, so untagged films of the same kind score too.
+embedded once (cached beside the index, keyed by the terms and the embedder) in the template
+``"a film that is {term}"``, which puts "thoughtful" beside "thought-provoking" and "insightful"
+better than the bare words do (with MiniLM, bare "thoughtful" is nearer "sentimental" and
+"cynical"). An aspect phrase from a message is embedded the same way and matches the terms
+within ``match_margin`` of its best one. An item scores by its best-matching term, plus a share
+of its cosine to the matched items' centroid, so untagged films of the same kind score too.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TEMPLATE = "a {} movie"
+TEMPLATE = "a film that is {}"
 """Terms and aspect phrases are embedded inside this sentence (see the module doc)."""
 
 MAX_TERM_WORDS = 4
@@ -40,6 +41,10 @@ MAX_TERM_CHARS = 40
 
 NEGATED_TERM_WORDS = frozenset({"not", "no", "non", "never", "without", "nothing", "anti"})
 """A tag such as "not funny" means the opposite of its words, so it is left out of the vocabulary."""
+
+GENERIC_TERMS = frozenset({"movie", "movies", "film", "films", "cinema", "good", "great", "bad", "best",
+                           "favorite", "favourite", "watch", "seen"})
+"""Tags that describe every film or none (general language): not aspects."""
 
 PHRASE_CACHE = 4096
 """Aspect phrases whose embeddings are kept in memory."""
@@ -52,10 +57,14 @@ SCORE_CACHE = 8
 class AspectConfig:
     """How an aspect phrase is matched (defaults chosen on the mood dev queries, docs/benchmarks.md)."""
 
-    match_floor: float = 0.72
-    """Templated cosine below which a term does not match a phrase; weights rise linearly to 1."""
-    detect_floor: float = 0.80
-    """A message word outside the vocabulary counts as an aspect when its nearest term is this close."""
+    match_floor: float = 0.6
+    """Templated cosine below which a term never matches a phrase."""
+    match_margin: float = 0.08
+    """Terms within this cosine of the phrase's best term match it (weights rise linearly to 1)."""
+    detect_floor: float = 0.7
+    """A message word outside the vocabulary counts as an aspect when its nearest term is this close
+    (it only drops words far from every term: MiniLM puts "wife" as near "marriage" as "thoughtful"
+    is to "thought provoking", so which words are asked for is the reader's scope, not this)."""
     max_terms: int = 24
     """At most this many best terms match one phrase."""
     item_share: float = 0.3
@@ -77,7 +86,7 @@ def item_terms(item: Item) -> list[str]:
         term = fold(raw)
         words = term.split()
         if (not words or len(words) > MAX_TERM_WORDS or len(term) > MAX_TERM_CHARS or term.isdigit()
-                or NEGATED_TERM_WORDS & set(words)):
+                or NEGATED_TERM_WORDS & set(words) or term in GENERIC_TERMS):
             continue
         out[term] = None
     return list(out)
@@ -169,35 +178,52 @@ class AspectIndex:
                 for r, (p, b) in enumerate(zip(phrases, best, strict=True))]
 
     def match(self, phrase: str) -> AspectMatch:
-        """The terms that match a phrase, best first, weighted (cos - floor) / (1 - floor)."""
-        floor = self.config.match_floor
+        """The terms that match a phrase, best first: within the margin of the best, above the floor.
+
+        A term's weight is its cosine's place between that lower bound and the best term's (1 for
+        the best), so a phrase outside the vocabulary pulls as hard as a term itself.
+        """
         sims = self.embed([phrase])[0] @ self.term_vectors.T if self.terms else np.zeros(0)
         if phrase in self.term_of:
             sims[self.term_of[phrase]] = 1.0
         n = min(self.config.max_terms, len(sims))
-        top = np.argpartition(-sims, n - 1)[:n] if n else np.zeros(0, np.int64)
-        kept = sorted(((int(k), float((sims[k] - floor) / (1.0 - floor))) for k in top if sims[k] > floor),
-                      key=lambda kw: -kw[1])
-        return AspectMatch(phrase, tuple((k, min(1.0, w)) for k, w in kept))
+        if not n:
+            return AspectMatch(phrase, ())
+        top = np.argpartition(-sims, n - 1)[:n]
+        best = float(sims[top].max())
+        low = max(self.config.match_floor, best - self.config.match_margin)
+        if best <= low:
+            return AspectMatch(phrase, ((int(top[sims[top].argmax()]), 1.0),) if best > self.config.match_floor else ())
+        kept = [(int(k), float((sims[k] - low) / (best - low))) for k in top if sims[k] > low]
+        return AspectMatch(phrase, tuple(sorted(kept, key=lambda kw: -kw[1])))
 
     # ------------------------------------------------------------------------------ scoring
 
-    def phrase_scores(self, phrase: str) -> np.ndarray:
-        """One phrase's score per index row, in [0, 1]: best term weight, plus centroid cosine."""
-        n = self.item_vectors.shape[0]
-        tagged = np.zeros(n, np.float32)
+    def tagged(self, phrase: str) -> np.ndarray:
+        """Per index row, the weight of the item's best term for the phrase (0 when none matches)."""
+        tagged = np.zeros(self.item_vectors.shape[0], np.float32)
         for k, w in self.match(phrase).terms:
-            rows = self.postings[k]
-            np.maximum.at(tagged, rows, np.float32(w))
-        share = self.config.item_share
-        if share <= 0 or not tagged.any():
-            return tagged
+            np.maximum.at(tagged, self.postings[k], np.float32(w))
+        return tagged
+
+    def vector(self, phrase: str, tagged: np.ndarray | None = None) -> np.ndarray | None:
+        """Where the phrase sits in item space: the unit mean of matching items, weighted; None if none."""
+        tagged = self.tagged(phrase) if tagged is None else tagged
         hit = np.flatnonzero(tagged)
+        if not len(hit):
+            return None
         centroid = tagged[hit] @ self.item_vectors[hit]
         norm = float(np.linalg.norm(centroid))
-        if norm <= 0:
+        return (centroid / norm).astype(np.float32) if norm > 0 else None
+
+    def phrase_scores(self, phrase: str) -> np.ndarray:
+        """One phrase's score per index row, in [0, 1]: best term weight, plus centroid cosine."""
+        tagged = self.tagged(phrase)
+        share = self.config.item_share
+        centroid = self.vector(phrase, tagged) if share > 0 else None
+        if centroid is None:
             return tagged
-        cos = self.item_vectors @ (centroid / norm).astype(np.float32)
+        cos = self.item_vectors @ centroid
         mean = float(cos.mean())
         near = np.clip((cos - mean) / max(1e-6, 1.0 - mean), 0.0, 1.0)
         return ((1.0 - share) * tagged + share * near).astype(np.float32)

@@ -65,7 +65,8 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     signal = with_fallback_aspects(signal, state.get("user_text", ""), deps.aspects, deps.resolver)
     if not state.get("onboarding_done"):
         signal = answer_in_context(signal, state.get("user_text", ""), state.get("onboarding_step", 0), runtime)
-    v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get)
+    v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get,
+                         deps.aspects.vector if deps.aspects is not None else None)
     p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
     shown_ids = set(state.get("last_items") or [])
     marks = {

@@ -146,6 +146,8 @@ class CrsEngine:
         self.resolver = extractor.resolver
         self.genre_vectors = dict(genre_vectors)
         self.aspects = aspects
+        self.aspect_pull = True
+        """Aspects move the throwaway profile as in the app (off only to measure what that adds)."""
         self._signals: dict[tuple[str, int, str, str], Any] = {}
         self._found: dict[tuple[str, int, str], list[int]] = {}
         self._texts: dict[str, np.ndarray] = {}
@@ -220,7 +222,8 @@ class CrsEngine:
                 shown = [item for i in found if (item := self.catalog.get(i)) is not None]
                 continue
             signal = self._signal(dialog, number, text, reply, shown)
-            v = pv.signal_vector(signal, self._item_vector, self.genre_vectors.get)
+            v = pv.signal_vector(signal, self._item_vector, self.genre_vectors.get,
+                                 self.aspects.vector if self.aspects is not None and self.aspect_pull else None)
             state.profile = pv.update(state.profile, v, self.settings.alpha)
             _move(signal.liked_ids, state.liked, state.disliked)
             _move(signal.disliked_ids, state.disliked, state.liked)

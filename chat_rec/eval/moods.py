@@ -4,8 +4,8 @@ Each query is one user message ("a dark, slow-burn mystery") with a relevance ru
 the catalog's tag vocabulary: an item counts when one of its tags or keywords contains one of the
 query's ``terms`` (whole words) or it has one of its ``genres``. With ``avoid: true`` the rule
 counts items that carry none of the terms (a negated mood). Each message runs through the CRS
-engine (the app's parser, retrieval and ranking) three ways: as written, as written with the
-aspect weight at 0 (the ranking before moods), and the ``plain`` request with no mood at all.
+engine (the app's parser, retrieval and ranking) three ways: as written, as written with no
+aspect index (the ranking before moods), and the ``plain`` request with no mood at all.
 Reported: the share of the top k that the rule accepts, and how many of the top k the mood moved.
 Tags cover a sixth of ml-latest-small, so an untagged dark film counts as a miss: the shares are
 lower bounds, comparable between the three runs.
@@ -13,7 +13,6 @@ lower bounds, comparable between the three runs.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -55,18 +54,18 @@ def _top(engine: Any, text: str, k: int) -> list[int]:
 
 
 def run_mood_bench(engine: Any, queries: Sequence[Mapping[str, Any]], k: int = K) -> dict[str, Any]:
-    """Score every query with moods on, moods off (aspect weight 0) and the plain request."""
+    """Score every query with moods on, moods off (no aspect index) and the plain request."""
     ranker = engine.ranker
-    weights = ranker.weights
+    aspects, pull = ranker.aspects, engine.aspect_pull
     rows = []
     for q in queries:
         on = _top(engine, q["text"], k)
-        ranker.weights = dataclasses.replace(weights, aspect=0.0)
+        ranker.aspects, engine.aspect_pull = None, False
         try:
             off = _top(engine, q["text"], k)
             plain = _top(engine, q.get("plain") or "recommend me a movie", k)
         finally:
-            ranker.weights = weights
+            ranker.aspects, engine.aspect_pull = aspects, pull
         state = engine.replay({"id": q["text"], "turns": [{"role": "user", "text": q["text"]}], "targets": []})
 
         def share(ids: Sequence[int], query: Mapping[str, Any] = q) -> float:

@@ -50,7 +50,10 @@ REQUEST_WORDS = frozenset(
     favorite favourite favorites favourites enjoy enjoyed enjoying like liked likes love loved
     loves hate hated prefer preferably actually really pretty quite bit little lot lots kinda
     sorta rather also still new old similar same different another else ideas idea help pick
-    choose go going gonna lol haha hmm um well way less least many few""".split()
+    choose go going gonna lol haha hmm um well way less least many few set course especially
+    particularly probably definitely usually mostly sometimes always often generally typically
+    honestly basically recently lately yesterday ago last next first second guess think thinking
+    know sounds sound seems seem""".split()
 )
 """Words of asking and judging, not of what is asked for (general language)."""
 
@@ -72,6 +75,11 @@ CLAUSE_BREAKS = frozenset(
 
 NEGATION_REACH = 4
 """A negator reaches this many tokens forward inside its clause ("no gory or violent stuff")."""
+
+SENTENCE_BREAKS = frozenset({".", "!", "?"})
+
+SHORT_SENTENCE = 6
+"""A sentence of at most this many words is a request by itself ("a dark, slow-burn mystery")."""
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[.,;:!?]")
 
@@ -154,19 +162,40 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     return {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
 
 
+def _asking_sentences(keys: Sequence[str]) -> set[int]:
+    """Token positions in sentences that ask for or judge something (cue words), or are short.
+
+    Narrative sentences ("my wife and I watched it yesterday") say nothing about what is wanted.
+    """
+    inside: set[int] = set()
+    start = 0
+    for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
+        words = [key for key in keys[start:end] if key not in CLAUSE_BREAKS]
+        text = " ".join(words)
+        asking = (len(words) <= SHORT_SENTENCE or any(w in NEGATORS for w in words)
+                  or any(r.search(text) for r in (lexicon.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE)))
+        if asking:
+            inside.update(range(start, end))
+        start = end + 1
+    return inside
+
+
 def aspects_with_polarity(text: str, vocabulary: AspectIndex,
                           resolver: TitleResolver | None = None) -> tuple[list[str], list[str]]:
     """(liked, disliked) aspect phrases of a message: the fallback reader, not the parser.
 
-    An aspect is disliked when a negator ("no", "not too", "nothing", "without", "sin", "nada",
-    "avoid") stands before it in the same clause, at most ``NEGATION_REACH`` tokens away, or when
-    "too" does with no negator ("it was too violent"). Titles and genre names are skipped.
+    Only sentences that ask or judge count (a cue word such as "want", "something", "love", "no",
+    or six words at most). An aspect is disliked when a negator ("no", "not too", "nothing",
+    "without", "sin", "nada", "avoid") stands before it in its clause, at most ``NEGATION_REACH``
+    tokens away, or when "too" does ("it was too violent"). Titles and genre names are skipped.
     """
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
+    asking = _asking_sentences(keys)
+    skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking)
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
-    for start, _, phrase in find_aspects(keys, vocabulary, _blocked_spans(text, tokens, resolver)):
+    for start, _, phrase in find_aspects(keys, vocabulary, skip):
         negated = too = False
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
             if keys[j] in CLAUSE_BREAKS:

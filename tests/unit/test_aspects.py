@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from chat_rec.catalog.aspects import AspectIndex, item_terms
+from chat_rec.catalog.aspects import TEMPLATE, AspectIndex, item_terms
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold
 from chat_rec.ranking.hybrid import BREAKDOWN_KEYS, HybridRanker, RankRequest, RankWeights
@@ -26,7 +26,8 @@ CONCEPTS = {
     "kids": "KIDS", "children": "KIDS",
     "slow": "SLOW", "burn": "SLOW", "paced": "SLOW",
 }
-TEMPLATE_WORDS = {"a", "movie"}
+TEMPLATE_WORDS = set(fold(TEMPLATE.format("")).split())
+"""The template's own words carry no meaning here."""
 
 
 class ConceptEmbedder:
@@ -189,3 +190,9 @@ def test_a_mood_alone_changes_the_ranking_and_shows_in_the_breakdown(tiny, vecto
 def test_only_aspects_is_not_an_empty_signal() -> None:
     assert not PreferenceSignal(liked_aspects=["dark"]).is_empty()
     assert not PreferenceSignal(disliked_aspects=["violent"]).is_empty()
+
+
+def test_narrative_sentences_give_no_aspects(index) -> None:
+    story = "My cousin and I watched a film last year and we talked for hours about space afterwards."
+    assert aspects_with_polarity(story, index) == ([], [])
+    assert aspects_with_polarity(story + " Now I want something dark.", index) == (["dark"], [])
