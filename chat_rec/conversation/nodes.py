@@ -86,7 +86,7 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
     """Read a bare answer to an onboarding question by what was asked.
 
     Question 1 asks for a movie the user loved, so "The Matrix" alone is a like; question 3 asks
-    what to avoid, so "horror" alone is a dislike.
+    what to avoid, so "horror" (or "gore") alone is a dislike.
     """
     if signal.skip:
         return signal
@@ -95,8 +95,10 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
         found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text) if m.score >= 90]
         if found:
             update["liked_ids"] = list(dict.fromkeys(found))[:3]
-    elif step == 3 and signal.liked_genres and not signal.disliked_genres:
-        update = {"disliked_genres": list(signal.liked_genres), "liked_genres": []}
+    elif step == 3 and (signal.liked_genres or signal.liked_aspects) and not (
+            signal.disliked_genres or signal.disliked_aspects):
+        update = {"disliked_genres": list(signal.liked_genres), "liked_genres": [],
+                  "disliked_aspects": list(signal.liked_aspects), "liked_aspects": []}
     return signal.model_copy(update=update) if update else signal
 
 

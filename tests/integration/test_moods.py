@@ -55,3 +55,13 @@ def test_the_mood_carries_to_more_please(service) -> None:
     assert again.stage == "recommend"
     assert set(_ids(again)).isdisjoint(_ids(first))
     assert again.trace["constraints"]["liked_aspects"] == first.trace["constraints"]["liked_aspects"]
+
+
+def test_a_bare_mood_answering_what_to_avoid_is_disliked(service) -> None:
+    user = "mood-avoid"
+    service.start(user)
+    for answer in ("skip", "skip"):
+        assert service.send_sync(user, answer).stage == "onboarding"
+    result = service.send_sync(user, "violence")
+    assert result.stage == "recommend"
+    assert result.signal["disliked_aspects"] == ["violence"] and not result.signal["liked_aspects"]
