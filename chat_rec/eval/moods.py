@@ -13,6 +13,8 @@ lower bounds, comparable between the three runs.
 
 from __future__ import annotations
 
+import statistics
+import time
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -81,7 +83,27 @@ def run_mood_bench(engine: Any, queries: Sequence[Mapping[str, Any]], k: int = K
         })
     n = max(1, len(rows))
     mean = {key: sum(r[key] for r in rows) / n for key in ("on", "off", "plain", "moved")}
-    return {"k": k, "queries": len(rows), "mean": mean, "rows": rows}
+    return {"k": k, "queries": len(rows), "mean": mean, "rows": rows, "ms": _timings(engine, queries)}
+
+
+def _timings(engine: Any, queries: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    """Median per-message cost of reading aspects and scoring every item (phrase embeddings warm)."""
+    from chat_rec.understanding.aspects import aspects_with_polarity
+
+    aspects = engine.ranker.aspects
+    if aspects is None:
+        return {}
+    read, score = [], []
+    for q in queries:
+        started = time.perf_counter()
+        liked, disliked = aspects_with_polarity(q["text"], aspects, engine.resolver)
+        read.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for phrase in (*liked, *disliked):
+            aspects.phrase_scores(phrase)
+        score.append(time.perf_counter() - started)
+    return {"read_p50": round(1000 * statistics.median(read), 2),
+            "score_p50": round(1000 * statistics.median(score), 2)}
 
 
 def format_mood_table(result: Mapping[str, Any]) -> str:
@@ -97,4 +119,7 @@ def format_mood_table(result: Mapping[str, Any]) -> str:
               f"{m['off']:>7.2f}{m['on']:>7.2f}{m['moved']:>7.2f}",
               f"share of the top {k} carrying the mood's tags (avoid queries: free of them); moved: share of "
               f"the top {k} that moods changed"]
+    if result.get("ms"):
+        lines.append(f"per message, median: reading aspects {result['ms']['read_p50']} ms (titles resolved again), "
+                     f"scoring its aspects over every item {result['ms']['score_p50']} ms")
     return "\n".join(lines)
