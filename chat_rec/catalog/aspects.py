@@ -12,17 +12,20 @@ of its cosine to the matched items' centroid, so untagged films of the same kind
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
 import threading
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
+from threadpoolctl import ThreadpoolController
 
 from chat_rec.catalog.titles import fold
 
@@ -202,8 +205,8 @@ class AspectIndex:
     def tagged(self, phrase: str) -> np.ndarray:
         """Per index row, the weight of the item's best term for the phrase (0 when none matches)."""
         tagged = np.zeros(self.item_vectors.shape[0], np.float32)
-        for k, w in self.match(phrase).terms:
-            np.maximum.at(tagged, self.postings[k], np.float32(w))
+        for k, w in reversed(self.match(phrase).terms):  # weakest first: a stronger term overwrites
+            tagged[self.postings[k]] = np.float32(w)
         return tagged
 
     def vector(self, phrase: str, tagged: np.ndarray | None = None) -> np.ndarray | None:
@@ -223,7 +226,8 @@ class AspectIndex:
         centroid = self.vector(phrase, tagged) if share > 0 else None
         if centroid is None:
             return tagged
-        cos = self.item_vectors @ centroid
+        with _one_blas_thread():
+            cos = self.item_vectors @ centroid
         mean = float(cos.mean())
         near = np.clip((cos - mean) / max(1e-6, 1.0 - mean), 0.0, 1.0)
         return ((1.0 - share) * tagged + share * near).astype(np.float32)
@@ -261,7 +265,20 @@ class AspectIndex:
         return [t for t, _ in sorted(best.items(), key=lambda tw: -tw[1])[:limit]]
 
 
-# ---------------------------------------------------------------------------------- cache
+# ---------------------------------------------------------------------------------- helpers
+
+
+@functools.lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    return ThreadpoolController()
+
+
+@contextmanager
+def _one_blas_thread() -> Iterator[None]:
+    """One BLAS thread for a catalog-sized product (as the ranker does: a busy second core only delays it)."""
+    with _blas().limit(limits=1, user_api="blas"):
+        yield
+
 
 
 def _cache_key(terms: Sequence[str], embedder: Embedder) -> str:
@@ -296,8 +313,3 @@ def _term_vectors(terms: Sequence[str], embedder: Embedder, cache_dir: Path | No
 def cache_dir_for(index_dir: Path | None, cache_dir: Path) -> Path:
     """Beside an explicitly placed index (shared between homes), else the home's cache folder."""
     return Path(index_dir).expanduser() if index_dir else cache_dir
-
-
-def rows_by_id(ids: np.ndarray) -> Mapping[int, int]:
-    """Index row of each item id."""
-    return {int(i): r for r, i in enumerate(np.asarray(ids).tolist())}

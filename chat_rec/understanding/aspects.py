@@ -123,21 +123,24 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
     """
     keys = [t.key for t in tokenize(tokens)] if isinstance(tokens, str) else [str(k) for k in tokens]
     free = [i not in skip and (is_content(k) or (" " in k and vocabulary.is_term(k))) for i, k in enumerate(keys)]
+    # inside a longer term, request words count too: "time travel", "feel good", "new york"
+    inner = [i not in skip and (free[i] or (k in REQUEST_WORDS and k not in NEGATORS)) for i, k in enumerate(keys)]
     found: list[tuple[int, int, str]] = []
     unknown: list[int] = []
     i = 0
     while i < len(keys):
-        if not free[i]:
+        if not inner[i]:
             i += 1
             continue
         for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
             phrase = " ".join(keys[i:i + n])
-            if all(free[i:i + n]) and vocabulary.is_term(phrase):
+            if (all(free[i:i + n]) or (n > 1 and all(inner[i:i + n]))) and vocabulary.is_term(phrase):
                 found.append((i, i + n, phrase))
                 i += n
                 break
         else:
-            unknown.append(i)
+            if free[i]:
+                unknown.append(i)
             i += 1
     if unknown:
         nearest = vocabulary.nearest([keys[i] for i in unknown])

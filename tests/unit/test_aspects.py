@@ -62,7 +62,7 @@ def _item(item_id: int, title: str, genres=(), tags=(), keywords=(), popularity:
 
 ITEMS = [
     _item(1, "Night Harbour", ("Mystery", "Thriller"), tags=("dark", "slow paced")),
-    _item(2, "Deep Orbit", ("Sci-Fi",), tags=("thought-provoking",), keywords=("astronaut", "space")),
+    _item(2, "Deep Orbit", ("Sci-Fi",), tags=("thought-provoking", "time travel"), keywords=("astronaut", "space")),
     _item(3, "Blood Alley", ("Action",), tags=("violence", "gore")),
     _item(4, "Sunny Farm", ("Children", "Comedy"), tags=("not funny",)),
     _item(5, "Plain Story", ("Drama",), popularity=40),
@@ -95,7 +95,7 @@ def index(tiny, vectors, embedder, tmp_path) -> AspectIndex:
 
 
 def test_item_terms_come_from_tags_genres_and_keywords_without_sentences_or_negations() -> None:
-    assert item_terms(ITEMS[1]) == ["thought provoking", "sci fi", "astronaut", "space"]
+    assert item_terms(ITEMS[1]) == ["thought provoking", "time travel", "sci fi", "astronaut", "space"]
     assert item_terms(ITEMS[3]) == ["children", "comedy"]  # "not funny" means the opposite
     assert "kids" not in " ".join(item_terms(ITEMS[5]))  # a sentence-long tag is no term
 
@@ -128,6 +128,7 @@ def test_find_aspects_reads_terms_and_near_words_but_not_request_or_skipped_word
 
 def test_longest_vocabulary_term_wins(index) -> None:
     assert [p for _, _, p in find_aspects("something slow paced and dark", index)] == ["slow paced", "dark"]
+    assert [p for _, _, p in find_aspects("something about time travel", index)] == ["time travel"]
 
 
 def test_negated_aspects_are_disliked(index) -> None:
