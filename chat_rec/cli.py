@@ -267,6 +267,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
         turn_result = run_turn_bench(_service(args), turns=args.turns)
         _print_json_or_table(turn_result, args.json, format_turn_table)
         return 0
+    if args.what == "moods":
+        from chat_rec.config import REPO_ROOT
+        from chat_rec.eval.crs import CrsEngine
+        from chat_rec.eval.moods import format_mood_table, load_mood_queries, run_mood_bench
+
+        queries = load_mood_queries(args.queries or REPO_ROOT / "data" / "moods" / "dev.yaml")
+        engine = CrsEngine.build(_settings(argparse.Namespace(llm="none", catalog=args.catalog,
+                                                              overviews=args.overviews)), llm="none")
+        _print_json_or_table(run_mood_bench(engine, queries, k=args.k), args.json, format_mood_table)
+        return 0
     from chat_rec.eval.latency import format_latency_table, run_latency_bench
 
     sizes = [int(s) for s in args.items.split(",") if s.strip()]
@@ -390,6 +400,13 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--turns", type=int, default=24)
     b.add_argument("--json", action="store_true")
     common(b)
+    b.set_defaults(func=cmd_bench)
+    b = bsub.add_parser("moods", help="how much moods move the list: mood requests scored by their picks' tags")
+    b.add_argument("--queries",
+                   help="YAML mood queries (default: data/moods/dev.yaml; held out: data/moods/fresh.yaml)")
+    b.add_argument("--k", type=int, default=5)
+    b.add_argument("--json", action="store_true")
+    common(b, llm=False)
     b.set_defaults(func=cmd_bench)
 
     try:

@@ -72,6 +72,7 @@ class ChatService:
     @classmethod
     def create(cls, settings: Settings | None = None, llm: Any = None, progress: bool = True) -> ChatService:
         """Load the catalog, open (or build) the index, load the LLM and open the profile store."""
+        from chat_rec.catalog.aspects import AspectIndex, cache_dir_for
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.embedding import Embedder
@@ -99,7 +100,11 @@ class ChatService:
         index.embed_text("warm up")  # load the embedder now, not during the first user's turn
         step("index", t)
         t = time.perf_counter()
-        ranker = HybridRanker.with_collaborative(catalog, index)
+        aspects = AspectIndex.build(catalog, index.ids, index.vectors, index.embedder,
+                                    cache_dir_for(settings.index_dir, settings.cache_dir), progress=progress)
+        step("aspects", t)
+        t = time.perf_counter()
+        ranker = HybridRanker.with_collaborative(catalog, index, aspects=aspects)
         resolver = TitleResolver(catalog)
         step("ranker", t)
         t = time.perf_counter()
@@ -114,7 +119,7 @@ class ChatService:
             settings=settings, catalog=catalog, index=index, ranker=ranker, resolver=resolver,
             extractor=extractor_for(resolver, llm, settings.extract_llm), repo=repo, llm=llm,
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
-            reranker=LazyReranker(settings) if settings.rerank_adapter else None,
+            reranker=LazyReranker(settings) if settings.rerank_adapter else None, aspects=aspects,
         )
         return cls(deps, _checkpointer(settings), timings)
 

@@ -15,6 +15,7 @@ from chat_rec.config import PROMPTS_DIR, Settings
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
+    from chat_rec.catalog.aspects import AspectIndex
     from chat_rec.catalog.index import CatalogIndex
     from chat_rec.catalog.models import Catalog
     from chat_rec.profile.records import Profile
@@ -48,6 +49,8 @@ class Deps:
     genre_vectors: dict[str, np.ndarray] = field(default_factory=dict)
     reranker: LazyReranker | None = None
     """The fine-tuned re-ranker (``settings.rerank_adapter``), loaded on first use; None when off."""
+    aspects: AspectIndex | None = None
+    """Moods and topics matched to the catalog's tags, genres and keywords (also ``ranker.aspects``)."""
 
     def replies(self, language: str) -> dict[str, Any]:
         data = load_replies()

@@ -39,6 +39,8 @@ class Expect(BaseModel):
     includes_any_ids: list[int] | None = None
     excludes_ids: list[int] | None = None
     excludes_genres: list[str] | None = None
+    most_have_any_genre: list[str] | None = None
+    """More than half of the picks have at least one of these genres."""
     year_between: tuple[int, int] | None = None
     profile_moved_toward_id: ItemRef | None = None
     profile_moved_away_from_id: ItemRef | None = None
@@ -274,6 +276,11 @@ class DialogueRunner:
             bad = [i.label for i in r.items if set(i.genres) & set(e.excludes_genres)]
             if bad:
                 f.append(f"items with excluded genres {e.excludes_genres}: {bad}")
+        if e.most_have_any_genre:
+            having = [i for i in r.items if set(i.genres) & set(e.most_have_any_genre)]
+            if not r.items or 2 * len(having) <= len(r.items):
+                f.append(f"{len(having)} of {len(r.items)} picks have a genre in {e.most_have_any_genre}: "
+                         f"{[i.label for i in r.items]}")
         if e.year_between is not None:
             lo, hi = e.year_between
             bad = [i.label for i in r.items if i.year is None or not lo <= i.year <= hi]
