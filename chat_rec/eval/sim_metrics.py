@@ -72,7 +72,7 @@ class PersonLog:
         return None
 
 
-def _mean(values: Sequence[float]) -> float:
+def _mean(values: Sequence[float | None]) -> float:
     clean = [v for v in values if v is not None and not math.isnan(v)]
     return float(np.mean(clean)) if clean else math.nan
 
@@ -129,7 +129,8 @@ def format_table(result: dict[str, Any]) -> str:
     ks = [k for k in KS if k <= turns]
     if turns not in ks:
         ks.append(turns)
-    head = f"{'':<34}" + "".join(f"{'S@' + str(k):>7}" for k in ks) + f"{'turns':>7}{'cos1':>7}{'cosT':>7}{'cards':>7}{'viol':>6}"
+    head = (f"{'':<34}" + "".join(f"{'S@' + str(k):>7}" for k in ks)
+            + f"{'turns':>7}{'cos1':>7}{'cosT':>7}{'cards':>7}{'viol':>6}")
     lines = [f"{result['catalog']}: {result['people']} people x {turns} turns, seed {result['seed']}, "
              f"llm {result['llm']}, simulator {result['simulator']}", "", head]
 
@@ -145,7 +146,8 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(row("baseline: " + name, s))
     main = next(iter(result["configs"].values()))
     lines += ["", f"turn by turn ({next(iter(result['configs']))}):",
-              f"{'turn':>5}{'active':>8}{'hit':>7}{'nDCG@5':>8}{'cos':>7}{'cos full':>9}{'cards':>7}{'ms/turn':>9}{'p95 call':>9}"]
+              f"{'turn':>5}{'active':>8}{'hit':>7}{'nDCG@5':>8}{'cos':>7}{'cos full':>9}{'cards':>7}"
+              f"{'ms/turn':>9}{'p95 call':>9}"]
     for r in main["per_turn"]:
         lines.append(f"{r['turn']:>5}{r['active']:>8}{r['hit_rate']:>7.3f}{r['ndcg@5']:>8.3f}{r['cosine']:>7.3f}"
                      f"{r['cosine_full_length']:>9.3f}{r['cards_seen']:>7.1f}{r['turn_latency_ms']:>9.0f}"

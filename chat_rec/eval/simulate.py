@@ -334,7 +334,8 @@ def run_baselines(service: ChatService, people: Sequence[Person], config: SimCon
         allowed = (i for i in popular if i != loved and not set(catalog.items[i].genres) & stated.avoid
                    and not (stated.year and _outside(catalog.items[i], *stated.year)))
         top = [i for _, i in zip(range(PAGE * turns), allowed, strict=False)]
-        out["popularity_paged_5"].append(_lists_log(person, [top[PAGE * t: PAGE * (t + 1)] for t in range(turns)], leaked))
+        pages = [top[PAGE * t: PAGE * (t + 1)] for t in range(turns)]
+        out["popularity_paged_5"].append(_lists_log(person, pages, leaked))
     return out
 
 

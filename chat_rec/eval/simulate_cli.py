@@ -45,7 +45,7 @@ def add_simulate_parser(esub: Any, func: Callable[[argparse.Namespace], int]) ->
 
 def cmd_simulate(args: argparse.Namespace) -> int:
     from chat_rec.eval.sim_metrics import format_table
-    from chat_rec.eval.simulate import run_simulation
+    from chat_rec.eval.simulate import Feedback, run_simulation
 
     voice = None
     if args.simulator == "openai":
@@ -56,7 +56,8 @@ def cmd_simulate(args: argparse.Namespace) -> int:
 
         voice = OpenAIVoice(load_catalog(Path(args.data)), args.base_url, args.sim_model)
     both = {"on": (True,), "off": (False,), "both": (True, False)}
-    feedback = {"words": ("words",), "buttons": ("buttons",), "both": ("words", "buttons")}
+    feedback: dict[str, tuple[Feedback, ...]] = {"words": ("words",), "buttons": ("buttons",),
+                                                 "both": ("words", "buttons")}
     result = run_simulation(Path(args.data), users=args.users, turns=args.turns, llm=args.llm, seed=args.seed,
                             alphas=args.alpha, onboarding=both[args.onboarding], feedback=feedback[args.feedback],
                             voice=voice, simulator=args.simulator)
