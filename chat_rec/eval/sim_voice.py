@@ -80,6 +80,7 @@ class RuleVoice:
 
     def _fill(self, rng: np.random.Generator, templates: Sequence[str], values: dict[str, str]) -> str:
         usable = [t for t in templates if _fields(t) <= set(values)]
+        usable = [t for t in usable if _fields(t)] or usable  # an attribute-free request only as a last resort
         text = _pick(rng, usable).format(**values)
         return text[:1].upper() + text[1:]
 

@@ -75,6 +75,9 @@ def test_voice_never_has_a_title_slot_outside_onboarding() -> None:
 
 def test_rule_voice_speaks_from_attributes(catalog: Catalog, people: list[Person]) -> None:
     voice = RuleVoice(catalog)
+    for p in build_people(catalog, 10_000, seed=0):  # every rater: some have no tags, one genre, no era
+        rng = np.random.default_rng(p.source_user)
+        assert voice.onboarding(p, rng).text and voice.opening(p, rng).text
     for p in people:
         rng = np.random.default_rng(p.source_user)
         u = voice.opening(p, rng)
