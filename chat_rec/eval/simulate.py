@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -343,26 +344,42 @@ def run_simulation(data_dir: Path | str, users: int, turns: int, llm: str = "non
                    alphas: Sequence[float] | None = None, onboarding: Sequence[bool] = (True,),
                    feedback: Sequence[Feedback] = ("words",), settings: Any = None, voice: Voice | None = None,
                    simulator: str = "rule", progress: bool = True) -> dict[str, Any]:
-    """Build the people and the service, run every configuration and the baselines, score them."""
-    from chat_rec.catalog.loaders import load_catalog
+    """Build the people and the service, run every configuration and the baselines, score them.
+
+    Profiles and conversation checkpoints go to a temporary home removed afterwards, so a run
+    never resumes an earlier run's users and never fills the configured profile store.
+    """
     from chat_rec.config import get_settings
-    from chat_rec.service import ChatService
 
     if users < 1 or turns < 1:
         raise InvalidInputError("--users and --turns must be at least 1.")
     if llm not in LLM_CHOICES:
         raise InvalidInputError(f"Unknown --llm {llm!r}: use one of {', '.join(LLM_CHOICES)}.")
     settings = settings or get_settings()
-    update: dict[str, Any] = {"catalog_dir": Path(data_dir), "rate_limit_per_minute": 0}
-    if llm != "default":
-        update["llm"] = llm
-    settings = settings.model_copy(update=update)
+    with tempfile.TemporaryDirectory(prefix="chat-rec-sim-") as home:
+        # Every person must be a fresh user: profiles and checkpoints live in a throwaway home
+        # (the index and converted models are reused from the configured places).
+        update: dict[str, Any] = {"catalog_dir": Path(data_dir), "rate_limit_per_minute": 0, "home": Path(home),
+                                  "database_url": None, "index_dir": settings.chroma_dir,
+                                  "models_root": settings.models_dir}
+        if llm != "default":
+            update["llm"] = llm
+        return _simulate(settings.model_copy(update=update), users, turns, llm, seed, alphas, onboarding,
+                         feedback, voice, simulator, progress)
+
+
+def _simulate(settings: Any, users: int, turns: int, llm: str, seed: int, alphas: Sequence[float] | None,
+              onboarding: Sequence[bool], feedback: Sequence[Feedback], voice: Voice | None, simulator: str,
+              progress: bool) -> dict[str, Any]:
+    from chat_rec.catalog.loaders import load_catalog
+    from chat_rec.service import ChatService
+
     settings.ensure_home()
     alphas = list(alphas or [settings.alpha])
     catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
     people = build_people(catalog, users, seed)
     if not people:
-        raise InvalidInputError(f"No rater in {data_dir} has enough early and later ratings to simulate.")
+        raise InvalidInputError(f"No rater in {settings.catalog_dir} has enough early and later ratings to simulate.")
     started = time.perf_counter()
     service = ChatService.create(settings, progress=progress, catalog=holdout_catalog(catalog, people))
     voice = voice or RuleVoice(service.deps.catalog)
