@@ -61,3 +61,24 @@ def test_people_never_name_their_targets(result: dict[str, Any]) -> None:
     assert said and all("{" not in line for line in said)
     main = next(iter(result["configs"].values()))
     assert main["leaked_targets"] >= 0 and main["people_with_leaks"] <= 20
+
+
+@pytest.mark.realdata
+def test_ml1m_histories_make_people_without_tags() -> None:
+    """ML-1M (../shared): timestamps only for some users, no tags.csv; people still talk."""
+    import numpy as np
+
+    from chat_rec.catalog.loaders import load_catalog
+    from chat_rec.eval.sim_people import build_people
+    from chat_rec.eval.sim_voice import RuleVoice
+    from tests.conftest import shared_path
+
+    catalog = load_catalog(shared_path("data", "ml-1m"))
+    people = build_people(catalog, 30, seed=1)
+    assert len(people) == 30
+    timed = set(np.unique(catalog.ratings.users[catalog.ratings.timestamps >= 0]).tolist())
+    assert all(p.source_user in timed and not p.taste.tags for p in people)
+    voice = RuleVoice(catalog)
+    for p in people:
+        rng = np.random.default_rng(p.source_user)
+        assert voice.onboarding(p, rng).text and voice.opening(p, rng).text
