@@ -42,6 +42,8 @@ class Utterance:
     """A genre the sentence rules out."""
     year_min: int | None = None
     year_max: int | None = None
+    wants: tuple[str, ...] = ()
+    """Genres the sentence asks for (asking for a genre lifts an earlier "no ...")."""
 
 
 class Voice(Protocol):
@@ -108,7 +110,7 @@ class RuleVoice:
         if taste.year_lo is not None and taste.year_hi is not None and taste.year_hi - taste.year_lo <= 25:
             options.append((era["between"].format(year=taste.year_lo, year2=taste.year_hi), taste.year_lo,
                             taste.year_hi))
-            options.append((era["after"].format(year=taste.year_lo), taste.year_lo, None))
+            options.append((era["after"].format(year=taste.year_lo), taste.year_lo + 1, None))  # "after" is strict
         if taste.year_median is not None:
             soft = "recent" if taste.year_median >= 2000 else "classic" if taste.year_median < 1975 else None
             if soft:
@@ -142,7 +144,8 @@ class RuleVoice:
         else:
             year_min = year_max = None
         text = self._fill(rng, templates, values)
-        return Utterance(text, year_min=year_min, year_max=year_max)
+        wants = tuple(g for g in genres if self.genre(person, g) in text)
+        return Utterance(text, year_min=year_min, year_max=year_max, wants=wants)
 
     def clauses(self, person: Person, shown: Sequence[Item]) -> dict[str, str]:
         """Each kind of complaint or praise the picks deserve, filled (not yet chosen)."""

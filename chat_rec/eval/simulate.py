@@ -87,6 +87,7 @@ class Stated:
         self.year: tuple[int | None, int | None] | None = None
 
     def add(self, u: Utterance) -> None:
+        self.avoid -= set(u.wants)  # "no sci-fi", then "sci-fi with robots": the latest word counts
         if u.avoid:
             self.avoid.add(u.avoid)
         if u.year_min is not None or u.year_max is not None:

@@ -109,6 +109,8 @@ def test_constraint_check_counts_each_kind() -> None:
                       "understood_genre": 1, "understood_year": 1}
     later = check_constraints(items[1:], stated, False, None)
     assert sum(later.values()) == 0
+    stated.add(Utterance("some horror after all", wants=("Horror",)))
+    assert check_constraints(items[:1], stated, False, None)["stated_genre"] == 0
 
 
 def test_summary_counts_failures_as_t_plus_one() -> None:
