@@ -177,3 +177,12 @@ def test_openai_voice_sees_attributes_never_target_titles(catalog: Catalog) -> N
     assert "Toy Story" not in sent  # the hidden targets
     assert "Matrix" in sent  # the cards on screen may be seen
 
+
+
+def test_cli_parses_the_sweep_and_refuses_a_bad_alpha() -> None:
+    from chat_rec.cli import build_parser
+
+    args = build_parser().parse_args(["eval", "simulate", "--data", "d", "--alpha", "0.7,0.5", "--feedback", "both"])
+    assert args.alpha == [0.7, 0.5] and args.feedback == "both" and args.llm == "none" and args.turns == 5
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["eval", "simulate", "--data", "d", "--alpha", "1.5"])
