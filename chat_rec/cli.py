@@ -244,6 +244,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
                               limit=args.limit)
         _print_json_or_table(result, args.json, format_crs_table)
         return 0
+    if args.what == "simulate":
+        from chat_rec.eval.simulate_cli import cmd_simulate
+
+        return cmd_simulate(args)
     raise ChatRecError(f"Unknown evaluation {args.what!r}.")
 
 
@@ -385,6 +389,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=int)
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
+    from chat_rec.eval.simulate_cli import add_simulate_parser
+
+    add_simulate_parser(esub, cmd_eval)
 
     p = sub.add_parser("bench", help="speed benchmarks that print numbers")
     bsub = p.add_subparsers(dest="what", required=True)

@@ -70,8 +70,13 @@ class ChatService:
 
     # ---------------------------------------------------------------- building
     @classmethod
-    def create(cls, settings: Settings | None = None, llm: Any = None, progress: bool = True) -> ChatService:
-        """Load the catalog, open (or build) the index, load the LLM and open the profile store."""
+    def create(cls, settings: Settings | None = None, llm: Any = None, progress: bool = True,
+               catalog: Any = None) -> ChatService:
+        """Load the catalog, open (or build) the index, load the LLM and open the profile store.
+
+        ``catalog`` replaces the one read from ``settings.catalog_dir`` (the simulator passes the
+        catalog without its people's hidden ratings); its items must be the index's.
+        """
         from chat_rec.catalog.aspects import AspectIndex, cache_dir_for
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
@@ -93,7 +98,8 @@ class ChatService:
             log.info("%s ready in %.1f s", name, timings[name])
 
         t = time.perf_counter()
-        catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
+        if catalog is None:
+            catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
         step("catalog", t)
         t = time.perf_counter()
         index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=progress)
@@ -133,6 +139,13 @@ class ChatService:
         repo = ProfileRepository(settings.db_url)
         repo.migrate()
         return ChatService(dataclasses.replace(self.deps, repo=repo), _checkpointer(settings), self.timings)
+
+    def variant(self, **settings: Any) -> ChatService:
+        """The same loaded services under other settings (e.g. ``alpha``), sharing the store and checkpoints."""
+        import dataclasses
+
+        deps = dataclasses.replace(self.deps, settings=self.deps.settings.model_copy(update=settings))
+        return ChatService(deps, self.checkpointer, self.timings)
 
     def describe(self) -> dict[str, Any]:
         """What is loaded, for the page header and logs."""
