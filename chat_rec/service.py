@@ -80,7 +80,7 @@ class ChatService:
         from chat_rec.llm.registry import get_chat_model
         from chat_rec.profile.repository import ProfileRepository
         from chat_rec.profile.vector import genre_centroids
-        from chat_rec.ranking.hybrid import HybridRanker
+        from chat_rec.ranking.learned import app_ranker
         from chat_rec.ranking.rerank import LazyReranker
         from chat_rec.understanding.extractor import Extractor
         from chat_rec.understanding.resolver import TitleResolver
@@ -101,7 +101,7 @@ class ChatService:
         index.embed_text("warm up")  # load the embedder now, not during the first user's turn
         step("index", t)
         t = time.perf_counter()
-        ranker = HybridRanker.with_collaborative(catalog, index)
+        ranker = app_ranker(settings, catalog, index)
         resolver = TitleResolver(catalog)
         step("ranker", t)
         t = time.perf_counter()

@@ -13,7 +13,7 @@ from chat_rec.conversation.state import State
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline
-from chat_rec.ranking.pipeline import Constraints
+from chat_rec.ranking.constraints import Constraints, build_constraints
 from chat_rec.understanding.signal import PreferenceSignal
 
 
@@ -188,38 +188,14 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 
 def compute_constraints(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
-    """The filters for this turn: stored exclusions plus what the message said."""
-    profile = runtime.context.stored_profile()
-    signal = signal_of(state)
-    excluded = (set(profile.excluded_genres) | set(signal.disliked_genres)) - set(signal.liked_genres)
-    if signal.year_min is not None or signal.year_max is not None:
-        year_min, year_max = signal.year_min, signal.year_max
-    elif signal.liked_ids or signal.liked_genres:
-        year_min, year_max = None, None  # a fresh request drops an old year range
-    else:
-        year_min, year_max = profile.year_min, profile.year_max
-    marks = state.get("marks") or {}
-    exclude = (
-        set(profile.liked_ids) | set(profile.disliked_ids) | set(profile.rejected_ids)
-        | set(profile.seen_ids) | {i for ids in marks.values() for i in ids}
-        | set(signal.liked_ids) | set(signal.disliked_ids)
-    )
-    if signal.wants_new_recommendations or state.get("event"):
-        exclude |= set(state.get("last_items") or [])
-    liked = set(profile.liked_ids) | set(signal.liked_ids)
-    disliked = set(profile.disliked_ids) | set(profile.rejected_ids) | set(signal.disliked_ids)
-    return {"excluded_genres": sorted(excluded), "year_min": year_min, "year_max": year_max,
-            "exclude_ids": sorted(exclude), "liked_ids": sorted(liked - disliked),
-            "disliked_ids": sorted(disliked), "liked_genres": sorted(signal.liked_genres)}
+    """The filters for this turn: stored exclusions plus what the message said (``build_constraints``)."""
+    fresh = bool(signal_of(state).wants_new_recommendations or state.get("event"))
+    return build_constraints(runtime.context.stored_profile(), signal_of(state), state.get("marks") or {},
+                             state.get("last_items") or [], fresh_request=fresh).as_dict()
 
 
 def _constraints(state: State) -> Constraints:
-    c = state.get("constraints") or {}
-    return Constraints(
-        excluded_genres=c.get("excluded_genres", ()), year_min=c.get("year_min"), year_max=c.get("year_max"),
-        exclude_ids=set(c.get("exclude_ids", ())), liked_ids=c.get("liked_ids", ()),
-        disliked_ids=c.get("disliked_ids", ()), liked_genres=c.get("liked_genres", ()),
-    )
+    return Constraints.from_dict(state.get("constraints"))
 
 
 def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
