@@ -372,8 +372,9 @@ def format_crs_table(result: Mapping[str, Any]) -> str:
     ci = result.get("ci95", {})
     lines = [
         f"cases: {result['cases']}   targets scored: {result['targets_scored']}   "
-        f"dropped: {result.get('targets_without_movielens_id', result['targets_unmatched'])} without a MovieLens id, "
-        f"{result.get('targets_outside_catalog', 0)} outside the catalog   catalog: {result['catalog_size']}",
+        f"unmatched (dropped): {result['targets_unmatched']} ({result.get('targets_without_movielens_id', '?')} "
+        f"without a MovieLens id, {result.get('targets_outside_catalog', '?')} outside the catalog)   "
+        f"catalog: {result['catalog_size']}",
         f"conversation model: {'yes' if result.get('conversation_model') else 'no'}   "
         f"oracle mentions: {'yes' if result.get('oracle_mentions') else 'no (text only, as the app)'}",
         "",

@@ -20,7 +20,7 @@ import numpy as np
 from chat_rec.ranking.hybrid import RankWeights
 from chat_rec.ranking.learned import WEIGHT_NAMES
 
-GRID: tuple[float, ...] = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0)
+GRID: tuple[float, ...] = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)
 """Values each weight may take in the search."""
 PASSES = 3
 WHOLE_CATALOG_KEEP = 400
