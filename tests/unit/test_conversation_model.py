@@ -10,8 +10,8 @@ import pytest
 
 from chat_rec.errors import ModelError
 from chat_rec.interactions.conversation import ConversationModel
-from chat_rec.ranking.learned import read_weights, write_weights
 from chat_rec.ranking.hybrid import RankWeights
+from chat_rec.ranking.learned import read_weights, write_weights
 from chat_rec.training import redial
 from chat_rec.training.conversations import TrainConfig, train
 
