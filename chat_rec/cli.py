@@ -190,14 +190,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.eval.extraction import format_table, run_extraction_eval
         from chat_rec.llm.registry import get_chat_model
-        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.understanding.extractor import Extractor, extractor_for
         from chat_rec.understanding.resolver import TitleResolver
 
         settings = _settings(args)
         catalog = load_catalog(settings.catalog_dir)
         llm = get_chat_model(settings, progress=True)
-        result = run_extraction_eval(Path(args.cases), Extractor(TitleResolver(catalog), llm))
-        _print_json_or_table(result, args.json, format_table)
+        resolver = TitleResolver(catalog)
+        runs = [("parser", Extractor(resolver, None))]
+        if llm is not None:
+            modes = [args.mode] if args.mode else ["judge", "json"]
+            runs += [(f"{mode}:{settings.llm}", extractor_for(resolver, llm, mode)) for mode in modes]
+        results = {
+            f"{Path(cases).stem}/{name}": run_extraction_eval(Path(cases), extractor, half=args.half, limit=args.limit)
+            for cases in args.cases for name, extractor in runs
+        }
+        if len(results) == 1:
+            _print_json_or_table(next(iter(results.values())), args.json, format_table)
+        else:
+            _print_json_or_table(results, args.json, lambda r: "\n\n".join(
+                f"== {key}\n{format_table(value)}" for key, value in r.items()))
         return 0
     if args.what == "movielens":
         from chat_rec.eval.movielens import DEFAULT_MODELS, run_movielens_eval
@@ -302,7 +314,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="benchmarks that print numbers")
     esub = p.add_subparsers(dest="what", required=True)
     e = esub.add_parser("extraction", help="preference extraction benchmark")
-    e.add_argument("--cases", required=True)
+    e.add_argument("--cases", required=True, nargs="+",
+                   help="one or more case files, scored side by side (parser alone, and with --llm's model)")
+    e.add_argument("--half", choices=("odd", "even"), help="only cases whose id number is odd / even")
+    e.add_argument("--limit", type=int, help="only the first N cases (after --half)")
+    e.add_argument("--mode", choices=("judge", "json"),
+                   help="how the model reads beside the parser (default: both, side by side)")
     e.add_argument("--json", action="store_true")
     common(e)
     e.set_defaults(func=cmd_eval)

@@ -52,6 +52,13 @@ class Settings(BaseSettings):
     llm_cpu_dtype: str = "float32"
     """CPU weights: float32 measured 2x faster than bfloat16 on the 2-core development machine."""
 
+    extract_llm: Literal["off", "judge", "json"] = "off"
+    """How the chat model helps read a message. off: the parser alone. judge: the model picks
+    like / dislike / seen / neutral for each movie and genre the parser found (log-probabilities
+    of fixed answers, one batched forward pass; local transformers models only). json: the model
+    writes JSON, checked against the parser's mentions. Off by default: on the fresh labelled set
+    the packaged CPU model did not beat the parser (README, "Understanding")."""
+
     openai_base_url: str = "http://127.0.0.1:8000/v1"
     openai_model: str = "Qwen/Qwen2.5-7B-Instruct"
     openai_api_key: str = "not-needed"

@@ -82,7 +82,7 @@ class ChatService:
         from chat_rec.profile.vector import genre_centroids
         from chat_rec.ranking.learned import app_ranker
         from chat_rec.ranking.rerank import LazyReranker
-        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.understanding.extractor import extractor_for
         from chat_rec.understanding.resolver import TitleResolver
 
         settings = settings or get_settings()
@@ -114,7 +114,7 @@ class ChatService:
         repo.migrate()
         deps = Deps(
             settings=settings, catalog=catalog, index=index, ranker=ranker, resolver=resolver,
-            extractor=Extractor(resolver, llm), repo=repo, llm=llm,
+            extractor=extractor_for(resolver, llm, settings.extract_llm), repo=repo, llm=llm,
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
             reranker=LazyReranker(settings) if settings.rerank_adapter else None,
         )

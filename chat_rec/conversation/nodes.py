@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from langgraph.runtime import Runtime
@@ -15,6 +16,12 @@ from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline
 from chat_rec.ranking.constraints import Constraints, build_constraints
 from chat_rec.understanding.signal import PreferenceSignal
+
+if TYPE_CHECKING:
+    from chat_rec.catalog.models import Item
+
+MENTION_MIN_SCORE = 90
+"""A title match this sure counts as the message naming the movie (as in ``answer_in_context``)."""
 
 
 def _elapsed(state: State, step: str, started: float) -> dict[str, Any]:
@@ -168,15 +175,23 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         update.update(signal=signal.model_dump(), marks=marks, profile_vector=_as_list(p),
                       reply=text.format(title=label))
     else:
-        names = [item.label for i in signal.liked_ids + signal.disliked_ids
-                 if (item := deps.catalog.get(i)) is not None]
-        key = "feedback_like" if signal.liked_ids else "feedback_dislike"
-        text = replies[key].format(title=", ".join(names[:3])) if names else ""
+        text = acknowledge(signal, replies, deps.catalog.get)
         if not signal.wants_new_recommendations:
             text = (text + " " + replies["feedback_more"]).strip()
         update["reply"] = text
     update["trace"] = _elapsed(state, "feedback", started)
     return update
+
+
+def acknowledge(signal: PreferenceSignal, replies: dict[str, Any], item: Callable[[int], Item | None]) -> str:
+    """Say back each verdict under its own words: liked as liked, disliked as disliked, seen as seen."""
+    parts = []
+    for key, ids in (("feedback_like", signal.liked_ids), ("feedback_dislike", signal.disliked_ids),
+                     ("feedback_seen", signal.seen_ids)):
+        names = [found.label for i in ids if (found := item(i)) is not None]
+        if names:
+            parts.append(replies[key].format(title=", ".join(names[:3])))
+    return " ".join(parts)
 
 
 def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
@@ -189,9 +204,21 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 def compute_constraints(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """The filters for this turn: stored exclusions plus what the message said (``build_constraints``)."""
-    fresh = bool(signal_of(state).wants_new_recommendations or state.get("event"))
-    return build_constraints(runtime.context.stored_profile(), signal_of(state), state.get("marks") or {},
-                             state.get("last_items") or [], fresh_request=fresh).as_dict()
+    profile = runtime.context.stored_profile()
+    shown = set(profile.shown_ids) | set(state.get("last_items") or [])
+    return build_constraints(profile, signal_of(state), state.get("marks") or {}, shown,
+                             asked_again=asked_again(state, runtime)).as_dict()
+
+
+def asked_again(state: State, runtime: Runtime[TurnContext]) -> set[int]:
+    """Items the message names without a verdict ("what about Heat again?"): they may be shown again."""
+    text = "" if state.get("event") else (state.get("user_text") or "")
+    if not text.strip():
+        return set()
+    signal = signal_of(state)
+    verdicts = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
+    mentions = runtime.context.deps.resolver.find_in_text(text, prefer=state.get("last_items") or [])
+    return {m.item_id for m in mentions if m.score >= MENTION_MIN_SCORE} - verdicts
 
 
 def _constraints(state: State) -> Constraints:

@@ -11,16 +11,20 @@ from langchain_core.messages import BaseMessage
 from langgraph.runtime import Runtime
 
 from chat_rec.catalog.models import GENRES
+from chat_rec.catalog.titles import fold
 from chat_rec.conversation.deps import Deps, TurnContext
 from chat_rec.conversation.nodes import _elapsed, signal_of
 from chat_rec.conversation.state import State
 from chat_rec.limits import echoes_prompt, scrub_reply
 from chat_rec.llm.calls import invoke_bounded
+from chat_rec.understanding.signal import PreferenceSignal
 
 log = logging.getLogger(__name__)
 
 _SENTENCE_END = re.compile(r"(?<=[.!?¡¿])\s+")
 _FORBIDDEN = re.compile(r"(\(\s*(19|20)\d\d\s*\)|[\"“”«»*#<>\[\]`{}|]|https?://|system prompt|instruction)", re.I)
+ECHO_RUN = 4
+"""Words in a row shared with the person's message that make an intro sentence an echo."""
 INTRO_MAX_TOKENS = 48
 """Two short sentences; the list of picks is written by code."""
 _LIST_MARKER = re.compile(r"^\s*(\d+|[a-zA-Z])[.):]\s")
@@ -68,7 +72,7 @@ def _llm_intro(state: State, deps: Deps, labels: list[str], language: str) -> st
     try:
         messages: list[BaseMessage] = load_prompt("recommend").format_messages(
             language=LANGUAGE_NAMES.get(language, "English"),
-            utterance=(state.get("user_text") or "")[:300],
+            request=describe_request(signal),
             taste=", ".join(taste) or "not said yet",
             picks="; ".join(labels),
         )
@@ -76,11 +80,47 @@ def _llm_intro(state: State, deps: Deps, labels: list[str], language: str) -> st
     except Exception as exc:  # a model failure must never lose the turn
         log.warning("LLM intro failed, using the template: %s", exc)
         return ""
-    return check_intro(str(raw), deps, labels)
+    return check_intro(str(raw), deps, labels, message=state.get("user_text") or "")
 
 
-def check_intro(raw: str, deps: Deps, allowed_labels: list[str]) -> str:
-    """Keep the sentences that name no movie outside the chosen items; "" if none survive."""
+def describe_request(signal: PreferenceSignal) -> str:
+    """What this turn asked for, from the signal rather than the person's words.
+
+    The model never sees the message itself, so it has nothing to parrot back ("I've seen the
+    first one. What do you like?") and no instructions to follow.
+    """
+    parts = list(signal.liked_genres) + list(signal.liked_aspects)
+    avoid = list(signal.disliked_genres) + list(signal.disliked_aspects)
+    if avoid:
+        parts.append("nothing " + ", ".join(avoid))
+    if signal.year_min is not None and signal.year_max is not None:
+        parts.append(f"from {signal.year_min} to {signal.year_max}")
+    elif signal.year_min is not None:
+        parts.append(f"from {signal.year_min} on")
+    elif signal.year_max is not None:
+        parts.append(f"up to {signal.year_max}")
+    return "; ".join(parts) or "nothing specific"
+
+
+def echoes_message(sentence: str, message: str) -> bool:
+    """Whether the sentence repeats the person: ECHO_RUN words in a row, or barely a word of its own."""
+    words, said = fold(sentence).split(), fold(message).split()
+    if not words or not said:
+        return False
+    runs = {tuple(said[i:i + ECHO_RUN]) for i in range(len(said) - ECHO_RUN + 1)}
+    if any(tuple(words[i:i + ECHO_RUN]) in runs for i in range(len(words) - ECHO_RUN + 1)):
+        return True
+    vocabulary = set(said)
+    own = [w for w in words if w not in vocabulary]
+    return len(own) * 4 <= len(words)
+
+
+def check_intro(raw: str, deps: Deps, allowed_labels: list[str], message: str = "") -> str:
+    """Keep the sentences that name no movie outside the chosen items; "" if none survive.
+
+    A sentence is also dropped when it echoes ``message`` (the person's own words) or asks a
+    question: the intro presents picks, and the turn does not wait for an answer.
+    """
     kept: list[str] = []
     allowed_titles = {label.lower() for label in allowed_labels}
     for sentence in _SENTENCE_END.split(raw.strip()):
@@ -88,6 +128,8 @@ def check_intro(raw: str, deps: Deps, allowed_labels: list[str]) -> str:
         if (len(re.findall(r"[^\W\d_]{2,}", sentence)) < 3 or _LIST_MARKER.match(sentence)
                 or _FORBIDDEN.search(sentence) or len(sentence) > 300 or echoes_prompt(sentence)):
             continue  # fragments, list items, markup and prompt echoes never reach the user
+        if sentence.rstrip("\"'”»)").endswith("?") or echoes_message(sentence, message):
+            continue
         mentions = deps.resolver.find_in_text(sentence)
         if mentions:  # a named movie, chosen or not: the list names the items, the intro does not
             continue

@@ -162,7 +162,7 @@ class CrsEngine:
         from chat_rec.llm.registry import get_chat_model
         from chat_rec.profile.vector import genre_centroids
         from chat_rec.ranking.learned import app_ranker
-        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.understanding.extractor import extractor_for
         from chat_rec.understanding.resolver import TitleResolver
 
         if llm not in LLM_CHOICES:
@@ -177,7 +177,7 @@ class CrsEngine:
             chat_model = get_chat_model(settings.model_copy(update={"llm": "scripted"}), progress=progress)
         elif llm == "default":
             chat_model = get_chat_model(settings, progress=progress)
-        extractor = Extractor(TitleResolver(catalog), chat_model)
+        extractor = extractor_for(TitleResolver(catalog), chat_model, settings.extract_llm)  # as ChatService
         return cls(settings, catalog, index, ranker, extractor,
                    genre_centroids(index.ids, index.vectors, catalog))
 
@@ -225,17 +225,14 @@ class CrsEngine:
             state.profile = pv.update(state.profile, v, self.settings.alpha)
             state.mentioned.update(dict.fromkeys(signal.liked_ids + signal.disliked_ids + signal.seen_ids))
             turn_shown = [i.item_id for i in shown]
-            c = build_constraints(state.history, signal, shown=turn_shown,
-                                  fresh_request=signal.wants_new_recommendations, mentioned=state.mentioned)
+            c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
             before = state.history.copy()
             state.history.absorb(signal, c)
             last = (before, signal, turn_shown)
             state.last_user_text = text
         # the last user turn's filters, with every movie named up to the predicted turn
         prior, signal, turn_shown = last if last else (state.history, _empty_signal(), [])
-        state.constraints = build_constraints(prior, signal, shown=turn_shown,
-                                              fresh_request=signal.wants_new_recommendations,
-                                              mentioned=state.mentioned)
+        state.constraints = build_constraints(prior, signal, shown=turn_shown, mentioned=state.mentioned)
         return state
 
     def embed_texts(self, texts: Iterable[str]) -> None:

@@ -115,10 +115,21 @@ def predict(cases: Iterable[Mapping[str, Any]], extractor: _Extractor,
     return preds
 
 
-def run_extraction_eval(cases_path: Path | str, extractor: _Extractor,
-                        progress: bool = True) -> dict[str, Any]:
-    """Score ``extractor`` on a benchmark file; the dict is JSON-ready."""
-    cases = load_cases(cases_path)
+def select(cases: list[dict[str, Any]], half: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """A reproducible subset: ``half`` "odd"/"even" keeps cases by the parity of the id's number
+    (the fresh set's analysis and check halves, docs/benchmarks.md); ``limit`` keeps the first N.
+    """
+    if half in {"odd", "even"}:
+        want = 1 if half == "odd" else 0
+        cases = [c for c in cases if (digits := "".join(ch for ch in str(c["id"]) if ch.isdigit()))
+                 and int(digits) % 2 == want]
+    return cases[:limit] if limit else cases
+
+
+def run_extraction_eval(cases_path: Path | str, extractor: _Extractor, progress: bool = True,
+                        half: str | None = None, limit: int | None = None) -> dict[str, Any]:
+    """Score ``extractor`` on a benchmark file (or a subset of it); the dict is JSON-ready."""
+    cases = select(load_cases(cases_path), half, limit)
     return score(cases, predict(cases, extractor, progress=progress))
 
 

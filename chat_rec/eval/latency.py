@@ -145,6 +145,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     p: np.ndarray | None = None
     shown: list[Any] = []
     history = TurnHistory()
+    shown_ids: set[int] = set()
     for turn in range(-WARMUP, turns):  # the warm-up turns load the embedder and fill caches
         text = SCRIPT[turn % len(SCRIPT)]
         t0 = time.perf_counter()
@@ -153,8 +154,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
         v = pv.signal_vector(signal, item_vector, genres.get)
         before, p = p, pv.update(p, v, settings.alpha)
         t2 = time.perf_counter()
-        c = build_constraints(history, signal, shown=[item.item_id for item in shown],
-                              fresh_request=signal.wants_new_recommendations)
+        c = build_constraints(history, signal, shown=shown_ids)
         history.absorb(signal, c)
         query = index.embed_text(text[:pipeline.TEXT_CHARS])  # the retrieve node embeds the message
         candidates = pipeline.retrieve(index, ranker, p, text, c, settings.candidates,
@@ -170,6 +170,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
             disliked_ids=list(signal.disliked_ids), seen_ids=list(signal.seen_ids)))
         t5 = time.perf_counter()
         shown = [s.item for s in ranked]
+        shown_ids.update(item.item_id for item in shown)
         if turn < 0:
             continue
         for step, ms in zip(STEPS, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0), strict=True):
@@ -203,7 +204,7 @@ def _bench_llm(settings: Any, base: Any, turns: int) -> dict[str, Any]:
         text = SCRIPT[turn % len(SCRIPT)]
         t0 = time.perf_counter()
         extractor.extract(text, "Here are some picks.", [])
-        messages = load_prompt("recommend").format_messages(language="English", utterance=text,
+        messages = load_prompt("recommend").format_messages(language="English", request=text,
                                                             taste="not said yet", picks="; ".join(picks))
         t1 = None
         for _chunk in model.stream(messages):

@@ -136,7 +136,8 @@ class Feedback(Base):
 class ItemMark(Base):
     """item_marks: the latest standing of an item for a user; drives "never show again" filters.
 
-    liked / disliked are verdicts and replace any mark; seen / rejected never replace a verdict.
+    liked / disliked are verdicts and replace any mark; rejected (a "no" to a shown pick) replaces
+    seen; seen never replaces anything else.
     """
 
     __tablename__ = "item_marks"

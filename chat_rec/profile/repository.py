@@ -49,7 +49,11 @@ from chat_rec.profile.records import (  # noqa: F401  (re-exported: the reposito
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 """How long a SQLite writer waits for another one before giving up."""
-_VERDICTS = frozenset({"liked", "disliked"})
+_STRENGTH = {"seen": 0, "rejected": 1, "liked": 2, "disliked": 2}
+"""A mark replaces one of equal or lower strength: verdicts replace anything, a "no" to a shown
+pick replaces "seen", and "seen" (no verdict) never replaces a verdict or a "no"."""
+SHOWN_MEMORY_TURNS = 20
+"""How many recent recommending turns' picks count as already shown (about 100 items)."""
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +169,7 @@ class ProfileRepository:
                 buckets[status].add(int(item_id))
             prefs = s.execute(select(GenrePref.genre, GenrePref.weight).where(GenrePref.user_id == user_id))
             profile.genre_weights = {genre: float(weight) for genre, weight in prefs}
+            profile.shown_ids = _recently_shown(s, user_id, SHOWN_MEMORY_TURNS)
             return profile
 
     def commit_turn(self, user_id: int, write: TurnWrite) -> int:
@@ -306,6 +311,22 @@ def _stored_vector(row: ProfileRow) -> np.ndarray | None:
     return vector
 
 
+def _recently_shown(s: Session, user_id: int, turns: int) -> set[int]:
+    """Ids shown in the user's last ``turns`` turns that showed anything."""
+    rows = s.scalars(
+        select(Turn.shown_item_ids).where(Turn.user_id == user_id).order_by(Turn.id.desc()).limit(4 * turns)
+    )
+    shown: set[int] = set()
+    kept = 0
+    for ids in rows:
+        if ids:
+            shown.update(int(i) for i in ids)
+            kept += 1
+            if kept == turns:
+                break
+    return shown
+
+
 def _apply_profile(row: ProfileRow, write: TurnWrite, after: bytes | None) -> None:
     if after is not None:
         row.vector, row.dim = after, len(after) // 4
@@ -329,7 +350,7 @@ def _apply_marks(s: Session, user_id: int, write: TurnWrite) -> None:
 
 
 def _set_marks(s: Session, user_id: int, item_ids: Iterable[int], status: str) -> None:
-    """Upsert marks portably (select, then update or insert); weak marks never replace verdicts."""
+    """Upsert marks portably (select, then update or insert); a weaker mark never replaces a stronger one."""
     ids = list(dict.fromkeys(item_ids))
     if not ids:
         return
@@ -340,7 +361,7 @@ def _set_marks(s: Session, user_id: int, item_ids: Iterable[int], status: str) -
         mark = existing.get(item_id)
         if mark is None:
             s.add(ItemMark(user_id=user_id, item_id=item_id, status=status, updated_at=now))
-        elif status in _VERDICTS or mark.status not in _VERDICTS:
+        elif _STRENGTH[status] >= _STRENGTH[mark.status]:
             mark.status, mark.updated_at = status, now
 
 

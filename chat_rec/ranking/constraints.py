@@ -117,13 +117,14 @@ def year_range(signal: PreferenceSignal, year_min: int | None, year_max: int | N
 
 
 def build_constraints(history: History, signal: PreferenceSignal, marks: Mapping[str, Iterable[int]] | None = None,
-                      shown: Iterable[int] = (), fresh_request: bool = False,
+                      shown: Iterable[int] = (), asked_again: Iterable[int] = (),
                       mentioned: Iterable[int] = ()) -> Constraints:
     """The filters for this turn: earlier exclusions plus what the message said.
 
-    ``marks``: this turn's liked / disliked / rejected / seen ids; ``shown``: the items shown last,
-    excluded when the user asks for new ones (``fresh_request``); ``mentioned``: other movies named
-    in the conversation, excluded and used as context unless disliked.
+    ``marks``: this turn's liked / disliked / rejected / seen ids; ``shown``: every item shown so
+    far, never shown again unless the message names it without a verdict (``asked_again``);
+    ``mentioned``: other movies named in the conversation, excluded and used as context unless
+    disliked.
     """
     excluded = (set(history.excluded_genres) | set(signal.disliked_genres)) - set(signal.liked_genres)
     year_min, year_max = year_range(signal, history.year_min, history.year_max)
@@ -131,8 +132,7 @@ def build_constraints(history: History, signal: PreferenceSignal, marks: Mapping
     exclude = (set(history.liked_ids) | set(history.disliked_ids) | set(history.rejected_ids)
                | set(history.seen_ids) | {i for ids in (marks or {}).values() for i in ids}
                | set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids) | mentioned)
-    if fresh_request:
-        exclude |= set(shown)
+    exclude |= set(shown) - set(asked_again)
     liked = set(history.liked_ids) | set(signal.liked_ids)
     disliked = set(history.disliked_ids) | set(history.rejected_ids) | set(signal.disliked_ids)
     context = (set(history.seen_ids) | set(signal.seen_ids) | mentioned) - disliked - liked

@@ -54,7 +54,8 @@ def run_reliability(settings: Settings, quick: bool = True, sections: tuple[str,
     in_process = wanted & {"fuzz", "injection", "isolation", "limits", "integrity"}
     if in_process:
         home = (workdir / "service").resolve()
-        own = settings.model_copy(update={"home": home, "index_dir": index_dir, "llm": "scripted"})
+        own = settings.model_copy(update={"home": home, "index_dir": index_dir, "llm": "scripted",
+                                          "extract_llm": "json"})  # attack the extraction call too
         service = ChatService.create(own, llm=injection.ObedientAttackerModel(), progress=False)
         if "fuzz" in wanted:
             timed("fuzz", fuzz.run_fuzz, service, size["fuzz"])
@@ -62,7 +63,8 @@ def run_reliability(settings: Settings, quick: bool = True, sections: tuple[str,
             csv = injection.injected_catalog_csv(workdir / "injected.csv")
             injected = ChatService.create(
                 settings.model_copy(update={"home": (workdir / "injected").resolve(), "catalog_dir": csv,
-                                            "overviews_csv": None, "index_dir": None, "llm": "scripted"}),
+                                            "overviews_csv": None, "index_dir": None, "llm": "scripted",
+                                            "extract_llm": "json"}),
                 llm=injection.ObedientAttackerModel(), progress=False)
         if "injection" in wanted:
             timed("injection", lambda: {**injection.run_attacks(service), **injection.run_catalog_injection(injected)})

@@ -22,8 +22,9 @@ from chat_rec.catalog.models import GENRES, Item
 from chat_rec.catalog.titles import fold
 from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
+from chat_rec.understanding.judge import LogprobJudge
 from chat_rec.understanding.parser import clean, parse
-from chat_rec.understanding.resolver import TitleResolver, fold_key
+from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 
 EXTRACTION_MAX_TOKENS = 96
@@ -34,8 +35,6 @@ log = logging.getLogger(__name__)
 PROMPT_NAME = "extract"
 _GENRE_BY_FOLD = {fold(g): g for g in GENRES} | {"scifi": "Sci-Fi", "science fiction": "Sci-Fi",
                                                    "film noir": "Film-Noir", "noir": "Film-Noir"}
-_LIST_CUE = re.compile(r"\b(?:one|ones|first|second|third|fourth|fifth|last|latter|former|both|all"
-                       r"|none|neither|number|primera|segunda|tercera|ultima|todas|ninguna)\b")
 
 
 class LLMExtraction(BaseModel):
@@ -103,13 +102,36 @@ def _load_prompt() -> ChatPromptTemplate:
     return load_prompt(PROMPT_NAME)
 
 
+MentionJudge = LogprobJudge
+"""Anything with ``judge(utterance, previous_reply, subjects) -> list[Verdict]``."""
+
+
+def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str) -> Extractor:
+    """The extractor a setting asks for: parser alone ("off"), forced-choice judge ("judge"), or
+    checked JSON ("json"). A judge needs a local transformers model; without one it is parser-only.
+    """
+    if mode == "judge":
+        judge = LogprobJudge.from_chat_model(llm)
+        if judge is None:
+            log.warning("CHAT_REC_EXTRACT_LLM=judge needs a local transformers model; reading with the parser alone")
+        return Extractor(resolver, None, judge=judge)
+    return Extractor(resolver, llm if mode == "json" else None)
+
+
 class Extractor:
     """Turns (q_t, r_t) into a PreferenceSignal, with or without a chat model."""
 
     def __init__(self, resolver: TitleResolver, llm: BaseChatModel | None = None,
-                 prompt: ChatPromptTemplate | None = None) -> None:
+                 prompt: ChatPromptTemplate | None = None, judge: MentionJudge | None = None,
+                 fill_at: float = 0.6, override_at: float = 0.9) -> None:
         self.resolver = resolver
         self.llm = llm
+        self.judge = judge
+        """Forced-choice verdicts on the parser's mentions (used instead of the JSON call)."""
+        self.fill_at = fill_at
+        """A judged verdict fills a mention the parser left neutral at this confidence or more."""
+        self.override_at = override_at
+        """...and overrides the parser's own verdict at this confidence or more."""
         self._prompt = prompt
         self.last_llm_output: str | None = None
         """The raw text of the last LLM reply (for debugging and evaluation)."""
@@ -125,6 +147,12 @@ class Extractor:
         """The merged signal; the parser's alone when there is no LLM or its output is unusable."""
         items = list(previous_items or [])
         signal = parse(utterance, items, self.resolver, previous_reply)
+        if self.judge is not None:
+            try:
+                return self._judged(signal, str(utterance or ""), str(previous_reply or ""))
+            except Exception:  # noqa: BLE001 - any backend failure means "parser only"
+                log.warning("forced-choice judging failed; using the parser alone", exc_info=True)
+                return signal
         if self.llm is None:
             return signal
         try:
@@ -139,6 +167,33 @@ class Extractor:
         except Exception:  # noqa: BLE001
             log.warning("merging the LLM extraction failed; using the parser alone", exc_info=True)
             return signal
+
+    def _judged(self, signal: PreferenceSignal, utterance: str, previous_reply: str) -> PreferenceSignal:
+        """Ask the judge about every movie and genre the parser found; merge confident verdicts."""
+        assert self.judge is not None
+        movies = [i for i in signal.mentioned_ids if self.resolver.catalog.get(i) is not None]
+        genres = list(dict.fromkeys(signal.liked_genres + signal.disliked_genres))
+        subjects = [self.resolver.catalog.get(i).label for i in movies] + genres  # type: ignore[union-attr]
+        verdicts = self.judge.judge(clean(utterance), previous_reply, subjects)
+        merged = signal.model_copy(deep=True)
+        for item_id, verdict in zip(movies, verdicts[:len(movies)], strict=True):
+            decided = item_id in signal.liked_ids or item_id in signal.disliked_ids or item_id in signal.seen_ids
+            if verdict.confidence < (self.override_at if decided else self.fill_at):
+                continue
+            for bucket in (merged.liked_ids, merged.disliked_ids, merged.seen_ids):
+                if item_id in bucket:
+                    bucket.remove(item_id)
+            target = {"like": merged.liked_ids, "dislike": merged.disliked_ids, "seen": merged.seen_ids}
+            if verdict.answer in target:
+                target[verdict.answer].append(item_id)
+        for genre, verdict in zip(genres, verdicts[len(movies):], strict=True):
+            if verdict.confidence < self.override_at or verdict.answer not in {"like", "dislike"}:
+                continue
+            for genre_bucket in (merged.liked_genres, merged.disliked_genres):
+                if genre in genre_bucket:
+                    genre_bucket.remove(genre)
+            (merged.liked_genres if verdict.answer == "like" else merged.disliked_genres).append(genre)
+        return merged
 
     def _ask(self, utterance: str, previous_reply: str, items: list[Item]) -> LLMExtraction | None:
         listed = "\n".join(f"{n}. {item.label}" for n, item in enumerate(items, 1)) or "(none)"
@@ -168,7 +223,7 @@ class Extractor:
                                (llm.disliked_titles, merged.disliked_ids)):
             for title in titles:
                 item_id = self.resolver.resolve(title)
-                if item_id is not None and item_id not in decided and self._supported(item_id, title, text, items):
+                if item_id is not None and item_id not in decided and self._supported(item_id, signal, text, items):
                     bucket.append(item_id)
                     decided.add(item_id)
         named = genres_named(text)
@@ -187,25 +242,19 @@ class Extractor:
             merged.year_max = llm.year_max
         return merged
 
-    def _supported(self, item_id: int, title: str, text: str, items: list[Item]) -> bool:
-        """The message names the title, or refers to the listed movie it stands for."""
-        prefer = [item.item_id for item in items]
-        if any(m.item_id == item_id for m in self.resolver.find_in_text(text, prefer=prefer)):
+    def _supported(self, item_id: int, signal: PreferenceSignal, text: str, items: list[Item]) -> bool:
+        """A model may judge only a movie the message itself refers to: one the parser found (by
+        title, position or description), or a listed movie that a rare word of the message
+        describes ("the Pacino classic" when its tags say Al Pacino). Never a movie that was
+        merely shown in the previous reply.
+        """
+        if item_id in signal.mentioned_ids:
             return True
-        key = fold_key(title)
-        if len(key) >= 4 and f" {key} " in f" {fold_key(text)} ":
-            return True
-        if item_id not in prefer:
+        item = next((i for i in items if i.item_id == item_id), None)
+        if item is None:
             return False
-        folded = fold(text)
-        if _LIST_CUE.search(folded):
-            return True
-        item = next(i for i in items if i.item_id == item_id)
-        for name, titles in lexicon.PEOPLE.items():  # "the Pacino one"
-            if re.search(r"\b" + name + r"\b", folded) and item_id in {self.resolver.resolve(t) for t in titles}:
-                return True
-        described = set(fold(" ".join((item.title, *item.tags))).split())
-        rare = {w for w in folded.split() if len(w) >= 4 and w not in lexicon.common_words()}
+        described = set(fold(" ".join((item.title, *item.tags, item.overview))).split())
+        rare = {w for w in fold(text).split() if len(w) >= 4 and w not in lexicon.common_words()}
         return bool(rare & described)
 
 

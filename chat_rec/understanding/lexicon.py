@@ -23,7 +23,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"|for children", ("Children",)),
     (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados",
      ("Animation",)),
-    (r"horror|scary (?:movies?|films?|stuff|ones?)|slashers?|terror|miedo|de susto",
+    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything) scary|slashers?|terror|miedo|de susto",
      ("Horror",)),
     (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
     (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belicas?|war",
@@ -38,7 +38,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
     (r"mysteries|mystery|whodunnits?|whodunits?|misterio", ("Mystery",)),
     (r"romances?|romantic(?: movies?| films?)?|romantic[oa]s?|love stories", ("Romance",)),
-    (r"thrillers?", ("Thriller",)),
+    (r"thrillers?|suspense|suspenso|de intriga", ("Thriller",)),
     (r"imax", ("IMAX",)),
 ]
 """(pattern, genres) over folded text. Moods, topics and people are deliberately absent."""
@@ -56,19 +56,39 @@ INTENSITY_RE = re.compile(
 NEGATORS = frozenset(
     "not no never nothing none neither nor cant cannot dont didnt doesnt isnt wasnt arent "
     "werent wont wouldnt couldnt shouldnt havent hasnt hadnt aint hardly nobody without "
-    "nunca nada ni tampoco ningun ninguna ninguno".split()
+    "nunca nada ni tampoco ningun ninguna ninguno jamas sin".split()
 )
 """Tokens that flip a clause's polarity (folded, so "don't" is "dont")."""
+
+NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos nothing none never nunca".split())
+"""Negators that can scope a noun phrase directly ("no horror", "sin terror", "nada de drama",
+"ni el drama", "anything except westerns"): the phrase right after them is rejected whatever
+the rest of the clause says."""
+
+SCOPE_SKIP = frozenset(
+    "de del of the a an el la los las lo un una unos unas more mas any much many too so that this "
+    "those these such really real big very muy more".split()
+)
+"""Words that may stand between a nominal negator and the phrase it rejects."""
 
 POSITIVE = re.compile(
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?"
     r"|fan of|big fan|huge fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
-    r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|awsome|amazing|brilliant"
+    r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|into|dig|rocks?|rocked"
     r"|definitely|absolutely|yes|yeah|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
     r"|go with|ill take|i ll take|take the|pick|choose|same vein|similar|in the vein"
-    r"|recommend more like|stuck with me|blew me away|moved me|worth it|underrated"
+    r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|moved me|worth it|underrated"
+    r"|stays? with (?:me|you)|stuck with me|(?:a |an )?(?:gem|treat|banger|classic|winner|keeper|must see|must watch)"
+    r"|loved? it|hooked|riveting|gripping|stunning|superb|terrific|phenomenal|outstanding|delightful"
+    r"|charming|hilarious|touching|(?:all[ -])?time favou?rites?|go[ -]to|(?:10|ten) out of (?:10|ten)"
+    r"|wow|yes please|thumbs up|count me in|im in|keen|right up my alley|up my alley"
+    r"|me (?:flipa|flipo|flipan|mola|molo|molan|chifla\w*|apasiona\w*|emociono|conquisto|atrapo)"
+    r"|(?:una |un )?joya|obra maestra|buen[ao]s?|me (?:gusto|gustaron) mucho|adoro|ador[eo] |recomendable"
+    r"|lovely|nice|sounds? (?:interesting|amazing|perfect|promising)|me vol[oa] la cabeza|me llama la atencion"
+    r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
+    r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
     r"|me encant\w*|me gust\w*|me fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con)\b"
 )
@@ -81,6 +101,14 @@ NEGATIVE = re.compile(
     r"|not so much|not really|pass on|no thanks|nope|skip|disappointing|disappointed"
     r"|too (?:slow|long|boring|old|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
     r"|odio|odie|detesto|no me gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
+    r"|\b(?:snooze(?:fest)?|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
+    r" (?:get|sit) through|fell asleep|turned (?:it )?off|walked out|waste of time|not worth|mediocre|forgettable"
+    r"|cringe\w*|stupid|dumb|annoying|pretentious|depressing|unwatchable|disappointment|thumbs down"
+    r"|(?:not|never) again|me aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
+    r"|me decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
+    r"|me dorm\w*|me quede dormid[oa]|no pude terminar\w*|no (?:me )?convence\w*|paso de|fatal|flojo|floja"
+    r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?|sobrevalorad[oa]s?"
+    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho)\b"
 )
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -89,10 +117,20 @@ SEEN = re.compile(
 )
 """Having seen a film is neutral (rule 7) unless a verdict sits in the same clause."""
 
-HEARSAY = re.compile(
-    r"\b(?:keeps? telling me|keeps? saying|told me to|tells me to|says i should|wants me to"
-    r"|thinks i should|insists|recommended me|me dice que|me recomendo)\b"
-)
+_OTHERS = (r"(?:my|mi|mis|his|her|their|our|su|sus|el|la|los|las) (?:\w+ )?(?:brother|sister|wife|husband|"
+           r"friends?|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|parents|son|daughter|kids|"
+           r"roommate|flatmate|boss|coworkers?|colleagues?|cousins?|uncle|aunt|neighbou?r|family|"
+           r"hermanos?|hermanas?|amigos?|amigas?|novi[oa]|espos[oa]|pareja|madre|padre|mama|papa|"
+           r"hij[oa]s?|primos?|primas?|jefe|jefa|compañer[oa]s?|companer[oa]s?|tio|tia|vecin[oa]s?|familia)"
+           r"|everyone|everybody|people|critics|reviewers|the internet|todo el mundo|todos|la gente|"
+           r"los criticos|he|she|they|ella")
+_SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said|say|tells|told|swears?|"
+           r"insists?|claims?|thinks|thought|reckons?|recommends?|recommended|suggests?|suggested|"
+           r"wants me to|want me to|keeps? recommending)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|"
+           r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
+HEARSAY = re.compile(r"\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b")
+"""Someone else's opinion the user does not share (rule 14): another person as the subject of a
+verb of saying or urging. Their own tastes ("my kids adore it") are not hearsay."""
 """Someone else's opinion the user does not share (rule 14): the clause is ignored."""
 
 CONTRAST = re.compile(r"\b(?:but|though|although|however|whereas|while|pero|aunque|sino)\b")
@@ -122,7 +160,7 @@ GROUP_ALL = re.compile(
 """Group references: every movie in the previous list (rule 2)."""
 
 REQUEST = re.compile(
-    r"\b(?:recommend|recomend|suggest|suggestions?|give me|show me|find me|get me|send me|"
+    r"\b(?:recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,2}(?:please|pls|plz)"
@@ -136,7 +174,8 @@ REQUEST = re.compile(
     r"|busco|buscando|quiero|queremos|recomienda\w*|recomiendas|recomendarias|sugiere\w*"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
     r"recomendacion|idea)|dame|muestrame|me apetece|lets (?:do|watch|see|find|pick|try|go)"
-    r"|how about|veamos|pon(?:me)? (?:algo|una))\b"
+    r"|how about|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones|sugieres)"
+    r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)|alguna parecida|algo parecido)\b"
 )
 """Rule 13: the message asks for suggestions now."""
 
@@ -170,7 +209,8 @@ INJECTION = re.compile(
     r"(?:ignore (?:all |any |your |the |my )*(?:previous |prior |above |earlier )?"
     r"(?:instructions|rules|prompts?)|system prompt|system override|you are now|developer mode"
     r"|jailbreak|act as|pretend (?:to be|you are)|disregard|new instructions"
-    r"|mark (?:every|all|each)|\boutput\b|print (?:your|the)|reveal (?:your|the)|respond only with"
+    r"|mark (?:every|all|each)|\boutput (?:only |exactly |the following |this )?(?:json|\{|\[)"
+    r"|print (?:your|the)|reveal (?:your|the)|respond only with"
     r"|return (?:only )?json|olvida (?:tus|las) instrucciones|ignora (?:tus|las))",
     re.IGNORECASE,
 )
@@ -209,10 +249,8 @@ COMMON_WORDS = frozenset(
     thing things think this those though thought three through thursday time to today together
     tonight too top true try tuesday turn two under up us use very want was watch watched way
     we wednesday week weekend well went were what whatever when where which while who whole why
-    will with without word work world would year years yes yet you young your heat speed drive
-    contact crash cars big her it up us mine greetings here love help next perfect fun
-    whatever taken signs split gravity arrival moon alien predator go run fury rush seven
-    tomorrow sunshine nine ten twelve""".split()
+    will with without word work world would year years yes yet you young your big her it up us
+    mine here love help next perfect fun whatever go run nine ten twelve""".split()
 )
 """Ordinary words: a title made only of these needs capitals or quotes to count as a mention."""
 
@@ -261,56 +299,6 @@ def common_words() -> frozenset[str]:
     words = set(COMMON_WORDS) | EN_STOPWORDS
     words.update(w for w in _vocab()[_VOCAB_FIRST:_VOCAB_LAST] if w.isalpha() and w.isascii())
     return frozenset(words)
-
-PEOPLE: dict[str, tuple[str, ...]] = {
-    "miyazaki": ("Spirited Away", "My Neighbor Totoro", "Princess Mononoke", "Howl's Moving Castle",
-                 "Kiki's Delivery Service", "Ponyo", "Castle in the Sky", "Porco Rosso",
-                 "The Wind Rises", "Nausicaä of the Valley of the Wind"),
-    "pacino": ("The Godfather", "The Godfather: Part II", "The Godfather: Part III", "Scarface",
-               "Heat", "Dog Day Afternoon", "Serpico", "Scent of a Woman", "Donnie Brasco",
-               "Carlito's Way", "The Insider", "Insomnia", "The Devil's Advocate",
-               "Glengarry Glen Ross", "Any Given Sunday", "Ocean's Thirteen"),
-    "de niro": ("Taxi Driver", "Raging Bull", "Goodfellas", "The Godfather: Part II", "Heat",
-                "Casino", "The Deer Hunter", "Cape Fear", "Meet the Parents", "Analyze This",
-                "Jackie Brown", "Ronin", "Silver Linings Playbook", "The Untouchables"),
-    "dicaprio": ("Titanic", "Inception", "The Departed", "Catch Me If You Can", "Shutter Island",
-                 "The Wolf of Wall Street", "Django Unchained", "The Revenant", "Blood Diamond",
-                 "Gangs of New York", "The Aviator", "Romeo + Juliet", "The Great Gatsby",
-                 "The Beach", "What's Eating Gilbert Grape"),
-    "hanks": ("Forrest Gump", "Toy Story", "Cast Away", "Saving Private Ryan", "The Green Mile",
-              "Philadelphia", "Big", "Apollo 13", "Catch Me If You Can", "Sleepless in Seattle",
-              "You've Got Mail", "The Terminal", "Captain Phillips", "Bridge of Spies"),
-    "bridges": ("The Big Lebowski", "True Grit", "Crazy Heart", "Tron: Legacy", "Iron Man",
-                "Hell or High Water", "Starman", "The Fisher King", "Seabiscuit"),
-    "neeson": ("Taken", "Schindler's List", "Batman Begins", "Love Actually", "Non-Stop",
-               "The Grey", "Rob Roy", "Michael Collins", "Kingdom of Heaven"),
-    "schwarzenegger": ("The Terminator", "Terminator 2: Judgment Day", "Predator", "Total Recall",
-                       "True Lies", "Commando", "Kindergarten Cop", "Twins", "Conan the Barbarian"),
-    "nolan": ("Memento", "The Prestige", "Inception", "Interstellar", "The Dark Knight",
-              "Batman Begins", "The Dark Knight Rises", "Dunkirk", "Insomnia"),
-    "spielberg": ("Jaws", "E.T. the Extra-Terrestrial", "Jurassic Park", "Schindler's List",
-                  "Saving Private Ryan", "Raiders of the Lost Ark", "Close Encounters of the Third Kind",
-                  "Catch Me If You Can", "Minority Report", "Bridge of Spies", "Lincoln", "Munich"),
-    "tarantino": ("Pulp Fiction", "Reservoir Dogs", "Jackie Brown", "Kill Bill: Vol. 1",
-                  "Kill Bill: Vol. 2", "Inglourious Basterds", "Django Unchained",
-                  "The Hateful Eight", "Death Proof"),
-    "scorsese": ("Taxi Driver", "Raging Bull", "Goodfellas", "Casino", "The Departed",
-                 "The Wolf of Wall Street", "Shutter Island", "Gangs of New York", "The Aviator",
-                 "Hugo", "Cape Fear", "Mean Streets"),
-    "hitchcock": ("Psycho", "Vertigo", "Rear Window", "North by Northwest", "The Birds",
-                  "Rebecca", "Notorious", "Dial M for Murder", "Strangers on a Train", "Rope"),
-    "kubrick": ("The Shining", "2001: A Space Odyssey", "A Clockwork Orange", "Full Metal Jacket",
-                "Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb",
-                "Eyes Wide Shut", "Barry Lyndon", "Spartacus", "Paths of Glory"),
-    "coen": ("Fargo", "The Big Lebowski", "No Country for Old Men", "Raising Arizona",
-             "O Brother, Where Art Thou?", "True Grit", "Miller's Crossing", "Barton Fink",
-             "Burn After Reading", "A Serious Man", "Inside Llewyn Davis"),
-    "pixar": ("Toy Story", "Toy Story 2", "Toy Story 3", "Finding Nemo", "Up", "WALL·E",
-              "Monsters, Inc.", "The Incredibles", "Ratatouille", "Inside Out", "Coco", "Cars",
-              "A Bug's Life", "Brave", "Finding Dory"),
-}
-"""Famous names -> some of their films, to resolve "the Al Pacino one" among listed movies."""
-
 
 # ---------------------------------------------------------------- release-year phrases
 
@@ -427,3 +415,30 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
                 maxs.append(years[0])
             consume(match)
     return (max(mins) if mins else None), (min(maxs) if maxs else None), spans
+
+
+@functools.lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Words of the cue and genre patterns themselves (5+ letters): what a typo is corrected to."""
+    sources = [POSITIVE.pattern, NEGATIVE.pattern, REQUEST.pattern, SEEN.pattern]
+    sources += [pattern for pattern, _ in GENRE_PATTERNS]
+    # whole words only: "favorit[ao]s?" or "comed(?:y|ies)" are stems, never a correction target
+    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src))
+
+
+@functools.lru_cache(maxsize=20_000)
+def correct_typo(token: str) -> str:
+    """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
+
+    Only tokens that are no known English word, no cue word and no Spanish stopword are
+    corrected, and only to the single cue word one edit away.
+    """
+    if len(token) < 5 or not token.isalpha() or token in cue_words() or token in ES_STOPWORDS:
+        return token
+    known = known_words()
+    if len(known) > 5000 and token in known and (len(token) < 7 or token in common_words()):
+        return token
+    from rapidfuzz.distance import OSA  # one edit: a letter added, dropped, changed or swapped
+
+    near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
+    return near[0] if len(near) == 1 else token

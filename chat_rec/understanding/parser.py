@@ -36,7 +36,17 @@ _JSON = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]{0,200}>|```.*?```", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
-_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this"}
+_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these"}
+_CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
+"""Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
+_VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
+                           "for me mi para nada tampoco mucho".split())
+"""Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
+_FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
+"""A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
+_UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
+          "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
+          "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
 _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
                   "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
                   "vez", "parte", "noche", "semana"}
@@ -125,8 +135,10 @@ class _Parser:
                 key = "to"
             elif raw == "&":
                 key = "and"
+            elif raw.lower() == "sí":
+                key = "yes"  # the accent tells "yes" from "if"
             else:
-                key = fold(raw).replace(" ", "")
+                key = lexicon.correct_typo(fold(raw).replace(" ", ""))
                 if not key:
                     continue
             toks.append(_Tok(key, m.start(), m.end(), raw))
@@ -201,7 +213,9 @@ class _Parser:
             polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
             if named and (question or polite):
                 return True
-            if re.match(r"^(?:something|somethin|anything|algo)\b", text) or (
+            if question and _FACT_QUESTION.match(text):
+                continue
+            if re.match(r"^(?:something|anything|algo|alguna|alguno|algun)\b", text) or (
                     re.match(r"^some\b", text) and (question or polite)):
                 return True
         return self.signal.year_min is not None or self.signal.year_max is not None
@@ -218,6 +232,7 @@ class _Parser:
                 start = i + 1
                 if k in {".", "?"}:
                     sentence += 1
+        facts = {sent for sent, lo, hi in clauses if self._fact_question(keys, lo)}
         last_refs: list[int] = []
         last_sentence = -1
         pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
@@ -229,18 +244,22 @@ class _Parser:
             if sent != last_sentence:
                 pending = []
             last_sentence = sent
-            if lexicon.HEARSAY.search(text):
+            if lexicon.HEARSAY.search(text) or sent in facts:
                 continue
             refs = self._refs(ckeys, lo, title_at)
-            polarity, seen, scope = self._polarity(ckeys)
-            if not [r for r in refs if r.items] and not [r for r in refs if r.genres]:
-                if polarity and pending:
-                    refs = [_Ref(lo, list(r.items), pronoun=True) for r in pending]
+            rejected, scoping = self._nominal_scope(ckeys, lo, refs)
+            polarity, seen, scope = self._polarity(ckeys, scoping)
+            if not [r for r in refs if r.items or r.genres]:
+                if polarity and pending and self._bare_verdict(ckeys):
+                    refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
                 pending = []
             for ref in refs:
-                sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
+                if ref.pos in rejected:
+                    sign = -1
+                else:
+                    sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
                 if ref.genres:
                     self._genres(ref.genres, sign)
                 elif ref.items:
@@ -248,9 +267,65 @@ class _Parser:
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items
-                pending = [r for r in refs if r.items] if polarity == 0 and not seen else []
+            if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
+                pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
+            elif with_items:
+                pending = []
 
-    def _polarity(self, ckeys: list[str]) -> tuple[int, bool, int]:
+    @staticmethod
+    def _bare_verdict(ckeys: list[str]) -> bool:
+        """A clause that is only a verdict ("not at all", "definitely", "no tanto"), with no object
+        of its own ("nada de Disney" has one), so it judges the phrase before it.
+        """
+        text = " ".join(ckeys)
+        for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
+            text = regex.sub(" ", text)
+        rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in _FILLERS and k not in _VERDICT_WORDS
+                and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
+        return not rest
+
+    @staticmethod
+    def _fact_question(keys: list[str], lo: int) -> bool:
+        """Whether the sentence starting at ``lo`` is a yes/no question about a named film."""
+        if lo and keys[lo - 1] not in {".", "?"}:
+            return False
+        end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
+        return end < len(keys) and keys[end] == "?" and bool(_FACT_QUESTION.match(" ".join(keys[lo:end])))
+
+    def _nominal_scope(self, ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int], set[int]]:
+        """Positions of references rejected by a negator right before them.
+
+        "sin terror", "no horror", "nada de drama", "ni el drama ni el terror", "not the third
+        one", "anything except westerns": the negator scopes the noun phrase that follows it (and
+        phrases joined to it by "or"/"ni"/"nor"), not the whole clause. A negator followed by a
+        verb ("I don't like X", "no me gusta X") is left to the clause polarity.
+        Returns the absolute positions of the rejected references and the clause-relative
+        positions of the negators that scope them (those do not flip the clause).
+        """
+        by_pos = {r.pos - lo: r for r in refs if r.items or r.genres}
+        rejected: set[int] = set()
+        scoping: set[int] = set()
+        for j, k in enumerate(ckeys):
+            if k not in lexicon.NOMINAL_NEGATORS and k != "except":
+                continue
+            m = j + 1
+            while m < len(ckeys) and ckeys[m] in lexicon.SCOPE_SKIP:
+                m += 1
+            while m in by_pos:
+                scoping.add(j)
+                rejected.add(m + lo)
+                m += 1
+                while m < len(ckeys) and ckeys[m] == "qqtitle" and m not in by_pos:
+                    m += 1
+                if m < len(ckeys) and ckeys[m] in {"or", "nor", "ni", "o", "and", "y", "neither"}:
+                    m += 1
+                    while m < len(ckeys) and (ckeys[m] in lexicon.SCOPE_SKIP or ckeys[m] in {"ni", "no"}):
+                        m += 1
+                else:
+                    break
+        return rejected, scoping
+
+    def _polarity(self, ckeys: list[str], scoping: set[int] | None = None) -> tuple[int, bool, int]:
         """+1 like, -1 dislike, 0 neutral; whether the clause says "seen"; where polarity starts.
 
         A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it.
@@ -263,8 +338,12 @@ class _Parser:
             if not any(s < end and start < e for s, e, _ in spans):
                 spans.append((start, end, sign))
         negators, pos, first_negator = 0, 0, -1
-        for k in ckeys:
-            if k in lexicon.NEGATORS or k == "except":
+        for j, k in enumerate(ckeys):
+            if j in (scoping or ()):
+                pos += len(k) + 1
+                continue
+            concord = (self.signal.language == "es" and k in _CONCORD and "no" in ckeys[:j])
+            if (k in lexicon.NEGATORS or k == "except") and not concord:
                 if not any(s <= pos < e for s, e, _ in spans):
                     negators += 1
                     if first_negator < 0:
@@ -278,10 +357,7 @@ class _Parser:
             return -1, False, (first_negator if tail else 0)  # "the second, no" covers all
         score = sum(sign for _, _, sign in spans) or spans[-1][2]
         polarity = 1 if score > 0 else -1
-        if self.signal.language == "es":
-            if negators and polarity > 0:
-                polarity = -1
-        elif negators % 2 == 1:
+        if negators % 2 == 1:
             polarity = -polarity
         return polarity, False, 0
 
@@ -355,7 +431,13 @@ class _Parser:
                 picked = ids[:1]
             elif k == "number" and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
-            elif k in {"other", "others", "rest", "remaining"} and prev in _DETERMINERS:
+            elif k.isdigit() and 1 <= int(k) <= n and prev != "number" and self._bare_position(ckeys, j):
+                picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
+            elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
+                    prev in _DETERMINERS or prev in {"del", "de"}):
+                picked = [ids[n // 2]]  # "the middle one", "la del medio"
+            elif k in {"other", "others", "rest", "remaining", "demas", "otras", "otros", "resto"} and (
+                    prev in _DETERMINERS or prev in {"del"}):
                 picked = [i for i in ids if i not in self.referenced]
             if picked:
                 refs.append(_Ref(lo + j, picked))
@@ -372,14 +454,30 @@ class _Parser:
             refs += self._descriptive(ckeys, lo, ids)
         return refs
 
+    @staticmethod
+    def _bare_position(ckeys: list[str], j: int) -> bool:
+        """A bare digit is a list position when it stands like a name, not a quantity.
+
+        "1 and 3 are great", "but 2 is a no", "2 or 4?": at the start of the clause or joined to
+        another position, and not followed by a unit ("2 hours", "3 stars", "2 more").
+        """
+        prev = ckeys[j - 1] if j else ""
+        nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+        if nxt in _NOT_REF_NOUNS or nxt in _UNITS:
+            return False
+        joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
+                          "ambas", "ambos", "las", "los"}
+        return j == 0 or joined or (prev.isdigit() and prev != ckeys[j])
+
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
         """"the Al Pacino one", "the two black-and-white ones", "the 2010 one"."""
         text = " ".join(ckeys)
         m = re.search(r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
-                      r"|\bthe (?:one|movie|film) (?:with|by|from|about) ((?:\w+ ){0,2}\w+)", text)
+                      r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
+                      r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)", text)
         if not m:
             return []
-        words = (m.group(1) or m.group(2) or "").split()
+        words = (m.group(1) or m.group(2) or m.group(3) or "").split()
         count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
         words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
         if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
@@ -399,12 +497,14 @@ class _Parser:
         for regex, genres in lexicon.GENRE_RES:
             if regex.fullmatch(phrase):
                 return all(g in item.genres for g in genres)
-        for name, titles in lexicon.PEOPLE.items():
-            if re.search(r"\b" + name + r"\b", phrase) and self.resolver is not None:
-                return item.item_id in {self.resolver.resolve(t) for t in titles}
-        title = fold_key(item.title)
-        tags = " ".join(fold(t) for t in item.tags)
-        return bool(re.search(r"\b" + re.escape(phrase) + r"\b", title + " | " + tags))
+        text = " | ".join((fold_key(item.title), " | ".join(fold(t) for t in item.tags), fold(item.overview)))
+        if re.search(r"\b" + re.escape(phrase) + r"s?\b", text):
+            return True
+        # "the one with the dragon", "the Pacino one": every content word of the description
+        # occurs in the item's own text (title, tags such as cast names, overview).
+        words = [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
+        return bool(words) and all(re.search(r"\b" + re.escape(w.rstrip("s")) + r"(?:s|es)?\b", text)
+                                   for w in words)
 
     # ----------------------------------------------------------------- leftovers
     def _unresolved(self, mentions: list[Mention]) -> None:
@@ -422,6 +522,7 @@ class _Parser:
 
     def _finish(self) -> PreferenceSignal:
         sig = self.signal
+        sig.mentioned_ids = list(dict.fromkeys(self.referenced + sig.liked_ids + sig.disliked_ids + sig.seen_ids))
         sig.disliked_ids = [i for i in dict.fromkeys(sig.disliked_ids) if i not in sig.liked_ids]
         sig.liked_ids = list(dict.fromkeys(sig.liked_ids))
         sig.liked_genres = list(dict.fromkeys(sig.liked_genres))

@@ -24,6 +24,9 @@ _MINOR = frozenset("the a an of and or to in on at for with from by la el de del
 _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
                          "adored dislike disliked".split())
+_VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
+                        "es fue era sigue me nos".split())
+"""Words after a capitalised single-word title that show it is the subject of a verdict."""
 _NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
 
 
@@ -155,7 +158,8 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
             rare = [w for w in words if w not in _stop() and not w.isdigit()]
             if _NOUNS_AFTER & set(words) or _is_genre(" ".join(words)):
                 continue
-            if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))):
+            series = part is head and len(words) >= 2  # "Kill Bill" for "Kill Bill: Vol. 1"
+            if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))) or series:
                 add(part, 3)
     return list(out.items())
 
@@ -252,6 +256,7 @@ class TitleResolver:
         keys = [t.key for t in tokens]
         prefer_set = set(prefer)
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
+        doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
         for i in range(len(tokens)):
             for n in range(1, min(self._max_len, len(tokens) - i) + 1):
                 key = " ".join(keys[i:i + n])
@@ -262,6 +267,9 @@ class TitleResolver:
                     item_id = self._lookup(self._index, key, year, prefer_set)
                     if item_id is not None:
                         found.append((i, n, item_id, 100.0))
+                elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
+                    doubtful.append((i, n, key))
+        found += self._coordinated(text, tokens, doubtful, found)
         chosen = _select(found)
         covered = {k for i, n, _, _ in chosen for k in range(i, i + n)}
         chosen += self._fuzzy(text, tokens, covered, prefer_set)
@@ -294,13 +302,17 @@ class TitleResolver:
             if prev in {"a", "an"} or nxt in _NOUNS_AFTER:
                 return False
             if first.raw[:1].isupper() and not first.raw.isupper():
+                after = tokens[i + n].raw if i + n < len(tokens) else ""
+                if after[:1].isupper() and not _YEAR.match(after) and not self._at_start(text, i + n, tokens[i + n]):
+                    return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
+                known = lexicon.known_words()
+                unusual = len(known) > 5000 and key not in known  # "Braveheart", "Gattaca": no ordinary word
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in {"is", "was", "s", "sounds", "looks"} or bool(_YEAR.match(nxt))
+                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt)) or unusual
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
-            return prev in lexicon.FILM_CUES or before.endswith("fan of") \
-                or nxt in {"is", "was", "s", "sounds", "looks", "were"}
+            return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER
         if n == 1 and key in lexicon.NAMED_DAYS:
             return False
         content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
@@ -316,8 +328,30 @@ class TitleResolver:
         if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
             return False
         if n == 1:
-            return not at_start or prev in lexicon.FILM_CUES
+            return not at_start or prev in lexicon.FILM_CUES or (
+                nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
+
+    def _coordinated(self, text: str, tokens: list[_Token], doubtful: list[tuple[int, int, str]],
+                     found: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
+        """A capitalised one-word title joined by "and"/"or"/"y"/"," to an accepted title is a
+        title too ("Moon and Gattaca are favourites", "Heat, Ronin y Collateral").
+        """
+        starts = {i for i, _, _, _ in found}
+        ends = {i + n - 1 for i, n, _, _ in found}
+        joiners = {"and", "or", "y", "o", "nor", "ni", "e"}
+        out: list[tuple[int, int, int, float]] = []
+        for i, n, key in doubtful:
+            if key in lexicon.EN_STOPWORDS or key in lexicon.ES_STOPWORDS or key in lexicon.NAMED_DAYS:
+                continue
+            after = i + n < len(tokens) and tokens[i + n].key in joiners and i + n + 1 in starts
+            comma = i + n in starts and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+            before = i >= 2 and tokens[i - 1].key in joiners and i - 2 in ends
+            if after or before or comma:
+                item_id = self._lookup(self._index, key, None, ())
+                if item_id is not None:
+                    out.append((i, n, item_id, 100.0))
+        return out
 
     @staticmethod
     def _at_start(text: str, i: int, first: _Token) -> bool:
@@ -343,7 +377,7 @@ class TitleResolver:
         for i in range(limit):
             if i in covered or (tokens[i].key in function and tokens[i].key != "the"):
                 continue
-            for n in range(1, 6):
+            for n in range(1, 8):
                 span = range(i, i + n)
                 if i + n > limit or any(k in covered for k in span):
                     break
@@ -362,7 +396,7 @@ class TitleResolver:
                 choices = self._fuzzy_choices.get(n)
                 if not choices:
                     continue
-                cutoff = 93 if spelt_right else 86
+                cutoff = 93 if spelt_right else 86 if max(len(w) for w in rare) >= 5 else 90
                 hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
                 if hit is None or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")

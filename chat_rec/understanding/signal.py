@@ -19,6 +19,9 @@ class PreferenceSignal(BaseModel):
     """The user wants to skip the onboarding questions."""
     seen_ids: list[int] = Field(default_factory=list)
     """Movies the user says they have seen, with no verdict."""
+    mentioned_ids: list[int] = Field(default_factory=list)
+    """Every catalog movie the message itself refers to (by title, position or description),
+    whatever the verdict: the only movies a model may give a verdict on."""
     unresolved_titles: list[str] = Field(default_factory=list)
     """Titles the user named that are not in the catalog."""
     language: str = "en"

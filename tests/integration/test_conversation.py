@@ -110,7 +110,6 @@ def test_unknown_item_feedback_is_refused(service) -> None:
 def test_llm_intro_naming_a_movie_not_chosen_is_never_shown(make_service) -> None:
     llm = ScriptedChatModel(default="")
     svc = make_service(llm, name="intro")
-    llm.enqueue("{}")  # extraction
     llm.enqueue("You will love Zorblax Returns and The Godfather. These picks fit your taste!")
     result = svc.send_sync("hal", "I loved Toy Story")
     assert "Zorblax" not in result.reply and "Godfather" not in result.reply

@@ -18,12 +18,12 @@ def test_judged_and_mentioned_movies_are_excluded_and_mentions_become_context() 
                           excluded_genres=("Horror",))
     c = build_constraints(history, Signal(liked_ids=[4], disliked_genres=["Romance"], liked_genres=["Horror"]),
                           shown=[9], mentioned=[5, 2])
-    assert set(c.exclude_ids) == {1, 2, 3, 4, 5}  # not 9: the user did not ask for new picks
+    assert set(c.exclude_ids) == {1, 2, 3, 4, 5, 9}  # 9 was shown: never again
     assert c.liked_ids == (1, 4) and c.disliked_ids == (2,)
     assert c.context_ids == (3, 5)  # seen and mentioned, never a disliked one
     assert c.excluded_genres == ("Romance",)  # liking horror now lifts the old exclusion
-    fresh = build_constraints(history, Signal(wants_new_recommendations=True), shown=[9], fresh_request=True)
-    assert 9 in fresh.exclude_ids
+    again = build_constraints(history, Signal(), shown=[9], asked_again=[9])
+    assert 9 not in again.exclude_ids  # "what about that one again?"
 
 
 def test_history_keeps_the_latest_verdict_and_round_trips_as_a_dict() -> None:

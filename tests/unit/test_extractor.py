@@ -35,13 +35,23 @@ def test_without_llm_equals_parser(resolver):
     assert Extractor(resolver).extract(text) == parse(text, [], resolver)
 
 
-def test_good_llm_output_fills_what_the_parser_missed(resolver, shown):
-    # "the Pacino classic" is no pattern the parser knows; the LLM resolves it to a listed title.
-    model = llm(reply(liked_titles=["Dog Day Afternoon"], liked_genres=["Crime"]))
-    sig = Extractor(resolver, model).extract("Give me the Pacino classic, I'm in a crime mood",
-                                             "Here are three.", shown)
-    assert sig.liked_ids == [3362]
+def test_good_llm_output_fills_what_the_parser_missed(resolver, catalog):
+    # "that mafia classic" is no pattern the parser knows; the model names the listed film whose
+    # own tags carry the word, so the message does refer to it.
+    listed = [catalog.get(i) for i in (1212, 1221, 3435)]  # The Third Man, The Godfather: Part II, Double Indemnity
+    model = llm(reply(liked_titles=["The Godfather: Part II"], liked_genres=["Crime"]))
+    sig = Extractor(resolver, model).extract("That mafia classic, definitely. I'm in a crime mood",
+                                             "Here are three.", listed)
+    assert sig.liked_ids == [1221]
     assert "Crime" in sig.liked_genres
+
+
+def test_shown_picks_never_become_likes_through_the_model(resolver, shown):
+    # The model claims every listed film was liked; the person only said they had seen one.
+    model = llm(reply(liked_titles=["The Third Man", "Dog Day Afternoon", "Double Indemnity"]))
+    sig = Extractor(resolver, model).extract("I've seen the first one. Something more recent?",
+                                             "Here are three.", shown)
+    assert sig.liked_ids == [] and sig.seen_ids == [1212]
 
 
 def test_prompt_carries_message_and_numbered_list(resolver, shown):

@@ -295,3 +295,34 @@ def test_profile_survives_a_restart(repo: ProfileRepository) -> None:
         assert len(reopened.history(ana)) == 1
     finally:
         reopened.close()
+
+
+def test_seen_never_replaces_a_no_and_a_no_replaces_seen(repo: ProfileRepository) -> None:
+    user = repo.get_or_create_user("ana")
+    repo.commit_turn(user.id, TurnWrite("not the second", rejected_ids=[5], seen_ids=[6]))
+    repo.commit_turn(user.id, TurnWrite("seen those", seen_ids=[5]))
+    repo.commit_turn(user.id, TurnWrite("no to that one", rejected_ids=[6]))
+    profile = repo.load(user.id)
+    assert profile.rejected_ids == {5, 6} and not profile.seen_ids
+
+
+def test_a_no_to_a_shown_pick_never_replaces_a_like(repo: ProfileRepository) -> None:
+    user = repo.get_or_create_user("ana")
+    repo.commit_turn(user.id, TurnWrite("love it", liked_ids=[7]))
+    repo.commit_turn(user.id, TurnWrite("not that", rejected_ids=[7]))
+    assert repo.load(user.id).liked_ids == {7}
+
+
+def test_shown_ids_are_the_picks_of_the_last_turns_that_showed_any(
+        repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repo_mod, "SHOWN_MEMORY_TURNS", 2)
+    user = repo.get_or_create_user("ana")
+    repo.commit_turn(user.id, TurnWrite("first", shown_item_ids=[1, 2]))
+    repo.commit_turn(user.id, TurnWrite("second", shown_item_ids=[3, 4]))
+    repo.commit_turn(user.id, TurnWrite("a question, nothing shown"))
+    repo.commit_turn(user.id, TurnWrite("third", shown_item_ids=[5]))
+    profile = repo.load(user.id)
+    assert profile.shown_ids == {3, 4, 5}
+    assert not profile.liked_ids and not profile.seen_ids  # being shown says nothing about taste
+    repo.reset(user.id)
+    assert repo.load(user.id).shown_ids == set()
