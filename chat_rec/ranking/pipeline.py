@@ -54,12 +54,12 @@ def most_popular(ranker: HybridRanker, n: int) -> list[int]:
 
 def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarray | None, text: str,
              c: Constraints, n: int, popular: int = 0, query_vector: np.ndarray | None = None) -> list[int]:
-    """Candidates: nearest neighbours of p and of the message, item-item neighbours of likes and context.
+    """Candidates: nearest neighbours of p and of the message, collaborative neighbours of likes.
 
     Neighbours pass the genre and year filters; they are exact (``ranker.nearest``) unless the
     catalog is larger than ``EXACT_SEARCH_MAX`` and nothing filters. ``query_vector`` is the message
     already embedded by the caller; without it the message ``text`` is embedded here.
-    Item-kNN (and, when trained, the conversation model) adds neighbours of the liked and context movies.
+    With a conversation model, its neighbours of the liked and context movies join too.
     ``popular`` adds that many of the most-rated items (and of the most-mentioned, with a
     conversation model), so the ranker's popularity prior has
     well-known films to choose from even when the profile's neighbours are obscure ones.
@@ -76,12 +76,14 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
         mask = ranker.filter_mask(c.excluded_genres, c.year_min, c.year_max)
         for ids in ranker.nearest(searches, mask):
             found.update((i, None) for i in ids)
-    seeds = (*c.liked_ids, *c.context_ids)  # the movies the item-item scores start from
-    for model in (ranker.collaborative, ranker.conversation):
-        if model is not None:
-            for seed in seeds:
-                found.update((i, None) for i, _ in model.neighbours(int(seed), max(1, n // 4)))
+    knn = ranker.collaborative
+    if knn is not None:
+        for liked in c.liked_ids:
+            found.update((i, None) for i, _ in knn.neighbours(int(liked), max(1, n // 4)))
     talk = ranker.conversation
+    if talk is not None:
+        for seed in (*c.liked_ids, *c.context_ids):
+            found.update((i, None) for i, _ in talk.neighbours(int(seed), max(1, n // 4)))
     if popular:
         found.update((i, None) for i in most_popular(ranker, popular))
         if talk is not None:
