@@ -31,6 +31,9 @@ def _settings(args: argparse.Namespace) -> Any:
     overrides: dict[str, Any] = {}
     if getattr(args, "llm", None):
         overrides["llm"] = args.llm
+        if args.llm == "scripted" and getattr(args, "command", None) == "dialogue":
+            # Scripted dialogues replay recorded model replies through the checked model path.
+            overrides["extract_llm"] = "json"
     if getattr(args, "catalog", None):
         overrides["catalog_dir"] = Path(args.catalog)
     if getattr(args, "overviews", None):
@@ -53,11 +56,49 @@ def _print_json_or_table(result: dict[str, Any], as_json: bool, table: Callable[
 
 # ------------------------------------------------------------------ commands
 def cmd_serve(args: argparse.Namespace) -> int:
+    from chat_rec.observability import configure_json_logs
+    from ui.access import check_exposure
     from ui.app import launch
 
+    settings = _settings(args)
+    accounts = bool(args.accounts or settings.accounts)
+    check_exposure(args.host, accounts)  # before minutes of loading, not after
+    log_file = configure_json_logs(settings.log_dir)
     service = _service(args)
-    print(f"chat-rec ready: {service.describe()}", file=sys.stderr)
-    launch(service, host=args.host, port=args.port, concurrency=args.concurrency)
+    mode = "accounts: everyone signs in" if accounts else f"local profile {settings.local_user!r}, no password"
+    print(f"chat-rec ready ({mode}; JSON logs in {log_file}): {service.describe()}", file=sys.stderr)
+    launch(service, host=args.host, port=args.port, concurrency=args.concurrency, accounts=accounts)
+    return 0
+
+
+def cmd_account(args: argparse.Namespace) -> int:
+    """Passwords of the local database's accounts, managed by the machine's owner."""
+    import getpass
+
+    from chat_rec.accounts import AccountStore
+    from chat_rec.profile.repository import ProfileRepository
+
+    settings = _settings(args)
+    settings.ensure_home()
+    store = AccountStore(ProfileRepository.open(settings.db_url), settings.password_rounds)
+    if args.action == "list":
+        for name in store.names():
+            print(name)
+        return 0
+    if not args.user:
+        raise ChatRecError(f"Please name the account: chat-rec account {args.action} NAME.")
+    if args.action == "remove":
+        removed = store.remove_password(args.user)
+        print(f"password of {args.user} removed" if removed else f"{args.user} has no password")
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"new password for {args.user}: ")
+        if getpass.getpass("again: ") != password:
+            raise ChatRecError("The two passwords differ; nothing was changed.")
+    user = store.set_password(args.user, password)
+    print(f"password of {user.name} set")
     return 0
 
 
@@ -105,7 +146,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=True,
                               rebuild=args.rebuild)
     state = "built" if index.built_now else "up to date"
-    print(f"index {state}: {len(index.ids):,} items under {settings.chroma_dir}")
+    where = f"under {settings.chroma_dir}"
+    if settings.chroma_host:
+        where = f"on the Chroma server {settings.chroma_host}:{settings.chroma_port}"
+    print(f"index {state}: {len(index.ids):,} items {where}")
     return 0
 
 
@@ -178,6 +222,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
     if args.action == "reset":
         service.reset(args.user)
         print(f"profile of {args.user} reset")
+        return 0
+    if args.action == "export":
+        print(json.dumps(service.export(args.user), indent=1, default=str, ensure_ascii=False))
         return 0
     view = service.profile(args.user)
     data = view.__dict__ | {"genre_history": len(view.genre_history)}
@@ -278,8 +325,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--concurrency", type=int, default=1,
                    help="turns answered at once; more queue (default 1: one local model, one turn at a time)")
+    p.add_argument("--accounts", action="store_true",
+                   help="everyone signs in with a password (required on an address other machines can reach); "
+                        "default: one local profile, no password, 127.0.0.1 only")
     common(p)
     p.set_defaults(func=cmd_serve)
+
+    from chat_rec.llm.server import add_llm_server_parser
+
+    add_llm_server_parser(sub)
 
     p = sub.add_parser("chat", help="chat in the terminal")
     p.add_argument("--user", default="me")
@@ -306,10 +360,16 @@ def build_parser() -> argparse.ArgumentParser:
     common(d)
     d.set_defaults(func=cmd_dialogue)
 
-    p = sub.add_parser("profile", help="show or reset a stored profile")
-    p.add_argument("action", choices=("show", "reset"))
+    p = sub.add_parser("profile", help="show, export (JSON) or reset a stored profile, as the machine's owner")
+    p.add_argument("action", choices=("show", "export", "reset"))
     p.add_argument("user")
     p.set_defaults(func=cmd_profile, llm="none")
+
+    p = sub.add_parser("account", help="set, remove or list the sign-in passwords of `serve --accounts`")
+    p.add_argument("action", choices=("passwd", "remove", "list"))
+    p.add_argument("user", nargs="?")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    p.set_defaults(func=cmd_account)
 
     p = sub.add_parser("eval", help="benchmarks that print numbers")
     esub = p.add_subparsers(dest="what", required=True)

@@ -9,9 +9,15 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-"""The source checkout (holds ``prompts/`` and ``data/`` when run from a clone)."""
+"""The source checkout when run from a clone (site-packages when installed: use the paths below)."""
 
-BUNDLED_CATALOG = REPO_ROOT / "data" / "ml-latest-small"
+ASSETS = Path(__file__).resolve().parent / "_data"
+"""Files shipped inside the package: links to ``prompts/`` and ``data/`` in a checkout, copies in a wheel."""
+
+PROMPTS_DIR = (ASSETS / "prompts").resolve()
+"""The prompt files (``prompts/`` of the checkout)."""
+
+BUNDLED_CATALOG = (ASSETS / "ml-latest-small").resolve()
 """MovieLens ml-latest-small, shipped with the project under its own licence."""
 
 LlmBackend = Literal["auto", "local", "openai", "scripted", "none"]
@@ -106,6 +112,24 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = 30
     """Turns (messages, likes, "seen it") one user may take per minute; 0 turns the limit off."""
 
+    accounts: bool = False
+    """Ask everyone to sign in with a password (``serve --accounts``); required when the server listens
+    on an address other machines can reach. Off: one local profile (``local_user``), no password."""
+
+    local_user: str = "me"
+    """The one profile a server without accounts opens (the same as ``chat-rec chat``'s default)."""
+
+    open_signup: bool = True
+    """With accounts: signing in with a name nobody has creates that account."""
+
+    password_rounds: int = Field(default=12, ge=4, le=16)
+    """bcrypt cost (2**rounds iterations); 12 takes ~0.25 s per sign-in here."""
+
+    signin_failures: int = Field(default=5, ge=1)
+    """Failed sign-ins allowed per name and per client address in ``signin_window_s``."""
+
+    signin_window_s: float = Field(default=300.0, gt=0)
+
     database_url: str | None = None
     """SQLAlchemy URL for profiles; default ``sqlite:///<home>/chat_rec.sqlite``."""
 
@@ -150,6 +174,11 @@ class Settings(BaseSettings):
     @property
     def conversation_model_dir(self) -> Path:
         return self.conversation_model.expanduser() if self.conversation_model else self.models_dir / "conversations"
+
+    @property
+    def log_dir(self) -> Path:
+        """JSON-lines logs of the server (``chat-rec.jsonl``, rotated)."""
+        return self.home / "logs"
 
     @property
     def cache_dir(self) -> Path:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
-import threading
 import time
 from collections.abc import Iterator
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,6 +17,7 @@ from chat_rec.conversation.deps import Deps, TurnContext
 from chat_rec.conversation.graph import build_graph
 from chat_rec.errors import ChatRecError, InvalidInputError, UnknownItemError, UnknownUserError
 from chat_rec.limits import TurnRateLimiter, scrub_line, scrub_reply
+from chat_rec.profile.coordination import DatabaseRateLimiter, TurnLocks, rate_limiter
 from chat_rec.results import ProfileView, RecommendedItem, TurnEvent, TurnResult
 
 log = logging.getLogger(__name__)
@@ -43,12 +43,10 @@ def clean_message(text: object, max_chars: int) -> str:
 
 
 def _checkpointer(settings: Settings) -> Any:
-    """LangGraph's SQLite checkpointer over the conversation-state file under home."""
-    from langgraph.checkpoint.sqlite import SqliteSaver
+    """LangGraph's checkpointer: in the PostgreSQL database when that is the URL, else a SQLite file."""
+    from chat_rec.profile.coordination import open_checkpointer
 
-    saver = SqliteSaver(sqlite3.connect(str(settings.checkpoints_path), check_same_thread=False))
-    saver.setup()
-    return saver
+    return open_checkpointer(settings)
 
 
 @dataclass
@@ -66,9 +64,9 @@ class ChatService:
         """Seconds each start-up step took (catalog, index, ranker, llm)."""
         self.checkpointer = checkpointer
         self.graph = build_graph(checkpointer)
-        self._locks: dict[int, threading.Lock] = {}
-        self._locks_guard = threading.Lock()
-        self.limiter = TurnRateLimiter(deps.settings.rate_limit_per_minute)
+        self._turn_locks = TurnLocks(deps.repo)
+        """One turn per user at a time; across replicas too on PostgreSQL."""
+        self.limiter: TurnRateLimiter | DatabaseRateLimiter = rate_limiter(deps.settings, deps.repo)
 
     # ---------------------------------------------------------------- building
     @classmethod
@@ -153,9 +151,8 @@ class ChatService:
             raise UnknownUserError(f"There is no profile named {name.strip()[:40]!r}. Start a chat to create one.")
         return _User(info.id, info.name)
 
-    def _lock(self, user_id: int) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks.setdefault(user_id, threading.Lock())
+    def _lock(self, user_id: int) -> AbstractContextManager[None]:
+        return self._turn_locks.hold(user_id)
 
     def _config(self, user: _User) -> dict[str, Any]:
         return {"configurable": {"thread_id": f"user-{user.id}"}}
@@ -232,7 +229,12 @@ class ChatService:
         pending = ""
         final: dict[str, Any] = {}
         started = time.perf_counter()
-        with self._lock(u.id):
+        with ExitStack() as held:
+            try:
+                held.enter_context(self._lock(u.id))
+            except ChatRecError as exc:  # the user's turn on another replica did not finish in time
+                yield TurnEvent("error", str(exc), TurnResult(reply=str(exc), stage="error"))
+                return
             try:
                 for mode, chunk in self.graph.stream(
                     payload, self._config(u), context=context, stream_mode=["custom", "values"]
@@ -314,6 +316,13 @@ class ChatService:
 
     def _genre_similarity(self, vector: np.ndarray) -> dict[str, float]:
         return {g: round(float(np.dot(vector, gv)), 4) for g, gv in self.deps.genre_vectors.items()}
+
+    def export(self, user: str) -> dict[str, Any]:
+        """Everything stored about ``user`` as JSON-ready data ("Download my data")."""
+        from chat_rec.profile.export import export_user
+
+        u = self._user(user, create=False)
+        return export_user(self.deps.repo, u.id, self.deps.catalog)
 
     def reset(self, user: str) -> None:
         """Forget everything about this user's taste and conversation (the name stays)."""

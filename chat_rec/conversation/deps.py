@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import yaml
 
-from chat_rec.config import REPO_ROOT, Settings
+from chat_rec.config import PROMPTS_DIR, Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
-def load_replies(path: Path = REPO_ROOT / "prompts" / "replies.yaml") -> dict[str, Any]:
+def load_replies(path: Path = PROMPTS_DIR / "replies.yaml") -> dict[str, Any]:
     """The fixed reply texts, by language (prompts/replies.yaml)."""
     with path.open(encoding="utf-8") as fh:
         data: dict[str, Any] = yaml.safe_load(fh)

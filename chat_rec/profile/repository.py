@@ -1,7 +1,7 @@
 """ProfileRepository: users, preference vectors and turn history behind one SQLAlchemy URL.
 
-SQLite (WAL) by default, any SQLAlchemy database by URL. Every write is one transaction, so a
-turn is stored whole or not at all. The schema comes from the Alembic migrations in
+SQLite (WAL) by default, PostgreSQL (psycopg 3) or any SQLAlchemy database by URL. Every write
+is one transaction, so a turn is stored whole or not at all. The schema comes from the Alembic migrations in
 ``chat_rec/profile/migrations``; call ``migrate()`` (cheap when up to date) before use.
 """
 
@@ -18,9 +18,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from pydantic import BaseModel
-from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy import create_engine, delete, event, func, select, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from chat_rec.errors import InvalidInputError, UnknownUserError
@@ -31,6 +31,7 @@ from chat_rec.profile.models import (
     ItemMark,
     OnboardingAnswer,
     ProfileRow,
+    RateEvent,
     Turn,
     User,
     utcnow,
@@ -56,6 +57,22 @@ SHOWN_MEMORY_TURNS = 20
 """How many recent recommending turns' picks count as already shown (about 100 items)."""
 
 
+MIGRATION_LOCK_KEY = 0x63725F6D69677261
+"""PostgreSQL advisory lock taken by ``migrate`` (held until its transaction ends)."""
+
+
+def database_url(db_url: str) -> URL:
+    """The URL to connect with: a bare ``postgresql://`` URL uses psycopg 3 (the installed driver)."""
+    try:
+        url = make_url(db_url)
+    except ArgumentError as exc:
+        raise InvalidInputError(f"CHAT_REC_DATABASE_URL {db_url!r} is not a database URL ({exc}); "
+                                "use e.g. postgresql://user:password@host:5432/chat_rec.") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
 @lru_cache(maxsize=1)
 def _head_revision() -> str | None:
     config = Config()
@@ -67,15 +84,18 @@ class ProfileRepository:
     """All profile reads and writes; one engine per repository (create it once, share it)."""
 
     def __init__(self, db_url: str) -> None:
-        self.url: URL = make_url(db_url)
+        self.url: URL = database_url(db_url)
         is_sqlite = self.url.get_backend_name() == "sqlite"
         connect_args: dict[str, Any] = {}
+        engine_args: dict[str, Any] = {}
+        if self.url.get_backend_name() == "postgresql":  # a server restart or failover leaves dead connections
+            engine_args = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 20}
         if is_sqlite:
             connect_args["check_same_thread"] = False
             database = self.url.database
             if database and database != ":memory:" and not database.startswith("file:"):
                 Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url, connect_args=connect_args)
+        self.engine: Engine = create_engine(self.url, connect_args=connect_args, **engine_args)
         if is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -102,6 +122,8 @@ class ProfileRepository:
         """Bring the schema to the latest revision; a no-op (one query) when already there."""
         head = _head_revision()
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # replicas starting together migrate one after the other
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
             config = Config()
@@ -268,6 +290,7 @@ class ProfileRepository:
         with self._sessions.begin() as s:
             user = _get_user(s, user_id)
             _delete_children(s, user_id)
+            s.execute(delete(RateEvent).where(RateEvent.user_id == user_id))
             s.delete(user)
 
 

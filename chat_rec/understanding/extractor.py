@@ -93,9 +93,9 @@ def _load_prompt() -> ChatPromptTemplate:
     try:
         from chat_rec.llm.prompts import load_prompt
     except ImportError:  # the llm package is optional for the parser-only path
-        from chat_rec.config import REPO_ROOT
+        from chat_rec.config import PROMPTS_DIR
 
-        text = (REPO_ROOT / "prompts" / f"{PROMPT_NAME}.txt").read_text(encoding="utf-8")
+        text = (PROMPTS_DIR / f"{PROMPT_NAME}.txt").read_text(encoding="utf-8")
         system, _, user = text.partition("### user")
         return ChatPromptTemplate.from_messages(
             [("system", system.split("### system", 1)[-1].strip()), ("human", user.strip())])

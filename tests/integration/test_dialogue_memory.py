@@ -10,7 +10,8 @@ from chat_rec.llm.scripted import ScriptedChatModel
 
 @pytest.fixture(scope="module")
 def runner(make_service) -> DialogueRunner:
-    return DialogueRunner(make_service(ScriptedChatModel(default=""), name="dlgmem"))
+    # extract_llm=json: the scripted replies replay the model path (the default reads with the parser alone)
+    return DialogueRunner(make_service(ScriptedChatModel(default=""), name="dlgmem", extract_llm="json"))
 
 
 def dialogue(*turns: dict) -> Dialogue:
