@@ -161,7 +161,39 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     settings = _settings(args)
     get_chat_model(settings, progress=True)
     print(f"model ready: {describe_model(settings)}")
+    if settings.conversation_data is not None and not (settings.conversation_model_dir / "model.npz").is_file():
+        cmd_train(argparse.Namespace(**{**vars(args), "data": None, "exclude": None, "out": None,
+                                        "no_weights": False, "limit": None}))
     return 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """`chat-rec train conversations`: fit the conversation model and its weights (docs/benchmarks.md)."""
+    from chat_rec.training.conversations import TrainConfig, default_excludes, train
+
+    settings = _settings(args)
+    settings.ensure_home()
+    data = Path(args.data) if args.data else settings.conversation_data
+    if data is None:
+        raise ChatRecError("Say where the ReDial training files are: --data DIR or CHAT_REC_CONVERSATION_DATA.")
+    exclude = [Path(p) for p in args.exclude] if args.exclude else default_excludes(data)
+    for path in exclude:
+        print(f"dropping the conversations of {path} from training", file=sys.stderr)
+    out = Path(args.out) if args.out else settings.conversation_model_dir
+    config = TrainConfig(data=data, out=out, exclude=exclude, fit_weights=not args.no_weights,
+                         validation_limit=args.limit)
+    train(config, _engine_factory(settings), progress=True, say=lambda line: print(line, file=sys.stderr))
+    print(f"conversation model written to {out}")
+    return 0
+
+
+def _engine_factory(settings: Any) -> Callable[[Any], Any]:
+    def build(model: Any) -> Any:
+        from chat_rec.eval.crs import CrsEngine
+
+        return CrsEngine.build(settings, llm="none", progress=True, conversation=model)
+
+    return build
 
 
 def cmd_dialogue(args: argparse.Namespace) -> int:
@@ -241,7 +273,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
         llm = None if args.llm == "default" else args.llm  # default: the configured backend
         result = run_crs_eval(Path(args.cases), settings=_settings(argparse.Namespace(llm=llm)),
-                              limit=args.limit)
+                              limit=args.limit, oracle_mentions=args.oracle_mentions,
+                              conversation=None if args.no_conversation else "auto", compare=not args.no_compare)
         _print_json_or_table(result, args.json, format_crs_table)
         return 0
     if args.what == "simulate":
@@ -387,11 +420,29 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--cases", required=True)
     e.add_argument("--llm", choices=("default", "scripted", "none"), default="none")
     e.add_argument("--limit", type=int)
+    e.add_argument("--oracle-mentions", action="store_true",
+                   help="also use the cases' annotated mentions (a labelled oracle the app never has)")
+    e.add_argument("--no-conversation", action="store_true",
+                   help="rank without the trained conversation model and its weights")
+    e.add_argument("--no-compare", action="store_true",
+                   help="skip the paired comparison with the previous ranker (item-kNN, default weights)")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
     from chat_rec.eval.simulate_cli import add_simulate_parser
 
     add_simulate_parser(esub, cmd_eval)
+
+    p = sub.add_parser("train", help="train the learned parts (docs/benchmarks.md)")
+    tsub = p.add_subparsers(dest="what", required=True)
+    t = tsub.add_parser("conversations", help="conversation item-item model + ranking weights from ReDial")
+    t.add_argument("--data", help="folder with the ReDial training files (default: CHAT_REC_CONVERSATION_DATA)")
+    t.add_argument("--exclude", action="append", metavar="JSONL",
+                   help="drop these conversations from training (repeatable; default: ../redial/kgsf_valid_data.jsonl "
+                        "beside --data, the ReDial dev split)")
+    t.add_argument("--out", help="output folder (default: <models>/conversations, where the app looks)")
+    t.add_argument("--no-weights", action="store_true", help="only the model; keep the default weights")
+    t.add_argument("--limit", type=int, help="use only the first N validation cases")
+    t.set_defaults(func=cmd_train, llm="none")
 
     p = sub.add_parser("bench", help="speed benchmarks that print numbers")
     bsub = p.add_subparsers(dest="what", required=True)

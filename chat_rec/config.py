@@ -144,6 +144,14 @@ class Settings(BaseSettings):
     models_root: Path | None = None
     """Where converted local models live; default ``<home>/models`` (share it between homes)."""
 
+    conversation_model: Path | None = None
+    """Folder of the trained conversation model (``chat-rec train conversations``); default
+    ``<models>/conversations``. The app uses it when present and runs without it."""
+
+    conversation_data: Path | None = None
+    """Folder with the ReDial training files (``train_movie_sequences.jsonl``, ``movies_merged.csv``,
+    ``train_dialogues_500.jsonl``); when set, ``chat-rec prepare`` builds the conversation model."""
+
     def model_post_init(self, __context: object) -> None:
         self.home = self.home.expanduser().resolve()
 
@@ -162,6 +170,10 @@ class Settings(BaseSettings):
     @property
     def models_dir(self) -> Path:
         return self.models_root.expanduser() if self.models_root else self.home / "models"
+
+    @property
+    def conversation_model_dir(self) -> Path:
+        return self.conversation_model.expanduser() if self.conversation_model else self.models_dir / "conversations"
 
     @property
     def log_dir(self) -> Path:

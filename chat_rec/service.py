@@ -84,7 +84,7 @@ class ChatService:
         from chat_rec.llm.registry import get_chat_model
         from chat_rec.profile.repository import ProfileRepository
         from chat_rec.profile.vector import genre_centroids
-        from chat_rec.ranking.hybrid import HybridRanker
+        from chat_rec.ranking.learned import app_ranker
         from chat_rec.ranking.rerank import LazyReranker
         from chat_rec.understanding.extractor import extractor_for
         from chat_rec.understanding.resolver import TitleResolver
@@ -110,7 +110,7 @@ class ChatService:
                                     cache_dir_for(settings.index_dir, settings.cache_dir), progress=progress)
         step("aspects", t)
         t = time.perf_counter()
-        ranker = HybridRanker.with_collaborative(catalog, index, aspects=aspects)
+        ranker = app_ranker(settings, catalog, index, aspects=aspects)
         resolver = TitleResolver(catalog)
         step("ranker", t)
         t = time.perf_counter()

@@ -14,7 +14,7 @@ from chat_rec.conversation.state import State
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline
-from chat_rec.ranking.pipeline import Constraints
+from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -210,35 +210,13 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 
 def compute_constraints(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
-    """The filters for this turn: stored exclusions plus what the message said."""
+    """The filters for this turn: stored exclusions plus what the message said (``build_constraints``)."""
     profile = runtime.context.stored_profile()
     signal = signal_of(state)
-    excluded = (set(profile.excluded_genres) | set(signal.disliked_genres)) - set(signal.liked_genres)
-    if signal.year_min is not None or signal.year_max is not None:
-        year_min, year_max = signal.year_min, signal.year_max
-    elif signal.liked_ids or signal.liked_genres:
-        year_min, year_max = None, None  # a fresh request drops an old year range
-    else:
-        year_min, year_max = profile.year_min, profile.year_max
-    if signal.liked_aspects or signal.disliked_aspects:
-        aspects = {"liked": list(signal.liked_aspects), "disliked": list(signal.disliked_aspects)}
-    elif signal.liked_ids or signal.liked_genres:
-        aspects = {}  # like the year range, a fresh request drops the old mood
-    else:
-        aspects = dict(state.get("aspects") or {})
-    marks = state.get("marks") or {}
-    shown = (set(profile.shown_ids) | set(state.get("last_items") or [])) - asked_again(state, runtime)
-    exclude = (
-        set(profile.liked_ids) | set(profile.disliked_ids) | set(profile.rejected_ids)
-        | set(profile.seen_ids) | {i for ids in marks.values() for i in ids}
-        | set(signal.liked_ids) | set(signal.disliked_ids) | shown
-    )
-    liked = set(profile.liked_ids) | set(signal.liked_ids)
-    disliked = set(profile.disliked_ids) | set(profile.rejected_ids) | set(signal.disliked_ids)
-    return {"excluded_genres": sorted(excluded), "year_min": year_min, "year_max": year_max,
-            "exclude_ids": sorted(exclude), "liked_ids": sorted(liked - disliked),
-            "disliked_ids": sorted(disliked), "liked_genres": sorted(signal.liked_genres),
-            "liked_aspects": list(aspects.get("liked", [])), "disliked_aspects": list(aspects.get("disliked", []))}
+    shown = set(profile.shown_ids) | set(state.get("last_items") or [])
+    c = build_constraints(profile, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
+    c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"))
+    return c.as_dict()
 
 
 def asked_again(state: State, runtime: Runtime[TurnContext]) -> set[int]:
@@ -253,13 +231,7 @@ def asked_again(state: State, runtime: Runtime[TurnContext]) -> set[int]:
 
 
 def _constraints(state: State) -> Constraints:
-    c = state.get("constraints") or {}
-    return Constraints(
-        excluded_genres=c.get("excluded_genres", ()), year_min=c.get("year_min"), year_max=c.get("year_max"),
-        exclude_ids=set(c.get("exclude_ids", ())), liked_ids=c.get("liked_ids", ()),
-        disliked_ids=c.get("disliked_ids", ()), liked_genres=c.get("liked_genres", ()),
-        liked_aspects=tuple(c.get("liked_aspects", ())), disliked_aspects=tuple(c.get("disliked_aspects", ())),
-    )
+    return Constraints.from_dict(state.get("constraints"))
 
 
 def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:

@@ -25,6 +25,7 @@ import numpy as np
 
 from chat_rec.errors import UnknownModelError
 from chat_rec.eval.jsonl import read_cases
+from chat_rec.ranking.constraints import TurnHistory
 
 KS: tuple[int, ...] = (1, 10, 50)
 """Cut-offs reported for recall."""
@@ -33,9 +34,6 @@ DEPTH = 50
 """How many items each case's list holds."""
 
 LLM_CHOICES = ("default", "scripted", "none")
-
-POPULAR = 100
-"""Most-rated items retrieval adds to the candidates (the app's retrieve node should pass the same)."""
 
 TEXT_CHARS = 500
 """Retrieval embeds at most this much of the message (as ``pipeline.retrieve`` does)."""
@@ -120,17 +118,14 @@ class DialogueState:
     """What the engine knows after some user turns: a throwaway profile, never stored."""
 
     profile: np.ndarray | None = None
-    liked: dict[int, None] = field(default_factory=dict)
-    disliked: dict[int, None] = field(default_factory=dict)
-    liked_genres: dict[str, None] = field(default_factory=dict)
-    disliked_genres: dict[str, None] = field(default_factory=dict)
-    year_min: int | None = None
-    year_max: int | None = None
+    history: TurnHistory = field(default_factory=TurnHistory)
     liked_aspects: dict[str, None] = field(default_factory=dict)
     disliked_aspects: dict[str, None] = field(default_factory=dict)
     mentioned: dict[int, None] = field(default_factory=dict)
     """Every movie the resolver found in any turn (either speaker)."""
     last_user_text: str = ""
+    constraints: Any = None
+    """The last user turn's ``build_constraints`` result."""
 
 
 class CrsEngine:
@@ -151,14 +146,20 @@ class CrsEngine:
         self._signals: dict[tuple[str, int, str, str], Any] = {}
         self._found: dict[tuple[str, int, str], list[int]] = {}
         self._texts: dict[str, np.ndarray] = {}
-        self.mentions_as_likes = True
-        self.popular = POPULAR
+        self.oracle_mentions = False
+        """Also treat the case's annotated ``mentioned`` ids as named in the dialogue (a labelled
+        oracle: the app never has them). Off by default: only what the text yields is used."""
+        self.popular = settings.popular_candidates
         """Most-rated items added to the candidates (``pipeline.retrieve(popular=...)``)."""
-        """Count every mentioned, not disliked movie as a like for the collaborative score."""
 
     @classmethod
-    def build(cls, settings: Any = None, llm: str = "none", progress: bool = True) -> CrsEngine:
-        """Load the catalog, open the index, fit the ranker, pick the chat model (no profile store)."""
+    def build(cls, settings: Any = None, llm: str = "none", progress: bool = True,
+              conversation: Any = "auto") -> CrsEngine:
+        """Load the catalog, open the index, fit the ranker, pick the chat model (no profile store).
+
+        ``conversation``: a ``ConversationModel``, None for none, or "auto" to load the trained
+        one (and its weights) from the models folder as the app does.
+        """
         from chat_rec.catalog.aspects import AspectIndex, cache_dir_for
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
@@ -166,8 +167,8 @@ class CrsEngine:
         from chat_rec.embedding import Embedder
         from chat_rec.llm.registry import get_chat_model
         from chat_rec.profile.vector import genre_centroids
-        from chat_rec.ranking.hybrid import HybridRanker
-        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.ranking.learned import app_ranker
+        from chat_rec.understanding.extractor import extractor_for
         from chat_rec.understanding.resolver import TitleResolver
 
         if llm not in LLM_CHOICES:
@@ -178,13 +179,13 @@ class CrsEngine:
         index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=progress)
         aspects = AspectIndex.build(catalog, index.ids, index.vectors, index.embedder,
                                     cache_dir_for(settings.index_dir, settings.cache_dir), progress=progress)
-        ranker = HybridRanker.with_collaborative(catalog, index, aspects=aspects)
+        ranker = app_ranker(settings, catalog, index, conversation, aspects=aspects)
         chat_model = None
         if llm == "scripted":
             chat_model = get_chat_model(settings.model_copy(update={"llm": "scripted"}), progress=progress)
         elif llm == "default":
             chat_model = get_chat_model(settings, progress=progress)
-        extractor = Extractor(TitleResolver(catalog), chat_model)
+        extractor = extractor_for(TitleResolver(catalog), chat_model, settings.extract_llm)  # as ChatService
         return cls(settings, catalog, index, ranker, extractor,
                    genre_centroids(index.ids, index.vectors, catalog), aspects)
 
@@ -204,11 +205,21 @@ class CrsEngine:
         return self._signals[key]
 
     def replay(self, case: Mapping[str, Any]) -> DialogueState:
-        """Feed the user turns through understanding and the profile update, as the graph does."""
+        """Feed the turns through understanding, the profile update and ``build_constraints``, as the graph does.
+
+        Movies the resolver finds in any turn (the other speaker's too: in these dialogues the
+        recommender is a person whose mentions the app would have shown) are ``mentioned``.
+        """
         from chat_rec.profile import vector as pv
+        from chat_rec.ranking.constraints import build_constraints
 
         state = DialogueState()
+        if self.oracle_mentions:
+            state.mentioned.update(dict.fromkeys(
+                int(m["movielens_id"]) for m in case.get("mentioned", ())
+                if m.get("movielens_id") is not None and int(m["movielens_id"]) in self.catalog))
         reply, shown = "", []
+        last: tuple[TurnHistory, Any, list[int]] | None = None
         dialog = str(case.get("dialog_id") or case["id"])
         for number, turn in enumerate(case["turns"]):
             text = str(turn.get("text") or "")
@@ -225,39 +236,21 @@ class CrsEngine:
             v = pv.signal_vector(signal, self._item_vector, self.genre_vectors.get,
                                  self.aspects.vector if self.aspects is not None and self.aspect_pull else None)
             state.profile = pv.update(state.profile, v, self.settings.alpha)
-            _move(signal.liked_ids, state.liked, state.disliked)
-            _move(signal.disliked_ids, state.disliked, state.liked)
-            _move(signal.liked_genres, state.liked_genres, state.disliked_genres)
-            _move(signal.disliked_genres, state.disliked_genres, state.liked_genres)
             _move(signal.liked_aspects, state.liked_aspects, state.disliked_aspects)
             _move(signal.disliked_aspects, state.disliked_aspects, state.liked_aspects)
-            if signal.year_min is not None or signal.year_max is not None:
-                state.year_min, state.year_max = signal.year_min, signal.year_max
-            elif signal.liked_ids or signal.liked_genres:  # a fresh request drops an old range
-                state.year_min = state.year_max = None
             state.mentioned.update(dict.fromkeys(signal.liked_ids + signal.disliked_ids + signal.seen_ids))
+            turn_shown = [i.item_id for i in shown]
+            c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
+            before = state.history.copy()
+            state.history.absorb(signal, c)
+            last = (before, signal, turn_shown)
             state.last_user_text = text
+        # the last user turn's filters, with every movie named up to the predicted turn
+        prior, signal, turn_shown = last if last else (state.history, _empty_signal(), [])
+        state.constraints = build_constraints(prior, signal, shown=turn_shown, mentioned=state.mentioned)
+        state.constraints.liked_aspects = tuple(state.liked_aspects)  # moods accumulate over the dialogue
+        state.constraints.disliked_aspects = tuple(state.disliked_aspects)
         return state
-
-    def constraints(self, case: Mapping[str, Any], state: DialogueState) -> Any:
-        """The filters for the case: mentioned and disliked movies never come back.
-
-        With ``mentions_as_likes`` every movie mentioned in the dialogue and not disliked seeds the
-        collaborative score as a like (in CRS dialogues a mention mostly means "this kind of film").
-        """
-        from chat_rec.ranking import pipeline
-
-        mentioned = dict.fromkeys(state.mentioned) | dict.fromkeys(
-            int(m["movielens_id"]) for m in case.get("mentioned", ()) if m.get("movielens_id") is not None)
-        liked = dict(state.liked)
-        if self.mentions_as_likes:
-            liked |= {i: None for i in mentioned if i not in state.disliked and i in self.catalog}
-        return pipeline.Constraints(
-            excluded_genres=tuple(state.disliked_genres), year_min=state.year_min, year_max=state.year_max,
-            exclude_ids=set(mentioned) | set(state.disliked), liked_ids=tuple(liked),
-            disliked_ids=tuple(state.disliked), liked_genres=tuple(state.liked_genres),
-            liked_aspects=tuple(state.liked_aspects), disliked_aspects=tuple(state.disliked_aspects),
-        )
 
     def embed_texts(self, texts: Iterable[str]) -> None:
         """Embed many messages in one batch (the same model, far faster than one at a time)."""
@@ -276,19 +269,33 @@ class CrsEngine:
             self._texts[key] = self.index.embed_text(key)
         return self._texts[key]
 
-    def recommend(self, case: Mapping[str, Any], depth: int = DEPTH, state: DialogueState | None = None) -> list[int]:
-        """The engine's top ``depth`` for the case: pipeline.retrieve then pipeline.rank, as the graph runs."""
+    def retrieve(self, state: DialogueState) -> tuple[list[int] | None, np.ndarray | None]:
+        """``pipeline.retrieve``'s candidates for the state (None: rank the whole catalog), and the query vector."""
+        from chat_rec.ranking import pipeline
+
+        text = state.last_user_text
+        query = self.embed_text(text) if text.strip() else None
+        candidates = pipeline.retrieve(self, self.ranker, state.profile, text, state.constraints,
+                                       self.settings.candidates, popular=self.popular, query_vector=query)
+        return (candidates if (candidates and state.profile is not None) else None), query
+
+    def recommend(self, case: Mapping[str, Any], depth: int = DEPTH, state: DialogueState | None = None,
+                  ranker: Any = None) -> list[int]:
+        """The top ``depth`` for the case: pipeline.retrieve then pipeline.rank, as the graph runs.
+
+        ``ranker`` (default: the engine's) lets a comparison rank the same replay another way.
+        """
         from chat_rec.ranking import pipeline
 
         state = state or self.replay(case)
-        c = self.constraints(case, state)
-        text = state.last_user_text
-        query = self.embed_text(text) if text.strip() else None
-        candidates = pipeline.retrieve(self, self.ranker, state.profile, text, c, self.settings.candidates,
-                                       popular=self.popular, query_vector=query)
-        ranked = pipeline.rank(self.ranker, state.profile, c, depth, self.settings.diversity,
-                               candidates if (candidates and state.profile is not None) else None,
-                               query_vector=query)
+        ranker = ranker or self.ranker
+        engine_ranker, self.ranker = self.ranker, ranker
+        try:
+            candidates, query = self.retrieve(state)
+        finally:
+            self.ranker = engine_ranker
+        ranked = pipeline.rank(ranker, state.profile, state.constraints, depth, self.settings.diversity,
+                               candidates, query_vector=query)
         return [s.item.item_id for s in ranked]
 
 
@@ -300,36 +307,67 @@ def _progress(items: Sequence[Any], show: bool, desc: str) -> Iterable[Any]:
     return tqdm(items, desc=desc, unit="case", file=sys.stderr)
 
 
-def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bool = True) -> dict[str, Any]:
-    """Run the engine over the cases and score it next to the repeat-mentioned baseline."""
+def previous_ranker(engine: CrsEngine) -> Any:
+    """The ranker before the conversation model: the same item-kNN, default weights, no conversation signals."""
+    from chat_rec.ranking.hybrid import HybridRanker
+
+    return HybridRanker(engine.catalog, engine.index, engine.ranker.collaborative)
+
+
+def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bool = True,
+             compare: bool = False) -> dict[str, Any]:
+    """Run the engine over the cases and score it next to the repeat-mentioned baseline.
+
+    With ``compare``, the same replays are also ranked by ``previous_ranker`` and the two are
+    compared pair by pair (``crs_stats.paired``).
+    """
+    from chat_rec.eval import crs_stats
+
     states = [engine.replay(case) for case in _progress(cases, progress, "CRS understanding")]
     engine.embed_texts(state.last_user_text for state in states)
-    lists = {case["id"]: engine.recommend(case, state=state)
-             for case, state in _progress(list(zip(cases, states, strict=True)), progress, "CRS eval")}
+    pairs = list(zip(cases, states, strict=True))
+    lists = {case["id"]: engine.recommend(case, state=state) for case, state in _progress(pairs, progress, "CRS eval")}
     catalog_ids = set(int(i) for i in engine.catalog.ids)
     ours = score_rankings(cases, lists, catalog_ids)
+    hits = crs_stats.case_hits(cases, lists, catalog_ids, KS)
     base = score_rankings(cases, {c["id"]: repeat_mentioned(c) for c in cases}, catalog_ids)
     shown = [i for ranked in lists.values() for i in ranked]
     outside = sum(1 for i in shown if int(i) not in catalog_ids)
-    return {
+    result = {
         "cases": len(cases),
         "targets_scored": ours["targets_scored"],
         "targets_unmatched": ours["targets_unmatched"],
+        "targets_without_movielens_id": hits.no_id,
+        "targets_outside_catalog": hits.not_in_catalog,
         "catalog_size": len(engine.catalog),
         "out_of_catalog_rate": outside / len(shown) if shown else 0.0,
         "all": ours["all"],
         "novel": ours["novel"],
+        "ci95": crs_stats.intervals(hits),
+        "oracle_mentions": engine.oracle_mentions,
+        "conversation_model": engine.ranker.conversation is not None,
         "baselines": {"repeat_mentioned": {"all": base["all"], "novel": base["novel"]}},
         "diversity": diversity(list(lists.values()), engine.index.row_of, engine.index.vectors, len(engine.catalog)),
     }
+    if compare:
+        old_ranker = previous_ranker(engine)
+        old = {case["id"]: engine.recommend(case, state=state, ranker=old_ranker)
+               for case, state in _progress(pairs, progress, "CRS previous ranker")}
+        result["previous_ranker"] = {"novel": score_rankings(cases, old, catalog_ids)["novel"],
+                                     "paired_novel": crs_stats.paired(hits, crs_stats.case_hits(
+                                         cases, old, catalog_ids, KS))}
+    return result
 
 
 def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | None = None, settings: Any = None,
-                 progress: bool = True, engine: CrsEngine | None = None) -> dict[str, Any]:
+                 progress: bool = True, engine: CrsEngine | None = None, oracle_mentions: bool = False,
+                 conversation: Any = "auto", compare: bool = False) -> dict[str, Any]:
     """Score the app's engine on a CRS cases file; the dict is JSON-ready (schema in the module doc).
 
     ``llm``: "none" (parser only), "scripted", or "default" (the configured chat model); None takes
     it from ``settings.llm`` ("none" and "scripted" as they are, any other backend as "default").
+    ``oracle_mentions`` adds the cases' annotated mentions (a labelled oracle); ``conversation``
+    as in ``CrsEngine.build``; ``compare`` adds the paired comparison with the previous ranker.
     """
     cases = load_crs_cases(cases_path, limit)
     if llm is None:
@@ -337,30 +375,55 @@ def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | No
 
         settings = settings or get_settings()
         llm = settings.llm if settings.llm in ("none", "scripted") else "default"
-    engine = engine or CrsEngine.build(settings, llm=llm, progress=progress)
-    return evaluate(engine, cases, progress=progress)
+    engine = engine or CrsEngine.build(settings, llm=llm, progress=progress, conversation=conversation)
+    engine.oracle_mentions = oracle_mentions
+    return evaluate(engine, cases, progress=progress, compare=compare)
 
 
 def format_crs_table(result: Mapping[str, Any]) -> str:
-    """A plain-text table: recall of the engine and of the baseline, then coverage facts."""
+    """A plain-text table: recall (with 95% intervals) of the engine and of the baselines, then coverage facts."""
     base = result["baselines"]["repeat_mentioned"]
+    ci = result.get("ci95", {})
     lines = [
         f"cases: {result['cases']}   targets scored: {result['targets_scored']}   "
-        f"unmatched (dropped): {result['targets_unmatched']}   catalog: {result['catalog_size']}",
+        f"unmatched (dropped): {result['targets_unmatched']} ({result.get('targets_without_movielens_id', '?')} "
+        f"without a MovieLens id, {result.get('targets_outside_catalog', '?')} outside the catalog)   "
+        f"catalog: {result['catalog_size']}",
+        f"conversation model: {'yes' if result.get('conversation_model') else 'no'}   "
+        f"oracle mentions: {'yes' if result.get('oracle_mentions') else 'no (text only, as the app)'}",
         "",
-        f"{'':<28}{'R@1':>8}{'R@10':>8}{'R@50':>8}",
+        f"{'':<30}{'R@1':>8}{'R@10':>8}{'R@50':>8}   95% interval R@10 (bootstrap over cases)",
     ]
-    for label, scores in (("chat-rec, all targets", result["all"]), ("chat-rec, novel targets", result["novel"]),
-                          ("repeat_mentioned, all", base["all"]), ("repeat_mentioned, novel", base["novel"])):
-        lines.append(f"{label:<28}" + "".join(f"{scores[f'recall@{k}']:>8.3f}" for k in KS))
+    rows = [("chat-rec, all targets", result["all"], ci.get("all")),
+            ("chat-rec, novel targets", result["novel"], ci.get("novel"))]
+    if "previous_ranker" in result:
+        rows.append(("previous ranker, novel", result["previous_ranker"]["novel"], None))
+    rows += [("repeat_mentioned, all", base["all"], None), ("repeat_mentioned, novel", base["novel"], None)]
+    for label, scores, interval in rows:
+        line = f"{label:<30}" + "".join(f"{scores[f'recall@{k}']:>8.3f}" for k in KS)
+        if interval:
+            line += "   [{:.3f}, {:.3f}]".format(*interval["recall@10"])
+        lines.append(line)
+    if "previous_ranker" in result:
+        lines += ["", "paired, novel targets (chat-rec minus previous ranker, same cases):"]
+        for k in KS:
+            p = result["previous_ranker"]["paired_novel"][f"recall@{k}"]
+            lines.append(f"  R@{k:<3} {p['diff']:+.3f}  95% [{p['ci'][0]:+.3f}, {p['ci'][1]:+.3f}]   "
+                         f"targets only chat-rec found: {p['only_new']}, only the previous: {p['only_old']}")
     div = result["diversity"]
     lines += ["", f"out_of_catalog_rate: {result['out_of_catalog_rate']:.3f}   "
               f"intra-list diversity@10: {div['intra_list@10']:.3f}   coverage@10: {div['coverage@10']:.3f}"]
     return "\n".join(lines)
 
 
-def _move(keys: Iterable[Any], into: dict[Any, None], out_of: dict[Any, None]) -> None:
-    """The latest verdict wins: each key joins ``into`` (in order) and leaves ``out_of``."""
-    for key in keys:
-        out_of.pop(key, None)
-        into[key] = None
+def _empty_signal() -> Any:
+    from chat_rec.understanding.signal import PreferenceSignal
+
+    return PreferenceSignal()
+
+
+def _move(values: Iterable[str], into: dict[str, None], out_of: dict[str, None]) -> None:
+    """The latest verdict wins: ``values`` join ``into`` and leave ``out_of``."""
+    for value in values:
+        out_of.pop(value, None)
+        into[value] = None

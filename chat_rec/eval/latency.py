@@ -111,7 +111,9 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     from chat_rec.profile import vector as pv
     from chat_rec.profile.repository import ProfileRepository, TurnWrite
     from chat_rec.ranking import pipeline
+    from chat_rec.ranking.constraints import TurnHistory, build_constraints
     from chat_rec.ranking.hybrid import HybridRanker
+    from chat_rec.ranking.learned import load_conversation_model
     from chat_rec.understanding.extractor import Extractor
     from chat_rec.understanding.resolver import TitleResolver
 
@@ -126,7 +128,8 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
         else _ArrayIndex(ids, vectors, Embedder(settings.embedding_model))
     real = [i for i in base.ids if i in catalog.items]
     knn = ItemKNN.from_ratings(base.ratings, real) if len(base.ratings) else None
-    ranker = HybridRanker(catalog, index, knn)
+    conversation, weights = load_conversation_model(settings)  # the app's ranker, trained parts included
+    ranker = HybridRanker(catalog, index, knn, weights, conversation=conversation)
     extractor = Extractor(TitleResolver(base), None)
     real_rows = [index.row_of[i] for i in real]
     genres = pv.genre_centroids(real, vectors[real_rows], base)
@@ -141,8 +144,8 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     timings: dict[str, list[float]] = {s: [] for s in STEPS}
     p: np.ndarray | None = None
     shown: list[Any] = []
-    liked: set[int] = set()
-    disliked: set[int] = set()
+    history = TurnHistory()
+    shown_ids: set[int] = set()
     for turn in range(-WARMUP, turns):  # the warm-up turns load the embedder and fill caches
         text = SCRIPT[turn % len(SCRIPT)]
         t0 = time.perf_counter()
@@ -151,12 +154,8 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
         v = pv.signal_vector(signal, item_vector, genres.get)
         before, p = p, pv.update(p, v, settings.alpha)
         t2 = time.perf_counter()
-        liked |= set(signal.liked_ids)
-        disliked |= set(signal.disliked_ids)
-        c = pipeline.Constraints(excluded_genres=signal.disliked_genres, year_min=signal.year_min,
-                                 year_max=signal.year_max, exclude_ids=liked | disliked,
-                                 liked_ids=sorted(liked - disliked), disliked_ids=sorted(disliked),
-                                 liked_genres=signal.liked_genres)
+        c = build_constraints(history, signal, shown=shown_ids)
+        history.absorb(signal, c)
         query = index.embed_text(text[:pipeline.TEXT_CHARS])  # the retrieve node embeds the message
         candidates = pipeline.retrieve(index, ranker, p, text, c, settings.candidates,
                                        popular=settings.popular_candidates, query_vector=query) \
@@ -171,6 +170,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
             disliked_ids=list(signal.disliked_ids), seen_ids=list(signal.seen_ids)))
         t5 = time.perf_counter()
         shown = [s.item for s in ranked]
+        shown_ids.update(item.item_id for item in shown)
         if turn < 0:
             continue
         for step, ms in zip(STEPS, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t5 - t0), strict=True):

@@ -18,13 +18,15 @@ import numpy as np
 from threadpoolctl import ThreadpoolController
 
 from chat_rec.catalog.models import Catalog, Item
+from chat_rec.interactions.conversation import ConversationModel
 from chat_rec.interactions.itemknn import ItemKNN
 from chat_rec.ranking.mmr import mmr
 
 if TYPE_CHECKING:
     from chat_rec.catalog.aspects import AspectIndex
 
-BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "aspect", "final")
+BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "aspect", "conversation",
+                                   "conversation_popularity", "final")
 
 ONE_THREAD_ROWS = 200_000
 """Below this many scored rows, BLAS runs on one thread (see ``_blas_threads``)."""
@@ -58,6 +60,9 @@ class RankWeights:
     popularity: log(1 + ratings) / log(1 + most ratings), in [0, 1];
     genre: share of this turn's liked genres the item has, in [0, 1];
     aspect: the item's match to the moods and topics asked for (liked minus disliked), in [-1, 1].
+    conversation: the conversation model's score from liked and context minus disliked items,
+    scaled to [-1, 1]; conversation_popularity: log(1 + mentions) / log(1 + most mentions).
+    The two conversation signals weigh 0 here; a trained model's ``weights.json`` sets them.
     Defaults tuned on the CRS dev/valid dialogues (docs/benchmarks.md): popularity weighs a lot there.
     """
 
@@ -67,6 +72,8 @@ class RankWeights:
     genre: float = 0.5
     aspect: float = 0.8
     """Chosen on the mood dev queries with the CRS dev sets held level (docs/benchmarks.md)."""
+    conversation: float = 0.0
+    conversation_popularity: float = 0.0
     query_share: float = 0.5
     """When both vectors are given, content = (1 - q) * cos(profile) + q * cos(query)."""
     pool: int = 100
@@ -81,6 +88,8 @@ class RankRequest:
     query_vector: np.ndarray | None = None
     liked_ids: Sequence[int] = ()
     disliked_ids: Sequence[int] = ()
+    context_ids: Sequence[int] = ()
+    """Movies named in the conversation without a verdict: weak positives for the item-item scores."""
     exclude_ids: Collection[int] = ()
     """Seen, rejected or just-mentioned items; liked and disliked ids are excluded too."""
     excluded_genres: Collection[str] = ()
@@ -158,8 +167,11 @@ class HybridRanker:
     """Ranks the whole catalog for a request; per-genre masks and arrays are built once."""
 
     def __init__(self, catalog: Catalog, index: VectorIndex, collaborative: ItemKNN | None = None,
-                 weights: RankWeights | None = None, aspects: AspectIndex | None = None) -> None:
+                 weights: RankWeights | None = None, aspects: AspectIndex | None = None,
+                 conversation: ConversationModel | None = None) -> None:
         self.catalog = catalog
+        self.conversation = conversation
+        """Item-item weights learned from CRS dialogues (``chat-rec train conversations``); optional."""
         self.index = index
         self.collaborative = collaborative
         self.weights = weights or RankWeights()
@@ -181,13 +193,27 @@ class HybridRanker:
                 self.genre_masks.setdefault(g.lower(), np.zeros(len(self.ids), bool))[row] = True
         self._most_popular: dict[int, list[int]] = {}
         self._knn_rows, self._knn_cols = self._collaborative_rows(collaborative)
+        self._conv_rows, self._conv_cols, self.conversation_popularity = self._conversation_rows(conversation)
 
     @classmethod
     def with_collaborative(cls, catalog: Catalog, index: VectorIndex, weights: RankWeights | None = None,
-                           min_rating: float | None = None, aspects: AspectIndex | None = None) -> HybridRanker:
+                           min_rating: float | None = None, aspects: AspectIndex | None = None,
+                           conversation: ConversationModel | None = None) -> HybridRanker:
         """A ranker with item-kNN fitted on the catalog's ratings (a few seconds), if it has any."""
         knn = ItemKNN.from_ratings(catalog.ratings, catalog.ids, min_rating) if len(catalog.ratings) else None
-        return cls(catalog, index, knn, weights, aspects)
+        return cls(catalog, index, knn, weights, aspects=aspects, conversation=conversation)
+
+    def _conversation_rows(self, model: ConversationModel | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Catalog rows of the conversation model's columns, those columns, and the mention prior per row."""
+        prior = np.zeros(len(self.ids), np.float32)
+        if model is None:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), prior
+        rows = np.array([self.index.row_of.get(int(i), -1) for i in model.item_ids], dtype=np.int64)
+        cols = np.flatnonzero(rows >= 0)
+        counts = model.counts[cols]
+        top = float(np.log1p(counts.max())) if len(counts) and counts.max() > 0 else 1.0
+        prior[rows[cols]] = np.log1p(counts) / top
+        return rows[cols], cols, prior
 
     def _collaborative_rows(self, knn: ItemKNN | None) -> tuple[np.ndarray, np.ndarray]:
         """Catalog rows of the item-kNN's columns, and those columns: mapped once, not per turn and item."""
@@ -294,15 +320,27 @@ class HybridRanker:
         return self._cosines([direction], rows)[0]
 
     def _collaborative(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        if self.collaborative is None or not (req.liked_ids or req.disliked_ids):
+        if self.collaborative is None or not (req.liked_ids or req.context_ids or req.disliked_ids):
             return np.zeros(self._count(rows), np.float32)
-        by_col = self.collaborative.score(req.liked_ids, req.disliked_ids)[self._knn_cols]
+        by_col = self.collaborative.score((*req.liked_ids, *req.context_ids), req.disliked_ids)[self._knn_cols]
         shown = allowed[self._knn_rows]  # the scale is taken over what may be shown
         scale = float(np.max(np.abs(by_col), where=shown, initial=0.0))
         if scale <= 0:
             return np.zeros(self._count(rows), np.float32)
         raw = np.zeros(len(self.ids), np.float32)  # items the kNN never saw score 0
         raw[self._knn_rows] = by_col
+        return raw[rows] / scale
+
+    def _conversation(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
+        positive = (*req.liked_ids, *req.context_ids)
+        if self.conversation is None or not (positive or req.disliked_ids):
+            return np.zeros(self._count(rows), np.float32)
+        by_col = self.conversation.score(positive, req.disliked_ids)[self._conv_cols]
+        scale = float(np.max(np.abs(by_col), where=allowed[self._conv_rows], initial=0.0))
+        if scale <= 0:
+            return np.zeros(self._count(rows), np.float32)
+        raw = np.zeros(len(self.ids), np.float32)
+        raw[self._conv_rows] = by_col
         return raw[rows] / scale
 
     def _genre(self, req: RankRequest, rows: Rows) -> np.ndarray:
@@ -324,31 +362,43 @@ class HybridRanker:
         scores = self.aspect_scores(req.liked_aspects, req.disliked_aspects)
         return np.zeros(self._count(rows), np.float32) if scores is None else scores[rows]
 
-    def rank(self, req: RankRequest) -> list[ScoredItem]:
-        """The top ``req.k`` items after filters, scoring and MMR; [] when the filters leave none.
+    def signals(self, req: RankRequest) -> tuple[np.ndarray, Rows, dict[str, np.ndarray]]:
+        """(allowed mask, rows scored, each signal over those rows): the raw material of ``rank``.
 
         Signals cover the rows the filters let through when they are few (a candidate list);
-        when most rows pass, they cover the whole catalog without copies and the rows the
-        filters drop get a final score of -inf.
+        when most rows pass, they cover the whole catalog without copies.
         """
         allowed = self.allowed(req)
         count = int(np.count_nonzero(allowed))
-        if req.k <= 0 or count == 0:
-            return []
         rows: Rows = slice(None) if 3 * count >= len(self.ids) else np.flatnonzero(allowed)
-        w = self.weights
         signals = {
             "content": self._content(req, rows),
             "collaborative": self._collaborative(req, rows, allowed),
             "popularity": self.popularity[rows],
             "genre": self._genre(req, rows),
             "aspect": self._aspect(req, rows),
+            "conversation": self._conversation(req, rows, allowed),
+            "conversation_popularity": self.conversation_popularity[rows],
         }
-        final = w.content * signals["content"]  # summed in place, in the order of the weights' formula
-        final += w.collaborative * signals["collaborative"]
-        final += w.popularity * signals["popularity"]
-        final += w.genre * signals["genre"]
-        final += w.aspect * signals["aspect"]
+        return allowed, rows, signals
+
+    def rank(self, req: RankRequest) -> list[ScoredItem]:
+        """The top ``req.k`` items after filters, scoring and MMR; [] when the filters leave none.
+
+        The rows the filters drop get a final score of -inf when the whole catalog is scored.
+        """
+        if req.k <= 0:
+            return []
+        allowed, rows, signals = self.signals(req)
+        count = int(np.count_nonzero(allowed))
+        if count == 0:
+            return []
+        w = self.weights
+        final = np.zeros(self._count(rows), np.float32)
+        for name, values in signals.items():  # summed in place, in the order of the weights' formula
+            weight = getattr(w, name)
+            if weight:
+                final += weight * values
         if isinstance(rows, slice):
             final[~allowed] = -np.inf
         pool = top_positions(final, self.ids[rows], min(max(w.pool, req.k), count))

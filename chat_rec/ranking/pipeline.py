@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 import numpy as np
 
+from chat_rec.ranking.constraints import Constraints
 from chat_rec.ranking.hybrid import HybridRanker, RankRequest, ScoredItem, top_positions
 from chat_rec.ranking.rerank import CandidateReranker, rerank_top
 
@@ -24,6 +24,8 @@ rows takes ~150 ms, so only there does HNSW win, and only without a filter.
 TEXT_CHARS = 500
 """Retrieval embeds at most this much of the message."""
 
+__all__ = ["Constraints", "chroma_where", "most_popular", "rank", "rank_request", "retrieve"]
+
 
 class SearchIndex(Protocol):
     """The part of CatalogIndex that retrieval needs."""
@@ -31,23 +33,6 @@ class SearchIndex(Protocol):
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]: ...
 
     def embed_text(self, text: str) -> np.ndarray: ...
-
-
-@dataclass
-class Constraints:
-    """Hard filters and the ids the user has already judged."""
-
-    excluded_genres: Collection[str] = ()
-    year_min: int | None = None
-    year_max: int | None = None
-    exclude_ids: Collection[int] = ()
-    liked_ids: Collection[int] = ()
-    disliked_ids: Collection[int] = ()
-    liked_genres: Collection[str] = field(default_factory=tuple)
-    liked_aspects: Sequence[str] = ()
-    """Moods, topics and attributes asked for (soft: they pull, see ``RankWeights.aspect``)."""
-    disliked_aspects: Sequence[str] = ()
-    """Aspects to avoid (soft: they push)."""
 
 
 def chroma_where(c: Constraints) -> dict[str, Any] | None:
@@ -74,7 +59,9 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
     Neighbours pass the genre and year filters; they are exact (``ranker.nearest``) unless the
     catalog is larger than ``EXACT_SEARCH_MAX`` and nothing filters. ``query_vector`` is the message
     already embedded by the caller; without it the message ``text`` is embedded here.
-    ``popular`` adds that many of the most-rated items, so the ranker's popularity prior has
+    With a conversation model, its neighbours of the liked and context movies join too.
+    ``popular`` adds that many of the most-rated items (and of the most-mentioned, with a
+    conversation model), so the ranker's popularity prior has
     well-known films to choose from even when the profile's neighbours are obscure ones. Liked
     aspects add the ``n // 2`` best aspect matches that pass the filters.
     """
@@ -94,8 +81,14 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
     if knn is not None:
         for liked in c.liked_ids:
             found.update((i, None) for i, _ in knn.neighbours(int(liked), max(1, n // 4)))
+    talk = ranker.conversation
+    if talk is not None:
+        for seed in (*c.liked_ids, *c.context_ids):
+            found.update((i, None) for i, _ in talk.neighbours(int(seed), max(1, n // 4)))
     if popular:
         found.update((i, None) for i in most_popular(ranker, popular))
+        if talk is not None:
+            found.update((i, None) for i in talk.most_mentioned(popular))
     found.update((i, None) for i in aspect_candidates(ranker, c, max(1, n // 2)))
     excluded = set(c.exclude_ids)
     return [i for i in found if i not in excluded]
@@ -113,6 +106,19 @@ def aspect_candidates(ranker: HybridRanker, c: Constraints, n: int) -> list[int]
     return [int(i) for i in ids[top_positions(scores[rows], ids, n)]]
 
 
+def rank_request(profile_vector: np.ndarray | None, c: Constraints, k: int, diversity: float,
+                 candidates: Collection[int] | None = None, query_vector: np.ndarray | None = None) -> RankRequest:
+    """The ranker's request for these constraints (``rank`` and the weight fitting build it here)."""
+    return RankRequest(
+        profile_vector=profile_vector, query_vector=query_vector, liked_ids=tuple(c.liked_ids),
+        disliked_ids=tuple(c.disliked_ids), context_ids=tuple(c.context_ids),
+        exclude_ids=set(c.exclude_ids), excluded_genres=set(c.excluded_genres),
+        required_genres=set(c.liked_genres), liked_aspects=tuple(c.liked_aspects),
+        disliked_aspects=tuple(c.disliked_aspects), year_min=c.year_min, year_max=c.year_max, k=k,
+        diversity=diversity, candidate_ids=None if candidates is None else set(candidates),
+    )
+
+
 def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints, k: int, diversity: float,
          candidates: Collection[int] | None = None, query_vector: np.ndarray | None = None,
          reranker: CandidateReranker | None = None, history: Sequence[str] = (),
@@ -123,14 +129,7 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
     (``RankWeights.query_share``). With a ``reranker``, the top ``rerank_depth`` of that ranking
     are re-ordered by it (``history``: the user's liked titles) before the first k are kept.
     """
-    request = RankRequest(
-        profile_vector=profile_vector, query_vector=query_vector, liked_ids=tuple(c.liked_ids),
-        disliked_ids=tuple(c.disliked_ids),
-        exclude_ids=set(c.exclude_ids), excluded_genres=set(c.excluded_genres),
-        required_genres=set(c.liked_genres), liked_aspects=tuple(c.liked_aspects),
-        disliked_aspects=tuple(c.disliked_aspects), year_min=c.year_min, year_max=c.year_max, k=k,
-        diversity=diversity, candidate_ids=None if candidates is None else set(candidates),
-    )
+    request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
     if reranker is None:
         return ranker.rank(request)
     request.k = max(k, rerank_depth)  # MMR picks greedily, so its first k are the same as with k alone

@@ -15,16 +15,23 @@ from tests.conftest import MODELS_ROOT, shared_path
 
 @pytest.fixture(scope="module")
 def engine(index_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> CrsEngine:
-    settings = Settings(home=tmp_path_factory.mktemp("crs"), index_dir=index_dir, models_root=MODELS_ROOT)
+    home = tmp_path_factory.mktemp("crs")  # its own (empty) conversation-model folder: the base ranker
+    settings = Settings(home=home, index_dir=index_dir, models_root=MODELS_ROOT, conversation_model=home / "none")
     return CrsEngine.build(settings, llm="none", progress=False)
 
 
 @pytest.mark.realdata
 def test_inspired_cases_score_with_catalog_only_lists(engine: CrsEngine) -> None:
     cases = shared_path("benchmarks", "crs", "inspired_dev.jsonl")
-    result = run_crs_eval(cases, limit=5, engine=engine, progress=False)
-    assert result["cases"] == 5
+    result = run_crs_eval(cases, limit=5, engine=engine, progress=False, compare=True)
+    assert result["cases"] == 5 and not result["oracle_mentions"]
     assert result["out_of_catalog_rate"] == 0.0
+    assert result["targets_unmatched"] == result["targets_without_movielens_id"] + result["targets_outside_catalog"]
+    for k in ("recall@1", "recall@10", "recall@50"):
+        low, high = result["ci95"]["novel"][k]
+        assert low <= result["novel"][k] <= high
+        paired = result["previous_ranker"]["paired_novel"][k]
+        assert paired["ci"][0] <= paired["diff"] <= paired["ci"][1]
     assert result["catalog_size"] == len(engine.catalog)
     assert result["targets_scored"] + result["targets_unmatched"] >= 5
     for group in (result["all"], result["novel"], result["baselines"]["repeat_mentioned"]["novel"]):
@@ -45,6 +52,20 @@ def test_mentioned_and_disliked_movies_never_come_back(engine: CrsEngine) -> Non
     assert len(ranked) == 50 and len(set(ranked)) == 50
     assert not {1, 2571, 1721, 6377} & set(ranked)
     assert all(i in engine.catalog for i in ranked)
+
+
+@pytest.mark.realdata
+def test_gold_mentions_are_used_only_as_a_labelled_oracle(engine: CrsEngine) -> None:
+    case = {"id": "y", "dialog_id": "y", "targets": [], "mentioned": [
+                {"title": "Toy Story", "year": 1995, "movielens_id": 1}],
+            "turns": [{"role": "user", "text": "I want a funny film for tonight"}]}
+    assert 1 not in engine.replay(case).mentioned  # the text never names it: the app could not know
+    engine.oracle_mentions = True
+    try:
+        state = engine.replay(case)
+    finally:
+        engine.oracle_mentions = False
+    assert 1 in state.mentioned and 1 in state.constraints.exclude_ids and 1 in state.constraints.context_ids
 
 
 def test_latency_bench_reports_percentiles_at_a_small_size() -> None:

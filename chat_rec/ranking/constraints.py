@@ -1,0 +1,162 @@
+"""One rule for a turn's filters: what the user judged before, plus what this message says.
+
+The conversation graph (``nodes.compute_constraints``), the CRS benchmark's replay and the latency
+bench all call ``build_constraints``, so the benchmark scores exactly the filters the app applies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from chat_rec.understanding.signal import PreferenceSignal
+
+
+class History(Protocol):
+    """What is known from earlier turns (``profile.records.Profile`` has these fields)."""
+
+    @property
+    def liked_ids(self) -> Collection[int]: ...
+
+    @property
+    def disliked_ids(self) -> Collection[int]: ...
+
+    @property
+    def seen_ids(self) -> Collection[int]: ...
+
+    @property
+    def rejected_ids(self) -> Collection[int]: ...
+
+    @property
+    def excluded_genres(self) -> Collection[str]: ...
+
+    @property
+    def year_min(self) -> int | None: ...
+
+    @property
+    def year_max(self) -> int | None: ...
+
+
+@dataclass
+class Constraints:
+    """Hard filters and the ids the user has already judged."""
+
+    excluded_genres: Collection[str] = ()
+    year_min: int | None = None
+    year_max: int | None = None
+    exclude_ids: Collection[int] = ()
+    liked_ids: Collection[int] = ()
+    disliked_ids: Collection[int] = ()
+    liked_genres: Collection[str] = field(default_factory=tuple)
+    context_ids: Collection[int] = ()
+    """Movies named in the conversation with no verdict (seen, or talked about): weak positive
+    evidence for the collaborative and conversation scores, never shown again."""
+    liked_aspects: Sequence[str] = ()
+    """Moods, topics and attributes asked for (soft: they pull, see ``RankWeights.aspect``)."""
+    disliked_aspects: Sequence[str] = ()
+    """Aspects to avoid (soft: they push)."""
+
+    def as_dict(self) -> dict[str, object]:
+        """JSON-ready form (the graph keeps constraints in its state)."""
+        return {"excluded_genres": sorted(self.excluded_genres), "year_min": self.year_min,
+                "year_max": self.year_max, "exclude_ids": sorted(self.exclude_ids),
+                "liked_ids": sorted(self.liked_ids), "disliked_ids": sorted(self.disliked_ids),
+                "liked_genres": sorted(self.liked_genres), "context_ids": sorted(self.context_ids),
+                "liked_aspects": list(self.liked_aspects), "disliked_aspects": list(self.disliked_aspects)}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, object] | None) -> Constraints:
+        """The inverse of ``as_dict`` (missing keys take the defaults)."""
+        d = dict(data or {})
+
+        def ids(key: str) -> tuple[int, ...]:
+            return tuple(int(i) for i in d.get(key) or ())  # type: ignore[attr-defined]
+
+        return cls(excluded_genres=tuple(d.get("excluded_genres") or ()),  # type: ignore[arg-type]
+                   year_min=d.get("year_min"), year_max=d.get("year_max"),  # type: ignore[arg-type]
+                   exclude_ids=set(ids("exclude_ids")), liked_ids=ids("liked_ids"),
+                   disliked_ids=ids("disliked_ids"), liked_genres=tuple(d.get("liked_genres") or ()),  # type: ignore[arg-type]
+                   context_ids=ids("context_ids"),
+                   liked_aspects=tuple(str(a) for a in d.get("liked_aspects") or ()),  # type: ignore[attr-defined]
+                   disliked_aspects=tuple(str(a) for a in d.get("disliked_aspects") or ()))  # type: ignore[attr-defined]
+
+
+@dataclass
+class TurnHistory:
+    """The judged movies and filters of the turns so far, kept in memory as the profile store keeps
+    them (the CRS replay and the latency bench use it in place of a stored profile).
+    """
+
+    liked_ids: dict[int, None] = field(default_factory=dict)
+    disliked_ids: dict[int, None] = field(default_factory=dict)
+    seen_ids: dict[int, None] = field(default_factory=dict)
+    rejected_ids: tuple[int, ...] = ()
+    excluded_genres: tuple[str, ...] = ()
+    year_min: int | None = None
+    year_max: int | None = None
+
+    def copy(self) -> TurnHistory:
+        """An independent copy (the state before a turn)."""
+        return TurnHistory(dict(self.liked_ids), dict(self.disliked_ids), dict(self.seen_ids),
+                           self.rejected_ids, self.excluded_genres, self.year_min, self.year_max)
+
+    def absorb(self, signal: PreferenceSignal, c: Constraints) -> None:
+        """Commit one turn: the latest verdict wins; genre and year filters as the turn left them."""
+        for item in signal.liked_ids:
+            self.disliked_ids.pop(item, None)
+            self.liked_ids[item] = None
+        for item in signal.disliked_ids:
+            self.liked_ids.pop(item, None)
+            self.disliked_ids[item] = None
+        self.seen_ids.update(dict.fromkeys(signal.seen_ids))
+        self.excluded_genres = tuple(c.excluded_genres)
+        self.year_min, self.year_max = c.year_min, c.year_max
+
+
+def year_range(signal: PreferenceSignal, year_min: int | None, year_max: int | None) -> tuple[int | None, int | None]:
+    """The year range after this message: a new range replaces the old; a fresh request drops it."""
+    if signal.year_min is not None or signal.year_max is not None:
+        return signal.year_min, signal.year_max
+    if signal.liked_ids or signal.liked_genres:
+        return None, None
+    return year_min, year_max
+
+
+def carried_aspects(signal: PreferenceSignal, previous: Mapping[str, Sequence[str]] | None
+                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(liked, disliked) aspects after this message: new ones replace the old; like the year range,
+    a fresh request naming titles or genres drops the old mood; otherwise the mood carries on.
+    """
+    if signal.liked_aspects or signal.disliked_aspects:
+        return tuple(signal.liked_aspects), tuple(signal.disliked_aspects)
+    if signal.liked_ids or signal.liked_genres:
+        return (), ()
+    old = dict(previous or {})
+    return tuple(old.get("liked", ())), tuple(old.get("disliked", ()))
+
+
+def build_constraints(history: History, signal: PreferenceSignal, marks: Mapping[str, Iterable[int]] | None = None,
+                      shown: Iterable[int] = (), asked_again: Iterable[int] = (),
+                      mentioned: Iterable[int] = ()) -> Constraints:
+    """The filters for this turn: earlier exclusions plus what the message said.
+
+    ``marks``: this turn's liked / disliked / rejected / seen ids; ``shown``: every item shown so
+    far, never shown again unless the message names it without a verdict (``asked_again``);
+    ``mentioned``: other movies named in the conversation, excluded and used as context unless
+    disliked.
+    """
+    excluded = (set(history.excluded_genres) | set(signal.disliked_genres)) - set(signal.liked_genres)
+    year_min, year_max = year_range(signal, history.year_min, history.year_max)
+    mentioned = set(mentioned)
+    exclude = (set(history.liked_ids) | set(history.disliked_ids) | set(history.rejected_ids)
+               | set(history.seen_ids) | {i for ids in (marks or {}).values() for i in ids}
+               | set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids) | mentioned)
+    exclude |= set(shown) - set(asked_again)
+    liked = set(history.liked_ids) | set(signal.liked_ids)
+    disliked = set(history.disliked_ids) | set(history.rejected_ids) | set(signal.disliked_ids)
+    context = (set(history.seen_ids) | set(signal.seen_ids) | mentioned) - disliked - liked
+    return Constraints(excluded_genres=tuple(sorted(excluded)), year_min=year_min, year_max=year_max,
+                       exclude_ids=exclude, liked_ids=tuple(sorted(liked - disliked)),
+                       disliked_ids=tuple(sorted(disliked)), liked_genres=tuple(sorted(signal.liked_genres)),
+                       context_ids=tuple(sorted(context)))

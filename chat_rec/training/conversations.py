@@ -1,0 +1,120 @@
+"""``chat-rec train conversations``: the conversation model, its learned weights and its manifest.
+
+Protocol (written into the manifest):
+
+1. Training conversations: ``train_movie_sequences.jsonl`` minus every conversation id found in
+   the ``exclude`` files (the ReDial dev split, ``kgsf_valid_data.jsonl``: 892 of its 901
+   conversations are also training conversations) minus the validation conversations.
+2. Validation: the full-text training dialogues (``train_dialogues_500.jsonl``), turned into
+   CRS cases; the model fitted without them ranks them through the app's engine, and the signal
+   weights are chosen there by coordinate ascent (``chat_rec.training.weights``). Dev and test
+   cases are never used.
+3. The saved model is refitted on the training and validation conversations (dev still out)
+   with the same hyper-parameters; ``weights.json`` holds the weights chosen in step 2.
+"""
+
+from __future__ import annotations
+
+import platform
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from chat_rec.interactions.conversation import ConversationModel
+from chat_rec.training import redial
+from chat_rec.training import weights as fitting
+
+SEED = 0
+"""Nothing here is random (EASE is closed form, the grid is exhaustive); kept for the manifest."""
+
+
+@dataclass
+class TrainConfig:
+    """Inputs and hyper-parameters of one training run."""
+
+    data: Path
+    """Folder with the ReDial training files (``redial.SEQUENCES_FILE``, ``ID_MAP_FILE``, ``DIALOGUES_FILE``)."""
+    out: Path
+    exclude: Sequence[Path] = ()
+    """JSONL files whose ``conversationId``s are dropped from training (dev splits)."""
+    lambda_: float = 200.0
+    unliked_weight: float = 0.5
+    neighbours: int = 200
+    fit_weights: bool = True
+    validation_limit: int | None = None
+    """Use only the first N validation cases (quick runs, tests)."""
+    extras: dict[str, Any] = field(default_factory=dict)
+
+
+def default_excludes(data: Path) -> list[Path]:
+    """The ReDial dev split beside the training folder (``../redial/kgsf_valid_data.jsonl``), when present."""
+    dev = data.parent / "redial" / "kgsf_valid_data.jsonl"
+    return [dev] if dev.is_file() else []
+
+
+def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any] | None = None,
+          progress: bool = True, say: Callable[[str], None] = print) -> ConversationModel:
+    """Run the protocol above and save model, manifest and weights under ``config.out``.
+
+    ``engine_factory(model)`` builds the CRS engine that replays the validation cases with a
+    model (the app's catalog, index and parser); None skips the weight fitting.
+    """
+    started = time.time()
+    sequences_path = config.data / redial.SEQUENCES_FILE
+    map_path = config.data / redial.ID_MAP_FILE
+    dialogues_path = config.data / redial.DIALOGUES_FILE
+    id_map = redial.read_id_map(map_path)
+    dev_ids: set[str] = set()
+    for path in config.exclude:
+        dev_ids |= redial.conversation_ids(path)
+    has_dialogues = dialogues_path.is_file()
+    dialogues = redial.read_dialogues(dialogues_path) if has_dialogues else []
+    validation_ids = {str(d.get("conversationId")) for d in dialogues}
+    params = {"lambda": config.lambda_, "unliked_weight": config.unliked_weight, "neighbours": config.neighbours}
+
+    inputs = {str(p): redial.sha256(p) for p in (sequences_path, map_path, *config.exclude,
+                                                   *([dialogues_path] if has_dialogues else []))}
+    manifest: dict[str, Any] = {
+        "model": "conversation item-item (EASE on conversations x movies)", "params": params, "seed": SEED,
+        "inputs": inputs, "protocol": __doc__.split("Protocol (written into the manifest):")[1].strip(),
+        "python": platform.python_version(), **config.extras,
+    }
+    weights_info: dict[str, Any] | None = None
+    chosen = None
+    if config.fit_weights and engine_factory is not None and dialogues:
+        convs, _, dropped = redial.read_sequences(sequences_path, id_map, dev_ids | validation_ids)
+        say(f"fitting the validation model on {len(convs):,} conversations ({dropped:,} dev/validation dropped)")
+        model = _fit(convs, config)
+        cases = redial.dialogue_cases(dialogues, id_map)[: config.validation_limit]
+        engine = engine_factory(model)
+        signals = fitting.collect(engine, cases, progress=progress)
+        base = fitting.ablations(signals, engine.ranker.weights)["all signals"]
+        chosen, objective = fitting.fit(signals, engine.ranker.weights)
+        table = fitting.ablations(signals, chosen)
+        say(fitting.format_ablations(table))
+        weights_info = {"protocol": "coordinate ascent on held-out training dialogues (see manifest)",
+                        "validation_cases": len(signals),
+                        "validation_targets": int(sum(len(s.targets) for s in signals)),
+                        "objective": "novel recall@10 + recall@50 / 4", "objective_value": round(objective, 4),
+                        "start_weights_validation": base, "ablations": table}
+        manifest["validation"] = weights_info
+
+    convs, ids, dropped = redial.read_sequences(sequences_path, id_map, dev_ids)
+    say(f"fitting the conversation model on {len(convs):,} conversations ({dropped:,} dev conversations dropped)")
+    model = _fit(convs, config)
+    manifest |= {"conversations": len(convs), "dev_conversations_dropped": dropped,
+                 "excluded_ids": len(dev_ids), "movies": model.n_items,
+                 "nonzero_weights": int(model.weights.nnz), "seconds": round(time.time() - started, 1)}
+    model.manifest = manifest
+    model.save(config.out)
+    if chosen is not None and weights_info is not None:
+        from chat_rec.ranking.learned import write_weights
+
+        write_weights(config.out, chosen, weights_info)
+    return model
+
+
+def _fit(convs: list[list[tuple[int, bool]]], config: TrainConfig) -> ConversationModel:
+    return ConversationModel.fit(convs, config.lambda_, config.unliked_weight, config.neighbours)

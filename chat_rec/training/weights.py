@@ -1,0 +1,141 @@
+"""Learning the ranker's signal weights on a validation split of dialogues (never dev or test).
+
+Every validation case is replayed through the app's engine once (understanding, constraints,
+``pipeline.retrieve``); the ranker's signals over the candidates are kept as a matrix. A weight
+vector then ranks a case by one product, so coordinate ascent over a grid costs seconds. The
+objective is novel recall@10 + recall@50 / 4 (the 50 smooths ties among small samples). MMR is
+left out of the search (it re-orders only the top 100 a little) and applies in the app as usual.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from chat_rec.ranking.hybrid import RankWeights
+from chat_rec.ranking.learned import WEIGHT_NAMES
+
+GRID: tuple[float, ...] = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)
+"""Values each weight may take in the search."""
+PASSES = 3
+WHOLE_CATALOG_KEEP = 400
+"""When a case ranks the whole catalog, only each signal's top rows are kept (their union)."""
+
+
+@dataclass
+class CaseSignals:
+    """One case: the candidate ids, each signal over them (rows x signals) and the novel targets' rows."""
+
+    ids: np.ndarray
+    signals: np.ndarray
+    targets: np.ndarray
+    """Row positions of the novel, in-catalog targets among the candidates (-1: not a candidate)."""
+
+
+def collect(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = True) -> list[CaseSignals]:
+    """Replay each case and keep the signals of its candidates (cases without novel targets are skipped)."""
+    from chat_rec.ranking import pipeline
+
+    todo = [c for c in cases if _novel_targets(c, engine.catalog)]
+    states = [engine.replay(c) for c in _bar(todo, progress, "validation understanding")]
+    engine.embed_texts(s.last_user_text for s in states)
+    out = []
+    for case, state in _bar(list(zip(todo, states, strict=True)), progress, "validation signals"):
+        candidates, query = engine.retrieve(state)
+        req = pipeline.rank_request(state.profile, state.constraints, 50, 0.0, candidates, query)
+        allowed, rows, signals = engine.ranker.signals(req)
+        keep = allowed[rows]
+        matrix = np.stack([np.asarray(signals[name], np.float32)[keep] for name in WEIGHT_NAMES], axis=1)
+        ids = engine.ranker.ids[rows][keep]
+        if isinstance(rows, slice) and len(ids) > WHOLE_CATALOG_KEEP:
+            top = np.unique(np.concatenate([np.argpartition(-matrix[:, j], WHOLE_CATALOG_KEEP)[:WHOLE_CATALOG_KEEP]
+                                            for j in range(matrix.shape[1])]))
+            ids, matrix = ids[top], matrix[top]
+        position = {int(i): r for r, i in enumerate(ids.tolist())}
+        targets = np.array([position.get(t, -1) for t in _novel_targets(case, engine.catalog)], np.int64)
+        out.append(CaseSignals(ids, matrix, targets))
+    return out
+
+
+def _novel_targets(case: Mapping[str, Any], catalog: Any) -> list[int]:
+    return [int(t["movielens_id"]) for t in case.get("targets", ())
+            if t.get("movielens_id") is not None and not t.get("repeated") and int(t["movielens_id"]) in catalog]
+
+
+def recall(cases: Sequence[CaseSignals], w: np.ndarray, ks: Iterable[int] = (10, 50)) -> dict[int, float]:
+    """Novel recall@k over the cases' targets when the candidates are ranked by ``signals @ w``."""
+    ks = tuple(ks)
+    hits = dict.fromkeys(ks, 0)
+    total = 0
+    for case in cases:
+        total += len(case.targets)
+        found = case.targets[case.targets >= 0]
+        if not len(found):
+            continue
+        scores = case.signals @ w
+        for k in ks:
+            # a target is in the top k when fewer than k other candidates score as high (ties count against it)
+            hits[k] += int(sum(int(np.count_nonzero(scores >= scores[t])) - 1 < k for t in found))
+    return {k: hits[k] / total if total else 0.0 for k in ks}
+
+
+def objective(cases: Sequence[CaseSignals], w: np.ndarray) -> float:
+    """What the search maximises: novel R@10 + R@50 / 4."""
+    r = recall(cases, w)
+    return r[10] + r[50] / 4
+
+
+def fit(cases: Sequence[CaseSignals], start: RankWeights | None = None,
+        fixed: Iterable[str] = ("content",)) -> tuple[RankWeights, float]:
+    """Coordinate ascent over ``GRID`` from ``start`` (``fixed`` weights stay; content sets the scale)."""
+    start = start or RankWeights()
+    w = np.array([getattr(start, n) for n in WEIGHT_NAMES], np.float32)
+    best = objective(cases, w)
+    free = [j for j, n in enumerate(WEIGHT_NAMES) if n not in set(fixed)]
+    for _ in range(PASSES):
+        improved = False
+        for j in free:
+            for value in GRID:
+                trial = w.copy()
+                trial[j] = value
+                score = objective(cases, trial)
+                if score > best + 1e-9:
+                    best, w, improved = score, trial, True
+        if not improved:
+            break
+    chosen = dataclasses.replace(start, **{n: round(float(v), 4) for n, v in zip(WEIGHT_NAMES, w, strict=True)})  # type: ignore[arg-type]
+    return chosen, best
+
+
+def ablations(cases: Sequence[CaseSignals], weights: RankWeights) -> dict[str, dict[str, float]]:
+    """Novel R@10 / R@50 with the chosen weights, and with each signal's weight set to 0 in turn."""
+    w = np.array([getattr(weights, n) for n in WEIGHT_NAMES], np.float32)
+    rows = {"all signals": w}
+    for j, name in enumerate(WEIGHT_NAMES):
+        if w[j]:
+            rows[f"without {name}"] = np.where(np.arange(len(w)) == j, 0.0, w).astype(np.float32)
+    out = {}
+    for label, vector in rows.items():
+        r = recall(cases, vector)
+        out[label] = {"recall@10": round(r[10], 4), "recall@50": round(r[50], 4)}
+    return out
+
+
+def format_ablations(table: Mapping[str, Mapping[str, float]]) -> str:
+    """A plain-text table of ``ablations``."""
+    lines = [f"{'validation, novel targets':<34}{'R@10':>8}{'R@50':>8}"]
+    lines += [f"{label:<34}{row['recall@10']:>8.3f}{row['recall@50']:>8.3f}" for label, row in table.items()]
+    return "\n".join(lines)
+
+
+def _bar(items: Sequence[Any], show: bool, desc: str) -> Iterable[Any]:
+    if not show:
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=desc, unit="case", file=sys.stderr)

@@ -1,0 +1,52 @@
+"""The live app ranks with the trained conversation model when its folder is present, and without it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from chat_rec.interactions.conversation import ConversationModel
+from chat_rec.ranking.hybrid import RankWeights
+from chat_rec.ranking.learned import write_weights
+
+MATRIX = 2571
+TALKED_ABOUT = (77, 108)
+"""Nico Icon (1995) and Catwalk (1996): documentaries with one rating each, nothing like The Matrix
+in content or ratings; only the (synthetic) conversations tie them to it."""
+
+
+@pytest.fixture(scope="module")
+def model_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    conversations = [[(MATRIX, True), (TALKED_ABOUT[0], True), (TALKED_ABOUT[1], True)]] * 5
+    conversations += [[(1, True), (2, True)]] * 3
+    folder = tmp_path_factory.mktemp("conversations")
+    model = ConversationModel.fit(conversations, lambda_=1.0)
+    model.manifest = {"test": "synthetic conversations"}
+    model.save(folder)
+    write_weights(folder, RankWeights(conversation=8.0, conversation_popularity=0.0), {"protocol": "test"})
+    return folder
+
+
+def _picks(service, user: str) -> dict[int, dict[str, float]]:
+    service.start(user)
+    result = service.send_sync(user, "I loved The Matrix, recommend me something")
+    assert result.stage == "recommend"
+    return {item.item_id: item.breakdown for item in result.items}
+
+
+def test_turn_candidates_come_from_the_trained_model(make_service, model_dir: Path) -> None:
+    service = make_service("none", name="with-model", conversation_model=model_dir)
+    assert service.deps.ranker.conversation is not None
+    assert service.deps.ranker.weights.conversation == 8.0  # weights.json was read
+    picks = _picks(service, "zoe")
+    assert set(TALKED_ABOUT) <= set(picks)
+    assert all(picks[i]["conversation"] > 0 for i in TALKED_ABOUT)
+
+
+def test_the_app_runs_without_a_trained_model(make_service) -> None:
+    service = make_service("none", name="without-model")
+    assert service.deps.ranker.conversation is None
+    picks = _picks(service, "zoe")
+    assert picks and not set(TALKED_ABOUT) & set(picks)
+    assert all(b["conversation"] == 0.0 for b in picks.values())
