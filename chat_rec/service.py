@@ -237,7 +237,12 @@ class ChatService:
                 for mode, chunk in self.graph.stream(
                     payload, self._config(u), context=context, stream_mode=["custom", "values"]
                 ):
-                    if mode == "custom" and "token" in chunk:
+                    if mode == "custom" and "picks" in chunk:  # ranking is done: the picks go out first
+                        streamed = True
+                        yield self._picks_event(chunk, started)
+                    elif mode == "custom" and "intro" in chunk:  # one checked sentence of the model's intro
+                        yield TurnEvent("intro", scrub_line(chunk["intro"]))
+                    elif mode == "custom" and "token" in chunk:
                         streamed = True
                         pending += chunk["token"]
                         if "\n" in pending:  # scrubbed line by line, so the stream equals the final reply
@@ -259,9 +264,18 @@ class ChatService:
             yield TurnEvent("token", result.reply)
         yield TurnEvent("done", result.reply, result)
 
-    def _result(self, state: dict[str, Any], seconds: float) -> TurnResult:
+    def _picks_event(self, chunk: dict[str, Any], started: float) -> TurnEvent:
+        """The cards and the list, before any model text (``reply`` holds the lead and the list)."""
+        lead, listing = chunk.get("lead") or "", chunk.get("list") or ""
+        partial = TurnResult(
+            reply=scrub_reply(f"{lead}\n\n{listing}".strip()), stage="recommend", items=self._items(chunk["picks"]),
+            trace={"picks_ms": round((time.perf_counter() - started) * 1000, 1)},
+        )
+        return TurnEvent("picks", listing, partial)
+
+    def _items(self, chosen: list[dict[str, Any]]) -> tuple[RecommendedItem, ...]:
         items = []
-        for c in state.get("chosen") or []:
+        for c in chosen:
             item = self.deps.catalog.get(c["item_id"])
             if item is None:  # cannot happen: the ranker only returns catalog items
                 continue
@@ -269,11 +283,15 @@ class ChatService:
                 item_id=item.item_id, title=item.title, year=item.year, genres=item.genres,
                 reason=c.get("reason", ""), score=c.get("score", 0.0), breakdown=c.get("breakdown", {}),
             ))
+        return tuple(items)
+
+    def _result(self, state: dict[str, Any], seconds: float) -> TurnResult:
+        items = self._items(state.get("chosen") or [])
         trace = dict(state.get("trace") or {})
         trace["total_ms"] = round(seconds * 1000, 1)
         trace["constraints"] = {k: v for k, v in (state.get("constraints") or {}).items() if k != "exclude_ids"}
         return TurnResult(
-            reply=scrub_reply(state.get("reply") or ""), stage=state.get("stage", "smalltalk"), items=tuple(items),
+            reply=scrub_reply(state.get("reply") or ""), stage=state.get("stage", "smalltalk"), items=items,
             asks_question=bool(state.get("asks_question")), quick_replies=tuple(state.get("quick_replies") or ()),
             signal=dict(state.get("signal") or {}), trace=trace,
         )
