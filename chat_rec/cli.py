@@ -73,12 +73,22 @@ def cmd_chat(args: argparse.Namespace) -> int:
             return 0
         if text.strip() in {"/quit", "/exit"}:
             return 0
-        for event in service.send(user, text):
-            if event.kind == "token":
-                print(event.text, end="", flush=True)
-            elif event.kind == "error":
-                print(event.text, end="")
-        print()
+        print_turn(service.send(user, text))
+
+
+def print_turn(events: Any, out: Any = None) -> None:
+    """Print a turn as it streams: the picks first, then the model's checked intro sentence by sentence."""
+    out = out or sys.stdout
+    intro = False
+    for event in events:
+        if event.kind == "picks" and event.result is not None:
+            print(event.result.reply, file=out, flush=True)
+        elif event.kind == "intro":
+            print(("" if intro else "» ") + event.text, end=" ", file=out, flush=True)
+            intro = True
+        elif event.kind in ("token", "error"):
+            print(event.text, end="", file=out, flush=True)
+    print(file=out)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:

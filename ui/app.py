@@ -72,6 +72,12 @@ def _answer(history: list[Message], text: str) -> list[Message]:
     return [*history[:-1], {"role": "assistant", "content": chat_text(text)}]
 
 
+def writing(picks_reply: str, intro: list[str]) -> str:
+    """The reply while the intro is being written: lead and intro so far, a typing mark, the list."""
+    lead, _, listing = picks_reply.partition("\n\n") if "\n\n" in picks_reply else ("", "", picks_reply)
+    return " ".join(p for p in (lead, *intro, TYPING) if p) + "\n\n" + listing
+
+
 def build_demo(service: Any) -> gr.Blocks:
     """Build the page for ``service`` (a ChatService or anything with its methods); not launched."""
     with gr.Blocks(title="chat-rec · movie picks you can talk to", analytics_enabled=False) as demo:
@@ -215,11 +221,19 @@ def build_demo(service: Any) -> gr.Blocks:
                 yield [_answer(history, NEED_NAME), gr.skip(), gr.skip(), *keep]
                 return
             streamed = ""
+            picks: TurnResult | None = None
+            intro: list[str] = []
             try:
                 for event in service.send(user, text):
                     if event.kind == "token":
                         streamed += event.text
                         yield [_answer(history, streamed), gr.skip(), gr.skip(), *keep]
+                    elif event.kind == "picks" and event.result is not None:  # cards and list before any model text
+                        picks = event.result
+                        yield [_answer(history, writing(picks.reply, intro)), gr.skip(), gr.skip(), *show(picks, False)]
+                    elif event.kind == "intro" and picks is not None:  # one checked sentence of the model's intro
+                        intro.append(event.text)
+                        yield [_answer(history, writing(picks.reply, intro)), gr.skip(), gr.skip(), *keep]
                     elif event.kind == "error" or event.result is None:
                         yield [_answer(history, event.text or CRASHED), gr.skip(), gr.skip(), *keep]
                     else:
@@ -346,6 +360,20 @@ def _add_api(service: Any) -> None:
                 return result_dict(event.result)
         raise gr.Error(CRASHED)
 
+    def send_stream(user: str, text: str) -> Iterator[dict]:
+        """One message, streamed: {"phase": "picks"} with the items first, then {"phase": "intro"} per
+        checked sentence of the model's intro, then {"phase": "done"} with the whole result.
+        """
+        for event in guarded(lambda: service.send(user, text)):
+            if event.kind == "error":
+                raise gr.Error(event.text)
+            if event.kind == "picks" and event.result is not None:
+                yield {"phase": "picks", **result_dict(event.result)}
+            elif event.kind == "intro":
+                yield {"phase": "intro", "text": event.text}
+            elif event.kind == "done" and event.result is not None:
+                yield {"phase": "done", **result_dict(event.result)}
+
     def feedback(user: str, item_id: int, like: bool) -> dict:
         """👍 (like=True) or 👎 on a shown item; returns the service's answer."""
         return result_dict(guarded(lambda: service.feedback(user, int(item_id), bool(like))))
@@ -363,7 +391,7 @@ def _add_api(service: Any) -> None:
         guarded(lambda: service.reset(user))
         return {"reset": True, "user": user}
 
-    for fn in (start, send, feedback, seen, profile, reset):
+    for fn in (start, send, send_stream, feedback, seen, profile, reset):
         gr.api(fn, api_name=fn.__name__)
 
 
