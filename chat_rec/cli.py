@@ -223,6 +223,12 @@ def _rerank_spec(args: argparse.Namespace) -> Any:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "page":
+        from chat_rec.eval.page import format_page_table, run_page_bench
+
+        page_result = run_page_bench(_service(args), turns=args.turns)
+        _print_json_or_table(page_result, args.json, format_page_table)
+        return 0
     if args.what == "turns":
         from chat_rec.eval.turns import format_turn_table, run_turn_bench
 
@@ -334,6 +340,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_reliability_parser(bsub)
     b = bsub.add_parser("turns", help="whole turns through the service: first token, whole turn, RSS")
+    b.add_argument("--turns", type=int, default=24)
+    b.add_argument("--json", action="store_true")
+    common(b)
+    b.set_defaults(func=cmd_bench)
+
+    b = bsub.add_parser("page", help="turns through the served page (gradio_client): first picks, first model "
+                        "word, whole turn, server RSS")
     b.add_argument("--turns", type=int, default=24)
     b.add_argument("--json", action="store_true")
     common(b)

@@ -77,6 +77,7 @@ class ChatService:
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.embedding import Embedder
+        from chat_rec.llm.calls import warm_up
         from chat_rec.llm.registry import get_chat_model
         from chat_rec.profile.repository import ProfileRepository
         from chat_rec.profile.vector import genre_centroids
@@ -110,6 +111,9 @@ class ChatService:
         elif llm is None:
             llm = get_chat_model(settings, progress=progress)
         step("llm", t)
+        t = time.perf_counter()
+        if warm_up(llm):
+            step("llm_warm", t)
         repo = ProfileRepository(settings.db_url)
         repo.migrate()
         deps = Deps(
