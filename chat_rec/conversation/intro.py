@@ -91,6 +91,8 @@ class IntroGate:
     kept: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
     _pending: str = ""
+    _skipping: bool = False
+    """Inside a run-on sentence already dropped: discard up to its end."""
 
     @property
     def full(self) -> bool:
@@ -102,16 +104,20 @@ class IntroGate:
         released: list[str] = []
         while not self.full and (end := _END.search(self._pending)):
             sentence, self._pending = self._pending[:end.end()], self._pending[end.end():]
-            released += self._judge(sentence)
+            if self._skipping:
+                self._skipping = False
+            else:
+                released += self._judge(sentence)
         if not self.full and len(self._pending) > MAX_SENTENCE_CHARS:  # a run-on sentence: never shown
-            self.dropped.append((self._pending.strip(), "markup"))
-            self._pending = ""
+            if not self._skipping:
+                self.dropped.append((self._pending.strip()[:MAX_SENTENCE_CHARS], "run-on"))
+            self._pending, self._skipping = "", True
         return released
 
     def finish(self) -> list[str]:
         """The stream ended: judge what is left."""
         rest, self._pending = self._pending, ""
-        return [] if self.full else self._judge(rest)
+        return [] if self.full or self._skipping else self._judge(rest)
 
     def _judge(self, sentence: str) -> list[str]:
         sentence = " ".join(sentence.split())

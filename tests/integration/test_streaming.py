@@ -87,3 +87,16 @@ def test_a_model_that_only_misbehaves_leaves_the_template_intro(make_service: An
     reply = events[-1].result.reply
     assert "person" not in reply and "Godfather" not in reply
     assert reply.startswith(service.deps.replies("en")["intro"])
+
+
+def test_greeting_and_onboarding_make_no_model_call(gated: tuple[Any, GatedModel]) -> None:
+    service, llm = gated
+    llm.release.set()
+    calls = len(llm.history)
+    assert service.start("vic").stage == "onboarding"
+    for answer in ("skip", "skip"):
+        assert service.send_sync("vic", answer).stage == "onboarding"
+    assert len(llm.history) == calls, "a greeting or onboarding question called the model"
+    assert service.send_sync("vic", "no horror please").items
+    assert len(llm.history) == calls + 1, "a recommendation turn makes exactly one model call (the intro)"
+    assert service.start("vic").stage != "error" and len(llm.history) == calls + 1
