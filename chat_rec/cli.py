@@ -223,6 +223,12 @@ def _rerank_spec(args: argparse.Namespace) -> Any:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "restart":
+        from chat_rec.eval.restart import format_restart_table, run_restart_bench
+
+        restart_result = run_restart_bench(llm=args.llm)
+        _print_json_or_table(restart_result, args.json, format_restart_table)
+        return 0
     if args.what == "page":
         from chat_rec.eval.page import format_page_table, run_page_bench
 
@@ -350,6 +356,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--turns", type=int, default=24)
     b.add_argument("--json", action="store_true")
     common(b)
+    b.set_defaults(func=cmd_bench)
+
+    b = bsub.add_parser("restart", help="chat-rec serve as a child: cold start, RSS, serving again after SIGKILL")
+    b.add_argument("--llm", choices=LLM_CHOICES, help="language model backend (default: auto)")
+    b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)
 
     try:
