@@ -50,6 +50,8 @@ def run_page_bench(service: ChatService, turns: int = 24, progress: bool = True)
     words: list[float] = []
     whole: list[float] = []
     model_ms: list[float] = []
+    shown: list[int] = []
+    dropped: dict[str, int] = {}
     stages: dict[str, int] = {}
     try:
         client = Client(demo.local_url, verbose=False)
@@ -75,7 +77,11 @@ def run_page_bench(service: ChatService, turns: int = 24, progress: bool = True)
                 picks.append(first_picks)
             if first_word is not None:
                 words.append(first_word)
-            model_ms += [float(c.get("ms") or 0) for c in last.get("llm_calls") or []]
+            for call in last.get("llm_calls") or []:
+                model_ms.append(float(call.get("ms") or 0))
+                shown.append(int(call.get("shown") or 0))
+                for reason in call.get("dropped") or []:
+                    dropped[reason] = dropped.get(reason, 0) + 1
             stage = str(last.get("stage", "?"))
             stages[stage] = stages.get(stage, 0) + 1
     finally:
@@ -84,6 +90,8 @@ def run_page_bench(service: ChatService, turns: int = 24, progress: bool = True)
         "turns": turns, "llm": service.describe()["llm"], "stages": stages,
         "first_picks_s": _summary(picks), "first_model_word_s": _summary(words), "whole_turn_s": _summary(whole),
         "model_call_s": _summary([ms / 1000 for ms in model_ms]),
+        "intro_sentences_shown": sum(shown), "intro_calls_with_none_shown": sum(1 for k in shown if k == 0),
+        "intro_sentences_dropped": dropped,
         "rss_mb": {"start": round(rss_start, 1), "end": round(_rss_mb(), 1), "peak": round(_peak_rss_mb(), 1)},
         "startup_s": dict(service.timings), "load_avg": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
     }
@@ -95,6 +103,9 @@ def format_page_table(result: dict[str, Any]) -> str:
                        ("whole_turn_s", "whole turn"), ("model_call_s", "intro call")):
         row = result[key]
         lines.append(f"  {label:<17} p50 {row['p50']:7.2f} s   p95 {row['p95']:7.2f} s   (n={row['n']})")
+    lines.append(f"  intro sentences shown {result['intro_sentences_shown']} "
+                 f"({result['intro_calls_with_none_shown']} calls with none: template intro), "
+                 f"dropped {result['intro_sentences_dropped']}")
     rss = result["rss_mb"]
     lines.append(f"  server RSS {rss['start']:.0f} MB at start, {rss['end']:.0f} MB at end, peak {rss['peak']:.0f} MB")
     lines.append(f"  start-up s: {result['startup_s']}; 1-min load average during the run: {result['load_avg']}")
