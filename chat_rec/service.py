@@ -8,6 +8,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -94,6 +95,20 @@ class ChatService:
             timings[name] = round(time.perf_counter() - started, 2)
             log.info("%s ready in %.1f s", name, timings[name])
 
+        def load_llm(chosen: Any) -> Any:  # in a thread, overlapping the catalog, index and ranker
+            t = time.perf_counter()
+            if isinstance(chosen, str):
+                chosen = get_chat_model(settings.model_copy(update={"llm": chosen}), progress=progress)
+            elif chosen is None:
+                chosen = get_chat_model(settings, progress=progress)
+            step("llm", t)
+            t = time.perf_counter()
+            if warm_up(chosen):
+                step("llm_warm", t)
+            return chosen
+
+        loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-rec-llm-load")
+        llm_future = loading.submit(load_llm, llm)
         t = time.perf_counter()
         catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
         step("catalog", t)
@@ -106,14 +121,11 @@ class ChatService:
         resolver = TitleResolver(catalog)
         step("ranker", t)
         t = time.perf_counter()
-        if isinstance(llm, str):
-            llm = get_chat_model(settings.model_copy(update={"llm": llm}), progress=progress)
-        elif llm is None:
-            llm = get_chat_model(settings, progress=progress)
-        step("llm", t)
-        t = time.perf_counter()
-        if warm_up(llm):
-            step("llm_warm", t)
+        try:
+            llm = llm_future.result()
+        finally:
+            loading.shutdown(wait=True)
+        step("llm_wait", t)
         repo = ProfileRepository(settings.db_url)
         repo.migrate()
         deps = Deps(
