@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from typing import Any
@@ -44,11 +45,13 @@ def _rss_mb(pid: int) -> float:
     return round(total, 1)
 
 
-def _wait_serving(proc: subprocess.Popen[bytes], url: str, limit_s: float) -> float:
+def _wait_serving(proc: subprocess.Popen[bytes], url: str, limit_s: float, log_path: str) -> float:
     started = time.perf_counter()
     while time.perf_counter() - started < limit_s:
         if proc.poll() is not None:
-            raise ChatRecError(f"chat-rec serve exited with code {proc.returncode} before serving")
+            with open(log_path, encoding="utf-8", errors="replace") as fh:
+                tail = fh.read()[-2000:]
+            raise ChatRecError(f"chat-rec serve exited with code {proc.returncode} before serving:\n{tail}")
         try:
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
@@ -69,7 +72,7 @@ def _one_turn(url: str) -> float:
 
 
 def run_restart_bench(llm: str | None = None, limit_s: float = 600) -> dict[str, Any]:
-    """Cold start, first turn, RSS; then SIGKILL and time until the page serves again."""
+    """Cold start, first turn, RSS; then SIGKILL and time until the page serves again (logs in the temp dir)."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}/"
     command = [sys.executable, "-m", "chat_rec.cli", "serve", "--port", str(port)]
@@ -78,9 +81,11 @@ def run_restart_bench(llm: str | None = None, limit_s: float = 600) -> dict[str,
     result: dict[str, Any] = {"command": " ".join(command[1:])}
     for run in ("cold", "after_sigkill"):
         started = time.perf_counter()
-        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        log_path = os.path.join(tempfile.gettempdir(), f"chat-rec-restart-{os.getpid()}-{run}.log")
+        with open(log_path, "wb") as log_file:
+            proc = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT)
         try:
-            serving = _wait_serving(proc, url, limit_s)
+            serving = _wait_serving(proc, url, limit_s, log_path)
             rss_idle = _rss_mb(proc.pid)
             turn = _one_turn(url)
             result[run] = {"serving_s": round(serving, 1), "first_turn_s": round(turn, 1),
