@@ -65,13 +65,41 @@ def intro_messages(state: State, deps: Deps, labels: list[str], language: str) -
     from chat_rec.llm.prompts import load_prompt
 
     signal = signal_of(state)
-    taste = [item.label for i in signal.liked_ids if (item := deps.catalog.get(i))] + signal.liked_genres
+    liked = [item for i in signal.liked_ids if (item := deps.catalog.get(i))]
+    taste = _top_genres([[g, g] for g in signal.liked_genres] + [list(item.genres) for item in liked])  # said: x2
+    picks = [item for c in state.get("chosen") or [] if (item := deps.catalog.get(c["item_id"]))]
+    years = sorted(item.year for item in picks if item.year)
+    summary = f"{len(picks) or len(labels)} films"
+    if genres := _top_genres([list(item.genres) for item in picks]):
+        summary += f"; genres: {', '.join(genres)}"
+    if years:
+        summary += f"; from {years[0]} to {years[-1]}" if years[0] != years[-1] else f"; from {years[0]}"
     return load_prompt("recommend").format_messages(
         language=LANGUAGE_NAMES.get(language, "English"),
-        utterance=(state.get("user_text") or "")[: PROMPT_MAX_CHARS["utterance"]],
+        utterance=_without_titles(state.get("user_text") or "", deps)[: PROMPT_MAX_CHARS["utterance"]],
         taste=(", ".join(taste) or "not said yet")[: PROMPT_MAX_CHARS["taste"]],
-        picks="; ".join(labels)[: PROMPT_MAX_CHARS["picks"]],
+        picks=summary[: PROMPT_MAX_CHARS["picks"]],
     )
+
+
+def _top_genres(genre_lists: list[list[str]], n: int = 4) -> list[str]:
+    """The most frequent genres over the lists, most frequent first."""
+    counts: dict[str, int] = {}
+    for genres in genre_lists:
+        for genre in genres:
+            counts[genre] = counts.get(genre, 0) + 1
+    return [g for g, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:n]]
+
+
+def _without_titles(text: str, deps: Deps) -> str:
+    """The message with every catalog title replaced by "a film": the model sees no title to repeat.
+
+    The prompt carries no title at all (taste and picks go in as genres and years), so a title in
+    the intro can only be invented; the checks drop it either way.
+    """
+    for mention in sorted(deps.resolver.find_in_text(text), key=lambda m: -m.start):
+        text = text[: mention.start] + "a film" + text[mention.end:]
+    return text
 
 
 def _model_intro(state: State, deps: Deps, labels: list[str], language: str,

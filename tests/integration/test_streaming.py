@@ -60,6 +60,10 @@ def test_picks_come_before_any_model_text_and_bad_sentences_never_show(gated: tu
     for never in ("Godfather", "user is looking", "She wants", "I loved The Matrix"):
         assert never not in shown, f"{never!r} was shown"
     assert [i.item_id for i in done.result.items] == [i.item_id for i in first.result.items]
+    prompt = " ".join(str(m.content) for m in llm.history[-1])
+    for title in ["Matrix", "Inception", *(item.title for item in done.result.items)]:
+        assert title not in prompt, f"the intro prompt shows the model the title {title!r}"
+    assert "Sci-Fi" in prompt, "the taste reaches the model as genres"
     calls = done.result.trace.get("llm_calls")
     assert calls and calls[0]["call"] == "intro" and calls[0]["shown"] == 2
     assert set(calls[0]["dropped"]) >= {"names a movie", "third person", "echoes the message"}
