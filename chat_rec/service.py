@@ -58,6 +58,26 @@ class _User:
     name: str
 
 
+def _import_model_libraries() -> None:
+    """Finish importing torch, transformers and sentence-transformers in the calling thread.
+
+    The LLM loads in a thread beside the index; if both threads import these packages for the first
+    time at once, Python's import-deadlock avoidance can hand one of them a half-initialised
+    module ("cannot import name 'AutoModelForCausalLM'"). Importing them first removes the race.
+    """
+    import importlib
+
+    for name in ("torch", "transformers", "sentence_transformers"):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # optional for some backends: the step that needs it reports it
+            continue
+    try:
+        from transformers import AutoModelForCausalLM, AutoTokenizer  # noqa: F401 - resolves the lazy module
+    except ImportError:
+        pass
+
+
 class ChatService:
     """Start or resume a user's session, send messages, take feedback, show or reset the profile."""
 
@@ -107,6 +127,7 @@ class ChatService:
                 step("llm_warm", t)
             return chosen
 
+        _import_model_libraries()  # here, not in two threads at once (a concurrent first import can half-fail)
         loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-rec-llm-load")
         llm_future = loading.submit(load_llm, llm)
         t = time.perf_counter()
