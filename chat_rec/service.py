@@ -67,7 +67,7 @@ def _import_model_libraries() -> None:
     """
     import importlib
 
-    for name in ("torch", "transformers", "sentence_transformers"):
+    for name in ("torch", "transformers", "transformers.modeling_utils", "sentence_transformers"):
         try:
             importlib.import_module(name)
         except ImportError:  # optional for some backends: the step that needs it reports it
