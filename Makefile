@@ -13,7 +13,7 @@ export CHAT_REC_MODELS_ROOT ?= $(HOME)/.cache/chat-rec/models
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
-.PHONY: install browser demo serve prepare test test-unit test-integration test-dialogues test-e2e lint clean
+.PHONY: install browser postgres demo serve prepare test test-unit test-integration test-dialogues test-e2e lint clean
 
 $(STAMP): pyproject.toml
 	@echo "==> creating $(VENV) and installing chat-rec (torch CPU build first)"
@@ -28,6 +28,10 @@ install: $(STAMP)
 browser:
 	@bash scripts/install-browser.sh
 
+# PostgreSQL server binaries: the PostgreSQL tests start their own throwaway server from them.
+postgres:
+	@bash scripts/install-postgres.sh
+
 prepare: install
 	$(BIN)/chat-rec prepare
 
@@ -39,10 +43,10 @@ lint: install
 	$(BIN)/ruff check chat_rec ui tests
 	$(BIN)/mypy chat_rec
 
-test-unit: install
+test-unit: install postgres
 	$(BIN)/pytest -q tests/unit
 
-test-integration: install
+test-integration: install postgres
 	$(BIN)/pytest -q tests/integration
 
 test-dialogues: install
@@ -52,8 +56,9 @@ test-dialogues: install
 test-e2e: install browser
 	$(BIN)/pytest -q tests/e2e
 
-# Every tier: lint, unit, integration (real packaged LLM), dialogues (scripted and default LLM), browser.
-test: install browser
+# Every tier: lint, unit, integration (real packaged LLM; PostgreSQL, Chroma and LLM servers), dialogues
+# (scripted and default LLM), browser.
+test: install browser postgres
 	$(BIN)/ruff check chat_rec ui tests
 	$(BIN)/pytest -q -p no:cacheprovider tests
 	$(BIN)/chat-rec dialogue run --llm scripted tests/dialogues/*.yaml

@@ -31,6 +31,9 @@ def _settings(args: argparse.Namespace) -> Any:
     overrides: dict[str, Any] = {}
     if getattr(args, "llm", None):
         overrides["llm"] = args.llm
+        if args.llm == "scripted" and getattr(args, "command", None) == "dialogue":
+            # Scripted dialogues replay recorded model replies through the checked model path.
+            overrides["extract_llm"] = "json"
     if getattr(args, "catalog", None):
         overrides["catalog_dir"] = Path(args.catalog)
     if getattr(args, "overviews", None):
@@ -53,11 +56,49 @@ def _print_json_or_table(result: dict[str, Any], as_json: bool, table: Callable[
 
 # ------------------------------------------------------------------ commands
 def cmd_serve(args: argparse.Namespace) -> int:
+    from chat_rec.observability import configure_json_logs
+    from ui.access import check_exposure
     from ui.app import launch
 
+    settings = _settings(args)
+    accounts = bool(args.accounts or settings.accounts)
+    check_exposure(args.host, accounts)  # before minutes of loading, not after
+    log_file = configure_json_logs(settings.log_dir)
     service = _service(args)
-    print(f"chat-rec ready: {service.describe()}", file=sys.stderr)
-    launch(service, host=args.host, port=args.port, concurrency=args.concurrency)
+    mode = "accounts: everyone signs in" if accounts else f"local profile {settings.local_user!r}, no password"
+    print(f"chat-rec ready ({mode}; JSON logs in {log_file}): {service.describe()}", file=sys.stderr)
+    launch(service, host=args.host, port=args.port, concurrency=args.concurrency, accounts=accounts)
+    return 0
+
+
+def cmd_account(args: argparse.Namespace) -> int:
+    """Passwords of the local database's accounts, managed by the machine's owner."""
+    import getpass
+
+    from chat_rec.accounts import AccountStore
+    from chat_rec.profile.repository import ProfileRepository
+
+    settings = _settings(args)
+    settings.ensure_home()
+    store = AccountStore(ProfileRepository.open(settings.db_url), settings.password_rounds)
+    if args.action == "list":
+        for name in store.names():
+            print(name)
+        return 0
+    if not args.user:
+        raise ChatRecError(f"Please name the account: chat-rec account {args.action} NAME.")
+    if args.action == "remove":
+        removed = store.remove_password(args.user)
+        print(f"password of {args.user} removed" if removed else f"{args.user} has no password")
+        return 0
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass(f"new password for {args.user}: ")
+        if getpass.getpass("again: ") != password:
+            raise ChatRecError("The two passwords differ; nothing was changed.")
+    user = store.set_password(args.user, password)
+    print(f"password of {user.name} set")
     return 0
 
 
@@ -115,7 +156,10 @@ def cmd_index(args: argparse.Namespace) -> int:
     index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=True,
                               rebuild=args.rebuild)
     state = "built" if index.built_now else "up to date"
-    print(f"index {state}: {len(index.ids):,} items under {settings.chroma_dir}")
+    where = f"under {settings.chroma_dir}"
+    if settings.chroma_host:
+        where = f"on the Chroma server {settings.chroma_host}:{settings.chroma_port}"
+    print(f"index {state}: {len(index.ids):,} items {where}")
     return 0
 
 
@@ -157,6 +201,9 @@ def cmd_profile(args: argparse.Namespace) -> int:
         service.reset(args.user)
         print(f"profile of {args.user} reset")
         return 0
+    if args.action == "export":
+        print(json.dumps(service.export(args.user), indent=1, default=str, ensure_ascii=False))
+        return 0
     view = service.profile(args.user)
     data = view.__dict__ | {"genre_history": len(view.genre_history)}
     print(json.dumps(data, indent=2, default=list))
@@ -168,7 +215,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.eval.extraction import format_table, run_extraction_eval
         from chat_rec.llm.registry import get_chat_model
-        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.understanding.extractor import Extractor, extractor_for
         from chat_rec.understanding.resolver import TitleResolver
 
         settings = _settings(args)
@@ -177,7 +224,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         resolver = TitleResolver(catalog)
         runs = [("parser", Extractor(resolver, None))]
         if llm is not None:
-            runs.append((f"parser+{settings.llm}", Extractor(resolver, llm)))
+            modes = [args.mode] if args.mode else ["judge", "json"]
+            runs += [(f"{mode}:{settings.llm}", extractor_for(resolver, llm, mode)) for mode in modes]
         results = {
             f"{Path(cases).stem}/{name}": run_extraction_eval(Path(cases), extractor, half=args.half, limit=args.limit)
             for cases in args.cases for name, extractor in runs
@@ -206,6 +254,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
                               limit=args.limit)
         _print_json_or_table(result, args.json, format_crs_table)
         return 0
+    if args.what == "simulate":
+        from chat_rec.eval.simulate_cli import cmd_simulate
+
+        return cmd_simulate(args)
     raise ChatRecError(f"Unknown evaluation {args.what!r}.")
 
 
@@ -241,6 +293,16 @@ def cmd_bench(args: argparse.Namespace) -> int:
         turn_result = run_turn_bench(_service(args), turns=args.turns)
         _print_json_or_table(turn_result, args.json, format_turn_table)
         return 0
+    if args.what == "moods":
+        from chat_rec.config import REPO_ROOT
+        from chat_rec.eval.crs import CrsEngine
+        from chat_rec.eval.moods import format_mood_table, load_mood_queries, run_mood_bench
+
+        queries = load_mood_queries(args.queries or REPO_ROOT / "data" / "moods" / "dev.yaml")
+        engine = CrsEngine.build(_settings(argparse.Namespace(llm="none", catalog=args.catalog,
+                                                              overviews=args.overviews)), llm="none")
+        _print_json_or_table(run_mood_bench(engine, queries, k=args.k), args.json, format_mood_table)
+        return 0
     from chat_rec.eval.latency import format_latency_table, run_latency_bench
 
     sizes = [int(s) for s in args.items.split(",") if s.strip()]
@@ -266,8 +328,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--concurrency", type=int, default=1,
                    help="turns answered at once; more queue (default 1: one local model, one turn at a time)")
+    p.add_argument("--accounts", action="store_true",
+                   help="everyone signs in with a password (required on an address other machines can reach); "
+                        "default: one local profile, no password, 127.0.0.1 only")
     common(p)
     p.set_defaults(func=cmd_serve)
+
+    from chat_rec.llm.server import add_llm_server_parser
+
+    add_llm_server_parser(sub)
 
     p = sub.add_parser("chat", help="chat in the terminal")
     p.add_argument("--user", default="me")
@@ -294,10 +363,16 @@ def build_parser() -> argparse.ArgumentParser:
     common(d)
     d.set_defaults(func=cmd_dialogue)
 
-    p = sub.add_parser("profile", help="show or reset a stored profile")
-    p.add_argument("action", choices=("show", "reset"))
+    p = sub.add_parser("profile", help="show, export (JSON) or reset a stored profile, as the machine's owner")
+    p.add_argument("action", choices=("show", "export", "reset"))
     p.add_argument("user")
     p.set_defaults(func=cmd_profile, llm="none")
+
+    p = sub.add_parser("account", help="set, remove or list the sign-in passwords of `serve --accounts`")
+    p.add_argument("action", choices=("passwd", "remove", "list"))
+    p.add_argument("user", nargs="?")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from the first line of stdin")
+    p.set_defaults(func=cmd_account)
 
     p = sub.add_parser("eval", help="benchmarks that print numbers")
     esub = p.add_subparsers(dest="what", required=True)
@@ -306,6 +381,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="one or more case files, scored side by side (parser alone, and with --llm's model)")
     e.add_argument("--half", choices=("odd", "even"), help="only cases whose id number is odd / even")
     e.add_argument("--limit", type=int, help="only the first N cases (after --half)")
+    e.add_argument("--mode", choices=("judge", "json"),
+                   help="how the model reads beside the parser (default: both, side by side)")
     e.add_argument("--json", action="store_true")
     common(e)
     e.set_defaults(func=cmd_eval)
@@ -334,6 +411,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--limit", type=int)
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
+    from chat_rec.eval.simulate_cli import add_simulate_parser
+
+    add_simulate_parser(esub, cmd_eval)
 
     p = sub.add_parser("bench", help="speed benchmarks that print numbers")
     bsub = p.add_subparsers(dest="what", required=True)
@@ -349,6 +429,13 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--turns", type=int, default=24)
     b.add_argument("--json", action="store_true")
     common(b)
+    b.set_defaults(func=cmd_bench)
+    b = bsub.add_parser("moods", help="how much moods move the list: mood requests scored by their picks' tags")
+    b.add_argument("--queries",
+                   help="YAML mood queries (default: data/moods/dev.yaml; held out: data/moods/fresh.yaml)")
+    b.add_argument("--k", type=int, default=5)
+    b.add_argument("--json", action="store_true")
+    common(b, llm=False)
     b.set_defaults(func=cmd_bench)
 
     b = bsub.add_parser("page", help="turns through the served page (gradio_client): first picks, first model "

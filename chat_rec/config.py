@@ -9,9 +9,15 @@ from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-"""The source checkout (holds ``prompts/`` and ``data/`` when run from a clone)."""
+"""The source checkout when run from a clone (site-packages when installed: use the paths below)."""
 
-BUNDLED_CATALOG = REPO_ROOT / "data" / "ml-latest-small"
+ASSETS = Path(__file__).resolve().parent / "_data"
+"""Files shipped inside the package: links to ``prompts/`` and ``data/`` in a checkout, copies in a wheel."""
+
+PROMPTS_DIR = (ASSETS / "prompts").resolve()
+"""The prompt files (``prompts/`` of the checkout)."""
+
+BUNDLED_CATALOG = (ASSETS / "ml-latest-small").resolve()
 """MovieLens ml-latest-small, shipped with the project under its own licence."""
 
 LlmBackend = Literal["auto", "local", "openai", "scripted", "none"]
@@ -52,10 +58,12 @@ class Settings(BaseSettings):
     llm_cpu_dtype: str = "float32"
     """CPU weights: float32 measured 2x faster than bfloat16 on the 2-core development machine."""
 
-    extract_with_llm: bool = False
-    """Ask the chat model to read each message too (JSON, checked against the parser's mentions).
-    Off by default: on the fresh labelled set the packaged CPU model added nothing measurable and
-    cost ~15 s a turn (README, "Understanding"); the parser alone reads every message."""
+    extract_llm: Literal["off", "judge", "json"] = "off"
+    """How the chat model helps read a message. off: the parser alone. judge: the model picks
+    like / dislike / seen / neutral for each movie and genre the parser found (log-probabilities
+    of fixed answers, one batched forward pass; local transformers models only). json: the model
+    writes JSON, checked against the parser's mentions. Off by default: on the fresh labelled set
+    the packaged CPU model did not beat the parser (README, "Understanding")."""
 
     openai_base_url: str = "http://127.0.0.1:8000/v1"
     openai_model: str = "Qwen/Qwen2.5-7B-Instruct"
@@ -104,6 +112,24 @@ class Settings(BaseSettings):
     rate_limit_per_minute: int = 30
     """Turns (messages, likes, "seen it") one user may take per minute; 0 turns the limit off."""
 
+    accounts: bool = False
+    """Ask everyone to sign in with a password (``serve --accounts``); required when the server listens
+    on an address other machines can reach. Off: one local profile (``local_user``), no password."""
+
+    local_user: str = "me"
+    """The one profile a server without accounts opens (the same as ``chat-rec chat``'s default)."""
+
+    open_signup: bool = True
+    """With accounts: signing in with a name nobody has creates that account."""
+
+    password_rounds: int = Field(default=12, ge=4, le=16)
+    """bcrypt cost (2**rounds iterations); 12 takes ~0.25 s per sign-in here."""
+
+    signin_failures: int = Field(default=5, ge=1)
+    """Failed sign-ins allowed per name and per client address in ``signin_window_s``."""
+
+    signin_window_s: float = Field(default=300.0, gt=0)
+
     database_url: str | None = None
     """SQLAlchemy URL for profiles; default ``sqlite:///<home>/chat_rec.sqlite``."""
 
@@ -136,6 +162,11 @@ class Settings(BaseSettings):
     @property
     def models_dir(self) -> Path:
         return self.models_root.expanduser() if self.models_root else self.home / "models"
+
+    @property
+    def log_dir(self) -> Path:
+        """JSON-lines logs of the server (``chat-rec.jsonl``, rotated)."""
+        return self.home / "logs"
 
     @property
     def cache_dir(self) -> Path:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Hashable
 from functools import lru_cache
 from pathlib import Path
 
-from chat_rec.config import REPO_ROOT
+from chat_rec.config import PROMPTS_DIR
 from chat_rec.errors import InvalidInputError
 
 WINDOW_S = 60.0
@@ -88,7 +88,7 @@ SHINGLE = 6
 
 
 @lru_cache(maxsize=1)
-def prompt_shingles(folder: Path = REPO_ROOT / "prompts") -> frozenset[str]:
+def prompt_shingles(folder: Path = PROMPTS_DIR) -> frozenset[str]:
     """Every run of SHINGLE words in the static text of prompts/*.txt (placeholders left out)."""
     shingles: set[str] = set()
     for path in sorted(folder.glob("*.txt")):

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 import re
-import sqlite3
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from chat_rec.conversation.deps import Deps, TurnContext
 from chat_rec.conversation.graph import build_graph
 from chat_rec.errors import ChatRecError, InvalidInputError, UnknownItemError, UnknownUserError
 from chat_rec.limits import TurnRateLimiter, scrub_line, scrub_reply
+from chat_rec.profile.coordination import DatabaseRateLimiter, TurnLocks, rate_limiter
 from chat_rec.results import ProfileView, RecommendedItem, TurnEvent, TurnResult
 
 log = logging.getLogger(__name__)
@@ -44,12 +44,10 @@ def clean_message(text: object, max_chars: int) -> str:
 
 
 def _checkpointer(settings: Settings) -> Any:
-    """LangGraph's SQLite checkpointer over the conversation-state file under home."""
-    from langgraph.checkpoint.sqlite import SqliteSaver
+    """LangGraph's checkpointer: in the PostgreSQL database when that is the URL, else a SQLite file."""
+    from chat_rec.profile.coordination import open_checkpointer
 
-    saver = SqliteSaver(sqlite3.connect(str(settings.checkpoints_path), check_same_thread=False))
-    saver.setup()
-    return saver
+    return open_checkpointer(settings)
 
 
 @dataclass
@@ -87,14 +85,20 @@ class ChatService:
         """Seconds each start-up step took (catalog, index, ranker, llm)."""
         self.checkpointer = checkpointer
         self.graph = build_graph(checkpointer)
-        self._locks: dict[int, threading.Lock] = {}
-        self._locks_guard = threading.Lock()
-        self.limiter = TurnRateLimiter(deps.settings.rate_limit_per_minute)
+        self._turn_locks = TurnLocks(deps.repo)
+        """One turn per user at a time; across replicas too on PostgreSQL."""
+        self.limiter: TurnRateLimiter | DatabaseRateLimiter = rate_limiter(deps.settings, deps.repo)
 
     # ---------------------------------------------------------------- building
     @classmethod
-    def create(cls, settings: Settings | None = None, llm: Any = None, progress: bool = True) -> ChatService:
-        """Load the catalog, open (or build) the index, load the LLM and open the profile store."""
+    def create(cls, settings: Settings | None = None, llm: Any = None, progress: bool = True,
+               catalog: Any = None) -> ChatService:
+        """Load the catalog, open (or build) the index, load the LLM and open the profile store.
+
+        ``catalog`` replaces the one read from ``settings.catalog_dir`` (the simulator passes the
+        catalog without its people's hidden ratings); its items must be the index's.
+        """
+        from chat_rec.catalog.aspects import AspectIndex, cache_dir_for
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.embedding import Embedder
@@ -104,7 +108,7 @@ class ChatService:
         from chat_rec.profile.vector import genre_centroids
         from chat_rec.ranking.hybrid import HybridRanker
         from chat_rec.ranking.rerank import LazyReranker
-        from chat_rec.understanding.extractor import Extractor
+        from chat_rec.understanding.extractor import extractor_for
         from chat_rec.understanding.resolver import TitleResolver
 
         settings = settings or get_settings()
@@ -131,14 +135,19 @@ class ChatService:
         loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-rec-llm-load")
         llm_future = loading.submit(load_llm, llm)
         t = time.perf_counter()
-        catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
+        if catalog is None:
+            catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
         step("catalog", t)
         t = time.perf_counter()
         index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=progress)
         index.embed_text("warm up")  # load the embedder now, not during the first user's turn
         step("index", t)
         t = time.perf_counter()
-        ranker = HybridRanker.with_collaborative(catalog, index)
+        aspects = AspectIndex.build(catalog, index.ids, index.vectors, index.embedder,
+                                    cache_dir_for(settings.index_dir, settings.cache_dir), progress=progress)
+        step("aspects", t)
+        t = time.perf_counter()
+        ranker = HybridRanker.with_collaborative(catalog, index, aspects=aspects)
         resolver = TitleResolver(catalog)
         step("ranker", t)
         t = time.perf_counter()
@@ -151,9 +160,9 @@ class ChatService:
         repo.migrate()
         deps = Deps(
             settings=settings, catalog=catalog, index=index, ranker=ranker, resolver=resolver,
-            extractor=Extractor(resolver, llm if settings.extract_with_llm else None), repo=repo, llm=llm,
+            extractor=extractor_for(resolver, llm, settings.extract_llm), repo=repo, llm=llm,
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
-            reranker=LazyReranker(settings) if settings.rerank_adapter else None,
+            reranker=LazyReranker(settings) if settings.rerank_adapter else None, aspects=aspects,
         )
         return cls(deps, _checkpointer(settings), timings)
 
@@ -167,6 +176,13 @@ class ChatService:
         repo = ProfileRepository(settings.db_url)
         repo.migrate()
         return ChatService(dataclasses.replace(self.deps, repo=repo), _checkpointer(settings), self.timings)
+
+    def variant(self, **settings: Any) -> ChatService:
+        """The same loaded services under other settings (e.g. ``alpha``), sharing the store and checkpoints."""
+        import dataclasses
+
+        deps = dataclasses.replace(self.deps, settings=self.deps.settings.model_copy(update=settings))
+        return ChatService(deps, self.checkpointer, self.timings)
 
     def describe(self) -> dict[str, Any]:
         """What is loaded, for the page header and logs."""
@@ -190,9 +206,8 @@ class ChatService:
             raise UnknownUserError(f"There is no profile named {name.strip()[:40]!r}. Start a chat to create one.")
         return _User(info.id, info.name)
 
-    def _lock(self, user_id: int) -> threading.Lock:
-        with self._locks_guard:
-            return self._locks.setdefault(user_id, threading.Lock())
+    def _lock(self, user_id: int) -> AbstractContextManager[None]:
+        return self._turn_locks.hold(user_id)
 
     def _config(self, user: _User) -> dict[str, Any]:
         return {"configurable": {"thread_id": f"user-{user.id}"}}
@@ -269,7 +284,12 @@ class ChatService:
         pending = ""
         final: dict[str, Any] = {}
         started = time.perf_counter()
-        with self._lock(u.id):
+        with ExitStack() as held:
+            try:
+                held.enter_context(self._lock(u.id))
+            except ChatRecError as exc:  # the user's turn on another replica did not finish in time
+                yield TurnEvent("error", str(exc), TurnResult(reply=str(exc), stage="error"))
+                return
             try:
                 for mode, chunk in self.graph.stream(
                     payload, self._config(u), context=context, stream_mode=["custom", "values"]
@@ -369,6 +389,13 @@ class ChatService:
 
     def _genre_similarity(self, vector: np.ndarray) -> dict[str, float]:
         return {g: round(float(np.dot(vector, gv)), 4) for g, gv in self.deps.genre_vectors.items()}
+
+    def export(self, user: str) -> dict[str, Any]:
+        """Everything stored about ``user`` as JSON-ready data ("Download my data")."""
+        from chat_rec.profile.export import export_user
+
+        u = self._user(user, create=False)
+        return export_user(self.deps.repo, u.id, self.deps.catalog)
 
     def reset(self, user: str) -> None:
         """Forget everything about this user's taste and conversation (the name stays)."""

@@ -66,7 +66,7 @@ def main() -> int:
     from ui.app import launch
 
     home = args.home or Path(tempfile.mkdtemp(prefix="chat-rec-shot-"))
-    service = ChatService.create(settings=get_settings(llm="scripted", home=home), progress=True)
+    service = ChatService.create(settings=get_settings(llm="scripted", home=home, local_user=args.user), progress=True)
     if _known(service, args.user):
         service.reset(args.user)
     demo = launch(service, port=None, prevent_thread_lock=True, quiet=True)
@@ -79,7 +79,7 @@ def main() -> int:
     wait = WebDriverWait(driver, 120, poll_frequency=0.2)
     try:
         driver.get(demo.local_url)
-        wait.until(lambda d: _css(d, "#user-name textarea, #user-name input"))[0].send_keys(args.user, Keys.ENTER)
+        wait.until(lambda d: _css(d, "#start"))[0].click()  # the local one-click profile, named args.user
         for chip in CHIPS:
             button = wait.until(lambda d, n=chip: [b for b in _css(d, f"#chip-{n}") if b.is_displayed()])[0]
             count = len(_css(driver, "#chat .message"))

@@ -1,8 +1,9 @@
 """The chat-rec web page: lays out Gradio components and wires each one to one ChatService call.
 
 Rendering lives in ``ui.render`` (escaped HTML, the taste plot, JSON dicts); every decision lives in
-the service. Besides the page, named API endpoints (``start``, ``send``, ``feedback``, ``seen``,
-``profile``, ``reset``) let ``gradio_client`` drive the same service.
+the service. Who is asking comes from the session (``ui.access``): one local profile on 127.0.0.1,
+or the signed-in account. Named API endpoints (``ui.api``) let ``gradio_client`` drive the same
+service; /metrics, /health and /export are plain HTTP routes beside the page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from typing import Any
 import gradio as gr
 
 from chat_rec.errors import ChatRecError
+from chat_rec.observability import new_turn_id
 from chat_rec.results import TurnResult
+from ui.access import Access, ClientAddress, check_exposure
+from ui.api import CRASHED, add_api, observe, run_turn, start_turn
 from ui.render import (
     EMPTY_CARDS,
     MAX_CARDS,
@@ -28,9 +32,7 @@ from ui.render import (
     item_dict,
     item_from_dict,
     presenter_html,
-    profile_dict,
     profile_html,
-    result_dict,
     turn_html,
 )
 
@@ -38,9 +40,8 @@ log = logging.getLogger(__name__)
 
 THEME_CSS = Path(__file__).with_name("theme.css")
 
-NEED_NAME = "Type your name above and press Start first."
+NEED_NAME = "Press Start first."
 RESET_DONE = "Your profile is gone: I have forgotten your likes, dislikes and our chat. Which movies do you enjoy?"
-CRASHED = "Something went wrong on my side; please try again (details are in the server log)."
 
 ARIA_HEAD = """<meta name="viewport" content="width=device-width, initial-scale=1">
 <script>
@@ -78,8 +79,19 @@ def writing(picks_reply: str, intro: list[str]) -> str:
     return " ".join(p for p in (lead, *intro, TYPING) if p) + "\n\n" + listing
 
 
-def build_demo(service: Any) -> gr.Blocks:
+def _who_html(access: Access) -> str:
+    from html import escape
+
+    if access.accounts:
+        return ("<div class='cr-whoami' id='whoami'>Signed in: your profile opens with your password. "
+                "<a href='/logout' id='sign-out'>Sign out</a></div>")
+    return (f"<div class='cr-whoami' id='whoami'>Local profile <b>{escape(access.local_user)}</b> "
+            "(this machine only, no password)</div>")
+
+
+def build_demo(service: Any, access: Access | None = None) -> gr.Blocks:
     """Build the page for ``service`` (a ChatService or anything with its methods); not launched."""
+    access = access or Access(service)
     with gr.Blocks(title="chat-rec · movie picks you can talk to", analytics_enabled=False) as demo:
         user_state = gr.State("")
         shown_state = gr.State([])  # item_dict(...) of each card on screen
@@ -90,15 +102,7 @@ def build_demo(service: Any) -> gr.Blocks:
             gr.HTML(f"<h1 class='cr-h1'>🎬 chat-rec</h1>{header_html(service.describe())}", elem_id="header")
             presenter_on = gr.Checkbox(label="Presenter mode", elem_id="presenter-toggle", scale=0, min_width=170)
         with gr.Row(equal_height=True, elem_classes="cr-who"):
-            name = gr.Textbox(
-                label="Your name",
-                show_label=False,
-                container=False,
-                placeholder="Your name, e.g. alex",
-                elem_id="user-name",
-                scale=3,
-                min_width=160,
-            )
+            gr.HTML(_who_html(access), elem_id="who", scale=3, min_width=160)
             start_btn = gr.Button("Start", variant="primary", elem_id="start", scale=1, min_width=90)
 
         with gr.Row(elem_classes="cr-main"):
@@ -108,7 +112,7 @@ def build_demo(service: Any) -> gr.Blocks:
                     elem_id="chat",
                     height=470,
                     buttons=["copy"],
-                    placeholder="<b>Hi!</b> Enter your name above and press Start. I'll ask what you like, "
+                    placeholder="<b>Hi!</b> Press Start. I'll ask what you like, "
                     "then suggest movies from the catalog, each with the reason it was picked.",
                 )
                 with gr.Row(visible=False, elem_classes="cr-chips") as chips_row:
@@ -154,7 +158,9 @@ def build_demo(service: Any) -> gr.Blocks:
                     visible=False,
                     format="png",
                 )
-                forget_btn = gr.Button("Forget me", variant="stop", size="sm", elem_id="forget")
+                with gr.Row(elem_classes="cr-mydata"):
+                    gr.Button("Download my data", size="sm", elem_id="download", link="/export", min_width=0)
+                    forget_btn = gr.Button("Forget me", variant="stop", size="sm", elem_id="forget", min_width=0)
                 with gr.Column(visible=False, elem_classes="cr-confirm", elem_id="forget-confirm") as confirm_box:
                     gr.HTML("<div role='alert'>Delete your likes, dislikes and our chat? This cannot be undone.</div>")
                     with gr.Row():
@@ -196,10 +202,10 @@ def build_demo(service: Any) -> gr.Blocks:
             turns = [*(turns or []), turn_html(len(turns or []) + 1, label, result)]
             return [turns, presenter_html(turns)]
 
-        def on_start(user: str) -> list[Any]:
-            user = (user or "").strip()
+        def on_start(request: gr.Request) -> list[Any]:
+            user = access.user(request)
             try:
-                result = service.start(user)
+                result = run_turn("start", user, lambda: service.start(user))
             except ChatRecError as error:
                 raise gr.Error(str(error)) from None
             if result.stage == "error":
@@ -214,15 +220,23 @@ def build_demo(service: Any) -> gr.Blocks:
             history = [*_say(history, "user", text), {"role": "assistant", "content": TYPING}]
             return [history, "", text]
 
-        def on_reply(user: str, text: str, history: list[Message], turns: list[str]) -> Iterator[list[Any]]:
+        def on_reply(
+            started_user: str, text: str, history: list[Message], turns: list[str], request: gr.Request
+        ) -> Iterator[list[Any]]:
             if not (text or "").strip():
                 return
-            if not user:
+            if not started_user:
                 yield [_answer(history, NEED_NAME), gr.skip(), gr.skip(), *keep]
                 return
-            streamed = ""
-            picks: TurnResult | None = None
-            intro: list[str] = []
+            user = access.user(request)
+            # Each step of a generator may run in another worker thread (another context), so the turn
+            # id is passed along rather than set in a context variable around the yields.
+            yield from _reply(user, text, history, turns, "", start_turn(), new_turn_id())
+
+        def _reply(user: str, text: str, history: list[Message], turns: list[str], streamed: str, started: float,
+                   turn_id: str) -> Iterator[list[Any]]:
+            picks: TurnResult | None = None  # the cards and list, shown before any model text
+            intro: list[str] = []  # checked sentences of the model's intro so far
             try:
                 for event in service.send(user, text):
                     if event.kind == "token":
@@ -235,29 +249,35 @@ def build_demo(service: Any) -> gr.Blocks:
                         intro.append(event.text)
                         yield [_answer(history, writing(picks.reply, intro)), gr.skip(), gr.skip(), *keep]
                     elif event.kind == "error" or event.result is None:
+                        observe("send", event.result or TurnResult(event.text, "error"), started, turn_id, user)
                         yield [_answer(history, event.text or CRASHED), gr.skip(), gr.skip(), *keep]
                     else:
                         result = event.result
+                        observe("send", result, started, turn_id, user)
                         yield [_answer(history, result.reply), *logged(turns, text[:60], result), *show(result, False)]
             except ChatRecError as error:
                 yield [_answer(history, str(error)), gr.skip(), gr.skip(), *keep]
             except Exception:  # the page must stay usable whatever the service does
                 log.exception("send failed")
+                observe("send", None, started, turn_id, user)
                 yield [_answer(history, CRASHED), gr.skip(), gr.skip(), *keep]
 
         def on_card(slot: int, kind: str) -> Callable[..., list[Any]]:
-            def handler(user: str, shown: list[dict[str, Any]], history: list[Message], turns: list[str]) -> list[Any]:
-                if not user or slot >= len(shown or []):
+            def handler(started_user: str, shown: list[dict[str, Any]], history: list[Message], turns: list[str],
+                        request: gr.Request) -> list[Any]:
+                if not started_user or slot >= len(shown or []):
                     return [_say(history, "assistant", NEED_NAME), gr.skip(), gr.skip(), *keep]
+                user = access.user(request)
                 item = shown[slot]
                 label = item_from_dict(item).label
                 icon = {"like": "👍", "dislike": "👎", "seen": "👁 Seen:"}[kind]
                 history = _say(history, "user", f"{icon} {label}")
                 try:
+                    item_id = int(item["item_id"])
                     if kind == "seen":
-                        result = service.mark_seen(user, int(item["item_id"]))
+                        result = run_turn("seen", user, lambda: service.mark_seen(user, item_id))
                     else:
-                        result = service.feedback(user, int(item["item_id"]), kind == "like")
+                        result = run_turn("feedback", user, lambda: service.feedback(user, item_id, kind == "like"))
                 except ChatRecError as error:
                     return [_say(history, "assistant", str(error)), gr.skip(), gr.skip(), *keep]
                 history = _say(history, "assistant", result.reply)
@@ -271,9 +291,8 @@ def build_demo(service: Any) -> gr.Blocks:
 
             return handler
 
-        def on_forget(user: str) -> list[Any]:
-            if not user:
-                raise gr.Error(NEED_NAME)
+        def on_forget(started_user: str, request: gr.Request) -> list[Any]:
+            user = access.user(request)
             try:
                 service.reset(user)
             except ChatRecError as error:
@@ -287,9 +306,10 @@ def build_demo(service: Any) -> gr.Blocks:
                 *show(cleared, True),
             ]
 
-        def on_profile(user: str) -> list[Any]:
+        def on_profile(started_user: str, request: gr.Request) -> list[Any]:
             view = None
-            if user:
+            if started_user:
+                user = access.user(request)
                 try:
                     view = service.profile(user)
                 except ChatRecError:
@@ -308,8 +328,8 @@ def build_demo(service: Any) -> gr.Blocks:
         }
         reply_io.update(private)
 
-        for trigger in (start_btn.click, name.submit):
-            trigger(on_start, name, [user_state, chatbot, *log_out, *view], **private).then(**refresh)
+        for trigger in (start_btn.click,):
+            trigger(on_start, None, [user_state, chatbot, *log_out, *view], **private).then(**refresh)
         for trigger in (send_btn.click, msg.submit):
             trigger(on_message, [msg, chatbot], [chatbot, msg, pending_state], queue=False, **private).then(
                 **reply_io
@@ -331,68 +351,8 @@ def build_demo(service: Any) -> gr.Blocks:
         confirm_btn.click(on_forget, user_state, [chatbot, confirm_box, *log_out, *view], **private).then(**refresh)
         presenter_on.change(lambda on: gr.Accordion(visible=on), presenter_on, presenter_box, queue=False, **private)
 
-        _add_api(service)
+        add_api(service, access)
     return demo
-
-
-def _add_api(service: Any) -> None:
-    """Named endpoints for gradio_client; user-caused errors come back as the service's sentence."""
-
-    def guarded(call: Callable[[], Any]) -> Any:
-        try:
-            result = call()
-        except ChatRecError as error:
-            raise gr.Error(str(error)) from None
-        if isinstance(result, TurnResult) and result.stage == "error":
-            raise gr.Error(result.reply)
-        return result
-
-    def start(user: str) -> dict:
-        """Greet ``user`` (an onboarding question for a new name, welcome back for a known one)."""
-        return result_dict(guarded(lambda: service.start(user)))
-
-    def send(user: str, text: str) -> dict:
-        """One message; returns the final reply, stage, quick replies and recommended items."""
-        for event in guarded(lambda: list(service.send(user, text))):
-            if event.kind == "error":
-                raise gr.Error(event.text)
-            if event.kind == "done" and event.result is not None:
-                return result_dict(event.result)
-        raise gr.Error(CRASHED)
-
-    def send_stream(user: str, text: str) -> Iterator[dict]:
-        """One message, streamed: {"phase": "picks"} with the items first, then {"phase": "intro"} per
-        checked sentence of the model's intro, then {"phase": "done"} with the whole result.
-        """
-        for event in guarded(lambda: service.send(user, text)):
-            if event.kind == "error":
-                raise gr.Error(event.text)
-            if event.kind == "picks" and event.result is not None:
-                yield {"phase": "picks", **result_dict(event.result)}
-            elif event.kind == "intro":
-                yield {"phase": "intro", "text": event.text}
-            elif event.kind == "done" and event.result is not None:
-                yield {"phase": "done", **result_dict(event.result)}
-
-    def feedback(user: str, item_id: int, like: bool) -> dict:
-        """👍 (like=True) or 👎 on a shown item; returns the service's answer."""
-        return result_dict(guarded(lambda: service.feedback(user, int(item_id), bool(like))))
-
-    def seen(user: str, item_id: int) -> dict:
-        """Mark a shown item as seen: never suggested again; the taste profile does not move."""
-        return result_dict(guarded(lambda: service.mark_seen(user, int(item_id))))
-
-    def profile(user: str) -> dict:
-        """Show what is stored about ``user``: liked, disliked, top genres, constraints."""
-        return profile_dict(guarded(lambda: service.profile(user)))
-
-    def reset(user: str) -> dict:
-        """Forget ``user``'s profile (the name stays)."""
-        guarded(lambda: service.reset(user))
-        return {"reset": True, "user": user}
-
-    for fn in (start, send, send_stream, feedback, seen, profile, reset):
-        gr.api(fn, api_name=fn.__name__)
 
 
 def launch(
@@ -404,11 +364,23 @@ def launch(
     prevent_thread_lock: bool = False,
     concurrency: int = 1,
     quiet: bool = False,
+    accounts: bool | None = None,
 ) -> gr.Blocks:
-    """Serve the page with the queue on; ``port=None`` picks a free one. Returns the running Blocks."""
-    demo = build_demo(service)
+    """Serve the page with the queue on; ``port=None`` picks a free one. Returns the running Blocks.
+
+    ``accounts`` (default: the setting) asks everyone to sign in; without it the server refuses any
+    address but loopback (ConfigError).
+    """
+    from starlette.middleware import Middleware
+
+    access = Access(service, accounts)
+    check_exposure(host, access.accounts, share)
+    demo = build_demo(service, access)
     demo.queue(default_concurrency_limit=concurrency)
     demo.launch(
+        auth=access.check_password if access.accounts else None,
+        auth_message=access.sign_in_message(),
+        app_kwargs={"routes": access.routes(), "middleware": [Middleware(ClientAddress)]},
         server_name=host,
         server_port=port,
         share=share,
@@ -419,4 +391,5 @@ def launch(
         css_paths=THEME_CSS,
         head=ARIA_HEAD,
     )
+    log.info("serving", extra={"event": "serve", "mode": access.mode, "host": host, "url": demo.local_url})
     return demo

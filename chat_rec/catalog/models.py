@@ -28,6 +28,8 @@ class Item:
     genres: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     overview: str = ""
+    keywords: tuple[str, ...] = ()
+    """Plot keywords from an ingested TMDB file (lowercase); matched by moods, not embedded."""
     raw_title: str = ""
     """The title exactly as the source file writes it: "Matrix, The (1999)"."""
     tmdb_id: int | None = None

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import yaml
 
-from chat_rec.config import REPO_ROOT, Settings
+from chat_rec.config import PROMPTS_DIR, Settings
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
+    from chat_rec.catalog.aspects import AspectIndex
     from chat_rec.catalog.index import CatalogIndex
     from chat_rec.catalog.models import Catalog
     from chat_rec.profile.records import Profile
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=1)
-def load_replies(path: Path = REPO_ROOT / "prompts" / "replies.yaml") -> dict[str, Any]:
+def load_replies(path: Path = PROMPTS_DIR / "replies.yaml") -> dict[str, Any]:
     """The fixed reply texts, by language (prompts/replies.yaml)."""
     with path.open(encoding="utf-8") as fh:
         data: dict[str, Any] = yaml.safe_load(fh)
@@ -48,6 +49,8 @@ class Deps:
     genre_vectors: dict[str, np.ndarray] = field(default_factory=dict)
     reranker: LazyReranker | None = None
     """The fine-tuned re-ranker (``settings.rerank_adapter``), loaded on first use; None when off."""
+    aspects: AspectIndex | None = None
+    """Moods and topics matched to the catalog's tags, genres and keywords (also ``ranker.aspects``)."""
 
     def replies(self, language: str) -> dict[str, Any]:
         data = load_replies()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from chat_rec.catalog.models import GENRES
+from chat_rec.catalog.titles import fold
 from chat_rec.limits import echoes_prompt, scrub_line
 
 if TYPE_CHECKING:
@@ -48,11 +49,16 @@ def _words(text: str) -> list[str]:
 
 
 def echoes_message(sentence: str, message: str) -> bool:
-    """Whether ``sentence`` repeats ECHO_RUN consecutive words of the person's ``message``."""
-    said = _words(message)
-    runs = {" ".join(said[i:i + ECHO_RUN]) for i in range(len(said) - ECHO_RUN + 1)}
-    words = _words(sentence)
-    return any(" ".join(words[i:i + ECHO_RUN]) in runs for i in range(len(words) - ECHO_RUN + 1))
+    """Whether the sentence repeats the person: ECHO_RUN words in a row, or barely a word of its own."""
+    words, said = fold(sentence).split(), fold(message).split()
+    if not words or not said:
+        return False
+    runs = {tuple(said[i:i + ECHO_RUN]) for i in range(len(said) - ECHO_RUN + 1)}
+    if any(tuple(words[i:i + ECHO_RUN]) in runs for i in range(len(words) - ECHO_RUN + 1)):
+        return True
+    vocabulary = set(said)
+    own = [w for w in words if w not in vocabulary]
+    return len(own) * 4 <= len(words)
 
 
 def names_something(sentence: str) -> bool:
@@ -71,6 +77,8 @@ def sentence_problem(sentence: str, deps: Deps, allowed_labels: Iterable[str], m
         return "prompt echo"
     if message and echoes_message(sentence, message):
         return "echoes the message"
+    if sentence.rstrip("\"'”»)").endswith("?"):
+        return "question"  # the intro presents picks; the turn does not wait for an answer
     if _THIRD_PERSON.search(sentence):
         return "third person"
     lowered = sentence.lower()
@@ -148,10 +156,24 @@ def stream_pieces(llm: Any, messages: list[Any], max_tokens: int) -> Iterator[st
         kwargs["max_new_tokens"] = max_tokens
     elif type(llm).__name__ == "ChatOpenAI":
         kwargs["max_tokens"] = max_tokens
-    for chunk in llm.stream(messages, **kwargs):
-        text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
-        if text:
-            yield text
+    from langchain_core.messages import AIMessage
+
+    from chat_rec.observability import record_model_call
+
+    started, ok, written = time.perf_counter(), False, ""
+    try:
+        for chunk in llm.stream(messages, **kwargs):
+            text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+            if text:
+                written += text
+                yield text
+        ok = True
+    except GeneratorExit:  # the gate had enough: a complete call
+        ok = True
+        raise
+    finally:  # counted in the process's metrics like every other model call
+        prompt = " ".join(str(m.content) for m in messages)
+        record_model_call(started, ok=ok, message=AIMessage(content=written), prompt=prompt)
 
 
 def stream_intro(pieces: Iterable[str], gate: IntroGate, emit: Callable[[str], None]) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from langgraph.runtime import Runtime
@@ -14,7 +15,14 @@ from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline
 from chat_rec.ranking.pipeline import Constraints
+from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
+
+if TYPE_CHECKING:
+    from chat_rec.catalog.models import Item
+
+MENTION_MIN_SCORE = 90
+"""A title match this sure counts as the message naming the movie (as in ``answer_in_context``)."""
 
 
 def _elapsed(state: State, step: str, started: float) -> dict[str, Any]:
@@ -59,9 +67,12 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     deps = runtime.context.deps
     shown = [item for i in state.get("last_items") or [] if (item := deps.catalog.get(i)) is not None]
     signal = deps.extractor.extract(state.get("user_text", ""), state.get("last_reply", ""), shown)
+    # Moods and attributes: the aspect reader (its own negation scope, titles and genres skipped).
+    signal = with_fallback_aspects(signal, state.get("user_text", ""), deps.aspects, deps.resolver)
     if not state.get("onboarding_done"):
         signal = answer_in_context(signal, state.get("user_text", ""), state.get("onboarding_step", 0), runtime)
-    v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get)
+    v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get,
+                         deps.aspects.vector if deps.aspects is not None else None)
     p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
     shown_ids = set(state.get("last_items") or [])
     marks = {
@@ -81,7 +92,7 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
     """Read a bare answer to an onboarding question by what was asked.
 
     Question 1 asks for a movie the user loved, so "The Matrix" alone is a like; question 3 asks
-    what to avoid, so "horror" alone is a dislike.
+    what to avoid, so "horror" (or "gore") alone is a dislike.
     """
     if signal.skip:
         return signal
@@ -90,8 +101,10 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
         found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text) if m.score >= 90]
         if found:
             update["liked_ids"] = list(dict.fromkeys(found))[:3]
-    elif step == 3 and signal.liked_genres and not signal.disliked_genres:
-        update = {"disliked_genres": list(signal.liked_genres), "liked_genres": []}
+    elif step == 3 and (signal.liked_genres or signal.liked_aspects) and not (
+            signal.disliked_genres or signal.disliked_aspects):
+        update = {"disliked_genres": list(signal.liked_genres), "liked_genres": [],
+                  "disliked_aspects": list(signal.liked_aspects), "liked_aspects": []}
     return signal.model_copy(update=update) if update else signal
 
 
@@ -168,10 +181,7 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         update.update(signal=signal.model_dump(), marks=marks, profile_vector=_as_list(p),
                       reply=text.format(title=label))
     else:
-        names = [item.label for i in signal.liked_ids + signal.disliked_ids
-                 if (item := deps.catalog.get(i)) is not None]
-        key = "feedback_like" if signal.liked_ids else "feedback_dislike"
-        text = replies[key].format(title=", ".join(names[:3])) if names else ""
+        text = acknowledge(signal, replies, deps.catalog.get)
         if not signal.wants_new_recommendations:
             text = (text + " " + replies["feedback_more"]).strip()
         update["reply"] = text
@@ -179,11 +189,23 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     return update
 
 
+def acknowledge(signal: PreferenceSignal, replies: dict[str, Any], item: Callable[[int], Item | None]) -> str:
+    """Say back each verdict under its own words: liked as liked, disliked as disliked, seen as seen."""
+    parts = []
+    for key, ids in (("feedback_like", signal.liked_ids), ("feedback_dislike", signal.disliked_ids),
+                     ("feedback_seen", signal.seen_ids)):
+        names = [found.label for i in ids if (found := item(i)) is not None]
+        if names:
+            parts.append(replies[key].format(title=", ".join(names[:3])))
+    return " ".join(parts)
+
+
 def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Fold this turn's constraints into the stored ones before retrieval."""
     started = time.perf_counter()
-    return {"stage": "recommend", "onboarding_done": True,
-            "constraints": compute_constraints(state, runtime),
+    constraints = compute_constraints(state, runtime)
+    return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
+            "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
             "trace": _elapsed(state, "refine", started)}
 
 
@@ -198,19 +220,36 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext]) -> dict[str
         year_min, year_max = None, None  # a fresh request drops an old year range
     else:
         year_min, year_max = profile.year_min, profile.year_max
+    if signal.liked_aspects or signal.disliked_aspects:
+        aspects = {"liked": list(signal.liked_aspects), "disliked": list(signal.disliked_aspects)}
+    elif signal.liked_ids or signal.liked_genres:
+        aspects = {}  # like the year range, a fresh request drops the old mood
+    else:
+        aspects = dict(state.get("aspects") or {})
     marks = state.get("marks") or {}
+    shown = (set(profile.shown_ids) | set(state.get("last_items") or [])) - asked_again(state, runtime)
     exclude = (
         set(profile.liked_ids) | set(profile.disliked_ids) | set(profile.rejected_ids)
         | set(profile.seen_ids) | {i for ids in marks.values() for i in ids}
-        | set(signal.liked_ids) | set(signal.disliked_ids)
+        | set(signal.liked_ids) | set(signal.disliked_ids) | shown
     )
-    if signal.wants_new_recommendations or state.get("event"):
-        exclude |= set(state.get("last_items") or [])
     liked = set(profile.liked_ids) | set(signal.liked_ids)
     disliked = set(profile.disliked_ids) | set(profile.rejected_ids) | set(signal.disliked_ids)
     return {"excluded_genres": sorted(excluded), "year_min": year_min, "year_max": year_max,
             "exclude_ids": sorted(exclude), "liked_ids": sorted(liked - disliked),
-            "disliked_ids": sorted(disliked), "liked_genres": sorted(signal.liked_genres)}
+            "disliked_ids": sorted(disliked), "liked_genres": sorted(signal.liked_genres),
+            "liked_aspects": list(aspects.get("liked", [])), "disliked_aspects": list(aspects.get("disliked", []))}
+
+
+def asked_again(state: State, runtime: Runtime[TurnContext]) -> set[int]:
+    """Items the message names without a verdict ("what about Heat again?"): they may be shown again."""
+    text = "" if state.get("event") else (state.get("user_text") or "")
+    if not text.strip():
+        return set()
+    signal = signal_of(state)
+    verdicts = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
+    mentions = runtime.context.deps.resolver.find_in_text(text, prefer=state.get("last_items") or [])
+    return {m.item_id for m in mentions if m.score >= MENTION_MIN_SCORE} - verdicts
 
 
 def _constraints(state: State) -> Constraints:
@@ -219,6 +258,7 @@ def _constraints(state: State) -> Constraints:
         excluded_genres=c.get("excluded_genres", ()), year_min=c.get("year_min"), year_max=c.get("year_max"),
         exclude_ids=set(c.get("exclude_ids", ())), liked_ids=c.get("liked_ids", ()),
         disliked_ids=c.get("disliked_ids", ()), liked_genres=c.get("liked_genres", ()),
+        liked_aspects=tuple(c.get("liked_aspects", ())), disliked_aspects=tuple(c.get("disliked_aspects", ())),
     )
 
 
@@ -252,7 +292,7 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),
          "breakdown": {k: round(float(v), 4) for k, v in s.breakdown.items()},
-         "reason": reason_for(s.item.item_id, set(c.liked_ids), runtime, language)}
+         "reason": reason_for(s.item.item_id, set(c.liked_ids), runtime, language, c.liked_aspects)}
         for s in ranked
     ]
     update: dict[str, Any] = {"chosen": chosen, "trace": _elapsed(state, "rank", started)}
@@ -261,8 +301,9 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     return update
 
 
-def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], language: str) -> str:
-    """A one-line reason from catalog facts: the closest liked movie, genres, rating."""
+def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], language: str,
+               aspects: Sequence[str] = ()) -> str:
+    """A one-line reason from catalog facts: the closest liked movie, tags matching the mood, genres, rating."""
     deps = runtime.context.deps
     replies = deps.replies(language)
     item = deps.catalog.get(item_id)
@@ -275,6 +316,10 @@ def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], lan
         best_id, best_vec = max(pairs, key=lambda pair: float(np.dot(vec, pair[1])))
         if float(np.dot(vec, best_vec)) > 0.35 and (best := deps.catalog.get(best_id)):
             parts.append(replies["reason_because"].format(title=best.label))
+    row = deps.index.row_of.get(item_id)
+    tags = deps.aspects.explain(row, aspects) if deps.aspects is not None and aspects and row is not None else []
+    if tags:
+        parts.append(replies["reason_aspects"].format(tags=", ".join(tags)))
     if item.genres:
         parts.append(replies["reason_genres"].format(genres=", ".join(item.genres[:3])))
     if item.popularity >= 5:

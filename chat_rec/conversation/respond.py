@@ -10,18 +10,19 @@ from langchain_core.messages import BaseMessage
 from langgraph.runtime import Runtime
 
 from chat_rec.conversation.deps import Deps, TurnContext
-from chat_rec.conversation.intro import IntroGate, check_intro, stream_intro, stream_pieces
+from chat_rec.conversation.intro import IntroGate, check_intro, echoes_message, stream_intro, stream_pieces
 from chat_rec.conversation.nodes import _elapsed, signal_of
 from chat_rec.conversation.state import State
 from chat_rec.limits import scrub_reply
+from chat_rec.understanding.signal import PreferenceSignal
 
 log = logging.getLogger(__name__)
 
-__all__ = ["INTRO_MAX_TOKENS", "check_intro", "recommend"]
+__all__ = ["INTRO_MAX_TOKENS", "check_intro", "describe_request", "echoes_message", "recommend"]
 
 INTRO_MAX_TOKENS = 48
 """Two short sentences; the list of picks is written by code."""
-PROMPT_MAX_CHARS = {"utterance": 300, "taste": 240, "picks": 400}
+PROMPT_MAX_CHARS = {"request": 300, "taste": 240, "picks": 400}
 """Bounds on the intro prompt's variable parts (the static part is fixed), so prefill stays short."""
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
@@ -76,7 +77,7 @@ def intro_messages(state: State, deps: Deps, labels: list[str], language: str) -
         summary += f"; from {years[0]} to {years[-1]}" if years[0] != years[-1] else f"; from {years[0]}"
     return load_prompt("recommend").format_messages(
         language=LANGUAGE_NAMES.get(language, "English"),
-        utterance=_without_titles(state.get("user_text") or "", deps)[: PROMPT_MAX_CHARS["utterance"]],
+        request=describe_request(signal)[: PROMPT_MAX_CHARS["request"]],
         taste=(", ".join(taste) or "not said yet")[: PROMPT_MAX_CHARS["taste"]],
         picks=summary[: PROMPT_MAX_CHARS["picks"]],
     )
@@ -91,15 +92,23 @@ def _top_genres(genre_lists: list[list[str]], n: int = 4) -> list[str]:
     return [g for g, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:n]]
 
 
-def _without_titles(text: str, deps: Deps) -> str:
-    """The message with every catalog title replaced by "a film": the model sees no title to repeat.
+def describe_request(signal: PreferenceSignal) -> str:
+    """What this turn asked for, from the signal rather than the person's words.
 
-    The prompt carries no title at all (taste and picks go in as genres and years), so a title in
-    the intro can only be invented; the checks drop it either way.
+    The model never sees the message itself, so it has nothing to parrot back ("I've seen the
+    first one. What do you like?") and no instructions to follow.
     """
-    for mention in sorted(deps.resolver.find_in_text(text), key=lambda m: -m.start):
-        text = text[: mention.start] + "a film" + text[mention.end:]
-    return text
+    parts = list(signal.liked_genres) + list(signal.liked_aspects)
+    avoid = list(signal.disliked_genres) + list(signal.disliked_aspects)
+    if avoid:
+        parts.append("nothing " + ", ".join(avoid))
+    if signal.year_min is not None and signal.year_max is not None:
+        parts.append(f"from {signal.year_min} to {signal.year_max}")
+    elif signal.year_min is not None:
+        parts.append(f"from {signal.year_min} on")
+    elif signal.year_max is not None:
+        parts.append(f"up to {signal.year_max}")
+    return "; ".join(parts) or "nothing specific"
 
 
 def _model_intro(state: State, deps: Deps, labels: list[str], language: str,

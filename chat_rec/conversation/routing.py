@@ -22,7 +22,7 @@ def route_turn(state: State) -> Literal["onboard", "elicit", "feedback", "refine
     """Decide what this message needs: onboarding, a question, feedback or recommendations."""
     signal = PreferenceSignal.model_validate(state.get("signal") or {})
     has_vector = state.get("profile_vector") is not None
-    positive = bool(signal.liked_ids or signal.liked_genres)
+    positive = bool(signal.liked_ids or signal.liked_genres or signal.liked_aspects)
     if not state.get("onboarding_done"):
         if positive or (has_vector and signal.wants_new_recommendations):
             return "refine"

@@ -74,3 +74,7 @@ class State(InputState, total=False):
 
     query_vector: list[float] | None
     """The message's embedding (retrieval and the content score share it)."""
+
+    aspects: dict[str, list[str]]
+    """Moods and topics in force, {"liked": [...], "disliked": [...]}: kept for the next turn
+    ("more please"), replaced by new ones, dropped by a fresh request for titles or genres."""

@@ -126,6 +126,8 @@ class DialogueState:
     disliked_genres: dict[str, None] = field(default_factory=dict)
     year_min: int | None = None
     year_max: int | None = None
+    liked_aspects: dict[str, None] = field(default_factory=dict)
+    disliked_aspects: dict[str, None] = field(default_factory=dict)
     mentioned: dict[int, None] = field(default_factory=dict)
     """Every movie the resolver found in any turn (either speaker)."""
     last_user_text: str = ""
@@ -135,7 +137,7 @@ class CrsEngine:
     """The app's components (catalog, index, ranker, extractor), built as ChatService builds them."""
 
     def __init__(self, settings: Any, catalog: Any, index: Any, ranker: Any, extractor: Any,
-                 genre_vectors: Mapping[str, np.ndarray]) -> None:
+                 genre_vectors: Mapping[str, np.ndarray], aspects: Any = None) -> None:
         self.settings = settings
         self.catalog = catalog
         self.index = index
@@ -143,6 +145,9 @@ class CrsEngine:
         self.extractor = extractor
         self.resolver = extractor.resolver
         self.genre_vectors = dict(genre_vectors)
+        self.aspects = aspects
+        self.aspect_pull = True
+        """Aspects move the throwaway profile as in the app (off only to measure what that adds)."""
         self._signals: dict[tuple[str, int, str, str], Any] = {}
         self._found: dict[tuple[str, int, str], list[int]] = {}
         self._texts: dict[str, np.ndarray] = {}
@@ -154,6 +159,7 @@ class CrsEngine:
     @classmethod
     def build(cls, settings: Any = None, llm: str = "none", progress: bool = True) -> CrsEngine:
         """Load the catalog, open the index, fit the ranker, pick the chat model (no profile store)."""
+        from chat_rec.catalog.aspects import AspectIndex, cache_dir_for
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.config import get_settings
@@ -170,7 +176,9 @@ class CrsEngine:
         settings.ensure_home()
         catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
         index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=progress)
-        ranker = HybridRanker.with_collaborative(catalog, index)
+        aspects = AspectIndex.build(catalog, index.ids, index.vectors, index.embedder,
+                                    cache_dir_for(settings.index_dir, settings.cache_dir), progress=progress)
+        ranker = HybridRanker.with_collaborative(catalog, index, aspects=aspects)
         chat_model = None
         if llm == "scripted":
             chat_model = get_chat_model(settings.model_copy(update={"llm": "scripted"}), progress=progress)
@@ -178,7 +186,7 @@ class CrsEngine:
             chat_model = get_chat_model(settings, progress=progress)
         extractor = Extractor(TitleResolver(catalog), chat_model)
         return cls(settings, catalog, index, ranker, extractor,
-                   genre_centroids(index.ids, index.vectors, catalog))
+                   genre_centroids(index.ids, index.vectors, catalog), aspects)
 
     def _item_vector(self, item_id: int) -> np.ndarray | None:
         row = self.index.row_of.get(int(item_id))
@@ -188,7 +196,11 @@ class CrsEngine:
         """The extractor's signal, memoised per dialogue turn (cases share dialogue prefixes)."""
         key = (dialog, turn, text, reply)
         if key not in self._signals:
-            self._signals[key] = self.extractor.extract(text, reply, shown)
+            from chat_rec.understanding.aspects import with_fallback_aspects
+
+            signal = self.extractor.extract(text, reply, shown)
+            # Moods and attributes, read as in conversation.nodes.understand.
+            self._signals[key] = with_fallback_aspects(signal, text, self.aspects, self.resolver)
         return self._signals[key]
 
     def replay(self, case: Mapping[str, Any]) -> DialogueState:
@@ -210,12 +222,15 @@ class CrsEngine:
                 shown = [item for i in found if (item := self.catalog.get(i)) is not None]
                 continue
             signal = self._signal(dialog, number, text, reply, shown)
-            v = pv.signal_vector(signal, self._item_vector, self.genre_vectors.get)
+            v = pv.signal_vector(signal, self._item_vector, self.genre_vectors.get,
+                                 self.aspects.vector if self.aspects is not None and self.aspect_pull else None)
             state.profile = pv.update(state.profile, v, self.settings.alpha)
             _move(signal.liked_ids, state.liked, state.disliked)
             _move(signal.disliked_ids, state.disliked, state.liked)
             _move(signal.liked_genres, state.liked_genres, state.disliked_genres)
             _move(signal.disliked_genres, state.disliked_genres, state.liked_genres)
+            _move(signal.liked_aspects, state.liked_aspects, state.disliked_aspects)
+            _move(signal.disliked_aspects, state.disliked_aspects, state.liked_aspects)
             if signal.year_min is not None or signal.year_max is not None:
                 state.year_min, state.year_max = signal.year_min, signal.year_max
             elif signal.liked_ids or signal.liked_genres:  # a fresh request drops an old range
@@ -241,6 +256,7 @@ class CrsEngine:
             excluded_genres=tuple(state.disliked_genres), year_min=state.year_min, year_max=state.year_max,
             exclude_ids=set(mentioned) | set(state.disliked), liked_ids=tuple(liked),
             disliked_ids=tuple(state.disliked), liked_genres=tuple(state.liked_genres),
+            liked_aspects=tuple(state.liked_aspects), disliked_aspects=tuple(state.disliked_aspects),
         )
 
     def embed_texts(self, texts: Iterable[str]) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,13 +15,15 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from chat_rec.errors import DialogueFileError
+from chat_rec.eval import dialogue_checks as checks
+from chat_rec.eval.dialogue_checks import ItemRef, ListMemory
+from chat_rec.llm.scripted import ScriptedChatModel
 from chat_rec.results import TurnResult
 
 if TYPE_CHECKING:
     from chat_rec.service import ChatService
 
 log = logging.getLogger(__name__)
-_ITEM_REF = re.compile(r"^\$item(\d+)$")
 _LINE_RE = re.compile(r"^\s*\d+\.\s+(.+?)\s+—", re.M)
 
 
@@ -36,12 +39,26 @@ class Expect(BaseModel):
     includes_any_ids: list[int] | None = None
     excludes_ids: list[int] | None = None
     excludes_genres: list[str] | None = None
+    most_have_any_genre: list[str] | None = None
+    """More than half of the picks have at least one of these genres."""
     year_between: tuple[int, int] | None = None
-    profile_moved_toward_id: int | str | None = None
-    profile_moved_away_from_id: int | str | None = None
+    profile_moved_toward_id: ItemRef | None = None
+    profile_moved_away_from_id: ItemRef | None = None
     reply_contains: str | list[str] | None = None
     reply_not_contains: str | list[str] | None = None
     items_differ_from_previous: bool | None = None
+    liked_exactly: list[ItemRef] | None = None
+    """The profile panel lists exactly these movies as liked (catalog ids or $itemN / $turnK.itemN)."""
+    disliked_exactly: list[ItemRef] | None = None
+    """... exactly these as disliked (disliked in words or 👎 on a shown pick)."""
+    seen_exactly: list[ItemRef] | None = None
+    """... exactly these as seen (no verdict)."""
+    not_shown_again: bool | None = None
+    """No pick of this turn was shown earlier in the dialogue."""
+    reasons_cite_only_liked: bool | None = None
+    """Every movie named in a pick's reason is one the profile lists as liked."""
+    no_echo: bool | None = None
+    """The reply's text above the list repeats no four words in a row of the message."""
 
 
 class Turn(BaseModel):
@@ -54,6 +71,10 @@ class Turn(BaseModel):
     seen: dict[str, Any] | None = None
     start: bool | None = None
     restart: bool | None = None
+    llm: list[str] | None = None
+    """Replies queued for the scripted model before this turn (extraction first, then the intro),
+    $itemN / $turnK.itemN filled with labels; ignored with any other model. Use it to replay what a
+    real model did wrong; every expectation must also hold with the default model."""
     expect: Expect = Field(default_factory=Expect)
 
     @model_validator(mode="after")
@@ -127,6 +148,7 @@ class DialogueRunner:
 
     def __init__(self, service: ChatService) -> None:
         self.service = service
+        self._labels: list[str] | None = None
 
     def run_file(self, path: Path) -> DialogueOutcome:
         return self.run(load_dialogue(path), str(path))
@@ -137,57 +159,100 @@ class DialogueRunner:
         if not dialogue.keep_profile and service.deps.repo.find_user(user) is not None:
             service.reset(user)
         outcomes: list[TurnOutcome] = []
-        last: TurnResult | None = None
+        lists = ListMemory()
         for n, turn in enumerate(dialogue.turns, 1):
             before = self._vector(user)
-            previous_ids = [i.item_id for i in last.items] if last else []
-            shown = list(last.items) if last and last.items else []
+            previous_ids = [i.item_id for i in lists.last]
+            shown_before = set(lists.shown_ids)
             started = time.perf_counter()
             if turn.restart:
                 service = self.service = service.restarted()
                 outcomes.append(TurnOutcome(n, "restart"))
                 continue
+            unused = self._queue(turn.llm, lists)
             if turn.start:
                 action, result = "start", service.start(user)
             elif turn.feedback is not None:
-                item_id = self._item(turn.feedback.get("item"), shown)
+                item_id = self._item(turn.feedback.get("item"), lists)
                 action = f"feedback {turn.feedback}"
                 result = service.feedback(user, item_id, bool(turn.feedback.get("like")))
             elif turn.seen is not None:
                 action = f"seen {turn.seen}"
-                result = service.mark_seen(user, self._item(turn.seen.get("item"), shown))
+                result = service.mark_seen(user, self._item(turn.seen.get("item"), lists))
             else:
                 action = f"user: {turn.user}"
                 result = service.send_sync(user, turn.user or "")
-            failures = self._check(turn.expect, result, before, self._vector(user), shown, previous_ids)
+            failures = self._check(turn.expect, result, before, self._vector(user), lists, previous_ids)
+            failures += self._check_memory(turn, result, user, lists, shown_before)
+            left = unused()
+            if left:
+                failures.append(f"{left} scripted LLM replies were not used by this turn")
             log.info("%s turn %d (%s): %s in %.1f s", dialogue.name, n, action[:50], result.stage,
                      time.perf_counter() - started)
             outcomes.append(TurnOutcome(n, action, failures, result.reply))
-            if result.items:
-                last = result
+            lists.record(n, result.items)
         return DialogueOutcome(dialogue.name, path, outcomes)
+
+    def _queue(self, replies: list[str] | None, lists: ListMemory) -> Callable[[], int]:
+        """Queue a turn's scripted replies; the returned call counts (and drops) unused ones."""
+        llm = self.service.deps.llm
+        if not replies or not isinstance(llm, ScriptedChatModel):
+            return lambda: 0
+        llm.responses.clear()
+        llm.enqueue(*(lists.fill(reply) for reply in replies))
+
+        def unused() -> int:
+            left = len(llm.responses)
+            llm.responses.clear()
+            return left
+
+        return unused
 
     def _vector(self, user: str) -> np.ndarray | None:
         info = self.service.deps.repo.find_user(user)
         return None if info is None else self.service.deps.repo.load(info.id).vector
 
     @staticmethod
-    def _item(ref: Any, shown: list[Any]) -> int:
-        """A 1-based position in the last list, or an explicit catalog id written as {"id": n}."""
-        if isinstance(ref, int) and 1 <= ref <= len(shown):
-            return int(shown[ref - 1].item_id)
-        raise DialogueFileError(f"item {ref!r} is not a position in the last list ({len(shown)} items shown).")
+    def _item(ref: Any, lists: ListMemory) -> int:
+        """A 1-based position in the last list."""
+        if isinstance(ref, int) and not isinstance(ref, bool) and 1 <= ref <= len(lists.last):
+            return lists.last[ref - 1].item_id
+        raise DialogueFileError(f"item {ref!r} is not a position in the last list ({len(lists.last)} items shown).")
 
-    def _resolve(self, ref: int | str, shown: list[Any]) -> int:
-        if isinstance(ref, str):
-            match = _ITEM_REF.match(ref.strip())
-            if not match:
-                raise DialogueFileError(f"{ref!r} is neither an item id nor a $itemN placeholder.")
-            return self._item(int(match.group(1)), shown)
-        return ref
+    def _label(self, item_id: int) -> str | None:
+        item = self.service.deps.catalog.get(item_id)
+        return None if item is None else item.label
+
+    def _check_memory(self, turn: Turn, r: TurnResult, user: str, lists: ListMemory,
+                      shown_before: set[int]) -> list[str]:
+        """The truth keys: exact profile sets, reasons citing real likes, nothing shown twice, no echo."""
+        e = turn.expect
+        f: list[str] = []
+        wanted = {"liked_exactly": e.liked_exactly, "disliked_exactly": e.disliked_exactly,
+                  "seen_exactly": e.seen_exactly}
+        view = None
+        if any(v is not None for v in wanted.values()) or e.reasons_cite_only_liked:
+            view = self.service.profile(user)
+        if view is not None:
+            shown_sets = checks.profile_sets(view)
+            for key, refs in wanted.items():
+                if refs is not None:
+                    ids = [lists.item_id(ref) for ref in refs]
+                    f += checks.exact_set_failures(key, ids, shown_sets[key], self._label)
+            if e.reasons_cite_only_liked:
+                if self._labels is None:
+                    self._labels = [item.label for item in self.service.deps.catalog]
+                f += checks.reason_failures(r.items, view.liked, self._labels)
+        if e.not_shown_again:
+            failure = checks.shown_again_failure([i.item_id for i in r.items], shown_before, self._label)
+            f += [failure] if failure else []
+        if e.no_echo and turn.user:
+            failure = checks.echo_failure(r.reply, turn.user)
+            f += [failure] if failure else []
+        return f
 
     def _check(self, e: Expect, r: TurnResult, before: np.ndarray | None, after: np.ndarray | None,
-               shown: list[Any], previous_ids: list[int]) -> list[str]:
+               lists: ListMemory, previous_ids: list[int]) -> list[str]:
         f: list[str] = []
         catalog = self.service.deps.catalog
         ids = [i.item_id for i in r.items]
@@ -211,6 +276,11 @@ class DialogueRunner:
             bad = [i.label for i in r.items if set(i.genres) & set(e.excludes_genres)]
             if bad:
                 f.append(f"items with excluded genres {e.excludes_genres}: {bad}")
+        if e.most_have_any_genre:
+            having = [i for i in r.items if set(i.genres) & set(e.most_have_any_genre)]
+            if not r.items or 2 * len(having) <= len(r.items):
+                f.append(f"{len(having)} of {len(r.items)} picks have a genre in {e.most_have_any_genre}: "
+                         f"{[i.label for i in r.items]}")
         if e.year_between is not None:
             lo, hi = e.year_between
             bad = [i.label for i in r.items if i.year is None or not lo <= i.year <= hi]
@@ -220,7 +290,7 @@ class DialogueRunner:
         for ref, sign, word in moves:
             if ref is None:
                 continue
-            target = self.service.deps.item_vector(self._resolve(ref, shown))
+            target = self.service.deps.item_vector(lists.item_id(ref))
             if target is None or after is None:
                 f.append(f"profile has no vector to move {word} {ref}")
                 continue

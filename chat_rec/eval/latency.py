@@ -204,7 +204,7 @@ def _bench_llm(settings: Any, base: Any, turns: int) -> dict[str, Any]:
         text = SCRIPT[turn % len(SCRIPT)]
         t0 = time.perf_counter()
         extractor.extract(text, "Here are some picks.", [])
-        messages = load_prompt("recommend").format_messages(language="English", utterance=text,
+        messages = load_prompt("recommend").format_messages(language="English", request=text,
                                                             taste="not said yet", picks="; ".join(picks))
         t1 = None
         for _chunk in model.stream(messages):

@@ -1,7 +1,8 @@
 """Turn latency as a person sees it: drive the served page over loopback with gradio_client.
 
 The page is served in this process (``ui.app.launch`` on a free loopback port), so the RSS reported
-is the server's (the client adds a few MB). Each turn goes through the page's ``/send_stream``
+is the server's (the client adds a few MB). The page serves its one local profile, reset at the start
+of each pass over the script. Each turn goes through the page's ``/send_stream``
 endpoint, the same queue and event stream the browser uses; the clock starts when the message is
 submitted and stops when each phase arrives at the client:
 
@@ -15,7 +16,6 @@ from __future__ import annotations
 import os
 import statistics
 import time
-import uuid
 from typing import TYPE_CHECKING, Any
 
 from tqdm import tqdm
@@ -56,10 +56,10 @@ def run_page_bench(service: ChatService, turns: int = 24, progress: bool = True)
     try:
         client = Client(demo.local_url, verbose=False)
         rss_start = _rss_mb()
-        user = ""
+        user = ""  # the served page's own local profile
         for n in tqdm(range(turns), desc="page turns", unit="turn", disable=not progress):
-            if n % len(SCRIPT) == 0:
-                user = f"page-{uuid.uuid4().hex[:8]}"
+            if n % len(SCRIPT) == 0:  # the page serves one local profile: forget it, start afresh
+                client.predict(user, api_name="/reset")
                 client.predict(user, api_name="/start")
             started = time.perf_counter()
             job = client.submit(user, SCRIPT[n % len(SCRIPT)], api_name="/send_stream")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -9,15 +10,27 @@ from langchain_core.messages import BaseMessage
 
 
 def invoke_bounded(llm: BaseChatModel, messages: list[BaseMessage], max_tokens: int) -> str:
-    """The model's reply text, generating at most ``max_tokens`` tokens where the backend allows it."""
+    """The model's reply text, generating at most ``max_tokens`` tokens where the backend allows it.
+
+    Every call is counted in the process's metrics (``chat_rec.observability``): calls, time, tokens.
+    """
     from chat_rec.llm.local import LocalChatModel
+    from chat_rec.observability import record_model_call
 
     kwargs: dict[str, Any] = {}
     if isinstance(llm, LocalChatModel):
         kwargs["max_new_tokens"] = max_tokens
     elif type(llm).__name__ == "ChatOpenAI":
         kwargs["max_tokens"] = max_tokens
-    return str(llm.invoke(messages, **kwargs).content)
+    started = time.perf_counter()
+    prompt = " ".join(str(m.content) for m in messages)
+    try:
+        message = llm.invoke(messages, **kwargs)
+    except Exception:
+        record_model_call(started, ok=False, prompt=prompt)
+        raise
+    record_model_call(started, ok=True, message=message, prompt=prompt)
+    return str(message.content)
 
 
 def warm_up(llm: BaseChatModel | None) -> bool:

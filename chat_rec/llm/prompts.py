@@ -13,11 +13,10 @@ from pathlib import Path
 
 from langchain_core.prompts import ChatPromptTemplate
 
-from chat_rec.config import REPO_ROOT
+from chat_rec.config import PROMPTS_DIR
 from chat_rec.errors import ConfigError
 
-PROMPTS_DIR = REPO_ROOT / "prompts"
-"""Where prompt files live (the ``prompts/`` folder of the checkout)."""
+__all__ = ["PROMPTS_DIR", "load_prompt", "parse_prompt", "prompt_path"]
 
 _HEADING = re.compile(r"^###\s*(system|user|assistant)\s*$", re.IGNORECASE)
 _ROLES = {"system": "system", "user": "human", "assistant": "ai"}

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
@@ -51,10 +52,15 @@ def _local(settings: Settings, progress: bool) -> BaseChatModel:
     from chat_rec.llm.local import load_local_chat_model
 
     path = resolve_local_model(settings, progress=progress)
+    return load_local_chat_model(path, max_new_tokens=settings.max_new_tokens, timeout_s=settings.llm_timeout_s,
+                                 **local_load_options(settings))
+
+
+def local_load_options(settings: Settings) -> dict[str, Any]:
+    """``load_in_4bit`` and ``dtype`` for a local model on this machine (CUDA or CPU settings)."""
     cuda = _cuda()
-    return load_local_chat_model(path, load_in_4bit=settings.llm_load_in_4bit if cuda else settings.llm_cpu_4bit,
-                                 dtype="bfloat16" if cuda else settings.llm_cpu_dtype,
-                                 max_new_tokens=settings.max_new_tokens, timeout_s=settings.llm_timeout_s)
+    return {"load_in_4bit": settings.llm_load_in_4bit if cuda else settings.llm_cpu_4bit,
+            "dtype": "bfloat16" if cuda else settings.llm_cpu_dtype}
 
 
 def resolve_local_model(settings: Settings, progress: bool = True) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     String,
@@ -136,7 +137,8 @@ class Feedback(Base):
 class ItemMark(Base):
     """item_marks: the latest standing of an item for a user; drives "never show again" filters.
 
-    liked / disliked are verdicts and replace any mark; seen / rejected never replace a verdict.
+    liked / disliked are verdicts and replace any mark; rejected (a "no" to a shown pick) replaces
+    seen; seen never replaces anything else.
     """
 
     __tablename__ = "item_marks"
@@ -169,3 +171,33 @@ class OnboardingAnswer(Base):
     question_index: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     answer: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class RateEvent(Base):
+    """rate_events: one row per counted turn in the last minute (the rate limit shared by replicas).
+
+    Written only on PostgreSQL (``DatabaseRateLimiter``); a user's rows older than the window are
+    deleted at their next turn.
+    """
+
+    __tablename__ = "rate_events"
+    __table_args__ = (Index("ix_rate_events_user_at", "user_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Account(Base):
+    """accounts: the sign-in secret of a user who has one (bcrypt hash, never the password).
+
+    A user without a row here can be reached only on the machine itself (the local one-click
+    profile and the CLI); ``chat-rec account passwd NAME`` gives it a password.
+    """
+
+    __tablename__ = "accounts"
+
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    password_hash: Mapped[str] = mapped_column(String(100))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

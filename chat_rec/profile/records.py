@@ -75,6 +75,9 @@ class Profile:
     disliked_ids: set[int] = field(default_factory=set)
     seen_ids: set[int] = field(default_factory=set)
     rejected_ids: set[int] = field(default_factory=set)
+    shown_ids: set[int] = field(default_factory=set)
+    """Items recommended in the user's last ``SHOWN_MEMORY_TURNS`` recommending turns: not shown
+    again unless asked for. Unlike the marks above, being shown says nothing about taste."""
     genre_weights: dict[str, float] = field(default_factory=dict)
     year_min: int | None = None
     year_max: int | None = None

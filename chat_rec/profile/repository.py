@@ -1,7 +1,7 @@
 """ProfileRepository: users, preference vectors and turn history behind one SQLAlchemy URL.
 
-SQLite (WAL) by default, any SQLAlchemy database by URL. Every write is one transaction, so a
-turn is stored whole or not at all. The schema comes from the Alembic migrations in
+SQLite (WAL) by default, PostgreSQL (psycopg 3) or any SQLAlchemy database by URL. Every write
+is one transaction, so a turn is stored whole or not at all. The schema comes from the Alembic migrations in
 ``chat_rec/profile/migrations``; call ``migrate()`` (cheap when up to date) before use.
 """
 
@@ -18,9 +18,9 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from pydantic import BaseModel
-from sqlalchemy import create_engine, delete, event, func, select
+from sqlalchemy import create_engine, delete, event, func, select, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import ArgumentError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from chat_rec.errors import InvalidInputError, UnknownUserError
@@ -31,6 +31,7 @@ from chat_rec.profile.models import (
     ItemMark,
     OnboardingAnswer,
     ProfileRow,
+    RateEvent,
     Turn,
     User,
     utcnow,
@@ -49,7 +50,27 @@ from chat_rec.profile.records import (  # noqa: F401  (re-exported: the reposito
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 """How long a SQLite writer waits for another one before giving up."""
-_VERDICTS = frozenset({"liked", "disliked"})
+_STRENGTH = {"seen": 0, "rejected": 1, "liked": 2, "disliked": 2}
+"""A mark replaces one of equal or lower strength: verdicts replace anything, a "no" to a shown
+pick replaces "seen", and "seen" (no verdict) never replaces a verdict or a "no"."""
+SHOWN_MEMORY_TURNS = 20
+"""How many recent recommending turns' picks count as already shown (about 100 items)."""
+
+
+MIGRATION_LOCK_KEY = 0x63725F6D69677261
+"""PostgreSQL advisory lock taken by ``migrate`` (held until its transaction ends)."""
+
+
+def database_url(db_url: str) -> URL:
+    """The URL to connect with: a bare ``postgresql://`` URL uses psycopg 3 (the installed driver)."""
+    try:
+        url = make_url(db_url)
+    except ArgumentError as exc:
+        raise InvalidInputError(f"CHAT_REC_DATABASE_URL {db_url!r} is not a database URL ({exc}); "
+                                "use e.g. postgresql://user:password@host:5432/chat_rec.") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
 
 
 @lru_cache(maxsize=1)
@@ -63,15 +84,18 @@ class ProfileRepository:
     """All profile reads and writes; one engine per repository (create it once, share it)."""
 
     def __init__(self, db_url: str) -> None:
-        self.url: URL = make_url(db_url)
+        self.url: URL = database_url(db_url)
         is_sqlite = self.url.get_backend_name() == "sqlite"
         connect_args: dict[str, Any] = {}
+        engine_args: dict[str, Any] = {}
+        if self.url.get_backend_name() == "postgresql":  # a server restart or failover leaves dead connections
+            engine_args = {"pool_pre_ping": True, "pool_size": 10, "max_overflow": 20}
         if is_sqlite:
             connect_args["check_same_thread"] = False
             database = self.url.database
             if database and database != ":memory:" and not database.startswith("file:"):
                 Path(database).expanduser().parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(self.url, connect_args=connect_args)
+        self.engine: Engine = create_engine(self.url, connect_args=connect_args, **engine_args)
         if is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -98,6 +122,8 @@ class ProfileRepository:
         """Bring the schema to the latest revision; a no-op (one query) when already there."""
         head = _head_revision()
         with self.engine.begin() as conn:
+            if conn.dialect.name == "postgresql":  # replicas starting together migrate one after the other
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK_KEY})
             if MigrationContext.configure(conn).get_current_revision() == head:
                 return
             config = Config()
@@ -165,6 +191,7 @@ class ProfileRepository:
                 buckets[status].add(int(item_id))
             prefs = s.execute(select(GenrePref.genre, GenrePref.weight).where(GenrePref.user_id == user_id))
             profile.genre_weights = {genre: float(weight) for genre, weight in prefs}
+            profile.shown_ids = _recently_shown(s, user_id, SHOWN_MEMORY_TURNS)
             return profile
 
     def commit_turn(self, user_id: int, write: TurnWrite) -> int:
@@ -263,6 +290,7 @@ class ProfileRepository:
         with self._sessions.begin() as s:
             user = _get_user(s, user_id)
             _delete_children(s, user_id)
+            s.execute(delete(RateEvent).where(RateEvent.user_id == user_id))
             s.delete(user)
 
 
@@ -306,6 +334,22 @@ def _stored_vector(row: ProfileRow) -> np.ndarray | None:
     return vector
 
 
+def _recently_shown(s: Session, user_id: int, turns: int) -> set[int]:
+    """Ids shown in the user's last ``turns`` turns that showed anything."""
+    rows = s.scalars(
+        select(Turn.shown_item_ids).where(Turn.user_id == user_id).order_by(Turn.id.desc()).limit(4 * turns)
+    )
+    shown: set[int] = set()
+    kept = 0
+    for ids in rows:
+        if ids:
+            shown.update(int(i) for i in ids)
+            kept += 1
+            if kept == turns:
+                break
+    return shown
+
+
 def _apply_profile(row: ProfileRow, write: TurnWrite, after: bytes | None) -> None:
     if after is not None:
         row.vector, row.dim = after, len(after) // 4
@@ -329,7 +373,7 @@ def _apply_marks(s: Session, user_id: int, write: TurnWrite) -> None:
 
 
 def _set_marks(s: Session, user_id: int, item_ids: Iterable[int], status: str) -> None:
-    """Upsert marks portably (select, then update or insert); weak marks never replace verdicts."""
+    """Upsert marks portably (select, then update or insert); a weaker mark never replaces a stronger one."""
     ids = list(dict.fromkeys(item_ids))
     if not ids:
         return
@@ -340,7 +384,7 @@ def _set_marks(s: Session, user_id: int, item_ids: Iterable[int], status: str) -
         mark = existing.get(item_id)
         if mark is None:
             s.add(ItemMark(user_id=user_id, item_id=item_id, status=status, updated_at=now))
-        elif status in _VERDICTS or mark.status not in _VERDICTS:
+        elif _STRENGTH[status] >= _STRENGTH[mark.status]:
             mark.status, mark.updated_at = status, now
 
 

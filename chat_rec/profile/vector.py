@@ -26,6 +26,9 @@ ITEM_WEIGHT = 1.0
 GENRE_WEIGHT = 0.6
 """Pull of one named genre: broader, so weaker than a movie."""
 
+ASPECT_WEIGHT = 0.6
+"""Pull of one mood or topic ("dark", "space"), placed in item space by the items carrying it."""
+
 DISLIKE_WEIGHT = 0.8
 """Dislikes push with this fraction of a like's strength (people name dislikes loosely)."""
 
@@ -34,6 +37,7 @@ EPS = 1e-8
 
 ItemVectorFn = Callable[[int], "np.ndarray | None"]
 GenreVectorFn = Callable[[str], "np.ndarray | None"]
+AspectVectorFn = Callable[[str], "np.ndarray | None"]
 
 
 def normalize(v: np.ndarray) -> np.ndarray | None:
@@ -49,8 +53,9 @@ def signal_vector(
     signal: PreferenceSignal,
     item_vector: ItemVectorFn,
     genre_vector: GenreVectorFn,
+    aspect_vector: AspectVectorFn | None = None,
 ) -> np.ndarray | None:
-    """v_t: liked movies and genres pull, disliked ones push; unit length, or None if empty.
+    """v_t: liked movies, genres and aspects pull, disliked ones push; unit length, or None if empty.
 
     ``item_vector`` / ``genre_vector`` return the (unit) embedding of an item id / genre name,
     or None when unknown; unknown names are skipped. Year ranges and intents carry no direction
@@ -61,6 +66,9 @@ def signal_vector(
     parts += [(-ITEM_WEIGHT * DISLIKE_WEIGHT, item_vector(i)) for i in _unique(signal.disliked_ids)]
     parts += [(GENRE_WEIGHT, genre_vector(g)) for g in _unique(signal.liked_genres)]
     parts += [(-GENRE_WEIGHT * DISLIKE_WEIGHT, genre_vector(g)) for g in _unique(signal.disliked_genres)]
+    if aspect_vector is not None:
+        parts += [(ASPECT_WEIGHT, aspect_vector(a)) for a in _unique(signal.liked_aspects)]
+        parts += [(-ASPECT_WEIGHT * DISLIKE_WEIGHT, aspect_vector(a)) for a in _unique(signal.disliked_aspects)]
     total: np.ndarray | None = None
     for weight, vec in parts:
         if vec is None:

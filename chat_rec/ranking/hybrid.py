@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from threadpoolctl import ThreadpoolController
@@ -21,7 +21,10 @@ from chat_rec.catalog.models import Catalog, Item
 from chat_rec.interactions.itemknn import ItemKNN
 from chat_rec.ranking.mmr import mmr
 
-BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "final")
+if TYPE_CHECKING:
+    from chat_rec.catalog.aspects import AspectIndex
+
+BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "aspect", "final")
 
 ONE_THREAD_ROWS = 200_000
 """Below this many scored rows, BLAS runs on one thread (see ``_blas_threads``)."""
@@ -53,7 +56,8 @@ class RankWeights:
     content: cosine of the item to the profile / query vectors (about -0.1..0.8 for MiniLM);
     collaborative: item-kNN score from liked minus disliked items, scaled to [-1, 1];
     popularity: log(1 + ratings) / log(1 + most ratings), in [0, 1];
-    genre: share of this turn's liked genres the item has, in [0, 1].
+    genre: share of this turn's liked genres the item has, in [0, 1];
+    aspect: the item's match to the moods and topics asked for (liked minus disliked), in [-1, 1].
     Defaults tuned on the CRS dev/valid dialogues (docs/benchmarks.md): popularity weighs a lot there.
     """
 
@@ -61,6 +65,8 @@ class RankWeights:
     collaborative: float = 0.6
     popularity: float = 1.0
     genre: float = 0.5
+    aspect: float = 0.8
+    """Chosen on the mood dev queries with the CRS dev sets held level (docs/benchmarks.md)."""
     query_share: float = 0.5
     """When both vectors are given, content = (1 - q) * cos(profile) + q * cos(query)."""
     pool: int = 100
@@ -81,6 +87,10 @@ class RankRequest:
     """Hard filter: an item with any of these genres is never returned."""
     required_genres: Collection[str] = ()
     """Soft boost (genres liked this turn), not a filter."""
+    liked_aspects: Sequence[str] = ()
+    """Moods, topics and attributes asked for ("dark", "space"): items whose text carries them rise."""
+    disliked_aspects: Sequence[str] = ()
+    """Aspects to avoid ("violent"): items carrying them sink (a push, not a filter)."""
     year_min: int | None = None
     year_max: int | None = None
     """Inclusive bounds; with either set, items without a year are left out."""
@@ -148,12 +158,16 @@ class HybridRanker:
     """Ranks the whole catalog for a request; per-genre masks and arrays are built once."""
 
     def __init__(self, catalog: Catalog, index: VectorIndex, collaborative: ItemKNN | None = None,
-                 weights: RankWeights | None = None) -> None:
+                 weights: RankWeights | None = None, aspects: AspectIndex | None = None) -> None:
         self.catalog = catalog
         self.index = index
         self.collaborative = collaborative
         self.weights = weights or RankWeights()
         self.ids = np.asarray(index.ids, dtype=np.int64)
+        if aspects is not None and not np.array_equal(np.asarray(aspects.ids), self.ids):
+            raise ValueError("the aspect index was built over other rows than this vector index")
+        self.aspects = aspects
+        """Matches moods and topics to items' tags, genres and keywords; None scores aspects 0."""
         self.vectors = np.asarray(index.vectors, dtype=np.float32)
         self.items: list[Item | None] = [catalog.get(int(i)) for i in self.ids]
         self.known = np.array([it is not None for it in self.items], dtype=bool)
@@ -170,10 +184,10 @@ class HybridRanker:
 
     @classmethod
     def with_collaborative(cls, catalog: Catalog, index: VectorIndex, weights: RankWeights | None = None,
-                           min_rating: float | None = None) -> HybridRanker:
+                           min_rating: float | None = None, aspects: AspectIndex | None = None) -> HybridRanker:
         """A ranker with item-kNN fitted on the catalog's ratings (a few seconds), if it has any."""
         knn = ItemKNN.from_ratings(catalog.ratings, catalog.ids, min_rating) if len(catalog.ratings) else None
-        return cls(catalog, index, knn, weights)
+        return cls(catalog, index, knn, weights, aspects)
 
     def _collaborative_rows(self, knn: ItemKNN | None) -> tuple[np.ndarray, np.ndarray]:
         """Catalog rows of the item-kNN's columns, and those columns: mapped once, not per turn and item."""
@@ -300,6 +314,16 @@ class HybridRanker:
             hits += self.genre_masks[g][rows]
         return hits / np.float32(len(wanted))
 
+    def aspect_scores(self, liked: Sequence[str], disliked: Sequence[str] = ()) -> np.ndarray | None:
+        """Aspect match per catalog row (liked minus disliked, in [-1, 1]); None without aspects."""
+        if self.aspects is None or not (liked or disliked):
+            return None
+        return self.aspects.scores(liked, disliked)
+
+    def _aspect(self, req: RankRequest, rows: Rows) -> np.ndarray:
+        scores = self.aspect_scores(req.liked_aspects, req.disliked_aspects)
+        return np.zeros(self._count(rows), np.float32) if scores is None else scores[rows]
+
     def rank(self, req: RankRequest) -> list[ScoredItem]:
         """The top ``req.k`` items after filters, scoring and MMR; [] when the filters leave none.
 
@@ -318,11 +342,13 @@ class HybridRanker:
             "collaborative": self._collaborative(req, rows, allowed),
             "popularity": self.popularity[rows],
             "genre": self._genre(req, rows),
+            "aspect": self._aspect(req, rows),
         }
         final = w.content * signals["content"]  # summed in place, in the order of the weights' formula
         final += w.collaborative * signals["collaborative"]
         final += w.popularity * signals["popularity"]
         final += w.genre * signals["genre"]
+        final += w.aspect * signals["aspect"]
         if isinstance(rows, slice):
             final[~allowed] = -np.inf
         pool = top_positions(final, self.ids[rows], min(max(w.pool, req.k), count))

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from chat_rec.ranking.hybrid import HybridRanker, RankRequest, ScoredItem
+from chat_rec.ranking.hybrid import HybridRanker, RankRequest, ScoredItem, top_positions
 from chat_rec.ranking.rerank import CandidateReranker, rerank_top
 
 EXACT_SEARCH_MAX = 200_000
@@ -44,6 +44,10 @@ class Constraints:
     liked_ids: Collection[int] = ()
     disliked_ids: Collection[int] = ()
     liked_genres: Collection[str] = field(default_factory=tuple)
+    liked_aspects: Sequence[str] = ()
+    """Moods, topics and attributes asked for (soft: they pull, see ``RankWeights.aspect``)."""
+    disliked_aspects: Sequence[str] = ()
+    """Aspects to avoid (soft: they push)."""
 
 
 def chroma_where(c: Constraints) -> dict[str, Any] | None:
@@ -71,7 +75,8 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
     catalog is larger than ``EXACT_SEARCH_MAX`` and nothing filters. ``query_vector`` is the message
     already embedded by the caller; without it the message ``text`` is embedded here.
     ``popular`` adds that many of the most-rated items, so the ranker's popularity prior has
-    well-known films to choose from even when the profile's neighbours are obscure ones.
+    well-known films to choose from even when the profile's neighbours are obscure ones. Liked
+    aspects add the ``n // 2`` best aspect matches that pass the filters.
     """
     if query_vector is None and text.strip():
         query_vector = index.embed_text(text[:TEXT_CHARS])
@@ -91,8 +96,21 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
             found.update((i, None) for i, _ in knn.neighbours(int(liked), max(1, n // 4)))
     if popular:
         found.update((i, None) for i in most_popular(ranker, popular))
+    found.update((i, None) for i in aspect_candidates(ranker, c, max(1, n // 2)))
     excluded = set(c.exclude_ids)
     return [i for i in found if i not in excluded]
+
+
+def aspect_candidates(ranker: HybridRanker, c: Constraints, n: int) -> list[int]:
+    """The ``n`` items that best match the liked aspects (minus the disliked) inside the filters."""
+    if not c.liked_aspects:
+        return []
+    scores = ranker.aspect_scores(c.liked_aspects, c.disliked_aspects)
+    if scores is None:
+        return []
+    rows = np.flatnonzero(ranker.filter_mask(c.excluded_genres, c.year_min, c.year_max) & (scores > 0))
+    ids = ranker.ids[rows]
+    return [int(i) for i in ids[top_positions(scores[rows], ids, n)]]
 
 
 def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints, k: int, diversity: float,
@@ -109,7 +127,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
         profile_vector=profile_vector, query_vector=query_vector, liked_ids=tuple(c.liked_ids),
         disliked_ids=tuple(c.disliked_ids),
         exclude_ids=set(c.exclude_ids), excluded_genres=set(c.excluded_genres),
-        required_genres=set(c.liked_genres), year_min=c.year_min, year_max=c.year_max, k=k,
+        required_genres=set(c.liked_genres), liked_aspects=tuple(c.liked_aspects),
+        disliked_aspects=tuple(c.disliked_aspects), year_min=c.year_min, year_max=c.year_max, k=k,
         diversity=diversity, candidate_ids=None if candidates is None else set(candidates),
     )
     if reranker is None:

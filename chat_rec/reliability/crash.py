@@ -53,15 +53,31 @@ class ClientLog:
 
 
 def client_loop(url: str, user: str, stop: threading.Event, log: ClientLog, rng: random.Random,
-                deadline: float | None = None) -> None:
-    """Chat as ``user`` until ``stop`` is set or the deadline passes: messages, sometimes a like."""
+                deadline: float | None = None, min_interval_s: float = 0.0) -> None:
+    """Chat as ``user`` until ``stop`` is set or the deadline passes: messages, sometimes a like.
+
+    ``min_interval_s`` paces the turns (a turn starts at least that long after the previous one
+    started), so a client can stay under the server's per-user rate limit.
+    """
     client = ApiClient(url)
     items: list[int] = []
     try:
-        client.call("start", user)
+        try:
+            client.sign_in(user)
+            client.call("start", user)
+        except ApiError as exc:
+            log.api_errors.append(str(exc))
+            return
         n = 0
+        next_turn = time.perf_counter()
         while not stop.is_set() and (deadline is None or time.perf_counter() < deadline):
+            pause = next_turn - time.perf_counter()
+            if pause > 0 and stop.wait(pause):
+                break
+            if deadline is not None and time.perf_counter() >= deadline:
+                break
             started = time.perf_counter()
+            next_turn = started + min_interval_s
             try:
                 if items and rng.random() < 0.25:
                     item = rng.choice(items)
@@ -204,17 +220,18 @@ def _wait_for_turns(logs: list[ClientLog], n: int, timeout_s: float) -> None:
 
 def _one_turn_each(url: str, users: list[str]) -> int:
     """How many users get a normal answer after the final restart (their threads resume)."""
-    client = ApiClient(url)
     ok = 0
-    try:
-        for user in users:
+    for user in users:
+        client = ApiClient(url)
+        try:
             try:
+                client.sign_in(user)
                 result = client.call("send", user, "something new please")
                 ok += bool(result.get("reply"))
             except (ApiError, ServerGone):
                 pass
-    finally:
-        client.close()
+        finally:
+            client.close()
     return ok
 
 

@@ -39,13 +39,30 @@ def run_isolation(service: Any) -> dict[str, Any]:
     for name in PATH_LIKE_NAMES:
         if service.start(name).stage != "error":
             accepted.append(name)
-    for name in (b.upper(), f"  {b}  "):  # the same person typing their name differently
-        if service.profile(name).turns != b_after.turns:
-            problems.append(f"{name!r} did not reach the same profile as {b!r}")
+    problems += _names_need_their_password(service, b)
     if service.last_items(a):
         problems.append("A's conversation thread survived A's reset")
     return {"isolation_violations": len(problems), "path_like_names_accepted": len(accepted),
             "isolation_problems": problems + [f"accepted name {n!r}" for n in accepted]}
+
+
+def _names_need_their_password(service: Any, owner: str) -> list[str]:
+    """Knowing a name (in any spelling) never opens its account; the owner's password does."""
+    from chat_rec.accounts import AccountStore, SignInError
+
+    store = AccountStore(service.deps.repo, rounds=4)
+    password = uuid.uuid4().hex
+    store.set_password(owner, password)
+    problems = []
+    for name in (owner, owner.upper(), f"  {owner}  "):
+        try:
+            store.sign_in(name, "a-guessed-password")
+            problems.append(f"{name!r} opened {owner!r}'s account with a wrong password")
+        except SignInError:
+            pass
+    if store.sign_in(owner.upper(), password).user.id != service.deps.repo.find_user(owner).id:
+        problems.append(f"{owner.upper()!r} with the owner's password reached another profile")
+    return problems
 
 
 def run_limits(service: Any) -> dict[str, Any]:

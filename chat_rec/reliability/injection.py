@@ -19,7 +19,7 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatResult
 
-from chat_rec.config import REPO_ROOT
+from chat_rec.config import PROMPTS_DIR
 
 FAKE_TITLES = ("The Unmade Sequel", "Evil Movie 666")
 """Films that exist in no catalog: naming one in a reply is a grounding failure."""
@@ -91,7 +91,7 @@ def attack_messages(victim: str = VICTIM) -> list[str]:
     return attacks + [wrappers[2].format(c) for c in cores[:5]]
 
 
-def prompt_shingles(folder: Path = REPO_ROOT / "prompts", size: int = 6) -> set[str]:
+def prompt_shingles(folder: Path = PROMPTS_DIR, size: int = 6) -> set[str]:
     """Every run of ``size`` words from the static text of prompts/*.txt (placeholders skipped)."""
     shingles: set[str] = set()
     for path in sorted(folder.glob("*.txt")):

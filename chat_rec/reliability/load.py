@@ -24,6 +24,8 @@ def run_load(workdir: Path, index_dir: Path | None, sessions: int = 10, seconds:
     """Drive ``sessions`` users at once for ``seconds``; turns, errors, latency, server memory.
 
     One warm-up turn runs first (and is reported on its own): the clock measures a warm server.
+    Each session paces itself just under the server's per-user turn limit (``rate_limit_per_minute``),
+    as a person would, so a refusal from the limit is a real error, never an accident of the load.
     """
     own = server is None
     server = server or ServerProcess(Path(workdir) / "load-home", index_dir)
@@ -37,9 +39,11 @@ def run_load(workdir: Path, index_dir: Path | None, sessions: int = 10, seconds:
         logs = [ClientLog() for _ in range(sessions)]
         started = time.perf_counter()
         deadline = started + seconds
+        interval = pace_s(server.rate_limit_per_minute)
         threads = [
             threading.Thread(target=client_loop, daemon=True,
-                             args=(server.url, f"load-{seed}-{n}", stop, log, random.Random(rng.random()), deadline))
+                             args=(server.url, f"load-{seed}-{n}", stop, log, random.Random(rng.random()), deadline,
+                                   interval))
             for n, log in enumerate(logs)
         ]
         for t in threads:
@@ -59,6 +63,7 @@ def run_load(workdir: Path, index_dir: Path | None, sessions: int = 10, seconds:
     errors = [e for log in logs for e in log.api_errors]
     return {
         "sessions": sessions, "seconds": round(elapsed, 1), "turns_completed": len(acked),
+        "pace_s": round(interval, 2), "rate_limit_per_minute": server.rate_limit_per_minute,
         "turns_per_s": round(len(acked) / elapsed, 2) if elapsed else 0.0,
         "errors": len(errors) + sum(log.gone for log in logs), "error_examples": sorted(set(errors))[:3],
         "p50_ms": round(float(np.percentile(latencies, 50)), 1) if latencies.size else None,
@@ -88,11 +93,19 @@ def run_model_load(workdir: Path, index_dir: Path | None, sessions: int = 4, sec
     return {"llm": llm, "concurrency": concurrency, "server_start_s": round(start_s, 1), **figures}
 
 
+def pace_s(per_minute: int) -> float:
+    """Seconds between one session's turns that keep it under ``per_minute`` in any 60-second window."""
+    from chat_rec.limits import WINDOW_S
+
+    return 0.0 if per_minute <= 0 else WINDOW_S / per_minute * 1.05
+
+
 def _warm_up(url: str) -> float:
     """One turn before the clock starts (the first one loads models lazily); its time in ms."""
     client = ApiClient(url)
     started = time.perf_counter()
     try:
+        client.sign_in("load-warmup")
         client.call("start", "load-warmup")
         client.call("send", "load-warmup", "I loved Heat")
     finally:

@@ -40,14 +40,20 @@ class ServerProcess:
     """`python -m chat_rec.cli serve --llm LLM` with its own CHAT_REC_HOME and a shared index.
 
     ``llm`` is "scripted" (the default: fast and deterministic) or any backend of ``--llm``;
-    ``concurrency`` is the page's queue concurrency (``serve --concurrency``).
+    ``concurrency`` is the page's queue concurrency (``serve --concurrency``). With ``accounts`` (the
+    default) every client signs in (``ApiClient.sign_in``; a new name creates its account) and bcrypt
+    runs at its lowest cost, so many sign-ins stay cheap.
     """
 
     def __init__(self, home: Path, index_dir: Path | None, env: dict[str, str] | None = None,
-                 log_path: Path | None = None, llm: str = "scripted", concurrency: int = 1) -> None:
+                 log_path: Path | None = None, llm: str = "scripted", concurrency: int = 1,
+                 accounts: bool = True, rate_limit_per_minute: int = 30) -> None:
         self.home = Path(home)
         self.llm = llm
         self.concurrency = concurrency
+        self.accounts = accounts
+        self.rate_limit_per_minute = rate_limit_per_minute
+        """The server's turn limit per user; the load generator paces its clients under it."""
         self.index_dir = index_dir
         self.port = free_port()
         self.extra_env = dict(env or {})
@@ -62,7 +68,8 @@ class ServerProcess:
     def start(self, timeout_s: float = 300.0) -> float:
         """Start the server and wait until its API answers; the seconds it took."""
         env = {**os.environ, "CHAT_REC_HOME": str(self.home), "HF_HUB_OFFLINE": "1",
-               "GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False", **self.extra_env}
+               "GRADIO_ANALYTICS_ENABLED": "False", "ANONYMIZED_TELEMETRY": "False", "CHAT_REC_PASSWORD_ROUNDS": "4",
+               "CHAT_REC_RATE_LIMIT_PER_MINUTE": str(self.rate_limit_per_minute), **self.extra_env}
         if self.index_dir is not None:
             env["CHAT_REC_INDEX_DIR"] = str(self.index_dir)
         self.home.mkdir(parents=True, exist_ok=True)
@@ -70,7 +77,7 @@ class ServerProcess:
         log = self.log_path.open("ab")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "chat_rec.cli", "serve", "--llm", self.llm, "--port", str(self.port),
-             "--concurrency", str(self.concurrency)],
+             "--concurrency", str(self.concurrency), *(["--accounts"] if self.accounts else [])],
             env=env, stdout=log, stderr=subprocess.STDOUT, cwd=str(Path(__file__).resolve().parents[2]),
         )
         log.close()
@@ -81,7 +88,7 @@ class ServerProcess:
                 raise ChatRecError(f"The server exited with code {self.proc.returncode} while starting; "
                                    f"see {self.log_path}.")
             try:
-                if httpx.get(f"{self.url}/gradio_api/info", timeout=2).status_code == 200:
+                if httpx.get(f"{self.url}/health", timeout=2).status_code == 200:
                     return time.perf_counter() - started
             except httpx.HTTPError:
                 pass
@@ -118,17 +125,35 @@ class ServerProcess:
                 self.kill()
 
 
+PASSWORD = "load-test-password"
+"""The password of every account the reliability clients create."""
+
+
 class ApiClient:
-    """Calls one server's named endpoints (/start /send /feedback /profile /reset) over HTTP."""
+    """Calls one server's named endpoints (/start /send /feedback /profile /reset) over HTTP.
+
+    ``sign_in`` keeps the session cookie for every later call, as a browser would.
+    """
 
     def __init__(self, url: str, timeout_s: float = 120.0) -> None:
         self.url = url
         self.http = httpx.Client(timeout=timeout_s)
 
+    def sign_in(self, name: str, password: str = PASSWORD) -> None:
+        """Sign in (creating the account when the name is new); ApiError with the server's sentence."""
+        try:
+            answer = self.http.post(f"{self.url}/login", data={"username": name, "password": password})
+        except httpx.HTTPError as exc:
+            raise ServerGone(f"{type(exc).__name__}: {exc}") from exc
+        if answer.status_code != 200:
+            raise ApiError(error_message(answer))
+
     def call(self, name: str, *data: Any) -> Any:
         """The endpoint's result, ApiError with the shown message, or ServerGone."""
         try:
             posted = self.http.post(f"{self.url}/gradio_api/call/{name}", json={"data": list(data)})
+            if posted.status_code in (401, 403, 429):
+                raise ApiError(error_message(posted))
             posted.raise_for_status()
             event_id = posted.json()["event_id"]
             with self.http.stream("GET", f"{self.url}/gradio_api/call/{name}/{event_id}") as stream:
@@ -148,3 +173,16 @@ class ApiClient:
 
     def close(self) -> None:
         self.http.close()
+
+
+def error_message(answer: httpx.Response) -> str:
+    """The sentence in an HTTP error answer (FastAPI's ``detail``, Gradio's ``error``/``auth_message``)."""
+    try:
+        body = answer.json()
+        detail = body.get("detail") or body.get("error") or ""
+    except (json.JSONDecodeError, AttributeError):
+        return answer.text.strip()[:200] or f"HTTP {answer.status_code}"
+    if isinstance(detail, dict):
+        parts = [str(detail.get("error") or "").rstrip("."), str(detail.get("auth_message") or "")]
+        return ". ".join(p for p in parts if p)
+    return str(detail) or f"HTTP {answer.status_code}"

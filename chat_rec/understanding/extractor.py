@@ -22,6 +22,7 @@ from chat_rec.catalog.models import GENRES, Item
 from chat_rec.catalog.titles import fold
 from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
+from chat_rec.understanding.judge import LogprobJudge
 from chat_rec.understanding.parser import clean, parse
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -92,22 +93,45 @@ def _load_prompt() -> ChatPromptTemplate:
     try:
         from chat_rec.llm.prompts import load_prompt
     except ImportError:  # the llm package is optional for the parser-only path
-        from chat_rec.config import REPO_ROOT
+        from chat_rec.config import PROMPTS_DIR
 
-        text = (REPO_ROOT / "prompts" / f"{PROMPT_NAME}.txt").read_text(encoding="utf-8")
+        text = (PROMPTS_DIR / f"{PROMPT_NAME}.txt").read_text(encoding="utf-8")
         system, _, user = text.partition("### user")
         return ChatPromptTemplate.from_messages(
             [("system", system.split("### system", 1)[-1].strip()), ("human", user.strip())])
     return load_prompt(PROMPT_NAME)
 
 
+MentionJudge = LogprobJudge
+"""Anything with ``judge(utterance, previous_reply, subjects) -> list[Verdict]``."""
+
+
+def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str) -> Extractor:
+    """The extractor a setting asks for: parser alone ("off"), forced-choice judge ("judge"), or
+    checked JSON ("json"). A judge needs a local transformers model; without one it is parser-only.
+    """
+    if mode == "judge":
+        judge = LogprobJudge.from_chat_model(llm)
+        if judge is None:
+            log.warning("CHAT_REC_EXTRACT_LLM=judge needs a local transformers model; reading with the parser alone")
+        return Extractor(resolver, None, judge=judge)
+    return Extractor(resolver, llm if mode == "json" else None)
+
+
 class Extractor:
     """Turns (q_t, r_t) into a PreferenceSignal, with or without a chat model."""
 
     def __init__(self, resolver: TitleResolver, llm: BaseChatModel | None = None,
-                 prompt: ChatPromptTemplate | None = None) -> None:
+                 prompt: ChatPromptTemplate | None = None, judge: MentionJudge | None = None,
+                 fill_at: float = 0.6, override_at: float = 0.9) -> None:
         self.resolver = resolver
         self.llm = llm
+        self.judge = judge
+        """Forced-choice verdicts on the parser's mentions (used instead of the JSON call)."""
+        self.fill_at = fill_at
+        """A judged verdict fills a mention the parser left neutral at this confidence or more."""
+        self.override_at = override_at
+        """...and overrides the parser's own verdict at this confidence or more."""
         self._prompt = prompt
         self.last_llm_output: str | None = None
         """The raw text of the last LLM reply (for debugging and evaluation)."""
@@ -123,6 +147,12 @@ class Extractor:
         """The merged signal; the parser's alone when there is no LLM or its output is unusable."""
         items = list(previous_items or [])
         signal = parse(utterance, items, self.resolver, previous_reply)
+        if self.judge is not None:
+            try:
+                return self._judged(signal, str(utterance or ""), str(previous_reply or ""))
+            except Exception:  # noqa: BLE001 - any backend failure means "parser only"
+                log.warning("forced-choice judging failed; using the parser alone", exc_info=True)
+                return signal
         if self.llm is None:
             return signal
         try:
@@ -137,6 +167,33 @@ class Extractor:
         except Exception:  # noqa: BLE001
             log.warning("merging the LLM extraction failed; using the parser alone", exc_info=True)
             return signal
+
+    def _judged(self, signal: PreferenceSignal, utterance: str, previous_reply: str) -> PreferenceSignal:
+        """Ask the judge about every movie and genre the parser found; merge confident verdicts."""
+        assert self.judge is not None
+        movies = [i for i in signal.mentioned_ids if self.resolver.catalog.get(i) is not None]
+        genres = list(dict.fromkeys(signal.liked_genres + signal.disliked_genres))
+        subjects = [self.resolver.catalog.get(i).label for i in movies] + genres  # type: ignore[union-attr]
+        verdicts = self.judge.judge(clean(utterance), previous_reply, subjects)
+        merged = signal.model_copy(deep=True)
+        for item_id, verdict in zip(movies, verdicts[:len(movies)], strict=True):
+            decided = item_id in signal.liked_ids or item_id in signal.disliked_ids or item_id in signal.seen_ids
+            if verdict.confidence < (self.override_at if decided else self.fill_at):
+                continue
+            for bucket in (merged.liked_ids, merged.disliked_ids, merged.seen_ids):
+                if item_id in bucket:
+                    bucket.remove(item_id)
+            target = {"like": merged.liked_ids, "dislike": merged.disliked_ids, "seen": merged.seen_ids}
+            if verdict.answer in target:
+                target[verdict.answer].append(item_id)
+        for genre, verdict in zip(genres, verdicts[len(movies):], strict=True):
+            if verdict.confidence < self.override_at or verdict.answer not in {"like", "dislike"}:
+                continue
+            for genre_bucket in (merged.liked_genres, merged.disliked_genres):
+                if genre in genre_bucket:
+                    genre_bucket.remove(genre)
+            (merged.liked_genres if verdict.answer == "like" else merged.disliked_genres).append(genre)
+        return merged
 
     def _ask(self, utterance: str, previous_reply: str, items: list[Item]) -> LLMExtraction | None:
         listed = "\n".join(f"{n}. {item.label}" for n, item in enumerate(items, 1)) or "(none)"

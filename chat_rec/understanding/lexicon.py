@@ -26,7 +26,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything) scary|slashers?|terror|miedo|de susto",
      ("Horror",)),
     (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
-    (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belicas?|war",
+    (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belic[oa]s?|war",
      ("War",)),
     (r"westerns?|del oeste|vaqueros|cowboy (?:movies?|films?)", ("Western",)),
     (r"musicals?|musicales?", ("Musical",)),
@@ -108,7 +108,7 @@ NEGATIVE = re.compile(
     r"|me decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
     r"|me dorm\w*|me quede dormid[oa]|no pude terminar\w*|no (?:me )?convence\w*|paso de|fatal|flojo|floja"
     r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?|sobrevalorad[oa]s?"
-    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?)\b"
+    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho)\b"
 )
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -311,7 +311,8 @@ _DECADE_WORDS = {
 }
 _ONE_DECADE = (
     r"(?:(?:la decada de )?(?:los )?anos |(?:la decada de )?los |the |early |late |mid )?"
-    r"((?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|(?<=anos )\d0|(?<=los )\d0)\b"
+    r"((?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|(?<=anos )(?:19|20)?\d0|(?<=los )(?:19|20)?\d0"
+    r"|(?<=decada de )(?:19|20)\d0|(?<=decada del )(?:19|20)?\d0)\b"
 )
 _DECADES = re.compile(
     _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|a) (?:the |los |anos )?"

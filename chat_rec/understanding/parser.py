@@ -39,6 +39,13 @@ _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si"
 _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these"}
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
 """Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
+_ELABORATION = re.compile(r"^(?:especially|particularly|in particular|above all|mostly|mainly|such as|like|"
+                          r"including|even|sobre todo|especialmente|en especial|en particular|como|incluso|"
+                          r"principalmente)\b")
+"""A clause that names examples of the clause before it takes its verdict."""
+_VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
+                           "for me mi para nada tampoco mucho".split())
+"""Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
 _FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
 """A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
 _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
@@ -233,6 +240,7 @@ class _Parser:
         last_refs: list[int] = []
         last_sentence = -1
         pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
+        last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
@@ -246,8 +254,10 @@ class _Parser:
             refs = self._refs(ckeys, lo, title_at)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
             polarity, seen, scope = self._polarity(ckeys, scoping)
+            if polarity == 0 and not seen and sent == verdict_sentence and _ELABORATION.match(text):
+                polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story"
             if not [r for r in refs if r.items or r.genres]:
-                if polarity and pending:
+                if polarity and pending and self._bare_verdict(ckeys):
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
@@ -261,6 +271,8 @@ class _Parser:
                     self._genres(ref.genres, sign)
                 elif ref.items:
                     self._items(ref.items, sign, seen)
+            if polarity:
+                last_verdict, verdict_sentence = polarity, sent
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items
@@ -268,6 +280,18 @@ class _Parser:
                 pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
             elif with_items:
                 pending = []
+
+    @staticmethod
+    def _bare_verdict(ckeys: list[str]) -> bool:
+        """A clause that is only a verdict ("not at all", "definitely", "no tanto"), with no object
+        of its own ("nada de Disney" has one), so it judges the phrase before it.
+        """
+        text = " ".join(ckeys)
+        for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
+            text = regex.sub(" ", text)
+        rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in _FILLERS and k not in _VERDICT_WORDS
+                and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
+        return not rest
 
     @staticmethod
     def _fact_question(keys: list[str], lo: int) -> bool:

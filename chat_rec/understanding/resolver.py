@@ -158,7 +158,8 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
             rare = [w for w in words if w not in _stop() and not w.isdigit()]
             if _NOUNS_AFTER & set(words) or _is_genre(" ".join(words)):
                 continue
-            if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))):
+            series = part is head and len(words) >= 2  # "Kill Bill" for "Kill Bill: Vol. 1"
+            if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))) or series:
                 add(part, 3)
     return list(out.items())
 
@@ -301,8 +302,13 @@ class TitleResolver:
             if prev in {"a", "an"} or nxt in _NOUNS_AFTER:
                 return False
             if first.raw[:1].isupper() and not first.raw.isupper():
+                after = tokens[i + n].raw if i + n < len(tokens) else ""
+                if after[:1].isupper() and not _YEAR.match(after) and not self._at_start(text, i + n, tokens[i + n]):
+                    return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
+                known = lexicon.known_words()
+                unusual = len(known) > 5000 and key not in known  # "Braveheart", "Gattaca": no ordinary word
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt))
+                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt)) or unusual
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])

@@ -37,6 +37,7 @@ class PreferenceSignal(BaseModel):
         return not (
             self.liked_ids or self.disliked_ids or self.liked_genres or self.disliked_genres
             or self.year_min is not None or self.year_max is not None
+            or self.liked_aspects or self.disliked_aspects
         )
 
     def benchmark_view(self) -> dict[str, object]:

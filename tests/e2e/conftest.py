@@ -1,4 +1,4 @@
-"""Shared e2e fixtures: one ChatService (scripted LLM) and one served page per test session.
+"""Shared e2e fixtures: one ChatService (scripted LLM) served with accounts, one served locally.
 
 The index of the bundled catalog is the session's shared one (tests/conftest.py `index_dir`);
 set CHAT_REC_TEST_INDEX_DIR to reuse an index built earlier.
@@ -25,20 +25,40 @@ CHROME_FLAGS = (
 )
 
 
+PASSWORD = "correct horse battery"
+"""Every e2e account's password (sign-up is open: the first sign-in with a new name creates it)."""
+
+
 @pytest.fixture(scope="session")
 def e2e_service(make_service: Any) -> Any:
-    """The real ChatService over the bundled catalog (the session's shared index), scripted LLM."""
-    return make_service("scripted", name="e2e-home")
+    """The real ChatService over the bundled catalog (the session's shared index), scripted LLM.
+
+    bcrypt at its lowest cost (4 rounds), so dozens of sign-ins stay fast; the code path is the same.
+    """
+    return make_service("scripted", name="e2e-home", password_rounds=4)
 
 
 @pytest.fixture(scope="session")
 def served(e2e_service: Any) -> Iterator[str]:
-    """The page for ``e2e_service``, served on a free local port; yields its URL."""
+    """The page for ``e2e_service`` with accounts (everyone signs in), on a free local port; its URL."""
     from ui.app import launch
 
-    demo = launch(e2e_service, host="127.0.0.1", port=None, prevent_thread_lock=True, quiet=True)
+    demo = launch(e2e_service, host="127.0.0.1", port=None, prevent_thread_lock=True, quiet=True, accounts=True)
     try:
-        yield demo.local_url
+        yield demo.local_url.rstrip("/")
+    finally:
+        demo.close()
+
+
+@pytest.fixture(scope="session")
+def served_local(make_service: Any) -> Iterator[tuple[str, Any]]:
+    """A second service served the default way (one local profile, no password); (URL, service)."""
+    from ui.app import launch
+
+    service = make_service("scripted", name="e2e-local")
+    demo = launch(service, host="127.0.0.1", port=None, prevent_thread_lock=True, quiet=True)
+    try:
+        yield demo.local_url.rstrip("/"), service
     finally:
         demo.close()
 
@@ -47,6 +67,13 @@ def served(e2e_service: Any) -> Iterator[str]:
 def user_name() -> str:
     """A fresh user name per test, so tests never share a profile."""
     return f"tester-{uuid.uuid4().hex[:8]}"
+
+
+def signed_in_client(url: str, name: str, password: str = PASSWORD) -> Any:
+    """A gradio_client Client signed in as ``name`` (creating the account on first use)."""
+    from gradio_client import Client
+
+    return Client(url, auth=(name, password), verbose=False)
 
 
 def chromium_paths() -> tuple[str, str] | None:

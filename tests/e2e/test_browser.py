@@ -7,6 +7,8 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.conftest import PASSWORD
+
 pytestmark = pytest.mark.e2e
 
 WAIT_S = 90
@@ -62,11 +64,21 @@ def send(driver: Any, text: str) -> None:
     box.send_keys(Keys.ENTER)
 
 
+def sign_in(driver: Any, url: str, name: str, password: str = PASSWORD) -> None:
+    """Sign out whoever was signed in, then sign in on Gradio's sign-in page (a new name signs up)."""
+    from selenium.webdriver.common.by import By
+
+    driver.get(f"{url}/logout")  # clears the session cookie and lands on the sign-in page
+    secret = wait(driver, lambda d: css(d, "input[type='password']"), "no sign-in page")[0]
+    css(driver, "input[type='text'], textarea")[0].send_keys(name)
+    secret.send_keys(password)
+    driver.find_element(By.XPATH, "//button[contains(., 'Login')]").click()
+    wait(driver, lambda d: css(d, "#start"), "the page did not open after signing in")
+
+
 def open_and_start(driver: Any, url: str, name: str) -> None:
-    driver.get(url)
-    field = wait(driver, lambda d: css(d, "#user-name textarea, #user-name input"), "page never loaded")[0]
-    field.send_keys(name)
-    css(driver, "#start")[0].click()
+    sign_in(driver, url, name)
+    wait(driver, lambda d: css(d, "#start"), "page never loaded")[0].click()
     wait(driver, lambda d: css(d, "#chat .message"), "no greeting")
 
 
@@ -112,7 +124,7 @@ def test_onboard_feedback_presenter_and_return(chrome: Any, served: str, user_na
     assert "Horror" in text_of(chrome, "#presenter-log"), "the genre filter is not shown"
 
     chrome.refresh()  # a new visit: the page forgets everything, the service does not
-    open_and_start(chrome, served, user_name)
+    wait(chrome, lambda d: css(d, "#start"), "page never loaded")[0].click()  # still signed in
     wait(chrome, lambda d: first in profile_field(d, "disliked"), "the profile was not found again")
     assert loved in profile_field(chrome, "liked")
     assert second in profile_field(chrome, "seen")
@@ -170,3 +182,25 @@ def test_markup_in_messages_is_shown_not_run(chrome: Any, served: str, user_name
     assert chrome.execute_script("return document.querySelectorAll('img[src=\"x\"]').length") == 0
     css(chrome, "#message textarea")[0].send_keys("still usable")
     assert css(chrome, "#message textarea")[0].get_attribute("value") == "still usable"
+
+
+def test_a_wrong_password_keeps_the_page_closed(chrome: Any, served: str, user_name: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    open_and_start(chrome, served, user_name)
+    chrome.get(f"{served}/logout")
+    secret = wait(chrome, lambda d: css(d, "input[type='password']"), "no sign-in page")[0]
+    css(chrome, "input[type='text'], textarea")[0].send_keys(user_name)
+    secret.send_keys("not the password")
+    chrome.find_element(By.XPATH, "//button[contains(., 'Login')]").click()
+    wait(chrome, lambda d: "incorrect" in d.find_element(By.TAG_NAME, "body").text.lower(), "no refusal shown")
+    assert not css(chrome, "#start") and not css(chrome, "#chat")
+
+
+def test_local_page_is_one_click(chrome: Any, served_local: tuple[str, Any]) -> None:
+    url, _service = served_local
+    chrome.get(url)
+    start = wait(chrome, lambda d: css(d, "#start"), "page never loaded")[0]
+    assert "Local profile me" in text_of(chrome, "#whoami") and not css(chrome, "input[type='password']")
+    start.click()
+    wait(chrome, lambda d: css(d, "#chat .message"), "no greeting")

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
+from tests.e2e.conftest import signed_in_client
+
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="module")
-def client(served: str) -> Iterator[Any]:
-    from gradio_client import Client
-
-    yield Client(served, verbose=False)
+@pytest.fixture
+def client(served: str, user_name: str) -> Any:
+    """A client signed in as this test's own user."""
+    return signed_in_client(served, user_name)
 
 
 def test_named_endpoints_are_published(client: Any) -> None:
     endpoints = client.view_api(print_info=False, return_format="dict")["named_endpoints"]
-    assert {"/start", "/send", "/feedback", "/seen", "/profile", "/reset"} <= set(endpoints)
+    assert {"/start", "/send", "/feedback", "/seen", "/profile", "/export", "/reset"} <= set(endpoints)
 
 
 def test_conversation_feedback_and_profile(client: Any, user_name: str, catalog: Any) -> None:
@@ -69,6 +69,6 @@ def test_user_errors_come_back_as_sentences(client: Any, user_name: str) -> None
     with pytest.raises(AppError) as empty:
         client.predict(user_name, "   ", api_name="/send")
     assert "empty" in str(empty.value).lower()
-    with pytest.raises(AppError) as unknown:
+    with pytest.raises(AppError) as other:
         client.predict(f"{user_name}-nobody", api_name="/profile")
-    assert "Traceback" not in str(unknown.value) and str(unknown.value).strip()
+    assert "not yours" in str(other.value) and "Traceback" not in str(other.value)

@@ -35,21 +35,21 @@ def gated_page(make_service: Any) -> Iterator[tuple[str, GatedModel]]:
     from ui.app import launch
 
     llm = GatedModel(default=f"{OUTSIDE} {INTRO}", release=threading.Event())
-    service = make_service(llm, name="stream-page")
-    demo = launch(service, host="127.0.0.1", port=None, prevent_thread_lock=True, quiet=True)
+    service = make_service(llm, name="stream-page", password_rounds=4)
+    demo = launch(service, host="127.0.0.1", port=None, prevent_thread_lock=True, quiet=True, accounts=True)
     try:
-        yield demo.local_url, llm
+        yield demo.local_url.rstrip("/"), llm
     finally:
         llm.release.set()
         demo.close()
 
 
 def test_send_stream_gives_picks_before_the_intro(gated_page: tuple[str, GatedModel], user_name: str) -> None:
-    from gradio_client import Client
+    from tests.e2e.conftest import signed_in_client
 
     url, llm = gated_page
     llm.release.clear()
-    client = Client(url, verbose=False)
+    client = signed_in_client(url, user_name)
     job = client.submit(user_name, "I loved The Matrix, no horror", api_name="/send_stream")
     outputs = iter(job)
     first = next(outputs)

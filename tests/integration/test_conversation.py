@@ -1,4 +1,5 @@
-"""A whole conversation through ChatService: real catalog, real index, real SQLite, scripted LLM."""
+"""A whole conversation through ChatService: real catalog, real index, SQLite and
+PostgreSQL, scripted LLM."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ from chat_rec.errors import UnknownUserError
 from chat_rec.llm.scripted import ScriptedChatModel
 
 
-@pytest.fixture(scope="module")
-def service(make_service):
-    return make_service(ScriptedChatModel(default=""), name="conv")
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def service(make_service, request: pytest.FixtureRequest):
+    """The same conversations with SQLite under home, and with PostgreSQL holding profiles and checkpoints."""
+    overrides = {}
+    if request.param == "postgresql":
+        overrides["database_url"] = request.getfixturevalue("postgres_server").create_database("conversation")
+    return make_service(ScriptedChatModel(default=""), name="conv", **overrides)
 
 
 def vector(service, user: str) -> np.ndarray | None:

@@ -13,7 +13,7 @@ def attack_service(make_service: Any) -> Any:
     """The real service over the bundled catalog (shared index) with ObedientAttackerModel as its LLM."""
     from chat_rec.reliability.injection import ObedientAttackerModel
 
-    return make_service(ObedientAttackerModel(), name="reliability", extract_with_llm=True)
+    return make_service(ObedientAttackerModel(), name="reliability", extract_llm="json")
 
 
 @pytest.fixture(scope="session")
@@ -25,5 +25,5 @@ def injected(tmp_path_factory: pytest.TempPathFactory) -> tuple[Any, Path]:
 
     home = tmp_path_factory.mktemp("injected")
     csv = injected_catalog_csv(home / "injected.csv")
-    settings = Settings(home=home / "home", catalog_dir=csv, llm="scripted", extract_with_llm=True)
+    settings = Settings(home=home / "home", catalog_dir=csv, llm="scripted", extract_llm="json")
     return ChatService.create(settings, llm=ObedientAttackerModel(), progress=False), csv

@@ -5,10 +5,12 @@ CI-sized (4 sessions x 8 s, one kill); `chat-rec bench reliability` runs the ful
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from chat_rec.reliability.crash import run_crash
@@ -34,6 +36,15 @@ def test_concurrent_sessions_complete_without_errors(server: ServerProcess, tmp_
     # Each turn's server time comes back in its trace, so the queue wait is the rest of the latency.
     assert figures["queue_wait_p50_ms"] is not None
     assert 0 <= figures["queue_wait_p50_ms"] <= figures["p50_ms"]
+    assert figures["pace_s"] * server.rate_limit_per_minute >= 60, "the sessions must stay under the rate limit"
+
+    # What an operator sees of the same run: the served /metrics and the JSON log lines.
+    metrics = httpx.get(f"{server.url}/metrics").text
+    counted = [float(line.split()[-1]) for line in metrics.splitlines()
+               if line.startswith("chat_rec_turn_seconds_count{")]
+    assert sum(counted) >= figures["turns_completed"], metrics[:2000]
+    lines = [json.loads(line) for line in (server.home / "logs" / "chat-rec.jsonl").read_text().splitlines()]
+    assert sum(line.get("event") == "turn" for line in lines) >= figures["turns_completed"]
 
 
 def test_sigkill_mid_turn_loses_no_acknowledged_turn(server: ServerProcess, tmp_path: Path) -> None:

@@ -130,6 +130,25 @@ def test_overviews_join_by_tmdb_id_then_title_and_year(tmp_path):
     assert "A thief and a detective." in cat.items[2].document()
 
 
+def test_overview_files_bring_keywords_in_either_format(tmp_path):
+    folder = _latest_small(tmp_path / "small")
+    as_json = _write(
+        tmp_path / "tmdb5000.csv",
+        "id,title,release_date,overview,keywords\n"
+        '603,The Matrix,1999-03-30,A hacker learns the truth.,"[{""id"": 1, ""name"": ""Simulated Reality""}, '
+        '{""id"": 2, ""name"": ""dystopia""}]"\n',
+    )
+    assert load_catalog(folder, overviews_csv=as_json).items[1].keywords == ("simulated reality", "dystopia")
+    as_text = _write(
+        tmp_path / "ml1m.csv",
+        "movieId,title,year,tmdb_id,tmdb_overview,tmdb_keywords\n"
+        '9,Heat (1995),1995,949,A thief and a detective.,"heist, los angeles , "\n',
+    )
+    cat = load_catalog(folder, overviews_csv=as_text)
+    assert cat.items[2].keywords == ("heist", "los angeles")
+    assert "heist" not in cat.items[2].document(), "keywords are matched by moods, not embedded"
+
+
 def test_fingerprint_changes_when_a_file_changes(tmp_path):
     folder = _latest_small(tmp_path / "small")
     before = load_catalog(folder).fingerprint

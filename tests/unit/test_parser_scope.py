@@ -126,3 +126,22 @@ def test_a_one_word_title_joined_to_another_title_counts(resolver):
     sig = p(resolver, "Moon and Gattaca are favourites of mine")
     assert sorted(sig.liked_ids) == [1653, 68237]
     assert p(resolver, "It and Her").liked_ids == []  # a pronoun stays a pronoun
+
+
+def test_examples_take_the_verdict_of_the_clause_before(resolver):
+    assert p(resolver, "las de Pixar me encantan, sobre todo Toy Story").liked_ids == [1]
+    assert p(resolver, "I can't stand horror, especially Psycho").disliked_ids == [1219]
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("algo de los años 2000", 2000, 2009),
+    ("películas de la década de 2010", 2010, 2019),
+    ("de los años 80 y 90", 1980, 1999),
+])
+def test_spanish_decades_with_four_digits(resolver, text, lo, hi):
+    sig = p(resolver, text)
+    assert (sig.year_min, sig.year_max) == (lo, hi)
+
+
+def test_spanish_war_films_in_the_masculine(resolver):
+    assert p(resolver, "nada de cine bélico").disliked_genres == ["War"]

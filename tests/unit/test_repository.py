@@ -22,8 +22,17 @@ def unit(i: int, dim: int = 6) -> np.ndarray:
     return v
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def repo(request: pytest.FixtureRequest, chat_rec_home: Path) -> Iterator[ProfileRepository]:
+    """The same behaviour on both databases: SQLite under home, and a fresh PostgreSQL database."""
+    url = get_settings().db_url if request.param == "sqlite" else request.getfixturevalue("postgres_url")
+    repository = ProfileRepository.open(url)
+    yield repository
+    repository.close()
+
+
 @pytest.fixture
-def repo(chat_rec_home: Path) -> Iterator[ProfileRepository]:
+def sqlite_repo(chat_rec_home: Path) -> Iterator[ProfileRepository]:
     repository = ProfileRepository.open(get_settings().db_url)
     yield repository
     repository.close()
@@ -32,12 +41,12 @@ def repo(chat_rec_home: Path) -> Iterator[ProfileRepository]:
 # -- schema --------------------------------------------------------------------------------
 
 
-def test_database_lives_under_chat_rec_home(repo: ProfileRepository, chat_rec_home: Path) -> None:
+def test_database_lives_under_chat_rec_home(sqlite_repo: ProfileRepository, chat_rec_home: Path) -> None:
     assert (chat_rec_home / "chat_rec.sqlite").is_file()
 
 
 def test_migrate_twice_is_a_no_op(repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert repo.current_revision() == "0001"
+    assert repo.current_revision() == "0003"
     repo.get_or_create_user("ana")
 
     def fail(*args: object, **kwargs: object) -> None:
@@ -54,8 +63,8 @@ def test_migration_matches_the_models(repo: ProfileRepository) -> None:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
 
 
-def test_sqlite_runs_in_wal_mode_with_foreign_keys(repo: ProfileRepository) -> None:
-    with repo.engine.connect() as conn:
+def test_sqlite_runs_in_wal_mode_with_foreign_keys(sqlite_repo: ProfileRepository) -> None:
+    with sqlite_repo.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
         assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() > 0
@@ -287,7 +296,7 @@ def test_profile_survives_a_restart(repo: ProfileRepository) -> None:
     ana = _fill(repo, "ana", 0)
     before = repo.load(ana)
     repo.close()
-    reopened = ProfileRepository.open(get_settings().db_url)
+    reopened = ProfileRepository.open(repo.url.render_as_string(hide_password=False))
     try:
         user = reopened.get_or_create_user("Ana")
         assert user.id == ana and user.onboarding_step == 1
@@ -295,3 +304,34 @@ def test_profile_survives_a_restart(repo: ProfileRepository) -> None:
         assert len(reopened.history(ana)) == 1
     finally:
         reopened.close()
+
+
+def test_seen_never_replaces_a_no_and_a_no_replaces_seen(repo: ProfileRepository) -> None:
+    user = repo.get_or_create_user("ana")
+    repo.commit_turn(user.id, TurnWrite("not the second", rejected_ids=[5], seen_ids=[6]))
+    repo.commit_turn(user.id, TurnWrite("seen those", seen_ids=[5]))
+    repo.commit_turn(user.id, TurnWrite("no to that one", rejected_ids=[6]))
+    profile = repo.load(user.id)
+    assert profile.rejected_ids == {5, 6} and not profile.seen_ids
+
+
+def test_a_no_to_a_shown_pick_never_replaces_a_like(repo: ProfileRepository) -> None:
+    user = repo.get_or_create_user("ana")
+    repo.commit_turn(user.id, TurnWrite("love it", liked_ids=[7]))
+    repo.commit_turn(user.id, TurnWrite("not that", rejected_ids=[7]))
+    assert repo.load(user.id).liked_ids == {7}
+
+
+def test_shown_ids_are_the_picks_of_the_last_turns_that_showed_any(
+        repo: ProfileRepository, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(repo_mod, "SHOWN_MEMORY_TURNS", 2)
+    user = repo.get_or_create_user("ana")
+    repo.commit_turn(user.id, TurnWrite("first", shown_item_ids=[1, 2]))
+    repo.commit_turn(user.id, TurnWrite("second", shown_item_ids=[3, 4]))
+    repo.commit_turn(user.id, TurnWrite("a question, nothing shown"))
+    repo.commit_turn(user.id, TurnWrite("third", shown_item_ids=[5]))
+    profile = repo.load(user.id)
+    assert profile.shown_ids == {3, 4, 5}
+    assert not profile.liked_ids and not profile.seen_ids  # being shown says nothing about taste
+    repo.reset(user.id)
+    assert repo.load(user.id).shown_ids == set()

@@ -1,0 +1,125 @@
+"""How much moods move the list: invented mood requests scored by the tags their picks carry.
+
+Each query is one user message ("a dark, slow-burn mystery") with a relevance rule written from
+the catalog's tag vocabulary: an item counts when one of its tags or keywords contains one of the
+query's ``terms`` (whole words) or it has one of its ``genres``. With ``avoid: true`` the rule
+counts items that carry none of the terms (a negated mood). Each message runs through the CRS
+engine (the app's parser, retrieval and ranking) three ways: as written, as written with no
+aspect index (the ranking before moods), and the ``plain`` request with no mood at all.
+Reported: the share of the top k that the rule accepts, and how many of the top k the mood moved.
+Tags cover a sixth of ml-latest-small, so an untagged dark film counts as a miss: the shares are
+lower bounds, comparable between the three runs.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from chat_rec.catalog.aspects import item_terms
+from chat_rec.catalog.models import Item
+from chat_rec.catalog.titles import fold
+from chat_rec.errors import DataFileError
+
+K = 5
+"""Top-k shown to the user, and scored."""
+
+
+def load_mood_queries(path: Path | str) -> list[dict[str, Any]]:
+    """Read a mood query file: a YAML list of {id, text, plain, terms, genres, avoid}."""
+    try:
+        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise DataFileError(f"Mood query file {path} could not be read ({exc}).") from exc
+    if not isinstance(data, list) or not all(isinstance(q, dict) and {"id", "text"} <= set(q) for q in data):
+        raise DataFileError(f"Mood query file {path} must be a YAML list of mappings with id and text.")
+    return data
+
+
+def relevant(item: Item, query: Mapping[str, Any]) -> bool:
+    """Whether the query's rule accepts the item (see the module doc)."""
+    words = [f" {fold(t)} " for t in query.get("terms", ())]
+    carried = [f" {t} " for t in item_terms(item)]
+    hit = any(w in c for w in words for c in carried)
+    hit = hit or bool(set(query.get("genres", ())) & set(item.genres))
+    return not hit if query.get("avoid") else hit
+
+
+def _top(engine: Any, text: str, k: int) -> list[int]:
+    case = {"id": text, "turns": [{"role": "user", "text": text}], "targets": []}
+    return list(engine.recommend(case, depth=k))
+
+
+def run_mood_bench(engine: Any, queries: Sequence[Mapping[str, Any]], k: int = K) -> dict[str, Any]:
+    """Score every query with moods on, moods off (no aspect index) and the plain request."""
+    ranker = engine.ranker
+    aspects, pull = ranker.aspects, engine.aspect_pull
+    rows = []
+    for q in queries:
+        on = _top(engine, q["text"], k)
+        ranker.aspects, engine.aspect_pull = None, False
+        try:
+            off = _top(engine, q["text"], k)
+            plain = _top(engine, q.get("plain") or "recommend me a movie", k)
+        finally:
+            ranker.aspects, engine.aspect_pull = aspects, pull
+        state = engine.replay({"id": q["text"], "turns": [{"role": "user", "text": q["text"]}], "targets": []})
+
+        def share(ids: Sequence[int], query: Mapping[str, Any] = q) -> float:
+            items = [engine.catalog.get(i) for i in ids]
+            return sum(relevant(i, query) for i in items if i is not None) / max(1, len(ids))
+
+        rows.append({
+            "id": q["id"], "text": q["text"],
+            "aspects": [*state.liked_aspects, *(f"-{a}" for a in state.disliked_aspects)],
+            "on": share(on), "off": share(off), "plain": share(plain),
+            "moved": len(set(on) - set(off)) / max(1, len(on)),
+            "top": [engine.catalog.get(i).label for i in on if engine.catalog.get(i) is not None],
+        })
+    n = max(1, len(rows))
+    mean = {key: sum(r[key] for r in rows) / n for key in ("on", "off", "plain", "moved")}
+    return {"k": k, "queries": len(rows), "mean": mean, "rows": rows, "ms": _timings(engine, queries)}
+
+
+def _timings(engine: Any, queries: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    """Median per-message cost of reading aspects and scoring every item (phrase embeddings warm)."""
+    from chat_rec.understanding.aspects import aspects_with_polarity
+
+    aspects = engine.ranker.aspects
+    if aspects is None:
+        return {}
+    read, score = [], []
+    for q in queries:
+        started = time.perf_counter()
+        liked, disliked = aspects_with_polarity(q["text"], aspects, engine.resolver)
+        read.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        for phrase in (*liked, *disliked):
+            aspects.phrase_scores(phrase)
+        score.append(time.perf_counter() - started)
+    return {"read_p50": round(1000 * statistics.median(read), 2),
+            "score_p50": round(1000 * statistics.median(score), 2)}
+
+
+def format_mood_table(result: Mapping[str, Any]) -> str:
+    """One line per query, then the means."""
+    k = result["k"]
+    lines = [f"{'query':<48}{'plain':>7}{'off':>7}{'on':>7}{'moved':>7}  aspects read",
+             "-" * 100]
+    for r in result["rows"]:
+        lines.append(f"{r['text'][:47]:<48}{r['plain']:>7.2f}{r['off']:>7.2f}{r['on']:>7.2f}{r['moved']:>7.2f}  "
+                     + ", ".join(r["aspects"]))
+    m = result["mean"]
+    lines += ["-" * 100, f"{'mean over ' + str(result['queries']) + ' queries':<48}{m['plain']:>7.2f}"
+              f"{m['off']:>7.2f}{m['on']:>7.2f}{m['moved']:>7.2f}",
+              f"share of the top {k} carrying the mood's tags (avoid queries: free of them); moved: share of "
+              f"the top {k} that moods changed"]
+    if result.get("ms"):
+        lines.append(f"per message, median: reading aspects {result['ms']['read_p50']} ms (titles resolved again), "
+                     f"scoring its aspects over every item {result['ms']['score_p50']} ms")
+    return "\n".join(lines)

@@ -1,0 +1,220 @@
+"""Aspect phrases in a message: moods, topics and attributes the catalog's own text carries.
+
+``find_aspects`` is what the parser calls: given a message's folded tokens and the catalog's
+aspect vocabulary (``chat_rec.catalog.aspects.AspectIndex``) it returns the spans that name an
+aspect. A span is a vocabulary term ("dark", "space", "twist ending", "feel good"), or a content
+word whose nearest term is close in the embedding space ("thoughtful" -> "thought provoking",
+"kids" -> "children"). Function words, request words and the spans the caller already used
+(titles, genres, years) are never aspects. Polarity is the caller's job.
+
+``aspects_with_polarity`` is a simple stand-alone reader (clause-local negators) used until the
+parser fills ``PreferenceSignal.liked_aspects`` / ``disliked_aspects`` itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
+
+if TYPE_CHECKING:
+    from chat_rec.catalog.aspects import AspectIndex
+    from chat_rec.understanding.resolver import TitleResolver
+    from chat_rec.understanding.signal import PreferenceSignal
+
+MAX_WORDS = 3
+"""Longest phrase matched exactly against the vocabulary."""
+
+FUNCTION_WORDS = frozenset(
+    """a about after again all also am an and any are as at be because been before being both but
+    by can cant could did do does doing dont each either else even ever for from get gets got had
+    has have he her here him his how i id if ill im in into is it its ive just let lets may me
+    might mine more most much must my myself of off on once only or other our ours out over own
+    same she should so some such than that thats the their them then there these they this those
+    through to too under until up us very was we were what whats when where which while who whom
+    whose why will with would you youd youll your yours yourself""".split()
+)
+"""English function words (general language)."""
+
+REQUEST_WORDS = frozenset(
+    """movie movies film films flick flicks cinema show shows series episode watch watching
+    watched see seeing seen saw recommend recommended recommendation recommendations suggest
+    suggestion suggestions want wants wanted wanna need needs looking look find give show tell
+    something anything everything nothing stuff thing things one ones kind kinds sort type types
+    mood tonight today night evening weekend time maybe perhaps please pls thanks thank hi hello
+    hey ok okay yes yeah yep sure great good nice best better awesome amazing excellent fantastic
+    favorite favourite favorites favourites enjoy enjoyed enjoying like liked likes love loved
+    loves hate hated prefer preferably actually really pretty quite bit little lot lots kinda
+    sorta rather also still new old similar same different another else ideas idea help pick
+    choose go going gonna lol haha hmm um well way less least many few set course especially
+    particularly probably definitely usually mostly sometimes always often generally typically
+    honestly basically recently lately yesterday ago last next first second guess think thinking
+    know sounds sound seems seem""".split()
+)
+"""Words of asking and judging, not of what is asked for (general language)."""
+
+SPANISH_WORDS = frozenset(
+    """algo nada pelicula peliculas peli pelis ver quiero busco dame tienes alguna alguno gusta
+    gusto gustan encanta encantan odio prefiero favor gracias hola noche hoy esta este esa ese
+    muy mas menos tan demasiado sea""".split()
+)
+
+NEGATORS = lexicon.NEGATORS | frozenset(
+    {"sin", "avoid", "avoiding", "hate", "hates", "skip", "minus", "less", "dont", "no"}
+)
+"""Words that put the aspects after them in their clause on the disliked side."""
+
+CLAUSE_BREAKS = frozenset(
+    {".", ",", ";", ":", "!", "?", "but", "though", "although", "however", "whereas", "pero",
+     "aunque", "sino"}
+)
+
+NEGATION_REACH = 4
+"""A negator reaches this many tokens forward inside its clause ("no gory or violent stuff")."""
+
+SENTENCE_BREAKS = frozenset({".", "!", "?"})
+
+SHORT_SENTENCE = 6
+"""A sentence of at most this many words is a request by itself ("a dark, slow-burn mystery")."""
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[.,;:!?]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A folded token and its character span in the message ("slow-burn" -> "slow burn")."""
+
+    key: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (hyphenated compounds kept whole) and punctuation, folded, with character spans."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        key = raw if raw in ".,;:!?" else fold(raw.replace("'", "").replace("’", ""))
+        if key:
+            out.append(Token(key, m.start(), m.end()))
+    return out
+
+
+def is_content(key: str) -> bool:
+    """A word that may name an aspect: no function, request, negation or number word."""
+    return (len(key) >= 3 and not key.isdigit() and key not in FUNCTION_WORDS and key not in REQUEST_WORDS
+            and key not in SPANISH_WORDS and key not in NEGATORS and key not in lexicon.EN_STOPWORDS
+            and key not in lexicon.ES_STOPWORDS and any(c.isalpha() for c in key))
+
+
+def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
+                 skip: Collection[int] = ()) -> list[tuple[int, int, str]]:
+    """Aspect phrases as (first token, end token exclusive, folded phrase), in message order.
+
+    ``tokens`` are folded keys (punctuation keys such as "." or "," break phrases; a key with a
+    space, "slow burn", is a hyphenated compound kept whole), or a text to ``tokenize``. Token
+    positions in ``skip`` (titles, genres, years found by the caller) are never part of an aspect.
+    The longest vocabulary term wins; a content word outside the vocabulary is kept when its
+    nearest term is within ``vocabulary.config.detect_floor`` (one batched embedding per message).
+    """
+    keys = [t.key for t in tokenize(tokens)] if isinstance(tokens, str) else [str(k) for k in tokens]
+    free = [i not in skip and (is_content(k) or (" " in k and vocabulary.is_term(k))) for i, k in enumerate(keys)]
+    # inside a longer term, request words count too: "time travel", "feel good", "new york"
+    inner = [i not in skip and (free[i] or (k in REQUEST_WORDS and k not in NEGATORS)) for i, k in enumerate(keys)]
+    found: list[tuple[int, int, str]] = []
+    unknown: list[int] = []
+    i = 0
+    while i < len(keys):
+        if not inner[i]:
+            i += 1
+            continue
+        for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
+            phrase = " ".join(keys[i:i + n])
+            if (all(free[i:i + n]) or (n > 1 and all(inner[i:i + n]))) and vocabulary.is_term(phrase):
+                found.append((i, i + n, phrase))
+                i += n
+                break
+        else:
+            if free[i]:
+                unknown.append(i)
+            i += 1
+    if unknown:
+        nearest = vocabulary.nearest([keys[i] for i in unknown])
+        floor = vocabulary.config.detect_floor
+        found += [(i, i + 1, keys[i]) for i, (_, cos) in zip(unknown, nearest, strict=True) if cos >= floor]
+    return sorted(found)
+
+
+def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None) -> set[int]:
+    """Token positions inside a catalog title or a genre name (the parser reads those)."""
+    spans: list[tuple[int, int]] = []
+    if resolver is not None:
+        spans += [(m.start, m.end) for m in resolver.find_in_text(text)]
+    folded, starts = "", []
+    for t in tokens:
+        starts.append(len(folded))
+        folded += t.key + " "
+    for regex, _ in lexicon.GENRE_RES:
+        for m in regex.finditer(folded):
+            spans += [(tokens[k].start, tokens[k].end) for k, s in enumerate(starts)
+                      if m.start() <= s < m.end()]
+    return {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
+
+
+def _asking_sentences(keys: Sequence[str]) -> set[int]:
+    """Token positions in sentences that ask for or judge something (cue words), or are short.
+
+    Narrative sentences ("my wife and I watched it yesterday") say nothing about what is wanted.
+    """
+    inside: set[int] = set()
+    start = 0
+    for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
+        words = [key for key in keys[start:end] if key not in CLAUSE_BREAKS]
+        text = " ".join(words)
+        asking = (len(words) <= SHORT_SENTENCE or any(w in NEGATORS for w in words)
+                  or any(r.search(text) for r in (lexicon.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE)))
+        if asking:
+            inside.update(range(start, end))
+        start = end + 1
+    return inside
+
+
+def aspects_with_polarity(text: str, vocabulary: AspectIndex,
+                          resolver: TitleResolver | None = None) -> tuple[list[str], list[str]]:
+    """(liked, disliked) aspect phrases of a message: the fallback reader, not the parser.
+
+    Only sentences that ask or judge count (a cue word such as "want", "something", "love", "no",
+    or six words at most). An aspect is disliked when a negator ("no", "not too", "nothing",
+    "without", "sin", "nada", "avoid") stands before it in its clause, at most ``NEGATION_REACH``
+    tokens away, or when "too" does ("it was too violent"). Titles and genre names are skipped.
+    """
+    tokens = tokenize(text)
+    keys = [t.key for t in tokens]
+    asking = _asking_sentences(keys)
+    skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking)
+    liked: dict[str, None] = {}
+    disliked: dict[str, None] = {}
+    for start, _, phrase in find_aspects(keys, vocabulary, skip):
+        negated = too = False
+        for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
+            if keys[j] in CLAUSE_BREAKS:
+                break
+            negated = negated or keys[j] in NEGATORS
+            too = too or keys[j] == "too"
+        (disliked if negated or too else liked)[phrase] = None
+    return list(liked), [p for p in disliked if p not in liked]
+
+
+def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: AspectIndex | None,
+                          resolver: TitleResolver | None = None) -> PreferenceSignal:
+    """TEMPORARY bridge until the parser fills aspects: read them here when the signal has none."""
+    if vocabulary is None or signal.liked_aspects or signal.disliked_aspects or not text.strip():
+        return signal
+    liked, disliked = aspects_with_polarity(text, vocabulary, resolver)
+    if not liked and not disliked:
+        return signal
+    return signal.model_copy(update={"liked_aspects": liked, "disliked_aspects": disliked})

@@ -1,0 +1,69 @@
+"""`chat-rec llm-server` on loopback, reached through CHAT_REC_LLM=openai (langchain-openai's ChatOpenAI).
+
+The server process serves the tiny random Qwen2 of test_nf4_path (it loads in well under a second),
+through the same code path as the packaged model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from chat_rec.llm.openai_compat import openai_chat_model
+from chat_rec.reliability.backends import LlmServer
+from tests.integration.test_nf4_path import build_tiny_model
+
+
+@pytest.fixture(scope="module")
+def llm_server(tmp_path_factory: pytest.TempPathFactory):
+    model = build_tiny_model(tmp_path_factory.mktemp("tiny-qwen2-server"))
+    server = LlmServer(str(model), name="tiny", extra=("--max-new-tokens", "24")).start()
+    yield server
+    server.stop()
+
+
+def _health(server: LlmServer) -> dict:
+    return httpx.get(f"http://127.0.0.1:{server.port}/health", timeout=10).json()
+
+
+def test_models_endpoint_names_the_served_model(llm_server: LlmServer) -> None:
+    listed = httpx.get(f"{llm_server.base_url}/models", timeout=10).json()
+    assert [m["id"] for m in listed["data"]] == ["tiny"]
+
+
+def test_chat_openai_streams_token_by_token_and_matches_the_whole_reply(llm_server: LlmServer) -> None:
+    chat = openai_chat_model(base_url=llm_server.base_url, model="tiny", max_tokens=12)
+    chunks = [c.content for c in chat.stream("recommend a funny movie")]
+    pieces = [c for c in chunks if c]
+    assert len(pieces) >= 6, f"the reply came in {len(pieces)} piece(s), not token by token"
+    whole = chat.invoke("recommend a funny movie")
+    assert "".join(pieces) == whole.content  # greedy: the stream and the whole reply agree
+    assert whole.usage_metadata["output_tokens"] == 12  # max_tokens is honoured
+    raw = httpx.post(f"{llm_server.base_url}/chat/completions", timeout=30,
+                     json={"model": "tiny", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 3})
+    assert raw.json()["choices"][0]["finish_reason"] == "length"
+
+
+def test_a_bad_request_is_refused_with_a_client_error(llm_server: LlmServer) -> None:
+    answer = httpx.post(f"{llm_server.base_url}/chat/completions", json={"messages": []}, timeout=10)
+    assert answer.status_code == 422
+
+
+def test_a_conversation_through_chat_rec_llm_openai(llm_server: LlmServer, make_service,
+                                                    monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    before = _health(llm_server)["requests"]
+    service = make_service("openai", name="openai-conv", openai_base_url=llm_server.base_url,
+                           openai_model="tiny", llm_timeout_s=30)
+    assert "OpenAI-compatible" in service.describe()["llm"]
+    service.start("olga")
+    events = list(service.send("olga", "I loved Toy Story, something funny please"))
+    tokens = [e for e in events if e.kind == "token"]
+    result = events[-1].result
+    assert events[-1].kind == "done" and result.stage in ("recommend", "onboarding", "clarify")
+    assert len(tokens) >= 2 and "".join(e.text for e in tokens) == result.reply
+    follow = service.send_sync("olga", "more like Heat, no horror")
+    assert follow.stage == "recommend" and follow.items
+    assert not any("Horror" in i.genres for i in follow.items)
+    assert _health(llm_server)["requests"] > before  # the turns really went through the server

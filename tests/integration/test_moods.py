@@ -1,0 +1,67 @@
+"""Moods through ChatService: real catalog, real index, real embedder, scripted LLM."""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.llm.scripted import ScriptedChatModel
+
+
+@pytest.fixture(scope="module")
+def service(make_service):
+    return make_service(ScriptedChatModel(default=""), name="moods")
+
+
+def _ids(result) -> list[int]:
+    return [i.item_id for i in result.items]
+
+
+def test_the_aspect_index_is_built_from_the_catalogs_tags(service) -> None:
+    aspects = service.deps.aspects
+    assert aspects is not None and service.deps.ranker.aspects is aspects
+    assert {"thought provoking", "dark", "atmospheric", "space"} <= set(aspects.terms)
+    assert "aspects" in service.timings
+
+
+def test_a_mood_changes_the_picks_of_the_same_request(service) -> None:
+    plain = service.send_sync("mood-plain", "I loved Interstellar and Arrival, no horror please")
+    moody = service.send_sync("mood-thoughtful",
+                              "I loved Interstellar and Arrival. Something thoughtful, no horror please")
+    assert plain.stage == moody.stage == "recommend"
+    assert "thoughtful" in moody.signal["liked_aspects"]
+    assert not any("Horror" in i.genres for i in moody.items)
+    assert set(_ids(moody)) != set(_ids(plain))
+    assert any(i.breakdown.get("aspect", 0) > 0 for i in moody.items)
+    assert sum(i.breakdown["aspect"] for i in moody.items) > sum(i.breakdown["aspect"] for i in plain.items)
+
+
+def test_a_mood_alone_leads_to_recommendations_not_a_question(service) -> None:
+    result = service.send_sync("mood-only", "something dark and atmospheric")
+    assert result.stage == "recommend" and len(result.items) >= 3
+    assert result.signal["liked_aspects"] and not result.signal["liked_ids"]
+    assert "tagged" in result.reply.lower()
+
+
+def test_a_negated_mood_pushes_items_away(service) -> None:
+    result = service.send_sync("mood-calm", "an action movie but not too violent")
+    assert "violent" in result.signal["disliked_aspects"]
+    assert all(i.breakdown["aspect"] <= 0 for i in result.items)
+
+
+def test_the_mood_carries_to_more_please(service) -> None:
+    user = "mood-more"
+    first = service.send_sync(user, "a feel-good movie")
+    again = service.send_sync(user, "more please")
+    assert again.stage == "recommend"
+    assert set(_ids(again)).isdisjoint(_ids(first))
+    assert again.trace["constraints"]["liked_aspects"] == first.trace["constraints"]["liked_aspects"]
+
+
+def test_a_bare_mood_answering_what_to_avoid_is_disliked(service) -> None:
+    user = "mood-avoid"
+    service.start(user)
+    for answer in ("skip", "skip"):
+        assert service.send_sync(user, answer).stage == "onboarding"
+    result = service.send_sync(user, "violence")
+    assert result.stage == "recommend"
+    assert result.signal["disliked_aspects"] == ["violence"] and not result.signal["liked_aspects"]

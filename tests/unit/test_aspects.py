@@ -1,0 +1,199 @@
+"""Moods and topics: the data-derived vocabulary, finding aspects in messages, and their scores.
+
+A tiny invented catalog and a deterministic embedder whose words sit on a few concept axes, so
+that "thoughtful" is near "thought provoking" and "violencia" near "violence", as a real
+sentence embedder would place them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from chat_rec.catalog.aspects import TEMPLATE, AspectIndex, item_terms
+from chat_rec.catalog.models import Catalog, Item
+from chat_rec.catalog.titles import fold
+from chat_rec.ranking.hybrid import BREAKDOWN_KEYS, HybridRanker, RankRequest, RankWeights
+from chat_rec.understanding.aspects import aspects_with_polarity, find_aspects, tokenize, with_fallback_aspects
+from chat_rec.understanding.resolver import TitleResolver
+from chat_rec.understanding.signal import PreferenceSignal
+
+CONCEPTS = {
+    "dark": "DARK", "bleak": "DARK", "noir": "DARK",
+    "thoughtful": "THINK", "thought": "THINK", "provoking": "THINK", "philosophical": "THINK",
+    "violent": "VIOLENT", "violence": "VIOLENT", "violencia": "VIOLENT", "gory": "VIOLENT", "gore": "VIOLENT",
+    "space": "SPACE", "astronaut": "SPACE",
+    "kids": "KIDS", "children": "KIDS",
+    "slow": "SLOW", "burn": "SLOW", "paced": "SLOW",
+}
+TEMPLATE_WORDS = set(fold(TEMPLATE.format("")).split())
+"""The template's own words carry no meaning here."""
+
+
+class ConceptEmbedder:
+    """Words on concept axes (unknown words get their own random axis); a phrase is their mean."""
+
+    name = "concept-fake"
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def _word(self, word: str) -> np.ndarray:
+        key = CONCEPTS.get(word, word)
+        seed = sum(ord(c) * 31 ** i for i, c in enumerate(key)) % (2 ** 32)
+        v = np.random.default_rng(seed).normal(size=64)
+        if word in CONCEPTS and word != key.lower():  # a synonym: near its concept, not identical
+            v = v + 0.35 * np.random.default_rng(seed + len(word)).normal(size=64)
+        return v / np.linalg.norm(v)
+
+    def encode(self, texts, progress: bool = False, batch_size: int = 64) -> np.ndarray:
+        self.calls += 1
+        out = []
+        for text in texts:
+            words = [w for w in fold(text).split() if w not in TEMPLATE_WORDS] or ["empty"]
+            v = np.mean([self._word(w) for w in words], axis=0)
+            out.append(v / np.linalg.norm(v))
+        return np.asarray(out, dtype=np.float32)
+
+
+def _item(item_id: int, title: str, genres=(), tags=(), keywords=(), popularity: int = 10) -> Item:
+    return Item(item_id, title, 2000, tuple(genres), tuple(tags), keywords=tuple(keywords), popularity=popularity)
+
+
+ITEMS = [
+    _item(1, "Night Harbour", ("Mystery", "Thriller"), tags=("dark", "slow paced")),
+    _item(2, "Deep Orbit", ("Sci-Fi",), tags=("thought-provoking", "time travel"), keywords=("astronaut", "space")),
+    _item(3, "Blood Alley", ("Action",), tags=("violence", "gore")),
+    _item(4, "Sunny Farm", ("Children", "Comedy"), tags=("not funny",)),
+    _item(5, "Plain Story", ("Drama",), popularity=40),
+    _item(6, "Cold City", ("Crime",), tags=("bleak", "heist"),
+          keywords=("something for everyone in this one saw it with kids",)),
+]
+
+
+@pytest.fixture()
+def embedder() -> ConceptEmbedder:
+    return ConceptEmbedder()
+
+
+@pytest.fixture()
+def tiny() -> Catalog:
+    return Catalog("tiny", {it.item_id: it for it in ITEMS})
+
+
+@pytest.fixture()
+def vectors(tiny: Catalog) -> tuple[np.ndarray, np.ndarray]:
+    ids = np.array(list(tiny.items), dtype=np.int64)
+    vecs = np.random.default_rng(3).normal(size=(len(ids), 16)).astype(np.float32)
+    return ids, vecs / np.linalg.norm(vecs, axis=1, keepdims=True)
+
+
+@pytest.fixture()
+def index(tiny, vectors, embedder, tmp_path) -> AspectIndex:
+    ids, vecs = vectors
+    return AspectIndex.build(tiny, ids, vecs, embedder, cache_dir=tmp_path)
+
+
+def test_item_terms_come_from_tags_genres_and_keywords_without_sentences_or_negations() -> None:
+    assert item_terms(ITEMS[1]) == ["thought provoking", "time travel", "sci fi", "astronaut", "space"]
+    assert item_terms(ITEMS[3]) == ["children", "comedy"]  # "not funny" means the opposite
+    assert "kids" not in " ".join(item_terms(ITEMS[5]))  # a sentence-long tag is no term
+
+
+def test_index_is_built_from_the_catalog_and_cached(tiny, vectors, embedder, index, tmp_path) -> None:
+    assert {"dark", "slow paced", "violence", "space", "mystery", "children"} <= set(index.terms)
+    rows = index.postings[index.term_of["violence"]]
+    assert sorted(int(index.ids[r]) for r in rows) == [3]
+    calls = embedder.calls
+    again = AspectIndex.build(tiny, *vectors, embedder, cache_dir=tmp_path)
+    assert embedder.calls == calls, "the second build reads the cached term vectors"
+    assert np.allclose(again.term_vectors, index.term_vectors)
+    assert list(tmp_path.glob("aspects-*.npy"))
+
+
+def test_tokenize_keeps_hyphenated_compounds_whole() -> None:
+    assert [t.key for t in tokenize("A dark, slow-burn mystery!")] == ["a", "dark", ",", "slow burn", "mystery", "!"]
+
+
+def test_find_aspects_reads_terms_and_near_words_but_not_request_or_skipped_words(index) -> None:
+    keys = [t.key for t in tokenize("I want a dark, thoughtful movie about space tonight")]
+    found = find_aspects(keys, index)
+    assert [phrase for _, _, phrase in found] == ["dark", "thoughtful", "space"]
+    start, end, _ = found[-1]
+    assert keys[start:end] == ["space"]
+    assert find_aspects(keys, index, skip={keys.index("space")})[-1][2] == "thoughtful"
+    assert find_aspects("recommend me something good please", index) == []
+    assert find_aspects("my cousin zorblax", index) == [], "a word far from every term is no aspect"
+
+
+def test_longest_vocabulary_term_wins(index) -> None:
+    assert [p for _, _, p in find_aspects("something slow paced and dark", index)] == ["slow paced", "dark"]
+    assert [p for _, _, p in find_aspects("something about time travel", index)] == ["time travel"]
+
+
+def test_negated_aspects_are_disliked(index) -> None:
+    assert aspects_with_polarity("an action movie but not too violent", index) == ([], ["violent"])
+    assert aspects_with_polarity("something dark, nothing gory", index) == (["dark"], ["gory"])
+    assert aspects_with_polarity("algo oscuro sin violencia", index)[1] == ["violencia"]
+    assert aspects_with_polarity("it was too violent for me", index) == ([], ["violent"])
+    assert aspects_with_polarity("no spoilers, but space stuff please", index) == (["space"], [])
+
+
+def test_titles_and_genres_are_not_aspects(tiny, index) -> None:
+    liked, disliked = aspects_with_polarity("I loved Night Harbour. Something dark, no thrillers", index,
+                                            TitleResolver(tiny))
+    assert liked == ["dark"] and disliked == []
+
+
+def test_fallback_fills_only_an_empty_signal(index) -> None:
+    filled = with_fallback_aspects(PreferenceSignal(), "something thoughtful", index)
+    assert filled.liked_aspects == ["thoughtful"] and not filled.is_empty()
+    kept = PreferenceSignal(liked_aspects=["space"])
+    assert with_fallback_aspects(kept, "something thoughtful", index) is kept
+    assert with_fallback_aspects(PreferenceSignal(), "something thoughtful", None).liked_aspects == []
+
+
+def test_liked_aspects_lift_carriers_and_disliked_push_them_down(index) -> None:
+    row = {int(i): r for r, i in enumerate(index.ids)}
+    dark = index.scores(["dark"])
+    assert dark is not None and dark[row[1]] == dark.max() and dark[row[6]] > dark[row[5]]
+    thoughtful = index.scores(["thoughtful"])
+    assert thoughtful is not None and int(index.ids[thoughtful.argmax()]) == 2
+    violent = index.scores([], ["violent"])
+    assert violent is not None and violent[row[3]] < 0 and violent[row[3]] == violent.min()
+    assert index.scores([], []) is None
+
+
+def test_explain_names_the_items_own_matching_tags(index) -> None:
+    row = {int(i): r for r, i in enumerate(index.ids)}
+    assert index.explain(row[6], ["dark"]) == ["bleak"]
+    assert index.explain(row[5], ["dark"]) == []
+
+
+def test_a_mood_alone_changes_the_ranking_and_shows_in_the_breakdown(tiny, vectors, index) -> None:
+    ids, vecs = vectors
+
+    class Vectors:
+        def __init__(self) -> None:
+            self.ids, self.vectors = ids, vecs
+            self.row_of = {int(i): r for r, i in enumerate(ids)}
+
+    ranker = HybridRanker(tiny, Vectors(), weights=RankWeights(), aspects=index)
+    plain = ranker.rank(RankRequest(k=3, diversity=0.0))
+    assert plain[0].item.item_id == 5, "the popular default"
+    moody = ranker.rank(RankRequest(k=3, diversity=0.0, liked_aspects=["thoughtful"]))
+    assert moody[0].item.item_id == 2
+    assert set(moody[0].breakdown) == set(BREAKDOWN_KEYS) and moody[0].breakdown["aspect"] > 0
+    calm = ranker.rank(RankRequest(k=6, diversity=0.0, disliked_aspects=["violent"]))
+    assert [r.item.item_id for r in calm][-1] == 3
+
+
+def test_only_aspects_is_not_an_empty_signal() -> None:
+    assert not PreferenceSignal(liked_aspects=["dark"]).is_empty()
+    assert not PreferenceSignal(disliked_aspects=["violent"]).is_empty()
+
+
+def test_narrative_sentences_give_no_aspects(index) -> None:
+    story = "My cousin and I watched a film last year and we talked for hours about space afterwards."
+    assert aspects_with_polarity(story, index) == ([], [])
+    assert aspects_with_polarity(story + " Now I want something dark.", index) == (["dark"], [])
