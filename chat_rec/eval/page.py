@@ -59,6 +59,7 @@ def run_page_bench(service: ChatService, turns: int = 24, progress: bool = True)
         user = ""  # the served page's own local profile
         for n in tqdm(range(turns), desc="page turns", unit="turn", disable=not progress):
             if n % len(SCRIPT) == 0:  # the page serves one local profile: forget it, start afresh
+                client.predict(user, api_name="/start")  # creates the profile the first time
                 client.predict(user, api_name="/reset")
                 client.predict(user, api_name="/start")
             started = time.perf_counter()
