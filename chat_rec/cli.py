@@ -114,12 +114,22 @@ def cmd_chat(args: argparse.Namespace) -> int:
             return 0
         if text.strip() in {"/quit", "/exit"}:
             return 0
-        for event in service.send(user, text):
-            if event.kind == "token":
-                print(event.text, end="", flush=True)
-            elif event.kind == "error":
-                print(event.text, end="")
-        print()
+        print_turn(service.send(user, text))
+
+
+def print_turn(events: Any, out: Any = None) -> None:
+    """Print a turn as it streams: the picks first, then the model's checked intro sentence by sentence."""
+    out = out or sys.stdout
+    intro = False
+    for event in events:
+        if event.kind == "picks" and event.result is not None:
+            print(event.result.reply, file=out, flush=True)
+        elif event.kind == "intro":
+            print(("" if intro else "» ") + event.text, end=" ", file=out, flush=True)
+            intro = True
+        elif event.kind in ("token", "error"):
+            print(event.text, end="", file=out, flush=True)
+    print(file=out)
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -298,6 +308,18 @@ def _rerank_spec(args: argparse.Namespace) -> Any:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
+    if args.what == "restart":
+        from chat_rec.eval.restart import format_restart_table, run_restart_bench
+
+        restart_result = run_restart_bench(llm=args.llm)
+        _print_json_or_table(restart_result, args.json, format_restart_table)
+        return 0
+    if args.what == "page":
+        from chat_rec.eval.page import format_page_table, run_page_bench
+
+        page_result = run_page_bench(_service(args), turns=args.turns)
+        _print_json_or_table(page_result, args.json, format_page_table)
+        return 0
     if args.what == "turns":
         from chat_rec.eval.turns import format_turn_table, run_turn_bench
 
@@ -465,6 +487,18 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--k", type=int, default=5)
     b.add_argument("--json", action="store_true")
     common(b, llm=False)
+    b.set_defaults(func=cmd_bench)
+
+    b = bsub.add_parser("page", help="turns through the served page (gradio_client): first picks, first model "
+                        "word, whole turn, server RSS")
+    b.add_argument("--turns", type=int, default=24)
+    b.add_argument("--json", action="store_true")
+    common(b)
+    b.set_defaults(func=cmd_bench)
+
+    b = bsub.add_parser("restart", help="chat-rec serve as a child: cold start, RSS, serving again after SIGKILL")
+    b.add_argument("--llm", choices=LLM_CHOICES, help="language model backend (default: auto)")
+    b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)
 
     try:

@@ -46,9 +46,13 @@ class TurnResult:
 
 @dataclass(frozen=True)
 class TurnEvent:
-    """A streamed piece of a turn: text tokens first, then one final "done" (or "error")."""
+    """A streamed piece of a turn, then one final "done" (or "error").
 
-    kind: Literal["token", "done", "error"]
+    A recommendation turn streams "picks" first (``result`` holds the items, ``text`` the list), then
+    "intro" per checked sentence of the model's intro; other turns stream "token" text.
+    """
+
+    kind: Literal["token", "picks", "intro", "done", "error"]
     text: str = ""
     result: TurnResult | None = None
 

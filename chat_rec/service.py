@@ -6,6 +6,7 @@ import logging
 import re
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import AbstractContextManager, ExitStack
 from dataclasses import dataclass
 from typing import Any
@@ -55,6 +56,26 @@ class _User:
     name: str
 
 
+def _import_model_libraries() -> None:
+    """Finish importing torch, transformers and sentence-transformers in the calling thread.
+
+    The LLM loads in a thread beside the index; if both threads import these packages for the first
+    time at once, Python's import-deadlock avoidance can hand one of them a half-initialised
+    module ("cannot import name 'AutoModelForCausalLM'"). Importing them first removes the race.
+    """
+    import importlib
+
+    for name in ("torch", "transformers", "transformers.modeling_utils", "sentence_transformers"):
+        try:
+            importlib.import_module(name)
+        except ImportError:  # optional for some backends: the step that needs it reports it
+            continue
+    try:
+        from transformers import AutoModelForCausalLM, AutoTokenizer  # noqa: F401 - resolves the lazy module
+    except ImportError:
+        pass
+
+
 class ChatService:
     """Start or resume a user's session, send messages, take feedback, show or reset the profile."""
 
@@ -81,6 +102,7 @@ class ChatService:
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
         from chat_rec.embedding import Embedder
+        from chat_rec.llm.calls import warm_up
         from chat_rec.llm.registry import get_chat_model
         from chat_rec.profile.repository import ProfileRepository
         from chat_rec.profile.vector import genre_centroids
@@ -97,6 +119,21 @@ class ChatService:
             timings[name] = round(time.perf_counter() - started, 2)
             log.info("%s ready in %.1f s", name, timings[name])
 
+        def load_llm(chosen: Any) -> Any:  # in a thread, overlapping the catalog, index and ranker
+            t = time.perf_counter()
+            if isinstance(chosen, str):
+                chosen = get_chat_model(settings.model_copy(update={"llm": chosen}), progress=progress)
+            elif chosen is None:
+                chosen = get_chat_model(settings, progress=progress)
+            step("llm", t)
+            t = time.perf_counter()
+            if warm_up(chosen):
+                step("llm_warm", t)
+            return chosen
+
+        _import_model_libraries()  # here, not in two threads at once (a concurrent first import can half-fail)
+        loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-rec-llm-load")
+        llm_future = loading.submit(load_llm, llm)
         t = time.perf_counter()
         if catalog is None:
             catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
@@ -114,11 +151,11 @@ class ChatService:
         resolver = TitleResolver(catalog)
         step("ranker", t)
         t = time.perf_counter()
-        if isinstance(llm, str):
-            llm = get_chat_model(settings.model_copy(update={"llm": llm}), progress=progress)
-        elif llm is None:
-            llm = get_chat_model(settings, progress=progress)
-        step("llm", t)
+        try:
+            llm = llm_future.result()
+        finally:
+            loading.shutdown(wait=True)
+        step("llm_wait", t)
         repo = ProfileRepository(settings.db_url)
         repo.migrate()
         deps = Deps(
@@ -257,7 +294,12 @@ class ChatService:
                 for mode, chunk in self.graph.stream(
                     payload, self._config(u), context=context, stream_mode=["custom", "values"]
                 ):
-                    if mode == "custom" and "token" in chunk:
+                    if mode == "custom" and "picks" in chunk:  # ranking is done: the picks go out first
+                        streamed = True
+                        yield self._picks_event(chunk, started)
+                    elif mode == "custom" and "intro" in chunk:  # one checked sentence of the model's intro
+                        yield TurnEvent("intro", scrub_line(chunk["intro"]))
+                    elif mode == "custom" and "token" in chunk:
                         streamed = True
                         pending += chunk["token"]
                         if "\n" in pending:  # scrubbed line by line, so the stream equals the final reply
@@ -279,9 +321,18 @@ class ChatService:
             yield TurnEvent("token", result.reply)
         yield TurnEvent("done", result.reply, result)
 
-    def _result(self, state: dict[str, Any], seconds: float) -> TurnResult:
+    def _picks_event(self, chunk: dict[str, Any], started: float) -> TurnEvent:
+        """The cards and the list, before any model text (``reply`` holds the lead and the list)."""
+        lead, listing = chunk.get("lead") or "", chunk.get("list") or ""
+        partial = TurnResult(
+            reply=scrub_reply(f"{lead}\n\n{listing}".strip()), stage="recommend", items=self._items(chunk["picks"]),
+            trace={"picks_ms": round((time.perf_counter() - started) * 1000, 1)},
+        )
+        return TurnEvent("picks", listing, partial)
+
+    def _items(self, chosen: list[dict[str, Any]]) -> tuple[RecommendedItem, ...]:
         items = []
-        for c in state.get("chosen") or []:
+        for c in chosen:
             item = self.deps.catalog.get(c["item_id"])
             if item is None:  # cannot happen: the ranker only returns catalog items
                 continue
@@ -289,11 +340,15 @@ class ChatService:
                 item_id=item.item_id, title=item.title, year=item.year, genres=item.genres,
                 reason=c.get("reason", ""), score=c.get("score", 0.0), breakdown=c.get("breakdown", {}),
             ))
+        return tuple(items)
+
+    def _result(self, state: dict[str, Any], seconds: float) -> TurnResult:
+        items = self._items(state.get("chosen") or [])
         trace = dict(state.get("trace") or {})
         trace["total_ms"] = round(seconds * 1000, 1)
         trace["constraints"] = {k: v for k, v in (state.get("constraints") or {}).items() if k != "exclude_ids"}
         return TurnResult(
-            reply=scrub_reply(state.get("reply") or ""), stage=state.get("stage", "smalltalk"), items=tuple(items),
+            reply=scrub_reply(state.get("reply") or ""), stage=state.get("stage", "smalltalk"), items=items,
             asks_question=bool(state.get("asks_question")), quick_replies=tuple(state.get("quick_replies") or ()),
             signal=dict(state.get("signal") or {}), trace=trace,
         )

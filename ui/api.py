@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import gradio as gr
 
 from chat_rec.errors import ChatRecError
-from chat_rec.observability import metrics, turn_scope
+from chat_rec.observability import metrics, new_turn_id, turn_scope
 from chat_rec.results import TurnResult
 from ui.access import Access
 from ui.render import profile_dict, result_dict
@@ -115,6 +115,24 @@ def add_api(service: Any, access: Access) -> None:
 
         return result_dict(guarded(lambda: run_turn("send", me, whole)))
 
+    def send_stream(user: str, text: str, request: gr.Request) -> Iterator[dict]:
+        """One message, streamed: {"phase": "picks"} with the items first, then {"phase": "intro"} per
+        checked sentence of the model's intro, then {"phase": "done"} with the whole result.
+        """
+        me = access.user(request, user)
+        started, turn_id = start_turn(), new_turn_id()
+        for event in service.send(me, text):
+            if event.kind == "error":
+                observe("send", event.result or TurnResult(event.text, "error"), started, turn_id, me)
+                raise gr.Error(event.text)
+            if event.kind == "picks" and event.result is not None:
+                yield {"phase": "picks", **result_dict(event.result)}
+            elif event.kind == "intro":
+                yield {"phase": "intro", "text": event.text}
+            elif event.kind == "done" and event.result is not None:
+                observe("send", event.result, started, turn_id, me)
+                yield {"phase": "done", **result_dict(event.result)}
+
     def feedback(user: str, item_id: int, like: bool, request: gr.Request) -> dict:
         """👍 (like=True) or 👎 on a shown item; returns the service's answer."""
         me = access.user(request, user)
@@ -143,5 +161,5 @@ def add_api(service: Any, access: Access) -> None:
         log.info("profile reset", extra={"event": "reset", "user_key": _pseudonym(me)})
         return {"reset": True, "user": me}
 
-    for fn in (start, send, feedback, seen, profile, export, reset):
+    for fn in (start, send, send_stream, feedback, seen, profile, export, reset):
         gr.api(fn, api_name=fn.__name__)

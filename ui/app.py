@@ -73,6 +73,12 @@ def _answer(history: list[Message], text: str) -> list[Message]:
     return [*history[:-1], {"role": "assistant", "content": chat_text(text)}]
 
 
+def writing(picks_reply: str, intro: list[str]) -> str:
+    """The reply while the intro is being written: lead and intro so far, a typing mark, the list."""
+    lead, _, listing = picks_reply.partition("\n\n") if "\n\n" in picks_reply else ("", "", picks_reply)
+    return " ".join(p for p in (lead, *intro, TYPING) if p) + "\n\n" + listing
+
+
 def _who_html(access: Access) -> str:
     from html import escape
 
@@ -229,11 +235,19 @@ def build_demo(service: Any, access: Access | None = None) -> gr.Blocks:
 
         def _reply(user: str, text: str, history: list[Message], turns: list[str], streamed: str, started: float,
                    turn_id: str) -> Iterator[list[Any]]:
+            picks: TurnResult | None = None  # the cards and list, shown before any model text
+            intro: list[str] = []  # checked sentences of the model's intro so far
             try:
                 for event in service.send(user, text):
                     if event.kind == "token":
                         streamed += event.text
                         yield [_answer(history, streamed), gr.skip(), gr.skip(), *keep]
+                    elif event.kind == "picks" and event.result is not None:  # cards and list before any model text
+                        picks = event.result
+                        yield [_answer(history, writing(picks.reply, intro)), gr.skip(), gr.skip(), *show(picks, False)]
+                    elif event.kind == "intro" and picks is not None:  # one checked sentence of the model's intro
+                        intro.append(event.text)
+                        yield [_answer(history, writing(picks.reply, intro)), gr.skip(), gr.skip(), *keep]
                     elif event.kind == "error" or event.result is None:
                         observe("send", event.result or TurnResult(event.text, "error"), started, turn_id, user)
                         yield [_answer(history, event.text or CRASHED), gr.skip(), gr.skip(), *keep]

@@ -208,6 +208,27 @@ def _filled(data: Mapping[str, object]) -> list[tuple[str, object]]:
     return [(key, value) for key, value in data.items() if value not in (None, False, "", [], (), {})]
 
 
+def model_calls_html(calls: Sequence[Mapping[str, Any]]) -> str:
+    """Which model calls the turn made and how long each took ("none" when templates answered)."""
+    if not calls:
+        return "<div class='cr-calls' data-field='llm-calls'><b>Model calls:</b> none (fixed replies)</div>"
+    parts = []
+    for call in calls:
+        facts = [f"{float(call.get('ms') or 0):.0f} ms"]
+        if call.get("first_token_ms") is not None:
+            facts.append(f"first token {float(call['first_token_ms']):.0f} ms")
+        if call.get("pieces") is not None:
+            facts.append(f"{int(call['pieces'])} pieces")
+        if call.get("shown") is not None:
+            facts.append(f"{int(call['shown'])} sentence(s) shown")
+        if call.get("dropped"):
+            facts.append("dropped: " + ", ".join(str(d) for d in call["dropped"]))
+        if call.get("error"):
+            facts.append(f"failed ({call['error']})")
+        parts.append(f"<code>{escape(str(call.get('call', 'model')))}</code> " + escape(", ".join(facts)))
+    return "<div class='cr-calls' data-field='llm-calls'><b>Model calls:</b> " + "; ".join(parts) + "</div>"
+
+
 def turn_html(number: int, label: str, result: TurnResult) -> str:
     """What the machine did for one turn: stage, graph path with ms, signal, filters, scored picks."""
     trace: dict[str, Any] = dict(result.trace or {})
@@ -223,10 +244,12 @@ def turn_html(number: int, label: str, result: TurnResult) -> str:
     )
     signal = _filled(result.signal or {})
     constraints = _filled(trace.get("constraints") or {})
+    calls = model_calls_html(trace.get("llm_calls") or [])
     parts = [
         f"<div class='cr-turn-head'><b>Turn {number}</b> · {escape(label)} · stage "
         f"<code>{escape(result.stage)}</code>" + (f" · {float(total):.0f} ms" if total is not None else "") + "</div>",
         f"<div class='cr-path' aria-label='graph path'>{steps}</div>",
+        calls,
     ]
     facts = []
     if signal:
@@ -271,6 +294,7 @@ def result_dict(result: TurnResult) -> dict[str, object]:
         "quick_replies": list(result.quick_replies),
         "items": [item_dict(item) for item in result.items],
         "server_ms": result.trace.get("total_ms"),
+        "llm_calls": list(result.trace.get("llm_calls") or []),  # type: ignore[call-overload]
     }
 
 

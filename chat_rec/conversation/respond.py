@@ -1,86 +1,95 @@
-"""The `recommend` node: the reply about the chosen items, checked before it is shown."""
+"""The `recommend` node: the picks at once, then the model's intro as it is written, checked."""
 
 from __future__ import annotations
 
 import logging
-import re
 import time
 from typing import Any
 
 from langchain_core.messages import BaseMessage
 from langgraph.runtime import Runtime
 
-from chat_rec.catalog.models import GENRES
-from chat_rec.catalog.titles import fold
 from chat_rec.conversation.deps import Deps, TurnContext
+from chat_rec.conversation.intro import IntroGate, check_intro, echoes_message, stream_intro, stream_pieces
 from chat_rec.conversation.nodes import _elapsed, signal_of
 from chat_rec.conversation.state import State
-from chat_rec.limits import echoes_prompt, scrub_reply
-from chat_rec.llm.calls import invoke_bounded
+from chat_rec.limits import scrub_reply
 from chat_rec.understanding.signal import PreferenceSignal
 
 log = logging.getLogger(__name__)
 
-_SENTENCE_END = re.compile(r"(?<=[.!?¡¿])\s+")
-_FORBIDDEN = re.compile(r"(\(\s*(19|20)\d\d\s*\)|[\"“”«»*#<>\[\]`{}|]|https?://|system prompt|instruction)", re.I)
-ECHO_RUN = 4
-"""Words in a row shared with the person's message that make an intro sentence an echo."""
+__all__ = ["INTRO_MAX_TOKENS", "check_intro", "describe_request", "echoes_message", "recommend"]
+
 INTRO_MAX_TOKENS = 48
 """Two short sentences; the list of picks is written by code."""
-_LIST_MARKER = re.compile(r"^\s*(\d+|[a-zA-Z])[.):]\s")
+PROMPT_MAX_CHARS = {"request": 300, "taste": 240, "picks": 400}
+"""Bounds on the intro prompt's variable parts (the static part is fixed), so prefill stays short."""
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 
 def recommend(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
-    """Write the reply: a short intro (LLM, checked) and one line per chosen catalog item."""
+    """Show the picks first (cards and list), then stream the model's checked intro beside them.
+
+    Events on the graph's custom stream: ``{"picks": chosen, "lead": str, "list": str}`` once, then
+    ``{"intro": sentence}`` per sentence of the model's intro that passed the checks.
+    """
     started = time.perf_counter()
     deps = runtime.context.deps
     signal = signal_of(state)
     replies = deps.replies(signal.language)
     chosen = state.get("chosen") or []
     items = [deps.catalog.get(c["item_id"]) for c in chosen]
-    lead = (state.get("reply") or "").strip()
-    no_taste = not (state.get("profile_vector") or signal.liked_genres)
-    fallback = replies["intro_popular"] if no_taste else replies["intro"]
-    intro = _llm_intro(state, deps, [i.label for i in items if i], signal.language) or fallback
+    lead = scrub_reply((state.get("reply") or "").strip())
     lines = [
         f"{n}. {item.label} — {c['reason']}" for n, (item, c) in enumerate(zip(items, chosen, strict=True), 1) if item
     ]
+    listing = "\n".join(lines)
     writer = runtime.stream_writer
-    parts = [p for p in (lead, intro) if p]
-    text = scrub_reply(" ".join(parts) + "\n\n" + "\n".join(lines))
-    for chunk in _chunks(text):
-        writer({"token": chunk})
+    writer({"picks": chosen, "lead": lead, "list": listing})
+    no_taste = not (state.get("profile_vector") or signal.liked_genres)
+    fallback = replies["intro_popular"] if no_taste else replies["intro"]
+    labels = [i.label for i in items if i]
+    intro, call = _model_intro(state, deps, labels, signal.language, lambda s: writer({"intro": s}))
+    parts = [p for p in (lead, intro or fallback) if p]
+    text = scrub_reply(" ".join(parts) + "\n\n" + listing)
     turn_id = state.get("turn_id")
     if turn_id is not None:
         deps.repo.record_reply(turn_id, text)
-    return {"reply": text, "trace": _elapsed(state, "recommend", started)}
+    trace = _elapsed(state, "recommend", started)
+    if call:
+        trace["llm_calls"] = [*trace.get("llm_calls", []), call]
+    return {"reply": text, "trace": trace}
 
 
-def _chunks(text: str) -> list[str]:
-    return re.findall(r"\S+\s*|\s+", text)
-
-
-def _llm_intro(state: State, deps: Deps, labels: list[str], language: str) -> str:
-    """The LLM's introduction, or "" when there is no LLM or its text breaks a rule."""
-    if deps.llm is None or not labels:
-        return ""
+def intro_messages(state: State, deps: Deps, labels: list[str], language: str) -> list[BaseMessage]:
+    """The intro prompt: a static system part (cacheable) and a bounded user part."""
     from chat_rec.llm.prompts import load_prompt
 
     signal = signal_of(state)
-    taste = [item.label for i in signal.liked_ids if (item := deps.catalog.get(i))] + signal.liked_genres
-    try:
-        messages: list[BaseMessage] = load_prompt("recommend").format_messages(
-            language=LANGUAGE_NAMES.get(language, "English"),
-            request=describe_request(signal),
-            taste=", ".join(taste) or "not said yet",
-            picks="; ".join(labels),
-        )
-        raw = invoke_bounded(deps.llm, messages, INTRO_MAX_TOKENS)
-    except Exception as exc:  # a model failure must never lose the turn
-        log.warning("LLM intro failed, using the template: %s", exc)
-        return ""
-    return check_intro(str(raw), deps, labels, message=state.get("user_text") or "")
+    liked = [item for i in signal.liked_ids if (item := deps.catalog.get(i))]
+    taste = _top_genres([[g, g] for g in signal.liked_genres] + [list(item.genres) for item in liked])  # said: x2
+    picks = [item for c in state.get("chosen") or [] if (item := deps.catalog.get(c["item_id"]))]
+    years = sorted(item.year for item in picks if item.year)
+    summary = f"{len(picks) or len(labels)} films"
+    if genres := _top_genres([list(item.genres) for item in picks]):
+        summary += f"; genres: {', '.join(genres)}"
+    if years:
+        summary += f"; from {years[0]} to {years[-1]}" if years[0] != years[-1] else f"; from {years[0]}"
+    return load_prompt("recommend").format_messages(
+        language=LANGUAGE_NAMES.get(language, "English"),
+        request=describe_request(signal)[: PROMPT_MAX_CHARS["request"]],
+        taste=(", ".join(taste) or "not said yet")[: PROMPT_MAX_CHARS["taste"]],
+        picks=summary[: PROMPT_MAX_CHARS["picks"]],
+    )
+
+
+def _top_genres(genre_lists: list[list[str]], n: int = 4) -> list[str]:
+    """The most frequent genres over the lists, most frequent first."""
+    counts: dict[str, int] = {}
+    for genres in genre_lists:
+        for genre in genres:
+            counts[genre] = counts.get(genre, 0) + 1
+    return [g for g, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:n]]
 
 
 def describe_request(signal: PreferenceSignal) -> str:
@@ -102,52 +111,16 @@ def describe_request(signal: PreferenceSignal) -> str:
     return "; ".join(parts) or "nothing specific"
 
 
-def echoes_message(sentence: str, message: str) -> bool:
-    """Whether the sentence repeats the person: ECHO_RUN words in a row, or barely a word of its own."""
-    words, said = fold(sentence).split(), fold(message).split()
-    if not words or not said:
-        return False
-    runs = {tuple(said[i:i + ECHO_RUN]) for i in range(len(said) - ECHO_RUN + 1)}
-    if any(tuple(words[i:i + ECHO_RUN]) in runs for i in range(len(words) - ECHO_RUN + 1)):
-        return True
-    vocabulary = set(said)
-    own = [w for w in words if w not in vocabulary]
-    return len(own) * 4 <= len(words)
-
-
-def check_intro(raw: str, deps: Deps, allowed_labels: list[str], message: str = "") -> str:
-    """Keep the sentences that name no movie outside the chosen items; "" if none survive.
-
-    A sentence is also dropped when it echoes ``message`` (the person's own words) or asks a
-    question: the intro presents picks, and the turn does not wait for an answer.
-    """
-    kept: list[str] = []
-    allowed_titles = {label.lower() for label in allowed_labels}
-    for sentence in _SENTENCE_END.split(raw.strip()):
-        sentence = " ".join(sentence.split())
-        if (len(re.findall(r"[^\W\d_]{2,}", sentence)) < 3 or _LIST_MARKER.match(sentence)
-                or _FORBIDDEN.search(sentence) or len(sentence) > 300 or echoes_prompt(sentence)):
-            continue  # fragments, list items, markup and prompt echoes never reach the user
-        if sentence.rstrip("\"'”»)").endswith("?") or echoes_message(sentence, message):
-            continue
-        mentions = deps.resolver.find_in_text(sentence)
-        if mentions:  # a named movie, chosen or not: the list names the items, the intro does not
-            continue
-        if any(t in sentence.lower() for t in allowed_titles) or _names_something(sentence):
-            continue
-        kept.append(sentence)
-        if len(kept) == 2:
-            break
-    return " ".join(kept)
-
-
-def _names_something(sentence: str) -> bool:
-    """A capitalised word inside a sentence is a name (a film, a person): the intro names none."""
-    words = re.findall(r"[^\W\d_][\w'’-]*|\d+", sentence)
-    for word in words[1:]:
-        if word.isdigit() or (word[0].isupper() and word not in ALLOWED_CAPITALISED):
-            return True
-    return False
-
-
-ALLOWED_CAPITALISED = {"I", "I'm", "I've", "I'll", "I'd", "OK", "TV", *GENRES, "Sci", "Fi", "Noir", "Film"}
+def _model_intro(state: State, deps: Deps, labels: list[str], language: str,
+                 emit: Any) -> tuple[str, dict[str, Any] | None]:
+    """The model's checked intro ("" when there is no model or nothing passed) and the call's record."""
+    if deps.llm is None or not labels:
+        return "", None
+    gate = IntroGate(deps, labels, state.get("user_text") or "")
+    try:
+        messages = intro_messages(state, deps, labels, language)
+        call = stream_intro(stream_pieces(deps.llm, messages, INTRO_MAX_TOKENS), gate, emit)
+    except Exception as exc:  # a model failure must never lose the turn
+        log.warning("LLM intro failed, using the template: %s", exc)
+        return " ".join(gate.kept), {"call": "intro", "error": type(exc).__name__}
+    return " ".join(gate.kept), call

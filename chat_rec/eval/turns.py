@@ -60,7 +60,7 @@ def run_turn_bench(service: ChatService, turns: int = 24, progress: bool = True)
         first_at = None
         result = None
         for event in service.send(user, SCRIPT[n % len(SCRIPT)]):
-            if first_at is None and event.kind in ("token", "error"):
+            if first_at is None and event.kind in ("token", "picks", "intro", "error"):
                 first_at = time.perf_counter() - started
             result = event.result or result
         whole.append(time.perf_counter() - started)

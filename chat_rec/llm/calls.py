@@ -31,3 +31,15 @@ def invoke_bounded(llm: BaseChatModel, messages: list[BaseMessage], max_tokens: 
         raise
     record_model_call(started, ok=True, message=message, prompt=prompt)
     return str(message.content)
+
+
+def warm_up(llm: BaseChatModel | None) -> bool:
+    """One tiny generation on a local model, so the first person's turn does not pay for first-call setup."""
+    from langchain_core.messages import HumanMessage
+
+    from chat_rec.llm.local import LocalChatModel
+
+    if not isinstance(llm, LocalChatModel):
+        return False
+    llm.invoke([HumanMessage(content="Hi")], max_new_tokens=1)
+    return True

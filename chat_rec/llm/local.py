@@ -21,7 +21,7 @@ from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, ChatMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
-from pydantic import ConfigDict
+from pydantic import ConfigDict, PrivateAttr
 
 from chat_rec.errors import ModelError
 
@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
 _CACHE: dict[tuple[str, bool, str, str], tuple[Any, Any, threading.Lock]] = {}
 _CACHE_LOCK = threading.Lock()
+PREFIX_CACHE_ENTRIES = 8
+"""Distinct system prompts whose key/value cache is kept per model instance."""
 
 
 class LocalChatModel(BaseChatModel):
@@ -48,6 +50,11 @@ class LocalChatModel(BaseChatModel):
     """Upper bound on one call's generation wall time (stops early, returns what was made)."""
     generate_lock: Any = None
     """Serialises generation on the shared model across threads."""
+    prefix_cache: bool = True
+    """Reuse the key/value cache of a leading system message across calls: it is computed once per
+    distinct system text and copied into each call, so only the rest of the prompt is prefilled."""
+
+    _prefixes: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     @property
     def _llm_type(self) -> str:
@@ -57,14 +64,46 @@ class LocalChatModel(BaseChatModel):
     def _identifying_params(self) -> dict[str, Any]:
         return {"model_name": self.model_name, "max_new_tokens": self.max_new_tokens}
 
-    def _inputs(self, messages: list[BaseMessage]) -> dict[str, Any]:
-        conversation = [
+    def _conversation(self, messages: list[BaseMessage]) -> list[dict[str, str]]:
+        return [
             {"role": m.role if isinstance(m, ChatMessage) else _ROLES.get(m.type, "user"), "content": m.text}
             for m in messages
         ]
-        prompt = self.tokenizer.apply_chat_template(conversation, tokenize=False, add_generation_prompt=True)
+
+    def _inputs(self, messages: list[BaseMessage]) -> dict[str, Any]:
+        prompt = self.tokenizer.apply_chat_template(
+            self._conversation(messages), tokenize=False, add_generation_prompt=True
+        )
         encoded = self.tokenizer(prompt, return_tensors="pt", add_special_tokens=False)
         return {k: v.to(self.model.device) for k, v in encoded.items()}
+
+    def _prefix_kv(self, messages: list[BaseMessage], input_ids: Any) -> Any:
+        """A copy of the cached key/values of the leading system message, or None (call under the lock).
+
+        Used only when the system message's own rendering is a token prefix of the whole prompt and
+        leaves at least one token to prefill; greedy output is the same with or without it.
+        """
+        import torch
+        from transformers import DynamicCache
+
+        conversation = self._conversation(messages)
+        if not self.prefix_cache or len(conversation) < 2 or conversation[0]["role"] != "system":
+            return None
+        text = self.tokenizer.apply_chat_template(conversation[:1], tokenize=False, add_generation_prompt=False)
+        entry = self._prefixes.get(text)
+        if entry is None:
+            ids = self.tokenizer(text, return_tensors="pt", add_special_tokens=False)["input_ids"].to(self.model.device)
+            cache = DynamicCache(config=self.model.config)
+            with torch.inference_mode():
+                self.model(input_ids=ids, past_key_values=cache, use_cache=True)
+            if len(self._prefixes) >= PREFIX_CACHE_ENTRIES:
+                self._prefixes.pop(next(iter(self._prefixes)))
+            entry = self._prefixes[text] = (ids, cache)
+        ids, cache = entry
+        n = ids.shape[1]
+        if n >= input_ids.shape[1] or not torch.equal(input_ids[0, :n], ids[0]):
+            return None
+        return copy.deepcopy(cache)
 
     def _generate_kwargs(self, inputs: dict[str, Any], stop: list[str] | None, **extra: Any) -> dict[str, Any]:
         config = copy.deepcopy(self.model.generation_config)
@@ -94,7 +133,9 @@ class LocalChatModel(BaseChatModel):
         inputs = self._inputs(messages)
         started = time.perf_counter()
         with self.generate_lock or _NoLock(), torch.inference_mode():
-            output = self.model.generate(**self._generate_kwargs(inputs, stop, **_limit(kwargs)))
+            generate_kwargs = self._generate_kwargs(inputs, stop, **_limit(kwargs))
+            generate_kwargs["past_key_values"] = self._prefix_kv(messages, inputs["input_ids"])
+            output = self.model.generate(**generate_kwargs)
         new = output[0, inputs["input_ids"].shape[1]:]
         text = _cut(self.tokenizer.decode(new, skip_special_tokens=True), stop)
         usage = {"input_tokens": int(inputs["input_ids"].shape[1]), "output_tokens": int(new.shape[0]),
@@ -129,6 +170,7 @@ class LocalChatModel(BaseChatModel):
         def run() -> None:
             try:
                 with self.generate_lock or _NoLock(), torch.inference_mode():
+                    generate_kwargs["past_key_values"] = self._prefix_kv(messages, inputs["input_ids"])
                     self.model.generate(**generate_kwargs)
             except BaseException as error:  # noqa: BLE001 - handed to the consuming thread
                 errors.append(error)

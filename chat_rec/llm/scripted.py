@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -31,6 +32,8 @@ class ScriptedChatModel(BaseChatModel):
     """Reply once the queue is empty."""
     history: list[list[BaseMessage]] = Field(default_factory=list)
     """The message lists the model was called with, oldest first."""
+    token_delay_s: float = 0.0
+    """Pause before each streamed piece, like a slow model (to watch streaming in tests and demos)."""
 
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
@@ -77,6 +80,8 @@ class ScriptedChatModel(BaseChatModel):
     ) -> Iterator[ChatGenerationChunk]:
         text = self._next(messages, stop)
         for piece in _CHUNK.findall(text) or [""]:
+            if self.token_delay_s:
+                time.sleep(self.token_delay_s)
             chunk = ChatGenerationChunk(message=AIMessageChunk(content=piece))
             if run_manager:
                 run_manager.on_llm_new_token(piece, chunk=chunk)

@@ -1,0 +1,204 @@
+"""The model's intro, streamed from the model's own token stream and checked sentence by sentence.
+
+Tokens are gathered until a sentence ends; the finished sentence is checked and either handed to the
+page at once or dropped, so no word of a bad sentence is ever shown. A sentence is dropped when it
+names a movie (the picks are listed by code, the intro names none), speaks of the person in the
+third person ("The person is looking for…"), echoes the person's message or a prompt, or is a
+fragment, list item or markup. Generation stops once ``MAX_SENTENCES`` have been kept.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from chat_rec.catalog.models import GENRES
+from chat_rec.catalog.titles import fold
+from chat_rec.limits import echoes_prompt, scrub_line
+
+if TYPE_CHECKING:
+    from chat_rec.conversation.deps import Deps
+
+log = logging.getLogger(__name__)
+
+MAX_SENTENCES = 2
+MAX_SENTENCE_CHARS = 300
+_END = re.compile(r"[.!?…]+[\"')\]]*\s+|\n+")
+_FORBIDDEN = re.compile(r"(\(\s*(19|20)\d\d\s*\)|[\"“”«»*#<>\[\]`{}|]|https?://|system prompt|instruction)", re.I)
+_LIST_MARKER = re.compile(r"^\s*(\d+|[a-zA-Z])[.):]\s")
+_THIRD_PERSON = re.compile(
+    r"\b(the|this|that|our|a)\s+(person|user|viewer|customer|client|individual|human|requester)s?\b"
+    r"|\b(he|she|him|his|hers|himself|herself)\b"
+    r"|\b(el|la|este|esta|al|del)\s+(persona|usuario|usuaria|espectador|espectadora|cliente)\b|\b(él|ella)\b",
+    re.I,
+)
+"""Ways of speaking about the addressee instead of to them: role nouns with a determiner, and
+personal pronouns that cannot refer to a film (he, she…). "They" is left alone: it is the usual
+way to refer to the picks."""
+ECHO_RUN = 4
+"""A run of this many words shared with the person's message counts as an echo of it."""
+ALLOWED_CAPITALISED = {"I", "I'm", "I've", "I'll", "I'd", "OK", "TV", *GENRES, "Sci", "Fi", "Noir", "Film"}
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_][\w'’-]*", text.lower())
+
+
+def echoes_message(sentence: str, message: str) -> bool:
+    """Whether the sentence repeats the person: ECHO_RUN words in a row, or barely a word of its own."""
+    words, said = fold(sentence).split(), fold(message).split()
+    if not words or not said:
+        return False
+    runs = {tuple(said[i:i + ECHO_RUN]) for i in range(len(said) - ECHO_RUN + 1)}
+    if any(tuple(words[i:i + ECHO_RUN]) in runs for i in range(len(words) - ECHO_RUN + 1)):
+        return True
+    vocabulary = set(said)
+    own = [w for w in words if w not in vocabulary]
+    return len(own) * 4 <= len(words)
+
+
+def names_something(sentence: str) -> bool:
+    """A capitalised word inside a sentence is a name (a film, a person): the intro names none."""
+    words = re.findall(r"[^\W\d_][\w'’-]*|\d+", sentence)
+    return any(w.isdigit() or (w[0].isupper() and w not in ALLOWED_CAPITALISED) for w in words[1:])
+
+
+def sentence_problem(sentence: str, deps: Deps, allowed_labels: Iterable[str], message: str = "") -> str:
+    """Why ``sentence`` must not be shown ("" when it may be)."""
+    if len(re.findall(r"[^\W\d_]{2,}", sentence)) < 3 or _LIST_MARKER.match(sentence):
+        return "fragment"
+    if _FORBIDDEN.search(sentence) or len(sentence) > MAX_SENTENCE_CHARS:
+        return "markup"
+    if echoes_prompt(sentence) or scrub_line(sentence) != sentence:
+        return "prompt echo"
+    if message and echoes_message(sentence, message):
+        return "echoes the message"
+    if sentence.rstrip("\"'”»)").endswith("?"):
+        return "question"  # the intro presents picks; the turn does not wait for an answer
+    if _THIRD_PERSON.search(sentence):
+        return "third person"
+    lowered = sentence.lower()
+    if deps.resolver.find_in_text(sentence) or any(label.lower() in lowered for label in allowed_labels):
+        return "names a movie"
+    if names_something(sentence):
+        return "names something"
+    return ""
+
+
+@dataclass
+class IntroGate:
+    """Feed it the model's text pieces; it returns the sentences that may be shown, as they complete."""
+
+    deps: Deps
+    allowed_labels: list[str]
+    message: str = ""
+    kept: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, str]] = field(default_factory=list)
+    _pending: str = ""
+    _skipping: bool = False
+    """Inside a run-on sentence already dropped: discard up to its end."""
+
+    @property
+    def full(self) -> bool:
+        return len(self.kept) >= MAX_SENTENCES
+
+    def feed(self, piece: str) -> list[str]:
+        """Add ``piece``; return the newly completed sentences that passed the checks."""
+        self._pending += piece
+        released: list[str] = []
+        while not self.full and (end := _END.search(self._pending)):
+            sentence, self._pending = self._pending[:end.end()], self._pending[end.end():]
+            if self._skipping:
+                self._skipping = False
+            else:
+                released += self._judge(sentence)
+        if not self.full and len(self._pending) > MAX_SENTENCE_CHARS:  # a run-on sentence: never shown
+            if not self._skipping:
+                self.dropped.append((self._pending.strip()[:MAX_SENTENCE_CHARS], "run-on"))
+            self._pending, self._skipping = "", True
+        return released
+
+    def finish(self) -> list[str]:
+        """The stream ended: judge what is left."""
+        rest, self._pending = self._pending, ""
+        return [] if self.full or self._skipping else self._judge(rest)
+
+    def _judge(self, sentence: str) -> list[str]:
+        sentence = " ".join(sentence.split())
+        if not sentence:
+            return []
+        problem = sentence_problem(sentence, self.deps, self.allowed_labels, self.message)
+        if problem:
+            self.dropped.append((sentence, problem))
+            return []
+        self.kept.append(sentence)
+        return [sentence]
+
+
+def check_intro(raw: str, deps: Deps, allowed_labels: list[str], message: str = "") -> str:
+    """The sentences of a whole text that may be shown (at most MAX_SENTENCES), joined."""
+    gate = IntroGate(deps, allowed_labels, message)
+    gate.feed(raw.strip() + "\n")
+    gate.finish()
+    return " ".join(gate.kept)
+
+
+def stream_pieces(llm: Any, messages: list[Any], max_tokens: int) -> Iterator[str]:
+    """The model's text as it generates it, capped at ``max_tokens`` where the backend allows."""
+    from chat_rec.llm.local import LocalChatModel
+
+    kwargs: dict[str, Any] = {}
+    if isinstance(llm, LocalChatModel):
+        kwargs["max_new_tokens"] = max_tokens
+    elif type(llm).__name__ == "ChatOpenAI":
+        kwargs["max_tokens"] = max_tokens
+    from langchain_core.messages import AIMessage
+
+    from chat_rec.observability import record_model_call
+
+    started, ok, written = time.perf_counter(), False, ""
+    try:
+        for chunk in llm.stream(messages, **kwargs):
+            text = chunk.content if isinstance(chunk.content, str) else str(chunk.content)
+            if text:
+                written += text
+                yield text
+        ok = True
+    except GeneratorExit:  # the gate had enough: a complete call
+        ok = True
+        raise
+    finally:  # counted in the process's metrics like every other model call
+        prompt = " ".join(str(m.content) for m in messages)
+        record_model_call(started, ok=ok, message=AIMessage(content=written), prompt=prompt)
+
+
+def stream_intro(pieces: Iterable[str], gate: IntroGate, emit: Callable[[str], None]) -> dict[str, Any]:
+    """Run the model's ``pieces`` through ``gate``, ``emit`` each kept sentence; return the call's record."""
+    started = time.perf_counter()
+    first_ms: float | None = None
+    count = 0
+    iterator = iter(pieces)
+    try:
+        for piece in iterator:
+            if first_ms is None:
+                first_ms = round((time.perf_counter() - started) * 1000, 1)
+            count += 1
+            for sentence in gate.feed(piece):
+                emit(sentence)
+            if gate.full:
+                break  # enough said: closing the stream stops generation
+        else:
+            for sentence in gate.finish():
+                emit(sentence)
+    finally:
+        close = getattr(iterator, "close", None)
+        if close is not None:
+            close()
+    for sentence, problem in gate.dropped:
+        log.info("intro sentence not shown (%s): %r", problem, sentence[:120])
+    return {"call": "intro", "ms": round((time.perf_counter() - started) * 1000, 1), "first_token_ms": first_ms,
+            "pieces": count, "shown": len(gate.kept), "dropped": [problem for _, problem in gate.dropped]}

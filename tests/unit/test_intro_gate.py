@@ -1,0 +1,98 @@
+"""The intro gate releases whole checked sentences as the model's pieces arrive."""
+
+from __future__ import annotations
+
+import io
+from types import SimpleNamespace
+
+from chat_rec.conversation.intro import IntroGate, echoes_message, sentence_problem, stream_intro
+from chat_rec.results import RecommendedItem, TurnEvent, TurnResult
+
+
+class FakeResolver:
+    def __init__(self, *titles: str) -> None:
+        self.titles = titles
+
+    def find_in_text(self, text: str) -> list[str]:
+        return [t for t in self.titles if t.lower() in text.lower()]
+
+
+def deps(*titles: str) -> SimpleNamespace:
+    return SimpleNamespace(resolver=FakeResolver(*titles))
+
+
+def pieces(text: str) -> list[str]:
+    """Split like a tokenizer would: word pieces with their spaces, some words cut in two."""
+    out: list[str] = []
+    for word in text.split(" "):
+        out += [word[:3], word[3:] + " "] if len(word) > 5 else [word + " "]
+    return out
+
+
+def test_sentences_are_released_only_when_complete() -> None:
+    gate = IntroGate(deps(), [])
+    released = [gate.feed(p) for p in pieces("These picks are bright and warm. More fun follows here.")]
+    first_at = next(n for n, r in enumerate(released) if r)
+    assert released[first_at] == ["These picks are bright and warm."]
+    assert not any(released[:first_at]), "a word was released before its sentence ended"
+    assert [s for r in released[first_at + 1:] for s in r] + gate.finish() == ["More fun follows here."]
+
+
+def test_third_person_outside_movies_and_echoes_are_dropped() -> None:
+    message = "I want a funny movie for a rainy night"
+    gate = IntroGate(deps("heat"), ["Toy Story (1995)"], message)
+    text = ("The person is looking for something light. The user wants laughs tonight. "
+            "She will enjoy these a lot. Heat is a great choice for you. Toy Story (1995) fits too. "
+            "A funny movie for a rainy night is here. Here are some cheerful picks for you.")
+    shown = [s for p in pieces(text) for s in gate.feed(p)] + gate.finish()
+    assert shown == ["Here are some cheerful picks for you."]
+    reasons = [problem for _, problem in gate.dropped]
+    assert reasons.count("third person") == 3 and "names a movie" in reasons and "echoes the message" in reasons
+
+
+def test_spanish_third_person_is_dropped() -> None:
+    assert sentence_problem("El usuario busca algo divertido hoy.", deps(), []) == "third person"
+    assert sentence_problem("Estas películas te van a encantar.", deps(), []) == ""
+
+
+def test_they_about_the_picks_is_fine() -> None:
+    assert sentence_problem("They are all warm and funny picks.", deps(), []) == ""
+
+
+def test_echo_needs_a_run_of_words() -> None:
+    assert echoes_message("You asked for funny movie for a night out.", "a funny movie for a night")
+    assert not echoes_message("Funny picks for your night.", "a funny movie for a night")
+
+
+def test_stream_stops_after_two_sentences_and_closes_the_model_stream() -> None:
+    closed: list[bool] = []
+
+    def model():
+        try:
+            yield from pieces("One fine pick here. Two fine picks here. Three fine picks here. Four more.")
+        finally:
+            closed.append(True)
+
+    shown: list[str] = []
+    call = stream_intro(model(), IntroGate(deps(), []), shown.append)
+    assert shown == ["One fine pick here.", "Two fine picks here."]
+    assert closed == [True] and call["shown"] == 2 and call["first_token_ms"] is not None
+
+
+def test_run_on_text_without_an_end_is_never_shown() -> None:
+    gate = IntroGate(deps(), [])
+    shown = [s for p in pieces("and so on " * 60) for s in gate.feed(p)] + gate.finish()
+    assert shown == [] and [problem for _, problem in gate.dropped] == ["run-on"]
+    assert gate.feed(" And the end. A fine pick for tonight. ") == ["A fine pick for tonight."]
+
+
+def test_cli_prints_picks_before_the_intro() -> None:
+    from chat_rec.cli import print_turn
+
+    item = RecommendedItem(1, "Heat", 1995, ("Crime",), "", 0.0)
+    picks = TurnResult("1. Heat (1995)", "recommend", items=(item,))
+    out = io.StringIO()
+    print_turn([TurnEvent("picks", "1. Heat (1995)", picks), TurnEvent("intro", "A tense one."),
+                TurnEvent("done", "", picks)], out)
+    text = out.getvalue()
+    assert text.index("Heat (1995)") < text.index("A tense one.")
