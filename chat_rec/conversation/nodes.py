@@ -288,8 +288,9 @@ def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], lan
         best_id, best_vec = max(pairs, key=lambda pair: float(np.dot(vec, pair[1])))
         if float(np.dot(vec, best_vec)) > 0.35 and (best := deps.catalog.get(best_id)):
             parts.append(replies["reason_because"].format(title=best.label))
-    row = deps.index.row_of.get(item_id)
-    tags = deps.aspects.explain(row, aspects) if deps.aspects is not None and aspects and row is not None else []
+    tags: list[str] = []
+    if deps.aspects is not None and aspects and (row := deps.index.row_of.get(item_id)) is not None:
+        tags = deps.aspects.explain(row, aspects)
     if tags:
         parts.append(replies["reason_aspects"].format(tags=", ".join(tags)))
     if item.genres:

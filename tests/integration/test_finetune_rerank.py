@@ -154,7 +154,8 @@ def app_deps(catalog) -> SimpleNamespace:
 
     return SimpleNamespace(settings=Settings(top_k=5, rerank_candidates=5), catalog=catalog,
                            ranker=HybridRanker(catalog, FakeIndex.for_ids(catalog.ids)), reranker=None,
-                           replies=lambda language: load_replies()["en"], item_vector=lambda item_id: None)
+                           replies=lambda language: load_replies()["en"], item_vector=lambda item_id: None,
+                           aspects=None)
 
 
 def _recommend(deps: SimpleNamespace) -> list[dict[str, object]]:
