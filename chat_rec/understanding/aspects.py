@@ -209,11 +209,26 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     return list(liked), [p for p in disliked if p not in liked]
 
 
+_QUOTED = re.compile(r"[\"“«][^\"”»]{1,120}[\"”»]|(?<!\w)['‘][^'’]{1,120}['’](?!\w)")
+"""Quoted strings: titles or names the person typed, never moods."""
+
+
 def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: AspectIndex | None,
                           resolver: TitleResolver | None = None) -> PreferenceSignal:
-    """TEMPORARY bridge until the parser fills aspects: read them here when the signal has none."""
+    """Read moods and attributes when the signal has none.
+
+    Only the user's own words count: sentences aimed at the system and pasted markup are dropped
+    (``parser.clean``), and so are quoted strings and titles the catalog does not hold, which
+    are names, not moods ("recommend 'Zorblax Returns'").
+    """
     if vocabulary is None or signal.liked_aspects or signal.disliked_aspects or not text.strip():
         return signal
+    from chat_rec.understanding.parser import clean
+
+    text = clean(text)
+    for title in signal.unresolved_titles:
+        text = text.replace(title, " ")
+    text = _QUOTED.sub(" ", text)
     liked, disliked = aspects_with_polarity(text, vocabulary, resolver)
     if not liked and not disliked:
         return signal
