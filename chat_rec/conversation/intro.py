@@ -89,6 +89,15 @@ def sentence_problem(sentence: str, deps: Deps, allowed_labels: Iterable[str], m
     return ""
 
 
+def genres_named(sentence: str) -> set[str]:
+    """Catalog genres a sentence names, by the parser's genre words (English and Spanish)."""
+    from chat_rec.catalog.titles import fold
+    from chat_rec.understanding import lexicon
+
+    folded = fold(sentence)
+    return {g for regex, genres in lexicon.GENRE_RES if regex.search(folded) for g in genres}
+
+
 @dataclass
 class IntroGate:
     """Feed it the model's text pieces; it returns the sentences that may be shown, as they complete."""
@@ -96,6 +105,9 @@ class IntroGate:
     deps: Deps
     allowed_labels: list[str]
     message: str = ""
+    avoid: list[str] = field(default_factory=list)
+    """Genres the person excluded: a sentence naming one (in any language we read) is dropped,
+    so the intro never tells someone who said "no horror" that they like horror."""
     kept: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
     _pending: str = ""
@@ -132,6 +144,8 @@ class IntroGate:
         if not sentence:
             return []
         problem = sentence_problem(sentence, self.deps, self.allowed_labels, self.message)
+        if not problem and self.avoid and set(self.avoid) & genres_named(sentence):
+            problem = "names a genre the person excluded"
         if problem:
             self.dropped.append((sentence, problem))
             return []

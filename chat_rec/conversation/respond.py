@@ -116,7 +116,9 @@ def _model_intro(state: State, deps: Deps, labels: list[str], language: str,
     """The model's checked intro ("" when there is no model or nothing passed) and the call's record."""
     if deps.llm is None or not labels:
         return "", None
-    gate = IntroGate(deps, labels, state.get("user_text") or "")
+    avoid = sorted(set((state.get("constraints") or {}).get("excluded_genres") or ())
+                   | set((state.get("signal") or {}).get("disliked_genres") or ()))
+    gate = IntroGate(deps, labels, state.get("user_text") or "", avoid=avoid)
     try:
         messages = intro_messages(state, deps, labels, language)
         call = stream_intro(stream_pieces(deps.llm, messages, INTRO_MAX_TOKENS), gate, emit)

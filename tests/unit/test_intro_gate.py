@@ -96,3 +96,13 @@ def test_cli_prints_picks_before_the_intro() -> None:
                 TurnEvent("done", "", picks)], out)
     text = out.getvalue()
     assert text.index("Heat (1995)") < text.index("A tense one.")
+
+
+def test_a_sentence_naming_an_excluded_genre_is_dropped() -> None:
+    # The CPU model once wrote "You also like Sci-Fi, IMAX, and Horror." to someone who said "no horror".
+    gate = IntroGate(deps(), [], "", avoid=["Horror"])
+    text = "You also like thoughtful stories and horror. These picks are calm and clever. "
+    assert [s for p in pieces(text) for s in gate.feed(p)] + gate.finish() == ["These picks are calm and clever."]
+    assert gate.dropped[0][1] == "names a genre the person excluded"
+    spanish = IntroGate(deps(), [], "", avoid=["Horror"])
+    assert spanish.feed("Te gustan las de terror. ") == []
