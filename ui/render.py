@@ -121,7 +121,7 @@ def _leaning(view: ProfileView, n: int = 3) -> tuple[list[str], list[str]]:
 def profile_html(view: ProfileView | None) -> str:
     """Render the profile panel: what the recommender remembers about this user."""
     if view is None:
-        return "<div class='cr-profile cr-muted'>Enter your name and press Start: your profile shows up here.</div>"
+        return "<div class='cr-profile cr-muted'>Press Start (or sign in): your profile shows up here.</div>"
 
     towards, away = _leaning(view)
     turns = "turn" if view.turns == 1 else "turns"
