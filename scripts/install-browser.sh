@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install headless Chromium and its WebDriver (Debian packages) for the browser tests.
-# Idempotent: does nothing when both are already on PATH. Uses sudo only when not root.
+# Idempotent: does nothing when both are already on PATH. apt-install.sh uses sudo only when not root.
 set -euo pipefail
 
 if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then
@@ -8,13 +8,6 @@ if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&
     exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends chromium chromium-driver fonts-noto-color-emoji
+bash "$(dirname "$0")/apt-install.sh" chromium chromium-driver fonts-noto-color-emoji
 chromium --version
 chromedriver --version

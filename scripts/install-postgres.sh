@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install the PostgreSQL server binaries (Debian's `postgresql` package) for the PostgreSQL tests.
 # The tests start their own throwaway server from these binaries (initdb, pg_ctl); nothing runs
-# as a service. Idempotent: does nothing when initdb is already there. Uses sudo only when not root.
+# as a service. Idempotent: does nothing when initdb is already there. apt-install.sh uses sudo only when not root.
 set -euo pipefail
 
 find_initdb() {
@@ -19,12 +19,5 @@ if initdb_path="$(find_initdb)" && [ -n "$initdb_path" ]; then
     exit 0
 fi
 
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-    SUDO="sudo"
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update
-$SUDO apt-get install -y --no-install-recommends postgresql
+bash "$(dirname "$0")/apt-install.sh" postgresql
 "$(find_initdb)" --version

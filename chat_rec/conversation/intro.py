@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from chat_rec.catalog.models import GENRES
 from chat_rec.catalog.titles import fold
 from chat_rec.limits import echoes_prompt, scrub_line
+from chat_rec.understanding.extractor import genres_named
 
 if TYPE_CHECKING:
     from chat_rec.conversation.deps import Deps
@@ -87,15 +88,6 @@ def sentence_problem(sentence: str, deps: Deps, allowed_labels: Iterable[str], m
     if names_something(sentence):
         return "names something"
     return ""
-
-
-def genres_named(sentence: str) -> set[str]:
-    """Catalog genres a sentence names, by the parser's genre words (English and Spanish)."""
-    from chat_rec.catalog.titles import fold
-    from chat_rec.understanding import lexicon
-
-    folded = fold(sentence)
-    return {g for regex, genres in lexicon.GENRE_RES if regex.search(folded) for g in genres}
 
 
 @dataclass

@@ -130,7 +130,7 @@ _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said
            r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
 HEARSAY = re.compile(r"\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b")
 """Someone else's opinion the user does not share (rule 14): another person as the subject of a
-verb of saying or urging. Their own tastes ("my kids adore it") are not hearsay."""
+verb of saying or urging. Their own tastes ("my kids love cartoons") are not hearsay."""
 """Someone else's opinion the user does not share (rule 14): the clause is ignored."""
 
 CONTRAST = re.compile(r"\b(?:but|though|although|however|whereas|while|pero|aunque|sino)\b")
