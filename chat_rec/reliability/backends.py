@@ -17,6 +17,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Self
 
 import httpx
 
@@ -69,7 +70,34 @@ def postgres_bindir() -> Path | None:
     return next((c for c in candidates if (c / "initdb").is_file() and (c / "pg_ctl").is_file()), None)
 
 
-class PostgresServer:
+class _Server:
+    """A server a test or bench owns: ``with Server(...) as server:`` starts and always stops it."""
+
+    def start(self) -> Self:
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+class _ProcessServer(_Server):
+    """A server run as one child process with a temp folder of its own."""
+
+    proc: subprocess.Popen[bytes] | None
+    root: Path
+
+    def stop(self) -> None:
+        _stop(self.proc)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class PostgresServer(_Server):
     """A PostgreSQL cluster in a temp folder, listening on 127.0.0.1 only, trust authentication.
 
     Durability is traded for speed (``fsync=off``): it is a test server. ``url(db)`` gives a
@@ -103,7 +131,7 @@ class PostgresServer:
             raise ChatRecError(f"{Path(args[0]).name} failed ({done.returncode}): "
                                f"{(done.stderr or done.stdout).strip()[-500:]}")
 
-    def start(self) -> PostgresServer:
+    def start(self) -> Self:
         started = time.perf_counter()
         self._run(str(self.bindir / "initdb"), "-D", str(self.data), "-U", "postgres", "-A", "trust",
                   "--no-sync", "-E", "UTF8", "--locale=C")
@@ -135,15 +163,9 @@ class PostgresServer:
             self.started = False
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def __enter__(self) -> PostgresServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
 
 # ---------------------------------------------------------------- Chroma
-class ChromaServer:
+class ChromaServer(_ProcessServer):
     """``chroma run --path DIR --host 127.0.0.1 --port N`` (the server that ships with chromadb)."""
 
     def __init__(self, path: Path | None = None) -> None:
@@ -153,7 +175,7 @@ class ChromaServer:
         self.log = self.root / "chroma.log"
         self.proc: subprocess.Popen[bytes] | None = None
 
-    def start(self, timeout_s: float = 120.0) -> ChromaServer:
+    def start(self, timeout_s: float = 120.0) -> Self:
         chroma = Path(sys.executable).with_name("chroma")
         if not chroma.is_file():
             found = shutil.which("chroma")
@@ -168,19 +190,9 @@ class ChromaServer:
         _wait_http(f"http://127.0.0.1:{self.port}/api/v2/heartbeat", self.proc, timeout_s, self.log, "chroma run")
         return self
 
-    def stop(self) -> None:
-        _stop(self.proc)
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def __enter__(self) -> ChromaServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
-
 
 # ---------------------------------------------------------------- LLM server
-class LlmServer:
+class LlmServer(_ProcessServer):
     """``chat-rec llm-server --model MODEL`` on a free loopback port; ``base_url`` ends in /v1."""
 
     def __init__(self, model: str, name: str = "chat-rec-local", extra: tuple[str, ...] = ()) -> None:
@@ -196,7 +208,7 @@ class LlmServer:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def start(self, timeout_s: float = 300.0) -> LlmServer:
+    def start(self, timeout_s: float = 300.0) -> Self:
         with self.log.open("ab") as log:
             self.proc = subprocess.Popen(
                 [sys.executable, "-m", "chat_rec.cli", "llm-server", "--model", self.model, "--name", self.name,
@@ -204,16 +216,6 @@ class LlmServer:
                 stdout=log, stderr=subprocess.STDOUT, cwd=str(Path(__file__).resolve().parents[2]))
         _wait_http(f"{self.base_url}/models", self.proc, timeout_s, self.log, "chat-rec llm-server")
         return self
-
-    def stop(self) -> None:
-        _stop(self.proc)
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def __enter__(self) -> LlmServer:
-        return self.start()
-
-    def __exit__(self, *exc: object) -> None:
-        self.stop()
 
 
 # ---------------------------------------------------------------- a small catalog
