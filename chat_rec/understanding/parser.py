@@ -14,12 +14,13 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import lexicon
-from chat_rec.understanding.resolver import Mention, TitleResolver, fold_key
+from chat_rec.understanding import lexicon, years
+from chat_rec.understanding.references import ListReferences, _Ref
+from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 
 log = logging.getLogger(__name__)
@@ -36,7 +37,6 @@ _JSON = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]{0,200}>|```.*?```", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
-_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these"}
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
 """Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
 _ELABORATION = re.compile(r"^(?:especially|particularly|in particular|above all|mostly|mainly|such as|like|"
@@ -48,12 +48,6 @@ _VERDICT_WORDS = frozenset("at all anymore either really much ever again honestl
 """Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
 _FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
 """A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
-_UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
-          "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
-          "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
-_NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
-                  "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
-                  "vez", "parte", "noche", "semana"}
 
 
 @dataclass
@@ -62,16 +56,6 @@ class _Tok:
     start: int
     end: int
     raw: str
-
-
-@dataclass
-class _Ref:
-    """Something a clause talks about: catalog items or a genre, at a token position."""
-
-    pos: int
-    items: list[int] = field(default_factory=list)
-    genres: tuple[str, ...] = ()
-    pronoun: bool = False
 
 
 def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleResolver | None = None,
@@ -127,6 +111,7 @@ class _Parser:
         self.toks = self._tokenize(self.text)
         self.signal = PreferenceSignal()
         self.referenced: list[int] = []
+        self.list_refs = ListReferences(previous)
 
     @staticmethod
     def _tokenize(text: str) -> list[_Tok]:
@@ -165,7 +150,7 @@ class _Parser:
                 for i in inside:
                     keys[i] = "qqtitle"
         folded, offsets = self._join(keys)
-        year_min, year_max, spans = lexicon.extract_years(folded)
+        year_min, year_max, spans = years.extract_years(folded)
         sig.year_min, sig.year_max = year_min, year_max
         keys = self._mask(keys, offsets, spans)
         folded, offsets = self._join(keys)
@@ -402,7 +387,7 @@ class _Parser:
                 refs.append(_Ref(lo + text[:m.start()].count(" "), genres=genres))
                 text = text[:m.start()] + "#" * (m.end() - m.start()) + text[m.end():]
         if self.previous:
-            listed = self._list_refs(ckeys, lo)
+            listed = self.list_refs.find(ckeys, lo, self.referenced)
             described = [r for r in listed if r.genres == ("described",)]
             for ref in described:  # "the animated one" names a listed movie, not a genre
                 refs = [r for r in refs if not (r.genres and ref.pos <= r.pos <= ref.pos + 6)]
@@ -413,107 +398,6 @@ class _Parser:
                 if item_id not in self.referenced:
                     self.referenced.append(item_id)
         return sorted(refs, key=lambda r: r.pos)
-
-    def _list_refs(self, ckeys: list[str], lo: int) -> list[_Ref]:
-        n = len(self.previous)
-        ids = [item.item_id for item in self.previous]
-        refs: list[_Ref] = []
-        text = " ".join(ckeys)
-        for j, k in enumerate(ckeys):
-            prev = ckeys[j - 1] if j else ""
-            nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
-            count = lexicon.NUMBER_WORDS.get(nxt, 0) if nxt not in {"one"} else 0
-            if not count and prev in lexicon.NUMBER_WORDS and prev not in {"one", "una", "uno"}:
-                count = lexicon.NUMBER_WORDS[prev]  # "las dos primeras", "the two last"
-                prev = ckeys[j - 2] if j >= 2 else ""
-            picked: list[int] = []
-            if k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
-                                           or j == 0 or prev in {"and", "or", "y", "o", "seen"}):
-                if nxt in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
-                        ["them"], ["those"], ["these"])):
-                    continue
-                idx = lexicon.ORDINALS[k]
-                picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []
-            elif k in lexicon.LAST_WORDS and prev in _DETERMINERS and nxt not in _NOT_REF_NOUNS:
-                picked = ids[-max(count, 1):]
-            elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
-                picked = ids[:1]
-            elif k == "number" and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
-                picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
-            elif k.isdigit() and 1 <= int(k) <= n and prev != "number" and self._bare_position(ckeys, j):
-                picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
-            elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
-                    prev in _DETERMINERS or prev in {"del", "de"}):
-                picked = [ids[n // 2]]  # "the middle one", "la del medio"
-            elif k in {"other", "others", "rest", "remaining", "demas", "otras", "otros", "resto"} and (
-                    prev in _DETERMINERS or prev in {"del"}):
-                picked = [i for i in ids if i not in self.referenced]
-            if picked:
-                refs.append(_Ref(lo + j, picked))
-        if not refs:
-            for m in lexicon.GROUP_ALL.finditer(text):
-                if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
-                    group = self.referenced[-2:] if len(self.referenced) >= 2 else (ids if n == 2 else [])
-                else:
-                    group = ids
-                if group:
-                    refs.append(_Ref(lo + text[:m.start()].count(" "), list(group)))
-                    break
-        if not refs:
-            refs += self._descriptive(ckeys, lo, ids)
-        return refs
-
-    @staticmethod
-    def _bare_position(ckeys: list[str], j: int) -> bool:
-        """A bare digit is a list position when it stands like a name, not a quantity.
-
-        "1 and 3 are great", "but 2 is a no", "2 or 4?": at the start of the clause or joined to
-        another position, and not followed by a unit ("2 hours", "3 stars", "2 more").
-        """
-        prev = ckeys[j - 1] if j else ""
-        nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
-        if nxt in _NOT_REF_NOUNS or nxt in _UNITS:
-            return False
-        joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
-                          "ambas", "ambos", "las", "los"}
-        return j == 0 or joined or (prev.isdigit() and prev != ckeys[j])
-
-    def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
-        """"the Al Pacino one", "the two black-and-white ones", "the 2010 one"."""
-        text = " ".join(ckeys)
-        m = re.search(r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
-                      r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
-                      r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)", text)
-        if not m:
-            return []
-        words = (m.group(1) or m.group(2) or m.group(3) or "").split()
-        count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
-        words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
-        if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
-            return []
-        phrase = " ".join(words)
-        items = [item for item in self.previous if self._describes(phrase, item)]
-        if items and (count == 0 and len(items) == 1 or count == len(items) or m.group().endswith("s")):
-            return [_Ref(lo + text[:m.start()].count(" "), [item.item_id for item in items],
-                         genres=("described",))]
-        return []
-
-    def _describes(self, phrase: str, item: Item) -> bool:
-        if re.fullmatch(r"\d{4}", phrase):
-            return item.year == int(phrase)
-        if phrase in {"black and white", "b w", "bw", "black white"}:
-            return item.year is not None and item.year < 1960
-        for regex, genres in lexicon.GENRE_RES:
-            if regex.fullmatch(phrase):
-                return all(g in item.genres for g in genres)
-        text = " | ".join((fold_key(item.title), " | ".join(fold(t) for t in item.tags), fold(item.overview)))
-        if re.search(r"\b" + re.escape(phrase) + r"s?\b", text):
-            return True
-        # "the one with the dragon", "the Pacino one": every content word of the description
-        # occurs in the item's own text (title, tags such as cast names, overview).
-        words = [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
-        return bool(words) and all(re.search(r"\b" + re.escape(w.rstrip("s")) + r"(?:s|es)?\b", text)
-                                   for w in words)
 
     # ----------------------------------------------------------------- leftovers
     def _unresolved(self, mentions: list[Mention]) -> None:

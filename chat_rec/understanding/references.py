@@ -1,0 +1,147 @@
+"""References to the movies of the previous list: "the second one", "both", "the Pacino one".
+
+The parser (parser.py) asks ListReferences for the list references of each clause; the words
+are read as positions ("the first two", "#2", "the middle one"), groups ("both", "none of
+these") or descriptions matched against each listed movie's own year, genres, tags and overview.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from chat_rec.catalog.models import Item
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.resolver import fold_key
+
+_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these"}
+_UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
+          "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
+          "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
+_NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
+                  "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
+                  "vez", "parte", "noche", "semana"}
+
+
+@dataclass
+class _Ref:
+    """Something a clause talks about: catalog items or a genre, at a token position."""
+
+    pos: int
+    items: list[int] = field(default_factory=list)
+    genres: tuple[str, ...] = ()
+    pronoun: bool = False
+
+
+class ListReferences:
+    """Finds, clause by clause, the references to the movies of the previous reply's list."""
+
+    def __init__(self, previous: Sequence[Item]):
+        self.previous = list(previous)
+
+    def find(self, ckeys: list[str], lo: int, referenced: Sequence[int]) -> list[_Ref]:
+        """References in one clause (``ckeys``, starting at token ``lo``) to the listed movies.
+
+        ``referenced`` holds the ids the message has named so far: "the others" are the rest.
+        """
+        n = len(self.previous)
+        ids = [item.item_id for item in self.previous]
+        refs: list[_Ref] = []
+        text = " ".join(ckeys)
+        for j, k in enumerate(ckeys):
+            prev = ckeys[j - 1] if j else ""
+            nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+            count = lexicon.NUMBER_WORDS.get(nxt, 0) if nxt not in {"one"} else 0
+            if not count and prev in lexicon.NUMBER_WORDS and prev not in {"one", "una", "uno"}:
+                count = lexicon.NUMBER_WORDS[prev]  # "las dos primeras", "the two last"
+                prev = ckeys[j - 2] if j >= 2 else ""
+            picked: list[int] = []
+            if k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
+                                           or j == 0 or prev in {"and", "or", "y", "o", "seen"}):
+                if nxt in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
+                        ["them"], ["those"], ["these"])):
+                    continue
+                idx = lexicon.ORDINALS[k]
+                picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []
+            elif k in lexicon.LAST_WORDS and prev in _DETERMINERS and nxt not in _NOT_REF_NOUNS:
+                picked = ids[-max(count, 1):]
+            elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
+                picked = ids[:1]
+            elif k == "number" and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
+                picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
+            elif k.isdigit() and 1 <= int(k) <= n and prev != "number" and self._bare_position(ckeys, j):
+                picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
+            elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
+                    prev in _DETERMINERS or prev in {"del", "de"}):
+                picked = [ids[n // 2]]  # "the middle one", "la del medio"
+            elif k in {"other", "others", "rest", "remaining", "demas", "otras", "otros", "resto"} and (
+                    prev in _DETERMINERS or prev in {"del"}):
+                picked = [i for i in ids if i not in referenced]
+            if picked:
+                refs.append(_Ref(lo + j, picked))
+        if not refs:
+            for m in lexicon.GROUP_ALL.finditer(text):
+                if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
+                    group = referenced[-2:] if len(referenced) >= 2 else (ids if n == 2 else [])
+                else:
+                    group = ids
+                if group:
+                    refs.append(_Ref(lo + text[:m.start()].count(" "), list(group)))
+                    break
+        if not refs:
+            refs += self._descriptive(ckeys, lo, ids)
+        return refs
+
+    @staticmethod
+    def _bare_position(ckeys: list[str], j: int) -> bool:
+        """A bare digit is a list position when it stands like a name, not a quantity.
+
+        "1 and 3 are great", "but 2 is a no", "2 or 4?": at the start of the clause or joined to
+        another position, and not followed by a unit ("2 hours", "3 stars", "2 more").
+        """
+        prev = ckeys[j - 1] if j else ""
+        nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+        if nxt in _NOT_REF_NOUNS or nxt in _UNITS:
+            return False
+        joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
+                          "ambas", "ambos", "las", "los"}
+        return j == 0 or joined or (prev.isdigit() and prev != ckeys[j])
+
+    def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
+        """"the Al Pacino one", "the two black-and-white ones", "the 2010 one"."""
+        text = " ".join(ckeys)
+        m = re.search(r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
+                      r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
+                      r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)", text)
+        if not m:
+            return []
+        words = (m.group(1) or m.group(2) or m.group(3) or "").split()
+        count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
+        words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
+        if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
+            return []
+        phrase = " ".join(words)
+        items = [item for item in self.previous if self._describes(phrase, item)]
+        if items and (count == 0 and len(items) == 1 or count == len(items) or m.group().endswith("s")):
+            return [_Ref(lo + text[:m.start()].count(" "), [item.item_id for item in items],
+                         genres=("described",))]
+        return []
+
+    def _describes(self, phrase: str, item: Item) -> bool:
+        if re.fullmatch(r"\d{4}", phrase):
+            return item.year == int(phrase)
+        if phrase in {"black and white", "b w", "bw", "black white"}:
+            return item.year is not None and item.year < 1960
+        for regex, genres in lexicon.GENRE_RES:
+            if regex.fullmatch(phrase):
+                return all(g in item.genres for g in genres)
+        text = " | ".join((fold_key(item.title), " | ".join(fold(t) for t in item.tags), fold(item.overview)))
+        if re.search(r"\b" + re.escape(phrase) + r"s?\b", text):
+            return True
+        # "the one with the dragon", "the Pacino one": every content word of the description
+        # occurs in the item's own text (title, tags such as cast names, overview).
+        words = [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
+        return bool(words) and all(re.search(r"\b" + re.escape(w.rstrip("s")) + r"(?:s|es)?\b", text)
+                                   for w in words)
