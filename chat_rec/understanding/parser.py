@@ -37,6 +37,7 @@ _JSON = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]{0,200}>|```.*?```", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
+_PLURAL_PRONOUNS = {"them", "those", "these", "they", "theyre", "both", "all", "las", "los", "todas", "todos"}
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
 """Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
 _ELABORATION = re.compile(r"^(?:especially|particularly|in particular|above all|mostly|mainly|such as|like|"
@@ -46,6 +47,11 @@ _ELABORATION = re.compile(r"^(?:especially|particularly|in particular|above all|
 _VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
                            "for me mi para nada tampoco mucho".split())
 """Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
+_DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|sin embargo|de todas formas|"
+                        r"eso si|la verdad|por mi parte|personalmente|on the other hand|in contrast|by contrast|"
+                        r"honestly|to be honest|tbh|personally|for my part|then again|meanwhile|instead)")
+"""A clause that only links two others ("El western, en cambio, no me llama nada") is skipped, so
+the verdict after it still reaches the phrase before it."""
 _FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
 """A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
 
@@ -93,15 +99,6 @@ def clean(text: str) -> str:
     return " ".join(s for s in sentences if not lexicon.INJECTION.search(s)).strip()
 
 
-def detect_language(keys: Sequence[str]) -> str:
-    """"es" when Spanish stopwords outnumber English ones."""
-    ambiguous = {"no", "me", "a", "se", "con", "mi", "te", "y", "lo"}
-    es = sum(1 for k in keys if k in lexicon.ES_STOPWORDS and k not in ambiguous)
-    es += sum(1 for k in keys if k in {"hola", "pelicula", "peliculas", "gracias", "quiero"})
-    en = sum(1 for k in keys if k in lexicon.EN_STOPWORDS and k not in ambiguous)
-    return "es" if es > en else "en"
-
-
 class _Parser:
     def __init__(self, utterance: str, previous: list[Item], resolver: TitleResolver | None):
         self.raw = utterance
@@ -137,7 +134,7 @@ class _Parser:
     def run(self) -> PreferenceSignal:
         sig = self.signal
         keys = [t.key for t in self.toks]
-        sig.language = detect_language(keys)
+        sig.language = lexicon.detect_language(keys)
         words = " ".join(k for k in keys if k not in {".", ",", "?"})
         sig.skip = bool(lexicon.SKIP_RE.match(words)) if len(words) < 60 else False
         mentions = self._mentions()
@@ -198,12 +195,12 @@ class _Parser:
                 continue
             if lexicon.REQUEST.search(text) and not lexicon.CHOOSING.search(text):
                 return True
+            if question and _FACT_QUESTION.match(text):
+                continue  # "Is Heat a crime movie?" asks about a film, not for films
             named = any(r.search(text) for r, _ in lexicon.GENRE_RES)
             polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
             if named and (question or polite):
                 return True
-            if question and _FACT_QUESTION.match(text):
-                continue
             if re.match(r"^(?:something|anything|algo|alguna|alguno|algun)\b", text) or (
                     re.match(r"^some\b", text) and (question or polite)):
                 return True
@@ -225,6 +222,7 @@ class _Parser:
         last_refs: list[int] = []
         last_sentence = -1
         pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
+        listed: list[int] = []  # titles of this sentence's neutral clauses, for "I loved them"
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
@@ -232,9 +230,9 @@ class _Parser:
             if sent - last_sentence > 1:
                 last_refs = []
             if sent != last_sentence:
-                pending = []
+                pending, listed = [], []
             last_sentence = sent
-            if lexicon.HEARSAY.search(text) or sent in facts:
+            if lexicon.HEARSAY.search(text) or sent in facts or _DISCOURSE.fullmatch(text):
                 continue
             refs = self._refs(ckeys, lo, title_at)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
@@ -244,6 +242,8 @@ class _Parser:
             if not [r for r in refs if r.items or r.genres]:
                 if polarity and pending and self._bare_verdict(ckeys):
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
+                elif polarity and any(k in _PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
+                    refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
                 pending = []
@@ -261,6 +261,7 @@ class _Parser:
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items
+            listed = listed + with_items if polarity == 0 else []
             if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
                 pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
             elif with_items:

@@ -7,6 +7,7 @@ these") or descriptions matched against each listed movie's own year, genres, ta
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -110,24 +111,41 @@ class ListReferences:
         return j == 0 or joined or (prev.isdigit() and prev != ckeys[j])
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
-        """"the Al Pacino one", "the two black-and-white ones", "the 2010 one"."""
+        """"the Al Pacino one", "the two black-and-white ones", "the one with the dragon", "la de
+        animación", "el spaghetti western": a description that fits listed movies' own text."""
         text = " ".join(ckeys)
-        m = re.search(r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
-                      r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
-                      r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)", text)
-        if not m:
-            return []
-        words = (m.group(1) or m.group(2) or m.group(3) or "").split()
-        count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
-        words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
-        if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
-            return []
-        phrase = " ".join(words)
-        items = [item for item in self.previous if self._describes(phrase, item)]
-        if items and (count == 0 and len(items) == 1 or count == len(items) or m.group().endswith("s")):
-            return [_Ref(lo + text[:m.start()].count(" "), [item.item_id for item in items],
-                         genres=("described",))]
+        for m in _DESCRIPTION.finditer(text):
+            group = next(g for g in range(1, 5) if m.group(g) is not None)
+            words = m.group(group).split()
+            count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
+            words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
+            if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
+                continue
+            plural = m.group().endswith("s") and group == 1
+            # The phrase after "with"/"de" may run into the verdict ("la de animacion me encanta"):
+            # the longest leading part that describes listed movies is the description.
+            lengths = range(len(words), 0, -1) if group in (2, 3) else [len(words)]
+            for n in lengths:
+                items = self._matching(" ".join(words[:n]), loose=group != 4)
+                if items and (count == len(items) or plural or count == 0 and len(items) == 1):
+                    pos = lo + text[:m.start()].count(" ")
+                    return [_Ref(pos, [item.item_id for item in items], genres=("described",))]
         return []
+
+    def _matching(self, phrase: str, loose: bool) -> list[Item]:
+        """The listed movies a description fits: all its words, or (``loose``, several words) the
+        one movie that fits clearly more of them than any other ("the jazz drumming one")."""
+        full = [item for item in self.previous if self._describes(phrase, item)]
+        if full or not loose:
+            return full
+        words = _content(phrase)
+        if len(words) < 2:
+            return []
+        hits = [sum(1 for w in words if _stem(w) in _stems(item)) for item in self.previous]
+        best = max(hits, default=0)
+        if best * 2 < len(words) or hits.count(best) != 1:
+            return []
+        return [self.previous[hits.index(best)]]
 
     def _describes(self, phrase: str, item: Item) -> bool:
         if re.fullmatch(r"\d{4}", phrase):
@@ -137,11 +155,42 @@ class ListReferences:
         for regex, genres in lexicon.GENRE_RES:
             if regex.fullmatch(phrase):
                 return all(g in item.genres for g in genres)
-        text = " | ".join((fold_key(item.title), " | ".join(fold(t) for t in item.tags), fold(item.overview)))
-        if re.search(r"\b" + re.escape(phrase) + r"s?\b", text):
+        if re.search(r"\b" + re.escape(phrase) + r"s?\b", _text(item)):
             return True
         # "the one with the dragon", "the Pacino one": every content word of the description
         # occurs in the item's own text (title, tags such as cast names, overview).
-        words = [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
-        return bool(words) and all(re.search(r"\b" + re.escape(w.rstrip("s")) + r"(?:s|es)?\b", text)
-                                   for w in words)
+        words = _content(phrase)
+        return bool(words) and all(_stem(w) in _stems(item) for w in words)
+
+
+_DESCRIPTION = re.compile(
+    r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
+    r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
+    r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
+    r"|^(?:the|el|la) ((?:\w+ )?\w+)$")
+"""Descriptions of a listed movie; the last form is a whole clause such as "el spaghetti western"
+and must fit the movie's words exactly."""
+
+
+def _content(phrase: str) -> list[str]:
+    return [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    """A crude shared stem for English description words: drumming/drums/drummer -> drum."""
+    for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
+
+
+def _text(item: Item) -> str:
+    tags = item.all_tags or item.tags
+    return " | ".join((fold_key(item.title), " | ".join(fold(t) for t in tags), " | ".join(item.keywords),
+                       fold(item.overview)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(item: Item) -> frozenset[str]:
+    return frozenset(_stem(w) for w in re.findall(r"\w+", _text(item)))

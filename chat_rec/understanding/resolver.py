@@ -27,6 +27,11 @@ _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoy
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
                         "es fue era sigue me nos".split())
 """Words after a capitalised single-word title that show it is the subject of a verdict."""
+_SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
+"""Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
+made me cry"); with _VERB_AFTER."""
+_ORIGINAL = frozenset({"original"})
+"""Before a title shared by several films: the earliest one."""
 _NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
 
 
@@ -185,6 +190,7 @@ class TitleResolver:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self._spanish = False
         index: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for item in catalog:
             for key, priority in title_variants(item):
@@ -217,6 +223,11 @@ class TitleResolver:
             candidates = dated or candidates
         best = min(candidates, key=lambda c: (c[0], -self._popularity(c[1]), c[1]))
         return best[1]
+
+    def _earliest(self, key: str, item_id: int | None) -> int | None:
+        """"the original Psycho": the earliest film with that exact title (a remake came later)."""
+        same = [c for p, c in self._index.get(key, []) if p == 0 and self._year(c) is not None]
+        return min(same, key=lambda c: (self._year(c), c)) if same else item_id
 
     def _year(self, item_id: int) -> int | None:
         item = self.catalog.get(item_id)
@@ -254,6 +265,7 @@ class TitleResolver:
             return []
         tokens = tokenize(text)
         keys = [t.key for t in tokens]
+        self._spanish = lexicon.detect_language(keys) == "es"
         prefer_set = set(prefer)
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
         doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
@@ -265,6 +277,8 @@ class TitleResolver:
                 if key in self._index and self._accept(text, tokens, i, n, key, prefer_set):
                     year = self._nearby_year(tokens, i, n)
                     item_id = self._lookup(self._index, key, year, prefer_set)
+                    if year is None and i > 0 and keys[i - 1] in _ORIGINAL:
+                        item_id = self._earliest(key, item_id)
                     if item_id is not None:
                         found.append((i, n, item_id, 100.0))
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
@@ -299,8 +313,8 @@ class TitleResolver:
         if not _is_weak(key):
             if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):
                 return True
-            if prev in {"a", "an"} or nxt in _NOUNS_AFTER:
-                return False
+            if (prev == "an" or prev == "a" and not self._spanish) or nxt in _NOUNS_AFTER:
+                return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition
             if first.raw[:1].isupper() and not first.raw.isupper():
                 after = tokens[i + n].raw if i + n < len(tokens) else ""
                 if after[:1].isupper() and not _YEAR.match(after) and not self._at_start(text, i + n, tokens[i + n]):
@@ -320,8 +334,9 @@ class TitleResolver:
         if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
             # "loved the green mile": a lowercase multi-word title right after a film verb
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
+            subject = self._at_start(text, i, first) and nxt in _VERB_AFTER | _SUBJECT_VERBS
             return n > 1 and len(content) >= 2 and (
-                prev in _STRONG_CUES or before.endswith(("fan of", "fans of")))
+                prev in _STRONG_CUES or before.endswith(("fan of", "fans of")) or subject)
         if any(c in prefer for _, c in self._index.get(key, [])):
             return True
         at_start = self._at_start(text, i, first)
@@ -360,10 +375,14 @@ class TitleResolver:
 
     def _nearby_year(self, tokens: list[_Token], i: int, n: int) -> int | None:
         """A four-digit year just before or within three tokens after a title."""
-        window = tokens[i + n:i + n + 3] + tokens[max(0, i - 1):i]
-        for token in window:
+        for token in tokens[i + n:i + n + 3]:
+            if token.key in lexicon.NEGATORS:
+                break  # "Psycho, not the 1998 remake": that year is the one they mean not
             if _YEAR.match(token.key):
                 return int(token.key)
+        before = tokens[max(0, i - 1):i]
+        if before and _YEAR.match(before[0].key):
+            return int(before[0].key)
         return None
 
     def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int],
