@@ -94,7 +94,7 @@ POSITIVE = re.compile(
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
     r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
     r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
-    r"|(?:would|d|will) (?:happily )?(?:watch|see) (?:it |that |this )?again|disfrut\w*|una pasada"
+    r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*|una pasada"
     r"|sin palabras|obra de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
     r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?)\b"
 )

@@ -38,6 +38,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
 _PLURAL_PRONOUNS = {"them", "those", "these", "they", "theyre", "both", "all", "las", "los", "todas", "todos"}
+_GATHERING = {"them", "todas", "todos", "both", "ambas", "ambos"}
+"""Pronouns that gather every title listed before them, even in a clause naming titles of its own."""
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
 """Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
 _ELABORATION = re.compile(r"^(?:especially|particularly|in particular|above all|mostly|mainly|such as|like|"
@@ -49,9 +51,12 @@ _VERDICT_WORDS = frozenset("at all anymore either really much ever again honestl
 """Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
 _DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|sin embargo|de todas formas|"
                         r"eso si|la verdad|por mi parte|personalmente|on the other hand|in contrast|by contrast|"
-                        r"honestly|to be honest|tbh|personally|for my part|then again|meanwhile|instead)")
-"""A clause that only links two others ("El western, en cambio, no me llama nada") is skipped, so
-the verdict after it still reaches the phrase before it."""
+                        r"honestly|to be honest|tbh|personally|for my part|then again|meanwhile|instead|"
+                        r"(?:and )?(?:stuff|things|movies|films|ones|that kind of thing|cosas|pelis|peliculas)"
+                        r"(?: like| como| asi| de ese estilo)?(?: (?:that|this|those|these|esas|esos|esa|ese))?|"
+                        r"(?:and so on|etc|etcetera|y demas|y todo eso))")
+"""A clause that only links two others ("El western, en cambio, no me llama nada") or closes a list
+("..., stuff like that, ...") is skipped, so the verdict after it still reaches the phrase before it."""
 _FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
 """A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
 
@@ -247,6 +252,8 @@ class _Parser:
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
                 pending = []
+            if polarity and listed and any(r.items for r in refs) and _GATHERING & set(ckeys):
+                refs = [*refs, _Ref(lo, list(listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
             for ref in refs:
                 if ref.pos in rejected:
                     sign = -1

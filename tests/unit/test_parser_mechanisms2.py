@@ -1,0 +1,108 @@
+"""More parser mechanisms, on sentences written for these tests (none from a benchmark file).
+
+Verdict vocabulary in English and Spanish, descriptions matched against every tag of a listed
+movie (partly, by stems), plural pronouns over the titles listed before them, linking clauses,
+questions about a film, the original of a remade title, years the person rules out, Spanish
+"a" before a title, and a lowercase title that opens a sentence as its subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+
+BRAVEHEART, GLADIATOR, FIGHT_CLUB, MATRIX, GODFATHER, ALIEN = 110, 3578, 2959, 2571, 858, 1214
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+@pytest.fixture(scope="module")
+def epics(catalog):
+    """Braveheart, Gladiator, Fight Club: a previous reply's three picks."""
+    return [catalog.get(i) for i in (BRAVEHEART, GLADIATOR, FIGHT_CLUB)]
+
+
+def p(resolver, text, previous=()):
+    return parse(text, list(previous), resolver)
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("Fight Club was a blast", [FIGHT_CLUB], []),
+    ("I'd happily watch The Matrix again", [MATRIX], []),
+    ("disfruté muchísimo El Padrino", [GODFATHER], []),
+    ("Fight Club es una pasada", [FIGHT_CLUB], []),
+    ("The Matrix was such a letdown", [], [MATRIX]),
+    ("I couldn't even finish Fight Club", [], [FIGHT_CLUB]),
+    ("nobody could sit through The Matrix at our place", [], [MATRIX]),
+    ("El Padrino me pareció un tostón", [], [GODFATHER]),
+    ("no pude terminar Fight Club", [], [FIGHT_CLUB]),
+    ("Fight Club no me convenció", [], [FIGHT_CLUB]),
+    ("The Matrix was not bad at all", [MATRIX], []),
+])
+def test_verdict_words_in_both_languages(resolver, text, liked, disliked):
+    sig = p(resolver, text)
+    assert sig.liked_ids == liked and sig.disliked_ids == disliked
+
+
+def test_a_description_matches_any_tag_of_a_listed_movie(resolver, epics):
+    # "russell crowe" is one of Gladiator's tags, but not among its five most frequent ones.
+    sig = p(resolver, "The Russell Crowe one is great, the Mel Gibson one I've seen", epics)
+    assert sig.liked_ids == [GLADIATOR] and sig.seen_ids == [BRAVEHEART]
+
+
+def test_a_description_may_fit_a_movie_by_most_of_its_words(resolver, epics):
+    # "medieval" and "scotland" are Braveheart tags; "castles" fits none: two of three words, one movie.
+    sig = p(resolver, "the medieval scotland castles one was dull", epics)
+    assert sig.disliked_ids == [BRAVEHEART]
+    # A word shared by two listed movies ("epic") picks neither.
+    assert p(resolver, "the epic one was dull", epics).disliked_ids == []
+
+
+def test_a_spanish_description_stops_before_the_verdict(resolver, epics):
+    sig = p(resolver, "La de Mel Gibson me encanta, la de Russell Crowe no tanto", epics)
+    assert sig.liked_ids == [BRAVEHEART] and sig.disliked_ids == [GLADIATOR] and not sig.liked_genres
+
+
+def test_a_plural_pronoun_takes_every_title_listed_before_it(resolver):
+    sig = p(resolver, "Alien, Fight Club, The Matrix, stuff like that, I adored them")
+    assert sorted(sig.liked_ids) == sorted([ALIEN, FIGHT_CLUB, MATRIX])
+    sig = p(resolver, "Vi Alien, The Matrix y Fight Club y las odié todas")
+    assert sorted(sig.disliked_ids) == sorted([ALIEN, FIGHT_CLUB, MATRIX]) and not sig.seen_ids
+
+
+def test_a_linking_clause_does_not_cut_a_verdict_from_its_phrase(resolver, epics):
+    sig = p(resolver, "The third one, on the other hand, not for me", epics)
+    assert sig.disliked_ids == [FIGHT_CLUB]
+    sig = p(resolver, "Los westerns, por otro lado, me aburren")
+    assert sig.disliked_genres == ["Western"]
+
+
+def test_a_question_about_a_film_asks_for_nothing(resolver):
+    sig = p(resolver, "Is Fight Club a thriller or a drama?")
+    assert not sig.wants_new_recommendations and not sig.liked_ids and not sig.liked_genres
+    assert p(resolver, "Any good thrillers?").wants_new_recommendations
+
+
+def test_the_original_of_a_remade_title_and_a_year_ruled_out(resolver, catalog):
+    psycho = [i.item_id for i in catalog if i.title == "Psycho"]
+    earliest = min(psycho, key=lambda i: catalog.get(i).year)
+    assert p(resolver, "I love the original Psycho").liked_ids == [earliest]
+    sig = p(resolver, "The original Psycho, not the 1998 remake, is one of the best")
+    assert sig.liked_ids == [earliest]
+    remake = p(resolver, "Psycho 1998 was fun").liked_ids
+    assert remake and remake != [earliest] and catalog.get(remake[0]).year == 1998
+
+
+def test_spanish_a_before_a_capitalised_title_is_a_preposition(resolver):
+    assert p(resolver, "quiero algo parecido a Gladiator").liked_ids == [GLADIATOR]
+    assert p(resolver, "I want a Gladiator-sized epic").liked_ids == []
+
+
+def test_a_lowercase_title_opening_a_sentence_as_its_subject(resolver):
+    assert p(resolver, "the lord of the rings made me a fan of fantasy").liked_ids  # subject + verdict
+    assert p(resolver, "the iron giant made me cry, beautiful film").liked_ids == [2761]
