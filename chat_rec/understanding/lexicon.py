@@ -72,7 +72,10 @@ SCOPE_SKIP = frozenset(
 )
 """Words that may stand between a nominal negator and the phrase it rejects."""
 
-POSITIVE = re.compile(
+_AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese) )?"
+"""Spanish compound tenses between the pronoun and the verb: "me ha gustado", "no me haya gustado"."""
+
+POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?"
     r"|fan of|big fan|huge fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
@@ -90,29 +93,29 @@ POSITIVE = re.compile(
     r"|lovely|nice|sounds? (?:interesting|amazing|perfect|promising)|me vol[oa] la cabeza|me llama la atencion"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
-    r"|me encant\w*|me gust\w*|me fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
+    r"|me {AUX}encant\w*|me {AUX}gust\w*|me {AUX}fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
     r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
     r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
     r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*|una pasada"
     r"|sin palabras|obra de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
     r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?)\b"
-)
+).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
 
-NEGATIVE = re.compile(
+NEGATIVE = re.compile((
     r"\b(?:hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|not for me|isnt for me|not a fan|not my thing|not my cup of tea|cant stand|can t stand"
     r"|not so much|not really|pass on|no thanks|nope|skip|disappointing|disappointed"
     r"|too (?:slow|long|boring|old|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
-    r"|odio|odie|detesto|no me gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
+    r"|odio|odie|detesto|no me {AUX}gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
     r"|\b(?:snooze(?:fest)?|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
     r" (?:get|sit) through|fell asleep|turned (?:it )?off|walked out|waste of time|not worth|mediocre|forgettable"
     r"|cringe\w*|stupid|dumb|annoying|pretentious|depressing|unwatchable|disappointment|thumbs down"
-    r"|(?:not|never) again|me aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
-    r"|me decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
+    r"|(?:not|never) again|me {AUX}aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
+    r"|me {AUX}decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
     r"|me dorm\w*|me quede dormid[oa]|paso de|fatal|flojo|floja"
     r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?|sobrevalorad[oa]s?"
     r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho"
@@ -120,8 +123,8 @@ NEGATIVE = re.compile(
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
     r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
-    r"|a medias|lentisim[ao]s?|no (?:me )?convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
-)
+    r"|a medias|lentisim[ao]s?|no (?:me )?{AUX}convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
+).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
 SEEN = re.compile(

@@ -151,6 +151,7 @@ class _Parser:
                 title_at[inside[0]] = mention
                 for i in inside:
                     keys[i] = "qqtitle"
+        sig.language = lexicon.detect_language(keys)  # a title's own words say nothing of the language
         folded, offsets = self._join(keys)
         year_min, year_max, spans = years.extract_years(folded)
         sig.year_min, sig.year_max = year_min, year_max

@@ -106,3 +106,18 @@ def test_spanish_a_before_a_capitalised_title_is_a_preposition(resolver):
 def test_a_lowercase_title_opening_a_sentence_as_its_subject(resolver):
     assert p(resolver, "the lord of the rings made me a fan of fantasy").liked_ids  # subject + verdict
     assert p(resolver, "the iron giant made me cry, beautiful film").liked_ids == [2761]
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("Fight Club me ha encantado", [FIGHT_CLUB], []),
+    ("The Matrix no me había gustado nada", [], [MATRIX]),
+    ("Gladiator me ha aburrido un montón", [], [GLADIATOR]),
+])
+def test_spanish_compound_tenses(resolver, text, liked, disliked):
+    sig = p(resolver, text)
+    assert sig.liked_ids == liked and sig.disliked_ids == disliked
+
+
+def test_none_that_i_did_not_like_is_all_liked(resolver, epics):
+    sig = p(resolver, "No hay ni una de las tres que no me haya gustado", epics)
+    assert sorted(sig.liked_ids) == sorted([BRAVEHEART, GLADIATOR, FIGHT_CLUB]) and not sig.disliked_ids
