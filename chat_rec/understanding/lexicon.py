@@ -99,7 +99,9 @@ POSITIVE = re.compile((
     r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
     r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*|una pasada"
     r"|sin palabras|obra de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
-    r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?)\b"
+    r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|wouldnt|would not) mind"
+    r"|no me (?:importa|importaria|molesta|molestaria)|pintan? (?:bien|genial|interesante|muy bien)"
+    r"|(?:tiene|tienen) (?:buena|muy buena) pinta)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -278,7 +280,8 @@ NAMED_DAYS = frozenset(
 
 FILM_CUES = frozenset(
     "watched watch seen saw see loved love liked like enjoyed hated hate rewatched adore adored "
-    "favourite favorite fav than as and or is about".split()
+    "favourite favorite fav than as and or is about vi visto ver encanto encantaron gusto gustaron odie "
+    "adoro adore".split()
 )
 """Words before a short title that show it is meant as a film."""
 

@@ -79,6 +79,28 @@ def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleRe
         return PreferenceSignal()
 
 
+_CONDITIONS = [c.split() for c in ("as long as", "so long as", "provided that", "provided", "unless",
+                                    "siempre que", "siempre y cuando", "mientras que", "con tal de que", "a menos que")]
+
+
+def _mark_conditions(keys: list[str]) -> list[str]:
+    """A condition ("horror is fine as long as it's not gory") starts a clause of its own, so its
+    negation does not flip the verdict before it; its words become one boundary token."""
+    out: list[str] = []
+    i = 0
+    while i < len(keys):
+        for words in _CONDITIONS:
+            if keys[i:i + len(words)] == words:
+                out.append("qqcond")
+                out.extend("qqmask" for _ in words[1:])
+                i += len(words)
+                break
+        else:
+            out.append(keys[i])
+            i += 1
+    return out
+
+
 def _sentences(keys: list[str]) -> list[tuple[list[str], bool]]:
     """Split keys at sentence breaks; True where the sentence is a question."""
     out: list[tuple[list[str], bool]] = []
@@ -158,6 +180,7 @@ class _Parser:
         keys = self._mask(keys, offsets, spans)
         folded, offsets = self._join(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
+        keys = _mark_conditions(keys)
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something"}:
                 keys[i] = "except"
@@ -207,9 +230,11 @@ class _Parser:
             polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
             if named and (question or polite):
                 return True
-            if re.match(r"^(?:something|anything|algo|alguna|alguno|algun)\b", text) or (
-                    re.match(r"^some\b", text) and (question or polite)):
-                return True
+            for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
+                clause = clause.strip(" ,")
+                if re.match(r"^(?:something|anything|algo|alguna|alguno|algun)\b", clause) or (
+                        re.match(r"^some\b", clause) and (question or polite)):
+                    return True
         return self.signal.year_min is not None or self.signal.year_max is not None
 
     # ----------------------------------------------------------------- clauses
@@ -217,7 +242,7 @@ class _Parser:
         clauses: list[tuple[int, int, int]] = []  # (sentence no, start, end)
         sentence, start = 0, 0
         for i, k in enumerate(keys + ["."]):
-            boundary = k in {".", ",", "?"} or lexicon.CONTRAST.fullmatch(k) is not None
+            boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None
             if boundary:
                 if i > start:
                     clauses.append((sentence, start, i))
@@ -229,14 +254,16 @@ class _Parser:
         last_sentence = -1
         pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
         listed: list[int] = []  # titles of this sentence's neutral clauses, for "I loved them"
+        fragment = False  # the last sentence was a title alone: its verdict may come next
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
             if sent - last_sentence > 1:
                 last_refs = []
-            if sent != last_sentence:
+            if sent != last_sentence and not fragment:
                 pending, listed = [], []
+            fragment = sent != last_sentence and set(ckeys) == {"qqtitle"}  # "Titanic? Never again."
             last_sentence = sent
             if lexicon.HEARSAY.search(text) or sent in facts or _DISCOURSE.fullmatch(text):
                 continue

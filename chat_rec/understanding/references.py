@@ -108,7 +108,8 @@ class ListReferences:
             return False
         joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
                           "ambas", "ambos", "las", "los"}
-        return j == 0 or joined or (prev.isdigit() and prev != ckeys[j])
+        ahead = nxt in {"and", "or", "y", "o", "nor", "ni"} and ckeys[j + 2:j + 3] and ckeys[j + 2].isdigit()
+        return j == 0 or joined or bool(ahead) or (prev.isdigit() and prev != ckeys[j])
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
         """"the Al Pacino one", "the two black-and-white ones", "the one with the dragon", "la de

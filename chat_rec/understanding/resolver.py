@@ -321,8 +321,9 @@ class TitleResolver:
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
                 known = lexicon.known_words()
                 unusual = len(known) > 5000 and key not in known  # "Braveheart", "Gattaca": no ordinary word
+                alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…]|$)", text[tokens[i + n - 1].end:])
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt)) or unusual
+                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt)) or unusual or bool(alone)
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
@@ -417,7 +418,9 @@ class TitleResolver:
                     continue
                 cutoff = 93 if spelt_right else 86 if max(len(w) for w in rare) >= 5 else 90
                 hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-                if hit is None or (n == 1 and (
+                lower_word = n == 1 and not tokens[i].raw[:1].isupper() and (
+                    i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES)
+                if hit is None or lower_word or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")
                         or not self._accept(text, tokens, i, 1,
                                             window, prefer))):

@@ -121,3 +121,36 @@ def test_spanish_compound_tenses(resolver, text, liked, disliked):
 def test_none_that_i_did_not_like_is_all_liked(resolver, epics):
     sig = p(resolver, "No hay ni una de las tres que no me haya gustado", epics)
     assert sorted(sig.liked_ids) == sorted([BRAVEHEART, GLADIATOR, FIGHT_CLUB]) and not sig.disliked_ids
+
+
+def test_a_condition_is_a_clause_of_its_own(resolver):
+    sig = p(resolver, "I don't mind westerns as long as they're not too long")
+    assert sig.liked_genres == ["Western"] and not sig.disliked_genres
+    sig = p(resolver, "me valen las comedias siempre que no sean tontas")
+    assert "Comedy" not in sig.disliked_genres
+
+
+def test_a_title_alone_takes_the_verdict_of_the_next_sentence(resolver):
+    assert p(resolver, "Gladiator? Never again.").disliked_ids == [GLADIATOR]
+    assert p(resolver, "Braveheart! Loved it.").liked_ids == [BRAVEHEART]
+
+
+def test_a_position_joined_to_a_later_one(resolver, epics):
+    sig = p(resolver, "Love 1 and 3, 2 not so much", epics)
+    assert sorted(sig.liked_ids) == sorted([BRAVEHEART, FIGHT_CLUB]) and sig.disliked_ids == [GLADIATOR]
+
+
+def test_a_request_after_a_rejection_still_asks(resolver, epics):
+    sig = p(resolver, "None of those, something funnier maybe", epics)
+    assert sig.wants_new_recommendations and len(sig.disliked_ids) == 3
+
+
+def test_a_lowercase_ordinary_word_is_not_read_as_a_misspelt_title(resolver):
+    sig = p(resolver, "odio las de zombis pero las de piratas me molan")
+    assert not sig.liked_ids and not sig.disliked_ids
+    assert p(resolver, "me encantó gladaitor").liked_ids == [GLADIATOR]
+
+
+def test_spanish_looks_good(resolver, epics):
+    sig = p(resolver, "la primera ya la vi, la tercera tiene buena pinta", epics)
+    assert sig.liked_ids == [FIGHT_CLUB] and sig.seen_ids == [BRAVEHEART]
