@@ -90,7 +90,10 @@ POSITIVE = re.compile((
     r"|wow|yes please|thumbs up|count me in|im in|keen|right up my alley|up my alley"
     r"|me (?:flipa|flipo|flipan|mola|molo|molan|chifla\w*|apasiona\w*|emociono|conquisto|atrapo)"
     r"|(?:una |un )?joya|obra maestra|buen[ao]s?|me (?:gusto|gustaron) mucho|adoro|ador[eo] |recomendable"
-    r"|lovely|nice|sounds? (?:interesting|amazing|perfect|promising)|me vol[oa] la cabeza|me llama la atencion"
+    r"|lovely|nice|(?:sounds?|looks?|seems?) (?:really |very |pretty |super |so )?(?:interesting|amazing|perfect|promising"
+    r"|intriguing|cool|nice|awesome|lovely|exciting|fascinating|fantastic|right up|like my kind|like fun|decent)"
+    r"|(?:ill|i will|i ll|im going to|im gonna|i am going to|gonna|voy a) (?:watch|ver|try|check out|go for|give)"
+    r"|me vol[oa] la cabeza|me llama la atencion"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
     r"|me {AUX}encant\w*|me {AUX}gust\w*|me {AUX}fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
@@ -178,7 +181,7 @@ GROUP_ALL = re.compile(
 
 REQUEST = re.compile(
     r"\b(?:recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
-    r"throw me|hit me with|point me|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
+    r"throw me|hit me with|point me|find (?:me |us )?(?:something|some|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,2}(?:please|pls|plz)"
     r"|(?:whats|what is|what are) (?:a |an |some )?(?:good|great|nice|fun|decent)|what else|whats else"
@@ -197,7 +200,8 @@ REQUEST = re.compile(
 """Rule 13: the message asks for suggestions now."""
 
 CHOOSING = re.compile(
-    r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|which (?:one )?(?:should|do) i"
+    r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|(?:ill|i will|i ll|im going to|voy a) (?:watch|ver)"
+    r"|which (?:one )?(?:should|do) i"
     r" (?:watch|start)|watch first|me quedo con)\b"
 )
 """Accepting or choosing among listed movies is not a request for new ones."""

@@ -379,9 +379,10 @@ class _Parser:
                     if first_negator < 0:
                         first_negator = text[:pos].count(" ")
             pos += len(k) + 1
-        seen = bool(lexicon.SEEN.search(text))
+        said_seen = bool(lexicon.SEEN.search(text))
+        seen = said_seen and negators % 2 == 0  # "haven't seen any of them" is neither seen nor a verdict
         if not spans:
-            if seen or not negators:
+            if said_seen or not negators:
                 return 0, seen, 0
             tail = [k for k in ckeys[first_negator + 1:] if k not in _FILLERS]
             return -1, False, (first_negator if tail else 0)  # "the second, no" covers all

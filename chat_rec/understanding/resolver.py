@@ -283,6 +283,8 @@ class TitleResolver:
                         found.append((i, n, item_id, 100.0))
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
                     doubtful.append((i, n, key))
+                elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2:
+                    doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
         found += self._coordinated(text, tokens, doubtful, found)
         chosen = _select(found)
         covered = {k for i, n, _, _ in chosen for k in range(i, i + n)}
@@ -358,7 +360,7 @@ class TitleResolver:
         joiners = {"and", "or", "y", "o", "nor", "ni", "e"}
         out: list[tuple[int, int, int, float]] = []
         for i, n, key in doubtful:
-            if key in lexicon.EN_STOPWORDS or key in lexicon.ES_STOPWORDS or key in lexicon.NAMED_DAYS:
+            if n == 1 and key in lexicon.EN_STOPWORDS or key in lexicon.ES_STOPWORDS or key in lexicon.NAMED_DAYS:
                 continue
             after = i + n < len(tokens) and tokens[i + n].key in joiners and i + n + 1 in starts
             comma = i + n in starts and "," in text[tokens[i + n - 1].end:tokens[i + n].start]

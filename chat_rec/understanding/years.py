@@ -16,7 +16,8 @@ _DECADE_WORDS = {
     "noventa": 1990,
 }
 _ONE_DECADE = (
-    r"(?:(?:la decada de )?(?:los )?anos |(?:la decada de )?los |the |early |late |mid )?"
+    r"(?:(?:(?:principios|finales|mediados) de )?(?:la decada de )?(?:los )?anos |(?:(?:principios|finales|mediados) de )?"
+    r"(?:la decada de )?los |the |early |late |mid )?"
     r"((?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|(?<=anos )(?:19|20)?\d0|(?<=los )(?:19|20)?\d0"
     r"|(?<=decada de )(?:19|20)\d0|(?<=decada del )(?:19|20)?\d0)\b"
 )
@@ -86,6 +87,8 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
         spans.append(match.span())
         work = work[:match.start()] + " " * (match.end() - match.start()) + work[match.end():]
 
+    span_lo: list[int] = []
+    span_hi: list[int] = []  # plain decades: several ("the 90s ... or the early 2000s") are one span
     for match in list(_DECADES.finditer(work)):
         starts = [_decade_start(match.group(1))]
         starts += [_decade_start(t) for t in re.findall(
@@ -100,9 +103,12 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
         elif direction or match.group(4):
             mins.append(lo)
         else:
-            mins.append(lo)
-            maxs.append(hi)
+            span_lo.append(lo)
+            span_hi.append(hi)
         consume(match)
+    if span_lo:
+        mins.append(min(span_lo))
+        maxs.append(max(span_hi))
     for regex, kind in _RULES:
         for match in list(regex.finditer(work)):
             years = [int(g) for g in match.groups() if g and g.isdigit()]

@@ -154,3 +154,29 @@ def test_a_lowercase_ordinary_word_is_not_read_as_a_misspelt_title(resolver):
 def test_spanish_looks_good(resolver, epics):
     sig = p(resolver, "la primera ya la vi, la tercera tiene buena pinta", epics)
     assert sig.liked_ids == [FIGHT_CLUB] and sig.seen_ids == [BRAVEHEART]
+
+
+def test_lowercase_titles_joined_to_a_found_title(resolver, catalog):
+    green = next(i.item_id for i in catalog if i.title == "The Green Mile")
+    sig = p(resolver, "i really liked fight club and the green mile")
+    assert sorted(sig.liked_ids) == sorted([FIGHT_CLUB, green])
+    assert p(resolver, "I loved Gladiator and the others too").liked_ids == [GLADIATOR]
+
+
+def test_not_having_seen_is_neither_seen_nor_a_verdict(resolver, epics):
+    sig = p(resolver, "I haven't seen the first one, but the third looks cool", epics)
+    assert sig.liked_ids == [FIGHT_CLUB] and not sig.seen_ids and not sig.disliked_ids
+    sig = p(resolver, "no he visto ninguna de las tres", epics)
+    assert not sig.seen_ids and not sig.disliked_ids
+
+
+def test_choosing_a_listed_movie_likes_it_and_asks_nothing(resolver, epics):
+    sig = p(resolver, "ok, I'll watch the third one tonight", epics)
+    assert sig.liked_ids == [FIGHT_CLUB] and not sig.wants_new_recommendations
+
+
+def test_several_decades_make_one_span(resolver):
+    sig = p(resolver, "algo de los ochenta o de principios de los 2000")
+    assert (sig.year_min, sig.year_max) == (1980, 2009)
+    sig = p(resolver, "the 80s, but nothing after 1985")
+    assert (sig.year_min, sig.year_max) == (1980, 1985)
