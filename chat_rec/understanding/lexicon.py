@@ -77,7 +77,7 @@ _AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese) )?"
 
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?"
-    r"|fan of|big fan|huge fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
+    r"|fan of|(?:big|huge|massive|great|total) (?:\w+ )?fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|into|dig|rocks?|rocked"
@@ -113,7 +113,7 @@ NEGATIVE = re.compile((
     r"\b(?:hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|not for me|isnt for me|not a fan|not my thing|not my cup of tea|cant stand|can t stand"
-    r"|not so much|not really|pass on|no thanks|nope|skip|disappointing|disappointed"
+    r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
     r"|too (?:slow|long|boring|old|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
     r"|odio|odie|detesto|no me {AUX}gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
     r"|\b(?:snooze(?:fest)?|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
@@ -181,7 +181,7 @@ GROUP_ALL = re.compile(
 
 REQUEST = re.compile(
     r"\b(?:recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
-    r"throw me|hit me with|point me|find (?:me |us )?(?:something|some|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
+    r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,2}(?:please|pls|plz)"
     r"|(?:whats|what is|what are) (?:a |an |some )?(?:good|great|nice|fun|decent)|what else|whats else"

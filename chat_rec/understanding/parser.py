@@ -42,10 +42,12 @@ _GATHERING = {"them", "todas", "todos", "both", "ambas", "ambos"}
 """Pronouns that gather every title listed before them, even in a clause naming titles of its own."""
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
 """Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
-_ELABORATION = re.compile(r"^(?:especially|particularly|in particular|above all|mostly|mainly|such as|like|"
-                          r"including|even|sobre todo|especialmente|en especial|en particular|como|incluso|"
-                          r"principalmente)\b")
-"""A clause that names examples of the clause before it takes its verdict."""
+_ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particular|above all|mostly|mainly|such as|like|"
+                          r"including|even|also|as well as|plus|sobre todo|especialmente|en especial|en particular|"
+                          r"como|incluso|principalmente|tambien|ademas)\b|(?:\w+ ){1,4}(?:especially|in particular|"
+                          r"above all|too|as well|sobre todo|especialmente|en especial|tambien)$)")
+"""A clause that names examples of the clause before it takes its verdict ("..., especially X",
+"..., X especially", "..., y también X")."""
 _VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
                            "for me mi para nada tampoco mucho".split())
 """Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
@@ -232,7 +234,8 @@ class _Parser:
                 return True
             for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
                 clause = clause.strip(" ,")
-                if re.match(r"^(?:something|anything|algo|alguna|alguno|algun)\b", clause) or (
+                if re.match(r"^(?:something|anything|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? ))\b",
+                            clause) or (
                         re.match(r"^some\b", clause) and (question or polite)):
                     return True
         return self.signal.year_min is not None or self.signal.year_max is not None
@@ -263,7 +266,7 @@ class _Parser:
                 last_refs = []
             if sent != last_sentence and not fragment:
                 pending, listed = [], []
-            fragment = sent != last_sentence and set(ckeys) == {"qqtitle"}  # "Titanic? Never again."
+            new_sentence = sent != last_sentence
             last_sentence = sent
             if lexicon.HEARSAY.search(text) or sent in facts or _DISCOURSE.fullmatch(text):
                 continue
@@ -293,6 +296,10 @@ class _Parser:
                     self._items(ref.items, sign, seen)
             if polarity:
                 last_verdict, verdict_sentence = polarity, sent
+            # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
+            fragment = new_sentence and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
+                [r for r in refs if r.items or r.genres]) and all(k == "qqtitle" or k not in lexicon.EN_STOPWORDS
+                                                                  for k in ckeys)
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items

@@ -319,7 +319,9 @@ class TitleResolver:
                 return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition
             if first.raw[:1].isupper() and not first.raw.isupper():
                 after = tokens[i + n].raw if i + n < len(tokens) else ""
-                if after[:1].isupper() and not _YEAR.match(after) and not self._at_start(text, i + n, tokens[i + n]):
+                apart = i + n < len(tokens) and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+                if after[:1].isupper() and not _YEAR.match(after) and not apart \
+                        and not self._at_start(text, i + n, tokens[i + n]):
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
                 known = lexicon.known_words()
                 unusual = len(known) > 5000 and key not in known  # "Braveheart", "Gattaca": no ordinary word

@@ -180,3 +180,20 @@ def test_several_decades_make_one_span(resolver):
     assert (sig.year_min, sig.year_max) == (1980, 2009)
     sig = p(resolver, "the 80s, but nothing after 1985")
     assert (sig.year_min, sig.year_max) == (1980, 1985)
+
+
+def test_an_example_after_a_verdict_takes_it(resolver):
+    assert p(resolver, "I'm a big Ridley Scott fan, Gladiator especially").liked_ids == [GLADIATOR]
+    sig = p(resolver, "Me encantó Braveheart, y también Gladiator")
+    assert sorted(sig.liked_ids) == sorted([BRAVEHEART, GLADIATOR])
+
+
+def test_not_really_into_is_a_dislike(resolver):
+    sig = p(resolver, "not really into westerns these days, show me a comedy")
+    assert sig.disliked_genres == ["Western"] and sig.liked_genres == ["Comedy"]
+    assert p(resolver, "Musicals? not really").disliked_genres == ["Musical"]
+
+
+def test_spanish_one_of_a_genre_is_a_request(resolver):
+    assert p(resolver, "una de vaqueros, que sea corta").wants_new_recommendations
+    assert not p(resolver, "Gladiator es una de las mejores").wants_new_recommendations
