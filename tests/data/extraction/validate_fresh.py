@@ -144,6 +144,14 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def near(a: str, b: str) -> bool:
+    """Equal, or difflib ratio above NEAR_DUPLICATE (cheap upper bounds checked first)."""
+    if a == b:
+        return True
+    sm = difflib.SequenceMatcher(None, a, b)
+    return sm.real_quick_ratio() > NEAR_DUPLICATE and sm.quick_ratio() > NEAR_DUPLICATE and sm.ratio() > NEAR_DUPLICATE
+
+
 def check_duplicates(cases: list[dict], dev: list[dict], errors: list[str]) -> int:
     """No repeated utterance inside the set; none equal or near-equal to a dev one."""
     seen: dict[str, str] = {}
@@ -155,12 +163,12 @@ def check_duplicates(cases: list[dict], dev: list[dict], errors: list[str]) -> i
     fresh = [(c["id"], norm(c["utterance"])) for c in cases]
     for i, (ida, ua) in enumerate(fresh):
         for idb, ub in fresh[i + 1:]:
-            if difflib.SequenceMatcher(None, ua, ub).ratio() > NEAR_DUPLICATE:
+            if near(ua, ub):
                 errors.append(f"{ida}: near-duplicate of {idb}")
     for d in dev:
         ud = norm(d.get("utterance", ""))
         for cid, u in fresh:
-            if u == ud or difflib.SequenceMatcher(None, u, ud).ratio() > NEAR_DUPLICATE:
+            if near(u, ud):
                 # The dev text is deliberately not printed: the set must stay independent.
                 errors.append(f"{cid}: equal to or a near-duplicate of dev case {d.get('id')}")
     return len(dev)
@@ -172,7 +180,7 @@ def check_against(cases: list[dict], other: list[dict], errors: list[str]) -> No
     for o in other:
         uo = norm(o.get("utterance", ""))
         for cid, u in mine:
-            if u == uo or difflib.SequenceMatcher(None, u, uo).ratio() > NEAR_DUPLICATE:
+            if near(u, uo):
                 errors.append(f"{cid}: equal to or a near-duplicate of {o.get('id')}")
 
 
