@@ -24,7 +24,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"|for children", ("Children",)),
     (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados",
      ("Animation",)),
-    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything) scary|slashers?|terror|miedo|de susto",
+    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror|miedo|de susto",
      ("Horror",)),
     (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
     (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belic[oa]s?|war",
@@ -34,7 +34,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"action|accion", ("Action",)),
     (r"adventures?|aventuras?", ("Adventure",)),
     (r"comed(?:y|ies)|comedias?|comicas?", ("Comedy",)),
-    (r"crime|policiacas?|policiales?", ("Crime",)),
+    (r"crime|policiac[ao]s?|policiales?", ("Crime",)),
     (r"dramas?|dramatic[oa]s?", ("Drama",)),
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
     (r"mysteries|mystery|whodunnits?|whodunits?|misterio", ("Mystery",)),
@@ -72,7 +72,7 @@ SCOPE_SKIP = frozenset(
 )
 """Words that may stand between a nominal negator and the phrase it rejects."""
 
-_AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese) )?"
+_AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese|sigue|siguen|va|van) )?"
 """Spanish compound tenses between the pronoun and the verb: "me ha gustado", "no me haya gustado"."""
 
 POSITIVE = re.compile((
@@ -81,7 +81,9 @@ POSITIVE = re.compile((
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|into|dig|rocks?|rocked"
-    r"|definitely|absolutely|yes|yeah|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
+    r"|definitely|absolutely|for sure|hands down|perfection|guilty pleasure|(?:exactly |just )?the right kind"
+    r"|just right|cute|bonit[ao]s?|precios[ao]s?|(?:parecio|es|fue|esta) brutal|land(?:ed|s)? (?:for|with) me"
+    r"|mejor(?:es)?|(?:esta|estuvo|estan) (?:muy )?bien|yes|yeah|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
     r"|go with|ill take|i ll take|take the|pick|choose|same vein|similar|in the vein"
     r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|moved me|worth it|underrated"
     r"|stays? with (?:me|you)|stuck with me|(?:a |an )?(?:gem|treat|banger|classic|winner|keeper|must see|must watch)"
@@ -96,7 +98,7 @@ POSITIVE = re.compile((
     r"|me vol[oa] la cabeza|me llama la atencion"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
-    r"|me {AUX}encant\w*|me {AUX}gust\w*|me {AUX}fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
+    r"|(?:me|nos) {AUX}encant\w*|(?:me|nos) {AUX}gust\w*|(?:me|nos) {AUX}fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
     r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
     r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
@@ -122,12 +124,13 @@ NEGATIVE = re.compile((
     r"|(?:not|never) again|me {AUX}aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
     r"|me {AUX}decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
     r"|me dorm\w*|me quede dormid[oa]|paso de|fatal|flojo|floja"
-    r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?|sobrevalorad[oa]s?"
+    r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?"
     r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho"
     r"|let ?down|(?:couldnt|could not|cant|cannot|didnt|did not|never) (?:\w+ )?(?:finish|finished|get through)"
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
     r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
+    r"|ni de broma|ni loco|ni loca|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|no (?:me )?{AUX}convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
@@ -183,10 +186,13 @@ REQUEST = re.compile(
     r"\b(?:recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
-    r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,2}(?:please|pls|plz)"
+    r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
+    r"|me muero por|(?:im |i am )?dying to (?:watch|see)|tengo ganas de|i feel like (?:watching|seeing)|put on"
+    r"|(?:me )?pones|ponme|surprise me|sorprendeme|^(?:i )?want another|otra cosa|otra que|otra (?:asi|igual|parecida)"
+    r"|quiero (?:mas|otra)|mas (?:asi|como esa|como esta)|more like (?:that|this)"
     r"|(?:whats|what is|what are) (?:a |an |some )?(?:good|great|nice|fun|decent)|what else|whats else"
     r"|got any|got anything|got more|have any|anything else|what (?:would|do|can|should) you "
-    r"(?:suggest|recommend|have)|what have you got|what do you have|what do you think"
+    r"(?:suggest|recommend|have)|what have you got|what do you have|what do you think(?! (?:of|about))"
     r"|what (?:should|can|could) (?:i|we) watch|ideas|i want|we want|want something|want to watch"
     r"|wanna (?:watch|see)|i need|we need|need something|looking for|look for|im after|were after"
     r"|i am after|in the mood for|rather (?:see|watch|have)|like to (?:watch|see)|(?:watch|see) "

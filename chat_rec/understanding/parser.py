@@ -38,6 +38,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
 _PLURAL_PRONOUNS = {"them", "those", "these", "they", "theyre", "both", "all", "las", "los", "todas", "todos"}
+_CLITICS = {"me", "te", "se", "la", "lo", "las", "los", "le", "les", "nos", "it", "them"}
 _GATHERING = {"them", "todas", "todos", "both", "ambas", "ambos"}
 """Pronouns that gather every title listed before them, even in a clause naming titles of its own."""
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
@@ -79,6 +80,32 @@ def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleRe
     except Exception:  # noqa: BLE001 - a turn must survive any input
         log.exception("parser failed on %r", str(utterance)[:200])
         return PreferenceSignal()
+
+
+_LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watchable|bien|aceptable|pasable)"
+                       r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b")
+"""A weak positive hedged ("fine I guess", "bien, sin más"): no verdict."""
+_ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
+
+
+def _mark_alternatives(keys: list[str]) -> list[str]:
+    """"a war movie instead of / rather than another rom-com", "I'd rather watch X than Y": what
+    comes after is rejected, like after "except" (which the clause reader scopes to the phrase)."""
+    out = list(keys)
+    for i in range(len(out)):
+        for words in _ALTERNATIVES:
+            if out[i:i + len(words)] == words:
+                out[i] = "except"
+                for j in range(i + 1, i + len(words)):
+                    out[j] = "qqmask"
+        if out[i] == "than" and "rather" in out[max(0, i - 8):i]:
+            out[i] = "except"
+    return out
+
+
+def _negated_before(text: str, start: int) -> bool:
+    """Whether one of the two words before ``start`` negates ("not in the mood for", "no quiero")."""
+    return any(w in lexicon.NEGATORS for w in text[:start].split()[-2:])
 
 
 _CONDITIONS = [c.split() for c in ("as long as", "so long as", "provided that", "provided", "unless",
@@ -182,7 +209,7 @@ class _Parser:
         keys = self._mask(keys, offsets, spans)
         folded, offsets = self._join(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
-        keys = _mark_conditions(keys)
+        keys = _mark_conditions(_mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something"}:
                 keys[i] = "except"
@@ -224,7 +251,8 @@ class _Parser:
             text = " ".join(w for w in words if w != ",")
             if not text or lexicon.HEARSAY.search(text):
                 continue
-            if lexicon.REQUEST.search(text) and not lexicon.CHOOSING.search(text):
+            asked = [m for m in lexicon.REQUEST.finditer(text) if not _negated_before(text, m.start())]
+            if asked and not lexicon.CHOOSING.search(text):
                 return True
             if question and _FACT_QUESTION.match(text):
                 continue  # "Is Heat a crime movie?" asks about a film, not for films
@@ -257,13 +285,14 @@ class _Parser:
         last_sentence = -1
         pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
         listed: list[int] = []  # titles of this sentence's neutral clauses, for "I loved them"
+        last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
         fragment = False  # the last sentence was a title alone: its verdict may come next
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
             if sent - last_sentence > 1:
-                last_refs = []
+                last_refs, last_genres = [], ()
             if sent != last_sentence and not fragment:
                 pending, listed = [], []
             new_sentence = sent != last_sentence
@@ -273,6 +302,10 @@ class _Parser:
             refs = self._refs(ckeys, lo, title_at)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
             polarity, seen, scope = self._polarity(ckeys, scoping)
+            if _LUKEWARM.search(text):
+                polarity = 0  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
+            if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
+                polarity = 1  # "no quiero la primera sino la tercera"
             if polarity == 0 and not seen and sent == verdict_sentence and _ELABORATION.match(text):
                 polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story"
             if not [r for r in refs if r.items or r.genres]:
@@ -282,6 +315,8 @@ class _Parser:
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
+                elif polarity and any(k in _PRONOUNS for k in ckeys) and last_genres:
+                    refs = [_Ref(lo, genres=last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
                 pending = []
             if polarity and listed and any(r.items for r in refs) and _GATHERING & set(ckeys):
                 refs = [*refs, _Ref(lo, list(listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
@@ -303,6 +338,9 @@ class _Parser:
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items
+            named = tuple(g for r in refs for g in r.genres if g != "described")
+            if named or with_items:
+                last_genres = named
             listed = listed + with_items if polarity == 0 else []
             if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
                 pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
@@ -392,7 +430,8 @@ class _Parser:
             if said_seen or not negators:
                 return 0, seen, 0
             tail = [k for k in ckeys[first_negator + 1:] if k not in _FILLERS]
-            return -1, False, (first_negator if tail else 0)  # "the second, no" covers all
+            verbal = bool(tail) and tail[0] in _CLITICS  # "la 4 ni me la menciones": the verb's object came first
+            return -1, False, (first_negator if tail and not verbal else 0)  # "the second, no" covers all
         score = sum(sign for _, _, sign in spans) or spans[-1][2]
         polarity = 1 if score > 0 else -1
         if negators % 2 == 1:

@@ -21,6 +21,9 @@ _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", 
 _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
           "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
           "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
+_ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|todas|todos|todas ellas"
+                         r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
+_NUMBER = {"number", "numero", "num", "nro", "no"}
 _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
                   "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
                   "vez", "parte", "noche", "semana"}
@@ -70,9 +73,9 @@ class ListReferences:
                 picked = ids[-max(count, 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
                 picked = ids[:1]
-            elif k == "number" and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
+            elif k in _NUMBER and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
-            elif k.isdigit() and 1 <= int(k) <= n and prev != "number" and self._bare_position(ckeys, j):
+            elif k.isdigit() and 1 <= int(k) <= n and prev not in _NUMBER and self._bare_position(ckeys, j):
                 picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
             elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
                     prev in _DETERMINERS or prev in {"del", "de"}):
@@ -82,6 +85,11 @@ class ListReferences:
                 picked = [i for i in ids if i not in referenced]
             if picked:
                 refs.append(_Ref(lo + j, picked))
+        rest = _ALL_EXCEPT.search(text)
+        if rest and refs:  # "all of them except number two", "todas menos la segunda"
+            at = text[:rest.start()].count(" ")
+            excepted = {i for r in refs if r.pos - lo > at for i in r.items}
+            refs.append(_Ref(lo + at, [i for i in ids if i not in excepted]))
         if not refs:
             for m in lexicon.GROUP_ALL.finditer(text):
                 if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
