@@ -98,9 +98,23 @@ def _mark_alternatives(keys: list[str]) -> list[str]:
                 out[i] = "except"
                 for j in range(i + 1, i + len(words)):
                     out[j] = "qqmask"
-        if out[i] == "than" and "rather" in out[max(0, i - 8):i]:
+        if out[i] == "than" and {"rather", "sooner"} & set(out[max(0, i - 8):i]):
             out[i] = "except"
     return out
+
+
+_LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|otro|otros|algo|mas)\b.*"
+                      r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese|esta|este)\b")
+_LIST_WORDS = frozenset("qqtitle and y or o e also too tambien plus the la el los las a an".split())
+
+
+def _list_only(text: str) -> bool:
+    """A clause that only continues a list of titles or genres ("..., Ronin and Collateral")."""
+    for regex, _ in lexicon.GENRE_RES:
+        text = regex.sub(" qqgenre ", text)
+    words = text.split()
+    return bool(words) and any(w in {"qqtitle", "qqgenre"} for w in words) and all(
+        w in _LIST_WORDS or w in {"qqgenre", "movies", "films", "pelis", "peliculas"} for w in words)
 
 
 def _negated_before(text: str, start: int) -> bool:
@@ -262,7 +276,9 @@ class _Parser:
                 return True
             for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
                 clause = clause.strip(" ,")
-                if re.match(r"^(?:something|anything|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? ))\b",
+                if re.match(r"^(?:something|anything|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
+                            r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:a|an|some) (?:\w+ ){0,3}(?:movie|film|flick)s?"
+                            r" (?:for|to|tonight|please|pls))\b",
                             clause) or (
                         re.match(r"^some\b", clause) and (question or polite)):
                     return True
@@ -306,13 +322,20 @@ class _Parser:
                 polarity = 0  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
             if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
                 polarity = 1  # "no quiero la primera sino la tercera"
-            if polarity == 0 and not seen and sent == verdict_sentence and _ELABORATION.match(text):
-                polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story"
+            if polarity == 0 and not seen and sent == verdict_sentence and (
+                    _ELABORATION.match(text) or (_list_only(text) and keys[lo - 1] == ",")):
+                polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story", "I loved Heat, Ronin"
+            if last_refs and _LIKE_IT.search(text) and not any(r.items for r in refs):
+                refs = [*refs, _Ref(lo, list(last_refs), pronoun=True)]  # "another western like it" (rule 5)
+                polarity = polarity or 1
             if not [r for r in refs if r.items or r.genres]:
                 if polarity and pending and self._bare_verdict(ckeys):
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
                 elif polarity and any(k in _PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
+                elif last_refs and polarity and self.signal.language == "es" and "me" in ckeys and not any(
+                        k in _PRONOUNS for k in ckeys):
+                    refs = [_Ref(lo, list(last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_genres:

@@ -25,7 +25,7 @@ _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
                          "adored dislike disliked".split())
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
-                        "es fue era sigue me nos".split())
+                        "es fue era sigue me nos la lo".split())
 """Words after a capitalised single-word title that show it is the subject of a verdict."""
 _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant

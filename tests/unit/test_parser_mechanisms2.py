@@ -197,3 +197,52 @@ def test_not_really_into_is_a_dislike(resolver):
 def test_spanish_one_of_a_genre_is_a_request(resolver):
     assert p(resolver, "una de vaqueros, que sea corta").wants_new_recommendations
     assert not p(resolver, "Gladiator es una de las mejores").wants_new_recommendations
+
+
+def test_a_list_after_a_verdict_shares_it(resolver):
+    sig = p(resolver, "I adored Braveheart, Gladiator and Fight Club")
+    assert sorted(sig.liked_ids) == sorted([BRAVEHEART, GLADIATOR, FIGHT_CLUB])
+    sig = p(resolver, "I can't stand musicals, westerns or documentaries")
+    assert sorted(sig.disliked_genres) == ["Documentary", "Musical", "Western"] and not sig.liked_genres
+    sig = p(resolver, "I adored Braveheart, but Gladiator was dull")
+    assert sig.liked_ids == [BRAVEHEART] and sig.disliked_ids == [GLADIATOR]
+
+
+def test_rejected_alternatives(resolver):
+    sig = p(resolver, "I'd sooner see a documentary than another musical, honestly")
+    assert sig.liked_genres == ["Documentary"]
+    sig = p(resolver, "una de aventuras en lugar de otra de acción")
+    assert sig.liked_genres == ["Adventure"] and sig.disliked_genres == ["Action"]
+
+
+def test_not_this_but_that(resolver, epics):
+    sig = p(resolver, "no quiero la segunda sino la primera", epics)
+    assert sig.liked_ids == [BRAVEHEART] and sig.disliked_ids == [GLADIATOR]
+
+
+def test_all_except_one(resolver, epics):
+    sig = p(resolver, "todas menos la tercera me parecen bien", epics)
+    assert sorted(sig.liked_ids) == sorted([BRAVEHEART, GLADIATOR]) and sig.disliked_ids == [FIGHT_CLUB]
+
+
+def test_a_hedged_positive_is_no_verdict(resolver):
+    assert not p(resolver, "Gladiator was fine I guess").liked_ids
+
+
+def test_a_negated_request_asks_for_nothing(resolver):
+    assert not p(resolver, "not in the mood for talking, Gladiator was great").wants_new_recommendations
+    assert p(resolver, "me muero por ver una de vaqueros").wants_new_recommendations
+
+
+def test_more_like_it_likes_the_film_before(resolver):
+    sig = p(resolver, "Just rewatched Braveheart. Got another epic like that?")
+    assert sig.liked_ids == [BRAVEHEART] and sig.wants_new_recommendations
+
+
+def test_spanish_verdict_without_a_subject_judges_the_film_before(resolver):
+    assert p(resolver, "Ayer vi Gladiator. Me aburrió muchísimo.").disliked_ids == [GLADIATOR]
+
+
+def test_a_pronoun_can_stand_for_a_genre(resolver):
+    sig = p(resolver, "I don't hate westerns, I just don't want one tonight. Give me a comedy.")
+    assert sig.disliked_genres == ["Western"] and sig.liked_genres == ["Comedy"]
