@@ -76,7 +76,7 @@ _AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese|sigue|sig
 """Spanish compound tenses between the pronoun and the verb: "me ha gustado", "no me haya gustado"."""
 
 POSITIVE = re.compile((
-    r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?"
+    r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
     r"|fan of|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"

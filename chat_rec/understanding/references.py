@@ -150,7 +150,7 @@ class ListReferences:
         words = _content(phrase)
         if len(words) < 2:
             return []
-        hits = [sum(1 for w in words if _stem(w) in _stems(item)) for item in self.previous]
+        hits = [sum(1 for w in words if _forms(w) & _stems(item)) for item in self.previous]
         best = max(hits, default=0)
         if best * 2 < len(words) or hits.count(best) != 1:
             return []
@@ -169,7 +169,7 @@ class ListReferences:
         # "the one with the dragon", "the Pacino one": every content word of the description
         # occurs in the item's own text (title, tags such as cast names, overview).
         words = _content(phrase)
-        return bool(words) and all(_stem(w) in _stems(item) for w in words)
+        return bool(words) and all(_forms(w) & _stems(item) for w in words)
 
 
 _DESCRIPTION = re.compile(
@@ -192,6 +192,16 @@ def _stem(word: str) -> str:
             word = word[: -len(suffix)]
             break
     return word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
+
+
+def _forms(word: str) -> set[str]:
+    """The stem of a description word, plus its English cognate for a Spanish word ("bomba" ->
+    "bomb", "atomica" -> "atomic", "pinguinos" -> "pinguin"): tags are mostly English."""
+    forms = {_stem(word)}
+    spanish = re.sub(r"(?:os|as|es|o|a|e)$", "", word)
+    if len(word) >= 5 and spanish != word and len(spanish) >= 4:
+        forms.add(_stem(spanish))
+    return forms
 
 
 def _text(item: Item) -> str:

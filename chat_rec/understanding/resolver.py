@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold, move_article, split_year
@@ -31,6 +32,11 @@ _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me 
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
 made me cry"); with _VERB_AFTER."""
 _ORIGINAL = frozenset({"original"})
+_YEAR_WORDS = frozenset("than before after since from in until till el del de desde hasta antes despues year "
+                        "ano pre post".split())
+"""Words before a four-digit number that make it a year, not a title such as "2012"."""
+_MAKER_NOUNS = frozenset("las los pelis peliculas películas films movies cine stuff work obra".split())
+"""Nouns before "de"/"by" + a name: the name is a maker ("las de Hitchcock", "films by Lynch")."""
 """Before a title shared by several films: the earliest one."""
 _NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
 
@@ -311,6 +317,13 @@ class TitleResolver:
         if quoted:
             return True
         prev = tokens[i - 1].key if i > 0 else ""
+        if n == 1 and _YEAR.match(key) and prev in _YEAR_WORDS:
+            return False  # "nothing older than 2012" is a year, not the film "2012"
+        if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
+            return False  # "what a disaster movie": a common noun phrase, not the film
+        before2 = tokens[i - 2].key if i > 1 else ""
+        if n <= 2 and prev in {"de", "by", "from"} and before2 in _MAKER_NOUNS:
+            return False  # "las de Hitchcock", "films by Kubrick": a maker, not a title
         nxt = tokens[i + n].key if i + n < len(tokens) else ""
         if not _is_weak(key):
             if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):
@@ -386,7 +399,8 @@ class TitleResolver:
             if _YEAR.match(token.key):
                 return int(token.key)
         before = tokens[max(0, i - 1):i]
-        if before and _YEAR.match(before[0].key):
+        ruled_out = any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1])
+        if before and _YEAR.match(before[0].key) and not ruled_out:  # "not the 1990 Night of the..."
             return int(before[0].key)
         return None
 
@@ -415,13 +429,18 @@ class TitleResolver:
                 spelt_right = bool(known) and all(w in known or w.isdigit() for w in words)
                 if spelt_right and (n == 1 or len(window) < 10):
                     continue  # every word spelt right: a phrase, not a misspelt title
-                if len(window) < (7 if n == 1 else 8) or _is_genre(window):
+                cued = i > 0 and tokens[i - 1].key in lexicon.FILM_CUES | _STRONG_CUES
+                if len(window) < (6 if n == 1 and cued else 7 if n == 1 else 8) or _is_genre(window):
                     continue
                 choices = self._fuzzy_choices.get(n)
                 if not choices:
                     continue
                 cutoff = 93 if spelt_right else 86 if max(len(w) for w in rare) >= 5 else 90
                 hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+                if hit is None and len(window) >= 8:
+                    # letters swapped ("run lola rnu") cost two edits to the ratio but one here
+                    swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
+                    hit = (swapped[0], 100.0 * (1 - 1 / len(window)), swapped[2]) if swapped else None
                 lower_word = n == 1 and not tokens[i].raw[:1].isupper() and (
                     i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES)
                 if hit is None or lower_word or (n == 1 and (

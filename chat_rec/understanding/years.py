@@ -28,7 +28,12 @@ _DECADES = re.compile(
     r"| (onwards|on|en adelante))?"
 )
 
+_Y2 = r"(1[89]\d\d|20[0-4]\d|\d\d)"
+"""A year, or its last two digits ("between '72 and '78", "entre el 95 y el 2005")."""
+
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:between|entre) (?:el |the year )?" + _Y2 + r" (?:and|y|to|a) (?:el )?" + _Y2 + r"\b"),
+     "range"),
     (re.compile(r"\b(?:between|from|entre|de|del|desde) (?:el |the year )?" + _Y
                 + r" (?:and|to|till|until|through|y|a|al|hasta) (?:el )?" + _Y + r"\b"), "range"),
     (re.compile(r"\b" + _Y + r" to " + _Y + r"\b"), "range"),
@@ -58,6 +63,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r" (?:the year |el ano |el )?" + _Y + r"\b"), "exact"),
     (re.compile(r"^(?:\S+ ){0,3}?(?:from|de|del) " + _Y + r"\b"), "exact"),
 ]
+
+
+def _full_year(digits: str) -> int:
+    """'72 -> 1972, '05 -> 2005 (two digits below 30 are this century); four digits unchanged."""
+    value = int(digits)
+    if len(digits) == 2:
+        return 2000 + value if value < 30 else 1900 + value
+    return value
 
 
 def _decade_start(token: str) -> int | None:
@@ -111,7 +124,7 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
         maxs.append(max(span_hi))
     for regex, kind in _RULES:
         for match in list(regex.finditer(work)):
-            years = [int(g) for g in match.groups() if g and g.isdigit()]
+            years = [_full_year(g) for g in match.groups() if g and g.isdigit()]
             if kind == "range" and len(years) == 2:
                 mins.append(min(years))
                 maxs.append(max(years))

@@ -246,3 +246,33 @@ def test_spanish_verdict_without_a_subject_judges_the_film_before(resolver):
 def test_a_pronoun_can_stand_for_a_genre(resolver):
     sig = p(resolver, "I don't hate westerns, I just don't want one tonight. Give me a comedy.")
     assert sig.disliked_genres == ["Western"] and sig.liked_genres == ["Comedy"]
+
+
+def test_a_year_after_a_year_word_is_not_the_film_2012(resolver):
+    sig = p(resolver, "nothing older than 2012 please")
+    assert sig.year_min == 2012 and not sig.liked_ids and not sig.disliked_ids
+
+
+def test_a_maker_after_de_or_by_is_not_a_title(resolver):
+    assert p(resolver, "me encantan las de Hitchcock").liked_ids == []
+
+
+def test_an_indefinite_article_makes_a_lowercase_title_a_noun_phrase(resolver):
+    assert p(resolver, "what a disaster movie that was").disliked_ids == []
+
+
+def test_swapped_letters_in_a_title(resolver, catalog):
+    gump = next(i.item_id for i in catalog if i.title == "Forrest Gump")
+    assert p(resolver, "i loved forrest gmup").liked_ids == [gump]
+
+
+def test_two_digit_year_ranges(resolver):
+    sig = p(resolver, "a comedy from between '85 and '92")
+    assert (sig.year_min, sig.year_max) == (1985, 1992)
+    assert p(resolver, "entre el 98 y el 2003, de acción").year_max == 2003
+
+
+def test_a_spanish_description_meets_english_tags(resolver, epics):
+    # Gladiator is tagged "ancient rome" and "romans": "la de los romanos" names it.
+    sig = p(resolver, "la de los romanos me encanta", epics)
+    assert sig.liked_ids == [GLADIATOR]
