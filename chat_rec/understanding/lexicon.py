@@ -24,7 +24,8 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"|for children", ("Children",)),
     (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados",
      ("Animation",)),
-    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror|miedo|de susto",
+    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror"
+     r"|miedo|de susto",
      ("Horror",)),
     (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
     (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belic[oa]s?|war",
@@ -77,13 +78,16 @@ _AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese|sigue|sig
 
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
-    r"|fan of|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
+    r"|fan of|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great|good|fine|nice|better|way better"
+    r"|perfect|please|pls|plz"
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|into|dig|rocks?|rocked"
-    r"|definitely|absolutely|always|siempre|for sure|hands down|perfection|guilty pleasure|(?:exactly |just )?the right kind"
+    r"|definitely|absolutely|always|siempre|for sure|hands down|perfection|guilty pleasure|(?:exactly "
+    r"|just )?the right kind"
     r"|just right|cute|bonit[ao]s?|precios[ao]s?|(?:parecio|es|fue|esta) brutal|land(?:ed|s)? (?:for|with) me"
-    r"|mejor(?:es)?|(?:esta|estuvo|estan|parece|parecen|parecio|suena|suenan|pinta) (?:muy )?bien|yes|yeah|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
+    r"|mejor(?:es)?|(?:esta|estuvo|estan|parece|parecen|parecio|suena|suenan|pinta) (?:muy )?bien|yes|yeah"
+    r"|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
     r"|go with|ill take|i ll take|take the|pick|choose|same vein|similar|in the vein"
     r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|moved me|worth it|underrated"
     r"|stays? with (?:me|you)|stuck with me|(?:a |an )?(?:gem|treat|banger|classic|winner|keeper|must see|must watch)"
@@ -92,17 +96,20 @@ POSITIVE = re.compile((
     r"|wow|yes please|thumbs up|count me in|im in|keen|right up my alley|up my alley"
     r"|me (?:flipa|flipo|flipan|mola|molo|molan|chifla\w*|apasiona\w*|emociono|conquisto|atrapo)"
     r"|(?:una |un )?joya|obra maestra|buen[ao]s?|me (?:gusto|gustaron) mucho|adoro|ador[eo] |recomendable"
-    r"|lovely|nice|(?:sounds?|looks?|seems?) (?:really |very |pretty |super |so )?(?:interesting|amazing|perfect|promising"
+    r"|lovely|nice|(?:sounds?|looks?|seems?) (?:really |very |pretty |super |so )?(?:interesting|amazing"
+    r"|perfect|promising"
     r"|intriguing|cool|nice|awesome|lovely|exciting|fascinating|fantastic|right up|like my kind|like fun|decent)"
     r"|(?:ill|i will|i ll|im going to|im gonna|i am going to|gonna|voy a) (?:watch|ver|try|check out|go for|give)"
     r"|me vol[oa] la cabeza|me llama la atencion"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
-    r"|(?:me|nos) {AUX}encant\w*|(?:me|nos) {AUX}gust\w*|(?:me|nos) {AUX}fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
+    r"|(?:me|nos) {AUX}encant\w*|(?:me|nos) {AUX}gust\w*|(?:me|nos) {AUX}fascin\w*|perfect[ao]s?|genial"
+    r"|buenisim[ao]|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
     r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
     r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
-    r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*|una pasada"
+    r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*"
+    r"|una pasada"
     r"|sin palabras|obra de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
     r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|wouldnt|would not) mind"
     r"|no me (?:importa|importaria|molesta|molestaria)|pintan? (?:bien|genial|interesante|muy bien)"
@@ -184,11 +191,13 @@ GROUP_ALL = re.compile(
 
 REQUEST = re.compile(
     r"\b(?:recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
-    r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
+    r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some"
+    r"|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|me muero por|(?:im |i am )?dying to (?:watch|see)|tengo ganas de|i feel like (?:watching|seeing)|put on"
-    r"|(?:me )?pones|ponme|surprise me|sorprendeme|^(?:i )?want another|otra cosa|otra que|(?:got|have|tienes|hay) (?:another|otra|otro)|otra (?:asi|igual|parecida)"
+    r"|(?:me )?pones|ponme|surprise me|sorprendeme|^(?:i )?want another|otra cosa|otra que|(?:got|have|tienes"
+    r"|hay) (?:another|otra|otro)|otra (?:asi|igual|parecida)"
     r"|quiero (?:mas|otra)|mas (?:asi|como esa|como esta)|more like (?:that|this)"
     r"|(?:whats|what is|what are) (?:a |an |some )?(?:good|great|nice|fun|decent)|what else|whats else"
     r"|got any|got anything|got more|have any|anything else|what (?:would|do|can|should) you "
@@ -200,13 +209,15 @@ REQUEST = re.compile(
     r"|busco|buscando|quiero|queremos|recomienda\w*|recomiendas|recomendarias|sugiere\w*"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
     r"recomendacion|idea)|dame|muestrame|me apetece|lets (?:do|watch|see|find|pick|try|go)"
-    r"|how about|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones|sugieres)"
+    r"|how about|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones"
+    r"|sugieres)"
     r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)|alguna parecida|algo parecido)\b"
 )
 """Rule 13: the message asks for suggestions now."""
 
 CHOOSING = re.compile(
-    r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|(?:ill|i will|i ll|im going to|voy a) (?:watch|ver)"
+    r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|(?:ill|i will|i ll|im going to"
+    r"|voy a) (?:watch|ver)"
     r"|which (?:one )?(?:should|do) i"
     r" (?:watch|start)|watch first|me quedo con)\b"
 )

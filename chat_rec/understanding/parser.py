@@ -43,8 +43,8 @@ _GATHERING = {"them", "todas", "todos", "both", "ambas", "ambos"}
 """Pronouns that gather every title listed before them, even in a clause naming titles of its own."""
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
 """Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
-_ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particular|above all|mostly|mainly|such as|like|"
-                          r"including|even|also|as well as|plus|sobre todo|especialmente|en especial|en particular|"
+_ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particular|above all|mostly|mainly|"
+                          r"such as|like|including|even|also|as well as|plus|sobre todo|especialmente|en especial|en particular|"
                           r"como|incluso|principalmente|tambien|ademas)\b|(?:\w+ ){1,4}(?:especially|in particular|"
                           r"above all|too|as well|sobre todo|especialmente|en especial|tambien)$)")
 """A clause that names examples of the clause before it takes its verdict ("..., especially X",
@@ -90,7 +90,8 @@ _ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "
 
 def _mark_alternatives(keys: list[str]) -> list[str]:
     """"a war movie instead of / rather than another rom-com", "I'd rather watch X than Y": what
-    comes after is rejected, like after "except" (which the clause reader scopes to the phrase)."""
+    comes after is rejected, like after "except" (which the clause reader scopes to the phrase).
+    """
     out = list(keys)
     for i in range(len(out)):
         for words in _ALTERNATIVES:
@@ -104,7 +105,8 @@ def _mark_alternatives(keys: list[str]) -> list[str]:
 
 
 _LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|otro|otros|algo|mas)\b.*"
-                      r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese|esta|este)\b")
+                      r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese"
+                      r"|esta|este)\b")
 _LIST_WORDS = frozenset("qqtitle and y or o e also too tambien plus the la el los las a an".split())
 
 
@@ -128,7 +130,8 @@ _CONDITIONS = [c.split() for c in ("as long as", "so long as", "provided that", 
 
 def _mark_conditions(keys: list[str]) -> list[str]:
     """A condition ("horror is fine as long as it's not gory") starts a clause of its own, so its
-    negation does not flip the verdict before it; its words become one boundary token."""
+    negation does not flip the verdict before it; its words become one boundary token.
+    """
     out: list[str] = []
     i = 0
     while i < len(keys):
@@ -277,7 +280,8 @@ class _Parser:
             for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
                 clause = clause.strip(" ,")
                 if re.match(r"^(?:something|anything|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
-                            r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:a|an|some) (?:\w+ ){0,3}(?:movie|film|flick)s?"
+                            r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:a|an|some) (?:\w+ ){0,3}(?:movie"
+                            r"|film|flick)s?"
                             r" (?:for|to|tonight|please|pls))\b",
                             clause) or (
                         re.match(r"^some\b", clause) and (question or polite)):

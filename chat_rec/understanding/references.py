@@ -121,7 +121,8 @@ class ListReferences:
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
         """"the Al Pacino one", "the two black-and-white ones", "the one with the dragon", "la de
-        animación", "el spaghetti western": a description that fits listed movies' own text."""
+        animación", "el spaghetti western": a description that fits listed movies' own text.
+        """
         text = " ".join(ckeys)
         for m in _DESCRIPTION.finditer(text):
             group = next(g for g in range(1, 5) if m.group(g) is not None)
@@ -143,7 +144,8 @@ class ListReferences:
 
     def _matching(self, phrase: str, loose: bool) -> list[Item]:
         """The listed movies a description fits: all its words, or (``loose``, several words) the
-        one movie that fits clearly more of them than any other ("the jazz drumming one")."""
+        one movie that fits clearly more of them than any other ("the jazz drumming one").
+        """
         full = [item for item in self.previous if self._describes(phrase, item)]
         if full or not loose:
             return full
@@ -196,7 +198,8 @@ def _stem(word: str) -> str:
 
 def _forms(word: str) -> set[str]:
     """The stem of a description word, plus its English cognate for a Spanish word ("bomba" ->
-    "bomb", "atomica" -> "atomic", "pinguinos" -> "pinguin"): tags are mostly English."""
+    "bomb", "atomica" -> "atomic", "pinguinos" -> "pinguin"): tags are mostly English.
+    """
     forms = {_stem(word)}
     spanish = re.sub(r"(?:os|as|es|o|a|e)$", "", word)
     if len(word) >= 5 and spanish != word and len(spanish) >= 4:

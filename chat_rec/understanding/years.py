@@ -16,7 +16,8 @@ _DECADE_WORDS = {
     "noventa": 1990,
 }
 _ONE_DECADE = (
-    r"(?:(?:(?:principios|finales|mediados) de )?(?:la decada de )?(?:los )?anos |(?:(?:principios|finales|mediados) de )?"
+    r"(?:(?:(?:principios|finales|mediados) de )?(?:la decada de )?(?:los )?anos |(?:(?:principios|finales"
+    r"|mediados) de )?"
     r"(?:la decada de )?los |the |early |late |mid )?"
     r"((?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|(?<=anos )(?:19|20)?\d0|(?<=los )(?:19|20)?\d0"
     r"|(?<=decada de )(?:19|20)\d0|(?<=decada del )(?:19|20)?\d0)\b"
