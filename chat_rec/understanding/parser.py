@@ -44,7 +44,8 @@ _GATHERING = {"them", "todas", "todos", "both", "ambas", "ambos"}
 _CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
 """Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
 _ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particular|above all|mostly|mainly|"
-                          r"such as|like|including|even|also|as well as|plus|sobre todo|especialmente|en especial|en particular|"
+                          r"such as|like|including|even|also|as well as|plus|sobre todo|especialmente|en especial|"
+                          r"en particular|"
                           r"como|incluso|principalmente|tambien|ademas)\b|(?:\w+ ){1,4}(?:especially|in particular|"
                           r"above all|too|as well|sobre todo|especialmente|en especial|tambien)$)")
 """A clause that names examples of the clause before it takes its verdict ("..., especially X",
