@@ -50,7 +50,8 @@ GENRE_RES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
 ]
 
 INTENSITY_RE = re.compile(
-    r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:too|so|overly|very|that|demasiado|muy"
+    r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:(?:sea|sean|es|son|be|este|esten)\s+)?"
+    r"(?:too|so|overly|very|that|demasiado|muy"
     r"|tan)\s+(?!much\b|great\b|good\b|fond\b|keen\b|sure\b|bad\b)\w+(?:\s+or\s+\w+)?"
 )
 """"not too violent", "nothing too long": a qualifier, never a genre dislike (rule 10)."""

@@ -105,6 +105,8 @@ def _mark_alternatives(keys: list[str]) -> list[str]:
     return out
 
 
+_PRO_DROP = re.compile(r"^(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?(?:me|nos) \w+")
+"""A Spanish clause that opens with its verdict verb has the film before as its subject."""
 _LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|otro|otros|algo|mas)\b.*"
                       r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese"
                       r"|esta|este)\b")
@@ -338,7 +340,7 @@ class _Parser:
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
                 elif polarity and any(k in _PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
-                elif last_refs and polarity and self.signal.language == "es" and "me" in ckeys and not any(
+                elif last_refs and polarity and self.signal.language == "es" and _PRO_DROP.match(text) and not any(
                         k in _PRONOUNS for k in ckeys):
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
