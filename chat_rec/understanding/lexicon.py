@@ -303,7 +303,7 @@ NAMED_DAYS = frozenset(
 FILM_CUES = frozenset(
     "watched watch seen saw see loved love liked like enjoyed hated hate rewatched adore adored "
     "favourite favorite fav than as and or is about vi visto ver encanto encantaron gusto gustaron odie "
-    "adoro adore".split()
+    "adoro adore stand".split()
 )
 """Words before a short title that show it is meant as a film."""
 

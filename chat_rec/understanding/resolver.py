@@ -24,14 +24,18 @@ _QUOTES = "\"'“”‘’«»*_"
 _MINOR = frozenset("the a an of and or to in on at for with from by la el de del y".split())
 _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
-                         "adored dislike disliked".split())
+                         "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
+                         "adore disfrute".split())
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
-                        "es fue era sigue me nos la lo".split())
+                        "es fue era sigue me nos la lo no".split())
 """Words after a capitalised single-word title that show it is the subject of a verdict."""
 _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
 made me cry"); with _VERB_AFTER."""
 _ORIGINAL = frozenset({"original"})
+_KNOWN_FILM = 20
+"""Ratings a film needs before a capitalised word standing alone ("Parasite, the one that won...")
+is read as its title: an obscure namesake is more likely a newer film the catalog lacks."""
 _YEAR_WORDS = frozenset("than before after since from in until till el del de desde hasta antes despues year "
                         "ano pre post".split())
 """Words before a four-digit number that make it a year, not a title such as "2012"."""
@@ -338,9 +342,10 @@ class TitleResolver:
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
                 known = lexicon.known_words()
                 unusual = len(known) > 5000 and key not in known  # "Braveheart", "Gattaca": no ordinary word
-                alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…]|$)", text[tokens[i + n - 1].end:])
+                alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…,=:]|$)", text[tokens[i + n - 1].end:])
+                known_film = any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, []))
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt)) or unusual or bool(alone)
+                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt)) or unusual or bool(alone and known_film)
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
@@ -352,9 +357,12 @@ class TitleResolver:
         if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
             # "loved the green mile": a lowercase multi-word title right after a film verb
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
-            subject = self._at_start(text, i, first) and nxt in _VERB_AFTER | _SUBJECT_VERBS
+            comma = i + n < len(tokens) and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+            subject = (self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS | {"no"} or comma)
+                       ) or nxt in {"is", "was", "es", "fue"}
             return n > 1 and len(content) >= 2 and (
-                prev in _STRONG_CUES or before.endswith(("fan of", "fans of")) or subject)
+                prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
+                                                         "favorita es", "favorito es")) or subject)
         if any(c in prefer for _, c in self._index.get(key, [])):
             return True
         at_start = self._at_start(text, i, first)

@@ -276,3 +276,24 @@ def test_a_spanish_description_meets_english_tags(resolver, epics):
     # Gladiator is tagged "ancient rome" and "romans": "la de los romanos" names it.
     sig = p(resolver, "la de los romanos me encanta", epics)
     assert sig.liked_ids == [GLADIATOR]
+
+
+@pytest.mark.parametrize("text", [
+    "the green mile, what a film",
+    "the green mile no me gustó",
+    "honestly the green mile is one of my favourites",
+    "my favourite is the green mile",
+    "me encantó the green mile",
+])
+def test_lowercase_titles_in_more_positions(resolver, catalog, text):
+    green = next(i.item_id for i in catalog if i.title == "The Green Mile")
+    sig = p(resolver, text)
+    assert green in sig.liked_ids + sig.disliked_ids + sig.mentioned_ids
+
+
+def test_an_obscure_namesake_standing_alone_is_not_taken(resolver, catalog):
+    # A capitalised word alone before a comma names a film only when the catalog's film is known.
+    assert p(resolver, "Gladiator, what a film").mentioned_ids == [GLADIATOR]
+    obscure = next(i for i in catalog if i.popularity == 1 and " " not in i.title and i.title.isalpha()
+                   and i.title.lower() not in {"up", "heat"} and len(i.title) > 6)
+    assert obscure.item_id not in p(resolver, f"{obscure.title}, the new one everyone talks about").mentioned_ids
