@@ -84,7 +84,7 @@ POSITIVE = re.compile((
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|into|dig|rocks?|rocked"
-    r"|definitely|absolutely|always|siempre|for sure|hands down|perfection|guilty pleasure|(?:exactly "
+    r"|appeal\w*|definitely|absolutely|always|siempre|for sure|hands down|perfection|guilty pleasure|(?:exactly "
     r"|just )?the right kind"
     r"|just right|cute|bonit[ao]s?|precios[ao]s?|(?:parecio|es|fue|esta) brutal|land(?:ed|s)? (?:for|with) me"
     r"|mejor(?:es)?|(?:esta|estuvo|estan|parece|parecen|parecio|suena|suenan|pinta) (?:muy )?bien|yes|yeah"
@@ -138,7 +138,7 @@ NEGATIVE = re.compile((
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
     r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
-    r"|ni de broma|ni loco|ni loca|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
+    r"|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big |rotundo )?no|a pass|ni de broma|ni loco|ni loca|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|no (?:me )?{AUX}convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""

@@ -110,6 +110,8 @@ _PRO_DROP = re.compile(r"^(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?
 _LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|otro|otros|algo|mas)\b.*"
                       r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese"
                       r"|esta|este)\b")
+_NOT_FRAGMENT = frozenset("i we you he she they is was are were have has do did yo tengo es fue".split())
+"""Words of a sentence with a subject or verb: not a bare naming ("Titanic?", "the second one?")."""
 _LIST_WORDS = frozenset("qqtitle and y or o e also too tambien plus the la el los las a an".split())
 
 
@@ -352,7 +354,7 @@ class _Parser:
                 refs = [*refs, _Ref(lo, list(listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
             for ref in refs:
                 if ref.pos in rejected:
-                    sign = -1
+                    sign = 0 if seen and polarity == 0 else -1  # "seen all of them except Alien": not seen
                 else:
                     sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
                 if ref.genres:
@@ -363,8 +365,7 @@ class _Parser:
                 last_verdict, verdict_sentence = polarity, sent
             # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
             fragment = new_sentence and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
-                [r for r in refs if r.items or r.genres]) and all(k == "qqtitle" or k not in lexicon.EN_STOPWORDS
-                                                                  for k in ckeys)
+                [r for r in refs if r.items or r.genres]) and not any(k in _NOT_FRAGMENT for k in ckeys)
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items

@@ -69,10 +69,13 @@ class ListReferences:
                     continue
                 idx = lexicon.ORDINALS[k]
                 picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []
-            elif k in lexicon.LAST_WORDS and prev in _DETERMINERS and nxt not in _NOT_REF_NOUNS:
+            elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs) \
+                    and nxt not in _NOT_REF_NOUNS:  # "the first and last ones"
                 picked = ids[-max(count, 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
                 picked = ids[:1]
+            elif k in {"top", "bottom"} and prev in _DETERMINERS and nxt in {"one", "pick", "movie", "film"}:
+                picked = ids[:1] if k == "top" else ids[-1:]  # "the top one", "the bottom one"
             elif k in _NUMBER and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
             elif k.isdigit() and 1 <= int(k) <= n and prev not in _NUMBER and self._bare_position(ckeys, j):

@@ -297,3 +297,16 @@ def test_an_obscure_namesake_standing_alone_is_not_taken(resolver, catalog):
     obscure = next(i for i in catalog if i.popularity == 1 and " " not in i.title and i.title.isalpha()
                    and i.title.lower() not in {"up", "heat"} and len(i.title) > 6)
     assert obscure.item_id not in p(resolver, f"{obscure.title}, the new one everyone talks about").mentioned_ids
+
+
+def test_more_position_words(resolver, epics):
+    sig = p(resolver, "the top one is great, the bottom one not so much", epics)
+    assert sig.liked_ids == [BRAVEHEART] and sig.disliked_ids == [FIGHT_CLUB]
+    assert sorted(p(resolver, "the first and last ones look fun", epics).liked_ids) == sorted([BRAVEHEART, FIGHT_CLUB])
+    assert p(resolver, "the 2nd is a hard no for me", epics).disliked_ids == [GLADIATOR]
+    assert p(resolver, "the third one? meh", epics).disliked_ids == [FIGHT_CLUB]
+
+
+def test_except_in_a_seen_clause_is_not_a_dislike(resolver, epics):
+    sig = p(resolver, "I've seen all of them except the third", epics)
+    assert not sig.disliked_ids and not sig.liked_ids
