@@ -138,7 +138,8 @@ NEGATIVE = re.compile((
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
     r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
-    r"|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big |rotundo )?no|a pass|ni de broma|ni loco|ni loca|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
+    r"|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big |rotundo )?no|a pass|ni de broma|ni loco|ni loca"
+    r"|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|no (?:me )?{AUX}convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
