@@ -27,7 +27,7 @@ _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoy
                          "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
                          "adore disfrute".split())
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
-                        "es fue era sigue me nos la lo no".split())
+                        "es fue era sigue me nos la lo".split())
 """Words after a capitalised single-word title that show it is the subject of a verdict."""
 _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
@@ -214,8 +214,10 @@ class TitleResolver:
         self._max_len = max((len(k.split()) for k in self._index), default=1)
         by_len: dict[int, list[str]] = defaultdict(list)
         for key in self._index:
-            if len(key) >= 5 and not _is_weak(key):
-                by_len[len(key.split())].append(key)
+            words = key.split()
+            content = [w for w in words if w not in _MINOR]
+            if len(key) >= 5 and (not _is_weak(key) or len(key) >= 10 and len(content) >= 2 and not _is_genre(key)):
+                by_len[len(words)].append(key)  # "the dare knight" may mean The Dark Knight
         self._fuzzy_choices = dict(by_len)
         self._all_choices = [k for keys in by_len.values() for k in keys]
 
@@ -345,7 +347,8 @@ class TitleResolver:
                 alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…,=:]|$)", text[tokens[i + n - 1].end:])
                 known_film = any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, []))
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt)) or unusual or bool(alone and known_film)
+                    or nxt in _VERB_AFTER or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
+                    or bool(alone and known_film)
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
@@ -421,14 +424,15 @@ class TitleResolver:
         known = lexicon.known_words() if len(lexicon.known_words()) > 5000 else frozenset()
         function = lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | _MINOR
         for i in range(limit):
-            if i in covered or (tokens[i].key in function and tokens[i].key != "the"):
+            if i in covered or (tokens[i].key in function and tokens[i].key != "the" and (
+                    i + 2 >= limit or tokens[i + 1].key in function)):  # "no country for olld men" may start so
                 continue
             for n in range(1, 8):
                 span = range(i, i + n)
                 if i + n > limit or any(k in covered for k in span):
                     break
                 words = [tokens[k].key for k in span]
-                if words[-1] in function:
+                if words[-1] in function or (words[0] in function and words[0] != "the" and n < 3):
                     continue
                 rare = [w for w in words if w not in stop and not w.isdigit()]
                 if not rare or max(len(w) for w in rare) < 4:
@@ -445,13 +449,17 @@ class TitleResolver:
                     continue
                 cutoff = 93 if spelt_right else 86 if max(len(w) for w in rare) >= 5 else 90
                 hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-                if hit is None and len(window) >= 8:
+                if hit is None and not spelt_right and len(window) >= (8 if n == 1 else 7):
                     # letters swapped ("run lola rnu") cost two edits to the ratio but one here
                     swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
                     hit = (swapped[0], 100.0 * (1 - 1 / len(window)), swapped[2]) if swapped else None
                 lower_word = n == 1 and not tokens[i].raw[:1].isupper() and (
                     i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES)
-                if hit is None or lower_word or (n == 1 and (
+                name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
+                    and not self._at_start(text, i - 1, tokens[i - 1])  # "Natalie Portman"
+                weak = hit is not None and n > 1 and _is_weak(hit[0]) and not self._accept(
+                    text, tokens, i, n, hit[0], prefer)  # an ordinary phrase needs a cue as its exact form does
+                if hit is None or lower_word or name_part or weak or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")
                         or not self._accept(text, tokens, i, 1,
                                             window, prefer))):

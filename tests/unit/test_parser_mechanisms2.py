@@ -310,3 +310,16 @@ def test_more_position_words(resolver, epics):
 def test_except_in_a_seen_clause_is_not_a_dislike(resolver, epics):
     sig = p(resolver, "I've seen all of them except the third", epics)
     assert not sig.disliked_ids and not sig.liked_ids
+
+
+def test_typos_in_titles_that_start_with_a_small_word_or_are_ordinary_words(resolver, catalog):
+    no_country = next(i.item_id for i in catalog if i.title == "No Country for Old Men")
+    dark_knight = next(i.item_id for i in catalog if i.title == "The Dark Knight")
+    assert p(resolver, "no country for olld men was brilliant").liked_ids == [no_country]
+    assert p(resolver, "I loved the dark knigt").liked_ids == [dark_knight]
+
+
+def test_near_misses_that_are_ordinary_text_stay_text(resolver):
+    assert p(resolver, "could you pleas give me suggestions for dramas?").mentioned_ids == []
+    assert p(resolver, "I like Natalie Portman a lot").mentioned_ids == []
+    assert p(resolver, "lol no").mentioned_ids == []
