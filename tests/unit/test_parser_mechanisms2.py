@@ -323,3 +323,14 @@ def test_near_misses_that_are_ordinary_text_stay_text(resolver):
     assert p(resolver, "could you pleas give me suggestions for dramas?").mentioned_ids == []
     assert p(resolver, "I like Natalie Portman a lot").mentioned_ids == []
     assert p(resolver, "lol no").mentioned_ids == []
+
+
+@pytest.mark.parametrize("text", ["I'm bored, entertain me", "I wouldn't mind a decent western",
+                                  "necesito algo para el finde", "venga, otra tanda"])
+def test_more_ways_to_ask(resolver, text):
+    assert p(resolver, text).wants_new_recommendations
+
+
+def test_not_my_kind_of_thing(resolver):
+    assert p(resolver, "musicals aren't really my cup of tea").disliked_genres == ["Musical"]
+    assert p(resolver, "el terror no es lo mío").disliked_genres == ["Horror"]
