@@ -34,7 +34,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"musicals?|musicales?", ("Musical",)),
     (r"action|accion", ("Action",)),
     (r"adventures?|aventuras?", ("Adventure",)),
-    (r"comed(?:y|ies)|comedias?|comicas?", ("Comedy",)),
+    (r"comed(?:y|ies)|comedias?|comicas?|de risa", ("Comedy",)),
     (r"crime|policiac[ao]s?|policiales?", ("Crime",)),
     (r"dramas?|dramatic[oa]s?", ("Drama",)),
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
@@ -113,7 +113,8 @@ POSITIVE = re.compile((
     r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*"
     r"|una pasada"
     r"|sin palabras|obra de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
-    r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|wouldnt|would not) mind"
+    r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|didnt|did not|wouldnt|would not"
+    r"|never) mind|sweet"
     r"|no me (?:importa|importaria|molesta|molestaria)|pintan? (?:bien|genial|interesante|muy bien)"
     r"|(?:tiene|tienen) (?:buena|muy buena) pinta)\b"
 ).replace("{AUX}", _AUX))
@@ -121,7 +122,8 @@ POSITIVE = re.compile((
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
 
 NEGATIVE = re.compile((
-    r"\b(?:hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
+    r"\b(?:avoid(?:s|ed|ing)?|steer clear|stay away from|evito|evitar|evitamos|hat(?:e|ed|es|ing)|dislik(?:e"
+    r"|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|not for me|isnt for me|not a fan|not my thing|not my cup of tea|cant stand|can t stand"
     r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
