@@ -43,7 +43,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r"|anterior(?:es)? (?:a|al)|antes (?:de|del)|(?:mas )?(?:antigu|viej)[oa]s? (?:que|de))"
                 r" (?:the year |el )?" + _Y + r"\b"), "min"),
     (re.compile(r"\b(?:nothing|not|no|nada) (?:\w+ ){0,2}?(?:newer than|later than|after|made after"
-                r"|posterior(?:es)? (?:a|al)|despues (?:de|del)|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))"
+                r"|posterior(?:es)? (?:a|al)|despues (?:de|del)"
+                r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))"
                 r" (?:the year |el )?" + _Y + r"\b"), "max"),
     (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
                 + _Y + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
