@@ -356,3 +356,31 @@ def test_spanish_newer_older_than(resolver):
 def test_ratings_and_common_idioms(resolver, text, liked, disliked):
     sig = p(resolver, text)
     assert sig.liked_ids == liked and sig.disliked_ids == disliked
+
+
+def test_every_spanish_title_row_names_a_catalog_film(resolver):
+    from chat_rec.understanding.resolver import SPANISH_TITLES, fold_key
+
+    missing = [es for es, (en, year) in SPANISH_TITLES.items()
+               if resolver._lookup(resolver._index, fold_key(en), year) is None]
+    assert len(SPANISH_TITLES) > 100 and not missing
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("Origen es de mis favoritas", [79132], []),
+    ("odio Crepúsculo", [], [63992]),
+    ("Los otros me encantó", [4720], []),
+])
+def test_spanish_release_titles(resolver, text, liked, disliked):
+    sig = p(resolver, text)
+    assert sig.liked_ids == liked and sig.disliked_ids == disliked
+
+
+def test_spanish_function_words_are_not_a_title(resolver, epics):
+    sig = p(resolver, "me gustan los otros", epics)
+    assert 4720 not in sig.mentioned_ids
+
+
+def test_spanish_fan_and_boredom(resolver):
+    assert p(resolver, "soy muy fan de Gladiator").liked_ids == [GLADIATOR]
+    assert p(resolver, "los musicales me dan pereza").disliked_genres == ["Musical"]
