@@ -189,6 +189,7 @@ def _make_items(
     ratings: Ratings,
     *,
     tags: dict[int, tuple[str, ...]] | None = None,
+    all_tags: dict[int, tuple[str, ...]] | None = None,
     links: dict[int, int] | None = None,
     years: dict[int, int] | None = None,
     overviews: dict[int, str] | None = None,
@@ -205,6 +206,7 @@ def _make_items(
             year=year,
             genres=genres,
             tags=(tags or {}).get(item_id, ()),
+            all_tags=(all_tags or {}).get(item_id, ()),
             overview=(overviews or {}).get(item_id, ""),
             raw_title=raw_title,
             tmdb_id=(links or {}).get(item_id),
@@ -240,6 +242,7 @@ def load_latest_small(folder: Path, top_tags: int = 5, progress: bool = False) -
         sources["ratings.csv"] = sha256_file(path)
         bar.update()
     tags: dict[int, tuple[str, ...]] = {}
+    all_tags: dict[int, tuple[str, ...]] = {}
     if (folder / "tags.csv").is_file():
         path = folder / "tags.csv"
         frame = _read_table(path, ("movieId", "tag"), dtype=str)
@@ -249,6 +252,7 @@ def load_latest_small(folder: Path, top_tags: int = 5, progress: bool = False) -
             if tag:
                 counters[movie][tag] += 1
         tags = {m: tuple(t for t, _ in c.most_common(top_tags)) for m, c in counters.items()}
+        all_tags = {m: tuple(c) for m, c in counters.items()}
         sources["tags.csv"] = sha256_file(path)
         bar.update()
     links: dict[int, int] = {}
@@ -267,7 +271,7 @@ def load_latest_small(folder: Path, top_tags: int = 5, progress: bool = False) -
         (_genres(g.split("|")) for g in movies["genres"].astype(str)),
         strict=False,
     )
-    items = _make_items(rows, ratings, tags=tags, links=links)
+    items = _make_items(rows, ratings, tags=tags, all_tags=all_tags, links=links)
     return Catalog(name=folder.name, items=items, ratings=ratings, sources=sources)
 
 

@@ -30,6 +30,9 @@ class Item:
     overview: str = ""
     keywords: tuple[str, ...] = ()
     """Plot keywords from an ingested TMDB file (lowercase); matched by moods, not embedded."""
+    all_tags: tuple[str, ...] = ()
+    """Every distinct tag the tags file gives the movie (cast, places, themes; lowercase), for
+    matching descriptions of listed movies ("the Jeff Bridges one"); not embedded."""
     raw_title: str = ""
     """The title exactly as the source file writes it: "Matrix, The (1999)"."""
     tmdb_id: int | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
@@ -23,7 +24,8 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"|for children", ("Children",)),
     (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados",
      ("Animation",)),
-    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything) scary|slashers?|terror|miedo|de susto",
+    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror"
+     r"|miedo|de susto",
      ("Horror",)),
     (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
     (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belic[oa]s?|war",
@@ -33,7 +35,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"action|accion", ("Action",)),
     (r"adventures?|aventuras?", ("Adventure",)),
     (r"comed(?:y|ies)|comedias?|comicas?", ("Comedy",)),
-    (r"crime|policiacas?|policiales?", ("Crime",)),
+    (r"crime|policiac[ao]s?|policiales?", ("Crime",)),
     (r"dramas?|dramatic[oa]s?", ("Drama",)),
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
     (r"mysteries|mystery|whodunnits?|whodunits?|misterio", ("Mystery",)),
@@ -48,7 +50,8 @@ GENRE_RES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
 ]
 
 INTENSITY_RE = re.compile(
-    r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:too|so|overly|very|that|demasiado|muy"
+    r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:(?:sea|sean|es|son|be|este|esten)\s+)?"
+    r"(?:too|so|overly|very|that|demasiado|muy"
     r"|tan)\s+(?!much\b|great\b|good\b|fond\b|keen\b|sure\b|bad\b)\w+(?:\s+or\s+\w+)?"
 )
 """"not too violent", "nothing too long": a qualifier, never a genre dislike (rule 10)."""
@@ -71,13 +74,22 @@ SCOPE_SKIP = frozenset(
 )
 """Words that may stand between a nominal negator and the phrase it rejects."""
 
-POSITIVE = re.compile(
-    r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?"
-    r"|fan of|big fan|huge fan|great|good|fine|nice|better|way better|perfect|please|pls|plz"
+_AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese|sigue|siguen|va|van) )?"
+"""Spanish compound tenses between the pronoun and the verb: "me ha gustado", "no me haya gustado"."""
+
+POSITIVE = re.compile((
+    r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
+    r"|fan of|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great|good|fine|nice|better|way better"
+    r"|perfect|please|pls|plz"
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
-    r"|incredible|cool|solid|comfort|my thing|my jam|into|dig|rocks?|rocked"
-    r"|definitely|absolutely|yes|yeah|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
+    r"|incredible|cool|solid|comfort|my thing|my jam|my cup of tea|my kind of (?:movie|film|thing)|my style"
+    r"|my genre|lo mio|mi rollo|mi estilo|mi tipo de (?:peli|pelicula|cine)|into|dig|rocks?|rocked"
+    r"|appeal\w*|definitely|absolutely|always|siempre|for sure|hands down|perfection|guilty pleasure|(?:exactly "
+    r"|just )?the right kind"
+    r"|just right|cute|bonit[ao]s?|precios[ao]s?|(?:parecio|es|fue|esta) brutal|land(?:ed|s)? (?:for|with) me"
+    r"|mejor(?:es)?|(?:esta|estuvo|estan|parece|parecen|parecio|suena|suenan|pinta) (?:muy )?bien|yes|yeah"
+    r"|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
     r"|go with|ill take|i ll take|take the|pick|choose|same vein|similar|in the vein"
     r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|moved me|worth it|underrated"
     r"|stays? with (?:me|you)|stuck with me|(?:a |an )?(?:gem|treat|banger|classic|winner|keeper|must see|must watch)"
@@ -86,30 +98,51 @@ POSITIVE = re.compile(
     r"|wow|yes please|thumbs up|count me in|im in|keen|right up my alley|up my alley"
     r"|me (?:flipa|flipo|flipan|mola|molo|molan|chifla\w*|apasiona\w*|emociono|conquisto|atrapo)"
     r"|(?:una |un )?joya|obra maestra|buen[ao]s?|me (?:gusto|gustaron) mucho|adoro|ador[eo] |recomendable"
-    r"|lovely|nice|sounds? (?:interesting|amazing|perfect|promising)|me vol[oa] la cabeza|me llama la atencion"
+    r"|lovely|nice|(?:sounds?|looks?|seems?) (?:really |very |pretty |super |so )?(?:interesting|amazing"
+    r"|perfect|promising"
+    r"|intriguing|cool|nice|awesome|lovely|exciting|fascinating|fantastic|right up|like my kind|like fun|decent)"
+    r"|(?:ill|i will|i ll|im going to|im gonna|i am going to|gonna|voy a) (?:watch|ver|try|check out|go for|give)"
+    r"|me vol[oa] la cabeza|me llama la atencion"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
-    r"|me encant\w*|me gust\w*|me fascin\w*|perfect[ao]s?|genial|buenisim[ao]|excelente"
-    r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con)\b"
-)
-"""Words that say the user likes what the clause is about."""
+    r"|(?:me|nos) {AUX}encant\w*|(?:me|nos) {AUX}gust\w*|(?:me|nos) {AUX}fascin\w*|perfect[ao]s?|genial"
+    r"|buenisim[ao]|excelente"
+    r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
+    r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
+    r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
+    r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*"
+    r"|una pasada"
+    r"|sin palabras|obra de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
+    r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|wouldnt|would not) mind"
+    r"|no me (?:importa|importaria|molesta|molestaria)|pintan? (?:bien|genial|interesante|muy bien)"
+    r"|(?:tiene|tienen) (?:buena|muy buena) pinta)\b"
+).replace("{AUX}", _AUX))
+"""Words that say the user likes what the clause is about (general English and Spanish verdict
+vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
 
-NEGATIVE = re.compile(
+NEGATIVE = re.compile((
     r"\b(?:hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|not for me|isnt for me|not a fan|not my thing|not my cup of tea|cant stand|can t stand"
-    r"|not so much|not really|pass on|no thanks|nope|skip|disappointing|disappointed"
+    r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
     r"|too (?:slow|long|boring|old|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
-    r"|odio|odie|detesto|no me gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
+    r"|odio|odie|detesto|no me {AUX}gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
     r"|\b(?:snooze(?:fest)?|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
     r" (?:get|sit) through|fell asleep|turned (?:it )?off|walked out|waste of time|not worth|mediocre|forgettable"
     r"|cringe\w*|stupid|dumb|annoying|pretentious|depressing|unwatchable|disappointment|thumbs down"
-    r"|(?:not|never) again|me aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
-    r"|me decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
-    r"|me dorm\w*|me quede dormid[oa]|no pude terminar\w*|no (?:me )?convence\w*|paso de|fatal|flojo|floja"
-    r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?|sobrevalorad[oa]s?"
-    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho)\b"
-)
+    r"|(?:not|never) again|me {AUX}aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
+    r"|me {AUX}decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
+    r"|me dorm\w*|me quede dormid[oa]|paso de|fatal|flojo|floja"
+    r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?"
+    r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho"
+    r"|let ?down|(?:couldnt|could not|cant|cannot|didnt|did not|never) (?:\w+ )?(?:finish|finished|get through)"
+    r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
+    r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
+    r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
+    r"|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big |rotundo )?no|a pass|ni de broma|ni loco|ni loca"
+    r"|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
+    r"|a medias|lentisim[ao]s?|no (?:me )?{AUX}convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
+).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
 SEEN = re.compile(
@@ -161,12 +194,19 @@ GROUP_ALL = re.compile(
 
 REQUEST = re.compile(
     r"\b(?:recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
-    r"throw me|hit me with|point me|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
+    r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some"
+    r"|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
-    r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,2}(?:please|pls|plz)"
+    r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
+    r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
+    r"|necesito|necesitamos|otra (?:tanda|ronda)|another (?:round|batch)|more options|mas opciones"
+    r"|me muero por|(?:im |i am )?dying to (?:watch|see)|tengo ganas de|i feel like (?:watching|seeing)|put on"
+    r"|(?:me )?pones|ponme|surprise me|sorprendeme|^(?:i )?want another|otra cosa|otra que|(?:got|have|tienes"
+    r"|hay) (?:another|otra|otro)|otra (?:asi|igual|parecida)"
+    r"|quiero (?:mas|otra)|mas (?:asi|como esa|como esta)|more like (?:that|this)"
     r"|(?:whats|what is|what are) (?:a |an |some )?(?:good|great|nice|fun|decent)|what else|whats else"
     r"|got any|got anything|got more|have any|anything else|what (?:would|do|can|should) you "
-    r"(?:suggest|recommend|have)|what have you got|what do you have|what do you think"
+    r"(?:suggest|recommend|have)|what have you got|what do you have|what do you think(?! (?:of|about))"
     r"|what (?:should|can|could) (?:i|we) watch|ideas|i want|we want|want something|want to watch"
     r"|wanna (?:watch|see)|i need|we need|need something|looking for|look for|im after|were after"
     r"|i am after|in the mood for|rather (?:see|watch|have)|like to (?:watch|see)|(?:watch|see) "
@@ -174,13 +214,16 @@ REQUEST = re.compile(
     r"|busco|buscando|quiero|queremos|recomienda\w*|recomiendas|recomendarias|sugiere\w*"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
     r"recomendacion|idea)|dame|muestrame|me apetece|lets (?:do|watch|see|find|pick|try|go)"
-    r"|how about|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones|sugieres)"
+    r"|how about|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones"
+    r"|sugieres)"
     r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)|alguna parecida|algo parecido)\b"
 )
 """Rule 13: the message asks for suggestions now."""
 
 CHOOSING = re.compile(
-    r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|which (?:one )?(?:should|do) i"
+    r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|(?:ill|i will|i ll|im going to"
+    r"|voy a) (?:watch|ver)"
+    r"|which (?:one )?(?:should|do) i"
     r" (?:watch|start)|watch first|me quedo con)\b"
 )
 """Accepting or choosing among listed movies is not a request for new ones."""
@@ -263,7 +306,8 @@ NAMED_DAYS = frozenset(
 
 FILM_CUES = frozenset(
     "watched watch seen saw see loved love liked like enjoyed hated hate rewatched adore adored "
-    "favourite favorite fav than as and or is about".split()
+    "favourite favorite fav than as and or is about vi visto ver encanto encantaron gusto gustaron odie "
+    "adoro adore stand".split()
 )
 """Words before a short title that show it is meant as a film."""
 
@@ -326,3 +370,12 @@ def correct_typo(token: str) -> str:
 
     near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
     return near[0] if len(near) == 1 else token
+
+
+def detect_language(keys: Sequence[str]) -> str:
+    """"es" when Spanish stopwords outnumber English ones (``keys``: folded tokens)."""
+    ambiguous = {"no", "me", "a", "se", "con", "mi", "te", "y", "lo"}
+    es = sum(1 for k in keys if k in ES_STOPWORDS and k not in ambiguous)
+    es += sum(1 for k in keys if k in {"hola", "pelicula", "peliculas", "gracias", "quiero"})
+    en = sum(1 for k in keys if k in EN_STOPWORDS and k not in ambiguous)
+    return "es" if es > en else "en"

@@ -7,6 +7,7 @@ these") or descriptions matched against each listed movie's own year, genres, ta
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -20,6 +21,9 @@ _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", 
 _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
           "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
           "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
+_ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|todas|todos|todas ellas"
+                         r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
+_NUMBER = {"number", "numero", "num", "nro", "no"}
 _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
                   "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
                   "vez", "parte", "noche", "semana"}
@@ -65,13 +69,16 @@ class ListReferences:
                     continue
                 idx = lexicon.ORDINALS[k]
                 picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []
-            elif k in lexicon.LAST_WORDS and prev in _DETERMINERS and nxt not in _NOT_REF_NOUNS:
+            elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs) \
+                    and nxt not in _NOT_REF_NOUNS:  # "the first and last ones"
                 picked = ids[-max(count, 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
                 picked = ids[:1]
-            elif k == "number" and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
+            elif k in {"top", "bottom"} and prev in _DETERMINERS and nxt in {"one", "pick", "movie", "film"}:
+                picked = ids[:1] if k == "top" else ids[-1:]  # "the top one", "the bottom one"
+            elif k in _NUMBER and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
-            elif k.isdigit() and 1 <= int(k) <= n and prev != "number" and self._bare_position(ckeys, j):
+            elif k.isdigit() and 1 <= int(k) <= n and prev not in _NUMBER and self._bare_position(ckeys, j):
                 picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
             elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
                     prev in _DETERMINERS or prev in {"del", "de"}):
@@ -81,6 +88,11 @@ class ListReferences:
                 picked = [i for i in ids if i not in referenced]
             if picked:
                 refs.append(_Ref(lo + j, picked))
+        rest = _ALL_EXCEPT.search(text)
+        if rest and refs:  # "all of them except number two", "todas menos la segunda"
+            at = text[:rest.start()].count(" ")
+            excepted = {i for r in refs if r.pos - lo > at for i in r.items}
+            refs.append(_Ref(lo + at, [i for i in ids if i not in excepted]))
         if not refs:
             for m in lexicon.GROUP_ALL.finditer(text):
                 if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
@@ -107,27 +119,47 @@ class ListReferences:
             return False
         joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
                           "ambas", "ambos", "las", "los"}
-        return j == 0 or joined or (prev.isdigit() and prev != ckeys[j])
+        ahead = nxt in {"and", "or", "y", "o", "nor", "ni"} and ckeys[j + 2:j + 3] and ckeys[j + 2].isdigit()
+        return j == 0 or joined or bool(ahead) or (prev.isdigit() and prev != ckeys[j])
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
-        """"the Al Pacino one", "the two black-and-white ones", "the 2010 one"."""
+        """"the Al Pacino one", "the two black-and-white ones", "the one with the dragon", "la de
+        animación", "el spaghetti western": a description that fits listed movies' own text.
+        """
         text = " ".join(ckeys)
-        m = re.search(r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
-                      r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
-                      r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)", text)
-        if not m:
-            return []
-        words = (m.group(1) or m.group(2) or m.group(3) or "").split()
-        count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
-        words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
-        if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
-            return []
-        phrase = " ".join(words)
-        items = [item for item in self.previous if self._describes(phrase, item)]
-        if items and (count == 0 and len(items) == 1 or count == len(items) or m.group().endswith("s")):
-            return [_Ref(lo + text[:m.start()].count(" "), [item.item_id for item in items],
-                         genres=("described",))]
+        for m in _DESCRIPTION.finditer(text):
+            group = next(g for g in range(1, 5) if m.group(g) is not None)
+            words = m.group(group).split()
+            count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
+            words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
+            if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
+                continue
+            plural = m.group().endswith("s") and group == 1
+            # The phrase after "with"/"de" may run into the verdict ("la de animacion me encanta"):
+            # the longest leading part that describes listed movies is the description.
+            lengths = range(len(words), 0, -1) if group in (2, 3) else [len(words)]
+            for n in lengths:
+                items = self._matching(" ".join(words[:n]), loose=group != 4)
+                if items and (count == len(items) or plural or count == 0 and len(items) == 1):
+                    pos = lo + text[:m.start()].count(" ")
+                    return [_Ref(pos, [item.item_id for item in items], genres=("described",))]
         return []
+
+    def _matching(self, phrase: str, loose: bool) -> list[Item]:
+        """The listed movies a description fits: all its words, or (``loose``, several words) the
+        one movie that fits clearly more of them than any other ("the jazz drumming one").
+        """
+        full = [item for item in self.previous if self._describes(phrase, item)]
+        if full or not loose:
+            return full
+        words = _content(phrase)
+        if len(words) < 2:
+            return []
+        hits = [sum(1 for w in words if _forms(w) & _stems(item)) for item in self.previous]
+        best = max(hits, default=0)
+        if best * 2 < len(words) or hits.count(best) != 1:
+            return []
+        return [self.previous[hits.index(best)]]
 
     def _describes(self, phrase: str, item: Item) -> bool:
         if re.fullmatch(r"\d{4}", phrase):
@@ -137,11 +169,53 @@ class ListReferences:
         for regex, genres in lexicon.GENRE_RES:
             if regex.fullmatch(phrase):
                 return all(g in item.genres for g in genres)
-        text = " | ".join((fold_key(item.title), " | ".join(fold(t) for t in item.tags), fold(item.overview)))
-        if re.search(r"\b" + re.escape(phrase) + r"s?\b", text):
+        if re.search(r"\b" + re.escape(phrase) + r"s?\b", _text(item)):
             return True
         # "the one with the dragon", "the Pacino one": every content word of the description
         # occurs in the item's own text (title, tags such as cast names, overview).
-        words = [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
-        return bool(words) and all(re.search(r"\b" + re.escape(w.rstrip("s")) + r"(?:s|es)?\b", text)
-                                   for w in words)
+        words = _content(phrase)
+        return bool(words) and all(_forms(w) & _stems(item) for w in words)
+
+
+_DESCRIPTION = re.compile(
+    r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
+    r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
+    r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
+    r"|^(?:the|el|la) ((?:\w+ )?\w+)$")
+"""Descriptions of a listed movie; the last form is a whole clause such as "el spaghetti western"
+and must fit the movie's words exactly."""
+
+
+def _content(phrase: str) -> list[str]:
+    return [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    """A crude shared stem for English description words: drumming/drums/drummer -> drum."""
+    for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
+
+
+def _forms(word: str) -> set[str]:
+    """The stem of a description word, plus its English cognate for a Spanish word ("bomba" ->
+    "bomb", "atomica" -> "atomic", "pinguinos" -> "pinguin"): tags are mostly English.
+    """
+    forms = {_stem(word)}
+    spanish = re.sub(r"(?:os|as|es|o|a|e)$", "", word)
+    if len(word) >= 5 and spanish != word and len(spanish) >= 4:
+        forms.add(_stem(spanish))
+    return forms
+
+
+def _text(item: Item) -> str:
+    tags = item.all_tags or item.tags
+    return " | ".join((fold_key(item.title), " | ".join(fold(t) for t in tags), " | ".join(item.keywords),
+                       fold(item.overview)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(item: Item) -> frozenset[str]:
+    return frozenset(_stem(w) for w in re.findall(r"\w+", _text(item)))

@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold, move_article, split_year
@@ -23,10 +24,24 @@ _QUOTES = "\"'“”‘’«»*_"
 _MINOR = frozenset("the a an of and or to in on at for with from by la el de del y".split())
 _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
-                         "adored dislike disliked".split())
+                         "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
+                         "adore disfrute".split())
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
-                        "es fue era sigue me nos".split())
+                        "es fue era sigue me nos la lo".split())
 """Words after a capitalised single-word title that show it is the subject of a verdict."""
+_SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
+"""Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
+made me cry"); with _VERB_AFTER."""
+_ORIGINAL = frozenset({"original"})
+_KNOWN_FILM = 20
+"""Ratings a film needs before a capitalised word standing alone ("Parasite, the one that won...")
+is read as its title: an obscure namesake is more likely a newer film the catalog lacks."""
+_YEAR_WORDS = frozenset("than before after since from in until till el del de desde hasta antes despues year "
+                        "ano pre post".split())
+"""Words before a four-digit number that make it a year, not a title such as "2012"."""
+_MAKER_NOUNS = frozenset("las los pelis peliculas películas films movies cine stuff work obra".split())
+"""Nouns before "de"/"by" + a name: the name is a maker ("las de Hitchcock", "films by Lynch")."""
+"""Before a title shared by several films: the earliest one."""
 _NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
 
 
@@ -185,6 +200,7 @@ class TitleResolver:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
+        self._spanish = False
         index: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for item in catalog:
             for key, priority in title_variants(item):
@@ -198,8 +214,10 @@ class TitleResolver:
         self._max_len = max((len(k.split()) for k in self._index), default=1)
         by_len: dict[int, list[str]] = defaultdict(list)
         for key in self._index:
-            if len(key) >= 5 and not _is_weak(key):
-                by_len[len(key.split())].append(key)
+            words = key.split()
+            content = [w for w in words if w not in _MINOR]
+            if len(key) >= 5 and (not _is_weak(key) or len(key) >= 10 and len(content) >= 2 and not _is_genre(key)):
+                by_len[len(words)].append(key)  # "the dare knight" may mean The Dark Knight
         self._fuzzy_choices = dict(by_len)
         self._all_choices = [k for keys in by_len.values() for k in keys]
 
@@ -217,6 +235,11 @@ class TitleResolver:
             candidates = dated or candidates
         best = min(candidates, key=lambda c: (c[0], -self._popularity(c[1]), c[1]))
         return best[1]
+
+    def _earliest(self, key: str, item_id: int | None) -> int | None:
+        """"the original Psycho": the earliest film with that exact title (a remake came later)."""
+        same = [c for p, c in self._index.get(key, []) if p == 0 and self._year(c) is not None]
+        return min(same, key=lambda c: (self._year(c), c)) if same else item_id
 
     def _year(self, item_id: int) -> int | None:
         item = self.catalog.get(item_id)
@@ -254,6 +277,7 @@ class TitleResolver:
             return []
         tokens = tokenize(text)
         keys = [t.key for t in tokens]
+        self._spanish = lexicon.detect_language(keys) == "es"
         prefer_set = set(prefer)
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
         doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
@@ -265,10 +289,14 @@ class TitleResolver:
                 if key in self._index and self._accept(text, tokens, i, n, key, prefer_set):
                     year = self._nearby_year(tokens, i, n)
                     item_id = self._lookup(self._index, key, year, prefer_set)
+                    if year is None and i > 0 and keys[i - 1] in _ORIGINAL:
+                        item_id = self._earliest(key, item_id)
                     if item_id is not None:
                         found.append((i, n, item_id, 100.0))
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
                     doubtful.append((i, n, key))
+                elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2:
+                    doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
         found += self._coordinated(text, tokens, doubtful, found)
         chosen = _select(found)
         covered = {k for i, n, _, _ in chosen for k in range(i, i + n)}
@@ -295,20 +323,32 @@ class TitleResolver:
         if quoted:
             return True
         prev = tokens[i - 1].key if i > 0 else ""
+        if n == 1 and _YEAR.match(key) and prev in _YEAR_WORDS:
+            return False  # "nothing older than 2012" is a year, not the film "2012"
+        if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
+            return False  # "what a disaster movie": a common noun phrase, not the film
+        before2 = tokens[i - 2].key if i > 1 else ""
+        if n <= 2 and prev in {"de", "by", "from"} and before2 in _MAKER_NOUNS:
+            return False  # "las de Hitchcock", "films by Kubrick": a maker, not a title
         nxt = tokens[i + n].key if i + n < len(tokens) else ""
         if not _is_weak(key):
             if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):
                 return True
-            if prev in {"a", "an"} or nxt in _NOUNS_AFTER:
-                return False
+            if (prev == "an" or prev == "a" and not self._spanish) or nxt in _NOUNS_AFTER:
+                return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition
             if first.raw[:1].isupper() and not first.raw.isupper():
                 after = tokens[i + n].raw if i + n < len(tokens) else ""
-                if after[:1].isupper() and not _YEAR.match(after) and not self._at_start(text, i + n, tokens[i + n]):
+                apart = i + n < len(tokens) and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+                if after[:1].isupper() and not _YEAR.match(after) and not apart \
+                        and not self._at_start(text, i + n, tokens[i + n]):
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
                 known = lexicon.known_words()
                 unusual = len(known) > 5000 and key not in known  # "Braveheart", "Gattaca": no ordinary word
+                alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…,=:]|$)", text[tokens[i + n - 1].end:])
+                known_film = any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, []))
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in _VERB_AFTER or bool(_YEAR.match(nxt)) or unusual
+                    or nxt in _VERB_AFTER or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
+                    or bool(alone and known_film)
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
@@ -320,8 +360,12 @@ class TitleResolver:
         if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
             # "loved the green mile": a lowercase multi-word title right after a film verb
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
+            comma = i + n < len(tokens) and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+            subject = (self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS | {"no"} or comma)
+                       ) or nxt in {"is", "was", "es", "fue"}
             return n > 1 and len(content) >= 2 and (
-                prev in _STRONG_CUES or before.endswith(("fan of", "fans of")))
+                prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
+                                                         "favorita es", "favorito es")) or subject)
         if any(c in prefer for _, c in self._index.get(key, [])):
             return True
         at_start = self._at_start(text, i, first)
@@ -342,7 +386,7 @@ class TitleResolver:
         joiners = {"and", "or", "y", "o", "nor", "ni", "e"}
         out: list[tuple[int, int, int, float]] = []
         for i, n, key in doubtful:
-            if key in lexicon.EN_STOPWORDS or key in lexicon.ES_STOPWORDS or key in lexicon.NAMED_DAYS:
+            if n == 1 and key in lexicon.EN_STOPWORDS or key in lexicon.ES_STOPWORDS or key in lexicon.NAMED_DAYS:
                 continue
             after = i + n < len(tokens) and tokens[i + n].key in joiners and i + n + 1 in starts
             comma = i + n in starts and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
@@ -360,10 +404,15 @@ class TitleResolver:
 
     def _nearby_year(self, tokens: list[_Token], i: int, n: int) -> int | None:
         """A four-digit year just before or within three tokens after a title."""
-        window = tokens[i + n:i + n + 3] + tokens[max(0, i - 1):i]
-        for token in window:
+        for token in tokens[i + n:i + n + 3]:
+            if token.key in lexicon.NEGATORS:
+                break  # "Psycho, not the 1998 remake": that year is the one they mean not
             if _YEAR.match(token.key):
                 return int(token.key)
+        before = tokens[max(0, i - 1):i]
+        ruled_out = any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1])
+        if before and _YEAR.match(before[0].key) and not ruled_out:  # "not the 1990 Night of the..."
+            return int(before[0].key)
         return None
 
     def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int],
@@ -375,14 +424,15 @@ class TitleResolver:
         known = lexicon.known_words() if len(lexicon.known_words()) > 5000 else frozenset()
         function = lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | _MINOR
         for i in range(limit):
-            if i in covered or (tokens[i].key in function and tokens[i].key != "the"):
+            if i in covered or (tokens[i].key in function and tokens[i].key != "the" and (
+                    i + 2 >= limit or tokens[i + 1].key in function)):  # "no country for olld men" may start so
                 continue
             for n in range(1, 8):
                 span = range(i, i + n)
                 if i + n > limit or any(k in covered for k in span):
                     break
                 words = [tokens[k].key for k in span]
-                if words[-1] in function:
+                if words[-1] in function or (words[0] in function and words[0] != "the" and n < 3):
                     continue
                 rare = [w for w in words if w not in stop and not w.isdigit()]
                 if not rare or max(len(w) for w in rare) < 4:
@@ -391,14 +441,25 @@ class TitleResolver:
                 spelt_right = bool(known) and all(w in known or w.isdigit() for w in words)
                 if spelt_right and (n == 1 or len(window) < 10):
                     continue  # every word spelt right: a phrase, not a misspelt title
-                if len(window) < (7 if n == 1 else 8) or _is_genre(window):
+                cued = i > 0 and tokens[i - 1].key in lexicon.FILM_CUES | _STRONG_CUES
+                if len(window) < (6 if n == 1 and cued else 7 if n == 1 else 8) or _is_genre(window):
                     continue
                 choices = self._fuzzy_choices.get(n)
                 if not choices:
                     continue
                 cutoff = 93 if spelt_right else 86 if max(len(w) for w in rare) >= 5 else 90
                 hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-                if hit is None or (n == 1 and (
+                if hit is None and not spelt_right and len(window) >= (8 if n == 1 else 7):
+                    # letters swapped ("run lola rnu") cost two edits to the ratio but one here
+                    swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
+                    hit = (swapped[0], 100.0 * (1 - 1 / len(window)), swapped[2]) if swapped else None
+                lower_word = n == 1 and not tokens[i].raw[:1].isupper() and (
+                    i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES)
+                name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
+                    and not self._at_start(text, i - 1, tokens[i - 1])  # "Natalie Portman"
+                weak = hit is not None and n > 1 and _is_weak(hit[0]) and not self._accept(
+                    text, tokens, i, n, hit[0], prefer)  # an ordinary phrase needs a cue as its exact form does
+                if hit is None or lower_word or name_part or weak or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")
                         or not self._accept(text, tokens, i, 1,
                                             window, prefer))):

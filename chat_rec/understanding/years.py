@@ -16,7 +16,9 @@ _DECADE_WORDS = {
     "noventa": 1990,
 }
 _ONE_DECADE = (
-    r"(?:(?:la decada de )?(?:los )?anos |(?:la decada de )?los |the |early |late |mid )?"
+    r"(?:(?:(?:principios|finales|mediados) de )?(?:la decada de )?(?:los )?anos |(?:(?:principios|finales"
+    r"|mediados) de )?"
+    r"(?:la decada de )?los |the |early |late |mid )?"
     r"((?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|(?<=anos )(?:19|20)?\d0|(?<=los )(?:19|20)?\d0"
     r"|(?<=decada de )(?:19|20)\d0|(?<=decada del )(?:19|20)?\d0)\b"
 )
@@ -27,7 +29,12 @@ _DECADES = re.compile(
     r"| (onwards|on|en adelante))?"
 )
 
+_Y2 = r"(1[89]\d\d|20[0-4]\d|\d\d)"
+"""A year, or its last two digits ("between '72 and '78", "entre el 95 y el 2005")."""
+
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:between|entre) (?:el |the year )?" + _Y2 + r" (?:and|y|to|a) (?:el )?" + _Y2 + r"\b"),
+     "range"),
     (re.compile(r"\b(?:between|from|entre|de|del|desde) (?:el |the year )?" + _Y
                 + r" (?:and|to|till|until|through|y|a|al|hasta) (?:el )?" + _Y + r"\b"), "range"),
     (re.compile(r"\b" + _Y + r" to " + _Y + r"\b"), "range"),
@@ -59,6 +66,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+def _full_year(digits: str) -> int:
+    """'72 -> 1972, '05 -> 2005 (two digits below 30 are this century); four digits unchanged."""
+    value = int(digits)
+    if len(digits) == 2:
+        return 2000 + value if value < 30 else 1900 + value
+    return value
+
+
 def _decade_start(token: str) -> int | None:
     token = token.strip()
     if token.endswith("s") and token[:-1].isdigit():
@@ -86,6 +101,8 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
         spans.append(match.span())
         work = work[:match.start()] + " " * (match.end() - match.start()) + work[match.end():]
 
+    span_lo: list[int] = []
+    span_hi: list[int] = []  # plain decades: several ("the 90s ... or the early 2000s") are one span
     for match in list(_DECADES.finditer(work)):
         starts = [_decade_start(match.group(1))]
         starts += [_decade_start(t) for t in re.findall(
@@ -100,12 +117,15 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
         elif direction or match.group(4):
             mins.append(lo)
         else:
-            mins.append(lo)
-            maxs.append(hi)
+            span_lo.append(lo)
+            span_hi.append(hi)
         consume(match)
+    if span_lo:
+        mins.append(min(span_lo))
+        maxs.append(max(span_hi))
     for regex, kind in _RULES:
         for match in list(regex.finditer(work)):
-            years = [int(g) for g in match.groups() if g and g.isdigit()]
+            years = [_full_year(g) for g in match.groups() if g and g.isdigit()]
             if kind == "range" and len(years) == 2:
                 mins.append(min(years))
                 maxs.append(max(years))

@@ -1,9 +1,13 @@
-"""Validate the fresh preference-extraction set against the catalog and the dev set.
+"""Validate a fresh preference-extraction set against the catalog and the dev set.
 
 Plain Python on purpose (no chat_rec imports), so the check stays independent of the
 parser it is meant to test. Usage::
 
-    python tests/data/extraction/validate_fresh.py [--movies PATH] [--dev PATH]
+    python tests/data/extraction/validate_fresh.py [SET.jsonl] [--movies PATH] [--dev PATH]
+
+SET defaults to ``fresh.jsonl``; its tag file is ``SET.tags.jsonl`` and its case ids
+are ``ext-<stem>-NNN`` (``fresh2.jsonl`` -> ``ext-fresh2-001``). The other sets in this
+folder are checked for near-duplicates too (``--against``), printing only their ids.
 
 Exits 1 and lists every problem when a check fails; prints counts when all pass.
 """
@@ -63,14 +67,16 @@ def is_int(v: object) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 
 
-def check_case(case: dict, titles: dict[int, str], dup_titles: set[str], errors: list[str]) -> None:
+def check_case(
+    case: dict, titles: dict[int, str], dup_titles: set[str], errors: list[str], prefix: str = "ext-fresh-"
+) -> None:
     """Check one case's keys, types, ids, titles, genres and label consistency."""
     cid = case.get("id", "?")
     if set(case) != CASE_KEYS:
         errors.append(f"{cid}: keys {sorted(case)} != {sorted(CASE_KEYS)}")
         return
-    if not (isinstance(cid, str) and cid.startswith("ext-fresh-") and cid[10:].isdigit()):
-        errors.append(f"{cid}: id must look like ext-fresh-NNN")
+    if not (isinstance(cid, str) and cid.startswith(prefix) and cid[len(prefix):].isdigit()):
+        errors.append(f"{cid}: id must look like {prefix}NNN")
     reply, exp = case["previous_reply"], case["expect"]
     if not isinstance(case["utterance"], str) or not case["utterance"].strip():
         errors.append(f"{cid}: empty utterance")
@@ -138,6 +144,14 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+def near(a: str, b: str) -> bool:
+    """Equal, or difflib ratio above NEAR_DUPLICATE (cheap upper bounds checked first)."""
+    if a == b:
+        return True
+    sm = difflib.SequenceMatcher(None, a, b)
+    return sm.real_quick_ratio() > NEAR_DUPLICATE and sm.quick_ratio() > NEAR_DUPLICATE and sm.ratio() > NEAR_DUPLICATE
+
+
 def check_duplicates(cases: list[dict], dev: list[dict], errors: list[str]) -> int:
     """No repeated utterance inside the set; none equal or near-equal to a dev one."""
     seen: dict[str, str] = {}
@@ -149,15 +163,25 @@ def check_duplicates(cases: list[dict], dev: list[dict], errors: list[str]) -> i
     fresh = [(c["id"], norm(c["utterance"])) for c in cases]
     for i, (ida, ua) in enumerate(fresh):
         for idb, ub in fresh[i + 1:]:
-            if difflib.SequenceMatcher(None, ua, ub).ratio() > NEAR_DUPLICATE:
+            if near(ua, ub):
                 errors.append(f"{ida}: near-duplicate of {idb}")
     for d in dev:
         ud = norm(d.get("utterance", ""))
         for cid, u in fresh:
-            if u == ud or difflib.SequenceMatcher(None, u, ud).ratio() > NEAR_DUPLICATE:
+            if near(u, ud):
                 # The dev text is deliberately not printed: the set must stay independent.
                 errors.append(f"{cid}: equal to or a near-duplicate of dev case {d.get('id')}")
     return len(dev)
+
+
+def check_against(cases: list[dict], other: list[dict], errors: list[str]) -> None:
+    """No utterance equal or near-equal to one of another independent set (ids only)."""
+    mine = [(c["id"], norm(c["utterance"])) for c in cases]
+    for o in other:
+        uo = norm(o.get("utterance", ""))
+        for cid, u in mine:
+            if near(u, uo):
+                errors.append(f"{cid}: equal to or a near-duplicate of {o.get('id')}")
 
 
 def check_tags(cases: list[dict], tags: list[dict], errors: list[str]) -> None:
@@ -165,7 +189,7 @@ def check_tags(cases: list[dict], tags: list[dict], errors: list[str]) -> None:
     ids = [c["id"] for c in cases]
     tag_ids = [t.get("id") for t in tags]
     if ids != tag_ids:
-        errors.append("fresh.tags.jsonl ids do not match fresh.jsonl ids line by line")
+        errors.append("tag file ids do not match the set's ids line by line")
     for t in tags:
         if set(t) != TAG_KEYS:
             errors.append(f"tags {t.get('id')}: keys {sorted(t)} != {sorted(TAG_KEYS)}")
@@ -212,9 +236,20 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--movies", type=Path, default=DEFAULT_MOVIES)
     ap.add_argument("--dev", type=Path, default=DEFAULT_DEV)
-    ap.add_argument("--fresh", type=Path, default=HERE / "fresh.jsonl")
-    ap.add_argument("--tags", type=Path, default=HERE / "fresh.tags.jsonl")
+    ap.add_argument("set", nargs="?", type=Path, default=None, help="set to check (default fresh.jsonl)")
+    ap.add_argument("--fresh", type=Path, default=HERE / "fresh.jsonl", help="same as SET")
+    ap.add_argument("--tags", type=Path, default=None, help="default: SET with .tags.jsonl")
+    ap.add_argument("--against", type=Path, action="append", default=None,
+                    help="other sets to check for near-duplicates (default: the other sets here)")
     args = ap.parse_args()
+    if args.set is not None:
+        args.fresh = args.set
+    if args.tags is None:
+        args.tags = args.fresh.with_suffix(".tags.jsonl")
+    prefix = f"ext-{args.fresh.name.removesuffix('.jsonl')}-"
+    if args.against is None:
+        args.against = [p for p in sorted(args.fresh.resolve().parent.glob("*.jsonl"))
+                        if not p.name.endswith(".tags.jsonl") and p.resolve() != args.fresh.resolve()]
     errors: list[str] = []
     with args.movies.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
@@ -227,7 +262,7 @@ def main() -> int:
     if len(set(ids)) != len(ids):
         errors.append("duplicate case ids")
     for case in cases:
-        check_case(case, titles, dup_titles, errors)
+        check_case(case, titles, dup_titles, errors, prefix)
     if errors:  # later checks assume well-formed cases
         print("\n".join(errors))
         return 1
@@ -237,6 +272,9 @@ def main() -> int:
     else:
         check_duplicates(cases, [], errors)
         print(f"WARNING: {args.dev} not found; dev near-duplicate check skipped")
+    for other in args.against:
+        check_against(cases, load_jsonl(other, errors), errors)
+        print(f"compared against {other.name} (ids only)")
     check_tags(cases, tags, errors)
     if errors:
         print("\n".join(errors))
