@@ -34,7 +34,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"musicals?|musicales?", ("Musical",)),
     (r"action|accion", ("Action",)),
     (r"adventures?|aventuras?", ("Adventure",)),
-    (r"comed(?:y|ies)|comedias?|comicas?", ("Comedy",)),
+    (r"comed(?:y|ies)|comedias?|comicas?|de risa", ("Comedy",)),
     (r"crime|policiac[ao]s?|policiales?", ("Crime",)),
     (r"dramas?|dramatic[oa]s?", ("Drama",)),
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
@@ -85,6 +85,12 @@ POSITIVE = re.compile((
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|my cup of tea|my kind of (?:movie|film|thing)|my style"
     r"|my genre|lo mio|mi rollo|mi estilo|mi tipo de (?:peli|pelicula|cine)|into|dig|rocks?|rocked"
+    r"|makes? me (?:smile|laugh|happy)|never gets old|(?:keep|kept) (?:re)?watching|nothing beats"
+    r"|peak (?:cinema|film)"
+    r"|(?:10|9|8|7) (?:10|out of 10)|(?:5|4) (?:stars|estrellas|out of 5)|recommend (?:\w+ ){0,4}to (?:anyone"
+    r"|everyone)"
+    r"|every (?:single )?minute|in the best way|deserves more (?:love|attention)|hit me hard|boca abierta"
+    r"|nunca me canso|peliculon|me tuvo (?:enganchad|pegad)\w*|me rei (?:muchisimo|mucho|un monton)|que maravilla"
     r"|appeal\w*|definitely|absolutely|always|siempre|for sure|hands down|perfection|guilty pleasure|(?:exactly "
     r"|just )?the right kind"
     r"|just right|cute|bonit[ao]s?|precios[ao]s?|(?:parecio|es|fue|esta) brutal|land(?:ed|s)? (?:for|with) me"
@@ -113,7 +119,8 @@ POSITIVE = re.compile((
     r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*"
     r"|una pasada"
     r"|sin palabras|obra de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
-    r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|wouldnt|would not) mind"
+    r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|didnt|did not|wouldnt|would not"
+    r"|never) mind|sweet"
     r"|no me (?:importa|importaria|molesta|molestaria)|pintan? (?:bien|genial|interesante|muy bien)"
     r"|(?:tiene|tienen) (?:buena|muy buena) pinta)\b"
 ).replace("{AUX}", _AUX))
@@ -121,7 +128,8 @@ POSITIVE = re.compile((
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
 
 NEGATIVE = re.compile((
-    r"\b(?:hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
+    r"\b(?:avoid(?:s|ed|ing)?|steer clear|stay away from|evito|evitar|evitamos|hat(?:e|ed|es|ing)|dislik(?:e"
+    r"|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|not for me|isnt for me|not a fan|not my thing|not my cup of tea|cant stand|can t stand"
     r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
@@ -139,7 +147,12 @@ NEGATIVE = re.compile((
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
     r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
-    r"|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big |rotundo )?no|a pass|ni de broma|ni loco|ni loca"
+    r"|(?:painfully|so|really|very|super|incredibly|unbearably) slow|put me to sleep|(?:did"
+    r"|does) nothing for me|(?:didnt|did not|doesnt|does not) do it for me|left me cold"
+    r"|aged (?:badly|poorly)|(?:hasnt|has not|didnt) aged well|(?:couldnt|could not|cant|never) get into"
+    r"|(?:0|1|2|3|4) (?:10|out of 10)|(?:0|1|2) (?:stars?|estrellas?|out of 5)|me dej\w* fri[oa]|me arrepiento"
+    r"|no hay por donde cogerla|no aguante|aburrid\w*|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big "
+    r"|rotundo )?no|a pass|ni de broma|ni loco|ni loca"
     r"|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|no (?:me )?{AUX}convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
 ).replace("{AUX}", _AUX))

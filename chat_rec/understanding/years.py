@@ -40,9 +40,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b" + _Y + r" to " + _Y + r"\b"), "range"),
     (re.compile(r"\b(?:nothing|not|no|none|nada|nunca|ninguna|ningun) (?:\w+ ){0,2}?"
                 r"(?:older than|earlier than|made before|released before|before|prior to|from before"
-                r"|anterior(?:es)? (?:a|al)|antes (?:de|del)) (?:the year |el )?" + _Y + r"\b"), "min"),
+                r"|anterior(?:es)? (?:a|al)|antes (?:de|del)|(?:mas )?(?:antigu|viej)[oa]s? (?:que|de))"
+                r" (?:the year |el )?" + _Y + r"\b"), "min"),
     (re.compile(r"\b(?:nothing|not|no|nada) (?:\w+ ){0,2}?(?:newer than|later than|after|made after"
-                r"|posterior(?:es)? (?:a|al)|despues (?:de|del)) (?:the year |el )?" + _Y + r"\b"), "max"),
+                r"|posterior(?:es)? (?:a|al)|despues (?:de|del)"
+                r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))"
+                r" (?:the year |el )?" + _Y + r"\b"), "max"),
     (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
                 + _Y + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
                 r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|para aca|hacia adelante)\b"),

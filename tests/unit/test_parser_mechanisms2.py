@@ -334,3 +334,25 @@ def test_more_ways_to_ask(resolver, text):
 def test_not_my_kind_of_thing(resolver):
     assert p(resolver, "musicals aren't really my cup of tea").disliked_genres == ["Musical"]
     assert p(resolver, "el terror no es lo mío").disliked_genres == ["Horror"]
+
+
+def test_avoiding_and_not_minding(resolver):
+    assert p(resolver, "we tend to avoid war films").disliked_genres == ["War"]
+    assert p(resolver, "I didn't mind Gladiator, it was sweet in places").liked_ids == [GLADIATOR]
+
+
+def test_spanish_newer_older_than(resolver):
+    assert p(resolver, "nada más reciente que 1999").year_max == 1999
+    assert p(resolver, "ninguna más vieja que 1985").year_min == 1985
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("Gladiator? 9/10", [GLADIATOR], []),
+    ("I'd give Fight Club 2 out of 10", [], [FIGHT_CLUB]),
+    ("The Matrix left me cold", [], [MATRIX]),
+    ("Braveheart never gets old", [BRAVEHEART], []),
+    ("El Padrino me dejó con la boca abierta", [GODFATHER], []),
+])
+def test_ratings_and_common_idioms(resolver, text, liked, disliked):
+    sig = p(resolver, text)
+    assert sig.liked_ids == liked and sig.disliked_ids == disliked
