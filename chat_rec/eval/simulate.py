@@ -130,7 +130,7 @@ class Conversation:
                  rng: np.random.Generator, centroid: np.ndarray | None, user: str) -> None:
         self.svc, self.person, self.config, self.voice, self.rng = service, person, config, voice, rng
         self.centroid, self.user = centroid, user
-        self.mean_dir = mean_direction(service)
+        self.mean_dir = None if centroid is None else mean_direction(service)
         self.log = PersonLog(person.source_user, person.language)
         self.leaked: set[int] = set()
         self.stated = Stated()
@@ -275,12 +275,8 @@ def mean_direction(service: ChatService) -> np.ndarray | None:
     mostly measures how "averaged" p is; with this direction removed from both vectors it
     measures where p points among movies.
     """
-    vectors = np.asarray(service.deps.index.vectors, dtype=np.float64)
-    if not len(vectors):
-        return None
-    mean = vectors.mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    return mean / norm if norm > 0 else None
+    shared = service.deps.shared_direction  # computed once per loaded index
+    return None if shared is None else np.asarray(shared, dtype=np.float64)
 
 
 def _off(v: np.ndarray, direction: np.ndarray) -> np.ndarray:
