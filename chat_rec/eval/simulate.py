@@ -106,8 +106,8 @@ def check_constraints(items: Sequence[Item], stated: Stated, direct_answer: bool
 
     ``stated_genre``: a genre the person ruled out (any later list); ``stated_year_direct``: outside
     the year range they asked for, in the list answering that message; ``stated_year_later``: in
-    later lists (the app drops a year range when a new request comes, so this one is reported,
-    not required to be 0); ``understood_*``: against the constraints the app itself recorded.
+    later lists (the app keeps a range until a new one is stated); ``understood_*``: against the
+    constraints the app itself recorded.
     """
     out = {"stated_genre": 0, "stated_year_direct": 0, "stated_year_later": 0,
            "understood_genre": 0, "understood_year": 0}
