@@ -13,7 +13,9 @@ cos(p, taste) can mean in this embedding space.
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
 import sys
 import tempfile
 from collections import defaultdict
@@ -51,7 +53,8 @@ class Recorded(sim.Conversation):
 
 def run(users: int, seed: int) -> tuple[list[dict[str, Any]], ChatService]:
     base = get_settings()
-    home = tempfile.mkdtemp(prefix="chat-rec-diag-")
+    home = tempfile.mkdtemp(prefix="chat-rec-diag-")  # fresh users; removed when the script exits
+    atexit.register(shutil.rmtree, home, True)
     settings = base.model_copy(update={"catalog_dir": Path("data/ml-latest-small"), "rate_limit_per_minute": 0,
                                        "home": Path(home), "database_url": None, "index_dir": base.chroma_dir,
                                        "models_root": base.models_dir, "llm": "none"})
