@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +11,7 @@ import numpy as np
 import yaml
 
 from chat_rec.config import PROMPTS_DIR, Settings
+from chat_rec.profile.vector import mean_direction
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -55,6 +56,11 @@ class Deps:
     def replies(self, language: str) -> dict[str, Any]:
         data = load_replies()
         return data.get(language) or data["en"]
+
+    @cached_property
+    def shared_direction(self) -> np.ndarray | None:
+        """The direction every catalog vector shares (``profile.vector.mean_direction``), computed once."""
+        return mean_direction(self.index.vectors) if len(self.index.ids) else None
 
     def item_vector(self, item_id: int) -> np.ndarray | None:
         row = self.index.row_of.get(item_id)

@@ -13,7 +13,7 @@ from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.state import State
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
-from chat_rec.ranking import pipeline
+from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
@@ -72,7 +72,7 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     if not state.get("onboarding_done"):
         signal = answer_in_context(signal, state.get("user_text", ""), state.get("onboarding_step", 0), runtime)
     v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get,
-                         deps.aspects.vector if deps.aspects is not None else None)
+                         deps.aspects.vector if deps.aspects is not None else None, deps.shared_direction)
     p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
     shown_ids = set(state.get("last_items") or [])
     marks = {
@@ -175,7 +175,7 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
             signal = PreferenceSignal(disliked_ids=[item_id], wants_new_recommendations=True)
             marks = {"rejected": [item_id]}
             text = replies["feedback_dislike"]
-        v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get)
+        v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get, shared=deps.shared_direction)
         p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
         label = item.label if item else str(item_id)
         update.update(signal=signal.model_dump(), marks=marks, profile_vector=_as_list(p),
@@ -201,21 +201,41 @@ def acknowledge(signal: PreferenceSignal, replies: dict[str, Any], item: Callabl
 
 
 def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
-    """Fold this turn's constraints into the stored ones before retrieval."""
+    """Fold this turn's constraints into the stored ones, and the message into the request in force."""
     started = time.perf_counter()
-    constraints = compute_constraints(state, runtime)
+    request, kind = active_request(state, runtime)
+    constraints = compute_constraints(state, runtime, request, fresh_request=kind == "new")
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
             "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
+            "request": request.as_dict(), "query_vector": _as_list(request.vector()),
             "trace": _elapsed(state, "refine", started)}
 
 
-def compute_constraints(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
-    """The filters for this turn: stored exclusions plus what the message said (``build_constraints``)."""
+def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session.ActiveRequest, session.MessageKind]:
+    """The request in force after this message (``ranking.session``): only a message stating a
+    preference of its own is embedded; a reaction to the picks keeps the request it reacts to.
+    """
+    text = "" if state.get("event") else state.get("user_text", "").strip()[:500]
+    signal = signal_of(state)
+    kind = session.message_kind(signal, state.get("last_items") or [], bool(text))
+    previous = session.ActiveRequest.from_dict(state.get("request"))
+    embed = bool(text) and (previous is None or kind != "react")
+    vector = runtime.context.deps.index.embed_text(text) if embed else None
+    return session.next_request(previous, kind, signal, vector), kind
+
+
+def compute_constraints(state: State, runtime: Runtime[TurnContext], request: session.ActiveRequest | None = None,
+                        fresh_request: bool | None = None) -> dict[str, Any]:
+    """The filters for this turn: stored exclusions plus what the message said (``build_constraints``);
+    the liked-genre boost is the request's in force when one is given.
+    """
     profile = runtime.context.stored_profile()
     signal = signal_of(state)
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
     c = build_constraints(profile, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
-    c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"))
+    c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)
+    if request is not None:
+        c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
     return c.as_dict()
 
 
@@ -238,9 +258,8 @@ def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Nearest neighbours of p and of the message in the vector index, with hard filters."""
     started = time.perf_counter()
     deps = runtime.context.deps
-    text = "" if state.get("event") else state.get("user_text", "").strip()[:500]
-    query = deps.index.embed_text(text) if text else None
-    candidates = pipeline.retrieve(deps.index, deps.ranker, _as_array(state.get("profile_vector")), text,
+    query = _as_array(state.get("query_vector"))  # the request in force (``refine``), not always this message
+    candidates = pipeline.retrieve(deps.index, deps.ranker, _as_array(state.get("profile_vector")), "",
                                    _constraints(state), deps.settings.candidates,
                                    popular=deps.settings.popular_candidates, query_vector=query)
     return {"candidates": candidates, "query_vector": _as_list(query),

@@ -78,3 +78,7 @@ class State(InputState, total=False):
     aspects: dict[str, list[str]]
     """Moods and topics in force, {"liked": [...], "disliked": [...]}: kept for the next turn
     ("more please"), replaced by new ones, dropped by a fresh request for titles or genres."""
+
+    request: dict[str, Any]
+    """The request in force, {"query": [...] | None, "genres": [...]} (``ranking.session``): kept
+    while the person reacts to the picks, steered by "more X", replaced by a new request."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +190,13 @@ class CrsEngine:
         return cls(settings, catalog, index, ranker, extractor,
                    genre_centroids(index.ids, index.vectors, catalog), aspects)
 
+    @cached_property
+    def shared_direction(self) -> np.ndarray | None:
+        """The direction all catalog vectors share: pushes leave it alone, as in the app (``Deps``)."""
+        from chat_rec.profile.vector import mean_direction
+
+        return mean_direction(self.index.vectors) if len(self.index.ids) else None
+
     def _item_vector(self, item_id: int) -> np.ndarray | None:
         row = self.index.row_of.get(int(item_id))
         return None if row is None else self.index.vectors[row]
@@ -234,7 +242,8 @@ class CrsEngine:
                 continue
             signal = self._signal(dialog, number, text, reply, shown)
             v = pv.signal_vector(signal, self._item_vector, self.genre_vectors.get,
-                                 self.aspects.vector if self.aspects is not None and self.aspect_pull else None)
+                                 self.aspects.vector if self.aspects is not None and self.aspect_pull else None,
+                                 self.shared_direction)
             state.profile = pv.update(state.profile, v, self.settings.alpha)
             _move(signal.liked_aspects, state.liked_aspects, state.disliked_aspects)
             _move(signal.disliked_aspects, state.disliked_aspects, state.liked_aspects)

@@ -35,6 +35,9 @@ class TurnLog:
     """cos(p_t, hidden-taste centroid) with p_t the profile the list was ranked from."""
     latency_s: list[float] = field(default_factory=list)
     """Each service call's wall time during the turn."""
+    cosine_centered: float | None = None
+    """The same cosine with the catalog's mean direction removed from both vectors
+    (``simulate.mean_direction``): where p points among movies, not how averaged it is."""
 
     @property
     def hit(self) -> bool:
@@ -88,7 +91,9 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
     full = [log for log in logs if len(log.turns) == turns and log.accepted_turn is None]
     for t in range(turns):
         active = [log.turns[t] for log in logs if len(log.turns) > t]
-        carried = [(log.turns[min(t, len(log.turns) - 1)].cosine if log.turns else None) for log in logs]
+        last = [log.turns[min(t, len(log.turns) - 1)] for log in logs if log.turns]
+        carried = [turn.cosine for turn in last]
+        carried_centered = [turn.cosine_centered for turn in last]
         calls = [s for turn in active for s in turn.latency_s]
         per_turn.append({
             "turn": t + 1, "active": len(active),
@@ -96,6 +101,8 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
             "ndcg@5": _mean([turn.ndcg5 for turn in active]),
             "cosine": _mean([c for c in carried if c is not None]),
             "cosine_full_length": _mean([log.turns[t].cosine for log in full if log.turns[t].cosine is not None]),
+            "cosine_centered": _mean(carried_centered),
+            "cosine_centered_full_length": _mean([log.turns[t].cosine_centered for log in full]),
             "cards_seen": _mean([float(len(set(turn.seen))) for turn in active]),
             "turn_latency_ms": 1000 * _mean([sum(turn.latency_s) for turn in active if turn.latency_s]),
             "call_latency_p50_ms": 1000 * float(np.percentile(calls, 50)) if calls else math.nan,
@@ -106,6 +113,7 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
         for kind, count in log.violations.items():
             violations[kind] = violations.get(kind, 0) + count
     cos = [row["cosine"] for row in per_turn]
+    centered = [row["cosine_centered"] for row in per_turn]
     return {
         "people": n,
         **success,
@@ -113,6 +121,9 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
         "cosine_first": cos[0] if cos else math.nan,
         "cosine_last": cos[-1] if cos else math.nan,
         "cosine_rises_each_turn": bool(all(b > a for a, b in zip(cos, cos[1:], strict=False))),
+        "cosine_centered_first": centered[0] if centered else math.nan,
+        "cosine_centered_last": centered[-1] if centered else math.nan,
+        "cosine_centered_rises_each_turn": bool(all(b > a for a, b in zip(centered, centered[1:], strict=False))),
         "cards_seen_per_turn": _mean([float(len(set(t.seen))) for log in logs for t in log.turns]),
         "violations": violations,
         "leaked_targets": sum(len(log.leaked) for log in logs),
@@ -130,12 +141,13 @@ def format_table(result: dict[str, Any]) -> str:
     if turns not in ks:
         ks.append(turns)
     head = (f"{'':<34}" + "".join(f"{'S@' + str(k):>7}" for k in ks)
-            + f"{'turns':>7}{'cos1':>7}{'cosT':>7}{'cards':>7}{'viol':>6}")
+            + f"{'turns':>7}{'cos1':>7}{'cosT':>7}{'ccos1':>7}{'ccosT':>7}{'cards':>7}{'viol':>6}")
     lines = [f"{result['catalog']}: {result['people']} people x {turns} turns, seed {result['seed']}, "
              f"llm {result['llm']}, simulator {result['simulator']}", "", head]
 
     def row(label: str, s: dict[str, Any]) -> str:
-        cos = "".join(f"{s[k]:>7.3f}" if not math.isnan(s[k]) else f"{'-':>7}" for k in ("cosine_first", "cosine_last"))
+        keys = ("cosine_first", "cosine_last", "cosine_centered_first", "cosine_centered_last")
+        cos = "".join(f"{s[k]:>7.3f}" if not math.isnan(s.get(k, math.nan)) else f"{'-':>7}" for k in keys)
         stated = sum(v for k, v in s["violations"].items() if k.startswith("stated"))
         return (f"{label:<34}" + "".join(f"{s[f'success@{k}']:>7.3f}" for k in ks)
                 + f"{s['turns_to_accept']:>7.2f}{cos}{s['cards_seen_per_turn']:>7.1f}{stated:>6}")
@@ -146,11 +158,12 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(row("baseline: " + name, s))
     main = next(iter(result["configs"].values()))
     lines += ["", f"turn by turn ({next(iter(result['configs']))}):",
-              f"{'turn':>5}{'active':>8}{'hit':>7}{'nDCG@5':>8}{'cos':>7}{'cos full':>9}{'cards':>7}"
+              f"{'turn':>5}{'active':>8}{'hit':>7}{'nDCG@5':>8}{'cos':>7}{'cos full':>9}{'ccos':>7}{'cards':>7}"
               f"{'ms/turn':>9}{'p95 call':>9}"]
     for r in main["per_turn"]:
         lines.append(f"{r['turn']:>5}{r['active']:>8}{r['hit_rate']:>7.3f}{r['ndcg@5']:>8.3f}{r['cosine']:>7.3f}"
-                     f"{r['cosine_full_length']:>9.3f}{r['cards_seen']:>7.1f}{r['turn_latency_ms']:>9.0f}"
+                     f"{r['cosine_full_length']:>9.3f}{r['cosine_centered']:>7.3f}{r['cards_seen']:>7.1f}"
+                     f"{r['turn_latency_ms']:>9.0f}"
                      f"{r['call_latency_p95_ms']:>9.0f}")
     lines += ["", "violations (" + next(iter(result["configs"])) + "): " + (", ".join(
         f"{k} {v}" for k, v in sorted(main["violations"].items())) or "none"),

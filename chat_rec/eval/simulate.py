@@ -106,8 +106,8 @@ def check_constraints(items: Sequence[Item], stated: Stated, direct_answer: bool
 
     ``stated_genre``: a genre the person ruled out (any later list); ``stated_year_direct``: outside
     the year range they asked for, in the list answering that message; ``stated_year_later``: in
-    later lists (the app drops a year range when a new request comes, so this one is reported,
-    not required to be 0); ``understood_*``: against the constraints the app itself recorded.
+    later lists (the app keeps a range until a new one is stated); ``understood_*``: against the
+    constraints the app itself recorded.
     """
     out = {"stated_genre": 0, "stated_year_direct": 0, "stated_year_later": 0,
            "understood_genre": 0, "understood_year": 0}
@@ -130,6 +130,7 @@ class Conversation:
                  rng: np.random.Generator, centroid: np.ndarray | None, user: str) -> None:
         self.svc, self.person, self.config, self.voice, self.rng = service, person, config, voice, rng
         self.centroid, self.user = centroid, user
+        self.mean_dir = None if centroid is None else mean_direction(service)
         self.log = PersonLog(person.source_user, person.language)
         self.leaked: set[int] = set()
         self.stated = Stated()
@@ -188,14 +189,18 @@ class Conversation:
         return result
 
     # ------------------------------------------------------------------ the run
-    def _profile_cosine(self) -> float | None:
+    def _profile_cosines(self) -> tuple[float | None, float | None]:
+        """cos(p_t, taste centroid), raw and with the catalog's mean direction removed from both."""
         info = self.svc.deps.repo.find_user(self.user)
         if info is None or self.centroid is None:
-            return None
+            return None, None
         p = self.svc.deps.repo.load(info.id).vector
         if p is None:
-            return None
-        return float(np.dot(p, self.centroid) / (np.linalg.norm(p) * np.linalg.norm(self.centroid) + 1e-12))
+            return None, None
+        raw = _cos(np.asarray(p, np.float64), self.centroid)
+        if self.mean_dir is None:
+            return raw, None
+        return raw, _cos(_off(p, self.mean_dir), _off(self.centroid, self.mean_dir))
 
     def onboard(self, answer: Utterance) -> None:
         """Answer the first onboarding question; skip any question still asked."""
@@ -223,7 +228,8 @@ class Conversation:
     def _record(self) -> None:
         targets = self.person.targets(self.leaked)
         seen = list(dict.fromkeys(self.extra + self.shown))
-        self.log.turns.append(TurnLog(list(self.shown), seen, targets, self._profile_cosine(), self.calls))
+        raw, centered = self._profile_cosines()
+        self.log.turns.append(TurnLog(list(self.shown), seen, targets, raw, self.calls, centered))
         self.calls, self.extra = [], []
 
     def react(self) -> None:
@@ -259,6 +265,28 @@ def taste_centroid(service: ChatService, person: Person) -> np.ndarray | None:
     mean = np.mean(np.asarray(vecs, dtype=np.float64), axis=0)
     norm = float(np.linalg.norm(mean))
     return mean / norm if norm > 0 else None
+
+
+def mean_direction(service: ChatService) -> np.ndarray | None:
+    """Unit mean of every catalog item vector: the direction all movies share.
+
+    Sentence embeddings are anisotropic: the catalog's mean alone has cosine ~.88 to a taste
+    centroid (a mean of ~17 liked movies), a single liked movie ~.69. A raw cosine therefore
+    mostly measures how "averaged" p is; with this direction removed from both vectors it
+    measures where p points among movies.
+    """
+    shared = service.deps.shared_direction  # computed once per loaded index
+    return None if shared is None else np.asarray(shared, dtype=np.float64)
+
+
+def _off(v: np.ndarray, direction: np.ndarray) -> np.ndarray:
+    """``v`` without its component along the unit ``direction``."""
+    v = np.asarray(v, dtype=np.float64)
+    return v - float(v @ direction) * direction
+
+
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    return float(np.dot(a, b) / (np.linalg.norm(a) * np.linalg.norm(b) + 1e-12))
 
 
 def _rng(seed: int, person: Person) -> np.random.Generator:

@@ -54,12 +54,15 @@ def signal_vector(
     item_vector: ItemVectorFn,
     genre_vector: GenreVectorFn,
     aspect_vector: AspectVectorFn | None = None,
+    shared: np.ndarray | None = None,
 ) -> np.ndarray | None:
     """v_t: liked movies, genres and aspects pull, disliked ones push; unit length, or None if empty.
 
     ``item_vector`` / ``genre_vector`` return the (unit) embedding of an item id / genre name,
     or None when unknown; unknown names are skipped. Year ranges and intents carry no direction
     in embedding space, so a signal with only those gives None (the profile stays as it is).
+    ``shared`` is the unit direction every catalog vector shares (``mean_direction``): a push
+    leaves it alone and pushes only along what sets the disliked thing apart.
     """
     parts: list[tuple[float, np.ndarray | None]] = []
     parts += [(ITEM_WEIGHT, item_vector(i)) for i in _unique(signal.liked_ids)]
@@ -76,6 +79,8 @@ def signal_vector(
         unit = normalize(vec)
         if unit is None:
             continue
+        if weight < 0 and shared is not None:
+            unit = unit - float(unit @ shared) * shared
         total = weight * unit if total is None else total + weight * unit
     return None if total is None else normalize(total)
 
@@ -101,6 +106,18 @@ def update(p: np.ndarray | None, v: np.ndarray | None, alpha: float) -> np.ndarr
         )
     mixed = normalize(alpha * pu + (1.0 - alpha) * vu)
     return vu if mixed is None else mixed
+
+
+def mean_direction(vectors: np.ndarray) -> np.ndarray | None:
+    """Unit mean of the catalog's item vectors: the direction every movie shares.
+
+    Sentence embeddings are anisotropic: this mean has cosine ~.88 to a person's taste (the mean
+    of the movies they like) and most items sit close to it. A 👎 that pushed p straight away from
+    a disliked movie also pushed it away from every movie; ``signal_vector`` removes this part
+    from pushes.
+    """
+    arr = np.asarray(vectors, dtype=np.float32)
+    return normalize(arr.mean(axis=0)) if arr.ndim == 2 and len(arr) else None
 
 
 def cosine(a: np.ndarray | None, b: np.ndarray | None) -> float:

@@ -115,22 +115,28 @@ class TurnHistory:
 
 
 def year_range(signal: PreferenceSignal, year_min: int | None, year_max: int | None) -> tuple[int | None, int | None]:
-    """The year range after this message: a new range replaces the old; a fresh request drops it."""
+    """The year range after this message: a new range replaces the old; otherwise it stays.
+
+    A like, a genre or "more" does not lift it: people who asked for the 90s and liked a card did
+    not stop wanting the 90s (simulated people got other decades from the next list on when it did).
+    """
     if signal.year_min is not None or signal.year_max is not None:
         return signal.year_min, signal.year_max
-    if signal.liked_ids or signal.liked_genres:
-        return None, None
     return year_min, year_max
 
 
-def carried_aspects(signal: PreferenceSignal, previous: Mapping[str, Sequence[str]] | None
-                    ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(liked, disliked) aspects after this message: new ones replace the old; like the year range,
-    a fresh request naming titles or genres drops the old mood; otherwise the mood carries on.
+def carried_aspects(signal: PreferenceSignal, previous: Mapping[str, Sequence[str]] | None,
+                    fresh_request: bool | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(liked, disliked) aspects after this message: new ones replace the old; a fresh request
+    drops the old mood; otherwise (a reaction to the picks, a steer) the mood carries on.
+
+    ``fresh_request`` says whether the message is a new request (``session.message_kind``);
+    None reads any named title or genre as one.
     """
     if signal.liked_aspects or signal.disliked_aspects:
         return tuple(signal.liked_aspects), tuple(signal.disliked_aspects)
-    if signal.liked_ids or signal.liked_genres:
+    fresh = bool(signal.liked_ids or signal.liked_genres) if fresh_request is None else fresh_request
+    if fresh:
         return (), ()
     old = dict(previous or {})
     return tuple(old.get("liked", ())), tuple(old.get("disliked", ()))

@@ -6,11 +6,12 @@ from chat_rec.ranking.constraints import Constraints, TurnHistory, build_constra
 from chat_rec.understanding.signal import PreferenceSignal as Signal
 
 
-def test_year_range_is_replaced_kept_or_dropped_by_a_fresh_request() -> None:
+def test_year_range_is_replaced_by_a_new_range_and_otherwise_kept() -> None:
     assert year_range(Signal(year_min=1990, year_max=1999), 2000, None) == (1990, 1999)
     assert year_range(Signal(), 2000, 2010) == (2000, 2010)  # nothing new: the range stays
-    assert year_range(Signal(liked_ids=[1]), 2000, 2010) == (None, None)  # a fresh request drops it
-    assert year_range(Signal(liked_genres=["Comedy"]), 2000, 2010) == (None, None)
+    # a like on a card or "more comedy" does not lift "the 2000s" (issue 12: stated_year_later)
+    assert year_range(Signal(liked_ids=[1]), 2000, 2010) == (2000, 2010)
+    assert year_range(Signal(liked_genres=["Comedy"]), 2000, 2010) == (2000, 2010)
 
 
 def test_judged_and_mentioned_movies_are_excluded_and_mentions_become_context() -> None:

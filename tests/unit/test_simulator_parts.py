@@ -117,7 +117,7 @@ def test_summary_counts_failures_as_t_plus_one() -> None:
     def log(hits: list[bool], cos: list[float]) -> PersonLog:
         out = PersonLog(1)
         for hit, c in zip(hits, cos, strict=True):
-            out.turns.append(TurnLog([9 if hit else 8], [9 if hit else 8], {9}, c, [0.1]))
+            out.turns.append(TurnLog([9 if hit else 8], [9 if hit else 8], {9}, c, [0.1], c / 2))
         return out
 
     s = summarize([log([True], [0.5]), log([False, False, True], [0.1, 0.2, 0.3]),
@@ -129,6 +129,8 @@ def test_summary_counts_failures_as_t_plus_one() -> None:
     assert s["per_turn"][4]["cosine"] == pytest.approx((0.5 + 0.3 + 0.5) / 3)  # carried after accepting
     assert s["per_turn"][0]["ndcg@5"] == pytest.approx(1 / 3)
     assert math.isclose(s["per_turn"][1]["cosine_full_length"], 0.2)
+    assert s["per_turn"][4]["cosine_centered"] == pytest.approx((0.5 + 0.3 + 0.5) / 6)
+    assert s["cosine_centered_rises_each_turn"] is True  # means .7/6, .9/6, 1.1/6, 1.2/6, 1.3/6
 
 
 def test_sweep_is_one_factor_at_a_time() -> None:

@@ -121,3 +121,19 @@ def test_update_moves_toward_v_and_stays_unit(p: np.ndarray, v: np.ndarray, alph
     assert new is not None
     assert np.linalg.norm(new) == pytest.approx(1.0, abs=1e-5)
     assert cosine(new, v) >= cosine(p_unit, v) - 1e-5
+
+
+def test_a_push_leaves_the_shared_direction_alone() -> None:
+    """A 👎 pushes along what sets the movie apart, not away from every movie (issue 12)."""
+    from chat_rec.profile.vector import mean_direction
+
+    vectors = np.asarray([[0.9, 0.1, 0.0], [0.9, -0.1, 0.0], [0.9, 0.0, 0.1]], dtype=np.float32)
+    shared = mean_direction(vectors)
+    assert shared is not None and np.linalg.norm(shared) == pytest.approx(1.0)
+    signal = PreferenceSignal(disliked_ids=[0])
+    items = {0: vectors[0]}
+    plain = signal_vector(signal, items.get, lambda g: None)
+    centered = signal_vector(signal, items.get, lambda g: None, shared=shared)
+    assert plain is not None and centered is not None
+    assert float(plain @ shared) < -0.9  # without it: away from every movie
+    assert abs(float(centered @ shared)) < 1e-5 and centered[1] < 0  # only away from what is particular to it

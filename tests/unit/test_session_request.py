@@ -1,0 +1,53 @@
+"""The request in force (ranking.session): reactions keep it, steers fold into it, new requests replace it."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from chat_rec.ranking.constraints import carried_aspects
+from chat_rec.ranking.session import ActiveRequest, message_kind, next_request
+from chat_rec.understanding.signal import PreferenceSignal as Signal
+
+
+def _v(*xs: float) -> np.ndarray:
+    return np.asarray(xs, dtype=np.float32)
+
+
+def test_message_kinds() -> None:
+    shown = [7, 8]
+    assert message_kind(Signal(liked_genres=["Comedy"], wants_new_recommendations=True), shown, True) == "new"
+    assert message_kind(Signal(liked_genres=["Sci-Fi"]), shown, True) == "steer"  # "more sci-fi!"
+    assert message_kind(Signal(liked_ids=[8]), shown, True) == "react"  # "the second one looks good"
+    assert message_kind(Signal(liked_ids=[3], wants_new_recommendations=True), shown, True) == "new"  # a title named
+    assert message_kind(Signal(wants_new_recommendations=True), shown, True) == "react"  # "anything else?"
+    assert message_kind(Signal(disliked_genres=["Drama"]), shown, True) == "react"  # "not so much drama"
+    assert message_kind(Signal(liked_genres=["Comedy"]), shown, False) == "react"  # a button has no words
+    assert message_kind(Signal(year_min=1990, wants_new_recommendations=True), shown, True) == "new"
+
+
+def test_reactions_keep_the_query_and_genres_of_the_request() -> None:
+    first = next_request(None, "new", Signal(liked_genres=["Sci-Fi", "Drama"]), _v(1, 0, 0))
+    assert first.genres == ("Sci-Fi", "Drama") and first.query == pytest.approx((1, 0, 0))
+    kept = next_request(first, "react", Signal(liked_ids=[8]), None)
+    assert kept == first  # "anything else?" is not embedded as the next query
+    fewer = next_request(first, "react", Signal(disliked_genres=["Drama"]), None)
+    assert fewer.genres == ("Sci-Fi",) and fewer.query == first.query
+
+
+def test_a_steer_mixes_in_and_a_new_request_replaces() -> None:
+    first = next_request(None, "new", Signal(liked_genres=["Sci-Fi"]), _v(1, 0, 0))
+    steered = next_request(first, "steer", Signal(liked_genres=["Comedy"]), _v(0, 1, 0))
+    assert steered.genres == ("Sci-Fi", "Comedy")
+    q = np.asarray(steered.query)
+    assert np.linalg.norm(q) == pytest.approx(1.0) and q[0] == pytest.approx(q[1]) and q[0] > 0
+    fresh = next_request(steered, "new", Signal(liked_genres=["Horror"]), _v(0, 0, 2))
+    assert fresh.genres == ("Horror",) and fresh.query == pytest.approx((0, 0, 1))
+    assert ActiveRequest.from_dict(fresh.as_dict()) == fresh and ActiveRequest.from_dict(None) is None
+
+
+def test_the_mood_carries_through_reactions_and_drops_on_a_new_request() -> None:
+    previous = {"liked": ["dark"], "disliked": []}
+    assert carried_aspects(Signal(liked_ids=[8]), previous, fresh_request=False) == (("dark",), ())
+    assert carried_aspects(Signal(liked_genres=["Comedy"]), previous, fresh_request=True) == ((), ())
+    assert carried_aspects(Signal(liked_aspects=["funny"]), previous, fresh_request=False) == (("funny",), ())
