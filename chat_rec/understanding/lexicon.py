@@ -63,7 +63,8 @@ NEGATORS = frozenset(
 )
 """Tokens that flip a clause's polarity (folded, so "don't" is "dont")."""
 
-NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos nothing none never nunca".split())
+NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos nothing none never nunca less "
+                             "fewer".split())
 """Negators that can scope a noun phrase directly ("no horror", "sin terror", "nada de drama",
 "ni el drama", "anything except westerns"): the phrase right after them is rejected whatever
 the rest of the clause says."""
