@@ -14,7 +14,7 @@ from chat_rec.conversation.state import State
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
-from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects
+from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects, era_range
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -231,6 +231,11 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     """
     profile = runtime.context.stored_profile()
     signal = signal_of(state)
+    if signal.era and signal.year_min is None and signal.year_max is None:
+        catalog = runtime.context.deps.catalog
+        years = [y for i in state.get("last_items") or [] if (y := getattr(catalog.get(i), "year", None))]
+        signal = signal.model_copy(update=dict(zip(("year_min", "year_max"), era_range(signal.era, years),
+                                                   strict=True)))
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
     c = build_constraints(profile, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
     c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)

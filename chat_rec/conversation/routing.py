@@ -31,7 +31,8 @@ def route_turn(state: State) -> Literal["onboard", "elicit", "feedback", "refine
     if about_shown and not signal.wants_new_recommendations:
         return "feedback"
     if signal.wants_new_recommendations or not signal.is_empty():
-        if has_vector or positive or signal.year_min is not None or signal.year_max is not None:
+        if has_vector or positive or signal.year_min is not None or signal.year_max is not None or (
+                signal.era and state.get("last_items")):
             return "refine"
         return "elicit"
     if signal.liked_ids or signal.disliked_ids or signal.seen_ids:

@@ -125,6 +125,16 @@ def year_range(signal: PreferenceSignal, year_min: int | None, year_max: int | N
     return year_min, year_max
 
 
+def era_range(era: str, shown_years: Sequence[int]) -> tuple[int | None, int | None]:
+    """"too old for me" / "something older" as a year range: newer or older than the middle of the
+    picks on screen (nothing on screen: no range).
+    """
+    if not shown_years:
+        return None, None
+    middle = sorted(shown_years)[len(shown_years) // 2]
+    return (middle + 1, None) if era == "newer" else (None, middle - 1)
+
+
 def carried_aspects(signal: PreferenceSignal, previous: Mapping[str, Sequence[str]] | None,
                     fresh_request: bool | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(liked, disliked) aspects after this message: new ones replace the old; a fresh request

@@ -60,7 +60,7 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
     """
     named = [i for i in signal.liked_ids if i not in set(shown)]
     states = bool(signal.liked_genres or signal.liked_aspects or named
-                  or signal.year_min is not None or signal.year_max is not None)
+                  or signal.year_min is not None or signal.year_max is not None or signal.era)
     if not has_text or not states:
         return "react"
     return "new" if signal.wants_new_recommendations else "steer"

@@ -63,7 +63,8 @@ NEGATORS = frozenset(
 )
 """Tokens that flip a clause's polarity (folded, so "don't" is "dont")."""
 
-NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos nothing none never nunca".split())
+NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos nothing none never nunca less "
+                             "fewer".split())
 """Negators that can scope a noun phrase directly ("no horror", "sin terror", "nada de drama",
 "ni el drama", "anything except westerns"): the phrase right after them is rejected whatever
 the rest of the clause says."""
@@ -79,7 +80,8 @@ _AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese|sigue|sig
 
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
-    r"|fan of|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great|good|fine|nice|better|way better"
+    r"|fan of|(?:muy |super |muy muy )?fan de|fans de|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great"
+    r"|good|fine|nice|better|way better"
     r"|perfect|please|pls|plz"
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpiece|excellent|fantastic|wonderful|beautiful|gorgeous"
@@ -147,7 +149,8 @@ NEGATIVE = re.compile((
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
     r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
-    r"|(?:painfully|so|really|very|super|incredibly|unbearably) slow|put me to sleep|(?:did"
+    r"|(?:me|nos) dan? (?:mucha )?pereza|que pereza|harto de|harta de|hartos de|(?:painfully|so|really|very"
+    r"|super|incredibly|unbearably) slow|put me to sleep|(?:did"
     r"|does) nothing for me|(?:didnt|did not|doesnt|does not) do it for me|left me cold"
     r"|aged (?:badly|poorly)|(?:hasnt|has not|didnt) aged well|(?:couldnt|could not|cant|never) get into"
     r"|(?:0|1|2|3|4) (?:10|out of 10)|(?:0|1|2) (?:stars?|estrellas?|out of 5)|me dej\w* fri[oa]|me arrepiento"
@@ -276,7 +279,8 @@ ES_STOPWORDS = frozenset(
     "el la los las un una unos unas de del que y en por para con sin pero mas muy me mi mis "
     "te tu es son era fue algo nada quiero busco tienes peli pelicula peliculas gracias hola "
     "como estas esta este esa ese otra otro ya vi gusta gusto encanta encanto anos nunca "
-    "tambien porque cuando donde quien algun alguna ninguna eso esto lo le les se si no".split()
+    "tambien porque cuando donde quien algun alguna ninguna eso esto lo le les se si no otras otros "
+    "todo todos todas mucho muchos poco dos tres ver visto hay ha he".split()
 )
 EN_STOPWORDS = frozenset(
     "the a an of and or to in on for with without but i me my you your it is was are were be "

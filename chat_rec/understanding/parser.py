@@ -15,6 +15,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Literal
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
@@ -122,6 +123,22 @@ def _list_only(text: str) -> bool:
     words = text.split()
     return bool(words) and any(w in {"qqtitle", "qqgenre"} for w in words) and all(
         w in _LIST_WORDS or w in {"qqgenre", "movies", "films", "pelis", "peliculas"} for w in words)
+
+
+_NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
+                    r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|"
+                    r"(?:something|anything|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual))\b")
+_OLDER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:new|recent|modern|recientes|nuev[oa]s|modern[oa]s)|"
+                    r"(?:more|mas) (?:old|classic|antigu[oa]s?|viej[oa]s?|clasic[oa]s?)|older|"
+                    r"(?:something|anything|algo|una|alguna) (?:old|older|antigu[oa]|clasic[oa]|viej[oa]))\b")
+
+
+def _relative_era(text: str) -> Literal["newer", "older"] | None:
+    """"too old for me", "something more recent", "algo más antiguo": newer / older than the
+    picks on screen (a relative wish, not a year: rule 12).
+    """
+    newer, older = bool(_NEWER.search(text)), bool(_OLDER.search(text))
+    return "newer" if newer and not older else "older" if older and not newer else None
 
 
 def _negated_before(text: str, start: int) -> bool:
@@ -236,6 +253,8 @@ class _Parser:
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something"}:
                 keys[i] = "except"
         sig.wants_new_recommendations = self._wants_new(keys)
+        if sig.year_min is None and sig.year_max is None:
+            sig.era = _relative_era(" ".join(keys))
         self._clauses(keys, title_at)
         self._unresolved(mentions)
         return self._finish()

@@ -7,6 +7,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -21,7 +22,7 @@ _PARENS = re.compile(r"\s\(([^()]*)\)")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l|il|der|die|das) (?=\S)")
 _YEAR = re.compile(r"^(?:18[89]\d|19\d\d|20[0-3]\d)$")
 _QUOTES = "\"'“”‘’«»*_"
-_MINOR = frozenset("the a an of and or to in on at for with from by la el de del y".split())
+_MINOR = frozenset("the a an of and or to in on at for with from by la el los las un una de del y en con".split())
 _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
                          "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
@@ -50,52 +51,20 @@ def _stop() -> frozenset[str]:
     """Words that never start or carry a fuzzy title match."""
     return lexicon.common_words() | lexicon.ES_STOPWORDS | frozenset(lexicon.ORDINALS)
 
-SPANISH_TITLES: dict[str, tuple[str, int]] = {
-    "El Padrino": ("The Godfather", 1972),
-    "El Padrino II": ("The Godfather: Part II", 1974),
-    "Cadena perpetua": ("The Shawshank Redemption", 1994),
-    "Sueño de fuga": ("The Shawshank Redemption", 1994),
-    "El club de la lucha": ("Fight Club", 1999),
-    "El club de la pelea": ("Fight Club", 1999),
-    "Tiburón": ("Jaws", 1975),
-    "Parque Jurásico": ("Jurassic Park", 1993),
-    "El rey león": ("The Lion King", 1994),
-    "Buscando a Nemo": ("Finding Nemo", 2003),
-    "Regreso al futuro": ("Back to the Future", 1985),
-    "Volver al futuro": ("Back to the Future", 1985),
-    "El silencio de los corderos": ("The Silence of the Lambs", 1991),
-    "El silencio de los inocentes": ("The Silence of the Lambs", 1991),
-    "La vida es bella": ("Life Is Beautiful", 1997),
-    "El viaje de Chihiro": ("Spirited Away", 2001),
-    "La lista de Schindler": ("Schindler's List", 1993),
-    "Salvar al soldado Ryan": ("Saving Private Ryan", 1998),
-    "Rescatando al soldado Ryan": ("Saving Private Ryan", 1998),
-    "El resplandor": ("The Shining", 1980),
-    "El exorcista": ("The Exorcist", 1973),
-    "Los cazafantasmas": ("Ghostbusters", 1984),
-    "El sexto sentido": ("The Sixth Sense", 1999),
-    "El caballero oscuro": ("The Dark Knight", 2008),
-    "La guerra de las galaxias": ("Star Wars: Episode IV - A New Hope", 1977),
-    "Lo que el viento se llevó": ("Gone with the Wind", 1939),
-    "Cantando bajo la lluvia": ("Singin' in the Rain", 1952),
-    "Sonrisas y lágrimas": ("The Sound of Music", 1965),
-    "La novicia rebelde": ("The Sound of Music", 1965),
-    "Del revés": ("Inside Out", 2015),
-    "Intensamente": ("Inside Out", 2015),
-    "Los increíbles": ("The Incredibles", 2004),
-    "Monstruos S.A.": ("Monsters, Inc.", 2001),
-    "El mago de Oz": ("The Wizard of Oz", 1939),
-    "Psicosis": ("Psycho", 1960),
-    "Ciudadano Kane": ("Citizen Kane", 1941),
-    "El gran Lebowski": ("The Big Lebowski", 1998),
-    "El laberinto del fauno": ("Pan's Labyrinth", 2006),
-    "Harry Potter y la piedra filosofal": ("Harry Potter and the Sorcerer's Stone", 2001),
-    "El señor de los anillos": ("The Lord of the Rings: The Fellowship of the Ring", 2001),
-    "La comunidad del anillo": ("The Lord of the Rings: The Fellowship of the Ring", 2001),
-    "Los siete samuráis": ("Seven Samurai", 1954),
-    "Uno de los nuestros": ("Goodfellas", 1990),
-}
-"""Famous Spanish release titles -> (English title, year), resolved against the catalog."""
+def _spanish_titles() -> dict[str, tuple[str, int]]:
+    """Famous Spanish release titles -> (English title, year), from spanish_titles.tsv."""
+    out: dict[str, tuple[str, int]] = {}
+    path = Path(__file__).with_name("spanish_titles.tsv")
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) != 3 or not parts[2].isdigit():
+            continue
+        out[parts[0]] = (parts[1], int(parts[2]))
+    return out
+
+
+SPANISH_TITLES = _spanish_titles()
+
 
 
 @dataclass(frozen=True)
@@ -183,7 +152,7 @@ def _is_weak(key: str) -> bool:
     """True for titles made only of ordinary words ("Up", "Anything Else", "Drive")."""
     common = lexicon.common_words()
     words = key.split()
-    if all(w in common or w in _MINOR or w in lexicon.NAMED_DAYS for w in words):
+    if all(w in common or w in _MINOR or w in lexicon.NAMED_DAYS or w in lexicon.ES_STOPWORDS for w in words):
         return True
     return _is_genre(key)
 
@@ -357,6 +326,8 @@ class TitleResolver:
             return False
         content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
         capitalised = all(t.raw[:1].isupper() for t in content)
+        if not capitalised and self._spanish and first.raw[:1].isupper() and nxt in _VERB_AFTER:
+            return True  # Spanish capitalises a title's first word only: "Los otros me encantó"
         if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
             # "loved the green mile": a lowercase multi-word title right after a film verb
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])

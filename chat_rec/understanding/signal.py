@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -31,13 +33,16 @@ class PreferenceSignal(BaseModel):
     folded phrases; ranking matches them against item text (tags, genres, overviews)."""
     disliked_aspects: list[str] = Field(default_factory=list)
     """Moods and attributes to avoid ("not too violent" gives "violent"); they push items away."""
+    era: Literal["newer", "older"] | None = None
+    """A release era relative to what is on screen ("these are too old", "algo más reciente"): no
+    year in the benchmark's sense (rule 12); the graph turns it into a range from the shown picks."""
 
     def is_empty(self) -> bool:
         """True when the message carries no taste information at all."""
         return not (
             self.liked_ids or self.disliked_ids or self.liked_genres or self.disliked_genres
             or self.year_min is not None or self.year_max is not None
-            or self.liked_aspects or self.disliked_aspects
+            or self.liked_aspects or self.disliked_aspects or self.era
         )
 
     def benchmark_view(self) -> dict[str, object]:

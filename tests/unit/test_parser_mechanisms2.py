@@ -356,3 +356,55 @@ def test_spanish_newer_older_than(resolver):
 def test_ratings_and_common_idioms(resolver, text, liked, disliked):
     sig = p(resolver, text)
     assert sig.liked_ids == liked and sig.disliked_ids == disliked
+
+
+def test_every_spanish_title_row_names_a_catalog_film(resolver):
+    from chat_rec.understanding.resolver import SPANISH_TITLES, fold_key
+
+    missing = [es for es, (en, year) in SPANISH_TITLES.items()
+               if resolver._lookup(resolver._index, fold_key(en), year) is None]
+    assert len(SPANISH_TITLES) > 100 and not missing
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("Origen es de mis favoritas", [79132], []),
+    ("odio Crepúsculo", [], [63992]),
+    ("Los otros me encantó", [4720], []),
+])
+def test_spanish_release_titles(resolver, text, liked, disliked):
+    sig = p(resolver, text)
+    assert sig.liked_ids == liked and sig.disliked_ids == disliked
+
+
+def test_spanish_function_words_are_not_a_title(resolver, epics):
+    sig = p(resolver, "me gustan los otros", epics)
+    assert 4720 not in sig.mentioned_ids
+
+
+def test_spanish_fan_and_boredom(resolver):
+    assert p(resolver, "soy muy fan de Gladiator").liked_ids == [GLADIATOR]
+    assert p(resolver, "los musicales me dan pereza").disliked_genres == ["Musical"]
+
+
+@pytest.mark.parametrize("text, era", [
+    ("These are way too old for me", "newer"), ("something more recent?", "newer"),
+    ("algo más moderno, por favor", "newer"), ("these feel too new", "older"),
+    ("algo más antiguo", "older"), ("something from the 90s", None), ("a good thriller", None),
+])
+def test_a_relative_era(resolver, text, era):
+    sig = p(resolver, text)
+    assert sig.era == era
+    if era:
+        assert sig.year_min is None and sig.year_max is None  # relative: no year (rule 12)
+
+
+def test_less_of_a_genre_rejects_it(resolver):
+    assert p(resolver, "less drama next time please").disliked_genres == ["Drama"]
+
+
+def test_an_era_becomes_a_range_around_the_picks_on_screen():
+    from chat_rec.ranking.constraints import era_range
+
+    assert era_range("newer", [1972, 1975, 1978]) == (1976, None)
+    assert era_range("older", [1999, 2004, 2010]) == (None, 2003)
+    assert era_range("newer", []) == (None, None)
