@@ -15,6 +15,7 @@ from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline
 from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects
+from chat_rec.ranking.query import dialogue_query, query_window
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -238,7 +239,10 @@ def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Nearest neighbours of p and of the message in the vector index, with hard filters."""
     started = time.perf_counter()
     deps = runtime.context.deps
-    text = "" if state.get("event") else state.get("user_text", "").strip()[:500]
+    message = "" if state.get("event") else state.get("user_text", "").strip()
+    # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
+    window = query_window(state.get("history") or [], message, deps.settings.query_turns)
+    text = dialogue_query(window) if message else ""
     query = deps.index.embed_text(text) if text else None
     candidates = pipeline.retrieve(deps.index, deps.ranker, _as_array(state.get("profile_vector")), text,
                                    _constraints(state), deps.settings.candidates,

@@ -43,7 +43,7 @@ def collect(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = Tr
 
     todo = [c for c in cases if _novel_targets(c, engine.catalog)]
     states = [engine.replay(c) for c in _bar(todo, progress, "validation understanding")]
-    engine.embed_texts(s.last_user_text for s in states)
+    engine.embed_texts(engine.query_text(s) for s in states)
     out = []
     for case, state in _bar(list(zip(todo, states, strict=True)), progress, "validation signals"):
         candidates, query = engine.retrieve(state)

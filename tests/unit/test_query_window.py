@@ -1,0 +1,55 @@
+"""The retrieval query: the latest message and the turns before it (ranking/query.py)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from chat_rec.ranking.query import dialogue_query, query_window
+
+HISTORY = [
+    {"role": "assistant", "text": "What kind of movies do you like?"},
+    {"role": "user", "text": "Dramas mostly."},
+    {"role": "assistant", "text": "Do you want me to recommend a war drama as well?"},
+]
+
+
+def test_a_bare_yes_carries_the_question_it_answers() -> None:
+    text = dialogue_query(query_window(HISTORY, "Yes please!", 2))
+    assert text == "Yes please! Do you want me to recommend a war drama as well?"
+
+
+def test_a_window_of_one_is_the_message_alone() -> None:
+    assert dialogue_query(query_window(HISTORY, "  Yes   please! ", 1)) == "Yes please!"
+
+
+def test_the_window_stops_at_the_start_of_the_dialogue() -> None:
+    window = query_window(HISTORY, "Yes", 8)
+    assert [t["text"] for t in window] == [*(t["text"] for t in HISTORY), "Yes"]
+
+
+def test_the_cut_keeps_the_latest_text() -> None:
+    long_reply = [{"role": "assistant", "text": "x " * 600}]
+    text = dialogue_query(query_window(long_reply, "something funny", 2), chars=40)
+    assert text.startswith("something funny ") and len(text) == 40
+
+
+def test_the_graph_embeds_the_same_window_the_benchmark_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chat_rec.conversation import nodes
+    from chat_rec.eval.crs import CrsEngine, DialogueState
+
+    embedded: list[str] = []
+    index = SimpleNamespace(embed_text=lambda text: embedded.append(text) or np.ones(3, np.float32))
+    settings = SimpleNamespace(query_turns=2, candidates=10, popular_candidates=0)
+    deps = SimpleNamespace(index=index, ranker=None, settings=settings)
+    monkeypatch.setattr(nodes.pipeline, "retrieve", lambda *args, **kwargs: [1, 2])
+    run = SimpleNamespace(context=SimpleNamespace(deps=deps))
+    out = nodes.retrieve({"user_text": "Yes please!", "history": HISTORY}, run)  # type: ignore[arg-type]
+    assert out["candidates"] == [1, 2]
+    engine = CrsEngine.__new__(CrsEngine)  # only the query window is used here
+    engine.query_turns = settings.query_turns
+    replayed = DialogueState(last_user_text="Yes please!", prior_turns=list(HISTORY))
+    assert embedded == [engine.query_text(replayed)]
+    assert "war drama" in embedded[0]
