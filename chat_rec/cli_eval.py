@@ -121,8 +121,8 @@ def add_eval_parser(sub: Any) -> None:
                    help="skip the paired comparison with the previous ranker (item-kNN, default weights)")
     e.add_argument("--baseline-weights", metavar="WEIGHTS_JSON",
                    help="compare with the same models ranked by this weights.json (e.g. main's) instead")
-    e.add_argument("--baseline-query-turns", type=int, default=1, metavar="N",
-                   help="the baseline's retrieval query window in turns (default 1: the message alone, as before)")
+    e.add_argument("--baseline-query-turns", type=int, metavar="N",
+                   help="the baseline's retrieval query window in turns (default: its weights file's, else 1)")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
     from chat_rec.eval.simulate_cli import add_simulate_parser

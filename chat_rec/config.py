@@ -84,10 +84,6 @@ class Settings(BaseSettings):
     candidates: int = 200
     """Nearest neighbours pulled from the index before ranking."""
 
-    query_turns: int = Field(default=2, ge=1, le=8)
-    """Turns the retrieval query reads, the latest message included (``ranking/query.py``); the
-    window was chosen on the validation dialogues (docs/benchmarks.md)."""
-
     popular_candidates: int = 100
     """Most-rated items added to the candidates, so the popularity prior has something to pick."""
 

@@ -84,8 +84,10 @@ def main() -> int:
     ap.add_argument("--dev", nargs="*", default=["../shared/benchmarks/crs/inspired_dev.jsonl",
                                                  "../shared/benchmarks/crs/redial_valid.jsonl"])
     ap.add_argument("--dev-limit", type=int)
+    ap.add_argument("--variants", nargs="*", help="names from VARIANTS (default: all)")
     ap.add_argument("--json")
     args = ap.parse_args()
+    variants = {n: v for n, v in VARIANTS.items() if not args.variants or n in args.variants}
     config = TrainConfig(data=args.data, out=Path("/dev/null"), exclude=default_excludes(args.data))
     id_map = redial.read_id_map(args.data / redial.ID_MAP_FILE)
     dev_ids: set[str] = set()
@@ -101,7 +103,7 @@ def main() -> int:
     val_cases, val_states = replay(engine, redial.dialogue_cases(dialogues, id_map))
     report: dict[str, Any] = {}
     chosen = {}
-    for name, (mode, whole) in VARIANTS.items():
+    for name, (mode, whole) in variants.items():
         signals = collect(engine, val_cases, val_states, mode, whole)
         w, objective = fitting.fit(signals, start)
         chosen[name] = w
@@ -117,7 +119,7 @@ def main() -> int:
                            engine.extractor, engine.genre_vectors, engine.aspects)
     for path in args.dev:
         cases, states = replay(dev_engine, load_crs_cases(path, args.dev_limit))
-        for name, (mode, whole) in VARIANTS.items():
+        for name, (mode, whole) in variants.items():
             signals = collect(dev_engine, cases, states, mode, whole)
             vec = np.array([getattr(chosen[name], n) for n in WEIGHT_NAMES], np.float32)
             r = fitting.recall(signals, vec)

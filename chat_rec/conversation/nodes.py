@@ -241,7 +241,7 @@ def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     deps = runtime.context.deps
     message = "" if state.get("event") else state.get("user_text", "").strip()
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
-    window = query_window(state.get("history") or [], message, deps.settings.query_turns)
+    window = query_window(state.get("history") or [], message, deps.ranker.weights.query_turns)
     text = dialogue_query(window) if message else ""
     query = deps.index.embed_text(text) if text else None
     candidates = pipeline.retrieve(deps.index, deps.ranker, _as_array(state.get("profile_vector")), text,

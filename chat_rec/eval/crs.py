@@ -153,8 +153,8 @@ class CrsEngine:
         oracle: the app never has them). Off by default: only what the text yields is used."""
         self.popular = settings.popular_candidates
         """Most-rated items added to the candidates (``pipeline.retrieve(popular=...)``)."""
-        self.query_turns = settings.query_turns
-        """Turns the retrieval query reads (``settings.query_turns``; a comparison may change it)."""
+        self.query_turns: int | None = None
+        """Turns the retrieval query reads; None: the ranker's (``RankWeights.query_turns``), as the graph."""
 
     @classmethod
     def build(cls, settings: Any = None, llm: str = "none", progress: bool = True,
@@ -263,7 +263,8 @@ class CrsEngine:
 
         if not state.last_user_text.strip():
             return ""
-        return dialogue_query(query_window(state.prior_turns, state.last_user_text, self.query_turns))
+        turns = self.query_turns or self.ranker.weights.query_turns
+        return dialogue_query(query_window(state.prior_turns, state.last_user_text, turns))
 
     def embed_texts(self, texts: Iterable[str]) -> None:
         """Embed many messages in one batch (the same model, far faster than one at a time)."""
@@ -304,7 +305,8 @@ class CrsEngine:
         state = state or self.replay(case)
         ranker = ranker or self.ranker
         engine_ranker, self.ranker = self.ranker, ranker
-        engine_turns, self.query_turns = self.query_turns, query_turns or self.query_turns
+        own = self.query_turns if ranker is engine_ranker else None  # another ranker: its own window
+        engine_turns, self.query_turns = self.query_turns, query_turns or own
         try:
             candidates, query = self.retrieve(state)
         finally:
@@ -328,7 +330,8 @@ class Baseline:
 
     label: str
     ranker: Any
-    query_turns: int = 1
+    query_turns: int | None = None
+    """None: the ranker's own window (``RankWeights.query_turns``)."""
 
 
 def previous_ranker(engine: CrsEngine) -> Any:
@@ -338,7 +341,7 @@ def previous_ranker(engine: CrsEngine) -> Any:
     return HybridRanker(engine.catalog, engine.index, engine.ranker.collaborative)
 
 
-def weights_baseline(engine: CrsEngine, weights_file: Path | str, query_turns: int = 1) -> Baseline:
+def weights_baseline(engine: CrsEngine, weights_file: Path | str, query_turns: int | None = None) -> Baseline:
     """The engine's models ranked with another ``weights.json`` and query window (e.g. main's ranker)."""
     from chat_rec.ranking.hybrid import HybridRanker
     from chat_rec.ranking.learned import read_weights
@@ -350,7 +353,7 @@ def weights_baseline(engine: CrsEngine, weights_file: Path | str, query_turns: i
     r = engine.ranker
     ranker = HybridRanker(engine.catalog, engine.index, r.collaborative, weights, aspects=r.aspects,
                           conversation=r.conversation)
-    return Baseline(f"weights of {path}, query window {query_turns}", ranker, query_turns)
+    return Baseline(f"weights of {path}", ranker, query_turns)
 
 
 def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bool = True,
@@ -393,8 +396,9 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
                                         previous_ranker(engine))
         old = {case["id"]: engine.recommend(case, state=state, ranker=baseline.ranker, query_turns=baseline.query_turns)
                for case, state in _progress(pairs, progress, "CRS baseline ranker")}
-        result["query_turns"] = engine.query_turns
-        result["previous_ranker"] = {"label": baseline.label, "query_turns": baseline.query_turns,
+        result["query_turns"] = engine.query_turns or engine.ranker.weights.query_turns
+        result["previous_ranker"] = {"label": baseline.label,
+                                     "query_turns": baseline.query_turns or baseline.ranker.weights.query_turns,
                                      "novel": score_rankings(cases, old, catalog_ids)["novel"],
                                      "paired_novel": crs_stats.paired(hits, crs_stats.case_hits(
                                          cases, old, catalog_ids, KS))}
@@ -404,7 +408,7 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
 def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | None = None, settings: Any = None,
                  progress: bool = True, engine: CrsEngine | None = None, oracle_mentions: bool = False,
                  conversation: Any = "auto", compare: bool = False, baseline_weights: Path | str | None = None,
-                 baseline_query_turns: int = 1) -> dict[str, Any]:
+                 baseline_query_turns: int | None = None) -> dict[str, Any]:
     """Score the app's engine on a CRS cases file; the dict is JSON-ready (schema in the module doc).
 
     ``llm``: "none" (parser only), "scripted", or "default" (the configured chat model); None takes
@@ -450,8 +454,9 @@ def format_crs_table(result: Mapping[str, Any]) -> str:
             line += "   [{:.3f}, {:.3f}]".format(*interval["recall@10"])
         lines.append(line)
     if "previous_ranker" in result:
-        lines += ["", f"baseline: {result['previous_ranker'].get('label', 'previous ranker')}; chat-rec's query "
-                  f"window: {result.get('query_turns', 1)} turns",
+        old = result["previous_ranker"]
+        lines += ["", f"baseline: {old.get('label', 'previous ranker')}; query window: chat-rec "
+                  f"{result.get('query_turns', 1)} turns, baseline {old.get('query_turns', 1)}",
                   "paired, novel targets (chat-rec minus the baseline ranker, same cases):"]
         for k in KS:
             p = result["previous_ranker"]["paired_novel"][f"recall@{k}"]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from chat_rec.ranking.hybrid import RankWeights
 from chat_rec.ranking.query import dialogue_query, query_window
 
 HISTORY = [
@@ -42,14 +44,23 @@ def test_the_graph_embeds_the_same_window_the_benchmark_does(monkeypatch: pytest
 
     embedded: list[str] = []
     index = SimpleNamespace(embed_text=lambda text: embedded.append(text) or np.ones(3, np.float32))
-    settings = SimpleNamespace(query_turns=2, candidates=10, popular_candidates=0)
-    deps = SimpleNamespace(index=index, ranker=None, settings=settings)
+    ranker = SimpleNamespace(weights=RankWeights(query_turns=2))  # as a trained weights.json sets it
+    deps = SimpleNamespace(index=index, ranker=ranker, settings=SimpleNamespace(candidates=10, popular_candidates=0))
     monkeypatch.setattr(nodes.pipeline, "retrieve", lambda *args, **kwargs: [1, 2])
     run = SimpleNamespace(context=SimpleNamespace(deps=deps))
     out = nodes.retrieve({"user_text": "Yes please!", "history": HISTORY}, run)  # type: ignore[arg-type]
     assert out["candidates"] == [1, 2]
     engine = CrsEngine.__new__(CrsEngine)  # only the query window is used here
-    engine.query_turns = settings.query_turns
+    engine.ranker, engine.query_turns = ranker, None
     replayed = DialogueState(last_user_text="Yes please!", prior_turns=list(HISTORY))
     assert embedded == [engine.query_text(replayed)]
     assert "war drama" in embedded[0]
+
+
+def test_the_window_travels_in_the_weights_file(tmp_path: Path) -> None:
+    from chat_rec.ranking.learned import read_weights, write_weights
+
+    write_weights(tmp_path, RankWeights(conversation=4.0, query_turns=4), {"protocol": "test"})
+    assert read_weights(tmp_path) == RankWeights(conversation=4.0, query_turns=4)
+    (tmp_path / "weights.json").write_text('{"weights": {"conversation": 2.0}}', encoding="utf-8")
+    assert read_weights(tmp_path).query_turns == 1  # an older file: the message alone, as before
