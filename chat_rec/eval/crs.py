@@ -388,6 +388,7 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
         "ci95": crs_stats.intervals(hits),
         "oracle_mentions": engine.oracle_mentions,
         "conversation_model": engine.ranker.conversation is not None,
+        "query_turns": engine.query_turns or engine.ranker.weights.query_turns,
         "baselines": {"repeat_mentioned": {"all": base["all"], "novel": base["novel"]}},
         "diversity": diversity(list(lists.values()), engine.index.row_of, engine.index.vectors, len(engine.catalog)),
     }
@@ -396,7 +397,6 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
                                         previous_ranker(engine))
         old = {case["id"]: engine.recommend(case, state=state, ranker=baseline.ranker, query_turns=baseline.query_turns)
                for case, state in _progress(pairs, progress, "CRS baseline ranker")}
-        result["query_turns"] = engine.query_turns or engine.ranker.weights.query_turns
         result["previous_ranker"] = {"label": baseline.label,
                                      "query_turns": baseline.query_turns or baseline.ranker.weights.query_turns,
                                      "novel": score_rankings(cases, old, catalog_ids)["novel"],
