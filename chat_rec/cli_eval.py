@@ -52,7 +52,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         llm = None if args.llm == "default" else args.llm  # default: the configured backend
         result = run_crs_eval(Path(args.cases), settings=settings_for(argparse.Namespace(llm=llm)),
                               limit=args.limit, oracle_mentions=args.oracle_mentions,
-                              conversation=None if args.no_conversation else "auto", compare=not args.no_compare)
+                              conversation=None if args.no_conversation else "auto", compare=not args.no_compare,
+                              baseline_weights=args.baseline_weights, baseline_query_turns=args.baseline_query_turns)
         print_json_or_table(result, args.json, format_crs_table)
         return 0
     if args.what == "simulate":
@@ -118,6 +119,10 @@ def add_eval_parser(sub: Any) -> None:
                    help="rank without the trained conversation model and its weights")
     e.add_argument("--no-compare", action="store_true",
                    help="skip the paired comparison with the previous ranker (item-kNN, default weights)")
+    e.add_argument("--baseline-weights", metavar="WEIGHTS_JSON",
+                   help="compare with the same models ranked by this weights.json (e.g. main's) instead")
+    e.add_argument("--baseline-query-turns", type=int, metavar="N",
+                   help="the baseline's retrieval query window in turns (default: its weights file's, else 1)")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
     from chat_rec.eval.simulate_cli import add_simulate_parser

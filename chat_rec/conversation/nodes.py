@@ -15,6 +15,7 @@ from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects, era_range
+from chat_rec.ranking.query import dialogue_query, query_window
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -220,7 +221,10 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     kind = session.message_kind(signal, state.get("last_items") or [], bool(text))
     previous = session.ActiveRequest.from_dict(state.get("request"))
     embed = bool(text) and (previous is None or kind != "react")
-    vector = runtime.context.deps.index.embed_text(text) if embed else None
+    deps = runtime.context.deps
+    # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
+    window = query_window(state.get("history") or [], text, deps.ranker.weights.query_turns)
+    vector = deps.index.embed_text(dialogue_query(window)) if embed else None
     return session.next_request(previous, kind, signal, vector), kind
 
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from chat_rec.errors import UnknownModelError
+from chat_rec.errors import DataFileError, UnknownModelError
 from chat_rec.eval.jsonl import read_cases
 from chat_rec.ranking.constraints import TurnHistory
 
@@ -125,6 +125,8 @@ class DialogueState:
     mentioned: dict[int, None] = field(default_factory=dict)
     """Every movie the resolver found in any turn (either speaker)."""
     last_user_text: str = ""
+    prior_turns: list[dict[str, str]] = field(default_factory=list)
+    """The turns before the last user turn: with it, the window retrieval embeds (``ranking.query``)."""
     constraints: Any = None
     """The last user turn's ``build_constraints`` result."""
 
@@ -152,6 +154,8 @@ class CrsEngine:
         oracle: the app never has them). Off by default: only what the text yields is used."""
         self.popular = settings.popular_candidates
         """Most-rated items added to the candidates (``pipeline.retrieve(popular=...)``)."""
+        self.query_turns: int | None = None
+        """Turns the retrieval query reads; None: the ranker's (``RankWeights.query_turns``), as the graph."""
 
     @classmethod
     def build(cls, settings: Any = None, llm: str = "none", progress: bool = True,
@@ -254,12 +258,22 @@ class CrsEngine:
             state.history.absorb(signal, c)
             last = (before, signal, turn_shown)
             state.last_user_text = text
+            state.prior_turns = [dict(t) for t in case["turns"][:number]]
         # the last user turn's filters, with every movie named up to the predicted turn
         prior, signal, turn_shown = last if last else (state.history, _empty_signal(), [])
         state.constraints = build_constraints(prior, signal, shown=turn_shown, mentioned=state.mentioned)
         state.constraints.liked_aspects = tuple(state.liked_aspects)  # moods accumulate over the dialogue
         state.constraints.disliked_aspects = tuple(state.disliked_aspects)
         return state
+
+    def query_text(self, state: DialogueState) -> str:
+        """The text retrieval embeds for the state: the last ``query_turns`` turns, as the graph builds it."""
+        from chat_rec.ranking.query import dialogue_query, query_window
+
+        if not state.last_user_text.strip():
+            return ""
+        turns = self.query_turns or self.ranker.weights.query_turns
+        return dialogue_query(query_window(state.prior_turns, state.last_user_text, turns))
 
     def embed_texts(self, texts: Iterable[str]) -> None:
         """Embed many messages in one batch (the same model, far faster than one at a time)."""
@@ -282,27 +296,30 @@ class CrsEngine:
         """``pipeline.retrieve``'s candidates for the state (None: rank the whole catalog), and the query vector."""
         from chat_rec.ranking import pipeline
 
-        text = state.last_user_text
+        text = self.query_text(state)
         query = self.embed_text(text) if text.strip() else None
         candidates = pipeline.retrieve(self, self.ranker, state.profile, text, state.constraints,
                                        self.settings.candidates, popular=self.popular, query_vector=query)
         return (candidates if (candidates and state.profile is not None) else None), query
 
     def recommend(self, case: Mapping[str, Any], depth: int = DEPTH, state: DialogueState | None = None,
-                  ranker: Any = None) -> list[int]:
+                  ranker: Any = None, query_turns: int | None = None) -> list[int]:
         """The top ``depth`` for the case: pipeline.retrieve then pipeline.rank, as the graph runs.
 
-        ``ranker`` (default: the engine's) lets a comparison rank the same replay another way.
+        ``ranker`` (default: the engine's) and ``query_turns`` (default: the engine's window) let a
+        comparison rank the same replay another way.
         """
         from chat_rec.ranking import pipeline
 
         state = state or self.replay(case)
         ranker = ranker or self.ranker
         engine_ranker, self.ranker = self.ranker, ranker
+        own = self.query_turns if ranker is engine_ranker else None  # another ranker: its own window
+        engine_turns, self.query_turns = self.query_turns, query_turns or own
         try:
             candidates, query = self.retrieve(state)
         finally:
-            self.ranker = engine_ranker
+            self.ranker, self.query_turns = engine_ranker, engine_turns
         ranked = pipeline.rank(ranker, state.profile, state.constraints, depth, self.settings.diversity,
                                candidates, query_vector=query)
         return [s.item.item_id for s in ranked]
@@ -316,6 +333,16 @@ def _progress(items: Sequence[Any], show: bool, desc: str) -> Iterable[Any]:
     return tqdm(items, desc=desc, unit="case", file=sys.stderr)
 
 
+@dataclass
+class Baseline:
+    """A ranker to compare against on the same replays: its ranker and its retrieval query window."""
+
+    label: str
+    ranker: Any
+    query_turns: int | None = None
+    """None: the ranker's own window (``RankWeights.query_turns``)."""
+
+
 def previous_ranker(engine: CrsEngine) -> Any:
     """The ranker before the conversation model: the same item-kNN, default weights, no conversation signals."""
     from chat_rec.ranking.hybrid import HybridRanker
@@ -323,17 +350,32 @@ def previous_ranker(engine: CrsEngine) -> Any:
     return HybridRanker(engine.catalog, engine.index, engine.ranker.collaborative)
 
 
+def weights_baseline(engine: CrsEngine, weights_file: Path | str, query_turns: int | None = None) -> Baseline:
+    """The engine's models ranked with another ``weights.json`` and query window (e.g. main's ranker)."""
+    from chat_rec.ranking.hybrid import HybridRanker
+    from chat_rec.ranking.learned import read_weights
+
+    path = Path(weights_file)
+    weights = read_weights(path.parent) if path.name == "weights.json" else None
+    if weights is None:
+        raise DataFileError(f"{path} is not a weights.json file; point --baseline-weights at one.")
+    r = engine.ranker
+    ranker = HybridRanker(engine.catalog, engine.index, r.collaborative, weights, aspects=r.aspects,
+                          conversation=r.conversation)
+    return Baseline(f"weights of {path}", ranker, query_turns)
+
+
 def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bool = True,
-             compare: bool = False) -> dict[str, Any]:
+             compare: bool = False, baseline: Baseline | None = None) -> dict[str, Any]:
     """Run the engine over the cases and score it next to the repeat-mentioned baseline.
 
-    With ``compare``, the same replays are also ranked by ``previous_ranker`` and the two are
-    compared pair by pair (``crs_stats.paired``).
+    With ``compare``, the same replays are also ranked by ``baseline`` (default: ``previous_ranker``
+    with the one-message query) and the two are compared pair by pair (``crs_stats.paired``).
     """
     from chat_rec.eval import crs_stats
 
     states = [engine.replay(case) for case in _progress(cases, progress, "CRS understanding")]
-    engine.embed_texts(state.last_user_text for state in states)
+    engine.embed_texts(engine.query_text(state) for state in states)
     pairs = list(zip(cases, states, strict=True))
     lists = {case["id"]: engine.recommend(case, state=state) for case, state in _progress(pairs, progress, "CRS eval")}
     catalog_ids = set(int(i) for i in engine.catalog.ids)
@@ -355,14 +397,18 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
         "ci95": crs_stats.intervals(hits),
         "oracle_mentions": engine.oracle_mentions,
         "conversation_model": engine.ranker.conversation is not None,
+        "query_turns": engine.query_turns or engine.ranker.weights.query_turns,
         "baselines": {"repeat_mentioned": {"all": base["all"], "novel": base["novel"]}},
         "diversity": diversity(list(lists.values()), engine.index.row_of, engine.index.vectors, len(engine.catalog)),
     }
     if compare:
-        old_ranker = previous_ranker(engine)
-        old = {case["id"]: engine.recommend(case, state=state, ranker=old_ranker)
-               for case, state in _progress(pairs, progress, "CRS previous ranker")}
-        result["previous_ranker"] = {"novel": score_rankings(cases, old, catalog_ids)["novel"],
+        baseline = baseline or Baseline("previous ranker (item-kNN, default weights, no conversation model)",
+                                        previous_ranker(engine))
+        old = {case["id"]: engine.recommend(case, state=state, ranker=baseline.ranker, query_turns=baseline.query_turns)
+               for case, state in _progress(pairs, progress, "CRS baseline ranker")}
+        result["previous_ranker"] = {"label": baseline.label,
+                                     "query_turns": baseline.query_turns or baseline.ranker.weights.query_turns,
+                                     "novel": score_rankings(cases, old, catalog_ids)["novel"],
                                      "paired_novel": crs_stats.paired(hits, crs_stats.case_hits(
                                          cases, old, catalog_ids, KS))}
     return result
@@ -370,13 +416,15 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
 
 def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | None = None, settings: Any = None,
                  progress: bool = True, engine: CrsEngine | None = None, oracle_mentions: bool = False,
-                 conversation: Any = "auto", compare: bool = False) -> dict[str, Any]:
+                 conversation: Any = "auto", compare: bool = False, baseline_weights: Path | str | None = None,
+                 baseline_query_turns: int | None = None) -> dict[str, Any]:
     """Score the app's engine on a CRS cases file; the dict is JSON-ready (schema in the module doc).
 
     ``llm``: "none" (parser only), "scripted", or "default" (the configured chat model); None takes
     it from ``settings.llm`` ("none" and "scripted" as they are, any other backend as "default").
     ``oracle_mentions`` adds the cases' annotated mentions (a labelled oracle); ``conversation``
-    as in ``CrsEngine.build``; ``compare`` adds the paired comparison with the previous ranker.
+    as in ``CrsEngine.build``; ``compare`` adds the paired comparison with the previous ranker, or
+    with the same models under ``baseline_weights`` (a ``weights.json``) and ``baseline_query_turns``.
     """
     cases = load_crs_cases(cases_path, limit)
     if llm is None:
@@ -386,7 +434,8 @@ def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | No
         llm = settings.llm if settings.llm in ("none", "scripted") else "default"
     engine = engine or CrsEngine.build(settings, llm=llm, progress=progress, conversation=conversation)
     engine.oracle_mentions = oracle_mentions
-    return evaluate(engine, cases, progress=progress, compare=compare)
+    baseline = weights_baseline(engine, baseline_weights, baseline_query_turns) if baseline_weights else None
+    return evaluate(engine, cases, progress=progress, compare=compare or baseline is not None, baseline=baseline)
 
 
 def format_crs_table(result: Mapping[str, Any]) -> str:
@@ -406,7 +455,7 @@ def format_crs_table(result: Mapping[str, Any]) -> str:
     rows = [("chat-rec, all targets", result["all"], ci.get("all")),
             ("chat-rec, novel targets", result["novel"], ci.get("novel"))]
     if "previous_ranker" in result:
-        rows.append(("previous ranker, novel", result["previous_ranker"]["novel"], None))
+        rows.append(("baseline ranker, novel", result["previous_ranker"]["novel"], None))
     rows += [("repeat_mentioned, all", base["all"], None), ("repeat_mentioned, novel", base["novel"], None)]
     for label, scores, interval in rows:
         line = f"{label:<30}" + "".join(f"{scores[f'recall@{k}']:>8.3f}" for k in KS)
@@ -414,11 +463,14 @@ def format_crs_table(result: Mapping[str, Any]) -> str:
             line += "   [{:.3f}, {:.3f}]".format(*interval["recall@10"])
         lines.append(line)
     if "previous_ranker" in result:
-        lines += ["", "paired, novel targets (chat-rec minus previous ranker, same cases):"]
+        old = result["previous_ranker"]
+        lines += ["", f"baseline: {old.get('label', 'previous ranker')}; query window: chat-rec "
+                  f"{result.get('query_turns', 1)} turns, baseline {old.get('query_turns', 1)}",
+                  "paired, novel targets (chat-rec minus the baseline ranker, same cases):"]
         for k in KS:
             p = result["previous_ranker"]["paired_novel"][f"recall@{k}"]
             lines.append(f"  R@{k:<3} {p['diff']:+.3f}  95% [{p['ci'][0]:+.3f}, {p['ci'][1]:+.3f}]   "
-                         f"targets only chat-rec found: {p['only_new']}, only the previous: {p['only_old']}")
+                         f"targets only chat-rec found: {p['only_new']}, only the baseline: {p['only_old']}")
     div = result["diversity"]
     lines += ["", f"out_of_catalog_rate: {result['out_of_catalog_rate']:.3f}   "
               f"intra-list diversity@10: {div['intra_list@10']:.3f}   coverage@10: {div['coverage@10']:.3f}"]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from chat_rec.catalog.aspects import AspectIndex
 
 BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "aspect", "conversation",
-                                   "conversation_popularity", "final")
+                                   "conversation_popularity", "query", "final")
 
 ONE_THREAD_ROWS = 200_000
 """Below this many scored rows, BLAS runs on one thread (see ``_blas_threads``)."""
@@ -74,6 +74,12 @@ class RankWeights:
     """Chosen on the mood dev queries with the CRS dev sets held level (docs/benchmarks.md)."""
     conversation: float = 0.0
     conversation_popularity: float = 0.0
+    query: float = 0.0
+    """Cosine of the item to the retrieval query alone (the last turns' text, ``ranking/query.py``) on
+    top of its share in ``content``; 0 here, learned in ``weights.json``."""
+    query_turns: int = 1
+    """Turns the retrieval query reads, the message included (``ranking/query.py``): 1 = the message
+    alone; a trained model's ``weights.json`` sets the window chosen on its validation dialogues."""
     query_share: float = 0.5
     """When both vectors are given, content = (1 - q) * cos(profile) + q * cos(query)."""
     pool: int = 100
@@ -319,6 +325,10 @@ class HybridRanker:
             return np.zeros(self._count(rows), np.float32)
         return self._cosines([direction], rows)[0]
 
+    def _query(self, req: RankRequest, rows: Rows) -> np.ndarray:
+        q = _unit(req.query_vector)
+        return np.zeros(self._count(rows), np.float32) if q is None else self._cosines([q], rows)[0]
+
     def _collaborative(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
         if self.collaborative is None or not (req.liked_ids or req.context_ids or req.disliked_ids):
             return np.zeros(self._count(rows), np.float32)
@@ -379,6 +389,7 @@ class HybridRanker:
             "aspect": self._aspect(req, rows),
             "conversation": self._conversation(req, rows, allowed),
             "conversation_popularity": self.conversation_popularity[rows],
+            "query": self._query(req, rows),
         }
         return allowed, rows, signals
 

@@ -20,7 +20,7 @@ from chat_rec.ranking.hybrid import HybridRanker, RankWeights
 log = logging.getLogger(__name__)
 
 WEIGHT_NAMES: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "conversation",
-                                 "conversation_popularity")
+                                 "conversation_popularity", "query")
 """The signal weights a weights file may set (``RankWeights`` fields)."""
 
 
@@ -31,7 +31,9 @@ def read_weights(folder: Path) -> RankWeights | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        learned = {k: float(v) for k, v in data["weights"].items() if k in WEIGHT_NAMES}
+        learned: dict[str, float | int] = {k: float(v) for k, v in data["weights"].items() if k in WEIGHT_NAMES}
+        if "query_turns" in data:
+            learned["query_turns"] = max(1, int(data["query_turns"]))
     except (OSError, KeyError, ValueError, TypeError, AttributeError) as exc:
         raise ModelError(f"{path} cannot be read ({exc}); rebuild it with `chat-rec train conversations`.") from exc
     return dataclasses.replace(RankWeights(), **learned)  # type: ignore[arg-type]
@@ -41,7 +43,7 @@ def write_weights(folder: Path, weights: RankWeights, info: dict[str, Any]) -> P
     """Write the chosen weights with how they were chosen (``info``: protocol, metrics)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / WEIGHTS_FILE
-    data = {"weights": {k: getattr(weights, k) for k in WEIGHT_NAMES}} | info
+    data = {"weights": {k: getattr(weights, k) for k in WEIGHT_NAMES}, "query_turns": weights.query_turns} | info
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return path
 

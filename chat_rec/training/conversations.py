@@ -7,8 +7,9 @@ Protocol (written into the manifest):
    conversations are also training conversations) minus the validation conversations.
 2. Validation: the full-text training dialogues (``train_dialogues_500.jsonl``), turned into
    CRS cases; the model fitted without them ranks them through the app's engine, and the signal
-   weights are chosen there by coordinate ascent (``chat_rec.training.weights``). Dev and test
-   cases are never used.
+   weights are chosen there by coordinate ascent (``chat_rec.training.weights``), once per
+   retrieval query window (``weights.QUERY_WINDOWS`` turns); the window whose weights score best
+   is kept. Dev and test cases are never used.
 3. The saved model is refitted on the training and validation conversations (dev still out)
    with the same hyper-parameters; ``weights.json`` holds the weights chosen in step 2.
 """
@@ -89,16 +90,16 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
         model = _fit(convs, config)
         cases = redial.dialogue_cases(dialogues, id_map)[: config.validation_limit]
         engine = engine_factory(model)
-        signals = fitting.collect(engine, cases, progress=progress)
-        base = fitting.ablations(signals, engine.ranker.weights)["all signals"]
-        chosen, objective = fitting.fit(signals, engine.ranker.weights)
+        chosen, objective, signals, windows = fitting.fit_with_window(engine, cases, progress=progress, say=say)
+        base = windows["start"]
         table = fitting.ablations(signals, chosen)
         say(fitting.format_ablations(table))
-        weights_info = {"protocol": "coordinate ascent on held-out training dialogues (see manifest)",
+        weights_info = {"protocol": "coordinate ascent on held-out training dialogues (see manifest); the query "
+                                    "window is the one whose fitted weights score best there",
                         "validation_cases": len(signals),
                         "validation_targets": int(sum(len(s.targets) for s in signals)),
                         "objective": "novel recall@10 + recall@50 / 4", "objective_value": round(objective, 4),
-                        "start_weights_validation": base, "ablations": table}
+                        "start_weights_validation": base, "query_windows": windows["windows"], "ablations": table}
         manifest["validation"] = weights_info
 
     convs, ids, dropped = redial.read_sequences(sequences_path, id_map, dev_ids)

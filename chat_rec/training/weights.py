@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,8 @@ from chat_rec.ranking.learned import WEIGHT_NAMES
 GRID: tuple[float, ...] = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)
 """Values each weight may take in the search."""
 PASSES = 3
+QUERY_WINDOWS: tuple[int, ...] = (1, 2, 4)
+"""Retrieval query windows tried (turns, the message included; ``ranking/query.py``)."""
 WHOLE_CATALOG_KEEP = 400
 """When a case ranks the whole catalog, only each signal's top rows are kept (their union)."""
 
@@ -37,13 +39,26 @@ class CaseSignals:
     """Row positions of the novel, in-catalog targets among the candidates (-1: not a candidate)."""
 
 
-def collect(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = True) -> list[CaseSignals]:
-    """Replay each case and keep the signals of its candidates (cases without novel targets are skipped)."""
+def replay(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = True
+           ) -> list[tuple[Mapping[str, Any], Any]]:
+    """(case, replayed state) for every case with a novel in-catalog target (the others are skipped)."""
+    todo = [c for c in cases if _novel_targets(c, engine.catalog)]
+    return list(zip(todo, [engine.replay(c) for c in _bar(todo, progress, "validation understanding")], strict=True))
+
+
+def collect(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = True,
+            replayed: Sequence[tuple[Mapping[str, Any], Any]] | None = None) -> list[CaseSignals]:
+    """Replay each case (or take ``replayed``) and keep the signals of its candidates.
+
+    Retrieval embeds the engine's query window (``engine.query_turns``), so the same replays can
+    be collected once per window.
+    """
     from chat_rec.ranking import pipeline
 
-    todo = [c for c in cases if _novel_targets(c, engine.catalog)]
-    states = [engine.replay(c) for c in _bar(todo, progress, "validation understanding")]
-    engine.embed_texts(s.last_user_text for s in states)
+    pairs = list(replayed) if replayed is not None else replay(engine, cases, progress)
+    states = [s for _, s in pairs]
+    todo = [c for c, _ in pairs]
+    engine.embed_texts(engine.query_text(s) for s in states)
     out = []
     for case, state in _bar(list(zip(todo, states, strict=True)), progress, "validation signals"):
         candidates, query = engine.retrieve(state)
@@ -110,6 +125,35 @@ def fit(cases: Sequence[CaseSignals], start: RankWeights | None = None,
             break
     chosen = dataclasses.replace(start, **{n: round(float(v), 4) for n, v in zip(WEIGHT_NAMES, w, strict=True)})  # type: ignore[arg-type]
     return chosen, best
+
+
+def fit_with_window(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = True,
+                    say: Callable[[str], None] = print) -> tuple[RankWeights, float, list[CaseSignals], dict[str, Any]]:
+    """Fit the weights once per query window in ``QUERY_WINDOWS``; keep the best (ties: the shorter window).
+
+    Returns the chosen weights (``query_turns`` set), their objective, their validation signals,
+    and a report: the start weights' recall (window 1) and every window's objective and recall.
+    """
+    start = engine.ranker.weights
+    replayed = replay(engine, cases, progress)
+    best: tuple[RankWeights, float, list[CaseSignals]] | None = None
+    report: dict[str, Any] = {"windows": {}}
+    for turns in QUERY_WINDOWS:
+        engine.query_turns = turns
+        signals = collect(engine, cases, progress, replayed)
+        if turns == 1:
+            report["start"] = ablations(signals, start)["all signals"]
+        weights, value = fit(signals, start)
+        vector = np.array([getattr(weights, n) for n in WEIGHT_NAMES], np.float32)
+        r = recall(signals, vector)
+        report["windows"][str(turns)] = {"objective": round(value, 4), "recall@10": round(r[10], 4),
+                                         "recall@50": round(r[50], 4)}
+        say(f"query window {turns}: objective {value:.4f} (R@10 {r[10]:.3f}, R@50 {r[50]:.3f})")
+        if best is None or value > best[1] + 1e-9:
+            best = (dataclasses.replace(weights, query_turns=turns), value, signals)
+    engine.query_turns = None
+    assert best is not None
+    return best[0], best[1], best[2], report
 
 
 def ablations(cases: Sequence[CaseSignals], weights: RankWeights) -> dict[str, dict[str, float]]:

@@ -68,6 +68,29 @@ def test_gold_mentions_are_used_only_as_a_labelled_oracle(engine: CrsEngine) -> 
     assert 1 in state.mentioned and 1 in state.constraints.exclude_ids and 1 in state.constraints.context_ids
 
 
+@pytest.mark.realdata
+def test_the_query_window_is_chosen_on_validation_and_compared_against_a_weights_file(
+        engine: CrsEngine, tmp_path: Path) -> None:
+    from chat_rec.ranking.hybrid import RankWeights
+    from chat_rec.ranking.learned import write_weights
+    from chat_rec.training import redial
+    from chat_rec.training import weights as fitting
+
+    folder = shared_path("data", "redial-train")
+    id_map = redial.read_id_map(folder / redial.ID_MAP_FILE)
+    cases = redial.dialogue_cases(redial.read_dialogues(folder / redial.DIALOGUES_FILE)[:6], id_map)
+    chosen, objective, signals, report = fitting.fit_with_window(engine, cases, progress=False, say=lambda _: None)
+    assert set(report["windows"]) == {str(t) for t in fitting.QUERY_WINDOWS} and signals
+    best = max(w["objective"] for w in report["windows"].values())
+    assert report["windows"][str(chosen.query_turns)]["objective"] == best
+    assert engine.query_turns is None  # the engine is left on the ranker's own window
+    write_weights(tmp_path, RankWeights(query_turns=1), {"protocol": "test"})
+    result = run_crs_eval(shared_path("benchmarks", "crs", "inspired_dev.jsonl"), limit=3, engine=engine,
+                          progress=False, baseline_weights=tmp_path / "weights.json", baseline_query_turns=2)
+    assert result["previous_ranker"]["query_turns"] == 2 and "weights.json" in result["previous_ranker"]["label"]
+    assert "baseline" in format_crs_table(result)
+
+
 def test_latency_bench_reports_percentiles_at_a_small_size() -> None:
     result = run_latency_bench(sizes=(500,), turns=3, progress=False)
     row = result["sizes"][0]

@@ -192,3 +192,20 @@ def test_a_large_catalog_asks_the_vector_store_only_when_nothing_filters(ranker:
     asked.clear()
     found = pipeline.retrieve(Store(), ranker, ranker.vectors[1], "hi", pipeline.Constraints(year_min=1990), 10)
     assert asked == [] and len(found) >= 10, "a filtered search stays exact (Chroma's filters are slow)"
+
+
+def test_a_learned_query_weight_pulls_toward_the_message(catalog: Catalog, knn: ItemKNN) -> None:
+    index = FakeIndex.for_ids(catalog.ids)
+    asked = index.vectors[index.row_of[ALIEN]]
+    profile = index.vectors[index.row_of[TOY_STORY]]
+    req = RankRequest(profile_vector=profile, query_vector=asked, exclude_ids=[ALIEN, TOY_STORY], k=10,
+                      diversity=0.0)
+    plain = HybridRanker(catalog, index, knn, RankWeights(popularity=0.0))
+    pulled = HybridRanker(catalog, index, knn, RankWeights(popularity=0.0, query=3.0))
+    near = {int(i) for i in index.ids[np.argsort(-(index.vectors @ asked))[1:11]]}
+    b = pulled.rank(req)[0].breakdown
+    assert b["final"] == pytest.approx(b["content"] + 3.0 * b["query"], abs=1e-4)
+    def hits(r: HybridRanker) -> int:
+        return len(near & {s.item.item_id for s in r.rank(req)})
+
+    assert hits(pulled) > hits(plain)
