@@ -238,8 +238,8 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     if signal.era and signal.year_min is None and signal.year_max is None:
         catalog = runtime.context.deps.catalog
         years = [y for i in state.get("last_items") or [] if (y := getattr(catalog.get(i), "year", None))]
-        signal = signal.model_copy(update=dict(zip(("year_min", "year_max"), era_range(signal.era, years),
-                                                   strict=True)))
+        span = era_range(signal.era, years, profile.year_min, profile.year_max)
+        signal = signal.model_copy(update=dict(zip(("year_min", "year_max"), span, strict=True)))
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
     c = build_constraints(profile, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
     c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)

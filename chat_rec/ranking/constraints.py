@@ -125,14 +125,23 @@ def year_range(signal: PreferenceSignal, year_min: int | None, year_max: int | N
     return year_min, year_max
 
 
-def era_range(era: str, shown_years: Sequence[int]) -> tuple[int | None, int | None]:
+def era_range(era: str, shown_years: Sequence[int], year_min: int | None = None,
+              year_max: int | None = None) -> tuple[int | None, int | None]:
     """"too old for me" / "something older" as a year range: newer or older than the middle of the
-    picks on screen (nothing on screen: no range).
+    picks on screen, inside the range already in force (``year_min``..``year_max``: "the 90s, but
+    newer" stays in the 90s). Nothing on screen, or no room left in the range: the range in force.
     """
     if not shown_years:
-        return None, None
+        return year_min, year_max
     middle = sorted(shown_years)[len(shown_years) // 2]
-    return (middle + 1, None) if era == "newer" else (None, middle - 1)
+    if era == "newer":
+        low: int | None = middle + 1 if year_min is None else max(middle + 1, year_min)
+        high = year_max
+    else:
+        low, high = year_min, middle - 1 if year_max is None else min(middle - 1, year_max)
+    if low is not None and high is not None and low > high:
+        return year_min, year_max
+    return low, high
 
 
 def carried_aspects(signal: PreferenceSignal, previous: Mapping[str, Sequence[str]] | None,

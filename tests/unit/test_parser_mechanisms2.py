@@ -408,3 +408,5 @@ def test_an_era_becomes_a_range_around_the_picks_on_screen():
     assert era_range("newer", [1972, 1975, 1978]) == (1976, None)
     assert era_range("older", [1999, 2004, 2010]) == (None, 2003)
     assert era_range("newer", []) == (None, None)
+    assert era_range("newer", [1991, 1993, 1995], 1990, 1999) == (1994, 1999)  # stays in the 90s
+    assert era_range("older", [1990, 1990, 1991], 1990, 1999) == (1990, 1999)  # no room: unchanged
