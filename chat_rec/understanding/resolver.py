@@ -34,6 +34,9 @@ _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me 
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
 made me cry"); with _VERB_AFTER."""
 _ORIGINAL = frozenset({"original"})
+_SEQUEL_MARKS = frozenset("2 3 4 5 6 7 8 9 ii iii iv v vi".split())
+"""A number right after a found title that the catalog's title does not include names a sequel."""
+_COUNTED = frozenset("times time hours hour stars star out of or and x veces vez horas estrellas de y o".split())
 _KNOWN_FILM = 20
 """Ratings a film needs before a capitalised word standing alone ("Parasite, the one that won...")
 is read as its title: an obscure namesake is more likely a newer film the catalog lacks."""
@@ -272,6 +275,8 @@ class TitleResolver:
         chosen += self._fuzzy(text, tokens, covered, prefer_set)
         mentions = []
         for i, n, item_id, score in sorted(_select(chosen)):
+            if self._sequel_after(tokens, i + n):
+                continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
             end_tok = i + n - 1
             year = self._nearby_year(tokens, i, n)
             if year is not None and self._year(item_id) == year:
@@ -283,6 +288,14 @@ class TitleResolver:
                 end += 1
             mentions.append(Mention(item_id, start, end, text[start:end], score))
         return mentions
+
+    @staticmethod
+    def _sequel_after(tokens: list[_Token], j: int) -> bool:
+        """A sequel number right after a title ("Frozen 2"), not a count ("Heat 2 times")."""
+        if j >= len(tokens) or tokens[j].key not in _SEQUEL_MARKS or tokens[j].start - tokens[j - 1].end > 1:
+            return False
+        after = tokens[j + 1].key if j + 1 < len(tokens) else ""
+        return after not in _COUNTED
 
     def _accept(self, text: str, tokens: list[_Token], i: int, n: int, key: str,
                 prefer: set[int]) -> bool:

@@ -410,3 +410,9 @@ def test_an_era_becomes_a_range_around_the_picks_on_screen():
     assert era_range("newer", []) == (None, None)
     assert era_range("newer", [1991, 1993, 1995], 1990, 1999) == (1994, 1999)  # stays in the 90s
     assert era_range("older", [1990, 1990, 1991], 1990, 1999) == (1990, 1999)  # no room: unchanged
+
+
+def test_a_sequel_the_catalog_lacks_is_not_its_original(resolver, catalog):
+    frozen = [i.item_id for i in catalog if i.title == "Frozen"]
+    assert not set(frozen) & set(p(resolver, "my kids loved Frozen 2").mentioned_ids)
+    assert p(resolver, "I watched Gladiator 2 times this year, loved it").liked_ids == [GLADIATOR]
