@@ -1,0 +1,102 @@
+"""The llama.cpp engine over the packaged GGUF: real token stream, bounds, stop strings, prefix reuse, judge.
+
+Skipped only where ``llama-cpp-python`` is not installed (``make install`` installs it). The GGUF is
+assembled once into the shared models folder (CHAT_REC_MODELS_ROOT), like the converted model.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import pytest
+from langchain_core.messages import HumanMessage, SystemMessage
+
+pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (pip install llama-cpp-python==0.3.36)")
+
+SYSTEM = SystemMessage(content="You are a friendly movie recommender. Answer in one or two short sentences.")
+
+
+@pytest.fixture(scope="module")
+def chat(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    from chat_rec.config import Settings
+    from chat_rec.llm.llamacpp import load_llamacpp_chat_model
+    from chat_rec.llm.packaged import ensure_packaged_gguf
+    from tests.conftest import MODELS_ROOT
+
+    settings = Settings(home=tmp_path_factory.mktemp("llamacpp-home"), models_root=MODELS_ROOT)
+    started = time.perf_counter()
+    gguf = ensure_packaged_gguf(settings, progress=False)
+    ready = time.perf_counter()
+    model = load_llamacpp_chat_model(gguf, max_new_tokens=24)
+    print(f"\nllama.cpp: GGUF ready {ready - started:.1f} s, load {time.perf_counter() - ready:.1f} s")
+    return model
+
+
+def _ask(text: str) -> list[Any]:
+    return [SYSTEM, HumanMessage(content=text)]
+
+
+def test_stream_yields_the_models_own_tokens(chat: Any) -> None:
+    messages = _ask("Suggest a kind of film for a rainy evening.")
+    pieces = [str(c.content) for c in chat.stream(messages)]
+    whole = chat.invoke(messages)
+    assert len([p for p in pieces if p]) >= 5, pieces  # token by token, not one block
+    assert "".join(pieces) == whole.content and whole.content.strip()  # greedy: the same text both ways
+    assert "<|im_end|>" not in whole.content and "<|im_start|>" not in whole.content
+    assert 0 < whole.usage_metadata["output_tokens"] <= 24
+
+
+def test_max_new_tokens_and_timeout_bound_a_call(chat: Any) -> None:
+    messages = _ask("Tell me about film noir in detail.")
+    capped = chat.invoke(messages, max_new_tokens=3)
+    assert capped.usage_metadata["output_tokens"] == 3
+    hurried = chat.model_copy(update={"timeout_s": 1e-9}).invoke(messages)
+    assert hurried.usage_metadata["output_tokens"] == 1  # stops at the first check, returns what was made
+
+
+def test_a_stop_string_ends_the_reply_before_it(chat: Any) -> None:
+    messages = _ask("Name three film genres, separated by commas.")
+    free = str(chat.invoke(messages).content)
+    words = free.split()
+    assert len(words) >= 3, free
+    marker = words[2]
+    stopped = chat.invoke(messages, stop=[marker])
+    assert stopped.content == free[: free.index(marker)]
+    streamed = "".join(str(c.content) for c in chat.stream(messages, stop=[marker]))
+    assert streamed == stopped.content
+
+
+def test_closing_the_stream_stops_generation_and_frees_the_model(chat: Any) -> None:
+    stream = chat.stream(_ask("Describe your favourite film at length."))
+    first = next(stream)
+    assert first.content
+    stream.close()
+    assert chat.generate_lock.acquire(blocking=False)  # not held by an abandoned generation
+    chat.generate_lock.release()
+
+
+def test_the_cached_prefix_changes_no_output(chat: Any) -> None:
+    """A call right after one with the same system prompt (prefix reused) equals one after another prompt."""
+    messages = _ask("Something light for tonight?")
+    chat.invoke([SystemMessage(content="Reply in French."), HumanMessage(content="Bonjour")], max_new_tokens=4)
+    after_other = chat.invoke(messages).content
+    chat.invoke(_ask("Any thriller?"), max_new_tokens=4)  # same system prefix as `messages`
+    after_same = chat.invoke(messages).content
+    assert after_same == after_other
+
+
+def test_the_judge_scores_fixed_answers_on_llamacpp(chat: Any, catalog: Any) -> None:
+    from chat_rec.understanding.extractor import extractor_for
+    from chat_rec.understanding.judge import ANSWERS, LogprobJudge
+    from chat_rec.understanding.resolver import TitleResolver
+
+    judge = LogprobJudge.from_chat_model(chat)
+    assert judge is not None
+    subjects = ["Heat (1995)", "Horror"]
+    verdicts = judge.judge("I loved Heat but no horror please", "Here are some picks.", subjects)
+    single = judge.judge("I loved Heat but no horror please", "Here are some picks.", subjects[1:])
+    assert len(verdicts) == 2 and all(v.answer in ANSWERS for v in verdicts)
+    assert all(sum(v.probs) == pytest.approx(1.0) for v in verdicts)
+    assert verdicts[1].probs == pytest.approx(single[0].probs, abs=1e-3)  # order and cache change nothing
+    assert extractor_for(TitleResolver(catalog), chat, "judge").judge is not None
