@@ -59,7 +59,7 @@ class Settings(BaseSettings):
     llama.cpp when ``llama_cpp`` is installed and the model is a GGUF, else transformers (README, "Engines")."""
 
     llm_threads: int = Field(default=0, ge=0)
-    """CPU threads for the llama.cpp engine; 0 = every CPU this process may use."""
+    """CPU threads for the llama.cpp engine; 0 = all but one of the CPUs this process may use."""
 
     llm_cpu_4bit: bool = False
     """On CPU, NF4 works but was measured ~3.5x slower than float32 here (see README); off by default."""

@@ -47,12 +47,17 @@ def llama_cpp_available() -> bool:
 
 
 def default_threads() -> int:
-    """The CPUs this process may run on (capped): llama.cpp's own default takes half the cores."""
+    """All but one of the CPUs this process may run on (at least one, at most ``MAX_THREADS``).
+
+    ggml's threads wait for each other at every layer by spinning; when one of them loses its core
+    (to the server's other threads, the embedder, another process) all wait. Measured on the 2-core
+    machine under load: 1 thread 5.6 tokens/s, 2 threads 0.4 tokens/s (README, "Engines").
+    """
     try:
         count = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
         count = os.cpu_count() or 1
-    return max(1, min(count, MAX_THREADS))
+    return max(1, min(count - 1, MAX_THREADS))
 
 
 class LlamaCppChatModel(BaseChatModel):

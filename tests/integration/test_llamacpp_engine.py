@@ -1,18 +1,25 @@
 """The llama.cpp engine over the packaged GGUF: real token stream, bounds, stop strings, prefix reuse, judge.
 
-Skipped only where ``llama-cpp-python`` is not installed (``make install`` installs it). The GGUF is
-assembled once into the shared models folder (CHAT_REC_MODELS_ROOT), like the converted model.
+Skipped where ``llama-cpp-python`` is not installed, except under CI (CI=true), where ``make install``
+must have installed it and a missing one fails. The GGUF is assembled once into the shared models
+folder (CHAT_REC_MODELS_ROOT), like the converted model.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import time
 from typing import Any
 
 import pytest
 from langchain_core.messages import HumanMessage, SystemMessage
 
-pytest.importorskip("llama_cpp", reason="llama-cpp-python is not installed (pip install llama-cpp-python==0.3.36)")
+if importlib.util.find_spec("llama_cpp") is None:
+    _MISSING = "llama-cpp-python is not installed (pip install llama-cpp-python==0.3.36)"
+    if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+        pytest.fail(f"{_MISSING}: `make install` must install it under CI", pytrace=False)
+    pytest.skip(_MISSING, allow_module_level=True)
 
 SYSTEM = SystemMessage(content="You are a friendly movie recommender. Answer in one or two short sentences.")
 
@@ -76,14 +83,24 @@ def test_closing_the_stream_stops_generation_and_frees_the_model(chat: Any) -> N
     chat.generate_lock.release()
 
 
-def test_the_cached_prefix_changes_no_output(chat: Any) -> None:
-    """A call right after one with the same system prompt (prefix reused) equals one after another prompt."""
-    messages = _ask("Something light for tonight?")
-    chat.invoke([SystemMessage(content="Reply in French."), HumanMessage(content="Bonjour")], max_new_tokens=4)
-    after_other = chat.invoke(messages).content
-    chat.invoke(_ask("Any thriller?"), max_new_tokens=4)  # same system prefix as `messages`
-    after_same = chat.invoke(messages).content
-    assert after_same == after_other
+def test_a_shared_system_prefix_is_not_prefilled_again(chat: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a call with the same system prompt only the new part of the prompt is evaluated.
+
+    (The reply itself may differ in late tokens from one prefilled whole: a shorter batch rounds
+    differently, and greedy decoding can follow a near-tie either way.)
+    """
+    chat.invoke([SystemMessage(content="Reply in French."), HumanMessage(content="Bonjour")], max_new_tokens=2)
+    evaluated: list[int] = []
+    real_eval = chat.llama.eval
+    monkeypatch.setattr(chat.llama, "eval", lambda tokens: evaluated.append(len(tokens)) or real_eval(tokens))
+    first = chat.invoke(_ask("Any thriller?"), max_new_tokens=2)
+    second = chat.invoke(_ask("Something light for tonight?"), max_new_tokens=2)
+    system_tokens = len(chat.prompt_tokens([SYSTEM])) - 3  # the system turn, less the opened assistant turn
+    prompts = [len(chat.prompt_tokens(_ask(text))) for text in ("Any thriller?", "Something light for tonight?")]
+    assert first.content and second.content
+    calls = [n for n in evaluated if n > 1]  # prompt prefills (decoding evaluates one token at a time)
+    assert calls[0] >= prompts[0] - 4, "after another system prompt the whole prompt is prefilled"
+    assert calls[1] <= prompts[1] - system_tokens, f"the shared system prefix was prefilled again: {calls}"
 
 
 def test_the_judge_scores_fixed_answers_on_llamacpp(chat: Any, catalog: Any) -> None:
