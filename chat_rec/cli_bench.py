@@ -25,7 +25,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "engines":
         from chat_rec.eval.engines import format_engine_table, run_engine_bench
 
-        engine_result = run_engine_bench(rounds=args.rounds, max_tokens=args.max_tokens)
+        engine_result = run_engine_bench(rounds=args.rounds, max_tokens=args.max_tokens, prompts=args.prompts)
         print_json_or_table(engine_result, args.json, format_engine_table)
         return 0
     if args.what == "page":
@@ -95,6 +95,7 @@ def add_bench_parser(sub: Any) -> None:
                         "first token, tokens/s, RSS; each in its own process")
     b.add_argument("--rounds", type=int, default=1, help="alternate the engines this many times")
     b.add_argument("--max-tokens", type=int, default=48, help="tokens per call (default: the app's intro cap)")
+    b.add_argument("--prompts", type=int, default=6, help="intro prompts per engine (2-6; the first is cold)")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)
 

@@ -52,7 +52,7 @@ def _count_tokens(llm: Any, text: str) -> int:
     return len(llm.tokenizer.encode(text, add_special_tokens=False))
 
 
-def measure_engine(engine: str, max_tokens: int = 48) -> dict[str, Any]:
+def measure_engine(engine: str, max_tokens: int = 48, prompts: int = len(REQUESTS)) -> dict[str, Any]:
     """Load the packaged model with ``engine`` in this process and stream every request (JSON-ready)."""
     from chat_rec.config import get_settings
     from chat_rec.conversation.respond import INTRO_MAX_TOKENS
@@ -76,7 +76,7 @@ def measure_engine(engine: str, max_tokens: int = 48) -> dict[str, Any]:
     rss_loaded = _rss_mb()
     prompt = load_prompt("recommend")
     calls: list[dict[str, Any]] = []
-    for request, taste, picks in REQUESTS:
+    for request, taste, picks in REQUESTS[:max(2, prompts)]:
         messages = prompt.format_messages(language="English", request=request, taste=taste, picks=picks)
         t0 = time.perf_counter()
         first = None
@@ -107,21 +107,25 @@ def measure_engine(engine: str, max_tokens: int = 48) -> dict[str, Any]:
 
 
 def run_engine_bench(engines: tuple[str, ...] = ENGINES, rounds: int = 1, max_tokens: int = 48,
-                     progress: bool = True) -> dict[str, Any]:
+                     prompts: int = len(REQUESTS), progress: bool = True) -> dict[str, Any]:
     """Each engine in its own child process, alternating for ``rounds``; the load average alongside."""
     runs: list[dict[str, Any]] = []
     for n in range(rounds):
         for engine in engines:
             if progress:
                 print(f"engines: {engine} (round {n + 1}/{rounds}) ...", file=sys.stderr, flush=True)
-            command = [sys.executable, "-m", "chat_rec.eval.engines", engine, "--max-tokens", str(max_tokens)]
+            command = [sys.executable, "-m", "chat_rec.eval.engines", engine, "--max-tokens", str(max_tokens),
+                       "--prompts", str(prompts)]
             done = subprocess.run(command, capture_output=True, text=True, check=False, env=os.environ.copy())
             if done.returncode != 0:
                 runs.append({"engine": engine, "round": n + 1, "error": done.stderr.strip()[-800:]})
                 continue
             runs.append({**json.loads(done.stdout.strip().splitlines()[-1]), "round": n + 1,
                          "load_avg": round(os.getloadavg()[0], 2)})
-    return {"runs": runs, "max_tokens": max_tokens, "prompts": len(REQUESTS), "cpus": os.cpu_count()}
+            if progress:  # each engine's numbers as soon as it is done (a slow engine can take minutes)
+                print(json.dumps({k: v for k, v in runs[-1].items() if k != "calls"}), file=sys.stderr, flush=True)
+    return {"runs": runs, "max_tokens": max_tokens, "prompts": max(2, min(prompts, len(REQUESTS))),
+            "cpus": os.cpu_count()}
 
 
 def format_engine_table(result: dict[str, Any]) -> str:
@@ -158,8 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m chat_rec.eval.engines")
     parser.add_argument("engine", choices=ENGINES)
     parser.add_argument("--max-tokens", type=int, default=48)
+    parser.add_argument("--prompts", type=int, default=len(REQUESTS))
     args = parser.parse_args(argv)
-    print(json.dumps(measure_engine(args.engine, args.max_tokens)))
+    print(json.dumps(measure_engine(args.engine, args.max_tokens, args.prompts)))
     return 0
 
 

@@ -180,6 +180,7 @@ def describe_model(settings: Settings) -> str:
     if choose_engine(settings) == "llamacpp":
         from chat_rec.llm.llamacpp import default_threads
 
-        return f"{name} (GGUF via llama.cpp, {settings.llm_threads or default_threads()} threads, CPU)"
+        threads = settings.llm_threads or default_threads()
+        return f"{name} (GGUF via llama.cpp, {threads} thread{'s' if threads > 1 else ''}, CPU)"
     quant = "4-bit NF4" if settings.llm_cpu_4bit else settings.llm_cpu_dtype
     return f"{name} ({quant}, CPU)"
