@@ -67,7 +67,8 @@ def _one_turn(url: str) -> float:
 
     started = time.perf_counter()
     client = Client(url, verbose=False)
-    client.predict("restart-check", "I loved The Matrix, no horror", api_name="/send")
+    client.predict("", api_name="/start")  # the served page's one local profile (created the first time)
+    client.predict("", "I loved The Matrix, no horror", api_name="/send")
     return time.perf_counter() - started
 
 
