@@ -5,15 +5,28 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from chat_rec.cli_common import LLM_CHOICES, add_common_options, print_json_or_table, service_for, settings_for
+from chat_rec.cli_common import (
+    ENGINE_CHOICES,
+    LLM_CHOICES,
+    add_common_options,
+    print_json_or_table,
+    service_for,
+    settings_for,
+)
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
     if args.what == "restart":
         from chat_rec.eval.restart import format_restart_table, run_restart_bench
 
-        restart_result = run_restart_bench(llm=args.llm)
+        restart_result = run_restart_bench(llm=args.llm, engine=args.engine)
         print_json_or_table(restart_result, args.json, format_restart_table)
+        return 0
+    if args.what == "engines":
+        from chat_rec.eval.engines import format_engine_table, run_engine_bench
+
+        engine_result = run_engine_bench(rounds=args.rounds, max_tokens=args.max_tokens, prompts=args.prompts)
+        print_json_or_table(engine_result, args.json, format_engine_table)
         return 0
     if args.what == "page":
         from chat_rec.eval.page import format_page_table, run_page_bench
@@ -75,9 +88,19 @@ def add_bench_parser(sub: Any) -> None:
     b.add_argument("--turns", type=int, default=24)
     b.add_argument("--json", action="store_true")
     add_common_options(b)
+    b.add_argument("--engine", choices=ENGINE_CHOICES, help="CPU engine for the local model (default: auto)")
+    b.set_defaults(func=cmd_bench)
+
+    b = bsub.add_parser("engines", help="the local CPU engines side by side (transformers, llama.cpp): load, "
+                        "first token, tokens/s, RSS; each in its own process")
+    b.add_argument("--rounds", type=int, default=1, help="alternate the engines this many times")
+    b.add_argument("--max-tokens", type=int, default=48, help="tokens per call (default: the app's intro cap)")
+    b.add_argument("--prompts", type=int, default=6, help="intro prompts per engine (2-6; the first is cold)")
+    b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)
 
     b = bsub.add_parser("restart", help="chat-rec serve as a child: cold start, RSS, serving again after SIGKILL")
     b.add_argument("--llm", choices=LLM_CHOICES, help="language model backend (default: auto)")
+    b.add_argument("--engine", choices=ENGINE_CHOICES, help="CPU engine for the local model (default: auto)")
     b.add_argument("--json", action="store_true")
     b.set_defaults(func=cmd_bench)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 LLM_CHOICES = ("auto", "local", "openai", "scripted", "none")
+ENGINE_CHOICES = ("auto", "transformers", "llamacpp")
 
 
 def settings_for(args: argparse.Namespace) -> Any:
@@ -26,6 +27,8 @@ def settings_for(args: argparse.Namespace) -> Any:
         if args.llm == "scripted" and getattr(args, "command", None) == "dialogue":
             # Scripted dialogues replay recorded model replies through the checked model path.
             overrides["extract_llm"] = "json"
+    if getattr(args, "engine", None):
+        overrides["llm_engine"] = args.engine
     if getattr(args, "catalog", None):
         overrides["catalog_dir"] = Path(args.catalog)
     if getattr(args, "overviews", None):

@@ -21,6 +21,7 @@ BUNDLED_CATALOG = (ASSETS / "ml-latest-small").resolve()
 """MovieLens ml-latest-small, shipped with the project under its own licence."""
 
 LlmBackend = Literal["auto", "local", "openai", "scripted", "none"]
+LlmEngine = Literal["auto", "transformers", "llamacpp"]
 
 
 class Settings(BaseSettings):
@@ -52,6 +53,14 @@ class Settings(BaseSettings):
     llm_load_in_4bit: bool = True
     """On CUDA, load local models 4-bit NF4 through bitsandbytes."""
 
+    llm_engine: LlmEngine = "auto"
+    """What runs a local model on CPU. llamacpp: the GGUF itself through llama-cpp-python (the packaged
+    model or a ``.gguf`` file; no conversion). transformers: the converted safetensors folder. auto:
+    llama.cpp when ``llama_cpp`` is installed and the model is a GGUF, else transformers (README, "Engines")."""
+
+    llm_threads: int = Field(default=0, ge=0)
+    """CPU threads for the llama.cpp engine; 0 = all but one of the CPUs this process may use."""
+
     llm_cpu_4bit: bool = False
     """On CPU, NF4 works but was measured ~3.5x slower than float32 here (see README); off by default."""
 
@@ -61,7 +70,7 @@ class Settings(BaseSettings):
     extract_llm: Literal["off", "judge", "json"] = "off"
     """How the chat model helps read a message. off: the parser alone. judge: the model picks
     like / dislike / seen / neutral for each movie and genre the parser found (log-probabilities
-    of fixed answers, one batched forward pass; local transformers models only). json: the model
+    of fixed answers; local transformers or llama.cpp models only). json: the model
     writes JSON, checked against the parser's mentions. Off by default: on the fresh labelled set
     the packaged CPU model did not beat the parser (README, "Understanding")."""
 

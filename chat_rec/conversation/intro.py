@@ -155,17 +155,12 @@ def check_intro(raw: str, deps: Deps, allowed_labels: list[str], message: str = 
 
 def stream_pieces(llm: Any, messages: list[Any], max_tokens: int) -> Iterator[str]:
     """The model's text as it generates it, capped at ``max_tokens`` where the backend allows."""
-    from chat_rec.llm.local import LocalChatModel
-
-    kwargs: dict[str, Any] = {}
-    if isinstance(llm, LocalChatModel):
-        kwargs["max_new_tokens"] = max_tokens
-    elif type(llm).__name__ == "ChatOpenAI":
-        kwargs["max_tokens"] = max_tokens
     from langchain_core.messages import AIMessage
 
+    from chat_rec.llm.calls import cap_kwargs
     from chat_rec.observability import record_model_call
 
+    kwargs = cap_kwargs(llm, max_tokens)
     started, ok, written = time.perf_counter(), False, ""
     try:
         for chunk in llm.stream(messages, **kwargs):

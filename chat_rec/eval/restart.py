@@ -67,23 +67,28 @@ def _one_turn(url: str) -> float:
 
     started = time.perf_counter()
     client = Client(url, verbose=False)
-    client.predict("restart-check", "I loved The Matrix, no horror", api_name="/send")
+    client.predict("", api_name="/start")  # the served page's one local profile (created the first time)
+    client.predict("", "I loved The Matrix, no horror", api_name="/send")
     return time.perf_counter() - started
 
 
-def run_restart_bench(llm: str | None = None, limit_s: float = 600) -> dict[str, Any]:
-    """Cold start, first turn, RSS; then SIGKILL and time until the page serves again (logs in the temp dir)."""
+def run_restart_bench(llm: str | None = None, limit_s: float = 600, engine: str | None = None) -> dict[str, Any]:
+    """Cold start, first turn, RSS; then SIGKILL and time until the page serves again (logs in the temp dir).
+
+    ``engine`` sets ``CHAT_REC_LLM_ENGINE`` for the server.
+    """
     port = _free_port()
+    env = {**os.environ, **({"CHAT_REC_LLM_ENGINE": engine} if engine else {})}
     url = f"http://127.0.0.1:{port}/"
     command = [sys.executable, "-m", "chat_rec.cli", "serve", "--port", str(port)]
     if llm:
         command += ["--llm", llm]
-    result: dict[str, Any] = {"command": " ".join(command[1:])}
+    result: dict[str, Any] = {"command": " ".join(command[1:]) + (f" (CHAT_REC_LLM_ENGINE={engine})" if engine else "")}
     for run in ("cold", "after_sigkill"):
         started = time.perf_counter()
         log_path = os.path.join(tempfile.gettempdir(), f"chat-rec-restart-{os.getpid()}-{run}.log")
         with open(log_path, "wb") as log_file:
-            proc = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(command, stdout=log_file, stderr=subprocess.STDOUT, env=env)
         try:
             serving = _wait_serving(proc, url, limit_s, log_path)
             rss_idle = _rss_mb(proc.pid)

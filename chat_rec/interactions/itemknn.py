@@ -6,7 +6,10 @@ liked also liked ..."); the MovieLens evaluation uses the same class.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterable
+from pathlib import Path
 from typing import ClassVar, Self
 
 import numpy as np
@@ -68,15 +71,52 @@ class ItemKNN(Recommender):
 
     @classmethod
     def from_ratings(cls, ratings: Ratings, item_ids: Iterable[int] | None = None,
-                     min_rating: float | None = None, neighbours: int = 50) -> ItemKNN:
+                     min_rating: float | None = None, neighbours: int = 50,
+                     cache_dir: Path | None = None) -> ItemKNN:
         """Fit on a catalog's ratings; ``min_rating`` keeps only ratings at or above it.
 
-        ``item_ids`` fixes the column order (e.g. every catalog id, rated or not).
+        ``item_ids`` fixes the column order (e.g. every catalog id, rated or not). With ``cache_dir``
+        the fitted similarities are kept there under a hash of the ratings, ids and parameters, so a
+        restart loads them (milliseconds) instead of fitting again (seconds).
         """
         keep = np.ones(len(ratings), bool) if min_rating is None else ratings.ratings >= min_rating
         ids = None if item_ids is None else np.fromiter(item_ids, dtype=np.int64)
+        path = None
+        if cache_dir is not None:
+            path = Path(cache_dir) / f"itemknn-{_fingerprint(ratings, keep, ids, min_rating, neighbours)}.npz"
+            cached = cls._load(path, neighbours)
+            if cached is not None:
+                return cached
         matrix, _, cols = interaction_matrix(ratings.users[keep], ratings.items[keep], ids)
-        return cls(neighbours=neighbours).fit(matrix, item_ids=cols)
+        model = cls(neighbours=neighbours).fit(matrix, item_ids=cols)
+        if path is not None:
+            model._save(path)
+        return model
+
+    def _save(self, path: Path) -> None:
+        """Written aside and renamed, so a crash never leaves a half file under the real name."""
+        assert self.similarity is not None
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.stem}.{os.getpid()}.npz")
+        sim = self.similarity
+        np.savez(partial, data=sim.data, indices=sim.indices, indptr=sim.indptr, shape=np.array(sim.shape),
+                 item_ids=self.item_ids if self.item_ids is not None else np.zeros(0, np.int64),
+                 has_ids=np.array(self.item_ids is not None))
+        partial.replace(path)
+
+    @classmethod
+    def _load(cls, path: Path, neighbours: int) -> ItemKNN | None:
+        try:
+            with np.load(path) as f:
+                sim = sp.csr_matrix((f["data"], f["indices"], f["indptr"]), shape=tuple(f["shape"]))
+                item_ids = f["item_ids"] if bool(f["has_ids"]) else None
+        except (OSError, KeyError, ValueError):
+            return None
+        model = cls(neighbours=neighbours)
+        model.similarity, model.n_items = sim, sim.shape[1]
+        model.item_ids = item_ids
+        model._col_of = {} if item_ids is None else {int(i): c for c, i in enumerate(item_ids)}
+        return model
 
     @property
     def is_trained(self) -> bool:
@@ -134,3 +174,12 @@ class ItemKNN(Recommender):
         cols = row.indices[order]
         ids = cols if self.item_ids is None else self.item_ids[cols]
         return [(int(i), float(v)) for i, v in zip(ids, row.data[order], strict=True)]
+
+
+def _fingerprint(ratings: Ratings, keep: np.ndarray, ids: np.ndarray | None, min_rating: float | None,
+                 neighbours: int) -> str:
+    """A short hash of everything the fitted similarities depend on."""
+    digest = hashlib.sha256(f"v1 {min_rating} {neighbours}".encode())
+    for array in (ratings.users[keep], ratings.items[keep], ids if ids is not None else np.zeros(0)):
+        digest.update(np.ascontiguousarray(array).tobytes())
+    return digest.hexdigest()[:20]

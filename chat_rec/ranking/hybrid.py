@@ -23,6 +23,8 @@ from chat_rec.interactions.itemknn import ItemKNN
 from chat_rec.ranking.mmr import mmr
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from chat_rec.catalog.aspects import AspectIndex
 
 BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "aspect", "conversation",
@@ -204,9 +206,13 @@ class HybridRanker:
     @classmethod
     def with_collaborative(cls, catalog: Catalog, index: VectorIndex, weights: RankWeights | None = None,
                            min_rating: float | None = None, aspects: AspectIndex | None = None,
-                           conversation: ConversationModel | None = None) -> HybridRanker:
-        """A ranker with item-kNN fitted on the catalog's ratings (a few seconds), if it has any."""
-        knn = ItemKNN.from_ratings(catalog.ratings, catalog.ids, min_rating) if len(catalog.ratings) else None
+                           conversation: ConversationModel | None = None,
+                           cache_dir: Path | None = None) -> HybridRanker:
+        """A ranker with item-kNN fitted on the catalog's ratings (a few seconds; loaded from ``cache_dir``
+        when fitted there before), if it has any.
+        """
+        knn = (ItemKNN.from_ratings(catalog.ratings, catalog.ids, min_rating, cache_dir=cache_dir)
+               if len(catalog.ratings) else None)
         return cls(catalog, index, knn, weights, aspects=aspects, conversation=conversation)
 
     def _conversation_rows(self, model: ConversationModel | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

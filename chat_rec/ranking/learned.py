@@ -68,4 +68,8 @@ def app_ranker(settings: Any, catalog: Any, index: Any, conversation: Any = "aut
     if isinstance(conversation, str):
         conversation, learned = load_conversation_model(settings)
         weights = weights or learned
-    return HybridRanker.with_collaborative(catalog, index, weights, aspects=aspects, conversation=conversation)
+    from chat_rec.catalog.aspects import cache_dir_for
+
+    cache = cache_dir_for(settings.index_dir, settings.cache_dir)
+    return HybridRanker.with_collaborative(catalog, index, weights, aspects=aspects, conversation=conversation,
+                                           cache_dir=cache)

@@ -108,12 +108,14 @@ MentionJudge = LogprobJudge
 
 def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str) -> Extractor:
     """The extractor a setting asks for: parser alone ("off"), forced-choice judge ("judge"), or
-    checked JSON ("json"). A judge needs a local transformers model; without one it is parser-only.
+    checked JSON ("json"). A judge needs an in-process model (transformers or llama.cpp); without one it is
+    parser-only.
     """
     if mode == "judge":
         judge = LogprobJudge.from_chat_model(llm)
         if judge is None:
-            log.warning("CHAT_REC_EXTRACT_LLM=judge needs a local transformers model; reading with the parser alone")
+            log.warning("CHAT_REC_EXTRACT_LLM=judge needs an in-process model (transformers or llama.cpp); "
+                        "reading with the parser alone")
         return Extractor(resolver, None, judge=judge)
     return Extractor(resolver, llm if mode == "json" else None)
 

@@ -5,7 +5,8 @@ question ("what does the person say about X?") and the code compares its next-to
 probabilities for a few fixed answers (like / dislike / seen / neutral), for all mentions in one
 batched forward pass. The model therefore cannot invent a title, a genre or a field: it can only
 choose among verdicts for what the message itself names. Works with ``LocalChatModel`` (any
-transformers causal LM with a chat template); other backends get no judge.
+transformers causal LM with a chat template, one padded batch) and ``LlamaCppChatModel`` (one
+prompt after another, each reusing the cached prefix they share); other backends get no judge.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class LogprobJudge:
     @classmethod
     def from_chat_model(cls, llm: BaseChatModel | None) -> LogprobJudge | None:
         """A judge over ``llm``'s weights when it is a local transformers model, else None."""
+        if callable(getattr(llm, "next_token_logprobs", None)):  # the llama.cpp engine
+            return ScoringJudge.from_chat_model(llm)  # type: ignore[return-value]
         model = getattr(llm, "model", None)
         tokenizer = getattr(llm, "tokenizer", None)
         if model is None or tokenizer is None or not hasattr(tokenizer, "apply_chat_template"):
@@ -101,6 +104,42 @@ class LogprobJudge:
         chosen = torch.log_softmax(logits, dim=-1)[:, self.answer_ids]
         probs = torch.softmax(chosen, dim=-1)  # renormalised over the fixed answers
         return [Verdict(tuple(float(p) for p in row)) for row in probs]
+
+
+class ScoringJudge:
+    """The same verdicts from a chat model that scores next tokens itself (``next_token_logprobs``)."""
+
+    def __init__(self, llm: Any, prompt: ChatPromptTemplate) -> None:
+        self.llm = llm
+        self.prompt = prompt
+        self.answer_ids = list(llm.first_token_ids(ANSWERS))
+        if len(set(self.answer_ids)) != len(self.answer_ids):
+            raise ValueError(f"the answers {ANSWERS} do not start with distinct tokens")
+
+    @classmethod
+    def from_chat_model(cls, llm: Any) -> ScoringJudge | None:
+        from chat_rec.llm.prompts import load_prompt
+
+        try:
+            return cls(llm, load_prompt("judge"))
+        except ValueError as error:
+            log.warning("no forced-choice judge for this model: %s", error)
+            return None
+
+    def judge(self, utterance: str, previous_reply: str, subjects: Sequence[str]) -> list[Verdict]:
+        """One verdict per subject: the answers' log-probabilities renormalised over the answers."""
+        import math
+
+        verdicts = []
+        for subject in subjects:
+            messages = self.prompt.format_messages(
+                utterance=utterance[:PROMPT_CHARS] or "(empty)",
+                previous_reply=previous_reply[:PROMPT_CHARS] or "(none)", subject=subject[:120])
+            scores = self.llm.next_token_logprobs(messages, self.answer_ids)
+            top = max(scores)
+            weights = [math.exp(s - top) for s in scores]
+            verdicts.append(Verdict(tuple(w / sum(weights) for w in weights)))
+        return verdicts
 
 
 class _Free:

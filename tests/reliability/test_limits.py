@@ -72,7 +72,7 @@ def test_registry_passes_output_bounds_to_the_local_model(monkeypatch: pytest.Mo
     seen: dict[str, Any] = {}
     monkeypatch.setattr(registry, "resolve_local_model", lambda settings, progress=True: "/models/x")
     monkeypatch.setattr(local, "load_local_chat_model", lambda path, **kw: seen.update(kw) or "model")
-    settings = Settings(llm="local", max_new_tokens=33, llm_timeout_s=4.0)
+    settings = Settings(llm="local", llm_engine="transformers", max_new_tokens=33, llm_timeout_s=4.0)
     assert registry.get_chat_model(settings, progress=False) == "model"
     assert seen["max_new_tokens"] == 33 and seen["timeout_s"] == 4.0
     assert llm_bounds(settings) == {"openai_bounds_applied": True, "local_bounds_applied": True}

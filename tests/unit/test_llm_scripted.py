@@ -82,8 +82,8 @@ def test_registry_unknown_cpu_model_is_a_clear_error(tmp_path: Path, monkeypatch
 def test_describe_model_loads_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("chat_rec.llm.registry._cuda", lambda: False)
     assert "packaged" in describe_model(get_settings(llm="auto"))
-    assert "float32" in describe_model(get_settings(llm="local"))
-    assert "4-bit" in describe_model(get_settings(llm="local", llm_cpu_4bit=True))
+    assert "float32" in describe_model(get_settings(llm="local", llm_engine="transformers"))
+    assert "4-bit" in describe_model(get_settings(llm="local", llm_engine="transformers", llm_cpu_4bit=True))
     monkeypatch.setattr("chat_rec.llm.registry._cuda", lambda: True)
     assert "4-bit" in describe_model(get_settings(llm="local"))
     assert "bf16" in describe_model(get_settings(llm="local", llm_load_in_4bit=False))
