@@ -53,3 +53,15 @@ def warm_up(llm: BaseChatModel | None) -> bool:
         return False
     llm.invoke([HumanMessage(content="Hi")], max_new_tokens=1)
     return True
+
+
+def timed_result(text: str, usage: dict[str, int], model_name: str, started: float) -> Any:
+    """A LangChain ``ChatResult`` for one local generation: the text, its token usage and the
+    seconds since ``started`` (both local engines report their calls the same way).
+    """
+    from langchain_core.messages import AIMessage
+    from langchain_core.outputs import ChatGeneration, ChatResult
+
+    meta = {"model_name": model_name, "seconds": round(time.perf_counter() - started, 3)}
+    message = AIMessage(content=text, usage_metadata=usage, response_metadata=meta)  # type: ignore[arg-type]
+    return ChatResult(generations=[ChatGeneration(message=message)])

@@ -21,11 +21,12 @@ from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, ChatMessage
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.messages import AIMessageChunk, BaseMessage, ChatMessage
+from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
 from chat_rec.errors import ModelError
+from chat_rec.llm.calls import timed_result
 
 log = logging.getLogger(__name__)
 
@@ -163,9 +164,7 @@ class LlamaCppChatModel(BaseChatModel):
         usage = {"input_tokens": 0, "output_tokens": 0}
         text = "".join(self._pieces(messages, stop, kwargs.get("max_new_tokens"), usage))
         usage["total_tokens"] = usage["input_tokens"] + usage["output_tokens"]
-        meta = {"model_name": self.model_name, "seconds": round(time.perf_counter() - started, 3)}
-        message = AIMessage(content=text, usage_metadata=usage, response_metadata=meta)  # type: ignore[arg-type]
-        return ChatResult(generations=[ChatGeneration(message=message)])
+        return timed_result(text, usage, self.model_name, started)  # type: ignore[no-any-return]
 
     def _stream(
         self,

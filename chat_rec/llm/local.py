@@ -19,11 +19,12 @@ from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage, ChatMessage
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.messages import AIMessageChunk, BaseMessage, ChatMessage
+from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
 from chat_rec.errors import ModelError
+from chat_rec.llm.calls import timed_result
 
 log = logging.getLogger(__name__)
 
@@ -140,9 +141,7 @@ class LocalChatModel(BaseChatModel):
         text = _cut(self.tokenizer.decode(new, skip_special_tokens=True), stop)
         usage = {"input_tokens": int(inputs["input_ids"].shape[1]), "output_tokens": int(new.shape[0]),
                  "total_tokens": int(inputs["input_ids"].shape[1] + new.shape[0])}
-        meta = {"model_name": self.model_name, "seconds": round(time.perf_counter() - started, 3)}
-        message = AIMessage(content=text, usage_metadata=usage, response_metadata=meta)  # type: ignore[arg-type]
-        return ChatResult(generations=[ChatGeneration(message=message)])
+        return timed_result(text, usage, self.model_name, started)  # type: ignore[no-any-return]
 
     def _stream(
         self,
