@@ -10,6 +10,7 @@ GGUF is memory-mapped as it is: no conversion, no second copy of the weights.
 
 from __future__ import annotations
 
+import atexit
 import codecs
 import logging
 import os
@@ -242,6 +243,20 @@ def _split_held(text: str, stop: list[str]) -> tuple[str, str]:
     return (text[: len(text) - keep], text[len(text) - keep:]) if keep else (text, "")
 
 
+def _close_all() -> None:
+    """Free the loaded models before the interpreter tears its modules down: llama-cpp-python's
+    own finaliser runs too late at exit and prints a traceback ("'NoneType' object is not
+    callable") after every command that loaded a model.
+    """
+    with _CACHE_LOCK:
+        for llama, _ in _CACHE.values():
+            try:
+                llama.close()
+            except Exception:  # noqa: BLE001 - exiting anyway
+                pass
+        _CACHE.clear()
+
+
 def load_llamacpp_chat_model(
     gguf: str | Path,
     *,
@@ -270,6 +285,8 @@ def load_llamacpp_chat_model(
                               n_threads_batch=n_threads, verbose=False)
             except (ValueError, RuntimeError) as error:
                 raise ModelError(f"llama.cpp could not load {path} ({error}): is it a complete GGUF file?") from error
+            if not _CACHE:
+                atexit.register(_close_all)
             _CACHE[key] = (llama, threading.Lock())
             log.info("Loaded %s with llama.cpp (%d threads) in %.1f s.", path.name, n_threads,
                      time.perf_counter() - started)
