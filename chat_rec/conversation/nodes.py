@@ -205,7 +205,7 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Fold this turn's constraints into the stored ones, and the message into the request in force."""
     started = time.perf_counter()
     request, kind = active_request(state, runtime)
-    constraints = compute_constraints(state, runtime, request, fresh_request=kind == "new")
+    constraints = compute_constraints(state, runtime, request, fresh_request=kind == "new", reacting=kind == "react")
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
             "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
             "request": request.as_dict(), "query_vector": _as_list(request.vector()),
@@ -229,23 +229,48 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
 
 
 def compute_constraints(state: State, runtime: Runtime[TurnContext], request: session.ActiveRequest | None = None,
-                        fresh_request: bool | None = None) -> dict[str, Any]:
+                        fresh_request: bool | None = None, reacting: bool = True) -> dict[str, Any]:
     """The filters for this turn: stored exclusions plus what the message said (``build_constraints``);
-    the liked-genre boost is the request's in force when one is given.
+    the liked-genre boost is the request's in force when one is given. A relative era ("too old for
+    me") becomes a range around the picks on screen that lasts while the person reacts to picks and
+    ends with the next message stating a preference of its own (``reacting`` False).
     """
     profile = runtime.context.stored_profile()
     signal = signal_of(state)
-    if signal.era and signal.year_min is None and signal.year_max is None:
+    history: Any = profile
+    stated = signal.year_min is not None or signal.year_max is not None
+    era_span = (state.get("constraints") or {}).get("era_span")
+    if era_span and [profile.year_min, profile.year_max] == list(era_span) and not reacting and not (
+            stated or signal.era):
+        history = _WithoutYears(profile)  # "too old for me" shaped the last request, not this new one
+        era_span = None
+    if signal.era and not stated:
         catalog = runtime.context.deps.catalog
         years = [y for i in state.get("last_items") or [] if (y := getattr(catalog.get(i), "year", None))]
         span = era_range(signal.era, years, profile.year_min, profile.year_max)
         signal = signal.model_copy(update=dict(zip(("year_min", "year_max"), span, strict=True)))
+        era_span = list(span)
+    elif stated:
+        era_span = None
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
-    c = build_constraints(profile, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
+    c = build_constraints(history, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
     c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)
     if request is not None:
         c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
-    return c.as_dict()
+    return {**c.as_dict(), "era_span": era_span}
+
+
+class _WithoutYears:
+    """A stored profile seen without its year range (a relative era that ended with its request)."""
+
+    year_min = None
+    year_max = None
+
+    def __init__(self, profile: Any) -> None:
+        self._profile = profile
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._profile, name)
 
 
 def asked_again(state: State, runtime: Runtime[TurnContext]) -> set[int]:
