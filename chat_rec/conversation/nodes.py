@@ -209,7 +209,7 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
             "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
             "request": request.as_dict(), "query_vector": _as_list(request.vector()),
-            "trace": _elapsed(state, "refine", started)}
+            "era_span": constraints["era_span"], "trace": _elapsed(state, "refine", started)}
 
 
 def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session.ActiveRequest, session.MessageKind]:
@@ -239,7 +239,7 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     signal = signal_of(state)
     history: Any = profile
     stated = signal.year_min is not None or signal.year_max is not None
-    era_span = (state.get("constraints") or {}).get("era_span")
+    era_span = state.get("era_span")  # kept across turns (``begin`` clears "constraints")
     if era_span and [profile.year_min, profile.year_max] == list(era_span) and not reacting and not (
             stated or signal.era):
         history = _WithoutYears(profile)  # "too old for me" shaped the last request, not this new one

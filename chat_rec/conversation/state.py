@@ -82,3 +82,6 @@ class State(InputState, total=False):
     request: dict[str, Any]
     """The request in force, {"query": [...] | None, "genres": [...]} (``ranking.session``): kept
     while the person reacts to the picks, steered by "more X", replaced by a new request."""
+
+    era_span: list[int | None] | None
+    """The year range a relative era ("too old for me") made, while it lasts (``nodes.compute_constraints``)."""

@@ -35,7 +35,7 @@ def test_too_old_makes_a_range_from_the_picks_on_screen():
 
 def test_the_era_lasts_through_reactions_and_ends_with_a_new_preference():
     stored = _profile(1976, None)  # what the era turn stored
-    before = {"constraints": {"era_span": [1976, None]}, "last_items": [1, 2, 3], "user_text": "anything else?",
+    before = {"era_span": [1976, None], "last_items": [1, 2, 3], "user_text": "anything else?",
               "signal": {"wants_new_recommendations": True}}
     kept = nodes.compute_constraints(before, _run(stored), reacting=True)  # type: ignore[arg-type]
     assert kept["year_min"] == 1976 and kept["era_span"] == [1976, None]
@@ -46,7 +46,7 @@ def test_the_era_lasts_through_reactions_and_ends_with_a_new_preference():
 
 def test_a_stated_range_is_never_dropped_as_an_era():
     stored = _profile(1990, 1999)  # "the 90s", stated in words
-    state = {"constraints": {"era_span": None}, "last_items": [1], "user_text": "big fan of westerns",
+    state = {"era_span": None, "last_items": [1], "user_text": "big fan of westerns",
              "signal": {"liked_genres": ["Western"]}}
     c = nodes.compute_constraints(state, _run(stored), reacting=False)  # type: ignore[arg-type]
     assert (c["year_min"], c["year_max"]) == (1990, 1999)
