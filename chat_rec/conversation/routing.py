@@ -28,7 +28,8 @@ def route_turn(state: State) -> Literal["onboard", "elicit", "feedback", "refine
             return "refine"
         return "onboard"
     about_shown = set(signal.liked_ids + signal.disliked_ids + signal.seen_ids) & set(state.get("last_items") or [])
-    if about_shown and not signal.wants_new_recommendations:
+    wants_picks = signal.wants_new_recommendations or signal.era is not None  # "too old for me": other picks
+    if about_shown and not wants_picks:
         return "feedback"
     if signal.wants_new_recommendations or not signal.is_empty():
         if has_vector or positive or signal.year_min is not None or signal.year_max is not None or (
@@ -50,7 +51,7 @@ def route_after_feedback(state: State) -> Literal["refine", "persist"]:
     signal = PreferenceSignal.model_validate(state.get("signal") or {})
     if state.get("event", {}) and (state.get("event") or {}).get("type") == "seen":
         return "persist"
-    return "refine" if signal.wants_new_recommendations else "persist"
+    return "refine" if signal.wants_new_recommendations or signal.era else "persist"
 
 
 def route_after_persist(state: State) -> Literal["recommend", "remember"]:

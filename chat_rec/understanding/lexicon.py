@@ -135,7 +135,7 @@ NEGATIVE = re.compile((
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|not for me|isnt for me|not a fan|not my thing|not my cup of tea|cant stand|can t stand"
     r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
-    r"|too (?:slow|long|boring|old|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
+    r"|too (?:slow|long|boring|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
     r"|odio|odie|detesto|no me {AUX}gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
     r"|\b(?:snooze(?:fest)?|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
     r" (?:get|sit) through|fell asleep|turned (?:it )?off|walked out|waste of time|not worth|mediocre|forgettable"
