@@ -172,7 +172,6 @@ class TitleResolver:
 
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
-        self._spanish = False
         index: dict[str, list[tuple[int, int]]] = defaultdict(list)
         for item in catalog:
             for key, priority in title_variants(item):
@@ -209,7 +208,7 @@ class TitleResolver:
         return best[1]
 
     def _earliest(self, key: str, item_id: int | None) -> int | None:
-        """"the original Psycho": the earliest film with that exact title (a remake came later)."""
+        """"the original Scarface": the earliest film with that exact title (a remake came later)."""
         same = [c for p, c in self._index.get(key, []) if p == 0 and self._year(c) is not None]
         return min(same, key=lambda c: (self._year(c), c)) if same else item_id
 
@@ -249,7 +248,7 @@ class TitleResolver:
             return []
         tokens = tokenize(text)
         keys = [t.key for t in tokens]
-        self._spanish = lexicon.detect_language(keys) == "es"
+        spanish = lexicon.detect_language(keys) == "es"  # per call: the resolver is shared by concurrent turns
         prefer_set = set(prefer)
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
         doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
@@ -258,7 +257,7 @@ class TitleResolver:
                 key = " ".join(keys[i:i + n])
                 if key not in self._prefixes:
                     break
-                if key in self._index and self._accept(text, tokens, i, n, key, prefer_set):
+                if key in self._index and self._accept(text, tokens, i, n, key, prefer_set, spanish):
                     year = self._nearby_year(tokens, i, n)
                     item_id = self._lookup(self._index, key, year, prefer_set)
                     if year is None and i > 0 and keys[i - 1] in _ORIGINAL:
@@ -272,7 +271,7 @@ class TitleResolver:
         found += self._coordinated(text, tokens, doubtful, found)
         chosen = _select(found)
         covered = {k for i, n, _, _ in chosen for k in range(i, i + n)}
-        chosen += self._fuzzy(text, tokens, covered, prefer_set)
+        chosen += self._fuzzy(text, tokens, covered, prefer_set, spanish)
         mentions = []
         for i, n, item_id, score in sorted(_select(chosen)):
             if self._sequel_after(tokens, i + n):
@@ -298,8 +297,12 @@ class TitleResolver:
         return after not in _COUNTED
 
     def _accept(self, text: str, tokens: list[_Token], i: int, n: int, key: str,
-                prefer: set[int]) -> bool:
-        """Reject ordinary words that happen to be titles ("up", "her", "anything else")."""
+                prefer: set[int], spanish: bool = False) -> bool:
+        """Reject ordinary words that happen to be titles ("up", "her", "anything else").
+
+        ``spanish``: the text reads as Spanish ("a" before a title is then a preposition, and a
+        title may capitalise its first word only).
+        """
         first = tokens[i]
         quoted = first.start > 0 and text[first.start - 1] in _QUOTES
         if quoted:
@@ -316,7 +319,7 @@ class TitleResolver:
         if not _is_weak(key):
             if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):
                 return True
-            if (prev == "an" or prev == "a" and not self._spanish) or nxt in _NOUNS_AFTER:
+            if (prev == "an" or prev == "a" and not spanish) or nxt in _NOUNS_AFTER:
                 return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition
             if first.raw[:1].isupper() and not first.raw.isupper():
                 after = tokens[i + n].raw if i + n < len(tokens) else ""
@@ -339,7 +342,7 @@ class TitleResolver:
             return False
         content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
         capitalised = all(t.raw[:1].isupper() for t in content)
-        if not capitalised and self._spanish and first.raw[:1].isupper() and nxt in _VERB_AFTER:
+        if not capitalised and spanish and first.raw[:1].isupper() and nxt in _VERB_AFTER:
             return True  # Spanish capitalises a title's first word only: "Los otros me encantó"
         if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
             # "loved the green mile": a lowercase multi-word title right after a film verb
@@ -400,7 +403,7 @@ class TitleResolver:
         return None
 
     def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int],
-               prefer: set[int]) -> list[tuple[int, int, int, float]]:
+               prefer: set[int], spanish: bool = False) -> list[tuple[int, int, int, float]]:
         """Typo matches ("forest gump", "termiantor 2") over windows of uncovered tokens."""
         out: list[tuple[int, int, int, float]] = []
         limit = min(len(tokens), _MAX_FUZZY_TOKENS)
@@ -440,13 +443,12 @@ class TitleResolver:
                 lower_word = n == 1 and not tokens[i].raw[:1].isupper() and (
                     i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES)
                 name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
-                    and not self._at_start(text, i - 1, tokens[i - 1])  # "Natalie Portman"
+                    and not self._at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
                 weak = hit is not None and n > 1 and _is_weak(hit[0]) and not self._accept(
-                    text, tokens, i, n, hit[0], prefer)  # an ordinary phrase needs a cue as its exact form does
+                    text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs a cue as its exact form does
                 if hit is None or lower_word or name_part or weak or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")
-                        or not self._accept(text, tokens, i, 1,
-                                            window, prefer))):
+                        or not self._accept(text, tokens, i, 1, window, prefer, spanish))):
                     continue
                 item_id = self._lookup(self._index, hit[0], self._nearby_year(tokens, i, n), prefer)
                 if item_id is not None:
