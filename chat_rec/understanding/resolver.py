@@ -445,7 +445,7 @@ class TitleResolver:
                 name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
                     and not self._at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
                 weak = hit is not None and n > 1 and _is_weak(hit[0]) and not self._accept(
-                    text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs a cue as its exact form does
+                    text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs its exact form's cue
                 if hit is None or lower_word or name_part or weak or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")
                         or not self._accept(text, tokens, i, 1, window, prefer, spanish))):
