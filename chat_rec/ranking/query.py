@@ -1,7 +1,7 @@
 """The text retrieval embeds for a turn: the latest message plus a few turns before it.
 
-A message like "Yes please!" or "OK, let's hear it" says nothing about the movie wanted; the
-turns before it do ("Do you want me to recommend a drama movie as well?"). The graph and the
+A message like "Sure, go on" or "yes" says nothing about the movie wanted; the turns before it
+do ("Shall I find you a heist film too?"). The graph and the
 CRS benchmark both build the query here, from the same window of turns, so they search the
 same way. How many turns, and whose, is chosen on the validation dialogues (docs/benchmarks.md).
 """

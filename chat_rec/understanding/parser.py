@@ -354,7 +354,7 @@ class _Parser:
                     _ELABORATION.match(text) or (_list_only(text) and keys[lo - 1] == ",")):
                 polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story", "I loved Heat, Ronin"
             if last_refs and _LIKE_IT.search(text) and not any(r.items for r in refs):
-                refs = [*refs, _Ref(lo, list(last_refs), pronoun=True)]  # "another western like it" (rule 5)
+                refs = [*refs, _Ref(lo, list(last_refs), pronoun=True)]  # "got a heist film like that?" (rule 5)
                 polarity = polarity or 1
             if not [r for r in refs if r.items or r.genres]:
                 if polarity and pending and self._bare_verdict(ckeys):

@@ -1,4 +1,4 @@
-"""References to the movies of the previous list: "the second one", "both", "the Pacino one".
+"""References to the movies of the previous list: "the third one", "both", "the Crowe one".
 
 The parser (parser.py) asks ListReferences for the list references of each clause; the words
 are read as positions ("the first two", "#2", "the middle one"), groups ("both", "none of
@@ -123,8 +123,8 @@ class ListReferences:
         return j == 0 or joined or bool(ahead) or (prev.isdigit() and prev != ckeys[j])
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
-        """"the Al Pacino one", "the two black-and-white ones", "the one with the dragon", "la de
-        animación", "el spaghetti western": a description that fits listed movies' own text.
+        """"the Russell Crowe one", "the two silent ones", "the one with the dragon", "la de
+        los romanos", "el de samuráis": a description that fits listed movies' own text.
         """
         text = " ".join(ckeys)
         for m in _DESCRIPTION.finditer(text):
