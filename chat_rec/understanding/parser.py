@@ -15,10 +15,10 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
+from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import lexicon, years
 from chat_rec.understanding.references import ListReferences, _Ref
 from chat_rec.understanding.resolver import Mention, TitleResolver
@@ -38,32 +38,6 @@ _JSON = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]{0,200}>|```.*?```", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
-_PLURAL_PRONOUNS = {"them", "those", "these", "they", "theyre", "both", "all", "las", "los", "todas", "todos"}
-_CLITICS = {"me", "te", "se", "la", "lo", "las", "los", "le", "les", "nos", "it", "them"}
-_GATHERING = {"them", "todas", "todos", "both", "ambas", "ambos"}
-"""Pronouns that gather every title listed before them, even in a clause naming titles of its own."""
-_CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
-"""Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
-_ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particular|above all|mostly|mainly|"
-                          r"such as|like|including|even|also|as well as|plus|sobre todo|especialmente|en especial|"
-                          r"en particular|"
-                          r"como|incluso|principalmente|tambien|ademas)\b|(?:\w+ ){1,4}(?:especially|in particular|"
-                          r"above all|too|as well|sobre todo|especialmente|en especial|tambien)$)")
-"""A clause that names examples of the clause before it takes its verdict ("..., especially X",
-"..., X especially", "..., y también X")."""
-_VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
-                           "for me mi para nada tampoco mucho".split())
-"""Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
-_DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|sin embargo|de todas formas|"
-                        r"eso si|la verdad|por mi parte|personalmente|on the other hand|in contrast|by contrast|"
-                        r"honestly|to be honest|tbh|personally|for my part|then again|meanwhile|instead|"
-                        r"(?:and )?(?:stuff|things|movies|films|ones|that kind of thing|cosas|pelis|peliculas)"
-                        r"(?: like| como| asi| de ese estilo)?(?: (?:that|this|those|these|esas|esos|esa|ese))?|"
-                        r"(?:and so on|etc|etcetera|y demas|y todo eso))")
-"""A clause that only links two others ("El western, en cambio, no me llama nada") or closes a list
-("..., stuff like that, ...") is skipped, so the verdict after it still reaches the phrase before it."""
-_FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
-"""A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
 
 
 @dataclass
@@ -82,91 +56,6 @@ def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleRe
     except Exception:  # noqa: BLE001 - a turn must survive any input
         log.exception("parser failed on %r", str(utterance)[:200])
         return PreferenceSignal()
-
-
-_LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watchable|bien|aceptable|pasable)"
-                       r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b")
-"""A weak positive hedged ("fine I guess", "bien, sin más"): no verdict."""
-_ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
-
-
-def _mark_alternatives(keys: list[str]) -> list[str]:
-    """"a war movie instead of / rather than another rom-com", "I'd rather watch X than Y": what
-    comes after is rejected, like after "except" (which the clause reader scopes to the phrase).
-    """
-    out = list(keys)
-    for i in range(len(out)):
-        for words in _ALTERNATIVES:
-            if out[i:i + len(words)] == words:
-                out[i] = "except"
-                for j in range(i + 1, i + len(words)):
-                    out[j] = "qqmask"
-        if out[i] == "than" and {"rather", "sooner"} & set(out[max(0, i - 8):i]):
-            out[i] = "except"
-    return out
-
-
-_PRO_DROP = re.compile(r"^(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?(?:me|nos) \w+")
-"""A Spanish clause that opens with its verdict verb has the film before as its subject."""
-_LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|otro|otros|algo|mas)\b.*"
-                      r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese"
-                      r"|esta|este)\b")
-_NOT_FRAGMENT = frozenset("i we you he she they is was are were have has do did yo tengo es fue".split())
-"""Words of a sentence with a subject or verb: not a bare naming ("Titanic?", "the second one?")."""
-_LIST_WORDS = frozenset("qqtitle and y or o e also too tambien plus the la el los las a an".split())
-
-
-def _list_only(text: str) -> bool:
-    """A clause that only continues a list of titles or genres ("..., Ronin and Collateral")."""
-    for regex, _ in lexicon.GENRE_RES:
-        text = regex.sub(" qqgenre ", text)
-    words = text.split()
-    return bool(words) and any(w in {"qqtitle", "qqgenre"} for w in words) and all(
-        w in _LIST_WORDS or w in {"qqgenre", "movies", "films", "pelis", "peliculas"} for w in words)
-
-
-_NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
-                    r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|"
-                    r"(?:something|anything|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual))\b")
-_OLDER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:new|recent|modern|recientes|nuev[oa]s|modern[oa]s)|"
-                    r"(?:more|mas) (?:old|classic|antigu[oa]s?|viej[oa]s?|clasic[oa]s?)|older|"
-                    r"(?:something|anything|algo|una|alguna) (?:old|older|antigu[oa]|clasic[oa]|viej[oa]))\b")
-
-
-def _relative_era(text: str) -> Literal["newer", "older"] | None:
-    """"too old for me", "something more recent", "algo más antiguo": newer / older than the
-    picks on screen (a relative wish, not a year: rule 12).
-    """
-    newer, older = bool(_NEWER.search(text)), bool(_OLDER.search(text))
-    return "newer" if newer and not older else "older" if older and not newer else None
-
-
-def _negated_before(text: str, start: int) -> bool:
-    """Whether one of the two words before ``start`` negates ("not in the mood for", "no quiero")."""
-    return any(w in lexicon.NEGATORS for w in text[:start].split()[-2:])
-
-
-_CONDITIONS = [c.split() for c in ("as long as", "so long as", "provided that", "provided", "unless",
-                                    "siempre que", "siempre y cuando", "mientras que", "con tal de que", "a menos que")]
-
-
-def _mark_conditions(keys: list[str]) -> list[str]:
-    """A condition ("horror is fine as long as it's not gory") starts a clause of its own, so its
-    negation does not flip the verdict before it; its words become one boundary token.
-    """
-    out: list[str] = []
-    i = 0
-    while i < len(keys):
-        for words in _CONDITIONS:
-            if keys[i:i + len(words)] == words:
-                out.append("qqcond")
-                out.extend("qqmask" for _ in words[1:])
-                i += len(words)
-                break
-        else:
-            out.append(keys[i])
-            i += 1
-    return out
 
 
 def _sentences(keys: list[str]) -> list[tuple[list[str], bool]]:
@@ -248,13 +137,13 @@ class _Parser:
         keys = self._mask(keys, offsets, spans)
         folded, offsets = self._join(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
-        keys = _mark_conditions(_mark_alternatives(keys))
+        keys = clause_rules.mark_conditions(clause_rules.mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something"}:
                 keys[i] = "except"
         sig.wants_new_recommendations = self._wants_new(keys)
         if sig.year_min is None and sig.year_max is None:
-            sig.era = _relative_era(" ".join(keys))
+            sig.era = clause_rules.relative_era(" ".join(keys))
         self._clauses(keys, title_at)
         self._unresolved(mentions)
         return self._finish()
@@ -292,10 +181,10 @@ class _Parser:
             text = " ".join(w for w in words if w != ",")
             if not text or lexicon.HEARSAY.search(text):
                 continue
-            asked = [m for m in lexicon.REQUEST.finditer(text) if not _negated_before(text, m.start())]
+            asked = [m for m in lexicon.REQUEST.finditer(text) if not clause_rules.negated_before(text, m.start())]
             if asked and not lexicon.CHOOSING.search(text):
                 return True
-            if question and _FACT_QUESTION.match(text):
+            if question and clause_rules.FACT_QUESTION.match(text):
                 continue  # "Is Heat a crime movie?" asks about a film, not for films
             named = any(r.search(text) for r, _ in lexicon.GENRE_RES)
             polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
@@ -341,27 +230,28 @@ class _Parser:
                 pending, listed = [], []
             new_sentence = sent != last_sentence
             last_sentence = sent
-            if lexicon.HEARSAY.search(text) or sent in facts or _DISCOURSE.fullmatch(text):
+            if lexicon.HEARSAY.search(text) or sent in facts or clause_rules.DISCOURSE.fullmatch(text):
                 continue
             refs = self._refs(ckeys, lo, title_at)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
             polarity, seen, scope = self._polarity(ckeys, scoping)
-            if _LUKEWARM.search(text):
+            if clause_rules.LUKEWARM.search(text):
                 polarity = 0  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
             if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
                 polarity = 1  # "no quiero la primera sino la tercera"
             if polarity == 0 and not seen and sent == verdict_sentence and (
-                    _ELABORATION.match(text) or (_list_only(text) and keys[lo - 1] == ",")):
+                    clause_rules.ELABORATION.match(text) or (clause_rules.list_only(text) and keys[lo - 1] == ",")):
                 polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story", "I loved Heat, Ronin"
-            if last_refs and _LIKE_IT.search(text) and not any(r.items for r in refs):
+            if last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in refs):
                 refs = [*refs, _Ref(lo, list(last_refs), pronoun=True)]  # "got a heist film like that?" (rule 5)
                 polarity = polarity or 1
             if not [r for r in refs if r.items or r.genres]:
                 if polarity and pending and self._bare_verdict(ckeys):
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
-                elif polarity and any(k in _PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
+                elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
-                elif last_refs and polarity and self.signal.language == "es" and _PRO_DROP.match(text) and not any(
+                elif last_refs and polarity and self.signal.language == "es" \
+                        and clause_rules.PRO_DROP.match(text) and not any(
                         k in _PRONOUNS for k in ckeys):
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
@@ -369,7 +259,7 @@ class _Parser:
                 elif polarity and any(k in _PRONOUNS for k in ckeys) and last_genres:
                     refs = [_Ref(lo, genres=last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
                 pending = []
-            if polarity and listed and any(r.items for r in refs) and _GATHERING & set(ckeys):
+            if polarity and listed and any(r.items for r in refs) and clause_rules.GATHERING & set(ckeys):
                 refs = [*refs, _Ref(lo, list(listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
             for ref in refs:
                 if ref.pos in rejected:
@@ -384,7 +274,7 @@ class _Parser:
                 last_verdict, verdict_sentence = polarity, sent
             # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
             fragment = new_sentence and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
-                [r for r in refs if r.items or r.genres]) and not any(k in _NOT_FRAGMENT for k in ckeys)
+                [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs = with_items
@@ -405,7 +295,8 @@ class _Parser:
         text = " ".join(ckeys)
         for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
             text = regex.sub(" ", text)
-        rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in _FILLERS and k not in _VERDICT_WORDS
+        rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in _FILLERS
+                and k not in clause_rules.VERDICT_WORDS
                 and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
         return not rest
 
@@ -415,7 +306,7 @@ class _Parser:
         if lo and keys[lo - 1] not in {".", "?"}:
             return False
         end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
-        return end < len(keys) and keys[end] == "?" and bool(_FACT_QUESTION.match(" ".join(keys[lo:end])))
+        return end < len(keys) and keys[end] == "?" and bool(clause_rules.FACT_QUESTION.match(" ".join(keys[lo:end])))
 
     def _nominal_scope(self, ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int], set[int]]:
         """Positions of references rejected by a negator right before them.
@@ -467,7 +358,7 @@ class _Parser:
             if j in (scoping or ()):
                 pos += len(k) + 1
                 continue
-            concord = (self.signal.language == "es" and k in _CONCORD and "no" in ckeys[:j])
+            concord = (self.signal.language == "es" and k in clause_rules.CONCORD and "no" in ckeys[:j])
             if (k in lexicon.NEGATORS or k == "except") and not concord:
                 if not any(s <= pos < e for s, e, _ in spans):
                     negators += 1
@@ -480,7 +371,7 @@ class _Parser:
             if said_seen or not negators:
                 return 0, seen, 0
             tail = [k for k in ckeys[first_negator + 1:] if k not in _FILLERS]
-            verbal = bool(tail) and tail[0] in _CLITICS  # "la 4 ni me la menciones": the verb's object came first
+            verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
             return -1, False, (first_negator if tail and not verbal else 0)  # "the second, no" covers all
         score = sum(sign for _, _, sign in spans) or spans[-1][2]
         polarity = 1 if score > 0 else -1

@@ -1,0 +1,125 @@
+"""Clause patterns of the parser: how a clause relates to its neighbours and what it leaves out.
+
+Lists, links and conditions between clauses ("..., Ronin and Collateral", "en cambio", "as long
+as"), rejected alternatives ("instead of"), elaborations ("especially X"), pronouns that gather
+titles, relative eras ("too old for me"), hedges ("fine I guess"). ``parser._Parser`` reads
+messages with them; patterns are over folded text (``titles.fold``), like lexicon.py.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from chat_rec.understanding import lexicon
+
+PLURAL_PRONOUNS = {"them", "those", "these", "they", "theyre", "both", "all", "las", "los", "todas", "todos"}
+CLITICS = {"me", "te", "se", "la", "lo", "las", "los", "le", "les", "nos", "it", "them"}
+GATHERING = {"them", "todas", "todos", "both", "ambas", "ambos"}
+"""Pronouns that gather every title listed before them, even in a clause naming titles of its own."""
+CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split())
+"""Spanish negative concord: after "no" these repeat the negation ("no me gusta nada")."""
+ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particular|above all|mostly|mainly|"
+                         r"such as|like|including|even|also|as well as|plus|sobre todo|especialmente|en especial|"
+                         r"en particular|"
+                         r"como|incluso|principalmente|tambien|ademas)\b|(?:\w+ ){1,4}(?:especially|in particular|"
+                         r"above all|too|as well|sobre todo|especialmente|en especial|tambien)$)")
+"""A clause that names examples of the clause before it takes its verdict ("..., especially X",
+"..., X especially", "..., y también X")."""
+VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
+                          "for me mi para nada tampoco mucho".split())
+"""Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
+DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|sin embargo|de todas formas|"
+                       r"eso si|la verdad|por mi parte|personalmente|on the other hand|in contrast|by contrast|"
+                       r"honestly|to be honest|tbh|personally|for my part|then again|meanwhile|instead|"
+                       r"(?:and )?(?:stuff|things|movies|films|ones|that kind of thing|cosas|pelis|peliculas)"
+                       r"(?: like| como| asi| de ese estilo)?(?: (?:that|this|those|these|esas|esos|esa|ese))?|"
+                       r"(?:and so on|etc|etcetera|y demas|y todo eso))")
+"""A clause that only links two others ("El western, en cambio, no me llama nada") or closes a list
+("..., stuff like that, ...") is skipped, so the verdict after it still reaches the phrase before it."""
+FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
+"""A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
+
+LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watchable|bien|aceptable|pasable)"
+                      r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b")
+"""A weak positive hedged ("fine I guess", "bien, sin más"): no verdict."""
+ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
+
+
+def mark_alternatives(keys: list[str]) -> list[str]:
+    """"a war movie instead of / rather than another rom-com", "I'd rather watch X than Y": what
+    comes after is rejected, like after "except" (which the clause reader scopes to the phrase).
+    """
+    out = list(keys)
+    for i in range(len(out)):
+        for words in ALTERNATIVES:
+            if out[i:i + len(words)] == words:
+                out[i] = "except"
+                for j in range(i + 1, i + len(words)):
+                    out[j] = "qqmask"
+        if out[i] == "than" and {"rather", "sooner"} & set(out[max(0, i - 8):i]):
+            out[i] = "except"
+    return out
+
+
+PRO_DROP = re.compile(r"^(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?(?:me|nos) \w+")
+"""A Spanish clause that opens with its verdict verb has the film before as its subject."""
+LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|otro|otros|algo|mas)\b.*"
+                     r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese"
+                     r"|esta|este)\b")
+NOT_FRAGMENT = frozenset("i we you he she they is was are were have has do did yo tengo es fue".split())
+"""Words of a sentence with a subject or verb: not a bare naming ("Titanic?", "the second one?")."""
+LIST_WORDS = frozenset("qqtitle and y or o e also too tambien plus the la el los las a an".split())
+
+
+def list_only(text: str) -> bool:
+    """A clause that only continues a list of titles or genres ("..., Ronin and Collateral")."""
+    for regex, _ in lexicon.GENRE_RES:
+        text = regex.sub(" qqgenre ", text)
+    words = text.split()
+    return bool(words) and any(w in {"qqtitle", "qqgenre"} for w in words) and all(
+        w in LIST_WORDS or w in {"qqgenre", "movies", "films", "pelis", "peliculas"} for w in words)
+
+
+NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
+                   r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|"
+                   r"(?:something|anything|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual))\b")
+OLDER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:new|recent|modern|recientes|nuev[oa]s|modern[oa]s)|"
+                   r"(?:more|mas) (?:old|classic|antigu[oa]s?|viej[oa]s?|clasic[oa]s?)|older|"
+                   r"(?:something|anything|algo|una|alguna) (?:old|older|antigu[oa]|clasic[oa]|viej[oa]))\b")
+
+
+def relative_era(text: str) -> Literal["newer", "older"] | None:
+    """"too old for me", "something more recent", "algo más antiguo": newer / older than the
+    picks on screen (a relative wish, not a year: rule 12).
+    """
+    newer, older = bool(NEWER.search(text)), bool(OLDER.search(text))
+    return "newer" if newer and not older else "older" if older and not newer else None
+
+
+def negated_before(text: str, start: int) -> bool:
+    """Whether one of the two words before ``start`` negates ("not in the mood for", "no quiero")."""
+    return any(w in lexicon.NEGATORS for w in text[:start].split()[-2:])
+
+
+CONDITIONS = [c.split() for c in ("as long as", "so long as", "provided that", "provided", "unless",
+                                    "siempre que", "siempre y cuando", "mientras que", "con tal de que", "a menos que")]
+
+
+def mark_conditions(keys: list[str]) -> list[str]:
+    """A condition ("horror is fine as long as it's not gory") starts a clause of its own, so its
+    negation does not flip the verdict before it; its words become one boundary token.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(keys):
+        for words in CONDITIONS:
+            if keys[i:i + len(words)] == words:
+                out.append("qqcond")
+                out.extend("qqmask" for _ in words[1:])
+                i += len(words)
+                break
+        else:
+            out.append(keys[i])
+            i += 1
+    return out
