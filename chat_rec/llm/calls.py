@@ -65,3 +65,11 @@ def timed_result(text: str, usage: dict[str, int], model_name: str, started: flo
     meta = {"model_name": model_name, "seconds": round(time.perf_counter() - started, 3)}
     message = AIMessage(content=text, usage_metadata=usage, response_metadata=meta)  # type: ignore[arg-type]
     return ChatResult(generations=[ChatGeneration(message=message)])
+
+
+def cut_at_stop(text: str, stop: list[str] | None) -> str:
+    """Text up to the first stop string (every engine applies stop strings the same way)."""
+    for marker in stop or []:
+        if marker and marker in text:
+            text = text[: text.index(marker)]
+    return text

@@ -17,6 +17,7 @@ import os
 import threading
 import time
 from collections.abc import Generator, Iterator, Sequence
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,7 @@ from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
 from chat_rec.errors import ModelError
-from chat_rec.llm.calls import timed_result
+from chat_rec.llm.calls import cut_at_stop, timed_result
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class LlamaCppChatModel(BaseChatModel):
         decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
         held = ""  # text that may be the start of a stop string: shown only once it is not
         stops = [s for s in stop or [] if s]
-        with self.generate_lock or _NoLock():
+        with self.generate_lock or nullcontext():
             started = time.perf_counter()
             generator = self.llama.generate(tokens, temp=0.0, top_k=1, repeat_penalty=1.0)
             try:
@@ -137,7 +138,7 @@ class LlamaCppChatModel(BaseChatModel):
                         break
                     usage["output_tokens"] = count
                     held += decoder.decode(self.llama.detokenize([token]))
-                    cut = _cut(held, stops)
+                    cut = cut_at_stop(held, stops)
                     if len(cut) < len(held):
                         if cut:
                             yield cut
@@ -152,7 +153,7 @@ class LlamaCppChatModel(BaseChatModel):
                 generator.close()
         held += decoder.decode(b"", final=True)
         if held:
-            yield _cut(held, stops)
+            yield cut_at_stop(held, stops)
 
     def _generate(
         self,
@@ -195,7 +196,7 @@ class LlamaCppChatModel(BaseChatModel):
         import numpy as np
 
         tokens = self.prompt_tokens(messages)
-        with self.generate_lock or _NoLock():
+        with self.generate_lock or nullcontext():
             generator = self.llama.generate(tokens, temp=0.0, top_k=1, repeat_penalty=1.0)
             try:
                 next(generator)  # evaluates the prompt (reusing the cached prefix) and samples once
@@ -208,13 +209,6 @@ class LlamaCppChatModel(BaseChatModel):
         return [float(logits[i] - log_norm) for i in token_ids]
 
 
-class _NoLock:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
 
 def _token_text(llama: Any, meta: dict[str, str], which: str) -> str:
     """The text of the GGUF's bos/eos token, for chat templates that print it."""
@@ -223,13 +217,6 @@ def _token_text(llama: Any, meta: dict[str, str], which: str) -> str:
         return ""
     return bytes(llama.detokenize([int(token_id)], special=True)).decode("utf-8", errors="replace")
 
-
-def _cut(text: str, stop: list[str]) -> str:
-    """Text up to the first stop string."""
-    for marker in stop:
-        if marker in text:
-            text = text[: text.index(marker)]
-    return text
 
 
 def _split_held(text: str, stop: list[str]) -> tuple[str, str]:

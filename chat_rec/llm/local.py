@@ -14,6 +14,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from langchain_core.outputs import ChatGenerationChunk, ChatResult
 from pydantic import ConfigDict, PrivateAttr
 
 from chat_rec.errors import ModelError
-from chat_rec.llm.calls import timed_result
+from chat_rec.llm.calls import cut_at_stop, timed_result
 
 log = logging.getLogger(__name__)
 
@@ -133,12 +134,12 @@ class LocalChatModel(BaseChatModel):
 
         inputs = self._inputs(messages)
         started = time.perf_counter()
-        with self.generate_lock or _NoLock(), torch.inference_mode():
+        with self.generate_lock or nullcontext(), torch.inference_mode():
             generate_kwargs = self._generate_kwargs(inputs, stop, **_limit(kwargs))
             generate_kwargs["past_key_values"] = self._prefix_kv(messages, inputs["input_ids"])
             output = self.model.generate(**generate_kwargs)
         new = output[0, inputs["input_ids"].shape[1]:]
-        text = _cut(self.tokenizer.decode(new, skip_special_tokens=True), stop)
+        text = cut_at_stop(self.tokenizer.decode(new, skip_special_tokens=True), stop)
         usage = {"input_tokens": int(inputs["input_ids"].shape[1]), "output_tokens": int(new.shape[0]),
                  "total_tokens": int(inputs["input_ids"].shape[1] + new.shape[0])}
         return timed_result(text, usage, self.model_name, started)  # type: ignore[no-any-return]
@@ -168,7 +169,7 @@ class LocalChatModel(BaseChatModel):
 
         def run() -> None:
             try:
-                with self.generate_lock or _NoLock(), torch.inference_mode():
+                with self.generate_lock or nullcontext(), torch.inference_mode():
                     generate_kwargs["past_key_values"] = self._prefix_kv(messages, inputs["input_ids"])
                     self.model.generate(**generate_kwargs)
             except BaseException as error:  # noqa: BLE001 - handed to the consuming thread
@@ -183,7 +184,7 @@ class LocalChatModel(BaseChatModel):
                 if not piece:
                     continue
                 if stop:
-                    cut = _cut(emitted + piece, stop)
+                    cut = cut_at_stop(emitted + piece, stop)
                     if len(cut) < len(emitted) + len(piece):
                         piece = cut[len(emitted):]
                         cancelled.set()
@@ -202,20 +203,6 @@ class LocalChatModel(BaseChatModel):
             raise ModelError(f"The local model failed while generating: {errors[0]}") from errors[0]
 
 
-class _NoLock:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def _cut(text: str, stop: list[str] | None) -> str:
-    """Text up to the first stop string."""
-    for marker in stop or []:
-        if marker and marker in text:
-            text = text[: text.index(marker)]
-    return text
 
 
 def load_local_chat_model(

@@ -67,7 +67,7 @@ def test_stop_strings_split_across_tokens_are_never_shown(pieces: list[str]) -> 
     shown, held = "", ""
     for piece in pieces:
         held += piece
-        cut = llamacpp._cut(held, ["\n\n"])
+        cut = llamacpp.cut_at_stop(held, ["\n\n"])
         if len(cut) < len(held):
             shown += cut
             break
