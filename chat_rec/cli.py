@@ -169,6 +169,33 @@ def cmd_train(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_train_retriever(args: argparse.Namespace) -> int:
+    """`chat-rec train retriever`: fine-tune the query encoder on ReDial training dialogues (docs/benchmarks.md)."""
+    from chat_rec.catalog.index import CatalogIndex
+    from chat_rec.catalog.loaders import load_catalog
+    from chat_rec.embedding import Embedder
+    from chat_rec.training.conversations import default_excludes
+    from chat_rec.training.retriever import RetrieverConfig, train
+
+    settings = settings_for(args)
+    settings.ensure_home()
+    data = Path(args.data) if args.data else settings.conversation_data
+    if data is None:
+        raise ChatRecError("Say where the ReDial training files are: --data DIR or CHAT_REC_CONVERSATION_DATA.")
+    exclude = [Path(p) for p in args.exclude] if args.exclude else default_excludes(data)
+    out = Path(args.out) if args.out else settings.retriever_model_dir
+    catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=True)
+    index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=True)
+    config = RetrieverConfig(data=data, out=out, exclude=exclude, max_minutes=args.max_minutes, epochs=args.epochs,
+                             seed=args.seed, limit=args.limit)
+    manifest = train(config, catalog, index, progress=True, say=lambda line: print(line, file=sys.stderr))
+    print(f"retriever written to {out} ({manifest['steps']} steps, {manifest['seconds']:.0f} s); validation "
+          f"recall@10 {manifest['validation']['stock']['recall@10']:.3f} (stock) -> "
+          f"{manifest['validation']['fine_tuned']['recall@10']:.3f}. Re-fit the weights with it: "
+          "`chat-rec train conversations`.")
+    return 0
+
+
 def _engine_factory(settings: Any) -> Callable[[Any], Any]:
     def build(model: Any) -> Any:
         from chat_rec.eval.crs import CrsEngine
@@ -284,6 +311,16 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--no-weights", action="store_true", help="only the model; keep the default weights")
     t.add_argument("--limit", type=int, help="use only the first N validation cases")
     t.set_defaults(func=cmd_train, llm="none")
+    t = tsub.add_parser("retriever", help="dialogue-trained query encoder for the catalog index, from ReDial")
+    t.add_argument("--data", help="folder with the ReDial training files (default: CHAT_REC_CONVERSATION_DATA)")
+    t.add_argument("--exclude", action="append", metavar="JSONL",
+                   help="drop these conversations (default: ../redial/kgsf_valid_data.jsonl beside --data)")
+    t.add_argument("--out", help="output folder (default: <models>/retriever, where the app looks)")
+    t.add_argument("--max-minutes", type=float, default=15.0, help="wall-time budget for training (default 15)")
+    t.add_argument("--epochs", type=int, default=3)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--limit", type=int, help="use only the first N dialogues (quick runs)")
+    t.set_defaults(func=cmd_train_retriever, llm="none")
 
     add_bench_parser(sub)
 

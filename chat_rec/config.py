@@ -157,6 +157,13 @@ class Settings(BaseSettings):
     """Folder of the trained conversation model (``chat-rec train conversations``); default
     ``<models>/conversations``. The app uses it when present and runs without it."""
 
+    retriever: bool = True
+    """Use the dialogue-trained retriever (``chat-rec train retriever``) to embed retrieval queries
+    when one is in ``retriever_model_dir``; false: the stock embedder (measured in docs/benchmarks.md)."""
+
+    retriever_model: Path | None = None
+    """Folder of the trained retriever; default ``<models>/retriever``."""
+
     conversation_data: Path | None = None
     """Folder with the ReDial training files (``train_movie_sequences.jsonl``, ``movies_merged.csv``,
     ``train_dialogues_500.jsonl``); when set, ``chat-rec prepare`` builds the conversation model."""
@@ -183,6 +190,10 @@ class Settings(BaseSettings):
     @property
     def conversation_model_dir(self) -> Path:
         return self.conversation_model.expanduser() if self.conversation_model else self.models_dir / "conversations"
+
+    @property
+    def retriever_model_dir(self) -> Path:
+        return self.retriever_model.expanduser() if self.retriever_model else self.models_dir / "retriever"
 
     @property
     def log_dir(self) -> Path:

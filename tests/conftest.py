@@ -66,6 +66,7 @@ def make_service(index_dir: Path, tmp_path_factory: pytest.TempPathFactory):
     def make(llm: object = "scripted", name: str = "svc", **overrides: object) -> ChatService:
         home = tmp_path_factory.mktemp(name)
         overrides.setdefault("conversation_model", home / "conversations")  # never a developer's trained model
+        overrides.setdefault("retriever_model", home / "retriever")
         settings = Settings(home=home, index_dir=index_dir, models_root=MODELS_ROOT,
                             llm="scripted" if not isinstance(llm, str) else llm, **overrides)
         return ChatService.create(settings, llm=None if isinstance(llm, str) else llm, progress=False)

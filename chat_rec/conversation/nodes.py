@@ -16,6 +16,7 @@ from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects, era_range
 from chat_rec.ranking.query import dialogue_query, query_window
+from chat_rec.ranking.retriever import embed_query
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -224,7 +225,7 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     deps = runtime.context.deps
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     window = query_window(state.get("history") or [], text, deps.ranker.weights.query_turns)
-    vector = deps.index.embed_text(dialogue_query(window)) if embed else None
+    vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
     return session.next_request(previous, kind, signal, vector), kind
 
 

@@ -148,7 +148,8 @@ class CrsEngine:
         """Aspects move the throwaway profile as in the app (off only to measure what that adds)."""
         self._signals: dict[tuple[str, int, str, str], Any] = {}
         self._found: dict[tuple[str, int, str], list[int]] = {}
-        self._texts: dict[str, np.ndarray] = {}
+        self._texts: dict[tuple[str, str], np.ndarray] = {}
+        """Query embeddings by (encoder, text): the engine's ranker and a baseline may embed differently."""
         self.oracle_mentions = False
         """Also treat the case's annotated ``mentioned`` ids as named in the dialogue (a labelled
         oracle: the app never has them). Off by default: only what the text yields is used."""
@@ -275,11 +276,18 @@ class CrsEngine:
         turns = self.query_turns or self.ranker.weights.query_turns
         return dialogue_query(query_window(state.prior_turns, state.last_user_text, turns))
 
+    def _encoder(self) -> Any:
+        """What embeds retrieval queries for the current ranker: its retriever, else the index's embedder."""
+        retriever = getattr(self.ranker, "retriever", None)
+        return retriever if retriever is not None else self.index.embedder
+
     def embed_texts(self, texts: Iterable[str]) -> None:
         """Embed many messages in one batch (the same model, far faster than one at a time)."""
-        todo = [t for t in dict.fromkeys(t[:TEXT_CHARS] for t in texts) if t.strip() and t not in self._texts]
+        encoder = self._encoder()
+        name = str(encoder.name)
+        todo = [t for t in dict.fromkeys(t[:TEXT_CHARS] for t in texts) if t.strip() and (name, t) not in self._texts]
         if todo:
-            self._texts.update(zip(todo, self.index.embedder.encode(todo), strict=True))
+            self._texts.update(zip([(name, t) for t in todo], encoder.encode(todo), strict=True))
 
     def query(self, vector: np.ndarray, n: int, where: dict[str, Any] | None = None) -> list[tuple[int, float]]:
         """The index's nearest neighbours (retrieval calls this)."""
@@ -287,9 +295,10 @@ class CrsEngine:
 
     def embed_text(self, text: str) -> np.ndarray:
         """A message's embedding, from the batch when there is one (retrieval calls this)."""
-        key = text[:TEXT_CHARS]
+        encoder = self._encoder()
+        key = (str(encoder.name), text[:TEXT_CHARS])
         if key not in self._texts:
-            self._texts[key] = self.index.embed_text(key)
+            self._texts[key] = encoder.encode([key[1]])[0]
         return self._texts[key]
 
     def retrieve(self, state: DialogueState) -> tuple[list[int] | None, np.ndarray | None]:
@@ -351,7 +360,11 @@ def previous_ranker(engine: CrsEngine) -> Any:
 
 
 def weights_baseline(engine: CrsEngine, weights_file: Path | str, query_turns: int | None = None) -> Baseline:
-    """The engine's models ranked with another ``weights.json`` and query window (e.g. main's ranker)."""
+    """The engine's models ranked with another ``weights.json`` and query window (e.g. main's ranker).
+
+    The baseline embeds queries with the stock embedder (no retriever): weights fitted without the
+    retriever belong with the stock query embedding.
+    """
     from chat_rec.ranking.hybrid import HybridRanker
     from chat_rec.ranking.learned import read_weights
 
@@ -362,7 +375,7 @@ def weights_baseline(engine: CrsEngine, weights_file: Path | str, query_turns: i
     r = engine.ranker
     ranker = HybridRanker(engine.catalog, engine.index, r.collaborative, weights, aspects=r.aspects,
                           conversation=r.conversation)
-    return Baseline(f"weights of {path}", ranker, query_turns)
+    return Baseline(f"weights of {path}, stock query embedding", ranker, query_turns)
 
 
 def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bool = True,
@@ -397,6 +410,7 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
         "ci95": crs_stats.intervals(hits),
         "oracle_mentions": engine.oracle_mentions,
         "conversation_model": engine.ranker.conversation is not None,
+        "retriever": getattr(engine.ranker, "retriever", None) is not None,
         "query_turns": engine.query_turns or engine.ranker.weights.query_turns,
         "baselines": {"repeat_mentioned": {"all": base["all"], "novel": base["novel"]}},
         "diversity": diversity(list(lists.values()), engine.index.row_of, engine.index.vectors, len(engine.catalog)),
@@ -448,6 +462,7 @@ def format_crs_table(result: Mapping[str, Any]) -> str:
         f"without a MovieLens id, {result.get('targets_outside_catalog', '?')} outside the catalog)   "
         f"catalog: {result['catalog_size']}",
         f"conversation model: {'yes' if result.get('conversation_model') else 'no'}   "
+        f"retriever: {'yes' if result.get('retriever') else 'no'}   "
         f"oracle mentions: {'yes' if result.get('oracle_mentions') else 'no (text only, as the app)'}",
         "",
         f"{'':<30}{'R@1':>8}{'R@10':>8}{'R@50':>8}   95% interval R@10 (bootstrap over cases)",

@@ -114,6 +114,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     from chat_rec.ranking.constraints import TurnHistory, build_constraints
     from chat_rec.ranking.hybrid import HybridRanker
     from chat_rec.ranking.learned import load_conversation_model
+    from chat_rec.ranking.retriever import embed_query
     from chat_rec.understanding.extractor import Extractor
     from chat_rec.understanding.resolver import TitleResolver
 
@@ -156,7 +157,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
         t2 = time.perf_counter()
         c = build_constraints(history, signal, shown=shown_ids)
         history.absorb(signal, c)
-        query = index.embed_text(text[:pipeline.TEXT_CHARS])  # the retrieve node embeds the message
+        query = embed_query(ranker, index, text[:pipeline.TEXT_CHARS])  # the retrieve node embeds the message
         candidates = pipeline.retrieve(index, ranker, p, text, c, settings.candidates,
                                        popular=settings.popular_candidates, query_vector=query) \
             if exact or use_chroma else []

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from chat_rec.catalog.aspects import AspectIndex
+    from chat_rec.ranking.retriever import QueryRetriever
 
 BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "aspect", "conversation",
                                    "conversation_popularity", "query", "final")
@@ -186,6 +187,8 @@ class HybridRanker:
         self.ids = np.asarray(index.ids, dtype=np.int64)
         if aspects is not None and not np.array_equal(np.asarray(aspects.ids), self.ids):
             raise ValueError("the aspect index was built over other rows than this vector index")
+        self.retriever: QueryRetriever | None = None
+        """Embeds the retrieval query when set (``ranking/retriever.py``); None: the index's embedder."""
         self.aspects = aspects
         """Matches moods and topics to items' tags, genres and keywords; None scores aspects 0."""
         self.vectors = np.asarray(index.vectors, dtype=np.float32)

@@ -59,11 +59,13 @@ def load_conversation_model(settings: Any) -> tuple[ConversationModel | None, Ra
 
 
 def app_ranker(settings: Any, catalog: Any, index: Any, conversation: Any = "auto",
-               weights: RankWeights | None = None, aspects: Any = None) -> HybridRanker:
+               weights: RankWeights | None = None, aspects: Any = None, retriever: Any = "auto") -> HybridRanker:
     """The hybrid ranker as the app builds it.
 
     ``conversation="auto"`` loads the trained model and weights when present; a
     ``ConversationModel`` or None is used as given (with ``weights`` or the defaults).
+    ``retriever="auto"`` loads the dialogue-trained query encoder when present (``ranking/retriever.py``);
+    a ``QueryRetriever`` or None is used as given.
     """
     if isinstance(conversation, str):
         conversation, learned = load_conversation_model(settings)
@@ -71,5 +73,12 @@ def app_ranker(settings: Any, catalog: Any, index: Any, conversation: Any = "aut
     from chat_rec.catalog.aspects import cache_dir_for
 
     cache = cache_dir_for(settings.index_dir, settings.cache_dir)
-    return HybridRanker.with_collaborative(catalog, index, weights, aspects=aspects, conversation=conversation,
-                                           cache_dir=cache)
+    ranker = HybridRanker.with_collaborative(catalog, index, weights, aspects=aspects, conversation=conversation,
+                                             cache_dir=cache)
+    if isinstance(retriever, str):
+        from chat_rec.ranking.retriever import load_retriever
+
+        embedder = getattr(index, "embedder", None)
+        retriever = load_retriever(settings, getattr(embedder, "name", None))
+    ranker.retriever = retriever
+    return ranker

@@ -9,7 +9,8 @@ Protocol (written into the manifest):
    CRS cases; the model fitted without them ranks them through the app's engine, and the signal
    weights are chosen there by coordinate ascent (``chat_rec.training.weights``), once per
    retrieval query window (``weights.QUERY_WINDOWS`` turns); the window whose weights score best
-   is kept. Dev and test cases are never used.
+   is kept. Dev and test cases are never used. With a trained retriever in the models folder
+   (``chat-rec train retriever``), the dialogues it trained on are left out of this validation.
 3. The saved model is refitted on the training and validation conversations (dev still out)
    with the same hyper-parameters; ``weights.json`` holds the weights chosen in step 2.
 """
@@ -88,8 +89,14 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
         convs, _, dropped = redial.read_sequences(sequences_path, id_map, dev_ids | validation_ids)
         say(f"fitting the validation model on {len(convs):,} conversations ({dropped:,} dev/validation dropped)")
         model = _fit(convs, config)
-        cases = redial.dialogue_cases(dialogues, id_map)[: config.validation_limit]
+        cases = redial.dialogue_cases(dialogues, id_map)
         engine = engine_factory(model)
+        retriever = getattr(engine.ranker, "retriever", None)
+        trained_on = retriever.trained_conversations if retriever is not None else set()
+        if trained_on:  # the retriever learned from these dialogues: fit the weights on the rest only
+            cases = [c for c in cases if str(c.get("dialog_id")) not in trained_on]
+            say(f"validation: {len(cases):,} cases from dialogues the retriever did not train on")
+        cases = cases[: config.validation_limit]
         chosen, objective, signals, windows = fitting.fit_with_window(engine, cases, progress=progress, say=say)
         base = windows["start"]
         table = fitting.ablations(signals, chosen)
@@ -97,6 +104,8 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
         weights_info = {"protocol": "coordinate ascent on held-out training dialogues (see manifest); the query "
                                     "window is the one whose fitted weights score best there",
                         "validation_cases": len(signals),
+                        "retriever": None if retriever is None else {
+                            "folder": str(retriever.folder), "dialogues_left_out": len(trained_on)},
                         "validation_targets": int(sum(len(s.targets) for s in signals)),
                         "objective": "novel recall@10 + recall@50 / 4", "objective_value": round(objective, 4),
                         "start_weights_validation": base, "query_windows": windows["windows"], "ablations": table}
