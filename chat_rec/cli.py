@@ -191,8 +191,8 @@ def cmd_train_retriever(args: argparse.Namespace) -> int:
     manifest = train(config, catalog, index, progress=True, say=lambda line: print(line, file=sys.stderr))
     print(f"retriever written to {out} ({manifest['steps']} steps, {manifest['seconds']:.0f} s); validation "
           f"recall@10 {manifest['validation']['stock']['recall@10']:.3f} (stock) -> "
-          f"{manifest['validation']['fine_tuned']['recall@10']:.3f}. Re-fit the weights with it: "
-          "`chat-rec train conversations`.")
+          f"{manifest['validation']['fine_tuned']['recall@10']:.3f}. To use it, set CHAT_REC_RETRIEVER=true and "
+          "re-fit the weights with it: `chat-rec train conversations`.")
     return 0
 
 

@@ -51,8 +51,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
         llm = None if args.llm == "default" else args.llm  # default: the configured backend
         settings = settings_for(argparse.Namespace(llm=llm))
-        if args.no_retriever:
-            settings = settings.model_copy(update={"retriever": False})
+        if args.retriever is not None:
+            settings = settings.model_copy(update={"retriever": args.retriever == "on"})
         result = run_crs_eval(Path(args.cases), settings=settings,
                               limit=args.limit, oracle_mentions=args.oracle_mentions,
                               conversation=None if args.no_conversation else "auto", compare=not args.no_compare,
@@ -120,8 +120,9 @@ def add_eval_parser(sub: Any) -> None:
                    help="also use the cases' annotated mentions (a labelled oracle the app never has)")
     e.add_argument("--no-conversation", action="store_true",
                    help="rank without the trained conversation model and its weights")
-    e.add_argument("--no-retriever", action="store_true",
-                   help="embed the retrieval query with the stock embedder, not the trained retriever (ablation)")
+    e.add_argument("--retriever", choices=("on", "off"),
+                   help="embed the retrieval query with the trained retriever (on) or the stock embedder (off); "
+                        "default: CHAT_REC_RETRIEVER (off)")
     e.add_argument("--no-compare", action="store_true",
                    help="skip the paired comparison with the previous ranker (item-kNN, default weights)")
     e.add_argument("--baseline-weights", metavar="WEIGHTS_JSON",

@@ -157,9 +157,10 @@ class Settings(BaseSettings):
     """Folder of the trained conversation model (``chat-rec train conversations``); default
     ``<models>/conversations``. The app uses it when present and runs without it."""
 
-    retriever: bool = True
+    retriever: bool = False
     """Use the dialogue-trained retriever (``chat-rec train retriever``) to embed retrieval queries
-    when one is in ``retriever_model_dir``; false: the stock embedder (measured in docs/benchmarks.md)."""
+    when one is in ``retriever_model_dir``. Off by default: on the CRS dev sets it did not beat the
+    stock embedder (docs/benchmarks.md, "The dialogue-trained retriever")."""
 
     retriever_model: Path | None = None
     """Folder of the trained retriever; default ``<models>/retriever``."""

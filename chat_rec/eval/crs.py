@@ -418,6 +418,7 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
     if compare:
         baseline = baseline or Baseline("previous ranker (item-kNN, default weights, no conversation model)",
                                         previous_ranker(engine))
+        _embed_for(engine, baseline, states)
         old = {case["id"]: engine.recommend(case, state=state, ranker=baseline.ranker, query_turns=baseline.query_turns)
                for case, state in _progress(pairs, progress, "CRS baseline ranker")}
         result["previous_ranker"] = {"label": baseline.label,
@@ -426,6 +427,16 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
                                      "paired_novel": crs_stats.paired(hits, crs_stats.case_hits(
                                          cases, old, catalog_ids, KS))}
     return result
+
+
+def _embed_for(engine: CrsEngine, baseline: Baseline, states: Sequence[DialogueState]) -> None:
+    """Embed the baseline's queries in one batch (its ranker may embed them another way than the engine's)."""
+    ranker, turns = engine.ranker, engine.query_turns
+    engine.ranker, engine.query_turns = baseline.ranker, baseline.query_turns
+    try:
+        engine.embed_texts(engine.query_text(state) for state in states)
+    finally:
+        engine.ranker, engine.query_turns = ranker, turns
 
 
 def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | None = None, settings: Any = None,

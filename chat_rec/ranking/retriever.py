@@ -5,7 +5,8 @@
 ``settings.retriever_model_dir``. Item vectors stay the index's own (stock embedder), so the
 retrieval query's embedding (``embed_query``) is the only thing that changes: the nearest
 neighbours of the query, the ``query`` signal and the query's share of ``content``.
-Without the folder, or with ``CHAT_REC_RETRIEVER=false``, the stock embedder embeds the query.
+It is used only with ``CHAT_REC_RETRIEVER=true`` (off by default: it did not help on the CRS dev
+sets, docs/benchmarks.md); without it, or without the folder, the stock embedder embeds the query.
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def load_retriever(settings: Any, index_embedder: str | None = None) -> QueryRet
     """
     folder: Path = settings.retriever_model_dir
     if not getattr(settings, "retriever", True):
-        log.info("retriever switched off (CHAT_REC_RETRIEVER=false): the stock embedder embeds queries")
+        log.info("retriever off (CHAT_REC_RETRIEVER is not true): the stock embedder embeds queries")
         return None
     if not (folder / MANIFEST_FILE).is_file():
         log.info("no trained retriever in %s: the stock embedder embeds queries", folder)

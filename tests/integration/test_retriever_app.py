@@ -69,7 +69,7 @@ def test_split_keeps_whole_conversations_apart() -> None:
 
 
 def test_turn_candidates_come_from_the_trained_retriever(make_service, plain, retriever_dir: Path) -> None:
-    service = make_service("none", name="with-retriever", retriever_model=retriever_dir)
+    service = make_service("none", name="with-retriever", retriever_model=retriever_dir, retriever=True)
     retriever = service.deps.ranker.retriever
     assert retriever is not None
     manifest = json.loads((retriever_dir / "manifest.json").read_text())
@@ -87,6 +87,6 @@ def test_turn_candidates_come_from_the_trained_retriever(make_service, plain, re
     assert NICO_ICON not in before["candidates"]
 
 
-def test_the_app_ignores_a_retriever_when_switched_off(make_service, retriever_dir: Path) -> None:
-    service = make_service("none", name="retriever-off", retriever_model=retriever_dir, retriever=False)
+def test_the_retriever_is_off_unless_asked_for(make_service, retriever_dir: Path) -> None:
+    service = make_service("none", name="retriever-off", retriever_model=retriever_dir)
     assert service.deps.ranker.retriever is None
