@@ -55,7 +55,7 @@ def retriever_dir(plain, tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp_path_factory.mktemp("redial")
     _write_dialogues(data, 12)
     out = tmp_path_factory.mktemp("retriever")
-    config = RetrieverConfig(data=data, out=out, epochs=8, batch_size=4, learning_rate=2e-3, max_minutes=3)
+    config = RetrieverConfig(data=data, out=out, epochs=4, batch_size=4, learning_rate=3e-3, max_minutes=3)
     manifest = train(config, plain.deps.catalog, plain.deps.index, progress=False, say=lambda _: None)
     assert manifest["steps"] > 0 and manifest["train_pairs"] > 0
     return out
