@@ -85,14 +85,27 @@ def redial_examples(path: Path) -> list[Example]:
     return out
 
 
-def frame_examples(path: Path) -> list[Example]:
-    """Rows ``label<TAB>lang<TAB>text with {X}`` as clauses (comments start with #)."""
+_PREDICATE = {"en": re.compile(r"^\{X\} (?:is|was) (.+)$"), "es": re.compile(r"^\{X\} (?:es|fue|me parecio) (.+)$")}
+TEMPLATES = {"en": ("{X} is {P}", "{X} was {P}", "I thought {X} was {P}", "to me {X} is {P}"),
+             "es": ("{X} es {P}", "{X} fue {P}", "para mí {X} es {P}", "{X} me pareció {P}")}
+"""Every "{X} is/was P" frame is also written in the other templates, so the sentence shape is
+shared by likes and dislikes and only the predicate tells them apart (no shape-label shortcut)."""
+
+
+def frame_examples(path: Path, expand: bool = False) -> list[Example]:
+    """Rows ``label<TAB>lang<TAB>text with {X}`` as clauses (comments start with #); with
+    ``expand``, predicate frames in every template of their language (one group per frame).
+    """
     out = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         if not line.strip() or line.startswith("#"):
             continue
         label, lang, text = line.split("\t")
-        out.append(Example(text.replace("{X}", TARGET), label, f"frame-{path.stem}-{number}", f"frames-{lang}"))
+        texts = [text]
+        match = _PREDICATE[lang].match(text.replace("pareció", "parecio")) if expand and lang in _PREDICATE else None
+        if match:
+            texts = [t.replace("{P}", match.group(1)) for t in TEMPLATES[lang]]
+        out += [Example(t.replace("{X}", TARGET), label, f"frame-{path.stem}-{number}", f"frames-{lang}") for t in texts]
     return out
 
 
@@ -181,7 +194,7 @@ def train(data_dir: Path, embed: Callable[[Sequence[str]], np.ndarray] | None,
           held_out: Path | None, out: Path, say: Callable[[str], None] = print) -> dict[str, Any]:
     """Build the data, cross-validate, fit on everything, pick the threshold, write ``out``."""
     dialogues = data_dir / DIALOGUES_FILE
-    examples = redial_examples(dialogues) + frame_examples(FRAMES_FILE)
+    examples = redial_examples(dialogues) + frame_examples(FRAMES_FILE, expand=True)
     counts = {f"{s}/{k}": sum(1 for e in examples if e.source == s and e.label == k)
               for s in sorted({e.source for e in examples}) for k in CLASSES}
     say(f"examples: {len(examples)} {counts}")

@@ -107,9 +107,10 @@ MentionJudge = LogprobJudge
 """Anything with ``judge(utterance, previous_reply, subjects) -> list[Verdict]``."""
 
 
-def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str) -> Extractor:
+def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str,
+                  verdict: LearnedVerdict | None = None) -> Extractor:
     """The extractor a setting asks for: parser alone ("off"), forced-choice judge ("judge"), or
-    checked JSON ("json"). A judge needs an in-process model (transformers or llama.cpp); without one it is
+    checked JSON ("json"), each with the learned verdict fallback when given. A judge needs an in-process model (transformers or llama.cpp); without one it is
     parser-only.
     """
     if mode == "judge":
@@ -117,8 +118,8 @@ def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str)
         if judge is None:
             log.warning("CHAT_REC_EXTRACT_LLM=judge needs an in-process model (transformers or llama.cpp); "
                         "reading with the parser alone")
-        return Extractor(resolver, None, judge=judge)
-    return Extractor(resolver, llm if mode == "json" else None)
+        return Extractor(resolver, None, judge=judge, verdict=verdict)
+    return Extractor(resolver, llm if mode == "json" else None, verdict=verdict)
 
 
 class Extractor:

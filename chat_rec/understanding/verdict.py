@@ -159,6 +159,11 @@ class LearnedVerdict:
         """The committed model (``data/verdict_model.json``)."""
         return cls(VerdictModel.load(), embed)
 
+    @classmethod
+    def for_settings(cls, settings: Any, embed: Embed | None) -> LearnedVerdict | None:
+        """The fallback when ``settings.learned_verdict`` asks for it, else None."""
+        return cls.default(embed) if getattr(settings, "learned_verdict", False) else None
+
     def fill(self, signal: PreferenceSignal, text: str, spans: Mapping[int, tuple[int, int]]) -> PreferenceSignal:
         """``signal`` with confident verdicts added for its neutral mentions (a copy; never raises)."""
         todo = neutral_mentions(signal, spans)
