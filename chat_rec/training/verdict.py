@@ -102,10 +102,12 @@ def frame_examples(path: Path, expand: bool = False) -> list[Example]:
             continue
         label, lang, text = line.split("\t")
         texts = [text]
-        match = _PREDICATE[lang].match(text.replace("pareció", "parecio")) if expand and lang in _PREDICATE else None
+        match = _PREDICATE[lang].match(text.replace("pareció", "parecio")) if expand and lang in _PREDICATE \
+            else None
         if match:
             texts = [t.replace("{P}", match.group(1)) for t in TEMPLATES[lang]]
-        out += [Example(t.replace("{X}", TARGET), label, f"frame-{path.stem}-{number}", f"frames-{lang}") for t in texts]
+        group = f"frame-{path.stem}-{number}"
+        out += [Example(t.replace("{X}", TARGET), label, group, f"frames-{lang}") for t in texts]
     return out
 
 
@@ -126,12 +128,17 @@ def fit(examples: Sequence[Example], embeddings: np.ndarray | None, c: float = C
     vocab = build_vocab([e.clause for e in examples])
     model = VerdictModel(np.zeros((0,)), np.zeros((0,)), {w: i for i, w in enumerate(vocab)},
                          0 if embeddings is None else int(embeddings.shape[1]), 0.5, {})
-    x = model.features([e.clause for e in examples], None if embeddings is None else (lambda _t: embeddings))
+    x = model.features([e.clause for e in examples], None if embeddings is None else _rows(embeddings))
     y = np.array([CLASSES.index(e.label) for e in examples])
     clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=SEED).fit(x, y)
     order = [list(clf.classes_).index(k) for k in range(len(CLASSES))]
     model.coef, model.intercept = clf.coef_[order].astype(np.float32), clf.intercept_[order].astype(np.float32)
     return model
+
+
+def _rows(vectors: np.ndarray) -> Callable[[Sequence[str]], np.ndarray]:
+    """An "embedder" that returns precomputed vectors (the clauses are embedded once)."""
+    return lambda _texts: vectors
 
 
 def cross_validate(examples: list[Example], embeddings: np.ndarray | None, c: float = C) -> np.ndarray:
@@ -145,8 +152,7 @@ def cross_validate(examples: list[Example], embeddings: np.ndarray | None, c: fl
         test = [i for i, e in enumerate(examples) if fold_of[e.group] == k]
         model = fit([examples[i] for i in train], None if embeddings is None else embeddings[train], c)
         rows = [examples[i].clause for i in test]
-        vectors = None if embeddings is None else embeddings[test]
-        probs[test] = model.predict_proba(rows, None if vectors is None else (lambda _t, v=vectors: v))
+        probs[test] = model.predict_proba(rows, None if embeddings is None else _rows(embeddings[test]))
     return probs
 
 

@@ -29,7 +29,7 @@ def cmd_train_verdict(args: argparse.Namespace) -> int:
     from chat_rec.catalog.loaders import load_catalog
     from chat_rec.cli_common import settings_for
     from chat_rec.embedding import Embedder
-    from chat_rec.eval.extraction import format_table, load_cases, score, select
+    from chat_rec.eval.extraction import format_table, load_cases, predict, score, select
     from chat_rec.training.verdict import train
     from chat_rec.training.verdict_eval import candidates, frames_as_cases
     from chat_rec.understanding.extractor import Extractor
@@ -60,9 +60,8 @@ def cmd_train_verdict(args: argparse.Namespace) -> int:
         verdict = LearnedVerdict(VerdictModel.load(out), embed)
         for language in ("en", "es"):
             frames = frames_as_cases(held_out, resolver, language=language)
-            for name, extractor in (("parser", Extractor(resolver)), ("parser+verdict", Extractor(resolver, verdict=verdict))):
-                from chat_rec.eval.extraction import predict
-
+            runs = (("parser", Extractor(resolver)), ("parser+verdict", Extractor(resolver, verdict=verdict)))
+            for name, extractor in runs:
                 result = score(frames, predict(frames, extractor, progress=False))
                 print(f"== held-out frames {language} / {name}\n{format_table(result)}")
     print(f"learned verdict written to {out}")

@@ -110,8 +110,8 @@ MentionJudge = LogprobJudge
 def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str,
                   verdict: LearnedVerdict | None = None) -> Extractor:
     """The extractor a setting asks for: parser alone ("off"), forced-choice judge ("judge"), or
-    checked JSON ("json"), each with the learned verdict fallback when given. A judge needs an in-process model (transformers or llama.cpp); without one it is
-    parser-only.
+    checked JSON ("json"), each with the learned verdict fallback when given. A judge needs an
+    in-process model (transformers or llama.cpp); without one it is parser-only.
     """
     if mode == "judge":
         judge = LogprobJudge.from_chat_model(llm)
