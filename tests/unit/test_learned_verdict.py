@@ -127,3 +127,20 @@ def test_real_model_gives_no_verdict_to_questions_and_facts(resolver):
     for text in ("Is Heat on netflix?", "Who directed Heat?", "Heat is about a bank robbery"):
         signal = extractor.extract(text)
         assert signal.liked_ids == [] and signal.disliked_ids == [], text
+
+
+def test_train_command_writes_a_model_the_fallback_loads(tmp_path, capsys):
+    from chat_rec.cli import main
+
+    dialogues = [{"conversationId": n, "initiatorWorkerId": 1,
+                  "initiatorQuestions": {"11": {"liked": n % 2}},
+                  "messages": [{"senderWorkerId": 1, "text": f"I {'adored' if n % 2 else 'detested'} @11 a lot"}]}
+                 for n in range(6)]
+    (tmp_path / "train_dialogues_500.jsonl").write_text("\n".join(json.dumps(d) for d in dialogues) + "\n",
+                                                         encoding="utf-8")
+    out = tmp_path / "verdict.json"
+    assert main(["train", "verdict", "--data", str(tmp_path), "--words-only", "--out", str(out)]) == 0
+    model = VerdictModel.load(out)
+    manifest = json.loads(out.read_text(encoding="utf-8"))["manifest"]
+    assert model.embedding_dim == 0 and manifest["examples"]["redial/like"] == 3
+    assert "held_out_frames" in manifest["metrics"] and "held-out frames en / parser+verdict" in capsys.readouterr().out
