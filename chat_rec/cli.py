@@ -292,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--no-weights", action="store_true", help="only the model; keep the default weights")
     t.add_argument("--limit", type=int, help="use only the first N validation cases")
     t.set_defaults(func=cmd_train, llm="none")
+    from chat_rec.training.verdict_cli import add_verdict_parser
+
+    add_verdict_parser(tsub)
 
     add_bench_parser(sub)
 

@@ -73,6 +73,11 @@ class Settings(BaseSettings):
     llm_cpu_dtype: str = "float32"
     """CPU weights: float32 measured 2x faster than bfloat16 on the 2-core development machine."""
 
+    learned_verdict: bool = False
+    """Read mentions the parser leaves without a verdict with the learned verdict (a small
+    classifier over MiniLM embeddings, understanding/verdict.py). Off by default: see README,
+    "Understanding", for its numbers on the fresh sets."""
+
     extract_llm: Literal["off", "judge", "json"] = "off"
     """How the chat model helps read a message. off: the parser alone. judge: the model picks
     like / dislike / seen / neutral for each movie and genre the parser found (log-probabilities
