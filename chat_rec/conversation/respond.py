@@ -75,12 +75,26 @@ def intro_messages(state: State, deps: Deps, labels: list[str], language: str) -
         summary += f"; genres: {', '.join(genres)}"
     if years:
         summary += f"; from {years[0]} to {years[-1]}" if years[0] != years[-1] else f"; from {years[0]}"
-    return load_prompt("recommend").format_messages(
-        language=LANGUAGE_NAMES.get(language, "English"),
-        request=describe_request(signal)[: PROMPT_MAX_CHARS["request"]],
-        taste=(", ".join(taste) or "not said yet")[: PROMPT_MAX_CHARS["taste"]],
-        picks=summary[: PROMPT_MAX_CHARS["picks"]],
-    )
+    template = load_prompt(_intro_prompt_name(language))
+    values = {
+        "language": LANGUAGE_NAMES.get(language, "English"),
+        "request": describe_request(signal)[: PROMPT_MAX_CHARS["request"]],
+        "taste": (", ".join(taste) or "not said yet")[: PROMPT_MAX_CHARS["taste"]],
+        "picks": summary[: PROMPT_MAX_CHARS["picks"]],
+    }
+    return template.format_messages(**{k: v for k, v in values.items() if k in template.input_variables})
+
+
+def _intro_prompt_name(language: str) -> str:
+    """``recommend.<language>`` when that file exists (its examples are in that language), else ``recommend``.
+
+    A small model copies the language of its examples, so each language has its own few-shot file
+    rather than one file with an instruction to switch.
+    """
+    from chat_rec.llm.prompts import prompt_path
+
+    name = f"recommend.{language}"
+    return name if language.isalpha() and prompt_path(name).is_file() else "recommend"
 
 
 def _top_genres(genre_lists: list[list[str]], n: int = 4) -> list[str]:
