@@ -120,6 +120,7 @@ class ChatService:
         from chat_rec.catalog.aspects import AspectIndex, cache_dir_for
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
+        from chat_rec.conversation.respond import intro_warm_up_messages
         from chat_rec.embedding import Embedder
         from chat_rec.llm.calls import warm_up
         from chat_rec.llm.registry import get_chat_model
@@ -147,7 +148,7 @@ class ChatService:
                 chosen = get_chat_model(settings, progress=progress)
             step("llm", t)
             t = time.perf_counter()
-            if warm_up(chosen):
+            if warm_up(chosen, intro_warm_up_messages()):
                 step("llm_warm", t)
             return chosen
 

@@ -77,3 +77,12 @@ def test_the_intro_prompt_follows_the_language_and_keeps_a_static_prefix() -> No
         assert first[-1].content != second[-1].content
         examples = [m.content for m in first if m.type == "ai"]
         assert examples and not any(ch.isdigit() for ex in examples for ch in ex), "examples name no year"
+
+
+def test_the_start_up_warm_up_caches_the_intro_prefix_of_each_language() -> None:
+    from chat_rec.conversation.respond import intro_warm_up_messages
+
+    for language, name in (("en", "recommend"), ("es", "recommend.es")):
+        turn = prompts.load_prompt(name).format_messages(request="Horror", taste="Horror", picks="3 films")
+        warm = intro_warm_up_messages(language)
+        assert [m.content for m in warm[:-1]] == [m.content for m in turn[:-1]]
