@@ -14,7 +14,7 @@ from typing import Any
 from chat_rec.cli_bench import add_bench_parser
 from chat_rec.cli_common import add_common_options, service_for, settings_for
 from chat_rec.cli_eval import add_eval_parser
-from chat_rec.errors import ChatRecError
+from chat_rec.errors import ChatRecError, ModelError
 
 
 def _offline_defaults() -> None:
@@ -138,9 +138,17 @@ def cmd_index(args: argparse.Namespace) -> int:
 def cmd_prepare(args: argparse.Namespace) -> int:
     """Everything `serve` needs, done ahead: catalog, index and the local model."""
     cmd_index(argparse.Namespace(**{**vars(args), "rebuild": False}))
+    from chat_rec.embedding import Embedder
     from chat_rec.llm.registry import describe_model, get_chat_model
 
     settings = settings_for(args)
+    embedder = Embedder(settings.embedding_model, settings=settings)
+    try:
+        folder = embedder.export_onnx()
+    except ModelError as error:  # the server keeps sentence-transformers; nothing is lost
+        folder = None
+        print(f"embedder: {error}", file=sys.stderr)
+    print(f"embedder ready: {f'ONNX export {folder}' if folder else 'sentence-transformers (no ONNX export)'}")
     get_chat_model(settings, progress=True)
     print(f"model ready: {describe_model(settings)}")
     if settings.conversation_data is not None and not (settings.conversation_model_dir / "model.npz").is_file():
@@ -321,6 +329,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--limit", type=int, help="use only the first N dialogues (quick runs)")
     t.set_defaults(func=cmd_train_retriever, llm="none")
+    from chat_rec.training.verdict_cli import add_verdict_parser
+
+    add_verdict_parser(tsub)
 
     add_bench_parser(sub)
 

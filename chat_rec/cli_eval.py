@@ -23,6 +23,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         llm = get_chat_model(settings, progress=True)
         resolver = TitleResolver(catalog)
         runs = [("parser", Extractor(resolver, None))]
+        if args.learned_verdict is not None:
+            from chat_rec.embedding import Embedder
+            from chat_rec.understanding.verdict import LearnedVerdict
+
+            embed = Embedder(settings.embedding_model).encode
+            for threshold in args.learned_verdict or [None]:
+                verdict = LearnedVerdict.default(embed)
+                verdict.threshold = verdict.threshold if threshold is None else threshold
+                runs.append((f"parser+verdict@{verdict.threshold:g}", Extractor(resolver, None, verdict=verdict)))
         if llm is not None:
             modes = [args.mode] if args.mode else ["judge", "json"]
             runs += [(f"{mode}:{settings.llm}", extractor_for(resolver, llm, mode)) for mode in modes]
@@ -88,6 +97,9 @@ def add_eval_parser(sub: Any) -> None:
                    help="one or more case files, scored side by side (parser alone, and with --llm's model)")
     e.add_argument("--half", choices=("odd", "even"), help="only cases whose id number is odd / even")
     e.add_argument("--limit", type=int, help="only the first N cases (after --half)")
+    e.add_argument("--learned-verdict", nargs="*", type=float, metavar="THRESHOLD",
+                   help="also score the parser with the learned verdict fallback (understanding/verdict.py), at "
+                        "its fitted threshold or at each THRESHOLD given")
     e.add_argument("--mode", choices=("judge", "json"),
                    help="how the model reads beside the parser (default: both, side by side)")
     e.add_argument("--json", action="store_true")

@@ -22,6 +22,7 @@ BUNDLED_CATALOG = (ASSETS / "ml-latest-small").resolve()
 
 LlmBackend = Literal["auto", "local", "openai", "scripted", "none"]
 LlmEngine = Literal["auto", "transformers", "llamacpp"]
+EmbeddingBackend = Literal["auto", "onnx", "torch"]
 
 
 class Settings(BaseSettings):
@@ -40,6 +41,11 @@ class Settings(BaseSettings):
 
     embedding_model: str = "all-MiniLM-L6-v2"
     """sentence-transformers model: a name, a local path, or the packaged MiniLM."""
+
+    embedding_backend: EmbeddingBackend = "auto"
+    """What encodes text. onnx: the model's ONNX export (made by `chat-rec prepare`) with onnxruntime, no
+    torch import; torch: sentence-transformers. auto: the export when one exists for this model, else
+    torch (README, "Engines")."""
 
     llm: LlmBackend = "auto"
     """auto: local transformers model; openai: an OpenAI-compatible endpoint; scripted; none."""
@@ -66,6 +72,11 @@ class Settings(BaseSettings):
 
     llm_cpu_dtype: str = "float32"
     """CPU weights: float32 measured 2x faster than bfloat16 on the 2-core development machine."""
+
+    learned_verdict: bool = False
+    """Read mentions the parser leaves without a verdict with the learned verdict (a small
+    classifier over MiniLM embeddings, understanding/verdict.py). Off by default: see README,
+    "Understanding", for its numbers on the fresh sets."""
 
     extract_llm: Literal["off", "judge", "json"] = "off"
     """How the chat model helps read a message. off: the parser alone. judge: the model picks

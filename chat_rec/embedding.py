@@ -1,6 +1,8 @@
 """The sentence-transformers embedder, resolved offline, and its Chroma adapter.
 
-The model loads on first use, so creating an `Embedder` is cheap; only `encode` pays for it.
+The model loads on first use, so creating an `Embedder` is cheap; only `encode` pays for it. When
+`chat-rec prepare` has exported the model to ONNX (`chat_rec.embedding_onnx`), the export encodes
+instead: the same vectors, without importing torch, transformers or sentence-transformers.
 """
 
 from __future__ import annotations
@@ -16,10 +18,13 @@ import numpy as np
 from chromadb.api.types import Documents, EmbeddingFunction, Embeddings
 from chromadb.utils.embedding_functions import register_embedding_function
 
+from chat_rec.embedding_onnx import FEW_TEXTS, OnnxEncoder, export_onnx, find_export, pipeline_of
 from chat_rec.errors import ModelError
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
+
+    from chat_rec.config import EmbeddingBackend, Settings
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +33,6 @@ PACKAGED_MINILM = "all-MiniLM-L6-v2"
 
 _MINILM_ALIASES = {PACKAGED_MINILM.lower(), f"sentence-transformers/{PACKAGED_MINILM}".lower()}
 
-FEW_TEXTS = 4
-"""Up to this many texts (a chat message, a query) are embedded on one CPU thread."""
 
 
 @contextmanager
@@ -82,16 +85,68 @@ def resolve_embedding_model(name: str) -> str:
         ) from exc
 
 
-class Embedder:
-    """Text -> L2-normalised float32 vectors with a sentence-transformers model, loaded lazily."""
+def onnx_root(settings: Settings | None = None) -> Path:
+    """Where ONNX exports of embedders are kept (under the models folder, shared by checkouts)."""
+    from chat_rec.config import get_settings
 
-    def __init__(self, name_or_path: str = PACKAGED_MINILM, device: str | None = None) -> None:
+    return (settings or get_settings()).models_dir / "embedder-onnx"
+
+
+class Embedder:
+    """Text -> L2-normalised float32 vectors with a sentence-transformers model, loaded lazily.
+
+    ``backend``: ``onnx`` needs an export (`export_onnx`), ``torch`` is sentence-transformers, ``auto``
+    (default: the ``CHAT_REC_EMBEDDING_BACKEND`` setting) takes the export when there is one.
+    """
+
+    def __init__(self, name_or_path: str = PACKAGED_MINILM, device: str | None = None,
+                 backend: EmbeddingBackend | None = None, settings: Settings | None = None) -> None:
+        from chat_rec.config import get_settings
+
+        settings = settings or get_settings()
         self.name = PACKAGED_MINILM if name_or_path.strip().lower() in _MINILM_ALIASES else name_or_path
         """Stable name used to key indexes: the alias, or the path/name as given."""
         self.path = resolve_embedding_model(name_or_path)
         self._device = device
         self._model: SentenceTransformer | None = None
+        self._onnx: OnnxEncoder | None = None
         self._lock = threading.Lock()
+        self.onnx_root = onnx_root(settings)
+        self.backend = self._choose(backend or settings.embedding_backend)
+        """``onnx`` or ``torch``: what encodes (decided now from files on disk; loads nothing)."""
+
+    def _choose(self, wanted: EmbeddingBackend) -> str:
+        if wanted == "torch" or (self._device or "cpu") != "cpu":
+            return "torch"
+        if find_export(self.onnx_root, Path(self.path)) is not None:
+            return "onnx"
+        if wanted == "onnx":
+            raise ModelError(f"No ONNX export of {self.name!r} under {self.onnx_root}: run `chat-rec prepare` "
+                             "(it makes one), or set CHAT_REC_EMBEDDING_BACKEND=torch.")
+        return "torch"
+
+    def export_onnx(self) -> Path | None:
+        """Make (or find) the ONNX export of this model; None when it cannot be reproduced exactly."""
+        folder = find_export(self.onnx_root, Path(self.path))
+        if folder is not None:
+            return folder
+        if pipeline_of(Path(self.path)) is None:
+            return None
+        reference = self.model if self.backend == "torch" else None
+        return export_onnx(Path(self.path), self.onnx_root, reference=reference)
+
+    @property
+    def onnx(self) -> OnnxEncoder:
+        """The ONNX encoder (first access opens it: well under a second)."""
+        with self._lock:
+            if self._onnx is None:
+                folder = find_export(self.onnx_root, Path(self.path))
+                if folder is None:
+                    raise ModelError(f"The ONNX export of {self.name!r} under {self.onnx_root} is gone; "
+                                     "run `chat-rec prepare` again.")
+                log.info("Embedding with the ONNX export %s", folder)
+                self._onnx = OnnxEncoder(folder)
+        return self._onnx
 
     @property
     def model(self) -> SentenceTransformer:
@@ -118,6 +173,8 @@ class Embedder:
     @property
     def dim(self) -> int:
         """Vector width (384 for MiniLM)."""
+        if self.backend == "onnx":
+            return self.onnx.dim
         model = self.model
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         dim = getter()
@@ -129,6 +186,8 @@ class Embedder:
         """Embed texts as rows of a float32 (n, dim) matrix with unit L2 norm."""
         if len(texts) == 0:
             return np.zeros((0, self.dim), dtype=np.float32)
+        if self.backend == "onnx":
+            return self._encode_onnx(texts, progress, batch_size)
         model = self.model
         with _one_torch_thread(len(texts) <= FEW_TEXTS and model.device.type == "cpu"):
             vectors = model.encode(
@@ -140,6 +199,16 @@ class Embedder:
             )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
+    def _encode_onnx(self, texts: Sequence[str], progress: bool, batch_size: int) -> np.ndarray:
+        encoder = self.onnx
+        if not progress or len(texts) <= batch_size:
+            return encoder.encode(texts, batch_size=batch_size)
+        from tqdm.auto import tqdm
+
+        parts = [encoder.encode(texts[i:i + batch_size], batch_size=batch_size)
+                 for i in tqdm(range(0, len(texts), batch_size), desc="Batches", unit="batch")]
+        return np.concatenate(parts)
+
     def encode_one(self, text: str) -> np.ndarray:
         """Embed one text as a float32 (dim,) unit vector."""
         return self.encode([text])[0]
@@ -149,7 +218,7 @@ class Embedder:
         return ChromaEmbeddingFunction(self)
 
     def __repr__(self) -> str:
-        return f"Embedder({self.name!r})"
+        return f"Embedder({self.name!r}, backend={self.backend!r})"
 
 
 @register_embedding_function

@@ -56,14 +56,33 @@ class _User:
     name: str
 
 
-def _import_model_libraries() -> None:
+def _needs_torch(settings: Settings, llm: Any, embedder_backend: str) -> bool:
+    """Whether this start-up loads anything through torch (the embedder or a transformers LLM)."""
+    if embedder_backend == "torch":
+        return True
+    if llm is not None and not isinstance(llm, str):
+        return False  # a model object handed in: already loaded
+    backend = llm or settings.llm
+    if backend not in ("local", "auto"):
+        return False
+    from chat_rec.llm.registry import choose_engine
+
+    return choose_engine(settings) == "transformers"
+
+
+def _import_model_libraries(torch_needed: bool = True) -> None:
     """Finish importing torch, transformers and sentence-transformers in the calling thread.
 
     The LLM loads in a thread beside the index; if both threads import these packages for the first
     time at once, Python's import-deadlock avoidance can hand one of them a half-initialised
     module ("cannot import name 'AutoModelForCausalLM'"). Importing them first removes the race.
+    When nothing will use torch (the ONNX embedder and llama.cpp), nothing is imported: that is most
+    of a restart's time on a small CPU.
     """
     import importlib
+
+    if not torch_needed:
+        return
 
     for name in ("torch", "transformers", "transformers.modeling_utils", "sentence_transformers"):
         try:
@@ -101,6 +120,7 @@ class ChatService:
         from chat_rec.catalog.aspects import AspectIndex, cache_dir_for
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
+        from chat_rec.conversation.respond import intro_warm_up_messages
         from chat_rec.embedding import Embedder
         from chat_rec.llm.calls import warm_up
         from chat_rec.llm.registry import get_chat_model
@@ -110,6 +130,7 @@ class ChatService:
         from chat_rec.ranking.rerank import LazyReranker
         from chat_rec.understanding.extractor import extractor_for
         from chat_rec.understanding.resolver import TitleResolver
+        from chat_rec.understanding.verdict import LearnedVerdict
 
         settings = settings or get_settings()
         settings.ensure_home()
@@ -127,11 +148,13 @@ class ChatService:
                 chosen = get_chat_model(settings, progress=progress)
             step("llm", t)
             t = time.perf_counter()
-            if warm_up(chosen):
+            if warm_up(chosen, intro_warm_up_messages()):
                 step("llm_warm", t)
             return chosen
 
-        _import_model_libraries()  # here, not in two threads at once (a concurrent first import can half-fail)
+        embedder = Embedder(settings.embedding_model, settings=settings)
+        # here, not in two threads at once (a concurrent first import can half-fail)
+        _import_model_libraries(_needs_torch(settings, llm, embedder.backend))
         loading = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chat-rec-llm-load")
         llm_future = loading.submit(load_llm, llm)
         t = time.perf_counter()
@@ -139,7 +162,7 @@ class ChatService:
             catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=progress)
         step("catalog", t)
         t = time.perf_counter()
-        index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=progress)
+        index = CatalogIndex.open(settings, catalog, embedder, progress=progress)
         index.embed_text("warm up")  # load the embedder now, not during the first user's turn
         step("index", t)
         t = time.perf_counter()
@@ -160,7 +183,8 @@ class ChatService:
         repo.migrate()
         deps = Deps(
             settings=settings, catalog=catalog, index=index, ranker=ranker, resolver=resolver,
-            extractor=extractor_for(resolver, llm, settings.extract_llm), repo=repo, llm=llm,
+            extractor=extractor_for(resolver, llm, settings.extract_llm,
+                                    LearnedVerdict.for_settings(settings, index.embedder.encode)), repo=repo, llm=llm,
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
             reranker=LazyReranker(settings) if settings.rerank_adapter else None, aspects=aspects,
         )

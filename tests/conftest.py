@@ -58,8 +58,20 @@ def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def make_service(index_dir: Path, tmp_path_factory: pytest.TempPathFactory):
-    """Build a real ChatService (real catalog, index, SQLite) in a fresh home of its own."""
+def embedder_export() -> Path | None:
+    """The embedder's ONNX export under MODELS_ROOT, as `chat-rec prepare` makes it for the app (once)."""
+    from chat_rec.config import Settings
+    from chat_rec.embedding import Embedder
+
+    return Embedder("all-MiniLM-L6-v2", settings=Settings(models_root=MODELS_ROOT)).export_onnx()
+
+
+@pytest.fixture(scope="session")
+def make_service(index_dir: Path, tmp_path_factory: pytest.TempPathFactory, embedder_export: Path | None):
+    """Build a real ChatService (real catalog, index, SQLite) in a fresh home of its own.
+
+    It encodes with the embedder's ONNX export, as the app does after `chat-rec prepare`.
+    """
     from chat_rec.config import Settings
     from chat_rec.service import ChatService
 

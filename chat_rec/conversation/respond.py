@@ -63,8 +63,6 @@ def recommend(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 def intro_messages(state: State, deps: Deps, labels: list[str], language: str) -> list[BaseMessage]:
     """The intro prompt: a static system part (cacheable) and a bounded user part."""
-    from chat_rec.llm.prompts import load_prompt
-
     signal = signal_of(state)
     liked = [item for i in signal.liked_ids if (item := deps.catalog.get(i))]
     taste = _top_genres([[g, g] for g in signal.liked_genres] + [list(item.genres) for item in liked])  # said: x2
@@ -75,12 +73,35 @@ def intro_messages(state: State, deps: Deps, labels: list[str], language: str) -
         summary += f"; genres: {', '.join(genres)}"
     if years:
         summary += f"; from {years[0]} to {years[-1]}" if years[0] != years[-1] else f"; from {years[0]}"
-    return load_prompt("recommend").format_messages(
-        language=LANGUAGE_NAMES.get(language, "English"),
-        request=describe_request(signal)[: PROMPT_MAX_CHARS["request"]],
-        taste=(", ".join(taste) or "not said yet")[: PROMPT_MAX_CHARS["taste"]],
-        picks=summary[: PROMPT_MAX_CHARS["picks"]],
-    )
+    return _format_intro(language, describe_request(signal)[: PROMPT_MAX_CHARS["request"]],
+                         (", ".join(taste) or "not said yet")[: PROMPT_MAX_CHARS["taste"]],
+                         summary[: PROMPT_MAX_CHARS["picks"]])
+
+
+def intro_warm_up_messages(language: str = "en") -> list[BaseMessage]:
+    """The intro prompt with neutral values: warming the model on it caches the prompt's static prefix."""
+    return _format_intro(language, "nothing specific", "not said yet", "5 films")
+
+
+def _format_intro(language: str, request: str, taste: str, picks: str) -> list[BaseMessage]:
+    from chat_rec.llm.prompts import load_prompt
+
+    template = load_prompt(_intro_prompt_name(language))
+    values = {"language": LANGUAGE_NAMES.get(language, "English"), "request": request, "taste": taste,
+              "picks": picks}
+    return template.format_messages(**{k: v for k, v in values.items() if k in template.input_variables})
+
+
+def _intro_prompt_name(language: str) -> str:
+    """``recommend.<language>`` when that file exists (its examples are in that language), else ``recommend``.
+
+    A small model copies the language of its examples, so each language has its own few-shot file
+    rather than one file with an instruction to switch.
+    """
+    from chat_rec.llm.prompts import prompt_path
+
+    name = f"recommend.{language}"
+    return name if language.isalpha() and prompt_path(name).is_file() else "recommend"
 
 
 def _top_genres(genre_lists: list[list[str]], n: int = 4) -> list[str]:

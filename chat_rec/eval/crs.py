@@ -191,7 +191,10 @@ class CrsEngine:
             chat_model = get_chat_model(settings.model_copy(update={"llm": "scripted"}), progress=progress)
         elif llm == "default":
             chat_model = get_chat_model(settings, progress=progress)
-        extractor = extractor_for(TitleResolver(catalog), chat_model, settings.extract_llm)  # as ChatService
+        from chat_rec.understanding.verdict import LearnedVerdict
+
+        verdict = LearnedVerdict.for_settings(settings, index.embedder.encode)
+        extractor = extractor_for(TitleResolver(catalog), chat_model, settings.extract_llm, verdict)  # as ChatService
         return cls(settings, catalog, index, ranker, extractor,
                    genre_centroids(index.ids, index.vectors, catalog), aspects)
 

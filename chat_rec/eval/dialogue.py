@@ -41,6 +41,8 @@ class Expect(BaseModel):
     excludes_genres: list[str] | None = None
     most_have_any_genre: list[str] | None = None
     """More than half of the picks have at least one of these genres."""
+    all_but_one_have_any_genre: list[str] | None = None
+    """Every pick but at most one has at least one of these genres (a request that must hold)."""
     year_between: tuple[int, int] | None = None
     profile_moved_toward_id: ItemRef | None = None
     profile_moved_away_from_id: ItemRef | None = None
@@ -281,6 +283,10 @@ class DialogueRunner:
             if not r.items or 2 * len(having) <= len(r.items):
                 f.append(f"{len(having)} of {len(r.items)} picks have a genre in {e.most_have_any_genre}: "
                          f"{[i.label for i in r.items]}")
+        if e.all_but_one_have_any_genre:
+            lacking = [i.label for i in r.items if not set(i.genres) & set(e.all_but_one_have_any_genre)]
+            if not r.items or len(lacking) > 1:
+                f.append(f"picks without a genre in {e.all_but_one_have_any_genre}: {lacking}")
         if e.year_between is not None:
             lo, hi = e.year_between
             bad = [i.label for i in r.items if i.year is None or not lo <= i.year <= hi]

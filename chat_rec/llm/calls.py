@@ -45,13 +45,18 @@ def cap_kwargs(llm: object, max_tokens: int) -> dict[str, Any]:
     return {}
 
 
-def warm_up(llm: BaseChatModel | None) -> bool:
-    """One tiny generation on a local model, so the first person's turn does not pay for first-call setup."""
+def warm_up(llm: BaseChatModel | None, messages: list[Any] | None = None) -> bool:
+    """One one-token generation on a local model, so the first person's turn does not pay for first-call setup.
+
+    ``messages`` (the intro prompt, say) also leave their static prefix in an engine's key/value cache
+    (llama.cpp reuses the longest common prefix with its previous call), so the first turn computes
+    only its own part of the prompt.
+    """
     from langchain_core.messages import HumanMessage
 
     if llm is None or not is_in_process(llm):
         return False
-    llm.invoke([HumanMessage(content="Hi")], max_new_tokens=1)
+    llm.invoke(messages or [HumanMessage(content="Hi")], max_new_tokens=1)
     return True
 
 

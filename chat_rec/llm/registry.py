@@ -155,11 +155,23 @@ def _find_offline(name: str) -> str | None:
 
 
 def _cuda() -> bool:
+    """Whether torch sees a CUDA device; without an NVIDIA driver on the machine, torch is not even imported."""
+    if not _nvidia_driver():
+        return False
     try:
         import torch
     except ImportError:
         return False
     return bool(torch.cuda.is_available())
+
+
+def _nvidia_driver() -> bool:
+    """An NVIDIA kernel driver (Linux) or WSL's GPU device, without which CUDA cannot be available."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return True  # no cheap check elsewhere: ask torch
+    return any(Path(p).exists() for p in ("/proc/driver/nvidia/version", "/dev/nvidiactl", "/dev/dxg"))
 
 
 def describe_model(settings: Settings) -> str:

@@ -54,13 +54,15 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
     """How a message relates to the request in force.
 
     ``new``: it asks for something in its own words (liked genres, moods, a year range or titles
-    not on screen) and asks for picks; ``steer``: it states such a preference without asking for
-    a new list ("more sci-fi!"); ``react``: it only judges what is on screen or asks for more
-    (a button, "the second one", "anything else?", "not so much drama").
+    not on screen; a relative era alone is not one) and asks for picks; ``steer``: it states such a
+    preference without asking for a new list ("more sci-fi!"); ``react``: it only judges what is on
+    screen or asks for more (a button, "the second one", "anything else?", "not so much drama").
     """
     named = [i for i in signal.liked_ids if i not in set(shown)]
+    # A relative era ("something older") is a wish about the picks on screen, not a request of its
+    # own: the request in force stays, and the era moves the year range (``constraints.era_range``).
     states = bool(signal.liked_genres or signal.liked_aspects or named
-                  or signal.year_min is not None or signal.year_max is not None or signal.era)
+                  or signal.year_min is not None or signal.year_max is not None)
     if not has_text or not states:
         return "react"
     return "new" if signal.wants_new_recommendations else "steer"

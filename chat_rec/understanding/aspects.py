@@ -209,6 +209,14 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     return list(liked), [p for p in disliked if p not in liked]
 
 
+def era_phrase_words(text: str) -> list[str]:
+    """The folded words of the relative-era phrases in ``text`` ("too old", "algo más reciente")."""
+    from chat_rec.understanding.clauses import NEWER, OLDER
+
+    folded = " ".join(fold(w) for w in re.findall(r"[\w'’-]+", text))
+    return [w for rx in (NEWER, OLDER) for m in rx.finditer(folded) for w in m.group(0).split()]
+
+
 _QUOTED = re.compile(r"[\"“«][^\"”»]{1,120}[\"”»]|(?<!\w)['‘][^'’]{1,120}['’](?!\w)")
 """Quoted strings: titles or names the person typed, never moods."""
 
@@ -230,6 +238,10 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
         text = text.replace(title, " ")
     text = _QUOTED.sub(" ", text)
     liked, disliked = aspects_with_polarity(text, vocabulary, resolver)
+    if signal.era:  # "something older" is a relative era (kept in ``era``), not a mood called "older"
+        era_words = set(era_phrase_words(text))
+        liked = [p for p in liked if not set(p.split()) <= era_words]
+        disliked = [p for p in disliked if not set(p.split()) <= era_words]
     if not liked and not disliked:
         return signal
     return signal.model_copy(update={"liked_aspects": liked, "disliked_aspects": disliked})

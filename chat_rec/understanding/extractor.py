@@ -23,9 +23,10 @@ from chat_rec.catalog.titles import fold
 from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.judge import LogprobJudge
-from chat_rec.understanding.parser import clean, parse
+from chat_rec.understanding.parser import clean, parse_detailed
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
+from chat_rec.understanding.verdict import LearnedVerdict
 
 EXTRACTION_MAX_TOKENS = 96
 """Enough for the JSON object with a few titles; a longer answer is cut and the parser decides."""
@@ -106,18 +107,19 @@ MentionJudge = LogprobJudge
 """Anything with ``judge(utterance, previous_reply, subjects) -> list[Verdict]``."""
 
 
-def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str) -> Extractor:
+def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str,
+                  verdict: LearnedVerdict | None = None) -> Extractor:
     """The extractor a setting asks for: parser alone ("off"), forced-choice judge ("judge"), or
-    checked JSON ("json"). A judge needs an in-process model (transformers or llama.cpp); without one it is
-    parser-only.
+    checked JSON ("json"), each with the learned verdict fallback when given. A judge needs an
+    in-process model (transformers or llama.cpp); without one it is parser-only.
     """
     if mode == "judge":
         judge = LogprobJudge.from_chat_model(llm)
         if judge is None:
             log.warning("CHAT_REC_EXTRACT_LLM=judge needs an in-process model (transformers or llama.cpp); "
                         "reading with the parser alone")
-        return Extractor(resolver, None, judge=judge)
-    return Extractor(resolver, llm if mode == "json" else None)
+        return Extractor(resolver, None, judge=judge, verdict=verdict)
+    return Extractor(resolver, llm if mode == "json" else None, verdict=verdict)
 
 
 class Extractor:
@@ -125,8 +127,10 @@ class Extractor:
 
     def __init__(self, resolver: TitleResolver, llm: BaseChatModel | None = None,
                  prompt: ChatPromptTemplate | None = None, judge: MentionJudge | None = None,
-                 fill_at: float = 0.6, override_at: float = 0.9) -> None:
+                 fill_at: float = 0.6, override_at: float = 0.9, verdict: LearnedVerdict | None = None) -> None:
         self.resolver = resolver
+        self.verdict = verdict
+        """The learned verdict for mentions the rules leave neutral (understanding/verdict.py), or None."""
         self.llm = llm
         self.judge = judge
         """Forced-choice verdicts on the parser's mentions (used instead of the JSON call)."""
@@ -148,7 +152,10 @@ class Extractor:
                 previous_items: Sequence[Item] = ()) -> PreferenceSignal:
         """The merged signal; the parser's alone when there is no LLM or its output is unusable."""
         items = list(previous_items or [])
-        signal = parse(utterance, items, self.resolver, previous_reply)
+        parsed = parse_detailed(utterance, items, self.resolver)
+        signal = parsed.signal
+        if self.verdict is not None:
+            signal = self.verdict.fill(signal, parsed.text, parsed.spans)
         if self.judge is not None:
             try:
                 return self._judged(signal, str(utterance or ""), str(previous_reply or ""))

@@ -51,11 +51,29 @@ class _Tok:
 def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleResolver | None = None,
           previous_reply: str = "") -> PreferenceSignal:
     """Parse one user message; never raises (a broken parse is an empty signal)."""
+    return parse_detailed(utterance, previous_items, resolver).signal
+
+
+@dataclass
+class ParseResult:
+    """The signal, the cleaned text the parser read, and where each mentioned movie is named in it."""
+
+    signal: PreferenceSignal
+    text: str
+    spans: dict[int, tuple[int, int]]
+    """item id -> character span of its first mention in ``text`` (zero-width for a list
+    position or description, which keeps its words)."""
+
+
+def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
+                   resolver: TitleResolver | None = None) -> ParseResult:
+    """``parse`` plus the mention spans a second reader (the learned verdict) needs."""
     try:
-        return _Parser(str(utterance or ""), list(previous_items or []), resolver).run()
+        parser = _Parser(str(utterance or ""), list(previous_items or []), resolver)
+        return ParseResult(parser.run(), parser.text, parser.spans)
     except Exception:  # noqa: BLE001 - a turn must survive any input
         log.exception("parser failed on %r", str(utterance)[:200])
-        return PreferenceSignal()
+        return ParseResult(PreferenceSignal(), "", {})
 
 
 def _sentences(keys: list[str]) -> list[tuple[list[str], bool]]:
@@ -93,6 +111,7 @@ class _Parser:
         self.signal = PreferenceSignal()
         self.referenced: list[int] = []
         self.list_refs = ListReferences(previous)
+        self.spans: dict[int, tuple[int, int]] = {}
 
     @staticmethod
     def _tokenize(text: str) -> list[_Tok]:
@@ -404,7 +423,9 @@ class _Parser:
         refs: list[_Ref] = []
         for j, k in enumerate(ckeys):
             if k == "qqtitle" and lo + j in title_at:
-                refs.append(_Ref(lo + j, [title_at[lo + j].item_id]))
+                mention = title_at[lo + j]
+                refs.append(_Ref(lo + j, [mention.item_id]))
+                self.spans.setdefault(mention.item_id, (mention.start, mention.end))
         text = " ".join(ckeys)
         for regex, genres in lexicon.GENRE_RES:
             for m in regex.finditer(text):
@@ -417,6 +438,10 @@ class _Parser:
                 refs = [r for r in refs if not (r.genres and ref.pos <= r.pos <= ref.pos + 6)]
                 ref.genres = ()
             refs += listed
+            for ref in listed:
+                at = self.toks[ref.pos].start if ref.pos < len(self.toks) else len(self.text)
+                for item_id in ref.items:
+                    self.spans.setdefault(item_id, (at, at))
         for ref in refs:
             for item_id in ref.items:
                 if item_id not in self.referenced:

@@ -1,4 +1,8 @@
-"""The embedder resolves offline, loads lazily, and gives unit vectors that mean something."""
+"""The embedder resolves offline, loads lazily, and gives unit vectors that mean something.
+
+These run sentence-transformers (``backend="torch"``); the ONNX export is checked against it in
+test_embedding_onnx.py.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +17,7 @@ from chat_rec.errors import ModelError
 
 @pytest.fixture(scope="module")
 def embedder() -> Embedder:
-    return Embedder("all-MiniLM-L6-v2")
+    return Embedder("all-MiniLM-L6-v2", backend="torch")
 
 
 def test_packaged_minilm_resolves_under_both_names():

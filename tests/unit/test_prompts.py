@@ -59,3 +59,30 @@ def test_every_shipped_prompt_parses() -> None:
     for path in sorted((REPO_ROOT / "prompts").glob("*.txt")):
         template = prompts.load_prompt(path.stem)
         assert template.messages, path
+
+
+def test_the_intro_prompt_follows_the_language_and_keeps_a_static_prefix() -> None:
+    from chat_rec.conversation.respond import _intro_prompt_name
+
+    assert _intro_prompt_name("es") == "recommend.es" and _intro_prompt_name("en") == "recommend"
+    assert _intro_prompt_name("fr") == "recommend", "a language without its own file gets the default"
+    assert _intro_prompt_name("../x") == "recommend"
+    for name in ("recommend", "recommend.es"):
+        template = prompts.load_prompt(name)
+        first = template.format_messages(request="Western", taste="Drama", picks="5 films; genres: Western")
+        second = template.format_messages(request="Comedy; nothing Horror", taste="not said yet",
+                                          picks="4 films; genres: Comedy, Romance; from 1990 to 2001")
+        # Everything before the last message is the same whatever the turn: the engine's prefix cache reuses it.
+        assert [m.content for m in first[:-1]] == [m.content for m in second[:-1]] and len(first) > 2
+        assert first[-1].content != second[-1].content
+        examples = [m.content for m in first if m.type == "ai"]
+        assert examples and not any(ch.isdigit() for ex in examples for ch in ex), "examples name no year"
+
+
+def test_the_start_up_warm_up_caches_the_intro_prefix_of_each_language() -> None:
+    from chat_rec.conversation.respond import intro_warm_up_messages
+
+    for language, name in (("en", "recommend"), ("es", "recommend.es")):
+        turn = prompts.load_prompt(name).format_messages(request="Horror", taste="Horror", picks="3 films")
+        warm = intro_warm_up_messages(language)
+        assert [m.content for m in warm[:-1]] == [m.content for m in turn[:-1]]

@@ -51,3 +51,24 @@ def test_the_mood_carries_through_reactions_and_drops_on_a_new_request() -> None
     assert carried_aspects(Signal(liked_ids=[8]), previous, fresh_request=False) == (("dark",), ())
     assert carried_aspects(Signal(liked_genres=["Comedy"]), previous, fresh_request=True) == ((), ())
     assert carried_aspects(Signal(liked_aspects=["funny"]), previous, fresh_request=False) == (("funny",), ())
+
+
+def test_a_relative_era_alone_keeps_the_request_in_force() -> None:
+    shown = [7, 8]
+    older = Signal(era="older", wants_new_recommendations=True)  # "something older?", "algo más antiguo"
+    assert message_kind(older, shown, True) == "react"
+    first = next_request(None, "new", Signal(liked_genres=["Comedy", "Romance"]), _v(0, 1, 0))
+    after = next_request(first, message_kind(older, shown, True), older, _v(1, 0, 0))
+    assert after.genres == ("Comedy", "Romance") and after.query == first.query
+    # with a preference of its own it is a new request as before
+    assert message_kind(Signal(era="newer", liked_genres=["Western"], wants_new_recommendations=True),
+                        shown, True) == "new"
+
+
+def test_era_words_are_not_read_as_moods() -> None:
+    from chat_rec.understanding.aspects import era_phrase_words
+
+    assert "older" in era_phrase_words("Hmm, maybe something older?")
+    assert {"mas", "antiguas"} <= set(era_phrase_words("¿Tienes algo con películas más antiguas?"))
+    assert {"too", "old"} <= set(era_phrase_words("These feel too old for me"))
+    assert era_phrase_words("a dark, slow-burn mystery") == []
