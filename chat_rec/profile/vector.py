@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -33,12 +33,23 @@ DISLIKE_WEIGHT = 0.8
 """Dislikes push with this fraction of a like's strength (people name dislikes loosely)."""
 
 PUSH_EVIDENCE = 0.3
-"""A push counts this fraction of its weight as evidence (``evidence``): a lone 👎 moves p by
-0.3 * 0.8 of a liked movie's step. Chosen on the dev run (seed 1) from the measured change of
+"""A 👎 on a movie counts this fraction of its weight as evidence (``evidence``): a turn with only
+a 👎 moves p by 0.3 * 0.8 of a liked movie's step. Chosen on the dev run (seed 1) from the measured change of
 cos(p, hidden taste) per 👎 (docs/benchmarks.md, "Whole conversations")."""
 
 EPS = 1e-8
 """Norms below this count as zero: the vector has no direction."""
+
+class Part(NamedTuple):
+    """One piece of a turn's evidence: a direction (unit for a pull; for a push what is left of the
+    unit vector once its reference is taken out), its weight (negative: a push), and
+    whether it is a verdict on a movie (rather than a genre or a mood).
+    """
+
+    weight: float
+    unit: np.ndarray
+    movie: bool
+
 
 ItemVectorFn = Callable[[int], "np.ndarray | None"]
 GenreVectorFn = Callable[[str], "np.ndarray | None"]
@@ -61,8 +72,8 @@ def signal_parts(
     aspect_vector: AspectVectorFn | None = None,
     shared: np.ndarray | None = None,
     shown: Sequence[int] = (),
-) -> list[tuple[float, np.ndarray]]:
-    """The signal's evidence as (weight, unit direction) pairs: pulls positive, pushes negative.
+) -> list[Part]:
+    """The signal's evidence as weighted unit directions: pulls positive, pushes negative.
 
     Unknown ids and names are skipped. A push leaves the direction every catalog vector shares
     (``shared``, see ``mean_direction``) alone. A push on a card among the ``shown`` picks is
@@ -80,17 +91,21 @@ def signal_parts(
         parts += [(ASPECT_WEIGHT, aspect_vector(a), False) for a in _unique(signal.liked_aspects)]
         parts += [(-ASPECT_WEIGHT * DISLIKE_WEIGHT, aspect_vector(a), False)
                   for a in _unique(signal.disliked_aspects)]
-    out: list[tuple[float, np.ndarray]] = []
-    for weight, vec, against_screen in parts:
+    movies = len(_unique(signal.liked_ids)) + len(_unique(signal.disliked_ids))
+    kinds = [n < movies for n in range(len(parts))]
+    out: list[Part] = []
+    for (weight, vec, against_screen), movie in zip(parts, kinds, strict=True):
         unit = None if vec is None else normalize(vec)
         if unit is None:
             continue
+        # pushes keep their length after the reference is taken out: a card much like its list,
+        # or a genre much like every movie, pushes little
         if weight < 0 and against_screen and screen_mean is not None:
-            unit = normalize(unit - screen_mean)
+            unit = unit - screen_mean
         elif weight < 0 and shared is not None:
-            unit = normalize(unit - float(unit @ shared) * shared)
-        if unit is not None:
-            out.append((weight, unit))
+            unit = unit - float(unit @ shared) * shared
+        if float(np.linalg.norm(unit)) >= EPS:
+            out.append(Part(weight, unit.astype(np.float32), movie))
     return out
 
 
@@ -112,23 +127,24 @@ def signal_vector(
     return direction(signal_parts(signal, item_vector, genre_vector, aspect_vector, shared, shown))
 
 
-def direction(parts: Sequence[tuple[float, np.ndarray]]) -> np.ndarray | None:
+def direction(parts: Sequence[Part]) -> np.ndarray | None:
     """The weighted sum of ``signal_parts`` at unit length, or None when it has no direction."""
     if not parts:
         return None
-    return normalize(np.sum([w * u for w, u in parts], axis=0))
+    return normalize(np.sum([part.weight * part.unit for part in parts], axis=0))
 
 
-def evidence(parts: Sequence[tuple[float, np.ndarray]]) -> float:
+def evidence(parts: Sequence[Part]) -> float:
     """How much a turn says about where the taste lies, in [0, 1]: it scales the step (1 - alpha).
 
-    Pulls count their weight (a liked movie 1, a genre or mood ``GENRE_WEIGHT``); pushes count
-    ``PUSH_EVIDENCE`` of theirs: what a person turns down is still near what they like (they
-    watched it, it was picked for them), so a 👎 says little about which way the taste lies.
+    A turn that likes something, or rules out a genre or mood, takes a whole step. A turn whose
+    only evidence is 👎 on movies counts ``PUSH_EVIDENCE`` of their weight: a movie a person
+    turns down is still near what they like (they watched it, it was picked for them), so it
+    says little about which way the taste lies.
     """
-    if any(w > 0 for w, _ in parts):
+    if any(part.weight > 0 or not part.movie for part in parts):
         return 1.0
-    return float(min(1.0, sum(-w * PUSH_EVIDENCE for w, _ in parts)))
+    return float(min(1.0, sum(-part.weight * PUSH_EVIDENCE for part in parts)))
 
 
 def step(
