@@ -142,7 +142,7 @@ def evidence(parts: Sequence[Part]) -> float:
     turns down is still near what they like (they watched it, it was picked for them), so it
     says little about which way the taste lies.
     """
-    if any(part.weight > 0 or not part.movie for part in parts):
+    if any(part.weight > 0 for part in parts):
         return 1.0
     return float(min(1.0, sum(-part.weight * PUSH_EVIDENCE for part in parts)))
 
