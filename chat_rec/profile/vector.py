@@ -33,8 +33,8 @@ DISLIKE_WEIGHT = 0.8
 """Dislikes push with this fraction of a like's strength (people name dislikes loosely)."""
 
 PUSH_EVIDENCE = 0.3
-"""A 👎 on a movie counts this fraction of its weight as evidence (``evidence``): a turn with only
-a 👎 moves p by 0.3 * 0.8 of a liked movie's step. Chosen on the dev run (seed 1) from the measured change of
+"""A push counts this fraction of its weight as evidence (``evidence``): a turn with only a 👎 on
+a movie moves p by 0.3 * 0.8 of a liked movie's step, one with only "less drama" by 0.3 * 0.48. Chosen on the dev run (seed 1) from the measured change of
 cos(p, hidden taste) per 👎 (docs/benchmarks.md, "Whole conversations")."""
 
 EPS = 1e-8
@@ -137,10 +137,10 @@ def direction(parts: Sequence[Part]) -> np.ndarray | None:
 def evidence(parts: Sequence[Part]) -> float:
     """How much a turn says about where the taste lies, in [0, 1]: it scales the step (1 - alpha).
 
-    A turn that likes something, or rules out a genre or mood, takes a whole step. A turn whose
-    only evidence is 👎 on movies counts ``PUSH_EVIDENCE`` of their weight: a movie a person
-    turns down is still near what they like (they watched it, it was picked for them), so it
-    says little about which way the taste lies.
+    A turn that likes something (a movie, a genre, a mood) takes a whole step. A turn that only
+    pushes (a 👎, "less drama", "no horror") counts ``PUSH_EVIDENCE`` of its pushes' weight: what a
+    person turns down is still near what they like (they watched it, it was picked for them), so
+    it says little about which way the taste lies (docs/benchmarks.md measures it per event).
     """
     if any(part.weight > 0 for part in parts):
         return 1.0

@@ -160,19 +160,20 @@ def test_a_push_on_a_shown_card_is_taken_against_the_other_picks() -> None:
 
 
 def test_step_scales_the_update_by_the_turns_evidence() -> None:
-    """A like or a ruled-out genre moves p by (1 - alpha); a turn with only a 👎 on a movie by less;
-    no taste, no move."""
+    """A like moves p by (1 - alpha); a turn that only pushes (a 👎, "less comedy") by less; a turn
+    with no taste not at all."""
     from chat_rec.profile.vector import PUSH_EVIDENCE, evidence, signal_parts, step
 
     p = normalize(np.ones(DIM, dtype=np.float32))
     like = step(p, PreferenceSignal(liked_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get)
     push = step(p, PreferenceSignal(disliked_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get)
     genre = step(p, PreferenceSignal(disliked_genres=["Comedy"]), 0.7, ITEMS.get, GENRE_VECS.get)
-    assert like is not None and push is not None and genre is not None
+    mixed = step(p, PreferenceSignal(liked_ids=[2], disliked_genres=["Comedy"]), 0.7, ITEMS.get, GENRE_VECS.get)
+    assert like is not None and push is not None and genre is not None and mixed is not None
     assert np.allclose(like, update(p, ITEMS[1], 0.7))
-    assert np.allclose(genre, update(p, -GENRE_VECS["Comedy"], 0.7))
-    moved = {name: 1.0 - cosine(p, q) for name, q in (("like", like), ("push", push))}
-    assert 0 < moved["push"] < 0.5 * moved["like"]
+    assert np.allclose(mixed, update(p, ITEMS[2] - 0.48 * GENRE_VECS["Comedy"], 0.7))  # a pull: a whole step
+    moved = {name: 1.0 - cosine(p, q) for name, q in (("like", like), ("push", push), ("genre", genre))}
+    assert 0 < moved["genre"] < moved["push"] < 0.5 * moved["like"]
     parts = signal_parts(PreferenceSignal(disliked_ids=[1]), ITEMS.get, GENRE_VECS.get)
     assert evidence(parts) == pytest.approx(0.8 * PUSH_EVIDENCE)
     assert evidence(signal_parts(PreferenceSignal(liked_ids=[1, 2]), ITEMS.get, GENRE_VECS.get)) == 1.0
