@@ -116,7 +116,7 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
             violations[kind] = violations.get(kind, 0) + count
     cos = [row["cosine"] for row in per_turn]
     centered = [row["cosine_centered"] for row in per_turn]
-    active = [row["cosine_centered_active"] for row in per_turn]
+    talking = [row["cosine_centered_active"] for row in per_turn]
     return {
         "people": n,
         **success,
@@ -127,7 +127,7 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
         "cosine_centered_first": centered[0] if centered else math.nan,
         "cosine_centered_last": centered[-1] if centered else math.nan,
         "cosine_centered_rises_each_turn": bool(all(b > a for a, b in zip(centered, centered[1:], strict=False))),
-        "cosine_centered_active_rises_each_turn": bool(all(b > a for a, b in zip(active, active[1:], strict=False))),
+        "cosine_centered_active_rises_each_turn": bool(all(b > a for a, b in zip(talking, talking[1:], strict=False))),
         "cards_seen_per_turn": _mean([float(len(set(t.seen))) for log in logs for t in log.turns]),
         "violations": violations,
         "leaked_targets": sum(len(log.leaked) for log in logs),

@@ -34,8 +34,9 @@ DISLIKE_WEIGHT = 0.8
 
 PUSH_EVIDENCE = 0.3
 """A push counts this fraction of its weight as evidence (``evidence``): a turn with only a 👎 on
-a movie moves p by 0.3 * 0.8 of a liked movie's step, one with only "less drama" by 0.3 * 0.48. Chosen on the dev run (seed 1) from the measured change of
-cos(p, hidden taste) per 👎 (docs/benchmarks.md, "Whole conversations")."""
+a movie moves p by 0.3 * 0.8 of a liked movie's step, one with only "less drama" by 0.3 * 0.48.
+Chosen on the dev run (seed 1) from the measured change of cos(p, hidden taste) per 👎
+(docs/benchmarks.md, "Does p move toward the person?")."""
 
 EPS = 1e-8
 """Norms below this count as zero: the vector has no direction."""
