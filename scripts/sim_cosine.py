@@ -1,6 +1,6 @@
 """Does p move toward the person, event by event? The cosine diagnosis behind docs/benchmarks.md (issue 12).
 
-Usage: PYTHONPATH=. python scripts/sim_cosine.py USERS SEED [ALPHA]
+Usage: PYTHONPATH=. python scripts/sim_cosine.py USERS SEED [ALPHA [EVENTS.pkl]]
 
 Runs the rule-based simulator's people through the real service (as `chat-rec eval simulate`,
 main setting, `--llm none`) and records the stored profile p before and after every service
@@ -49,7 +49,7 @@ class Probe(sim.Conversation):
         p = None if info is None else self.svc.deps.repo.load(info.id).vector
         return None if p is None else np.asarray(p, np.float64)
 
-    def _log(self, kind: str, before: np.ndarray | None, result: Any, v_signal: dict[str, Any] | None) -> None:
+    def _log(self, kind: str, before: np.ndarray | None, v_signal: dict[str, Any] | None) -> None:
         self.events.append({"kind": kind, "phase": self.phase, "turn": len(self.log.turns),
                             "before": before, "after": self._p(), "signal": v_signal, "shown": self._shown})
 
@@ -57,14 +57,14 @@ class Probe(sim.Conversation):
         self._shown = list(self.shown)
         before = self._p()
         r = super().say(text, direct_year)
-        self._log(_say_kind(r.signal, self.phase), before, r, r.signal)
+        self._log(_say_kind(r.signal, self.phase), before, r.signal)
         return r
 
     def click(self, item_id: int, kind: str) -> Any:
         self._shown = list(self.shown)
         before = self._p()
         r = super().click(item_id, kind)
-        self._log("button " + kind, before, r, {"item": item_id})
+        self._log("button " + kind, before, {"item": item_id})
         return r
 
     def run(self, turns: int, onboarding: Any, opening: Any) -> Any:
@@ -200,15 +200,11 @@ def main() -> None:
     users, seed = int(sys.argv[1]), int(sys.argv[2])
     alpha = float(sys.argv[3]) if len(sys.argv) > 3 else None
     rows, service = run(users, seed, alpha)
-    if len(sys.argv) > 4:  # keep the events for offline what-ifs
+    if len(sys.argv) > 4:  # keep the events for offline what-ifs (other update rules on the same events)
         import pickle
 
-        liked = {r["log"].source_user: r for r in rows}
-        Path(sys.argv[4]).write_bytes(pickle.dumps({"rows": [{k: v for k, v in r.items() if k != "log"}
-                                                            | {"turn_cos": [(t.cosine, t.cosine_centered)
-                                                                            for t in r["log"].turns]}
-                                                            for r in liked.values()],
-                                                   "vectors": np.asarray(service.deps.index.vectors),
+        kept = [{k: v for k, v in r.items() if k != "log"} for r in rows]
+        Path(sys.argv[4]).write_bytes(pickle.dumps({"rows": kept, "vectors": np.asarray(service.deps.index.vectors),
                                                    "row_of": dict(service.deps.index.row_of)}))
     report(rows, service)
 
