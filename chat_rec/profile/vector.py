@@ -41,15 +41,14 @@ Chosen on the dev run (seed 1) from the measured change of cos(p, hidden taste) 
 EPS = 1e-8
 """Norms below this count as zero: the vector has no direction."""
 
+
 class Part(NamedTuple):
-    """One piece of a turn's evidence: a direction (unit for a pull; for a push what is left of the
-    unit vector once its reference is taken out), its weight (negative: a push), and
-    whether it is a verdict on a movie (rather than a genre or a mood).
+    """One piece of a turn's evidence: its weight (negative: a push) and direction (unit for a pull;
+    for a push, what is left of the unit vector once its reference is taken out).
     """
 
     weight: float
     unit: np.ndarray
-    movie: bool
 
 
 ItemVectorFn = Callable[[int], "np.ndarray | None"]
@@ -92,10 +91,8 @@ def signal_parts(
         parts += [(ASPECT_WEIGHT, aspect_vector(a), False) for a in _unique(signal.liked_aspects)]
         parts += [(-ASPECT_WEIGHT * DISLIKE_WEIGHT, aspect_vector(a), False)
                   for a in _unique(signal.disliked_aspects)]
-    movies = len(_unique(signal.liked_ids)) + len(_unique(signal.disliked_ids))
-    kinds = [n < movies for n in range(len(parts))]
     out: list[Part] = []
-    for (weight, vec, against_screen), movie in zip(parts, kinds, strict=True):
+    for weight, vec, against_screen in parts:
         unit = None if vec is None else normalize(vec)
         if unit is None:
             continue
@@ -106,7 +103,7 @@ def signal_parts(
         elif weight < 0 and shared is not None:
             unit = unit - float(unit @ shared) * shared
         if float(np.linalg.norm(unit)) >= EPS:
-            out.append(Part(weight, unit.astype(np.float32), movie))
+            out.append(Part(weight, unit.astype(np.float32)))
     return out
 
 
@@ -168,7 +165,8 @@ def step(
 
 
 def update(p: np.ndarray | None, v: np.ndarray | None, alpha: float, weight: float = 1.0) -> np.ndarray | None:
-    """p_{t+1} = alpha * p_t + (1 - alpha) * weight * v_t (weight in [0, 1]), renormalised to unit length.
+    """p_{t+1} = (1 - b) * p_t + b * v_t with b = (1 - alpha) * weight (weight in [0, 1], default 1:
+    the plain alpha * p_t + (1 - alpha) * v_t), renormalised to unit length.
 
     A first signal initialises the profile (p None -> v); a turn without direction leaves it as
     it is (v None -> p). If p and v cancel exactly, the newer evidence v wins.
