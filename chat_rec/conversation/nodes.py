@@ -73,9 +73,9 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     signal = with_fallback_aspects(signal, state.get("user_text", ""), deps.aspects, deps.resolver)
     if not state.get("onboarding_done"):
         signal = answer_in_context(signal, state.get("user_text", ""), state.get("onboarding_step", 0), runtime)
-    v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get,
-                         deps.aspects.vector if deps.aspects is not None else None, deps.shared_direction)
-    p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
+    p = pv.step(_as_array(state.get("profile_vector")), signal, deps.settings.alpha, deps.item_vector,
+                deps.genre_vectors.get, deps.aspects.vector if deps.aspects is not None else None,
+                deps.shared_direction, state.get("last_items") or [])
     shown_ids = set(state.get("last_items") or [])
     marks = {
         "liked": list(signal.liked_ids),
@@ -177,8 +177,8 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
             signal = PreferenceSignal(disliked_ids=[item_id], wants_new_recommendations=True)
             marks = {"rejected": [item_id]}
             text = replies["feedback_dislike"]
-        v = pv.signal_vector(signal, deps.item_vector, deps.genre_vectors.get, shared=deps.shared_direction)
-        p = pv.update(_as_array(state.get("profile_vector")), v, deps.settings.alpha)
+        p = pv.step(_as_array(state.get("profile_vector")), signal, deps.settings.alpha, deps.item_vector,
+                    deps.genre_vectors.get, shared=deps.shared_direction, shown=state.get("last_items") or [])
         label = item.label if item else str(item_id)
         update.update(signal=signal.model_dump(), marks=marks, profile_vector=_as_list(p),
                       reply=text.format(title=label))

@@ -249,10 +249,10 @@ class CrsEngine:
                 shown = [item for i in found if (item := self.catalog.get(i)) is not None]
                 continue
             signal = self._signal(dialog, number, text, reply, shown)
-            v = pv.signal_vector(signal, self._item_vector, self.genre_vectors.get,
-                                 self.aspects.vector if self.aspects is not None and self.aspect_pull else None,
-                                 self.shared_direction)
-            state.profile = pv.update(state.profile, v, self.settings.alpha)
+            state.profile = pv.step(state.profile, signal, self.settings.alpha, self._item_vector,
+                                    self.genre_vectors.get,
+                                    self.aspects.vector if self.aspects is not None and self.aspect_pull else None,
+                                    self.shared_direction, [i.item_id for i in shown])
             _move(signal.liked_aspects, state.liked_aspects, state.disliked_aspects)
             _move(signal.disliked_aspects, state.disliked_aspects, state.liked_aspects)
             state.mentioned.update(dict.fromkeys(signal.liked_ids + signal.disliked_ids + signal.seen_ids))

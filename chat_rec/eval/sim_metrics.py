@@ -92,7 +92,7 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
     for t in range(turns):
         active = [log.turns[t] for log in logs if len(log.turns) > t]
         last = [log.turns[min(t, len(log.turns) - 1)] for log in logs if log.turns]
-        carried = [turn.cosine for turn in last]
+        carried = [turn.cosine for turn in last]  # accepted people carried forward
         carried_centered = [turn.cosine_centered for turn in last]
         calls = [s for turn in active for s in turn.latency_s]
         per_turn.append({
@@ -102,6 +102,8 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
             "cosine": _mean([c for c in carried if c is not None]),
             "cosine_full_length": _mean([log.turns[t].cosine for log in full if log.turns[t].cosine is not None]),
             "cosine_centered": _mean(carried_centered),
+            "cosine_active": _mean([turn.cosine for turn in active]),
+            "cosine_centered_active": _mean([turn.cosine_centered for turn in active]),
             "cosine_centered_full_length": _mean([log.turns[t].cosine_centered for log in full]),
             "cards_seen": _mean([float(len(set(turn.seen))) for turn in active]),
             "turn_latency_ms": 1000 * _mean([sum(turn.latency_s) for turn in active if turn.latency_s]),
@@ -114,6 +116,7 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
             violations[kind] = violations.get(kind, 0) + count
     cos = [row["cosine"] for row in per_turn]
     centered = [row["cosine_centered"] for row in per_turn]
+    talking = [row["cosine_centered_active"] for row in per_turn]
     return {
         "people": n,
         **success,
@@ -124,6 +127,7 @@ def summarize(logs: Sequence[PersonLog], turns: int) -> dict[str, Any]:
         "cosine_centered_first": centered[0] if centered else math.nan,
         "cosine_centered_last": centered[-1] if centered else math.nan,
         "cosine_centered_rises_each_turn": bool(all(b > a for a, b in zip(centered, centered[1:], strict=False))),
+        "cosine_centered_active_rises_each_turn": bool(all(b > a for a, b in zip(talking, talking[1:], strict=False))),
         "cards_seen_per_turn": _mean([float(len(set(t.seen))) for log in logs for t in log.turns]),
         "violations": violations,
         "leaked_targets": sum(len(log.leaked) for log in logs),
@@ -158,11 +162,13 @@ def format_table(result: dict[str, Any]) -> str:
         lines.append(row("baseline: " + name, s))
     main = next(iter(result["configs"].values()))
     lines += ["", f"turn by turn ({next(iter(result['configs']))}):",
-              f"{'turn':>5}{'active':>8}{'hit':>7}{'nDCG@5':>8}{'cos':>7}{'cos full':>9}{'ccos':>7}{'cards':>7}"
+              f"{'turn':>5}{'active':>8}{'hit':>7}{'nDCG@5':>8}{'cos':>7}{'cos full':>9}{'ccos':>7}{'ccos act':>9}"
+              f"{'cards':>7}"
               f"{'ms/turn':>9}{'p95 call':>9}"]
     for r in main["per_turn"]:
         lines.append(f"{r['turn']:>5}{r['active']:>8}{r['hit_rate']:>7.3f}{r['ndcg@5']:>8.3f}{r['cosine']:>7.3f}"
-                     f"{r['cosine_full_length']:>9.3f}{r['cosine_centered']:>7.3f}{r['cards_seen']:>7.1f}"
+                     f"{r['cosine_full_length']:>9.3f}{r['cosine_centered']:>7.3f}"
+                     f"{r.get('cosine_centered_active', math.nan):>9.3f}{r['cards_seen']:>7.1f}"
                      f"{r['turn_latency_ms']:>9.0f}"
                      f"{r['call_latency_p95_ms']:>9.0f}")
     lines += ["", "violations (" + next(iter(result["configs"])) + "): " + (", ".join(

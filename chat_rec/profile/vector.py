@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 import numpy as np
 
@@ -32,8 +32,24 @@ ASPECT_WEIGHT = 0.6
 DISLIKE_WEIGHT = 0.8
 """Dislikes push with this fraction of a like's strength (people name dislikes loosely)."""
 
+PUSH_EVIDENCE = 0.3
+"""A push counts this fraction of its weight as evidence (``evidence``): a turn with only a 👎 on
+a movie moves p by 0.3 * 0.8 of a liked movie's step, one with only "less drama" by 0.3 * 0.48.
+Chosen on the dev run (seed 1) from the measured change of cos(p, hidden taste) per 👎
+(docs/benchmarks.md, "Does p move toward the person?")."""
+
 EPS = 1e-8
 """Norms below this count as zero: the vector has no direction."""
+
+
+class Part(NamedTuple):
+    """One piece of a turn's evidence: its weight (negative: a push) and direction (unit for a pull;
+    for a push, what is left of the unit vector once its reference is taken out).
+    """
+
+    weight: float
+    unit: np.ndarray
+
 
 ItemVectorFn = Callable[[int], "np.ndarray | None"]
 GenreVectorFn = Callable[[str], "np.ndarray | None"]
@@ -49,44 +65,108 @@ def normalize(v: np.ndarray) -> np.ndarray | None:
     return (arr / norm).astype(np.float32)
 
 
+def signal_parts(
+    signal: PreferenceSignal,
+    item_vector: ItemVectorFn,
+    genre_vector: GenreVectorFn,
+    aspect_vector: AspectVectorFn | None = None,
+    shared: np.ndarray | None = None,
+    shown: Sequence[int] = (),
+) -> list[Part]:
+    """The signal's evidence as weighted unit directions: pulls positive, pushes negative.
+
+    Unknown ids and names are skipped. A push leaves the direction every catalog vector shares
+    (``shared``, see ``mean_direction``) alone. A push on a card among the ``shown`` picks is
+    taken against them (Rocchio against the shown set): away from what sets the disliked card
+    apart from the picks it came with, not from what they share with the person's taste.
+    """
+    on_screen = [u for i in _unique(shown) if (vec := item_vector(i)) is not None and (u := normalize(vec)) is not None]
+    screen_mean = np.mean(on_screen, axis=0) if len(on_screen) > 1 else None
+    parts: list[tuple[float, np.ndarray | None, bool]] = []
+    parts += [(ITEM_WEIGHT, item_vector(i), False) for i in _unique(signal.liked_ids)]
+    parts += [(-ITEM_WEIGHT * DISLIKE_WEIGHT, item_vector(i), i in set(shown)) for i in _unique(signal.disliked_ids)]
+    parts += [(GENRE_WEIGHT, genre_vector(g), False) for g in _unique(signal.liked_genres)]
+    parts += [(-GENRE_WEIGHT * DISLIKE_WEIGHT, genre_vector(g), False) for g in _unique(signal.disliked_genres)]
+    if aspect_vector is not None:
+        parts += [(ASPECT_WEIGHT, aspect_vector(a), False) for a in _unique(signal.liked_aspects)]
+        parts += [(-ASPECT_WEIGHT * DISLIKE_WEIGHT, aspect_vector(a), False)
+                  for a in _unique(signal.disliked_aspects)]
+    out: list[Part] = []
+    for weight, vec, against_screen in parts:
+        unit = None if vec is None else normalize(vec)
+        if unit is None:
+            continue
+        # pushes keep their length after the reference is taken out: a card much like its list,
+        # or a genre much like every movie, pushes little
+        if weight < 0 and against_screen and screen_mean is not None:
+            unit = unit - screen_mean
+        elif weight < 0 and shared is not None:
+            unit = unit - float(unit @ shared) * shared
+        if float(np.linalg.norm(unit)) >= EPS:
+            out.append(Part(weight, unit.astype(np.float32)))
+    return out
+
+
 def signal_vector(
     signal: PreferenceSignal,
     item_vector: ItemVectorFn,
     genre_vector: GenreVectorFn,
     aspect_vector: AspectVectorFn | None = None,
     shared: np.ndarray | None = None,
+    shown: Sequence[int] = (),
 ) -> np.ndarray | None:
     """v_t: liked movies, genres and aspects pull, disliked ones push; unit length, or None if empty.
 
     ``item_vector`` / ``genre_vector`` return the (unit) embedding of an item id / genre name,
     or None when unknown; unknown names are skipped. Year ranges and intents carry no direction
     in embedding space, so a signal with only those gives None (the profile stays as it is).
-    ``shared`` is the unit direction every catalog vector shares (``mean_direction``): a push
-    leaves it alone and pushes only along what sets the disliked thing apart.
+    ``shared`` and ``shown`` set what a push is taken against (``signal_parts``).
     """
-    parts: list[tuple[float, np.ndarray | None]] = []
-    parts += [(ITEM_WEIGHT, item_vector(i)) for i in _unique(signal.liked_ids)]
-    parts += [(-ITEM_WEIGHT * DISLIKE_WEIGHT, item_vector(i)) for i in _unique(signal.disliked_ids)]
-    parts += [(GENRE_WEIGHT, genre_vector(g)) for g in _unique(signal.liked_genres)]
-    parts += [(-GENRE_WEIGHT * DISLIKE_WEIGHT, genre_vector(g)) for g in _unique(signal.disliked_genres)]
-    if aspect_vector is not None:
-        parts += [(ASPECT_WEIGHT, aspect_vector(a)) for a in _unique(signal.liked_aspects)]
-        parts += [(-ASPECT_WEIGHT * DISLIKE_WEIGHT, aspect_vector(a)) for a in _unique(signal.disliked_aspects)]
-    total: np.ndarray | None = None
-    for weight, vec in parts:
-        if vec is None:
-            continue
-        unit = normalize(vec)
-        if unit is None:
-            continue
-        if weight < 0 and shared is not None:
-            unit = unit - float(unit @ shared) * shared
-        total = weight * unit if total is None else total + weight * unit
-    return None if total is None else normalize(total)
+    return direction(signal_parts(signal, item_vector, genre_vector, aspect_vector, shared, shown))
 
 
-def update(p: np.ndarray | None, v: np.ndarray | None, alpha: float) -> np.ndarray | None:
-    """p_{t+1} = alpha * p_t + (1 - alpha) * v_t, renormalised to unit length.
+def direction(parts: Sequence[Part]) -> np.ndarray | None:
+    """The weighted sum of ``signal_parts`` at unit length, or None when it has no direction."""
+    if not parts:
+        return None
+    return normalize(np.sum([part.weight * part.unit for part in parts], axis=0))
+
+
+def evidence(parts: Sequence[Part]) -> float:
+    """How much a turn says about where the taste lies, in [0, 1]: it scales the step (1 - alpha).
+
+    A turn that likes something (a movie, a genre, a mood) takes a whole step. A turn that only
+    pushes (a 👎, "less drama", "no horror") counts ``PUSH_EVIDENCE`` of its pushes' weight: what a
+    person turns down is still near what they like (they watched it, it was picked for them), so
+    it says little about which way the taste lies (docs/benchmarks.md measures it per event).
+    """
+    if any(part.weight > 0 for part in parts):
+        return 1.0
+    return float(min(1.0, sum(-part.weight * PUSH_EVIDENCE for part in parts)))
+
+
+def step(
+    p: np.ndarray | None,
+    signal: PreferenceSignal,
+    alpha: float,
+    item_vector: ItemVectorFn,
+    genre_vector: GenreVectorFn,
+    aspect_vector: AspectVectorFn | None = None,
+    shared: np.ndarray | None = None,
+    shown: Sequence[int] = (),
+) -> np.ndarray | None:
+    """One turn's profile update: p <- alpha' p + (1 - alpha') v_t with 1 - alpha' = (1 - alpha) * evidence.
+
+    A turn that carries no taste (no pull, no push: "anything else?", "seen it", a year range)
+    leaves p as it is.
+    """
+    parts = signal_parts(signal, item_vector, genre_vector, aspect_vector, shared, shown)
+    return update(p, direction(parts), alpha, evidence(parts))
+
+
+def update(p: np.ndarray | None, v: np.ndarray | None, alpha: float, weight: float = 1.0) -> np.ndarray | None:
+    """p_{t+1} = (1 - b) * p_t + b * v_t with b = (1 - alpha) * weight (weight in [0, 1], default 1:
+    the plain alpha * p_t + (1 - alpha) * v_t), renormalised to unit length.
 
     A first signal initialises the profile (p None -> v); a turn without direction leaves it as
     it is (v None -> p). If p and v cancel exactly, the newer evidence v wins.
@@ -104,7 +184,8 @@ def update(p: np.ndarray | None, v: np.ndarray | None, alpha: float) -> np.ndarr
             f"Profile vector has {pu.shape[0]} dimensions but the signal has {vu.shape[0]}; "
             "the embedding model changed, so reset the profile."
         )
-    mixed = normalize(alpha * pu + (1.0 - alpha) * vu)
+    rate = (1.0 - alpha) * float(np.clip(weight, 0.0, 1.0))
+    mixed = normalize((1.0 - rate) * pu + rate * vu)
     return vu if mixed is None else mixed
 
 

@@ -34,6 +34,7 @@ def test_every_person_talks_and_is_scored(result: dict[str, Any]) -> None:
     assert active[0] == 20 and active == sorted(active, reverse=True)
     assert all(-1.0 <= row["cosine"] <= 1.0 for row in main["per_turn"])
     assert all(-1.0 <= row["cosine_centered"] <= 1.0 for row in main["per_turn"])
+    assert all(-1.0 <= row["cosine_centered_active"] <= 1.0 for row in main["per_turn"])
     assert all(row["cards_seen"] >= 5 for row in main["per_turn"])
     assert main["per_turn"][0]["turn_latency_ms"] > 0
     json.dumps(result)  # JSON-ready

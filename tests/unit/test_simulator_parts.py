@@ -131,6 +131,11 @@ def test_summary_counts_failures_as_t_plus_one() -> None:
     assert math.isclose(s["per_turn"][1]["cosine_full_length"], 0.2)
     assert s["per_turn"][4]["cosine_centered"] == pytest.approx((0.5 + 0.3 + 0.5) / 6)
     assert s["cosine_centered_rises_each_turn"] is True  # means .7/6, .9/6, 1.1/6, 1.2/6, 1.3/6
+    # over the people still talking: the accepted person (.5) leaves after turn 1, so the average
+    # falls at turn 2 (.7/6 -> .2/2 centered) though nobody's p moved away (survivorship)
+    assert s["per_turn"][1]["cosine_active"] == pytest.approx(0.2)
+    assert s["per_turn"][3]["cosine_centered_active"] == pytest.approx(0.2)
+    assert s["cosine_centered_active_rises_each_turn"] is False
 
 
 def test_sweep_is_one_factor_at_a_time() -> None:

@@ -137,3 +137,54 @@ def test_a_push_leaves_the_shared_direction_alone() -> None:
     assert plain is not None and centered is not None
     assert float(plain @ shared) < -0.9  # without it: away from every movie
     assert abs(float(centered @ shared)) < 1e-5 and centered[1] < 0  # only away from what is particular to it
+
+
+def test_a_push_on_a_shown_card_is_taken_against_the_other_picks() -> None:
+    """Rocchio against the shown set: a 👎 moves p away from what sets the card apart from its list,
+    not away from what the list has in common (issue 12: pushes moved p away from the taste)."""
+    from chat_rec.profile.vector import signal_parts
+
+    region = np.asarray([0.0, 0.0, 1.0, 0.0])
+    items = {i: normalize(region + 0.3 * unit(i, 4)) for i in (0, 1)}
+    items[2] = normalize(region - 0.3 * unit(0, 4))
+    signal = PreferenceSignal(disliked_ids=[0])
+    alone = signal_vector(signal, items.get, lambda g: None)
+    against = signal_vector(signal, items.get, lambda g: None, shown=[0, 1, 2])
+    assert alone is not None and against is not None
+    assert float(alone @ region) < -0.9  # pushed out of the region the whole list sits in
+    assert float(against @ region) > float(alone @ region) + 0.5
+    assert against[0] < 0  # still away from what is particular to the disliked card
+    # a push on a card not on screen keeps the catalog-wide reference
+    (part,) = signal_parts(signal, items.get, lambda g: None, shown=[1, 2])
+    assert part.weight < 0 and np.allclose(part.unit, normalize(items[0]))
+
+
+def test_step_scales_the_update_by_the_turns_evidence() -> None:
+    """A like moves p by (1 - alpha); a turn that only pushes (a 👎, "less comedy") by less; a turn
+    with no taste not at all."""
+    from chat_rec.profile.vector import PUSH_EVIDENCE, evidence, signal_parts, step
+
+    p = normalize(np.ones(DIM, dtype=np.float32))
+    like = step(p, PreferenceSignal(liked_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get)
+    push = step(p, PreferenceSignal(disliked_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get)
+    genre = step(p, PreferenceSignal(disliked_genres=["Comedy"]), 0.7, ITEMS.get, GENRE_VECS.get)
+    mixed = step(p, PreferenceSignal(liked_ids=[2], disliked_genres=["Comedy"]), 0.7, ITEMS.get, GENRE_VECS.get)
+    assert like is not None and push is not None and genre is not None and mixed is not None
+    assert np.allclose(like, update(p, ITEMS[1], 0.7))
+    assert np.allclose(mixed, update(p, ITEMS[2] - 0.48 * GENRE_VECS["Comedy"], 0.7))  # a pull: a whole step
+    moved = {name: 1.0 - cosine(p, q) for name, q in (("like", like), ("push", push), ("genre", genre))}
+    assert 0 < moved["genre"] < moved["push"] < 0.5 * moved["like"]
+    parts = signal_parts(PreferenceSignal(disliked_ids=[1]), ITEMS.get, GENRE_VECS.get)
+    assert evidence(parts) == pytest.approx(0.8 * PUSH_EVIDENCE)
+    assert evidence(signal_parts(PreferenceSignal(liked_ids=[1, 2]), ITEMS.get, GENRE_VECS.get)) == 1.0
+    assert step(p, PreferenceSignal(seen_ids=[1], year_min=1990), 0.7, ITEMS.get, GENRE_VECS.get) is not None
+    assert np.allclose(step(p, PreferenceSignal(seen_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get), p)
+    # the first evidence still starts the profile, whatever its weight
+    first = step(None, PreferenceSignal(disliked_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get)
+    assert first is not None and float(first @ ITEMS[1]) < 0
+
+
+def test_update_weight_zero_keeps_p() -> None:
+    p, v = normalize(unit(0) + unit(1)), unit(2)
+    assert np.allclose(update(p, v, 0.7, weight=0.0), p)
+    assert np.allclose(update(p, v, 0.7, weight=1.0), update(p, v, 0.7))
