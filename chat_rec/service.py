@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -54,6 +55,20 @@ def _checkpointer(settings: Settings) -> Any:
 class _User:
     id: int
     name: str
+
+
+def _warm_intro_prefix(llm: Any) -> None:
+    """Put the intro prompt's static prefix in the engine's key/value cache (a background thread)."""
+    from chat_rec.conversation.respond import intro_warm_up_messages
+    from chat_rec.llm.calls import warm_up
+
+    started = time.perf_counter()
+    try:
+        warm_up(llm, intro_warm_up_messages())
+    except Exception as error:  # noqa: BLE001 - only a first turn's speed is at stake
+        log.warning("Warming the intro prompt failed: %s", error)
+        return
+    log.info("intro prompt cached in %.1f s", time.perf_counter() - started)
 
 
 def _needs_torch(settings: Settings, llm: Any, embedder_backend: str) -> bool:
@@ -120,9 +135,8 @@ class ChatService:
         from chat_rec.catalog.aspects import AspectIndex, cache_dir_for
         from chat_rec.catalog.index import CatalogIndex
         from chat_rec.catalog.loaders import load_catalog
-        from chat_rec.conversation.respond import intro_warm_up_messages
         from chat_rec.embedding import Embedder
-        from chat_rec.llm.calls import warm_up
+        from chat_rec.llm.calls import is_in_process, warm_up
         from chat_rec.llm.registry import get_chat_model
         from chat_rec.profile.repository import ProfileRepository
         from chat_rec.profile.vector import genre_centroids
@@ -148,7 +162,7 @@ class ChatService:
                 chosen = get_chat_model(settings, progress=progress)
             step("llm", t)
             t = time.perf_counter()
-            if warm_up(chosen, intro_warm_up_messages()):
+            if warm_up(chosen):
                 step("llm_warm", t)
             return chosen
 
@@ -188,7 +202,10 @@ class ChatService:
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
             reranker=LazyReranker(settings) if settings.rerank_adapter else None, aspects=aspects,
         )
-        return cls(deps, _checkpointer(settings), timings)
+        service = cls(deps, _checkpointer(settings), timings)
+        if is_in_process(llm):  # after start-up, not during it: a first turn waits for it at most
+            threading.Thread(target=_warm_intro_prefix, args=(llm,), name="chat-rec-intro-warm", daemon=True).start()
+        return service
 
     def restarted(self) -> ChatService:
         """A fresh service over the same files, as after a process restart (models stay loaded)."""

@@ -38,7 +38,7 @@ N_CTX = 4096
 """Context window: prompts are bounded far below it (intro ~250 tokens, judge ~300)."""
 MAX_THREADS = 16
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
-_CACHE: dict[tuple[str, int], tuple[Any, threading.Lock]] = {}
+_CACHE: dict[str, tuple[Any, threading.Lock]] = {}
 _CACHE_LOCK = threading.Lock()
 
 
@@ -49,18 +49,60 @@ def llama_cpp_available() -> bool:
     return importlib.util.find_spec("llama_cpp") is not None
 
 
+IDLE_SAMPLE_S = 0.05
+"""How long ``idle_cores`` watches the CPUs before a call (a few scheduler ticks)."""
+SPARE_CORE_MARGIN = 0.4
+"""A call uses every allowed thread only when this close to all of them are idle."""
+
+
+def idle_cores(sample_s: float = IDLE_SAMPLE_S) -> float | None:
+    """How many CPU cores sat idle over the last ``sample_s`` seconds (Linux ``/proc/stat``), or None."""
+    def snapshot() -> tuple[int, int] | None:
+        try:
+            with open("/proc/stat", encoding="ascii") as handle:
+                fields = [int(x) for x in handle.readline().split()[1:]]
+        except (OSError, ValueError):
+            return None
+        return sum(fields), fields[3] + (fields[4] if len(fields) > 4 else 0)  # total, idle + iowait
+
+    first = snapshot()
+    time.sleep(sample_s)
+    second = snapshot()
+    if first is None or second is None or second[0] <= first[0]:
+        return None
+    share = (second[1] - first[1]) / (second[0] - first[0])
+    return share * (os.cpu_count() or 1)
+
+
+def threads_for_call(most: int, idle: float | None) -> int:
+    """``most`` threads when the machine has that many idle cores, else one.
+
+    ggml's threads wait for each other at every layer, so a thread without a core of its own
+    stalls all of them: on 2 cores an idle machine decodes ~1.7× faster with 2 threads (README,
+    "Engines"), a busy one up to ten times slower. One thread is the safe choice whenever in doubt.
+    """
+    if most <= 1 or idle is None or idle < most - SPARE_CORE_MARGIN:
+        return 1
+    return most
+
+
 def default_threads() -> int:
-    """All but one of the CPUs this process may run on (at least one, at most ``MAX_THREADS``).
+    """All but one of the CPUs this process may run on (at least one, at most ``MAX_THREADS``): the
+    thread count of a call when the machine is busy (see ``threads_for_call``).
 
     ggml's threads wait for each other at every layer by spinning; when one of them loses its core
     (to the server's other threads, the embedder, another process) all wait. Measured on the 2-core
     machine under load: 1 thread 5.6 tokens/s, 2 threads 0.4 tokens/s (README, "Engines").
     """
+    return max(1, min(usable_cpus() - 1, MAX_THREADS))
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on."""
     try:
-        count = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        count = os.cpu_count() or 1
-    return max(1, min(count - 1, MAX_THREADS))
+        return os.cpu_count() or 1
 
 
 class LlamaCppChatModel(BaseChatModel):
@@ -77,6 +119,10 @@ class LlamaCppChatModel(BaseChatModel):
     """Upper bound on one call's generation wall time (stops early, returns what was made)."""
     generate_lock: Any = None
     """Serialises use of the shared context (its key/value cache) across threads."""
+    threads: int = 1
+    """Threads for each call; with ``adaptive``, the most a call may use."""
+    adaptive: bool = False
+    """Look at the CPUs before each call and use ``threads`` only when that many cores are idle."""
 
     _formatter: Any = PrivateAttr(default=None)
 
@@ -111,6 +157,14 @@ class LlamaCppChatModel(BaseChatModel):
                                                 add_bos=False, special=True)
         return tokens
 
+    def _set_threads(self) -> int:
+        """Set this call's thread count on the shared context (under the lock) and return it."""
+        count = threads_for_call(self.threads, idle_cores()) if self.adaptive else self.threads
+        setter = getattr(getattr(self.llama, "_ctx", None), "set_n_threads", None)
+        if setter is not None:
+            setter(count, count)
+        return count
+
     # --------------------------------------------------------------- decoding
     def _pieces(self, messages: list[BaseMessage], stop: list[str] | None, limit: int | None,
                 usage: dict[str, int]) -> Generator[str, None, None]:
@@ -131,6 +185,7 @@ class LlamaCppChatModel(BaseChatModel):
         stops = [s for s in stop or [] if s]
         with self.generate_lock or nullcontext():
             started = time.perf_counter()
+            self._set_threads()
             generator = self.llama.generate(tokens, temp=0.0, top_k=1, repeat_penalty=1.0)
             try:
                 for count, token in enumerate(generator, start=1):
@@ -197,6 +252,7 @@ class LlamaCppChatModel(BaseChatModel):
 
         tokens = self.prompt_tokens(messages)
         with self.generate_lock or nullcontext():
+            self._set_threads()
             generator = self.llama.generate(tokens, temp=0.0, top_k=1, repeat_penalty=1.0)
             try:
                 next(generator)  # evaluates the prompt (reusing the cached prefix) and samples once
@@ -236,11 +292,16 @@ def _close_all() -> None:
     callable") after every command that loaded a model.
     """
     with _CACHE_LOCK:
-        for llama, _ in _CACHE.values():
+        for llama, lock in _CACHE.values():
+            # a call still running in another thread (a background warm-up) finishes first
+            held = lock.acquire(timeout=60)
             try:
                 llama.close()
             except Exception:  # noqa: BLE001 - exiting anyway
                 pass
+            finally:
+                if held:
+                    lock.release()
         _CACHE.clear()
 
 
@@ -263,7 +324,7 @@ def load_llamacpp_chat_model(
     if not path.is_file():
         raise ModelError(f"There is no GGUF file at {path}: point CHAT_REC_LLM_CPU_MODEL at one, or use 'packaged'.")
     n_threads = threads or default_threads()
-    key = (str(path.resolve()), n_threads)
+    key = str(path.resolve())  # one mapped model per file, whatever the callers' thread counts
     with _CACHE_LOCK:
         if key not in _CACHE:
             started = time.perf_counter()
@@ -278,5 +339,6 @@ def load_llamacpp_chat_model(
             log.info("Loaded %s with llama.cpp (%d threads) in %.1f s.", path.name, n_threads,
                      time.perf_counter() - started)
         llama, lock = _CACHE[key]
+    most = threads or min(usable_cpus(), MAX_THREADS)
     return LlamaCppChatModel(llama=llama, model_name=name or path.stem, max_new_tokens=max_new_tokens,
-                             timeout_s=timeout_s, generate_lock=lock)
+                             timeout_s=timeout_s, generate_lock=lock, threads=most, adaptive=threads is None)

@@ -190,9 +190,13 @@ def describe_model(settings: Settings) -> str:
     name = ("packaged Qwen2.5-Coder-0.5B-Instruct" if settings.llm_cpu_model == "packaged"
             else settings.llm_cpu_model)
     if choose_engine(settings) == "llamacpp":
-        from chat_rec.llm.llamacpp import default_threads
+        from chat_rec.llm.llamacpp import MAX_THREADS, default_threads, usable_cpus
 
-        threads = settings.llm_threads or default_threads()
-        return f"{name} (GGUF via llama.cpp, {threads} thread{'s' if threads > 1 else ''}, CPU)"
+        if settings.llm_threads:
+            threads = f"{settings.llm_threads} thread{'s' if settings.llm_threads > 1 else ''}"
+        else:
+            most = min(usable_cpus(), MAX_THREADS)
+            threads = f"{default_threads()}–{most} threads by idle cores" if most > 1 else "1 thread"
+        return f"{name} (GGUF via llama.cpp, {threads}, CPU)"
     quant = "4-bit NF4" if settings.llm_cpu_4bit else settings.llm_cpu_dtype
     return f"{name} ({quant}, CPU)"

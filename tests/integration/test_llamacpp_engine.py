@@ -117,3 +117,14 @@ def test_the_judge_scores_fixed_answers_on_llamacpp(chat: Any, catalog: Any) -> 
     assert all(sum(v.probs) == pytest.approx(1.0) for v in verdicts)
     assert verdicts[1].probs == pytest.approx(single[0].probs, abs=1e-3)  # order and cache change nothing
     assert extractor_for(TitleResolver(catalog), chat, "judge").judge is not None
+
+
+def test_threads_follow_the_idle_cores_unless_fixed(chat: Any) -> None:
+    from chat_rec.llm.llamacpp import load_llamacpp_chat_model, usable_cpus
+
+    assert chat.adaptive and chat.threads == min(usable_cpus(), 16)
+    assert chat._set_threads() in {1, chat.threads}
+    fixed = load_llamacpp_chat_model(chat.llama.model_path, max_new_tokens=4, threads=1)
+    assert fixed.llama is chat.llama, "one mapped model whatever the thread count"
+    assert not fixed.adaptive and fixed._set_threads() == 1
+    assert fixed.invoke(_ask("Say hi.")).content.strip()

@@ -106,3 +106,24 @@ def test_a_gguf_from_the_old_cache_folder_is_moved_not_fetched_again(monkeypatch
     monkeypatch.setattr(packaged, "_part_sources", lambda *a, **k: pytest.fail("downloaded again"))
     assert packaged.ensure_packaged_gguf(settings, progress=False) == packaged.packaged_gguf_path(settings)
     assert not (settings.cache_dir / packaged.GGUF_NAME).exists()
+
+
+def test_a_call_uses_every_thread_only_when_that_many_cores_are_idle() -> None:
+    from chat_rec.llm.llamacpp import threads_for_call
+
+    assert threads_for_call(2, 2.0) == 2 and threads_for_call(2, 1.7) == 2
+    assert threads_for_call(2, 1.5) == 1, "a core busy with something else: one thread"
+    assert threads_for_call(2, None) == 1, "no reading: the safe choice"
+    assert threads_for_call(1, 2.0) == 1
+    assert threads_for_call(4, 3.8) == 4 and threads_for_call(4, 3.0) == 1
+
+
+def test_idle_cores_reads_the_machine() -> None:
+    import os
+    import sys
+
+    from chat_rec.llm.llamacpp import idle_cores
+
+    idle = idle_cores(0.02)
+    if sys.platform.startswith("linux"):
+        assert idle is not None and 0.0 <= idle <= (os.cpu_count() or 1) + 1e-9
