@@ -157,16 +157,23 @@ def cmd_prepare(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_train(args: argparse.Namespace) -> int:
-    """`chat-rec train conversations`: fit the conversation model and its weights (docs/benchmarks.md)."""
-    from chat_rec.training.conversations import TrainConfig, default_excludes, train
+def _training_data(args: argparse.Namespace, settings: Any) -> tuple[Path, list[Path]]:
+    """The ReDial training folder (``--data`` or the setting) and the dev files whose conversations are dropped."""
+    from chat_rec.training.conversations import default_excludes
 
-    settings = settings_for(args)
     settings.ensure_home()
     data = Path(args.data) if args.data else settings.conversation_data
     if data is None:
         raise ChatRecError("Say where the ReDial training files are: --data DIR or CHAT_REC_CONVERSATION_DATA.")
-    exclude = [Path(p) for p in args.exclude] if args.exclude else default_excludes(data)
+    return data, [Path(p) for p in args.exclude] if args.exclude else default_excludes(data)
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    """`chat-rec train conversations`: fit the conversation model and its weights (docs/benchmarks.md)."""
+    from chat_rec.training.conversations import TrainConfig, train
+
+    settings = settings_for(args)
+    data, exclude = _training_data(args, settings)
     for path in exclude:
         print(f"dropping the conversations of {path} from training", file=sys.stderr)
     out = Path(args.out) if args.out else settings.conversation_model_dir
@@ -182,15 +189,10 @@ def cmd_train_retriever(args: argparse.Namespace) -> int:
     from chat_rec.catalog.index import CatalogIndex
     from chat_rec.catalog.loaders import load_catalog
     from chat_rec.embedding import Embedder
-    from chat_rec.training.conversations import default_excludes
     from chat_rec.training.retriever import RetrieverConfig, train
 
     settings = settings_for(args)
-    settings.ensure_home()
-    data = Path(args.data) if args.data else settings.conversation_data
-    if data is None:
-        raise ChatRecError("Say where the ReDial training files are: --data DIR or CHAT_REC_CONVERSATION_DATA.")
-    exclude = [Path(p) for p in args.exclude] if args.exclude else default_excludes(data)
+    data, exclude = _training_data(args, settings)
     out = Path(args.out) if args.out else settings.retriever_model_dir
     catalog = load_catalog(settings.catalog_dir, settings.overviews_csv, progress=True)
     index = CatalogIndex.open(settings, catalog, Embedder(settings.embedding_model), progress=True)
