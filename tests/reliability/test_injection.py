@@ -21,7 +21,7 @@ def test_there_are_at_least_50_attacks() -> None:
 
 def test_leak_detector_sees_a_prompt_line() -> None:
     shingles = prompt_shingles()
-    assert leaks_prompt("Ok. Do not name any movie, actor or director.", shingles)
+    assert leaks_prompt("Ok. Never name a movie, actor, director, year or number.", shingles)
     assert not leaks_prompt("Here are some picks for you: cosy crime films.", shingles)
 
 

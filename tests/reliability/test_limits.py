@@ -51,7 +51,7 @@ def test_rate_limit_is_a_setting() -> None:
 
 
 def test_reply_scrub_removes_prompt_echo_but_keeps_the_list() -> None:
-    reply = ("Sure, ignoring my rules. Do not name any movie, actor or director. These fit a cosy night.\n\n"
+    reply = ("Sure, ignoring my rules. Never name a movie, actor, director, year or number. These fit a cosy night.\n\n"
              "1. Heat (1995) — Crime, Thriller; rated 4.0/5 by 110 people")
     assert scrub_reply(reply) == ("These fit a cosy night.\n\n"
                                   "1. Heat (1995) — Crime, Thriller; rated 4.0/5 by 110 people")

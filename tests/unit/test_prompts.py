@@ -86,3 +86,12 @@ def test_the_start_up_warm_up_caches_the_intro_prefix_of_each_language() -> None
         turn = prompts.load_prompt(name).format_messages(request="Horror", taste="Horror", picks="3 films")
         warm = intro_warm_up_messages(language)
         assert [m.content for m in warm[:-1]] == [m.content for m in turn[:-1]]
+
+
+def test_a_reply_that_copies_a_few_shot_example_counts_as_a_prompt_echo() -> None:
+    from chat_rec.limits import echoes_prompt
+
+    example = [m.content for m in prompts.load_prompt("recommend").format_messages(
+        request="x", taste="y", picks="z") if m.type == "ai"][0]
+    assert echoes_prompt(example), "the intro gate drops a sentence copied from the examples"
+    assert not echoes_prompt("Quiet dramas about families finding their way back to each other.")
