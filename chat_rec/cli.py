@@ -26,6 +26,25 @@ def _offline_defaults() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+def _port_busy_message(host: str, port: int) -> str:
+    return (f"Port {port} on {host} is already in use (another chat-rec server, or a test run?). Stop it, or "
+            f"serve on another port: `make demo PORT={port + 1}` or `chat-rec serve --port {port + 1}`.")
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Refuse a busy port at once, with a clear message, instead of after loading everything."""
+    import socket
+
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds: TIME_WAIT is free
+        try:
+            probe.bind((host, port))
+        except PermissionError as error:
+            raise ChatRecError(f"Port {port} on {host} cannot be used ({error}); choose another: --port.") from error
+        except OSError as error:
+            raise ChatRecError(_port_busy_message(host, port)) from error
+
+
 # ------------------------------------------------------------------ commands
 def cmd_serve(args: argparse.Namespace) -> int:
     from chat_rec.observability import configure_json_logs
@@ -35,11 +54,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     settings = settings_for(args)
     accounts = bool(args.accounts or settings.accounts)
     check_exposure(args.host, accounts)  # before minutes of loading, not after
+    _check_port_free(args.host, args.port)
     log_file = configure_json_logs(settings.log_dir)
     service = service_for(args)
     mode = "accounts: everyone signs in" if accounts else f"local profile {settings.local_user!r}, no password"
     print(f"chat-rec ready ({mode}; JSON logs in {log_file}): {service.describe()}", file=sys.stderr)
-    launch(service, host=args.host, port=args.port, concurrency=args.concurrency, accounts=accounts)
+    try:
+        launch(service, host=args.host, port=args.port, concurrency=args.concurrency, accounts=accounts)
+    except OSError as error:  # taken while the service loaded
+        if "port" not in str(error).lower():
+            raise
+        raise ChatRecError(_port_busy_message(args.host, args.port)) from error
     return 0
 
 
