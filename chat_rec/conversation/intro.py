@@ -62,6 +62,33 @@ def echoes_message(sentence: str, message: str) -> bool:
     return len(own) * 4 <= len(words)
 
 
+_NEGATOR = re.compile(r"\b(?:no|not|never|without|nothing|none|sin|ni|nunca|nada de|nada)\b", re.I)
+_SCOPE_END = re.compile(r"\b(?:but|except|only|just|sino|excepto|salvo|solo|sólo)\b|[,;:.!?]", re.I)
+NEGATION_SCOPE_WORDS = 3
+"""A negator covers at most this many words after it, and never past "but", "sino" or a comma."""
+_SCOPE_WORDS = re.compile(r"(?:\s*\S+){0,%d}" % NEGATION_SCOPE_WORDS)  # noqa: UP031 - a regex quantifier
+
+
+def without_negated(sentence: str) -> str:
+    """``sentence`` without the words a negation covers: "Thrillers, no horror" -> "Thrillers, ".
+
+    The intro may say what it leaves out ("sin nada de terror"); only a genre it offers counts as
+    naming one the person excluded. "Nothing but horror" keeps "horror": the scope ends at "but".
+    """
+    out, pos = [], 0
+    for match in _NEGATOR.finditer(sentence):
+        if match.start() < pos:
+            continue
+        out.append(sentence[pos:match.start()])
+        rest = sentence[match.end():]
+        stop = _SCOPE_END.search(rest)
+        scope = rest[: stop.start()] if stop else rest
+        covered = _SCOPE_WORDS.match(scope)
+        pos = match.end() + (covered.end() if covered else 0)
+    out.append(sentence[pos:])
+    return "".join(out)
+
+
 def names_something(sentence: str) -> bool:
     """A capitalised word inside a sentence is a name (a film, a person): the intro names none."""
     words = re.findall(r"[^\W\d_][\w'’-]*|\d+", sentence)
@@ -136,7 +163,7 @@ class IntroGate:
         if not sentence:
             return []
         problem = sentence_problem(sentence, self.deps, self.allowed_labels, self.message)
-        if not problem and self.avoid and set(self.avoid) & genres_named(sentence):
+        if not problem and self.avoid and set(self.avoid) & genres_named(without_negated(sentence)):
             problem = "names a genre the person excluded"
         if problem:
             self.dropped.append((sentence, problem))

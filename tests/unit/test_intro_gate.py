@@ -106,3 +106,15 @@ def test_a_sentence_naming_an_excluded_genre_is_dropped() -> None:
     assert gate.dropped[0][1] == "names a genre the person excluded"
     spanish = IntroGate(deps(), [], "", avoid=["Horror"])
     assert spanish.feed("Te gustan las de terror. ") == []
+
+
+def test_an_excluded_genre_may_be_named_as_left_out() -> None:
+    from chat_rec.conversation.intro import without_negated
+
+    gate = IntroGate(deps(), [], "", avoid=["Horror"])
+    shown = gate.feed("Slow thrillers, with no horror at all. Cosy mysteries, sin nada de terror. ")
+    assert shown == ["Slow thrillers, with no horror at all.", "Cosy mysteries, sin nada de terror."]
+    offered = IntroGate(deps(), [], "", avoid=["Horror"])
+    assert offered.feed("Nothing but horror tonight. Thrillers without gore, and horror classics. ") == []
+    assert [p for _, p in offered.dropped] == ["names a genre the person excluded"] * 2
+    assert without_negated("Westerns, not a single horror film, but comedy") == "Westerns,  film, but comedy"
