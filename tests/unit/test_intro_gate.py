@@ -7,14 +7,16 @@ from types import SimpleNamespace
 
 from chat_rec.conversation.intro import IntroGate, echoes_message, sentence_problem, stream_intro
 from chat_rec.results import RecommendedItem, TurnEvent, TurnResult
+from chat_rec.understanding.resolver import Mention
 
 
 class FakeResolver:
     def __init__(self, *titles: str) -> None:
         self.titles = titles
 
-    def find_in_text(self, text: str) -> list[str]:
-        return [t for t in self.titles if t.lower() in text.lower()]
+    def find_in_text(self, text: str) -> list[Mention]:
+        found = [(text.lower().find(t.lower()), t) for t in self.titles]
+        return [Mention(0, at, at + len(t), text[at:at + len(t)], 100.0) for at, t in found if at >= 0]
 
 
 def deps(*titles: str) -> SimpleNamespace:
@@ -118,3 +120,10 @@ def test_an_excluded_genre_may_be_named_as_left_out() -> None:
     assert offered.feed("Nothing but horror tonight. Thrillers without gore, and horror classics. ") == []
     assert [p for _, p in offered.dropped] == ["names a genre the person excluded"] * 2
     assert without_negated("Westerns, not a single horror film, but comedy") == "Westerns,  film, but comedy"
+
+
+def test_a_genre_that_is_also_a_title_is_a_genre_in_the_intro() -> None:
+    # the catalog holds "L'Avventura (Adventure, The)": the intro is asked to speak in genres
+    films = deps("Adventure", "Heat")
+    assert sentence_problem("Action, Sci-Fi and adventure for you.", films, []) == ""
+    assert sentence_problem("Crime stories with the tension of Heat.", films, []) == "names a movie"

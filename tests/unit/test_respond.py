@@ -3,6 +3,7 @@
 from types import SimpleNamespace
 
 from chat_rec.conversation.respond import check_intro, describe_request, echoes_message
+from chat_rec.understanding.resolver import Mention
 from chat_rec.understanding.signal import PreferenceSignal
 
 
@@ -10,8 +11,9 @@ class FakeResolver:
     def __init__(self, titles: list[str]) -> None:
         self.titles = titles
 
-    def find_in_text(self, text: str) -> list[str]:
-        return [t for t in self.titles if t.lower() in text.lower()]
+    def find_in_text(self, text: str) -> list[Mention]:
+        found = [(text.lower().find(t.lower()), t) for t in self.titles]
+        return [Mention(0, at, at + len(t), text[at:at + len(t)], 100.0) for at, t in found if at >= 0]
 
 
 def deps(*titles: str) -> SimpleNamespace:
