@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import shutil
 import threading
 import time
@@ -199,8 +200,6 @@ class OnnxEncoder:
         return int(self._session(1).get_outputs()[0].shape[-1])
 
     def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
-        import os
-
         threads = 1 if len(texts) <= FEW_TEXTS else max(1, len(os.sched_getaffinity(0)))
         session = self._session(threads)
         rows = []

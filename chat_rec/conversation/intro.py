@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from chat_rec.catalog.models import GENRES
 from chat_rec.catalog.titles import fold
 from chat_rec.limits import echoes_prompt, scrub_line
+from chat_rec.understanding import lexicon
 from chat_rec.understanding.extractor import genres_named
 
 if TYPE_CHECKING:
@@ -62,8 +63,11 @@ def echoes_message(sentence: str, message: str) -> bool:
     return len(own) * 4 <= len(words)
 
 
-_NEGATOR = re.compile(r"\b(?:no|not|never|without|nothing|none|sin|ni|nunca|nada de|nada)\b", re.I)
-_SCOPE_END = re.compile(r"\b(?:but|except|only|just|sino|excepto|salvo|solo|sólo)\b|[,;:.!?]", re.I)
+_SCOPE_END_WORDS = ("but", "except", "only", "just", "sino", "excepto", "salvo", "solo", "sólo")
+_NEGATOR = re.compile(r"\b(?:%s)\b" % "|".join(sorted(lexicon.NOMINAL_NEGATORS - set(_SCOPE_END_WORDS))),  # noqa: UP031
+                      re.I)
+"""The parser's negators of a noun phrase ("no horror", "sin terror", "nada de drama")."""
+_SCOPE_END = re.compile(r"\b(?:%s)\b|[,;:.!?]" % "|".join(_SCOPE_END_WORDS), re.I)  # noqa: UP031
 NEGATION_SCOPE_WORDS = 3
 """A negator covers at most this many words after it, and never past "but", "sino" or a comma."""
 _SCOPE_WORDS = re.compile(r"(?:\s*\S+){0,%d}" % NEGATION_SCOPE_WORDS)  # noqa: UP031 - a regex quantifier

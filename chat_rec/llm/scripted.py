@@ -14,6 +14,8 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field, PrivateAttr
 
+from chat_rec.llm.calls import cut_at_stop
+
 Reply = str | BaseException
 """A queued reply: text to return, or an exception to raise (to test error handling)."""
 
@@ -56,10 +58,7 @@ class ScriptedChatModel(BaseChatModel):
             reply = self.responses.pop(0) if self.responses else self.default
         if isinstance(reply, BaseException):
             raise reply
-        for marker in stop or []:
-            if marker and marker in reply:
-                reply = reply[: reply.index(marker)]
-        return reply
+        return cut_at_stop(reply, stop)
 
     def _generate(
         self,
