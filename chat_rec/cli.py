@@ -161,8 +161,11 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_prepare(args: argparse.Namespace) -> int:
-    """Everything `serve` needs, done ahead: catalog, index and the local model."""
-    cmd_index(argparse.Namespace(**{**vars(args), "rebuild": False}))
+    """Everything `serve` needs, done ahead: the embedder's ONNX export, catalog, index and the local model.
+
+    The export comes first, so a first index build already encodes with it (about 3× faster than
+    sentence-transformers on 2 cores).
+    """
     from chat_rec.embedding import Embedder
     from chat_rec.llm.registry import describe_model, get_chat_model
 
@@ -174,6 +177,7 @@ def cmd_prepare(args: argparse.Namespace) -> int:
         folder = None
         print(f"embedder: {error}", file=sys.stderr)
     print(f"embedder ready: {f'ONNX export {folder}' if folder else 'sentence-transformers (no ONNX export)'}")
+    cmd_index(argparse.Namespace(**{**vars(args), "rebuild": False}))
     get_chat_model(settings, progress=True)
     print(f"model ready: {describe_model(settings)}")
     if settings.conversation_data is not None and not (settings.conversation_model_dir / "model.npz").is_file():
