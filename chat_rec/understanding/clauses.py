@@ -81,6 +81,38 @@ def list_only(text: str) -> bool:
         w in LIST_WORDS or w in {"qqgenre", "movies", "films", "pelis", "peliculas"} for w in words)
 
 
+COORDINATORS = frozenset({"and", "y", "e", "&"})
+_OWN_VERB = frozenset("is was were are s felt feels seemed seems looked looks got gets has had made makes left "
+                      "leaves gave gives kept bored bores blew rocks rocked sucks sucked remains stays "
+                      "es fue era son fueron me nos parecio parece resulto sigue".split())
+_HARD = frozenset({".", ",", "?", "qqcond"})
+
+
+def _cue(text: str) -> bool:
+    return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
+
+
+def splits_coordination(keys: list[str], i: int, start: int) -> bool:
+    """Whether "and"/"y" at ``keys[i]`` joins two clauses, each with its own verdict.
+
+    "I loved Heat and hated Ronin", "Arrival was a marvel and Her bored me": the right side has a
+    verdict of its own (a cue word besides the left's, or its own title as the subject of a verb),
+    so the left's verdict does not reach it. A list ("Heat and Ronin were great") is one clause.
+    """
+    if keys[i] not in COORDINATORS or i <= start:
+        return False
+    end = next((j for j in range(i + 1, len(keys)) if keys[j] in _HARD or lexicon.CONTRAST.fullmatch(keys[j])),
+               len(keys))
+    left, right = " ".join(keys[start:i]), keys[i + 1:end]
+    if not right or list_only(left) or "qqtitle" not in keys[start:end]:
+        return False
+    j = 0
+    while j < len(right) and right[j] == "qqtitle":
+        j += 1
+    own_subject = 0 < j < len(right) and right[j] in _OWN_VERB
+    return own_subject or (_cue(left) and _cue(" ".join(right)))
+
+
 NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
                    r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|"
                    r"(?:something|anything|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual))\b")

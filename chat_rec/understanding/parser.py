@@ -101,6 +101,44 @@ def clean(text: str) -> str:
     return " ".join(s for s in sentences if not lexicon.INJECTION.search(s)).strip()
 
 
+_FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
+           r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
+_WANT = re.compile(
+    rf"\b(?:i|we)(?: {_FILLER}){{1,2}} (?:want|need|fancy)\b"
+    rf"|\b(?:id|wed|i would|we would)(?: {_FILLER}){{0,2}} (?:love|like|prefer|enjoy|go for)"
+    r"(?: to (?:watch|see))? (?:a|an|some|something|one)\b"
+    rf"|\b(?:me|nos) (?:gustaria|encantaria|apeteceria|vendria bien)(?: {_FILLER})?(?: ver)?"
+    r" (?:un|una|unos|unas|algo|alguna|alguno)\b"
+)
+"""A stated want with fillers or a conditional ("I just want a…", "I'd love a…", "me gustaría ver
+una…"): rule 13's "statement of what the user wants to watch now"."""
+
+_LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actually|ideally|preferably|"
+                   r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien) )+")
+"""Discourse words that may open a request without changing it ("so something like that")."""
+
+_FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine)\b")
+_SUBJECT = frozenset("i we you it is was were are im ive id its yo es fue era son me nos te le".split())
+
+
+def _verdict(text: str) -> bool:
+    return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text) or lexicon.SEEN.search(text))
+
+
+def _kind_of_film(clause: str) -> bool:
+    """A verbless clause naming a kind of film: "a proper grown-up drama", "una comedia ligera".
+
+    It opens with an indefinite article, names a film or a genre, has no subject or verdict (so
+    "a movie I loved" and "a drama was fine" are not requests) and no title.
+    """
+    words = clause.split()
+    if not words or words[0] not in {"a", "an", "some", "un", "una", "unos", "unas"}:
+        return False
+    if "qqtitle" in words or _SUBJECT.intersection(words) or _verdict(clause):
+        return False
+    return bool(_FILM_NOUN.search(clause) or any(r.search(clause) for r, _ in lexicon.GENRE_RES))
+
+
 class _Parser:
     def __init__(self, utterance: str, previous: list[Item], resolver: TitleResolver | None):
         self.raw = utterance
@@ -209,8 +247,12 @@ class _Parser:
             polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
             if named and (question or polite):
                 return True
+            if _WANT.search(text) or (polite and _FILM_NOUN.search(text) and not _verdict(text)):
+                return True
             for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
-                clause = clause.strip(" ,")
+                clause = _LEAD.sub("", clause.strip(" ,"))
+                if _kind_of_film(clause):
+                    return True
                 if re.match(r"^(?:something|anything|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
                             r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:a|an|some) (?:\w+ ){0,3}(?:movie"
                             r"|film|flick)s?"
@@ -225,7 +267,8 @@ class _Parser:
         clauses: list[tuple[int, int, int]] = []  # (sentence no, start, end)
         sentence, start = 0, 0
         for i, k in enumerate(keys + ["."]):
-            boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None
+            boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
+                or clause_rules.splits_coordination(keys, i, start)
             if boundary:
                 if i > start:
                     clauses.append((sentence, start, i))

@@ -36,6 +36,29 @@ made me cry"); with _VERB_AFTER."""
 _ORIGINAL = frozenset({"original"})
 _SEQUEL_MARKS = frozenset("2 3 4 5 6 7 8 9 ii iii iv v vi".split())
 """A number right after a found title that the catalog's title does not include names a sequel."""
+_PART_WORDS = frozenset("part parte chapter capitulo vol volume".split())
+_NUMBER_WORDS = frozenset("one two three four five uno dos tres cuatro cinco i".split())
+_NAME_GLUE = frozenset("at of the a an to for de del la el".split())
+"""Small words inside a longer capitalised name ("Everything Everywhere All at Once")."""
+
+
+def _inside_name(text: str, tokens: list[_Token], i: int) -> bool:
+    """Whether the title at token ``i`` ends a longer capitalised name: a capitalised word that
+    does not open a sentence comes before it, joined only by spaces and small words ("All at
+    Once" is not the film Once; "I watched Once", "Heat and Once" are).
+    """
+    j = i - 1
+    while j >= 0 and tokens[j].raw in _NAME_GLUE and text[tokens[j].end:tokens[j + 1].start].isspace():
+        j -= 1
+    if j < 0 or not text[tokens[j].end:tokens[j + 1].start].isspace():
+        return False
+    if j > 0 and tokens[j - 1].raw in {"the", "la", "el"}:
+        return False  # "the DiCaprio Titanic": a maker naming which film, not a longer title
+    raw = tokens[j].raw
+    opens = j == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, tokens[j].start - 4):tokens[j].start]))
+    return raw[:1].isupper() and not raw.isupper() and raw != "I" and not opens
+
+
 _COUNTED = frozenset("times time hours hour stars star out of or and x veces vez horas estrellas de y o".split())
 _KNOWN_FILM = 20
 """Ratings a film needs before a capitalised word standing alone ("Parasite, the one that won...")
@@ -276,6 +299,9 @@ class TitleResolver:
         for i, n, item_id, score in sorted(_select(chosen)):
             if self._sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
+            if item_id not in prefer_set and (self._other_year(tokens, i, n, item_id)
+                                              or (n <= 2 and _inside_name(text, tokens, i))):
+                continue
             end_tok = i + n - 1
             year = self._nearby_year(tokens, i, n)
             if year is not None and self._year(item_id) == year:
@@ -288,9 +314,23 @@ class TitleResolver:
             mentions.append(Mention(item_id, start, end, text[start:end], score))
         return mentions
 
+    def _other_year(self, tokens: list[_Token], i: int, n: int, item_id: int) -> bool:
+        """A year written right beside the title that the found film does not have ("Cats (2019)"
+        when the catalog holds the 1998 one): another film of that name, not in the catalog.
+        """
+        beside = [t.key for t in tokens[i + n:i + n + 1]]
+        if not any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1]):  # "not the 1990 X"
+            beside += [t.key for t in tokens[max(0, i - 1):i]]
+        years = [int(k) for k in beside if _YEAR.match(k)]
+        own = self._year(item_id)
+        return bool(years) and own is not None and all(abs(y - own) > 1 for y in years)
+
     @staticmethod
     def _sequel_after(tokens: list[_Token], j: int) -> bool:
-        """A sequel number right after a title ("Frozen 2"), not a count ("Heat 2 times")."""
+        """A sequel number right after a title ("Frozen 2", "Dune: Part Two"), not a count ("Heat 2 times")."""
+        if j + 1 < len(tokens) and tokens[j].key in _PART_WORDS and tokens[j].start - tokens[j - 1].end <= 3 \
+                and (tokens[j + 1].key in _SEQUEL_MARKS or tokens[j + 1].key in _NUMBER_WORDS):
+            return True
         if j >= len(tokens) or tokens[j].key not in _SEQUEL_MARKS or tokens[j].start - tokens[j - 1].end > 1:
             return False
         after = tokens[j + 1].key if j + 1 < len(tokens) else ""

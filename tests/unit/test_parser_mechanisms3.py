@@ -1,0 +1,82 @@
+"""Parser mechanisms of the fourth round, on sentences written for these tests (none from a
+benchmark file).
+
+A want stated without a request verb (a verbless kind of film, fillers between "I" and "want",
+a conditional "I'd love a…"), "and" joining two clauses that each carry their own verdict, and
+titles the catalog only seems to hold: a different year written beside it, a "Part Two" sequel,
+a single word at the end of a longer capitalised name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+
+HEAT, RONIN, GATTACA, BRAZIL, PSYCHO, MOON, TITANIC = 6, 2278, 1653, 1199, 1219, 68237, 1721
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+def p(resolver, text):
+    return parse(text, [], resolver)
+
+
+@pytest.mark.parametrize("text", [
+    "just a quiet little western, nothing fancy",
+    "Mejor una de espías.",
+    "So something in that vein?",
+    "We really want a scary one for Halloween night.",
+    "I'd love a documentary about music",
+    "honestly I kinda need a good cry movie",
+    "Me gustaría ver una de piratas",
+    "a musical for the kids, pls",
+])
+def test_a_want_without_a_request_verb_asks_for_picks(resolver, text):
+    assert p(resolver, text).wants_new_recommendations is True
+
+
+@pytest.mark.parametrize("text", [
+    "A western I loved as a kid was Shane.",  # a memory, not a request
+    "I love a good western.",  # a standing taste (rule 13: false)
+    "I don't want anything else, thanks.",
+    "Westerns are my thing.",
+    "Una comedia me vino genial ayer.",
+])
+def test_statements_and_refusals_do_not_ask(resolver, text):
+    assert p(resolver, text).wants_new_recommendations is False
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("I adored Gattaca and Brazil bored me stiff", [GATTACA], [BRAZIL]),
+    ("I enjoyed Heat and hated Ronin", [HEAT], [RONIN]),
+    ("Odié Gattaca y me encantó Brazil", [BRAZIL], [GATTACA]),
+    ("Heat was a masterpiece and Ronin was dull", [HEAT], [RONIN]),
+    # one verdict over a list stays one clause
+    ("Heat and Ronin were both terrific", [HEAT, RONIN], []),
+    ("I loved Gattaca and Brazil", [GATTACA, BRAZIL], []),
+    ("Heat was great and so was Ronin", [HEAT, RONIN], []),
+])
+def test_and_splits_only_clauses_with_their_own_verdicts(resolver, text, liked, disliked):
+    sig = p(resolver, text)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Psycho (2031) was a mess", []),  # a year the catalog's Psycho does not have: another film
+    ("Psycho (1960) was a classic", [PSYCHO]),
+    ("loved Psycho 1961", [PSYCHO]),  # a year off by one is a slip, not another film
+    ("Moon: Part Two was a letdown", []),  # a sequel the catalog lacks
+    ("Moon, part 2, was a letdown", []),
+    ("Nothing Ever Happens Twice Under The Moon was great", []),  # the end of a longer name
+    ("I watched Heat and Moon, both great", [HEAT, MOON]),
+    ("I couldn't stand the Cameron Titanic", [TITANIC]),  # a maker naming which film
+])
+def test_titles_the_catalog_only_seems_to_hold(resolver, text, found):
+    sig = p(resolver, text)
+    assert sorted(sig.liked_ids + sig.disliked_ids) == sorted(found)
