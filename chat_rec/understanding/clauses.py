@@ -8,7 +8,9 @@ messages with them; patterns are over folded text (``titles.fold``), like lexico
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from typing import Literal
 
 from chat_rec.understanding import lexicon
@@ -111,6 +113,72 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
         j += 1
     own_subject = 0 < j < len(right) and right[j] in _OWN_VERB
     return own_subject or (_cue(left) and _cue(" ".join(right)))
+
+
+_EMOJI_NEGATIVE = ("VOMITING", "NAUSEATED", "SLEEPING", "YAWNING", "THUMBS DOWN", "ROLLING EYES", "POUTING",
+                   "ANGRY", "UNAMUSED", "WEARY", "TIRED", "PILE OF POO", "BROKEN HEART", "EXPRESSIONLESS",
+                   "CONFOUNDED", "DISAPPOINTED", "SYMBOLS ON MOUTH", "RAGE")
+_EMOJI_POSITIVE = ("HEART", "SMILING", "GRINNING", "THUMBS UP", "CLAPPING", "FIRE", "HUNDRED POINTS", "STAR",
+                   "SPARKLES", "KISS", "BEAMING", "TEARS OF JOY", "PARTY", "TROPHY", "OK HAND", "RAISED HANDS")
+_EMOTICONS = re.compile(r"(?<!\S)(?:[:;=]-?[)D\]]+|<3+)(?!\S)|(?<!\S)(?:[:;=]-?[(\[]+)(?!\S)")
+
+
+@functools.lru_cache(maxsize=4096)
+def emoji_polarity(char: str) -> int:
+    """+1 / -1 / 0 from an emoji's Unicode name ("FACE WITH OPEN MOUTH VOMITING" is a dislike,
+    "SMILING FACE WITH HEART-SHAPED EYES" a like); faces that could go either way ("LOUDLY
+    CRYING", "SKULL") say nothing.
+    """
+    if unicodedata.category(char) != "So":
+        return 0
+    name = unicodedata.name(char, "")
+    if any(word in name for word in _EMOJI_NEGATIVE):
+        return -1
+    return 1 if any(word in name for word in _EMOJI_POSITIVE) else 0
+
+
+def emoji_tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) for emoji and emoticons that carry a verdict: "qqgood" or "qqbad"; a run
+    of the same sign is one token ("😍😍😍").
+    """
+    out: list[tuple[int, int, str]] = []
+    for m in _EMOTICONS.finditer(text):
+        out.append((m.start(), m.end(), "qqbad" if "(" in m.group() or "[" in m.group() else "qqgood"))
+    for i, char in enumerate(text):
+        sign = emoji_polarity(char) if ord(char) > 0x2000 else 0
+        if not sign:
+            continue
+        key = "qqgood" if sign > 0 else "qqbad"
+        if out and out[-1][2] == key and not text[out[-1][1]:i].strip(" \ufe0f\u200d"):
+            out[-1] = (out[-1][0], i + 1, key)
+        else:
+            out.append((i, i + 1, key))
+    return sorted(out)
+
+
+_PERCEPTION = frozenset("look looks looked looking sound sounds sounded seem seems seemed feel feels felt".split())
+
+
+def comparison_like(text: str, start: int, end: int) -> bool:
+    """Whether a cue match is the preposition "like" after a verb of seeming ("the others look like
+    homework"), which compares rather than judges.
+    """
+    if text[start:end] != "like":
+        return False
+    before = text[:start].split()
+    return bool(before) and before[-1] in _PERCEPTION
+
+
+_AUXILIARIES = frozenset("did does do was is were has have had too also though tho as well si tambien".split())
+
+
+def elliptical(ckeys: list[str]) -> bool:
+    """A clause that only repeats the last verdict with an auxiliary ("Mulholland Drive did",
+    "the first one was"), so it takes that verdict with the last clause's negation undone.
+    """
+    rest = [k for k in ckeys if k != "qqtitle" and k not in {"the", "one", "first", "second", "third", "last"}]
+    return bool(rest) and rest[0] in {"did", "does", "do", "was", "is", "were", "has", "have"} \
+        and all(k in _AUXILIARIES for k in rest)
 
 
 NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "

@@ -124,7 +124,7 @@ POSITIVE = re.compile((
     r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|didnt|did not|wouldnt|would not"
     r"|never) mind|sweet"
     r"|no me (?:importa|importaria|molesta|molestaria)|pintan? (?:bien|genial|interesante|muy bien)"
-    r"|(?:tiene|tienen) (?:buena|muy buena) pinta)\b"
+    r"|(?:tiene|tienen) (?:buena|muy buena) pinta|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -157,7 +157,8 @@ NEGATIVE = re.compile((
     r"|no hay por donde cogerla|no aguante|aburrid\w*|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big "
     r"|rotundo )?no|a pass|ni de broma|ni loco|ni loca"
     r"|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
-    r"|a medias|lentisim[ao]s?|no (?:me )?{AUX}convenc\w*|no me (?:dijo|dice) nada|perdida de tiempo)\b"
+    r"|a medias|lentisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
+    r"|no me (?:dijo|dice) nada|perdida de tiempo|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 MAX_CHARS = 4000
 """Longer messages are parsed on their first MAX_CHARS characters."""
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|[.!?;,:¿¡\n]|&")
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—|[.!?;,:¿¡\n]|&")
 _BREAK = {".", "!", "?", "\n", "¿", "¡"}
 _SOFT = {",", ";", ":"}
 _PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
@@ -154,10 +154,22 @@ class _Parser:
     @staticmethod
     def _tokenize(text: str) -> list[_Tok]:
         toks = []
+        faces = clause_rules.emoji_tokens(text)
+        taken = {i for start, end, _ in faces for i in range(start, end)}
+        for start, end, key in faces:
+            toks.append(_Tok(key, start, end, text[start:end]))
+            if text[:start].strip() and not re.search(r"[.!?;,:¿¡\n]\s*$", text[:start]):
+                toks.append(_Tok(",", end, end, ""))  # "number 2 😍 the rest 😴": a face closes what it judges
         for m in _TOKEN.finditer(text):
+            if m.start() in taken:
+                continue  # the ":" of ":)"
             raw = m.group()
             if raw in _BREAK or raw in _SOFT:
                 key = "?" if raw == "?" else "." if raw in _BREAK else ","
+            elif raw == "—" or (raw in "-–" and text[m.start() - 1:m.start()].isspace()
+                                 and not (text[:m.start()].rstrip()[-1:].isdigit()
+                                          and text[m.end():].lstrip()[:1].isdigit())):
+                key = ","  # a dash between words sets off a clause ("I didn't hate it — it's fine")
             elif raw in "-–":
                 key = "to"
             elif raw == "&":
@@ -169,7 +181,7 @@ class _Parser:
                 if not key:
                     continue
             toks.append(_Tok(key, m.start(), m.end(), raw))
-        return toks
+        return sorted(toks, key=lambda t: t.start)
 
     # ----------------------------------------------------------------- main flow
     def run(self) -> PreferenceSignal:
@@ -283,6 +295,7 @@ class _Parser:
         last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
         fragment = False  # the last sentence was a title alone: its verdict may come next
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
+        last_negated = False  # whether that clause was negated, for "X didn't. Y did."
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
@@ -301,6 +314,9 @@ class _Parser:
                 polarity = 0  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
             if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
                 polarity = 1  # "no quiero la primera sino la tercera"
+            if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
+                    and clause_rules.elliptical(ckeys):
+                polarity = -last_verdict if last_negated else last_verdict  # "X didn't land for me. Y did."
             if polarity == 0 and not seen and sent == verdict_sentence and (
                     clause_rules.ELABORATION.match(text) or (clause_rules.list_only(text) and keys[lo - 1] == ",")):
                 polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story", "I loved Heat, Ronin"
@@ -334,6 +350,7 @@ class _Parser:
                     self._items(ref.items, sign, seen)
             if polarity:
                 last_verdict, verdict_sentence = polarity, sent
+                last_negated = any(k in lexicon.NEGATORS for k in ckeys)
             # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
             fragment = new_sentence and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
                 [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
@@ -410,7 +427,8 @@ class _Parser:
         """
         text = " ".join(ckeys)
         found = [(m.start(), m.end(), sign) for regex, sign in
-                 ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)]
+                 ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
+                 if not clause_rules.comparison_like(text, m.start(), m.end())]
         spans: list[tuple[int, int, int]] = []
         for start, end, sign in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
             if not any(s < end and start < e for s, e, _ in spans):

@@ -28,7 +28,7 @@ _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoy
                          "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
                          "adore disfrute".split())
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
-                        "es fue era sigue me nos la lo".split())
+                        "es fue era sigue me nos la lo did didnt does doesnt wasnt isnt".split())
 """Words after a capitalised single-word title that show it is the subject of a verdict."""
 _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
@@ -363,7 +363,8 @@ class TitleResolver:
                 return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition
             if first.raw[:1].isupper() and not first.raw.isupper():
                 after = tokens[i + n].raw if i + n < len(tokens) else ""
-                apart = i + n < len(tokens) and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+                between = text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else ""
+                apart = bool(re.search(r"[,;:—–()\[\]/]|\s-\s", between))
                 if after[:1].isupper() and not _YEAR.match(after) and not apart \
                         and not self._at_start(text, i + n, tokens[i + n]):
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
@@ -442,6 +443,19 @@ class TitleResolver:
             return int(before[0].key)
         return None
 
+    @staticmethod
+    def _misspelt_subject(tokens: list[_Token], i: int, window: str, known: frozenset[str]) -> bool:
+        """A lowercase word no dictionary knows, long enough to be a title and standing where a
+        title stands (the subject of a verb, joined to another name, after a capitalised article):
+        "termnator is a fave", "terminater 2 and predater are...", "El orfanto".
+        """
+        if not known or window in known or len(window) < 7:
+            return False
+        nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+        prev = tokens[i - 1].key if i > 0 else ""
+        titled = i > 0 and prev in {"the", "el", "la", "los", "las"} and tokens[i - 1].raw[:1].isupper()
+        return nxt in _VERB_AFTER | _SUBJECT_VERBS | {"are", "were", "and", "y"} or prev in {"and", "y"} or titled
+
     def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int],
                prefer: set[int], spanish: bool = False) -> list[tuple[int, int, int, float]]:
         """Typo matches ("forest gump", "termiantor 2") over windows of uncovered tokens."""
@@ -481,7 +495,8 @@ class TitleResolver:
                     swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
                     hit = (swapped[0], 100.0 * (1 - 1 / len(window)), swapped[2]) if swapped else None
                 lower_word = n == 1 and not tokens[i].raw[:1].isupper() and (
-                    i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES)
+                    i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES) \
+                    and not self._misspelt_subject(tokens, i, window, known)
                 name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
                     and not self._at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
                 weak = hit is not None and n > 1 and _is_weak(hit[0]) and not self._accept(

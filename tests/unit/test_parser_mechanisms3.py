@@ -15,6 +15,7 @@ from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 
 HEAT, RONIN, GATTACA, BRAZIL, PSYCHO, MOON, TITANIC = 6, 2278, 1653, 1199, 1219, 68237, 1721
+GODFATHER, PREDATOR = 858, 3527
 
 
 @pytest.fixture(scope="module")
@@ -80,3 +81,67 @@ def test_and_splits_only_clauses_with_their_own_verdicts(resolver, text, liked, 
 def test_titles_the_catalog_only_seems_to_hold(resolver, text, found):
     sig = p(resolver, text)
     assert sorted(sig.liked_ids + sig.disliked_ids) == sorted(found)
+
+
+# --------------------------------------------------------------- faces, ellipsis, dashes, typos
+TOY_STORY, ALADDIN, BUGS_LIFE = 1, 588, 2355
+
+
+@pytest.fixture(scope="module")
+def cartoons(catalog):
+    return [catalog.get(i) for i in (TOY_STORY, ALADDIN, BUGS_LIFE)]
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("the middle one 🤩🤩 the others 🥱", [ALADDIN], [TOY_STORY, BUGS_LIFE]),
+    ("💩 the last one", [], [BUGS_LIFE]),
+    ("the first one :) the last one :(", [TOY_STORY], [BUGS_LIFE]),
+    ("the second 😭", [], []),  # crying could be either: no verdict
+])
+def test_faces_carry_a_verdict_from_their_unicode_names(resolver, cartoons, text, liked, disliked):
+    sig = parse(text, cartoons, resolver)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("Gattaca didn't land for me. Ronin did.", [RONIN], [GATTACA]),
+    ("Heat rocked. The first one didn't.", [HEAT], [TOY_STORY]),
+    ("Ronin was a treat and Heat was too", [RONIN, HEAT], []),
+])
+def test_an_auxiliary_alone_repeats_the_last_verdict(resolver, cartoons, text, liked, disliked):
+    sig = parse(text, cartoons, resolver)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+def test_like_after_a_verb_of_seeming_compares_and_does_not_judge(resolver, cartoons):
+    sig = parse("The last two look like filler, honestly.", cartoons, resolver)
+    assert sig.liked_ids == [] and sig.disliked_ids == []
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("It's not like I loathed Gattaca — actually it's pretty good", [GATTACA], []),
+    ("I enjoyed Brazil — well, most of it", [BRAZIL], []),
+    ("Ronin no me disgustó nada", [RONIN], []),
+    ("Brazil me disgustó", [], [BRAZIL]),
+])
+def test_a_dash_sets_off_a_clause_and_disgust_is_a_dislike(resolver, text, liked, disliked):
+    sig = p(resolver, text)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+def test_a_spaced_dash_between_years_is_still_a_range(resolver):
+    sig = p(resolver, "anything from 1985 - 1995")
+    assert (sig.year_min, sig.year_max) == (1985, 1995)
+
+
+@pytest.mark.parametrize("text, found", [
+    ("brazl and gatacca were both great", []),  # too far from any title: nothing guessed
+    ("the godfathr and ronin were great", [GODFATHER, RONIN]),
+    ("predater is a blast", [PREDATOR]),
+])
+def test_a_misspelt_lowercase_title_where_a_title_stands(resolver, text, found):
+    sig = p(resolver, text)
+    assert sorted(sig.liked_ids) == sorted(found)
