@@ -181,6 +181,26 @@ def elliptical(ckeys: list[str]) -> bool:
         and all(k in _AUXILIARIES for k in rest)
 
 
+_CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"
+                            r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y) )+|"
+                            r"(?: (?:for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|"
+                            r"claro|seguro|porfa|jaja|100))+$")
+_CHOICE = re.compile(
+    r"^(?:the |la |el |las |los )?(?:\w+ ){0,3}(?:one|ones|movie|film|peli|pelicula|primera|segunda|tercera|"
+    r"cuarta|quinta|ultima|primero|segundo|tercero|ultimo|first|second|third|fourth|fifth|last|latter|former|"
+    r"qqtitle)$|^(?:number|numero|no) \w+$|^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$")
+
+
+def bare_choice(ckeys: list[str]) -> bool:
+    """A sentence-opening clause that only points at a listed movie ("Honestly the submarine one.",
+    "La segunda, sin duda.", "number 3 for sure"): picking one out is liking it, when nothing else
+    judges it later. Clauses with words of their own ("the other two look like homework", "I've
+    heard of the second one") are not.
+    """
+    text = _CHOICE_FILLER.sub("", " ".join(ckeys)).strip()
+    return 0 < len(ckeys) <= 8 and bool(_CHOICE.match(text)) and not any(k in lexicon.NEGATORS for k in ckeys)
+
+
 NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
                    r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|"
                    r"(?:something|anything|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual))\b")

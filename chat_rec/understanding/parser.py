@@ -296,6 +296,7 @@ class _Parser:
         fragment = False  # the last sentence was a title alone: its verdict may come next
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
         last_negated = False  # whether that clause was negated, for "X didn't. Y did."
+        choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
@@ -348,6 +349,9 @@ class _Parser:
                     self._genres(ref.genres, sign)
                 elif ref.items:
                     self._items(ref.items, sign, seen)
+            if polarity == 0 and not seen and new_sentence and self.previous and not self._question(keys, hi) \
+                    and clause_rules.bare_choice(ckeys):
+                choices += [i for r in refs for i in r.items if i in self.list_refs.ids]
             if polarity:
                 last_verdict, verdict_sentence = polarity, sent
                 last_negated = any(k in lexicon.NEGATORS for k in ckeys)
@@ -365,6 +369,15 @@ class _Parser:
                 pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
             elif with_items:
                 pending = []
+
+        decided = set(self.signal.liked_ids) | set(self.signal.disliked_ids) | set(self.signal.seen_ids)
+        self._items([i for i in dict.fromkeys(choices) if i not in decided], 1, False)  # a pick is a like
+
+    @staticmethod
+    def _question(keys: list[str], hi: int) -> bool:
+        """Whether the sentence holding the clause that ends at ``hi`` ends with "?"."""
+        end = next((i for i in range(hi, len(keys)) if keys[i] in {".", "?"}), len(keys))
+        return end < len(keys) and keys[end] == "?"
 
     @staticmethod
     def _bare_verdict(ckeys: list[str]) -> bool:

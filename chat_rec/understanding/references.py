@@ -44,6 +44,8 @@ class ListReferences:
 
     def __init__(self, previous: Sequence[Item]):
         self.previous = list(previous)
+        self.ids = frozenset(item.item_id for item in self.previous)
+        """The listed movies' ids."""
 
     def find(self, ckeys: list[str], lo: int, referenced: Sequence[int]) -> list[_Ref]:
         """References in one clause (``ckeys``, starting at token ``lo``) to the listed movies.
@@ -128,13 +130,13 @@ class ListReferences:
         """
         text = " ".join(ckeys)
         for m in _DESCRIPTION.finditer(text):
-            group = next(g for g in range(1, 5) if m.group(g) is not None)
+            group = next(g for g in range(1, 6) if m.group(g) is not None)
             words = m.group(group).split()
             count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
             words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
             if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
                 continue
-            plural = m.group().endswith("s") and group == 1
+            plural = m.group().endswith("s") and group in (1, 5)
             # The phrase after "with"/"de" may run into the verdict ("la de animacion me encanta"):
             # the longest leading part that describes listed movies is the description.
             lengths = range(len(words), 0, -1) if group in (2, 3) else [len(words)]
@@ -181,9 +183,12 @@ _DESCRIPTION = re.compile(
     r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
     r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
     r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
-    r"|^(?:the|el|la) ((?:\w+ )?\w+)$")
-"""Descriptions of a listed movie; the last form is a whole clause such as "el spaghetti western"
-and must fit the movie's words exactly."""
+    r"|^(?:the|el|la) ((?:\w+ )?\w+)$"
+    r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|any|every|each|some|another|other|"
+    r"which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b")
+"""Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"
+and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
+for sure", "both Wes Anderson ones")."""
 
 
 def _content(phrase: str) -> list[str]:

@@ -96,12 +96,16 @@ def cartoons(catalog):
     ("the middle one 🤩🤩 the others 🥱", [ALADDIN], [TOY_STORY, BUGS_LIFE]),
     ("💩 the last one", [], [BUGS_LIFE]),
     ("the first one :) the last one :(", [TOY_STORY], [BUGS_LIFE]),
-    ("the second 😭", [], []),  # crying could be either: no verdict
 ])
 def test_faces_carry_a_verdict_from_their_unicode_names(resolver, cartoons, text, liked, disliked):
     sig = parse(text, cartoons, resolver)
     assert sorted(sig.liked_ids) == sorted(liked)
     assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+def test_a_face_that_could_go_either_way_says_nothing(resolver):
+    sig = p(resolver, "Gattaca 😭😭 the ending")
+    assert sig.liked_ids == [] and sig.disliked_ids == []
 
 
 @pytest.mark.parametrize("text, liked, disliked", [
@@ -145,3 +149,22 @@ def test_a_spaced_dash_between_years_is_still_a_range(resolver):
 def test_a_misspelt_lowercase_title_where_a_title_stands(resolver, text, found):
     sig = p(resolver, text)
     assert sorted(sig.liked_ids) == sorted(found)
+
+
+# --------------------------------------------------------------- picking one out
+BOOT, PATHS, OFFICE = 1233, 1178, 2502
+
+
+@pytest.mark.parametrize("ids, text, liked, disliked", [
+    ((BOOT, PATHS, OFFICE), "Probably the submarine one, lol.", [BOOT], []),
+    ((BOOT, PATHS, OFFICE), "stapler one for sure", [OFFICE], []),
+    ((BOOT, PATHS, OFFICE), "La tercera, sin duda.", [OFFICE], []),
+    ((BOOT, PATHS, OFFICE), "The submarine one. Hard pass though.", [], [BOOT]),  # a later verdict wins
+    ((BOOT, PATHS, OFFICE), "The submarine one?", [], []),  # a question picks nothing
+    ((BOOT, PATHS, OFFICE), "I read about the second one.", [], []),  # words of its own
+    ((BOOT, PATHS, OFFICE), "The last two seem like a lot of work.", [], []),
+])
+def test_picking_a_listed_movie_out_is_liking_it(resolver, catalog, ids, text, liked, disliked):
+    sig = parse(text, [catalog.get(i) for i in ids], resolver)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
