@@ -387,7 +387,10 @@ def correct_typo(token: str) -> str:
         return token
     from rapidfuzz.distance import OSA  # one edit: a letter added, dropped, changed or swapped
 
-    near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1]
+    near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1
+            and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))]
+    # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a
+    # dropped, doubled or swapped letter counts as a typo ("horor")
     return near[0] if len(near) == 1 else token
 
 

@@ -145,3 +145,12 @@ def test_spanish_decades_with_four_digits(resolver, text, lo, hi):
 
 def test_spanish_war_films_in_the_masculine(resolver):
     assert p(resolver, "nada de cine bélico").disliked_genres == ["War"]
+
+
+@pytest.mark.parametrize("word", ["obras", "gatos", "notas"])
+def test_a_five_letter_word_one_letter_from_a_cue_is_left_alone(word):
+    """Spanish "obras" is not a typo of "otras": short words are corrected only for a dropped,
+    doubled or swapped letter."""
+    from chat_rec.understanding.lexicon import correct_typo
+
+    assert correct_typo(word) == word
