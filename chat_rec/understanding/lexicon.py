@@ -22,7 +22,8 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"kids? (?:s )?(?:movies?|films?|stuff)|kids movies|children s?(?: movies?| films?)?"
      r"|childrens|family (?:movies?|films?)|infantil(?:es)?|para ninos|for (?:the )?kids"
      r"|for children", ("Children",)),
-    (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados",
+    (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados"
+     r"|(?:pelis?|peliculas?|una|algo) de dibujos",
      ("Animation",)),
     (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror"
      r"|miedo|de susto",
@@ -36,7 +37,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"adventures?|aventuras?", ("Adventure",)),
     (r"comed(?:y|ies)|comedias?|comicas?|de risa", ("Comedy",)),
     (r"crime|policiac[ao]s?|policiales?", ("Crime",)),
-    (r"dramas?|dramatic[oa]s?", ("Drama",)),
+    (r"dramas?|dramatic[oa]s?|dramon(?:es)?", ("Drama",)),
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
     (r"mysteries|mystery|whodunnits?|whodunits?|misterio", ("Mystery",)),
     (r"romances?|romantic(?: movies?| films?)?|romantic[oa]s?|love stories", ("Romance",)),
@@ -211,7 +212,8 @@ GROUP_ALL = re.compile(
 """Group references: every movie in the previous list (rule 2)."""
 
 REQUEST = re.compile(
-    r"\b(?:recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
+    r"\b(?:^more (?:\w+ ){0,4}(?:stuff|movies|films|ones|like (?:that|this|it))|^next$"
+    r"|^(?:hay|tienes|tenes|tendras) mas|recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some"
     r"|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"

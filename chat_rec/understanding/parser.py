@@ -128,13 +128,16 @@ def _verdict(text: str) -> bool:
 def _kind_of_film(clause: str) -> bool:
     """A verbless clause naming a kind of film: "a proper grown-up drama", "una comedia ligera".
 
-    It opens with an indefinite article, names a film or a genre, has no subject or verdict (so
-    "a movie I loved" and "a drama was fine" are not requests) and no title.
+    It opens with an indefinite article or a film noun ("flicks for a sleepover"), names a film or a
+    genre, has no subject, dislike or "seen" (so "a movie I loved" and "a drama was fine" are not
+    requests) and no title.
     """
     words = clause.split()
-    if not words or words[0] not in {"a", "an", "some", "un", "una", "unos", "unas"}:
+    if not words or (words[0] not in {"a", "an", "some", "un", "una", "unos", "unas"}
+                     and not _FILM_NOUN.fullmatch(words[0])):
         return False
-    if "qqtitle" in words or _SUBJECT.intersection(words) or _verdict(clause):
+    if "qqtitle" in words or _SUBJECT.intersection(words) or lexicon.NEGATIVE.search(clause) \
+            or lexicon.SEEN.search(clause):
         return False
     return bool(_FILM_NOUN.search(clause) or any(r.search(clause) for r, _ in lexicon.GENRE_RES))
 

@@ -379,8 +379,8 @@ class TitleResolver:
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
             return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER
-        if n == 1 and key in lexicon.NAMED_DAYS:
-            return False
+        if n == 1 and key in lexicon.NAMED_DAYS and not any(c in prefer for _, c in self._index.get(key, [])):
+            return False  # "on Halloween" is a day, unless the film was just listed
         content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
         capitalised = all(t.raw[:1].isupper() for t in content)
         if not capitalised and spanish and first.raw[:1].isupper() and nxt in _VERB_AFTER:

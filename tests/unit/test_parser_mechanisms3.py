@@ -36,6 +36,11 @@ def p(resolver, text):
     "honestly I kinda need a good cry movie",
     "Me gustaría ver una de piratas",
     "a musical for the kids, pls",
+    "no slashers. just a nice film about chess or something",
+    "films for a rainy afternoon, nothing heavy",
+    "Seen both. Next.",
+    "more heist stuff?",
+    "¿Tenés más de ese estilo?",
 ])
 def test_a_want_without_a_request_verb_asks_for_picks(resolver, text):
     assert p(resolver, text).wants_new_recommendations is True
@@ -168,3 +173,15 @@ def test_picking_a_listed_movie_out_is_liking_it(resolver, catalog, ids, text, l
     sig = parse(text, [catalog.get(i) for i in ids], resolver)
     assert sorted(sig.liked_ids) == sorted(liked)
     assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+def test_genre_words_in_everyday_spanish(resolver):
+    sig = p(resolver, "Nada de dramones; unas pelis de dibujos para los peques")
+    assert sig.disliked_genres == ["Drama"] and sig.liked_genres == ["Animation"]
+
+
+def test_a_listed_film_named_like_a_holiday_is_the_film(resolver, catalog):
+    halloween = resolver.resolve("Halloween (1978)")
+    sig = parse("Halloween yes, the others no", [catalog.get(halloween), catalog.get(HEAT)], resolver)
+    assert sig.liked_ids == [halloween] and sig.disliked_ids == [HEAT]
+    assert p(resolver, "We watch scary stuff every Halloween, any picks?").liked_ids == []
