@@ -23,11 +23,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         llm = get_chat_model(settings, progress=True)
         resolver = TitleResolver(catalog)
         runs = [("parser", Extractor(resolver, None))]
-        if args.learned_verdict is not None:
+        if args.learned_verdict is not None or settings.learned_verdict:
             from chat_rec.embedding import Embedder
             from chat_rec.understanding.verdict import LearnedVerdict
 
-            embed = Embedder(settings.embedding_model).encode
+            embed = Embedder(settings.embedding_model, settings=settings).encode
+            # without thresholds: the default reader (the parser and the verdict at its fitted threshold)
             for threshold in args.learned_verdict or [None]:
                 verdict = LearnedVerdict.default(embed)
                 verdict.threshold = verdict.threshold if threshold is None else threshold
@@ -98,8 +99,9 @@ def add_eval_parser(sub: Any) -> None:
     e.add_argument("--half", choices=("odd", "even"), help="only cases whose id number is odd / even")
     e.add_argument("--limit", type=int, help="only the first N cases (after --half)")
     e.add_argument("--learned-verdict", nargs="*", type=float, metavar="THRESHOLD",
-                   help="also score the parser with the learned verdict fallback (understanding/verdict.py), at "
-                        "its fitted threshold or at each THRESHOLD given")
+                   help="score the parser with the learned verdict fallback (understanding/verdict.py) at each "
+                        "THRESHOLD given; without this option it is scored at its fitted threshold when "
+                        "CHAT_REC_LEARNED_VERDICT is on (the default reader), beside the parser alone")
     e.add_argument("--mode", choices=("judge", "json"),
                    help="how the model reads beside the parser (default: both, side by side)")
     e.add_argument("--json", action="store_true")
