@@ -206,7 +206,8 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Fold this turn's constraints into the stored ones, and the message into the request in force."""
     started = time.perf_counter()
     request, kind = active_request(state, runtime)
-    constraints = compute_constraints(state, runtime, request, fresh_request=kind == "new", reacting=kind == "react")
+    constraints = compute_constraints(state, runtime, request, fresh_request=kind in ("new", "change"),
+                                      reacting=kind == "react", new_topic=kind == "change")
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
             "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
             "request": request.as_dict(), "query_vector": _as_list(request.vector()),
@@ -216,32 +217,40 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session.ActiveRequest, session.MessageKind]:
     """The request in force after this message (``ranking.session``): only a message stating a
     preference of its own is embedded; a reaction to the picks keeps the request it reacts to.
+    A change of topic is embedded alone: the turns before it were about the topic it leaves.
     """
     text = "" if state.get("event") else state.get("user_text", "").strip()[:500]
     signal = signal_of(state)
-    kind = session.message_kind(signal, state.get("last_items") or [], bool(text))
     previous = session.ActiveRequest.from_dict(state.get("request"))
-    embed = bool(text) and (previous is None or kind != "react")
     deps = runtime.context.deps
+    kind = session.message_kind(signal, state.get("last_items") or [], bool(text), previous, deps.genre_affinity)
+    embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
-    window = query_window(state.get("history") or [], text, deps.ranker.weights.query_turns)
+    turns = 1 if kind == "change" else deps.ranker.weights.query_turns
+    window = query_window(state.get("history") or [], text, turns)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
     return session.next_request(previous, kind, signal, vector), kind
 
 
 def compute_constraints(state: State, runtime: Runtime[TurnContext], request: session.ActiveRequest | None = None,
-                        fresh_request: bool | None = None, reacting: bool = True) -> dict[str, Any]:
+                        fresh_request: bool | None = None, reacting: bool = True,
+                        new_topic: bool = False) -> dict[str, Any]:
     """The filters for this turn: stored exclusions plus what the message said (``build_constraints``);
     the liked-genre boost is the request's in force when one is given. A relative era ("too old for
     me") becomes a range around the picks on screen that lasts while the person reacts to picks and
-    ends with the next message stating a preference of its own (``reacting`` False).
+    ends with the next message stating a preference of its own (``reacting`` False). A change of
+    topic (``new_topic``) ends the old topic's year range too, unless the message states one;
+    excluded genres stay (a "no horror" is about the person, not the topic).
     """
     profile = runtime.context.stored_profile()
     signal = signal_of(state)
     history: Any = profile
     stated = signal.year_min is not None or signal.year_max is not None
     era_span = state.get("era_span")  # kept across turns (``begin`` clears "constraints")
-    if era_span and [profile.year_min, profile.year_max] == list(era_span) and not reacting and not (
+    if new_topic and not (stated or signal.era):
+        history = _WithoutYears(profile)  # the range belonged to the topic the person left
+        era_span = None
+    elif era_span and [profile.year_min, profile.year_max] == list(era_span) and not reacting and not (
             stated or signal.era):
         history = _WithoutYears(profile)  # "too old for me" shaped the last request, not this new one
         era_span = None
