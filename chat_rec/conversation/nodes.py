@@ -223,13 +223,25 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     signal = signal_of(state)
     previous = session.ActiveRequest.from_dict(state.get("request"))
     deps = runtime.context.deps
-    kind = session.message_kind(signal, state.get("last_items") or [], bool(text), previous, deps.genre_affinity)
+    kind = session.message_kind(signal, state.get("last_items") or [], bool(text), previous, deps.genre_affinity,
+                                 _mood_rows(signal, previous, deps))
     embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns
     window = query_window(state.get("history") or [], text, turns)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
     return session.next_request(previous, kind, signal, vector), kind
+
+
+def _mood_rows(signal: PreferenceSignal, previous: session.ActiveRequest | None, deps: Any) -> list[int]:
+    """Index rows the message's liked moods point to, when only a mood may tell a change of topic."""
+    aspects = getattr(deps, "aspects", None)
+    if aspects is None or previous is None or not previous.topic or signal.liked_genres or not signal.liked_aspects:
+        return []
+    rows: set[int] = set()
+    for phrase in signal.liked_aspects:
+        rows.update(np.flatnonzero(aspects.tagged(phrase)).tolist())
+    return sorted(rows)
 
 
 def compute_constraints(state: State, runtime: Runtime[TurnContext], request: session.ActiveRequest | None = None,

@@ -69,19 +69,33 @@ class GenreAffinity:
     counts: Mapping[str, int] = field(default_factory=dict)
     pairs: Mapping[tuple[str, str], int] = field(default_factory=dict)
     films: int = 0
+    film_genres: tuple[frozenset[str], ...] = ()
+    """Each film's genres, in the order given (the index's rows), for ``films_fit``."""
 
     @classmethod
     def from_genres(cls, genre_lists: Iterable[Sequence[str]]) -> GenreAffinity:
         """Count each genre and each ordered pair of genres over the films' genre lists."""
         counts: Counter[str] = Counter()
         pairs: Counter[tuple[str, str]] = Counter()
-        films = 0
+        film_genres = []
         for genres in genre_lists:
-            unique = set(genres)
-            films += 1
+            unique = frozenset(genres)
+            film_genres.append(unique)
             counts.update(unique)
             pairs.update(permutations(unique, 2))
-        return cls(dict(counts), dict(pairs), films)
+        return cls(dict(counts), dict(pairs), len(film_genres), tuple(film_genres))
+
+    def films_fit(self, rows: Collection[int], topic: Collection[str]) -> bool:
+        """The films at ``rows`` (those a mood's tags point to) carry a topic genre more often than
+        the catalog's films do: "funny" fits comedies, "something my kids can watch" no mystery.
+        """
+        wanted = set(topic)
+        inside = [r for r in rows if 0 <= r < len(self.film_genres)]
+        base = sum(1 for g in self.film_genres if g & wanted)
+        if not inside or not base:
+            return True  # nothing to judge by: the mood narrows the topic
+        share = sum(1 for r in inside if self.film_genres[r] & wanted) / len(inside)
+        return share > base / len(self.film_genres)
 
     def lift(self, a: str, b: str) -> float:
         """P(a and b) / (P(a) P(b)); 0 for a genre the catalog does not hold."""
@@ -107,17 +121,19 @@ def changes_topic(signal: PreferenceSignal, previous: ActiveRequest | None, affi
 
 
 def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: bool,
-                 previous: ActiveRequest | None = None, affinity: GenreAffinity | None = None) -> MessageKind:
+                 previous: ActiveRequest | None = None, affinity: GenreAffinity | None = None,
+                 mood_rows: Collection[int] | None = None) -> MessageKind:
     """How a message relates to the request in force (``previous``).
 
     ``new``: it asks for something in its own words (liked genres, moods, a year range or titles
     not on screen; a relative era alone is not one) and asks for picks; ``change``: it names liked
     genres that do not go with the request's (``changes_topic``), asked as a request or stated as a
-    taste ("I like romantic comedies"); ``steer``: it states a preference that fits the request
-    without asking for a new list ("more sci-fi!"), or only a mood or a year range while a request
-    with genres is in force ("algo más divertido", "from the 90s this time"); ``react``: it only
-    judges what is on screen or asks for more (a button, "the second one", "anything else?", "not
-    so much drama").
+    taste ("I like romantic comedies"), or only a mood whose films (``mood_rows``: the index rows
+    its tags point to) do not lean to the topic's genres ("something my kids can watch" after a
+    mystery); ``steer``: it states a preference that fits the request without asking for a new
+    list ("more sci-fi!"), or only a mood that fits or a year range while a request with genres is
+    in force ("algo más divertido", "from the 90s this time"); ``react``: it only judges what is on
+    screen or asks for more (a button, "the second one", "anything else?", "not so much drama").
     """
     named = [i for i in signal.liked_ids if i not in set(shown)]
     # A relative era ("something older") is a wish about the picks on screen, not a request of its
@@ -128,8 +144,11 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
         return "react"
     if changes_topic(signal, previous, affinity):
         return "change"
-    if previous is not None and previous.genres and not (signal.liked_genres or named):
-        return "steer"  # a mood or a year narrows the topic in force; it names no topic of its own
+    if previous is not None and previous.topic and not (signal.liked_genres or named):
+        # a mood or a year with no topic of its own: it narrows the topic in force, unless the mood
+        # belongs to other genres
+        fits = affinity is None or not mood_rows or affinity.films_fit(mood_rows, previous.topic)
+        return "steer" if fits else "change"
     return "new" if signal.wants_new_recommendations else "steer"
 
 
