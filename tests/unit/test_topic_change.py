@@ -132,3 +132,17 @@ def test_a_change_of_topic_is_embedded_without_the_turns_it_leaves(monkeypatch: 
     state = dict(state, user_text="more action!", signal={"liked_genres": ["Action"]})
     active, kind = nodes.active_request(state, _run(_profile()))  # type: ignore[arg-type]
     assert kind == "steer" and "sci-fi from the 2000s" in embedded[-1] and active.topic == ("Sci-Fi",)
+
+
+def test_a_mood_changes_the_topic_when_its_films_belong_to_other_genres() -> None:
+    a = movielens()
+    rows = {name: [r for r, g in enumerate(a.film_genres) if name in g] for name in ("Children", "Comedy")}
+    mystery = ActiveRequest((1.0, 0.0), ("Mystery",), ("Mystery",))
+    kids = Signal(liked_aspects=["kids"], wants_new_recommendations=True)  # "something my kids can watch"
+    assert not a.films_fit(rows["Children"], mystery.topic)
+    assert message_kind(kids, [], True, mystery, a, rows["Children"]) == "change"
+    romcoms = ActiveRequest((1.0, 0.0), ("Comedy", "Romance"), ("Comedy", "Romance"))
+    funnier = Signal(liked_aspects=["funny"], wants_new_recommendations=True)  # "algo más divertido"
+    assert a.films_fit(rows["Comedy"], romcoms.topic)
+    assert message_kind(funnier, [], True, romcoms, a, rows["Comedy"]) == "steer"
+    assert message_kind(kids, [], True, mystery, a, []) == "steer"  # no tagged films: nothing to judge by
