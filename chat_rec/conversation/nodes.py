@@ -211,7 +211,8 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
             "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
             "request": request.as_dict(), "query_vector": _as_list(request.vector()),
-            "era_span": constraints["era_span"], "trace": _elapsed(state, "refine", started)}
+            "era_span": constraints["era_span"], "era_base": constraints["era_base"],
+            "trace": _elapsed(state, "refine", started)}
 
 
 def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session.ActiveRequest, session.MessageKind]:
@@ -259,37 +260,39 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     history: Any = profile
     stated = signal.year_min is not None or signal.year_max is not None
     era_span = state.get("era_span")  # kept across turns (``begin`` clears "constraints")
+    era_base = state.get("era_base") or [None, None]  # the range in force before the era narrowed it
+    era_on = bool(era_span) and [profile.year_min, profile.year_max] == list(era_span or ())
     if new_topic and not (stated or signal.era):
-        history = _WithoutYears(profile)  # the range belonged to the topic the person left
-        era_span = None
-    elif era_span and [profile.year_min, profile.year_max] == list(era_span) and not reacting and not (
-            stated or signal.era):
-        history = _WithoutYears(profile)  # "too old for me" shaped the last request, not this new one
-        era_span = None
+        history = _WithYears(profile, None, None)  # the range belonged to the topic the person left
+        era_span, era_base = None, [None, None]
+    elif era_on and not reacting and not (stated or signal.era):
+        # "too old for me" shaped the last request, not this new one: back to the range it narrowed
+        history = _WithYears(profile, *era_base)
+        era_span, era_base = None, [None, None]
     if signal.era and not stated:
         catalog = runtime.context.deps.catalog
         years = [y for i in state.get("last_items") or [] if (y := getattr(catalog.get(i), "year", None))]
-        span = era_range(signal.era, years, profile.year_min, profile.year_max)
+        span = era_range(signal.era, years, history.year_min, history.year_max)
         signal = signal.model_copy(update=dict(zip(("year_min", "year_max"), span, strict=True)))
+        if not era_on:  # "even older" narrows the same era again: the range before it stays the base
+            era_base = [history.year_min, history.year_max]
         era_span = list(span)
     elif stated:
-        era_span = None
+        era_span, era_base = None, [None, None]
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
     c = build_constraints(history, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
     c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)
     if request is not None:
         c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
-    return {**c.as_dict(), "era_span": era_span}
+    return {**c.as_dict(), "era_span": era_span, "era_base": era_base}
 
 
-class _WithoutYears:
-    """A stored profile seen without its year range (a relative era that ended with its request)."""
+class _WithYears:
+    """A stored profile seen with another year range (an era or a topic that ended)."""
 
-    year_min = None
-    year_max = None
-
-    def __init__(self, profile: Any) -> None:
+    def __init__(self, profile: Any, year_min: int | None, year_max: int | None) -> None:
         self._profile = profile
+        self.year_min, self.year_max = year_min, year_max
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._profile, name)

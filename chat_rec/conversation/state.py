@@ -85,3 +85,7 @@ class State(InputState, total=False):
 
     era_span: list[int | None] | None
     """The year range a relative era ("too old for me") made, while it lasts (``nodes.compute_constraints``)."""
+
+    era_base: list[int | None] | None
+    """The year range in force before the era narrowed it ("after 1982", then "something older"):
+    what the range returns to when the era ends."""
