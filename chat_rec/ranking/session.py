@@ -6,6 +6,12 @@ year range of the request it reacts to, moved every follow-up list away from the
 ranking: simulated people found fewer of their movies by talking than by paging through the first
 answer (docs/benchmarks.md, "Whole conversations"). So the request's query vector and genres are
 kept until a new request replaces them, and a steer ("more sci-fi!") is folded into them.
+
+A person who names genres that have nothing to do with the request's ("I like romantic comedies"
+while sci-fi is on screen) has changed their mind, whether they ask for a list or not: that is a
+``change`` of topic, and the old topic's words, genres, mood and year range end with it. Whether
+two genres belong together is read from the catalog (``GenreAffinity``), not from a table; a mood
+alone is judged by the genres of the films its tags point to.
 """
 
 from __future__ import annotations
