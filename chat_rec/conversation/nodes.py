@@ -224,7 +224,8 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     signal = signal_of(state)
     previous = session.ActiveRequest.from_dict(state.get("request"))
     deps = runtime.context.deps
-    kind = session.message_kind(signal, state.get("last_items") or [], bool(text), previous, deps.genre_affinity,
+    affinity = getattr(deps, "genre_affinity", None)  # without it (a bare test double) no change of topic is told
+    kind = session.message_kind(signal, state.get("last_items") or [], bool(text), previous, affinity,
                                  _mood_rows(signal, previous, deps))
     embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
