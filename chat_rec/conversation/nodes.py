@@ -206,8 +206,11 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Fold this turn's constraints into the stored ones, and the message into the request in force."""
     started = time.perf_counter()
     request, kind = active_request(state, runtime)
+    # Only named genres end the old topic's years: a mood word is weaker evidence of a new topic
+    # (and the aspect reader still takes some frame words, "looks", for moods).
+    named_genres = bool(signal_of(state).liked_genres)
     constraints = compute_constraints(state, runtime, request, fresh_request=kind in ("new", "change"),
-                                      reacting=kind == "react", new_topic=kind == "change")
+                                      reacting=kind == "react", new_topic=kind == "change" and named_genres)
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
             "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
             "request": request.as_dict(), "query_vector": _as_list(request.vector()),

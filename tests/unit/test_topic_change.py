@@ -146,3 +146,20 @@ def test_a_mood_changes_the_topic_when_its_films_belong_to_other_genres() -> Non
     assert a.films_fit(rows["Comedy"], romcoms.topic)
     assert message_kind(funnier, [], True, romcoms, a, rows["Comedy"]) == "steer"
     assert message_kind(kids, [], True, mystery, a, []) == "steer"  # no tagged films: nothing to judge by
+
+
+def test_a_mood_that_changes_the_topic_keeps_the_stated_years(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = movielens()
+    children = np.asarray([1.0 if "Children" in g else 0.0 for g in a.film_genres], dtype=np.float32)
+    monkeypatch.setattr(nodes, "embed_query", lambda ranker, index, text: _v(1, 0))
+    run = _run(_profile(1990, 1999))
+    run.context.deps.aspects = SimpleNamespace(tagged=lambda phrase: children)
+    request = ActiveRequest((0.0, 1.0), ("Mystery",), ("Mystery",)).as_dict()
+    state = {"history": [], "request": request, "last_items": [1], "user_text": "something my kids can watch",
+             "signal": {"liked_aspects": ["kids"], "wants_new_recommendations": True}}
+    out = nodes.refine(state, run)  # type: ignore[arg-type]
+    assert out["request"]["topic"] == [] and out["request"]["genres"] == []  # the mystery topic ended
+    assert (out["constraints"]["year_min"], out["constraints"]["year_max"]) == (1990, 1999)  # the 90s did not
+    genres = dict(state, user_text="I like animated films", signal={"liked_genres": ["Animation"]})
+    out = nodes.refine(genres, run)  # type: ignore[arg-type]
+    assert out["request"]["topic"] == ["Animation"] and out["constraints"]["year_min"] is None
