@@ -12,6 +12,7 @@ import yaml
 
 from chat_rec.config import PROMPTS_DIR, Settings
 from chat_rec.profile.vector import mean_direction
+from chat_rec.ranking.session import GenreAffinity
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -61,6 +62,12 @@ class Deps:
     def shared_direction(self) -> np.ndarray | None:
         """The direction every catalog vector shares (``profile.vector.mean_direction``), computed once."""
         return mean_direction(self.index.vectors) if len(self.index.ids) else None
+
+    @cached_property
+    def genre_affinity(self) -> GenreAffinity:
+        """Which genres share films more often than chance, over the index's rows (``ranking.session``)."""
+        items = (self.catalog.get(int(i)) for i in self.index.ids)
+        return GenreAffinity.from_genres(item.genres if item is not None else () for item in items)
 
     def item_vector(self, item_id: int) -> np.ndarray | None:
         row = self.index.row_of.get(item_id)

@@ -206,69 +206,97 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Fold this turn's constraints into the stored ones, and the message into the request in force."""
     started = time.perf_counter()
     request, kind = active_request(state, runtime)
-    constraints = compute_constraints(state, runtime, request, fresh_request=kind == "new", reacting=kind == "react")
+    # Only named genres end the old topic's years: a mood word is weaker evidence of a new topic
+    # (and the aspect reader still takes some frame words, "looks", for moods).
+    named_genres = bool(signal_of(state).liked_genres)
+    constraints = compute_constraints(state, runtime, request, fresh_request=kind in ("new", "change"),
+                                      reacting=kind == "react", new_topic=kind == "change" and named_genres)
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
             "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
             "request": request.as_dict(), "query_vector": _as_list(request.vector()),
-            "era_span": constraints["era_span"], "trace": _elapsed(state, "refine", started)}
+            "era_span": constraints["era_span"], "era_base": constraints["era_base"],
+            "trace": _elapsed(state, "refine", started)}
 
 
 def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session.ActiveRequest, session.MessageKind]:
     """The request in force after this message (``ranking.session``): only a message stating a
     preference of its own is embedded; a reaction to the picks keeps the request it reacts to.
+    A change of topic is embedded alone: the turns before it were about the topic it leaves.
     """
     text = "" if state.get("event") else state.get("user_text", "").strip()[:500]
     signal = signal_of(state)
-    kind = session.message_kind(signal, state.get("last_items") or [], bool(text))
     previous = session.ActiveRequest.from_dict(state.get("request"))
-    embed = bool(text) and (previous is None or kind != "react")
     deps = runtime.context.deps
+    affinity = getattr(deps, "genre_affinity", None)  # without it (a bare test double) no change of topic is told
+    kind = session.message_kind(signal, state.get("last_items") or [], bool(text), previous, affinity,
+                                 _mood_rows(signal, previous, deps))
+    embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
-    window = query_window(state.get("history") or [], text, deps.ranker.weights.query_turns)
+    turns = 1 if kind == "change" else deps.ranker.weights.query_turns
+    window = query_window(state.get("history") or [], text, turns)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
     return session.next_request(previous, kind, signal, vector), kind
 
 
+def _mood_rows(signal: PreferenceSignal, previous: session.ActiveRequest | None, deps: Any) -> list[int]:
+    """Index rows the message's liked moods point to, when only a mood may tell a change of topic."""
+    aspects = getattr(deps, "aspects", None)
+    if aspects is None or previous is None or not previous.topic or signal.liked_genres or not signal.liked_aspects:
+        return []
+    rows: set[int] = set()
+    for phrase in signal.liked_aspects:
+        rows.update(np.flatnonzero(aspects.tagged(phrase)).tolist())
+    return sorted(rows)
+
+
 def compute_constraints(state: State, runtime: Runtime[TurnContext], request: session.ActiveRequest | None = None,
-                        fresh_request: bool | None = None, reacting: bool = True) -> dict[str, Any]:
+                        fresh_request: bool | None = None, reacting: bool = True,
+                        new_topic: bool = False) -> dict[str, Any]:
     """The filters for this turn: stored exclusions plus what the message said (``build_constraints``);
     the liked-genre boost is the request's in force when one is given. A relative era ("too old for
     me") becomes a range around the picks on screen that lasts while the person reacts to picks and
-    ends with the next message stating a preference of its own (``reacting`` False).
+    ends with the next message stating a preference of its own (``reacting`` False). A change of
+    topic (``new_topic``) ends the old topic's year range too, unless the message states one;
+    excluded genres stay (a "no horror" is about the person, not the topic).
     """
     profile = runtime.context.stored_profile()
     signal = signal_of(state)
     history: Any = profile
     stated = signal.year_min is not None or signal.year_max is not None
     era_span = state.get("era_span")  # kept across turns (``begin`` clears "constraints")
-    if era_span and [profile.year_min, profile.year_max] == list(era_span) and not reacting and not (
-            stated or signal.era):
-        history = _WithoutYears(profile)  # "too old for me" shaped the last request, not this new one
-        era_span = None
+    era_base = state.get("era_base") or [None, None]  # the range in force before the era narrowed it
+    era_on = bool(era_span) and [profile.year_min, profile.year_max] == list(era_span or ())
+    if new_topic and not (stated or signal.era):
+        history = _WithYears(profile, None, None)  # the range belonged to the topic the person left
+        era_span, era_base = None, [None, None]
+    elif era_on and not reacting and not (stated or signal.era):
+        # "too old for me" shaped the last request, not this new one: back to the range it narrowed
+        history = _WithYears(profile, *era_base)
+        era_span, era_base = None, [None, None]
     if signal.era and not stated:
         catalog = runtime.context.deps.catalog
         years = [y for i in state.get("last_items") or [] if (y := getattr(catalog.get(i), "year", None))]
-        span = era_range(signal.era, years, profile.year_min, profile.year_max)
+        span = era_range(signal.era, years, history.year_min, history.year_max)
         signal = signal.model_copy(update=dict(zip(("year_min", "year_max"), span, strict=True)))
+        if not era_on:  # "even older" narrows the same era again: the range before it stays the base
+            era_base = [history.year_min, history.year_max]
         era_span = list(span)
     elif stated:
-        era_span = None
+        era_span, era_base = None, [None, None]
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
     c = build_constraints(history, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
     c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)
     if request is not None:
         c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
-    return {**c.as_dict(), "era_span": era_span}
+    return {**c.as_dict(), "era_span": era_span, "era_base": era_base}
 
 
-class _WithoutYears:
-    """A stored profile seen without its year range (a relative era that ended with its request)."""
+class _WithYears:
+    """A stored profile seen with another year range (an era or a topic that ended)."""
 
-    year_min = None
-    year_max = None
-
-    def __init__(self, profile: Any) -> None:
+    def __init__(self, profile: Any, year_min: int | None, year_max: int | None) -> None:
         self._profile = profile
+        self.year_min, self.year_max = year_min, year_max
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._profile, name)

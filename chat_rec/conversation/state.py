@@ -80,8 +80,13 @@ class State(InputState, total=False):
     ("more please"), replaced by new ones, dropped by a fresh request for titles or genres."""
 
     request: dict[str, Any]
-    """The request in force, {"query": [...] | None, "genres": [...]} (``ranking.session``): kept
-    while the person reacts to the picks, steered by "more X", replaced by a new request."""
+    """The request in force, {"query": [...] | None, "genres": [...], "topic": [...]}
+    (``ranking.session``): kept while the person reacts to the picks, steered by "more X" or a mood
+    that fits, replaced by a new request or a change of topic."""
 
     era_span: list[int | None] | None
     """The year range a relative era ("too old for me") made, while it lasts (``nodes.compute_constraints``)."""
+
+    era_base: list[int | None] | None
+    """The year range in force before the era narrowed it ("after 1982", then "something older"):
+    what the range returns to when the era ends."""

@@ -6,19 +6,27 @@ year range of the request it reacts to, moved every follow-up list away from the
 ranking: simulated people found fewer of their movies by talking than by paging through the first
 answer (docs/benchmarks.md, "Whole conversations"). So the request's query vector and genres are
 kept until a new request replaces them, and a steer ("more sci-fi!") is folded into them.
+
+A person who names genres that have nothing to do with the request's ("I like romantic comedies"
+while sci-fi is on screen) has changed their mind, whether they ask for a list or not: that is a
+``change`` of topic, and the old topic's words, genres, mood and year range end with it. Whether
+two genres belong together is read from the catalog (``GenreAffinity``), not from a table; a mood
+alone is judged by the genres of the films its tags point to.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from itertools import permutations
 from typing import Literal
 
 import numpy as np
 
 from chat_rec.understanding.signal import PreferenceSignal
 
-MessageKind = Literal["new", "steer", "react"]
+MessageKind = Literal["new", "change", "steer", "react"]
 
 STEER_SHARE = 0.5
 """A steer's words weigh this much in the query after it; the request it steers keeps the rest."""
@@ -30,6 +38,9 @@ class ActiveRequest:
 
     query: tuple[float, ...] | None = None
     genres: tuple[str, ...] = ()
+    topic: tuple[str, ...] = ()
+    """The genres the request asked for (a steer's "more action!" adds to ``genres``, not to the
+    topic): what a named genre is compared with to tell a change of mind from a steer."""
 
     def vector(self) -> np.ndarray | None:
         """The query as float32, or None."""
@@ -37,7 +48,8 @@ class ActiveRequest:
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form (the graph keeps it in its checkpointed state)."""
-        return {"query": None if self.query is None else list(self.query), "genres": list(self.genres)}
+        return {"query": None if self.query is None else list(self.query), "genres": list(self.genres),
+                "topic": list(self.topic)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object] | None) -> ActiveRequest | None:
@@ -45,17 +57,88 @@ class ActiveRequest:
         if not data:
             return None
         query = data.get("query")
-        genres = data.get("genres") or ()
+        genres = tuple(str(g) for g in data.get("genres") or ())  # type: ignore[attr-defined]
+        topic = data.get("topic")  # a state saved before topics were kept: its genres are the topic
         return cls(None if query is None else tuple(float(x) for x in query),  # type: ignore[attr-defined]
-                   tuple(str(g) for g in genres))  # type: ignore[attr-defined]
+                   genres, genres if topic is None else tuple(str(g) for g in topic))  # type: ignore[attr-defined]
 
 
-def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: bool) -> MessageKind:
-    """How a message relates to the request in force.
+@dataclass(frozen=True)
+class GenreAffinity:
+    """How often two genres share a film in the catalog, against chance (lift).
+
+    Genres that share films more often than chance (sci-fi and action, comedy and romance) are one
+    topic seen from two sides: naming one while the other is in force narrows the request. Genres
+    that share fewer films than chance (sci-fi and romance) are different topics.
+    """
+
+    counts: Mapping[str, int] = field(default_factory=dict)
+    pairs: Mapping[tuple[str, str], int] = field(default_factory=dict)
+    films: int = 0
+    film_genres: tuple[frozenset[str], ...] = ()
+    """Each film's genres, in the order given (the index's rows), for ``films_fit``."""
+
+    @classmethod
+    def from_genres(cls, genre_lists: Iterable[Sequence[str]]) -> GenreAffinity:
+        """Count each genre and each ordered pair of genres over the films' genre lists."""
+        counts: Counter[str] = Counter()
+        pairs: Counter[tuple[str, str]] = Counter()
+        film_genres = []
+        for genres in genre_lists:
+            unique = frozenset(genres)
+            film_genres.append(unique)
+            counts.update(unique)
+            pairs.update(permutations(unique, 2))
+        return cls(dict(counts), dict(pairs), len(film_genres), tuple(film_genres))
+
+    def films_fit(self, rows: Collection[int], topic: Collection[str]) -> bool:
+        """The films at ``rows`` (those a mood's tags point to) carry a topic genre more often than
+        the catalog's films do: "funny" fits comedies, "something my kids can watch" no mystery.
+        """
+        wanted = set(topic)
+        inside = [r for r in rows if 0 <= r < len(self.film_genres)]
+        base = sum(1 for g in self.film_genres if g & wanted)
+        if not inside or not base:
+            return True  # nothing to judge by: the mood narrows the topic
+        share = sum(1 for r in inside if self.film_genres[r] & wanted) / len(inside)
+        return share > base / len(self.film_genres)
+
+    def lift(self, a: str, b: str) -> float:
+        """P(a and b) / (P(a) P(b)); 0 for a genre the catalog does not hold."""
+        if not self.counts.get(a) or not self.counts.get(b):
+            return 0.0
+        return self.pairs.get((a, b), 0) * self.films / (self.counts[a] * self.counts[b])
+
+    def compatible(self, a: str, b: str) -> bool:
+        """The same genre, or two that share films more often than chance."""
+        return a == b or self.lift(a, b) > 1.0
+
+
+def changes_topic(signal: PreferenceSignal, previous: ActiveRequest | None, affinity: GenreAffinity | None) -> bool:
+    """The message names liked genres and none of them is, or goes with, a genre of the request's topic.
+
+    Without a genre topic (a request by title or mood) or without the catalog's affinity there is
+    no topic to leave: a named genre narrows the request.
+    """
+    if previous is None or affinity is None or not previous.topic:
+        return False
+    named = [g for g in signal.liked_genres if g not in set(signal.disliked_genres)]
+    return bool(named) and not any(affinity.compatible(g, r) for g in named for r in previous.topic)
+
+
+def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: bool,
+                 previous: ActiveRequest | None = None, affinity: GenreAffinity | None = None,
+                 mood_rows: Collection[int] | None = None) -> MessageKind:
+    """How a message relates to the request in force (``previous``).
 
     ``new``: it asks for something in its own words (liked genres, moods, a year range or titles
-    not on screen; a relative era alone is not one) and asks for picks; ``steer``: it states such a
-    preference without asking for a new list ("more sci-fi!"); ``react``: it only judges what is on
+    not on screen; a relative era alone is not one) and asks for picks; ``change``: it names liked
+    genres that do not go with the request's (``changes_topic``), asked as a request or stated as a
+    taste ("I like romantic comedies"), or only a mood whose films (``mood_rows``: the index rows
+    its tags point to) do not lean to the topic's genres ("something my kids can watch" after a
+    mystery); ``steer``: it states a preference that fits the request without asking for a new
+    list ("more sci-fi!"), or only a mood that fits or a year range while a request with genres is
+    in force ("algo más divertido", "from the 90s this time"); ``react``: it only judges what is on
     screen or asks for more (a button, "the second one", "anything else?", "not so much drama").
     """
     named = [i for i in signal.liked_ids if i not in set(shown)]
@@ -65,6 +148,13 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
                   or signal.year_min is not None or signal.year_max is not None)
     if not has_text or not states:
         return "react"
+    if changes_topic(signal, previous, affinity):
+        return "change"
+    if previous is not None and previous.topic and not (signal.liked_genres or named):
+        # a mood or a year with no topic of its own: it narrows the topic in force, unless the mood
+        # belongs to other genres
+        fits = affinity is None or not mood_rows or affinity.films_fit(mood_rows, previous.topic)
+        return "steer" if fits else "change"
     return "new" if signal.wants_new_recommendations else "steer"
 
 
@@ -77,15 +167,18 @@ def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: Pref
                  text_vector: np.ndarray | None) -> ActiveRequest:
     """The request in force after this message.
 
-    The first request, and every ``new`` one, is the message itself (its embedding, its liked
-    genres). A ``steer`` mixes its words into the query (``STEER_SHARE``) and adds its genres; a
-    ``react`` keeps the query. Genres the message rules out leave the boost either way.
+    The first request, and every ``new`` or ``change`` one, is the message itself (its embedding,
+    its liked genres). A ``steer`` mixes its words into the query (``STEER_SHARE``) and adds its
+    genres; a ``react`` keeps the query. Genres the message rules out leave the boost either way.
     """
     dropped = set(signal.disliked_genres)
-    if previous is None or kind == "new":
+    topic = list(previous.topic) if previous is not None else []
+    if previous is None or kind in ("new", "change"):
         query = text_vector
         genres = list(signal.liked_genres)
+        topic = list(genres)
     elif kind == "steer":
+        topic = topic or list(signal.liked_genres)  # no genre asked for yet: the first one named sets it
         old = previous.vector()
         if old is None or text_vector is None:
             query = text_vector if old is None else old
@@ -97,4 +190,4 @@ def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: Pref
         genres = list(previous.genres)
     unit = None if query is None else _unit(np.asarray(query, dtype=np.float32))
     return ActiveRequest(None if unit is None else tuple(float(x) for x in unit),
-                         tuple(g for g in genres if g not in dropped))
+                         tuple(g for g in genres if g not in dropped), tuple(g for g in topic if g not in dropped))

@@ -50,3 +50,25 @@ def test_a_stated_range_is_never_dropped_as_an_era():
              "signal": {"liked_genres": ["Western"]}}
     c = nodes.compute_constraints(state, _run(stored), reacting=False)  # type: ignore[arg-type]
     assert (c["year_min"], c["year_max"]) == (1990, 1999)
+
+
+def test_an_era_that_ends_gives_back_the_range_it_narrowed():
+    # "horror or action made after 1982", then "something older?" on picks from 1972-1979 ...
+    stated = _profile(1983, None)
+    older = {"last_items": [1, 2, 3], "user_text": "something older?", "signal": {"era": "older"}}
+    c = nodes.compute_constraints(older, _run(stated), reacting=True)  # type: ignore[arg-type]
+    assert (c["year_min"], c["year_max"]) == (1983, None)  # no room below the picks inside "after 1982"
+    # ... with room: picks from the 90s inside "after 1982"
+    era = nodes.compute_constraints(dict(older, last_items=[1]), _run(_profile(1960, None)),  # type: ignore[arg-type]
+                                    reacting=True)
+    assert (era["year_min"], era["year_max"], era["era_base"]) == (1960, 1971, [1960, None])
+    # "even older" narrows the same era again; the range it started from stays the base
+    again = dict(older, last_items=[1], era_span=era["era_span"], era_base=era["era_base"])
+    stored = _profile(1960, 1971)
+    c = nodes.compute_constraints(again, _run(stored), reacting=True)  # type: ignore[arg-type]
+    assert c["era_base"] == [1960, None]
+    # a new preference ends the era: back to "after 1960", not to no range at all
+    new = dict(again, user_text="less comedy, the third one looks good", signal={"liked_genres": ["Horror"]},
+               era_span=[1960, 1971])
+    ended = nodes.compute_constraints(new, _run(stored), reacting=False)  # type: ignore[arg-type]
+    assert (ended["year_min"], ended["year_max"], ended["era_span"]) == (1960, None, None)

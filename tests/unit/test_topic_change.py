@@ -1,0 +1,165 @@
+"""A change of mind replaces the request in force; a steer that fits keeps its topic (ranking.session).
+
+The genres that go together come from the catalog's own genre lists (``GenreAffinity``), so the
+bundled MovieLens file is read here as the app reads it.
+"""
+
+from __future__ import annotations
+
+import csv
+from functools import lru_cache
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from chat_rec.config import REPO_ROOT
+from chat_rec.conversation import nodes
+from chat_rec.ranking.session import ActiveRequest, GenreAffinity, changes_topic, message_kind, next_request
+from chat_rec.understanding.signal import PreferenceSignal as Signal
+
+
+@lru_cache(maxsize=1)
+def movielens() -> GenreAffinity:
+    with (REPO_ROOT / "data" / "ml-latest-small" / "movies.csv").open(encoding="utf-8") as fh:
+        return GenreAffinity.from_genres(row["genres"].split("|") for row in csv.DictReader(fh))
+
+
+def _v(*xs: float) -> np.ndarray:
+    return np.asarray(xs, dtype=np.float32)
+
+
+def test_lift_counts_shared_films_against_chance() -> None:
+    a = GenreAffinity.from_genres([["X", "Y"], ["X", "Y"], ["X"], ["Z"]])
+    assert a.lift("X", "Y") == pytest.approx(2 * 4 / (3 * 2))  # 4/3: together more than chance
+    assert a.lift("X", "Z") == 0.0 and a.lift("X", "Unknown") == 0.0
+    assert a.compatible("X", "Y") and a.compatible("Z", "Z") and not a.compatible("X", "Z")
+
+
+def test_the_catalog_says_which_genres_go_together() -> None:
+    a = movielens()
+    assert a.compatible("Action", "Sci-Fi") and a.compatible("Thriller", "Sci-Fi")  # "more action!" on sci-fi
+    assert a.compatible("Romance", "Comedy") and a.compatible("Action", "War")
+    assert not a.compatible("Romance", "Sci-Fi") and not a.compatible("Comedy", "Sci-Fi")
+    assert not a.compatible("Animation", "Horror") and not a.compatible("Documentary", "Drama")
+
+
+def test_a_stated_taste_that_does_not_fit_the_topic_is_a_change_of_mind() -> None:
+    a, shown = movielens(), [7, 8]
+    scifi = ActiveRequest((1.0, 0.0), ("Sci-Fi",), ("Sci-Fi",))
+    romcoms = Signal(liked_genres=["Romance", "Comedy"], language="es")  # "me gustan las comedias románticas"
+    assert message_kind(romcoms, shown, True, scifi, a) == "change"
+    asked = Signal(liked_genres=["Western"], wants_new_recommendations=True)  # "a western instead, please"
+    assert message_kind(asked, shown, True, scifi, a) == "change"
+    assert message_kind(Signal(liked_genres=["Action"]), shown, True, scifi, a) == "steer"  # "more action!"
+    assert message_kind(Signal(liked_genres=["Sci-Fi"]), shown, True, scifi, a) == "steer"  # "more sci-fi!"
+    # a genre the message also rules out is no taste of its own ("romance? no")
+    assert not changes_topic(Signal(liked_genres=["Romance"], disliked_genres=["Romance"]), scifi, a)
+    # no genre topic in force (a request by title or mood): a named genre narrows it
+    by_title = ActiveRequest((1.0, 0.0), (), ())
+    assert message_kind(romcoms, shown, True, by_title, a) == "steer"
+    assert message_kind(romcoms, shown, True, scifi, None) == "steer"  # no catalog affinity: as before
+
+
+def test_a_mood_or_a_year_alone_steers_the_topic_in_force() -> None:
+    a, shown = movielens(), [7, 8]
+    scifi = ActiveRequest((1.0, 0.0), ("Sci-Fi",), ("Sci-Fi",))
+    funnier = Signal(liked_aspects=["funny"], wants_new_recommendations=True, language="es")  # "algo más divertido"
+    assert message_kind(funnier, shown, True, scifi, a) == "steer"
+    assert message_kind(Signal(year_min=1990, year_max=1999, wants_new_recommendations=True),
+                        shown, True, scifi, a) == "steer"
+    assert message_kind(funnier, shown, True, None, a) == "new"  # the first request is new
+    # a title not on screen is a request of its own
+    assert message_kind(Signal(liked_ids=[3], wants_new_recommendations=True), shown, True, scifi, a) == "new"
+
+
+def test_the_topic_survives_steers_and_a_change_replaces_everything() -> None:
+    first = next_request(None, "new", Signal(liked_genres=["War"]), _v(1, 0, 0))
+    assert first.topic == ("War",)
+    steered = next_request(first, "steer", Signal(liked_genres=["Action"]), _v(0, 1, 0))
+    assert steered.genres == ("War", "Action") and steered.topic == ("War",)
+    # Animation goes with Action a little, not with War: judged against the topic, it is a change
+    animated = Signal(liked_genres=["Animation"])
+    assert message_kind(animated, [], True, steered, movielens()) == "change"
+    changed = next_request(steered, "change", animated, _v(0, 0, 3))
+    assert changed.genres == changed.topic == ("Animation",) and changed.query == pytest.approx((0, 0, 1))
+    mood = next_request(changed, "steer", Signal(liked_aspects=["funny"]), _v(1, 0, 0))
+    assert mood.genres == mood.topic == ("Animation",)
+    untopical = next_request(ActiveRequest((1.0, 0.0, 0.0)), "steer", Signal(liked_genres=["Crime"]), _v(0, 1, 0))
+    assert untopical.topic == ("Crime",)  # the first genre named sets the topic
+    assert ActiveRequest.from_dict(steered.as_dict()) == steered
+    # a request saved before topics were kept: its genres are its topic
+    old = ActiveRequest.from_dict({"query": None, "genres": ["Sci-Fi"]})
+    assert old == ActiveRequest(None, ("Sci-Fi",), ("Sci-Fi",))
+
+
+def _profile(year_min=None, year_max=None):
+    return SimpleNamespace(liked_ids=(), disliked_ids=(), seen_ids=(), rejected_ids=(), excluded_genres=("Horror",),
+                           year_min=year_min, year_max=year_max, shown_ids=())
+
+
+def _run(profile, captured: list[str] | None = None):
+    deps = SimpleNamespace(catalog=SimpleNamespace(get=lambda i: None), genre_affinity=movielens(),
+                           resolver=SimpleNamespace(find_in_text=lambda text, prefer=(): []),
+                           ranker=SimpleNamespace(weights=SimpleNamespace(query_turns=4)), index=None)
+    return SimpleNamespace(context=SimpleNamespace(stored_profile=lambda: profile, deps=deps))
+
+
+def test_a_change_of_topic_ends_the_old_year_range_but_not_the_excluded_genres() -> None:
+    stored = _profile(2000, 2009)  # "sci-fi from the 2000s"
+    state = {"last_items": [1], "user_text": "me gustan las comedias románticas",
+             "signal": {"liked_genres": ["Romance", "Comedy"]}, "era_span": [2000, 2009]}
+    c = nodes.compute_constraints(state, _run(stored), reacting=False, new_topic=True)  # type: ignore[arg-type]
+    assert (c["year_min"], c["year_max"], c["era_span"]) == (None, None, None)
+    assert c["excluded_genres"] == ["Horror"]
+    said = dict(state, signal={"liked_genres": ["Romance", "Comedy"], "year_min": 1990, "year_max": 1999})
+    c = nodes.compute_constraints(said, _run(stored), reacting=False, new_topic=True)  # type: ignore[arg-type]
+    assert (c["year_min"], c["year_max"]) == (1990, 1999)  # a range said with the new topic stays
+    steer = dict(state, signal={"liked_genres": ["Action"]}, era_span=None)
+    c = nodes.compute_constraints(steer, _run(stored), reacting=False)  # type: ignore[arg-type]
+    assert (c["year_min"], c["year_max"]) == (2000, 2009)  # a steer keeps it
+
+
+def test_a_change_of_topic_is_embedded_without_the_turns_it_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
+    embedded: list[str] = []
+    monkeypatch.setattr(nodes, "embed_query", lambda ranker, index, text: embedded.append(text) or _v(1, 0))
+    history = [{"role": "user", "text": "sci-fi from the 2000s"}, {"role": "assistant", "text": "Here: Serenity"}]
+    request = ActiveRequest((0.0, 1.0), ("Sci-Fi",), ("Sci-Fi",)).as_dict()
+    state = {"history": history, "request": request, "last_items": [1], "user_text": "I like romantic comedies",
+             "signal": {"liked_genres": ["Romance", "Comedy"]}}
+    active, kind = nodes.active_request(state, _run(_profile()))  # type: ignore[arg-type]
+    assert kind == "change" and embedded == ["I like romantic comedies"] and active.genres == ("Romance", "Comedy")
+    state = dict(state, user_text="more action!", signal={"liked_genres": ["Action"]})
+    active, kind = nodes.active_request(state, _run(_profile()))  # type: ignore[arg-type]
+    assert kind == "steer" and "sci-fi from the 2000s" in embedded[-1] and active.topic == ("Sci-Fi",)
+
+
+def test_a_mood_changes_the_topic_when_its_films_belong_to_other_genres() -> None:
+    a = movielens()
+    rows = {name: [r for r, g in enumerate(a.film_genres) if name in g] for name in ("Children", "Comedy")}
+    mystery = ActiveRequest((1.0, 0.0), ("Mystery",), ("Mystery",))
+    kids = Signal(liked_aspects=["kids"], wants_new_recommendations=True)  # "something my kids can watch"
+    assert not a.films_fit(rows["Children"], mystery.topic)
+    assert message_kind(kids, [], True, mystery, a, rows["Children"]) == "change"
+    romcoms = ActiveRequest((1.0, 0.0), ("Comedy", "Romance"), ("Comedy", "Romance"))
+    funnier = Signal(liked_aspects=["funny"], wants_new_recommendations=True)  # "algo más divertido"
+    assert a.films_fit(rows["Comedy"], romcoms.topic)
+    assert message_kind(funnier, [], True, romcoms, a, rows["Comedy"]) == "steer"
+    assert message_kind(kids, [], True, mystery, a, []) == "steer"  # no tagged films: nothing to judge by
+
+
+def test_a_mood_that_changes_the_topic_keeps_the_stated_years(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = movielens()
+    children = np.asarray([1.0 if "Children" in g else 0.0 for g in a.film_genres], dtype=np.float32)
+    monkeypatch.setattr(nodes, "embed_query", lambda ranker, index, text: _v(1, 0))
+    run = _run(_profile(1990, 1999))
+    run.context.deps.aspects = SimpleNamespace(tagged=lambda phrase: children)
+    request = ActiveRequest((0.0, 1.0), ("Mystery",), ("Mystery",)).as_dict()
+    state = {"history": [], "request": request, "last_items": [1], "user_text": "something my kids can watch",
+             "signal": {"liked_aspects": ["kids"], "wants_new_recommendations": True}}
+    out = nodes.refine(state, run)  # type: ignore[arg-type]
+    assert out["request"]["topic"] == [] and out["request"]["genres"] == []  # the mystery topic ended
+    assert (out["constraints"]["year_min"], out["constraints"]["year_max"]) == (1990, 1999)  # the 90s did not
+    genres = dict(state, user_text="I like animated films", signal={"liked_genres": ["Animation"]})
+    out = nodes.refine(genres, run)  # type: ignore[arg-type]
+    assert out["request"]["topic"] == ["Animation"] and out["constraints"]["year_min"] is None
