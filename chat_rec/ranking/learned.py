@@ -46,14 +46,18 @@ def turn_features(ranker: HybridRanker, req: RankRequest) -> np.ndarray:
 
 @dataclass(frozen=True)
 class GatedWeights:
-    """Signal weights that move with the turn's style: w_j = max(0, base_j + sum_f gates[j][f] * x_f).
+    """Signal weights that move with the turn's style: w_j = max(0, base_j + sum_f gates[j][f] * (x_f - c_f)).
 
-    Learned with ``base`` (``chat_rec.training.gating``); with no gates it is ``base`` itself.
+    ``c`` (``center``) is the features' mean over the cases the gates were fitted on, so ``base``
+    is the weight of an average turn and a gate only tilts it. Learned with ``base``
+    (``chat_rec.training.gating``); with no gates it is ``base`` itself.
     """
 
     base: RankWeights
     gates: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
     """signal name -> feature name -> coefficient (``WEIGHT_NAMES`` x ``FEATURE_NAMES``)."""
+    center: Mapping[str, float] = field(default_factory=dict)
+    """feature name -> the value at which the gates leave ``base`` unchanged (0 when absent)."""
 
     def matrix(self) -> np.ndarray:
         """The gates as a (signals x features) array."""
@@ -63,7 +67,11 @@ class GatedWeights:
     def vector(self, features: np.ndarray) -> np.ndarray:
         """The signal weights (in ``WEIGHT_NAMES`` order) for one turn's features."""
         base = np.array([getattr(self.base, n) for n in WEIGHT_NAMES], np.float32)
-        return np.maximum(0.0, base + self.matrix() @ np.asarray(features, np.float32))
+        return np.maximum(0.0, base + self.matrix() @ (np.asarray(features, np.float32) - self.center_vector()))
+
+    def center_vector(self) -> np.ndarray:
+        """``center`` as an array in ``FEATURE_NAMES`` order."""
+        return np.array([float(self.center.get(f, 0.0)) for f in FEATURE_NAMES], np.float32)
 
     def weights_for(self, ranker: HybridRanker, req: RankRequest) -> RankWeights:
         """The ``RankWeights`` the ranker uses for this request (``HybridRanker.gate`` calls this)."""
@@ -79,13 +87,14 @@ def read_gates(folder: Path) -> GatedWeights | None:
     if base is None:
         return None
     try:
-        gates = json.loads((folder / WEIGHTS_FILE).read_text(encoding="utf-8")).get("gates") or {}
+        data = json.loads((folder / WEIGHTS_FILE).read_text(encoding="utf-8"))
         table = {str(n): {str(f): float(v) for f, v in row.items() if f in FEATURE_NAMES}
-                 for n, row in gates.items() if n in WEIGHT_NAMES}
+                 for n, row in (data.get("gates") or {}).items() if n in WEIGHT_NAMES}
+        center = {str(f): float(v) for f, v in (data.get("gate_center") or {}).items() if f in FEATURE_NAMES}
     except (OSError, ValueError, TypeError, AttributeError) as exc:
         raise ModelError(f"{folder / WEIGHTS_FILE} has unreadable gates ({exc}); rebuild it with "
                          "`chat-rec train conversations`.") from exc
-    return GatedWeights(base, table) if table else None
+    return GatedWeights(base, table, center) if table else None
 
 
 def read_weights(folder: Path) -> RankWeights | None:
@@ -104,13 +113,15 @@ def read_weights(folder: Path) -> RankWeights | None:
 
 
 def write_weights(folder: Path, weights: RankWeights, info: dict[str, Any],
-                  gates: Mapping[str, Mapping[str, float]] | None = None) -> Path:
+                  gates: Mapping[str, Mapping[str, float]] | None = None,
+                  center: Mapping[str, float] | None = None) -> Path:
     """Write the chosen weights (and their gates, if any) with how they were chosen (``info``: protocol, metrics)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / WEIGHTS_FILE
     data = {"weights": {k: getattr(weights, k) for k in WEIGHT_NAMES}, "query_turns": weights.query_turns}
     if gates:
         data["gates"] = {n: dict(row) for n, row in gates.items() if any(row.values())}
+        data["gate_center"] = dict(center or {})
     data |= info
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return path

@@ -135,7 +135,8 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
     if chosen is not None and weights_info is not None:
         from chat_rec.ranking.learned import write_weights
 
-        write_weights(config.out, chosen, weights_info, gates)
+        write_weights(config.out, chosen, weights_info, gates.gates if gates else None,
+                      gates.center if gates else None)
     return model
 
 
@@ -155,7 +156,7 @@ def _fit_mix(config: TrainConfig, engine: Any, chosen: Any, signals: Any, info: 
              "protocol": info["protocol"] + "; then weights and style gates re-fitted on validation + "
                          f"{config.mix.name} ({config.folds}-fold, cross-fitted), each group weighing the same",
              "mix": report, "cross_fit": section}
-    return final.base, final.gates
+    return final.base, final
 
 
 def _fit(convs: list[list[tuple[int, bool]]], config: TrainConfig) -> ConversationModel:

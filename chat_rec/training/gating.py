@@ -27,7 +27,8 @@ from chat_rec.ranking.learned import FEATURE_NAMES, WEIGHT_NAMES, GatedWeights
 from chat_rec.training.weights import GRID, PASSES, CaseSignals
 
 FOLDS = 5
-GATE_GRID: tuple[float, ...] = (-8.0, -4.0, -2.0, -1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0)
+GATE_GRID: tuple[float, ...] = (-16.0, -12.0, -8.0, -6.0, -4.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 4.0, 6.0, 8.0,
+                                12.0, 16.0)
 """Values each gate coefficient may take."""
 GATE_MIN_GAIN = 0.002
 """A gate moves off its value only when the objective rises by at least this much (a margin against
@@ -98,15 +99,16 @@ def pack(groups: Sequence[Sequence[CaseSignals]]) -> Packed:
                   cat(cmp_rows, np.int64), np.array(cmp_start, np.int64), len(groups))
 
 
-def case_weights(p: Packed, base: np.ndarray, gates: np.ndarray) -> np.ndarray:
-    """(cases x signals): each case's weights under ``base`` and ``gates`` (signals x features)."""
-    return np.maximum(0.0, base[None, :] + p.features @ gates.T)
+def case_weights(p: Packed, base: np.ndarray, gates: np.ndarray, center: np.ndarray | None = None) -> np.ndarray:
+    """(cases x signals): each case's weights under ``base`` and ``gates`` (signals x features) about ``center``."""
+    x = p.features if center is None else p.features - center[None, :]
+    return np.maximum(0.0, base[None, :] + x @ gates.T)
 
 
-def recall(p: Packed, base: np.ndarray, gates: np.ndarray, cases: np.ndarray | None = None
-           ) -> dict[int, np.ndarray]:
+def recall(p: Packed, base: np.ndarray, gates: np.ndarray, cases: np.ndarray | None = None,
+           center: np.ndarray | None = None) -> dict[int, np.ndarray]:
     """Novel recall@10 and @50 per group over ``cases`` (a boolean mask; None: all)."""
-    w = case_weights(p, base, gates)
+    w = case_weights(p, base, gates, center)
     scores = np.einsum("rj,rj->r", p.signals, w[p.row_case])
     mask = np.ones(p.n_cases, bool) if cases is None else cases
     totals = np.bincount(p.group[p.t_case[mask[p.t_case]]], minlength=p.n_groups).astype(np.float64)
@@ -126,9 +128,9 @@ def recall(p: Packed, base: np.ndarray, gates: np.ndarray, cases: np.ndarray | N
 
 
 def objective(p: Packed, base: np.ndarray, gates: np.ndarray, cases: np.ndarray | None = None,
-              group_weights: np.ndarray | None = None) -> float:
+              group_weights: np.ndarray | None = None, center: np.ndarray | None = None) -> float:
     """Weighted mean over groups of novel R@10 + R@50 / 4 (groups without targets weigh 0)."""
-    r = recall(p, base, gates, cases)
+    r = recall(p, base, gates, cases, center)
     value = r[10] + r[50] / 4
     mask = np.ones(p.n_cases, bool) if cases is None else cases
     present = np.bincount(p.group[p.t_case[mask[p.t_case]]], minlength=p.n_groups) > 0
@@ -138,12 +140,19 @@ def objective(p: Packed, base: np.ndarray, gates: np.ndarray, cases: np.ndarray 
 
 def fit(p: Packed, start: GatedWeights, cases: np.ndarray | None = None, gated: bool = True,
         group_weights: np.ndarray | None = None, fixed: Sequence[str] = ("content",)) -> tuple[GatedWeights, float]:
-    """Coordinate ascent over the base weights (``GRID``) and, when ``gated``, the gates (``GATE_GRID``)."""
+    """Coordinate ascent over the base weights (``GRID``) and, when ``gated``, the gates (``GATE_GRID``).
+
+    The gates act about the features' mean over the fitted cases (``GatedWeights.center``), so a
+    gate tilts the weight between styles without moving it for an average turn.
+    """
     base = np.array([getattr(start.base, n) for n in WEIGHT_NAMES], np.float32)
     gates = start.matrix() if gated else np.zeros((len(WEIGHT_NAMES), len(FEATURE_NAMES)), np.float32)
+    mask = np.ones(p.n_cases, bool) if cases is None else cases
+    center = p.features[mask].mean(axis=0).astype(np.float32) if gated and mask.any() else \
+        np.zeros(len(FEATURE_NAMES), np.float32)
 
     def score(b: np.ndarray, g: np.ndarray) -> float:
-        return objective(p, b, g, cases, group_weights)
+        return objective(p, b, g, cases, group_weights, center)
 
     best = score(base, gates)
     free = [j for j, n in enumerate(WEIGHT_NAMES) if n not in set(fixed)]
@@ -167,17 +176,19 @@ def fit(p: Packed, start: GatedWeights, cases: np.ndarray | None = None, gated: 
                             best, gates, improved = s, trial, True
         if not improved:
             break
-    return as_gated(start.base, base, gates), best
+    return as_gated(start.base, base, gates, center), best
 
 
-def as_gated(like: RankWeights, base: np.ndarray, gates: np.ndarray) -> GatedWeights:
+def as_gated(like: RankWeights, base: np.ndarray, gates: np.ndarray, center: np.ndarray | None = None
+             ) -> GatedWeights:
     """``GatedWeights`` from arrays (the other ``RankWeights`` fields, e.g. the window, from ``like``)."""
     import dataclasses
 
     weights = dataclasses.replace(like, **{n: round(float(v), 4) for n, v in zip(WEIGHT_NAMES, base, strict=True)})  # type: ignore[arg-type]
     table = {n: {f: round(float(gates[j, i]), 4) for i, f in enumerate(FEATURE_NAMES) if gates[j, i]}
              for j, n in enumerate(WEIGHT_NAMES)}
-    return GatedWeights(weights, {n: row for n, row in table.items() if row})
+    middle = {f: round(float(v), 4) for f, v in zip(FEATURE_NAMES, center, strict=True)} if center is not None else {}
+    return GatedWeights(weights, {n: row for n, row in table.items() if row}, middle)
 
 
 def cross_fit(p: Packed, start: GatedWeights, folded_group: int, folds: int = FOLDS, gated: bool = True,
@@ -199,7 +210,7 @@ def cross_fit(p: Packed, start: GatedWeights, folded_group: int, folds: int = FO
         weights, value = fit(p, start, ~held, gated, group_weights)
         fitted.append(weights)
         base = np.array([getattr(weights.base, n) for n in WEIGHT_NAMES], np.float32)
-        r = recall(p, base, weights.matrix(), held)
+        r = recall(p, base, weights.matrix(), held, weights.center_vector())
         n = int(np.count_nonzero(held[p.t_case]))
         total += n
         for k_ in hits:
@@ -216,7 +227,7 @@ def cross_fit(p: Packed, start: GatedWeights, folded_group: int, folds: int = FO
 def as_json(weights: GatedWeights) -> dict[str, Any]:
     """A fold's weights and gates as stored in ``weights.json``."""
     return {"weights": {n: getattr(weights.base, n) for n in WEIGHT_NAMES},
-            "gates": {n: dict(row) for n, row in weights.gates.items()}}
+            "gates": {n: dict(row) for n, row in weights.gates.items()}, "gate_center": dict(weights.center)}
 
 
 def from_json(data: Mapping[str, Any], like: RankWeights) -> GatedWeights:
@@ -226,7 +237,8 @@ def from_json(data: Mapping[str, Any], like: RankWeights) -> GatedWeights:
     base = dataclasses.replace(like, **{n: float(v) for n, v in data["weights"].items() if n in WEIGHT_NAMES})  # type: ignore[arg-type]
     gates = {str(n): {str(f): float(v) for f, v in row.items() if f in FEATURE_NAMES}
              for n, row in (data.get("gates") or {}).items() if n in WEIGHT_NAMES}
-    return GatedWeights(base, gates)
+    center = {str(f): float(v) for f, v in (data.get("gate_center") or {}).items() if f in FEATURE_NAMES}
+    return GatedWeights(base, gates, center)
 
 
 def fit_mixed(engine: Any, start: RankWeights, validation: Sequence[CaseSignals],
@@ -260,7 +272,7 @@ def fit_mixed(engine: Any, start: RankWeights, validation: Sequence[CaseSignals]
         fitted, crossed = cross_fit(p, plain, 1, folds, gated, say=say)
         final, value = fit(p, plain, None, gated)
         fb = np.array([getattr(final.base, n) for n in WEIGHT_NAMES], np.float32)
-        rv = recall(p, fb, final.matrix())
+        rv = recall(p, fb, final.matrix(), None, final.center_vector())
         report[label] = {"cross_fitted": crossed, "final_objective": round(value, 4),
                          "final_in_sample": _recalls(rv), **as_json(final)}
         say(f"{label}: {mix_name} cross-fitted R@10 {crossed['recall@10']:.3f} R@50 {crossed['recall@50']:.3f}; "
