@@ -125,3 +125,30 @@ def test_cross_fit_scores_every_fold_with_weights_that_never_saw_it() -> None:
     assert gating.fold_of("abc", 5) == gating.fold_of("abc", 5)
     again = gating.from_json(gating.as_json(fitted[0]), RankWeights(query_turns=4))
     assert again.gates == fitted[0].gates and again.base.query_turns == 4
+
+
+def test_a_file_the_weights_were_fitted_on_is_ranked_out_of_fold(catalog, tmp_path: Path) -> None:  # noqa: ANN001
+    from chat_rec.eval.crs_crossfit import fold_rankers
+    from chat_rec.interactions.conversation import ConversationModel
+    from chat_rec.ranking.hybrid import HybridRanker
+    from chat_rec.training.redial import sha256
+    from tests.unit.test_ranking import FakeIndex
+
+    cases = tmp_path / "dev.jsonl"
+    cases.write_text('{"id": "a"}\n')
+    model = ConversationModel.fit([[(1, True), (2, True)], [(2, True), (3, True)]], lambda_=1.0)
+    index = FakeIndex.for_ids(catalog.ids)
+    engine = SimpleNamespace(ranker=HybridRanker(catalog, index, conversation=model), catalog=catalog, index=index,
+                             settings=SimpleNamespace(conversation_model_dir=tmp_path))
+    folds = [GatedWeights(RankWeights(conversation=float(k + 1))) for k in range(2)]
+    write_weights(tmp_path, RankWeights(conversation=9.0), {"cross_fit": {
+        "files": {"dev.jsonl": sha256(cases)}, "folds": 2, "fold_weights": [gating.as_json(w) for w in folds]}})
+    found = fold_rankers(engine, cases)
+    assert found is not None
+    pick, info = found
+    assert info["folds"] == 2
+    for dialog in ("d1", "d2", "d3", "d4"):
+        assert pick({"id": "x", "dialog_id": dialog}).weights.conversation == gating.fold_of(dialog, 2) + 1
+    other = tmp_path / "other.jsonl"
+    other.write_text('{"id": "b"}\n')
+    assert fold_rankers(engine, other) is None  # not fitted on it: the final weights rank it
