@@ -207,7 +207,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"dropping the conversations of {path} from training", file=sys.stderr)
     out = Path(args.out) if args.out else settings.conversation_model_dir
     config = TrainConfig(data=data, out=out, exclude=exclude, fit_weights=not args.no_weights,
-                         validation_limit=args.limit)
+                         validation_limit=args.limit, mix=Path(args.mix) if getattr(args, "mix", None) else None,
+                         folds=getattr(args, "folds", 5))
     train(config, _engine_factory(settings), progress=True, say=lambda line: print(line, file=sys.stderr))
     print(f"conversation model written to {out}")
     return 0
@@ -349,6 +350,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", help="output folder (default: <models>/conversations, where the app looks)")
     t.add_argument("--no-weights", action="store_true", help="only the model; keep the default weights")
     t.add_argument("--limit", type=int, help="use only the first N validation cases")
+    t.add_argument("--mix", metavar="CASES_JSONL",
+                   help="also fit the weights and their style gates on these CRS cases (e.g. INSPIRED dev), k-fold: "
+                        "`eval crs` then scores that file out of fold (docs/benchmarks.md)")
+    t.add_argument("--folds", type=int, default=5, help="folds of --mix (default 5)")
     t.set_defaults(func=cmd_train, llm="none")
     t = tsub.add_parser("retriever", help="dialogue-trained query encoder for the catalog index, from ReDial")
     t.add_argument("--data", help="folder with the ReDial training files (default: CHAT_REC_CONVERSATION_DATA)")

@@ -66,7 +66,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         result = run_crs_eval(Path(args.cases), settings=settings,
                               limit=args.limit, oracle_mentions=args.oracle_mentions,
                               conversation=None if args.no_conversation else "auto", compare=not args.no_compare,
-                              baseline_weights=args.baseline_weights, baseline_query_turns=args.baseline_query_turns)
+                              baseline_weights=args.baseline_weights, baseline_query_turns=args.baseline_query_turns,
+                              cross_fit=not args.in_sample)
         print_json_or_table(result, args.json, format_crs_table)
         return 0
     if args.what == "simulate":
@@ -143,6 +144,9 @@ def add_eval_parser(sub: Any) -> None:
                    help="compare with the same models ranked by this weights.json (e.g. main's) instead")
     e.add_argument("--baseline-query-turns", type=int, metavar="N",
                    help="the baseline's retrieval query window in turns (default: its weights file's, else 1)")
+    e.add_argument("--in-sample", action="store_true",
+                   help="when the weights were fitted on this file (train --mix), rank it with the final weights "
+                        "instead of each fold's (an optimistic number, for the record only)")
     e.add_argument("--json", action="store_true")
     e.set_defaults(func=cmd_eval)
     from chat_rec.eval.simulate_cli import add_simulate_parser

@@ -16,7 +16,7 @@ shows what repeating earns). Targets without a ``movielens_id`` are counted in
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -297,7 +297,7 @@ def weights_baseline(engine: CrsEngine, weights_file: Path | str, query_turns: i
     retriever belong with the stock query embedding.
     """
     from chat_rec.ranking.hybrid import HybridRanker
-    from chat_rec.ranking.learned import read_weights
+    from chat_rec.ranking.learned import read_gates, read_weights
 
     path = Path(weights_file)
     weights = read_weights(path.parent) if path.name == "weights.json" else None
@@ -306,22 +306,31 @@ def weights_baseline(engine: CrsEngine, weights_file: Path | str, query_turns: i
     r = engine.ranker
     ranker = HybridRanker(engine.catalog, engine.index, r.collaborative, weights, aspects=r.aspects,
                           conversation=r.conversation)
+    ranker.gate = read_gates(path.parent)
     return Baseline(f"weights of {path}, stock query embedding", ranker, query_turns)
 
 
 def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bool = True,
-             compare: bool = False, baseline: Baseline | None = None) -> dict[str, Any]:
+             compare: bool = False, baseline: Baseline | None = None,
+             ranker_for: Callable[[Mapping[str, Any]], Any] | None = None) -> dict[str, Any]:
     """Run the engine over the cases and score it next to the repeat-mentioned baseline.
 
     With ``compare``, the same replays are also ranked by ``baseline`` (default: ``previous_ranker``
     with the one-message query) and the two are compared pair by pair (``crs_stats.paired``).
+    ``ranker_for(case)`` ranks each case with another ranker than the engine's (cross-fitted folds,
+    ``crs_crossfit.py``).
     """
     from chat_rec.eval import crs_stats
 
     states = [engine.replay(case) for case in _progress(cases, progress, "CRS understanding")]
     engine.embed_texts(engine.query_text(state) for state in states)
     pairs = list(zip(cases, states, strict=True))
-    lists = {case["id"]: engine.recommend(case, state=state) for case, state in _progress(pairs, progress, "CRS eval")}
+    if ranker_for is not None:  # the fold rankers may embed the query window like the engine's ranker
+        lists = {case["id"]: engine.recommend(case, state=state, ranker=ranker_for(case))
+                 for case, state in _progress(pairs, progress, "CRS eval (cross-fitted)")}
+    else:
+        lists = {case["id"]: engine.recommend(case, state=state)
+                 for case, state in _progress(pairs, progress, "CRS eval")}
     catalog_ids = set(int(i) for i in engine.catalog.ids)
     ours = score_rankings(cases, lists, catalog_ids)
     hits = crs_stats.case_hits(cases, lists, catalog_ids, KS)
@@ -373,8 +382,12 @@ def _embed_for(engine: CrsEngine, baseline: Baseline, states: Sequence[DialogueS
 def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | None = None, settings: Any = None,
                  progress: bool = True, engine: CrsEngine | None = None, oracle_mentions: bool = False,
                  conversation: Any = "auto", compare: bool = False, baseline_weights: Path | str | None = None,
-                 baseline_query_turns: int | None = None) -> dict[str, Any]:
+                 baseline_query_turns: int | None = None, cross_fit: bool = True) -> dict[str, Any]:
     """Score the app's engine on a CRS cases file; the dict is JSON-ready (schema in the module doc).
+
+    When the trained weights were fitted on this very file (``--mix``), each case is ranked by the
+    weights of the fold that left it out (``crs_crossfit.py``); ``cross_fit=False`` ranks it with
+    the final weights instead (in-sample, for the record only).
 
     ``llm``: "none" (parser only), "scripted", or "default" (the configured chat model); None takes
     it from ``settings.llm`` ("none" and "scripted" as they are, any other backend as "default").
@@ -391,7 +404,13 @@ def run_crs_eval(cases_path: Path | str, llm: str | None = None, limit: int | No
     engine = engine or CrsEngine.build(settings, llm=llm, progress=progress, conversation=conversation)
     engine.oracle_mentions = oracle_mentions
     baseline = weights_baseline(engine, baseline_weights, baseline_query_turns) if baseline_weights else None
-    return evaluate(engine, cases, progress=progress, compare=compare or baseline is not None, baseline=baseline)
+    from chat_rec.eval.crs_crossfit import fold_rankers
+
+    folded = fold_rankers(engine, cases_path) if cross_fit else None
+    result = evaluate(engine, cases, progress=progress, compare=compare or baseline is not None, baseline=baseline,
+                      ranker_for=folded[0] if folded else None)
+    result["cross_fitted"] = folded[1] if folded else None
+    return result
 
 
 def _empty_signal() -> Any:

@@ -110,6 +110,9 @@ def format_crs_table(result: Mapping[str, Any]) -> str:
         f"conversation model: {'yes' if result.get('conversation_model') else 'no'}   "
         f"retriever: {'yes' if result.get('retriever') else 'no'}   "
         f"oracle mentions: {'yes' if result.get('oracle_mentions') else 'no (text only, as the app)'}",
+        *([f"cross-fitted: each case ranked by the weights of the fold that left it out "
+           f"({result['cross_fitted']['folds']} folds; the weights were fitted on this file)"]
+          if result.get("cross_fitted") else []),
         "",
         f"{'':<30}{'R@1':>8}{'R@10':>8}{'R@50':>8}   95% interval R@10 (bootstrap over cases)",
     ]

@@ -113,7 +113,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     from chat_rec.ranking import pipeline
     from chat_rec.ranking.constraints import TurnHistory, build_constraints
     from chat_rec.ranking.hybrid import HybridRanker
-    from chat_rec.ranking.learned import load_conversation_model
+    from chat_rec.ranking.learned import load_conversation_model, read_gates
     from chat_rec.ranking.retriever import embed_query
     from chat_rec.understanding.extractor import Extractor
     from chat_rec.understanding.resolver import TitleResolver
@@ -131,6 +131,7 @@ def _bench_size(settings: Any, base: Any, size: int, turns: int, chroma_max: int
     knn = ItemKNN.from_ratings(base.ratings, real) if len(base.ratings) else None
     conversation, weights = load_conversation_model(settings)  # the app's ranker, trained parts included
     ranker = HybridRanker(catalog, index, knn, weights, conversation=conversation)
+    ranker.gate = read_gates(settings.conversation_model_dir) if conversation is not None else None
     extractor = Extractor(TitleResolver(base), None)
     real_rows = [index.row_of[i] for i in real]
     genres = pv.genre_centroids(real, vectors[real_rows], base)

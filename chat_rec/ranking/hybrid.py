@@ -54,6 +54,12 @@ class VectorIndex(Protocol):
     def row_of(self) -> Mapping[int, int]: ...
 
 
+class TurnGate(Protocol):
+    """Chooses the signal weights for one request (a learned gate; ``ranking/learned.py``)."""
+
+    def weights_for(self, ranker: HybridRanker, req: RankRequest) -> RankWeights: ...
+
+
 @dataclass(frozen=True)
 class RankWeights:
     """How the signals add up: final = sum of weight * signal (signals listed below).
@@ -187,6 +193,8 @@ class HybridRanker:
         self.ids = np.asarray(index.ids, dtype=np.int64)
         if aspects is not None and not np.array_equal(np.asarray(aspects.ids), self.ids):
             raise ValueError("the aspect index was built over other rows than this vector index")
+        self.gate: TurnGate | None = None
+        """Turns the weights per request (``ranking/learned.py: GatedWeights``); None: ``weights`` always."""
         self.retriever: QueryRetriever | None = None
         """Embeds the retrieval query when set (``ranking/retriever.py``); None: the index's embedder."""
         self.aspects = aspects
@@ -413,7 +421,7 @@ class HybridRanker:
         count = int(np.count_nonzero(allowed))
         if count == 0:
             return []
-        w = self.weights
+        w = self.weights if self.gate is None else self.gate.weights_for(self, req)
         final = np.zeros(self._count(rows), np.float32)
         for name, values in signals.items():  # summed in place, in the order of the weights' formula
             weight = getattr(w, name)

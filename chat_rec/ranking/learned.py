@@ -10,18 +10,91 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from chat_rec.errors import ModelError
 from chat_rec.interactions.conversation import WEIGHTS_FILE, ConversationModel
-from chat_rec.ranking.hybrid import HybridRanker, RankWeights
+from chat_rec.ranking.hybrid import HybridRanker, RankRequest, RankWeights
 
 log = logging.getLogger(__name__)
 
 WEIGHT_NAMES: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "conversation",
                                  "conversation_popularity", "query")
 """The signal weights a weights file may set (``RankWeights`` fields)."""
+
+
+FEATURE_NAMES: tuple[str, ...] = ("seeds", "seed_mass", "genres", "aspects")
+"""What a turn's request says about its style, each in [0, 1] (``turn_features``): how many movies
+it names, how well the conversation model knows them, whether it asks for genres, for moods."""
+
+SEED_SCALE = 8
+"""``seeds`` is log(1 + named movies) / log(1 + SEED_SCALE), capped at 1."""
+
+
+def turn_features(ranker: HybridRanker, req: RankRequest) -> np.ndarray:
+    """The request's style features (``FEATURE_NAMES``), as the app and the fitting compute them."""
+    seeds = [r for i in (*req.liked_ids, *req.context_ids) if (r := ranker.index.row_of.get(int(i))) is not None]
+    mass = float(np.mean(ranker.conversation_popularity[seeds])) if seeds else 0.0
+    return np.array([min(1.0, float(np.log1p(len(seeds)) / np.log1p(SEED_SCALE))), mass,
+                     float(bool(req.required_genres)), float(bool(req.liked_aspects))], np.float32)
+
+
+@dataclass(frozen=True)
+class GatedWeights:
+    """Signal weights that move with the turn's style: w_j = max(0, base_j + sum_f gates[j][f] * (x_f - c_f)).
+
+    ``c`` (``center``) is the features' mean over the cases the gates were fitted on, so ``base``
+    is the weight of an average turn and a gate only tilts it. Learned with ``base``
+    (``chat_rec.training.gating``); with no gates it is ``base`` itself.
+    """
+
+    base: RankWeights
+    gates: Mapping[str, Mapping[str, float]] = field(default_factory=dict)
+    """signal name -> feature name -> coefficient (``WEIGHT_NAMES`` x ``FEATURE_NAMES``)."""
+    center: Mapping[str, float] = field(default_factory=dict)
+    """feature name -> the value at which the gates leave ``base`` unchanged (0 when absent)."""
+
+    def matrix(self) -> np.ndarray:
+        """The gates as a (signals x features) array."""
+        return np.array([[float(self.gates.get(n, {}).get(f, 0.0)) for f in FEATURE_NAMES] for n in WEIGHT_NAMES],
+                        np.float32)
+
+    def vector(self, features: np.ndarray) -> np.ndarray:
+        """The signal weights (in ``WEIGHT_NAMES`` order) for one turn's features."""
+        base = np.array([getattr(self.base, n) for n in WEIGHT_NAMES], np.float32)
+        return np.maximum(0.0, base + self.matrix() @ (np.asarray(features, np.float32) - self.center_vector()))
+
+    def center_vector(self) -> np.ndarray:
+        """``center`` as an array in ``FEATURE_NAMES`` order."""
+        return np.array([float(self.center.get(f, 0.0)) for f in FEATURE_NAMES], np.float32)
+
+    def weights_for(self, ranker: HybridRanker, req: RankRequest) -> RankWeights:
+        """The ``RankWeights`` the ranker uses for this request (``HybridRanker.gate`` calls this)."""
+        if not any(v for row in self.gates.values() for v in row.values()):
+            return self.base
+        w = self.vector(turn_features(ranker, req))
+        return dataclasses.replace(self.base, **{n: float(v) for n, v in zip(WEIGHT_NAMES, w, strict=True)})  # type: ignore[arg-type]
+
+
+def read_gates(folder: Path) -> GatedWeights | None:
+    """The learned weights and their gates in ``folder/weights.json``; None when the file has no gates."""
+    base = read_weights(folder)
+    if base is None:
+        return None
+    try:
+        data = json.loads((folder / WEIGHTS_FILE).read_text(encoding="utf-8"))
+        table = {str(n): {str(f): float(v) for f, v in row.items() if f in FEATURE_NAMES}
+                 for n, row in (data.get("gates") or {}).items() if n in WEIGHT_NAMES}
+        center = {str(f): float(v) for f, v in (data.get("gate_center") or {}).items() if f in FEATURE_NAMES}
+    except (OSError, ValueError, TypeError, AttributeError) as exc:
+        raise ModelError(f"{folder / WEIGHTS_FILE} has unreadable gates ({exc}); rebuild it with "
+                         "`chat-rec train conversations`.") from exc
+    return GatedWeights(base, table, center) if table else None
 
 
 def read_weights(folder: Path) -> RankWeights | None:
@@ -39,11 +112,17 @@ def read_weights(folder: Path) -> RankWeights | None:
     return dataclasses.replace(RankWeights(), **learned)  # type: ignore[arg-type]
 
 
-def write_weights(folder: Path, weights: RankWeights, info: dict[str, Any]) -> Path:
-    """Write the chosen weights with how they were chosen (``info``: protocol, metrics)."""
+def write_weights(folder: Path, weights: RankWeights, info: dict[str, Any],
+                  gates: Mapping[str, Mapping[str, float]] | None = None,
+                  center: Mapping[str, float] | None = None) -> Path:
+    """Write the chosen weights (and their gates, if any) with how they were chosen (``info``: protocol, metrics)."""
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / WEIGHTS_FILE
-    data = {"weights": {k: getattr(weights, k) for k in WEIGHT_NAMES}, "query_turns": weights.query_turns} | info
+    data = {"weights": {k: getattr(weights, k) for k in WEIGHT_NAMES}, "query_turns": weights.query_turns}
+    if gates:
+        data["gates"] = {n: dict(row) for n, row in gates.items() if any(row.values())}
+        data["gate_center"] = dict(center or {})
+    data |= info
     path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     return path
 
@@ -67,9 +146,11 @@ def app_ranker(settings: Any, catalog: Any, index: Any, conversation: Any = "aut
     ``retriever="auto"`` loads the dialogue-trained query encoder when present (``ranking/retriever.py``);
     a ``QueryRetriever`` or None is used as given.
     """
+    gate = None
     if isinstance(conversation, str):
         conversation, learned = load_conversation_model(settings)
-        weights = weights or learned
+        if weights is None and learned is not None:
+            weights, gate = learned, read_gates(settings.conversation_model_dir)
     from chat_rec.catalog.aspects import cache_dir_for
 
     cache = cache_dir_for(settings.index_dir, settings.cache_dir)
@@ -81,4 +162,5 @@ def app_ranker(settings: Any, catalog: Any, index: Any, conversation: Any = "aut
         embedder = getattr(index, "embedder", None)
         retriever = load_retriever(settings, getattr(embedder, "name", None))
     ranker.retriever = retriever
+    ranker.gate = gate
     return ranker

@@ -11,6 +11,12 @@ Protocol (written into the manifest):
    retrieval query window (``weights.QUERY_WINDOWS`` turns); the window whose weights score best
    is kept. Dev and test cases are never used. With a trained retriever in the models folder
    (``chat-rec train retriever``), the dialogues it trained on are left out of this validation.
+2b. With ``--mix FILE`` (e.g. INSPIRED dev, another dialogue style): at that window, the weights
+   and their style gates (``ranking/learned.py: GatedWeights``) are re-fitted on the validation
+   cases plus FILE's cases, each group's objective weighing the same (``training/gating.py``);
+   FILE is split into folds by a hash of the dialogue id and fitted once per fold with that fold
+   left out, so FILE's reported score is cross-fitted (``eval crs`` ranks it fold by fold). The
+   final weights are fitted on both groups whole. ReDial dev is never used.
 3. The saved model is refitted on the training and validation conversations (dev still out)
    with the same hyper-parameters; ``weights.json`` holds the weights chosen in step 2.
 """
@@ -47,6 +53,9 @@ class TrainConfig:
     fit_weights: bool = True
     validation_limit: int | None = None
     """Use only the first N validation cases (quick runs, tests)."""
+    mix: Path | None = None
+    """A CRS cases file of another dialogue style fitted with the validation cases, k-fold (step 2b)."""
+    folds: int = 5
     extras: dict[str, Any] = field(default_factory=dict)
 
 
@@ -77,7 +86,8 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
     params = {"lambda": config.lambda_, "unliked_weight": config.unliked_weight, "neighbours": config.neighbours}
 
     inputs = {str(p): redial.sha256(p) for p in (sequences_path, map_path, *config.exclude,
-                                                   *([dialogues_path] if has_dialogues else []))}
+                                                   *([dialogues_path] if has_dialogues else []),
+                                                   *([config.mix] if config.mix else []))}
     manifest: dict[str, Any] = {
         "model": "conversation item-item (EASE on conversations x movies)", "params": params, "seed": SEED,
         "inputs": inputs, "protocol": __doc__.split("Protocol (written into the manifest):")[1].strip(),
@@ -85,6 +95,7 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
     }
     weights_info: dict[str, Any] | None = None
     chosen = None
+    gates: Any = None
     if config.fit_weights and engine_factory is not None and dialogues:
         convs, _, dropped = redial.read_sequences(sequences_path, id_map, dev_ids | validation_ids)
         say(f"fitting the validation model on {len(convs):,} conversations ({dropped:,} dev/validation dropped)")
@@ -109,6 +120,8 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
                         "validation_targets": int(sum(len(s.targets) for s in signals)),
                         "objective": "novel recall@10 + recall@50 / 4", "objective_value": round(objective, 4),
                         "start_weights_validation": base, "query_windows": windows["windows"], "ablations": table}
+        if config.mix is not None:
+            chosen, gates = _fit_mix(config, engine, chosen, signals, weights_info, progress, say)
         manifest["validation"] = weights_info
 
     convs, ids, dropped = redial.read_sequences(sequences_path, id_map, dev_ids)
@@ -122,8 +135,28 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
     if chosen is not None and weights_info is not None:
         from chat_rec.ranking.learned import write_weights
 
-        write_weights(config.out, chosen, weights_info)
+        write_weights(config.out, chosen, weights_info, gates.gates if gates else None,
+                      gates.center if gates else None)
     return model
+
+
+def _fit_mix(config: TrainConfig, engine: Any, chosen: Any, signals: Any, info: dict[str, Any], progress: bool,
+             say: Callable[[str], None]) -> tuple[Any, Any]:
+    """Step 2b: the weights and gates fitted on validation + the mix file; ``info`` gains the report."""
+    from chat_rec.eval.crs_scoring import load_crs_cases
+    from chat_rec.training import gating
+
+    assert config.mix is not None
+    cases = load_crs_cases(config.mix)
+    final, report, section = gating.fit_mixed(engine, chosen, signals, cases, config.mix.name,
+                                              redial.sha256(config.mix), config.folds, progress, say)
+    from chat_rec.ranking.learned import WEIGHT_NAMES
+
+    info |= {"validation_only_weights": {n: getattr(chosen, n) for n in WEIGHT_NAMES},
+             "protocol": info["protocol"] + "; then weights and style gates re-fitted on validation + "
+                         f"{config.mix.name} ({config.folds}-fold, cross-fitted), each group weighing the same",
+             "mix": report, "cross_fit": section}
+    return final.base, final
 
 
 def _fit(convs: list[list[tuple[int, bool]]], config: TrainConfig) -> ConversationModel:

@@ -12,13 +12,13 @@ from __future__ import annotations
 import dataclasses
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
 from chat_rec.ranking.hybrid import RankWeights
-from chat_rec.ranking.learned import WEIGHT_NAMES
+from chat_rec.ranking.learned import FEATURE_NAMES, WEIGHT_NAMES, turn_features
 
 GRID: tuple[float, ...] = (0.0, 0.1, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0, 6.0, 8.0, 12.0)
 """Values each weight may take in the search."""
@@ -37,6 +37,10 @@ class CaseSignals:
     signals: np.ndarray
     targets: np.ndarray
     """Row positions of the novel, in-catalog targets among the candidates (-1: not a candidate)."""
+    features: np.ndarray = field(default_factory=lambda: np.zeros(len(FEATURE_NAMES), np.float32))
+    """The request's style features (``learned.turn_features``), which gated weights read."""
+    dialog: str = ""
+    """The case's dialogue id (folds are drawn by it)."""
 
 
 def replay(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = True
@@ -73,7 +77,8 @@ def collect(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = Tr
             ids, matrix = ids[top], matrix[top]
         position = {int(i): r for r, i in enumerate(ids.tolist())}
         targets = np.array([position.get(t, -1) for t in _novel_targets(case, engine.catalog)], np.int64)
-        out.append(CaseSignals(ids, matrix, targets))
+        out.append(CaseSignals(ids, matrix, targets, turn_features(engine.ranker, req),
+                               str(case.get("dialog_id") or case.get("id"))))
     return out
 
 

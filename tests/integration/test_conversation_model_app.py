@@ -50,3 +50,19 @@ def test_the_app_runs_without_a_trained_model(make_service) -> None:
     picks = _picks(service, "zoe")
     assert picks and not set(TALKED_ABOUT) & set(picks)
     assert all(b["conversation"] == 0.0 for b in picks.values())
+
+
+def test_a_turn_ranks_with_the_learned_style_gates(make_service, model_dir: Path,
+                                                   tmp_path_factory: pytest.TempPathFactory) -> None:
+    """weights.json with gates (``train conversations --mix``): the turn's weights follow its features."""
+    folder = tmp_path_factory.mktemp("gated")
+    ConversationModel.load(model_dir).save(folder)
+    # the conversation signal weighs 0 on a turn that names no movie and 8 on one that names one
+    write_weights(folder, RankWeights(conversation=0.0, conversation_popularity=0.0), {"protocol": "test"},
+                  gates={"conversation": {"seeds": 8.0 / 0.3155}}, center={"seeds": 0.0})
+    service = make_service("none", name="with-gates", conversation_model=folder)
+    ranker = service.deps.ranker
+    assert ranker.gate is not None and ranker.weights.conversation == 0.0
+    picks = _picks(service, "zoe")
+    assert set(TALKED_ABOUT) <= set(picks)  # only a gated conversation weight can bring them
+    assert all(picks[i]["conversation"] > 0 for i in TALKED_ABOUT)
