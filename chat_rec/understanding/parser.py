@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import lexicon, years
+from chat_rec.understanding import intent, lexicon, years
 from chat_rec.understanding.references import ListReferences, _Ref
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -76,22 +76,6 @@ def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
         return ParseResult(PreferenceSignal(), "", {})
 
 
-def _sentences(keys: list[str]) -> list[tuple[list[str], bool]]:
-    """Split keys at sentence breaks; True where the sentence is a question."""
-    out: list[tuple[list[str], bool]] = []
-    current: list[str] = []
-    for k in keys:
-        if k in {".", "?"}:
-            if current:
-                out.append((current, k == "?"))
-            current = []
-        else:
-            current.append(k)
-    if current:
-        out.append((current, False))
-    return out
-
-
 def clean(text: str) -> str:
     """Drop control characters, pasted JSON/markup and sentences aimed at the system (rule 15)."""
     text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text[:MAX_CHARS]))
@@ -99,47 +83,6 @@ def clean(text: str) -> str:
         text = _JSON.sub(" ", text)
     sentences = re.split(r"(?<=[.!?\n])\s+", text)
     return " ".join(s for s in sentences if not lexicon.INJECTION.search(s)).strip()
-
-
-_FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
-           r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
-_WANT = re.compile(
-    rf"\b(?:i|we)(?: {_FILLER}){{1,2}} (?:want|need|fancy)\b"
-    rf"|\b(?:id|wed|i would|we would)(?: {_FILLER}){{0,2}} (?:love|like|prefer|enjoy|go for)"
-    r"(?: to (?:watch|see))? (?:a|an|some|something|one)\b"
-    rf"|\b(?:me|nos) (?:gustaria|encantaria|apeteceria|vendria bien)(?: {_FILLER})?(?: ver)?"
-    r" (?:un|una|unos|unas|algo|alguna|alguno)\b"
-)
-"""A stated want with fillers or a conditional ("I just want a…", "I'd love a…", "me gustaría ver
-una…"): rule 13's "statement of what the user wants to watch now"."""
-
-_LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actually|ideally|preferably|"
-                   r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien) )+")
-"""Discourse words that may open a request without changing it ("so something like that")."""
-
-_FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine)\b")
-_SUBJECT = frozenset("i we you it is was were are im ive id its yo es fue era son me nos te le".split())
-
-
-def _verdict(text: str) -> bool:
-    return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text) or lexicon.SEEN.search(text))
-
-
-def _kind_of_film(clause: str) -> bool:
-    """A verbless clause naming a kind of film: "a proper grown-up drama", "una comedia ligera".
-
-    It opens with an indefinite article or a film noun ("flicks for a sleepover"), names a film or a
-    genre, has no subject, dislike or "seen" (so "a movie I loved" and "a drama was fine" are not
-    requests) and no title.
-    """
-    words = clause.split()
-    if not words or (words[0] not in {"a", "an", "some", "un", "una", "unos", "unas"}
-                     and not _FILM_NOUN.fullmatch(words[0])):
-        return False
-    if "qqtitle" in words or _SUBJECT.intersection(words) or lexicon.NEGATIVE.search(clause) \
-            or lexicon.SEEN.search(clause):
-        return False
-    return bool(_FILM_NOUN.search(clause) or any(r.search(clause) for r, _ in lexicon.GENRE_RES))
 
 
 class _Parser:
@@ -213,7 +156,7 @@ class _Parser:
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something"}:
                 keys[i] = "except"
-        sig.wants_new_recommendations = self._wants_new(keys)
+        sig.wants_new_recommendations = intent.wants_new(keys) or sig.year_min is not None or sig.year_max is not None
         if sig.year_min is None and sig.year_max is None:
             sig.era = clause_rules.relative_era(" ".join(keys))
         self._clauses(keys, title_at)
@@ -245,37 +188,6 @@ class _Parser:
                 if offsets[i] + len(keys[i]) > start and keys[i] not in {".", ",", "?"}:
                     keys[i] = "qqmask"
         return keys
-
-    # ----------------------------------------------------------------- intent
-    def _wants_new(self, keys: list[str]) -> bool:
-        """Rule 13: a request, a question asking for films, or a stated want."""
-        for words, question in _sentences(keys):
-            text = " ".join(w for w in words if w != ",")
-            if not text or lexicon.HEARSAY.search(text):
-                continue
-            asked = [m for m in lexicon.REQUEST.finditer(text) if not clause_rules.negated_before(text, m.start())]
-            if asked and not lexicon.CHOOSING.search(text):
-                return True
-            if question and clause_rules.FACT_QUESTION.match(text):
-                continue  # "Is Heat a crime movie?" asks about a film, not for films
-            named = any(r.search(text) for r, _ in lexicon.GENRE_RES)
-            polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
-            if named and (question or polite):
-                return True
-            if _WANT.search(text) or (polite and _FILM_NOUN.search(text) and not _verdict(text)):
-                return True
-            for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
-                clause = _LEAD.sub("", clause.strip(" ,"))
-                if _kind_of_film(clause):
-                    return True
-                if re.match(r"^(?:something|anything|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
-                            r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:a|an|some) (?:\w+ ){0,3}(?:movie"
-                            r"|film|flick)s?"
-                            r" (?:for|to|tonight|please|pls))\b",
-                            clause) or (
-                        re.match(r"^some\b", clause) and (question or polite)):
-                    return True
-        return self.signal.year_min is not None or self.signal.year_max is not None
 
     # ----------------------------------------------------------------- clauses
     def _clauses(self, keys: list[str], title_at: dict[int, Mention]) -> None:
