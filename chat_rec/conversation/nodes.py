@@ -209,8 +209,9 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     # Only named genres end the old topic's years: a mood word is weaker evidence of a new topic
     # (and the aspect reader still takes some frame words, "looks", for moods).
     named_genres = bool(signal_of(state).liked_genres)
+    new_topic = (kind == "change" and named_genres) or (kind == "new" and _seeds_outside_range(state, runtime))
     constraints = compute_constraints(state, runtime, request, fresh_request=kind in ("new", "change"),
-                                      reacting=kind == "react", new_topic=kind == "change" and named_genres)
+                                      reacting=kind == "react", new_topic=new_topic)
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
             "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
             "request": request.as_dict(), "query_vector": _as_list(request.vector()),
@@ -247,6 +248,22 @@ def _mood_rows(signal: PreferenceSignal, previous: session.ActiveRequest | None,
     for phrase in signal.liked_aspects:
         rows.update(np.flatnonzero(aspects.tagged(phrase)).tolist())
     return sorted(rows)
+
+
+def _seeds_outside_range(state: State, runtime: Runtime[TurnContext]) -> bool:
+    """Whether a new request is seeded only by films outside the year range in force ("the 90s",
+    then "something like Amélie (2001)?"): the person asks for their kind of film, so the old range
+    ends with the old request (a range stated in the same message still holds).
+    """
+    profile = runtime.context.stored_profile()
+    if profile.year_min is None and profile.year_max is None:
+        return False
+    on_screen = set(state.get("last_items") or [])
+    catalog = runtime.context.deps.catalog
+    years = [getattr(catalog.get(i), "year", None) for i in signal_of(state).liked_ids if i not in on_screen]
+    years = [y for y in years if y is not None]
+    low, high = profile.year_min, profile.year_max
+    return bool(years) and all((low is not None and y < low) or (high is not None and y > high) for y in years)
 
 
 def compute_constraints(state: State, runtime: Runtime[TurnContext], request: session.ActiveRequest | None = None,

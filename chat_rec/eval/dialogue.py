@@ -44,6 +44,8 @@ class Expect(BaseModel):
     all_but_one_have_any_genre: list[str] | None = None
     """Every pick but at most one has at least one of these genres (a request that must hold)."""
     year_between: tuple[int, int] | None = None
+    some_outside_years: tuple[int, int] | None = None
+    """At least one pick lies outside this range (a range that should have ended)."""
     profile_moved_toward_id: ItemRef | None = None
     profile_moved_away_from_id: ItemRef | None = None
     reply_contains: str | list[str] | None = None
@@ -292,6 +294,10 @@ class DialogueRunner:
             bad = [i.label for i in r.items if i.year is None or not lo <= i.year <= hi]
             if bad:
                 f.append(f"items outside {lo}-{hi}: {bad}")
+        if e.some_outside_years is not None:
+            lo, hi = e.some_outside_years
+            if r.items and all(i.year is not None and lo <= i.year <= hi for i in r.items):
+                f.append(f"every pick still inside {lo}-{hi}: the range did not end")
         moves = ((e.profile_moved_toward_id, 1, "toward"), (e.profile_moved_away_from_id, -1, "away from"))
         for ref, sign, word in moves:
             if ref is None:
