@@ -260,8 +260,8 @@ def _seeds_outside_range(state: State, runtime: Runtime[TurnContext]) -> bool:
         return False
     on_screen = set(state.get("last_items") or [])
     catalog = runtime.context.deps.catalog
-    years = [getattr(catalog.get(i), "year", None) for i in signal_of(state).liked_ids if i not in on_screen]
-    years = [y for y in years if y is not None]
+    found = [getattr(catalog.get(i), "year", None) for i in signal_of(state).liked_ids if i not in on_screen]
+    years: list[int] = [int(y) for y in found if y is not None]
     low, high = profile.year_min, profile.year_max
     return bool(years) and all((low is not None and y < low) or (high is not None and y > high) for y in years)
 
