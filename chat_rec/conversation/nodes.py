@@ -229,8 +229,9 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     previous = session.ActiveRequest.from_dict(state.get("request"))
     deps = runtime.context.deps
     affinity = getattr(deps, "genre_affinity", None)  # without it (a bare test double) no change of topic is told
-    kind = session.message_kind(signal, state.get("last_items") or [], bool(text), previous, affinity,
-                                 _mood_rows(signal, previous, deps))
+    shown = state.get("last_items") or []
+    judged = session.with_shown_topic(previous, [found.genres for i in shown if (found := deps.catalog.get(i))])
+    kind = session.message_kind(signal, shown, bool(text), judged, affinity, _mood_rows(signal, judged, deps))
     embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns

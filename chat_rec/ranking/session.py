@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import permutations
 from typing import Literal
 
@@ -124,6 +124,18 @@ def changes_topic(signal: PreferenceSignal, previous: ActiveRequest | None, affi
         return False
     named = [g for g in signal.liked_genres if g not in set(signal.disliked_genres)]
     return bool(named) and not any(affinity.compatible(g, r) for g in named for r in previous.topic)
+
+
+def with_shown_topic(previous: ActiveRequest | None, shown_genres: Sequence[Sequence[str]]) -> ActiveRequest | None:
+    """A request asked by title or mood has no genre topic; the picks on screen show what it turned
+    into ("I loved Interstellar and Arrival" gave action and sci-fi films): the genres most of them
+    share stand for its topic when a message is compared with it (``message_kind``).
+    """
+    if previous is None or previous.topic or not shown_genres:
+        return previous
+    counts = Counter(g for genres in shown_genres for g in set(genres))
+    topic = tuple(sorted(g for g, n in counts.items() if 2 * n > len(shown_genres)))
+    return replace(previous, topic=topic) if topic else previous
 
 
 def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: bool,

@@ -163,3 +163,17 @@ def test_a_mood_that_changes_the_topic_keeps_the_stated_years(monkeypatch: pytes
     genres = dict(state, user_text="I like animated films", signal={"liked_genres": ["Animation"]})
     out = nodes.refine(genres, run)  # type: ignore[arg-type]
     assert out["request"]["topic"] == ["Animation"] and out["constraints"]["year_min"] is None
+
+
+def test_a_request_by_titles_takes_its_topic_from_the_picks_on_screen():
+    """No genre was named ("I loved Interstellar"): the genres most picks on screen share stand for
+    the topic; a genre that fits none of them is a change of mind."""
+    from chat_rec.ranking.session import ActiveRequest, with_shown_topic
+
+    by_title = ActiveRequest(None, (), ())
+    judged = with_shown_topic(by_title, [("Action", "Sci-Fi"), ("Action", "Adventure"), ("Action", "Drama")])
+    assert judged is not None and judged.topic == ("Action",)
+    assert with_shown_topic(by_title, []) is by_title  # nothing on screen: no topic
+    with_genres = ActiveRequest(None, ("Comedy",), ("Comedy",))
+    assert with_shown_topic(with_genres, [("Action",)]) is with_genres  # a named topic stays
+    assert with_shown_topic(by_title, [("Action",), ("Drama",), ("Comedy",)]) is by_title  # no majority
