@@ -9,6 +9,7 @@ service; /metrics, /health and /export are plain HTTP routes beside the page.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -41,6 +42,9 @@ log = logging.getLogger(__name__)
 THEME_CSS = Path(__file__).with_name("theme.css")
 
 NEED_NAME = "Press Start first."
+STILL_ANSWERING = "Still answering your last message: yours stays in the box, send it when the reply is done."
+BUSY_STALE_S = 120.0
+"""A reply older than this no longer holds messages back (a stream that never finished)."""
 RESET_DONE = "Your profile is gone: I have forgotten your likes, dislikes and our chat. Which movies do you enjoy?"
 
 ARIA_HEAD = """<meta name="viewport" content="width=device-width, initial-scale=1">
@@ -96,6 +100,7 @@ def build_demo(service: Any, access: Access | None = None) -> gr.Blocks:
         user_state = gr.State("")
         shown_state = gr.State([])  # item_dict(...) of each card on screen
         pending_state = gr.State("")  # the message being answered
+        busy_state = gr.State(0.0)  # when the reply being written started (0: none)
         turns_state = gr.State([])  # presenter blocks, one per turn
 
         with gr.Row(elem_classes="cr-top"):
@@ -213,12 +218,19 @@ def build_demo(service: Any, access: Access | None = None) -> gr.Blocks:
             turns = [turn_html(1, "start", result)] if result.trace else []
             return [user, _say([], "assistant", result.reply), turns, presenter_html(turns), *show(result, True)]
 
-        def on_message(text: str, history: list[Message]) -> list[Any]:
-            """Show the user's message and a typing placeholder at once; the reply streams next."""
+        def on_message(text: str, history: list[Message], busy: float) -> list[Any]:
+            """Show the user's message and a typing placeholder at once; the reply streams next.
+
+            While a reply is still being written the message stays in the box (it would be lost:
+            the reply's stream redraws the chat) and the person is told to send it again after.
+            """
             if not (text or "").strip():
-                return [gr.skip(), gr.skip(), ""]
+                return [gr.skip(), gr.skip(), "", gr.skip()]
+            if busy and time.monotonic() - busy < BUSY_STALE_S:
+                gr.Info(STILL_ANSWERING)
+                return [gr.skip(), gr.skip(), "", gr.skip()]
             history = [*_say(history, "user", text), {"role": "assistant", "content": TYPING}]
-            return [history, "", text]
+            return [history, "", text, time.monotonic()]
 
         def on_reply(
             started_user: str, text: str, history: list[Message], turns: list[str], request: gr.Request
@@ -226,12 +238,14 @@ def build_demo(service: Any, access: Access | None = None) -> gr.Blocks:
             if not (text or "").strip():
                 return
             if not started_user:
-                yield [_answer(history, NEED_NAME), gr.skip(), gr.skip(), *keep]
+                yield [_answer(history, NEED_NAME), gr.skip(), gr.skip(), *keep, 0.0]
                 return
             user = access.user(request)
             # Each step of a generator may run in another worker thread (another context), so the turn
             # id is passed along rather than set in a context variable around the yields.
-            yield from _reply(user, text, history, turns, "", start_turn(), new_turn_id())
+            for update in _reply(user, text, history, turns, "", start_turn(), new_turn_id()):
+                yield [*update, gr.skip()]
+            yield [gr.skip()] * (3 + len(view)) + [0.0]  # the reply is done: the box takes messages again
 
         def _reply(user: str, text: str, history: list[Message], turns: list[str], streamed: str, started: float,
                    turn_id: str) -> Iterator[list[Any]]:
@@ -323,7 +337,7 @@ def build_demo(service: Any, access: Access | None = None) -> gr.Blocks:
         reply_io: dict[str, Any] = {
             "fn": on_reply,
             "inputs": [user_state, pending_state, chatbot, turns_state],
-            "outputs": [chatbot, *log_out, *view],
+            "outputs": [chatbot, *log_out, *view, busy_state],
             "show_progress": "hidden",
         }
         reply_io.update(private)
@@ -331,11 +345,13 @@ def build_demo(service: Any, access: Access | None = None) -> gr.Blocks:
         for trigger in (start_btn.click,):
             trigger(on_start, None, [user_state, chatbot, *log_out, *view], **private).then(**refresh)
         for trigger in (send_btn.click, msg.submit):
-            trigger(on_message, [msg, chatbot], [chatbot, msg, pending_state], queue=False, **private).then(
+            trigger(on_message, [msg, chatbot, busy_state], [chatbot, msg, pending_state, busy_state], queue=False,
+                    **private).then(
                 **reply_io
             ).then(**refresh)
         for chip in chips:
-            chip.click(on_message, [chip, chatbot], [chatbot, msg, pending_state], queue=False, **private).then(
+            chip.click(on_message, [chip, chatbot, busy_state], [chatbot, msg, pending_state, busy_state],
+                       queue=False, **private).then(
                 **reply_io
             ).then(**refresh)
         for n, row in enumerate(buttons):

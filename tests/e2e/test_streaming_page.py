@@ -85,3 +85,26 @@ def test_browser_shows_cards_while_the_intro_is_still_coming(
     assert "Godfather" not in text_of(chrome, "#chat")
     css(chrome, "#presenter-toggle input")[0].click()
     wait(chrome, lambda d: "intro" in text_of(d, "#presenter-log [data-field='llm-calls']"), "no model calls shown")
+
+
+def test_a_message_sent_while_a_reply_is_written_stays_in_the_box(
+    chrome: Any, gated_page: tuple[str, GatedModel], user_name: str
+) -> None:
+    """The reply's stream redraws the chat, so a message sent meanwhile used to vanish unanswered:
+    now it stays in the box until the reply is done, and is answered when sent again."""
+    from tests.e2e.test_browser import card_labels, css, open_and_start, send, text_of, wait
+
+    url, llm = gated_page
+    llm.release.clear()
+    open_and_start(chrome, url, f"{user_name}-busy")
+    send(chrome, "I loved The Matrix, no horror")
+    wait(chrome, card_labels, "no cards while the model was still holding its intro")
+    send(chrome, "Actually, comedies from the 90s instead")
+    wait(chrome, lambda d: "comedies from the 90s" in (css(d, "#message textarea")[0].get_attribute("value") or ""),
+         "the second message left the box while the first reply was still being written")
+    assert "comedies from the 90s" not in text_of(chrome, "#chat")
+    llm.release.set()
+    wait(chrome, lambda d: "…" not in css(d, "#chat .message")[-1].text, "the first reply never finished")
+    send(chrome, "")  # Enter on the kept text
+    wait(chrome, lambda d: "comedies from the 90s" in text_of(d, "#chat"), "the kept message was not sent")
+    wait(chrome, lambda d: not (css(d, "#message textarea")[0].get_attribute("value") or ""), "the box kept the text")
