@@ -24,7 +24,7 @@ import numpy as np
 
 from chat_rec.ranking.hybrid import RankWeights
 from chat_rec.ranking.learned import FEATURE_NAMES, WEIGHT_NAMES, GatedWeights
-from chat_rec.training.weights import GRID, PASSES, CaseSignals
+from chat_rec.training.weights import PASSES, CaseSignals, ascend
 
 FOLDS = 5
 GATE_GRID: tuple[float, ...] = (-16.0, -12.0, -8.0, -6.0, -4.0, -2.0, -1.0, -0.5, 0.0, 0.5, 1.0, 2.0, 4.0, 6.0, 8.0,
@@ -157,14 +157,7 @@ def fit(p: Packed, start: GatedWeights, cases: np.ndarray | None = None, gated: 
     best = score(base, gates)
     free = [j for j, n in enumerate(WEIGHT_NAMES) if n not in set(fixed)]
     for _ in range(PASSES):
-        improved = False
-        for j in free:
-            for value in GRID:
-                trial = base.copy()
-                trial[j] = value
-                s = score(trial, gates)
-                if s > best + 1e-9:
-                    best, base, improved = s, trial, True
+        base, best, improved = ascend(base, free, best, lambda trial, g=gates: score(trial, g))
         if gated:
             for j in range(len(WEIGHT_NAMES)):
                 for f in range(len(FEATURE_NAMES)):

@@ -110,6 +110,22 @@ def objective(cases: Sequence[CaseSignals], w: np.ndarray) -> float:
     return r[10] + r[50] / 4
 
 
+def ascend(w: np.ndarray, free: Sequence[int], best: float, score: Callable[[np.ndarray], float]
+           ) -> tuple[np.ndarray, float, bool]:
+    """One pass of coordinate ascent: each free weight tries every ``GRID`` value in turn and keeps
+    one that raises ``score``. Returns the weights, their score and whether anything improved.
+    """
+    improved = False
+    for j in free:
+        for value in GRID:
+            trial = w.copy()
+            trial[j] = value
+            s = score(trial)
+            if s > best + 1e-9:
+                best, w, improved = s, trial, True
+    return w, best, improved
+
+
 def fit(cases: Sequence[CaseSignals], start: RankWeights | None = None,
         fixed: Iterable[str] = ("content",)) -> tuple[RankWeights, float]:
     """Coordinate ascent over ``GRID`` from ``start`` (``fixed`` weights stay; content sets the scale)."""
@@ -118,14 +134,7 @@ def fit(cases: Sequence[CaseSignals], start: RankWeights | None = None,
     best = objective(cases, w)
     free = [j for j, n in enumerate(WEIGHT_NAMES) if n not in set(fixed)]
     for _ in range(PASSES):
-        improved = False
-        for j in free:
-            for value in GRID:
-                trial = w.copy()
-                trial[j] = value
-                score = objective(cases, trial)
-                if score > best + 1e-9:
-                    best, w, improved = score, trial, True
+        w, best, improved = ascend(w, free, best, lambda trial: objective(cases, trial))
         if not improved:
             break
     chosen = dataclasses.replace(start, **{n: round(float(v), 4) for n, v in zip(WEIGHT_NAMES, w, strict=True)})  # type: ignore[arg-type]
