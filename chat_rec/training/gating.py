@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -157,7 +158,7 @@ def fit(p: Packed, start: GatedWeights, cases: np.ndarray | None = None, gated: 
     best = score(base, gates)
     free = [j for j, n in enumerate(WEIGHT_NAMES) if n not in set(fixed)]
     for _ in range(PASSES):
-        base, best, improved = ascend(base, free, best, lambda trial, g=gates: score(trial, g))
+        base, best, improved = ascend(base, free, best, partial(score, g=gates))
         if gated:
             for j in range(len(WEIGHT_NAMES)):
                 for f in range(len(FEATURE_NAMES)):
