@@ -27,6 +27,11 @@ def p(resolver, text):
     return parse(text, [], resolver)
 
 
+def verdicts(sig):
+    """(liked ids, disliked ids), sorted."""
+    return sorted(sig.liked_ids), sorted(sig.disliked_ids)
+
+
 @pytest.mark.parametrize("text", [
     "just a quiet little western, nothing fancy",
     "Mejor una de espías.",
@@ -69,8 +74,7 @@ def test_statements_and_refusals_do_not_ask(resolver, text):
 ])
 def test_and_splits_only_clauses_with_their_own_verdicts(resolver, text, liked, disliked):
     sig = p(resolver, text)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
 
 
 @pytest.mark.parametrize("text, found", [
@@ -104,8 +108,7 @@ def cartoons(catalog):
 ])
 def test_faces_carry_a_verdict_from_their_unicode_names(resolver, cartoons, text, liked, disliked):
     sig = parse(text, cartoons, resolver)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
 
 
 def test_a_face_that_could_go_either_way_says_nothing(resolver):
@@ -120,8 +123,7 @@ def test_a_face_that_could_go_either_way_says_nothing(resolver):
 ])
 def test_an_auxiliary_alone_repeats_the_last_verdict(resolver, cartoons, text, liked, disliked):
     sig = parse(text, cartoons, resolver)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
 
 
 def test_like_after_a_verb_of_seeming_compares_and_does_not_judge(resolver, cartoons):
@@ -137,8 +139,7 @@ def test_like_after_a_verb_of_seeming_compares_and_does_not_judge(resolver, cart
 ])
 def test_a_dash_sets_off_a_clause_and_disgust_is_a_dislike(resolver, text, liked, disliked):
     sig = p(resolver, text)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
 
 
 def test_a_spaced_dash_between_years_is_still_a_range(resolver):
@@ -171,8 +172,7 @@ BOOT, PATHS, OFFICE = 1233, 1178, 2502
 ])
 def test_picking_a_listed_movie_out_is_liking_it(resolver, catalog, ids, text, liked, disliked):
     sig = parse(text, [catalog.get(i) for i in ids], resolver)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
 
 
 def test_genre_words_in_everyday_spanish(resolver):
