@@ -53,7 +53,7 @@ def _inside_name(text: str, tokens: list[_Token], i: int) -> bool:
     if j < 0 or not text[tokens[j].end:tokens[j + 1].start].isspace():
         return False
     if j > 0 and tokens[j - 1].raw in {"the", "la", "el"}:
-        return False  # "the DiCaprio Titanic": a maker naming which film, not a longer title
+        return False  # "the Cameron Titanic": a maker naming which film, not a longer title
     raw = tokens[j].raw
     opens = j == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, tokens[j].start - 4):tokens[j].start]))
     return raw[:1].isupper() and not raw.isupper() and raw != "I" and not opens
