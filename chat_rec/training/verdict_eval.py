@@ -28,7 +28,7 @@ def candidates(cases: Iterable[Mapping[str, Any]], resolver: TitleResolver) -> l
         items = previous_items_of(case, resolver.catalog)
         result = parse_detailed(case["utterance"], items, resolver)
         expect = case["expect"]
-        for item_id in neutral_mentions(result.signal, result.spans):
+        for item_id in neutral_mentions(result.signal, result.spans, result.settled):
             gold = "like" if item_id in expect["liked_ids"] else "dislike" if item_id in expect[
                 "disliked_ids"] else "none"
             out.append((clauses_for(result.text, result.spans, item_id), gold))

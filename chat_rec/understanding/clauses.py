@@ -87,6 +87,9 @@ COORDINATORS = frozenset({"and", "y", "e", "&"})
 _OWN_VERB = frozenset("is was were are s felt feels seemed seems looked looks got gets has had made makes left "
                       "leaves gave gives kept bored bores blew rocks rocked sucks sucked remains stays "
                       "es fue era son fueron me nos parecio parece resulto sigue".split())
+AVERSION = re.compile(r"hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|odio|odie|detesto|loath\w*")
+"""Verbs of aversion: negated ("don't hate", "no odio") they say no verdict, not a like."""
+
 _HARD = frozenset({".", ",", "?", "qqcond"})
 
 

@@ -155,7 +155,7 @@ class Extractor:
         parsed = parse_detailed(utterance, items, self.resolver)
         signal = parsed.signal
         if self.verdict is not None:
-            signal = self.verdict.fill(signal, parsed.text, parsed.spans)
+            signal = self.verdict.fill(signal, parsed.text, parsed.spans, parsed.settled)
         if self.judge is not None:
             try:
                 return self._judged(signal, str(utterance or ""), str(previous_reply or ""))

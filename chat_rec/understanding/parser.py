@@ -63,6 +63,9 @@ class ParseResult:
     spans: dict[int, tuple[int, int]]
     """item id -> character span of its first mention in ``text`` (zero-width for a list
     position or description, which keeps its words)."""
+    settled: frozenset[int] = frozenset()
+    """Mentions the rules read as no verdict on purpose ("fine I guess", "I don't hate X"): a
+    second reader must not give them one."""
 
 
 def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
@@ -70,7 +73,7 @@ def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
     """``parse`` plus the mention spans a second reader (the learned verdict) needs."""
     try:
         parser = _Parser(str(utterance or ""), list(previous_items or []), resolver)
-        return ParseResult(parser.run(), parser.text, parser.spans)
+        return ParseResult(parser.run(), parser.text, parser.spans, frozenset(parser.settled))
     except Exception:  # noqa: BLE001 - a turn must survive any input
         log.exception("parser failed on %r", str(utterance)[:200])
         return ParseResult(PreferenceSignal(), "", {})
@@ -94,6 +97,8 @@ class _Parser:
         self.toks = self._tokenize(self.text)
         self.signal = PreferenceSignal()
         self.referenced: list[int] = []
+        self.settled: set[int] = set()
+        self._settled = False  # the clause being read was judged "no verdict" on purpose
         self.list_refs = ListReferences(previous)
         self.spans: dict[int, tuple[int, int]] = {}
 
@@ -147,7 +152,7 @@ class _Parser:
                     keys[i] = "qqtitle"
         sig.language = lexicon.detect_language(keys)  # a title's own words say nothing of the language
         folded, offsets = self._join(keys)
-        year_min, year_max, spans = years.extract_years(folded)
+        year_min, year_max, spans = years.extract_years(folded, {i.year for i in self.previous if i.year})
         sig.year_min, sig.year_max = year_min, year_max
         keys = self._mask(keys, offsets, spans)
         folded, offsets = self._join(keys)
@@ -225,9 +230,12 @@ class _Parser:
                 continue
             refs = self._refs(ckeys, lo, title_at)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
+            self._settled = False
             polarity, seen, scope = self._polarity(ckeys, scoping)
             if clause_rules.LUKEWARM.search(text):
-                polarity = 0  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
+                polarity, self._settled = 0, True  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
+            if self._settled:
+                self.settled.update(i for r in refs for i in r.items)
             if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
                 polarity = 1  # "no quiero la primera sino la tercera"
             if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
@@ -239,7 +247,9 @@ class _Parser:
             if last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in refs):
                 refs = [*refs, _Ref(lo, list(last_refs), pronoun=True)]  # "got a heist film like that?" (rule 5)
                 polarity = polarity or 1
-            if not [r for r in refs if r.items or r.genres]:
+            if not [r for r in refs if r.items or r.genres] and self.list_refs.opens_with_description(ckeys):
+                pending, last_refs, last_genres = [], [], ()  # "la de Culkin la odio": "la" is that phrase
+            elif not [r for r in refs if r.items or r.genres]:
                 if polarity and pending and self._bare_verdict(ckeys):
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
                 elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
@@ -261,7 +271,8 @@ class _Parser:
                 else:
                     sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
                 if ref.genres:
-                    self._genres(ref.genres, sign)
+                    if sign or not self._settled:  # "I don't hate rom-coms" neither asks for nor likes them
+                        self._genres(ref.genres, sign)
                 elif ref.items:
                     self._items(ref.items, sign, seen)
             if polarity == 0 and not seen and new_sentence and self.previous and not self._question(keys, hi) \
@@ -384,6 +395,9 @@ class _Parser:
         score = sum(sign for _, _, sign in spans) or spans[-1][2]
         polarity = 1 if score > 0 else -1
         if negators % 2 == 1:
+            if all(clause_rules.AVERSION.fullmatch(text[s:e]) for s, e, _ in spans):
+                self._settled = True
+                return 0, False, 0  # "I don't hate rom-coms", "no odio el terror": not hating is no like
             polarity = -polarity
         return polarity, False, 0
 

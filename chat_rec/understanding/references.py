@@ -85,9 +85,11 @@ class ListReferences:
             elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
                     prev in _DETERMINERS or prev in {"del", "de"}):
                 picked = [ids[n // 2]]  # "the middle one", "la del medio"
-            elif k in {"other", "others", "rest", "remaining", "demas", "otras", "otros", "resto"} and (
+            elif k in {"other", "others", "rest", "remaining", "demas", "otra", "otro", "otras", "otros", "resto"} and (
                     prev in _DETERMINERS or prev in {"del"}):
                 picked = [i for i in ids if i not in referenced]
+                if k in _SINGULAR_OTHER and not count and nxt not in _PLURAL_NOUNS and len(picked) != 1:
+                    picked = []  # "la otra", "the other one": only when exactly one is left
             if picked:
                 refs.append(_Ref(lo + j, picked))
         rest = _ALL_EXCEPT.search(text)
@@ -107,6 +109,17 @@ class ListReferences:
         if not refs:
             refs += self._descriptive(ckeys, lo, ids)
         return refs
+
+    def opens_with_description(self, ckeys: list[str]) -> bool:
+        """Whether the clause opens with its own noun phrase for a listed movie ("la otra", "la de
+        Macaulay Culkin", "the robot one") — resolved or not, a pronoun after it ("la odio", "I hate
+        it") points to that phrase, never back to a movie named earlier in the message.
+        """
+        if not self.previous:
+            return False
+        words = [k for k in ckeys[:6] if k not in {"and", "y", "but", "pero", "also", "tambien", "qqmask"}]
+        text = " ".join(words)
+        return bool(_OPENING.match(text))
 
     @staticmethod
     def _bare_position(ckeys: list[str], j: int) -> bool:
@@ -157,7 +170,7 @@ class ListReferences:
         words = _content(phrase)
         if len(words) < 2:
             return []
-        hits = [sum(1 for w in words if _forms(w) & _stems(item)) for item in self.previous]
+        hits = [sum(1 for w in words if _forms(w) & _stems(item) or _year_of(w, item)) for item in self.previous]
         best = max(hits, default=0)
         if best * 2 < len(words) or hits.count(best) != 1:
             return []
@@ -166,6 +179,8 @@ class ListReferences:
     def _describes(self, phrase: str, item: Item) -> bool:
         if re.fullmatch(r"\d{4}", phrase):
             return item.year == int(phrase)
+        if re.fullmatch(r"\d\d", phrase):
+            return item.year is not None and item.year % 100 == int(phrase)  # "la del 36"
         if phrase in {"black and white", "b w", "bw", "black white"}:
             return item.year is not None and item.year < 1960
         for regex, genres in lexicon.GENRE_RES:
@@ -179,6 +194,11 @@ class ListReferences:
         return bool(words) and all(_forms(w) & _stems(item) for w in words)
 
 
+_OPENING = re.compile(r"^(?:the|la|el|las|los) (?:other|otra|otro|otras|otros|de|del|con|sobre"
+                      r"|(?:\w+ ){1,3}?(?:one|ones))\b")
+_SINGULAR_OTHER = frozenset({"other", "otra", "otro"})
+_PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pelis"})
+
 _DESCRIPTION = re.compile(
     r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
     r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
@@ -189,6 +209,13 @@ _DESCRIPTION = re.compile(
 """Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"
 and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
 for sure", "both Wes Anderson ones")."""
+
+
+def _year_of(word: str, item: Item) -> bool:
+    """A description word that is the item's release year ("1936", or "36" in "la de Chaplin del 36")."""
+    if item.year is None or not word.isdigit():
+        return False
+    return (len(word) == 4 and int(word) == item.year) or (len(word) == 2 and int(word) == item.year % 100)
 
 
 def _content(phrase: str) -> list[str]:

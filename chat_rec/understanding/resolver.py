@@ -68,6 +68,13 @@ _YEAR_WORDS = frozenset("than before after since from in until till el del de de
 """Words before a four-digit number that make it a year, not a title such as "2012"."""
 _MAKER_NOUNS = frozenset("las los pelis peliculas películas films movies cine stuff work obra".split())
 """Nouns before "de"/"by" + a name: the name is a maker ("las de Hitchcock", "films by Lynch")."""
+_ONE_BY = frozenset("la el una uno un one something algo".split())
+"""Before "de"/"by" + one name: "la de Chaplin", "one by Kubrick" (unless a listed film has that name)."""
+
+
+def _names_genre(word: str) -> bool:
+    """Whether a word names a genre ("suspense de Hitchcock", "horror by Carpenter")."""
+    return bool(word) and any(regex.fullmatch(word) for regex, _ in lexicon.GENRE_RES)
 """Before a title shared by several films: the earliest one."""
 _NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
 
@@ -348,13 +355,14 @@ class TitleResolver:
         if quoted:
             return True
         prev = tokens[i - 1].key if i > 0 else ""
-        if n == 1 and _YEAR.match(key) and prev in _YEAR_WORDS:
-            return False  # "nothing older than 2012" is a year, not the film "2012"
+        if n == 1 and (_YEAR.match(key) or re.fullmatch(r"\d\d", key)) and prev in _YEAR_WORDS:
+            return False  # "nothing older than 2012", "la del 31": a year, not the film "2012" or "31"
         if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
             return False  # "what a disaster movie": a common noun phrase, not the film
         before2 = tokens[i - 2].key if i > 1 else ""
-        if n <= 2 and prev in {"de", "by", "from"} and before2 in _MAKER_NOUNS:
-            return False  # "las de Hitchcock", "films by Kubrick": a maker, not a title
+        if n <= 2 and prev in {"de", "by", "from"} and (before2 in _MAKER_NOUNS or _names_genre(before2) or (
+                n == 1 and before2 in _ONE_BY and not any(c in prefer for _, c in self._index.get(key, [])))):
+            return False  # "las de Hitchcock", "suspense de Hitchcock", "la de Chaplin": a maker, not a title
         nxt = tokens[i + n].key if i + n < len(tokens) else ""
         if not _is_weak(key):
             if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):

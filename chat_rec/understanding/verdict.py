@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,9 +86,11 @@ def bag_of_words(text: str) -> list[str]:
     return words + [f"{a}_{b}" for a, b in zip(words, words[1:], strict=False)]
 
 
-def neutral_mentions(signal: PreferenceSignal, spans: Mapping[int, tuple[int, int]]) -> list[int]:
-    """Mentioned movies with no verdict from the rules (seen ones keep the rules' reading)."""
-    decided = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
+def neutral_mentions(signal: PreferenceSignal, spans: Mapping[int, tuple[int, int]],
+                     settled: Collection[int] = ()) -> list[int]:
+    """Mentioned movies with no verdict from the rules (seen ones, and ones the rules read as no
+    verdict on purpose, keep the rules' reading)."""
+    decided = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids) | set(settled)
     return [i for i in signal.mentioned_ids if i not in decided and i in spans]
 
 
@@ -164,9 +166,10 @@ class LearnedVerdict:
         """The fallback when ``settings.learned_verdict`` asks for it, else None."""
         return cls.default(embed) if getattr(settings, "learned_verdict", False) else None
 
-    def fill(self, signal: PreferenceSignal, text: str, spans: Mapping[int, tuple[int, int]]) -> PreferenceSignal:
+    def fill(self, signal: PreferenceSignal, text: str, spans: Mapping[int, tuple[int, int]],
+             settled: Collection[int] = ()) -> PreferenceSignal:
         """``signal`` with confident verdicts added for its neutral mentions (a copy; never raises)."""
-        todo = neutral_mentions(signal, spans)
+        todo = neutral_mentions(signal, spans, settled)
         if not todo:
             return signal
         try:

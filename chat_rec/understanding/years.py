@@ -7,6 +7,7 @@ masks the consumed spans so their words carry no cue or genre.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 _Y = r"(1[89]\d\d|20[0-4]\d)"
 _DECADE_WORDS = {
@@ -26,11 +27,17 @@ _DECADES = re.compile(
     _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|a) (?:the |los |anos )?"
     r"(?:(?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|\d0))*)"
     r"(?: (?:or|and|o|y) (earlier|before|older|later|after|newer|antes|anteriores|despues|posteriores)"
-    r"| (onwards|on|en adelante))?"
+    r"| (?:para |hacia )?(atras)| (onwards|on|en adelante|para adelante|hacia adelante|para aca))?"
 )
+_EARLIER = frozenset({"earlier", "before", "older", "antes", "anteriores", "atras"})
+_NEGATED = re.compile(r"\b(?:no|not|nothing|none|nada|ninguna|ninguno|ningun|sin|ni|never|nunca)\b(?:\W+\w+){0,3}\W*$")
+"""A negator at most three words before an open decade ("nothing from the 80s or earlier", "que
+no sea de los ochenta para atrás"): the range it names is the one ruled out, so its bound flips."""
 
 _Y2 = r"(1[89]\d\d|20[0-4]\d|\d\d)"
 """A year, or its last two digits ("between '72 and '78", "entre el 95 y el 2005")."""
+_YC = r"(1[89]\d\d|20[0-4]\d|\d\d(?! ?(?:min|mins|minutes?|minutos?|pm|am|h|hours?|horas?|%|years?|anos|euros?|dollars?)\b))"
+"""A year after a comparison ("before 95", "anterior al 95"): two digits too, unless a unit follows."""
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:between|entre) (?:el |the year )?" + _Y2 + r" (?:and|y|to|a) (?:el )?" + _Y2 + r"\b"),
@@ -41,11 +48,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:nothing|not|no|none|nada|nunca|ninguna|ningun) (?:\w+ ){0,2}?"
                 r"(?:older than|earlier than|made before|released before|before|prior to|from before"
                 r"|anterior(?:es)? (?:a|al)|antes (?:de|del)|(?:mas )?(?:antigu|viej)[oa]s? (?:que|de))"
-                r" (?:the year |el )?" + _Y + r"\b"), "min"),
+                r" (?:the year |el )?" + _YC + r"\b"), "min"),
     (re.compile(r"\b(?:nothing|not|no|nada) (?:\w+ ){0,2}?(?:newer than|later than|after|made after"
                 r"|posterior(?:es)? (?:a|al)|despues (?:de|del)"
                 r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))"
-                r" (?:the year |el )?" + _Y + r"\b"), "max"),
+                r" (?:the year |el )?" + _YC + r"\b"), "max"),
     (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
                 + _Y + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
                 r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|para aca|hacia adelante)\b"),
@@ -53,11 +60,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b" + _Y + r" (?:onwards?|or later|or newer|and later|and newer|and up|and beyond"
                 r"|en adelante|o posterior(?:es)?|o mas recientes?)\b"), "min"),
     (re.compile(r"\b(?:since|desde|a partir del?|starting (?:in|from)|not older than|no older than)"
-                r" (?:the year |el )?" + _Y + r"\b"), "min"),
+                r" (?:the year |el )?" + _YC + r"\b"), "min"),
     (re.compile(r"\b(?:after|post|newer than|later than|more recent than|despues del?|posterior(?:es)?"
-                r" (?:a|al)) (?:the year |el )?" + _Y + r"\b"), "after"),
+                r" (?:a|al)) (?:the year |el )?" + _YC + r"\b"), "after"),
     (re.compile(r"\b(?:before|pre|prior to|earlier than|older than|antes del?|anterior(?:es)? (?:a|al))"
-                r" (?:the year |el )?" + _Y + r"\b"), "before"),
+                r" (?:the year |el )?" + _YC + r"\b"), "before"),
     (re.compile(r"\b(?:up to|until|till|through|no later than|not after|hasta(?: el)?) " + _Y + r"\b"),
      "max"),
     (re.compile(r"\b" + _Y + r" (?:or|and|o|y) (?:earlier|before|older|antes|anteriores)\b"), "max"),
@@ -67,6 +74,14 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r" (?:the year |el ano |el )?" + _Y + r"\b"), "exact"),
     (re.compile(r"^(?:\S+ ){0,3}?(?:from|de|del) " + _Y + r"\b"), "exact"),
 ]
+
+
+_SAME_YEAR = re.compile(r"\b(?:from|in|of|de|del|en) (?:that|the same|this|ese|este|aquel|el mismo) (?:same |mismo )?"
+                        r"(?:year|ano)\b")
+"""A year named by reference ("algo de ese año", "something from that year"): the year said before it."""
+_PICKS_OUT = re.compile(r"\b(?:the|la|el|las|los)(?: one| ones| movie| film| pelicula| peli)? (?:from|de|del|of)"
+                        r" (?:the year |el )?" + _Y2 + r"\b")
+_BARE_YEAR = re.compile(r"\b" + _Y + r"\b")
 
 
 def _full_year(digits: str) -> int:
@@ -92,12 +107,19 @@ def _decade_start(token: str) -> int | None:
     return None
 
 
-def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, int]]]:
-    """(year_min, year_max, consumed spans) from folded text; spans are masked by the caller."""
+def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, int | None, list[tuple[int, int]]]:
+    """(year_min, year_max, consumed spans) from folded text; spans are masked by the caller.
+
+    ``listed``: release years of the movies on screen; "la del 36", "the one from 1931" naming one
+    of them picks that movie out (rule 12) and is left to the list references, not read as a range.
+    """
     mins: list[int] = []
     maxs: list[int] = []
     spans: list[tuple[int, int]] = []
     work = text
+    for match in _PICKS_OUT.finditer(text) if listed else ():
+        if _full_year(match.group(1)) in listed:
+            work = work[:match.start()] + " " * (match.end() - match.start()) + work[match.end():]
 
     def consume(match: re.Match[str]) -> None:
         nonlocal work
@@ -114,11 +136,12 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
         if not valid:
             continue
         lo, hi = min(valid), max(valid) + 9
-        direction = match.group(3) or ""
-        if direction in {"earlier", "before", "older", "antes", "anteriores"}:
-            maxs.append(hi)
-        elif direction or match.group(4):
-            mins.append(lo)
+        direction = match.group(3) or match.group(4) or ""
+        negated = bool(_NEGATED.search(work[:match.start()]))
+        if direction in _EARLIER:
+            (mins if negated else maxs).append(hi + 1 if negated else hi)
+        elif direction or match.group(5):
+            (maxs if negated else mins).append(lo - 1 if negated else lo)
         else:
             span_lo.append(lo)
             span_hi.append(hi)
@@ -143,5 +166,11 @@ def extract_years(text: str) -> tuple[int | None, int | None, list[tuple[int, in
             elif kind == "exact":
                 mins.append(years[0])
                 maxs.append(years[0])
+            consume(match)
+    for match in list(_SAME_YEAR.finditer(work)):
+        said = [int(y.group(1)) for y in _BARE_YEAR.finditer(text[:match.start()])]
+        if said:
+            mins.append(said[-1])
+            maxs.append(said[-1])
             consume(match)
     return (max(mins) if mins else None), (min(maxs) if maxs else None), spans
