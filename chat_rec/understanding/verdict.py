@@ -89,7 +89,8 @@ def bag_of_words(text: str) -> list[str]:
 def neutral_mentions(signal: PreferenceSignal, spans: Mapping[int, tuple[int, int]],
                      settled: Collection[int] = ()) -> list[int]:
     """Mentioned movies with no verdict from the rules (seen ones, and ones the rules read as no
-    verdict on purpose, keep the rules' reading)."""
+    verdict on purpose, keep the rules' reading).
+    """
     decided = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids) | set(settled)
     return [i for i in signal.mentioned_ids if i not in decided and i in spans]
 

@@ -36,7 +36,8 @@ no sea de los ochenta para atrás"): the range it names is the one ruled out, so
 
 _Y2 = r"(1[89]\d\d|20[0-4]\d|\d\d)"
 """A year, or its last two digits ("between '72 and '78", "entre el 95 y el 2005")."""
-_YC = r"(1[89]\d\d|20[0-4]\d|\d\d(?! ?(?:min|mins|minutes?|minutos?|pm|am|h|hours?|horas?|%|years?|anos|euros?|dollars?)\b))"
+_UNIT = r"(?:min|mins|minutes?|minutos?|pm|am|h|hours?|horas?|%|years?|anos|euros?|dollars?)"
+_YC = r"(1[89]\d\d|20[0-4]\d|\d\d(?! ?" + _UNIT + r"\b))"
 """A year after a comparison ("before 95", "anterior al 95"): two digits too, unless a unit follows."""
 
 _RULES: list[tuple[re.Pattern[str], str]] = [
