@@ -21,8 +21,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q --upgrade "pip>=24"
 	$(BIN)/python -m pip install -q torch==2.13.0
 	$(BIN)/python -m pip install -q -e ".[test,finetune]"
-	@echo "==> building llama-cpp-python, the CPU engine (once: ~5-6 min on 2 idle cores; pip keeps the wheel)"
-	CMAKE_ARGS="$${CMAKE_ARGS:--DLLAVA_BUILD=OFF}" $(BIN)/python -m pip install -q -e ".[llamacpp]" \
+	bash scripts/install-llamacpp.sh $(BIN)/python \
 	  || echo "==> llama-cpp-python did not build: the app runs the model with transformers (README, Engines)"
 	touch $(STAMP)
 
