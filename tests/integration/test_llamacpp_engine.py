@@ -46,6 +46,10 @@ def _ask(text: str) -> list[Any]:
 
 def test_stream_yields_the_models_own_tokens(chat: Any) -> None:
     messages = _ask("Suggest a kind of film for a rainy evening.")
+    # Both compared calls start from the same cache: the prompt already evaluated by a first call.
+    # From a cold cache the prompt is evaluated in one batch, and a batch of another shape may sum
+    # in another order, so a near tie between two tokens can go the other way (seen on AVX2 kernels).
+    chat.invoke(messages)
     pieces = [str(c.content) for c in chat.stream(messages)]
     whole = chat.invoke(messages)
     assert len([p for p in pieces if p]) >= 5, pieces  # token by token, not one block
