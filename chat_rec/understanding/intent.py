@@ -75,7 +75,8 @@ def wants_new(keys: list[str]) -> bool:
         text = " ".join(w for w in words if w != ",")
         if not text or lexicon.HEARSAY.search(text):
             continue
-        asked = [m for m in lexicon.REQUEST.finditer(text) if not clause_rules.negated_before(text, m.start())]
+        asked = [m for m in lexicon.REQUEST.finditer(text)
+                 if not clause_rules.negated_before(text, m.start(), question)]
         if asked and not lexicon.CHOOSING.search(text):
             return True
         if question and clause_rules.FACT_QUESTION.match(text):

@@ -36,7 +36,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"action|accion", ("Action",)),
     (r"adventures?|aventuras?", ("Adventure",)),
     (r"comed(?:y|ies)|comedias?|comicas?|de risa", ("Comedy",)),
-    (r"crime|policiac[ao]s?|policiales?", ("Crime",)),
+    (r"crime|policiac[ao]s?|policial(?:es)?", ("Crime",)),
     (r"dramas?|dramatic[oa]s?|dramon(?:es)?", ("Drama",)),
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
     (r"mysteries|mystery|whodunnits?|whodunits?|misterio", ("Mystery",)),
@@ -121,7 +121,8 @@ POSITIVE = re.compile((
     r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
     r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
     r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*"
-    r"|una pasada"
+    r"|una pasada|prefer(?:s|red)?|prefiero|preferimos|preferiria|(?:id|i would|wed|we would) (?:much |far )?rather"
+    r" (?:re)?(?:watch|see|have|go with)"
     r"|sin palabras|obras? de arte|volveria a ver\w*|una maravilla|es lo mas|me engancho|enganchad[oa]"
     r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|didnt|did not|wouldnt|would not"
     r"|never) mind|sweet"
@@ -234,7 +235,8 @@ REQUEST = re.compile(
     r"|busco|buscando|quiero|queremos|recomienda\w*|recomiendas|recomendarias|sugiere\w*"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
     r"recomendacion|idea)|dame|muestrame|me apetece|lets (?:do|watch|see|find|pick|try|go)"
-    r"|how about|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones"
+    r"|how about|(?:id|i would|wed|we would) (?:much |rather )?prefer|prefiero (?:algo|una|uno|alguna|alguno)"
+    r"|preferiria|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones"
     r"|sugieres)"
     r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)|alguna parecida|algo parecido)\b"
 )

@@ -226,12 +226,15 @@ class _Parser:
                 pending, listed = [], []
             new_sentence = sent != last_sentence
             last_sentence = sent
-            if lexicon.HEARSAY.search(text) or sent in facts or clause_rules.DISCOURSE.fullmatch(text):
+            if lexicon.HEARSAY.search(text) or sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
+                    or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
                 continue
             refs = self._refs(ckeys, lo, title_at)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
             self._settled = False
-            polarity, seen, scope = self._polarity(ckeys, scoping)
+            polarity, seen, scope = self._polarity(ckeys, scoping, self._question(keys, hi))
+            if clause_rules.prospective(text, self._question(keys, hi)):
+                polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
             if clause_rules.LUKEWARM.search(text):
                 polarity, self._settled = 0, True  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
             if self._settled:
@@ -249,6 +252,8 @@ class _Parser:
                 polarity = polarity or 1
             if not [r for r in refs if r.items or r.genres] and self.list_refs.opens_with_description(ckeys):
                 pending, last_refs, last_genres = [], [], ()  # "la de Culkin la odio": "la" is that phrase
+            elif lo and keys[lo - 1] == "qqcond" and not [r for r in refs if r.items or r.genres]:
+                pending = []  # "horror is fine as long as it's not gory": the condition judges "gory", not "it"
             elif not [r for r in refs if r.items or r.genres]:
                 if polarity and pending and self._bare_verdict(ckeys):
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
@@ -265,9 +270,13 @@ class _Parser:
                 pending = []
             if polarity and listed and any(r.items for r in refs) and clause_rules.GATHERING & set(ckeys):
                 refs = [*refs, _Ref(lo, list(listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
+            compared = clause_rules.compared_from(ckeys)
             for ref in refs:
                 if ref.pos in rejected:
                     sign = 0 if seen and polarity == 0 else -1  # "seen all of them except Alien": not seen
+                elif compared is not None and ref.items and not ref.pronoun and ref.pos - lo > compared:
+                    sign = 0  # "something lighter than Se7en": a yardstick, not a verdict
+                    self.settled.update(ref.items)
                 else:
                     sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
                 if ref.genres:
@@ -340,7 +349,13 @@ class _Parser:
         rejected: set[int] = set()
         scoping: set[int] = set()
         for j, k in enumerate(ckeys):
-            if k not in lexicon.NOMINAL_NEGATORS and k != "except":
+            if k == "except":  # "except X and Y", "rather than (sit through) another X": to the clause end
+                after = [p for p in by_pos if p > j]
+                if after:
+                    scoping.add(j)
+                    rejected.update(p + lo for p in after)
+                continue
+            if k not in lexicon.NOMINAL_NEGATORS:
                 continue
             m = j + 1
             while m < len(ckeys) and ckeys[m] in lexicon.SCOPE_SKIP:
@@ -359,12 +374,15 @@ class _Parser:
                     break
         return rejected, scoping
 
-    def _polarity(self, ckeys: list[str], scoping: set[int] | None = None) -> tuple[int, bool, int]:
+    def _polarity(self, ckeys: list[str], scoping: set[int] | None = None,
+                  question: bool = False) -> tuple[int, bool, int]:
         """+1 like, -1 dislike, 0 neutral; whether the clause says "seen"; where polarity starts.
 
-        A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it.
+        A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it; in a
+        question, the negator of a negated ask ("don't you have any westerns?") is no negation.
         """
         text = " ".join(ckeys)
+        asks = clause_rules.asking_negators(text) if question else []
         found = [(m.start(), m.end(), sign) for regex, sign in
                  ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
                  if not clause_rules.comparison_like(text, m.start(), m.end())]
@@ -378,7 +396,9 @@ class _Parser:
                 pos += len(k) + 1
                 continue
             concord = (self.signal.language == "es" and k in clause_rules.CONCORD and "no" in ckeys[:j])
-            if (k in lexicon.NEGATORS or k == "except") and not concord:
+            polite = any(s <= pos < e for s, e in asks) or (
+                k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
+            if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
                 if not any(s <= pos < e for s, e, _ in spans):
                     negators += 1
                     if first_negator < 0:

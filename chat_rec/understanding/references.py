@@ -145,6 +145,8 @@ class ListReferences:
         for m in _DESCRIPTION.finditer(text):
             group = next(g for g in range(1, 6) if m.group(g) is not None)
             words = m.group(group).split()
+            if words[:1] == ["qqtitle"]:
+                continue  # "la de Rashomon no me llama": the movie is named, the phrase is no description
             count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
             words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
             if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
@@ -154,6 +156,8 @@ class ListReferences:
             # the longest leading part that describes listed movies is the description.
             lengths = range(len(words), 0, -1) if group in (2, 3) else [len(words)]
             for n in lengths:
+                if not _content(" ".join(words[:n])):
+                    continue  # function words alone ("no", "me") describe nothing, even if a title has them
                 items = self._matching(" ".join(words[:n]), loose=group != 4)
                 if items and (count == len(items) or plural or count == 0 and len(items) == 1):
                     pos = lo + text[:m.start()].count(" ")
