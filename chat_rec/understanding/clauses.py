@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from typing import Literal
+from typing import Any, Literal
 
 from chat_rec.understanding import lexicon
 
@@ -178,6 +178,31 @@ def comparison_like(text: str, start: int, end: int) -> bool:
         return False
     before = text[:start].split()
     return bool(before) and before[-1] in _PERCEPTION
+
+
+COPULAS = frozenset("is are was were s es son fue fueron era eran parecio parecieron parece parecen seemed seems "
+                    "felt feels".split())
+
+
+def drop_predicate_genres(refs: list[Any], ckeys: list[str], lo: int) -> list[Any]:
+    """A kind of film said of a named movie ("Predator and Commando are my favourite action
+    flicks", "la segunda me pareció un dramón") describes that movie; it is no verdict on the
+    genre. Genre references after a copula that follows a movie of the clause are dropped.
+    """
+    named = [r.pos for r in refs if r.items]
+    if not named:
+        return refs
+    first = min(named) - lo
+    copula = next((j for j in range(first + 1, len(ckeys)) if ckeys[j] in COPULAS), None)
+    if copula is None:
+        return refs
+    # "Heat is a favourite and I'm a sucker for crime dramas": a new subject ends the predicate.
+    end = next((j for j in range(copula + 1, len(ckeys) - 1)
+                if ckeys[j] in {"and", "y", "but", "pero"} and ckeys[j + 1] in _SUBJECTS), len(ckeys))
+    return [r for r in refs if not (r.genres and r.genres != ("described",) and copula < r.pos - lo < end)]
+
+
+_SUBJECTS = frozenset("i im ive id ill we were my yo a me nos mi".split())
 
 
 _COMPARATIVES = frozenset("more less mas menos".split())

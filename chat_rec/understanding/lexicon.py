@@ -112,7 +112,7 @@ POSITIVE = re.compile((
     r"|perfect|promising"
     r"|intriguing|cool|nice|awesome|lovely|exciting|fascinating|fantastic|right up|like my kind|like fun|decent)"
     r"|(?:ill|i will|i ll|im going to|im gonna|i am going to|gonna|voy a) (?:watch|ver|try|check out|go for|give)"
-    r"|me vol[oa] la cabeza|me llama la atencion"
+    r"|me vol[oa] la cabeza|(?:me|nos) llaman? la atencion|(?:me|nos) tientan?"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
     r"|(?:me|nos) {AUX}encant\w*|(?:me|nos) {AUX}gust\w*|(?:me|nos) {AUX}fascin\w*|perfect[ao]s?|genial"

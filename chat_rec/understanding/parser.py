@@ -229,7 +229,7 @@ class _Parser:
             if lexicon.HEARSAY.search(text) or sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
                     or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
                 continue
-            refs = self._refs(ckeys, lo, title_at)
+            refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
             self._settled = False
             polarity, seen, scope = self._polarity(ckeys, scoping, self._question(keys, hi))

@@ -90,6 +90,8 @@ class ListReferences:
                 picked = [i for i in ids if i not in referenced]
                 if k in _SINGULAR_OTHER and not count and nxt not in _PLURAL_NOUNS and len(picked) != 1:
                     picked = []  # "la otra", "the other one": only when exactly one is left
+                if count and len(picked) != count:
+                    picked = []  # "the other two" with three left names no two of them
             if picked:
                 refs.append(_Ref(lo + j, picked))
         rest = _ALL_EXCEPT.search(text)

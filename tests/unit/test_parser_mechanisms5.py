@@ -7,7 +7,8 @@ westerns?", "¿no tenés algo policial?") are requests, not rejections. A questi
 person's own future reaction ("would I like X?") is no verdict. A condition ("if", "si") is a
 clause of its own; asides with "if" ("if I'm honest") are not. Preferences: "I'd rather watch
 X than Y", "I prefer X over Y", "prefiero X antes que Y". Comparisons: the film after "lighter
-than" / "menos lento que" is a yardstick, with no verdict.
+than" / "menos lento que" is a yardstick, with no verdict. "The other two" needs two left. A
+kind of film said of a named movie ("X and Y are my favourite horror movies") is no genre verdict.
 """
 
 from __future__ import annotations
@@ -150,3 +151,25 @@ def test_the_film_after_a_comparison_is_a_yardstick(text, expected, resolver):
     assert verdicts(result.signal) == expected
     yardsticks = set(result.signal.mentioned_ids) - set(expected[0])
     assert yardsticks and yardsticks <= result.settled
+
+
+# ------------------------------------------------------------------------- "the other two"
+def test_the_other_two_are_the_two_left(resolver, catalog):
+    listed = [catalog.get(JAWS), catalog.get(FARGO), catalog.get(TITANIC)]
+    sig = parse("La última no. Las otras dos me tientan.", listed, resolver)
+    assert verdicts(sig) == (sorted([JAWS, FARGO]), [TITANIC])
+    # with three left, "the other two" names no two of them
+    assert verdicts(parse("Las otras dos me llaman la atención", listed, resolver)) == ([], [])
+
+
+# ------------------------------------------------------------------------- a kind of film said of a movie
+@pytest.mark.parametrize(("text", "films", "kinds"), [
+    ("Alien and Jaws are my favourite horror movies", (sorted([ALIEN, JAWS]), []), ([], [])),
+    ("Titanic me pareció un dramón insoportable", ([], [TITANIC]), ([], [])),
+    ("Fargo is a favourite and I'm a sucker for crime dramas", ([FARGO], []), (["Crime", "Drama"], [])),
+    ("I love Fargo and crime films", ([FARGO], []), (["Crime"], [])),
+    ("Jaws is a classic, I love horror", ([JAWS], []), (["Horror"], [])),
+])
+def test_a_kind_of_film_said_of_a_movie_is_no_genre_verdict(text, films, kinds, resolver):
+    sig = parse(text, [], resolver)
+    assert (verdicts(sig), genres(sig)) == (films, kinds)
