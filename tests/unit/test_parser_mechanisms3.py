@@ -13,6 +13,7 @@ import pytest
 
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import verdicts
 
 HEAT, RONIN, GATTACA, BRAZIL, PSYCHO, MOON, TITANIC = 6, 2278, 1653, 1199, 1219, 68237, 1721
 GODFATHER, PREDATOR = 858, 3527
@@ -25,11 +26,6 @@ def resolver(catalog):
 
 def p(resolver, text):
     return parse(text, [], resolver)
-
-
-def verdicts(sig):
-    """(liked ids, disliked ids), sorted."""
-    return sorted(sig.liked_ids), sorted(sig.disliked_ids)
 
 
 @pytest.mark.parametrize("text", [

@@ -17,6 +17,7 @@ import pytest
 from chat_rec.understanding.parser import parse, parse_detailed
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.years import extract_years
+from tests.signals import verdicts
 
 JAWS, ALIEN, FARGO, HEAT, TITANIC = 1387, 1214, 608, 6, 1721
 GENERAL, CITY_LIGHTS, MODERN_TIMES = 3022, 3307, 3462
@@ -30,11 +31,6 @@ def resolver(catalog):
 @pytest.fixture(scope="module")
 def listed(catalog):
     return [catalog.get(JAWS), catalog.get(ALIEN), catalog.get(FARGO)]
-
-
-def verdicts(sig):
-    """(liked ids, disliked ids), sorted."""
-    return sorted(sig.liked_ids), sorted(sig.disliked_ids)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -17,6 +17,7 @@ import pytest
 
 from chat_rec.understanding.parser import parse, parse_detailed
 from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import genres, verdicts
 
 JAWS, ALIEN, FARGO, TITANIC = 1387, 1214, 608, 1721
 SEVEN_SAMURAI, RAN, RASHOMON = 2019, 1217, 5291
@@ -25,16 +26,6 @@ SEVEN_SAMURAI, RAN, RASHOMON = 2019, 1217, 5291
 @pytest.fixture(scope="module")
 def resolver(catalog):
     return TitleResolver(catalog)
-
-
-def verdicts(sig):
-    """(liked ids, disliked ids), sorted."""
-    return sorted(sig.liked_ids), sorted(sig.disliked_ids)
-
-
-def genres(sig):
-    """(liked genres, disliked genres), sorted."""
-    return sorted(sig.liked_genres), sorted(sig.disliked_genres)
 
 
 # ------------------------------------------------------------------------- descriptions
