@@ -1,9 +1,10 @@
 """Clause patterns of the parser: how a clause relates to its neighbours and what it leaves out.
 
-Lists, links and conditions between clauses ("..., Ronin and Collateral", "en cambio", "as long
-as"), rejected alternatives ("instead of"), elaborations ("especially X"), pronouns that gather
-titles, relative eras ("too old for me"), hedges ("fine I guess"). ``parser._Parser`` reads
-messages with them; patterns are over folded text (``titles.fold``), like lexicon.py.
+Lists and links between clauses ("..., Ronin and Collateral", "en cambio"; conditions and
+questions are in conditions.py), rejected alternatives ("instead of"), elaborations ("especially
+X"), pronouns that gather titles, relative eras ("too old for me"), hedges ("fine I guess").
+``parser._Parser`` reads messages with them; patterns are over folded text (``titles.fold``),
+like lexicon.py.
 """
 
 from __future__ import annotations
@@ -184,6 +185,9 @@ COPULAS = frozenset("is are was were s es son fue fueron era eran parecio pareci
                     "felt feels".split())
 
 
+_SUBJECTS = frozenset("i im ive id ill we were my yo a me nos mi".split())
+
+
 def drop_predicate_genres(refs: list[Any], ckeys: list[str], lo: int) -> list[Any]:
     """A kind of film said of a named movie ("Predator and Commando are my favourite action
     flicks", "la segunda me pareció un dramón") describes that movie; it is no verdict on the
@@ -200,9 +204,6 @@ def drop_predicate_genres(refs: list[Any], ckeys: list[str], lo: int) -> list[An
     end = next((j for j in range(copula + 1, len(ckeys) - 1)
                 if ckeys[j] in {"and", "y", "but", "pero"} and ckeys[j + 1] in _SUBJECTS), len(ckeys))
     return [r for r in refs if not (r.genres and r.genres != ("described",) and copula < r.pos - lo < end)]
-
-
-_SUBJECTS = frozenset("i im ive id ill we were my yo a me nos mi".split())
 
 
 _COMPARATIVES = frozenset("more less mas menos".split())
@@ -272,98 +273,3 @@ def relative_era(text: str) -> Literal["newer", "older"] | None:
     """
     newer, older = bool(NEWER.search(text)), bool(OLDER.search(text))
     return "newer" if newer and not older else "older" if older and not newer else None
-
-
-NEGATED_ASK = re.compile(
-    r"\b(?:(?:dont|doesnt|didnt) (?:you|u|ya|they)(?: guys| all)?|do (?:you|u) not|havent (?:you|u)(?: guys)?"
-    r"|isnt there|arent there|is there not|are there not|(?:cant|couldnt|wouldnt) (?:you|u)(?= \w)"
-    r"|no (?:me |nos )?(?:tienes|tenes|tiene|tienen|teneis|conoces|conoce|conocen|sabes de|se te ocurre"
-    r"|recomiendas|recomendas|puedes|podes|podrias|hay|habra|habria|queda|quedan))\b")
-"""A negated question that asks for something ("don't you have any westerns?", "isn't there a
-good one?", "¿no tenés algo policial?"): its negator is politeness, not a rejection. Applied only
-in a sentence that ends with "?"; a negator after it ("¿no hay nada de terror?") still counts."""
-
-
-def asking_negators(text: str) -> list[tuple[int, int]]:
-    """Character spans of negated asking phrases in ``text`` (read only in questions)."""
-    return [m.span() for m in NEGATED_ASK.finditer(text)]
-
-
-def negated_before(text: str, start: int, question: bool = False) -> bool:
-    """Whether one of the two words before ``start`` negates ("not in the mood for", "no quiero").
-
-    In a question, the negator of a negated ask ("don't you have any …?") does not count.
-    """
-    asks = asking_negators(text) if question else []
-    words = list(re.finditer(r"\S+", text[:start]))[-2:]
-    return any(w.group() in lexicon.NEGATORS and not any(s <= w.start() < e for s, e in asks) for w in words)
-
-
-CONDITIONS = [c.split() for c in ("as long as", "so long as", "provided that", "provided", "unless", "if",
-                                    "siempre que", "siempre y cuando", "mientras que", "con tal de que", "a menos que")]
-ASIDES = [a.split() for a in (
-    "if im honest", "if i am honest", "if im being honest", "if i m honest", "if you ask me", "if that helps",
-    "if anything", "if possible", "if you can", "if you could", "if so", "if not", "if you like",
-    "if you want", "if any", "si te soy sincero", "si te soy sincera", "si te digo la verdad", "si soy sincero",
-    "si soy sincera", "si soy honesto", "si soy honesta", "si puede ser", "si es posible", "si se puede",
-    "si puedes", "si quieres", "si hay")]
-"""Set phrases with "if"/"si" that are asides, not conditions ("Heat, if I'm honest, was the
-best"): masked, so they neither split the clause nor carry a verdict."""
-_NOT_CONDITIONAL_SI = frozenset({".", ",", "?", "y", "o", "pero", "que", "pues", "eh", "claro", "bueno", "yes",
-                                 "qqmask"})
-
-
-def _conditional_si(keys: list[str], i: int) -> bool:
-    """Whether an unaccented "si" is "if", not a lazily typed "sí": inside a clause, after a word
-    that is not a conjunction, and before another word ("me gustaría Heat si Fargo me aburrió").
-    """
-    return (keys[i] == "si" and 0 < i < len(keys) - 1 and keys[i - 1] not in _NOT_CONDITIONAL_SI
-            and keys[i + 1] not in _NOT_CONDITIONAL_SI)
-
-
-PROSPECTIVE = re.compile(
-    r"^(?:(?:so |and |but )?(?:do|would) you (?:think|reckon|guess) (?:that )?(?:i|we|my \w+|he|she|they)"
-    r" (?:would|will|might|could|d|ll) |(?:so |and |but )?(?:would|will|should|might"
-    r"|could) (?:i|we|my \w+|he|she|they) (?:\w+ )?)(?:like|love|enjoy|dig|hate|dislike|watch|see|get into"
-    r"|be into|stand)\b")
-"""A question about the person's own future reaction ("would I like Heat", "do you think my kids
-would enjoy Up", "should I watch it"): it asks for an opinion and gives no verdict."""
-PROSPECTIVE_ES = re.compile(
-    r"^(?:y |pero )?(?:(?:crees|piensas|pensas|te parece|sabes si) (?:que )?)?(?:me|nos|le|les|te) (?:gustaria"
-    r"|gustara|gustaran|gustarian|va a gustar|van a gustar|encantaria|encantara)\b|^(?:deberia|deberiamos) ver\b")
-"""The Spanish form, read only in a question ("¿me gustaría Heat?"): "me gustaría X" said
-plainly is a wish."""
-
-
-def prospective(text: str, question: bool) -> bool:
-    """Whether a clause asks how the person would react to a film, which is no verdict on it."""
-    return bool(PROSPECTIVE.match(text)) or (question and bool(PROSPECTIVE_ES.match(text)))
-
-
-def mark_conditions(keys: list[str]) -> list[str]:
-    """A condition ("horror is fine as long as it's not gory", "would I like X if I found Y
-    boring") starts a clause of its own, so its negation or verdict does not reach the clause
-    before it; its words become one boundary token.
-    """
-    out: list[str] = []
-    i = 0
-    while i < len(keys):
-        aside = next((a for a in ASIDES if keys[i:i + len(a)] == a), None)
-        if aside:
-            out.extend("qqmask" for _ in aside)
-            i += len(aside)
-            continue
-        if _conditional_si(keys, i):
-            out.append("qqcond")
-            i += 1
-            continue
-        for words in CONDITIONS:
-            if keys[i:i + len(words)] == words:
-                out.append("qqcond")
-                out.extend("qqmask" for _ in words[1:])
-                i += len(words)
-                break
-        else:
-            out.append(keys[i])
-            i += 1
-    return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import conditions, lexicon
 
 _FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
            r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
@@ -76,7 +76,7 @@ def wants_new(keys: list[str]) -> bool:
         if not text or lexicon.HEARSAY.search(text):
             continue
         asked = [m for m in lexicon.REQUEST.finditer(text)
-                 if not clause_rules.negated_before(text, m.start(), question)]
+                 if not conditions.negated_before(text, m.start(), question)]
         if asked and not lexicon.CHOOSING.search(text):
             return True
         if question and clause_rules.FACT_QUESTION.match(text):

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import intent, lexicon, years
+from chat_rec.understanding import conditions, intent, lexicon, years
 from chat_rec.understanding.references import ListReferences, _Ref
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -157,7 +157,7 @@ class _Parser:
         keys = self._mask(keys, offsets, spans)
         folded, offsets = self._join(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
-        keys = clause_rules.mark_conditions(clause_rules.mark_alternatives(keys))
+        keys = conditions.mark_conditions(clause_rules.mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something"}:
                 keys[i] = "except"
@@ -232,8 +232,9 @@ class _Parser:
             refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
             self._settled = False
-            polarity, seen, scope = self._polarity(ckeys, scoping, self._question(keys, hi))
-            if clause_rules.prospective(text, self._question(keys, hi)):
+            asking = self._question(keys, hi)
+            polarity, seen, scope = self._polarity(ckeys, scoping, asking)
+            if conditions.prospective(text, asking):
                 polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
             if clause_rules.LUKEWARM.search(text):
                 polarity, self._settled = 0, True  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
@@ -382,7 +383,7 @@ class _Parser:
         question, the negator of a negated ask ("don't you have any westerns?") is no negation.
         """
         text = " ".join(ckeys)
-        asks = clause_rules.asking_negators(text) if question else []
+        asks = conditions.asking_negators(text) if question else []
         found = [(m.start(), m.end(), sign) for regex, sign in
                  ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
                  if not clause_rules.comparison_like(text, m.start(), m.end())]
