@@ -126,12 +126,13 @@ def _session_loop(replicas: _Replicas, session: _Session, rng: random.Random, de
 def _kill_mid_turn(replicas: _Replicas, sessions: list[_Session], rng: random.Random,
                    timeout_s: float = 60.0) -> dict[str, Any]:
     """SIGKILL replica 0 while a session waits on it; then that person's next turn goes to replica 1."""
+    time.sleep(rng.uniform(0.0, 0.05))  # a random moment, then the first turn in flight on replica 0
     deadline = time.perf_counter() + timeout_s
     victim: _Session | None = None
     while time.perf_counter() < deadline and victim is None:
         victim = next((s for s in sessions if s.in_flight == 0), None)
-        time.sleep(0.005)
-    time.sleep(rng.uniform(0.0, 0.05))
+        if victim is None:
+            time.sleep(0.002)  # killed at once when found: a turn shorter than a pause must not slip by
     with replicas.guard:
         replicas.alive[0] = False
     mid_turn = victim is not None and victim.in_flight == 0
