@@ -231,7 +231,9 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     affinity = getattr(deps, "genre_affinity", None)  # without it (a bare test double) no change of topic is told
     shown = state.get("last_items") or []
     judged = session.with_shown_topic(previous, [found.genres for i in shown if (found := deps.catalog.get(i))])
-    kind = session.message_kind(signal, shown, bool(text), judged, affinity, _mood_rows(signal, judged, deps))
+    named = [found.genres for i in signal.liked_ids if i not in set(shown) and (found := deps.catalog.get(i))]
+    kind = session.message_kind(signal, shown, bool(text), judged, affinity, _mood_rows(signal, judged, deps),
+                                named)
     embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns
@@ -364,7 +366,8 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),
          "breakdown": {k: round(float(v), 4) for k, v in s.breakdown.items()},
-         "reason": reason_for(s.item.item_id, set(c.liked_ids), runtime, language, c.liked_aspects)}
+         "reason": reason_for(s.item.item_id, set(c.liked_ids), runtime, language, c.liked_aspects,
+                              c.liked_genres)}
         for s in ranked
     ]
     update: dict[str, Any] = {"chosen": chosen, "trace": _elapsed(state, "rank", started)}
@@ -374,8 +377,10 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 
 def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], language: str,
-               aspects: Sequence[str] = ()) -> str:
-    """A one-line reason from catalog facts: the closest liked movie, tags matching the mood, genres, rating."""
+               aspects: Sequence[str] = (), genres: Sequence[str] = ()) -> str:
+    """A one-line reason from catalog facts: the closest liked movie, tags matching the mood, genres
+    (the asked-for ``genres`` first, so a western shows "Western" even when it is its fourth), rating.
+    """
     deps = runtime.context.deps
     replies = deps.replies(language)
     item = deps.catalog.get(item_id)
@@ -394,7 +399,9 @@ def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], lan
     if tags:
         parts.append(replies["reason_aspects"].format(tags=", ".join(tags)))
     if item.genres:
-        parts.append(replies["reason_genres"].format(genres=", ".join(item.genres[:3])))
+        asked = [g for g in item.genres if g in set(genres)]
+        shown = [*asked, *(g for g in item.genres if g not in set(asked))][:max(3, len(asked))]
+        parts.append(replies["reason_genres"].format(genres=", ".join(shown)))
     if item.popularity >= 5:
         parts.append(replies["reason_popular"].format(rating=item.mean_rating, count=item.popularity))
     text = "; ".join(parts)

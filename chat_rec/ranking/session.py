@@ -140,7 +140,8 @@ def with_shown_topic(previous: ActiveRequest | None, shown_genres: Sequence[Sequ
 
 def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: bool,
                  previous: ActiveRequest | None = None, affinity: GenreAffinity | None = None,
-                 mood_rows: Collection[int] | None = None) -> MessageKind:
+                 mood_rows: Collection[int] | None = None,
+                 named_genres: Sequence[Sequence[str]] = ()) -> MessageKind:
     """How a message relates to the request in force (``previous``).
 
     ``new``: it asks for something in its own words (liked genres, moods, a year range or titles
@@ -150,8 +151,11 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
     its tags point to) do not lean to the topic's genres ("something my kids can watch" after a
     mystery); ``steer``: it states a preference that fits the request without asking for a new
     list ("more sci-fi!"), or only a mood that fits or a year range while a request with genres is
-    in force ("algo más divertido", "from the 90s this time"); ``react``: it only judges what is on
-    screen or asks for more (a button, "the second one", "anything else?", "not so much drama").
+    in force ("algo más divertido", "from the 90s this time"), or only films that all carry a genre
+    of that request (``named_genres``: the genres of each liked film not on screen; "I'd rather
+    watch Unforgiven" after "any westerns?" narrows the westerns, "like Amélie" starts anew);
+    ``react``: it only judges what is on screen or asks for more (a button, "the second one",
+    "anything else?", "not so much drama").
     """
     named = [i for i in signal.liked_ids if i not in set(shown)]
     # A relative era ("something older") is a wish about the picks on screen, not a request of its
@@ -167,6 +171,9 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
         # belongs to other genres
         fits = affinity is None or not mood_rows or affinity.films_fit(mood_rows, previous.topic)
         return "steer" if fits else "change"
+    if (previous is not None and previous.topic and not signal.liked_genres and not signal.liked_aspects
+            and named_genres and all(set(g) & set(previous.topic) for g in named_genres)):
+        return "steer"  # films of the topic in force: it narrows the topic, as a fitting mood does
     return "new" if signal.wants_new_recommendations else "steer"
 
 

@@ -40,6 +40,10 @@ _UNIT = r"(?:min|mins|minutes?|minutos?|pm|am|h|hours?|horas?|%|years?|anos|euro
 _YC = r"(1[89]\d\d|20[0-4]\d|\d\d(?! ?" + _UNIT + r"\b))"
 """A year after a comparison ("before 95", "anterior al 95"): two digits too, unless a unit follows."""
 
+_MORE_YEARS = r"((?: (?:or|and|o|u|y) (?:in |en |el |del )?(?:1[89]\d\d|20[0-4]\d)|(?<=\d) (?:1[89]\d\d|20[0-4]\d))*)\b"
+"""Years listed after a single year ("from 1995 or 1996", "de 1994, 1995 y 1996"; folding drops the
+commas): the years the person names span the range, so "1995 or 1996" is 1995-1996, not 1995 alone."""
+
 _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:between|entre) (?:el |the year )?" + _Y2 + r" (?:and|y|to|a) (?:el )?" + _Y2 + r"\b"),
      "range"),
@@ -70,10 +74,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
      "max"),
     (re.compile(r"\b" + _Y + r" (?:or|and|o|y) (?:earlier|before|older|antes|anteriores)\b"), "max"),
     (re.compile(r"\b(?:made|released|filmed|shot|came out|produced|estrenad[ao]s?|hech[ao]s?) (?:in|en"
-                r"|around|during|back in)? ?" + _Y + r"\b"), "exact"),
+                r"|around|during|back in)? ?" + _Y + _MORE_YEARS), "exact"),
     (re.compile(r"\b(?:movies?|films?|peliculas?|ones?|something|anything|algo|stuff) (?:from|de|del)"
-                r" (?:the year |el ano |el )?" + _Y + r"\b"), "exact"),
-    (re.compile(r"^(?:\S+ ){0,3}?(?:from|de|del) " + _Y + r"\b"), "exact"),
+                r" (?:the year |el ano |el )?" + _Y + _MORE_YEARS), "exact"),
+    (re.compile(r"^(?:\S+ ){0,3}?(?:from|de|del) " + _Y + _MORE_YEARS), "exact"),
 ]
 
 
@@ -165,8 +169,9 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
             elif kind == "max":
                 maxs.append(years[0])
             elif kind == "exact":
-                mins.append(years[0])
-                maxs.append(years[0])
+                named = [years[0], *(int(y) for y in re.findall(r"\d{4}", match.group(regex.groups) or ""))]
+                mins.append(min(named))
+                maxs.append(max(named))
             consume(match)
     for match in list(_SAME_YEAR.finditer(work)):
         said = [int(y.group(1)) for y in _BARE_YEAR.finditer(text[:match.start()])]

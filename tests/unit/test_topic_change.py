@@ -73,6 +73,23 @@ def test_a_mood_or_a_year_alone_steers_the_topic_in_force() -> None:
     assert message_kind(Signal(liked_ids=[3], wants_new_recommendations=True), shown, True, scifi, a) == "new"
 
 
+def test_films_of_the_topic_in_force_narrow_it_and_films_of_another_start_anew() -> None:
+    a, shown = movielens(), [7, 8]
+    westerns = ActiveRequest((1.0, 0.0), ("Western",), ("Western",))
+    liked = Signal(liked_ids=[3], disliked_ids=[4], wants_new_recommendations=True)  # "I'd rather watch X than Y"
+    assert message_kind(liked, shown, True, westerns, a, named_genres=[["Drama", "Western"]]) == "steer"
+    # every named film must carry the topic: one of another kind makes it a request of its own
+    two = Signal(liked_ids=[3, 5], wants_new_recommendations=True)
+    assert message_kind(two, shown, True, westerns, a, named_genres=[["Western"], ["Comedy", "Romance"]]) == "new"
+    assert message_kind(liked, shown, True, westerns, a, named_genres=[["Comedy", "Romance"]]) == "new"
+    # a film plus a genre or a mood of its own is judged by those, as before
+    with_genre = Signal(liked_ids=[3], liked_genres=["Comedy"], wants_new_recommendations=True)
+    assert message_kind(with_genre, shown, True, westerns, a, named_genres=[["Western"]]) == "change"
+    # no genre topic in force (a request by title): nothing to narrow
+    assert message_kind(liked, shown, True, ActiveRequest((1.0, 0.0), (), ()), a,
+                        named_genres=[["Western"]]) == "new"
+
+
 def test_the_topic_survives_steers_and_a_change_replaces_everything() -> None:
     first = next_request(None, "new", Signal(liked_genres=["War"]), _v(1, 0, 0))
     assert first.topic == ("War",)

@@ -1,0 +1,27 @@
+"""A pick's reason names the genre the person asked for, even when the catalog lists it fourth."""
+
+from types import SimpleNamespace
+
+from chat_rec.catalog.models import Item
+from chat_rec.conversation.nodes import reason_for
+
+REPLIES = {"reason_because": "because you liked {title}", "reason_aspects": "tagged {tags}",
+           "reason_genres": "{genres}", "reason_popular": "rated {rating:.1f}/5 by {count} people"}
+
+
+def runtime(*items: Item) -> SimpleNamespace:
+    by_id = {item.item_id: item for item in items}
+    deps = SimpleNamespace(replies=lambda language: REPLIES, catalog=SimpleNamespace(get=by_id.get),
+                           item_vector=lambda item_id: None, aspects=None, index=None)
+    return SimpleNamespace(context=SimpleNamespace(deps=deps))
+
+
+def test_the_asked_for_genres_come_first_and_are_never_cut() -> None:
+    film = Item(1, "Legends", 1994, ("Drama", "Romance", "War", "Western"))
+    assert reason_for(1, set(), runtime(film), "en") == "Drama, Romance, War"  # nothing asked: catalog order
+    assert reason_for(1, set(), runtime(film), "en", genres=["Western"]) == "Western, Drama, Romance"
+    # two asked-for genres at the end of a long list both show, however long the list
+    crowded = Item(2, "Crowded", 2001, ("Action", "Adventure", "Comedy", "Crime", "Musical", "Western"))
+    assert reason_for(2, set(), runtime(crowded), "en", genres=["Western", "Musical"]) == "Musical, Western, Action"
+    # a genre the film lacks is not claimed
+    assert reason_for(1, set(), runtime(film), "en", genres=["Horror"]) == "Drama, Romance, War"
