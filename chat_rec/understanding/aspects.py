@@ -18,6 +18,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon
 
@@ -145,8 +147,24 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
     if unknown:
         nearest = vocabulary.nearest([keys[i] for i in unknown])
         floor = vocabulary.config.detect_floor
-        found += [(i, i + 1, keys[i]) for i, (_, cos) in zip(unknown, nearest, strict=True) if cos >= floor]
+        spanish = lexicon.detect_language(keys) == "es"
+        found += [(i, i + 1, keys[i]) for i, (term, cos) in zip(unknown, nearest, strict=True)
+                  if cos >= floor and (not spanish or _cognate(keys[i], term))]
     return sorted(found)
+
+
+COGNATE_RATIO = 65.0
+"""How alike (rapidfuzz ratio, 0-100) a Spanish word and its nearest English term must be spelt
+("misterio" ~ "mystery" 67, "sangre" ~ "singers" 62; set on invented word pairs, tests/unit/test_spanish_moods.py)."""
+
+
+def _cognate(word: str, term: str) -> bool:
+    """Whether a Spanish word is spelt like its nearest English term ("romantico" ~ "romance",
+    "epico" ~ "epic"). The embedder is English: its nearest term for any other Spanish word is
+    a look-alike by subword pieces ("zombis" -> "zither", "ninos" -> "ninotchka"), never a
+    translation, so only a cognate is trusted.
+    """
+    return any(fuzz.ratio(word, part) >= COGNATE_RATIO for part in (term, *term.split()))
 
 
 def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None) -> set[int]:

@@ -42,15 +42,16 @@ _NAME_GLUE = frozenset("at of the a an to for de del la el".split())
 """Small words inside a longer capitalised name ("Everything Everywhere All at Once")."""
 
 
-def _inside_name(text: str, tokens: list[_Token], i: int) -> bool:
+def _inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[int] = ()) -> bool:
     """Whether the title at token ``i`` ends a longer capitalised name: a capitalised word that
     does not open a sentence comes before it, joined only by spaces and small words ("All at
-    Once" is not the film Once; "I watched Once", "Heat and Once" are).
+    Once" is not the film Once; "I watched Once", "Heat and Once" are). A word that ends a title
+    already found (``title_ends``, token indices) is no part of a name: "I prefer Alien to Fargo".
     """
     j = i - 1
     while j >= 0 and tokens[j].raw in _NAME_GLUE and text[tokens[j].end:tokens[j + 1].start].isspace():
         j -= 1
-    if j < 0 or not text[tokens[j].end:tokens[j + 1].start].isspace():
+    if j < 0 or j in title_ends or not text[tokens[j].end:tokens[j + 1].start].isspace():
         return False
     if j > 0 and tokens[j - 1].raw in {"the", "la", "el"}:
         return False  # "the Cameron Titanic": a maker naming which film, not a longer title
@@ -303,12 +304,14 @@ class TitleResolver:
         covered = {k for i, n, _, _ in chosen for k in range(i, i + n)}
         chosen += self._fuzzy(text, tokens, covered, prefer_set, spanish)
         mentions = []
+        title_ends: set[int] = set()
         for i, n, item_id, score in sorted(_select(chosen)):
             if self._sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
             if item_id not in prefer_set and (self._other_year(tokens, i, n, item_id)
-                                              or (n <= 2 and _inside_name(text, tokens, i))):
+                                              or (n <= 2 and _inside_name(text, tokens, i, title_ends))):
                 continue
+            title_ends.add(i + n - 1)
             end_tok = i + n - 1
             year = self._nearby_year(tokens, i, n)
             if year is not None and self._year(item_id) == year:

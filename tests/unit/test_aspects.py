@@ -25,6 +25,7 @@ CONCEPTS = {
     "space": "SPACE", "astronaut": "SPACE",
     "kids": "KIDS", "children": "KIDS",
     "slow": "SLOW", "burn": "SLOW", "paced": "SLOW",
+    "sonda": "SPACE", "espacio": "SPACE",  # Spanish: a look-alike neighbour and a cognate of "space"
 }
 TEMPLATE_WORDS = set(fold(TEMPLATE.format("")).split())
 """The template's own words carry no meaning here."""
@@ -204,3 +205,14 @@ def test_narrative_sentences_give_no_aspects(index) -> None:
     story = "My cousin and I watched a film last year and we talked for hours about space afterwards."
     assert aspects_with_polarity(story, index) == ([], [])
     assert aspects_with_polarity(story + " Now I want something dark.", index) == (["dark"], [])
+
+
+def test_a_spanish_word_counts_only_when_spelt_like_its_nearest_term(index) -> None:
+    """The real embedder is English: its neighbour for a Spanish word is a look-alike by subword
+    pieces, so in a Spanish message only a cognate of the nearest term is read as a mood."""
+    found = [phrase for _, _, phrase in find_aspects("quiero algo de la sonda por favor", index)]
+    assert "sonda" not in found  # near "space" here, but spelt nothing like it
+    found = [phrase for _, _, phrase in find_aspects("quiero algo del espacio por favor", index)]
+    assert "espacio" in found  # "espacio" ~ "space": a cognate
+    # in an English message the nearest term is trusted as before
+    assert "sonda" in [phrase for _, _, phrase in find_aspects("I want something sonda please", index)]

@@ -1,0 +1,34 @@
+"""Mechanisms of the seventh round, on sentences written for these tests (none from a benchmark file).
+
+Two titles joined by a small word ("I prefer Alien to Fargo") are two films: a capitalised word
+that ends a title already found is no part of a longer name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import verdicts
+
+ALIEN, FARGO, HEAT, ONCE = 1214, 608, 6, 53123
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+@pytest.mark.parametrize(("text", "ids"), [
+    ("I prefer Alien to Fargo", [ALIEN, FARGO]),
+    ("I'd take Heat to Fargo any day", [HEAT, FARGO]),
+    ("I watched Alien and Once last week", [ALIEN, ONCE]),
+    ("Everything Everywhere All at Once was wild", []),  # still one longer name, not the film Once
+])
+def test_a_word_that_ends_a_found_title_is_no_part_of_a_name(resolver, text, ids):
+    assert [m.item_id for m in resolver.find_in_text(text)] == ids
+
+
+def test_a_preference_between_two_titles_likes_one_and_rejects_the_other(resolver):
+    assert verdicts(parse("Honestly I prefer Alien to Fargo", resolver)) == ([ALIEN], [FARGO])
