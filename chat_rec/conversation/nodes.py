@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -209,7 +209,10 @@ def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     # Only named genres end the old topic's years: a mood word is weaker evidence of a new topic
     # (and the aspect reader still takes some frame words, "looks", for moods).
     named_genres = bool(signal_of(state).liked_genres)
-    new_topic = (kind == "change" and named_genres) or (kind == "new" and _seeds_outside_range(state, runtime))
+    # Films all outside the range in force end it, whether they start a request or narrow one
+    # ("comedy from the eighties", then "loved Amélie (2001), anything similar?").
+    new_topic = (kind == "change" and named_genres) or (kind in ("new", "steer")
+                                                        and _seeds_outside_range(state, runtime))
     constraints = compute_constraints(state, runtime, request, fresh_request=kind in ("new", "change"),
                                       reacting=kind == "react", new_topic=new_topic)
     return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
@@ -377,7 +380,7 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 
 def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], language: str,
-               aspects: Sequence[str] = (), genres: Sequence[str] = ()) -> str:
+               aspects: Sequence[str] = (), genres: Collection[str] = ()) -> str:
     """A one-line reason from catalog facts: the closest liked movie, tags matching the mood, genres
     (the asked-for ``genres`` first, so a western shows "Western" even when it is its fourth), rating.
     """
