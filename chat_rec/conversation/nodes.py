@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 from langgraph.runtime import Runtime
 
+from chat_rec.conversation import asked
 from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.state import State
 from chat_rec.profile import vector as pv
@@ -100,7 +101,8 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
         return signal
     update: dict[str, Any] = {}
     if step == 1 and not (signal.liked_ids or signal.disliked_ids):
-        found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text) if m.score >= 90]
+        found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text)
+                 if m.score >= 90 and m.item_id not in set(signal.asked_ids)]  # "would I like X?" is no answer
         if found:
             update["liked_ids"] = list(dict.fromkeys(found))[:3]
     elif step == 3 and (signal.liked_genres or signal.liked_aspects) and not (
@@ -183,7 +185,8 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         update.update(signal=signal.model_dump(), marks=marks, profile_vector=_as_list(p),
                       reply=text.format(title=label))
     else:
-        text = acknowledge(signal, replies, deps.catalog.get)
+        text = " ".join(part for part in (acknowledge(signal, replies, deps.catalog.get),
+                                          answer_asked(state, runtime)) if part)
         if not signal.wants_new_recommendations:
             text = (text + " " + replies["feedback_more"]).strip()
         update["reply"] = text
@@ -200,6 +203,30 @@ def acknowledge(signal: PreferenceSignal, replies: dict[str, Any], item: Callabl
         if names:
             parts.append(replies[key].format(title=", ".join(names[:3])))
     return " ".join(parts)
+
+
+def answer_asked(state: State, runtime: Runtime[TurnContext], c: Constraints | None = None) -> str:
+    """The reply's answer to "would I like X?" (``conversation.asked``), from this turn's
+    constraints ``c`` or, on a turn without picks, from the stored ones and the request in force.
+    """
+    signal = signal_of(state)
+    if not signal.asked_ids:
+        return ""
+    deps = runtime.context.deps
+    request = session.ActiveRequest.from_dict(state.get("request"))
+    if c is None:
+        c = Constraints.from_dict(compute_constraints(state, runtime, request))
+    p = _as_array(state.get("profile_vector"))
+    query = _as_array(state.get("query_vector"))
+    if query is None and request is not None:
+        query = request.vector()
+    ranked = pipeline.rank_request(p, c, 1, 0.0, None, query)
+    liked = set(c.liked_ids)
+    genres = {*c.liked_genres, *(g for i in liked if (film := deps.catalog.get(i)) for g in film.genres)}
+    return asked.answer(signal.asked_ids, ranked, deps.ranker, deps.replies(signal.language), deps.catalog.get,
+                        lambda i, cite: reason_for(i, liked if cite else set(), runtime, signal.language,
+                                                   c.liked_aspects, c.liked_genres, capital=False),
+                        genres)
 
 
 def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
@@ -374,13 +401,16 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         for s in ranked
     ]
     update: dict[str, Any] = {"chosen": chosen, "trace": _elapsed(state, "rank", started)}
+    lead = [state.get("reply") or "", answer_asked(state, runtime, c)]
     if not chosen:
-        update["reply"] = deps.replies(language)["no_results"]
+        lead.append(deps.replies(language)["no_results"])
+    if any(lead):
+        update["reply"] = " ".join(part for part in lead if part)
     return update
 
 
 def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], language: str,
-               aspects: Sequence[str] = (), genres: Collection[str] = ()) -> str:
+               aspects: Sequence[str] = (), genres: Collection[str] = (), capital: bool = True) -> str:
     """A one-line reason from catalog facts: the closest liked movie, tags matching the mood, genres
     (the asked-for ``genres`` first, so a western shows "Western" even when it is its fourth), rating.
     """
@@ -408,7 +438,7 @@ def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], lan
     if item.popularity >= 5:
         parts.append(replies["reason_popular"].format(rating=item.mean_rating, count=item.popularity))
     text = "; ".join(parts)
-    return text[:1].upper() + text[1:]
+    return text[:1].upper() + text[1:] if capital else text
 
 
 def persist(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:

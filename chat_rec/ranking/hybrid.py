@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -410,6 +410,28 @@ class HybridRanker:
         }
         return allowed, rows, signals
 
+    def _final(self, w: RankWeights, signals: dict[str, np.ndarray], rows: Rows) -> np.ndarray:
+        final = np.zeros(self._count(rows), np.float32)
+        for name, values in signals.items():  # summed in place, in the order of the weights' formula
+            weight = getattr(w, name)
+            if weight:
+                final += weight * values
+        return final
+
+    def evidence(self, req: RankRequest, item_id: int) -> dict[str, tuple[float, float]] | None:
+        """Each signal's value for ``item_id`` under this request and the share of the catalog
+        scoring below it, ignoring the request's filters and exclusions: what the ranker knows
+        about how the film fits the person, whatever is on screen. None outside the index.
+        """
+        row = self.index.row_of.get(int(item_id))
+        if row is None:
+            return None
+        whole = replace(req, exclude_ids=(), excluded_genres=(), year_min=None, year_max=None, candidate_ids=None)
+        _, rows, signals = self.signals(whole)
+        if not isinstance(rows, slice):  # filters left most of the catalog out: no catalog-wide view
+            return None
+        return {name: (float(values[row]), float(np.mean(values < values[row]))) for name, values in signals.items()}
+
     def rank(self, req: RankRequest) -> list[ScoredItem]:
         """The top ``req.k`` items after filters, scoring and MMR; [] when the filters leave none.
 
@@ -422,11 +444,7 @@ class HybridRanker:
         if count == 0:
             return []
         w = self.weights if self.gate is None else self.gate.weights_for(self, req)
-        final = np.zeros(self._count(rows), np.float32)
-        for name, values in signals.items():  # summed in place, in the order of the weights' formula
-            weight = getattr(w, name)
-            if weight:
-                final += weight * values
+        final = self._final(w, signals, rows)
         if isinstance(rows, slice):
             final[~allowed] = -np.inf
         pool = top_positions(final, self.ids[rows], min(max(w.pool, req.k), count))

@@ -236,6 +236,7 @@ class _Parser:
             polarity, seen, scope = self._polarity(ckeys, scoping, asking)
             if conditions.prospective(text, asking):
                 polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
+                self.signal.asked_ids.extend(i for r in refs for i in r.items)
             if clause_rules.LUKEWARM.search(text):
                 polarity, self._settled = 0, True  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
             if self._settled:
@@ -494,6 +495,8 @@ class _Parser:
         sig.liked_genres = list(dict.fromkeys(sig.liked_genres))
         sig.disliked_genres = [g for g in dict.fromkeys(sig.disliked_genres) if g not in sig.liked_genres]
         sig.seen_ids = [i for i in sig.seen_ids if i not in sig.liked_ids and i not in sig.disliked_ids]
+        judged = {*sig.liked_ids, *sig.disliked_ids, *sig.seen_ids}
+        sig.asked_ids = [i for i in dict.fromkeys(sig.asked_ids) if i not in judged]
         if sig.year_min is not None and sig.year_max is not None and sig.year_min > sig.year_max:
             sig.year_min, sig.year_max = sig.year_max, sig.year_min
         return sig

@@ -24,6 +24,9 @@ class PreferenceSignal(BaseModel):
     mentioned_ids: list[int] = Field(default_factory=list)
     """Every catalog movie the message itself refers to (by title, position or description),
     whatever the verdict: the only movies a model may give a verdict on."""
+    asked_ids: list[int] = Field(default_factory=list)
+    """Movies the person asks about ("would I like Jaws?", "¿crees que me gustaría Heat?"): no
+    verdict, a question the reply answers from the profile."""
     unresolved_titles: list[str] = Field(default_factory=list)
     """Titles the user named that are not in the catalog."""
     language: str = "en"

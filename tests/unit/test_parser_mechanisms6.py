@@ -31,4 +31,4 @@ def test_a_word_that_ends_a_found_title_is_no_part_of_a_name(resolver, text, ids
 
 
 def test_a_preference_between_two_titles_likes_one_and_rejects_the_other(resolver):
-    assert verdicts(parse("Honestly I prefer Alien to Fargo", resolver)) == ([ALIEN], [FARGO])
+    assert verdicts(parse("Honestly I prefer Alien to Fargo", [], resolver)) == ([ALIEN], [FARGO])
