@@ -1,7 +1,8 @@
 """Mechanisms of the seventh round, on sentences written for these tests (none from a benchmark file).
 
 Two titles joined by a small word ("I prefer Alien to Fargo") are two films: a capitalised word
-that ends a title already found is no part of a longer name.
+that ends a title already found is no part of a longer name. "X included" after a verdict takes
+that verdict, like "especially X".
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import verdicts
 
-ALIEN, FARGO, HEAT, ONCE = 1214, 608, 6, 53123
+ALIEN, FARGO, HEAT, ONCE, UP, TITANIC = 1214, 608, 6, 53123, 68954, 1721
 
 
 @pytest.fixture(scope="module")
@@ -32,3 +33,12 @@ def test_a_word_that_ends_a_found_title_is_no_part_of_a_name(resolver, text, ids
 
 def test_a_preference_between_two_titles_likes_one_and_rejects_the_other(resolver):
     assert verdicts(parse("Honestly I prefer Alien to Fargo", [], resolver)) == ([ALIEN], [FARGO])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("I love every Pixar film, Up included", [UP], []),
+    ("Never cared for Cameron's big romances, Titanic included", [], [TITANIC]),
+    ("Me encantan las de Michael Mann, Heat incluida", [HEAT], []),
+])
+def test_a_title_named_as_included_takes_the_verdict_before_it(resolver, text, liked, disliked):
+    assert verdicts(parse(text, [], resolver)) == (liked, disliked)
