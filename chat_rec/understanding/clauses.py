@@ -26,8 +26,8 @@ ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particu
                          r"such as|like|including|even|also|as well as|plus|sobre todo|especialmente|en especial|"
                          r"en particular|"
                          r"como|incluso|principalmente|tambien|ademas)\b|(?:\w+ ){1,4}(?:especially|in particular|"
-                         r"above all|too|as well|sobre todo|especialmente|en especial|tambien|included|incluida|incluido|"
-                         r"incluidas|incluidos)$)")
+                         r"above all|too|as well|sobre todo|especialmente|en especial|tambien|included|"
+                         r"incluida|incluido|incluidas|incluidos)$)")
 """A clause that names examples of the clause before it takes its verdict ("..., especially X",
 "..., X especially", "..., y también X", "..., X included")."""
 VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "

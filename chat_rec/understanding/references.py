@@ -145,7 +145,7 @@ class ListReferences:
         """
         text = " ".join(ckeys)
         for m in _DESCRIPTION.finditer(text):
-            group = next(g for g in range(1, 6) if m.group(g) is not None)
+            group = next(g for g in range(1, 7) if m.group(g) is not None)
             words = m.group(group).split()
             if words[:1] == ["qqtitle"]:
                 continue  # "la de Rashomon no me llama": the movie is named, the phrase is no description
@@ -153,10 +153,10 @@ class ListReferences:
             words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
             if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
                 continue
-            plural = m.group().endswith("s") and group in (1, 5)
+            plural = (m.group().endswith("s") and group in (1, 5)) or group == 6
             # The phrase after "with"/"de" may run into the verdict ("la de animacion me encanta"):
             # the longest leading part that describes listed movies is the description.
-            lengths = range(len(words), 0, -1) if group in (2, 3) else [len(words)]
+            lengths = range(len(words), 0, -1) if group in (2, 3, 6) else [len(words)]
             for n in lengths:
                 if not _content(" ".join(words[:n])):
                     continue  # function words alone ("no", "me") describe nothing, even if a title has them
@@ -211,10 +211,13 @@ _DESCRIPTION = re.compile(
     r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
     r"|^(?:the|el|la) ((?:\w+ )?\w+)$"
     r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|any|every|each|some|another|other|"
-    r"which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b")
+    r"which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"
+    r"|\b(?:the (?:ones|movies|films)|ones|anything|nothing|none|any|nada|ninguna|ninguno|las|los)"
+    r"(?: else| mas)? (?:with|starring|featuring|con) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)")
 """Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"
 and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
-for sure", "both Wes Anderson ones")."""
+for sure", "both Wes Anderson ones"); the sixth names every listed movie that fits ("nothing else
+with Schwarzenegger", "the ones with subtitles", "nada con Jim Carrey")."""
 
 
 def _year_of(word: str, item: Item) -> bool:

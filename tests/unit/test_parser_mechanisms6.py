@@ -2,7 +2,8 @@
 
 Two titles joined by a small word ("I prefer Alien to Fargo") are two films: a capitalised word
 that ends a title already found is no part of a longer name. "X included" after a verdict takes
-that verdict, like "especially X".
+that verdict, like "especially X". A description after a quantifier ("nothing else with X", "the ones
+with X", "nada con X") names every listed movie whose own text (tags) fits it.
 """
 
 from __future__ import annotations
@@ -42,3 +43,22 @@ def test_a_preference_between_two_titles_likes_one_and_rejects_the_other(resolve
 ])
 def test_a_title_named_as_included_takes_the_verdict_before_it(resolver, text, liked, disliked):
     assert verdicts(parse(text, [], resolver)) == (liked, disliked)
+
+
+
+GODFATHER_II, CARLITO, TOY_STORY = 1221, 431, 1
+
+
+@pytest.fixture(scope="module")
+def with_pacino(catalog):
+    return [catalog.get(GODFATHER_II), catalog.get(CARLITO), catalog.get(TOY_STORY)]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("the ones with Pacino are great", [CARLITO, GODFATHER_II], []),
+    ("the animated one yes, but nothing with Pacino", [TOY_STORY], [CARLITO, GODFATHER_II]),
+    ("nada con Pacino, por favor", [], [CARLITO, GODFATHER_II]),
+])
+def test_a_description_with_a_quantifier_names_every_listed_movie_it_fits(resolver, with_pacino, text, liked,
+                                                                          disliked):
+    assert verdicts(parse(text, with_pacino, resolver)) == (liked, disliked)
