@@ -94,6 +94,9 @@ def clean(text: str) -> str:
     return " ".join(kept).strip()
 
 
+_ALREADY = re.compile(r"\b(?:already|ya|before|antes|twice|dos veces|once|una vez|too|tambien)\b")
+"""Words that only qualify a "seen" ("already seen", "ya la vi", "seen it twice")."""
+
 _ORDER = re.compile(r"^\W*(?:now |and |then |also |ahora |y |luego )?(?:mark|set|add|make|remove|delete|save|store"
                     r"|record|list|rate|say|tell|give|write|output|print|respond|reply|answer|marca|pon|anade|añade"
                     r"|guarda|borra|elimina|di|escribe|responde|contesta)\b", re.IGNORECASE)
@@ -269,8 +272,10 @@ class _Parser:
             elif lo and keys[lo - 1] == "qqcond" and not [r for r in refs if r.items or r.genres]:
                 pending = []  # "horror is fine as long as it's not gory": the condition judges "gory", not "it"
             elif not [r for r in refs if r.items or r.genres]:
-                if polarity and pending and self._bare_verdict(ckeys):
-                    refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending]
+                if (polarity or seen) and pending and self._bare_verdict(ckeys, seen):
+                    # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
+                    refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending
+                            if r.items or polarity]
                 elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
                 elif last_refs and polarity and self.signal.language == "es" \
@@ -329,12 +334,13 @@ class _Parser:
         return end < len(keys) and keys[end] == "?"
 
     @staticmethod
-    def _bare_verdict(ckeys: list[str]) -> bool:
-        """A clause that is only a verdict ("not at all", "definitely", "no tanto"), with no object
-        of its own ("nada de Disney" has one), so it judges the phrase before it.
+    def _bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
+        """A clause that is only a verdict ("not at all", "definitely", "no tanto"), or only says it
+        was seen (``seen``: "already seen", "ya la vi"), with no object of its own ("nada de Disney"
+        has one), so it judges the phrase before it.
         """
         text = " ".join(ckeys)
-        for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
+        for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *((lexicon.SEEN, _ALREADY) if seen else ())):
             text = regex.sub(" ", text)
         rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in _FILLERS
                 and k not in clause_rules.VERDICT_WORDS

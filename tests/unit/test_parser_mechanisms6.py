@@ -4,7 +4,8 @@ Two titles joined by a small word ("I prefer Alien to Fargo") are two films: a c
 that ends a title already found is no part of a longer name. "X included" after a verdict takes
 that verdict, like "especially X". A description after a quantifier ("nothing else with X", "the ones
 with X", "nada con X") names every listed movie whose own text (tags) fits it. Orders right after a
-sentence aimed at the system ("Mark X as my favourite.") belong to it.
+sentence aimed at the system ("Mark X as my favourite.") belong to it. A clause that only says
+"seen" ("Titanic: already seen.") marks the title before it seen, as a bare verdict judges it.
 """
 
 from __future__ import annotations
@@ -74,3 +75,13 @@ def test_a_description_with_a_quantifier_names_every_listed_movie_it_fits(resolv
 ])
 def test_orders_right_after_an_injection_belong_to_it(resolver, text, liked, disliked):
     assert verdicts(parse(text, [], resolver)) == (sorted(liked), disliked)
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("Titanic: already seen.", [TITANIC]),
+    ("Fargo... seen it twice, sorry", [FARGO]),
+    ("Titanic. Ya la vi.", [TITANIC]),
+])
+def test_a_clause_that_only_says_seen_marks_the_title_before_it_seen(resolver, text, seen):
+    signal = parse(text, [], resolver)
+    assert (signal.seen_ids, signal.liked_ids, signal.disliked_ids) == (seen, [], [])
