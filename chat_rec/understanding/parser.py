@@ -94,6 +94,9 @@ def clean(text: str) -> str:
     return " ".join(kept).strip()
 
 
+_MARKED_SEEN = re.compile(r"\b(?:as|como) (?:already )?(?:seen|watched|vist[oa]s?)\b")
+"""A film labelled seen ("mark Heat as seen", "put it down as watched", "márcala como vista")."""
+
 _ALREADY = re.compile(r"\b(?:already|ya|before|antes|twice|dos veces|once|una vez|too|tambien)\b")
 """Words that only qualify a "seen" ("already seen", "ya la vi", "seen it twice")."""
 
@@ -254,6 +257,8 @@ class _Parser:
                 self.signal.asked_ids.extend(i for r in refs for i in r.items)
             if clause_rules.LUKEWARM.search(text):
                 polarity, self._settled = 0, True  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
+            if _MARKED_SEEN.search(text):
+                polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
             if self._settled:
                 self.settled.update(i for r in refs for i in r.items)
             if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:

@@ -5,7 +5,8 @@ that ends a title already found is no part of a longer name. "X included" after 
 that verdict, like "especially X". A description after a quantifier ("nothing else with X", "the ones
 with X", "nada con X") names every listed movie whose own text (tags) fits it. Orders right after a
 sentence aimed at the system ("Mark X as my favourite.") belong to it. A clause that only says
-"seen" ("Titanic: already seen.") marks the title before it seen, as a bare verdict judges it.
+"seen" ("Titanic: already seen.") marks the title before it seen, as a bare verdict judges it; a
+film labelled seen ("mark Heat as seen, please") is seen, not asked for.
 """
 
 from __future__ import annotations
@@ -85,3 +86,13 @@ def test_orders_right_after_an_injection_belong_to_it(resolver, text, liked, dis
 def test_a_clause_that_only_says_seen_marks_the_title_before_it_seen(resolver, text, seen):
     signal = parse(text, [], resolver)
     assert (signal.seen_ids, signal.liked_ids, signal.disliked_ids) == (seen, [], [])
+
+
+@pytest.mark.parametrize(("text", "seen", "liked"), [
+    ("Mark Titanic as seen please.", [TITANIC], []),
+    ("Marca Titanic como vista, por favor", [TITANIC], []),
+    ("Count Fargo as watched, I loved it", [], [FARGO]),  # a verdict in its own clause still counts
+])
+def test_a_film_labelled_seen_is_seen_even_when_asked_politely(resolver, text, seen, liked):
+    signal = parse(text, [], resolver)
+    assert (signal.seen_ids, signal.liked_ids) == (seen, liked)
