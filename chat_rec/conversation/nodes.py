@@ -261,15 +261,16 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     affinity = getattr(deps, "genre_affinity", None)  # without it (a bare test double) no change of topic is told
     shown = state.get("last_items") or []
     judged = session.with_shown_topic(previous, [found.genres for i in shown if (found := deps.catalog.get(i))])
-    named = [found.genres for i in signal.liked_ids if i not in set(shown) and (found := deps.catalog.get(i))]
+    named = [i for i in signal.liked_ids if i not in set(shown)]
+    named_genres = [found.genres for i in named if (found := deps.catalog.get(i))]
     kind = session.message_kind(signal, shown, bool(text), judged, affinity, _mood_rows(signal, judged, deps),
-                                named)
+                                named_genres)
     embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns
     window = query_window(state.get("history") or [], text, turns)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
-    return session.next_request(previous, kind, signal, vector), kind
+    return session.next_request(previous, kind, signal, vector, named), kind
 
 
 def _mood_rows(signal: PreferenceSignal, previous: session.ActiveRequest | None, deps: Any) -> list[int]:
@@ -338,6 +339,7 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)
     if request is not None:
         c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
+        c.seed_ids = tuple(i for i in request.seeds if i in set(c.liked_ids))
     return {**c.as_dict(), "era_span": era_span, "era_base": era_base}
 
 
@@ -396,7 +398,7 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),
          "breakdown": {k: round(float(v), 4) for k, v in s.breakdown.items()},
-         "reason": reason_for(s.item.item_id, set(c.liked_ids), runtime, language, c.liked_aspects,
+         "reason": reason_for(s.item.item_id, set(c.seed_ids or c.liked_ids), runtime, language, c.liked_aspects,
                               c.liked_genres)}
         for s in ranked
     ]

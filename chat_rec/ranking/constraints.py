@@ -56,6 +56,9 @@ class Constraints:
     """Moods, topics and attributes asked for (soft: they pull, see ``RankWeights.aspect``)."""
     disliked_aspects: Sequence[str] = ()
     """Aspects to avoid (soft: they push)."""
+    seed_ids: Sequence[int] = ()
+    """The films the request in force asks for more of ("something like Amélie"): when set, the
+    item-item signals start from them instead of from every liked film (``session.ActiveRequest.seeds``)."""
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form (the graph keeps constraints in its state)."""
@@ -63,7 +66,8 @@ class Constraints:
                 "year_max": self.year_max, "exclude_ids": sorted(self.exclude_ids),
                 "liked_ids": sorted(self.liked_ids), "disliked_ids": sorted(self.disliked_ids),
                 "liked_genres": sorted(self.liked_genres), "context_ids": sorted(self.context_ids),
-                "liked_aspects": list(self.liked_aspects), "disliked_aspects": list(self.disliked_aspects)}
+                "liked_aspects": list(self.liked_aspects), "disliked_aspects": list(self.disliked_aspects),
+                "seed_ids": list(self.seed_ids)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object] | None) -> Constraints:
@@ -79,7 +83,8 @@ class Constraints:
                    disliked_ids=ids("disliked_ids"), liked_genres=tuple(d.get("liked_genres") or ()),  # type: ignore[arg-type]
                    context_ids=ids("context_ids"),
                    liked_aspects=tuple(str(a) for a in d.get("liked_aspects") or ()),  # type: ignore[attr-defined]
-                   disliked_aspects=tuple(str(a) for a in d.get("disliked_aspects") or ()))  # type: ignore[attr-defined]
+                   disliked_aspects=tuple(str(a) for a in d.get("disliked_aspects") or ()),  # type: ignore[attr-defined]
+                   seed_ids=ids("seed_ids"))
 
 
 @dataclass

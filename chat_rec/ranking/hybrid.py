@@ -105,6 +105,9 @@ class RankRequest:
     disliked_ids: Sequence[int] = ()
     context_ids: Sequence[int] = ()
     """Movies named in the conversation without a verdict: weak positives for the item-item scores."""
+    seed_ids: Sequence[int] = ()
+    """The films the request asks for more of; when set, the item-item scores start from them (and
+    the context) instead of from every liked film."""
     exclude_ids: Collection[int] = ()
     """Seen, rejected or just-mentioned items; liked and disliked ids are excluded too."""
     excluded_genres: Collection[str] = ()
@@ -346,10 +349,14 @@ class HybridRanker:
         q = _unit(req.query_vector)
         return np.zeros(self._count(rows), np.float32) if q is None else self._cosines([q], rows)[0]
 
+    @staticmethod
+    def _seeds(req: RankRequest) -> Sequence[int]:
+        return req.seed_ids or req.liked_ids
+
     def _collaborative(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
         if self.collaborative is None or not (req.liked_ids or req.context_ids or req.disliked_ids):
             return np.zeros(self._count(rows), np.float32)
-        by_col = self.collaborative.score((*req.liked_ids, *req.context_ids), req.disliked_ids)[self._knn_cols]
+        by_col = self.collaborative.score((*self._seeds(req), *req.context_ids), req.disliked_ids)[self._knn_cols]
         shown = allowed[self._knn_rows]  # the scale is taken over what may be shown
         scale = float(np.max(np.abs(by_col), where=shown, initial=0.0))
         if scale <= 0:
@@ -359,7 +366,7 @@ class HybridRanker:
         return raw[rows] / scale
 
     def _conversation(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        positive = (*req.liked_ids, *req.context_ids)
+        positive = (*self._seeds(req), *req.context_ids)
         if self.conversation is None or not (positive or req.disliked_ids):
             return np.zeros(self._count(rows), np.float32)
         by_col = self.conversation.score(positive, req.disliked_ids)[self._conv_cols]

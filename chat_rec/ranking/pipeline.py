@@ -115,6 +115,7 @@ def rank_request(profile_vector: np.ndarray | None, c: Constraints, k: int, dive
         exclude_ids=set(c.exclude_ids), excluded_genres=set(c.excluded_genres),
         required_genres=set(c.liked_genres), liked_aspects=tuple(c.liked_aspects),
         disliked_aspects=tuple(c.disliked_aspects), year_min=c.year_min, year_max=c.year_max, k=k,
+        seed_ids=tuple(c.seed_ids),
         diversity=diversity, candidate_ids=None if candidates is None else set(candidates),
     )
 

@@ -41,6 +41,10 @@ class ActiveRequest:
     topic: tuple[str, ...] = ()
     """The genres the request asked for (a steer's "more action!" adds to ``genres``, not to the
     topic): what a named genre is compared with to tell a change of mind from a steer."""
+    seeds: tuple[int, ...] = ()
+    """The films a request by title asked for more of ("something like Amélie") and those liked since:
+    the item-item signals start from them, not from every film liked in earlier requests. Empty for
+    a request by genre or mood (every liked film counts, as before)."""
 
     def vector(self) -> np.ndarray | None:
         """The query as float32, or None."""
@@ -49,7 +53,7 @@ class ActiveRequest:
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form (the graph keeps it in its checkpointed state)."""
         return {"query": None if self.query is None else list(self.query), "genres": list(self.genres),
-                "topic": list(self.topic)}
+                "topic": list(self.topic), "seeds": list(self.seeds)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object] | None) -> ActiveRequest | None:
@@ -60,7 +64,8 @@ class ActiveRequest:
         genres = tuple(str(g) for g in data.get("genres") or ())  # type: ignore[attr-defined]
         topic = data.get("topic")  # a state saved before topics were kept: its genres are the topic
         return cls(None if query is None else tuple(float(x) for x in query),  # type: ignore[attr-defined]
-                   genres, genres if topic is None else tuple(str(g) for g in topic))  # type: ignore[attr-defined]
+                   genres, genres if topic is None else tuple(str(g) for g in topic),  # type: ignore[attr-defined]
+                   tuple(int(i) for i in data.get("seeds") or ()))  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -183,19 +188,25 @@ def _unit(v: np.ndarray) -> np.ndarray | None:
 
 
 def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: PreferenceSignal,
-                 text_vector: np.ndarray | None) -> ActiveRequest:
+                 text_vector: np.ndarray | None, named: Sequence[int] = ()) -> ActiveRequest:
     """The request in force after this message.
 
     The first request, and every ``new`` or ``change`` one, is the message itself (its embedding,
-    its liked genres). A ``steer`` mixes its words into the query (``STEER_SHARE``) and adds its
-    genres; a ``react`` keeps the query. Genres the message rules out leave the boost either way.
+    its liked genres, the liked films it ``named`` that are not on screen as its seeds). A ``steer``
+    mixes its words into the query (``STEER_SHARE``) and adds its genres; a ``react`` keeps the
+    query. Films liked while a request has seeds join them. Genres the message rules out leave the
+    boost either way.
     """
     dropped = set(signal.disliked_genres)
     topic = list(previous.topic) if previous is not None else []
+    seeds = list(previous.seeds) if previous is not None else []
+    if seeds:
+        seeds += [i for i in signal.liked_ids if i not in set(seeds)]
     if previous is None or kind in ("new", "change"):
         query = text_vector
         genres = list(signal.liked_genres)
         topic = list(genres)
+        seeds = list(dict.fromkeys(named))
     elif kind == "steer":
         topic = topic or list(signal.liked_genres)  # no genre asked for yet: the first one named sets it
         old = previous.vector()
@@ -208,5 +219,7 @@ def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: Pref
         query = previous.vector()
         genres = list(previous.genres)
     unit = None if query is None else _unit(np.asarray(query, dtype=np.float32))
+    disliked = set(signal.disliked_ids)
     return ActiveRequest(None if unit is None else tuple(float(x) for x in unit),
-                         tuple(g for g in genres if g not in dropped), tuple(g for g in topic if g not in dropped))
+                         tuple(g for g in genres if g not in dropped), tuple(g for g in topic if g not in dropped),
+                         tuple(i for i in seeds if i not in disliked))

@@ -209,3 +209,17 @@ def test_a_learned_query_weight_pulls_toward_the_message(catalog: Catalog, knn: 
         return len(near & {s.item.item_id for s in r.rank(req)})
 
     assert hits(pulled) > hits(plain)
+
+
+def test_seeds_replace_the_liked_films_as_the_start_of_the_item_item_scores(ranker: HybridRanker,
+                                                                              knn: ItemKNN) -> None:
+    both = RankRequest(liked_ids=[MATRIX, TOY_STORY], k=10, diversity=0.0)
+    seeded = RankRequest(liked_ids=[MATRIX, TOY_STORY], seed_ids=[TOY_STORY], k=10, diversity=0.0)
+    alone = RankRequest(liked_ids=[TOY_STORY], k=10, diversity=0.0)
+    _, rows, with_seed = ranker.signals(seeded)
+    _, _, toy_alone = ranker.signals(alone)
+    _, _, mixed = ranker.signals(both)
+    assert np.allclose(with_seed["collaborative"], toy_alone["collaborative"])
+    assert not np.allclose(with_seed["collaborative"], mixed["collaborative"])
+    # both liked films stay out of the list either way
+    assert {r.item.item_id for r in ranker.rank(seeded)}.isdisjoint({MATRIX, TOY_STORY})

@@ -194,3 +194,19 @@ def test_a_request_by_titles_takes_its_topic_from_the_picks_on_screen():
     with_genres = ActiveRequest(None, ("Comedy",), ("Comedy",))
     assert with_shown_topic(with_genres, [("Action",)]) is with_genres  # a named topic stays
     assert with_shown_topic(by_title, [("Action",), ("Drama",), ("Comedy",)]) is by_title  # no majority
+
+
+def test_a_request_by_title_seeds_the_item_item_signals_until_a_new_request() -> None:
+    like_amelie = next_request(None, "new", Signal(liked_ids=[4973], wants_new_recommendations=True), _v(1, 0, 0),
+                               named=[4973])
+    assert like_amelie.seeds == (4973,)
+    # a film liked while that request is in force joins its seeds; a rejected one leaves them
+    reacted = next_request(like_amelie, "react", Signal(liked_ids=[7], disliked_ids=[4973]), None)
+    assert reacted.seeds == (7,)
+    # a request by genre has no seeds: every liked film counts, as before
+    westerns = next_request(reacted, "new", Signal(liked_genres=["Western"], wants_new_recommendations=True),
+                            _v(0, 1, 0))
+    assert westerns.seeds == () and next_request(westerns, "react", Signal(liked_ids=[9]), None).seeds == ()
+    # the seeds survive the graph state's JSON round trip; an older state without them has none
+    assert ActiveRequest.from_dict(like_amelie.as_dict()) == like_amelie
+    assert ActiveRequest.from_dict({"query": None, "genres": ["Western"]}).seeds == ()
