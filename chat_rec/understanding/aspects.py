@@ -148,9 +148,19 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
         nearest = vocabulary.nearest([keys[i] for i in unknown])
         floor = vocabulary.config.detect_floor
         spanish = lexicon.detect_language(keys) == "es"
+        common = lexicon.common_words()
         found += [(i, i + 1, keys[i]) for i, (term, cos) in zip(unknown, nearest, strict=True)
-                  if cos >= floor and (not spanish or _cognate(keys[i], term))]
+                  if cos >= floor and (not spanish or _cognate(keys[i], term))
+                  and (keys[i] not in common or _same_stem(keys[i], term))]
     return sorted(found)
+
+
+def _same_stem(word: str, term: str) -> bool:
+    """Whether a term holds a word of the same stem ("slow" ~ "slow action"). A frequent English
+    word the tags never use is a word of the sentence's frame far more often than a mood ("looks"
+    -> "beautiful visuals", "third" -> "threesome", "made" -> "art"): only such a term is trusted.
+    """
+    return any(part[:4] == word[:4] for part in term.split())
 
 
 COGNATE_RATIO = 65.0

@@ -26,6 +26,7 @@ CONCEPTS = {
     "kids": "KIDS", "children": "KIDS",
     "slow": "SLOW", "burn": "SLOW", "paced": "SLOW",
     "sonda": "SPACE", "espacio": "SPACE",  # Spanish: a look-alike neighbour and a cognate of "space"
+    "looks": "DARK",  # a frequent frame word whose neighbour happens to be a mood
 }
 TEMPLATE_WORDS = set(fold(TEMPLATE.format("")).split())
 """The template's own words carry no meaning here."""
@@ -216,3 +217,10 @@ def test_a_spanish_word_counts_only_when_spelt_like_its_nearest_term(index) -> N
     assert "espacio" in found  # "espacio" ~ "space": a cognate
     # in an English message the nearest term is trusted as before
     assert "sonda" in [phrase for _, _, phrase in find_aspects("I want something sonda please", index)]
+
+
+def test_a_frequent_word_counts_only_when_its_nearest_term_shares_its_stem(index) -> None:
+    """A frequent English word outside the vocabulary is the sentence's frame far more often than a
+    mood ("that one looks good" is no request for dark films); "slow" ~ "slow paced" still counts."""
+    assert "looks" not in [phrase for _, _, phrase in find_aspects("that one looks good", index)]
+    assert "slow" in [phrase for _, _, phrase in find_aspects("something slow please", index)]
