@@ -128,6 +128,9 @@ def onboard(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     prefix = ""
     if step == 0:
         prefix = replies["greeting_new"].format(user=runtime.context.user_name, n_items=len(deps.catalog)) + " "
+    if step > 0 and signal.asked_ids:  # "would I like Jaws?" before any taste is known: say so, then ask
+        prefix += " ".join(replies["asked_unknown"].format(title=found.label)
+                           for i in signal.asked_ids[:3] if (found := deps.catalog.get(i))) + " "
     return {
         "stage": "onboarding", "reply": prefix + question["question"], "asks_question": True,
         "quick_replies": list(question["chips"]), "onboarding_step": step + 1,
