@@ -55,7 +55,7 @@ REQUEST_WORDS = frozenset(
     choose go going gonna lol haha hmm um well way less least many few set course especially
     particularly probably definitely usually mostly sometimes always often generally typically
     honestly basically recently lately yesterday ago last next first second guess think thinking
-    know sounds sound seems seem""".split()
+    know sounds sound seems seem seemed feel feels felt looks looked""".split()
 )
 """Words of asking and judging, not of what is asked for (general language)."""
 

@@ -224,3 +224,8 @@ def test_a_frequent_word_counts_only_when_its_nearest_term_shares_its_stem(index
     mood ("that one looks good" is no request for dark films); "slow" ~ "slow paced" still counts."""
     assert "looks" not in [phrase for _, _, phrase in find_aspects("that one looks good", index)]
     assert "slow" in [phrase for _, _, phrase in find_aspects("something slow please", index)]
+
+
+def test_verbs_of_judging_are_no_moods_but_stay_inside_a_term(index) -> None:
+    assert [phrase for _, _, phrase in find_aspects("these feel too new, it looks dull", index)] == []
+    assert tokenize("feel-good")[0].key == "feel good"  # the compound keeps "feel" inside a longer term
