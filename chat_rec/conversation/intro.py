@@ -178,8 +178,11 @@ class IntroGate:
         if not sentence:
             return []
         problem = sentence_problem(sentence, self.deps, self.allowed_labels, self.message)
-        if not problem and self.avoid and set(self.avoid) & genres_named(without_negated(sentence)):
+        offered = genres_named(without_negated(sentence))
+        if not problem and self.avoid and set(self.avoid) & offered:
             problem = "names a genre the person excluded"
+        if not problem and genres_named(sentence) - offered - set(self.avoid):
+            problem = "rules out a genre the person did not"  # "crimen, nada de terror" to someone who never said so
         if problem:
             self.dropped.append((sentence, problem))
             return []

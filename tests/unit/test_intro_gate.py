@@ -127,3 +127,13 @@ def test_a_genre_that_is_also_a_title_is_a_genre_in_the_intro() -> None:
     films = deps("Adventure", "Heat")
     assert sentence_problem("Action, Sci-Fi and adventure for you.", films, []) == ""
     assert sentence_problem("Crime stories with the tension of Heat.", films, []) == "names a movie"
+
+
+def test_a_genre_the_person_never_ruled_out_is_not_said_to_be_left_out() -> None:
+    # The CPU model wrote "Crime y acción, nada de terror." to someone who never mentioned horror.
+    gate = IntroGate(deps(), [], "", avoid=[])
+    assert gate.feed("Crimen y acción, nada de terror. Thrillers with a twist. ") == ["Thrillers with a twist."]
+    assert gate.dropped == [("Crimen y acción, nada de terror.", "rules out a genre the person did not")]
+    # a genre they did rule out may still be named as left out
+    ruled = IntroGate(deps(), [], "", avoid=["Horror"])
+    assert ruled.feed("Crimen y acción, nada de terror. ") == ["Crimen y acción, nada de terror."]
