@@ -111,6 +111,10 @@ class Settings(BaseSettings):
     diversity: float = 0.3
     """MMR trade-off: 0 = pure relevance, 1 = pure diversity."""
 
+    genre_floor: int = 4
+    """At least this many of a turn's picks carry a genre the request asks for, when the catalog
+    holds enough (the genre is otherwise a soft boost); 0 turns it off."""
+
     rerank_adapter: Path | None = None
     """A PEFT adapter (``chat-rec finetune sft``/``dpo``) that re-orders each turn's top candidates
     by its label log-probabilities (docs/finetune.md); unset = off. Loaded on the first ranking."""

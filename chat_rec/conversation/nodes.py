@@ -396,7 +396,8 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     ranked = pipeline.rank(deps.ranker, p, c, deps.settings.top_k, deps.settings.diversity,
                            candidates if (candidates and p is not None) else None,
                            query_vector=_as_array(state.get("query_vector")), reranker=reranker,
-                           history=history, rerank_depth=deps.settings.rerank_candidates)
+                           history=history, rerank_depth=deps.settings.rerank_candidates,
+                           genre_floor=deps.settings.genre_floor)
     language = signal_of(state).language
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),

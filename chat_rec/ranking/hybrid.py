@@ -260,6 +260,10 @@ class HybridRanker:
             self._most_popular[n] = [int(i) for i in self.ids[top]]
         return list(self._most_popular[n])
 
+    def ids_with_genres(self, genres: Collection[str]) -> set[int]:
+        """Catalog ids carrying any of ``genres``."""
+        return {int(i) for i in self.ids[self._genre_mask(genres)]}
+
     def _genre_mask(self, genres: Collection[str]) -> np.ndarray:
         mask = np.zeros(len(self.ids), bool)
         for g in genres:

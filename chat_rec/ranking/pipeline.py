@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from typing import Any, Protocol
 
 import numpy as np
@@ -123,15 +124,52 @@ def rank_request(profile_vector: np.ndarray | None, c: Constraints, k: int, dive
 def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints, k: int, diversity: float,
          candidates: Collection[int] | None = None, query_vector: np.ndarray | None = None,
          reranker: CandidateReranker | None = None, history: Sequence[str] = (),
-         rerank_depth: int = 20) -> list[ScoredItem]:
+         rerank_depth: int = 20, genre_floor: int = 0) -> list[ScoredItem]:
     """Score the candidates (or the whole catalog when None) and pick k with MMR.
 
     ``query_vector`` (the message's embedding) joins the profile in the content score
     (``RankWeights.query_share``). With a ``reranker``, the top ``rerank_depth`` of that ranking
     are re-ordered by it (``history``: the user's liked titles) before the first k are kept.
+    ``genre_floor``: see ``with_genre_floor``.
     """
     request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
     if reranker is None:
-        return ranker.rank(request)
+        return with_genre_floor(ranker, request, ranker.rank(request), genre_floor)
     request.k = max(k, rerank_depth)  # MMR picks greedily, so its first k are the same as with k alone
-    return rerank_top(reranker, history, ranker.rank(request), k, rerank_depth)
+    ranked = rerank_top(reranker, history, ranker.rank(request), k, rerank_depth)
+    request.k = k
+    return with_genre_floor(ranker, request, ranked, genre_floor)
+
+
+def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem],
+                     floor: int) -> list[ScoredItem]:
+    """At least ``floor`` of the first k picks carry a genre the request asks for (its
+    ``required_genres``), when the catalog holds enough that pass the filters.
+
+    The genre is a soft boost, so likes that pull elsewhere (Toy Story among the likes of someone
+    asking for horror) could fill the list with films of other genres. The best-scored films of
+    the asked genres, ranked by the same request over the catalog, take the places of the
+    lowest-scored picks without one; the list is then in score order.
+    """
+    wanted = set(request.required_genres)
+    k = min(request.k, len(ranked))
+    if not wanted or floor <= 0 or not k:
+        return ranked
+
+    def fits(scored: ScoredItem) -> bool:
+        return bool(wanted & set(scored.item.genres))
+
+    top = ranked[:k]
+    need = min(floor, k) - sum(fits(s) for s in top)
+    if need <= 0:
+        return ranked
+    pool = ranker.ids_with_genres(wanted) - {s.item.item_id for s in ranked}
+    if not pool:
+        return ranked
+    extra = ranker.rank(replace(request, candidate_ids=pool, k=need))
+    for scored in extra:
+        off = [n for n, s in enumerate(top) if not fits(s)]
+        if not off:
+            break
+        top[min(off, key=lambda n: top[n].score)] = scored
+    return sorted(top, key=lambda s: -s.score) + ranked[k:]

@@ -223,3 +223,25 @@ def test_seeds_replace_the_liked_films_as_the_start_of_the_item_item_scores(rank
     assert not np.allclose(with_seed["collaborative"], mixed["collaborative"])
     # both liked films stay out of the list either way
     assert {r.item.item_id for r in ranker.rank(seeded)}.isdisjoint({MATRIX, TOY_STORY})
+
+
+def test_a_genre_floor_fills_the_list_with_the_asked_genre_when_likes_pull_elsewhere(ranker: HybridRanker) -> None:
+    # someone who liked The Matrix and Toy Story asks for horror: the soft boost alone lets the likes win
+    c = pipeline.Constraints(liked_ids=(MATRIX, TOY_STORY), liked_genres=("Horror",))
+    weak = RankWeights(genre=0.05)
+    soft = HybridRanker(ranker.catalog, ranker.index, collaborative=ranker.collaborative, weights=weak)
+    plain = pipeline.rank(soft, None, c, 5, 0.0)
+    floored = pipeline.rank(soft, None, c, 5, 0.0, genre_floor=4)
+
+    def horror(items: list) -> int:
+        return sum("Horror" in s.item.genres for s in items)
+
+    assert horror(plain) < 4 <= horror(floored)
+    assert [s.score for s in floored] == sorted((s.score for s in floored), reverse=True)
+    assert {s.item.item_id for s in floored}.isdisjoint({MATRIX, TOY_STORY})
+    # the floor keeps the filters: nothing excluded comes back to fill it
+    no_horror_left = pipeline.Constraints(liked_ids=(MATRIX,), liked_genres=("Horror",), excluded_genres=("Horror",))
+    assert horror(pipeline.rank(soft, None, no_horror_left, 5, 0.0, genre_floor=4)) == 0
+    # no genre asked for, or a floor of 0: the ranking as it was
+    assert [s.item.item_id for s in pipeline.rank(soft, None, c, 5, 0.0, genre_floor=0)] == \
+        [s.item.item_id for s in plain]
