@@ -94,6 +94,9 @@ def clean(text: str) -> str:
     return " ".join(kept).strip()
 
 
+_ALSO_ASKED = re.compile(r"^(?:and|or|what about|how about|y|o|que tal|y que tal)\b")
+"""A question that opens like this right after "would I like X?" asks the same of its film."""
+
 _MARKED_SEEN = re.compile(r"\b(?:as|como) (?:already )?(?:seen|watched|vist[oa]s?)\b")
 """A film labelled seen ("mark Heat as seen", "put it down as watched", "márcala como vista")."""
 
@@ -233,6 +236,7 @@ class _Parser:
         last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
         fragment = False  # the last sentence was a title alone: its verdict may come next
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
+        prev_asked = False  # the clause before asked "would I like X?", for "And Y?" right after it
         last_negated = False  # whether that clause was negated, for "X didn't. Y did."
         choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
         for sent, lo, hi in clauses:
@@ -252,7 +256,10 @@ class _Parser:
             self._settled = False
             asking = self._question(keys, hi)
             polarity, seen, scope = self._polarity(ckeys, scoping, asking)
-            if conditions.prospective(text, asking):
+            asked = conditions.prospective(text, asking) or (
+                prev_asked and new_sentence and asking and bool(_ALSO_ASKED.match(text)))  # "... And Ronin?"
+            prev_asked = asked
+            if asked:
                 polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
                 self.signal.asked_ids.extend(i for r in refs for i in r.items)
             if clause_rules.LUKEWARM.search(text):

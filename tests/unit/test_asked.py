@@ -67,6 +67,10 @@ def test_the_answer_is_written_in_the_replys_words_and_cites_no_liked_film_on_a_
     ("Loved Fargo. Do you think my kids would enjoy Toy Story?", [1], [608]),
     ("¿Crees que me gustaría Titanic?", [1721], []),
     ("Me gustaría ver Titanic", [], [1721]),  # said plainly, a wish
+    ("Would I like Heat? What about Ronin?", [6, 2278], []),  # the next question asks the same
+    ("¿Me gustaría Heat? ¿Y Ronin?", [6, 2278], []),
+    ("I loved Heat. And Ronin?", [], [6]),  # after a verdict, "and Ronin?" asks nothing of the kind
+    ("Would I like Heat? I loved Ronin. And Fargo?", [6], [2278]),  # only right after the question
 ])
 def test_the_parser_keeps_the_films_asked_about_apart_from_verdicts(catalog, text, asked, liked) -> None:
     signal = parse(text, [], TitleResolver(catalog))
