@@ -49,7 +49,8 @@ def answer(asked: Collection[int], request: RankRequest, ranker: HybridRanker, r
            item: Callable[[int], Item | None], reason: Callable[[int, bool], str],
            liked_genres: Collection[str]) -> str:
     """One sentence per asked film (at most three), in the reply's language. ``reason(item_id,
-    cite)`` gives the catalog facts, with the closest liked film only when ``cite`` (never on a no).
+    cite)`` gives the catalog facts, with the closest liked film only when ``cite``: on a yes, whose
+    evidence is films liked together with theirs (a maybe or a no has no such film to cite).
     """
     out = []
     for item_id in list(asked)[:3]:
@@ -63,5 +64,5 @@ def answer(asked: Collection[int], request: RankRequest, ranker: HybridRanker, r
         elif kind == "unknown":
             out.append(replies["asked_unknown"].format(title=film.label))
         else:
-            out.append(replies[f"asked_{kind}"].format(title=film.label, reason=reason(item_id, kind != "no")))
+            out.append(replies[f"asked_{kind}"].format(title=film.label, reason=reason(item_id, kind == "yes")))
     return " ".join(out)

@@ -60,6 +60,8 @@ def test_the_answer_is_written_in_the_replys_words_and_cites_no_liked_film_on_a_
     assert text == ("Dusty Trail (1970): yes (because you liked X) Song Street (1990): avoid Musical "
                     "Far Orbit (2001): no (facts)")
     assert cited == [(1, True), (3, False)]
+    maybe = answer([1], RankRequest(liked_ids=[10]), FakeRanker({}), replies, films.get, reason, {"Drama"})
+    assert maybe == "Dusty Trail (1970): maybe (facts)"  # no liked film is cited without item-item evidence
 
 
 @pytest.mark.parametrize(("text", "asked", "liked"), [

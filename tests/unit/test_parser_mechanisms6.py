@@ -96,3 +96,8 @@ def test_a_clause_that_only_says_seen_marks_the_title_before_it_seen(resolver, t
 def test_a_film_labelled_seen_is_seen_even_when_asked_politely(resolver, text, seen, liked):
     signal = parse(text, [], resolver)
     assert (signal.seen_ids, signal.liked_ids) == (seen, liked)
+
+
+@pytest.mark.parametrize("text", ["Enséñame algunas más.", "Enséñanos otras", "Mostrame algo parecido"])
+def test_spanish_imperatives_of_showing_ask_for_picks(resolver, text):
+    assert parse(text, [], resolver).wants_new_recommendations
