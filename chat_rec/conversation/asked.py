@@ -20,8 +20,16 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 from typing import Any
 
+import numpy as np
+from langgraph.runtime import Runtime
+
 from chat_rec.catalog.models import Item
+from chat_rec.conversation.deps import TurnContext
+from chat_rec.conversation.explain import reason_for
+from chat_rec.ranking import pipeline
+from chat_rec.ranking.constraints import Constraints
 from chat_rec.ranking.hybrid import HybridRanker, RankRequest
+from chat_rec.understanding.signal import PreferenceSignal
 
 LIKELY = 0.98
 """The item-item signals put the film above this share of the catalog: "I think you'd like it".
@@ -66,3 +74,16 @@ def answer(asked: Collection[int], request: RankRequest, ranker: HybridRanker, r
         else:
             out.append(replies[f"asked_{kind}"].format(title=film.label, reason=reason(item_id, kind == "yes")))
     return " ".join(out)
+
+
+def answer_turn(signal: PreferenceSignal, c: Constraints, profile_vector: np.ndarray | None,
+                query: np.ndarray | None, runtime: Runtime[TurnContext]) -> str:
+    """``answer`` for the films ``signal`` asks about, under the turn's constraints ``c``."""
+    deps = runtime.context.deps
+    request = pipeline.rank_request(profile_vector, c, 1, 0.0, None, query)
+    liked = set(c.liked_ids)
+    genres = {*c.liked_genres, *(g for i in liked if (film := deps.catalog.get(i)) for g in film.genres)}
+    return answer(signal.asked_ids, request, deps.ranker, deps.replies(signal.language), deps.catalog.get,
+                  lambda i, cite: reason_for(i, liked if cite else set(), runtime, signal.language,
+                                             c.liked_aspects, c.liked_genres, capital=False),
+                  genres)

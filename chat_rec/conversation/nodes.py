@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -11,6 +11,7 @@ from langgraph.runtime import Runtime
 
 from chat_rec.conversation import asked
 from chat_rec.conversation.deps import TurnContext
+from chat_rec.conversation.explain import reason_for
 from chat_rec.conversation.state import State
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
@@ -215,21 +216,13 @@ def answer_asked(state: State, runtime: Runtime[TurnContext], c: Constraints | N
     signal = signal_of(state)
     if not signal.asked_ids:
         return ""
-    deps = runtime.context.deps
     request = session.ActiveRequest.from_dict(state.get("request"))
     if c is None:
         c = Constraints.from_dict(compute_constraints(state, runtime, request))
-    p = _as_array(state.get("profile_vector"))
     query = _as_array(state.get("query_vector"))
     if query is None and request is not None:
         query = request.vector()
-    ranked = pipeline.rank_request(p, c, 1, 0.0, None, query)
-    liked = set(c.liked_ids)
-    genres = {*c.liked_genres, *(g for i in liked if (film := deps.catalog.get(i)) for g in film.genres)}
-    return asked.answer(signal.asked_ids, ranked, deps.ranker, deps.replies(signal.language), deps.catalog.get,
-                        lambda i, cite: reason_for(i, liked if cite else set(), runtime, signal.language,
-                                                   c.liked_aspects, c.liked_genres, capital=False),
-                        genres)
+    return asked.answer_turn(signal, c, _as_array(state.get("profile_vector")), query, runtime)
 
 
 def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
@@ -413,38 +406,6 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     if any(lead):
         update["reply"] = " ".join(part for part in lead if part)
     return update
-
-
-def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], language: str,
-               aspects: Sequence[str] = (), genres: Collection[str] = (), capital: bool = True) -> str:
-    """A one-line reason from catalog facts: the closest liked movie, tags matching the mood, genres
-    (the asked-for ``genres`` first, so a western shows "Western" even when it is its fourth), rating.
-    """
-    deps = runtime.context.deps
-    replies = deps.replies(language)
-    item = deps.catalog.get(item_id)
-    if item is None:
-        return ""
-    parts: list[str] = []
-    vec = deps.item_vector(item_id)
-    pairs = [(i, v) for i in sorted(liked) if i != item_id and (v := deps.item_vector(i)) is not None]
-    if vec is not None and pairs:
-        best_id, best_vec = max(pairs, key=lambda pair: float(np.dot(vec, pair[1])))
-        if float(np.dot(vec, best_vec)) > 0.35 and (best := deps.catalog.get(best_id)):
-            parts.append(replies["reason_because"].format(title=best.label))
-    tags: list[str] = []
-    if deps.aspects is not None and aspects and (row := deps.index.row_of.get(item_id)) is not None:
-        tags = deps.aspects.explain(row, aspects)
-    if tags:
-        parts.append(replies["reason_aspects"].format(tags=", ".join(tags)))
-    if item.genres:
-        asked = [g for g in item.genres if g in set(genres)]
-        shown = [*asked, *(g for g in item.genres if g not in set(asked))][:max(3, len(asked))]
-        parts.append(replies["reason_genres"].format(genres=", ".join(shown)))
-    if item.popularity >= 5:
-        parts.append(replies["reason_popular"].format(rating=item.mean_rating, count=item.popularity))
-    text = "; ".join(parts)
-    return text[:1].upper() + text[1:] if capital else text
 
 
 def persist(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:

@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon
+from chat_rec.understanding.cleaning import clean
 
 if TYPE_CHECKING:
     from chat_rec.catalog.aspects import AspectIndex
@@ -254,13 +255,11 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
     """Read moods and attributes when the signal has none.
 
     Only the user's own words count: sentences aimed at the system and pasted markup are dropped
-    (``parser.clean``), and so are quoted strings and titles the catalog does not hold, which
+    (``cleaning.clean``), and so are quoted strings and titles the catalog does not hold, which
     are names, not moods ("recommend 'Zorblax Returns'").
     """
     if vocabulary is None or signal.liked_aspects or signal.disliked_aspects or not text.strip():
         return signal
-    from chat_rec.understanding.parser import clean
-
     text = clean(text)
     for title in signal.unresolved_titles:
         text = text.replace(title, " ")

@@ -274,3 +274,10 @@ def relative_era(text: str) -> Literal["newer", "older"] | None:
     """
     newer, older = bool(NEWER.search(text)), bool(OLDER.search(text))
     return "newer" if newer and not older else "older" if older and not newer else None
+
+
+MARKED_SEEN = re.compile(r"\b(?:as|como) (?:already )?(?:seen|watched|vist[oa]s?)\b")
+"""A film labelled seen ("mark Heat as seen", "put it down as watched", "márcala como vista")."""
+
+SEEN_QUALIFIERS = re.compile(r"\b(?:already|ya|before|antes|twice|dos veces|once|una vez|too|tambien)\b")
+"""Words that only qualify a "seen" ("already seen", "ya la vi", "seen it twice")."""

@@ -105,3 +105,7 @@ def mark_conditions(keys: list[str]) -> list[str]:
             out.append(keys[i])
             i += 1
     return out
+
+
+ALSO_ASKED = re.compile(r"^(?:and|or|what about|how about|y|o|que tal|y que tal)\b")
+"""A question that opens like this right after "would I like X?" asks the same of its film."""

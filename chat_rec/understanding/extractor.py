@@ -22,8 +22,9 @@ from chat_rec.catalog.models import GENRES, Item
 from chat_rec.catalog.titles import fold
 from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
+from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.judge import LogprobJudge
-from chat_rec.understanding.parser import clean, parse_detailed
+from chat_rec.understanding.parser import parse_detailed
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 from chat_rec.understanding.verdict import LearnedVerdict
