@@ -7,7 +7,7 @@ Data (never the extraction benchmark's cases):
   (unless it asks for films like it, a like by extraction rule 5); a short clause that only
   says the film was seen is "none" (rule 7); a clause that is only the title (an answer to
   "which movies do you like?", whose verdict sits in the question) is dropped.
-- Invented EN/ES frames (``understanding/data/verdict_frames.tsv``).
+- Invented EN/ES frames (``understanding/data/verdict_frames.tsv`` and ``verdict_frames2.tsv``).
 Protocol: 5-fold cross-validation grouped by conversation (each frame its own group) gives the
 model's own accuracy and calibration and picks C (macro F1); the threshold is the lowest one
 giving >= .9 precision on like/dislike decisions out of fold (all data, and the frames alone:
@@ -33,6 +33,10 @@ from chat_rec.understanding.lexicon import SEEN
 from chat_rec.understanding.verdict import CLASSES, OTHER, TARGET, VerdictModel, bag_of_words, clause_around
 
 FRAMES_FILE = Path(__file__).resolve().parents[1] / "understanding" / "data" / "verdict_frames.tsv"
+FRAMES_FILES = (FRAMES_FILE, FRAMES_FILE.with_name("verdict_frames2.tsv"))
+"""The invented frames: the first batch, and a second one of chat idioms and slang (EN/ES) with
+hard "none" frames (someone else's opinion, plans, questions), written by a session that read no
+benchmark case."""
 SEED = 13
 FOLDS = 5
 PRECISION = 0.9
@@ -200,7 +204,7 @@ def train(data_dir: Path, embed: Callable[[Sequence[str]], np.ndarray] | None,
           held_out: Path | None, out: Path, say: Callable[[str], None] = print) -> dict[str, Any]:
     """Build the data, cross-validate, fit on everything, pick the threshold, write ``out``."""
     dialogues = data_dir / DIALOGUES_FILE
-    examples = redial_examples(dialogues) + frame_examples(FRAMES_FILE, expand=True)
+    examples = redial_examples(dialogues) + [e for path in FRAMES_FILES for e in frame_examples(path, expand=True)]
     counts = {f"{s}/{k}": sum(1 for e in examples if e.source == s and e.label == k)
               for s in sorted({e.source for e in examples}) for k in CLASSES}
     say(f"examples: {len(examples)} {counts}")
@@ -234,7 +238,7 @@ def train(data_dir: Path, embed: Callable[[Sequence[str]], np.ndarray] | None,
         metrics["held_out_frames"] = {src: report([f.label for f in frames if f.source == src],
                                                   probs[[i for i, f in enumerate(frames) if f.source == src]],
                                                   model.threshold) for src in sorted({f.source for f in frames})}
-    manifest = {"inputs": {str(dialogues.name): sha256(dialogues), FRAMES_FILE.name: sha256(FRAMES_FILE)},
+    manifest = {"inputs": {str(dialogues.name): sha256(dialogues), **{p.name: sha256(p) for p in FRAMES_FILES}},
                 "examples": counts, "seed": SEED, "folds": FOLDS, "precision_target": PRECISION,
                 "features": "MiniLM embedding + binary words/bigrams" if embed else "binary words/bigrams",
                 "protocol": __doc__.split("Protocol: ", 1)[1].split("\n\n")[0].replace("\n", " ") if __doc__ else "",

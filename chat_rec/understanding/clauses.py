@@ -47,6 +47,25 @@ FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|t
 LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watchable|bien|aceptable|pasable)"
                       r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b")
 """A weak positive hedged ("fine I guess", "bien, sin más"): no verdict."""
+UNSURE = re.compile(r"\b(?:(?:not|never) (?:so |too |really |quite )?sure|unsure|undecided|on the fence"
+                    r"|torn (?:on|about)"
+                    r"|(?:dont|do not|didnt|did not) (?:really )?know (?:what|how|if|whether)"
+                    r"|no (?:estoy|estaba|estoy muy|estoy del todo) segur[oa]s?|no (?:se|sabia|sabria) (?:que|si|como)"
+                    r"|no lo tengo claro|no tengo claro|ni idea de (?:que|si))\b")
+"""Doubt about one's own verdict ("not sure what I think of it", "no sé qué pensar"): no verdict,
+and the negator in it rejects nothing."""
+EXCESS = re.compile(r"\b(?:is|was|are|were|s|felt|feels|seemed|seems|looks|looked|got|gets|bit|little|way|far|just"
+                    r"|much|es|fue|era|son|eran|parece|parecio|resulto|poco|algo|muy) "
+                    r"(?:too|demasiado|demasiada|demasiados|demasiadas) (?P<adj>\w+)")
+"""Too much of something is a complaint ("the gremlins one is too silly", "es demasiado larga"),
+unless what there is too much of is itself praise ("too good to miss")."""
+LONGING = re.compile(r"\b(?:hace (?:mucho|tiempo|anos|siglos|una eternidad|meses)(?: (?:tiempo|ya))? que no"
+                     r"|(?:havent|have not|hasnt|has not|not) (?:\w+ ){1,5}(?:in|for) (?:ages|years|a while|so long"
+                     r"|forever|a long time|months))\b")
+"""Missing something ("hace mucho que no veo un buen thriller", "haven't seen a good western in
+ages"): the negation says how long it has been, it rejects nothing."""
+KNOWING = frozenset("know knew known heard conocia conoci conocemos conozco conociamos sabia sabiamos".split())
+"""Verbs of knowing: "no la conocía", "I didn't know this one" say the film is new to them, no verdict."""
 ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
 
 
@@ -74,7 +93,7 @@ def mark_alternatives(keys: list[str]) -> list[str]:
     return out
 
 
-PRO_DROP = re.compile(r"^(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?(?:me|nos) \w+")
+PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?(?:me|nos) \w+")
 """A Spanish clause that opens with its verdict verb has the film before as its subject."""
 LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|otro|otros|algo|mas)\b.*"
                      r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese"

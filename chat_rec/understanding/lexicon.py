@@ -22,7 +22,8 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"kids? (?:s )?(?:movies?|films?|stuff)|kids movies|children s?(?: movies?| films?)?"
      r"|childrens|family (?:movies?|films?)|infantil(?:es)?|para ninos|for (?:the )?kids"
      r"|for children", ("Children",)),
-    (r"animated|animation|animes?|cartoons?|animad[ao]s?|animacion|dibujos animados"
+    (r"animated|animation|(?<!\bme )(?<!\bte )(?<!\bse )(?<!\bnos )(?<!\ble )animes?|cartoons?|animad[ao]s?|animacion"
+     r"|dibujos animados"
      r"|(?:pelis?|peliculas?|una|algo) de dibujos",
      ("Animation",)),
     (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror"
@@ -116,7 +117,7 @@ POSITIVE = re.compile((
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
     r"|(?:me|nos) {AUX}encant\w*|(?:me|nos) {AUX}gust\w*|(?:me|nos) {AUX}fascin\w*|perfect[ao]s?|genial"
-    r"|buenisim[ao]|excelente"
+    r"|buenisim[ao]s?|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
     r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
     r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
@@ -159,7 +160,7 @@ NEGATIVE = re.compile((
     r"|(?:0|1|2|3|4) (?:10|out of 10)|(?:0|1|2) (?:stars?|estrellas?|out of 5)|me dej\w* fri[oa]|me arrepiento"
     r"|no hay por donde cogerla|no aguante|aburrid\w*|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big "
     r"|rotundo )?no|a pass|ni de broma|ni loco|ni loca"
-    r"|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
+    r"|^(?:yo )?paso$|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
     r"|no me (?:dijo|dice) nada|perdida de tiempo|qqbad)\b"
 ).replace("{AUX}", _AUX))
@@ -239,7 +240,9 @@ REQUEST = re.compile(
     r"|how about|(?:id|i would|wed|we would) (?:much |rather )?prefer|prefiero (?:algo|una|uno|alguna|alguno)"
     r"|preferiria|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones"
     r"|sugieres)"
-    r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)|alguna parecida|algo parecido)\b"
+    r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)"
+    r"|(?:alguna|alguno|algunas|algunos|algo|otra|otro|otras|otros|una|uno) (?:mas )?(?:parecid[oa]s?|similar(?:es)?)"
+    r"|similar (?:ones|movies|films|stuff|titles|picks)|(?:any|some|more) (?:more )?similar)\b"
 )
 """Rule 13: the message asks for suggestions now."""
 
@@ -374,8 +377,11 @@ def cue_words() -> frozenset[str]:
     """Words of the cue and genre patterns themselves (5+ letters): what a typo is corrected to."""
     sources = [POSITIVE.pattern, NEGATIVE.pattern, REQUEST.pattern, SEEN.pattern]
     sources += [pattern for pattern, _ in GENRE_PATTERNS]
+    # and the dictionary words a genre pattern reads whole ("comedy", "comedies", "documentary"): a
+    # stem in a pattern names no target, the word list does ("comdy" -> "comedy")
+    named = {w for w in known_words() if len(w) >= 5 and any(regex.fullmatch(w) for regex, _ in GENRE_RES)}
     # whole words only: "favorit[ao]s?" or "comed(?:y|ies)" are stems, never a correction target
-    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src))
+    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src)) | named
 
 
 @functools.lru_cache(maxsize=20_000)

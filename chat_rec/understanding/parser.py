@@ -20,7 +20,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import conditions, intent, lexicon, years
 from chat_rec.understanding.cleaning import clean
-from chat_rec.understanding.references import ListReferences, _Ref
+from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -152,6 +152,8 @@ class _Parser:
         sig.wants_new_recommendations = intent.wants_new(keys) or sig.year_min is not None or sig.year_max is not None
         if sig.year_min is None and sig.year_max is None:
             sig.era = clause_rules.relative_era(" ".join(keys))
+        if self.previous:
+            self.list_refs.ahead = self.list_refs.named(keys, [m.item_id for m in mentions])
         self._clauses(keys, title_at)
         self._unresolved(mentions)
         return self._finish()
@@ -193,8 +195,8 @@ class _Parser:
                 if i > start:
                     clauses.append((sentence, start, i))
                 start = i + 1
-                if k in {".", "?"}:
-                    sentence += 1
+                if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
+                    sentence += 1  # "..." ends one sentence, not three
         facts = {sent for sent, lo, hi in clauses if self._fact_question(keys, lo)}
         last_refs: list[int] = []
         last_sentence = -1
@@ -203,6 +205,8 @@ class _Parser:
         last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
         fragment = False  # the last sentence was a title alone: its verdict may come next
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
+        refs_sentence = -1  # the sentence of last_refs
+        seen_sentence = -1  # the sentence of the last clause saying "seen" with no verdict, for "seen X, Y"
         prev_asked = False  # the clause before asked "would I like X?", for "And Y?" right after it
         last_negated = False  # whether that clause was negated, for "X didn't. Y did."
         choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
@@ -219,6 +223,13 @@ class _Parser:
                     or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
                 continue
             refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
+            if not any(r.items for r in refs) and not self.list_refs.ahead and len(
+                    named := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:
+                judged = {*self.signal.liked_ids, *self.signal.disliked_ids,
+                          *(last_refs if refs_sentence == sent else ())}  # and the one this sentence set apart
+                rest = rest_of_message(ckeys, lo, named, judged)  # "Heat, Alien, Rope. Rope dragged, the rest…"
+                if rest is not None:
+                    refs.append(rest)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
             self._settled = False
             asking = self._question(keys, hi)
@@ -229,8 +240,8 @@ class _Parser:
             if asked:
                 polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
                 self.signal.asked_ids.extend(i for r in refs for i in r.items)
-            if clause_rules.LUKEWARM.search(text):
-                polarity, self._settled = 0, True  # "fine I guess": no verdict (rule 7, mixed or lukewarm)
+            if clause_rules.LUKEWARM.search(text) or clause_rules.UNSURE.search(text):
+                polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
             if clause_rules.MARKED_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
             if self._settled:
@@ -240,6 +251,9 @@ class _Parser:
             if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
                     and clause_rules.elliptical(ckeys):
                 polarity = -last_verdict if last_negated else last_verdict  # "X didn't land for me. Y did."
+            if polarity == 0 and not seen and sent == seen_sentence != verdict_sentence and clause_rules.list_only(
+                    text) and keys[lo - 1] == ",":
+                seen = True  # "I've seen Heat, Alien and Fargo": the list goes on
             if polarity == 0 and not seen and sent == verdict_sentence and (
                     clause_rules.ELABORATION.match(text) or (clause_rules.list_only(text) and keys[lo - 1] == ",")):
                 polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story", "I loved Heat, Ronin"
@@ -285,6 +299,8 @@ class _Parser:
             if polarity == 0 and not seen and new_sentence and self.previous and not self._question(keys, hi) \
                     and clause_rules.bare_choice(ckeys):
                 choices += [i for r in refs for i in r.items if i in self.list_refs.ids]
+            if seen and not polarity:
+                seen_sentence = sent
             if polarity:
                 last_verdict, verdict_sentence = polarity, sent
                 last_negated = any(k in lexicon.NEGATORS for k in ckeys)
@@ -293,7 +309,7 @@ class _Parser:
                 [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
-                last_refs = with_items
+                last_refs, refs_sentence = with_items, sent
             named = tuple(g for r in refs for g in r.genres if g != "described")
             if named or with_items:
                 last_genres = named
@@ -386,6 +402,9 @@ class _Parser:
         found = [(m.start(), m.end(), sign) for regex, sign in
                  ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
                  if not clause_rules.comparison_like(text, m.start(), m.end())]
+        found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
+                  if not lexicon.POSITIVE.fullmatch(m.group("adj"))]  # "too silly", but not "too good to miss"
+        longing = [m.span() for m in clause_rules.LONGING.finditer(text)]
         spans: list[tuple[int, int, int]] = []
         for start, end, sign in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
             if not any(s < end and start < e for s, e, _ in spans):
@@ -398,6 +417,7 @@ class _Parser:
             concord = (self.signal.language == "es" and k in clause_rules.CONCORD and "no" in ckeys[:j])
             polite = any(s <= pos < e for s, e in asks) or (
                 k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
+            polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…"
             if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
                 if not any(s <= pos < e for s, e, _ in spans):
                     negators += 1
@@ -410,6 +430,9 @@ class _Parser:
             if said_seen or not negators:
                 return 0, seen, 0
             tail = [k for k in ckeys[first_negator + 1:] if k not in _FILLERS]
+            verb = next((k for k in tail if k not in clause_rules.CLITICS and k not in {"really", "even"}), "")
+            if verb in clause_rules.KNOWING:
+                return 0, False, 0  # "no la conocía", "I didn't know this one": new to them, no verdict
             verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
             return -1, False, (first_negator if tail and not verbal else 0)  # "the second, no" covers all
         score = sum(sign for _, _, sign in spans) or spans[-1][2]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from chat_rec.catalog.models import Item
@@ -46,11 +46,31 @@ class ListReferences:
         self.previous = list(previous)
         self.ids = frozenset(item.item_id for item in self.previous)
         """The listed movies' ids."""
+        self.ahead: frozenset[int] = frozenset()
+        """Listed movies the whole message names by title, position or description (``named``):
+        "the other two" before "the first" ("The other two are dull, the first is great") are the
+        ones left when every named movie is set aside."""
 
-    def find(self, ckeys: list[str], lo: int, referenced: Sequence[int]) -> list[_Ref]:
+    def named(self, keys: Sequence[str], titled: Sequence[int] = ()) -> frozenset[int]:
+        """The listed movies a message names on its own: by title (``titled``), position or
+        description, clause by clause — never through "the others", "all but" or "both".
+        """
+        found = {i for i in titled if i in self.ids}
+        start = 0
+        for i, k in enumerate([*keys, "."]):
+            if k in {".", ",", "?"} or lexicon.CONTRAST.fullmatch(k) is not None:
+                if i > start:
+                    found.update(x for ref in self.find(list(keys[start:i]), start, (), others=False)
+                                 for x in ref.items)
+                start = i + 1
+        return frozenset(found)
+
+    def find(self, ckeys: list[str], lo: int, referenced: Sequence[int], others: bool = True) -> list[_Ref]:
         """References in one clause (``ckeys``, starting at token ``lo``) to the listed movies.
 
-        ``referenced`` holds the ids the message has named so far: "the others" are the rest.
+        ``referenced`` holds the ids the message has named so far: "the others" are the rest (or,
+        named nothing yet or too few left, the movies the rest of the message does not name).
+        ``others`` False reads only what names a movie itself (positions, descriptions).
         """
         n = len(self.previous)
         ids = [item.item_id for item in self.previous]
@@ -85,21 +105,25 @@ class ListReferences:
             elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
                     prev in _DETERMINERS or prev in {"del", "de"}):
                 picked = [ids[n // 2]]  # "the middle one", "la del medio"
-            elif k in {"other", "others", "rest", "remaining", "demas", "otra", "otro", "otras", "otros", "resto"} and (
-                    prev in _DETERMINERS or prev in {"del"}):
+            elif others and k in OTHER_WORDS and (prev in _DETERMINERS or prev in {"del"}):
                 picked = [i for i in ids if i not in referenced]
+                later = [i for i in picked if i not in self.ahead]
+                if later and len(later) < len(picked) and (
+                        not self.ids & set(referenced) or count and len(picked) != count
+                        or k in _SINGULAR_OTHER and len(picked) != 1):
+                    picked = later  # "The other two are dull, but the first…": named further on
                 if k in _SINGULAR_OTHER and not count and nxt not in _PLURAL_NOUNS and len(picked) != 1:
                     picked = []  # "la otra", "the other one": only when exactly one is left
                 if count and len(picked) != count:
                     picked = []  # "the other two" with three left names no two of them
             if picked:
                 refs.append(_Ref(lo + j, picked))
-        rest = _ALL_EXCEPT.search(text)
+        rest = _ALL_EXCEPT.search(text) if others else None
         if rest and refs:  # "all of them except number two", "todas menos la segunda"
             at = text[:rest.start()].count(" ")
             excepted = {i for r in refs if r.pos - lo > at for i in r.items}
             refs.append(_Ref(lo + at, [i for i in ids if i not in excepted]))
-        if not refs:
+        if not refs and others:
             for m in lexicon.GROUP_ALL.finditer(text):
                 if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
                     group = referenced[-2:] if len(referenced) >= 2 else (ids if n == 2 else [])
@@ -114,11 +138,10 @@ class ListReferences:
 
     def opens_with_description(self, ckeys: list[str]) -> bool:
         """Whether the clause opens with its own noun phrase for a listed movie ("la otra", "la de
-        Macaulay Culkin", "the robot one") — resolved or not, a pronoun after it ("la odio", "I hate
-        it") points to that phrase, never back to a movie named earlier in the message.
+        Macaulay Culkin", "the robot one", "the other one") — resolved or not, listed before or not,
+        a pronoun after it ("la odio", "I hate it") points to that phrase, never back to a movie named
+        earlier in the message ("Heat was great. The other one was dull." judges no second film).
         """
-        if not self.previous:
-            return False
         words = [k for k in ckeys[:6] if k not in {"and", "y", "but", "pero", "also", "tambien", "qqmask"}]
         text = " ".join(words)
         return bool(_OPENING.match(text))
@@ -203,6 +226,32 @@ class ListReferences:
 _OPENING = re.compile(r"^(?:the|la|el|las|los) (?:other|otra|otro|otras|otros|de|del|con|sobre"
                       r"|(?:\w+ ){1,3}?(?:one|ones))\b")
 _SINGULAR_OTHER = frozenset({"other", "otra", "otro"})
+OTHER_WORDS = frozenset({"other", "others", "rest", "remaining", "demas", "otra", "otro", "otras", "otros", "resto"})
+
+
+def rest_of_message(ckeys: Sequence[str], lo: int, named: Sequence[int], judged: Collection[int]) -> _Ref | None:
+    """"the rest", "the other two", "las demás" among the films the message itself named before
+    (``named``, in order), when no previous list is meant: those not yet judged (``judged``).
+
+    "Rear Window, Vertigo, Rope. Vertigo dragged, but the rest were great": Rear Window and Rope.
+    The count must fit ("the other two" with three left names none of them); a singular "the other"
+    needs exactly one left.
+    """
+    for j, k in enumerate(ckeys):
+        prev = ckeys[j - 1] if j else ""
+        if k not in OTHER_WORDS or prev not in _DETERMINERS:
+            continue
+        nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+        count = lexicon.NUMBER_WORDS.get(nxt, 0) if nxt not in {"one"} else 0
+        if not count and j >= 2 and ckeys[j - 1] in lexicon.NUMBER_WORDS and ckeys[j - 1] not in {"one", "una", "uno"}:
+            count = lexicon.NUMBER_WORDS[ckeys[j - 1]]
+        left = [i for i in dict.fromkeys(named) if i not in judged]
+        if count and len(left) != count or k in _SINGULAR_OTHER and not count and nxt not in _PLURAL_NOUNS and (
+                len(left) != 1) or len(left) < 1 or not count and k not in _SINGULAR_OTHER and len(left) < 2 \
+                and len(named) < 3:
+            return None
+        return _Ref(lo + j, left)
+    return None
 _PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pelis"})
 
 _DESCRIPTION = re.compile(

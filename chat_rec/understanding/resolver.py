@@ -42,11 +42,14 @@ _NAME_GLUE = frozenset("at of the a an to for de del la el".split())
 """Small words inside a longer capitalised name ("Everything Everywhere All at Once")."""
 
 
-def _inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[int] = ()) -> bool:
+def _inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[int] = (),
+                 misspelt: bool = False) -> bool:
     """Whether the title at token ``i`` ends a longer capitalised name: a capitalised word that
     does not open a sentence comes before it, joined only by spaces and small words ("All at
     Once" is not the film Once; "I watched Once", "Heat and Once" are). A word that ends a title
     already found (``title_ends``, token indices) is no part of a name: "I prefer Alien to Fargo".
+    A ``misspelt`` title after a capitalised article owns it ("vi El orfanto"); spelt right, the
+    article and the word are a name ("El Salvador" is the country, not the film Salvador).
     """
     j = i - 1
     while j >= 0 and tokens[j].raw in _NAME_GLUE and text[tokens[j].end:tokens[j + 1].start].isspace():
@@ -56,6 +59,8 @@ def _inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection
     if j > 0 and tokens[j - 1].raw in {"the", "la", "el"}:
         return False  # "the Cameron Titanic": a maker naming which film, not a longer title
     raw = tokens[j].raw
+    if misspelt and j == i - 1 and tokens[j].key in _ARTICLES:
+        return False  # "vi El orfanto": the capital is the title's own article, no longer name
     opens = j == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, tokens[j].start - 4):tokens[j].start]))
     return raw[:1].isupper() and not raw.isupper() and raw != "I" and not opens
 
@@ -180,6 +185,11 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
             if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))) or series:
                 add(part, 3)
     return list(out.items())
+
+
+_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+_PRONOUN_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
+""""Vertigo I found slow": a capital "I" after a title starts the clause, it continues no name."""
 
 
 def _is_weak(key: str) -> bool:
@@ -309,7 +319,7 @@ class TitleResolver:
             if self._sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
             if item_id not in prefer_set and (self._other_year(tokens, i, n, item_id)
-                                              or (n <= 2 and _inside_name(text, tokens, i, title_ends))):
+                                              or (n <= 2 and _inside_name(text, tokens, i, title_ends, score < 100))):
                 continue
             title_ends.add(i + n - 1)
             end_tok = i + n - 1
@@ -358,6 +368,8 @@ class TitleResolver:
         if quoted:
             return True
         prev = tokens[i - 1].key if i > 0 else ""
+        if len(key) <= 2 and not first.raw[:1].isupper():
+            return False  # "Heat, o La gran evasión": a lowercase letter is a word ("o", "y"), not "O" or "M"
         if n == 1 and (_YEAR.match(key) or re.fullmatch(r"\d\d", key)) and prev in _YEAR_WORDS:
             return False  # "nothing older than 2012", "la del 31": a year, not the film "2012" or "31"
         if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
@@ -376,7 +388,7 @@ class TitleResolver:
                 after = tokens[i + n].raw if i + n < len(tokens) else ""
                 between = text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else ""
                 apart = bool(re.search(r"[,;:—–()\[\]/]|\s-\s", between))
-                if after[:1].isupper() and not _YEAR.match(after) and not apart \
+                if after[:1].isupper() and not _YEAR.match(after) and not apart and not _PRONOUN_I.match(after) \
                         and not self._at_start(text, i + n, tokens[i + n]):
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
                 known = lexicon.known_words()
@@ -386,6 +398,10 @@ class TitleResolver:
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
                     or nxt in _VERB_AFTER or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
                     or bool(alone and known_film)
+            between = text[first.end:tokens[i + n].start] if i + n < len(tokens) else ""
+            if self._after_capital_article(text, tokens, i) and (not nxt or nxt in _stop() or nxt in _VERB_AFTER
+                                                                  or re.search(r"[,;:.!?]", between)):
+                return True  # "me encantó El orfanto": a capitalised article mid-sentence opens a title
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
@@ -454,6 +470,11 @@ class TitleResolver:
             return int(before[0].key)
         return None
 
+    def _after_capital_article(self, text: str, tokens: list[_Token], i: int) -> bool:
+        """The token before ``i`` is an article written with a capital in mid-sentence ("vi El orfanto")."""
+        return i > 0 and tokens[i - 1].key in _ARTICLES and tokens[i - 1].raw[:1].isupper() \
+            and not self._at_start(text, i - 1, tokens[i - 1])
+
     @staticmethod
     def _misspelt_subject(tokens: list[_Token], i: int, window: str, known: frozenset[str]) -> bool:
         """A lowercase word no dictionary knows, long enough to be a title and standing where a
@@ -464,7 +485,7 @@ class TitleResolver:
             return False
         nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
         prev = tokens[i - 1].key if i > 0 else ""
-        titled = i > 0 and prev in {"the", "el", "la", "los", "las"} and tokens[i - 1].raw[:1].isupper()
+        titled = i > 0 and prev in _ARTICLES and tokens[i - 1].raw[:1].isupper()
         return nxt in _VERB_AFTER | _SUBJECT_VERBS | {"are", "were", "and", "y"} or prev in {"and", "y"} or titled
 
     def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int],

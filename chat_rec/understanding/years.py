@@ -16,6 +16,8 @@ _DECADE_WORDS = {
     "cuarenta": 1940, "cincuenta": 1950, "sesenta": 1960, "setenta": 1970, "ochenta": 1980,
     "noventa": 1990,
 }
+_DECADE_WORDS |= {f"{word}s": year for word, year in _DECADE_WORDS.items() if not word.endswith("s")}
+"""Latin American Spanish makes the decade words plural: "los ochentas", "los noventas"."""
 _ONE_DECADE = (
     r"(?:(?:(?:principios|finales|mediados) de )?(?:la decada de )?(?:los )?anos |(?:(?:principios|finales"
     r"|mediados) de )?"
