@@ -224,10 +224,10 @@ class _Parser:
                 continue
             refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
             if not any(r.items for r in refs) and not self.list_refs.ahead and len(
-                    named := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:
+                    earlier := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:
                 judged = {*self.signal.liked_ids, *self.signal.disliked_ids,
                           *(last_refs if refs_sentence == sent else ())}  # and the one this sentence set apart
-                rest = rest_of_message(ckeys, lo, named, judged)  # "Heat, Alien, Rope. Rope dragged, the rest…"
+                rest = rest_of_message(ckeys, lo, earlier, judged)  # "Heat, Alien, Rope. Rope dragged, the rest…"
                 if rest is not None:
                     refs.append(rest)
             rejected, scoping = self._nominal_scope(ckeys, lo, refs)
