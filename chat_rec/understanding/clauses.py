@@ -17,6 +17,9 @@ from typing import Any, Literal
 from chat_rec.understanding import lexicon
 
 PLURAL_PRONOUNS = {"them", "those", "these", "they", "theyre", "both", "all", "las", "los", "todas", "todos"}
+PLURAL_VERDICT = re.compile(r"\b(?:all ?timers|favou?rites|faves|classics|gems|masterpieces|bangers|keepers"
+                            r"|favoritas|favoritos|joyas|obras maestras|imprescindibles|peliculones|clasicos)\b")
+"""A plural verdict noun after a list ("Heat, Alien, Fargo: all-timers for me") judges the whole list."""
 CLITICS = {"me", "te", "se", "la", "lo", "las", "los", "le", "les", "nos", "it", "them"}
 GATHERING = {"them", "todas", "todos", "both", "ambas", "ambos"}
 """Pronouns that gather every title listed before them, even in a clause naming titles of its own."""
@@ -59,11 +62,23 @@ EXCESS = re.compile(r"\b(?:is|was|are|were|s|felt|feels|seemed|seems|looks|looke
                     r"(?:too|demasiado|demasiada|demasiados|demasiadas) (?P<adj>\w+)")
 """Too much of something is a complaint ("the gremlins one is too silly", "es demasiado larga"),
 unless what there is too much of is itself praise ("too good to miss")."""
+ERA_WORDS = frozenset("old older new newer recent modern antiguo antigua antiguos antiguas viejo vieja viejos viejas "
+                      "nuevo nueva nuevos nuevas reciente recientes moderno moderna modernos modernas".split())
+"""Too old or too new is about when a film was made, not a verdict on it (``relative_era`` reads it)."""
 LONGING = re.compile(r"\b(?:hace (?:mucho|tiempo|anos|siglos|una eternidad|meses)(?: (?:tiempo|ya))? que no"
                      r"|(?:havent|have not|hasnt|has not|not) (?:\w+ ){1,5}(?:in|for) (?:ages|years|a while|so long"
                      r"|forever|a long time|months))\b")
 """Missing something ("hace mucho que no veo un buen thriller", "haven't seen a good western in
 ages"): the negation says how long it has been, it rejects nothing."""
+NO_NEED = re.compile(r"\b(?:no hace falta|no es necesario|no need(?: to| for)?"
+                     r"|(?:you )?(?:dont|do not) (?:need|have) to|(?:dont|do not) bother|no te molestes)\b")
+"""Sparing the other an effort ("ya la vi, no hace falta que me la recomiendes", "no need to suggest
+it again"): the negator rejects nothing."""
+RETRACT_LEADS = frozenset({"actually", "oh", "ok", "okay", "no", "wait", "bueno", "mejor", "pensandolo bien"})
+RETRACT = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS)) + r") )*(?:never ?mind|forget (?:it|that)"
+                     r"|scratch that|ignore that|olvidalo|olvida eso|mejor no|da igual)\b")
+"""Taking back the sentence before ("Actually, never mind, I just want a western"): what it asked for
+is dropped, not turned into a rejection."""
 KNOWING = frozenset("know knew known heard conocia conoci conocemos conozco conociamos sabia sabiamos".split())
 """Verbs of knowing: "no la conocía", "I didn't know this one" say the film is new to them, no verdict."""
 ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]

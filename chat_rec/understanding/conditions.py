@@ -109,3 +109,16 @@ def mark_conditions(keys: list[str]) -> list[str]:
 
 ALSO_ASKED = re.compile(r"^(?:and|or|what about|how about|y|o|que tal|y que tal)\b")
 """A question that opens like this right after "would I like X?" asks the same of its film."""
+
+
+SUPPOSED = re.compile(
+    r"^(?:(?:i|we) (?:were|was|liked|loved|enjoyed|cared (?:for|about)|could stand|had a thing for)"
+    r"|(?:si )?(?:a mi |yo )?(?:me|nos) (?:gustara|gustaran|gustase|gustasen|encantara|encantaran|encantase|molara"
+    r"|molaran|fascinara|fascinaran|fueran?)|(?:si )?(?:yo )?(?:fuera|fuese|fueramos) (?:fan|aficionad\w*|de los"
+    r" que))\b")
+"""A supposition against the facts, after "if"/"si" ("if I were into westerns I'd love X", "si me
+gustara el terror…"): what the sentence says until its "but" is hypothetical, no verdict."""
+NOT_SO = re.compile(
+    r"^(?:(?:i m|im|i am|we re|we are|i|we) )?(?:not|dont|do not|aren t|arent|am not|m not)\b"
+    r"|^(?:a mi )?no\b|^(?:i|we) (?:hate|cant stand|can t stand|dislike) (?:it|them|those|that)\b")
+"""The facts after a supposition ("…, but I'm not", "…, pero no"): the supposed taste is not theirs."""

@@ -72,7 +72,7 @@ def wants_new(keys: list[str]) -> bool:
     one too: the parser adds that).
     """
     for words, question in sentences(keys):
-        text = " ".join(w for w in words if w != ",")
+        text = clause_rules.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
         if not text or lexicon.HEARSAY.search(text):
             continue
         asked = [m for m in lexicon.REQUEST.finditer(text)

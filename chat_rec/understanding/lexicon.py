@@ -100,7 +100,8 @@ POSITIVE = re.compile((
     r"|just right|cute|bonit[ao]s?|precios[ao]s?|(?:parecio|es|fue|esta) brutal|land(?:ed|s)? (?:for|with) me"
     r"|mejor(?:es)?|(?:esta|estuvo|estan|parece|parecen|parecio|suena|suenan|pinta) (?:muy )?bien|yes|yeah"
     r"|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
-    r"|go with|ill take|i ll take|take the|pick|choose|same vein|similar|in the vein"
+    r"|go with|ill take|i ll take|take the|pick|choose|same vein|similar|in the vein|(?:in|with) the (?:same )?spirit"
+    r" of|along the (?:same )?lines of|en la (?:misma )?onda de|al estilo de"
     r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|moved me|worth it|underrated"
     r"|stays? with (?:me|you)|stuck with me"
     r"|(?:a |an )?(?:gems?|treats?|bangers?|classics?|winners?|keepers?|must see|must watch)"
@@ -128,7 +129,9 @@ POSITIVE = re.compile((
     r"|amo|(?:la|lo|las|los) recomiendo|recomendadisim[ao]s?|(?:dont|do not|didnt|did not|wouldnt|would not"
     r"|never) mind|sweet"
     r"|no me (?:importa|importaria|molesta|molestaria)|pintan? (?:bien|genial|interesante|muy bien)"
-    r"|(?:tiene|tienen) (?:buena|muy buena) pinta|qqgood)\b"
+    r"|(?:tiene|tienen) (?:buena|muy buena) pinta|(?:puede|pueden|podria|podrian) estar (?:muy )?bien"
+    r"|estarian? (?:muy )?bien|(?:wouldnt|would not|couldnt|could not|never|cant|cannot) say no(?: to)?"
+    r"|all[ -]?timers?|me marc(?:o|aron)|(?:me|nos) dej(?:o|aron) marcad[oa]s?|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -162,7 +165,8 @@ NEGATIVE = re.compile((
     r"|rotundo )?no|a pass|ni de broma|ni loco|ni loca"
     r"|^(?:yo )?paso$|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
-    r"|no me (?:dijo|dice) nada|perdida de tiempo|qqbad)\b"
+    r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
+    r"|se me hicieron eternas|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -236,12 +240,13 @@ REQUEST = re.compile(
     r"|busco|buscando|quiero|queremos|recomienda\w*|recomiendas|recomendarias|sugiere\w*"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
     r"recomendacion|idea)|dame|muestrame|muestranos|mostrame|mostranos|ensename|ensenanos"
-    r"|me apetece|lets (?:do|watch|see|find|pick|try|go)"
+    r"|me apetece|lets (?:do|watch|see|find|pick|try|go(?! with))"
     r"|how about|(?:id|i would|wed|we would) (?:much |rather )?prefer|prefiero (?:algo|una|uno|alguna|alguno)"
     r"|preferiria|veamos|pon(?:me)? (?:algo|una)|que (?:mas|otra|otras) (?:tienes|hay|me recomiendas|propones"
     r"|sugieres)"
     r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)"
     r"|(?:alguna|alguno|algunas|algunos|algo|otra|otro|otras|otros|una|uno) (?:mas )?(?:parecid[oa]s?|similar(?:es)?)"
+    r"|(?:tienes|tenes|tiene|hay|got|have you got|do you have) (?:otras|otros|algunas? mas|algunos? mas|others|more)"
     r"|similar (?:ones|movies|films|stuff|titles|picks)|(?:any|some|more) (?:more )?similar)\b"
 )
 """Rule 13: the message asks for suggestions now."""
@@ -250,7 +255,7 @@ CHOOSING = re.compile(
     r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|(?:ill|i will|i ll|im going to"
     r"|voy a) (?:watch|ver)"
     r"|which (?:one )?(?:should|do) i"
-    r" (?:watch|start)|watch first|me quedo con)\b"
+    r" (?:watch|start)|watch first|me quedo con|lets go with|let s go with|vamos con)\b"
 )
 """Accepting or choosing among listed movies is not a request for new ones."""
 
@@ -384,6 +389,10 @@ def cue_words() -> frozenset[str]:
     return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src)) | named
 
 
+_VERB_ENDING = re.compile(r"(?:aran|aras|eran|ieran|iera|ara|ase|asen|iese|aron|ieron|aba|aban|ia|ian|aria|arian)$")
+"""Spanish verb endings: two forms of one verb one letter apart ("gustaran", "gustaron") are two tenses."""
+
+
 @functools.lru_cache(maxsize=20_000)
 def correct_typo(token: str) -> str:
     """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
@@ -399,7 +408,8 @@ def correct_typo(token: str) -> str:
     from rapidfuzz.distance import OSA  # one edit: a letter added, dropped, changed or swapped
 
     near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1
-            and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))]
+            and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))
+            and not (w[:-3] == token[:-3] and _VERB_ENDING.search(token))]  # "gustaran" is no misspelt "gustaron"
     # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a
     # dropped, doubled or swapped letter counts as a typo ("horor")
     return near[0] if len(near) == 1 else token

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
@@ -31,6 +32,8 @@ _BREAK = {".", "!", "?", "\n", "¿", "¡"}
 _SOFT = {",", ";", ":"}
 _PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
              "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
+_RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids")
+"""What a sentence may add to the signal, and a "never mind" after it takes back."""
 _FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
 
@@ -206,6 +209,9 @@ class _Parser:
         fragment = False  # the last sentence was a title alone: its verdict may come next
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
         refs_sentence = -1  # the sentence of last_refs
+        sent_start: tuple[list[Any], ...] | None = None  # the signal as this sentence found it
+        retracting = False
+        supposing, supposed = False, ()  # inside a supposition ("if I liked horror…"), and its genres
         seen_sentence = -1  # the sentence of the last clause saying "seen" with no verdict, for "seen X, Y"
         prev_asked = False  # the clause before asked "would I like X?", for "And Y?" right after it
         last_negated = False  # whether that clause was negated, for "X didn't. Y did."
@@ -219,6 +225,15 @@ class _Parser:
                 pending, listed = [], []
             new_sentence = sent != last_sentence
             last_sentence = sent
+            if new_sentence:
+                end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
+                retracting = sent_start is not None and bool(clause_rules.RETRACT.match(
+                    " ".join(k for k in keys[lo:end] if k != ",")))
+                if retracting and sent_start is not None:
+                    self._restore(sent_start)  # "…gory horror. Actually, never mind, a western": taken back
+                sent_start = self._snapshot()
+            if retracting and clause_rules.RETRACT.match(text) or retracting and text in clause_rules.RETRACT_LEADS:
+                continue
             if lexicon.HEARSAY.search(text) or sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
                     or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
                 continue
@@ -240,6 +255,19 @@ class _Parser:
             if asked:
                 polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
                 self.signal.asked_ids.extend(i for r in refs for i in r.items)
+            if new_sentence or (lo and lexicon.CONTRAST.fullmatch(keys[lo - 1])):
+                if supposed and lo and keys[lo - 1] in {"but", "pero", "though", "aunque"} \
+                        and conditions.NOT_SO.match(text):
+                    self._genres(supposed, -1)  # "If I liked horror I'd love X, but I don't": no horror
+                    polarity, self._settled, refs = 0, True, []
+                supposing, supposed = False, ()
+            if (lo and keys[lo - 1] == "qqcond" or ckeys[:1] == ["si"]) and conditions.SUPPOSED.match(
+                    text.removeprefix("si ")):
+                supposing = True  # "if I were into westerns, I'd love X": hypothetical until its "but"
+            if supposing:
+                polarity, self._settled = 0, True
+                supposed += tuple(g for r in refs for g in r.genres if g != "described")
+                refs = [r for r in refs if not r.genres]
             if clause_rules.LUKEWARM.search(text) or clause_rules.UNSURE.search(text):
                 polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
             if clause_rules.MARKED_SEEN.search(text):
@@ -265,7 +293,9 @@ class _Parser:
             elif lo and keys[lo - 1] == "qqcond" and not [r for r in refs if r.items or r.genres]:
                 pending = []  # "horror is fine as long as it's not gory": the condition judges "gory", not "it"
             elif not [r for r in refs if r.items or r.genres]:
-                if (polarity or seen) and pending and self._bare_verdict(ckeys, seen):
+                if polarity and len(listed) > 1 and clause_rules.PLURAL_VERDICT.search(text):
+                    refs = [_Ref(lo, list(listed), pronoun=True)]  # "Heat, Alien, Fargo: all-timers for me"
+                elif (polarity or seen) and pending and self._bare_verdict(ckeys, seen):
                     # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending
                             if r.items or polarity]
@@ -327,6 +357,14 @@ class _Parser:
         """Whether the sentence holding the clause that ends at ``hi`` ends with "?"."""
         end = next((i for i in range(hi, len(keys)) if keys[i] in {".", "?"}), len(keys))
         return end < len(keys) and keys[end] == "?"
+
+    def _snapshot(self) -> tuple[list[Any], ...]:
+        sig = self.signal
+        return tuple(list(getattr(sig, name)) for name in _RETRACTABLE)
+
+    def _restore(self, snapshot: tuple[list[Any], ...]) -> None:
+        for name, values in zip(_RETRACTABLE, snapshot, strict=True):
+            setattr(self.signal, name, list(values))
 
     @staticmethod
     def _bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
@@ -403,8 +441,9 @@ class _Parser:
                  ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
                  if not clause_rules.comparison_like(text, m.start(), m.end())]
         found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
-                  if not lexicon.POSITIVE.fullmatch(m.group("adj"))]  # "too silly", but not "too good to miss"
-        longing = [m.span() for m in clause_rules.LONGING.finditer(text)]
+                  if not lexicon.POSITIVE.fullmatch(m.group("adj"))
+                  and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
+        longing = [m.span() for regex in (clause_rules.LONGING, clause_rules.NO_NEED) for m in regex.finditer(text)]
         spans: list[tuple[int, int, int]] = []
         for start, end, sign in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
             if not any(s < end and start < e for s, e, _ in spans):
@@ -417,7 +456,7 @@ class _Parser:
             concord = (self.signal.language == "es" and k in clause_rules.CONCORD and "no" in ckeys[:j])
             polite = any(s <= pos < e for s, e in asks) or (
                 k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
-            polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…"
+            polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…", "no hace falta"
             if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
                 if not any(s <= pos < e for s, e, _ in spans):
                     negators += 1

@@ -170,3 +170,62 @@ def test_asking_for_similar_films_asks_for_picks(resolver, text):
 def test_a_bare_paso_passes(resolver, listed):
     assert verdicts(parse("La última sí. Las otras dos, paso.", listed, resolver)) == (
         [SOUND_OF_MUSIC], sorted([WEST_SIDE, CABARET]))
+
+
+# --- third batch: suppositions, taking back, sparing an effort, plural verdicts, small idioms ---
+
+@pytest.mark.parametrize(("text", "disliked_genres"), [
+    ("If I were a fan of musicals I'd adore Cabaret, but I'm not.", ["Musical"]),
+    ("Si me gustaran los westerns, me encantaría Sin perdón, pero no.", ["Western"]),
+])
+def test_a_supposition_against_the_facts_judges_no_film(resolver, text, disliked_genres):
+    from tests.signals import genres
+    sig = parse(text, [], resolver)
+    assert verdicts(sig) == ([], [])
+    assert genres(sig) == ([], disliked_genres)
+
+
+def test_what_comes_after_the_but_of_a_supposition_counts(resolver):
+    sig = parse("If I liked musicals I'd love Cabaret, but I loved Fargo instead.", [], resolver)
+    assert verdicts(sig) == ([FARGO], [])
+
+
+@pytest.mark.parametrize("text", [
+    "Give me a slasher. Actually, never mind, I'd rather see a comedy.",
+    "Quiero algo de terror. Bueno, olvídalo, mejor una comedia.",
+])
+def test_never_mind_takes_back_the_sentence_before(resolver, text):
+    from tests.signals import genres
+    sig = parse(text, [], resolver)
+    assert genres(sig) == (["Comedy"], [])
+    assert sig.wants_new_recommendations
+
+
+@pytest.mark.parametrize("text", ["Seen Gattaca already, no need to suggest it again.",
+                                  "Ya vi Gattaca, no hace falta que me la recomiendes."])
+def test_sparing_an_effort_rejects_nothing(resolver, text):
+    sig = parse(text, [], resolver)
+    assert verdicts(sig) == ([], [])
+    assert sig.seen_ids == [GATTACA]
+
+
+@pytest.mark.parametrize("text", ["Alien, Fargo, Gattaca: all-timers, every one.",
+                                  "Alien, Fargo y Gattaca, mis favoritas de siempre."])
+def test_a_plural_verdict_after_a_list_judges_the_list(resolver, text):
+    assert verdicts(parse(text, [], resolver)) == (sorted([ALIEN, FARGO, GATTACA]), [])
+
+
+def test_too_old_is_about_years_not_a_verdict(resolver, listed):
+    assert verdicts(parse("Those are way too old for me", listed, resolver)) == ([], [])
+
+
+@pytest.mark.parametrize("text", ["Something in the spirit of Gattaca", "algo en la onda de Gattaca",
+                                  "Gattaca? I wouldn't say no.", "Gattaca podría estar bien"])
+def test_more_ways_to_say_yes(resolver, text):
+    assert verdicts(parse(text, [], resolver)) == ([GATTACA], [])
+
+
+@pytest.mark.parametrize(("text", "wants"), [("¿Tienes otras por el estilo?", True), ("Got others?", True),
+                                             ("let's go with the second one", False)])
+def test_asking_for_others_and_settling_on_one(resolver, listed, text, wants):
+    assert parse(text, listed, resolver).wants_new_recommendations is wants
