@@ -274,14 +274,31 @@ def elliptical(ckeys: list[str]) -> bool:
         and all(k in _AUXILIARIES for k in rest)
 
 
+INTERJECTIONS = frozenset("ooh oooh oh ah aah hmm mmm uh um ok okay vale uy ay anda bueno pues well so right".split())
+"""Words that open a reply and say nothing themselves ("Ooh, the second one!")."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"
-                            r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y) )+|"
+                            r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y|ooh|oh|vale) )+|"
                             r"(?: (?:for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|"
-                            r"claro|seguro|porfa|jaja|100))+$")
+                            r"claro|seguro|porfa|jaja|100|it is|for me|tonight|esta noche|para mi|entonces))+$")
 _CHOICE = re.compile(
     r"^(?:the |la |el |las |los )?(?:\w+ ){0,3}(?:one|ones|movie|film|peli|pelicula|primera|segunda|tercera|"
     r"cuarta|quinta|ultima|primero|segundo|tercero|ultimo|first|second|third|fourth|fifth|last|latter|former|"
     r"qqtitle)$|^(?:number|numero|no) \w+$|^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$")
+
+
+WATCH_INTENT = re.compile(
+    r"\b(?:(?:i ll|ill|i will|i m gonna|im gonna|i m going to|im going to|gonna|going to|we ll|we will|let me|lets"
+    r"|i d|id|i would|could) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent|give|go for)"
+    r"|(?:putting|queueing|queuing|adding|saving|streaming|renting|watching) (?:\w+ ){0,3}(?:on|tonight|later|to my"
+    r"|next|this weekend|now|first)|(?:add|added|adding|saving|saved|going) (?:\w+ ){0,3}(?:to|on) (?:my|the|our)"
+    r" (?:list|watchlist|watch list|queue)|sold on|has (?:my|our) name on it|sounds like a plan"
+    r"|(?:me|nos|te) (?:la|lo|las|los) (?:apunto|apuntamos|guardo|guardamos|pongo|ponemos|quedo|quedamos)"
+    r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos)"
+    r"|(?:voy|vamos) a (?:ver|poner|probar|mirar)|(?:me|nos) llaman? (?:mucho|bastante|un monton|la atencion)"
+    r"|a (?:mi|la) lista|en (?:mi|la) lista)\b")
+"""Meaning to watch a film ("I'll put the second on tonight", "la segunda la veo esta noche", "added
+to my watchlist"): of a film the reply just offered, that is taking it up, a like (rule 5); of any
+other film it says nothing."""
 
 
 def bare_choice(ckeys: list[str]) -> bool:

@@ -210,6 +210,7 @@ class _Parser:
         last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
         refs_sentence = -1  # the sentence of last_refs
         sent_start: tuple[list[Any], ...] | None = None  # the signal as this sentence found it
+        fillers_only = False  # the sentence so far was only interjections ("Ooh, the second one!")
         retracting = False
         supposing, supposed = False, ()  # inside a supposition ("if I liked horror…"), and its genres
         seen_sentence = -1  # the sentence of the last clause saying "seen" with no verdict, for "seen X, Y"
@@ -224,6 +225,8 @@ class _Parser:
             if sent != last_sentence and not fragment:
                 pending, listed = [], []
             new_sentence = sent != last_sentence
+            opens = new_sentence or fillers_only  # only interjections before it in its sentence ("Ooh, …")
+            fillers_only = opens and all(k in clause_rules.INTERJECTIONS for k in ckeys)
             last_sentence = sent
             if new_sentence:
                 end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
@@ -274,6 +277,9 @@ class _Parser:
                 polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
             if self._settled:
                 self.settled.update(i for r in refs for i in r.items)
+            if polarity == 0 and not seen and not asking and clause_rules.WATCH_INTENT.search(text) and any(
+                    i in self.list_refs.ids for r in refs for i in r.items):
+                polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
             if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
                 polarity = 1  # "no quiero la primera sino la tercera"
             if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
@@ -326,8 +332,8 @@ class _Parser:
                         self._genres(ref.genres, sign)
                 elif ref.items:
                     self._items(ref.items, sign, seen)
-            if polarity == 0 and not seen and new_sentence and self.previous and not self._question(keys, hi) \
-                    and clause_rules.bare_choice(ckeys):
+            if polarity == 0 and not seen and opens and self.previous \
+                    and not self._question(keys, hi) and clause_rules.bare_choice(ckeys):
                 choices += [i for r in refs for i in r.items if i in self.list_refs.ids]
             if seen and not polarity:
                 seen_sentence = sent

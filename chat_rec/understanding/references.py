@@ -17,7 +17,8 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.resolver import fold_key
 
-_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these"}
+_DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these", "esa", "ese", "esta", "este",
+                "esas", "esos", "estas", "estos", "aquella", "aquel"}
 _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
           "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
           "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}

@@ -229,3 +229,26 @@ def test_more_ways_to_say_yes(resolver, text):
                                              ("let's go with the second one", False)])
 def test_asking_for_others_and_settling_on_one(resolver, listed, text, wants):
     assert parse(text, listed, resolver).wants_new_recommendations is wants
+
+
+# --- fourth batch: taking up an offered film ---
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Cabaret it is.", [CABARET]),
+    ("Ooh, the second one!", [CABARET]),
+    ("Adding the last one to my watchlist.", [SOUND_OF_MUSIC]),
+    ("I'm putting West Side Story on tonight.", [WEST_SIDE]),
+    ("La segunda me la apunto para el finde.", [CABARET]),
+    ("Esa última me llama mucho.", [SOUND_OF_MUSIC]),
+])
+def test_taking_up_an_offered_film_is_liking_it(resolver, listed, text, liked):
+    assert verdicts(parse(text, listed, resolver)) == (liked, [])
+
+
+@pytest.mark.parametrize("text", ["I'm putting Fargo on tonight.", "Fargo me lo apunto."])
+def test_meaning_to_watch_a_film_not_offered_says_nothing(resolver, listed, text):
+    assert verdicts(parse(text, listed, resolver)) == ([], [])
+
+
+def test_a_question_about_an_offered_film_takes_nothing_up(resolver, listed):
+    assert verdicts(parse("Oh, the second one? Is it long?", listed, resolver)) == ([], [])
