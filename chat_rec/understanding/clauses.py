@@ -108,8 +108,14 @@ def mark_alternatives(keys: list[str]) -> list[str]:
     return out
 
 
-PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?(?:me|nos) \w+")
-"""A Spanish clause that opens with its verdict verb has the film before as its subject."""
+PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?(?:(?:me|nos) \w+"
+                      r"|(?:es|fue|era|esta|estuvo|son|fueron|eran) \w+)")
+"""A Spanish clause that opens with its verdict verb (or a copula: "es una maravilla") has the film
+before as its subject."""
+EXCEPTION = re.compile(r"\b(?:(?:is|s|was|being|are|were) (?:the|an|one) exception|(?:es|fue|son) (?:la|una) excepcion"
+                       r"|(?:la|una) excepcion (?:es|fue|son))\b")
+"""An exception to the verdict just given ("not a fan of Wes Anderson, although Fantastic Mr. Fox is
+the exception"): the opposite verdict."""
 LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|otro|otros|algo|mas)\b.*"
                      r"\b(?:like|como|tipo|parecidas?|parecidos?) (?:it|that|this|that one|this one|esa|ese"
                      r"|esta|este)\b")

@@ -112,7 +112,8 @@ ALSO_ASKED = re.compile(r"^(?:and|or|what about|how about|y|o|que tal|y que tal)
 
 
 SUPPOSED = re.compile(
-    r"^(?:(?:i|we) (?:were|was|liked|loved|enjoyed|cared (?:for|about)|could stand|had a thing for)"
+    r"^(?:(?:i|we) (?:were|was|liked|loved|enjoyed|cared (?:for|about)|could stand|had a thing for|had to (?:pick"
+    r"|choose))|(?:si )?(?:tuviera|tuvieramos|tuviese) que (?:elegir|escoger|quedarme con)"
     r"|(?:si )?(?:a mi |yo )?(?:me|nos) (?:gustara|gustaran|gustase|gustasen|encantara|encantaran|encantase|molara"
     r"|molaran|fascinara|fascinaran|fueran?)|(?:si )?(?:yo )?(?:fuera|fuese|fueramos) (?:fan|aficionad\w*|de los"
     r" que))\b")

@@ -36,7 +36,8 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"musicals?|musicales?", ("Musical",)),
     (r"action|accion", ("Action",)),
     (r"adventures?|aventuras?", ("Adventure",)),
-    (r"comed(?:y|ies)|comedias?|comicas?|de risa", ("Comedy",)),
+    (r"comed(?:y|ies)|comedias?|comicas?|(?<!parti )(?<!partimos )(?<!mori )(?<!morimos )(?<!muero )de risa",
+     ("Comedy",)),
     (r"crime|policiac[ao]s?|policial(?:es)?", ("Crime",)),
     (r"dramas?|dramatic[oa]s?|dramon(?:es)?", ("Drama",)),
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
@@ -132,7 +133,10 @@ POSITIVE = re.compile((
     r"|no me (?:importa|importaria|molesta|molestaria)|pintan? (?:bien|genial|interesante|muy bien)"
     r"|(?:tiene|tienen) (?:buena|muy buena) pinta|(?:puede|pueden|podria|podrian) estar (?:muy )?bien"
     r"|estarian? (?:muy )?bien|(?:wouldnt|would not|couldnt|could not|never|cant|cannot) say no(?: to)?"
-    r"|all[ -]?timers?|me marc(?:o|aron)|(?:me|nos) dej(?:o|aron) marcad[oa]s?|qqgood)\b"
+    r"|all[ -]?timers?|faves?|favs|hits? different|glad (?:i|we) (?:watched|saw|caught|gave)|temazos?"
+    r"|(?:could|can|would) watch (?:it |that |this |qqtitle )*(?:on (?:a )?(?:loop|repeat)|forever|all day|every day"
+    r"|a (?:hundred|million|thousand) times?)|me parti(?:e)? de (?:la )?risa|me mori de (?:la )?risa|me marc(?:o|aron)"
+    r"|(?:me|nos) dej(?:o|aron) marcad[oa]s?|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -148,7 +152,8 @@ NEGATIVE = re.compile((
     r"|\b(?:snooze(?:fest)?|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
     r" (?:get|sit) through|fell asleep|turned (?:it )?off|walked out|waste of time|not worth|mediocre|forgettable"
     r"|cringe\w*|stupid|dumb|annoying|pretentious|depressing|unwatchable|disappointment|thumbs down"
-    r"|(?:not|never) again|(?:me|le|les|nos) {AUX}aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura|basura|decepcion\w*"
+    r"|(?:not|never) again|(?:me|le|les|nos) {AUX}aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura"
+    r"|basura|decepcion\w*"
     r"|me {AUX}decepcion\w*|no (?:la|lo|las|los) aguant\w*|insoportable|(?:no|nunca) (?:mas|otra vez)"
     r"|me dorm\w*|me quede dormid[oa]|paso de|fatal|flojo|floja"
     r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?"
@@ -205,8 +210,9 @@ NUMBER_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "1": 1, "2": 2, "3": 3,
     "4": 4, "5": 5, "6": 6, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5,
 }
-LAST_WORDS = frozenset({"last", "latter", "ultima", "ultimo", "ultimas", "ultimos", "final"})
-FORMER_WORDS = frozenset({"former"})
+LAST_WORDS = frozenset({"last", "latter", "latters", "ultima", "ultimo", "ultimas", "ultimos", "final"})
+FORMER_WORDS = frozenset({"former", "formers"})
+"""("latters": "the latter's my favourite", the possessive or "is" folded into the word.)"""
 
 GROUP_ALL = re.compile(
     r"\b(?:all (?:three|four|five|two|of them|of these|of those|of em)|all these|all those"

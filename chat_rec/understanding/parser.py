@@ -237,7 +237,13 @@ class _Parser:
                 sent_start = self._snapshot()
             if retracting and clause_rules.RETRACT.match(text) or retracting and text in clause_rules.RETRACT_LEADS:
                 continue
-            if lexicon.HEARSAY.search(text) or sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
+            if lexicon.HEARSAY.search(text) and sent not in facts:
+                heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
+                if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
+                    last_refs, refs_sentence = heard, sent
+                    self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
+                continue
+            if sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
                     or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
                 continue
             refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
@@ -280,6 +286,8 @@ class _Parser:
             if polarity == 0 and not seen and not asking and clause_rules.WATCH_INTENT.search(text) and any(
                     i in self.list_refs.ids for r in refs for i in r.items):
                 polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
+            if clause_rules.EXCEPTION.search(text) and last_verdict and sent - verdict_sentence <= 1:
+                polarity, scope = -last_verdict, 0  # "Not a fan of Wes Anderson, although Mr. Fox is the exception"
             if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
                 polarity = 1  # "no quiero la primera sino la tercera"
             if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \

@@ -252,3 +252,44 @@ def test_meaning_to_watch_a_film_not_offered_says_nothing(resolver, listed, text
 
 def test_a_question_about_an_offered_film_takes_nothing_up(resolver, listed):
     assert verdicts(parse("Oh, the second one? Is it long?", listed, resolver)) == ([], [])
+
+
+# --- fifth batch: hearsay then "it", exceptions, a Spanish copula, "if I had to pick", idioms ---
+
+def test_it_after_someone_elses_opinion_is_that_film(resolver):
+    sig = parse("My sister swears Gattaca is genius. Honestly I found it dull.", [], resolver)
+    assert verdicts(sig) == ([], [GATTACA])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("I can't stand musicals, though Cabaret is the exception.", [CABARET], []),
+    ("Me encantan las de Scorsese, pero Casino es la excepción.", [], [CASINO]),
+])
+def test_an_exception_takes_the_opposite_verdict(resolver, text, liked, disliked):
+    assert verdicts(parse(text, [], resolver)) == (liked, disliked)
+
+
+def test_a_spanish_copula_clause_judges_the_film_before(resolver, listed):
+    assert verdicts(parse("La primera ya la vi, es una joya.", listed, resolver)) == ([WEST_SIDE], [])
+
+
+@pytest.mark.parametrize("text", ["If I had to choose a musical it would be Cabaret, but tonight I want a thriller.",
+                                  "Si tuviera que quedarme con un musical sería Cabaret, pero hoy quiero un thriller."])
+def test_if_i_had_to_pick_is_no_verdict(resolver, text):
+    from tests.signals import genres
+    sig = parse(text, [], resolver)
+    assert verdicts(sig) == ([], [])
+    assert genres(sig) == (["Thriller"], [])
+
+
+@pytest.mark.parametrize("text", ["Gattaca hits different every time", "Gattaca is one of my faves",
+                                  "I could watch Gattaca on repeat", "Glad I watched Gattaca, it stays with you",
+                                  "me partí de risa con Gattaca", "Gattaca es un temazo"])
+def test_more_idioms_of_liking(resolver, text):
+    sig = parse(text, [], resolver)
+    assert verdicts(sig) == ([GATTACA], [])
+    assert sig.liked_genres == []
+
+
+def test_the_latters_is_the_last_one(resolver, listed):
+    assert verdicts(parse("The latter's the one for me.", listed, resolver)) == ([SOUND_OF_MUSIC], [])
