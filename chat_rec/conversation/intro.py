@@ -41,6 +41,10 @@ _THIRD_PERSON = re.compile(
 """Ways of speaking about the addressee instead of to them: role nouns with a determiner, and
 personal pronouns that cannot refer to a film (he, she…). "They" is left alone: it is the usual
 way to refer to the picks."""
+_EVERY = re.compile(r"\b(?:all|every|each|only|todas|todos|cada|solo|sólo|solamente|únicamente)\b", re.I)
+_TASTE_WORD = re.compile(r"\b(?:genres?|género|géneros|genero|generos|kind|type|style|tipo|estilo)\b", re.I)
+"""A claim about every pick ("All from the genre you like", "todas son comedias") is checked against
+the picks' own genres; "the genre you like" means the genres the person asked for or likes."""
 ECHO_RUN = 4
 """A run of this many words shared with the person's message counts as an echo of it."""
 ALLOWED_CAPITALISED = {"I", "I'm", "I've", "I'll", "I'd", "OK", "TV", *GENRES, "Sci", "Fi", "Noir", "Film"}
@@ -142,6 +146,10 @@ class IntroGate:
     avoid: list[str] = field(default_factory=list)
     """Genres the person excluded: a sentence naming one (in any language we read) is dropped,
     so the intro never tells someone who said "no horror" that they like horror."""
+    pick_genres: list[frozenset[str]] = field(default_factory=list)
+    """Each pick's genres: a sentence saying all the picks are of a genre must be true of every one."""
+    liked: list[str] = field(default_factory=list)
+    """The genres the person asked for or likes: what "the genre you like" means."""
     kept: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
     _pending: str = ""
@@ -183,6 +191,10 @@ class IntroGate:
             problem = "names a genre the person excluded"
         if not problem and genres_named(sentence) - offered - set(self.avoid):
             problem = "rules out a genre the person did not"  # "crimen, nada de terror" to someone who never said so
+        if not problem and self.pick_genres and _EVERY.search(sentence):
+            claimed = offered or (set(self.liked) if _TASTE_WORD.search(sentence) else set())
+            if claimed and not all(genres & claimed for genres in self.pick_genres):
+                problem = "says every pick is of a genre some are not"  # "All from the genre you like", one is not
         if problem:
             self.dropped.append((sentence, problem))
             return []

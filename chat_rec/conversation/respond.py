@@ -139,7 +139,11 @@ def _model_intro(state: State, deps: Deps, labels: list[str], language: str,
         return "", None
     avoid = sorted(set((state.get("constraints") or {}).get("excluded_genres") or ())
                    | set((state.get("signal") or {}).get("disliked_genres") or ()))
-    gate = IntroGate(deps, labels, state.get("user_text") or "", avoid=avoid)
+    picks = [deps.catalog.get(c["item_id"]) for c in state.get("chosen") or []]
+    liked = sorted(set((state.get("constraints") or {}).get("liked_genres") or ())
+                   | set((state.get("signal") or {}).get("liked_genres") or ()))
+    gate = IntroGate(deps, labels, state.get("user_text") or "", avoid=avoid,
+                     pick_genres=[frozenset(item.genres) for item in picks if item], liked=liked)
     try:
         messages = intro_messages(state, deps, labels, language)
         call = stream_intro(stream_pieces(deps.llm, messages, INTRO_MAX_TOKENS), gate, emit)

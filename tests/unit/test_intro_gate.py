@@ -137,3 +137,18 @@ def test_a_genre_the_person_never_ruled_out_is_not_said_to_be_left_out() -> None
     # a genre they did rule out may still be named as left out
     ruled = IntroGate(deps(), [], "", avoid=["Horror"])
     assert ruled.feed("Crimen y acción, nada de terror. ") == ["Crimen y acción, nada de terror."]
+
+
+def test_a_claim_about_every_pick_must_hold_for_every_pick() -> None:
+    # The CPU model wrote "All from the genre you like." over picks one of which had no western.
+    picks = [frozenset({"Western"}), frozenset({"Western", "Drama"}), frozenset({"Crime", "Drama"})]
+    gate = IntroGate(deps(), [], "", pick_genres=picks, liked=["Western"])
+    shown = gate.feed("All from the genre you like. Todas son westerns. Mostly westerns, with grit. ")
+    assert shown == ["Mostly westerns, with grit."]
+    assert [p for _, p in gate.dropped] == ["says every pick is of a genre some are not"] * 2
+    # true of every pick: kept
+    westerns = IntroGate(deps(), [], "", pick_genres=picks[:2], liked=["Western"])
+    assert westerns.feed("All westerns, as you asked. ") == ["All westerns, as you asked."]
+    # a claim naming no genre, with no taste word, is not checked
+    calm = IntroGate(deps(), [], "", pick_genres=picks, liked=["Western"])
+    assert calm.feed("All of them are worth a look. ") == ["All of them are worth a look."]
