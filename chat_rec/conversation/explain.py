@@ -12,8 +12,9 @@ from chat_rec.conversation.deps import TurnContext
 
 def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], language: str,
                aspects: Sequence[str] = (), genres: Collection[str] = (), capital: bool = True) -> str:
-    """A one-line reason from catalog facts: the closest liked movie, tags matching the mood, genres
-    (the asked-for ``genres`` first, so a western shows "Western" even when it is its fourth), rating.
+    """A one-line reason from catalog facts: the closest liked movie (among those sharing a genre with
+    the pick), tags matching the mood, genres (the asked-for ``genres`` first, so a western shows
+    "Western" even when it is its fourth), rating.
     """
     deps = runtime.context.deps
     replies = deps.replies(language)
@@ -22,7 +23,9 @@ def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], lan
         return ""
     parts: list[str] = []
     vec = deps.item_vector(item_id)
-    pairs = [(i, v) for i in sorted(liked) if i != item_id and (v := deps.item_vector(i)) is not None]
+    kin = [i for i in sorted(liked) if i != item_id and (other := deps.catalog.get(i)) is not None
+           and set(other.genres) & set(item.genres)]  # "Because you liked Solaris" never over a plain comedy
+    pairs = [(i, v) for i in kin if (v := deps.item_vector(i)) is not None]
     if vec is not None and pairs:
         best_id, best_vec = max(pairs, key=lambda pair: float(np.dot(vec, pair[1])))
         if float(np.dot(vec, best_vec)) > 0.35 and (best := deps.catalog.get(best_id)):

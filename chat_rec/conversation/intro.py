@@ -113,6 +113,20 @@ def _is_genre_word(text: str) -> bool:
     return fold(text).replace("-", " ").strip() in _GENRE_WORDS
 
 
+_FILM_NOUNS = frozenset("films movies picks stories peliculas pelis historias".split())
+
+
+def repeats_itself(sentence: str) -> bool:
+    """A word of five letters or more said twice ("Sci-Fi action, action-packed, and action-packed."):
+    the small model looping, not a sentence worth showing. Small words and the words for films
+    ("films", "picks") may come twice.
+    """
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", fold(sentence))
+             if len(w) >= 5 and w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS
+             and w not in _FILM_NOUNS]
+    return len(words) != len(set(words))
+
+
 def sentence_problem(sentence: str, deps: Deps, allowed_labels: Iterable[str], message: str = "") -> str:
     """Why ``sentence`` must not be shown ("" when it may be)."""
     if len(re.findall(r"[^\W\d_]{2,}", sentence)) < 3 or _LIST_MARKER.match(sentence):
@@ -127,6 +141,8 @@ def sentence_problem(sentence: str, deps: Deps, allowed_labels: Iterable[str], m
         return "question"  # the intro presents picks; the turn does not wait for an answer
     if _THIRD_PERSON.search(sentence):
         return "third person"
+    if repeats_itself(sentence):
+        return "repeats itself"
     lowered = sentence.lower()
     titles = [m for m in deps.resolver.find_in_text(sentence) if not _is_genre_word(m.text)]
     if titles or any(label.lower() in lowered for label in allowed_labels):

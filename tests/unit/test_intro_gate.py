@@ -152,3 +152,17 @@ def test_a_claim_about_every_pick_must_hold_for_every_pick() -> None:
     # a claim naming no genre, with no taste word, is not checked
     calm = IntroGate(deps(), [], "", pick_genres=picks, liked=["Western"])
     assert calm.feed("All of them are worth a look. ") == ["All of them are worth a look."]
+
+
+def test_a_sentence_that_repeats_itself_is_dropped() -> None:
+    # In the browser the CPU model wrote "Sci-Fi action, action-packed, and action-packed."
+    from chat_rec.conversation.intro import repeats_itself
+
+    assert repeats_itself("Sci-Fi action, action-packed, and action-packed.")
+    assert repeats_itself("Comedias ligeras, comedias de los ochenta.")
+    assert not repeats_itself("Slow, atmospheric science fiction with room to think.")
+    assert not repeats_itself("These are the ones, and they are good ones.")  # small words may repeat
+    gate = IntroGate(deps(), [], "")
+    assert gate.feed("Tense thrillers, tense and dark. Dark stories with a twist. ") == ["Dark stories with a twist."]
+    assert gate.dropped == [("Tense thrillers, tense and dark.", "repeats itself")]
+    assert not repeats_itself("Good films for tonight, and films you may not know.")

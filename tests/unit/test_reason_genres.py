@@ -25,3 +25,18 @@ def test_the_asked_for_genres_come_first_and_are_never_cut() -> None:
     assert reason_for(2, set(), runtime(crowded), "en", genres=["Western", "Musical"]) == "Musical, Western, Action"
     # a genre the film lacks is not claimed
     assert reason_for(1, set(), runtime(film), "en", genres=["Horror"]) == "Drama, Romance, War"
+
+
+def test_a_liked_film_is_cited_only_when_it_shares_a_genre_with_the_pick() -> None:
+    import numpy as np
+
+    # In the browser: "Porky's (1982) — Because you liked Solaris (2002)": the embeddings were close
+    # enough, the films have nothing in common.
+    comedy = Item(1, "Campus Romp", 1982, ("Comedy",))
+    space = Item(2, "Slow Space", 2002, ("Drama", "Romance", "Sci-Fi"))
+    ghosts = Item(3, "Ghost Crew", 1984, ("Comedy", "Sci-Fi"))
+    same = np.ones(4, dtype=np.float32) / 2.0  # cosine 1 between every pair
+    rt = runtime(comedy, space, ghosts)
+    rt.context.deps.item_vector = lambda item_id: same
+    assert "because you liked" not in reason_for(1, {2}, rt, "en").lower()
+    assert reason_for(3, {2}, rt, "en").startswith("Because you liked Slow Space (2002)")
