@@ -21,6 +21,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import conditions, intent, lexicon, years
 from chat_rec.understanding.cleaning import clean
+from chat_rec.understanding.polarity import bare_verdict, clause_polarity, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -34,8 +35,7 @@ _PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "the
              "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids")
 """What a sentence may add to the signal, and a "never mind" after it takes back."""
-_FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
-            "qqmask", "lol", "haha", "though", "actually"}
+
 
 
 @dataclass
@@ -232,10 +232,10 @@ class _Parser:
                 end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
                 retracting = sent_start is not None and bool(clause_rules.RETRACT.match(
                     " ".join(k for k in keys[lo:end] if k != ",")))
-                if retracting and sent_start is not None:
+                if retracting and sent_start is not None:  # (always set when retracting; for the type checker)
                     self._restore(sent_start)  # "…gory horror. Actually, never mind, a western": taken back
                 sent_start = self._snapshot()
-            if retracting and clause_rules.RETRACT.match(text) or retracting and text in clause_rules.RETRACT_LEADS:
+            if retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
                 continue
             if lexicon.HEARSAY.search(text) and sent not in facts:
                 heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
@@ -254,10 +254,9 @@ class _Parser:
                 rest = rest_of_message(ckeys, lo, earlier, judged)  # "Heat, Alien, Rope. Rope dragged, the rest…"
                 if rest is not None:
                     refs.append(rest)
-            rejected, scoping = self._nominal_scope(ckeys, lo, refs)
-            self._settled = False
+            rejected, scoping = nominal_scope(ckeys, lo, refs)
             asking = self._question(keys, hi)
-            polarity, seen, scope = self._polarity(ckeys, scoping, asking)
+            polarity, seen, scope, self._settled = clause_polarity(ckeys, self.signal.language, scoping, asking)
             asked = conditions.prospective(text, asking) or (
                 prev_asked and new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
             prev_asked = asked
@@ -309,7 +308,7 @@ class _Parser:
             elif not [r for r in refs if r.items or r.genres]:
                 if polarity and len(listed) > 1 and clause_rules.PLURAL_VERDICT.search(text):
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "Heat, Alien, Fargo: all-timers for me"
-                elif (polarity or seen) and pending and self._bare_verdict(ckeys, seen):
+                elif (polarity or seen) and pending and bare_verdict(ckeys, seen):
                     # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending
                             if r.items or polarity]
@@ -381,121 +380,12 @@ class _Parser:
             setattr(self.signal, name, list(values))
 
     @staticmethod
-    def _bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
-        """A clause that is only a verdict ("not at all", "definitely", "no tanto"), or only says it
-        was seen (``seen``: "already seen", "ya la vi"), with no object of its own ("nada de Disney"
-        has one), so it judges the phrase before it.
-        """
-        text = " ".join(ckeys)
-        seen_words = (lexicon.SEEN, clause_rules.SEEN_QUALIFIERS) if seen else ()
-        for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *seen_words):
-            text = regex.sub(" ", text)
-        rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in _FILLERS
-                and k not in clause_rules.VERDICT_WORDS
-                and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
-        return not rest
-
-    @staticmethod
     def _fact_question(keys: list[str], lo: int) -> bool:
         """Whether the sentence starting at ``lo`` is a yes/no question about a named film."""
         if lo and keys[lo - 1] not in {".", "?"}:
             return False
         end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
         return end < len(keys) and keys[end] == "?" and bool(clause_rules.FACT_QUESTION.match(" ".join(keys[lo:end])))
-
-    def _nominal_scope(self, ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int], set[int]]:
-        """Positions of references rejected by a negator right before them.
-
-        "sin terror", "no horror", "nada de drama", "ni el drama ni el terror", "not the third
-        one", "anything except westerns": the negator scopes the noun phrase that follows it (and
-        phrases joined to it by "or"/"ni"/"nor"), not the whole clause. A negator followed by a
-        verb ("I don't like X", "no me gusta X") is left to the clause polarity.
-        Returns the absolute positions of the rejected references and the clause-relative
-        positions of the negators that scope them (those do not flip the clause).
-        """
-        by_pos = {r.pos - lo: r for r in refs if r.items or r.genres}
-        rejected: set[int] = set()
-        scoping: set[int] = set()
-        for j, k in enumerate(ckeys):
-            if k == "except":  # "except X and Y", "rather than (sit through) another X": to the clause end
-                after = [p for p in by_pos if p > j]
-                if after:
-                    scoping.add(j)
-                    rejected.update(p + lo for p in after)
-                continue
-            if k not in lexicon.NOMINAL_NEGATORS:
-                continue
-            m = j + 1
-            while m < len(ckeys) and ckeys[m] in lexicon.SCOPE_SKIP:
-                m += 1
-            while m in by_pos:
-                scoping.add(j)
-                rejected.add(m + lo)
-                m += 1
-                while m < len(ckeys) and ckeys[m] == "qqtitle" and m not in by_pos:
-                    m += 1
-                if m < len(ckeys) and ckeys[m] in {"or", "nor", "ni", "o", "and", "y", "neither"}:
-                    m += 1
-                    while m < len(ckeys) and (ckeys[m] in lexicon.SCOPE_SKIP or ckeys[m] in {"ni", "no"}):
-                        m += 1
-                else:
-                    break
-        return rejected, scoping
-
-    def _polarity(self, ckeys: list[str], scoping: set[int] | None = None,
-                  question: bool = False) -> tuple[int, bool, int]:
-        """+1 like, -1 dislike, 0 neutral; whether the clause says "seen"; where polarity starts.
-
-        A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it; in a
-        question, the negator of a negated ask ("don't you have any westerns?") is no negation.
-        """
-        text = " ".join(ckeys)
-        asks = conditions.asking_negators(text) if question else []
-        found = [(m.start(), m.end(), sign) for regex, sign in
-                 ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
-                 if not clause_rules.comparison_like(text, m.start(), m.end())]
-        found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
-                  if not lexicon.POSITIVE.fullmatch(m.group("adj"))
-                  and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
-        longing = [m.span() for regex in (clause_rules.LONGING, clause_rules.NO_NEED) for m in regex.finditer(text)]
-        spans: list[tuple[int, int, int]] = []
-        for start, end, sign in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
-            if not any(s < end and start < e for s, e, _ in spans):
-                spans.append((start, end, sign))
-        negators, pos, first_negator = 0, 0, -1
-        for j, k in enumerate(ckeys):
-            if j in (scoping or ()):
-                pos += len(k) + 1
-                continue
-            concord = (self.signal.language == "es" and k in clause_rules.CONCORD and "no" in ckeys[:j])
-            polite = any(s <= pos < e for s, e in asks) or (
-                k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
-            polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…", "no hace falta"
-            if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
-                if not any(s <= pos < e for s, e, _ in spans):
-                    negators += 1
-                    if first_negator < 0:
-                        first_negator = text[:pos].count(" ")
-            pos += len(k) + 1
-        said_seen = bool(lexicon.SEEN.search(text))
-        seen = said_seen and negators % 2 == 0  # "haven't seen any of them" is neither seen nor a verdict
-        if not spans:
-            if said_seen or not negators:
-                return 0, seen, 0
-            tail = [k for k in ckeys[first_negator + 1:] if k not in _FILLERS]
-            verb = next((k for k in tail if k not in clause_rules.CLITICS and k not in {"really", "even"}), "")
-            if verb in clause_rules.KNOWING:
-                return 0, False, 0  # "no la conocía", "I didn't know this one": new to them, no verdict
-            verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
-            return -1, False, (first_negator if tail and not verbal else 0)  # "the second, no" covers all
-        score = sum(sign for _, _, sign in spans) or spans[-1][2]
-        polarity = 1 if score > 0 else -1
-        if negators % 2 == 1:
-            if all(clause_rules.AVERSION.fullmatch(text[s:e]) for s, e, _ in spans):
-                self._settled = True
-                return 0, False, 0  # "I don't hate rom-coms", "no odio el terror": not hating is no like
-            polarity = -polarity
-        return polarity, False, 0
 
     def _genres(self, genres: tuple[str, ...], polarity: int) -> None:
         liked, disliked = self.signal.liked_genres, self.signal.disliked_genres

@@ -30,6 +30,18 @@ _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "we
                   "vez", "parte", "noche", "semana"}
 
 
+def count_at(ckeys: Sequence[str], j: int) -> tuple[int, str]:
+    """How many films the words around token ``j`` count ("the other two", "las dos primeras"; 0
+    when none), and the word before the phrase (the determiner, past a number before ``j``).
+    """
+    prev = ckeys[j - 1] if j else ""
+    nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+    count = lexicon.NUMBER_WORDS.get(nxt, 0) if nxt not in {"one"} else 0
+    if not count and prev in lexicon.NUMBER_WORDS and prev not in {"one", "una", "uno"}:
+        return lexicon.NUMBER_WORDS[prev], ckeys[j - 2] if j >= 2 else ""  # "las dos primeras", "the two last"
+    return count, prev
+
+
 @dataclass
 class _Ref:
     """Something a clause talks about: catalog items or a genre, at a token position."""
@@ -78,12 +90,8 @@ class ListReferences:
         refs: list[_Ref] = []
         text = " ".join(ckeys)
         for j, k in enumerate(ckeys):
-            prev = ckeys[j - 1] if j else ""
             nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
-            count = lexicon.NUMBER_WORDS.get(nxt, 0) if nxt not in {"one"} else 0
-            if not count and prev in lexicon.NUMBER_WORDS and prev not in {"one", "una", "uno"}:
-                count = lexicon.NUMBER_WORDS[prev]  # "las dos primeras", "the two last"
-                prev = ckeys[j - 2] if j >= 2 else ""
+            count, prev = count_at(ckeys, j)
             picked: list[int] = []
             if k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
                                            or j == 0 or prev in {"and", "or", "y", "o", "seen"}):
@@ -239,13 +247,10 @@ def rest_of_message(ckeys: Sequence[str], lo: int, named: Sequence[int], judged:
     needs exactly one left.
     """
     for j, k in enumerate(ckeys):
-        prev = ckeys[j - 1] if j else ""
+        count, prev = count_at(ckeys, j)
         if k not in OTHER_WORDS or prev not in _DETERMINERS:
             continue
         nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
-        count = lexicon.NUMBER_WORDS.get(nxt, 0) if nxt not in {"one"} else 0
-        if not count and j >= 2 and ckeys[j - 1] in lexicon.NUMBER_WORDS and ckeys[j - 1] not in {"one", "una", "uno"}:
-            count = lexicon.NUMBER_WORDS[ckeys[j - 1]]
         left = [i for i in dict.fromkeys(named) if i not in judged]
         if count and len(left) != count or k in _SINGULAR_OTHER and not count and nxt not in _PLURAL_NOUNS and (
                 len(left) != 1) or len(left) < 1 or not count and k not in _SINGULAR_OTHER and len(left) < 2 \

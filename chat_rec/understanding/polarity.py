@@ -1,0 +1,141 @@
+"""How a clause judges what it names: its polarity, the scope of its negators, bare verdicts.
+
+``clause_polarity`` weighs the verdict words of a clause (lexicon.POSITIVE / NEGATIVE, "too X")
+against its negators, leaving out negators that only scope a noun phrase (``nominal_scope``: "sin
+terror", "not the third one"), polite ones in negated asks, and those that say how long it has been
+("hace mucho que no veo…"). ``bare_verdict`` tells a clause that is only a verdict ("Not at all.").
+Patterns are over folded text, like lexicon.py; the parser (parser.py) reads clauses with these.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from chat_rec.understanding import clauses as clause_rules
+from chat_rec.understanding import conditions, lexicon
+from chat_rec.understanding.references import _Ref
+
+FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
+            "qqmask", "lol", "haha", "though", "actually"}
+
+
+class Polarity(NamedTuple):
+    """A clause's verdict: +1 / -1 / 0, whether it says "seen", the token where the verdict starts,
+    and whether its "no verdict" is on purpose (a second reader must not give it one).
+    """
+
+    polarity: int
+    seen: bool
+    scope: int
+    settled: bool = False
+
+
+def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = None,
+                    question: bool = False) -> Polarity:
+    """+1 like, -1 dislike, 0 neutral; whether the clause says "seen"; where polarity starts; and
+    whether "no verdict" was read on purpose (``settled``: "I don't hate rom-coms").
+
+    A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it; in a
+    question, the negator of a negated ask ("don't you have any westerns?") is no negation.
+    """
+    text = " ".join(ckeys)
+    asks = conditions.asking_negators(text) if question else []
+    found = [(m.start(), m.end(), sign) for regex, sign in
+             ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
+             if not clause_rules.comparison_like(text, m.start(), m.end())]
+    found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
+              if not lexicon.POSITIVE.fullmatch(m.group("adj"))
+              and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
+    longing = [m.span() for regex in (clause_rules.LONGING, clause_rules.NO_NEED) for m in regex.finditer(text)]
+    spans: list[tuple[int, int, int]] = []
+    for start, end, sign in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        if not any(s < end and start < e for s, e, _ in spans):
+            spans.append((start, end, sign))
+    negators, pos, first_negator = 0, 0, -1
+    for j, k in enumerate(ckeys):
+        if j in (scoping or ()):
+            pos += len(k) + 1
+            continue
+        concord = (language == "es" and k in clause_rules.CONCORD and "no" in ckeys[:j])
+        polite = any(s <= pos < e for s, e in asks) or (
+            k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
+        polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…", "no hace falta"
+        if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
+            if not any(s <= pos < e for s, e, _ in spans):
+                negators += 1
+                if first_negator < 0:
+                    first_negator = text[:pos].count(" ")
+        pos += len(k) + 1
+    said_seen = bool(lexicon.SEEN.search(text))
+    seen = said_seen and negators % 2 == 0  # "haven't seen any of them" is neither seen nor a verdict
+    if not spans:
+        if said_seen or not negators:
+            return Polarity(0, seen, 0)
+        tail = [k for k in ckeys[first_negator + 1:] if k not in FILLERS]
+        verb = next((k for k in tail if k not in clause_rules.CLITICS and k not in {"really", "even"}), "")
+        if verb in clause_rules.KNOWING:
+            return Polarity(0, False, 0)  # "no la conocía", "I didn't know this one": new to them, no verdict
+        verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
+        return Polarity(-1, False, first_negator if tail and not verbal else 0)  # "the second, no" covers all
+    score = sum(sign for _, _, sign in spans) or spans[-1][2]
+    polarity = 1 if score > 0 else -1
+    if negators % 2 == 1:
+        if all(clause_rules.AVERSION.fullmatch(text[s:e]) for s, e, _ in spans):
+            return Polarity(0, False, 0, settled=True)  # "I don't hate rom-coms", "no odio el terror": no like
+        polarity = -polarity
+    return Polarity(polarity, False, 0)
+
+
+def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int], set[int]]:
+    """Positions of references rejected by a negator right before them.
+
+    "sin terror", "no horror", "nada de drama", "ni el drama ni el terror", "not the third
+    one", "anything except westerns": the negator scopes the noun phrase that follows it (and
+    phrases joined to it by "or"/"ni"/"nor"), not the whole clause. A negator followed by a
+    verb ("I don't like X", "no me gusta X") is left to the clause polarity.
+    Returns the absolute positions of the rejected references and the clause-relative
+    positions of the negators that scope them (those do not flip the clause).
+    """
+    by_pos = {r.pos - lo: r for r in refs if r.items or r.genres}
+    rejected: set[int] = set()
+    scoping: set[int] = set()
+    for j, k in enumerate(ckeys):
+        if k == "except":  # "except X and Y", "rather than (sit through) another X": to the clause end
+            after = [p for p in by_pos if p > j]
+            if after:
+                scoping.add(j)
+                rejected.update(p + lo for p in after)
+            continue
+        if k not in lexicon.NOMINAL_NEGATORS:
+            continue
+        m = j + 1
+        while m < len(ckeys) and ckeys[m] in lexicon.SCOPE_SKIP:
+            m += 1
+        while m in by_pos:
+            scoping.add(j)
+            rejected.add(m + lo)
+            m += 1
+            while m < len(ckeys) and ckeys[m] == "qqtitle" and m not in by_pos:
+                m += 1
+            if m < len(ckeys) and ckeys[m] in {"or", "nor", "ni", "o", "and", "y", "neither"}:
+                m += 1
+                while m < len(ckeys) and (ckeys[m] in lexicon.SCOPE_SKIP or ckeys[m] in {"ni", "no"}):
+                    m += 1
+            else:
+                break
+    return rejected, scoping
+
+
+def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
+    """A clause that is only a verdict ("not at all", "definitely", "no tanto"), or only says it
+    was seen (``seen``: "already seen", "ya la vi"), with no object of its own ("nada de Disney"
+    has one), so it judges the phrase before it.
+    """
+    text = " ".join(ckeys)
+    seen_words = (lexicon.SEEN, clause_rules.SEEN_QUALIFIERS) if seen else ()
+    for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *seen_words):
+        text = regex.sub(" ", text)
+    rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS
+            and k not in clause_rules.VERDICT_WORDS
+            and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
+    return not rest
