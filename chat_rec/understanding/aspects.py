@@ -161,12 +161,18 @@ def _same_stem(word: str, term: str) -> bool:
     word the tags never use is a word of the sentence's frame far more often than a mood ("looks"
     -> "beautiful visuals", "third" -> "threesome", "made" -> "art"): only such a term is trusted.
     """
-    return any(part[:4] == word[:4] for part in term.split())
+    parts = term.split()
+    return len(parts) <= 2 and any(part[:4] == word[:4] for part in parts)  # not "day" ~ "day and hudson"
 
 
 COGNATE_RATIO = 65.0
 """How alike (rapidfuzz ratio, 0-100) a Spanish word and its nearest English term must be spelt
 ("misterio" ~ "mystery" 67, "sangre" ~ "singers" 62; set on invented word pairs, tests/unit/test_spanish_moods.py)."""
+
+
+COGNATE_MIN_LENGTH = 5
+"""Below this many letters, fuzzy spelling says nothing ("rato" ~ "rat" 86, "mal" ~ "male"): a short
+Spanish word counts only when it is the term itself ("gore")."""
 
 
 def _cognate(word: str, term: str) -> bool:
@@ -175,6 +181,8 @@ def _cognate(word: str, term: str) -> bool:
     a look-alike by subword pieces ("zombis" -> "zither", "ninos" -> "ninotchka"), never a
     translation, so only a cognate is trusted.
     """
+    if len(word) < COGNATE_MIN_LENGTH:  # "rato" (a while) is no "rat": short words only when spelt the same
+        return word in (term, *term.split())
     return any(fuzz.ratio(word, part) >= COGNATE_RATIO for part in (term, *term.split()))
 
 
@@ -201,8 +209,9 @@ def _asking_sentences(keys: Sequence[str]) -> set[int]:
     """
     inside: set[int] = set()
     start = 0
+    occasion = occasion_spans(keys)  # "a spooky movie for a stormy night" is a short request
     for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
-        words = [key for key in keys[start:end] if key not in CLAUSE_BREAKS]
+        words = [key for n, key in enumerate(keys[start:end], start) if key not in CLAUSE_BREAKS and n not in occasion]
         text = " ".join(words)
         asking = (len(words) <= SHORT_SENTENCE or any(w in NEGATORS for w in words)
                   or any(r.search(text) for r in (lexicon.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE)))
@@ -210,6 +219,38 @@ def _asking_sentences(keys: Sequence[str]) -> set[int]:
             inside.update(range(start, end))
         start = end + 1
     return inside
+
+
+TIME_NOUNS = frozenset(
+    """day days night nights evening evenings afternoon afternoons morning mornings weekend weekends week
+    monday tuesday wednesday thursday friday saturday sunday holiday holidays vacation break flight flights
+    trip trips commute dia dias noche noches tarde tardes manana mananas finde semana lunes martes miercoles
+    jueves viernes sabado domingo vacaciones viaje viajes vuelo vuelos""".split())
+"""When a film is watched (general language): the words of a phrase that ends in one describe the
+occasion, not the film."""
+OCCASION_OPENERS = frozenset("for on during after before this tonight para en durante despues antes este esta".split())
+
+
+def occasion_spans(keys: Sequence[str]) -> set[int]:
+    """Token positions of phrases that say when the film is watched: an opener ("for", "on", "after",
+    "para", "en") then at most four words ending in a time noun ("for a rainy sunday", "after a long
+    day at work", "para una tarde de domingo", "on a long flight"). Their adjectives are the
+    occasion's ("rainy", "lazy"), not moods of the film.
+    """
+    out: set[int] = set()
+    for i, k in enumerate(keys):
+        if k not in OCCASION_OPENERS:
+            continue
+        for j in range(i + 1, min(len(keys), i + 6)):
+            if keys[j] in CLAUSE_BREAKS:
+                break
+            if keys[j] in TIME_NOUNS:
+                end = j + 1
+                while end < len(keys) and keys[end] in TIME_NOUNS | {"de", "at", "work", "trabajo", "por", "la", "el"}:
+                    end += 1  # "tarde de domingo", "day at work", "viernes por la noche"
+                out.update(range(i, end))
+                break
+    return out
 
 
 def aspects_with_polarity(text: str, vocabulary: AspectIndex,
@@ -224,7 +265,7 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
     asking = _asking_sentences(keys)
-    skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking)
+    skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking) | occasion_spans(keys)
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
     for start, _, phrase in find_aspects(keys, vocabulary, skip):

@@ -48,8 +48,12 @@ FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|t
 """A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
 
 LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watchable|bien|aceptable|pasable)"
-                      r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b")
-"""A weak positive hedged ("fine I guess", "bien, sin más"): no verdict."""
+                      r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b"
+                      r"|\bni fu ni fa\b|\bni (?:me|nos|le|les) va ni (?:me|nos|le|les) viene\b"
+                      r"|\b(?:(?:me|nos|le|les) (?:da|dan|daba) (?:igual|lo mismo)\b(?! (?:el|la|los|las|que|si|mientras))"
+                      r"|(?:could|can) take (?:it |them )?or leave(?: it| them)?)")
+"""A weak positive hedged ("fine I guess", "bien, sin más"), or indifference ("ni me va ni me viene",
+"me da igual", "I can take it or leave it"): no verdict."""
 UNSURE = re.compile(r"\b(?:(?:not|never) (?:so |too |really |quite )?sure|unsure|undecided|on the fence"
                     r"|torn (?:on|about)"
                     r"|(?:dont|do not|didnt|did not) (?:really )?know (?:what|how|if|whether)"
@@ -81,6 +85,29 @@ RETRACT = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS)) + r") )*(?:nev
 is dropped, not turned into a rejection."""
 KNOWING = frozenset("know knew known heard conocia conoci conocemos conozco conociamos sabia sabiamos".split())
 """Verbs of knowing: "no la conocía", "I didn't know this one" say the film is new to them, no verdict."""
+_FINDING = frozenset("find stream rent".split())
+_FINDING_ES = frozenset("encuentro encuentra encontramos encuentran consigo hallo".split())
+
+
+def finding(tail: list[str], verb: str, negator: str) -> bool:
+    """Whether a negated clause only says the film cannot be got hold of ("can't find the second one
+    anywhere", "la segunda no la encuentro en ningún lado"), which is no verdict. "I didn't find it
+    funny" and "no le encuentro la gracia" are verdicts: English "find" only after "can't"/"couldn't",
+    a Spanish verb only with nothing or a place after it.
+    """
+    if verb in _FINDING:
+        return verb != "find" or negator in {"cant", "cannot", "couldnt"}
+    if verb not in _FINDING_ES:
+        return False
+    after = tail[tail.index(verb) + 1:]
+    return not after or after[0] in {"en", "por", "online", "ni"}
+
+UNFAMILIAR = re.compile(r"\b(?:no idea what|never heard of|(?:dont|doesnt|didnt|do not|does not|none of \w+) "
+                        r"(?:really )?rings? a bell|rings? no bells?|not familiar with|unfamiliar|no me suenan?"
+                        r"|ni idea de (?:cual|cuales|que es|que son|quien)|ni me suena|no (?:la|lo|las|los) conozco"
+                        r"|no conozco)\b")
+"""Not knowing a film ("no idea what that is", "none of them ring a bell", "no me suena"): no verdict,
+and the negator in it rejects nothing."""
 ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
 
 
@@ -112,6 +139,18 @@ PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |since
                       r"|(?:es|fue|era|esta|estuvo|son|fueron|eran) \w+)")
 """A Spanish clause that opens with its verdict verb (or a copula: "es una maravilla") has the film
 before as its subject."""
+YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|wasnt|arent|will|does|did|doesnt"
+                    r"|didnt|would) (?:it|that|this|they|those|these|qqtitle|the \w+)|(?:es|fue|era|son|esta|estan"
+                    r"|vale|merece|sera|seria)) ")
+"""A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?"): it
+asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
+LIST_AS_SUBJECT = re.compile(
+    r"\b(?:these|those|estas|estos|esas|esos)\b(?! (?:kinds?|types?|sorts?|days?|times?|dias|tipos?|years?|anos)\b)"
+    r"|^(?:y |pero |la verdad |sinceramente |uf |mm+ |hmm+ )?no (?:me|nos) (?:\w+(?:an|en)|dicen|llaman|convencen"
+    r"|atraen|gustaron|convencieron|llamaron)\b")
+"""The offered films as a whole, named by a plural demonstrative ("these aren't for me", "not in the mood
+for those") or by a Spanish plural verb with no subject ("no me convencen"): a rejection of them all
+(rule 6) when the message names nothing else."""
 EXCEPTION = re.compile(r"\b(?:(?:is|s|was|being|are|were) (?:the|an|one) exception|(?:es|fue|son) (?:la|una) excepcion"
                        r"|(?:la|una) excepcion (?:es|fue|son))\b")
 """An exception to the verdict just given ("not a fan of Wes Anderson, although Fantastic Mr. Fox is

@@ -123,7 +123,7 @@ POSITIVE = re.compile((
     r"|buenisim[ao]s?|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
     r"|enjoying|impressed|a blast|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
-    r"|holds? up|stellar|slaps|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
+    r"|holds? up|stellar|slaps?|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
     r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*"
     r"|una pasada|prefer(?:s|red)?|prefiero|preferimos|preferiria|(?:id|i would|wed|we would) (?:much |far )?rather"
     r" (?:re)?(?:watch|see|have|go with)"
@@ -149,7 +149,8 @@ NEGATIVE = re.compile((
     r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
     r"|too (?:slow|long|boring|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
     r"|odio|odie|odian?|detesto|detestan?|no (?:me|le|les) {AUX}gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
-    r"|\b(?:snooze(?:fest)?|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
+    r"|\b(?:(?:nah|no) (?:i m|im|i am|we re|were) good|snooze(?:fest)?"
+    r"|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
     r" (?:get|sit) through|fell asleep|turned (?:it )?off|walked out|waste of time|not worth|mediocre|forgettable"
     r"|cringe\w*|stupid|dumb|annoying|pretentious|depressing|unwatchable|disappointment|thumbs down"
     r"|(?:not|never) again|(?:me|le|les|nos) {AUX}aburr\w*|aburrimiento|un rollo|un bodrio|bodrio|una basura"
@@ -172,7 +173,7 @@ NEGATIVE = re.compile((
     r"|^(?:yo )?paso$|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
     r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
-    r"|se me hicieron eternas|qqbad)\b"
+    r"|se me hicieron eternas|(?:i m|im|i am|we re|were) good on|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 

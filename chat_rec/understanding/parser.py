@@ -21,7 +21,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import conditions, intent, lexicon, years
 from chat_rec.understanding.cleaning import clean
-from chat_rec.understanding.polarity import bare_verdict, clause_polarity, nominal_scope
+from chat_rec.understanding.polarity import bare_verdict, clause_polarity, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -276,8 +276,13 @@ class _Parser:
                 polarity, self._settled = 0, True
                 supposed += tuple(g for r in refs for g in r.genres if g != "described")
                 refs = [r for r in refs if not r.genres]
+            if asking and clause_rules.YES_NO.match(text + " "):
+                polarity, self._settled = 0, True  # "I haven't seen it, is it good?" asks, judges nothing
             if clause_rules.LUKEWARM.search(text) or clause_rules.UNSURE.search(text):
                 polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
+            if clause_rules.UNFAMILIAR.search(text):
+                polarity, self._settled = 0, True  # "the third? no idea what that is": new to them, no verdict
+                self.settled.update(i for r in pending for i in r.items)
             if clause_rules.MARKED_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
             if self._settled:
@@ -295,6 +300,10 @@ class _Parser:
             if polarity == 0 and not seen and sent == seen_sentence != verdict_sentence and clause_rules.list_only(
                     text) and keys[lo - 1] == ",":
                 seen = True  # "I've seen Heat, Alien and Fargo": the list goes on
+            if polarity <= 0 and not seen and sent == seen_sentence != verdict_sentence and any(
+                    r.items for r in refs) and negation_only(ckeys):
+                polarity, rejected, self._settled = 0, set(), True  # "I've seen Heat, not the other two": not seen
+                self.settled.update(i for r in refs for i in r.items)
             if polarity == 0 and not seen and sent == verdict_sentence and (
                     clause_rules.ELABORATION.match(text) or (clause_rules.list_only(text) and keys[lo - 1] == ",")):
                 polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story", "I loved Heat, Ronin"
@@ -312,6 +321,10 @@ class _Parser:
                     # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending
                             if r.items or polarity]
+                elif polarity < 0 and len(self.previous) > 1 and not self.referenced and not self.list_refs.ahead \
+                        and not last_genres and clause_rules.LIST_AS_SUBJECT.search(text) \
+                        and not set(ckeys) & clause_rules.ERA_WORDS:  # "those are too old" asks for newer
+                    refs = [_Ref(lo, [i.item_id for i in self.previous], pronoun=True)]  # "these aren't for me"
                 elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
                 elif last_refs and polarity and self.signal.language == "es" \

@@ -68,6 +68,10 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         pos += len(k) + 1
     said_seen = bool(lexicon.SEEN.search(text))
     seen = said_seen and negators % 2 == 0  # "haven't seen any of them" is neither seen nor a verdict
+    if said_seen and not seen and not spans:
+        # "never seen the last two", "Fargo no la he visto": not having seen a film is no verdict, and
+        # a second reader must not find one in the rest of the sentence ("…, is it good?")
+        return Polarity(0, False, 0, settled=True)
     if not spans:
         if said_seen or not negators:
             return Polarity(0, seen, 0)
@@ -75,6 +79,9 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         verb = next((k for k in tail if k not in clause_rules.CLITICS and k not in {"really", "even"}), "")
         if verb in clause_rules.KNOWING:
             return Polarity(0, False, 0)  # "no la conocía", "I didn't know this one": new to them, no verdict
+        if clause_rules.finding(tail, verb, ckeys[first_negator]):
+            # "can't find the second one anywhere", "la segunda no la encuentro": where to watch it, no verdict
+            return Polarity(0, False, 0, settled=True)
         verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
         return Polarity(-1, False, first_negator if tail and not verbal else 0)  # "the second, no" covers all
     score = sum(sign for _, _, sign in spans) or spans[-1][2]
@@ -139,3 +146,20 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
             and k not in clause_rules.VERDICT_WORDS
             and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
     return not rest
+
+
+_REFERENCE_WORDS = frozenset({"one", "ones", "qqtitle", "qqmask", "but", "pero", "and", "y", "yet", "still",
+                              "todavia", "aun", "aunque", "though", "other", "others", "rest", "otra", "otro", "otras",
+                              "otros", "resto", "demas"})
+
+
+def negation_only(ckeys: list[str]) -> bool:
+    """A clause that is a negator and the films it names, nothing else ("not the other two",
+    "la tercera no", "but not Fargo"): after "I've seen X" it says which were not seen.
+    """
+    text = " ".join(ckeys)
+    if not any(k in lexicon.NEGATORS for k in ckeys) or lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text):
+        return False
+    return all(k in lexicon.NEGATORS or k in FILLERS or k in _REFERENCE_WORDS or k in lexicon.ORDINALS
+               or k in lexicon.LAST_WORDS or k in lexicon.NUMBER_WORDS or k.isdigit()
+               or k in lexicon.EN_STOPWORDS or k in lexicon.ES_STOPWORDS for k in ckeys)

@@ -221,8 +221,8 @@ class ListReferences:
             return item.year is not None and item.year % 100 == int(phrase)  # "la del 36"
         if phrase in {"black and white", "b w", "bw", "black white"}:
             return item.year is not None and item.year < 1960
-        for regex, genres in lexicon.GENRE_RES:
-            if regex.fullmatch(phrase):
+        for regex, genres in lexicon.GENRE_RES:  # "the war one"; "the kids one" as "kids movies" would be
+            if regex.fullmatch(phrase) or regex.fullmatch(phrase + " movies"):
                 return all(g in item.genres for g in genres)
         if re.search(r"\b" + re.escape(phrase) + r"s?\b", _text(item)):
             return True
@@ -265,8 +265,8 @@ _DESCRIPTION = re.compile(
     r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
     r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
     r"|^(?:the|el|la) ((?:\w+ )?\w+)$"
-    r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|any|every|each|some|another|other|"
-    r"which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"
+    r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|not|never|any|every|each|some|"
+    r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"
     r"|\b(?:the (?:ones|movies|films)|ones|anything|nothing|none|any|nada|ninguna|ninguno|las|los)"
     r"(?: else| mas)? (?:with|starring|featuring|con) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)")
 """Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"

@@ -174,6 +174,10 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
         alt = re.sub(r"^(?:a\.k\.a\.|aka|also known as)\s*", "", alt.strip(), flags=re.I)
         if alt:
             add(move_article(alt), 1)
+    numbered = _numbered(fold_key(natural))
+    if numbered:  # "The Godfather: Part II" as people type it: "godfather part 2", "godfather 2"
+        for key in numbered:
+            add(key, 2)
     if ": " in natural:
         head, _, tail = natural.partition(": ")
         for part in (head, tail):
@@ -185,6 +189,30 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
             if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))) or series:
                 add(part, 3)
     return list(out.items())
+
+
+_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
+
+
+def _numbered(key: str) -> list[str]:
+    """A sequel's title with its Roman number as a digit, with and without "part"/"episode" before
+    it ("godfather part ii" -> "godfather part 2", "godfather 2"); empty when it has no Roman number
+    after a word of its own (a lone "V" of "V for Vendetta" is no number).
+    """
+    words = key.split()
+    marked = {"part", "episode", "chapter"}
+    at = next((j for j, w in enumerate(words) if j > 0 and (w in _ROMAN or w == "i" and words[j - 1] in marked)), None)
+    if at is None:
+        return []
+    number = _ROMAN.get(words[at], "1")  # "i" only as "part i", "episode i"
+    digits = [*words[:at], number, *words[at + 1:]]
+    out = [" ".join(digits)]
+    if at + 1 < len(words) and at >= 2:  # "star wars episode 1" for "... Episode I - The Phantom Menace"
+        out.append(" ".join(digits[:at + 1]))
+    if words[at - 1] in marked and at > 1:
+        out.append(" ".join([*words[:at - 1], *digits[at:]]))
+        out.append(" ".join([*words[:at - 1], number]))  # "godfather 2": the head and the number
+    return out
 
 
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})

@@ -229,3 +229,38 @@ def test_a_frequent_word_counts_only_when_its_nearest_term_shares_its_stem(index
 def test_verbs_of_judging_are_no_moods_but_stay_inside_a_term(index) -> None:
     assert [phrase for _, _, phrase in find_aspects("these feel too new, it looks dull", index)] == []
     assert tokenize("feel-good")[0].key == "feel good"  # the compound keeps "feel" inside a longer term
+
+
+def test_short_spanish_words_are_no_cognates_by_spelling_alone() -> None:
+    from chat_rec.understanding.aspects import _cognate
+
+    assert not _cognate("rato", "a clever chef rat")  # "algo para reírme un rato": no rats
+    assert not _cognate("mal", "male nudity")
+    assert _cognate("gore", "gore")  # spelt the same
+    assert _cognate("epico", "epic") and _cognate("misterio", "mystery")
+
+
+def test_a_frequent_word_is_no_part_of_a_longer_name(index) -> None:
+    from chat_rec.understanding.aspects import _same_stem
+
+    assert not _same_stem("day", "day and hudson")  # "something for a rainy day"
+    assert _same_stem("slow", "slow paced")
+
+
+@pytest.mark.parametrize(("text", "occasion"), [
+    ("a western for a lazy afternoon", "for a lazy afternoon"),
+    ("something for after a long day at work", "for after a long day at work"),
+    ("una comedia para una tarde de domingo", "para una tarde de domingo"),
+    ("algo para el viernes por la noche", "para el viernes por la noche"),
+    ("a dark film for my dad", ""),  # no time noun: not an occasion
+    ("a film about a long night", ""),  # "about": what the film is about
+])
+def test_occasion_phrases_say_when_not_what(text, occasion) -> None:
+    from chat_rec.understanding.aspects import occasion_spans
+
+    keys = [t.key for t in tokenize(text)]
+    assert " ".join(keys[i] for i in sorted(occasion_spans(keys))) == occasion
+
+
+def test_occasion_words_are_no_moods_but_the_request_still_is(index) -> None:
+    assert aspects_with_polarity("something dark for a slow weekend morning", index) == (["dark"], [])

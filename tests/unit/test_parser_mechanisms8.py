@@ -1,0 +1,149 @@
+"""Mechanisms of the ninth round, on sentences written for these tests (none from a benchmark file).
+
+Not having seen a film, not knowing it, not finding it to watch and asking what it is like are no
+verdicts, and are settled so that the learned verdict gives none either ("never seen the last two",
+"no idea what that is", "can't find the second one anywhere", "…, is it good?"). After "I've seen X",
+a clause of a negator and films only ("not the other two", "la tercera no") says which were not
+seen. A plural demonstrative or a Spanish plural verb with no subject rejects the whole list when
+the message names nothing else ("these aren't for me", "no me convencen"). A description that is a
+genre word alone describes that genre ("the kids one").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding.parser import parse, parse_detailed
+from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import verdicts
+
+TOY_STORY, HEAT, FARGO, ALIEN, CASINO = 1, 6, 608, 1214, 16
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+@pytest.fixture(scope="module")
+def listed(catalog):
+    return [catalog.get(i) for i in (HEAT, FARGO, TOY_STORY)]
+
+
+@pytest.mark.parametrize(("text", "seen"), [
+    ("never seen the last two", []),
+    ("I've seen Heat, not the other two", [HEAT]),
+    ("Seen the first one but not the third", [HEAT]),
+    ("ya vi la primera y la segunda, la tercera no", [HEAT, FARGO]),
+    ("He visto la primera, pero Fargo no.", [HEAT]),
+    ("Fargo no la he visto nunca", []),
+])
+def test_not_seen_is_no_verdict_and_is_settled(resolver, listed, text, seen):
+    result = parse_detailed(text, listed, resolver)
+    assert verdicts(result.signal) == ([], [])
+    assert sorted(result.signal.seen_ids) == sorted(seen)
+    unseen = set(result.signal.mentioned_ids) - set(seen)
+    assert unseen and unseen <= result.settled
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    # a verdict after "seen" stays a verdict
+    ("Seen the first, hated the last.", [TOY_STORY]),
+    ("Saw Heat, but not the other two, and I won't: they look dull", [FARGO, TOY_STORY]),
+])
+def test_seen_then_a_real_verdict(resolver, listed, text, disliked):
+    assert verdicts(parse(text, listed, resolver))[1] == sorted(disliked)
+
+
+@pytest.mark.parametrize("text", [
+    "the third? no idea what that is",
+    "none of these ring a bell",
+    "Heat doesn't ring a bell, what's it about?",
+    "la segunda no me suena de nada",
+    "no conozco ninguna de las tres",
+    "can't find the second one anywhere",
+    "couldn't find Fargo on any service",
+    "la segunda no la encuentro en ningún lado",
+    "I haven't watched the second one yet, is it good?",
+    "Fargo no la he visto, ¿es buena?",
+    "was the first one scary?",
+])
+def test_unknown_unavailable_or_asked_about_is_no_verdict(resolver, listed, text):
+    result = parse_detailed(text, listed, resolver)
+    assert verdicts(result.signal) == ([], [])
+    assert set(result.signal.mentioned_ids) <= result.settled
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    # verdicts with the same verbs stay verdicts
+    ("a Fargo no le encuentro la gracia", [FARGO]),
+    ("I didn't find Heat funny at all", [HEAT]),
+    ("I don't get the hype around the second one", [FARGO]),
+])
+def test_finding_words_that_are_verdicts(resolver, listed, text, disliked):
+    assert verdicts(parse(text, listed, resolver))[1] == sorted(disliked)
+
+
+@pytest.mark.parametrize("text", [
+    "these aren't for me, got any musicals?",
+    "not in the mood for those, maybe a romance",
+    "no me convencen, ¿tienes alguna comedia?",
+    "Uf, esas no me dicen nada.",
+])
+def test_the_list_as_a_whole_rejected(resolver, listed, text):
+    assert verdicts(parse(text, listed, resolver)) == ([], sorted([HEAT, FARGO, TOY_STORY]))
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    ("I don't like those kinds of movies", []),  # a kind, not the list
+    ("these days I'm not into crime", []),
+    ("I hated Alien. Those are not my thing", [ALIEN]),  # the message names its own film
+    ("I didn't like the first. These others, no idea", [HEAT]),
+])
+def test_demonstratives_that_are_not_the_list(resolver, listed, text, disliked):
+    assert verdicts(parse(text, listed, resolver))[1] == sorted(disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Not the kids one, I'm watching alone", [], [TOY_STORY]),
+    ("the scary one? no thanks", [], []),  # no horror film in the list: it names none of them
+    ("The kids one for sure, my niece will love it", [TOY_STORY], []),
+])
+def test_a_genre_word_describes_a_listed_film(resolver, listed, text, liked, disliked):
+    assert verdicts(parse(text, listed, resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("I loved the godfather part 2", "Godfather: Part II, The (1974)"),
+    ("godfather 2 was even better than the first", "Godfather: Part II, The (1974)"),
+    ("loved Rocky 2", "Rocky II (1979)"),
+    ("i hated star wars episode 1", "Star Wars: Episode I - The Phantom Menace (1999)"),
+    ("star wars episode 5 is the best", "Star Wars: Episode V - The Empire Strikes Back (1980)"),
+    ("V for Vendetta was great", "V for Vendetta (2006)"),  # a lone letter V is no number
+])
+def test_sequel_numbers_typed_as_digits(resolver, catalog, text, title):
+    sig = parse(text, [], resolver)
+    assert [catalog.get(i).raw_title for i in sig.liked_ids + sig.disliked_ids] == [title]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Heat and Fargo both slap", [HEAT, FARGO], []),
+    ("nah I'm good on Toy Story", [], [TOY_STORY]),  # "I'm good" declines
+    ("the first one, nah I'm good", [], [HEAT]),
+    ("the second one sounds good", [FARGO], []),  # "good" alone still praises
+])
+def test_slang_that_praises_or_declines(resolver, listed, text, liked, disliked):
+    assert verdicts(parse(text, listed, resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "liked_genres", "disliked_genres", "liked"), [
+    ("A mí el cine bélico ni me va ni me viene", [], [], []),
+    ("westerns I can take or leave", [], [], []),
+    ("ni fu ni fa con los musicales, mejor un western", ["Western"], [], []),
+    ("Heat me da igual, Fargo me encantó", [], [], [FARGO]),
+    ("me da igual el género mientras no sea de miedo", [], ["Horror"], []),  # indifferent to genre, not to horror
+])
+def test_indifference_is_no_verdict(resolver, text, liked_genres, disliked_genres, liked):
+    sig = parse(text, [], resolver)
+    assert (sorted(sig.liked_genres), sorted(sig.disliked_genres), sorted(sig.liked_ids), sig.disliked_ids) == (
+        sorted(liked_genres), sorted(disliked_genres), sorted(liked), [])
