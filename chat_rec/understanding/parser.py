@@ -256,7 +256,18 @@ class _Parser:
                     refs.append(rest)
             rejected, scoping = nominal_scope(ckeys, lo, refs)
             asking = self._question(keys, hi)
-            polarity, seen, scope, self._settled = clause_polarity(ckeys, self.signal.language, scoping, asking)
+            read = clause_polarity(ckeys, self.signal.language, scoping, asking)
+            polarity, seen, scope, self._settled = read.polarity, read.seen, read.scope, read.settled
+            films_settled = read.films_only  # no verdict on its films; its genres are still asked for
+            if asking and clause_rules.YES_NO.match(text + " "):
+                polarity, films_settled = 0, True  # "I haven't seen it, is it good?" asks, judges nothing
+            if clause_rules.UNFAMILIAR.search(text):
+                polarity, films_settled = 0, True  # "the third? no idea what that is": new to them, no verdict
+            if films_settled:
+                self._settled = False
+                pronoun = any(k in _PRONOUNS for k in ckeys)
+                self.settled.update(i for r in [*refs, *pending] for i in r.items)
+                self.settled.update(last_refs if pronoun else ())
             asked = conditions.prospective(text, asking) or (
                 prev_asked and new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
             prev_asked = asked
@@ -276,13 +287,8 @@ class _Parser:
                 polarity, self._settled = 0, True
                 supposed += tuple(g for r in refs for g in r.genres if g != "described")
                 refs = [r for r in refs if not r.genres]
-            if asking and clause_rules.YES_NO.match(text + " "):
-                polarity, self._settled = 0, True  # "I haven't seen it, is it good?" asks, judges nothing
             if clause_rules.LUKEWARM.search(text) or clause_rules.UNSURE.search(text):
                 polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
-            if clause_rules.UNFAMILIAR.search(text):
-                polarity, self._settled = 0, True  # "the third? no idea what that is": new to them, no verdict
-                self.settled.update(i for r in pending for i in r.items)
             if clause_rules.MARKED_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
             if self._settled:

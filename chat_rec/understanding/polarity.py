@@ -28,6 +28,9 @@ class Polarity(NamedTuple):
     seen: bool
     scope: int
     settled: bool = False
+    films_only: bool = False
+    """The "no verdict" is about the films of the clause only ("never seen a good western", "can't find
+    a decent horror film"): a genre there is still asked for."""
 
 
 def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = None,
@@ -71,7 +74,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     if said_seen and not seen and not spans:
         # "never seen the last two", "Fargo no la he visto": not having seen a film is no verdict, and
         # a second reader must not find one in the rest of the sentence ("…, is it good?")
-        return Polarity(0, False, 0, settled=True)
+        return Polarity(0, False, 0, settled=True, films_only=True)
     if not spans:
         if said_seen or not negators:
             return Polarity(0, seen, 0)
@@ -81,7 +84,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             return Polarity(0, False, 0)  # "no la conocía", "I didn't know this one": new to them, no verdict
         if clause_rules.finding(tail, verb, ckeys[first_negator]):
             # "can't find the second one anywhere", "la segunda no la encuentro": where to watch it, no verdict
-            return Polarity(0, False, 0, settled=True)
+            return Polarity(0, False, 0, settled=True, films_only=True)
         verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
         return Polarity(-1, False, first_negator if tail and not verbal else 0)  # "the second, no" covers all
     score = sum(sign for _, _, sign in spans) or spans[-1][2]

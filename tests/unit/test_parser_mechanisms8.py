@@ -147,3 +147,14 @@ def test_indifference_is_no_verdict(resolver, text, liked_genres, disliked_genre
     sig = parse(text, [], resolver)
     assert (sorted(sig.liked_genres), sorted(sig.disliked_genres), sorted(sig.liked_ids), sig.disliked_ids) == (
         sorted(liked_genres), sorted(disliked_genres), sorted(liked), [])
+
+
+@pytest.mark.parametrize(("text", "genre"), [
+    ("can't find a decent horror movie anywhere, any ideas?", "Horror"),
+    ("¿Sería posible una de terror?", "Horror"),
+    ("¿Está bien alguna comedia de los 90?", "Comedy"),
+    ("no conozco muchas comedias francesas, recomiéndame alguna", "Comedy"),
+    ("haven't seen many westerns, any recs?", "Western"),
+])
+def test_a_genre_in_a_clause_with_no_film_verdict_is_still_asked_for(resolver, text, genre):
+    assert parse(text, [], resolver).liked_genres == [genre]
