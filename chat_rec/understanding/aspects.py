@@ -13,9 +13,11 @@ parser fills ``PreferenceSignal.liked_aspects`` / ``disliked_aspects`` itself.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -125,10 +127,13 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
     nearest term is within ``vocabulary.config.detect_floor`` (one batched embedding per message).
     """
     keys = [t.key for t in tokenize(tokens)] if isinstance(tokens, str) else [str(k) for k in tokens]
+    spanish = lexicon.detect_language(keys) == "es"
+    translated = spanish_moods(keys, skip) if spanish else []  # "una peli oscura" -> "dark"
+    skip = set(skip) | {j for start, end, _ in translated for j in range(start, end)}
     free = [i not in skip and (is_content(k) or (" " in k and vocabulary.is_term(k))) for i, k in enumerate(keys)]
     # inside a longer term, request words count too: "time travel", "feel good", "new york"
     inner = [i not in skip and (free[i] or (k in REQUEST_WORDS and k not in NEGATORS)) for i, k in enumerate(keys)]
-    found: list[tuple[int, int, str]] = []
+    found: list[tuple[int, int, str]] = list(translated)
     unknown: list[int] = []
     i = 0
     while i < len(keys):
@@ -148,12 +153,63 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
     if unknown:
         nearest = vocabulary.nearest([keys[i] for i in unknown])
         floor = vocabulary.config.detect_floor
-        spanish = lexicon.detect_language(keys) == "es"
         common = lexicon.common_words()
         found += [(i, i + 1, keys[i]) for i, (term, cos) in zip(unknown, nearest, strict=True)
                   if cos >= floor and (not spanish or _cognate(keys[i], term))
                   and (keys[i] not in common or _same_stem(keys[i], term))]
     return sorted(found)
+
+
+SPANISH_MOODS_FILE = Path(__file__).with_name("data") / "spanish_moods.tsv"
+MAX_SPANISH_WORDS = 4
+
+
+@functools.cache
+def _spanish_table() -> dict[str, str]:
+    """Folded Spanish mood words and phrases -> the English tag word (``data/spanish_moods.tsv``)."""
+    table: dict[str, str] = {}
+    with SPANISH_MOODS_FILE.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            spanish, english = (part.strip() for part in line.split("\t", 1))
+            if spanish != "spanish":
+                table[fold(spanish)] = english
+    return table
+
+
+def _base_forms(word: str) -> list[str]:
+    """A Spanish word and its base forms: plural and feminine endings off ("oscuras" -> "oscuro")."""
+    forms = [word]
+    for plural in ("es", "s"):
+        if word.endswith(plural) and len(word) > len(plural) + 2:
+            forms.append(word[: -len(plural)])
+    forms += [f[:-1] + "o" for f in list(forms) if f.endswith("a")]
+    return forms
+
+
+def spanish_moods(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, int, str]]:
+    """Spanish mood words and phrases in ``keys`` as (first token, end token, English term), longest
+    phrase first ("viajes en el tiempo" -> "time travel", "oscuras" -> "dark"). The embedder and the
+    tags are English, so a Spanish mood is read through the table, never by its spelling.
+    """
+    table = _spanish_table()
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(keys):
+        for n in range(min(MAX_SPANISH_WORDS, len(keys) - i), 0, -1):
+            if any(j in skip for j in range(i, i + n)):
+                continue
+            words = list(keys[i:i + n])
+            last = next((" ".join([*words[:-1], form]) for form in _base_forms(words[-1])
+                         if " ".join([*words[:-1], form]) in table), None)
+            if last is not None:
+                out.append((i, i + n, table[last]))
+                i += n
+                break
+        else:
+            i += 1
+    return out
 
 
 def _same_stem(word: str, term: str) -> bool:
@@ -202,6 +258,21 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     return {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
 
 
+_OPEN_ASK = frozenset("something anything algo alguna alguno".split())
+_OPEN_ARTICLE = frozenset("a an una un some unas unos".split())
+_FILM_NOUNS = frozenset("movie movies film films flick one ones peli pelis pelicula peliculas de".split())
+
+
+def _request_phrase(words: Sequence[str]) -> bool:
+    """A sentence that is a noun phrase asking for a film ("una película triste que me haga llorar",
+    "something my kids can watch", "a film about grief"), however long: it opens with "something"/"algo",
+    or with an article and a film noun ("una de zombis") within three words.
+    """
+    if not words:
+        return False
+    return words[0] in _OPEN_ASK or (words[0] in _OPEN_ARTICLE and bool(_FILM_NOUNS & set(words[1:4])))
+
+
 def _asking_sentences(keys: Sequence[str]) -> set[int]:
     """Token positions in sentences that ask for or judge something (cue words), or are short.
 
@@ -213,7 +284,7 @@ def _asking_sentences(keys: Sequence[str]) -> set[int]:
     for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
         words = [key for n, key in enumerate(keys[start:end], start) if key not in CLAUSE_BREAKS and n not in occasion]
         text = " ".join(words)
-        asking = (len(words) <= SHORT_SENTENCE or any(w in NEGATORS for w in words)
+        asking = (len(words) <= SHORT_SENTENCE or any(w in NEGATORS for w in words) or _request_phrase(words)
                   or any(r.search(text) for r in (lexicon.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE)))
         if asking:
             inside.update(range(start, end))

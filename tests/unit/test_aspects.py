@@ -136,7 +136,7 @@ def test_longest_vocabulary_term_wins(index) -> None:
 def test_negated_aspects_are_disliked(index) -> None:
     assert aspects_with_polarity("an action movie but not too violent", index) == ([], ["violent"])
     assert aspects_with_polarity("something dark, nothing gory", index) == (["dark"], ["gory"])
-    assert aspects_with_polarity("algo oscuro sin violencia", index)[1] == ["violencia"]
+    assert aspects_with_polarity("algo oscuro sin violencia", index)[1] == ["violence"]  # read through the table
     assert aspects_with_polarity("it was too violent for me", index) == ([], ["violent"])
     assert aspects_with_polarity("no spoilers, but space stuff please", index) == (["space"], [])
 
@@ -214,7 +214,7 @@ def test_a_spanish_word_counts_only_when_spelt_like_its_nearest_term(index) -> N
     found = [phrase for _, _, phrase in find_aspects("quiero algo de la sonda por favor", index)]
     assert "sonda" not in found  # near "space" here, but spelt nothing like it
     found = [phrase for _, _, phrase in find_aspects("quiero algo del espacio por favor", index)]
-    assert "espacio" in found  # "espacio" ~ "space": a cognate
+    assert "space" in found  # "espacio" is in the Spanish mood table; cognates: test_short_spanish_words…
     # in an English message the nearest term is trusted as before
     assert "sonda" in [phrase for _, _, phrase in find_aspects("I want something sonda please", index)]
 
@@ -264,3 +264,36 @@ def test_occasion_phrases_say_when_not_what(text, occasion) -> None:
 
 def test_occasion_words_are_no_moods_but_the_request_still_is(index) -> None:
     assert aspects_with_polarity("something dark for a slow weekend morning", index) == (["dark"], [])
+
+
+@pytest.mark.parametrize(("text", "moods"), [
+    ("una peli oscura y lenta", ["dark", "slow"]),
+    ("algo de viajes en el tiempo", ["time travel"]),
+    ("nada de zombis, porfa", ["zombies"]),
+    ("unas comedias tiernas", ["sweet"]),
+    ("una historia de amor", ["romance"]),
+    ("quiero ver algo esta noche", []),
+])
+def test_spanish_mood_words_are_read_through_the_table(text, moods) -> None:
+    from chat_rec.understanding.aspects import spanish_moods
+
+    keys = [t.key for t in tokenize(text)]
+    assert [term for _, _, term in spanish_moods(keys)] == moods
+
+
+def test_a_spanish_mood_is_read_with_its_negation(index) -> None:
+    # "espacio" is in the table ("space"); "violencia" is too, and "sin" rejects it
+    liked, disliked = aspects_with_polarity("una del espacio, sin violencia", index)
+    assert "space" in liked and disliked == ["violence"]
+
+
+@pytest.mark.parametrize(("sentence", "asking"), [
+    ("una película triste que me haga llorar mucho", True),
+    ("something my little kids can watch with their grandparents", True),
+    ("a film about a long night in a small town", True),
+    ("an old friend of mine watched something in space last year", False),
+])
+def test_a_long_noun_phrase_asking_for_a_film_is_a_request(sentence, asking) -> None:
+    from chat_rec.understanding.aspects import _request_phrase
+
+    assert _request_phrase([t.key for t in tokenize(sentence)]) is asking
