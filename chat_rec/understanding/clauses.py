@@ -341,7 +341,8 @@ WATCH_INTENT = re.compile(
     r"|(?:me|nos|te) (?:la|lo|las|los) (?:apunto|apuntamos|guardo|guardamos|pongo|ponemos|quedo|quedamos)"
     r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos)"
     r"|(?:voy|vamos) a (?:ver|poner|probar|mirar)|(?:me|nos) llaman? (?:mucho|bastante|un monton|la atencion)"
-    r"|a (?:mi|la) lista|en (?:mi|la) lista)\b")
+    r"|a (?:mi|la) lista|en (?:mi|la) lista|^(?:venga |vale |ok |okay |dale |go on |alright )?(?:pon|ponme|ponnos"
+    r"|put on|play|queue up|stick on) (?:la|el|the|qqtitle))\b")
 """Meaning to watch a film ("I'll put the second on tonight", "la segunda la veo esta noche", "added
 to my watchlist"): of a film the reply just offered, that is taking it up, a like (rule 5); of any
 other film it says nothing."""

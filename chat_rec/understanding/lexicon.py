@@ -136,7 +136,8 @@ POSITIVE = re.compile((
     r"|all[ -]?timers?|faves?|favs|hits? different|glad (?:i|we) (?:watched|saw|caught|gave)|temazos?"
     r"|(?:could|can|would) watch (?:it |that |this |qqtitle )*(?:on (?:a )?(?:loop|repeat)|forever|all day|every day"
     r"|a (?:hundred|million|thousand) times?)|me parti(?:e)? de (?:la )?risa|me mori de (?:la )?risa|me marc(?:o|aron)"
-    r"|(?:me|nos) dej(?:o|aron) marcad[oa]s?|qqgood)\b"
+    r"|(?:me|nos) dej(?:o|aron) marcad[oa]s?|(?:le|les) tengo (?:mucho |un )?carino|soft spot"
+    r"|no (?:esta|estuvo|es|era|fue|(?:me|nos) (?:parecio|parece)) (?:nada |tan |para nada )?mal|nada mal|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -169,7 +170,7 @@ NEGATIVE = re.compile((
     r"|aged (?:badly|poorly)|(?:hasnt|has not|didnt) aged well|(?:couldnt|could not|cant|never) get into"
     r"|(?:0|1|2|3|4) (?:10|out of 10)|(?:0|1|2) (?:stars?|estrellas?|out of 5)|me dej\w* fri[oa]|me arrepiento"
     r"|no hay por donde cogerla|no aguante|aburrid\w*|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big "
-    r"|rotundo )?no|a pass|ni de broma|ni loco|ni loca"
+    r"|rotundo )?no|a pass|ni de broma|ni de cona|ni de chiste|ni a palos|ni en suenos|ni loco|ni loca"
     r"|^(?:yo )?paso$|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
     r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
@@ -178,7 +179,7 @@ NEGATIVE = re.compile((
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
 SEEN = re.compile(
-    r"\b(?:seen|saw|watched|have watched|already watched|vi|visto|he visto|ya vi)\b"
+    r"\b(?:seen|saw|watched|have watched|already watched|vi|visto|he visto|ya vi|(?:la|lo|las|los) tengo vist[oa]s?)\b"
 )
 """Having seen a film is neutral (rule 7) unless a verdict sits in the same clause."""
 

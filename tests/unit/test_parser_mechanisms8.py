@@ -158,3 +158,19 @@ def test_indifference_is_no_verdict(resolver, text, liked_genres, disliked_genre
 ])
 def test_a_genre_in_a_clause_with_no_film_verdict_is_still_asked_for(resolver, text, genre):
     assert parse(text, [], resolver).liked_genres == [genre]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "seen"), [
+    ("la primera ni de coña", [], [HEAT], []),
+    ("Fargo ya la tengo vista, las otras no", [], [], [FARGO]),
+    ("venga, pon la segunda", [FARGO], [], []),  # taking it up
+    ("ok, put on the first one", [HEAT], [], []),
+    ("a la tercera le tengo cariño", [TOY_STORY], [], []),
+    ("I have a soft spot for Toy Story", [TOY_STORY], [], []),
+    ("no está mal la primera", [HEAT], [], []),  # understatement
+    ("nada mal la segunda", [FARGO], [], []),
+    ("la segunda es mala", [], [FARGO], []),
+])
+def test_spanish_and_english_list_idioms(resolver, listed, text, liked, disliked, seen):
+    sig = parse(text, listed, resolver)
+    assert (*verdicts(sig), sorted(sig.seen_ids)) == (sorted(liked), sorted(disliked), sorted(seen))
