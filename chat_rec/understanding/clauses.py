@@ -28,7 +28,7 @@ CONCORD = frozenset("nada nunca ni tampoco ningun ninguna ninguno jamas".split()
 ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particular|above all|mostly|mainly|"
                          r"such as|like|including|even|also|as well as|plus|sobre todo|especialmente|en especial|"
                          r"en particular|"
-                         r"como|incluso|principalmente|tambien|ademas)\b|(?:\w+ ){1,4}(?:especially|in particular|"
+                         r"como|tipo|incluso|principalmente|tambien|ademas)\b|(?:\w+ ){1,4}(?:especially|in particular|"
                          r"above all|too|as well|sobre todo|especialmente|en especial|tambien|included|"
                          r"incluida|incluido|incluidas|incluidos)$)")
 """A clause that names examples of the clause before it takes its verdict ("..., especially X",

@@ -174,3 +174,13 @@ def test_a_genre_in_a_clause_with_no_film_verdict_is_still_asked_for(resolver, t
 def test_spanish_and_english_list_idioms(resolver, listed, text, liked, disliked, seen):
     sig = parse(text, listed, resolver)
     assert (*verdicts(sig), sorted(sig.seen_ids)) == (sorted(liked), sorted(disliked), sorted(seen))
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("yo soy más de Heat, la verdad", [HEAT], []),  # "ser de X": to be into X
+    ("soy muy de Toy Story", [TOY_STORY], []),
+    ("no soy mucho de Fargo", [], [FARGO]),
+    ("me gustan las de acción, tipo Alien o Heat", [ALIEN, HEAT], []),  # "tipo": "such as"
+])
+def test_being_into_a_film_and_tipo_examples(resolver, text, liked, disliked):
+    assert verdicts(parse(text, [], resolver)) == (sorted(liked), sorted(disliked))
