@@ -265,7 +265,8 @@ CHOOSING = re.compile(
     r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|(?:ill|i will|i ll|im going to"
     r"|voy a) (?:watch|ver)"
     r"|which (?:one )?(?:should|do) i"
-    r" (?:watch|start)|watch first|me quedo con|lets go with|let s go with|vamos con)\b"
+    r" (?:watch|start)|watch first|me quedo con|lets go with|let s go with|vamos con"
+    r"|(?:put on|play|stick on|queue up|pon|ponme|ponnos) (?:the|la|el|qqtitle))\b"
 )
 """Accepting or choosing among listed movies is not a request for new ones."""
 

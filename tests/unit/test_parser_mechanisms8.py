@@ -184,3 +184,13 @@ def test_spanish_and_english_list_idioms(resolver, listed, text, liked, disliked
 ])
 def test_being_into_a_film_and_tipo_examples(resolver, text, liked, disliked):
     assert verdicts(parse(text, [], resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "wants_new"), [
+    ("ok, put on the first one", False),  # choosing an offered film asks for nothing new
+    ("venga, pon la segunda", False),
+    ("put on something funny", True),
+    ("pon algo de risa", True),
+])
+def test_putting_on_an_offered_film_is_a_choice_not_a_request(resolver, listed, text, wants_new):
+    assert parse(text, listed, resolver).wants_new_recommendations is wants_new
