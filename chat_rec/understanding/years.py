@@ -36,6 +36,12 @@ _NEGATED = re.compile(r"\b(?:no|not|nothing|none|nada|ninguna|ninguno|ningun|sin
 """A negator at most three words before an open decade ("nothing from the 80s or earlier", "que
 no sea de los ochenta para atrás"): the range it names is the one ruled out, so its bound flips."""
 
+_BEFORE_DECADE = re.compile(r"\b(?:older than|earlier than|before|prior to|pre|anterior(?:es)? a|antes de"
+                            r"|(?:mas )?(?:antigu|viej)[oa]s? (?:que|de))\s*$")
+_AFTER_DECADE = re.compile(r"\b(?:newer than|later than|more recent than|after|post|posterior(?:es)? a|despues de"
+                           r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))\s*$")
+"""A comparison right before a decade ("before the 80s", "posterior a los 90"): one bound, not the decade."""
+
 _Y2 = r"(1[89]\d\d|20[0-4]\d|\d\d)"
 """A year, or its last two digits ("between '72 and '78", "entre el 95 y el 2005")."""
 _UNIT = r"(?:min|mins|minutes?|minutos?|pm|am|h|hours?|horas?|%|years?|anos|euros?|dollars?)"
@@ -144,7 +150,20 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
             continue
         lo, hi = min(valid), max(valid) + 9
         direction = match.group(3) or match.group(4) or ""
-        negated = bool(_NEGATED.search(work[:match.start()]))
+        before = work[:match.start()]
+        negated = bool(_NEGATED.search(before))
+        compared = _BEFORE_DECADE.search(before) or _AFTER_DECADE.search(before)
+        if compared is not None and not direction and not match.group(5):
+            # "before the 80s" -> up to 1979, "after the 60s" -> from 1970; negated, the other side
+            # ("not older than the 80s" -> from 1980, "nada posterior a los 90" -> up to 1999)
+            earlier = compared.re is _BEFORE_DECADE
+            if earlier:
+                (mins if negated else maxs).append(lo if negated else lo - 1)
+            else:
+                (maxs if negated else mins).append(hi if negated else hi + 1)
+            spans.append((compared.start(), match.end()))
+            work = work[:compared.start()] + " " * (match.end() - compared.start()) + work[match.end():]
+            continue
         if direction in _EARLIER:
             (mins if negated else maxs).append(hi + 1 if negated else hi)
         elif direction or match.group(5):

@@ -194,3 +194,18 @@ def test_being_into_a_film_and_tipo_examples(resolver, text, liked, disliked):
 ])
 def test_putting_on_an_offered_film_is_a_choice_not_a_request(resolver, listed, text, wants_new):
     assert parse(text, listed, resolver).wants_new_recommendations is wants_new
+
+
+@pytest.mark.parametrize(("text", "years"), [
+    ("not older than the 80s", (1980, None)),
+    ("nada anterior a los 80", (1980, None)),
+    ("before the 80s", (None, 1979)),
+    ("pelis anteriores a los 70", (None, 1969)),
+    ("anything after the 60s", (1970, None)),
+    ("nothing newer than the 2000s", (None, 2009)),
+    ("no más nuevas que los 90", (None, 1999)),
+    ("something from the 80s", (1980, 1989)),  # a plain decade stays a decade
+])
+def test_a_comparison_before_a_decade_gives_one_bound(resolver, text, years):
+    sig = parse(text, [], resolver)
+    assert (sig.year_min, sig.year_max) == years
