@@ -145,6 +145,12 @@ YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|
                     r"|vale|merece|sera|seria)) ")
 """A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?"): it
 asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
+ASKING_YOU = re.compile(
+    r"^(?:and |so |but |y |pero |o )?(?:(?:do|did|would|have|dont|didnt) (?:you|u|ya) (?:\w+ )?(?:like|love|enjoy|dig"
+    r"|hate|prefer|seen|watched|have a favou?rite)|(?:a ti |a usted )?(?:te|le) (?:gusta|gustan|gusto|gustaron|encanta"
+    r"|encantan|van)|(?:has|habeis|ha) visto)\b")
+"""A question about the assistant's own taste ("do you like horror?", "¿te gustan las de terror?", "have you
+seen Heat?"): small talk, no verdict and no request (read only in a sentence ending with "?")."""
 LIST_AS_SUBJECT = re.compile(
     r"\b(?:these|those|estas|estos|esas|esos)\b(?! (?:kinds?|types?|sorts?|days?|times?|dias|tipos?|years?|anos)\b)"
     r"|^(?:y |pero |la verdad |sinceramente |uf |mm+ |hmm+ )?no (?:me|nos) (?:\w+(?:an|en)|dicen|llaman|convencen"

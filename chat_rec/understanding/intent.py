@@ -79,8 +79,8 @@ def wants_new(keys: list[str]) -> bool:
                  if not conditions.negated_before(text, m.start(), question)]
         if asked and not lexicon.CHOOSING.search(text):
             return True
-        if question and clause_rules.FACT_QUESTION.match(text):
-            continue  # "Is Heat a crime movie?" asks about a film, not for films
+        if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ASKING_YOU.match(text)):
+            continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
         named = any(r.search(text) for r, _ in lexicon.GENRE_RES)
         polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
         if named and (question or polite):

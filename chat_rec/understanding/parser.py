@@ -259,6 +259,8 @@ class _Parser:
             read = clause_polarity(ckeys, self.signal.language, scoping, asking)
             polarity, seen, scope, self._settled = read.polarity, read.seen, read.scope, read.settled
             films_settled = read.films_only  # no verdict on its films; its genres are still asked for
+            if asking and clause_rules.ASKING_YOU.match(text):
+                polarity, seen, self._settled = 0, False, True  # "do you like horror?" asks the assistant
             if asking and clause_rules.YES_NO.match(text + " "):
                 polarity, films_settled = 0, True  # "I haven't seen it, is it good?" asks, judges nothing
             if clause_rules.UNFAMILIAR.search(text):

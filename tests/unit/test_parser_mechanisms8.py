@@ -209,3 +209,18 @@ def test_putting_on_an_offered_film_is_a_choice_not_a_request(resolver, listed, 
 def test_a_comparison_before_a_decade_gives_one_bound(resolver, text, years):
     sig = parse(text, [], resolver)
     assert (sig.year_min, sig.year_max) == years
+
+
+@pytest.mark.parametrize("text", ["do you like horror?", "¿te gustan las de terror?", "have you seen Heat?",
+                                  "Did you enjoy Fargo?"])
+def test_asking_the_assistant_about_its_taste_is_small_talk(resolver, text):
+    sig = parse(text, [], resolver)
+    assert (sig.liked_ids, sig.disliked_ids, sig.seen_ids, sig.liked_genres, sig.wants_new_recommendations) == (
+        [], [], [], [], False)
+
+
+@pytest.mark.parametrize(("text", "genre"), [("do you have any horror?", "Horror"),
+                                             ("do you know any good westerns?", "Western")])
+def test_asking_the_assistant_for_films_is_still_a_request(resolver, text, genre):
+    sig = parse(text, [], resolver)
+    assert sig.liked_genres == [genre] and sig.wants_new_recommendations
