@@ -49,7 +49,8 @@ FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|t
 
 LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watchable|bien|aceptable|pasable)"
                       r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b"
-                      r"|\bni fu ni fa\b|\bni (?:me|nos|le|les) va ni (?:me|nos|le|les) viene\b"
+                      r"|\bnothing special\b|\bnada (?:especial|del otro mundo)\b|\bni fu ni fa\b"
+                      r"|\bni (?:me|nos|le|les) va ni (?:me|nos|le|les) viene\b"
                       r"|\b(?:(?:me|nos|le|les) (?:da|dan|daba) (?:igual|lo mismo)\b"
                       r"(?! (?:el|la|los|las|que|si|mientras))"
                       r"|(?:could|can) take (?:it |them )?or leave(?: it| them)?)")

@@ -137,7 +137,8 @@ POSITIVE = re.compile((
     r"|(?:could|can|would) watch (?:it |that |this |qqtitle )*(?:on (?:a )?(?:loop|repeat)|forever|all day|every day"
     r"|a (?:hundred|million|thousand) times?)|me parti(?:e)? de (?:la )?risa|me mori de (?:la )?risa|me marc(?:o|aron)"
     r"|(?:me|nos) dej(?:o|aron) marcad[oa]s?|(?:le|les) tengo (?:mucho |un )?carino|soft spot"
-    r"|(?:soy|somos) (?:mas|muy|bastante|mucho mas|super) de"
+    r"|(?:soy|somos) (?:mas|muy|bastante|mucho mas|super) de|obsessed with|obsesionad[oa]s? con"
+    r"|grew up (?:on|with)|creci con"
     r"|no (?:esta|estuvo|es|era|fue|(?:me|nos) (?:parecio|parece)) (?:nada |tan |para nada )?mal|nada mal|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict

@@ -224,3 +224,19 @@ def test_asking_the_assistant_about_its_taste_is_small_talk(resolver, text):
 def test_asking_the_assistant_for_films_is_still_a_request(resolver, text, genre):
     sig = parse(text, [], resolver)
     assert sig.liked_genres == [genre] and sig.wants_new_recommendations
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("my kids are obsessed with Toy Story", [TOY_STORY]),
+    ("estoy obsesionada con Fargo", [FARGO]),
+    ("I grew up on Alien", [ALIEN]),
+    ("Heat still holds up", [HEAT]),  # a capitalised one-word title before "still"/"holds"
+    ("Alien aged like fine wine", [ALIEN]),
+])
+def test_idioms_of_liking(resolver, text, liked):
+    assert verdicts(parse(text, [], resolver)) == (sorted(liked), [])
+
+
+@pytest.mark.parametrize("text", ["Heat? nada del otro mundo", "Fargo: nothing special"])
+def test_nothing_special_is_no_verdict(resolver, text):
+    assert verdicts(parse(text, [], resolver)) == ([], [])
