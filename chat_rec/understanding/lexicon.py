@@ -174,7 +174,7 @@ NEGATIVE = re.compile((
     r"|no hay por donde cogerla|no aguante|aburrid\w*|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big "
     r"|rotundo )?no|a pass|ni de broma|ni de cona|ni de chiste|ni a palos|ni en suenos|ni loco|ni loca"
     r"|^(?:yo )?paso$|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
-    r"|a medias|lentisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
+    r"|a medias|lentisim[ao]s?|larguisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
     r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
     r"|se me hicieron eternas|(?:i m|im|i am|we re|were) good on|qqbad)\b"
 ).replace("{AUX}", _AUX))

@@ -240,3 +240,11 @@ def test_idioms_of_liking(resolver, text, liked):
 @pytest.mark.parametrize("text", ["Heat? nada del otro mundo", "Fargo: nothing special"])
 def test_nothing_special_is_no_verdict(resolver, text):
     assert verdicts(parse(text, [], resolver)) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    ("Titanic se me hizo larguísima", [1721]),  # a one-word title before a reflexive "se"
+    ("No es que Titanic sea mala, pero es larguísima", [1721]),
+])
+def test_way_too_long_in_spanish(resolver, text, disliked):
+    assert verdicts(parse(text, [], resolver)) == ([], disliked)
