@@ -111,6 +111,10 @@ class ListReferences:
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
             elif k.isdigit() and 1 <= int(k) <= n and prev not in _NUMBER and self._bare_position(ckeys, j):
                 picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
+            elif k in _ERA_SUPERLATIVES and (prev in _DETERMINERS and nxt in {"one", "movie", "film", "pick", "", "de"}
+                                             or prev in {"mas", "most", "more"} and j > 1
+                                             and ckeys[j - 2] in _DETERMINERS):
+                picked = self._by_year(_ERA_SUPERLATIVES[k])  # "the oldest one", "la más reciente"
             elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
                     prev in _DETERMINERS or prev in {"del", "de"}):
                 picked = [ids[n // 2]]  # "the middle one", "la del medio"
@@ -198,10 +202,25 @@ class ListReferences:
                     return [_Ref(pos, [item.item_id for item in items], genres=("described",))]
         return []
 
+    def _by_year(self, newest: bool) -> list[int]:
+        """The listed film released last (``newest``) or first; none on a tie or with no years."""
+        dated = [item for item in self.previous if item.year is not None]
+        if len(dated) < 2:
+            return []
+        pick = (max if newest else min)(dated, key=lambda item: item.year or 0)
+        if sum(item.year == pick.year for item in dated) > 1:
+            return []
+        return [pick.item_id]
+
     def _matching(self, phrase: str, loose: bool) -> list[Item]:
         """The listed movies a description fits: all its words, or (``loose``, several words) the
         one movie that fits clearly more of them than any other ("the jazz drumming one").
         """
+        era = [w for w in phrase.split() if w in _ERA_WORDS]
+        if era and len(era) < len(phrase.split()):  # "the old black and white one": the rest describes it
+            phrase = " ".join(w for w in phrase.split() if w not in _ERA_WORDS)
+        elif era and len(phrase.split()) == 1:  # "the old one", "the recent one"
+            return [item for item in self.previous if item.item_id in self._by_year(_ERA_WORDS[era[0]])]
         full = [item for item in self.previous if self._describes(phrase, item)]
         if full or not loose:
             return full
@@ -217,8 +236,17 @@ class ListReferences:
     def _describes(self, phrase: str, item: Item) -> bool:
         if re.fullmatch(r"\d{4}", phrase):
             return item.year == int(phrase)
+        decade = re.fullmatch(r"(?:the |los |los anos )?((?:19|20)?\d0)s?", phrase)
+        if decade and (phrase.endswith("s") or " " in phrase):  # "the one from the 40s", "la de los 40"
+            start = int(decade.group(1))
+            start = start if start >= 1000 else (1900 + start if start >= 20 else 2000 + start)
+            return item.year is not None and start <= item.year <= start + 9
         if re.fullmatch(r"\d\d", phrase):
-            return item.year is not None and item.year % 100 == int(phrase)  # "la del 36"
+            value = int(phrase)
+            if any(other.year is not None and other.year % 100 == value for other in self.previous):
+                return item.year is not None and item.year % 100 == value  # "la del 36"
+            # "la de los 40" (the article went with the description): a decade when no year fits exactly
+            return phrase.endswith("0") and item.year is not None and item.year % 100 // 10 == value // 10
         if phrase in {"black and white", "b w", "bw", "black white"}:
             return item.year is not None and item.year < 1960
         for regex, genres in lexicon.GENRE_RES:  # "the war one"; "the kids one" as "kids movies" would be
@@ -235,6 +263,13 @@ class ListReferences:
 _OPENING = re.compile(r"^(?:the|la|el|las|los) (?:other|otra|otro|otras|otros|de|del|con|sobre"
                       r"|(?:\w+ ){1,3}?(?:one|ones))\b")
 _SINGULAR_OTHER = frozenset({"other", "otra", "otro"})
+_ERA_SUPERLATIVES = {"oldest": False, "older": False, "earliest": False, "newest": True, "newer": True,
+                     "antigua": False, "antiguo": False, "vieja": False, "viejo": False, "nueva": True, "nuevo": True,
+                     "reciente": True, "moderna": True, "moderno": True, "recent": True}
+"""Era words after "the"/"la"/"más": the listed film released first (False) or last (True)."""
+_ERA_WORDS = {"old": False, "older": False, "oldest": False, "new": True, "newer": True, "newest": True,
+              "recent": True, "modern": True, "antigua": False, "antiguo": False, "vieja": False, "viejo": False,
+              "nueva": True, "nuevo": True, "reciente": True, "moderna": True, "moderno": True}
 OTHER_WORDS = frozenset({"other", "others", "rest", "remaining", "demas", "otra", "otro", "otras", "otros", "resto"})
 
 

@@ -350,6 +350,8 @@ class TitleResolver:
             if item_id not in prefer_set and (self._other_year(tokens, i, n, item_id)
                                               or (n <= 2 and _inside_name(text, tokens, i, title_ends, score < 100))):
                 continue
+            if score < 100 and i + n < len(tokens) and tokens[i + n].key in {"one", "ones"}:
+                continue  # "the romantic one" describes a film; it is no misspelt "The Romantics"
             title_ends.add(i + n - 1)
             end_tok = i + n - 1
             year = self._nearby_year(tokens, i, n)

@@ -94,6 +94,7 @@ _SAME_YEAR = re.compile(r"\b(?:from|in|of|de|del|en) (?:that|the same|this|ese|e
 """A year named by reference ("algo de ese año", "something from that year"): the year said before it."""
 _PICKS_OUT = re.compile(r"\b(?:the|la|el|las|los)(?: one| ones| movie| film| pelicula| peli)? (?:from|de|del|of)"
                         r" (?:the year |el )?" + _Y2 + r"\b")
+_PICKS_OUT_DECADE = re.compile(r"\b(?:the|la|el)(?: one| movie| film| pelicula| peli)? (?:from|de|del|of)\s*$")
 _BARE_YEAR = re.compile(r"\b" + _Y + r"\b")
 
 
@@ -151,6 +152,9 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
         lo, hi = min(valid), max(valid) + 9
         direction = match.group(3) or match.group(4) or ""
         before = work[:match.start()]
+        if listed and _PICKS_OUT_DECADE.search(before) and any(lo <= y <= hi for y in listed):
+            continue  # "the one from the 40s" picks out the listed 1942 film; it sets no range
+
         negated = bool(_NEGATED.search(before))
         compared = _BEFORE_DECADE.search(before) or _AFTER_DECADE.search(before)
         if compared is not None and not direction and not match.group(5):

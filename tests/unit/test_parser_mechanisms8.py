@@ -248,3 +248,34 @@ def test_nothing_special_is_no_verdict(resolver, text):
 ])
 def test_way_too_long_in_spanish(resolver, text, disliked):
     assert verdicts(parse(text, [], resolver)) == ([], disliked)
+
+
+CASABLANCA = 912
+
+
+@pytest.fixture(scope="module")
+def eras(catalog):
+    return [catalog.get(i) for i in (ALIEN, TOY_STORY, CASABLANCA)]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("the old black and white one is a classic", [CASABLANCA], []),
+    ("la más antigua no, que es en blanco y negro", [], [CASABLANCA]),
+    ("the newest one looks great", [TOY_STORY], []),
+    ("the most recent one for me", [TOY_STORY], []),
+    ("the oldest one, definitely", [CASABLANCA], []),
+    ("the one from the 40s looks great", [CASABLANCA], []),
+    ("la de los 40 me encanta", [CASABLANCA], []),
+    ("la del 42 me encanta", [CASABLANCA], []),
+    ("the romantic one isn't my thing", [], [CASABLANCA]),  # a description, not the title "The Romantics"
+    ("I want something more recent", [], []),  # an era asked for, no listed film
+])
+def test_listed_films_described_by_era_decade_and_genre(resolver, eras, text, liked, disliked):
+    assert verdicts(parse(text, eras, resolver)) == (sorted(liked), sorted(disliked))
+
+
+def test_a_decade_naming_a_listed_film_sets_no_range(resolver, eras):
+    sig = parse("the one from the 40s looks great", eras, resolver)
+    assert (sig.year_min, sig.year_max) == (None, None)
+    sig = parse("something from the 40s", eras, resolver)
+    assert (sig.year_min, sig.year_max) == (1940, 1949)
