@@ -266,7 +266,15 @@ def comparison_like(text: str, start: int, end: int) -> bool:
     if text[start:end] != "like":
         return False
     before = text[:start].split()
-    return bool(before) and before[-1] in _PERCEPTION
+    after = text[end:].split()[:2]
+    if after[:1] in (["a"], ["an"]):
+        after = after[1:]  # "like a hundred times"
+    hedge = bool(after) and (after[0].isdigit() or after[0] in _QUANTITIES)  # "seen it like five times"
+    return hedge or (bool(before) and before[-1] in _PERCEPTION)
+
+
+_QUANTITIES = frozenset("two three four five six seven eight nine ten twenty fifty hundred dozen half "
+                        "once twice thrice million thousand".split())
 
 
 COPULAS = frozenset("is are was were s es son fue fueron era eran parecio parecieron parece parecen seemed seems "

@@ -222,6 +222,7 @@ GROUP_ALL = re.compile(
     r"\b(?:all (?:three|four|five|two|of them|of these|of those|of em)|all these|all those"
     r"|both(?: of them| of these| of those)?|neither(?: of them| of these| of those)?"
     r"|none of (?:them|these|those|em|the above)|none(?= of)|every (?:single )?one(?: of them)?"
+    r"|(?:them|em) all"
     r"|each (?:one )?of them|a single one|any of (?:them|these|those)|that list|this list"
     r"|the whole list|the lot|todas|todos|ninguna|ninguno|las dos|los dos|las tres|los tres"
     r"|ambas|ambos)\b"

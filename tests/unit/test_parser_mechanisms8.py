@@ -279,3 +279,18 @@ def test_a_decade_naming_a_listed_film_sets_no_range(resolver, eras):
     assert (sig.year_min, sig.year_max) == (None, None)
     sig = parse("something from the 40s", eras, resolver)
     assert (sig.year_min, sig.year_max) == (1940, 1949)
+
+
+@pytest.mark.parametrize(("text", "liked", "seen"), [
+    ("Heat I've seen like five times lol", [], [HEAT]),  # "like" before a number is a hedge
+    ("watched Fargo like a hundred times", [], [FARGO]),
+    ("seen em all", [], [HEAT, FARGO, TOY_STORY]),
+    ("loved em all", [HEAT, FARGO, TOY_STORY], []),
+])
+def test_hedging_like_and_em_all(resolver, listed, text, liked, seen):
+    sig = parse(text, listed, resolver)
+    assert (sorted(sig.liked_ids), sorted(sig.seen_ids)) == (sorted(liked), sorted(seen))
+
+
+def test_like_a_thing_is_still_liking(resolver):
+    assert parse("I like a good thriller", [], resolver).liked_genres == ["Thriller"]
