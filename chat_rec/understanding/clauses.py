@@ -104,7 +104,7 @@ def finding(tail: list[str], verb: str, negator: str) -> bool:
     after = tail[tail.index(verb) + 1:]
     return not after or after[0] in {"en", "por", "online", "ni"}
 
-UNFAMILIAR = re.compile(r"\b(?:no idea what|never heard of|(?:dont|doesnt|didnt|do not|does not|none of \w+) "
+UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never heard of|(?:dont|doesnt|didnt|do not|does not|none of \w+) "
                         r"(?:really )?rings? a bell|rings? no bells?|not familiar with|unfamiliar|no me suenan?"
                         r"|ni idea de (?:cual|cuales|que es|que son|quien)|ni me suena|no (?:la|lo|las|los) conozco"
                         r"|no conozco)\b")
@@ -335,8 +335,21 @@ def elliptical(ckeys: list[str]) -> bool:
         and all(k in _AUXILIARIES for k in rest)
 
 
-INTERJECTIONS = frozenset("ooh oooh oh ah aah hmm mmm uh um ok okay vale uy ay anda bueno pues well so right".split())
-"""Words that open a reply and say nothing themselves ("Ooh, the second one!")."""
+INTERJECTIONS = frozenset("ooh oooh oh ah aah hmm mmm uh um ok okay vale uy ay anda bueno pues well so right "
+                          "no nah nope".split())
+"""Words that open a reply and say nothing themselves ("Ooh, the second one!"); a "no" alone before a
+comma answers the assistant ("No, the second one.") and picks nothing out."""
+SKIP_SEEN = re.compile(r"^(?:id |i d |ill |i ll |i will |lets |let s |we can |me )?(?:skip|pass on|salto|paso de)\b"
+                       r".*\b(?:since|because|as|cause|cuz|coz|porque|ya que|que)\b.*\b(?:seen|watched|saw|vi|visto"
+                       r"|vimos)\b")
+"""Passing on a film because it was seen ("I'd skip the first since I've seen it"): seen, no verdict."""
+MIGHT = re.compile(r"\b(?:might|may|could) (?:\w+ )?(?:like|love|enjoy|dig|hate|be into)\b"
+                   r"|\bpuede que (?:\w+ ){0,3}?(?:le|les|me|nos|te) (?:guste|gusten|encante|encanten)\b"
+                   r"|\b(?:le|les|me|nos) (?:podria|podrian) (?:gustar|encantar)\b")
+"""A guess about a reaction ("my wife might like it", "puede que le guste"): no verdict on a film."""
+NO_VERDICT = re.compile(r"\b(?:nothing against|nada (?:en )?contra|no (?:strong )?(?:feelings|opinion)"
+                        r"|no tengo (?:opinion|nada en contra))\b")
+"""No feelings either way ("nothing against Heat", "no strong feelings about these"): no verdict."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"
                             r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y|ooh|oh|vale) )+|"
                             r"(?: (?:for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|"

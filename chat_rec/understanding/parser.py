@@ -217,6 +217,7 @@ class _Parser:
         prev_asked = False  # the clause before asked "would I like X?", for "And Y?" right after it
         last_negated = False  # whether that clause was negated, for "X didn't. Y did."
         choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
+        bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
@@ -265,6 +266,10 @@ class _Parser:
                 polarity, films_settled = 0, True  # "I haven't seen it, is it good?" asks, judges nothing
             if clause_rules.UNFAMILIAR.search(text):
                 polarity, films_settled = 0, True  # "the third? no idea what that is": new to them, no verdict
+            if clause_rules.SKIP_SEEN.search(text):
+                polarity, seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
+            if clause_rules.MIGHT.search(text):
+                polarity, films_settled = 0, True  # "my wife might like it": a guess, no verdict
             if films_settled:
                 self._settled = False
                 pronoun = any(k in _PRONOUNS for k in ckeys)
@@ -289,7 +294,7 @@ class _Parser:
                 polarity, self._settled = 0, True
                 supposed += tuple(g for r in refs for g in r.genres if g != "described")
                 refs = [r for r in refs if not r.genres]
-            if clause_rules.LUKEWARM.search(text) or clause_rules.UNSURE.search(text):
+            if any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE, clause_rules.NO_VERDICT)):
                 polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
             if clause_rules.MARKED_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
@@ -365,6 +370,16 @@ class _Parser:
                 choices += [i for r in refs for i in r.items if i in self.list_refs.ids]
             if seen and not polarity:
                 seen_sentence = sent
+                if bare_rejected[0] == sent and not any(r.items for r in refs) and any(
+                        k in _PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
+                    # "not the first one, I've seen it": the reason is having seen it, not disliking it
+                    for item_id in bare_rejected[1]:
+                        if item_id in self.signal.disliked_ids:
+                            self.signal.disliked_ids.remove(item_id)
+                        self._items([item_id], 0, True)
+                    self.settled.update(bare_rejected[1])
+            bare_rejected = (sent, [i for r in refs if r.pos in rejected or polarity < 0 for i in r.items]) if (
+                polarity <= 0 and (rejected or polarity < 0) and negation_only(ckeys)) else (-1, [])
             if polarity:
                 last_verdict, verdict_sentence = polarity, sent
                 last_negated = any(k in lexicon.NEGATORS for k in ckeys)

@@ -294,3 +294,22 @@ def test_hedging_like_and_em_all(resolver, listed, text, liked, seen):
 
 def test_like_a_thing_is_still_liking(resolver):
     assert parse("I like a good thriller", [], resolver).liked_genres == ["Thriller"]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "seen"), [
+    ("No, the second one", [FARGO], [], []),  # "no" answers the assistant; the second one is chosen
+    ("no, the second, not the first", [FARGO], [HEAT], []),
+    ("nah, the last one", [TOY_STORY], [], []),
+    ("nothing against Heat, just not in the mood", [], [], []),
+    ("I have no strong feelings about these", [], [], []),
+    ("no idea about the first two", [], [], []),
+    ("Heat's not really my style but my wife might like it", [], [HEAT], []),  # a guess is no verdict
+    ("puede que a mi hermana le guste la segunda", [], [], []),
+    ("not the first one, I've seen it", [], [], [HEAT]),  # rejected because seen: seen, no verdict
+    ("la primera no, que ya la vi", [], [], [HEAT]),
+    ("I'd skip the first since I've seen it", [], [], [HEAT]),
+    ("not the first one, it's boring", [], [HEAT], []),  # a reason that is a verdict stays one
+])
+def test_answers_guesses_and_rejections_for_having_seen(resolver, listed, text, liked, disliked, seen):
+    sig = parse(text, listed, resolver)
+    assert (*verdicts(sig), sorted(sig.seen_ids)) == (sorted(liked), sorted(disliked), sorted(seen))
