@@ -149,7 +149,9 @@ def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sc
     The genre is a soft boost, so likes that pull elsewhere (Toy Story among the likes of someone
     asking for horror) could fill the list with films of other genres. The best-scored films of
     the asked genres, ranked by the same request over the catalog, take the places of the
-    lowest-scored picks without one; the list is then in score order.
+    lowest-scored picks without one. The picks that carry an asked genre come first, each part in
+    score order: a film the request did not ask for is never the first answer to it (Deadpool, much
+    mentioned in conversations, led "una peli oscura y lenta, de misterio").
     """
     wanted = set(request.required_genres)
     k = min(request.k, len(ranked))
@@ -161,15 +163,13 @@ def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sc
 
     top = ranked[:k]
     need = min(floor, k) - sum(fits(s) for s in top)
-    if need <= 0:
-        return ranked
-    pool = ranker.ids_with_genres(wanted) - {s.item.item_id for s in ranked}
-    if not pool:
-        return ranked
-    extra = ranker.rank(replace(request, candidate_ids=pool, k=need))
-    for scored in extra:
-        off = [n for n, s in enumerate(top) if not fits(s)]
-        if not off:
-            break
-        top[min(off, key=lambda n: top[n].score)] = scored
-    return sorted(top, key=lambda s: -s.score) + ranked[k:]
+    pool = ranker.ids_with_genres(wanted) - {s.item.item_id for s in ranked} if need > 0 else set()
+    if pool:
+        extra = ranker.rank(replace(request, candidate_ids=pool, k=need))
+        for scored in extra:
+            off = [n for n, s in enumerate(top) if not fits(s)]
+            if not off:
+                break
+            top[min(off, key=lambda n: top[n].score)] = scored
+    top = sorted(top, key=lambda s: (not fits(s), -s.score))
+    return top + ranked[k:]

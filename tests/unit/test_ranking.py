@@ -237,8 +237,15 @@ def test_a_genre_floor_fills_the_list_with_the_asked_genre_when_likes_pull_elsew
         return sum("Horror" in s.item.genres for s in items)
 
     assert horror(plain) < 4 <= horror(floored)
-    assert [s.score for s in floored] == sorted((s.score for s in floored), reverse=True)
+    # the picks of the asked genre come first, each part in score order
+    fitting = [s for s in floored if "Horror" in s.item.genres]
+    assert floored[:len(fitting)] == fitting
+    assert [s.score for s in fitting] == sorted((s.score for s in fitting), reverse=True)
     assert {s.item.item_id for s in floored}.isdisjoint({MATRIX, TOY_STORY})
+    # with enough of the genre already, an off-genre pick that scores higher still comes last
+    enough = pipeline.rank(soft, None, c, 5, 0.0, genre_floor=1)
+    shown = [("Horror" in s.item.genres) for s in enough]
+    assert shown == sorted(shown, reverse=True)
     # the floor keeps the filters: nothing excluded comes back to fill it
     no_horror_left = pipeline.Constraints(liked_ids=(MATRIX,), liked_genres=("Horror",), excluded_genres=("Horror",))
     assert horror(pipeline.rank(soft, None, no_horror_left, 5, 0.0, genre_floor=4)) == 0
