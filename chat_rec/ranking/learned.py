@@ -109,7 +109,24 @@ def read_weights(folder: Path) -> RankWeights | None:
             learned["query_turns"] = max(1, int(data["query_turns"]))
     except (OSError, KeyError, ValueError, TypeError, AttributeError) as exc:
         raise ModelError(f"{path} cannot be read ({exc}); rebuild it with `chat-rec train conversations`.") from exc
-    return dataclasses.replace(RankWeights(), **learned)  # type: ignore[arg-type]
+    weights = dataclasses.replace(RankWeights(), **learned)  # type: ignore[arg-type]
+    if "aspect" in data.get("weights", {}):
+        return dataclasses.replace(weights, aspect=float(data["weights"]["aspect"]))
+    return dataclasses.replace(weights, aspect=aspect_share_weight(weights))
+
+
+def aspect_share_weight(weights: RankWeights) -> float:
+    """The aspect weight that keeps the share of the total it had among the default weights.
+
+    The default 0.8 was chosen on the mood queries against the default signal weights (sum 3.1);
+    learned weights are several times larger (the conversation signals), and 0.8 among them let
+    the conversation prior drown a mood ("a dark, slow-burn mystery" got the films most mentioned in
+    conversations: the mood share of the dev queries fell .84 -> .43). Scaling it with the total keeps
+    a mood's pull as it was tuned; a weights file may set "aspect" itself.
+    """
+    default = RankWeights()
+    total = sum(getattr(default, n) for n in WEIGHT_NAMES)
+    return default.aspect * sum(getattr(weights, n) for n in WEIGHT_NAMES) / total if total else default.aspect
 
 
 def write_weights(folder: Path, weights: RankWeights, info: dict[str, Any],

@@ -57,6 +57,21 @@ def test_weights_file_round_trip(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "weights.json").read_text())["protocol"] == "p"
 
 
+def test_learned_weights_keep_the_moods_share_of_the_total(tmp_path: Path) -> None:
+    """Learned weights several times the defaults' total scale the aspect weight with them, so a mood
+    pulls as it was tuned (0.8 among defaults summing 3.1); a file that sets "aspect" keeps its own."""
+    default = RankWeights()
+    write_weights(tmp_path, RankWeights(conversation=12.0, conversation_popularity=3.0, query=6.0), {"protocol": "p"})
+    weights = read_weights(tmp_path)
+    assert weights is not None
+    total = sum(getattr(weights, n) for n in ("content", "collaborative", "popularity", "genre", "conversation",
+                                              "conversation_popularity", "query"))
+    assert weights.aspect == pytest.approx(default.aspect * total / 3.1)
+    assert weights.aspect > 5 * default.aspect
+    (tmp_path / "weights.json").write_text('{"weights": {"conversation": 12.0, "aspect": 1.5}}', encoding="utf-8")
+    assert read_weights(tmp_path).aspect == 1.5  # type: ignore[union-attr]
+
+
 def _write_training_folder(folder: Path, dev_ids: list[str]) -> Path:
     folder.mkdir()
     with (folder / redial.SEQUENCES_FILE).open("w") as fh:
