@@ -149,9 +149,10 @@ def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sc
     The genre is a soft boost, so likes that pull elsewhere (Toy Story among the likes of someone
     asking for horror) could fill the list with films of other genres. The best-scored films of
     the asked genres, ranked by the same request over the catalog, take the places of the
-    lowest-scored picks without one. The picks that carry an asked genre come first, each part in
-    score order: a film the request did not ask for is never the first answer to it (Deadpool, much
-    mentioned in conversations, led "una peli oscura y lenta, de misterio").
+    lowest-scored picks without one, and the list is then in score order. Either way its first pick
+    carries an asked genre: a film the request did not ask for is never the first answer to it
+    (Deadpool, much mentioned in conversations, led "una peli oscura y lenta, de misterio"). Only the
+    first place moves, so a longer ranking of the same request starts with the same picks.
     """
     wanted = set(request.required_genres)
     k = min(request.k, len(ranked))
@@ -171,5 +172,7 @@ def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sc
             if not off:
                 break
             top[min(off, key=lambda n: top[n].score)] = scored
-    top = sorted(top, key=lambda s: (not fits(s), -s.score))
+        top = sorted(top, key=lambda s: -s.score)
+    first = next((n for n, s in enumerate(top) if fits(s)), 0)  # the ranking's own order otherwise
+    top.insert(0, top.pop(first))
     return top + ranked[k:]
