@@ -273,14 +273,13 @@ def _request_phrase(words: Sequence[str]) -> bool:
     return words[0] in _OPEN_ASK or (words[0] in _OPEN_ARTICLE and bool(_FILM_NOUNS & set(words[1:4])))
 
 
-def _asking_sentences(keys: Sequence[str]) -> set[int]:
+def _asking_sentences(keys: Sequence[str], occasion: Collection[int] = ()) -> set[int]:
     """Token positions in sentences that ask for or judge something (cue words), or are short.
 
     Narrative sentences ("my wife and I watched it yesterday") say nothing about what is wanted.
     """
     inside: set[int] = set()
     start = 0
-    occasion = occasion_spans(keys)  # "a spooky movie for a stormy night" is a short request
     for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
         words = [key for n, key in enumerate(keys[start:end], start) if key not in CLAUSE_BREAKS and n not in occasion]
         text = " ".join(words)
@@ -335,8 +334,9 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     """
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
-    asking = _asking_sentences(keys)
-    skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking) | occasion_spans(keys)
+    occasion = occasion_spans(keys)  # not counted in a sentence's length: "a spooky movie for a stormy night"
+    asking = _asking_sentences(keys, occasion)
+    skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking) | occasion
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
     for start, _, phrase in find_aspects(keys, vocabulary, skip):

@@ -21,7 +21,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import conditions, intent, lexicon, years
 from chat_rec.understanding.cleaning import clean
-from chat_rec.understanding.polarity import bare_verdict, clause_polarity, negation_only, nominal_scope
+from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -262,14 +262,10 @@ class _Parser:
             films_settled = read.films_only  # no verdict on its films; its genres are still asked for
             if asking and clause_rules.ASKING_YOU.match(text):
                 polarity, seen, self._settled = 0, False, True  # "do you like horror?" asks the assistant
-            if asking and clause_rules.YES_NO.match(text + " "):
-                polarity, films_settled = 0, True  # "I haven't seen it, is it good?" asks, judges nothing
-            if clause_rules.UNFAMILIAR.search(text):
-                polarity, films_settled = 0, True  # "the third? no idea what that is": new to them, no verdict
             if clause_rules.SKIP_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
-            if clause_rules.MIGHT.search(text):
-                polarity, films_settled = 0, True  # "my wife might like it": a guess, no verdict
+            if films_unjudged(text, asking):
+                polarity, films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
             if films_settled:
                 self._settled = False
                 pronoun = any(k in _PRONOUNS for k in ckeys)

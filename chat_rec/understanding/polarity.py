@@ -166,3 +166,12 @@ def negation_only(ckeys: list[str]) -> bool:
     return all(k in lexicon.NEGATORS or k in FILLERS or k in _REFERENCE_WORDS or k in lexicon.ORDINALS
                or k in lexicon.LAST_WORDS or k in lexicon.NUMBER_WORDS or k.isdigit()
                or k in lexicon.EN_STOPWORDS or k in lexicon.ES_STOPWORDS for k in ckeys)
+
+
+def films_unjudged(text: str, asking: bool) -> bool:
+    """A clause that gives its films no verdict whatever its words: a yes/no question about one
+    ("…, is it good?", "¿es buena?"; only in a question), not knowing it ("no idea what that is",
+    "no me suena") or a guess ("my wife might like it"). Its genres are still asked for.
+    """
+    return bool((asking and clause_rules.YES_NO.match(text + " ")) or clause_rules.UNFAMILIAR.search(text)
+                or clause_rules.MIGHT.search(text))
