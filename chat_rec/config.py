@@ -115,6 +115,10 @@ class Settings(BaseSettings):
     """At least this many of a turn's picks carry a genre the request asks for, when the catalog
     holds enough (the genre is otherwise a soft boost); 0 turns it off."""
 
+    genre_floor_page: int | None = Field(default=None, ge=1)
+    """The genre floor holds in each run of this many picks; unset = the whole turn (``top_k``).
+    A longer list of the same request (``top_k`` 25 with pages of 5) starts with the same 5 picks."""
+
     rerank_adapter: Path | None = None
     """A PEFT adapter (``chat-rec finetune sft``/``dpo``) that re-orders each turn's top candidates
     by its label log-probabilities (docs/finetune.md); unset = off. Loaded on the first ranking."""

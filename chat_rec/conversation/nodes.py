@@ -390,7 +390,7 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
                            candidates if (candidates and p is not None) else None,
                            query_vector=_as_array(state.get("query_vector")), reranker=reranker,
                            history=history, rerank_depth=deps.settings.rerank_candidates,
-                           genre_floor=deps.settings.genre_floor)
+                           genre_floor=deps.settings.genre_floor, floor_page=deps.settings.genre_floor_page)
     language = signal_of(state).language
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),

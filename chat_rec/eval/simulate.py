@@ -339,7 +339,8 @@ def run_baselines(service: ChatService, people: Sequence[Person], config: SimCon
     """
     depth = max(page_sizes) * turns
     svc = service.variant(alpha=config.alpha)
-    deep = service.variant(alpha=config.alpha, top_k=depth)
+    # the deep ranking's first page is the conversation's first answer: the genre floor holds per page
+    deep = service.variant(alpha=config.alpha, top_k=depth, genre_floor_page=service.deps.settings.top_k)
     catalog = service.deps.catalog
     popular = sorted(catalog.ids, key=lambda i: (-catalog.items[i].popularity, i))
     out: dict[str, list[PersonLog]] = {"no_conversation_static": [], "popularity_paged_5": []}

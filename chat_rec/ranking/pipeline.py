@@ -124,55 +124,79 @@ def rank_request(profile_vector: np.ndarray | None, c: Constraints, k: int, dive
 def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints, k: int, diversity: float,
          candidates: Collection[int] | None = None, query_vector: np.ndarray | None = None,
          reranker: CandidateReranker | None = None, history: Sequence[str] = (),
-         rerank_depth: int = 20, genre_floor: int = 0) -> list[ScoredItem]:
+         rerank_depth: int = 20, genre_floor: int = 0, floor_page: int | None = None) -> list[ScoredItem]:
     """Score the candidates (or the whole catalog when None) and pick k with MMR.
 
     ``query_vector`` (the message's embedding) joins the profile in the content score
     (``RankWeights.query_share``). With a ``reranker``, the top ``rerank_depth`` of that ranking
     are re-ordered by it (``history``: the user's liked titles) before the first k are kept.
-    ``genre_floor``: see ``with_genre_floor``.
+    ``genre_floor`` and ``floor_page``: see ``with_genre_floor``.
     """
     request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
     if reranker is None:
-        return with_genre_floor(ranker, request, ranker.rank(request), genre_floor)
+        return with_genre_floor(ranker, request, ranker.rank(request), genre_floor, floor_page)
     request.k = max(k, rerank_depth)  # MMR picks greedily, so its first k are the same as with k alone
     ranked = rerank_top(reranker, history, ranker.rank(request), k, rerank_depth)
     request.k = k
-    return with_genre_floor(ranker, request, ranked, genre_floor)
+    return with_genre_floor(ranker, request, ranked, genre_floor, floor_page)
 
 
 def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem],
-                     floor: int) -> list[ScoredItem]:
-    """At least ``floor`` of the first k picks carry a genre the request asks for (its
-    ``required_genres``), when the catalog holds enough that pass the filters.
+                     floor: int, page: int | None = None) -> list[ScoredItem]:
+    """At least ``floor`` of every ``page`` picks (default: the whole list of k) carry a genre the
+    request asks for (its ``required_genres``), when the catalog holds enough that pass the filters.
 
     The genre is a soft boost, so likes that pull elsewhere (Toy Story among the likes of someone
     asking for horror) could fill the list with films of other genres. The best-scored films of
-    the asked genres, ranked by the same request over the catalog, take the places of the
-    lowest-scored picks without one, and the list is then in score order. Either way its first pick
+    the asked genres, ranked by the same request over the catalog, take the places of a page's
+    lowest-scored picks without one, and that page is then in score order. Either way the first pick
     carries an asked genre: a film the request did not ask for is never the first answer to it
-    (Deadpool, much mentioned in conversations, led "una peli oscura y lenta, de misterio"). Only the
-    first place moves, so a longer ranking of the same request starts with the same picks.
+    (Deadpool, much mentioned in conversations, led "una peli oscura y lenta, de misterio"). Pages
+    are settled one after another, each only from what came before it, so a longer ranking of the
+    same request (more pages) starts with the same picks.
     """
     wanted = set(request.required_genres)
     k = min(request.k, len(ranked))
     if not wanted or floor <= 0 or not k:
         return ranked
+    size = max(1, min(page or k, k))
+    out: list[ScoredItem] = []
+    rest = ranked[:k]
+    while len(out) < k:
+        taken = min(size, k - len(out))
+        if len(rest) < taken:  # fills of earlier pages came from further down: rank on past them
+            seen = {s.item.item_id for s in (*out, *rest)}
+            rest += ranker.rank(replace(request, exclude_ids=set(request.exclude_ids) | seen, k=taken - len(rest)))
+        if not rest:
+            break
+        out += _floor_page(ranker, request, rest[:taken], floor, {s.item.item_id for s in out})
+        used = {s.item.item_id for s in out}
+        rest = [s for s in rest[taken:] if s.item.item_id not in used]
+    first = next((n for n, s in enumerate(out[:size]) if wanted & set(s.item.genres)), 0)  # own order otherwise
+    out.insert(0, out.pop(first))
+    return out + [s for s in ranked[k:] if s.item.item_id not in {o.item.item_id for o in out}]
+
+
+def _floor_page(ranker: HybridRanker, request: RankRequest, top: list[ScoredItem], floor: int,
+                before: set[int]) -> list[ScoredItem]:
+    """One page with at least ``floor`` picks of the asked genres, filled from outside the page
+    and the pages ``before`` it; unchanged when it has enough or nothing fits.
+    """
+    wanted = set(request.required_genres)
 
     def fits(scored: ScoredItem) -> bool:
         return bool(wanted & set(scored.item.genres))
 
-    top = ranked[:k]
-    need = min(floor, k) - sum(fits(s) for s in top)
-    pool = ranker.ids_with_genres(wanted) - {s.item.item_id for s in ranked} if need > 0 else set()
-    if pool:
-        extra = ranker.rank(replace(request, candidate_ids=pool, k=need))
-        for scored in extra:
-            off = [n for n, s in enumerate(top) if not fits(s)]
-            if not off:
-                break
-            top[min(off, key=lambda n: top[n].score)] = scored
-        top = sorted(top, key=lambda s: -s.score)
-    first = next((n for n, s in enumerate(top) if fits(s)), 0)  # the ranking's own order otherwise
-    top.insert(0, top.pop(first))
-    return top + ranked[k:]
+    need = min(floor, len(top)) - sum(fits(s) for s in top)
+    if need <= 0:
+        return top
+    pool = ranker.ids_with_genres(wanted) - before - {s.item.item_id for s in top}
+    if not pool:
+        return top
+    top = list(top)
+    for scored in ranker.rank(replace(request, candidate_ids=pool, k=need)):
+        off = [n for n, s in enumerate(top) if not fits(s)]
+        if not off:
+            break
+        top[min(off, key=lambda n: top[n].score)] = scored
+    return sorted(top, key=lambda s: -s.score)

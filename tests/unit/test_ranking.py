@@ -247,6 +247,13 @@ def test_a_genre_floor_fills_the_list_with_the_asked_genre_when_likes_pull_elsew
     assert "Horror" in enough[0].item.genres
     longer = pipeline.rank(soft, None, c, 12, 0.0, genre_floor=1)
     assert [s.item.item_id for s in longer[:5]] == [s.item.item_id for s in enough]
+    # pages: the floor holds in every page of 5, and the first page is the 5-pick answer itself
+    paged = pipeline.rank(soft, None, c, 15, 0.0, genre_floor=4, floor_page=5)
+    assert [s.item.item_id for s in paged[:5]] == [s.item.item_id for s in floored]
+    assert all(horror(paged[n:n + 5]) >= 4 for n in (0, 5, 10))
+    assert len({s.item.item_id for s in paged}) == 15
+    # without pages the floor counts over the whole longer list, so its head may differ
+    assert horror(pipeline.rank(soft, None, c, 15, 0.0, genre_floor=4)) >= 4
     # the floor keeps the filters: nothing excluded comes back to fill it
     no_horror_left = pipeline.Constraints(liked_ids=(MATRIX,), liked_genres=("Horror",), excluded_genres=("Horror",))
     assert horror(pipeline.rank(soft, None, no_horror_left, 5, 0.0, genre_floor=4)) == 0
