@@ -23,7 +23,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"|childrens|family (?:movies?|films?)|infantil(?:es)?|para ninos|for (?:the )?kids"
      r"|for children", ("Children",)),
     (r"animated|animation|(?<!\bme )(?<!\bte )(?<!\bse )(?<!\bnos )(?<!\ble )animes?|cartoons?|animad[ao]s?|animacion"
-     r"|dibujos animados"
+     r"|dibujos(?: animados)?"
      r"|(?:pelis?|peliculas?|una|algo) de dibujos",
      ("Animation",)),
     (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror"
@@ -90,7 +90,8 @@ POSITIVE = re.compile((
     r"|best|fun|funny|hilarious|masterpieces?|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|my cup of tea|my kind of (?:movie|film|thing)|my style"
     r"|my genre|lo mio|mi rollo|mi estilo|mi tipo de (?:peli|pelicula|cine)|into|dig|rocks?|rocked"
-    r"|makes? me (?:smile|laugh|happy)|never gets old|(?:keep|kept) (?:re)?watching|nothing beats"
+    r"|makes? me (?:smile|laugh|happy)|(?:made|makes) me think|me hizo pensar|da que pensar|never gets old"
+    r"|(?:keep|kept) (?:re)?watching|nothing beats"
     r"|peak (?:cinema|film)"
     r"|(?:10|9|8|7) (?:10|out of 10)|(?:5|4) (?:stars|estrellas|out of 5)|recommend (?:\w+ ){0,4}to (?:anyone"
     r"|everyone)"
@@ -106,6 +107,7 @@ POSITIVE = re.compile((
     r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|moved me|worth it|underrated"
     r"|stays? with (?:me|you)|stuck with me"
     r"|(?:a |an )?(?:gems?|treats?|bangers?|classics?|winners?|keepers?|must see|must watch)"
+    r"|(?:es|fue|era|son|eran) (?:todo |todos )?(?:un|una|unos|unas) clasic\w*|todo un clasico"
     r"|loved? it|hooked|riveting|gripping|stunning|superb|terrific|phenomenal|outstanding|delightful"
     r"|charming|hilarious|touching|(?:all[ -])?time favou?rites?|go[ -]to|(?:10|ten) out of (?:10|ten)"
     r"|wow|yes please|thumbs up|count me in|im in|keen|right up my alley|up my alley"
@@ -166,7 +168,8 @@ NEGATIVE = re.compile((
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
     r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
-    r"|(?:me|nos) dan? (?:mucha )?pereza|que pereza|harto de|harta de|hartos de|(?:painfully|so|really|very"
+    r"|(?:me|nos) dan? (?:mucha )?pereza|que pereza|harto de|harta de|hartos de|fed up with|sick of|tired of"
+    r"|(?:painfully|so|really|very"
     r"|super|incredibly|unbearably) slow|put me to sleep|(?:did"
     r"|does) nothing for me|(?:didnt|did not|doesnt|does not) do it for me|left me cold"
     r"|aged (?:badly|poorly)|(?:hasnt|has not|didnt) aged well|(?:couldnt|could not|cant|never) get into"
@@ -181,7 +184,8 @@ NEGATIVE = re.compile((
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
 SEEN = re.compile(
-    r"\b(?:seen|saw|watched|have watched|already watched|vi|visto|he visto|ya vi|(?:la|lo|las|los) tengo vist[oa]s?)\b"
+    r"\b(?:seen|saw|watched|have watched|already watched|vi|vimos|visto|he visto|ya vi"
+    r"|(?:la|lo|las|los) tengo vist[oa]s?)\b"
 )
 """Having seen a film is neutral (rule 7) unless a verdict sits in the same clause."""
 
@@ -224,10 +228,12 @@ GROUP_ALL = re.compile(
     r"|none of (?:them|these|those|em|the above)|none(?= of)|every (?:single )?one(?: of them)?"
     r"|(?:them|em) all"
     r"|each (?:one )?of them|a single one|any of (?:them|these|those)|that list|this list"
-    r"|the whole list|the lot|todas|todos|ninguna|ninguno|las dos|los dos|las tres|los tres"
+    r"|the whole list|the lot|todas|(?<!mos )todos(?! \w+mos\b)|ninguna|ninguno|las dos|los dos|las tres|los tres"
     r"|ambas|ambos)\b"
 )
-"""Group references: every movie in the previous list (rule 2)."""
+"""Group references: every movie in the previous list (rule 2). Films are feminine in Spanish
+("películas", "pelis"): "todos" next to a first-person plural verb is the people ("lloramos
+todos", "todos lloramos"), not the films; "las vimos todas" is the films."""
 
 REQUEST = re.compile(
     r"\b(?:^more (?:\w+ ){0,4}(?:stuff|movies|films|ones|like (?:that|this|it))|^next$"

@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—|[.!?;,:¿¡\n]|&")
 _BREAK = {".", "!", "?", "\n", "¿", "¡"}
+_POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
+"""Politeness, no verdict: "mark Titanic as seen, please"."""
 _SOFT = {",", ";", ":"}
 _PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
              "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
@@ -218,6 +220,7 @@ class _Parser:
         last_negated = False  # whether that clause was negated, for "X didn't. Y did."
         choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
         bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
+        seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
@@ -330,6 +333,9 @@ class _Parser:
                     # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending
                             if r.items or polarity]
+                elif polarity and seen_refs[0] == sent and keys[lo - 1] == "," and bare_verdict(ckeys) \
+                        and not all(k in lexicon.NEGATORS or k in _POLITE for k in ckeys):
+                    refs = [_Ref(lo, list(seen_refs[1]), pronoun=True)]  # "vi la primera, muy buena"
                 elif polarity < 0 and len(self.previous) > 1 and not self.referenced and not self.list_refs.ahead \
                         and not last_genres and clause_rules.LIST_AS_SUBJECT.search(text) \
                         and not set(ckeys) & clause_rules.ERA_WORDS:  # "those are too old" asks for newer
@@ -366,6 +372,7 @@ class _Parser:
                 choices += [i for r in refs for i in r.items if i in self.list_refs.ids]
             if seen and not polarity:
                 seen_sentence = sent
+                seen_refs = (sent, [i for r in refs for i in r.items] or seen_refs[1])
                 if bare_rejected[0] == sent and not any(r.items for r in refs) and any(
                         k in _PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
                     # "not the first one, I've seen it": the reason is having seen it, not disliking it
@@ -380,7 +387,9 @@ class _Parser:
                 last_verdict, verdict_sentence = polarity, sent
                 last_negated = any(k in lexicon.NEGATORS for k in ckeys)
             # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
-            fragment = new_sentence and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
+            # (or a last clause after "but": "Heat yes, but the cartoon? Pass.")
+            tail = bool(lo and lexicon.CONTRAST.fullmatch(keys[lo - 1]) and hi < len(keys) and keys[hi] in {".", "?"})
+            fragment = (new_sentence or tail) and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
                 [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:

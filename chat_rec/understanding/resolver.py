@@ -34,6 +34,11 @@ _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks r
 _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
 made me cry"); with _VERB_AFTER."""
+_JOINERS = frozenset("and but or y pero o e though aunque".split())
+"""Words that join clauses or titles: a listed title may stand right after or before them."""
+_VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí".split())
+"""One-word verdicts right after a title ("heat yes, fargo no")."""
+_OBJECT_PRONOUNS = frozenset("her him it them me us you".split())
 _ORIGINAL = frozenset({"original"})
 _SEQUEL_MARKS = frozenset("2 3 4 5 6 7 8 9 ii iii iv v vi".split())
 """A number right after a found title that the catalog's title does not include names a sequel."""
@@ -399,8 +404,11 @@ class TitleResolver:
         if quoted:
             return True
         prev = tokens[i - 1].key if i > 0 else ""
+        nxt = tokens[i + n].key if i + n < len(tokens) else ""
         if len(key) <= 2 and not first.raw[:1].isupper():
-            return False  # "Heat, o La gran evasión": a lowercase letter is a word ("o", "y"), not "O" or "M"
+            # "Heat, o La gran evasión": a lowercase letter is a word ("o", "y"), not "O" or "M"
+            return n == 1 and any(c in prefer for _, c in self._index.get(key, [])) and \
+                self._listed_word(text, tokens, i, prev, nxt, prefer)
         if n == 1 and (_YEAR.match(key) or re.fullmatch(r"\d\d", key)) and prev in _YEAR_WORDS:
             return False  # "nothing older than 2012", "la del 31": a year, not the film "2012" or "31"
         if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
@@ -409,7 +417,6 @@ class TitleResolver:
         if n <= 2 and prev in {"de", "by", "from"} and (before2 in _MAKER_NOUNS or _names_genre(before2) or (
                 n == 1 and before2 in _ONE_BY and not any(c in prefer for _, c in self._index.get(key, [])))):
             return False  # "las de Hitchcock", "suspense de Hitchcock", "la de Chaplin": a maker, not a title
-        nxt = tokens[i + n].key if i + n < len(tokens) else ""
         if not _is_weak(key):
             if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):
                 return True
@@ -449,6 +456,8 @@ class TitleResolver:
             comma = i + n < len(tokens) and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
             subject = (self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS | {"no"} or comma)
                        ) or nxt in {"is", "was", "es", "fue"}
+            if n == 1 and any(c in prefer for _, c in self._index.get(key, [])):
+                return self._listed_word(text, tokens, i, prev, nxt, prefer)
             return n > 1 and len(content) >= 2 and (
                 prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
                                                          "favorita es", "favorito es")) or subject)
@@ -461,6 +470,24 @@ class TitleResolver:
             return not at_start or prev in lexicon.FILM_CUES or (
                 nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
+
+    def _listed_word(self, text: str, tokens: list[_Token], i: int, prev: str, nxt: str, prefer: set[int]) -> bool:
+        """A lowercase ordinary word that is the title of a film just listed ("up", "heat") names it
+        where a title stands: opening a clause as the subject of a verdict ("heat was decent, up made
+        me cry"), or right after a film verb and ending its phrase ("loved heat and fargo"), never
+        inside a phrase ("I'm up for anything", "love up close shots").
+        """
+        first = tokens[i]
+        between = text[first.end:tokens[i + 1].start] if i + 1 < len(tokens) else ""
+        ends = not nxt or bool(re.search(r"[,;:.!?…)]", between)) or nxt in _JOINERS
+        opens = self._at_start(text, i, first) or prev in _JOINERS or (
+            i > 0 and bool(re.search(r"[,;—–]\s*$", text[tokens[i - 1].end:first.start])))
+        if opens and nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS:
+            return True
+        if not ends or tokens[i].key in _OBJECT_PRONOUNS:  # "loved her" is a person
+            return False
+        joined = prev in _JOINERS and i > 1 and any(c in prefer for _, c in self._index.get(tokens[i - 2].key, []))
+        return prev in _STRONG_CUES or joined  # "loved heat", "adored big and speed"
 
     def _coordinated(self, text: str, tokens: list[_Token], doubtful: list[tuple[int, int, str]],
                      found: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:

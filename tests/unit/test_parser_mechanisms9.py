@@ -1,0 +1,110 @@
+"""Mechanisms of the tenth round, on sentences written for these tests (none from a benchmark file).
+
+A film just listed whose title is an ordinary lowercase word ("speed", "big", "up") is named where
+a title stands: opening a clause as the subject of a verdict, or after a film verb ending its
+phrase; never inside a phrase ("I'm up for anything"), never an object pronoun ("loved her"), and
+never without the list. A title asked about after "but" may get its verdict in the next sentence
+("…, but the cartoon? Pass."). A genre noun as the subject of a verdict names the one listed film
+of that genre ("the cartoon sounds good"), and stays a genre when several fit. Spanish "es un
+clásico", "made me think" and "fed up with" are verdicts. A bare verdict right after "seen X"
+judges X ("seen heat, great"; politeness is no verdict). Spanish "todos" next to a first-person
+plural verb is the people, not the list ("lloramos todos"); "vimos" says seen; "la de dibujos" is
+the animated one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import verdicts
+
+SPEED, BIG, HER, HEAT, FARGO, UP, CASABLANCA, UNFORGIVEN = 377, 2797, 106920, 6, 608, 68954, 912, 1266
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+def _listed(catalog, *ids):
+    return [catalog.get(i) for i in ids]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("speed was a blast, big not really", [SPEED], [BIG]),
+    ("adored big and speed", [SPEED, BIG], []),
+    ("big? nah. speed yes", [SPEED], [BIG]),
+    ("her made me think for days", [HER], []),
+    ("vi speed y me aburrió, big es un clásico", [BIG], [SPEED]),
+    # not a title: inside a phrase, an object pronoun, someone else's verdict
+    ("I need some speed tonight, something fast", [], []),
+    ("loved her", [], []),
+    ("she loved big when she was a kid", [], []),
+])
+def test_a_listed_lowercase_word_title_where_a_title_stands(catalog, resolver, text, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, SPEED, BIG, HER), resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("heat was decent, fargo not so much, up made me cry in a good way", [UP], [FARGO]),
+    ("up is overrated tbh, the others I haven't watched", [], [UP]),
+    ("I'm up for anything, fargo looks great", [FARGO], []),
+    ("fed up with crime movies, the cartoon sounds good", [UP], []),
+    ("the ending was great, fargo too", [FARGO], []),
+])
+def test_up_and_heat_lowercase_in_a_list(catalog, resolver, text, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize("text", ["speed was a blast", "adored big and speed", "big not really, something else"])
+def test_without_the_list_an_ordinary_word_is_no_title(resolver, text):
+    signal = parse(text, [], resolver)
+    assert signal.mentioned_ids == [] and verdicts(signal) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("the crime ones are my jam but the cartoon? pass", [HEAT, FARGO], [UP]),
+    ("Fargo was great but Up? Not for me.", [FARGO], [UP]),
+    ("me encantó Heat pero la de animación? ni loco", [HEAT], [UP]),
+    ("heat yes but the cartoon? pass", [HEAT], [UP]),
+])
+def test_a_title_asked_after_but_gets_the_next_sentence_verdict(catalog, resolver, text, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Casablanca es un clásico", [CASABLANCA]),
+    ("Casablanca fue todo un clásico para mi abuelo y para mí", [CASABLANCA]),
+    ("Quiero un clásico de los 50", []),
+])
+def test_a_classic_and_made_me_think_are_verdicts(resolver, text, liked):
+    assert verdicts(parse(text, [], resolver))[0] == liked
+
+
+@pytest.mark.parametrize(("listed", "text", "liked", "genres"), [
+    ((HEAT, UNFORGIVEN, BIG), "el western pinta bien", [UNFORGIVEN], []),
+    ((HEAT, UNFORGIVEN, BIG), "the comedy looks fun", [BIG], []),
+    # two listed comedies: the genre, not a film
+    ((FARGO, UNFORGIVEN, BIG), "the comedy looks fun", [], ["Comedy"]),
+    ((HEAT, FARGO, UP), "fed up with crime movies, the cartoon sounds good", [UP], []),
+])
+def test_a_genre_noun_subject_names_the_one_listed_film_of_it(catalog, resolver, listed, text, liked, genres):
+    signal = parse(text, _listed(catalog, *listed), resolver)
+    assert verdicts(signal)[0] == liked and signal.liked_genres == genres
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "seen"), [
+    ("seen heat, great", [HEAT], [], []),
+    ("Seen Fargo, overrated", [], [FARGO], []),
+    ("vimos la primera, muy buena", [HEAT], [], []),
+    ("Marca Heat como vista, por favor", [], [], [HEAT]),
+    ("seen the first, no", [], [], [HEAT]),
+    ("Up la vi con mis hijos y lloramos todos", [], [], [UP]),
+    ("las vimos todas", [], [], [HEAT, FARGO, UP]),
+    ("la de dibujos me encantó", [UP], [], []),
+])
+def test_seen_then_a_bare_verdict_and_spanish_groups(catalog, resolver, text, liked, disliked, seen):
+    signal = parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)
+    assert verdicts(signal) == (sorted(liked), sorted(disliked)) and sorted(signal.seen_ids) == sorted(seen)
