@@ -302,7 +302,9 @@ def drop_predicate_genres(refs: list[Any], ckeys: list[str], lo: int) -> list[An
     return [r for r in refs if not (r.genres and r.genres != ("described",) and copula < r.pos - lo < end)]
 
 
-_COMPARATIVES = frozenset("more less mas menos".split())
+_COMPARATIVES = frozenset("more less mas menos mejor mejores peor peores".split())
+_OUTDOES = frozenset("beats outshines trumps supera superan".split())
+"""Verbs that rank the subject above what follows ("X beats the other two", "X supera a Y")."""
 _NOT_COMPARATIVE_ER = frozenset("other another either neither never ever over under after together whether "
                                 "rather sooner".split())
 
@@ -313,6 +315,8 @@ def compared_from(ckeys: list[str]) -> int | None:
     the clause. None when the clause compares nothing.
     """
     for j, k in enumerate(ckeys):
+        if k in _OUTDOES and j and ckeys[j - 1] not in lexicon.NEGATORS:
+            return j  # "the third beats the other two": they are the yardstick
         if k not in {"than", "que"}:
             continue
         before = ckeys[max(0, j - 4):j]

@@ -153,7 +153,7 @@ class Extractor:
                 previous_items: Sequence[Item] = ()) -> PreferenceSignal:
         """The merged signal; the parser's alone when there is no LLM or its output is unusable."""
         items = list(previous_items or [])
-        parsed = parse_detailed(utterance, items, self.resolver)
+        parsed = parse_detailed(utterance, items, self.resolver, str(previous_reply or ""))
         signal = parsed.signal
         if self.verdict is not None:
             signal = self.verdict.fill(signal, parsed.text, parsed.spans, parsed.settled)

@@ -51,7 +51,7 @@ class _Tok:
 def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleResolver | None = None,
           previous_reply: str = "") -> PreferenceSignal:
     """Parse one user message; never raises (a broken parse is an empty signal)."""
-    return parse_detailed(utterance, previous_items, resolver).signal
+    return parse_detailed(utterance, previous_items, resolver, previous_reply).signal
 
 
 @dataclass
@@ -69,10 +69,14 @@ class ParseResult:
 
 
 def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
-                   resolver: TitleResolver | None = None) -> ParseResult:
-    """``parse`` plus the mention spans a second reader (the learned verdict) needs."""
+                   resolver: TitleResolver | None = None, previous_reply: str = "") -> ParseResult:
+    """``parse`` plus the mention spans a second reader (the learned verdict) needs.
+
+    ``previous_reply``: the reply the message answers; the names it gave its listed films
+    ("El tercer hombre (1949)") name them in the message too.
+    """
     try:
-        parser = _Parser(str(utterance or ""), list(previous_items or []), resolver)
+        parser = _Parser(str(utterance or ""), list(previous_items or []), resolver, str(previous_reply or ""))
         return ParseResult(parser.run(), parser.text, parser.spans, frozenset(parser.settled))
     except Exception:  # noqa: BLE001 - a turn must survive any input
         log.exception("parser failed on %r", str(utterance)[:200])
@@ -82,9 +86,10 @@ def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
 
 
 class _Parser:
-    def __init__(self, utterance: str, previous: list[Item], resolver: TitleResolver | None):
+    def __init__(self, utterance: str, previous: list[Item], resolver: TitleResolver | None, reply: str = ""):
         self.raw = utterance
         self.previous = previous
+        self.reply = reply
         self.resolver = resolver
         self.text = clean(utterance)
         self.toks = self._tokenize(self.text)
@@ -167,7 +172,8 @@ class _Parser:
         if self.resolver is None or not self.text:
             return []
         prefer = [item.item_id for item in self.previous]
-        return self.resolver.find_in_text(self.text, prefer=prefer)
+        aliases = self.resolver.reply_aliases(self.reply, self.previous)
+        return self.resolver.find_in_text(self.text, prefer=prefer, aliases=aliases)
 
     @staticmethod
     def _join(keys: list[str]) -> tuple[str, list[int]]:

@@ -136,6 +136,10 @@ def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int]
     return rejected, scoping
 
 
+_CONTRACTED = frozenset("ve d ll m re s".split())
+"""What is left of "I've", "I'd", "I'll", "I'm", "we're", "it's" once split."""
+
+
 def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     """A clause that is only a verdict ("not at all", "definitely", "no tanto"), or only says it
     was seen (``seen``: "already seen", "ya la vi"), with no object of its own ("nada de Disney"
@@ -143,9 +147,10 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     """
     text = " ".join(ckeys)
     seen_words = (lexicon.SEEN, clause_rules.SEEN_QUALIFIERS) if seen else ()
-    for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *seen_words):
-        text = regex.sub(" ", text)
-    rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS
+    spans = [m.span() for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *seen_words) for m in regex.finditer(text)]
+    for start, end in spans:  # all found on the whole clause: "never got into" is not "into" and the rest
+        text = text[:start] + " " * (end - start) + text[end:]
+    rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED
             and k not in clause_rules.VERDICT_WORDS
             and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
     return not rest

@@ -30,6 +30,13 @@ _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "we
                   "vez", "parte", "noche", "semana"}
 
 
+def _counted_before(ckeys: Sequence[str], j: int) -> int:
+    """A count two words before ``j`` across "del"/"de" ("las dos del medio"); 0 when none."""
+    if j >= 2 and ckeys[j - 1] in {"del", "de"} and ckeys[j - 2] not in {"one", "una", "uno"}:
+        return lexicon.NUMBER_WORDS.get(ckeys[j - 2], 0)
+    return 0
+
+
 def count_at(ckeys: Sequence[str], j: int) -> tuple[int, str]:
     """How many films the words around token ``j`` count ("the other two", "las dos primeras"; 0
     when none), and the word before the phrase (the determiner, past a number before ``j``).
@@ -115,9 +122,10 @@ class ListReferences:
                                              or prev in {"mas", "most", "more"} and j > 1
                                              and ckeys[j - 2] in _DETERMINERS):
                 picked = self._by_year(_ERA_SUPERLATIVES[k])  # "the oldest one", "la más reciente"
-            elif k in {"middle", "medio", "centro"} and n % 2 == 1 and n > 1 and (
+            elif k in {"middle", "medio", "centro"} and n > (size := max(count, _counted_before(ckeys, j), 1)) \
+                    and (n - size) % 2 == 0 and (
                     prev in _DETERMINERS or prev in {"del", "de"}):
-                picked = [ids[n // 2]]  # "the middle one", "la del medio"
+                picked = ids[(n - size) // 2:(n + size) // 2]  # "the middle one", "la del medio", "the middle two"
             elif others and k in OTHER_WORDS and (prev in _DETERMINERS or prev in {"del"}):
                 picked = [i for i in ids if i not in referenced]
                 later = [i for i in picked if i not in self.ahead]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -222,6 +222,8 @@ def _numbered(key: str) -> list[str]:
 
 
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
+_MAX_ALIAS_WORDS = 8
+"""Words before a bracketed year in a reply that may be a film's name."""
 _PRONOUN_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
 """"Vertigo I found slow": a capital "I" after a title starts the clause, it continues no name."""
 
@@ -317,8 +319,13 @@ class TitleResolver:
             return None
 
     # ------------------------------------------------------------------ free text
-    def find_in_text(self, text: str, prefer: Collection[int] = ()) -> list[Mention]:
-        """Catalog titles named in ``text``; ``prefer`` (e.g. the items just shown) wins ties."""
+    def find_in_text(self, text: str, prefer: Collection[int] = (),
+                     aliases: Mapping[str, int] | None = None) -> list[Mention]:
+        """Catalog titles named in ``text``; ``prefer`` (e.g. the items just shown) wins ties.
+
+        ``aliases``: other names of films (folded key -> item id), such as the names the previous
+        reply gave the films it listed (``reply_aliases``).
+        """
         if not text:
             return []
         tokens = tokenize(text)
@@ -326,6 +333,7 @@ class TitleResolver:
         spanish = lexicon.detect_language(keys) == "es"  # per call: the resolver is shared by concurrent turns
         prefer_set = set(prefer)
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
+        found += self._aliased(text, tokens, aliases or {})
         doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
         for i in range(len(tokens)):
             for n in range(1, min(self._max_len, len(tokens) - i) + 1):
@@ -369,6 +377,69 @@ class TitleResolver:
                 end += 1
             mentions.append(Mention(item_id, start, end, text[start:end], score))
         return mentions
+
+    def _aliased(self, text: str, tokens: list[_Token],
+                 aliases: Mapping[str, int]) -> list[tuple[int, int, int, float]]:
+        """Where the text names a film by one of ``aliases``. A name of ordinary words only
+        ("La strada" is not; "Bichos" is) counts when capitalised away from a sentence's start.
+        """
+        found = []
+        keys = [t.key for t in tokens]
+        for alias, item_id in aliases.items():
+            words = alias.split()
+            n = len(words)
+            for i in range(len(keys) - n + 1):
+                if keys[i:i + n] != words:
+                    continue
+                first = tokens[i]
+                named = first.raw[:1].isupper() and not self._at_start(text, i, first)
+                if not _is_weak(alias) or named:
+                    found.append((i, n, item_id, 100.0))
+        return found
+
+    def reply_aliases(self, reply: str, listed: Sequence[Item]) -> dict[str, int]:
+        """The names a reply gave the films it listed, each written before its year in brackets
+        ("Clásicos británicos: El tercer hombre (1949), Breve encuentro (1946)"): folded key -> id.
+
+        The k-th bracketed year belongs to the k-th listed film when the years agree in order;
+        otherwise a year written once belongs to the one listed film of that year. A stretch of
+        words before the year that opens with a capital after lowercase words is a candidate name
+        ("Te recomiendo Tesis", "Tesis"; "An American Werewolf in London" but not "London"), with
+        and without its article; the film's own catalog titles add nothing, and one ordinary word
+        alone is no name.
+        """
+        if not reply or not listed:
+            return {}
+        marks = list(re.finditer(r"\((\d{4})\)", reply))
+        years = [int(m.group(1)) for m in marks]
+        if years == [item.year for item in listed]:
+            owners: list[int | None] = [item.item_id for item in listed]
+        else:
+            by_year: dict[int, list[int]] = {}
+            for item in listed:
+                if item.year is not None:
+                    by_year.setdefault(item.year, []).append(item.item_id)
+            owners = [ids[0] if len(ids := by_year.get(year, [])) == 1 and years.count(year) == 1 else None
+                      for year in years]
+        out: dict[str, int] = {}
+        start = 0
+        for mark, owner in zip(marks, owners, strict=True):
+            segment = reply[start:mark.start()]
+            start = mark.end()
+            if owner is None:
+                continue
+            segment = re.split(r"[,:;.!?¿¡()\n—–]", segment)[-1]
+            words = tokenize(segment)[-_MAX_ALIAS_WORDS:]
+            for j in range(len(words)):
+                if not words[j].raw[:1].isupper() or (j and (words[j - 1].raw[:1].isupper()
+                                                              or words[j - 1].key in _MINOR)):
+                    continue  # a name starts after lowercase words: "Te recomiendo Tesis", not "London"
+                key = " ".join(t.key for t in words[j:])
+                for name in (key, key.split(" ", 1)[1] if words[j].key in _ARTICLES and len(words) - j > 1 else ""):
+                    if name and name not in out and not (len(name.split()) == 1 and _is_weak(name)) \
+                            and owner not in {c for _, c in self._index.get(name, [])}:
+                        out[name] = owner
+        return out
 
     def _other_year(self, tokens: list[_Token], i: int, n: int, item_id: int) -> bool:
         """A year written right beside the title that the found film does not have ("Cats (2019)"
@@ -456,8 +527,8 @@ class TitleResolver:
             comma = i + n < len(tokens) and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
             subject = (self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS | {"no"} or comma)
                        ) or nxt in {"is", "was", "es", "fue"}
-            if n == 1 and any(c in prefer for _, c in self._index.get(key, [])):
-                return self._listed_word(text, tokens, i, prev, nxt, prefer)
+            if len(content) == 1 and any(c in prefer for _, c in self._index.get(key, [])):
+                return self._listed_word(text, tokens, i, prev, nxt, prefer, n)  # "heat was decent", "the thing was"
             return n > 1 and len(content) >= 2 and (
                 prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
                                                          "favorita es", "favorito es")) or subject)
@@ -471,20 +542,21 @@ class TitleResolver:
                 nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
 
-    def _listed_word(self, text: str, tokens: list[_Token], i: int, prev: str, nxt: str, prefer: set[int]) -> bool:
+    def _listed_word(self, text: str, tokens: list[_Token], i: int, prev: str, nxt: str, prefer: set[int],
+                     n: int = 1) -> bool:
         """A lowercase ordinary word that is the title of a film just listed ("up", "heat") names it
         where a title stands: opening a clause as the subject of a verdict ("heat was decent, up made
         me cry"), or right after a film verb and ending its phrase ("loved heat and fargo"), never
         inside a phrase ("I'm up for anything", "love up close shots").
         """
         first = tokens[i]
-        between = text[first.end:tokens[i + 1].start] if i + 1 < len(tokens) else ""
+        between = text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else ""
         ends = not nxt or bool(re.search(r"[,;:.!?…)]", between)) or nxt in _JOINERS
         opens = self._at_start(text, i, first) or prev in _JOINERS or (
             i > 0 and bool(re.search(r"[,;—–]\s*$", text[tokens[i - 1].end:first.start])))
         if opens and nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS:
             return True
-        if not ends or tokens[i].key in _OBJECT_PRONOUNS:  # "loved her" is a person
+        if not ends or (n == 1 and tokens[i].key in _OBJECT_PRONOUNS):  # "loved her" is a person
             return False
         joined = prev in _JOINERS and i > 1 and any(c in prefer for _, c in self._index.get(tokens[i - 2].key, []))
         return prev in _STRONG_CUES or joined  # "loved heat", "adored big and speed"

@@ -28,7 +28,7 @@ _ONE_DECADE = (
 _DECADES = re.compile(
     _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|a) (?:the |los |anos )?"
     r"(?:(?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|\d0))*)"
-    r"(?: (?:or|and|o|y) (earlier|before|older|later|after|newer|antes|anteriores|despues|posteriores)"
+    r"(?: (?:or|and|o|y) (?:de )?(earlier|before|older|later|after|newer|antes|anteriores|despues|posterior(?:es)?)"
     r"| (?:para |hacia )?(atras)| (onwards|on|en adelante|para adelante|hacia adelante|para aca))?"
 )
 _EARLIER = frozenset({"earlier", "before", "older", "antes", "anteriores", "atras"})
@@ -67,7 +67,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))"
                 r" (?:the year |el )?" + _YC + r"\b"), "max"),
     (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
-                + _Y + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
+                + _YC + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
                 r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|para aca|hacia adelante)\b"),
      "min"),
     (re.compile(r"\b" + _Y + r" (?:onwards?|or later|or newer|and later|and newer|and up|and beyond"

@@ -9,7 +9,10 @@ of that genre ("the cartoon sounds good"), and stays a genre when several fit. S
 clásico", "made me think" and "fed up with" are verdicts. A bare verdict right after "seen X"
 judges X ("seen heat, great"; politeness is no verdict). Spanish "todos" next to a first-person
 plural verb is the people, not the list ("lloramos todos"); "vimos" says seen; "la de dibujos" is
-the animated one.
+the animated one. Open ranges take two-digit years ("del 85 en adelante") and "o de antes";
+an indefinite person's praise is hearsay ("a neighbour swears…"); "X beats the others" likes X
+only; "definitely seen" is seen; "the middle two" of four; a fronted genre takes a verdict with a
+contraction and an adverb ("Musicals, though, I've never really got into").
 """
 
 from __future__ import annotations
@@ -108,3 +111,48 @@ def test_a_genre_noun_subject_names_the_one_listed_film_of_it(catalog, resolver,
 def test_seen_then_a_bare_verdict_and_spanish_groups(catalog, resolver, text, liked, disliked, seen):
     signal = parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)
     assert verdicts(signal) == (sorted(liked), sorted(disliked)) and sorted(signal.seen_ids) == sorted(seen)
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("algo del 85 en adelante", (1985, None)),
+    ("anything from 72 on, please", (1972, None)),
+    ("de los 60 o de antes", (None, 1969)),
+    ("the 2000s or before", (None, 2009)),
+    ("de los 90 o posterior", (1990, None)),
+])
+def test_open_ranges_with_two_digit_years_and_or_earlier(resolver, text, bounds):
+    signal = parse(text, [], resolver)
+    assert (signal.year_min, signal.year_max) == bounds
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # an indefinite other person's praise is hearsay
+    ("a neighbour swears the second one is a masterpiece, is it?", [], []),
+    ("una amiga dice que Fargo es buenísima", [], []),
+    ("someone told me Heat was amazing", [], []),
+    # "X beats the others": X is liked, the others are the yardstick
+    ("Fargo beats the other two easily", [FARGO], []),
+    ("la primera supera a las otras dos", [HEAT], []),
+    ("the second is much better than the rest", [FARGO], []),
+    # "definitely seen" is seen, not liked
+    ("I've definitely seen Fargo, years ago", [], []),
+])
+def test_hearsay_comparisons_and_seen_intensifiers(catalog, resolver, text, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
+
+
+def test_the_middle_ones_of_an_even_list(catalog, resolver):
+    four = _listed(catalog, HEAT, FARGO, UP, SPEED)
+    assert verdicts(parse("the middle two look great", four, resolver)) == (sorted([FARGO, UP]), [])
+    assert verdicts(parse("las dos del medio no", four, resolver)) == ([], sorted([FARGO, UP]))
+    # no middle one in a list of four
+    assert parse("the middle one rocks", four, resolver).liked_ids == []
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    ("Musicals, though, I've never really got into", ["Musical"]),
+    ("war films I've never gotten into", ["War"]),
+])
+def test_a_fronted_genre_takes_a_verdict_with_a_contraction(resolver, text, disliked):
+    signal = parse(text, [], resolver)
+    assert signal.disliked_genres == disliked and signal.liked_genres == []
