@@ -431,8 +431,8 @@ class TitleResolver:
             segment = re.split(r"[,:;.!?¿¡()\n—–]", segment)[-1]
             words = tokenize(segment)[-_MAX_ALIAS_WORDS:]
             for j in range(len(words)):
-                if not words[j].raw[:1].isupper() or (j and (words[j - 1].raw[:1].isupper()
-                                                              or words[j - 1].key in _MINOR)):
+                if not words[j].raw[:1].isupper() or (j and (words[j - 1].raw[:1].isupper() or (
+                        words[j - 1].key in _MINOR and words[j - 1].key not in _JOINERS))):
                     continue  # a name starts after lowercase words: "Te recomiendo Tesis", not "London"
                 key = " ".join(t.key for t in words[j:])
                 for name in (key, key.split(" ", 1)[1] if words[j].key in _ARTICLES and len(words) - j > 1 else ""):

@@ -156,3 +156,33 @@ def test_the_middle_ones_of_an_even_list(catalog, resolver):
 def test_a_fronted_genre_takes_a_verdict_with_a_contraction(resolver, text, disliked):
     signal = parse(text, [], resolver)
     assert signal.disliked_genres == disliked and signal.liked_genres == []
+
+
+LADY_VANISHES, STEPS_39, STRANGERS, REBECCA = 2208, 965, 2186, 928
+SPANISH_REPLY = "Tres de Hitchcock: Alarma en el expreso (1938), Los 39 escalones (1935) y Extraños en un tren (1951)."
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Extraños en un tren me aburrió, alarma en el expreso me encantó", [LADY_VANISHES], [STRANGERS]),
+    ("39 escalones ya la vi y es una joya", [STEPS_39], []),
+    ("lo de alarma en el expreso no, gracias", [], [LADY_VANISHES]),
+])
+def test_names_the_reply_gave_its_films_name_them(catalog, resolver, text, liked, disliked):
+    listed = _listed(catalog, LADY_VANISHES, STEPS_39, STRANGERS)
+    assert verdicts(parse(text, listed, resolver, SPANISH_REPLY)) == (sorted(liked), sorted(disliked))
+    # without the reply these Spanish names are unknown
+    assert not set(parse(text, listed, resolver).mentioned_ids) & set(liked + disliked)
+
+
+def test_reply_aliases_follow_the_years_in_order(catalog, resolver):
+    listed = _listed(catalog, LADY_VANISHES, STEPS_39, STRANGERS)
+    aliases = resolver.reply_aliases(SPANISH_REPLY, listed)
+    assert aliases["alarma en el expreso"] == LADY_VANISHES and aliases["extranos en un tren"] == STRANGERS
+    assert aliases["39 escalones"] == aliases["los 39 escalones"] == STEPS_39  # with and without the article
+    assert not any(name.startswith("tres") for name in aliases)  # the intro ends at the colon
+    # the catalog's own names add nothing ("Rebeca" is a known Spanish title of Rebecca)
+    assert "rebeca" not in resolver.reply_aliases("Prueba con Rebeca (1940).", [catalog.get(REBECCA)])
+    # two films of one year, listed out of the reply's order: that year names neither
+    same_year = "Te propongo Extraños en un tren (1951) y Alarma en el expreso (1951)."
+    assert resolver.reply_aliases(same_year, _listed(catalog, STEPS_39, STRANGERS)) == {}
+    assert resolver.reply_aliases("", listed) == {} and resolver.reply_aliases(SPANISH_REPLY, []) == {}
