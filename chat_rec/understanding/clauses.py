@@ -107,7 +107,8 @@ def finding(tail: list[str], verb: str, negator: str) -> bool:
 UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never heard of|(?:dont|doesnt|didnt|do not|does not|none of \w+) "
                         r"(?:really )?rings? a bell|rings? no bells?|not familiar with|unfamiliar|no me suenan?"
                         r"|ni idea de (?:cual|cuales|que es|que son|quien)|ni me suena|no (?:la|lo|las|los) conozco"
-                        r"|no conozco)\b")
+                        r"|no conozco|(?:dont|do not|didnt|did not) know (?:it|that one|this one|them|those|these"
+                        r"|what (?:it|that) is|anything about (?:it|them))|i (?:dont|do not) know$)\b")
 """Not knowing a film ("no idea what that is", "none of them ring a bell", "no me suena"): no verdict,
 and the negator in it rejects nothing."""
 ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
@@ -194,6 +195,13 @@ def _cue(text: str) -> bool:
     return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
 
 
+def _names_position(words: list[str]) -> bool:
+    """Whether words open with a listed film's position ("the third", "la última", "the other")."""
+    return len(words) >= 2 and words[0] in {"the", "la", "el", "las", "los"} and (
+        words[1] in lexicon.ORDINALS or words[1] in lexicon.LAST_WORDS
+        or words[1] in {"other", "others", "otra", "otro", "otras", "otros"})
+
+
 def splits_coordination(keys: list[str], i: int, start: int) -> bool:
     """Whether "and"/"y" at ``keys[i]`` joins two clauses, each with its own verdict.
 
@@ -206,6 +214,9 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
     end = next((j for j in range(i + 1, len(keys)) if keys[j] in _HARD or lexicon.CONTRAST.fullmatch(keys[j])),
                len(keys))
     left, right = " ".join(keys[start:i]), keys[i + 1:end]
+    if right and _names_position(right) and _cue(left) and (
+            _cue(" ".join(right)) or UNFAMILIAR.search(" ".join(right)) or lexicon.SEEN.search(" ".join(right))):
+        return True  # "la segunda me pareció un bodrio y la tercera no la conozco"
     if not right or list_only(left) or "qqtitle" not in keys[start:end]:
         return False
     j = 0

@@ -23,9 +23,13 @@ _WANT = re.compile(
 una…"): rule 13's "statement of what the user wants to watch now"."""
 
 _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actually|ideally|preferably|"
-                   r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien) )+")
+                   r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
+_INDEFINITE = re.compile(r"^(?:a|an|some|un|una|unas|unos)\b")
+_KIND_NOUNS = frozenset("thing things one ones movie movies film films flick flicks stuff peli pelis pelicula "
+                        "peliculas cosa cosas".split())
+"""Nouns that end a noun phrase asking for a kind of film ("a clever heist thing?")."""
 _FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine)\b")
 _SUBJECT = frozenset("i we you it is was were are im ive id its yo es fue era son me nos te le".split())
 
@@ -87,11 +91,14 @@ def wants_new(keys: list[str]) -> bool:
             return True
         if _WANT.search(text) or (polite and _FILM_NOUN.search(text) and not _verdict(text)):
             return True
+        said = text.split()
+        if question and _INDEFINITE.match(text) and said[-1] in _KIND_NOUNS and not set(said) & _SUBJECT:
+            return True  # "a clever, mind-bending heist thing?": a noun phrase asked for
         for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
             clause = _LEAD.sub("", clause.strip(" ,"))
             if _kind_of_film(clause):
                 return True
-            if re.match(r"^(?:something|anything|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
+            if re.match(r"^(?:something|anything|stuff|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
                         r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:a|an|some) (?:\w+ ){0,3}(?:movie"
                         r"|film|flick)s?"
                         r" (?:for|to|tonight|please|pls))\b",

@@ -125,7 +125,7 @@ POSITIVE = re.compile((
     r"|genial|adoran?|(?:le|les) (?:flipa|flipan|mola|molan|chifla\w*|apasiona\w*)"
     r"|buenisim[ao]s?|excelente"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
-    r"|enjoying|impressed|a blast|beats|outshines|supera"
+    r"|enjoying|impressed|a blast|beats|outshines|supera|(?:a|big|huge) hit"
     r"|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
     r"|holds? up|stellar|slaps?|top notch|spot on|appreciat\w*|admir(?:e|ed|es|ing)|triumph|rewatchable"
     r"|(?:would|id|d|will) (?:happily )?(?:watch|see|rewatch) (?:it |that |this |qqtitle )*again|disfrut\w*"
@@ -228,14 +228,18 @@ FORMER_WORDS = frozenset({"former", "formers"})
 
 GROUP_ALL = re.compile(
     r"\b(?:all (?:three|four|five|two|of them|of these|of those|of em)|all these|all those"
-    r"|both(?: of them| of these| of those)?|neither(?: of them| of these| of those)?"
+    r"|both(?: of them| of these| of those)?"
+    r"|(?<!\bme )neither(?! (?:am|do|did|does|is|are|was|were|have|has|can|could|would|will)"
+    r" (?:i|we|he|she|they|you)\b)"
+    r"(?: of them| of these| of those)?"
     r"|none of (?:them|these|those|em|the above)|none(?= of)|every (?:single )?one(?: of them)?"
     r"|(?:them|em) all"
     r"|each (?:one )?of them|a single one|any of (?:them|these|those)|that list|this list"
     r"|the whole list|the lot|todas|(?<!mos )todos(?! \w+mos\b)|ninguna|ninguno|las dos|los dos|las tres|los tres"
     r"|ambas|ambos)\b"
 )
-"""Group references: every movie in the previous list (rule 2). Films are feminine in Spanish
+"""Group references: every movie in the previous list (rule 2). "Neither am I", "me neither" agree
+with someone; they name no film. Films are feminine in Spanish
 ("películas", "pelis"): "todos" next to a first-person plural verb is the people ("lloramos
 todos", "todos lloramos"), not the films; "las vimos todas" is the films."""
 

@@ -524,7 +524,9 @@ class TitleResolver:
         if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
             # "loved the green mile": a lowercase multi-word title right after a film verb
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
-            comma = i + n < len(tokens) and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+            between = text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else "."
+            listed = any(c in prefer for _, c in self._index.get(key, []))
+            comma = "," in between or (listed and bool(re.search(r"[.!?;:…]", between)))  # "DIE HARD!!! the rest nah"
             subject = (self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS | {"no"} or comma)
                        ) or nxt in {"is", "was", "es", "fue"}
             if len(content) == 1 and any(c in prefer for _, c in self._index.get(key, [])):
@@ -554,8 +556,9 @@ class TitleResolver:
         ends = not nxt or bool(re.search(r"[,;:.!?…)]", between)) or nxt in _JOINERS
         opens = self._at_start(text, i, first) or prev in _JOINERS or (
             i > 0 and bool(re.search(r"[,;—–]\s*$", text[tokens[i - 1].end:first.start])))
-        if opens and nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS:
-            return True
+        if opens and (nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS or bool(re.search(r"[.!?…]", between))
+                      or (not nxt and not between.strip())):
+            return True  # "heat was decent", "heat. the rest, no thanks"
         if not ends or (n == 1 and tokens[i].key in _OBJECT_PRONOUNS):  # "loved her" is a person
             return False
         joined = prev in _JOINERS and i > 1 and any(c in prefer for _, c in self._index.get(tokens[i - 2].key, []))

@@ -12,7 +12,10 @@ plural verb is the people, not the list ("lloramos todos"); "vimos" says seen; "
 the animated one. Open ranges take two-digit years ("del 85 en adelante") and "o de antes";
 an indefinite person's praise is hearsay ("a neighbour swears…"); "X beats the others" likes X
 only; "definitely seen" is seen; "the middle two" of four; a fronted genre takes a verdict with a
-contraction and an adverb ("Musicals, though, I've never really got into").
+contraction and an adverb ("Musicals, though, I've never really got into"). "Neither am I" and
+"me neither" name no film; a listed title alone in its sentence names it in any case; after "and",
+a list position with its own verdict or "I don't know" is a clause of its own. An indefinite noun
+phrase asked for ("a slow, moody detective thing?"), "stuff with…" and "sino una de…" are requests.
 """
 
 from __future__ import annotations
@@ -186,3 +189,33 @@ def test_reply_aliases_follow_the_years_in_order(catalog, resolver):
     same_year = "Te propongo Extraños en un tren (1951) y Alarma en el expreso (1951)."
     assert resolver.reply_aliases(same_year, _listed(catalog, STEPS_39, STRANGERS)) == {}
     assert resolver.reply_aliases("", listed) == {} and resolver.reply_aliases(SPANISH_REPLY, []) == {}
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # "neither am I" / "me neither" agree with someone: they name no film
+    ("my wife hates gore and neither do I", [], []),
+    ("me neither, but Fargo looks fun", [FARGO], []),
+    ("neither of them, sorry", [], [HEAT, FARGO, UP]),
+    # a listed title typed in capitals (or lowercase) alone in its sentence
+    ("FARGO!!! the other two nah", [FARGO], [HEAT, UP]),
+    ("heat. the rest, no thanks", [HEAT], [FARGO, UP]),
+    # after "and", a list position with its own verdict, or unknown, is a clause of its own
+    ("the first was a chore and the second I don't know", [], [HEAT]),
+    ("la tercera me encantó y la primera no la he visto", [UP], []),
+    # a list joined by "and" keeps one verdict
+    ("the first and the third were great", [HEAT, UP], []),
+    ("Up was a hit with my kids", [UP], []),
+])
+def test_agreement_capitals_and_positions_after_and(catalog, resolver, text, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "wants"), [
+    ("a slow, moody detective thing?", True),
+    ("stuff with a lot of heart", True),
+    ("no me pongas una de miedo, sino una de risa", True),
+    ("a bit long, no?", False),
+    ("an odd choice?", False),
+])
+def test_requests_as_noun_phrases(resolver, text, wants):
+    assert parse(text, [], resolver).wants_new_recommendations is wants
