@@ -167,7 +167,7 @@ NEGATIVE = re.compile((
     r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?"
     r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a mess|un desastre|horrend[oa]s?|no tanto|no mucho"
     r"|let ?down|(?:couldnt|could not|cant|cannot|didnt|did not|never) (?:\w+ )?(?:finish|finished|get through)"
-    r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up"
+    r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up|bailed"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad"
     r"|no (?:la|lo|las|los) soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
     r"|(?:me|nos) dan? (?:mucha )?pereza|que pereza|harto de|harta de|hartos de|fed up with|sick of|tired of"

@@ -28,7 +28,9 @@ from chat_rec.understanding.signal import PreferenceSignal
 
 log = logging.getLogger(__name__)
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—|[.!?;,:¿¡\n]|&")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—"
+                    r"|[.!?;,:¿¡\n]|&")
+"""Words (a dotted acronym such as "L.A." is one, with no sentence break), dashes and punctuation."""
 _BREAK = {".", "!", "?", "\n", "¿", "¡"}
 _POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
 """Politeness, no verdict: "mark Titanic as seen, please"."""

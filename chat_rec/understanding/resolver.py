@@ -16,7 +16,8 @@ from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold, move_article, split_year
 from chat_rec.understanding import lexicon
 
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|&")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|&")
+"""Words; a dotted acronym is one word ("L.A.", "E.T."), so it matches "LA" and "ET" too."""
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _PARENS = re.compile(r"\s\(([^()]*)\)")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l|il|der|die|das) (?=\S)")

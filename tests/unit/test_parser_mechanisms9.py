@@ -219,3 +219,12 @@ def test_agreement_capitals_and_positions_after_and(catalog, resolver, text, lik
 ])
 def test_requests_as_noun_phrases(resolver, text, wants):
     assert parse(text, [], resolver).wants_new_recommendations is wants
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("loved L.A. Confidential", [1617], []),
+    ("LA Confidential? bailed halfway through", [], [1617]),
+    ("la confidential was great", [1617], []),  # typed in lowercase, still the title
+])
+def test_a_dotted_acronym_is_one_word(resolver, text, liked, disliked):
+    assert verdicts(parse(text, [], resolver)) == (liked, disliked)
