@@ -138,6 +138,9 @@ def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int]
 
 _CONTRACTED = frozenset("ve d ll m re s".split())
 """What is left of "I've", "I'd", "I'll", "I'm", "we're", "it's" once split."""
+_EXTENT = frozenset("halfway through hour hours minute minutes mins twice once again quickly immediately early "
+                    "hora horas minuto minutos mitad rato enseguida".split())
+"""How far or how soon, no object: "Titanic? Bailed after an hour" is still a bare verdict."""
 
 
 def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
@@ -150,7 +153,7 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     spans = [m.span() for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *seen_words) for m in regex.finditer(text)]
     for start, end in spans:  # all found on the whole clause: "never got into" is not "into" and the rest
         text = text[:start] + " " * (end - start) + text[end:]
-    rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED
+    rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED and k not in _EXTENT
             and k not in clause_rules.VERDICT_WORDS
             and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
     return not rest
