@@ -118,6 +118,28 @@ _PREFER = frozenset({"prefer", "prefers", "preferred"})
 _VERBS_AFTER_TO = frozenset("watch see be have go do keep stay rewatch try start get stick avoid skip".split())
 
 
+_VERB_NEGATORS = frozenset("dont didnt doesnt wont wouldnt cant couldnt isnt wasnt arent".split())
+
+
+def unmark_double_negation(keys: list[str]) -> list[str]:
+    """Two negations that cancel are masked: "I don't NOT want a comedy", "it's not that I don't
+    like westerns", "no es que no me gusten": what is left reads as the affirmation it is.
+    """
+    out = list(keys)
+    for i, k in enumerate(out):
+        if k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
+            out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
+        elif (k == "not" and out[i + 1:i + 2] == ["that"]) or (k == "no" and out[i + 1:i + 3] in (
+                ["es", "que"], ["era", "que"])):
+            lead = 2 if k == "not" else 3
+            window = range(i + lead, min(len(out), i + lead + 3))
+            second = next((j for j in window if out[j] in lexicon.NEGATORS), None)
+            if second is not None:
+                for j in (*range(i, i + lead), second):
+                    out[j] = "qqmask"  # "not that I don't…", "no es que no…"
+    return out
+
+
 def mark_alternatives(keys: list[str]) -> list[str]:
     """"a war movie instead of / rather than another rom-com", "I'd rather watch X than Y", "I
     prefer X to Y": what comes after is rejected, like after "except" (which the clause reader

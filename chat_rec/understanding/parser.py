@@ -151,6 +151,7 @@ class _Parser:
                 for i in inside:
                     keys[i] = "qqtitle"
         sig.language = lexicon.detect_language(keys)  # a title's own words say nothing of the language
+        keys = clause_rules.unmark_double_negation(keys)
         folded, offsets = self._join(keys)
         year_min, year_max, spans = years.extract_years(folded, {i.year for i in self.previous if i.year})
         sig.year_min, sig.year_max = year_min, year_max

@@ -153,8 +153,8 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     spans = [m.span() for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *seen_words) for m in regex.finditer(text)]
     for start, end in spans:  # all found on the whole clause: "never got into" is not "into" and the rest
         text = text[:start] + " " * (end - start) + text[end:]
-    rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED and k not in _EXTENT
-            and k not in clause_rules.VERDICT_WORDS
+    rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED
+            and k not in _EXTENT and k not in clause_rules.VERDICT_WORDS
             and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
     return not rest
 

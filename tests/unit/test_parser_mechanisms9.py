@@ -16,6 +16,8 @@ contraction and an adverb ("Musicals, though, I've never really got into"). "Nei
 "me neither" name no film; a listed title alone in its sentence names it in any case; after "and",
 a list position with its own verdict or "I don't know" is a clause of its own. An indefinite noun
 phrase asked for ("a slow, moody detective thing?"), "stuff with…" and "sino una de…" are requests.
+A dotted acronym is one word ("L.A."). Two negations that cancel are an affirmation ("I don't NOT
+want…", "not that I don't…", "no es que no…"); "not a bad one among them" likes the whole list.
 """
 
 from __future__ import annotations
@@ -228,3 +230,22 @@ def test_requests_as_noun_phrases(resolver, text, wants):
 ])
 def test_a_dotted_acronym_is_one_word(resolver, text, liked, disliked):
     assert verdicts(parse(text, [], resolver)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "genres"), [
+    # two negations that cancel
+    ("I don't NOT want a western", [], [], (["Western"], [])),
+    ("it's not that I don't like musicals, just not tonight", [], [], (["Musical"], [])),
+    ("no es que no me gusten los westerns", [], [], (["Western"], [])),
+    ("not that I'm complaining, but no musicals", [], [], ([], ["Musical"])),
+    # none of the listed is bad: all are liked
+    ("not a weak one among them", [HEAT, FARGO, UP], [], ([], [])),
+    ("not a single dud in this bunch", [HEAT, FARGO, UP], [], ([], [])),
+    ("no complaints about any of them", [HEAT, FARGO, UP], [], ([], [])),
+    ("the best among them is Fargo", [FARGO], [], ([], [])),
+    ("the third is a dud", [], [UP], ([], [])),
+])
+def test_double_negation_and_no_bad_one_among_them(catalog, resolver, text, liked, disliked, genres):
+    signal = parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)
+    assert verdicts(signal) == (sorted(liked), sorted(disliked))
+    assert (signal.liked_genres, signal.disliked_genres) == genres
