@@ -382,7 +382,8 @@ class _Parser:
             if seen and not polarity:
                 seen_sentence = sent
                 seen_refs = (sent, [i for r in refs for i in r.items] or seen_refs[1])
-                if bare_rejected[0] == sent and not any(r.items for r in refs) and any(
+                named = {i for r in refs for i in r.items}
+                if bare_rejected[0] == sent and bare_rejected[1] and named <= set(bare_rejected[1]) and any(
                         k in _PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
                     # "not the first one, I've seen it": the reason is having seen it, not disliking it
                     for item_id in bare_rejected[1]:

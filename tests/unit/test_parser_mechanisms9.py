@@ -249,3 +249,16 @@ def test_double_negation_and_no_bad_one_among_them(catalog, resolver, text, like
     signal = parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)
     assert verdicts(signal) == (sorted(liked), sorted(disliked))
     assert (signal.liked_genres, signal.disliked_genres) == genres
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "seen"), [
+    # a whole-list rejection because they were seen: seen, not disliked
+    ("ninguna de esas, ya las vi todas", [], [], [HEAT, FARGO, UP]),
+    ("none of those, seen them all", [], [], [HEAT, FARGO, UP]),
+    ("none of those, too slow for me", [], [HEAT, FARGO, UP], []),
+    # taking one up with "me apunto"
+    ("me apunto la tercera para el domingo", [UP], [], []),
+])
+def test_rejected_because_seen_and_taking_one_up(catalog, resolver, text, liked, disliked, seen):
+    signal = parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)
+    assert verdicts(signal) == (sorted(liked), sorted(disliked)) and sorted(signal.seen_ids) == sorted(seen)
