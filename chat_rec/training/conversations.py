@@ -8,8 +8,9 @@ Protocol (written into the manifest):
 2. Validation: the full-text training dialogues (``train_dialogues_500.jsonl``), turned into
    CRS cases; the model fitted without them ranks them through the app's engine, and the signal
    weights are chosen there by coordinate ascent (``chat_rec.training.weights``), once per
-   retrieval query window (``weights.QUERY_WINDOWS`` turns); the window whose weights score best
-   is kept. Dev and test cases are never used. With a trained retriever in the models folder
+   retrieval query window (``weights.QUERY_WINDOWS`` turns); the shortest window whose weights
+   score within one standard error (paired, case by case) of the best window's is kept. Dev and
+   test cases are never used. With a trained retriever in the models folder
    (``chat-rec train retriever``), the dialogues it trained on are left out of this validation.
 2b. With ``--mix FILE`` (e.g. INSPIRED dev, another dialogue style): at that window, the weights
    and their style gates (``ranking/learned.py: GatedWeights``) are re-fitted on the validation
@@ -113,7 +114,8 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
         table = fitting.ablations(signals, chosen)
         say(fitting.format_ablations(table))
         weights_info = {"protocol": "coordinate ascent on held-out training dialogues (see manifest); the query "
-                                    "window is the one whose fitted weights score best there",
+                                    "window is the shortest whose fitted weights score within one standard error "
+                                    "of the best window's there",
                         "validation_cases": len(signals),
                         "retriever": None if retriever is None else {
                             "folder": str(retriever.folder), "dialogues_left_out": len(trained_on)},

@@ -104,6 +104,40 @@ def recall(cases: Sequence[CaseSignals], w: np.ndarray, ks: Iterable[int] = (10,
     return {k: hits[k] / total if total else 0.0 for k in ks}
 
 
+def case_objectives(cases: Sequence[CaseSignals], w: np.ndarray) -> np.ndarray:
+    """Each case's share of ``objective`` (its targets' hits at 10 plus at 50 / 4, over all
+    targets): they sum to the objective, so two weightings compare case by case.
+    """
+    total = sum(len(case.targets) for case in cases)
+    out = np.zeros(len(cases), np.float64)
+    for n, case in enumerate(cases):
+        found = case.targets[case.targets >= 0]
+        if not len(found) or not total:
+            continue
+        scores = case.signals @ w
+        above = np.array([int(np.count_nonzero(scores >= scores[t])) - 1 for t in found])
+        out[n] = (np.count_nonzero(above < 10) + np.count_nonzero(above < 50) / 4) / total
+    return out
+
+
+def one_standard_error(options: Sequence[np.ndarray]) -> tuple[int, list[float]]:
+    """The first (simplest) option whose summed objective is within one standard error of the
+    best's, the error being that of their paired case-by-case difference; and every option's
+    standard error against the best. ``options``: per-case objectives, simplest first.
+
+    The one-standard-error rule (Breiman et al. 1984): a gain smaller than its own noise does not
+    buy the more complex choice, so a retraining does not flip on a difference of .0005.
+    """
+    totals = [float(o.sum()) for o in options]
+    best = int(np.argmax(totals))
+    errors = []
+    for o in options:
+        diff = options[best] - o
+        errors.append(float(np.sqrt(len(diff)) * diff.std(ddof=1)) if len(diff) > 1 else 0.0)
+    chosen = next(j for j, t in enumerate(totals) if t >= totals[best] - errors[j] - 1e-12)
+    return chosen, errors
+
+
 def objective(cases: Sequence[CaseSignals], w: np.ndarray) -> float:
     """What the search maximises: novel R@10 + R@50 / 4."""
     r = recall(cases, w)
@@ -143,14 +177,15 @@ def fit(cases: Sequence[CaseSignals], start: RankWeights | None = None,
 
 def fit_with_window(engine: Any, cases: Sequence[Mapping[str, Any]], progress: bool = True,
                     say: Callable[[str], None] = print) -> tuple[RankWeights, float, list[CaseSignals], dict[str, Any]]:
-    """Fit the weights once per query window in ``QUERY_WINDOWS``; keep the best (ties: the shorter window).
+    """Fit the weights once per query window in ``QUERY_WINDOWS``; keep the shortest window whose
+    objective is within one standard error of the best window's (``one_standard_error``).
 
     Returns the chosen weights (``query_turns`` set), their objective, their validation signals,
     and a report: the start weights' recall (window 1) and every window's objective and recall.
     """
     start = engine.ranker.weights
     replayed = replay(engine, cases, progress)
-    best: tuple[RankWeights, float, list[CaseSignals]] | None = None
+    fitted: list[tuple[RankWeights, float, list[CaseSignals], np.ndarray]] = []
     report: dict[str, Any] = {"windows": {}}
     for turns in QUERY_WINDOWS:
         engine.query_turns = turns
@@ -163,11 +198,16 @@ def fit_with_window(engine: Any, cases: Sequence[Mapping[str, Any]], progress: b
         report["windows"][str(turns)] = {"objective": round(value, 4), "recall@10": round(r[10], 4),
                                          "recall@50": round(r[50], 4)}
         say(f"query window {turns}: objective {value:.4f} (R@10 {r[10]:.3f}, R@50 {r[50]:.3f})")
-        if best is None or value > best[1] + 1e-9:
-            best = (dataclasses.replace(weights, query_turns=turns), value, signals)
+        per_case = case_objectives(signals, vector)
+        fitted.append((dataclasses.replace(weights, query_turns=turns), value, signals, per_case))
     engine.query_turns = None
-    assert best is not None
-    return best[0], best[1], best[2], report
+    chosen, errors = one_standard_error([f[3] for f in fitted])
+    for turns, error in zip(QUERY_WINDOWS, errors, strict=True):
+        report["windows"][str(turns)]["standard_error_vs_best"] = round(error, 4)
+    report["window_rule"] = "the shortest window within one standard error (paired, case by case) of the best"
+    say(f"query window chosen: {QUERY_WINDOWS[chosen]} (shortest within one standard error of the best)")
+    weights, value, signals, _ = fitted[chosen]
+    return weights, value, signals, report
 
 
 def ablations(cases: Sequence[CaseSignals], weights: RankWeights) -> dict[str, dict[str, float]]:

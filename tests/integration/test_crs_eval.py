@@ -82,7 +82,10 @@ def test_the_query_window_is_chosen_on_validation_and_compared_against_a_weights
     chosen, objective, signals, report = fitting.fit_with_window(engine, cases, progress=False, say=lambda _: None)
     assert set(report["windows"]) == {str(t) for t in fitting.QUERY_WINDOWS} and signals
     best = max(w["objective"] for w in report["windows"].values())
-    assert report["windows"][str(chosen.query_turns)]["objective"] == best
+    within = [t for t in fitting.QUERY_WINDOWS
+              if report["windows"][str(t)]["objective"] >= best - report["windows"][str(t)]["standard_error_vs_best"]
+              - 1e-4]
+    assert chosen.query_turns == within[0]  # the shortest window within one standard error of the best
     assert engine.query_turns is None  # the engine is left on the ranker's own window
     write_weights(tmp_path, RankWeights(query_turns=1), {"protocol": "test"})
     result = run_crs_eval(shared_path("benchmarks", "crs", "inspired_dev.jsonl"), limit=3, engine=engine,
