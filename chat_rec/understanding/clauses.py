@@ -445,3 +445,16 @@ MARKED_SEEN = re.compile(r"\b(?:as|como) (?:already )?(?:seen|watched|vist[oa]s?
 
 SEEN_QUALIFIERS = re.compile(r"\b(?:already|ya|before|antes|twice|dos veces|once|una vez|too|tambien)\b")
 """Words that only qualify a "seen" ("already seen", "ya la vi", "seen it twice")."""
+
+
+_OUTSIDERS = (r"(?:brother|sister|friend|buddy|mate|cousin|coworker|co worker|colleague|boss|neighbou?r|uncle|aunt"
+              r"|roommate|flatmate|hermano|hermana|amigo|amiga|colega|primo|prima|companero|companera|jefe|jefa"
+              r"|vecino|vecina|tio|tia)s?")
+OUTSIDER_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|mis|a|an|un|una|our|nuestro|nuestra)"
+                              r" (?:\w+ )?" + _OUTSIDERS + r"(?! and i\b| and me\b| y yo\b)\b")
+"""A clause whose subject is someone the user does not say they watch with ("my brother hates
+the second one", "mi amiga adora Titanic"): their taste, not the user's (rule 14)."""
+WATCHING_WITH = re.compile(r"\b(?:with|con) (?:my|mi|mis|our|nuestro|nuestra) (?:\w+ )?" + _OUTSIDERS
+                           + r"|\b" + _OUTSIDERS + r" (?:and i|and me|y yo)\b")
+"""The message says the user watches with that person: their taste counts."""
+

@@ -230,6 +230,7 @@ class _Parser:
         choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
         bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
         seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
+        outsiders = not clause_rules.WATCHING_WITH.search(" ".join(keys))  # their tastes are not the user's
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
@@ -250,7 +251,8 @@ class _Parser:
                 sent_start = self._snapshot()
             if retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
                 continue
-            if lexicon.HEARSAY.search(text) and sent not in facts:
+            if (lexicon.HEARSAY.search(text) or outsiders and clause_rules.OUTSIDER_SUBJECT.match(text)) \
+                    and sent not in facts:
                 heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
                 if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
                     last_refs, refs_sentence = heard, sent

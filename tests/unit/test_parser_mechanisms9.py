@@ -18,6 +18,8 @@ a list position with its own verdict or "I don't know" is a clause of its own. A
 phrase asked for ("a slow, moody detective thing?"), "stuff with…" and "sino una de…" are requests.
 A dotted acronym is one word ("L.A."). Two negations that cancel are an affirmation ("I don't NOT
 want…", "not that I don't…", "no es que no…"); "not a bad one among them" likes the whole list.
+A cousin's or a friend's verdict is theirs unless the user watches with them (rule 14); common
+Latin American praise ("chida", "se ven padrísimas") is praise.
 """
 
 from __future__ import annotations
@@ -262,3 +264,21 @@ def test_double_negation_and_no_bad_one_among_them(catalog, resolver, text, like
 def test_rejected_because_seen_and_taking_one_up(catalog, resolver, text, liked, disliked, seen):
     signal = parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)
     assert verdicts(signal) == (sorted(liked), sorted(disliked)) and sorted(signal.seen_ids) == sorted(seen)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # someone the user does not say they watch with: their taste, not the user's (rule 14)
+    ("my cousin hates the second one", [], []),
+    ("mi amiga adora la primera", [], []),
+    ("my cousin hates the second one, I love it", [FARGO], []),
+    ("my cousin and I loved the first", [HEAT], []),
+    ("watching with my sister tonight: she hates the third", [], [UP]),
+    # the people the user chooses for count
+    ("my kids adore the third", [UP], []),
+    # Latin American praise
+    ("la primera está bien chida", [HEAT], []),
+    ("las dos últimas se ven padrísimas", [FARGO, UP], []),
+    ("mi padre vio la segunda", [], []),
+])
+def test_other_peoples_tastes_and_latin_american_praise(catalog, resolver, text, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
