@@ -55,9 +55,11 @@ GENRE_RES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
 INTENSITY_RE = re.compile(
     r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:(?:sea|sean|es|son|be|este|esten)\s+)?"
     r"(?:too|so|overly|very|that|demasiado|muy"
-    r"|tan)\s+(?!much\b|great\b|good\b|fond\b|keen\b|sure\b|bad\b)\w+(?:\s+or\s+\w+)?"
+    r"|tan)\s+(?!much\b|great\b|good\b|fond\b|keen\b|sure\b|bad\b|one\b|ones\b|movie\b|film\b|qqtitle\b)\w+"
+    r"(?:\s+or\s+\w+)?"
 )
-""""not too violent", "nothing too long": a qualifier, never a genre dislike (rule 10)."""
+""""not too violent", "nothing too long": a qualifier, never a genre dislike (rule 10); "not that one"
+rejects a film."""
 
 NEGATORS = frozenset(
     "not no never nothing none neither nor cant cannot dont didnt doesnt isnt wasnt arent "
@@ -128,6 +130,7 @@ POSITIVE = re.compile((
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
     r"|enjoying|impressed|a blast|beats|outshines|supera|(?:a|big|huge) hit"
     r"|no (?:complaints?|objections?)|ninguna queja|sin quejas|nada que objetar"
+    r"|(?<!\bno )(?:que|cual) (?:mas )?(?:me|nos) llaman?\b|(?:me|nos) llaman? mas"
     r"|padrisim[ao]s?|(?:que|esta|estan|se ve|se ven) (?:bien |muy |re )?padres?|chid[ao]s?|chever[ea]s?"
     r"|bacan(?:es)?|copad[ao]s?|buenaz[ao]s?|buenard[ao]s?|re buen[ao]s?|se ven? (?:muy )?(?:bien|buen[ao]s?"
     r"|interesantes?)"

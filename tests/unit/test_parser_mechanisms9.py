@@ -19,7 +19,8 @@ phrase asked for ("a slow, moody detective thing?"), "stuff with…" and "sino u
 A dotted acronym is one word ("L.A."). Two negations that cancel are an affirmation ("I don't NOT
 want…", "not that I don't…", "no es que no…"); "not a bad one among them" likes the whole list.
 A cousin's or a friend's verdict is theirs unless the user watches with them (rule 14); common
-Latin American praise ("chida", "se ven padrísimas") is praise.
+Latin American praise ("chida", "se ven padrísimas") is praise. "not that one" rejects the film
+before it ("not that long" stays a qualifier); "la que más me llama" is what appeals.
 """
 
 from __future__ import annotations
@@ -281,4 +282,16 @@ def test_rejected_because_seen_and_taking_one_up(catalog, resolver, text, liked,
     ("mi padre vio la segunda", [], []),
 ])
 def test_other_peoples_tastes_and_latin_american_praise(catalog, resolver, text, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("the third? not that one", [], [UP]),
+    ("my wife would walk out of the first, so not that one", [], [HEAT]),
+    ("nothing that long, please", [], []),  # a qualifier, no film
+    ("la que más me llama es la segunda", [FARGO], []),
+    ("la única que no me llama es la primera", [], [HEAT]),
+    ("mi madre me llama luego", [], []),
+])
+def test_not_that_one_and_what_appeals(catalog, resolver, text, liked, disliked):
     assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
