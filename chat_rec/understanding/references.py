@@ -189,10 +189,12 @@ class ListReferences:
         """
         text = " ".join(ckeys)
         for m in _DESCRIPTION.finditer(text):
-            group = next(g for g in range(1, 8) if m.group(g) is not None)
+            group = next(g for g in range(1, 9) if m.group(g) is not None)
             words = m.group(group).split()
             if group == 7 and not _genre_word(words[0]):
                 continue  # "the ending was great": only a genre noun describes a listed film here
+            if group == 8 and (_genre_word(words[0]) or words[0] in _PLURAL_NOUNS or not _content(words[0])):
+                continue  # "westerns are my thing" is the genre; "zombies aren't for me" a listed film's topic
             if words[:1] == ["qqtitle"]:
                 continue  # "la de Rashomon no me llama": the movie is named, the phrase is no description
             count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
@@ -314,12 +316,16 @@ _DESCRIPTION = re.compile(
     r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"
     r"|\b(?:the (?:ones|movies|films)|ones|anything|nothing|none|any|nada|ninguna|ninguno|las|los)"
     r"(?: else| mas)? (?:with|starring|featuring|con) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
-    r"|^(?:the|el|la) (\w+) (?:sounds|looks|seems|is|was|es|fue|era|suena|pinta|parece)\b")
+    r"|^(?:the|el|la) (\w+) (?:sounds|looks|seems|is|was|es|fue|era|suena|pinta|parece)\b"
+    r"|^(?:but |and |pero |y )?(\w{3,}s) (?:just |really |honestly |simply |never )?(?:are|arent|aren t|were|werent"
+    r"|bore|scare|freak|creep|son|no son|me)\b")
 """Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"
 and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
 for sure", "both Wes Anderson ones"); the sixth names every listed movie that fits ("nothing else
 with Schwarzenegger", "the ones with subtitles", "nada con Jim Carrey"); the seventh is a genre noun as the subject of
-a verdict ("the cartoon sounds good", "el western pinta bien"), the one listed film of that genre."""
+a verdict ("the cartoon sounds good", "el western pinta bien"), the one listed film of that genre;
+the eighth a plural topic opening a verdict ("zombies just aren't for me"), the one listed film
+whose own words (tags, overview) carry it."""
 
 
 def _genre_word(word: str) -> bool:

@@ -20,7 +20,9 @@ A dotted acronym is one word ("L.A."). Two negations that cancel are an affirmat
 want…", "not that I don't…", "no es que no…"); "not a bad one among them" likes the whole list.
 A cousin's or a friend's verdict is theirs unless the user watches with them (rule 14); common
 Latin American praise ("chida", "se ven padrísimas") is praise. "not that one" rejects the film
-before it ("not that long" stays a qualifier); "la que más me llama" is what appeals.
+before it ("not that long" stays a qualifier); "la que más me llama" is what appeals. A plural
+topic opening a verdict names the one listed film whose own words carry it ("pigs just aren't for
+me"); a genre stays a genre.
 """
 
 from __future__ import annotations
@@ -295,3 +297,19 @@ def test_other_peoples_tastes_and_latin_american_praise(catalog, resolver, text,
 ])
 def test_not_that_one_and_what_appeals(catalog, resolver, text, liked, disliked):
     assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
+
+
+BABE, TOP_GUN = 34, 1101
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "genres"), [
+    # a plural topic opening a verdict names the one listed film whose own words carry it
+    ("pigs just aren't for me", [], [BABE], []),
+    ("pigs are adorable", [BABE], [], []),
+    # a genre stays the genre; a plural that no listed film carries names nothing
+    ("dramas are my thing", [], [], ["Drama"]),
+    ("friends are coming over later", [], [], []),
+])
+def test_a_plural_topic_names_the_listed_film_that_carries_it(catalog, resolver, text, liked, disliked, genres):
+    signal = parse(text, _listed(catalog, BABE, TOP_GUN, HEAT), resolver)
+    assert verdicts(signal) == (sorted(liked), sorted(disliked)) and signal.liked_genres == genres
