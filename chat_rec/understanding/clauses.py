@@ -119,6 +119,15 @@ _VERBS_AFTER_TO = frozenset("watch see be have go do keep stay rewatch try start
 
 
 _VERB_NEGATORS = frozenset("dont didnt doesnt wont wouldnt cant couldnt isnt wasnt arent".split())
+_AFFIRMING = re.compile(r"\b(?:i (?:wont|will not|cant|cannot|can not) deny(?: that)?|no (?:voy a negar|puedo negar"
+                        r"|niego|te voy a negar|te niego)(?: que)?)\b")
+"""Frames that assert what follows ("I can't deny that…", "no voy a negar que…")."""
+_I_NOT = r"(?:that )?i (?:dont|wouldnt|do not|would not)"
+_NONE_NOT = re.compile(r"\b(?:no hay (?:ni )?(?:una|uno|ninguna|ninguno) (?:sola |solo )?que no"
+                       r"|(?:(?:there s|theres|there is) (?:not|no|none)|there isnt|there is not) (?:a single |one )?"
+                       r"(?:one )?" + _I_NOT
+                       + r"|not (?:a single )?one " + _I_NOT + r")\b")
+""""No hay ni una que no me apetezca", "not one I wouldn't watch": every listed film, affirmed."""
 
 
 def unmark_double_negation(keys: list[str]) -> list[str]:
@@ -126,6 +135,15 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
     like westerns", "no es que no me gusten": what is left reads as the affirmation it is.
     """
     out = list(keys)
+    text = " ".join(out)
+    for m in _AFFIRMING.finditer(text):  # "I won't deny the second didn't bore me": the frame affirms
+        first = text[:m.start()].count(" ")
+        for j in range(first, first + m.group().count(" ") + 1):
+            out[j] = "qqmask"
+    for m in _NONE_NOT.finditer(text):  # "no hay ni una que no me apetezca": every one of them
+        first = text[:m.start()].count(" ")
+        words = m.group().count(" ") + 1
+        out[first:first + words] = ["todas", "qqgood"] + ["qqmask"] * (words - 2)
     for i, k in enumerate(out):
         if k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
             out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
@@ -217,6 +235,15 @@ def _cue(text: str) -> bool:
     return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
 
 
+_FILM_KIND = re.compile(r"\b(?:movies|films|flicks|peliculas|pelis|anything|stuff|cosas)\b")
+"""A kind of film named on the right of "and" ("…and hate long films", "y no soporta las pelis de ahora")."""
+
+
+def _names_genre(text: str) -> bool:
+    """Whether the words name a genre ("westerns", "pelis de miedo")."""
+    return any(regex.search(text) for regex, _ in lexicon.GENRE_RES)
+
+
 def _names_position(words: list[str]) -> bool:
     """Whether words open with a listed film's position ("the third", "la última", "the other")."""
     return len(words) >= 2 and words[0] in {"the", "la", "el", "las", "los"} and (
@@ -239,6 +266,10 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
     if right and _names_position(right) and _cue(left) and (
             _cue(" ".join(right)) or UNFAMILIAR.search(" ".join(right)) or lexicon.SEEN.search(" ".join(right))):
         return True  # "la segunda me pareció un bodrio y la tercera no la conozco"
+    right_text = " ".join(right)
+    if right and not list_only(left) and _cue(left) and _cue(right_text) and _names_genre(left) \
+            and (_names_genre(right_text) or _FILM_KIND.search(right_text)):
+        return True  # "I love westerns and hate musicals", "me encantan los westerns y no soporto los musicales"
     if not right or list_only(left) or "qqtitle" not in keys[start:end]:
         return False
     j = 0

@@ -87,6 +87,25 @@ def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
 
 
 
+_ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|mas|otras?|otros?|nuevas?|nuevos?"
+                             r"|antiguas?|antiguos?|viejas?|viejos?|modernas?|modernos?)$")
+
+
+def _has_pronoun(ckeys: list[str]) -> bool:
+    """Whether the clause refers back with a pronoun: "la"/"las" before a noun ("las películas de
+    ahora") or a genre ("los musicales") is an article, not "it"/"them".
+    """
+    for j, k in enumerate(ckeys):
+        if k not in _PRONOUNS:
+            continue
+        after = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+        if k in {"la", "lo", "las", "los"} and after and (
+                _ARTICLE_BEFORE.match(after) or any(regex.fullmatch(after) for regex, _ in lexicon.GENRE_RES)):
+            continue
+        return True
+    return False
+
+
 class _Parser:
     def __init__(self, utterance: str, previous: list[Item], resolver: TitleResolver | None, reply: str = ""):
         self.raw = utterance
@@ -357,9 +376,9 @@ class _Parser:
                         and clause_rules.PRO_DROP.match(text) and not any(
                         k in _PRONOUNS for k in ckeys):
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
-                elif polarity and any(k in _PRONOUNS for k in ckeys) and last_refs:
+                elif polarity and _has_pronoun(ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
-                elif polarity and any(k in _PRONOUNS for k in ckeys) and last_genres:
+                elif polarity and _has_pronoun(ckeys) and last_genres:
                     refs = [_Ref(lo, genres=last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
                 pending = []
             if polarity and listed and any(r.items for r in refs) and clause_rules.GATHERING & set(ckeys):

@@ -22,7 +22,10 @@ A cousin's or a friend's verdict is theirs unless the user watches with them (ru
 Latin American praise ("chida", "se ven padrísimas") is praise. "not that one" rejects the film
 before it ("not that long" stays a qualifier); "la que más me llama" is what appeals. A plural
 topic opening a verdict names the one listed film whose own words carry it ("pigs just aren't for
-me"); a genre stays a genre.
+me"); a genre stays a genre. Two verdicts on two genres joined by "and" are two clauses ("I
+adore musicals and hate war films"); "las" before a noun is an article, not "them". Frames that
+affirm ("no voy a negar que…", "I can't deny…") and "no hay ni una que no…" / "there isn't one I
+wouldn't…" (every listed film) read as the affirmation they are.
 """
 
 from __future__ import annotations
@@ -313,3 +316,27 @@ BABE, TOP_GUN = 34, 1101
 def test_a_plural_topic_names_the_listed_film_that_carries_it(catalog, resolver, text, liked, disliked, genres):
     signal = parse(text, _listed(catalog, BABE, TOP_GUN, HEAT), resolver)
     assert verdicts(signal) == (sorted(liked), sorted(disliked)) and signal.liked_genres == genres
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # two verdicts on two genres joined by "and"/"y"
+    ("I adore musicals and hate war films", ["Musical"], ["War"]),
+    ("odio el terror y me encantan las comedias", ["Comedy"], ["Horror"]),
+    ("me encantan los westerns y no soporto los musicales", ["Western"], ["Musical"]),
+    ("le encantan los documentales y no soporta las películas de ahora", ["Documentary"], []),
+    # one verdict on a list of genres
+    ("I love westerns and war films", ["Western", "War"], []),
+])
+def test_two_verdicts_on_two_genres_joined_by_and(resolver, text, liked, disliked):
+    signal = parse(text, [], resolver)
+    assert sorted(signal.liked_genres) == sorted(liked) and sorted(signal.disliked_genres) == sorted(disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("no hay ni una que no me guste", [HEAT, FARGO, UP], []),
+    ("there isn't one I wouldn't watch", [HEAT, FARGO, UP], []),
+    ("no voy a negar que la tercera no me aburrió", [UP], []),
+    ("I can't deny I hated the second", [], [FARGO]),
+])
+def test_frames_that_affirm(catalog, resolver, text, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
