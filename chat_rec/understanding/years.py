@@ -70,6 +70,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 + _YC + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
                 r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|para aca|hacia adelante)\b"),
      "min"),
+    (re.compile(r"\b(?:from|since|de|del|desde)? ?(?:the year |el )?" + _YC
+                + r" (?:to|until|till|through|up to|hasta|a) (?:now|today|the present|present day|date|these days"
+                r"|hoy|ahora|la fecha|el presente|hoy en dia)\b"),
+     "min"),
     (re.compile(r"\b" + _Y + r" (?:onwards?|or later|or newer|and later|and newer|and up|and beyond"
                 r"|en adelante|o posterior(?:es)?|o mas recientes?)\b"), "min"),
     (re.compile(r"\b(?:since|desde|a partir del?|starting (?:in|from)|not older than|no older than)"

@@ -340,3 +340,13 @@ def test_two_verdicts_on_two_genres_joined_by_and(resolver, text, liked, dislike
 ])
 def test_frames_that_affirm(catalog, resolver, text, liked, disliked):
     assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, UP), resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "bounds"), [
+    ("anything from 2012 to now", (2012, None)),
+    ("desde el 98 hasta hoy", (1998, None)),
+    ("from 1990 to 1995", (1990, 1995)),
+])
+def test_a_range_up_to_now_is_open(resolver, text, bounds):
+    signal = parse(text, [], resolver)
+    assert (signal.year_min, signal.year_max) == bounds
