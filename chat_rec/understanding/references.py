@@ -246,6 +246,10 @@ class ListReferences:
         return [self.previous[hits.index(best)]]
 
     def _describes(self, phrase: str, item: Item) -> bool:
+        english = _in_english(phrase)  # "la del baloncesto": the tags are English (basketball)
+        return self._describes_as(phrase, item) or (english != phrase and self._describes_as(english, item))
+
+    def _describes_as(self, phrase: str, item: Item) -> bool:
         if re.fullmatch(r"\d{4}", phrase):
             return item.year == int(phrase)
         decade = re.fullmatch(r"(?:the |los |los anos )?((?:19|20)?\d0)s?", phrase)
@@ -310,7 +314,7 @@ _PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pe
 _DESCRIPTION = re.compile(
     r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
     r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
-    r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
+    r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,3}\w+)"
     r"|^(?:the|el|la) ((?:\w+ )?\w+)$"
     r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|not|never|any|every|each|some|"
     r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"
@@ -326,6 +330,24 @@ with Schwarzenegger", "the ones with subtitles", "nada con Jim Carrey"); the sev
 a verdict ("the cartoon sounds good", "el western pinta bien"), the one listed film of that genre;
 the eighth a plural topic opening a verdict ("zombies just aren't for me"), the one listed film
 whose own words (tags, overview) carry it."""
+
+
+@functools.lru_cache(maxsize=1024)
+def _in_english(phrase: str) -> str:
+    """A Spanish description with its topic words read through the Spanish moods table
+    ("baloncesto" -> "basketball", "viajes en el tiempo" -> "time travel"); unchanged otherwise.
+    """
+    from chat_rec.understanding.aspects import spanish_moods
+
+    keys = phrase.split()
+    found = spanish_moods(keys)
+    if not found:
+        return phrase
+    out, last = [], 0
+    for start, end, term in found:
+        out += [*keys[last:start], term]
+        last = end
+    return " ".join([*out, *keys[last:]])
 
 
 def _genre_word(word: str) -> bool:

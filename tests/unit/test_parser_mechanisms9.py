@@ -350,3 +350,18 @@ def test_frames_that_affirm(catalog, resolver, text, liked, disliked):
 def test_a_range_up_to_now_is_open(resolver, text, bounds):
     signal = parse(text, [], resolver)
     assert (signal.year_min, signal.year_max) == bounds
+
+
+ROCKY, NOSFERATU, GROUNDHOG, HOOP_DREAMS = 1954, 1348, 1265, 246
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # a Spanish description read through the Spanish topic table against English tags
+    ("la de boxeo me encanta", [ROCKY], []),
+    ("la de vampiros no, gracias", [], [NOSFERATU]),
+    ("the boxing one is great", [ROCKY], []),
+    ("el de baloncesto, sin duda", [HOOP_DREAMS], []),  # no cognate: only the table knows it
+])
+def test_a_spanish_description_matches_english_tags(catalog, resolver, text, liked, disliked):
+    listed = _listed(catalog, ROCKY, NOSFERATU, GROUNDHOG, HOOP_DREAMS)
+    assert verdicts(parse(text, listed, resolver)) == (sorted(liked), sorted(disliked))
