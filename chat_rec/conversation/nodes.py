@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
@@ -264,9 +265,21 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns
-    window = query_window(state.get("history") or [], text, turns)
+    window = _without_name(query_window(state.get("history") or [], text, turns), runtime.context.user_name)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
     return session.next_request(previous, kind, signal, vector, named), kind
+
+
+def _without_name(window: list[dict[str, str]], name: str) -> list[dict[str, str]]:
+    """The query window without the person's name in the assistant's turns ("Hi sim-0-285! …"):
+    a name says nothing about the film wanted, and two people saying the same thing get the same
+    search whatever they are called.
+    """
+    if not name or not name.strip():
+        return window
+    pattern = re.compile(re.escape(name.strip()), re.IGNORECASE)
+    return [{**turn, "text": pattern.sub(" ", turn["text"])} if turn.get("role") == "assistant" else turn
+            for turn in window]
 
 
 def _mood_rows(signal: PreferenceSignal, previous: session.ActiveRequest | None, deps: Any) -> list[int]:

@@ -66,3 +66,23 @@ def test_a_turn_ranks_with_the_learned_style_gates(make_service, model_dir: Path
     picks = _picks(service, "zoe")
     assert set(TALKED_ABOUT) <= set(picks)  # only a gated conversation weight can bring them
     assert all(picks[i]["conversation"] > 0 for i in TALKED_ABOUT)
+
+
+def test_a_persons_name_never_steers_the_search(make_service, model_dir: Path,
+                                               tmp_path_factory: pytest.TempPathFactory) -> None:
+    """With a query window of two turns the greeting ("Hi <name>! …") is in the window; the name
+    is taken out, so two people saying the same get the same picks whatever they are called."""
+    folder = tmp_path_factory.mktemp("window2")
+    ConversationModel.load(model_dir).save(folder)
+    write_weights(folder, RankWeights(conversation=8.0, conversation_popularity=0.0, query=6.0, query_turns=2),
+                  {"protocol": "test"})
+    service = make_service("none", name="window2", conversation_model=folder)
+    assert service.deps.ranker.weights.query_turns == 2
+
+    def first_answer(user: str) -> list[int]:
+        service.start(user)
+        result = service.send_sync(user, "something with zombies and a lot of blood, please")
+        return [item.item_id for item in result.items]
+
+    plain = first_answer("zoe")
+    assert plain and first_answer("romantic-musical-fan-1956") == plain
