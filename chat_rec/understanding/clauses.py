@@ -239,9 +239,6 @@ _FILM_KIND = re.compile(r"\b(?:movies|films|flicks|peliculas|pelis|anything|stuf
 """A kind of film named on the right of "and" ("…and hate long films", "y no soporta las pelis de ahora")."""
 
 
-def _names_genre(text: str) -> bool:
-    """Whether the words name a genre ("westerns", "pelis de miedo")."""
-    return any(regex.search(text) for regex, _ in lexicon.GENRE_RES)
 
 
 def _names_position(words: list[str]) -> bool:
@@ -267,8 +264,8 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
             _cue(" ".join(right)) or UNFAMILIAR.search(" ".join(right)) or lexicon.SEEN.search(" ".join(right))):
         return True  # "la segunda me pareció un bodrio y la tercera no la conozco"
     right_text = " ".join(right)
-    if right and not list_only(left) and _cue(left) and _cue(right_text) and _names_genre(left) \
-            and (_names_genre(right_text) or _FILM_KIND.search(right_text)):
+    if right and not list_only(left) and _cue(left) and _cue(right_text) and lexicon.mentions_genre(left) \
+            and (lexicon.mentions_genre(right_text) or _FILM_KIND.search(right_text)):
         return True  # "I love westerns and hate musicals", "me encantan los westerns y no soporto los musicales"
     if not right or list_only(left) or "qqtitle" not in keys[start:end]:
         return False

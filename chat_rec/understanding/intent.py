@@ -85,7 +85,7 @@ def wants_new(keys: list[str]) -> bool:
             return True
         if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ASKING_YOU.match(text)):
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
-        named = any(r.search(text) for r, _ in lexicon.GENRE_RES)
+        named = lexicon.mentions_genre(text)
         polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
         if named and (question or polite):
             return True

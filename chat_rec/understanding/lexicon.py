@@ -52,6 +52,16 @@ GENRE_RES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:" + pattern + r")\b"), genres) for pattern, genres in GENRE_PATTERNS
 ]
 
+
+def genre_word(phrase: str) -> bool:
+    """Whether the whole phrase names a genre ("westerns", "cartoon", "pelis de miedo")."""
+    return bool(phrase) and any(regex.fullmatch(phrase) for regex, _ in GENRE_RES)
+
+
+def mentions_genre(text: str) -> bool:
+    """Whether the text names a genre anywhere ("I love westerns", "las de terror")."""
+    return any(regex.search(text) for regex, _ in GENRE_RES)
+
 INTENSITY_RE = re.compile(
     r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:(?:sea|sean|es|son|be|este|esten)\s+)?"
     r"(?:too|so|overly|very|that|demasiado|muy"

@@ -100,7 +100,7 @@ def _has_pronoun(ckeys: list[str]) -> bool:
             continue
         after = ckeys[j + 1] if j + 1 < len(ckeys) else ""
         if k in {"la", "lo", "las", "los"} and after and (
-                _ARTICLE_BEFORE.match(after) or any(regex.fullmatch(after) for regex, _ in lexicon.GENRE_RES)):
+                _ARTICLE_BEFORE.match(after) or lexicon.genre_word(after)):
             continue
         return True
     return False

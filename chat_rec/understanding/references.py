@@ -351,8 +351,8 @@ def _in_english(phrase: str) -> str:
 
 
 def _genre_word(word: str) -> bool:
-    """Whether a word names a genre ("cartoon", "western", "comedia")."""
-    return any(regex.fullmatch(word) or regex.fullmatch(word + " movies") for regex, _ in lexicon.GENRE_RES)
+    """Whether a word names a genre alone or as "<word> movies" ("cartoon", "western", "kids")."""
+    return lexicon.genre_word(word) or lexicon.genre_word(word + " movies")
 
 
 def _year_of(word: str, item: Item) -> bool:

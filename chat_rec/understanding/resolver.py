@@ -85,9 +85,6 @@ _ONE_BY = frozenset("la el una uno un one something algo".split())
 """Before "de"/"by" + one name: "la de Chaplin", "one by Kubrick" (unless a listed film has that name)."""
 
 
-def _names_genre(word: str) -> bool:
-    """Whether a word names a genre ("suspense de Hitchcock", "horror by Carpenter")."""
-    return bool(word) and any(regex.fullmatch(word) for regex, _ in lexicon.GENRE_RES)
 """Before a title shared by several films: the earliest one."""
 _NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
 
@@ -223,8 +220,6 @@ def _numbered(key: str) -> list[str]:
 
 
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
-_MAX_ALIAS_WORDS = 8
-"""Words before a bracketed year in a reply that may be a film's name."""
 _PRONOUN_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
 """"Vertigo I found slow": a capital "I" after a title starts the clause, it continues no name."""
 
@@ -399,48 +394,14 @@ class TitleResolver:
         return found
 
     def reply_aliases(self, reply: str, listed: Sequence[Item]) -> dict[str, int]:
-        """The names a reply gave the films it listed, each written before its year in brackets
-        ("Clásicos británicos: El tercer hombre (1949), Breve encuentro (1946)"): folded key -> id.
+        """The names a reply gave the films it listed (``reply_names.reply_aliases``)."""
+        from chat_rec.understanding.reply_names import reply_aliases
 
-        The k-th bracketed year belongs to the k-th listed film when the years agree in order;
-        otherwise a year written once belongs to the one listed film of that year. A stretch of
-        words before the year that opens with a capital after lowercase words is a candidate name
-        ("Te recomiendo Tesis", "Tesis"; "An American Werewolf in London" but not "London"), with
-        and without its article; the film's own catalog titles add nothing, and one ordinary word
-        alone is no name.
-        """
-        if not reply or not listed:
-            return {}
-        marks = list(re.finditer(r"\((\d{4})\)", reply))
-        years = [int(m.group(1)) for m in marks]
-        if years == [item.year for item in listed]:
-            owners: list[int | None] = [item.item_id for item in listed]
-        else:
-            by_year: dict[int, list[int]] = {}
-            for item in listed:
-                if item.year is not None:
-                    by_year.setdefault(item.year, []).append(item.item_id)
-            owners = [ids[0] if len(ids := by_year.get(year, [])) == 1 and years.count(year) == 1 else None
-                      for year in years]
-        out: dict[str, int] = {}
-        start = 0
-        for mark, owner in zip(marks, owners, strict=True):
-            segment = reply[start:mark.start()]
-            start = mark.end()
-            if owner is None:
-                continue
-            segment = re.split(r"[,:;.!?¿¡()\n—–]", segment)[-1]
-            words = tokenize(segment)[-_MAX_ALIAS_WORDS:]
-            for j in range(len(words)):
-                if not words[j].raw[:1].isupper() or (j and (words[j - 1].raw[:1].isupper() or (
-                        words[j - 1].key in _MINOR and words[j - 1].key not in _JOINERS))):
-                    continue  # a name starts after lowercase words: "Te recomiendo Tesis", not "London"
-                key = " ".join(t.key for t in words[j:])
-                for name in (key, key.split(" ", 1)[1] if words[j].key in _ARTICLES and len(words) - j > 1 else ""):
-                    if name and name not in out and not (len(name.split()) == 1 and _is_weak(name)) \
-                            and owner not in {c for _, c in self._index.get(name, [])}:
-                        out[name] = owner
-        return out
+        return reply_aliases(reply, listed, self.known_ids)
+
+    def known_ids(self, key: str) -> set[int]:
+        """The catalog ids a folded title key already names."""
+        return {c for _, c in self._index.get(key, [])}
 
     def _other_year(self, tokens: list[_Token], i: int, n: int, item_id: int) -> bool:
         """A year written right beside the title that the found film does not have ("Cats (2019)"
@@ -486,7 +447,7 @@ class TitleResolver:
         if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
             return False  # "what a disaster movie": a common noun phrase, not the film
         before2 = tokens[i - 2].key if i > 1 else ""
-        if n <= 2 and prev in {"de", "by", "from"} and (before2 in _MAKER_NOUNS or _names_genre(before2) or (
+        if n <= 2 and prev in {"de", "by", "from"} and (before2 in _MAKER_NOUNS or lexicon.genre_word(before2) or (
                 n == 1 and before2 in _ONE_BY and not any(c in prefer for _, c in self._index.get(key, [])))):
             return False  # "las de Hitchcock", "suspense de Hitchcock", "la de Chaplin": a maker, not a title
         if not _is_weak(key):
