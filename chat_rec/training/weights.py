@@ -94,14 +94,21 @@ def recall(cases: Sequence[CaseSignals], w: np.ndarray, ks: Iterable[int] = (10,
     total = 0
     for case in cases:
         total += len(case.targets)
-        found = case.targets[case.targets >= 0]
-        if not len(found):
-            continue
-        scores = case.signals @ w
-        for k in ks:
-            # a target is in the top k when fewer than k other candidates score as high (ties count against it)
-            hits[k] += int(sum(int(np.count_nonzero(scores >= scores[t])) - 1 < k for t in found))
+        for k, found in zip(ks, _hits(case, w, ks), strict=True):
+            hits[k] += found
     return {k: hits[k] / total if total else 0.0 for k in ks}
+
+
+def _hits(case: CaseSignals, w: np.ndarray, ks: Sequence[int]) -> list[int]:
+    """How many of the case's targets rank in the top k, for each k. A target is in the top k
+    when fewer than k other candidates score as high (ties count against it).
+    """
+    found = case.targets[case.targets >= 0]
+    if not len(found):
+        return [0] * len(ks)
+    scores = case.signals @ w
+    above = np.array([int(np.count_nonzero(scores >= scores[t])) - 1 for t in found])
+    return [int(np.count_nonzero(above < k)) for k in ks]
 
 
 def case_objectives(cases: Sequence[CaseSignals], w: np.ndarray) -> np.ndarray:
@@ -109,15 +116,10 @@ def case_objectives(cases: Sequence[CaseSignals], w: np.ndarray) -> np.ndarray:
     targets): they sum to the objective, so two weightings compare case by case.
     """
     total = sum(len(case.targets) for case in cases)
-    out = np.zeros(len(cases), np.float64)
-    for n, case in enumerate(cases):
-        found = case.targets[case.targets >= 0]
-        if not len(found) or not total:
-            continue
-        scores = case.signals @ w
-        above = np.array([int(np.count_nonzero(scores >= scores[t])) - 1 for t in found])
-        out[n] = (np.count_nonzero(above < 10) + np.count_nonzero(above < 50) / 4) / total
-    return out
+    if not total:
+        return np.zeros(len(cases), np.float64)
+    return np.array([(at10 + at50 / 4) / total for at10, at50 in (_hits(case, w, (10, 50)) for case in cases)],
+                    np.float64)
 
 
 def one_standard_error(options: Sequence[np.ndarray]) -> tuple[int, list[float]]:
