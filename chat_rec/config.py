@@ -111,7 +111,7 @@ class Settings(BaseSettings):
     diversity: float = 0.3
     """MMR trade-off: 0 = pure relevance, 1 = pure diversity."""
 
-    genre_floor: int = 4
+    genre_floor: int = 5
     """At least this many of a turn's picks carry a genre the request asks for, when the catalog
     holds enough (the genre is otherwise a soft boost); 0 turns it off."""
 

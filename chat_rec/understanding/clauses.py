@@ -34,8 +34,10 @@ ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particu
 """A clause that names examples of the clause before it takes its verdict ("..., especially X",
 "..., X especially", "..., y también X", "..., X included")."""
 VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
-                          "for me mi para nada tampoco mucho".split())
-"""Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada")."""
+                          "for me mi para nada tampoco mucho oh ooh ah hell heck god omg gosh man dude jeez tbh imo "
+                          "dios madre mia uf uff buf jaja jajaja lmao".split())
+"""Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada"), and the
+interjections and expletives that only intensify one ("oh yes", "hell no", "uf, no")."""
 DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|sin embargo|de todas formas|"
                        r"eso si|la verdad|por mi parte|personalmente|on the other hand|in contrast|by contrast|"
                        r"honestly|to be honest|tbh|personally|for my part|then again|meanwhile|instead|"
@@ -427,9 +429,12 @@ _CHOICE = re.compile(
 
 WATCH_INTENT = re.compile(
     r"\b(?:(?:i ll|ill|i will|i m gonna|im gonna|i m going to|im going to|gonna|going to|we ll|we will|let me|lets"
-    r"|i d|id|i would|could) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent|give|go for)"
+    r"|i d|id|i would|could) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent|go for"
+    r"|give(?! (?:\w+ ){1,3}a miss))"
     r"|(?:putting|queueing|queuing|adding|saving|streaming|renting|watching) (?:\w+ ){0,3}(?:on|tonight|later|to my"
     r"|next|this weekend|now|first)|(?:add|added|adding|saving|saved|going) (?:\w+ ){0,3}(?:to|on) (?:my|the|our)"
+    r" (?:list|watchlist|watch list|queue)|(?<!was )(?<!been )(?<!were )(?:(?:s|is|goes|going|went) )?"
+    r"(?:straight )?(?:on|onto) (?:my|our)"
     r" (?:list|watchlist|watch list|queue)|sold on|has (?:my|our) name on it|sounds like a plan"
     r"|(?:me|nos|te) (?:la|lo|las|los) (?:apunto|apuntamos|guardo|guardamos|pongo|ponemos|quedo|quedamos)"
     r"|me apunto|nos apuntamos"

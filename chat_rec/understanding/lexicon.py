@@ -161,7 +161,9 @@ POSITIVE = re.compile((
     r"|a (?:hundred|million|thousand) times?)|me parti(?:e)? de (?:la )?risa|me mori de (?:la )?risa|me marc(?:o|aron)"
     r"|(?:me|nos) dej(?:o|aron) marcad[oa]s?|(?:le|les) tengo (?:mucho |un )?carino|soft spot"
     r"|(?:soy|somos) (?:mas|muy|bastante|mucho mas|super) de|obsessed with|obsesionad[oa]s? con"
-    r"|grew up (?:on|with)|creci con"
+    r"|grew up (?:on|with)|creci con|right up there|never (?:fails|disappoints|misses)|nunca falla"
+    r"|(?:more |right |just )?my speed"
+    r"|(?:would|id|i d|will|could) (?:happily |gladly |totally |easily )?rewatch|me renta"
     r"|no (?:esta|estuvo|es|era|fue|(?:me|nos) (?:parecio|parece)) (?:nada |tan |para nada )?mal|nada mal|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
@@ -202,7 +204,9 @@ NEGATIVE = re.compile((
     r"|^(?:yo )?paso$|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|a medias|lentisim[ao]s?|larguisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
     r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
-    r"|se me hicieron eternas|(?:i m|im|i am|we re|were) good on|qqbad)\b"
+    r"|se me hicieron eternas|(?:i m|im|i am|we re|were) good on|give (?:\w+ ){1,3}a miss|like a (?:nap|snooze"
+    r"|sleeping pill)|z{3,}|a bit much|(?:me|nos) da(?:n)? sueno|un somnifero|(?:me|nos) (?:la|lo|las|los) salto"
+    r"|(?:me|nos) echa(?:n)? (?:para |pa )?(?:atras|tras)|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -440,6 +444,39 @@ def cue_words() -> frozenset[str]:
 
 _VERB_ENDING = re.compile(r"(?:aran|aras|eran|ieran|iera|ara|ase|asen|iese|aron|ieron|aba|aban|ia|ian|aria|arian)$")
 """Spanish verb endings: two forms of one verb one letter apart ("gustaran", "gustaron") are two tenses."""
+
+
+_SUPERLATIVE = re.compile(r"([a-z]{3,}?)isim([oa])(s?)")
+_AUGMENTATIVE = re.compile(r"([a-z]{3,}?)az([oa])(s?)")
+
+
+def _is_cue(text: str) -> bool:
+    return any(regex.search(form) for regex in (POSITIVE, NEGATIVE) for form in (text, f"un {text}"))
+
+
+@functools.lru_cache(maxsize=20_000)
+def plain_word(token: str) -> str:
+    """A Spanish absolute superlative or augmentative -> its plain word when only that one is a
+    verdict cue ("pesadisima" -> "pesada", "flojisimo" -> "flojo", "larguisima" -> "larga",
+    "rollazo" -> "rollo" of "un rollo"); a form a cue names itself ("buenisima", "malisimo") or
+    no cue reads either way is kept.
+    """
+    if _is_cue(token):
+        return token
+    found = _SUPERLATIVE.fullmatch(token)
+    if found:
+        stem, gender, plural = found.groups()
+        if stem.endswith("qu"):  # riqu-isimo: rico
+            stem = stem[:-2] + "c"
+        elif stem.endswith("gu"):  # largu-isimo: largo
+            stem = stem[:-1]
+        plain = stem[:-3] + "ble" + plural if stem.endswith("bil") else stem + gender + plural  # amabil-isimo
+    elif found := _AUGMENTATIVE.fullmatch(token):
+        stem, gender, plural = found.groups()
+        plain = stem + gender + plural  # roll-azo: rollo
+    else:
+        return token
+    return plain if _is_cue(plain) else token
 
 
 @functools.lru_cache(maxsize=20_000)

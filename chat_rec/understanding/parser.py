@@ -147,7 +147,7 @@ class _Parser:
             elif raw.lower() == "sí":
                 key = "yes"  # the accent tells "yes" from "if"
             else:
-                key = lexicon.correct_typo(fold(raw).replace(" ", ""))
+                key = lexicon.plain_word(lexicon.correct_typo(fold(raw).replace(" ", "")))
                 if not key:
                     continue
             toks.append(_Tok(key, m.start(), m.end(), raw))

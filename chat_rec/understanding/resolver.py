@@ -252,7 +252,14 @@ class TitleResolver:
         for spanish, (english, year) in SPANISH_TITLES.items():
             target = self._lookup(index, fold_key(english), year) if english else None
             if target is not None:
-                index[fold_key(spanish)].append((1, target))
+                key = fold_key(spanish)
+                index[key].append((1, target))
+                # "naranja mecanica" for La naranja mecánica, as "godfather" names The Godfather; a lone
+                # word left ("pajaros" of Los pájaros) is an ordinary noun, not a title
+                stripped = _LEADING_ARTICLE.sub("", key)
+                named = {i for _, i in index.get(stripped, ())}
+                if stripped != key and len(stripped.split()) >= 2 and target not in named:
+                    index[stripped].append((2, target))
         self._index = dict(index)
         self._prefixes = {" ".join(k.split()[:n]) for k in self._index for n in range(1, len(k.split()) + 1)}
         self._max_len = max((len(k.split()) for k in self._index), default=1)

@@ -1,0 +1,109 @@
+"""Mechanisms of the eleventh round, on sentences written for these tests (none from a benchmark file).
+
+A Spanish release title is also found without its leading article ("señor de los anillos", as
+"godfather" names The Godfather), when at least two words remain: a lone noun left ("pájaros" of
+Los pájaros) is an ordinary word. A Spanish absolute superlative or augmentative reads as its plain
+word when only that one is a verdict cue ("pesadísima" as "pesada", "un rollazo" as "un rollo");
+one a cue names itself stays as it is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import verdicts
+
+SCHINDLER, LAMBS, TITANIC, LEBOWSKI, LIFE_IS_BEAUTIFUL, GREEN_MILE, AMELIE, FELLOWSHIP, PRESTIGE = (
+    527, 593, 1721, 1732, 2324, 3147, 4973, 4993, 48780)
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("señor de los anillos es de mis favoritas", [FELLOWSHIP], []),
+    ("lista de Schindler me dejó hecho polvo, qué peliculón", [SCHINDLER], []),
+    ("vida es bella no me gustó nada", [], [LIFE_IS_BEAUTIFUL]),
+    ("me encantó milla verde y también gran Lebowski", [LEBOWSKI, GREEN_MILE], []),
+    # with the article, as before
+    ("El silencio de los corderos me pareció aburrida", [], [LAMBS]),
+])
+def test_a_spanish_title_is_found_without_its_article(resolver, text, liked, disliked):
+    assert verdicts(parse(text, [], resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize("text", [
+    "me encantan los documentales de pájaros, algo de naturaleza",
+    "mi hija quiere una peli con una sirenita, le encantan",
+])
+def test_a_lone_word_left_of_a_spanish_title_names_no_film(resolver, text):
+    sig = parse(text, [], resolver)
+    assert not sig.liked_ids and not sig.disliked_ids
+
+
+@pytest.mark.parametrize(("token", "plain"), [
+    ("pesadisima", "pesada"),
+    ("flojisimo", "flojo"),
+    ("preciosisimas", "preciosas"),
+    ("aburridisimo", "aburridisimo"),  # a cue reads it already
+    ("buenisima", "buenisima"),
+    ("muchisimo", "muchisimo"),  # no cue either way
+    ("tristisima", "tristisima"),
+    ("casa", "casa"),
+    ("rollazo", "rollo"),  # augmentative of "un rollo"
+    ("terraza", "terraza"),
+    ("abrazo", "abrazo"),
+])
+def test_a_superlative_reads_as_its_plain_adjective_only_where_that_helps(token, plain):
+    assert lexicon.plain_word(token) == plain
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("vi Titanic, pesadísima", [], [TITANIC]),
+    ("Amelie, preciosísima", [AMELIE], []),
+    ("El truco final me pareció flojísima", [], [PRESTIGE]),
+    ("El truco final, buenísima", [PRESTIGE], []),
+    ("El gran Lebowski fue un rollazo, pero Amelie me encantó", [AMELIE], [LEBOWSKI]),
+])
+def test_a_superlative_verdict(resolver, text, liked, disliked):
+    assert verdicts(parse(text, [], resolver)) == (sorted(liked), sorted(disliked))
+
+
+HEAT, FARGO, CASABLANCA = 6, 608, 912
+
+
+@pytest.fixture(scope="module")
+def listed(catalog):
+    return [catalog.get(i) for i in (HEAT, FARGO, CASABLANCA)]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # an interjection or expletive only intensifies a bare verdict on the film asked about before it
+    ("heat? oh yes", [HEAT], []),
+    ("casablanca? meh. heat? hell yes", [HEAT], [CASABLANCA]),
+    ("Fargo? heck yeah", [FARGO], []),
+    # verdict idioms
+    ("Heat is right up there for me", [HEAT], []),
+    ("Casablanca never disappoints", [CASABLANCA], []),
+    ("Heat I'd happily rewatch", [HEAT], []),
+    ("the black and white one is a bit much for a friday", [], [CASABLANCA]),
+    ("casablanca sounds like a nap", [], [CASABLANCA]),
+    ("heat yes, the other two zzz", [HEAT], [FARGO, CASABLANCA]),
+    ("Fargo nunca falla", [FARGO], []),
+    ("la última me da sueño solo de verla", [], [CASABLANCA]),
+    ("Heat me la salto", [], [HEAT]),
+    # "give X a miss" passes on it; "give X a go" takes it up
+    ("i'd give casablanca a miss", [], [CASABLANCA]),
+    ("I'd give Fargo a go", [FARGO], []),
+    # a listed film put on one's list is taken up; one that was on it long ago is not
+    ("fargo's on my list now, cheers", [FARGO], []),
+    ("Heat goes straight onto my watchlist", [HEAT], []),
+    ("Fargo was on my list for years, finally watched it", [], []),
+])
+def test_list_reactions_of_the_eleventh_round(resolver, listed, text, liked, disliked):
+    assert verdicts(parse(text, listed, resolver)) == (sorted(liked), sorted(disliked))
