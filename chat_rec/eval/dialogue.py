@@ -43,6 +43,8 @@ class Expect(BaseModel):
     """More than half of the picks have at least one of these genres."""
     all_but_one_have_any_genre: list[str] | None = None
     """Every pick but at most one has at least one of these genres (a request that must hold)."""
+    all_have_any_genre: list[str] | None = None
+    """Every pick has at least one of these genres (a genre asked for, which the catalog has plenty of)."""
     year_between: tuple[int, int] | None = None
     some_outside_years: tuple[int, int] | None = None
     """At least one pick lies outside this range (a range that should have ended)."""
@@ -289,6 +291,10 @@ class DialogueRunner:
             lacking = [i.label for i in r.items if not set(i.genres) & set(e.all_but_one_have_any_genre)]
             if not r.items or len(lacking) > 1:
                 f.append(f"picks without a genre in {e.all_but_one_have_any_genre}: {lacking}")
+        if e.all_have_any_genre:
+            lacking = [i.label for i in r.items if not set(i.genres) & set(e.all_have_any_genre)]
+            if not r.items or lacking:
+                f.append(f"picks without a genre in {e.all_have_any_genre}: {lacking}")
         if e.year_between is not None:
             lo, hi = e.year_between
             bad = [i.label for i in r.items if i.year is None or not lo <= i.year <= hi]
