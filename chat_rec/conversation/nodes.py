@@ -96,13 +96,14 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
                       runtime: Runtime[TurnContext]) -> PreferenceSignal:
     """Read a bare answer to an onboarding question by what was asked.
 
-    Question 1 asks for a movie the user loved, so "The Matrix" alone is a like; question 3 asks
-    what to avoid, so "horror" (or "gore") alone is a dislike.
+    Question 1 asks for a movie the user loved, so "The Matrix" alone is a like (a message that says
+    which films were seen answers something else); question 3 asks what to avoid, so "horror" (or
+    "gore") alone is a dislike.
     """
     if signal.skip:
         return signal
     update: dict[str, Any] = {}
-    if step == 1 and not (signal.liked_ids or signal.disliked_ids):
+    if step == 1 and not (signal.liked_ids or signal.disliked_ids or signal.seen_ids):  # "seen X" is no answer
         found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text)
                  if m.score >= 90 and m.item_id not in set(signal.asked_ids)]  # "would I like X?" is no answer
         if found:
@@ -350,6 +351,8 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     if request is not None:
         c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
         c.seed_ids = tuple(i for i in request.seeds if i in set(c.liked_ids))
+        if c.seed_ids:  # a request by title: its films, not films seen or named for earlier requests, set the
+            c.context_ids = tuple(i for i in c.context_ids if i in set(signal.seen_ids))  # item-item pull
     return {**c.as_dict(), "era_span": era_span, "era_base": era_base}
 
 

@@ -91,6 +91,11 @@ _ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|m
                              r"|antiguas?|antiguos?|viejas?|viejos?|modernas?|modernos?)$")
 
 
+_LISTED_SUBJECT = re.compile(r"^(?:qqtitle )+(?:and|y|e|&) (?:qqtitle )+")
+"""A clause whose subject is titles joined by "and" ("... Heat and Fargo were great"): the titles alone
+before it in its sentence ("Casablanca, ...") share its verdict."""
+
+
 def _has_pronoun(ckeys: list[str]) -> bool:
     """Whether the clause refers back with a pronoun: "la"/"las" before a noun ("las películas de
     ahora") or a genre ("los musicales") is an article, not "it"/"them".
@@ -169,6 +174,8 @@ class _Parser:
                 title_at[inside[0]] = mention
                 for i in inside:
                     keys[i] = "qqtitle"
+                if self._own_mark(mention, inside[-1] + 1):
+                    keys[inside[-1] + 1] = "qqtitle"  # "Airplane! and Heat": the title's "!" ends no sentence
         sig.language = lexicon.detect_language(keys)  # a title's own words say nothing of the language
         keys = clause_rules.unmark_double_negation(keys)
         folded, offsets = self._join(keys)
@@ -189,6 +196,18 @@ class _Parser:
         self._clauses(keys, title_at)
         self._unresolved(mentions)
         return self._finish()
+
+    def _own_mark(self, mention: Mention, at: int) -> bool:
+        """Whether the "!" or "?" at token ``at`` ends the title just named ("Airplane!", "Who Framed
+        Roger Rabbit?") inside a sentence that goes on (lowercase, a comma or nothing after it).
+        """
+        if at >= len(self.toks) or self.toks[at].raw not in {"!", "?"} or self.resolver is None:
+            return False
+        item = self.resolver.catalog.get(mention.item_id)
+        if item is None or not (item.title or "").rstrip().endswith(self.toks[at].raw):
+            return False
+        after = self.toks[at + 1].raw if at + 1 < len(self.toks) else ""
+        return after == "," or after[:1].islower()
 
     def _mentions(self) -> list[Mention]:
         if self.resolver is None or not self.text:
@@ -249,6 +268,7 @@ class _Parser:
         choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
         bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
         seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
+        title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
         outsiders = not clause_rules.WATCHING_WITH.search(" ".join(keys))  # their tastes are not the user's
         for sent, lo, hi in clauses:
             ckeys = keys[lo:hi]
@@ -383,6 +403,9 @@ class _Parser:
                 pending = []
             if polarity and listed and any(r.items for r in refs) and clause_rules.GATHERING & set(ckeys):
                 refs = [*refs, _Ref(lo, list(listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
+            if polarity and not seen and title_run[0] == sent and keys[lo - 1] == "," \
+                    and _LISTED_SUBJECT.match(text):
+                refs = [*refs, _Ref(lo, list(title_run[1]), pronoun=True)]  # "Heat, Fargo and Rope were great"
             compared = clause_rules.compared_from(ckeys)
             for ref in refs:
                 if ref.pos in rejected:
@@ -425,10 +448,15 @@ class _Parser:
             with_items = [i for r in refs if r.items for i in r.items]
             if with_items:
                 last_refs, refs_sentence = with_items, sent
-            named = tuple(g for r in refs for g in r.genres if g != "described")
-            if named or with_items:
-                last_genres = named
+            genres_named = tuple(g for r in refs for g in r.genres if g != "described")
+            if genres_named or with_items:
+                last_genres = genres_named
             listed = listed + with_items if polarity == 0 else []
+            if polarity == 0 and not seen and with_items and set(ckeys) <= {"qqtitle", "and", "y", "e", "&"} and (
+                    opens or title_run[0] == sent and keys[lo - 1] == ","):
+                title_run = (sent, [*(title_run[1] if title_run[0] == sent else ()), *with_items])
+            else:
+                title_run = (-1, [])
             if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
                 pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
             elif with_items:

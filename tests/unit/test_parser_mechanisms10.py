@@ -107,3 +107,26 @@ def listed(catalog):
 ])
 def test_list_reactions_of_the_eleventh_round(resolver, listed, text, liked, disliked):
     assert verdicts(parse(text, listed, resolver)) == (sorted(liked), sorted(disliked))
+
+
+AIRPLANE, BLAZING_SADDLES, YOUNG_FRANKENSTEIN, ROPE = 2791, 3671, 1278, 2176
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "seen"), [
+    # a title's own "!" inside a sentence that goes on ends no sentence
+    ("I've already seen Blazing Saddles, Airplane! and Young Frankenstein", [], [],
+     [AIRPLANE, BLAZING_SADDLES, YOUNG_FRANKENSTEIN]),
+    ("I loved Airplane! Now something else", [AIRPLANE], [], []),
+    ("Airplane! was hilarious", [AIRPLANE], [], []),
+    # titles alone before a comma share the verdict of titles joined by "and" after it
+    ("Casablanca, Heat and Fargo were great", [CASABLANCA, HEAT, FARGO], [], []),
+    ("Casablanca, Rope, Heat y Fargo me encantaron", [CASABLANCA, ROPE, HEAT, FARGO], [], []),
+    ("Rope, Heat and Fargo were boring", [], [ROPE, HEAT, FARGO], []),
+    # not a list: one title, or a verb of its own before the comma
+    ("Casablanca, Heat was great", [HEAT], [], []),
+    ("I watched Casablanca, Heat and Fargo were great", [HEAT, FARGO], [], [CASABLANCA]),
+])
+def test_title_marks_and_listed_subjects(resolver, text, liked, disliked, seen):
+    sig = parse(text, [], resolver)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
+    assert sorted(sig.seen_ids) == sorted(seen)
