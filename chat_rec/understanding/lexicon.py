@@ -162,7 +162,8 @@ POSITIVE = re.compile((
     r"|(?:me|nos) dej(?:o|aron) marcad[oa]s?|(?:le|les) tengo (?:mucho |un )?carino|soft spot"
     r"|(?:soy|somos) (?:mas|muy|bastante|mucho mas|super) de|obsessed with|obsesionad[oa]s? con"
     r"|grew up (?:on|with)|creci con|right up there|never (?:fails|disappoints|misses)|nunca falla"
-    r"|(?:more |right |just )?my speed"
+    r"|(?:more |right |just )?my speed|(?:cant|can t|cannot) wait|(?:dying|itching) to (?:watch|see|check)"
+    r"|me muero (?:de ganas )?por (?:ver|verla|verlo|verlas|verlos)"
     r"|(?:would|id|i d|will|could) (?:happily |gladly |totally |easily )?rewatch|me renta"
     r"|no (?:esta|estuvo|es|era|fue|(?:me|nos) (?:parecio|parece)) (?:nada |tan |para nada )?mal|nada mal|qqgood)\b"
 ).replace("{AUX}", _AUX))
@@ -448,6 +449,7 @@ _VERB_ENDING = re.compile(r"(?:aran|aras|eran|ieran|iera|ara|ase|asen|iese|aron|
 
 _SUPERLATIVE = re.compile(r"([a-z]{3,}?)isim([oa])(s?)")
 _AUGMENTATIVE = re.compile(r"([a-z]{3,}?)az([oa])(s?)")
+_DIMINUTIVE = re.compile(r"([a-z]{3,}?)(c?)it([oa])(s?)")
 
 
 def _is_cue(text: str) -> bool:
@@ -456,10 +458,10 @@ def _is_cue(text: str) -> bool:
 
 @functools.lru_cache(maxsize=20_000)
 def plain_word(token: str) -> str:
-    """A Spanish absolute superlative or augmentative -> its plain word when only that one is a
-    verdict cue ("pesadisima" -> "pesada", "flojisimo" -> "flojo", "larguisima" -> "larga",
-    "rollazo" -> "rollo" of "un rollo"); a form a cue names itself ("buenisima", "malisimo") or
-    no cue reads either way is kept.
+    """A Spanish absolute superlative, augmentative or diminutive -> its plain word when only that
+    one is a verdict cue ("pesadisima" -> "pesada", "flojisimo" -> "flojo", "larguisima" -> "larga",
+    "rollazo" -> "rollo" of "un rollo", "mejorcito" -> "mejor", "lentito" -> "lento"); a form a cue
+    names itself ("buenisima", "malisimo", "bonito") or no cue reads either way is kept.
     """
     if _is_cue(token):
         return token
@@ -474,6 +476,9 @@ def plain_word(token: str) -> str:
     elif found := _AUGMENTATIVE.fullmatch(token):
         stem, gender, plural = found.groups()
         plain = stem + gender + plural  # roll-azo: rollo
+    elif found := _DIMINUTIVE.fullmatch(token):
+        stem, c, gender, plural = found.groups()
+        plain = stem if c else stem + gender + plural  # mejor-cito: mejor; lent-ito: lento
     else:
         return token
     return plain if _is_cue(plain) else token

@@ -186,7 +186,7 @@ class _Parser:
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
         keys = conditions.mark_conditions(clause_rules.mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
-            if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something"}:
+            if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something", "all"}:
                 keys[i] = "except"
         sig.wants_new_recommendations = intent.wants_new(keys) or sig.year_min is not None or sig.year_max is not None
         if sig.year_min is None and sig.year_max is None:
@@ -407,9 +407,16 @@ class _Parser:
                     and _LISTED_SUBJECT.match(text):
                 refs = [*refs, _Ref(lo, list(title_run[1]), pronoun=True)]  # "Heat, Fargo and Rope were great"
             compared = clause_rules.compared_from(ckeys)
+            excepted = {i for r in refs if r.pos in rejected for i in r.items} if seen and polarity == 0 else set()
             for ref in refs:
+                if ref.pos in rejected and excepted:  # "seen all of them except Alien": Alien is not seen
+                    self.settled.update(ref.items)
+                    continue
+                if excepted:
+                    ref = _Ref(ref.pos, [i for i in ref.items if i not in excepted], genres=ref.genres,
+                               pronoun=ref.pronoun)
                 if ref.pos in rejected:
-                    sign = 0 if seen and polarity == 0 else -1  # "seen all of them except Alien": not seen
+                    sign = -1
                 elif compared is not None and ref.items and not ref.pronoun and ref.pos - lo > compared:
                     sign = 0  # "something lighter than Se7en": a yardstick, not a verdict
                     self.settled.update(ref.items)

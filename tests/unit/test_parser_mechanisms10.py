@@ -58,6 +58,10 @@ def test_a_lone_word_left_of_a_spanish_title_names_no_film(resolver, text):
     ("rollazo", "rollo"),  # augmentative of "un rollo"
     ("terraza", "terraza"),
     ("abrazo", "abrazo"),
+    ("mejorcito", "mejor"),  # diminutives
+    ("lentita", "lenta"),
+    ("bonito", "bonito"),
+    ("poquito", "poquito"),
 ])
 def test_a_superlative_reads_as_its_plain_adjective_only_where_that_helps(token, plain):
     assert lexicon.plain_word(token) == plain
@@ -128,5 +132,22 @@ AIRPLANE, BLAZING_SADDLES, YOUNG_FRANKENSTEIN, ROPE = 2791, 3671, 1278, 2176
 ])
 def test_title_marks_and_listed_subjects(resolver, text, liked, disliked, seen):
     sig = parse(text, [], resolver)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
+    assert sorted(sig.seen_ids) == sorted(seen)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "seen"), [
+    # eagerness to watch a listed film takes it up; "can't wait" is no negation
+    ("can't wait to watch Fargo", [FARGO], [], []),
+    ("I'm itching to see the last one", [CASABLANCA], [], []),
+    ("la primera, me muero por verla", [HEAT], [], []),
+    ("Heat? de lo mejorcito que hay", [HEAT], [], []),
+    # "all but X" is "all except X"; a film excepted from "seen all" is not seen
+    ("all but the second look great", [HEAT, CASABLANCA], [FARGO], []),
+    ("we watched them all except Fargo", [], [], [HEAT, CASABLANCA]),
+    ("ya las vi todas menos la última", [], [], [HEAT, FARGO]),
+])
+def test_eagerness_and_exceptions(resolver, listed, text, liked, disliked, seen):
+    sig = parse(text, listed, resolver)
     assert verdicts(sig) == (sorted(liked), sorted(disliked))
     assert sorted(sig.seen_ids) == sorted(seen)
