@@ -163,7 +163,7 @@ POSITIVE = re.compile((
     r"|(?:soy|somos) (?:mas|muy|bastante|mucho mas|super) de|obsessed with|obsesionad[oa]s? con"
     r"|grew up (?:on|with)|creci con|right up there|never (?:fails|disappoints|misses)|nunca falla"
     r"|(?:more |right |just )?my speed|(?:cant|can t|cannot) wait|(?:dying|itching) to (?:watch|see|check)"
-    r"|me muero (?:de ganas )?por (?:ver|verla|verlo|verlas|verlos)"
+    r"|me muero (?:de ganas )?por (?:ver|verla|verlo|verlas|verlos)|my (?:scene|bag|vibe)"
     r"|(?:would|id|i d|will|could) (?:happily |gladly |totally |easily )?rewatch|me renta"
     r"|no (?:esta|estuvo|es|era|fue|(?:me|nos) (?:parecio|parece)) (?:nada |tan |para nada )?mal|nada mal|qqgood)\b"
 ).replace("{AUX}", _AUX))
@@ -207,7 +207,8 @@ NEGATIVE = re.compile((
     r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
     r"|se me hicieron eternas|(?:i m|im|i am|we re|were) good on|give (?:\w+ ){1,3}a miss|like a (?:nap|snooze"
     r"|sleeping pill)|z{3,}|a bit much|(?:me|nos) da(?:n)? sueno|un somnifero|(?:me|nos) (?:la|lo|las|los) salto"
-    r"|(?:me|nos) echa(?:n)? (?:para |pa )?(?:atras|tras)|qqbad)\b"
+    r"|(?:me|nos) echa(?:n)? (?:para |pa )?(?:atras|tras)|allergic to|alergic[oa]s? a|keep (?:\w+ ){1,3}away"
+    r"|away from (?:me|us)|lejos de (?:mi|nosotros)|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 

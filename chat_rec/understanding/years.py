@@ -75,7 +75,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r"|hoy|ahora|la fecha|el presente|hoy en dia)\b"),
      "min"),
     (re.compile(r"\b" + _Y + r" (?:onwards?|or later|or newer|and later|and newer|and up|and beyond"
-                r"|en adelante|o posterior(?:es)?|o mas recientes?)\b"), "min"),
+                r"|en adelante|o posterior(?:es)?|o mas recientes?|at the earliest|como (?:muy )?pronto)\b"), "min"),
+    (re.compile(r"\b" + _Y + r" (?:at the latest|como (?:muy )?tarde)\b"), "max"),
     (re.compile(r"\b(?:since|desde|a partir del?|starting (?:in|from)|not older than|no older than)"
                 r" (?:the year |el )?" + _YC + r"\b"), "min"),
     (re.compile(r"\b(?:after|post|newer than|later than|more recent than|despues del?|posterior(?:es)?"

@@ -151,3 +151,27 @@ def test_eagerness_and_exceptions(resolver, listed, text, liked, disliked, seen)
     sig = parse(text, listed, resolver)
     assert verdicts(sig) == (sorted(liked), sorted(disliked))
     assert sorted(sig.seen_ids) == sorted(seen)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # keeping a genre away, an allergy and "not my scene" reject it
+    ("keep the horror away from me, a light comedy please", ["Comedy"], ["Horror"]),
+    ("I'm allergic to musicals", [], ["Musical"]),
+    ("soy alérgica a los musicales", [], ["Musical"]),
+    ("westerns are not really my scene", [], ["Western"]),
+    ("war films are my scene", ["War"], []),
+])
+def test_genre_idioms(resolver, text, liked, disliked):
+    sig = parse(text, [], resolver)
+    assert (sorted(sig.liked_genres), sorted(sig.disliked_genres)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("a war film, 1960 at the earliest", 1960, None),
+    ("algo de 2000 como pronto", 2000, None),
+    ("1980 at the latest, a comedy", None, 1980),
+    ("de 1995 como muy tarde", None, 1995),
+])
+def test_years_at_the_earliest_and_latest(resolver, text, year_min, year_max):
+    sig = parse(text, [], resolver)
+    assert (sig.year_min, sig.year_max) == (year_min, year_max)
