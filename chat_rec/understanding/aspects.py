@@ -128,7 +128,7 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
     """
     keys = [t.key for t in tokenize(tokens)] if isinstance(tokens, str) else [str(k) for k in tokens]
     spanish = lexicon.detect_language(keys) == "es"
-    translated = spanish_moods(keys, skip) if spanish else []  # "una peli oscura" -> "dark"
+    translated = spanish_moods(keys, skip) if spanish else effects(keys, skip)  # "una peli oscura" -> "dark"
     skip = set(skip) | {j for start, end, _ in translated for j in range(start, end)}
     free = [i not in skip and (is_content(k) or (" " in k and vocabulary.is_term(k))) for i, k in enumerate(keys)]
     # inside a longer term, request words count too: "time travel", "feel good", "new york"
@@ -158,6 +158,49 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
                   if cos >= floor and (not spanish or _cognate(keys[i], term))
                   and (keys[i] not in common or _same_stem(keys[i], term))]
     return sorted(found)
+
+
+_EFFECT_VERBS = {"laugh": "funny", "cry": "sad", "weep": "sad", "sob": "sad", "think": "thought-provoking",
+                 "smile": "feel-good", "scream": "scary", "jump": "scary", "shiver": "scary"}
+"""What a film does to its viewer -> the tag word for that mood (general vocabulary, as the genre
+synonyms): "something that makes me laugh" asks for funny films."""
+def _inflections(verb: str) -> set[str]:
+    forms = {verb, verb + "s", verb + "ing", verb + "ed"}
+    if verb.endswith("e"):
+        forms |= {verb + "d", verb[:-1] + "ing"}
+    if verb.endswith("y"):
+        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+    if verb[-1] not in "aeiouy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}  # sob: sobbing
+    return forms
+
+
+_EFFECT_FORMS = {form: term for verb, term in _EFFECT_VERBS.items() for form in _inflections(verb)}
+
+
+_EFFECT_WORDS = "|".join(sorted(_EFFECT_FORMS, key=len, reverse=True))
+_EFFECT = re.compile(r"\b(?:(?:make|makes|made|making|get|gets|got|will make|would make|to make|to get) (?:me|you|us"
+                     r"|him|her|them|everyone|everybody|the kids|my kids|the family)(?: \w+)?|(?:want|wanna|need|like"
+                     r"|going) to|something to|a movie to|a film to) (" + _EFFECT_WORDS + r")\b")
+"""A verb of effect in its frame ("makes me laugh", "want to cry", "something to make us think"): a
+bare "I think" is no mood."""
+
+
+def effects(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, int, str]]:
+    """English verbs of what a film does to its viewer, in their frame, as (first token, end token,
+    tag word): "something that makes me laugh" -> "funny", "I want to cry" -> "sad"; the span starts
+    with the frame, so a negator before it ("nothing that makes me cry") reaches the mood.
+    """
+    starts, pos = {}, 0
+    for n, k in enumerate(keys):
+        starts[pos] = n
+        pos += len(k) + 1
+    out = []
+    for m in _EFFECT.finditer(" ".join(keys)):
+        first, at = starts.get(m.start(), -1), starts.get(m.start(1), -1)
+        if first >= 0 and at >= 0 and at not in skip:
+            out.append((first, at + 1, _EFFECT_FORMS[m.group(1)]))
+    return out
 
 
 SPANISH_MOODS_FILE = Path(__file__).with_name("data") / "spanish_moods.tsv"
@@ -243,7 +286,9 @@ def _cognate(word: str, term: str) -> bool:
 
 
 def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None) -> set[int]:
-    """Token positions inside a catalog title or a genre name (the parser reads those)."""
+    """Token positions inside a catalog title or a genre name (the parser reads those), and those a
+    verdict idiom of several words opens with (its last word may still name a mood: "makes me laugh").
+    """
     spans: list[tuple[int, int]] = []
     if resolver is not None:
         spans += [(m.start, m.end) for m in resolver.find_in_text(text)]
@@ -255,7 +300,12 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
         for m in regex.finditer(folded):
             spans += [(tokens[k].start, tokens[k].end) for k, s in enumerate(starts)
                       if m.start() <= s < m.end()]
-    return {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
+    idiom: set[int] = set()  # the words a verdict idiom leads with: "big" of "big fan of" is no mood
+    for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
+        for m in regex.finditer(folded):
+            inside = [k for k, s in enumerate(starts) if m.start() <= s < m.end()]
+            idiom.update(inside[:-1])
+    return idiom | {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
 
 
 _OPEN_ASK = frozenset("something anything algo alguna alguno".split())

@@ -14,7 +14,13 @@ from chat_rec.catalog.aspects import TEMPLATE, AspectIndex, item_terms
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold
 from chat_rec.ranking.hybrid import BREAKDOWN_KEYS, HybridRanker, RankRequest, RankWeights
-from chat_rec.understanding.aspects import aspects_with_polarity, find_aspects, tokenize, with_fallback_aspects
+from chat_rec.understanding.aspects import (
+    aspects_with_polarity,
+    effects,
+    find_aspects,
+    tokenize,
+    with_fallback_aspects,
+)
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -297,3 +303,22 @@ def test_a_long_noun_phrase_asking_for_a_film_is_a_request(sentence, asking) -> 
     from chat_rec.understanding.aspects import _request_phrase
 
     assert _request_phrase([t.key for t in tokenize(sentence)]) is asking
+
+
+def test_a_verb_of_effect_in_its_frame_names_a_mood() -> None:
+    """Sentences written for this test; the frame ("makes me", "want to") is what makes it a mood."""
+    def read(text: str) -> list[str]:
+        return [term for _, _, term in effects([t.key for t in tokenize(text)])]
+
+    assert read("something that makes me laugh") == ["funny"]
+    assert read("I want to cry tonight") == ["sad"]
+    assert read("a film to make us think") == ["thought-provoking"]
+    assert read("one that had made everyone sobbing") == ["sad"]
+    assert read("I think I'd like a comedy") == []  # a bare "think" is no mood
+    assert read("my kids laugh at everything") == []
+
+
+def test_an_effect_mood_is_liked_or_ruled_out_and_an_idiom_lead_word_is_no_mood(index) -> None:
+    assert aspects_with_polarity("something that makes me laugh", index)[0] == ["funny"]
+    assert aspects_with_polarity("nothing that makes me cry, please", index) == ([], ["sad"])
+    assert "big" not in aspects_with_polarity("big fan of dark heist films", index)[0]
