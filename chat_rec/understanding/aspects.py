@@ -164,6 +164,8 @@ _EFFECT_VERBS = {"laugh": "funny", "cry": "sad", "weep": "sad", "sob": "sad", "t
                  "smile": "feel-good", "scream": "scary", "jump": "scary", "shiver": "scary"}
 """What a film does to its viewer -> the tag word for that mood (general vocabulary, as the genre
 synonyms): "something that makes me laugh" asks for funny films."""
+
+
 def _inflections(verb: str) -> set[str]:
     forms = {verb, verb + "s", verb + "ing", verb + "ed"}
     if verb.endswith("e"):
@@ -176,8 +178,6 @@ def _inflections(verb: str) -> set[str]:
 
 
 _EFFECT_FORMS = {form: term for verb, term in _EFFECT_VERBS.items() for form in _inflections(verb)}
-
-
 _EFFECT_WORDS = "|".join(sorted(_EFFECT_FORMS, key=len, reverse=True))
 _EFFECT = re.compile(r"\b(?:(?:make|makes|made|making|get|gets|got|will make|would make|to make|to get) (?:me|you|us"
                      r"|him|her|them|everyone|everybody|the kids|my kids|the family)(?: \w+)?|(?:want|wanna|need|like"
@@ -191,16 +191,28 @@ def effects(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, 
     tag word): "something that makes me laugh" -> "funny", "I want to cry" -> "sad"; the span starts
     with the frame, so a negator before it ("nothing that makes me cry") reaches the mood.
     """
-    starts, pos = {}, 0
-    for n, k in enumerate(keys):
-        starts[pos] = n
-        pos += len(k) + 1
+    joined, starts = _joined(keys)
+    token_at = {start: n for n, start in enumerate(starts)}
     out = []
-    for m in _EFFECT.finditer(" ".join(keys)):
-        first, at = starts.get(m.start(), -1), starts.get(m.start(1), -1)
+    for m in _EFFECT.finditer(joined):
+        first, at = token_at.get(m.start(), -1), token_at.get(m.start(1), -1)
         if first >= 0 and at >= 0 and at not in skip:
             out.append((first, at + 1, _EFFECT_FORMS[m.group(1)]))
     return out
+
+
+def _joined(keys: Sequence[str]) -> tuple[str, list[int]]:
+    """The keys joined by spaces, and where each one starts in that text."""
+    starts, pos = [], 0
+    for key in keys:
+        starts.append(pos)
+        pos += len(key) + 1
+    return " ".join(keys), starts
+
+
+def _covered(match: re.Match[str], starts: Sequence[int]) -> list[int]:
+    """The positions of the keys a match over ``_joined`` text starts on."""
+    return [k for k, s in enumerate(starts) if match.start() <= s < match.end()]
 
 
 SPANISH_MOODS_FILE = Path(__file__).with_name("data") / "spanish_moods.tsv"
@@ -292,19 +304,14 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     spans: list[tuple[int, int]] = []
     if resolver is not None:
         spans += [(m.start, m.end) for m in resolver.find_in_text(text)]
-    folded, starts = "", []
-    for t in tokens:
-        starts.append(len(folded))
-        folded += t.key + " "
+    folded, starts = _joined([t.key for t in tokens])
     for regex, _ in lexicon.GENRE_RES:
         for m in regex.finditer(folded):
-            spans += [(tokens[k].start, tokens[k].end) for k, s in enumerate(starts)
-                      if m.start() <= s < m.end()]
+            spans += [(tokens[k].start, tokens[k].end) for k in _covered(m, starts)]
     idiom: set[int] = set()  # the words a verdict idiom leads with: "big" of "big fan of" is no mood
     for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
         for m in regex.finditer(folded):
-            inside = [k for k, s in enumerate(starts) if m.start() <= s < m.end()]
-            idiom.update(inside[:-1])
+            idiom.update(_covered(m, starts)[:-1])
     return idiom | {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
 
 

@@ -13,7 +13,7 @@ import logging
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from chat_rec.catalog.models import Item
@@ -413,8 +413,7 @@ class _Parser:
                     self.settled.update(ref.items)
                     continue
                 if excepted:
-                    ref = _Ref(ref.pos, [i for i in ref.items if i not in excepted], genres=ref.genres,
-                               pronoun=ref.pronoun)
+                    ref = replace(ref, items=[i for i in ref.items if i not in excepted])
                 if ref.pos in rejected:
                     sign = -1
                 elif compared is not None and ref.items and not ref.pronoun and ref.pos - lo > compared:
