@@ -365,9 +365,11 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--seed", type=int, default=0)
     t.add_argument("--limit", type=int, help="use only the first N dialogues (quick runs)")
     t.set_defaults(func=cmd_train_retriever, llm="none")
+    from chat_rec.training.request_cli import add_request_parser
     from chat_rec.training.verdict_cli import add_verdict_parser
 
     add_verdict_parser(tsub)
+    add_request_parser(tsub)
 
     add_bench_parser(sub)
 

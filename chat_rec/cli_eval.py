@@ -23,19 +23,26 @@ def cmd_eval(args: argparse.Namespace) -> int:
         llm = get_chat_model(settings, progress=True)
         resolver = TitleResolver(catalog)
         runs = [("parser", Extractor(resolver, None))]
-        if args.learned_verdict is not None or settings.learned_verdict:
+        verdict = request = None
+        if args.learned_verdict is not None or settings.learned_verdict or settings.learned_request:
             from chat_rec.embedding import Embedder
+            from chat_rec.understanding.request import LearnedRequest
             from chat_rec.understanding.verdict import LearnedVerdict
 
             embed = Embedder(settings.embedding_model, settings=settings).encode
-            # without thresholds: the default reader (the parser and the verdict at its fitted threshold)
-            for threshold in args.learned_verdict or [None]:
+            request = LearnedRequest.for_settings(settings, embed)
+            # without thresholds: the verdict at its fitted threshold; then the default reader (all on)
+            for threshold in args.learned_verdict or ([None] if settings.learned_verdict else []):
                 verdict = LearnedVerdict.default(embed)
                 verdict.threshold = verdict.threshold if threshold is None else threshold
                 runs.append((f"parser+verdict@{verdict.threshold:g}", Extractor(resolver, None, verdict=verdict)))
+            if request is not None:
+                name = "+".join(["parser"] + ([f"verdict@{verdict.threshold:g}"] if verdict else [])
+                                + [f"request@{request.threshold:g}"])
+                runs.append((name, Extractor(resolver, None, verdict=verdict, request=request)))
         if llm is not None:
             modes = [args.mode] if args.mode else ["judge", "json"]
-            runs += [(f"{mode}:{settings.llm}", extractor_for(resolver, llm, mode)) for mode in modes]
+            runs += [(f"{mode}:{settings.llm}", extractor_for(resolver, llm, mode, verdict, request)) for mode in modes]
         results = {
             f"{Path(cases).stem}/{name}": run_extraction_eval(Path(cases), extractor, half=args.half, limit=args.limit)
             for cases in args.cases for name, extractor in runs
@@ -102,7 +109,8 @@ def add_eval_parser(sub: Any) -> None:
     e.add_argument("--learned-verdict", nargs="*", type=float, metavar="THRESHOLD",
                    help="score the parser with the learned verdict fallback (understanding/verdict.py) at each "
                         "THRESHOLD given; without this option it is scored at its fitted threshold when "
-                        "CHAT_REC_LEARNED_VERDICT is on (the default reader), beside the parser alone")
+                        "CHAT_REC_LEARNED_VERDICT is on, beside the parser alone; the last run adds the learned "
+                        "request reader when CHAT_REC_LEARNED_REQUEST is on (the default reader)")
     e.add_argument("--mode", choices=("judge", "json"),
                    help="how the model reads beside the parser (default: both, side by side)")
     e.add_argument("--json", action="store_true")

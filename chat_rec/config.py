@@ -79,6 +79,12 @@ class Settings(BaseSettings):
     all-exact on the third fresh set, written after it was trained, without a wrong like (README,
     "Results"); false: the parser alone."""
 
+    learned_request: bool = True
+    """Read messages the rules take for no request with the learned request reader (a small
+    classifier over MiniLM embeddings, understanding/request.py): it can only turn a "no" into a
+    "yes" ("is this asking for picks now?"), at a threshold fitted for few false alarms (README,
+    "Understanding"); false: the rules alone."""
+
     extract_llm: Literal["off", "judge", "json"] = "off"
     """How the chat model helps read a message. off: the parser alone. judge: the model picks
     like / dislike / seen / neutral for each movie and genre the parser found (log-probabilities

@@ -143,6 +143,7 @@ class ChatService:
         from chat_rec.ranking.learned import app_ranker
         from chat_rec.ranking.rerank import LazyReranker
         from chat_rec.understanding.extractor import extractor_for
+        from chat_rec.understanding.request import LearnedRequest
         from chat_rec.understanding.resolver import TitleResolver
         from chat_rec.understanding.verdict import LearnedVerdict
 
@@ -198,7 +199,8 @@ class ChatService:
         deps = Deps(
             settings=settings, catalog=catalog, index=index, ranker=ranker, resolver=resolver,
             extractor=extractor_for(resolver, llm, settings.extract_llm,
-                                    LearnedVerdict.for_settings(settings, index.embedder.encode)), repo=repo, llm=llm,
+                                    LearnedVerdict.for_settings(settings, index.embedder.encode),
+                                    LearnedRequest.for_settings(settings, index.embedder.encode)), repo=repo, llm=llm,
             genre_vectors=genre_centroids(index.ids, index.vectors, catalog),
             reranker=LazyReranker(settings) if settings.rerank_adapter else None, aspects=aspects,
         )

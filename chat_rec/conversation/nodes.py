@@ -20,6 +20,7 @@ from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects, era_range
 from chat_rec.ranking.query import dialogue_query, query_window
 from chat_rec.ranking.retriever import embed_query
+from chat_rec.understanding import intent
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -262,7 +263,7 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     named = [i for i in signal.liked_ids if i not in set(shown)]
     named_genres = [found.genres for i in named if (found := deps.catalog.get(i))]
     kind = session.message_kind(signal, shown, bool(text), judged, affinity, _mood_rows(signal, judged, deps),
-                                named_genres)
+                                named_genres, relative=intent.relative_ask(text))
     embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns

@@ -119,10 +119,13 @@ class CrsEngine:
             chat_model = get_chat_model(settings.model_copy(update={"llm": "scripted"}), progress=progress)
         elif llm == "default":
             chat_model = get_chat_model(settings, progress=progress)
+        from chat_rec.understanding.request import LearnedRequest
         from chat_rec.understanding.verdict import LearnedVerdict
 
         verdict = LearnedVerdict.for_settings(settings, index.embedder.encode)
-        extractor = extractor_for(TitleResolver(catalog), chat_model, settings.extract_llm, verdict)  # as ChatService
+        request = LearnedRequest.for_settings(settings, index.embedder.encode)
+        extractor = extractor_for(TitleResolver(catalog), chat_model, settings.extract_llm, verdict,
+                                  request)  # as ChatService
         return cls(settings, catalog, index, ranker, extractor,
                    genre_centroids(index.ids, index.vectors, catalog), aspects)
 

@@ -146,7 +146,7 @@ def with_shown_topic(previous: ActiveRequest | None, shown_genres: Sequence[Sequ
 def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: bool,
                  previous: ActiveRequest | None = None, affinity: GenreAffinity | None = None,
                  mood_rows: Collection[int] | None = None,
-                 named_genres: Sequence[Sequence[str]] = ()) -> MessageKind:
+                 named_genres: Sequence[Sequence[str]] = (), relative: bool = False) -> MessageKind:
     """How a message relates to the request in force (``previous``).
 
     ``new``: it asks for something in its own words (liked genres, moods, a year range or titles
@@ -160,7 +160,9 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
     of that request (``named_genres``: the genres of each liked film not on screen; "I'd rather
     watch Unforgiven" after "any westerns?" narrows the westerns, "like Amélie" starts anew);
     ``react``: it only judges what is on screen or asks for more (a button, "the second one",
-    "anything else?", "not so much drama").
+    "anything else?", "not so much drama"). ``relative``: the message asks for more or less of
+    something than what is shown ("more action!", ``intent.relative_ask``): asked as a request or
+    not, it steers unless it names films or leaves the topic.
     """
     named = [i for i in signal.liked_ids if i not in set(shown)]
     # A relative era ("something older") is a wish about the picks on screen, not a request of its
@@ -179,7 +181,7 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
     if (previous is not None and previous.topic and not signal.liked_genres and not signal.liked_aspects
             and named_genres and all(set(g) & set(previous.topic) for g in named_genres)):
         return "steer"  # films of the topic in force: it narrows the topic, as a fitting mood does
-    return "new" if signal.wants_new_recommendations else "steer"
+    return "new" if signal.wants_new_recommendations and not (relative and not named) else "steer"
 
 
 def _unit(v: np.ndarray) -> np.ndarray | None:

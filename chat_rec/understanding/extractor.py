@@ -25,6 +25,7 @@ from chat_rec.understanding import lexicon
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.judge import LogprobJudge
 from chat_rec.understanding.parser import parse_detailed
+from chat_rec.understanding.request import LearnedRequest
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 from chat_rec.understanding.verdict import LearnedVerdict
@@ -109,18 +110,18 @@ MentionJudge = LogprobJudge
 
 
 def extractor_for(resolver: TitleResolver, llm: BaseChatModel | None, mode: str,
-                  verdict: LearnedVerdict | None = None) -> Extractor:
+                  verdict: LearnedVerdict | None = None, request: LearnedRequest | None = None) -> Extractor:
     """The extractor a setting asks for: parser alone ("off"), forced-choice judge ("judge"), or
-    checked JSON ("json"), each with the learned verdict fallback when given. A judge needs an
-    in-process model (transformers or llama.cpp); without one it is parser-only.
+    checked JSON ("json"), each with the learned verdict and request readers when given. A judge
+    needs an in-process model (transformers or llama.cpp); without one it is parser-only.
     """
     if mode == "judge":
         judge = LogprobJudge.from_chat_model(llm)
         if judge is None:
             log.warning("CHAT_REC_EXTRACT_LLM=judge needs an in-process model (transformers or llama.cpp); "
                         "reading with the parser alone")
-        return Extractor(resolver, None, judge=judge, verdict=verdict)
-    return Extractor(resolver, llm if mode == "json" else None, verdict=verdict)
+        return Extractor(resolver, None, judge=judge, verdict=verdict, request=request)
+    return Extractor(resolver, llm if mode == "json" else None, verdict=verdict, request=request)
 
 
 class Extractor:
@@ -128,10 +129,13 @@ class Extractor:
 
     def __init__(self, resolver: TitleResolver, llm: BaseChatModel | None = None,
                  prompt: ChatPromptTemplate | None = None, judge: MentionJudge | None = None,
-                 fill_at: float = 0.6, override_at: float = 0.9, verdict: LearnedVerdict | None = None) -> None:
+                 fill_at: float = 0.6, override_at: float = 0.9, verdict: LearnedVerdict | None = None,
+                 request: LearnedRequest | None = None) -> None:
         self.resolver = resolver
         self.verdict = verdict
         """The learned verdict for mentions the rules leave neutral (understanding/verdict.py), or None."""
+        self.request = request
+        """The learned request reader for messages the rules read as no request (understanding/request.py)."""
         self.llm = llm
         self.judge = judge
         """Forced-choice verdicts on the parser's mentions (used instead of the JSON call)."""
@@ -157,6 +161,8 @@ class Extractor:
         signal = parsed.signal
         if self.verdict is not None:
             signal = self.verdict.fill(signal, parsed.text, parsed.spans, parsed.settled)
+        if self.request is not None:
+            signal = self.request.fill(signal, parsed.text, parsed.spans)
         if self.judge is not None:
             try:
                 return self._judged(signal, str(utterance or ""), str(previous_reply or ""))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import conditions, lexicon
 
@@ -53,6 +54,20 @@ def _kind_of_film(clause: str) -> bool:
             or lexicon.SEEN.search(clause):
         return False
     return bool(_FILM_NOUN.search(clause) or any(r.search(clause) for r, _ in lexicon.GENRE_RES))
+
+
+_MORE_OF = re.compile(r"^(?:(?:ok|okay|now|and|but|so|y|pero|ahora|vale|bueno|pues) )*"
+                      r"(?:(?:some|a bit|a little|a lot|way|much|even|algo|un poco|mucho|aun) )?"
+                      r"(?:more|less|mas|menos)\b(?! like\b| than\b| que\b| como\b)")
+"""A message that opens with a comparative ("more action!", "less gore please", "algo más
+divertido"): it asks for more or less of something relative to the picks on screen."""
+
+
+def relative_ask(text: str) -> bool:
+    """Whether the message asks for more or less of something than what is shown (``_MORE_OF``):
+    a steer of the request in force, even when it reads as a request for picks.
+    """
+    return bool(_MORE_OF.match(fold(text)))
 
 
 def sentences(keys: list[str]) -> list[tuple[list[str], bool]]:

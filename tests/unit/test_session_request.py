@@ -72,3 +72,28 @@ def test_era_words_are_not_read_as_moods() -> None:
     assert {"mas", "antiguas"} <= set(era_phrase_words("¿Tienes algo con películas más antiguas?"))
     assert {"too", "old"} <= set(era_phrase_words("These feel too old for me"))
     assert era_phrase_words("a dark, slow-burn mystery") == []
+
+
+@pytest.mark.parametrize("text", ["more action!", "Less gore please", "Algo más divertido", "Now more sci-fi",
+                                  "un poco menos violenta", "y más comedia, porfa"])
+def test_asking_for_more_or_less_of_something_is_relative(text: str) -> None:
+    from chat_rec.understanding.intent import relative_ask
+
+    assert relative_ask(text)
+
+
+@pytest.mark.parametrize("text", ["more like Heat", "More than anything I want a western", "something funny",
+                                  "Más que nada quiero un drama", "I want more of a comedy than a drama"])
+def test_other_messages_are_not_relative(text: str) -> None:
+    from chat_rec.understanding.intent import relative_ask
+
+    assert not relative_ask(text)
+
+
+def test_a_relative_request_steers_unless_it_names_films() -> None:
+    shown = [7, 8]
+    asked = Signal(liked_genres=["Action"], wants_new_recommendations=True)  # "more action!" read as a request
+    assert message_kind(asked, shown, True, relative=True) == "steer"
+    assert message_kind(asked, shown, True) == "new"
+    named = Signal(liked_ids=[3], liked_genres=["Action"], wants_new_recommendations=True)
+    assert message_kind(named, shown, True, relative=True) == "new"  # "more action, like Heat"

@@ -1,0 +1,145 @@
+"""Fit the learned request reader (``understanding/request.py``) and write its file with a manifest.
+
+Data: labelled extraction cases from the dev splits only (the benchmark's dev file, the fresh
+sets' analysed parts); each case's message is read by the parser as the app reads it, titles
+masked, and labelled with its gold ``wants_new_recommendations``. Check sets are never read here.
+Protocol: leave-one-set-out cross-validation (each case file or half is one fold, because a new
+set written by someone else is what the reader must generalize to) gives out-of-fold
+probabilities; C is the one with the best out-of-fold accuracy; the threshold is the lowest grid
+value at which at most 1% of the gold non-requests get a probability that high out of fold (the
+reader only adds requests the rules missed, so its false alarms are what it can break).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from chat_rec.training.redial import sha256
+from chat_rec.training.verdict import _rows, build_vocab
+from chat_rec.understanding.request import RequestModel, masked
+
+C_GRID = (0.25, 1.0, 4.0, 16.0)
+GRID = [round(0.5 + 0.025 * i, 3) for i in range(20)]
+MAX_FALSE_ALARM = 0.01
+"""Share of gold non-requests the reader may call requests, out of fold."""
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One message as the app reads it (titles masked), its label, the rules' reading and its set."""
+
+    text: str
+    request: bool
+    rules: bool
+    group: str
+
+
+def examples_from_cases(cases: Sequence[dict[str, Any]], group: str, resolver: Any) -> list[Example]:
+    """Read each case's message with the parser, as ``Extractor.extract`` does before the reader."""
+    from chat_rec.eval.extraction import previous_items_of
+    from chat_rec.understanding.parser import parse_detailed
+
+    out = []
+    for case in cases:
+        reply = (case.get("previous_reply") or {}).get("text", "")
+        parsed = parse_detailed(case["utterance"], previous_items_of(case, resolver.catalog), resolver, reply)
+        out.append(Example(masked(parsed.text, parsed.spans), bool(case["expect"]["wants_new_recommendations"]),
+                           parsed.signal.wants_new_recommendations, group))
+    return out
+
+
+def fit(examples: Sequence[Example], embeddings: np.ndarray | None, c: float) -> RequestModel:
+    """Logistic regression on the examples (``embeddings`` row-aligned, or None for words only)."""
+    from sklearn.linear_model import LogisticRegression
+
+    vocab = build_vocab([e.text for e in examples])
+    model = RequestModel(coef=np.zeros(0), intercept=0.0, vocab={w: i for i, w in enumerate(vocab)},
+                         embedding_dim=0 if embeddings is None else int(embeddings.shape[1]), threshold=1.0,
+                         manifest={})
+    x = model.features([e.text for e in examples], None if embeddings is None else _rows(embeddings))
+    clf = LogisticRegression(C=c, max_iter=3000, class_weight="balanced").fit(x, [e.request for e in examples])
+    model.coef = clf.coef_[0].astype(np.float32)
+    model.intercept = float(clf.intercept_[0])
+    return model
+
+
+def leave_one_set_out(examples: list[Example], embeddings: np.ndarray | None, c: float) -> np.ndarray:
+    """Out-of-fold probabilities, each set predicted by a model fitted on the others."""
+    probs = np.zeros(len(examples))
+    for group in sorted({e.group for e in examples}):
+        train = [i for i, e in enumerate(examples) if e.group != group]
+        test = [i for i, e in enumerate(examples) if e.group == group]
+        model = fit([examples[i] for i in train], None if embeddings is None else embeddings[train], c)
+        probs[test] = model.probability([examples[i].text for i in test],
+                                        None if embeddings is None else _rows(embeddings[test]))
+    return probs
+
+
+def report(examples: Sequence[Example], probs: np.ndarray, threshold: float) -> dict[str, Any]:
+    """The reader alone, the rules alone, and the rules with the reader (what the app runs)."""
+    y = np.array([e.request for e in examples], dtype=bool)
+    rules = np.array([e.rules for e in examples], dtype=bool)
+    said = probs >= threshold
+    both = rules | said
+    return {"n": len(y), "requests": int(y.sum()), "reader_accuracy_at_0.5": float(((probs >= 0.5) == y).mean()),
+            "rules_accuracy": float((rules == y).mean()), "rules_with_reader_accuracy": float((both == y).mean()),
+            "false_alarm_rate": float(said[~y].mean()) if (~y).any() else 0.0,
+            "added_right": int((said & ~rules & y).sum()), "added_wrong": int((said & ~rules & ~y).sum())}
+
+
+def lowest_threshold(examples: Sequence[Example], probs: np.ndarray) -> float:
+    """The lowest grid value whose out-of-fold false-alarm rate is at most ``MAX_FALSE_ALARM``."""
+    for t in GRID:
+        if report(examples, probs, t)["false_alarm_rate"] <= MAX_FALSE_ALARM:
+            return t
+    return 1.0
+
+
+def save(model: RequestModel, path: Path, manifest: dict[str, Any]) -> None:
+    """Write the fitted model as JSON (rounded weights: a few tens of KB)."""
+    vocab = sorted(model.vocab, key=model.vocab.__getitem__)
+    data = {"embedding_dim": model.embedding_dim, "threshold": model.threshold, "vocab": vocab,
+            "intercept": round(model.intercept, 4), "coef": [round(float(v), 4) for v in model.coef],
+            "manifest": manifest}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+def train(sets: Sequence[tuple[str, Path, list[Example]]], embed: Embed | None, out: Path,
+          say: Callable[[str], None] = print) -> dict[str, Any]:
+    """Cross-validate over the sets, fit on all of them, pick the threshold, write ``out``.
+
+    ``sets``: (name, file, examples) per fold; the file is hashed into the manifest.
+    """
+    examples = [e for _, _, group in sets for e in group]
+    if len({e.group for e in examples}) < 2:
+        raise ValueError("leave-one-set-out needs at least two case sets")
+    say(f"examples: {len(examples)} from {len(sets)} sets; embedding them")
+    embeddings = embed([e.text for e in examples]) if embed is not None else None
+    by_c = {c: leave_one_set_out(examples, embeddings, c) for c in C_GRID}
+    accuracy = {c: report(examples, probs, 1.0)["reader_accuracy_at_0.5"] for c, probs in by_c.items()}
+    c = max(C_GRID, key=lambda k: (round(accuracy[k], 3), -k))
+    oof = by_c[c]
+    threshold = lowest_threshold(examples, oof)
+    say(f"out-of-fold accuracy by C: {accuracy}; C = {c}; threshold {threshold}")
+    model = fit(examples, embeddings, c)
+    model.threshold = threshold
+    folds = {name: report(group, oof[[i for i, e in enumerate(examples) if e.group == group[0].group]], threshold)
+             for name, _, group in sets if group}
+    folds["all"] = report(examples, oof, threshold)
+    manifest = {"inputs": {name: sha256(path) for name, path, _ in sets},
+                "examples": {name: len(group) for name, _, group in sets}, "C": c, "threshold": threshold,
+                "max_false_alarm": MAX_FALSE_ALARM, "accuracy_by_C": accuracy,
+                "features": "MiniLM embedding + binary words/bigrams" if embed else "binary words/bigrams",
+                "protocol": __doc__.split("Protocol: ", 1)[1].replace("\n", " ").strip() if __doc__ else "",
+                "out_of_fold": folds}
+    save(model, out, manifest)
+    return manifest
