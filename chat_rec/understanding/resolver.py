@@ -356,8 +356,13 @@ class TitleResolver:
                     doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
         found += self._coordinated(text, tokens, doubtful, found)
         chosen = _select(found)
-        covered = {k for i, n, _, _ in chosen for k in range(i, i + n)}
-        chosen += self._fuzzy(text, tokens, covered, prefer_set, spanish)
+        # a short exact match inside a longer capitalised name ("Redemption" of "The Shashank
+        # Redemption") is dropped below: it must not keep a misspelt longer title from being found
+        covered = {k for i, n, item_id, _ in chosen
+                   if not (n <= 2 and item_id not in prefer_set and _inside_name(text, tokens, i))
+                   for k in range(i, i + n)}
+        exact = {i: n for i, n, _, _ in chosen if all(k in covered for k in range(i, i + n))}
+        chosen += self._fuzzy(text, tokens, covered, prefer_set, spanish, exact)
         mentions = []
         title_ends: set[int] = set()
         for i, n, item_id, score in sorted(_select(chosen)):
@@ -483,7 +488,11 @@ class TitleResolver:
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
-            return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER
+            known = lexicon.known_words()
+            coined = not spanish and len(key) >= 5 and len(known) > 5000 and key not in known
+            # "my fave is probably shrek": a lowercase word no English dictionary holds, ending its
+            # phrase, is the title (Spanish words are not in that dictionary, so only in English)
+            return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER or coined
         if n == 1 and key in lexicon.NAMED_DAYS and not any(c in prefer for _, c in self._index.get(key, [])):
             return False  # "on Halloween" is a day, unless the film was just listed
         content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
@@ -590,21 +599,32 @@ class TitleResolver:
         titled = i > 0 and prev in _ARTICLES and tokens[i - 1].raw[:1].isupper()
         return nxt in _VERB_AFTER | _SUBJECT_VERBS | {"are", "were", "and", "y"} or prev in {"and", "y"} or titled
 
-    def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int],
-               prefer: set[int], spanish: bool = False) -> list[tuple[int, int, int, float]]:
-        """Typo matches ("forest gump", "termiantor 2") over windows of uncovered tokens."""
+    def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int], prefer: set[int], spanish: bool = False,
+               exact: Mapping[int, int] | None = None) -> list[tuple[int, int, int, float]]:
+        """Typo matches ("forest gump", "termiantor 2") over windows of uncovered tokens.
+
+        ``exact``: the exact matches (start token -> length) that cover tokens. A window may hold
+        whole ones when the title it matches contains their words and is longer: "Requiem for a
+        Draem" is Requiem for a Dream, not Requiem; "The Matrix Relaoded" not The Matrix.
+        """
+        exact = exact or {}
         out: list[tuple[int, int, int, float]] = []
         limit = min(len(tokens), _MAX_FUZZY_TOKENS)
         stop = _stop()
         known = lexicon.known_words() if len(lexicon.known_words()) > 5000 else frozenset()
         function = lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | _MINOR
         for i in range(limit):
-            if i in covered or (tokens[i].key in function and tokens[i].key != "the" and (
+            if (i in covered and i not in exact) or (tokens[i].key in function and tokens[i].key != "the" and (
                     i + 2 >= limit or tokens[i + 1].key in function)):  # "no country for olld men" may start so
                 continue
             for n in range(1, 8):
                 span = range(i, i + n)
-                if i + n > limit or any(k in covered for k in span):
+                if i + n > limit:
+                    break
+                held = _held_spans(span, covered, exact)
+                if held is None:
+                    continue  # the window cuts an exact match: a longer one may hold it whole
+                if held == [] and any(k in covered for k in span):
                     break
                 words = [tokens[k].key for k in span]
                 if words[-1] in function or (words[0] in function and words[0] != "the" and n < 3):
@@ -623,7 +643,15 @@ class TitleResolver:
                 if not choices:
                     continue
                 cutoff = 93 if spelt_right else 86 if max(len(w) for w in rare) >= 5 else 90
+                if held:
+                    extra = [tokens[k].key for k in span if not any(a <= k < a + m for a, m in held)]
+                    if not any(len(w) >= 4 and not w.isdigit() and w not in known for w in extra):
+                        continue  # only a misspelt word extends an exact match ("Matrix Relaoded")
+                    cutoff = max(cutoff, 90)
                 hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+                if hit is not None and held and not all(
+                        f" {' '.join(tokens[k].key for k in range(a, a + m))} " in f" {hit[0]} " for a, m in held):
+                    hit = None  # the longer title must contain what was matched exactly
                 if hit is None and not spelt_right and len(window) >= (8 if n == 1 else 7):
                     # letters swapped ("run lola rnu") cost two edits to the ratio but one here
                     swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
@@ -643,6 +671,25 @@ class TitleResolver:
                 if item_id is not None:
                     out.append((i, n, item_id, float(hit[1])))
         return out
+
+
+def _held_spans(span: range, covered: set[int], exact: Mapping[int, int]) -> list[tuple[int, int]] | None:
+    """The exact matches (start, length) a window holds whole; None when it cuts one, [] when it
+    holds none (it may still touch covered tokens that no exact match owns).
+    """
+    held = []
+    for start, length in exact.items():
+        inside = [k for k in range(start, start + length) if k in span]
+        if not inside:
+            continue
+        if len(inside) < length:
+            return None
+        held.append((start, length))
+    if held and any(k in covered and not any(a <= k < a + m for a, m in held) for k in span):
+        return None
+    if held and sum(m for _, m in held) >= len(span):
+        return None  # a window that is only exact matches is no longer title
+    return held
 
 
 def _select(found: Iterable[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:

@@ -71,3 +71,36 @@ def test_long_text_is_fast(resolver):
     start = time.perf_counter()
     resolver.find_in_text("I loved the matrix and pulp fiction, blah blah. " * 2000)
     assert time.perf_counter() - start < 10
+
+
+def _id(catalog, label: str) -> int:
+    return next(item.item_id for item in catalog if item.label == label)
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("Requiem for a Draem was amazing", "Requiem for a Dream (2000)"),
+    ("I loved The Matrix Relaoded", "The Matrix Reloaded (2003)"),
+    ("I really loved The Shashank Redemption when I saw it.", "The Shawshank Redemption (1994)"),
+    ("honestly Pirates of the Caribean: Dead Man's Chest bored me",
+     "Pirates of the Caribbean: Dead Man's Chest (2006)"),
+])
+def test_a_typo_in_a_long_title_is_no_shorter_title(resolver, catalog, text, label):
+    # an exact match on the title's first words ("Requiem", "The Matrix") or on a word inside it
+    # ("Redemption") no longer hides the misspelt longer title
+    assert ids(resolver, text) == [_id(catalog, label)]
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("my fave is probably The Hangover (2009)", "The Hangover (2009)"),
+    ("not a fan of Beverly Hills Cop tbh", "Beverly Hills Cop (1984)"),
+    ("Guardians of the Galaxy (2014) was so boring honestly", "Guardians of the Galaxy (2014)"),
+])
+def test_an_exact_title_is_not_stretched_into_a_sequel(resolver, catalog, text, label):
+    assert ids(resolver, text) == [_id(catalog, label)]
+
+
+def test_a_lowercase_word_no_dictionary_holds_is_the_title(resolver, catalog):
+    assert ids(resolver, "my fave is probably shrek") == [_id(catalog, "Shrek (2001)")]
+    assert ids(resolver, "got anything like zootopia") == [_id(catalog, "Zootopia (2016)")]
+    assert ids(resolver, "quiero volver a verla pronto") == []  # a Spanish verb, not the film Volver
+    assert ids(resolver, "my fave is probably pizza") == []  # an ordinary English word
