@@ -1,8 +1,10 @@
 """Fit the learned request reader (``understanding/request.py``) and write its file with a manifest.
 
 Data: labelled extraction cases from the dev splits only (the benchmark's dev file, the fresh
-sets' analysed parts); each case's message is read by the parser as the app reads it, titles
-masked, and labelled with its gold ``wants_new_recommendations``. Check sets are never read here.
+sets' analysed parts; with ``--frames``, also invented messages, ``understanding/data/
+request_frames.tsv``, EN/ES, written after the committed model as its fresh check); each message
+is read by the parser as the app reads it, titles masked, and labelled with its gold
+``wants_new_recommendations``. Check sets are never read here.
 Protocol: leave-one-set-out cross-validation (each case file or half is one fold, because a new
 set written by someone else is what the reader must generalize to) gives out-of-fold
 probabilities; C is the one with the best out-of-fold accuracy; the threshold is the lowest grid
@@ -54,6 +56,25 @@ def examples_from_cases(cases: Sequence[dict[str, Any]], group: str, resolver: A
         out.append(Example(masked(parsed.text, parsed.spans), bool(case["expect"]["wants_new_recommendations"]),
                            parsed.signal.wants_new_recommendations, group))
     return out
+
+
+FRAMES_FILE = Path(__file__).resolve().parents[1] / "understanding" / "data" / "request_frames.tsv"
+FRAME_TITLES = ("Heat", "Jaws", "Alien", "Fargo", "Toy Story", "Amélie", "Casablanca", "The Matrix")
+"""Films put where a frame says {X}, in turn (the reader sees them masked, as in the app)."""
+
+
+def frame_cases(path: Path) -> list[dict[str, Any]]:
+    """Rows ``label<TAB>lang<TAB>text`` (comments start with #) as extraction-like cases."""
+    cases: list[dict[str, Any]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, _lang, text = line.split("\t")
+        while "{X}" in text:
+            text = text.replace("{X}", FRAME_TITLES[len(cases) % len(FRAME_TITLES)], 1)
+        cases.append({"id": f"frame-{len(cases)}", "utterance": text, "previous_reply": {"text": "", "recommended": []},
+                      "expect": {"wants_new_recommendations": label == "1"}})
+    return cases
 
 
 def fit(examples: Sequence[Example], embeddings: np.ndarray | None, c: float) -> RequestModel:

@@ -22,6 +22,9 @@ def add_request_parser(tsub: Any) -> None:
     t = tsub.add_parser("request", help="learned reader of whether a message asks for picks (docs/benchmarks.md)")
     t.add_argument("--cases", nargs="+", default=list(DEV_CASES), metavar="JSONL[:odd|:even]",
                    help="labelled extraction case files, one cross-validation fold each (default: the dev splits)")
+    t.add_argument("--frames", nargs="?", const="default", metavar="TSV",
+                   help="add invented messages as one more fold (without TSV: chat_rec/understanding/data/"
+                        "request_frames.tsv); measured, not in the committed model (docs/benchmarks.md)")
     t.add_argument("--words-only", action="store_true", help="bag of words only, no sentence embedding")
     t.add_argument("--out", help="output file (default: the committed chat_rec/understanding/data/request_model.json)")
     t.set_defaults(func=cmd_train_request, llm="none")
@@ -32,7 +35,7 @@ def cmd_train_request(args: argparse.Namespace) -> int:
     from chat_rec.cli_common import settings_for
     from chat_rec.embedding import Embedder
     from chat_rec.eval.extraction import load_cases, select
-    from chat_rec.training.request import examples_from_cases, train
+    from chat_rec.training.request import FRAMES_FILE, examples_from_cases, frame_cases, train
     from chat_rec.understanding.request import MODEL_FILE
     from chat_rec.understanding.resolver import TitleResolver
 
@@ -46,6 +49,11 @@ def cmd_train_request(args: argparse.Namespace) -> int:
                                "or pass --cases.")
         print(f"reading {spec}", file=sys.stderr)
         sets.append((spec, Path(path), examples_from_cases(select(load_cases(path), half or None), spec, resolver)))
+    if args.frames:
+        frames = FRAMES_FILE if args.frames == "default" else Path(args.frames)
+        if not frames.is_file():
+            raise ChatRecError(f"No frames file at {frames}.")
+        sets.append((frames.name, frames, examples_from_cases(frame_cases(frames), frames.name, resolver)))
     embed = None if args.words_only else Embedder(settings.embedding_model, settings=settings).encode
     out = Path(args.out) if args.out else MODEL_FILE
     manifest = train(sets, embed, out, say=lambda line: print(line, file=sys.stderr))
