@@ -66,12 +66,14 @@ FRAME_TITLES = ("Heat", "Jaws", "Alien", "Fargo", "Toy Story", "Amélie", "Casab
 def frame_cases(path: Path) -> list[dict[str, Any]]:
     """Rows ``label<TAB>lang<TAB>text`` (comments start with #) as extraction-like cases."""
     cases: list[dict[str, Any]] = []
+    named = 0
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         label, _lang, text = line.split("\t")
         while "{X}" in text:
-            text = text.replace("{X}", FRAME_TITLES[len(cases) % len(FRAME_TITLES)], 1)
+            text = text.replace("{X}", FRAME_TITLES[named % len(FRAME_TITLES)], 1)
+            named += 1
         cases.append({"id": f"frame-{len(cases)}", "utterance": text, "previous_reply": {"text": "", "recommended": []},
                       "expect": {"wants_new_recommendations": label == "1"}})
     return cases

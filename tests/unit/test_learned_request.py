@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from chat_rec.training.request import Example, leave_one_set_out, lowest_threshold, report
+from chat_rec.training.request import Example, frame_cases, leave_one_set_out, lowest_threshold, report
 from chat_rec.understanding.extractor import Extractor
 from chat_rec.understanding.request import MODEL_FILE, LearnedRequest, RequestModel, masked
 from chat_rec.understanding.resolver import TitleResolver
@@ -119,10 +119,21 @@ def test_train_command_writes_a_model_the_reader_loads(tmp_path, capsys):
         path.write_text("\n".join(case(n, t, r) for n, (t, r) in enumerate(
             [("zorp me a thing", True), ("blorf was okay", False)] * 3)) + "\n", encoding="utf-8")
         files.append(str(path))
+    frames = tmp_path / "frames.tsv"
+    frames.write_text("# invented\n1\ten\tzorp me a thing like {X}\n0\tes\t{X} blorf was okay\n", encoding="utf-8")
     out = tmp_path / "request.json"
-    assert main(["train", "request", "--cases", *files, "--words-only", "--out", str(out)]) == 0
+    args = ["train", "request", "--cases", *files, "--frames", str(frames), "--words-only", "--out", str(out)]
+    assert main(args) == 0
     model = RequestModel.load(out)
     manifest = json.loads(out.read_text(encoding="utf-8"))["manifest"]
-    assert model.embedding_dim == 0 and manifest["examples"] == {files[0]: 6, files[1]: 6}
+    assert model.embedding_dim == 0 and manifest["examples"] == {files[0]: 6, files[1]: 6, "frames.tsv": 2}
     assert "written to" in capsys.readouterr().out
     assert LearnedRequest(model, None).fill(PreferenceSignal(), "zorp me a thing", {}).wants_new_recommendations
+
+
+def test_frames_put_a_film_where_they_say_x(tmp_path):
+    path = tmp_path / "f.tsv"
+    path.write_text("# c\n1\ten\tmore like {X} and {X}\n0\ten\tthanks\n", encoding="utf-8")
+    cases = frame_cases(path)
+    assert [c["expect"]["wants_new_recommendations"] for c in cases] == [True, False]
+    assert cases[0]["utterance"] == "more like Heat and Jaws"
