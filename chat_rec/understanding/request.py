@@ -11,7 +11,6 @@ at a probability whose false-alarm rate was at most 1% on labelled sets it was n
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -20,9 +19,8 @@ from typing import Any
 
 import numpy as np
 
-from chat_rec.errors import ModelError
 from chat_rec.understanding.signal import PreferenceSignal
-from chat_rec.understanding.verdict import TARGET, bag_of_words
+from chat_rec.understanding.verdict import TARGET, load_fitted, text_features
 
 log = logging.getLogger(__name__)
 
@@ -57,28 +55,15 @@ class RequestModel:
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> RequestModel:
         """Read the fitted file; a missing or broken file is a ModelError saying how to refit it."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(coef=np.asarray(data["coef"], dtype=np.float32), intercept=float(data["intercept"]),
-                       vocab={w: i for i, w in enumerate(data["vocab"])}, embedding_dim=int(data["embedding_dim"]),
-                       threshold=float(data["threshold"]), manifest=dict(data.get("manifest", {})))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelError(f"The learned request file {path} is missing or unreadable ({exc}). "
-                             "Refit it with `chat-rec train request`.") from exc
+        return load_fitted(path, lambda data: cls(
+            coef=np.asarray(data["coef"], dtype=np.float32), intercept=float(data["intercept"]),
+            vocab={w: i for i, w in enumerate(data["vocab"])}, embedding_dim=int(data["embedding_dim"]),
+            threshold=float(data["threshold"]), manifest=dict(data.get("manifest", {}))),
+            "learned request", "chat-rec train request")
 
     def features(self, texts: Sequence[str], embed: Embed | None) -> np.ndarray:
         """Rows of [embedding, binary bag of words]."""
-        bow = np.zeros((len(texts), len(self.vocab)), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for gram in bag_of_words(text):
-                col = self.vocab.get(gram)
-                if col is not None:
-                    bow[row, col] = 1.0
-        if not self.embedding_dim:
-            return bow
-        if embed is None:
-            raise ModelError("This learned request model needs the sentence embedder.")
-        return np.hstack([np.asarray(embed(list(texts)), dtype=np.float32), bow])
+        return text_features(texts, self.vocab, self.embedding_dim, embed)
 
     def probability(self, texts: Sequence[str], embed: Embed | None) -> np.ndarray:
         """P(request) for each text."""

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -42,6 +42,7 @@ MIN_WORDS = 3
 ("X? Total drag." judges X in the second sentence)."""
 
 Embed = Callable[[Sequence[str]], np.ndarray]
+T = TypeVar("T")
 
 
 def clause_around(text: str, span: tuple[int, int], others: Sequence[tuple[int, int]] = ()) -> str:
@@ -100,6 +101,31 @@ def clauses_for(text: str, spans: Mapping[int, tuple[int, int]], item_id: int) -
     return clause_around(text, spans[item_id], [span for other, span in spans.items() if other != item_id])
 
 
+def load_fitted(path: Path, build: Callable[[dict[str, Any]], T], what: str, command: str) -> T:
+    """``build`` over a fitted JSON file; a missing or broken file is a ModelError saying how to refit it."""
+    try:
+        return build(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"The {what} file {path} is missing or unreadable ({exc}). "
+                         f"Refit it with `{command}`.") from exc
+
+
+def text_features(texts: Sequence[str], vocab: Mapping[str, int], embedding_dim: int,
+                  embed: Embed | None) -> np.ndarray:
+    """Rows of [sentence embedding, binary bag of folded words and bigrams] (the learned readers' input)."""
+    bow = np.zeros((len(texts), len(vocab)), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for gram in bag_of_words(text):
+            col = vocab.get(gram)
+            if col is not None:
+                bow[row, col] = 1.0
+    if not embedding_dim:
+        return bow
+    if embed is None:
+        raise ModelError("This learned model needs the sentence embedder.")
+    return np.hstack([np.asarray(embed(list(texts)), dtype=np.float32), bow])
+
+
 @dataclass
 class VerdictModel:
     """Multinomial logistic regression over [embedding, bag of words]; probabilities in ``CLASSES`` order."""
@@ -114,29 +140,15 @@ class VerdictModel:
     @classmethod
     def load(cls, path: Path = MODEL_FILE) -> VerdictModel:
         """Read the fitted file; a missing or broken file is a ModelError saying how to refit it."""
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(coef=np.asarray(data["coef"], dtype=np.float32),
-                       intercept=np.asarray(data["intercept"], dtype=np.float32),
-                       vocab={w: i for i, w in enumerate(data["vocab"])}, embedding_dim=int(data["embedding_dim"]),
-                       threshold=float(data["threshold"]), manifest=dict(data.get("manifest", {})))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise ModelError(f"The learned verdict file {path} is missing or unreadable ({exc}). "
-                             "Refit it with `chat-rec train verdict`.") from exc
+        return load_fitted(path, lambda data: cls(
+            coef=np.asarray(data["coef"], dtype=np.float32), intercept=np.asarray(data["intercept"], dtype=np.float32),
+            vocab={w: i for i, w in enumerate(data["vocab"])}, embedding_dim=int(data["embedding_dim"]),
+            threshold=float(data["threshold"]), manifest=dict(data.get("manifest", {}))),
+            "learned verdict", "chat-rec train verdict")
 
     def features(self, clauses: Sequence[str], embed: Embed | None) -> np.ndarray:
         """Rows of [embedding, binary bag of words]."""
-        bow = np.zeros((len(clauses), len(self.vocab)), dtype=np.float32)
-        for row, clause in enumerate(clauses):
-            for gram in bag_of_words(clause):
-                col = self.vocab.get(gram)
-                if col is not None:
-                    bow[row, col] = 1.0
-        if not self.embedding_dim:
-            return bow
-        if embed is None:
-            raise ModelError("This learned verdict model needs the sentence embedder.")
-        return np.hstack([np.asarray(embed(list(clauses)), dtype=np.float32), bow])
+        return text_features(clauses, self.vocab, self.embedding_dim, embed)
 
     def predict_proba(self, clauses: Sequence[str], embed: Embed | None) -> np.ndarray:
         """(n, 3) probabilities over like / dislike / none."""
