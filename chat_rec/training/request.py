@@ -5,7 +5,8 @@ sets' analysed parts; with ``--frames``, also invented messages, ``understanding
 request_frames.tsv``, EN/ES, written after the committed model as its fresh check); each message
 is read by the parser as the app reads it, titles masked, and labelled with its gold
 ``wants_new_recommendations``. Check sets are never read here.
-Protocol: leave-one-set-out cross-validation (each case file or half is one fold, because a new
+Protocol (scored as the app reads: the highest probability over the message and its sentences):
+leave-one-set-out cross-validation (each case file or half is one fold, because a new
 set written by someone else is what the reader must generalize to) gives out-of-fold
 probabilities; C is the one with the best out-of-fold accuracy; the threshold is the lowest grid
 value at which at most 1% of the gold non-requests get a probability that high out of fold (the
@@ -24,7 +25,7 @@ import numpy as np
 
 from chat_rec.training.redial import sha256
 from chat_rec.training.verdict import _rows, build_vocab
-from chat_rec.understanding.request import RequestModel, masked
+from chat_rec.understanding.request import RequestModel, masked, pieces
 
 C_GRID = (0.25, 1.0, 4.0, 16.0)
 GRID = [round(0.5 + 0.025 * i, 3) for i in range(20)]
@@ -79,6 +80,19 @@ def frame_cases(path: Path) -> list[dict[str, Any]]:
     return cases
 
 
+def _remembered(embed: Embed) -> Embed:
+    """``embed`` with a memory: the folds read the same sentences again and again."""
+    memory: dict[str, np.ndarray] = {}
+
+    def run(texts: Sequence[str]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if t not in memory]
+        if todo:
+            memory.update(zip(todo, np.asarray(embed(todo)), strict=True))
+        return np.array([memory[t] for t in texts])
+
+    return run
+
+
 def fit(examples: Sequence[Example], embeddings: np.ndarray | None, c: float) -> RequestModel:
     """Logistic regression on the examples (``embeddings`` row-aligned, or None for words only)."""
     from sklearn.linear_model import LogisticRegression
@@ -94,15 +108,17 @@ def fit(examples: Sequence[Example], embeddings: np.ndarray | None, c: float) ->
     return model
 
 
-def leave_one_set_out(examples: list[Example], embeddings: np.ndarray | None, c: float) -> np.ndarray:
-    """Out-of-fold probabilities, each set predicted by a model fitted on the others."""
+def leave_one_set_out(examples: list[Example], embeddings: np.ndarray | None, c: float,
+                      embed: Embed | None = None) -> np.ndarray:
+    """Out-of-fold probabilities, each set predicted by a model fitted on the others and read as the
+    app reads (``RequestModel.read``: the message and its sentences; ``embed`` embeds the sentences).
+    """
     probs = np.zeros(len(examples))
     for group in sorted({e.group for e in examples}):
         train = [i for i, e in enumerate(examples) if e.group != group]
         test = [i for i, e in enumerate(examples) if e.group == group]
         model = fit([examples[i] for i in train], None if embeddings is None else embeddings[train], c)
-        probs[test] = model.probability([examples[i].text for i in test],
-                                        None if embeddings is None else _rows(embeddings[test]))
+        probs[test] = [model.read(examples[i].text, embed) for i in test]
     return probs
 
 
@@ -145,9 +161,12 @@ def train(sets: Sequence[tuple[str, Path, list[Example]]], embed: Embed | None, 
     examples = [e for _, _, group in sets for e in group]
     if len({e.group for e in examples}) < 2:
         raise ValueError("leave-one-set-out needs at least two case sets")
-    say(f"examples: {len(examples)} from {len(sets)} sets; embedding them")
+    say(f"examples: {len(examples)} from {len(sets)} sets; embedding them and their sentences")
+    if embed is not None:
+        embed = _remembered(embed)
+        embed([piece for e in examples for piece in pieces(e.text)])  # one batch; folds read from memory
     embeddings = embed([e.text for e in examples]) if embed is not None else None
-    by_c = {c: leave_one_set_out(examples, embeddings, c) for c in C_GRID}
+    by_c = {c: leave_one_set_out(examples, embeddings, c, embed) for c in C_GRID}
     accuracy = {c: report(examples, probs, 1.0)["reader_accuracy_at_0.5"] for c, probs in by_c.items()}
     c = max(C_GRID, key=lambda k: (round(accuracy[k], 3), -k))
     oof = by_c[c]
@@ -162,7 +181,7 @@ def train(sets: Sequence[tuple[str, Path, list[Example]]], embed: Embed | None, 
                 "examples": {name: len(group) for name, _, group in sets}, "C": c, "threshold": threshold,
                 "max_false_alarm": MAX_FALSE_ALARM, "accuracy_by_C": accuracy,
                 "features": "MiniLM embedding + binary words/bigrams" if embed else "binary words/bigrams",
-                "protocol": __doc__.split("Protocol: ", 1)[1].replace("\n", " ").strip() if __doc__ else "",
+                "protocol": "Protocol " + __doc__.split("Protocol", 1)[1].replace("\n", " ").strip() if __doc__ else "",
                 "out_of_fold": folds}
     save(model, out, manifest)
     return manifest

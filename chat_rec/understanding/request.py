@@ -2,8 +2,9 @@
 
 The rules in ``intent.py`` read requests from word patterns; on labelled sets written after them
 they miss one request in ten ("anything in that vein?" shapes they never saw). This reader is a
-logistic regression over the MiniLM embedding of the whole message (titles masked, so a title's
-words carry nothing) plus a bag of folded words and bigrams, fitted by
+logistic regression over the MiniLM embedding of a message (titles masked, so a title's words
+carry nothing) plus a bag of folded words and bigrams, read over the whole message and over each
+of its sentences (the highest counts), fitted by
 ``chat_rec/training/request.py`` on the labelled dev splits (weights, vocabulary, threshold and
 manifest in ``data/request_model.json``). It only turns a "no" of the rules into a "yes", and only
 at a probability whose false-alarm rate was at most 1% on labelled sets it was not fitted on.
@@ -12,6 +13,7 @@ at a probability whose false-alarm rate was at most 1% on labelled sets it was n
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +41,18 @@ def masked(text: str, spans: Mapping[int, tuple[int, int]]) -> str:
         pos = end
     out.append(text[pos:])
     return " ".join("".join(out).split())
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;¡¿\n])\s+")
+
+
+def pieces(text: str) -> list[str]:
+    """The message and, when it has several, its sentences of two words or more: a request is one
+    sentence's act, so feedback before it ("Loved the first one. I'm craving a war film now.") must
+    not dilute it.
+    """
+    sentences = [part.strip() for part in _SENTENCE_BREAK.split(text) if len(part.split()) >= 2]
+    return [text] + (sentences if len(sentences) > 1 else [])
 
 
 @dataclass
@@ -72,6 +86,10 @@ class RequestModel:
         logits = self.features(texts, embed) @ self.coef + self.intercept
         return np.asarray(1.0 / (1.0 + np.exp(-logits)))
 
+    def read(self, text: str, embed: Embed | None) -> float:
+        """P(the message asks for picks): the highest over the message and its sentences (``pieces``)."""
+        return float(self.probability(pieces(text), embed).max())
+
 
 class LearnedRequest:
     """Marks a message as a request when the rules said no and the model is confident."""
@@ -97,7 +115,7 @@ class LearnedRequest:
         if signal.wants_new_recommendations or not text.strip():
             return signal
         try:
-            probability = float(self.model.probability([masked(text, spans)], self.embed)[0])
+            probability = self.model.read(masked(text, spans), self.embed)
         except Exception:  # noqa: BLE001 - a second reader never breaks a turn
             log.warning("learned request failed; keeping the rules' reading", exc_info=True)
             return signal

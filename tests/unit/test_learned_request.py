@@ -9,7 +9,7 @@ import pytest
 
 from chat_rec.training.request import Example, frame_cases, leave_one_set_out, lowest_threshold, report
 from chat_rec.understanding.extractor import Extractor
-from chat_rec.understanding.request import MODEL_FILE, LearnedRequest, RequestModel, masked
+from chat_rec.understanding.request import MODEL_FILE, LearnedRequest, RequestModel, masked, pieces
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 from chat_rec.understanding.verdict import TARGET
@@ -36,6 +36,17 @@ def words_model(weights: dict[str, float], threshold: float = 0.9, bias: float =
 def test_titles_are_masked_and_positions_keep_their_words():
     text = "More like Heat and the second one"
     assert masked(text, {6: (10, 14), 2: (19, 19)}) == f"More like {TARGET} and the second one"
+
+
+def test_a_message_is_read_whole_and_sentence_by_sentence():
+    assert pieces("Loved the first one. I'm craving a war film now.") == [
+        "Loved the first one. I'm craving a war film now.", "Loved the first one.", "I'm craving a war film now."]
+    assert pieces("a zorp tonight") == ["a zorp tonight"]
+    assert pieces("Ok. A zorp tonight?") == ["Ok. A zorp tonight?"]  # a one-word sentence is no piece
+    reader = LearnedRequest(words_model({"zorp": 8.0, "loved": -9.0}), None)
+    # feedback before the request does not dilute it: its own sentence is read alone
+    assert reader.fill(PreferenceSignal(), "Loved it. A zorp tonight.", {}).wants_new_recommendations
+    assert not reader.fill(PreferenceSignal(), "Loved it, a zorp tonight.", {}).wants_new_recommendations
 
 
 def test_only_a_no_becomes_a_yes_and_only_above_the_threshold():
@@ -83,7 +94,8 @@ def test_committed_model_is_consistent_with_its_manifest():
 
 # Invented for this reader (not from any labelled set): requests whose shape the rules do not know,
 # and messages that must stay "no request" (feedback, thanks, choosing, small talk, a fact question).
-INVENTED_REQUESTS = ("I'm craving a good courtroom drama.", "Fancy a costume drama.")
+INVENTED_REQUESTS = ("I'm craving a good courtroom drama.", "Fancy a costume drama.",
+                     "Loved the first one. I'm craving a war film now.")
 INVENTED_NON_REQUESTS = ("Thanks, that's all for now.", "Heat was great, Ronin not so much.",
                          "I watched Jaws yesterday with my kids.", "Ok I'll go with the second one.",
                          "Gracias, me voy a ver la primera.", "Me encantó Coco, la lloré entera.",
