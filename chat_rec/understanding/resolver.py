@@ -468,11 +468,7 @@ class TitleResolver:
             if (prev == "an" or prev == "a" and not spanish) or nxt in _NOUNS_AFTER:
                 return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition
             if first.raw[:1].isupper() and not first.raw.isupper():
-                after = tokens[i + n].raw if i + n < len(tokens) else ""
-                between = text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else ""
-                apart = bool(re.search(r"[,;:—–()\[\]/]|\s-\s", between))
-                if after[:1].isupper() and not _YEAR.match(after) and not apart and not _PRONOUN_I.match(after) \
-                        and not self._at_start(text, i + n, tokens[i + n]):
+                if self._name_follows(text, tokens, i, n):
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
                 known = lexicon.known_words()
                 unusual = len(known) > 5000 and key not in known  # "Braveheart", "Gattaca": no ordinary word
@@ -517,6 +513,8 @@ class TitleResolver:
         at_start = self._at_start(text, i, first)
         if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
             return False
+        if n == 1 and self._name_follows(text, tokens, i, n):
+            return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul
         if n == 1:
             return not at_start or prev in lexicon.FILM_CUES or (
                 nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
@@ -562,6 +560,18 @@ class TitleResolver:
                 if item_id is not None:
                     out.append((i, n, item_id, 100.0))
         return out
+
+    def _name_follows(self, text: str, tokens: list[_Token], i: int, n: int) -> bool:
+        """A capitalised word (no year, no "I", not opening a sentence) follows the title with only
+        a space between: the title's words begin a longer name ("Tom Hanks", "Paul Rudd").
+        """
+        if i + n >= len(tokens):
+            return False
+        after = tokens[i + n].raw
+        between = text[tokens[i + n - 1].end:tokens[i + n].start]
+        apart = bool(re.search(r"[,;:—–()\[\]/]|\s-\s", between))
+        return after[:1].isupper() and not _YEAR.match(after) and not apart and not _PRONOUN_I.match(after) \
+            and not self._at_start(text, i + n, tokens[i + n])
 
     @staticmethod
     def _at_start(text: str, i: int, first: _Token) -> bool:

@@ -104,3 +104,11 @@ def test_a_lowercase_word_no_dictionary_holds_is_the_title(resolver, catalog):
     assert ids(resolver, "got anything like zootopia") == [_id(catalog, "Zootopia (2016)")]
     assert ids(resolver, "quiero volver a verla pronto") == []  # a Spanish verb, not the film Volver
     assert ids(resolver, "my fave is probably pizza") == []  # an ordinary English word
+
+
+def test_a_first_name_before_a_surname_is_no_title(resolver, catalog):
+    paul = _id(catalog, "Paul (2011)")
+    assert ids(resolver, "I love Paul Rudd") == []  # the actor, not the film Paul
+    assert ids(resolver, "any Frank Sinatra films?") == []
+    assert ids(resolver, "Loved Paul, so silly") == [paul]
+    assert ids(resolver, "Heat and Paul were fun") == [_id(catalog, "Heat (1995)"), paul]
