@@ -368,6 +368,8 @@ class TitleResolver:
         for i, n, item_id, score in sorted(_select(chosen)):
             if self._sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
+            if item_id not in prefer_set and _possessive_of_films(tokens, i + n - 1):
+                continue  # "The Rock's movies", "Nolan's films": a person's films, not the film
             if item_id not in prefer_set and (self._other_year(tokens, i, n, item_id)
                                               or (n <= 2 and _inside_name(text, tokens, i, title_ends, score < 100))):
                 continue
@@ -681,6 +683,14 @@ class TitleResolver:
                 if item_id is not None:
                     out.append((i, n, item_id, float(hit[1])))
         return out
+
+
+_FILMS_OF = frozenset("movies films flicks pelis peliculas filmography roles stuff work".split())
+
+
+def _possessive_of_films(tokens: list[_Token], last: int) -> bool:
+    """The match ends in a possessive followed by a plural film noun: the name is a person's."""
+    return last + 1 < len(tokens) and bool(_POSSESSIVE.search(tokens[last].raw)) and tokens[last + 1].key in _FILMS_OF
 
 
 def _held_spans(span: range, covered: set[int], exact: Mapping[int, int]) -> list[tuple[int, int]] | None:

@@ -112,3 +112,8 @@ def test_a_first_name_before_a_surname_is_no_title(resolver, catalog):
     assert ids(resolver, "any Frank Sinatra films?") == []
     assert ids(resolver, "Loved Paul, so silly") == [paul]
     assert ids(resolver, "Heat and Paul were fun") == [_id(catalog, "Heat (1995)"), paul]
+
+
+def test_a_name_owning_films_is_a_person(resolver, catalog):
+    assert ids(resolver, "I like The Rock's movies") == []  # Dwayne Johnson's films, not The Rock (1996)
+    assert ids(resolver, "Gladiator's fights were brutal") == [_id(catalog, "Gladiator (2000)")]
