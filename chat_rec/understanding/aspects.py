@@ -49,6 +49,7 @@ REQUEST_WORDS = frozenset(
     """movie movies film films flick flicks cinema show shows series episode watch watching
     watched see seeing seen saw recommend recommended recommendation recommendations suggest
     suggestion suggestions want wants wanted wanna need needs looking look find give show tell
+    fancy fancied crave craves craving cravings keen hankering hanker itching longing
     something anything everything nothing stuff thing things one ones kind kinds sort type types
     mood tonight today night evening weekend time maybe perhaps please pls thanks thank hi hello
     hey ok okay yes yeah yep sure great good nice best better awesome amazing excellent fantastic

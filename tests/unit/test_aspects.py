@@ -33,6 +33,7 @@ CONCEPTS = {
     "slow": "SLOW", "burn": "SLOW", "paced": "SLOW",
     "sonda": "SPACE", "espacio": "SPACE",  # Spanish: a look-alike neighbour and a cognate of "space"
     "looks": "DARK",  # a frequent frame word whose neighbour happens to be a mood
+    "fancy": "DARK", "craving": "DARK", "keen": "DARK",  # words of wanting whose neighbour happens to be a mood
 }
 TEMPLATE_WORDS = set(fold(TEMPLATE.format("")).split())
 """The template's own words carry no meaning here."""
@@ -322,3 +323,9 @@ def test_an_effect_mood_is_liked_or_ruled_out_and_an_idiom_lead_word_is_no_mood(
     assert aspects_with_polarity("something that makes me laugh", index)[0] == ["funny"]
     assert aspects_with_polarity("nothing that makes me cry, please", index) == ([], ["sad"])
     assert "big" not in aspects_with_polarity("big fan of dark heist films", index)[0]
+
+
+def test_words_of_wanting_are_no_moods(index) -> None:
+    # "Fancy something darker?" read "fancy" as a mood and showed Despicable Me among dark films
+    assert [p for _, _, p in find_aspects("Fancy something bleak?", index)] == ["bleak"]
+    assert [p for _, _, p in find_aspects("I'm craving a dark one, keen on space", index)] == ["dark", "space"]
