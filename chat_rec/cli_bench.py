@@ -46,6 +46,14 @@ def cmd_bench(args: argparse.Namespace) -> int:
         from chat_rec.eval.moods import format_mood_table, load_mood_queries, run_mood_bench
 
         queries = load_mood_queries(args.queries or REPO_ROOT / "data" / "moods" / "dev.yaml")
+        if args.app:
+            from chat_rec.eval.moods import run_mood_dialogues
+            from chat_rec.service import ChatService
+
+            service = ChatService.create(settings_for(argparse.Namespace(llm="scripted", catalog=args.catalog,
+                                                                         overviews=args.overviews)), progress=True)
+            print_json_or_table(run_mood_dialogues(service, queries), args.json, format_mood_table)
+            return 0
         engine = CrsEngine.build(settings_for(argparse.Namespace(llm="none", catalog=args.catalog,
                                                                  overviews=args.overviews)), llm="none")
         print_json_or_table(run_mood_bench(engine, queries, k=args.k), args.json, format_mood_table)
@@ -79,6 +87,10 @@ def add_bench_parser(sub: Any) -> None:
     b.add_argument("--queries",
                    help="YAML mood queries (default: data/moods/dev.yaml; held out: data/moods/fresh.yaml)")
     b.add_argument("--k", type=int, default=5)
+    b.add_argument("--app", action="store_true",
+                   help="run each query as turns through the app (ChatService, scripted model; k is the app's "
+                   "top_k): its `before` messages first, shown picks not shown again, a new request's mood "
+                   "replacing the old (data/moods/after_likes.yaml)")
     b.add_argument("--json", action="store_true")
     add_common_options(b, llm=False)
     b.set_defaults(func=cmd_bench)

@@ -408,7 +408,8 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
                            candidates if (candidates and p is not None) else None,
                            query_vector=_as_array(state.get("query_vector")), reranker=reranker,
                            history=history, rerank_depth=deps.settings.rerank_candidates,
-                           genre_floor=deps.settings.genre_floor, floor_page=deps.settings.genre_floor_page)
+                           genre_floor=deps.settings.genre_floor, floor_page=deps.settings.genre_floor_page,
+                           aspect_floor=deps.settings.aspect_floor)
     language = signal_of(state).language
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),

@@ -3,7 +3,8 @@
 Each query is one user message ("a dark, slow-burn mystery") with a relevance rule written from
 the catalog's tag vocabulary: an item counts when one of its tags or keywords contains one of the
 query's ``terms`` (whole words) or it has one of its ``genres``. With ``avoid: true`` the rule
-counts items that carry none of the terms (a negated mood). Each message runs through the CRS
+counts items that carry none of the terms (a negated mood). ``before`` lists earlier messages
+(likes of another kind, say) replayed ahead of the request and of its plain form. Each message runs through the CRS
 engine (the app's parser, retrieval and ranking) three ways: as written, as written with no
 aspect index (the ranking before moods), and the ``plain`` request with no mood at all.
 Reported: the share of the top k that the rule accepts, and how many of the top k the mood moved.
@@ -31,13 +32,17 @@ K = 5
 
 
 def load_mood_queries(path: Path | str) -> list[dict[str, Any]]:
-    """Read a mood query file: a YAML list of {id, text, plain, terms, genres, avoid}."""
+    """Read a mood query file: a YAML list of {id, text, plain, terms, genres, avoid, before}."""
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise DataFileError(f"Mood query file {path} could not be read ({exc}).") from exc
     if not isinstance(data, list) or not all(isinstance(q, dict) and {"id", "text"} <= set(q) for q in data):
         raise DataFileError(f"Mood query file {path} must be a YAML list of mappings with id and text.")
+    for q in data:
+        before = q.get("before") or []
+        if not isinstance(before, list) or not all(isinstance(t, str) for t in before):
+            raise DataFileError(f"Mood query {q['id']} in {path}: before must be a list of messages.")
     return data
 
 
@@ -50,8 +55,20 @@ def relevant(item: Item, query: Mapping[str, Any]) -> bool:
     return not hit if query.get("avoid") else hit
 
 
-def _top(engine: Any, text: str, k: int) -> list[int]:
-    case = {"id": text, "turns": [{"role": "user", "text": text}], "targets": []}
+BETWEEN = "Here are a few picks."
+"""The recommender's reply replayed after each earlier message of a query's ``before``."""
+
+
+def _case(query: Mapping[str, Any], text: str) -> dict[str, Any]:
+    """The dialogue replayed for a query: its ``before`` messages (each answered), then ``text``."""
+    turns: list[dict[str, str]] = []
+    for earlier in query.get("before") or ():
+        turns += [{"role": "user", "text": str(earlier)}, {"role": "assistant", "text": BETWEEN}]
+    turns.append({"role": "user", "text": text})
+    return {"id": " / ".join(t["text"] for t in turns), "turns": turns, "targets": []}
+
+
+def _top(engine: Any, case: Mapping[str, Any], k: int) -> list[int]:
     return list(engine.recommend(case, depth=k))
 
 
@@ -61,14 +78,15 @@ def run_mood_bench(engine: Any, queries: Sequence[Mapping[str, Any]], k: int = K
     aspects, pull = ranker.aspects, engine.aspect_pull
     rows = []
     for q in queries:
-        on = _top(engine, q["text"], k)
+        case = _case(q, q["text"])
+        on = _top(engine, case, k)
         ranker.aspects, engine.aspect_pull = None, False
         try:
-            off = _top(engine, q["text"], k)
-            plain = _top(engine, q.get("plain") or "recommend me a movie", k)
+            off = _top(engine, case, k)
+            plain = _top(engine, _case(q, q.get("plain") or "recommend me a movie"), k)
         finally:
             ranker.aspects, engine.aspect_pull = aspects, pull
-        state = engine.replay({"id": q["text"], "turns": [{"role": "user", "text": q["text"]}], "targets": []})
+        state = engine.replay(case)
 
         def share(ids: Sequence[int], query: Mapping[str, Any] = q) -> float:
             items = [engine.catalog.get(i) for i in ids]
@@ -84,6 +102,51 @@ def run_mood_bench(engine: Any, queries: Sequence[Mapping[str, Any]], k: int = K
     n = max(1, len(rows))
     mean = {key: sum(r[key] for r in rows) / n for key in ("on", "off", "plain", "moved")}
     return {"k": k, "queries": len(rows), "mean": mean, "rows": rows, "ms": _timings(engine, queries)}
+
+
+def run_mood_dialogues(service: Any, queries: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Score queries through the app's own turns (``ChatService``): each query's ``before`` messages,
+    then the request, for a fresh user; then the same with the ``plain`` request.
+
+    This is the path a person meets: the first picks are shown and not shown again, a fresh request
+    replaces the earlier mood (the replay of ``run_mood_bench`` keeps every mood of the dialogue),
+    and the genre floor applies. k is the app's ``top_k``. There is no "off" run here.
+    """
+    import uuid
+
+    rows = []
+    for q in queries:
+        def picks(text: str, q: Mapping[str, Any] = q) -> tuple[list[int], Any]:
+            user = f"bench-moods-{uuid.uuid4().hex[:8]}"
+            try:
+                service.start(user)
+                for earlier in q.get("before") or ():
+                    service.send_sync(user, str(earlier))
+                result = service.send_sync(user, text)
+            finally:
+                service.reset(user)
+            return [i.item_id for i in result.items], result
+
+        on, result = picks(q["text"])
+        plain, _ = picks(q.get("plain") or "recommend me a movie")
+
+        def share(ids: Sequence[int], query: Mapping[str, Any] = q) -> float:
+            items = [service.deps.catalog.get(i) for i in ids]
+            return sum(relevant(i, query) for i in items if i is not None) / max(1, len(ids))
+
+        signal = result.signal or {}
+        rows.append({
+            "id": q["id"], "text": q["text"],
+            "aspects": [*signal.get("liked_aspects", ()), *(f"-{a}" for a in signal.get("disliked_aspects", ()))],
+            "on": share(on), "off": None, "plain": share(plain),
+            "moved": len(set(on) - set(plain)) / max(1, len(on)),
+            "top": [service.deps.catalog.get(i).label for i in on if service.deps.catalog.get(i) is not None],
+        })
+    n = max(1, len(rows))
+    mean: dict[str, float | None] = {key: sum(r[key] for r in rows) / n for key in ("on", "plain", "moved")}
+    mean["off"] = None
+    return {"k": service.deps.settings.top_k, "queries": len(rows), "mean": mean, "rows": rows, "ms": {},
+            "through": "app"}
 
 
 def _timings(engine: Any, queries: Sequence[Mapping[str, Any]]) -> dict[str, float]:
@@ -109,16 +172,23 @@ def _timings(engine: Any, queries: Sequence[Mapping[str, Any]]) -> dict[str, flo
 def format_mood_table(result: Mapping[str, Any]) -> str:
     """One line per query, then the means."""
     k = result["k"]
+
+    def num(value: float | None) -> str:
+        return f"{'-':>7}" if value is None else f"{value:>7.2f}"
+
     lines = [f"{'query':<48}{'plain':>7}{'off':>7}{'on':>7}{'moved':>7}  aspects read",
              "-" * 100]
     for r in result["rows"]:
-        lines.append(f"{r['text'][:47]:<48}{r['plain']:>7.2f}{r['off']:>7.2f}{r['on']:>7.2f}{r['moved']:>7.2f}  "
+        lines.append(f"{r['text'][:47]:<48}{num(r['plain'])}{num(r['off'])}{num(r['on'])}{num(r['moved'])}  "
                      + ", ".join(r["aspects"]))
     m = result["mean"]
-    lines += ["-" * 100, f"{'mean over ' + str(result['queries']) + ' queries':<48}{m['plain']:>7.2f}"
-              f"{m['off']:>7.2f}{m['on']:>7.2f}{m['moved']:>7.2f}",
+    lines += ["-" * 100, f"{'mean over ' + str(result['queries']) + ' queries':<48}{num(m['plain'])}"
+              f"{num(m['off'])}{num(m['on'])}{num(m['moved'])}",
               f"share of the top {k} carrying the mood's tags (avoid queries: free of them); moved: share of "
               f"the top {k} that moods changed"]
+    if result.get("through") == "app":
+        lines.append("through the app's turns (earlier messages first; moved: share of the top k not in the plain "
+                     "request's)")
     if result.get("ms"):
         lines.append(f"per message, median: reading aspects {result['ms']['read_p50']} ms (titles resolved again), "
                      f"scoring its aspects over every item {result['ms']['score_p50']} ms")

@@ -264,6 +264,15 @@ class HybridRanker:
         """Catalog ids carrying any of ``genres``."""
         return {int(i) for i in self.ids[self._genre_mask(genres)]}
 
+    def ids_with_aspects(self, phrases: Sequence[str]) -> set[int]:
+        """Catalog ids whose own tags or keywords match one of the aspect ``phrases`` (none without aspects)."""
+        if self.aspects is None or not phrases:
+            return set()
+        mask = np.zeros(len(self.ids), bool)
+        for phrase in dict.fromkeys(phrases):
+            mask |= self.aspects.tagged(phrase) > 0
+        return {int(i) for i in self.ids[mask]}
+
     def _genre_mask(self, genres: Collection[str]) -> np.ndarray:
         mask = np.zeros(len(self.ids), bool)
         for g in genres:

@@ -124,20 +124,24 @@ def rank_request(profile_vector: np.ndarray | None, c: Constraints, k: int, dive
 def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints, k: int, diversity: float,
          candidates: Collection[int] | None = None, query_vector: np.ndarray | None = None,
          reranker: CandidateReranker | None = None, history: Sequence[str] = (),
-         rerank_depth: int = 20, genre_floor: int = 0, floor_page: int | None = None) -> list[ScoredItem]:
+         rerank_depth: int = 20, genre_floor: int = 0, floor_page: int | None = None,
+         aspect_floor: int = 0) -> list[ScoredItem]:
     """Score the candidates (or the whole catalog when None) and pick k with MMR.
 
     ``query_vector`` (the message's embedding) joins the profile in the content score
     (``RankWeights.query_share``). With a ``reranker``, the top ``rerank_depth`` of that ranking
     are re-ordered by it (``history``: the user's liked titles) before the first k are kept.
-    ``genre_floor`` and ``floor_page``: see ``with_genre_floor``.
+    ``genre_floor`` and ``floor_page``: see ``with_genre_floor``; ``aspect_floor``: see
+    ``with_aspect_floor`` (applied first, on the same pages).
     """
     request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
     if reranker is None:
-        return with_genre_floor(ranker, request, ranker.rank(request), genre_floor, floor_page)
-    request.k = max(k, rerank_depth)  # MMR picks greedily, so its first k are the same as with k alone
-    ranked = rerank_top(reranker, history, ranker.rank(request), k, rerank_depth)
-    request.k = k
+        ranked = ranker.rank(request)
+    else:
+        request.k = max(k, rerank_depth)  # MMR picks greedily, so its first k are the same as with k alone
+        ranked = rerank_top(reranker, history, ranker.rank(request), k, rerank_depth)
+        request.k = k
+    ranked = with_aspect_floor(ranker, request, ranked, aspect_floor, floor_page)
     return with_genre_floor(ranker, request, ranked, genre_floor, floor_page)
 
 
@@ -156,8 +160,49 @@ def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sc
     same request (more pages) starts with the same picks.
     """
     wanted = set(request.required_genres)
+    if not wanted or floor <= 0:
+        return ranked
+    out = _with_floor(ranker, request, ranked, floor, page, ranker.ids_with_genres(wanted))
+    if not out or not request.k:
+        return out
+    size = max(1, min(page or request.k, request.k, len(out)))
+    first = next((n for n, s in enumerate(out[:size]) if wanted & set(s.item.genres)), 0)  # own order otherwise
+    out.insert(0, out.pop(first))
+    return out
+
+
+def with_aspect_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem],
+                      floor: int, page: int | None = None) -> list[ScoredItem]:
+    """At least ``floor`` of every ``page`` picks carry a mood or topic the request asks for (its
+    ``liked_aspects``) in their own tags or keywords, when the catalog holds enough that pass the
+    filters; with genres asked too, the fills carry one of them as well (when any such film exists),
+    so the genre floor after this one keeps them.
+
+    The aspect is a soft score like the genre, and earlier likes pull hard: "something like a
+    courtroom drama" after liking Get Out and The Shining gave crime dramas of the same
+    collaborative neighbourhood and no courtroom film. Fills are chosen as ``with_genre_floor``
+    chooses them: the best-scored carriers, ranked by the same request, replace a page's
+    lowest-scored picks that carry none.
+    """
+    if floor <= 0 or not request.liked_aspects:
+        return ranked
+    carriers = ranker.ids_with_aspects(request.liked_aspects)
+    wanted = set(request.required_genres)
+    if wanted:
+        both = carriers & ranker.ids_with_genres(wanted)
+        carriers = both or carriers
+    if not carriers:
+        return ranked
+    return _with_floor(ranker, request, ranked, floor, page, carriers)
+
+
+def _with_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,
+                page: int | None, carriers: set[int]) -> list[ScoredItem]:
+    """At least ``floor`` of every ``page`` picks of the first k are among ``carriers`` (see
+    ``with_genre_floor``); the ranking after the first k follows unchanged.
+    """
     k = min(request.k, len(ranked))
-    if not wanted or floor <= 0 or not k:
+    if not carriers or floor <= 0 or not k:
         return ranked
     size = max(1, min(page or k, k))
     out: list[ScoredItem] = []
@@ -169,28 +214,24 @@ def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sc
             rest += ranker.rank(replace(request, exclude_ids=set(request.exclude_ids) | seen, k=taken - len(rest)))
         if not rest:
             break
-        out += _floor_page(ranker, request, rest[:taken], floor, {s.item.item_id for s in out})
+        out += _floor_page(ranker, request, rest[:taken], floor, {s.item.item_id for s in out}, carriers)
         used = {s.item.item_id for s in out}
         rest = [s for s in rest[taken:] if s.item.item_id not in used]
-    first = next((n for n, s in enumerate(out[:size]) if wanted & set(s.item.genres)), 0)  # own order otherwise
-    out.insert(0, out.pop(first))
     return out + [s for s in ranked[k:] if s.item.item_id not in {o.item.item_id for o in out}]
 
 
 def _floor_page(ranker: HybridRanker, request: RankRequest, top: list[ScoredItem], floor: int,
-                before: set[int]) -> list[ScoredItem]:
-    """One page with at least ``floor`` picks of the asked genres, filled from outside the page
-    and the pages ``before`` it; unchanged when it has enough or nothing fits.
+                before: set[int], carriers: set[int]) -> list[ScoredItem]:
+    """One page with at least ``floor`` picks among ``carriers``, filled from outside the page and
+    the pages ``before`` it; unchanged when it has enough or nothing fits.
     """
-    wanted = set(request.required_genres)
-
     def fits(scored: ScoredItem) -> bool:
-        return bool(wanted & set(scored.item.genres))
+        return scored.item.item_id in carriers
 
     need = min(floor, len(top)) - sum(fits(s) for s in top)
     if need <= 0:
         return top
-    pool = ranker.ids_with_genres(wanted) - before - {s.item.item_id for s in top}
+    pool = carriers - before - {s.item.item_id for s in top}
     if not pool:
         return top
     top = list(top)

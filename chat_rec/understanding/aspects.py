@@ -14,6 +14,7 @@ parser fills ``PreferenceSignal.liked_aspects`` / ``disliked_aspects`` itself.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -235,13 +236,18 @@ def _spanish_table() -> dict[str, str]:
 
 
 def _base_forms(word: str) -> list[str]:
-    """A Spanish word and its base forms: plural and feminine endings off ("oscuras" -> "oscuro")."""
+    """A Spanish word and its base forms: plural and feminine endings off ("oscuras" -> "oscuro"),
+    and the noun an "-oso" adjective is made from ("mafiosos" -> "mafia", "misteriosa" -> "misterio").
+    """
     forms = [word]
     for plural in ("es", "s"):
         if word.endswith(plural) and len(word) > len(plural) + 2:
             forms.append(word[: -len(plural)])
     forms += [f[:-1] + "o" for f in list(forms) if f.endswith("a")]
-    return forms
+    for form in list(forms):
+        if form.endswith("oso") and len(form) > 6:
+            forms += [form[:-3] + "a", form[:-3] + "o"]
+    return list(dict.fromkeys(forms))
 
 
 def spanish_moods(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, int, str]]:
@@ -257,8 +263,9 @@ def spanish_moods(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple
             if any(j in skip for j in range(i, i + n)):
                 continue
             words = list(keys[i:i + n])
-            last = next((" ".join([*words[:-1], form]) for form in _base_forms(words[-1])
-                         if " ".join([*words[:-1], form]) in table), None)
+            # every word may be inflected: "asesinos en serie" is "asesino en serie"
+            last = next((" ".join(forms) for forms in itertools.product(*(_base_forms(w) for w in words))
+                         if " ".join(forms) in table), None)
             if last is not None:
                 out.append((i, i + n, table[last]))
                 i += n
@@ -353,9 +360,10 @@ TIME_NOUNS = frozenset(
     """day days night nights evening evenings afternoon afternoons morning mornings weekend weekends week
     monday tuesday wednesday thursday friday saturday sunday holiday holidays vacation break flight flights
     trip trips commute dia dias noche noches tarde tardes manana mananas finde semana lunes martes miercoles
-    jueves viernes sabado domingo vacaciones viaje viajes vuelo vuelos""".split())
-"""When a film is watched (general language): the words of a phrase that ends in one describe the
-occasion, not the film."""
+    jueves viernes sabado domingo vacaciones viaje viajes vuelo vuelos
+    train plane bus tren avion autobus bus""".split())
+"""When (or on what journey) a film is watched (general language): the words of a phrase that ends
+in one describe the occasion, not the film ("on the train", "en tren")."""
 OCCASION_OPENERS = frozenset("for on during after before this tonight para en durante despues antes este esta".split())
 
 

@@ -420,6 +420,26 @@ def known_words() -> frozenset[str]:
     return frozenset(w for w in _vocab() if w.isalpha() and w.isascii()) | common_words()
 
 
+_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+"""Regular English endings and what they replace: the vocabulary holds base forms ("robot"), not
+every plural or verb form ("robots", "haunted")."""
+
+
+@functools.lru_cache(maxsize=20_000)
+def is_known_word(word: str) -> bool:
+    """Whether ``word`` is an English dictionary word or a regular inflection of one ("robots",
+    "wolves" is not found: only the endings of ``_INFLECTIONS``). False for every word when no
+    dictionary is available (fewer than 5,000 known words).
+    """
+    known = known_words()
+    if len(known) <= 5000:
+        return False
+    if word in known:
+        return True
+    return any(word.endswith(end) and len(word) - len(end) >= 3 and word[:-len(end)] + base in known
+               for end, base in _INFLECTIONS)
+
+
 @functools.lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Frequent English words: COMMON_WORDS plus the top of a frequency-ordered vocabulary.

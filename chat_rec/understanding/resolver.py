@@ -224,6 +224,11 @@ _PRONOUN_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
 """"Vertigo I found slow": a capital "I" after a title starts the clause, it continues no name."""
 
 
+_TOPIC_CUES = frozenset({"about", "than", "as"})
+"""Film cues that are prepositions: a lowercase dictionary word after one is what the film is about
+or like ("what about robots?"), not its title; a capital letter or a film verb still names it."""
+
+
 def _is_weak(key: str) -> bool:
     """True for titles made only of ordinary words ("Up", "Anything Else", "Drive")."""
     common = lexicon.common_words()
@@ -472,8 +477,8 @@ class TitleResolver:
             if first.raw[:1].isupper() and not first.raw.isupper():
                 if self._name_follows(text, tokens, i, n):
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
-                known = lexicon.known_words()
-                unusual = len(known) > 5000 and key not in known  # "Braveheart", "Gattaca": no ordinary word
+                unusual = len(lexicon.known_words()) > 5000 and not lexicon.is_known_word(key)
+                # "Braveheart", "Gattaca": no ordinary word, nor one's plural or verb form
                 alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…,=:]|$)", text[tokens[i + n - 1].end:])
                 known_film = any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, []))
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
@@ -486,10 +491,13 @@ class TitleResolver:
             if nxt and nxt not in _stop():
                 return False  # "liam neeson", "dinosaur park": part of a longer name
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
-            known = lexicon.known_words()
-            coined = not spanish and len(key) >= 5 and len(known) > 5000 and key not in known
-            # "my fave is probably shrek": a lowercase word no English dictionary holds, ending its
-            # phrase, is the title (Spanish words are not in that dictionary, so only in English)
+            coined = not spanish and len(key) >= 5 and len(lexicon.known_words()) > 5000 \
+                and not lexicon.is_known_word(key)
+            # "my fave is probably shrek": a lowercase word no English dictionary holds (nor as a plural
+            # or verb form: "what about robots?"), ending its phrase, is the title (Spanish words are
+            # not in that dictionary, so only in English)
+            if prev in _TOPIC_CUES and lexicon.is_known_word(key):
+                return False  # "what about robots?", "a film about ghosts": a topic, not the film
             return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER or coined
         if n == 1 and key in lexicon.NAMED_DAYS and not any(c in prefer for _, c in self._index.get(key, [])):
             return False  # "on Halloween" is a day, unless the film was just listed

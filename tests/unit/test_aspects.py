@@ -261,6 +261,8 @@ def test_a_frequent_word_is_no_part_of_a_longer_name(index) -> None:
     ("algo para el viernes por la noche", "para el viernes por la noche"),
     ("a dark film for my dad", ""),  # no time noun: not an occasion
     ("a film about a long night", ""),  # "about": what the film is about
+    ("una comedia para ver en el autobus", "para ver en el autobus"),  # a journey is an occasion too
+    ("a film about trains", ""),
 ])
 def test_occasion_phrases_say_when_not_what(text, occasion) -> None:
     from chat_rec.understanding.aspects import occasion_spans
@@ -280,8 +282,13 @@ def test_occasion_words_are_no_moods_but_the_request_still_is(index) -> None:
     ("unas comedias tiernas", ["sweet"]),
     ("una historia de amor", ["romance"]),
     ("quiero ver algo esta noche", []),
+    # any word of a table phrase may be inflected, and an "-oso" adjective is read as its noun
+    ("una de viajes espaciales", ["space travel"]),
+    ("historias de zombis misteriosas", ["zombies"]),
+    ("algo con humor negro y mafiosos", ["dark humor", "mafia"]),
 ])
 def test_spanish_mood_words_are_read_through_the_table(text, moods) -> None:
+    # "misteriosas" -> "misterio" is no table word (the genre reader has "misterio"): only table words count
     from chat_rec.understanding.aspects import spanish_moods
 
     keys = [t.key for t in tokenize(text)]
@@ -329,3 +336,49 @@ def test_words_of_wanting_are_no_moods(index) -> None:
     # "Fancy something darker?" read "fancy" as a mood and showed Despicable Me among dark films
     assert [p for _, _, p in find_aspects("Fancy something bleak?", index)] == ["bleak"]
     assert [p for _, _, p in find_aspects("I'm craving a dark one, keen on space", index)] == ["dark", "space"]
+
+
+def test_an_aspect_floor_brings_carriers_in_when_other_signals_pull_elsewhere(embedder, tmp_path) -> None:
+    from chat_rec.ranking import pipeline
+
+    items = [_item(11, "Grey Pier", ("Mystery",), tags=("dark",), popularity=1),
+             _item(12, "Ash Road", ("Crime",), tags=("bleak",), popularity=1),
+             _item(13, "Big Hit", ("Comedy",), popularity=100), _item(14, "Bigger Hit", ("Comedy",), popularity=90),
+             _item(15, "Biggest Hit", ("Action",), popularity=80), _item(16, "Space Hit", ("Sci-Fi",), tags=("space",),
+                                                                    popularity=70)]
+    catalog = Catalog("floor", {it.item_id: it for it in items})
+    ids = np.array(list(catalog.items), dtype=np.int64)
+    vecs = np.random.default_rng(5).normal(size=(len(ids), 16)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+
+    class Vectors:
+        def __init__(self) -> None:
+            self.ids, self.vectors = ids, vecs
+            self.row_of = {int(i): r for r, i in enumerate(ids)}
+
+    aspects = AspectIndex.build(catalog, ids, vecs, embedder, cache_dir=tmp_path)
+    # the aspect barely counts, popularity a lot: the mood alone cannot reach the top 3
+    ranker = HybridRanker(catalog, Vectors(), weights=RankWeights(aspect=0.01, popularity=5.0, content=0.0),
+                          aspects=aspects)
+    carriers = ranker.ids_with_aspects(["dark"])
+    assert carriers == {11, 12}
+    c = pipeline.Constraints(liked_aspects=("dark",))
+    plain = pipeline.rank(ranker, None, c, 3, 0.0)
+    floored = pipeline.rank(ranker, None, c, 3, 0.0, aspect_floor=3)
+    assert {s.item.item_id for s in plain} == {13, 14, 15}
+    assert {s.item.item_id for s in floored} == {11, 12, 13}  # every carrier there is, then the best of the rest
+    assert [s.score for s in floored] == sorted((s.score for s in floored), reverse=True)
+    assert {s.item.item_id for s in pipeline.rank(ranker, None, c, 3, 0.0, aspect_floor=1)} == {11, 13, 14}
+    # a floor of 0, or no aspect asked for: the ranking as it was
+    assert [s.item.item_id for s in pipeline.rank(ranker, None, c, 3, 0.0, aspect_floor=0)] == \
+        [s.item.item_id for s in plain]
+    none = pipeline.Constraints()
+    assert [s.item.item_id for s in pipeline.rank(ranker, None, none, 3, 0.0, aspect_floor=3)] == \
+        [s.item.item_id for s in pipeline.rank(ranker, None, none, 3, 0.0)]
+    # the filters hold: an excluded genre never fills the floor
+    no_mystery = pipeline.Constraints(liked_aspects=("dark",), excluded_genres=("Mystery",))
+    assert 11 not in {s.item.item_id for s in pipeline.rank(ranker, None, no_mystery, 3, 0.0, aspect_floor=3)}
+    # with a genre asked too, the fills carry it when some carrier does, so the genre floor keeps them
+    crime = pipeline.Constraints(liked_aspects=("dark",), liked_genres=("Crime",))
+    both = pipeline.rank(ranker, None, crime, 3, 0.0, aspect_floor=3, genre_floor=3)
+    assert both[0].item.item_id == 12

@@ -117,3 +117,22 @@ def test_a_first_name_before_a_surname_is_no_title(resolver, catalog):
 def test_a_name_owning_films_is_a_person(resolver, catalog):
     assert ids(resolver, "I like The Rock's movies") == []  # Dwayne Johnson's films, not The Rock (1996)
     assert ids(resolver, "Gladiator's fights were brutal") == [_id(catalog, "Gladiator (2000)")]
+
+
+def test_a_lowercase_dictionary_word_after_about_is_a_topic(resolver, catalog):
+    robots = _id(catalog, "Robots (2005)")
+    assert ids(resolver, "what about robots?") == []  # a plural of a dictionary word: the topic
+    assert ids(resolver, "What about Robots?") == [robots]  # capitalised: the film
+    assert ids(resolver, "loved robots") == [robots]  # after a film verb: the film
+    assert ids(resolver, "got anything like zootopia") == [_id(catalog, "Zootopia (2016)")]  # no dictionary word
+
+
+def test_inflections_of_dictionary_words_are_known_words():
+    from chat_rec.understanding import lexicon
+
+    if len(lexicon.known_words()) <= 5000:
+        pytest.skip("the packaged embedder's vocabulary is not installed")
+    for word in ("robots", "cities", "haunted", "dancing", "wolf"):
+        assert lexicon.is_known_word(word), word
+    for word in ("zootopia", "gattaca", "shrek", "termnator"):
+        assert not lexicon.is_known_word(word), word
