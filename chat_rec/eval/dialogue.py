@@ -45,6 +45,9 @@ class Expect(BaseModel):
     """Every pick but at most one has at least one of these genres (a request that must hold)."""
     all_have_any_genre: list[str] | None = None
     """Every pick has at least one of these genres (a genre asked for, which the catalog has plenty of)."""
+    most_carry_any_tag: list[str] | None = None
+    """More than half of the picks carry, in their own tags or keywords, one of these words or phrases
+    (whole words: a mood or topic asked for, such as "court" or "heist")."""
     year_between: tuple[int, int] | None = None
     some_outside_years: tuple[int, int] | None = None
     """At least one pick lies outside this range (a range that should have ended)."""
@@ -295,6 +298,16 @@ class DialogueRunner:
             lacking = [i.label for i in r.items if not set(i.genres) & set(e.all_have_any_genre)]
             if not r.items or lacking:
                 f.append(f"picks without a genre in {e.all_have_any_genre}: {lacking}")
+        if e.most_carry_any_tag:
+            from chat_rec.catalog.aspects import item_terms
+            from chat_rec.catalog.titles import fold
+
+            wanted = [f" {fold(t)} " for t in e.most_carry_any_tag]
+            carrying = [i for i in r.items if (item := catalog.get(i.item_id)) is not None
+                        and any(w in f" {term} " for w in wanted for term in item_terms(item))]
+            if not r.items or 2 * len(carrying) <= len(r.items):
+                f.append(f"{len(carrying)} of {len(r.items)} picks carry a tag in {e.most_carry_any_tag}: "
+                         f"{[i.label for i in r.items]}")
         if e.year_between is not None:
             lo, hi = e.year_between
             bad = [i.label for i in r.items if i.year is None or not lo <= i.year <= hi]
