@@ -349,6 +349,7 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
     c = build_constraints(history, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
     c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)
+    c.asked_aspects = tuple(a for a in signal.liked_aspects if a in set(c.liked_aspects))
     if request is not None:
         c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
         c.seed_ids = tuple(i for i in request.seeds if i in set(c.liked_ids))

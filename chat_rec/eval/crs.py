@@ -158,7 +158,7 @@ class CrsEngine:
         recommender is a person whose mentions the app would have shown) are ``mentioned``.
         """
         from chat_rec.profile import vector as pv
-        from chat_rec.ranking.constraints import build_constraints
+        from chat_rec.ranking.constraints import build_constraints, carried_aspects
 
         state = DialogueState()
         if self.oracle_mentions:
@@ -184,8 +184,10 @@ class CrsEngine:
                                     self.genre_vectors.get,
                                     self.aspects.vector if self.aspects is not None and self.aspect_pull else None,
                                     self.shared_direction, [i.item_id for i in shown])
-            _move(signal.liked_aspects, state.liked_aspects, state.disliked_aspects)
-            _move(signal.disliked_aspects, state.disliked_aspects, state.liked_aspects)
+            # moods as the app keeps them: a message's own replace the old, a new request drops them
+            liked, disliked = carried_aspects(signal, {"liked": list(state.liked_aspects),
+                                                       "disliked": list(state.disliked_aspects)})
+            state.liked_aspects, state.disliked_aspects = dict.fromkeys(liked), dict.fromkeys(disliked)
             state.mentioned.update(dict.fromkeys(signal.liked_ids + signal.disliked_ids + signal.seen_ids))
             turn_shown = [i.item_id for i in shown]
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
@@ -197,8 +199,9 @@ class CrsEngine:
         # the last user turn's filters, with every movie named up to the predicted turn
         prior, signal, turn_shown = last if last else (state.history, _empty_signal(), [])
         state.constraints = build_constraints(prior, signal, shown=turn_shown, mentioned=state.mentioned)
-        state.constraints.liked_aspects = tuple(state.liked_aspects)  # moods accumulate over the dialogue
+        state.constraints.liked_aspects = tuple(state.liked_aspects)
         state.constraints.disliked_aspects = tuple(state.disliked_aspects)
+        state.constraints.asked_aspects = tuple(a for a in signal.liked_aspects if a in state.liked_aspects)
         return state
 
     def query_text(self, state: DialogueState) -> str:
@@ -263,8 +266,10 @@ class CrsEngine:
             candidates, query = self.retrieve(state)
         finally:
             self.ranker, self.query_turns = engine_ranker, engine_turns
+        page = self.settings.genre_floor_page or self.settings.top_k  # the first page is the app's own answer
         ranked = pipeline.rank(ranker, state.profile, state.constraints, depth, self.settings.diversity,
-                               candidates, query_vector=query)
+                               candidates, query_vector=query, genre_floor=self.settings.genre_floor,
+                               aspect_floor=self.settings.aspect_floor, floor_page=page)
         return [s.item.item_id for s in ranked]
 
 
@@ -420,10 +425,3 @@ def _empty_signal() -> Any:
     from chat_rec.understanding.signal import PreferenceSignal
 
     return PreferenceSignal()
-
-
-def _move(values: Iterable[str], into: dict[str, None], out_of: dict[str, None]) -> None:
-    """The latest verdict wins: ``values`` join ``into`` and leave ``out_of``."""
-    for value in values:
-        out_of.pop(value, None)
-        into[value] = None

@@ -56,6 +56,9 @@ class Constraints:
     """Moods, topics and attributes asked for (soft: they pull, see ``RankWeights.aspect``)."""
     disliked_aspects: Sequence[str] = ()
     """Aspects to avoid (soft: they push)."""
+    asked_aspects: Sequence[str] = ()
+    """The liked aspects this message itself asks for (not carried from earlier turns): the picks'
+    floor (``pipeline.with_aspect_floor``) holds for these only."""
     seed_ids: Sequence[int] = ()
     """The films the request in force asks for more of ("something like Amélie"): when set, the
     item-item signals start from them instead of from every liked film (``session.ActiveRequest.seeds``)."""
@@ -67,7 +70,7 @@ class Constraints:
                 "liked_ids": sorted(self.liked_ids), "disliked_ids": sorted(self.disliked_ids),
                 "liked_genres": sorted(self.liked_genres), "context_ids": sorted(self.context_ids),
                 "liked_aspects": list(self.liked_aspects), "disliked_aspects": list(self.disliked_aspects),
-                "seed_ids": list(self.seed_ids)}
+                "asked_aspects": list(self.asked_aspects), "seed_ids": list(self.seed_ids)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object] | None) -> Constraints:
@@ -84,6 +87,7 @@ class Constraints:
                    context_ids=ids("context_ids"),
                    liked_aspects=tuple(str(a) for a in d.get("liked_aspects") or ()),  # type: ignore[attr-defined]
                    disliked_aspects=tuple(str(a) for a in d.get("disliked_aspects") or ()),  # type: ignore[attr-defined]
+                   asked_aspects=tuple(str(a) for a in d.get("asked_aspects") or ()),  # type: ignore[attr-defined]
                    seed_ids=ids("seed_ids"))
 
 

@@ -132,7 +132,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
     (``RankWeights.query_share``). With a ``reranker``, the top ``rerank_depth`` of that ranking
     are re-ordered by it (``history``: the user's liked titles) before the first k are kept.
     ``genre_floor`` and ``floor_page``: see ``with_genre_floor``; ``aspect_floor``: see
-    ``with_aspect_floor`` (applied first, on the same pages).
+    ``with_aspect_floor`` (applied first, on the same pages, for the moods the message itself asks
+    for: ``c.asked_aspects``).
     """
     request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
     if reranker is None:
@@ -141,7 +142,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
         request.k = max(k, rerank_depth)  # MMR picks greedily, so its first k are the same as with k alone
         ranked = rerank_top(reranker, history, ranker.rank(request), k, rerank_depth)
         request.k = k
-    ranked = with_aspect_floor(ranker, request, ranked, aspect_floor, floor_page)
+    if c.asked_aspects:  # the floor holds for the moods this message asks for, not for carried ones
+        ranked = with_aspect_floor(ranker, request, ranked, aspect_floor, floor_page, c.asked_aspects)
     return with_genre_floor(ranker, request, ranked, genre_floor, floor_page)
 
 
@@ -172,9 +174,9 @@ def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sc
 
 
 def with_aspect_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem],
-                      floor: int, page: int | None = None) -> list[ScoredItem]:
-    """At least ``floor`` of every ``page`` picks carry a mood or topic the request asks for (its
-    ``liked_aspects``) in their own tags or keywords, when the catalog holds enough that pass the
+                      floor: int, page: int | None = None, phrases: Sequence[str] | None = None) -> list[ScoredItem]:
+    """At least ``floor`` of every ``page`` picks carry a mood or topic asked for (``phrases``, by
+    default the request's ``liked_aspects``) in their own tags or keywords, when the catalog holds enough that pass the
     filters; with genres asked too, the fills carry one of them as well (when any such film exists),
     so the genre floor after this one keeps them.
 
@@ -184,9 +186,10 @@ def with_aspect_floor(ranker: HybridRanker, request: RankRequest, ranked: list[S
     chooses them: the best-scored carriers, ranked by the same request, replace a page's
     lowest-scored picks that carry none.
     """
-    if floor <= 0 or not request.liked_aspects:
+    phrases = request.liked_aspects if phrases is None else phrases
+    if floor <= 0 or not phrases:
         return ranked
-    carriers = ranker.ids_with_aspects(request.liked_aspects)
+    carriers = ranker.ids_with_aspects(phrases)
     wanted = set(request.required_genres)
     if wanted:
         both = carriers & ranker.ids_with_genres(wanted)

@@ -60,7 +60,8 @@ REQUEST_WORDS = frozenset(
     choose go going gonna lol haha hmm um well way less least many few set course especially
     particularly probably definitely usually mostly sometimes always often generally typically
     honestly basically recently lately yesterday ago last next first second guess think thinking
-    know sounds sound seems seem seemed feel feels felt looks looked""".split()
+    thought thoughts know sounds sound seems seem seemed feel feels felt looks looked
+    yea nope nah umm wow woah whoa oh ooh ah ahh aha hehe omg gosh""".split()
 )
 """Words of asking and judging, not of what is asked for (general language)."""
 
@@ -157,7 +158,7 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
         floor = vocabulary.config.detect_floor
         common = lexicon.common_words()
         found += [(i, i + 1, keys[i]) for i, (term, cos) in zip(unknown, nearest, strict=True)
-                  if cos >= floor and (not spanish or _cognate(keys[i], term))
+                  if cos >= floor and (_cognate(keys[i], term) if spanish else not _noise(keys[i]))
                   and (keys[i] not in common or _same_stem(keys[i], term))]
     return sorted(found)
 
@@ -273,6 +274,35 @@ def spanish_moods(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple
         else:
             i += 1
     return out
+
+
+_ELONGATED = re.compile(r"(.)\1\1|^(..?)\2+.?$")
+"""A letter three times in a row ("oooh", "sooo") or a syllable repeated ("hahaha", "hehe", "lolol")."""
+
+TYPO_MIN_LENGTH = 5
+"""Shorter words are one letter away from many others ("gory" ~ "glory"): never read as typos."""
+
+
+def _noise(word: str) -> bool:
+    """Whether an English word outside the vocabulary is noise rather than a possible mood: an
+    elongated interjection ("oooh", "hahaha"), or a misspelt frequent word ("favoite", "clasic",
+    "theres": one edit from a frequent word and no dictionary word itself). Their letters alone put
+    them near some tag in the embedding space; rare real words ("spooky", "tearjerker") stay moods.
+    """
+    if _ELONGATED.search(word):
+        return True
+    if len(word) < TYPO_MIN_LENGTH or lexicon.is_known_word(word):
+        return False
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    return process.extractOne(word, _frequent_words(), scorer=OSA.distance, score_cutoff=1) is not None
+
+
+@functools.lru_cache(maxsize=1)
+def _frequent_words() -> tuple[str, ...]:
+    """Frequent English words of five letters or more (what a typo is most often of)."""
+    return tuple(sorted(w for w in lexicon.common_words() if len(w) >= TYPO_MIN_LENGTH - 1))
 
 
 def _same_stem(word: str, term: str) -> bool:

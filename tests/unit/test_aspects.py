@@ -362,7 +362,7 @@ def test_an_aspect_floor_brings_carriers_in_when_other_signals_pull_elsewhere(em
                           aspects=aspects)
     carriers = ranker.ids_with_aspects(["dark"])
     assert carriers == {11, 12}
-    c = pipeline.Constraints(liked_aspects=("dark",))
+    c = pipeline.Constraints(liked_aspects=("dark",), asked_aspects=("dark",))
     plain = pipeline.rank(ranker, None, c, 3, 0.0)
     floored = pipeline.rank(ranker, None, c, 3, 0.0, aspect_floor=3)
     assert {s.item.item_id for s in plain} == {13, 14, 15}
@@ -375,10 +375,14 @@ def test_an_aspect_floor_brings_carriers_in_when_other_signals_pull_elsewhere(em
     none = pipeline.Constraints()
     assert [s.item.item_id for s in pipeline.rank(ranker, None, none, 3, 0.0, aspect_floor=3)] == \
         [s.item.item_id for s in pipeline.rank(ranker, None, none, 3, 0.0)]
+    # a mood carried from earlier turns, not asked for in this message, stays a soft score
+    carried = pipeline.Constraints(liked_aspects=("dark",))
+    assert [s.item.item_id for s in pipeline.rank(ranker, None, carried, 3, 0.0, aspect_floor=3)] == \
+        [s.item.item_id for s in plain]
     # the filters hold: an excluded genre never fills the floor
-    no_mystery = pipeline.Constraints(liked_aspects=("dark",), excluded_genres=("Mystery",))
+    no_mystery = pipeline.Constraints(liked_aspects=("dark",), asked_aspects=("dark",), excluded_genres=("Mystery",))
     assert 11 not in {s.item.item_id for s in pipeline.rank(ranker, None, no_mystery, 3, 0.0, aspect_floor=3)}
     # with a genre asked too, the fills carry it when some carrier does, so the genre floor keeps them
-    crime = pipeline.Constraints(liked_aspects=("dark",), liked_genres=("Crime",))
+    crime = pipeline.Constraints(liked_aspects=("dark",), asked_aspects=("dark",), liked_genres=("Crime",))
     both = pipeline.rank(ranker, None, crime, 3, 0.0, aspect_floor=3, genre_floor=3)
     assert both[0].item.item_id == 12
