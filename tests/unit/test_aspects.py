@@ -386,3 +386,21 @@ def test_an_aspect_floor_brings_carriers_in_when_other_signals_pull_elsewhere(em
     crime = pipeline.Constraints(liked_aspects=("dark",), asked_aspects=("dark",), liked_genres=("Crime",))
     both = pipeline.rank(ranker, None, crime, 3, 0.0, aspect_floor=3, genre_floor=3)
     assert both[0].item.item_id == 12
+
+
+def test_fillers_and_misspelt_frequent_words_are_no_moods() -> None:
+    from chat_rec.understanding import lexicon
+    from chat_rec.understanding.aspects import _noise
+
+    assert _noise("hahaha") and _noise("oooh") and _noise("sooo")  # elongated or repeated syllables
+    assert not _noise("gory") and not _noise("spooky")  # short, or a rare real word: may be a mood
+    if len(lexicon.known_words()) > 5000:  # with the packaged dictionary: one edit from a frequent word
+        assert _noise("favoite") and _noise("becuase")
+        assert not _noise("tearjerker")
+
+
+def test_words_of_judging_and_interjections_are_no_moods(index) -> None:
+    for text in ("I thought it was dark", "wow, yea that one", "umm something dark"):
+        assert "thought" not in [p for _, _, p in find_aspects(text, index)]
+        assert not {"wow", "yea", "umm"} & {p for _, _, p in find_aspects(text, index)}
+    assert "dark" in [p for _, _, p in find_aspects("umm something dark", index)]
