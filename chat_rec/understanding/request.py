@@ -17,12 +17,12 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
 from chat_rec.understanding.signal import PreferenceSignal
-from chat_rec.understanding.verdict import TARGET, load_fitted, text_features
+from chat_rec.understanding.verdict import TARGET, FittedTextModel, LearnedReader
 
 log = logging.getLogger(__name__)
 
@@ -56,28 +56,16 @@ def pieces(text: str) -> list[str]:
 
 
 @dataclass
-class RequestModel:
-    """Binary logistic regression over [embedding, bag of words]: P(the message asks for picks)."""
+class RequestModel(FittedTextModel):
+    """Binary logistic regression: P(the message asks for picks); ``intercept`` is one number."""
 
-    coef: np.ndarray
-    intercept: float
-    vocab: dict[str, int]
-    embedding_dim: int
-    threshold: float
-    manifest: dict[str, Any]
+    default_file: ClassVar[Path] = MODEL_FILE
+    what: ClassVar[str] = "learned request"
+    refit: ClassVar[str] = "chat-rec train request"
 
-    @classmethod
-    def load(cls, path: Path = MODEL_FILE) -> RequestModel:
-        """Read the fitted file; a missing or broken file is a ModelError saying how to refit it."""
-        return load_fitted(path, lambda data: cls(
-            coef=np.asarray(data["coef"], dtype=np.float32), intercept=float(data["intercept"]),
-            vocab={w: i for i, w in enumerate(data["vocab"])}, embedding_dim=int(data["embedding_dim"]),
-            threshold=float(data["threshold"]), manifest=dict(data.get("manifest", {}))),
-            "learned request", "chat-rec train request")
-
-    def features(self, texts: Sequence[str], embed: Embed | None) -> np.ndarray:
-        """Rows of [embedding, binary bag of words]."""
-        return text_features(texts, self.vocab, self.embedding_dim, embed)
+    @staticmethod
+    def _intercept(raw: Any) -> Any:
+        return float(raw)
 
     def probability(self, texts: Sequence[str], embed: Embed | None) -> np.ndarray:
         """P(request) for each text."""
@@ -91,24 +79,14 @@ class RequestModel:
         return float(self.probability(pieces(text), embed).max())
 
 
-class LearnedRequest:
-    """Marks a message as a request when the rules said no and the model is confident."""
+class LearnedRequest(LearnedReader):
+    """Marks a message as a request when the rules said no and the model is confident (a "no"
+    becomes a "yes" only at ``threshold`` or more).
+    """
 
-    def __init__(self, model: RequestModel, embed: Embed | None, threshold: float | None = None) -> None:
-        self.model = model
-        self.embed = embed
-        self.threshold = model.threshold if threshold is None else threshold
-        """A "no" becomes a "yes" only at this probability or more."""
-
-    @classmethod
-    def default(cls, embed: Embed | None) -> LearnedRequest:
-        """The committed model (``data/request_model.json``)."""
-        return cls(RequestModel.load(), embed)
-
-    @classmethod
-    def for_settings(cls, settings: Any, embed: Embed | None) -> LearnedRequest | None:
-        """The reader when ``settings.learned_request`` asks for it, else None."""
-        return cls.default(embed) if getattr(settings, "learned_request", False) else None
+    model_class = RequestModel
+    setting = "learned_request"
+    model: RequestModel
 
     def fill(self, signal: PreferenceSignal, text: str, spans: Mapping[int, tuple[int, int]]) -> PreferenceSignal:
         """``signal``, marked as a request when the model reads one (a copy; never raises)."""

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Self, TypeVar
 
 import numpy as np
 
@@ -127,28 +127,46 @@ def text_features(texts: Sequence[str], vocab: Mapping[str, int], embedding_dim:
 
 
 @dataclass
-class VerdictModel:
-    """Multinomial logistic regression over [embedding, bag of words]; probabilities in ``CLASSES`` order."""
+class FittedTextModel:
+    """A logistic regression over [embedding, binary bag of words] read from a committed JSON file;
+    subclasses name the file, what the model is called and the command that refits it.
+    """
 
     coef: np.ndarray
-    intercept: np.ndarray
+    intercept: Any
     vocab: dict[str, int]
     embedding_dim: int
     threshold: float
     manifest: dict[str, Any]
 
-    @classmethod
-    def load(cls, path: Path = MODEL_FILE) -> VerdictModel:
-        """Read the fitted file; a missing or broken file is a ModelError saying how to refit it."""
-        return load_fitted(path, lambda data: cls(
-            coef=np.asarray(data["coef"], dtype=np.float32), intercept=np.asarray(data["intercept"], dtype=np.float32),
-            vocab={w: i for i, w in enumerate(data["vocab"])}, embedding_dim=int(data["embedding_dim"]),
-            threshold=float(data["threshold"]), manifest=dict(data.get("manifest", {}))),
-            "learned verdict", "chat-rec train verdict")
+    default_file: ClassVar[Path]
+    what: ClassVar[str]
+    refit: ClassVar[str]
 
-    def features(self, clauses: Sequence[str], embed: Embed | None) -> np.ndarray:
+    @staticmethod
+    def _intercept(raw: Any) -> Any:
+        return np.asarray(raw, dtype=np.float32)
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Self:
+        """Read the fitted file; a missing or broken file is a ModelError saying how to refit it."""
+        return load_fitted(path or cls.default_file, lambda data: cls(
+            coef=np.asarray(data["coef"], dtype=np.float32), intercept=cls._intercept(data["intercept"]),
+            vocab={w: i for i, w in enumerate(data["vocab"])}, embedding_dim=int(data["embedding_dim"]),
+            threshold=float(data["threshold"]), manifest=dict(data.get("manifest", {}))), cls.what, cls.refit)
+
+    def features(self, texts: Sequence[str], embed: Embed | None) -> np.ndarray:
         """Rows of [embedding, binary bag of words]."""
-        return text_features(clauses, self.vocab, self.embedding_dim, embed)
+        return text_features(texts, self.vocab, self.embedding_dim, embed)
+
+
+@dataclass
+class VerdictModel(FittedTextModel):
+    """Multinomial logistic regression; probabilities in ``CLASSES`` order."""
+
+    default_file: ClassVar[Path] = MODEL_FILE
+    what: ClassVar[str] = "learned verdict"
+    refit: ClassVar[str] = "chat-rec train verdict"
 
     def predict_proba(self, clauses: Sequence[str], embed: Embed | None) -> np.ndarray:
         """(n, 3) probabilities over like / dislike / none."""
@@ -160,24 +178,39 @@ class VerdictModel:
         return np.asarray(probs / probs.sum(axis=1, keepdims=True))
 
 
-class LearnedVerdict:
-    """The fallback: fills mentions the rules left neutral, when the model is confident."""
+class LearnedReader:
+    """A committed fitted model, the embedder it reads with and the probability it must reach;
+    subclasses name their model class and the setting that switches them on.
+    """
 
-    def __init__(self, model: VerdictModel, embed: Embed | None, threshold: float | None = None) -> None:
+    model_class: ClassVar[Any]
+    setting: ClassVar[str]
+
+    def __init__(self, model: Any, embed: Embed | None, threshold: float | None = None) -> None:
         self.model = model
         self.embed = embed
-        self.threshold = model.threshold if threshold is None else threshold
-        """A like or dislike is added only at this probability or more."""
+        self.threshold: float = model.threshold if threshold is None else threshold
+        """The reader changes the rules' answer only at this probability or more."""
 
     @classmethod
-    def default(cls, embed: Embed | None) -> LearnedVerdict:
-        """The committed model (``data/verdict_model.json``)."""
-        return cls(VerdictModel.load(), embed)
+    def default(cls, embed: Embed | None) -> Self:
+        """The committed model (its ``load()`` default file)."""
+        return cls(cls.model_class.load(), embed)
 
     @classmethod
-    def for_settings(cls, settings: Any, embed: Embed | None) -> LearnedVerdict | None:
-        """The fallback when ``settings.learned_verdict`` asks for it, else None."""
-        return cls.default(embed) if getattr(settings, "learned_verdict", False) else None
+    def for_settings(cls, settings: Any, embed: Embed | None) -> Self | None:
+        """The reader when its setting (``setting``) asks for it, else None."""
+        return cls.default(embed) if getattr(settings, cls.setting, False) else None
+
+
+class LearnedVerdict(LearnedReader):
+    """The fallback: fills mentions the rules left neutral, when the model is confident (a like or
+    dislike is added only at ``threshold`` or more).
+    """
+
+    model_class = VerdictModel
+    setting = "learned_verdict"
+    model: VerdictModel
 
     def fill(self, signal: PreferenceSignal, text: str, spans: Mapping[int, tuple[int, int]],
              settled: Collection[int] = ()) -> PreferenceSignal:
