@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -165,10 +165,15 @@ def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sc
     if not wanted or floor <= 0:
         return ranked
     out = _with_floor(ranker, request, ranked, floor, page, ranker.ids_with_genres(wanted))
-    if not out or not request.k:
+    return _lead_with(out, request.k, page, lambda s: bool(wanted & set(s.item.genres)))
+
+
+def _lead_with(out: list[ScoredItem], k: int, page: int | None, fits: Callable[[ScoredItem], bool]) -> list[ScoredItem]:
+    """``out`` with the first pick of its first page that ``fits`` moved to the front (own order otherwise)."""
+    if not out or not k:
         return out
-    size = max(1, min(page or request.k, request.k, len(out)))
-    first = next((n for n, s in enumerate(out[:size]) if wanted & set(s.item.genres)), 0)  # own order otherwise
+    size = max(1, min(page or k, k, len(out)))
+    first = next((n for n, s in enumerate(out[:size]) if fits(s)), 0)
     out.insert(0, out.pop(first))
     return out
 
@@ -184,7 +189,8 @@ def with_aspect_floor(ranker: HybridRanker, request: RankRequest, ranked: list[S
     courtroom drama" after liking Get Out and The Shining gave crime dramas of the same
     collaborative neighbourhood and no courtroom film. Fills are chosen as ``with_genre_floor``
     chooses them: the best-scored carriers, ranked by the same request, replace a page's
-    lowest-scored picks that carry none.
+    lowest-scored picks that carry none, and the first pick is a carrier (The Godfather led
+    "something like a courtroom drama" with three courtroom films behind it).
     """
     phrases = request.liked_aspects if phrases is None else phrases
     if floor <= 0 or not phrases:
@@ -196,7 +202,8 @@ def with_aspect_floor(ranker: HybridRanker, request: RankRequest, ranked: list[S
         carriers = both or carriers
     if not carriers:
         return ranked
-    return _with_floor(ranker, request, ranked, floor, page, carriers)
+    out = _with_floor(ranker, request, ranked, floor, page, carriers)
+    return _lead_with(out, request.k, page, lambda s: s.item.item_id in carriers)
 
 
 def _with_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,

@@ -367,8 +367,11 @@ def test_an_aspect_floor_brings_carriers_in_when_other_signals_pull_elsewhere(em
     floored = pipeline.rank(ranker, None, c, 3, 0.0, aspect_floor=3)
     assert {s.item.item_id for s in plain} == {13, 14, 15}
     assert {s.item.item_id for s in floored} == {11, 12, 13}  # every carrier there is, then the best of the rest
-    assert [s.score for s in floored] == sorted((s.score for s in floored), reverse=True)
-    assert {s.item.item_id for s in pipeline.rank(ranker, None, c, 3, 0.0, aspect_floor=1)} == {11, 13, 14}
+    assert floored[0].item.item_id in carriers  # the first answer carries what was asked
+    assert [s.score for s in floored[1:]] == sorted((s.score for s in floored[1:]), reverse=True)
+    one = pipeline.rank(ranker, None, c, 3, 0.0, aspect_floor=1)
+    assert one[0].item.item_id in carriers and one[0].score < max(s.score for s in one)
+    assert {s.item.item_id for s in one} == {11, 13, 14}
     # a floor of 0, or no aspect asked for: the ranking as it was
     assert [s.item.item_id for s in pipeline.rank(ranker, None, c, 3, 0.0, aspect_floor=0)] == \
         [s.item.item_id for s in plain]
