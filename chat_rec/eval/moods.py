@@ -123,8 +123,11 @@ def run_mood_dialogues(service: Any, queries: Sequence[Mapping[str, Any]]) -> di
                 for earlier in q.get("before") or ():
                     service.send_sync(user, str(earlier))
                 result = service.send_sync(user, text)
-            finally:
+            finally:  # the bench's users leave nothing behind in the home it ran in
                 service.reset(user)
+                found = service.deps.repo.find_user(user)
+                if found is not None:
+                    service.deps.repo.delete_user(found.id)
             return [i.item_id for i in result.items], result
 
         on, result = picks(q["text"])

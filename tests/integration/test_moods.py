@@ -65,3 +65,22 @@ def test_a_bare_mood_answering_what_to_avoid_is_disliked(service) -> None:
     result = service.send_sync(user, "violence")
     assert result.stage == "recommend"
     assert result.signal["disliked_aspects"] == ["violence"] and not result.signal["liked_aspects"]
+
+
+def test_the_mood_bench_runs_queries_as_turns_through_the_app(service) -> None:
+    from chat_rec.eval.moods import format_mood_table, run_mood_dialogues
+
+    queries = [
+        {"id": "court", "before": ["I loved Get Out and The Shining"], "text": "something like a courtroom drama",
+         "plain": "something like a drama", "terms": ["court", "courtroom", "lawyers", "trial"]},
+        {"id": "ghosts", "before": ["Toy Story and Shrek are my favourites"], "text": "got anything about ghosts?",
+         "plain": "got anything?", "terms": ["ghosts", "ghost", "haunted", "supernatural"]},
+    ]
+    result = run_mood_dialogues(service, queries)
+    assert result["through"] == "app" and result["queries"] == 2 and result["mean"]["off"] is None
+    for row in result["rows"]:
+        assert row["on"] >= 0.6 > row["plain"], row  # a majority carry the asked topic; the plain request does not
+        assert row["top"] and row["aspects"]
+    table = format_mood_table(result)
+    assert "through the app's turns" in table and "courtroom" in table
+    assert not [u for u in service.deps.repo.list_users() if u.name.startswith("bench-moods-")]  # cleaned up
