@@ -55,6 +55,12 @@ def relevant(item: Item, query: Mapping[str, Any]) -> bool:
     return not hit if query.get("avoid") else hit
 
 
+def _share(catalog: Any, ids: Sequence[int], query: Mapping[str, Any]) -> float:
+    """The share of ``ids`` the query's rule accepts (``relevant``)."""
+    items = [catalog.get(i) for i in ids]
+    return sum(relevant(i, query) for i in items if i is not None) / max(1, len(ids))
+
+
 BETWEEN = "Here are a few picks."
 """The recommender's reply replayed after each earlier message of a query's ``before``."""
 
@@ -89,8 +95,7 @@ def run_mood_bench(engine: Any, queries: Sequence[Mapping[str, Any]], k: int = K
         state = engine.replay(case)
 
         def share(ids: Sequence[int], query: Mapping[str, Any] = q) -> float:
-            items = [engine.catalog.get(i) for i in ids]
-            return sum(relevant(i, query) for i in items if i is not None) / max(1, len(ids))
+            return _share(engine.catalog, ids, query)
 
         rows.append({
             "id": q["id"], "text": q["text"],
@@ -134,8 +139,7 @@ def run_mood_dialogues(service: Any, queries: Sequence[Mapping[str, Any]]) -> di
         plain, _ = picks(q.get("plain") or "recommend me a movie")
 
         def share(ids: Sequence[int], query: Mapping[str, Any] = q) -> float:
-            items = [service.deps.catalog.get(i) for i in ids]
-            return sum(relevant(i, query) for i in items if i is not None) / max(1, len(ids))
+            return _share(service.deps.catalog, ids, query)
 
         signal = result.signal or {}
         rows.append({
@@ -143,7 +147,7 @@ def run_mood_dialogues(service: Any, queries: Sequence[Mapping[str, Any]]) -> di
             "aspects": [*signal.get("liked_aspects", ()), *(f"-{a}" for a in signal.get("disliked_aspects", ()))],
             "on": share(on), "off": None, "plain": share(plain),
             "moved": len(set(on) - set(plain)) / max(1, len(on)),
-            "top": [service.deps.catalog.get(i).label for i in on if service.deps.catalog.get(i) is not None],
+            "top": [item.label for i in on if (item := service.deps.catalog.get(i)) is not None],
         })
     n = max(1, len(rows))
     mean: dict[str, float | None] = {key: sum(r[key] for r in rows) / n for key in ("on", "plain", "moved")}

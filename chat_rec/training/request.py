@@ -24,7 +24,7 @@ from typing import Any
 import numpy as np
 
 from chat_rec.training.redial import sha256
-from chat_rec.training.verdict import _rows, build_vocab
+from chat_rec.training.verdict import _rows, build_vocab, frame_rows
 from chat_rec.understanding.request import RequestModel, masked, pieces
 
 C_GRID = (0.25, 1.0, 4.0, 16.0)
@@ -68,10 +68,7 @@ def frame_cases(path: Path) -> list[dict[str, Any]]:
     """Rows ``label<TAB>lang<TAB>text`` (comments start with #) as extraction-like cases."""
     cases: list[dict[str, Any]] = []
     named = 0
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, _lang, text = line.split("\t")
+    for _number, label, _lang, text in frame_rows(path):
         while "{X}" in text:
             text = text.replace("{X}", FRAME_TITLES[named % len(FRAME_TITLES)], 1)
             named += 1

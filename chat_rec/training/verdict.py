@@ -96,15 +96,24 @@ TEMPLATES = {"en": ("{X} is {P}", "{X} was {P}", "I thought {X} was {P}", "to me
 shared by likes and dislikes and only the predicate tells them apart (no shape-label shortcut)."""
 
 
+def frame_rows(path: Path) -> list[tuple[int, str, str, str]]:
+    """(line number, label, language, text) of a frames file: ``label<TAB>lang<TAB>text`` rows,
+    comments starting with #, blank lines skipped.
+    """
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+        if line.strip() and not line.startswith("#"):
+            label, lang, text = line.split("\t")
+            rows.append((number, label, lang, text))
+    return rows
+
+
 def frame_examples(path: Path, expand: bool = False) -> list[Example]:
     """Rows ``label<TAB>lang<TAB>text with {X}`` as clauses (comments start with #); with
     ``expand``, predicate frames in every template of their language (one group per frame).
     """
     out = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
-        if not line.strip() or line.startswith("#"):
-            continue
-        label, lang, text = line.split("\t")
+    for number, label, lang, text in frame_rows(path):
         texts = [text]
         match = _PREDICATE[lang].match(text.replace("pareció", "parecio")) if expand and lang in _PREDICATE \
             else None
