@@ -280,9 +280,11 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
 
 _EMOJI_NEGATIVE = ("VOMITING", "NAUSEATED", "SLEEPING", "YAWNING", "THUMBS DOWN", "ROLLING EYES", "POUTING",
                    "ANGRY", "UNAMUSED", "WEARY", "TIRED", "PILE OF POO", "BROKEN HEART", "EXPRESSIONLESS",
-                   "CONFOUNDED", "DISAPPOINTED", "SYMBOLS ON MOUTH", "RAGE")
+                   "CONFOUNDED", "DISAPPOINTED", "SYMBOLS ON MOUTH", "RAGE", "CROSS MARK", "NO ENTRY",
+                   "MULTIPLICATION X")
 _EMOJI_POSITIVE = ("HEART", "SMILING", "GRINNING", "THUMBS UP", "CLAPPING", "FIRE", "HUNDRED POINTS", "STAR",
-                   "SPARKLES", "KISS", "BEAMING", "TEARS OF JOY", "PARTY", "TROPHY", "OK HAND", "RAISED HANDS")
+                   "SPARKLES", "KISS", "BEAMING", "TEARS OF JOY", "PARTY", "TROPHY", "OK HAND", "RAISED HANDS",
+                   "CHECK MARK")
 _EMOTICONS = re.compile(r"(?<!\S)(?:[:;=]-?[)D\]]+|<3+)(?!\S)|(?<!\S)(?:[:;=]-?[(\[]+)(?!\S)")
 
 

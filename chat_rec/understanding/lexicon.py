@@ -142,6 +142,8 @@ POSITIVE = re.compile((
     r"|enjoying|impressed|a blast|beats|outshines|supera|(?:a|big|huge) hit"
     r"|no (?:complaints?|objections?)|ninguna queja|sin quejas|nada que objetar"
     r"|(?<!\bno )(?:que|cual) (?:mas )?(?:me|nos) llaman?\b|(?:me|nos) llaman? mas"
+    r"|(?:me|nos) (?:interesan?|intrigan?)\b|intrigad[oa]s?|interests? (?:me|us)|caught (?:my|our) eye|sure thing"
+    r"|(?<!\bnot )(?<!\bnever )(?<!\bso )\bsure\b(?! (?:what|about|if|whether|how|why|which))"
     r"|padrisim[ao]s?|(?:que|esta|estan|se ve|se ven) (?:bien |muy |re )?padres?|chid[ao]s?|chever[ea]s?"
     r"|bacan(?:es)?|copad[ao]s?|buenaz[ao]s?|buenard[ao]s?|re buen[ao]s?|se ven? (?:muy )?(?:bien|buen[ao]s?"
     r"|interesantes?)"

@@ -214,7 +214,27 @@ class _Parser:
             return []
         prefer = [item.item_id for item in self.previous]
         aliases = self.resolver.reply_aliases(self.reply, self.previous)
-        return self.resolver.find_in_text(self.text, prefer=prefer, aliases=aliases)
+        found = self.resolver.find_in_text(self.text, prefer=prefer, aliases=aliases)
+        return [replace(m, item_id=listed) if (listed := self._describes_listed(m)) else m for m in found]
+
+    def _describes_listed(self, mention: Mention) -> int | None:
+        """The listed movie a lowercase title after "la del", "el de", "the" describes, if it is a
+        description rather than another film: "la del submarino" after a list holding one submarine film
+        is that film, not *Submarine* (the words typed, or the title they were read as, fit exactly
+        one listed movie). A capitalised title, or one the list holds, stays a title.
+        """
+        if not self.previous or mention.item_id in self.list_refs.ids or mention.text != mention.text.lower():
+            return None
+        before = fold(self.text[:mention.start]).split()[-2:]
+        if not (before[-1:] == ["the"] or len(before) == 2 and before[1] in {"de", "del"}
+                and before[0] in {"la", "el", "las", "los"}):
+            return None
+        named = self.resolver.catalog.get(mention.item_id) if self.resolver is not None else None
+        for phrase in dict.fromkeys([fold(mention.text)] + ([fold(named.title)] if named is not None else [])):
+            fits = self.list_refs.matching(phrase)  # "submarino", read as *Submarine*: the submarine film
+            if len(fits) == 1:
+                return fits[0].item_id
+        return None
 
     @staticmethod
     def _join(keys: list[str]) -> tuple[str, list[int]]:

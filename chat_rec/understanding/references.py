@@ -128,6 +128,8 @@ class ListReferences:
                 picked = ids[(n - size) // 2:(n + size) // 2]  # "the middle one", "la del medio", "the middle two"
             elif others and k in OTHER_WORDS and (prev in _DETERMINERS or prev in {"del"}):
                 picked = [i for i in ids if i not in referenced]
+                if not referenced and not self.ahead and lo + j > 1:
+                    picked = []  # "el de X me encanta, los otros no" with X unread: other than which one?
                 later = [i for i in picked if i not in self.ahead]
                 if later and len(later) < len(picked) and (
                         not self.ids & set(referenced) or count and len(picked) != count
@@ -223,6 +225,10 @@ class ListReferences:
         if sum(item.year == pick.year for item in dated) > 1:
             return []
         return [pick.item_id]
+
+    def matching(self, phrase: str) -> list[Item]:
+        """The listed movies a description fits with all its words ("submarino", "the jazz")."""
+        return self._matching(phrase, loose=False)
 
     def _matching(self, phrase: str, loose: bool) -> list[Item]:
         """The listed movies a description fits: all its words, or (``loose``, several words) the
@@ -320,14 +326,16 @@ _DESCRIPTION = re.compile(
     r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"
     r"|\b(?:the (?:ones|movies|films)|ones|anything|nothing|none|any|nada|ninguna|ninguno|las|los)"
     r"(?: else| mas)? (?:with|starring|featuring|con) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
-    r"|^(?:the|el|la) (\w+) (?:sounds|looks|seems|is|was|es|fue|era|suena|pinta|parece)\b"
+    r"|^(?:the|el|la) (\w+) (?:sounds|looks|seems|is|was|es|fue|era|suena|pinta|parece|me|nos|te|le"
+    r"|interests|bores|bored|scares|scared|seemed)\b"
     r"|^(?:but |and |pero |y )?(\w{3,}s) (?:just |really |honestly |simply |never )?(?:are|arent|aren t|were|werent"
     r"|bore|scare|freak|creep|son|no son|me)\b")
 """Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"
 and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
 for sure", "both Wes Anderson ones"); the sixth names every listed movie that fits ("nothing else
 with Schwarzenegger", "the ones with subtitles", "nada con Jim Carrey"); the seventh is a genre noun as the subject of
-a verdict ("the cartoon sounds good", "el western pinta bien"), the one listed film of that genre;
+a verdict ("the cartoon sounds good", "el western pinta bien", "el documental me interesa"), the one
+listed film of that genre;
 the eighth a plural topic opening a verdict ("zombies just aren't for me"), the one listed film
 whose own words (tags, overview) carry it."""
 
