@@ -110,6 +110,10 @@ def _import_model_libraries(torch_needed: bool = True) -> None:
         pass
 
 
+_TOPIC_FIELDS: dict[str, Any] = {"request": None, "aspects": None, "era_span": None, "era_base": None}
+"""The state of one visit's topic (``conversation.state``), cleared when a returning user comes back."""
+
+
 class ChatService:
     """Start or resume a user's session, send messages, take feedback, show or reset the profile."""
 
@@ -264,6 +268,7 @@ class ChatService:
         profile = self.deps.repo.load(u.id)
         if not profile.onboarding_done and profile.onboarding_step == 0:
             return self._run(u, {"user_text": "", "event": None})
+        self._new_visit(u)
         replies = self.deps.replies(profile.language or "en")
         text = replies["greeting_back"].format(user=u.name)
         if not profile.onboarding_done:
@@ -273,6 +278,17 @@ class ChatService:
                               asks_question=True, quick_replies=tuple(question["chips"]))
         return TurnResult(reply=f"{text} {replies['greeting_back_hint']}", stage="smalltalk",
                           items=self.last_items(user))
+
+    def _new_visit(self, u: _User) -> None:
+        """A returning user starts a new topic: the last visit's request, moods and relative era end
+        (a "mafia" asked yesterday must not hold today's "I loved Get Out"); the picks on screen,
+        the profile and everything stored stay.
+        """
+        config = self._config(u)
+        with self._lock(u.id):
+            if not (self.graph.get_state(config).values or {}):
+                return
+            self.graph.update_state(config, dict(_TOPIC_FIELDS), as_node="remember")
 
     def send(self, user: str, text: str) -> Iterator[TurnEvent]:
         """Run one turn; yields the reply's text as it is produced, then the whole result."""

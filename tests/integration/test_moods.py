@@ -84,3 +84,16 @@ def test_the_mood_bench_runs_queries_as_turns_through_the_app(service) -> None:
     table = format_mood_table(result)
     assert "through the app's turns" in table and "courtroom" in table
     assert not [u for u in service.deps.repo.list_users() if u.name.startswith("bench-moods-")]  # cleaned up
+
+
+def test_a_new_visit_ends_the_last_visits_mood(service) -> None:
+    user = "mood-returning"
+    first = service.send_sync(user, "something like a courtroom drama")
+    assert first.trace["constraints"]["liked_aspects"]
+    same_visit = service.send_sync(user, "I loved Get Out and The Shining")
+    assert same_visit.trace["constraints"]["liked_aspects"] == first.trace["constraints"]["liked_aspects"]
+    back = service.start(user)  # the next day: a returning user's greeting
+    assert back.items  # the last picks are still on screen
+    again = service.send_sync(user, "I loved Get Out and The Shining")
+    assert again.stage == "recommend"
+    assert not again.trace["constraints"]["liked_aspects"]
