@@ -79,3 +79,30 @@ def test_the_others_against_an_unread_description_judge_nothing(resolver, catalo
 def test_interest_acceptance_and_marks(resolver, catalog, text, liked, disliked):
     sig = parse(text, _listed(catalog, HOOP_DREAMS, SPEED, HEAT), resolver)
     assert verdicts(sig) == (sorted(liked), sorted(disliked))
+
+
+KANE, CASABLANCA, GONE_WITH_THE_WIND, CONDOR, CONVERSATION, PRESIDENTS_MEN = 923, 912, 920, 2819, 3730, 6787
+GHOST, PRETTY_WOMAN, DIRTY_DANCING, KWAI, GREAT_ESCAPE, NAVARONE = 587, 597, 1088, 1250, 1262, 3654
+
+
+@pytest.mark.parametrize(("text", "listed", "liked", "disliked"), [
+    # one uncommon word of a listed title names it
+    ("kane bored me, casablanca is lovely", (KANE, CASABLANCA, GONE_WITH_THE_WIND), [CASABLANCA], [KANE]),
+    ("Condor was great, the conversation was dull", (CONVERSATION, CONDOR, PRESIDENTS_MEN), [CONDOR], [CONVERSATION]),
+    ("kwai me aburrió, navarone me encantó", (GREAT_ESCAPE, KWAI, NAVARONE), [NAVARONE], [KWAI]),
+    # a typo of a listed title's word, a one-word title included
+    ("gost was beautiful, dirty dancing not for me", (PRETTY_WOMAN, GHOST, DIRTY_DANCING), [GHOST], [DIRTY_DANCING]),
+    ("navarrone was fantastic", (GREAT_ESCAPE, KWAI, NAVARONE), [NAVARONE], []),
+])
+def test_a_word_of_a_listed_title_names_the_listed_film(resolver, catalog, text, listed, liked, disliked):
+    assert verdicts(parse(text, _listed(catalog, *listed), resolver)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "listed"), [
+    ("I want something gone with more wind in it", (KANE, CASABLANCA, GONE_WITH_THE_WIND)),  # frequent words
+    ("the great thing is the escape at the end, loved it", (CASABLANCA, KANE, GONE_WITH_THE_WIND)),
+    ("dancing movies are fun", (PRETTY_WOMAN, GHOST, CASABLANCA)),  # no listed title holds it
+])
+def test_frequent_or_unlisted_words_name_no_listed_film(resolver, catalog, text, listed):
+    sig = parse(text, _listed(catalog, *listed), resolver)
+    assert not (set(sig.liked_ids) | set(sig.disliked_ids)) & set(listed)
