@@ -137,7 +137,7 @@ POSITIVE = re.compile((
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
     r"|(?:me|nos|le|les) {AUX}encant\w*|(?:me|nos|le|les) {AUX}gust\w*|(?:me|nos|le|les) {AUX}fascin\w*|perfect[ao]s?"
     r"|genial|adoran?|(?:le|les) (?:flipa|flipan|mola|molan|chifla\w*|apasiona\w*)"
-    r"|buenisim[ao]s?|excelente"
+    r"|buenisim[ao]s?|excelente|estupend[ao]s?"
     r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
     r"|enjoying|impressed|a blast|beats|outshines|supera|(?:a|big|huge) hit"
     r"|no (?:complaints?|objections?)|ninguna queja|sin quejas|nada que objetar"

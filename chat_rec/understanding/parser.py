@@ -42,6 +42,12 @@ _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", 
 
 
 
+_CLOSING_SI = re.compile(r"\s*(?:[.,;:!)]|$)")
+"""What follows an unaccented "si" that is "yes": a clause never ends on a conditional "if"."""
+_UNSURE_SI = re.compile(r"\b(?:se|sé|sabe|sabes|sabia|sabía|pregunto|ver)\s*$", re.I)
+"""Words before a clause-final "si" that is "whether" ("no sé si.", "a ver si")."""
+
+
 @dataclass
 class _Tok:
     key: str
@@ -149,8 +155,9 @@ class _Parser:
                 key = "to"
             elif raw == "&":
                 key = "and"
-            elif raw.lower() == "sí":
-                key = "yes"  # the accent tells "yes" from "if"
+            elif raw.lower() == "sí" or raw.lower() == "si" and _CLOSING_SI.match(text, m.end()) \
+                    and not _UNSURE_SI.search(text[:m.start()]):
+                key = "yes"  # the accent, or closing a clause ("los increibles si!!"), tells "yes" from "if"
             else:
                 key = lexicon.plain_word(lexicon.correct_typo(fold(raw).replace(" ", "")))
                 if not key:

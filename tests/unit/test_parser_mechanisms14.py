@@ -106,3 +106,13 @@ def test_a_word_of_a_listed_title_names_the_listed_film(resolver, catalog, text,
 def test_frequent_or_unlisted_words_name_no_listed_film(resolver, catalog, text, listed):
     sig = parse(text, _listed(catalog, *listed), resolver)
     assert not (set(sig.liked_ids) | set(sig.disliked_ids)) & set(listed)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Heat si, Speed no", [HEAT], [SPEED]),  # an unaccented "si" closing a clause is "yes"
+    ("la tercera si!!", [HEAT], []),
+    ("la segunda es estupenda", [SPEED], []),
+])
+def test_a_clause_final_si_and_estupendo(resolver, catalog, text, liked, disliked):
+    sig = parse(text, _listed(catalog, HOOP_DREAMS, SPEED, HEAT), resolver)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
