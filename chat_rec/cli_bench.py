@@ -50,8 +50,9 @@ def cmd_bench(args: argparse.Namespace) -> int:
             from chat_rec.eval.moods import run_mood_dialogues
             from chat_rec.service import ChatService
 
-            service = ChatService.create(settings_for(argparse.Namespace(llm="scripted", catalog=args.catalog,
-                                                                         overviews=args.overviews)), progress=True)
+            settings = settings_for(argparse.Namespace(llm="scripted", catalog=args.catalog, overviews=args.overviews))
+            # a bench is no person: its turns come faster than the per-user limit allows
+            service = ChatService.create(settings.model_copy(update={"rate_limit_per_minute": 0}), progress=True)
             print_json_or_table(run_mood_dialogues(service, queries), args.json, format_mood_table)
             return 0
         engine = CrsEngine.build(settings_for(argparse.Namespace(llm="none", catalog=args.catalog,

@@ -25,7 +25,7 @@ import yaml
 from chat_rec.catalog.aspects import item_terms
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
-from chat_rec.errors import DataFileError
+from chat_rec.errors import ChatRecError, DataFileError
 
 K = 5
 """Top-k shown to the user, and scored."""
@@ -109,6 +109,15 @@ def run_mood_bench(engine: Any, queries: Sequence[Mapping[str, Any]], k: int = K
     return {"k": k, "queries": len(rows), "mean": mean, "rows": rows, "ms": _timings(engine, queries)}
 
 
+def _checked(result: Any) -> Any:
+    """The turn's result; an error reply (a rate limit, a failed turn) stops the bench instead of
+    being scored as a list without the mood.
+    """
+    if result.stage == "error":
+        raise ChatRecError(f"bench moods --app: a turn failed: {result.reply}")
+    return result
+
+
 def run_mood_dialogues(service: Any, queries: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Score queries through the app's own turns (``ChatService``): each query's ``before`` messages,
     then the request, for a fresh user; then the same with the ``plain`` request.
@@ -126,8 +135,8 @@ def run_mood_dialogues(service: Any, queries: Sequence[Mapping[str, Any]]) -> di
             try:
                 service.start(user)
                 for earlier in q.get("before") or ():
-                    service.send_sync(user, str(earlier))
-                result = service.send_sync(user, text)
+                    _checked(service.send_sync(user, str(earlier)))
+                result = _checked(service.send_sync(user, text))
             finally:  # the bench's users leave nothing behind in the home it ran in
                 service.reset(user)
                 found = service.deps.repo.find_user(user)

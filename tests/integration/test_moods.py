@@ -97,3 +97,14 @@ def test_a_new_visit_ends_the_last_visits_mood(service) -> None:
     again = service.send_sync(user, "I loved Get Out and The Shining")
     assert again.stage == "recommend"
     assert not again.trace["constraints"]["liked_aspects"]
+
+
+def test_the_app_mood_bench_stops_on_a_failed_turn(make_service) -> None:
+    from chat_rec.errors import ChatRecError
+    from chat_rec.eval.moods import run_mood_dialogues
+
+    limited = make_service(ScriptedChatModel(default=""), name="moods-limited", rate_limit_per_minute=1)
+    query = {"id": "court", "before": ["I loved Get Out and The Shining"], "text": "something like a courtroom drama",
+             "terms": ["courtroom"]}
+    with pytest.raises(ChatRecError, match="a turn failed"):  # a rate-limited turn is no list without the mood
+        run_mood_dialogues(limited, [query])
