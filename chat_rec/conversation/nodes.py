@@ -21,7 +21,7 @@ from chat_rec.ranking.constraints import Constraints, build_constraints, carried
 from chat_rec.ranking.query import dialogue_query, query_window
 from chat_rec.ranking.retriever import embed_query
 from chat_rec.understanding import intent
-from chat_rec.understanding.aspects import with_fallback_aspects
+from chat_rec.understanding.aspects import asked_aspects, with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
 
 if TYPE_CHECKING:
@@ -349,7 +349,8 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
     c = build_constraints(history, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
     c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)
-    c.asked_aspects = tuple(a for a in signal.liked_aspects if a in set(c.liked_aspects))
+    c.asked_aspects = asked_aspects(state.get("user_text", ""), [a for a in signal.liked_aspects
+                                                                 if a in set(c.liked_aspects)])
     if request is not None:
         c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
         c.seed_ids = tuple(i for i in request.seeds if i in set(c.liked_ids))

@@ -159,6 +159,7 @@ class CrsEngine:
         """
         from chat_rec.profile import vector as pv
         from chat_rec.ranking.constraints import build_constraints, carried_aspects
+        from chat_rec.understanding.aspects import asked_aspects
 
         state = DialogueState()
         if self.oracle_mentions:
@@ -201,7 +202,8 @@ class CrsEngine:
         state.constraints = build_constraints(prior, signal, shown=turn_shown, mentioned=state.mentioned)
         state.constraints.liked_aspects = tuple(state.liked_aspects)
         state.constraints.disliked_aspects = tuple(state.disliked_aspects)
-        state.constraints.asked_aspects = tuple(a for a in signal.liked_aspects if a in state.liked_aspects)
+        state.constraints.asked_aspects = asked_aspects(state.last_user_text, [a for a in signal.liked_aspects
+                                                                              if a in state.liked_aspects])
         return state
 
     def query_text(self, state: DialogueState) -> str:

@@ -446,6 +446,37 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     return list(liked), [p for p in disliked if p not in liked]
 
 
+def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
+    """The ``phrases`` (liked moods or topics read from ``text``) that the message asks for: those
+    in a sentence that requests (a question, a request word, a noun phrase asking for a film, or a
+    sentence that judges nothing: "a quirky comedy"), not those said while judging films ("Classic,
+    loved it", "he is so funny"). A phrase not found in the words (a Spanish word read as its English
+    tag) counts as asked when any sentence of the message requests.
+
+    The aspect floor (``ranking.pipeline.with_aspect_floor``) holds for these only; the others still
+    shape the score.
+    """
+    keys = [t.key for t in tokenize(text)]
+    sentences: list[tuple[str, bool]] = []
+    start = 0
+    for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
+        words = [k for k in keys[start:end] if k not in CLAUSE_BREAKS]
+        joined = " ".join(words)
+        question = end < len(keys) and keys[end] == "?"
+        judging = bool(lexicon.POSITIVE.search(joined) or lexicon.NEGATIVE.search(joined))
+        requests = question or _request_phrase(words) or bool(lexicon.REQUEST.search(joined)) or not judging
+        if words:
+            sentences.append((joined, requests))
+        start = end + 1
+    out = []
+    for phrase in phrases:
+        found = re.compile(r"\b" + re.escape(fold(phrase)) + r"\b")
+        holders = [requests for joined, requests in sentences if found.search(joined)]
+        if any(holders) or not holders and any(requests for _, requests in sentences):
+            out.append(phrase)
+    return tuple(out)
+
+
 def era_phrase_words(text: str) -> list[str]:
     """The folded words of the relative-era phrases in ``text`` ("too old", "algo más reciente")."""
     from chat_rec.understanding.clauses import NEWER, OLDER

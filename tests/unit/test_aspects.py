@@ -407,3 +407,20 @@ def test_words_of_judging_and_interjections_are_no_moods(index) -> None:
         assert "thought" not in [p for _, _, p in find_aspects(text, index)]
         assert not {"wow", "yea", "umm"} & {p for _, _, p in find_aspects(text, index)}
     assert "dark" in [p for _, _, p in find_aspects("umm something dark", index)]
+
+
+@pytest.mark.parametrize(("text", "phrases", "asked"), [
+    # requests: a question, a request word, a noun phrase asking for a film, a sentence judging nothing
+    ("got anything with pirates?", ["pirates"], ["pirates"]),
+    ("recommend me something spooky", ["spooky"], ["spooky"]),
+    ("a gloomy detective story", ["gloomy"], ["gloomy"]),
+    ("una de vampiros", ["vampire"], ["vampire"]),  # the tag is English: any requesting sentence counts
+    # said while judging films: the mood shapes the score, the floor does not hold for it
+    ("That one is a classic, loved it.", ["classic"], []),
+    ("my brother is hilarious, he loved it", ["hilarious"], []),
+    ("The heist films were great. Anything set underwater?", ["heist", "underwater"], ["underwater"]),
+])
+def test_asked_aspects_are_those_of_requesting_sentences(text, phrases, asked):
+    from chat_rec.understanding.aspects import asked_aspects
+
+    assert list(asked_aspects(text, phrases)) == asked
