@@ -162,7 +162,8 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
 _REFERENCE_WORDS = frozenset({"one", "ones", "qqtitle", "qqmask", "but", "pero", "and", "y", "yet", "still",
                               "todavia", "aun", "aunque", "though", "other", "others", "rest", "otra", "otro", "otras",
                               "otros", "resto", "demas", "esas", "esos", "estas", "estos", "esa", "ese", "esta", "este",
-                              "those", "these", "them", "ellas", "ellos"})
+                              "those", "these", "them", "ellas", "ellos", "middle", "medio", "centro", "former",
+                              "top", "bottom"})
 
 
 def negation_only(ckeys: list[str]) -> bool:

@@ -109,7 +109,8 @@ class ListReferences:
                 picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []
             elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs) \
                     and nxt not in _NOT_REF_NOUNS:  # "the first and last ones"
-                picked = ids[-max(count, 1):]
+                two = nxt in _PLURAL_NOUNS and n > 2 and prev in _DETERMINERS  # "the last ones"; "first and last ones"
+                picked = ids[-max(count, 2 if two else 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
                 picked = ids[:1]
             elif k in {"top", "bottom"} and prev in _DETERMINERS and nxt in {"one", "pick", "movie", "film"}:

@@ -116,3 +116,19 @@ def test_frequent_or_unlisted_words_name_no_listed_film(resolver, catalog, text,
 def test_a_clause_final_si_and_estupendo(resolver, catalog, text, liked, disliked):
     sig = parse(text, _listed(catalog, HOOP_DREAMS, SPEED, HEAT), resolver)
     assert verdicts(sig) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "seen"), [
+    # a negated position after "seen" says which were not seen, not which are disliked
+    ("I watched the top one and the bottom one, not the middle one", [], [], [HOOP_DREAMS, HEAT]),
+    ("vi la primera, la del medio no", [], [], [HOOP_DREAMS]),
+    # "the last ones" of three are two
+    ("the last ones were fun", [SPEED, HEAT], [], []),
+    ("the last two are right up my street", [SPEED, HEAT], [], []),
+    ("Speed vale la pena", [SPEED], [], []),
+    ("Speed no vale la pena", [], [SPEED], []),
+])
+def test_positions_seen_and_worth_it(resolver, catalog, text, liked, disliked, seen):
+    sig = parse(text, _listed(catalog, HOOP_DREAMS, SPEED, HEAT), resolver)
+    assert verdicts(sig) == (sorted(liked), sorted(disliked))
+    assert sorted(sig.seen_ids) == sorted(seen)
