@@ -13,19 +13,23 @@ parser fills ``PreferenceSignal.liked_aspects`` / ``disliked_aspects`` itself.
 
 from __future__ import annotations
 
-import functools
-import itertools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
-
-from rapidfuzz import fuzz
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.cleaning import clean
+from chat_rec.understanding.mood_words import (
+    cognate,
+    covered_keys,
+    effects,
+    is_noise,
+    joined_keys,
+    same_stem,
+    spanish_moods,
+)
 
 if TYPE_CHECKING:
     from chat_rec.catalog.aspects import AspectIndex
@@ -158,181 +162,9 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
         floor = vocabulary.config.detect_floor
         common = lexicon.common_words()
         found += [(i, i + 1, keys[i]) for i, (term, cos) in zip(unknown, nearest, strict=True)
-                  if cos >= floor and (_cognate(keys[i], term) if spanish else not _noise(keys[i]))
-                  and (keys[i] not in common or _same_stem(keys[i], term))]
+                  if cos >= floor and (cognate(keys[i], term) if spanish else not is_noise(keys[i]))
+                  and (keys[i] not in common or same_stem(keys[i], term))]
     return sorted(found)
-
-
-_EFFECT_VERBS = {"laugh": "funny", "cry": "sad", "weep": "sad", "sob": "sad", "think": "thought-provoking",
-                 "smile": "feel-good", "scream": "scary", "jump": "scary", "shiver": "scary"}
-"""What a film does to its viewer -> the tag word for that mood (general vocabulary, as the genre
-synonyms): "something that makes me laugh" asks for funny films."""
-
-
-def _inflections(verb: str) -> set[str]:
-    forms = {verb, verb + "s", verb + "ing", verb + "ed"}
-    if verb.endswith("e"):
-        forms |= {verb + "d", verb[:-1] + "ing"}
-    if verb.endswith("y"):
-        forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
-    if verb[-1] not in "aeiouy" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
-        forms |= {verb + verb[-1] + "ing", verb + verb[-1] + "ed"}  # sob: sobbing
-    return forms
-
-
-_EFFECT_FORMS = {form: term for verb, term in _EFFECT_VERBS.items() for form in _inflections(verb)}
-_EFFECT_WORDS = "|".join(sorted(_EFFECT_FORMS, key=len, reverse=True))
-_EFFECT = re.compile(r"\b(?:(?:make|makes|made|making|get|gets|got|will make|would make|to make|to get) (?:me|you|us"
-                     r"|him|her|them|everyone|everybody|the kids|my kids|the family)(?: \w+)?|(?:want|wanna|need|like"
-                     r"|going) to|something to|a movie to|a film to) (" + _EFFECT_WORDS + r")\b")
-"""A verb of effect in its frame ("makes me laugh", "want to cry", "something to make us think"): a
-bare "I think" is no mood."""
-
-
-def effects(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, int, str]]:
-    """English verbs of what a film does to its viewer, in their frame, as (first token, end token,
-    tag word): "something that makes me laugh" -> "funny", "I want to cry" -> "sad"; the span starts
-    with the frame, so a negator before it ("nothing that makes me cry") reaches the mood.
-    """
-    joined, starts = _joined(keys)
-    token_at = {start: n for n, start in enumerate(starts)}
-    out = []
-    for m in _EFFECT.finditer(joined):
-        first, at = token_at.get(m.start(), -1), token_at.get(m.start(1), -1)
-        if first >= 0 and at >= 0 and at not in skip:
-            out.append((first, at + 1, _EFFECT_FORMS[m.group(1)]))
-    return out
-
-
-def _joined(keys: Sequence[str]) -> tuple[str, list[int]]:
-    """The keys joined by spaces, and where each one starts in that text."""
-    starts, pos = [], 0
-    for key in keys:
-        starts.append(pos)
-        pos += len(key) + 1
-    return " ".join(keys), starts
-
-
-def _covered(match: re.Match[str], starts: Sequence[int]) -> list[int]:
-    """The positions of the keys a match over ``_joined`` text starts on."""
-    return [k for k, s in enumerate(starts) if match.start() <= s < match.end()]
-
-
-SPANISH_MOODS_FILE = Path(__file__).with_name("data") / "spanish_moods.tsv"
-MAX_SPANISH_WORDS = 4
-
-
-@functools.cache
-def _spanish_table() -> dict[str, str]:
-    """Folded Spanish mood words and phrases -> the English tag word (``data/spanish_moods.tsv``)."""
-    table: dict[str, str] = {}
-    with SPANISH_MOODS_FILE.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            spanish, english = (part.strip() for part in line.split("\t", 1))
-            if spanish != "spanish":
-                table[fold(spanish)] = english
-    return table
-
-
-def _base_forms(word: str) -> list[str]:
-    """A Spanish word and its base forms: plural and feminine endings off ("oscuras" -> "oscuro"),
-    and the noun an "-oso" adjective is made from ("mafiosos" -> "mafia", "misteriosa" -> "misterio").
-    """
-    forms = [word]
-    for plural in ("es", "s"):
-        if word.endswith(plural) and len(word) > len(plural) + 2:
-            forms.append(word[: -len(plural)])
-    forms += [f[:-1] + "o" for f in list(forms) if f.endswith("a")]
-    for form in list(forms):
-        if form.endswith("oso") and len(form) > 6:
-            forms += [form[:-3] + "a", form[:-3] + "o"]
-    return list(dict.fromkeys(forms))
-
-
-def spanish_moods(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, int, str]]:
-    """Spanish mood words and phrases in ``keys`` as (first token, end token, English term), longest
-    phrase first ("viajes en el tiempo" -> "time travel", "oscuras" -> "dark"). The embedder and the
-    tags are English, so a Spanish mood is read through the table, never by its spelling.
-    """
-    table = _spanish_table()
-    out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(keys):
-        for n in range(min(MAX_SPANISH_WORDS, len(keys) - i), 0, -1):
-            if any(j in skip for j in range(i, i + n)):
-                continue
-            words = list(keys[i:i + n])
-            # every word may be inflected: "asesinos en serie" is "asesino en serie"
-            last = next((" ".join(forms) for forms in itertools.product(*(_base_forms(w) for w in words))
-                         if " ".join(forms) in table), None)
-            if last is not None:
-                out.append((i, i + n, table[last]))
-                i += n
-                break
-        else:
-            i += 1
-    return out
-
-
-_ELONGATED = re.compile(r"(.)\1\1|^(..?)\2+.?$")
-"""A letter three times in a row ("oooh", "sooo") or a syllable repeated ("hahaha", "hehe", "lolol")."""
-
-TYPO_MIN_LENGTH = 5
-"""Shorter words are one letter away from many others ("gory" ~ "glory"): never read as typos."""
-
-
-def _noise(word: str) -> bool:
-    """Whether an English word outside the vocabulary is noise rather than a possible mood: an
-    elongated interjection ("oooh", "hahaha"), or a misspelt frequent word ("favoite", "clasic",
-    "theres": one edit from a frequent word and no dictionary word itself). Their letters alone put
-    them near some tag in the embedding space; rare real words ("spooky", "tearjerker") stay moods.
-    """
-    if _ELONGATED.search(word):
-        return True
-    if len(word) < TYPO_MIN_LENGTH or lexicon.is_known_word(word):
-        return False
-    from rapidfuzz import process
-    from rapidfuzz.distance import OSA
-
-    return process.extractOne(word, _frequent_words(), scorer=OSA.distance, score_cutoff=1) is not None
-
-
-@functools.lru_cache(maxsize=1)
-def _frequent_words() -> tuple[str, ...]:
-    """Frequent English words of five letters or more (what a typo is most often of)."""
-    return tuple(sorted(w for w in lexicon.common_words() if len(w) >= TYPO_MIN_LENGTH - 1))
-
-
-def _same_stem(word: str, term: str) -> bool:
-    """Whether a term holds a word of the same stem ("slow" ~ "slow action"). A frequent English
-    word the tags never use is a word of the sentence's frame far more often than a mood ("looks"
-    -> "beautiful visuals", "third" -> "threesome", "made" -> "art"): only such a term is trusted.
-    """
-    parts = term.split()
-    return len(parts) <= 2 and any(part[:4] == word[:4] for part in parts)  # not "day" ~ "day and hudson"
-
-
-COGNATE_RATIO = 65.0
-"""How alike (rapidfuzz ratio, 0-100) a Spanish word and its nearest English term must be spelt
-("misterio" ~ "mystery" 67, "sangre" ~ "singers" 62; set on invented word pairs, tests/unit/test_spanish_moods.py)."""
-
-
-COGNATE_MIN_LENGTH = 5
-"""Below this many letters, fuzzy spelling says nothing ("rato" ~ "rat" 86, "mal" ~ "male"): a short
-Spanish word counts only when it is the term itself ("gore")."""
-
-
-def _cognate(word: str, term: str) -> bool:
-    """Whether a Spanish word is spelt like its nearest English term ("romantico" ~ "romance",
-    "epico" ~ "epic"). The embedder is English: its nearest term for any other Spanish word is
-    a look-alike by subword pieces ("zombis" -> "zither", "ninos" -> "ninotchka"), never a
-    translation, so only a cognate is trusted.
-    """
-    if len(word) < COGNATE_MIN_LENGTH:  # "rato" (a while) is no "rat": short words only when spelt the same
-        return word in (term, *term.split())
-    return any(fuzz.ratio(word, part) >= COGNATE_RATIO for part in (term, *term.split()))
 
 
 def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None) -> set[int]:
@@ -342,14 +174,14 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     spans: list[tuple[int, int]] = []
     if resolver is not None:
         spans += [(m.start, m.end) for m in resolver.find_in_text(text)]
-    folded, starts = _joined([t.key for t in tokens])
+    folded, starts = joined_keys([t.key for t in tokens])
     for regex, _ in lexicon.GENRE_RES:
         for m in regex.finditer(folded):
-            spans += [(tokens[k].start, tokens[k].end) for k in _covered(m, starts)]
+            spans += [(tokens[k].start, tokens[k].end) for k in covered_keys(m, starts)]
     idiom: set[int] = set()  # the words a verdict idiom leads with: "big" of "big fan of" is no mood
     for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
         for m in regex.finditer(folded):
-            idiom.update(_covered(m, starts)[:-1])
+            idiom.update(covered_keys(m, starts)[:-1])
     return idiom | {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
 
 

@@ -346,7 +346,7 @@ def _in_english(phrase: str) -> str:
     """A Spanish description with its topic words read through the Spanish moods table
     ("baloncesto" -> "basketball", "viajes en el tiempo" -> "time travel"); unchanged otherwise.
     """
-    from chat_rec.understanding.aspects import spanish_moods
+    from chat_rec.understanding.mood_words import spanish_moods
 
     keys = phrase.split()
     found = spanish_moods(keys)

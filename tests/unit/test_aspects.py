@@ -16,11 +16,11 @@ from chat_rec.catalog.titles import fold
 from chat_rec.ranking.hybrid import BREAKDOWN_KEYS, HybridRanker, RankRequest, RankWeights
 from chat_rec.understanding.aspects import (
     aspects_with_polarity,
-    effects,
     find_aspects,
     tokenize,
     with_fallback_aspects,
 )
+from chat_rec.understanding.mood_words import effects
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -239,7 +239,7 @@ def test_verbs_of_judging_are_no_moods_but_stay_inside_a_term(index) -> None:
 
 
 def test_short_spanish_words_are_no_cognates_by_spelling_alone() -> None:
-    from chat_rec.understanding.aspects import _cognate
+    from chat_rec.understanding.mood_words import cognate as _cognate
 
     assert not _cognate("rato", "a clever chef rat")  # "algo para reírme un rato": no rats
     assert not _cognate("mal", "male nudity")
@@ -248,7 +248,7 @@ def test_short_spanish_words_are_no_cognates_by_spelling_alone() -> None:
 
 
 def test_a_frequent_word_is_no_part_of_a_longer_name(index) -> None:
-    from chat_rec.understanding.aspects import _same_stem
+    from chat_rec.understanding.mood_words import same_stem as _same_stem
 
     assert not _same_stem("day", "day and hudson")  # "something for a rainy day"
     assert _same_stem("slow", "slow paced")
@@ -289,7 +289,7 @@ def test_occasion_words_are_no_moods_but_the_request_still_is(index) -> None:
 ])
 def test_spanish_mood_words_are_read_through_the_table(text, moods) -> None:
     # "misteriosas" -> "misterio" is no table word (the genre reader has "misterio"): only table words count
-    from chat_rec.understanding.aspects import spanish_moods
+    from chat_rec.understanding.mood_words import spanish_moods
 
     keys = [t.key for t in tokenize(text)]
     assert [term for _, _, term in spanish_moods(keys)] == moods
@@ -393,7 +393,7 @@ def test_an_aspect_floor_brings_carriers_in_when_other_signals_pull_elsewhere(em
 
 def test_fillers_and_misspelt_frequent_words_are_no_moods() -> None:
     from chat_rec.understanding import lexicon
-    from chat_rec.understanding.aspects import _noise
+    from chat_rec.understanding.mood_words import is_noise as _noise
 
     assert _noise("hahaha") and _noise("oooh") and _noise("sooo")  # elongated or repeated syllables
     assert not _noise("gory") and not _noise("spooky")  # short, or a rare real word: may be a mood
