@@ -26,7 +26,6 @@ from chat_rec.understanding.mood_words import (
     covered_keys,
     effects,
     is_noise,
-    joined_keys,
     same_stem,
     spanish_moods,
 )
@@ -174,7 +173,7 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     spans: list[tuple[int, int]] = []
     if resolver is not None:
         spans += [(m.start, m.end) for m in resolver.find_in_text(text)]
-    folded, starts = joined_keys([t.key for t in tokens])
+    folded, starts = lexicon.joined_keys([t.key for t in tokens])
     for regex, _ in lexicon.GENRE_RES:
         for m in regex.finditer(folded):
             spans += [(tokens[k].start, tokens[k].end) for k in covered_keys(m, starts)]

@@ -536,3 +536,12 @@ def detect_language(keys: Sequence[str]) -> str:
     es += sum(1 for k in keys if k in {"hola", "pelicula", "peliculas", "gracias", "quiero"})
     en = sum(1 for k in keys if k in EN_STOPWORDS and k not in ambiguous)
     return "es" if es > en else "en"
+
+
+def joined_keys(keys: Sequence[str]) -> tuple[str, list[int]]:
+    """The keys joined by spaces, and where each one starts in that text."""
+    starts, pos = [], 0
+    for key in keys:
+        starts.append(pos)
+        pos += len(key) + 1
+    return " ".join(keys), starts

@@ -55,7 +55,7 @@ def effects(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, 
     tag word): "something that makes me laugh" -> "funny", "I want to cry" -> "sad"; the span starts
     with the frame, so a negator before it ("nothing that makes me cry") reaches the mood.
     """
-    joined, starts = joined_keys(keys)
+    joined, starts = lexicon.joined_keys(keys)
     token_at = {start: n for n, start in enumerate(starts)}
     out = []
     for m in _EFFECT.finditer(joined):
@@ -63,15 +63,6 @@ def effects(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, 
         if first >= 0 and at >= 0 and at not in skip:
             out.append((first, at + 1, _EFFECT_FORMS[m.group(1)]))
     return out
-
-
-def joined_keys(keys: Sequence[str]) -> tuple[str, list[int]]:
-    """The keys joined by spaces, and where each one starts in that text."""
-    starts, pos = [], 0
-    for key in keys:
-        starts.append(pos)
-        pos += len(key) + 1
-    return " ".join(keys), starts
 
 
 def covered_keys(match: re.Match[str], starts: Sequence[int]) -> list[int]:

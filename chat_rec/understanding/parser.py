@@ -185,11 +185,11 @@ class _Parser:
                     keys[inside[-1] + 1] = "qqtitle"  # "Airplane! and Heat": the title's "!" ends no sentence
         sig.language = lexicon.detect_language(keys)  # a title's own words say nothing of the language
         keys = clause_rules.unmark_double_negation(keys)
-        folded, offsets = self._join(keys)
+        folded, offsets = lexicon.joined_keys(keys)
         year_min, year_max, spans = years.extract_years(folded, {i.year for i in self.previous if i.year})
         sig.year_min, sig.year_max = year_min, year_max
         keys = self._mask(keys, offsets, spans)
-        folded, offsets = self._join(keys)
+        folded, offsets = lexicon.joined_keys(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
         keys = conditions.mark_conditions(clause_rules.mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
@@ -287,14 +287,6 @@ class _Parser:
             if len(fits) == 1:
                 return fits[0].item_id
         return None
-
-    @staticmethod
-    def _join(keys: list[str]) -> tuple[str, list[int]]:
-        offsets, pos = [], 0
-        for k in keys:
-            offsets.append(pos)
-            pos += len(k) + 1
-        return " ".join(keys), offsets
 
     @staticmethod
     def _mask(keys: list[str], offsets: list[int], spans: list[tuple[int, int]]) -> list[str]:

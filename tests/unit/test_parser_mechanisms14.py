@@ -17,6 +17,7 @@ import pytest
 
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import listed as _listed
 from tests.signals import verdicts
 
 HEAT, SPEED, HOOP_DREAMS, JAWS, CRIMSON_TIDE, TOP_GUN, AIR_FORCE_ONE, SUBMARINE = (
@@ -26,10 +27,6 @@ HEAT, SPEED, HOOP_DREAMS, JAWS, CRIMSON_TIDE, TOP_GUN, AIR_FORCE_ONE, SUBMARINE 
 @pytest.fixture(scope="module")
 def resolver(catalog):
     return TitleResolver(catalog)
-
-
-def _listed(catalog, *ids):
-    return [catalog.get(i) for i in ids]
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [

@@ -34,6 +34,7 @@ import pytest
 
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import listed as _listed
 from tests.signals import verdicts
 
 SPEED, BIG, HER, HEAT, FARGO, UP, CASABLANCA, UNFORGIVEN = 377, 2797, 106920, 6, 608, 68954, 912, 1266
@@ -42,10 +43,6 @@ SPEED, BIG, HER, HEAT, FARGO, UP, CASABLANCA, UNFORGIVEN = 377, 2797, 106920, 6,
 @pytest.fixture(scope="module")
 def resolver(catalog):
     return TitleResolver(catalog)
-
-
-def _listed(catalog, *ids):
-    return [catalog.get(i) for i in ids]
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [
