@@ -277,10 +277,15 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     return list(liked), [p for p in disliked if p not in liked]
 
 
+_POLITE = re.compile(r"\b(?:please|pls|plz|por favor|porfa|porfavor|xfa)\b")
+"""Politeness asks ("ahora una de mafiosos, por favor"), though the verdict words count "please" as
+taking a film up."""
+
+
 def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
     """The ``phrases`` (liked moods or topics read from ``text``) that the message asks for: those
-    in a sentence that requests (a question, a request word, a noun phrase asking for a film, or a
-    sentence that judges nothing: "a quirky comedy"), not those said while judging films ("Classic,
+    in a sentence that requests (a question, a request word or "please", a noun phrase asking for a
+    film, or a sentence that judges nothing: "a quirky comedy"), not those said while judging films ("Classic,
     loved it", "he is so funny"). A phrase not found in the words (a Spanish word read as its English
     tag) counts as asked when any sentence of the message requests.
 
@@ -295,7 +300,8 @@ def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
         joined = " ".join(words)
         question = end < len(keys) and keys[end] == "?"
         judging = bool(lexicon.POSITIVE.search(joined) or lexicon.NEGATIVE.search(joined))
-        requests = question or _request_phrase(words) or bool(lexicon.REQUEST.search(joined)) or not judging
+        requests = (question or _request_phrase(words) or bool(lexicon.REQUEST.search(joined) or _POLITE.search(joined))
+                    or not judging)
         if words:
             sentences.append((joined, requests))
         start = end + 1

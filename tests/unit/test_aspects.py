@@ -415,6 +415,7 @@ def test_words_of_judging_and_interjections_are_no_moods(index) -> None:
     ("recommend me something spooky", ["spooky"], ["spooky"]),
     ("a gloomy detective story", ["gloomy"], ["gloomy"]),
     ("una de vampiros", ["vampire"], ["vampire"]),  # the tag is English: any requesting sentence counts
+    ("y ahora una de piratas, por favor", ["pirates"], ["pirates"]),  # politeness asks
     # said while judging films: the mood shapes the score, the floor does not hold for it
     ("That one is a classic, loved it.", ["classic"], []),
     ("my brother is hilarious, he loved it", ["hilarious"], []),
