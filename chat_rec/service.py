@@ -110,8 +110,10 @@ def _import_model_libraries(torch_needed: bool = True) -> None:
         pass
 
 
-_TOPIC_FIELDS: dict[str, Any] = {"request": None, "aspects": None, "era_span": None, "era_base": None}
-"""The state of one visit's topic (``conversation.state``), cleared when a returning user comes back."""
+_TOPIC_FIELDS: dict[str, Any] = {"request": None, "aspects": None}
+"""The state of one visit's topic (``conversation.state``), cleared when a returning user comes back.
+A relative era ("something older") is not cleared here: its range lives in the stored profile, and
+the era's own rule restores the range before it at the next request (``nodes.compute_constraints``)."""
 
 
 class ChatService:
@@ -280,9 +282,9 @@ class ChatService:
                           items=self.last_items(user))
 
     def _new_visit(self, u: _User) -> None:
-        """A returning user starts a new topic: the last visit's request, moods and relative era end
-        (a "mafia" asked yesterday must not hold today's "I loved Get Out"); the picks on screen,
-        the profile and everything stored stay.
+        """A returning user starts a new topic: the last visit's request and moods end (a "mafia"
+        asked yesterday must not hold today's "I loved Get Out"); the picks on screen, the profile
+        and everything stored stay.
         """
         config = self._config(u)
         with self._lock(u.id):
