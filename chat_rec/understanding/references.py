@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon
-from chat_rec.understanding.resolver import fold_key
+from chat_rec.understanding.title_keys import fold_key
 
 _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these", "esa", "ese", "esta", "este",
                 "esas", "esos", "estas", "estos", "aquella", "aquel"}

@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from chat_rec.catalog.models import Item
-from chat_rec.understanding.resolver import _ARTICLES, _JOINERS, _MINOR, _is_weak, tokenize
+from chat_rec.understanding.resolver import _ARTICLES, _JOINERS, _is_weak
+from chat_rec.understanding.title_keys import _MINOR, tokenize
 
 MAX_ALIAS_WORDS = 8
 """Words before a bracketed year in a reply that may be a film's name."""

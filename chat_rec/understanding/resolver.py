@@ -2,28 +2,33 @@
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
-from chat_rec.catalog.titles import fold, move_article, split_year
+from chat_rec.catalog.titles import move_article, split_year
 from chat_rec.understanding import lexicon
+from chat_rec.understanding.title_keys import (
+    _LEADING_ARTICLE,
+    _MINOR,
+    _NOUNS_AFTER,
+    _POSSESSIVE,
+    _YEAR,
+    SPANISH_TITLES,
+    _is_genre,
+    _stop,
+    _Token,
+    fold_key,
+    title_variants,
+    tokenize,
+)
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|&")
-"""Words; a dotted acronym is one word ("L.A.", "E.T."), so it matches "LA" and "ET" too."""
-_POSSESSIVE = re.compile(r"['’][sS]$")
-_PARENS = re.compile(r"\s\(([^()]*)\)")
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l|il|der|die|das) (?=\S)")
-_YEAR = re.compile(r"^(?:18[89]\d|19\d\d|20[0-3]\d)$")
 _QUOTES = "\"'“”‘’«»*_"
-_MINOR = frozenset("the a an of and or to in on at for with from by la el los las un una de del y en con".split())
 _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
                          "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
@@ -86,28 +91,6 @@ _ONE_BY = frozenset("la el una uno un one something algo".split())
 
 
 """Before a title shared by several films: the earliest one."""
-_NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
-
-
-@functools.lru_cache(maxsize=1)
-def _stop() -> frozenset[str]:
-    """Words that never start or carry a fuzzy title match."""
-    return lexicon.common_words() | lexicon.ES_STOPWORDS | frozenset(lexicon.ORDINALS)
-
-def _spanish_titles() -> dict[str, tuple[str, int]]:
-    """Famous Spanish release titles -> (English title, year), from spanish_titles.tsv."""
-    out: dict[str, tuple[str, int]] = {}
-    path = Path(__file__).with_name("spanish_titles.tsv")
-    for line in path.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if line.startswith("#") or len(parts) != 3 or not parts[2].isdigit():
-            continue
-        out[parts[0]] = (parts[1], int(parts[2]))
-    return out
-
-
-SPANISH_TITLES = _spanish_titles()
-
 
 
 @dataclass(frozen=True)
@@ -120,103 +103,6 @@ class Mention:
     text: str
     score: float
     """100 for an exact match of a title variant; the fuzzy ratio otherwise."""
-
-
-@dataclass(frozen=True)
-class _Token:
-    key: str
-    start: int
-    end: int
-    raw: str
-
-
-@functools.lru_cache(maxsize=50_000)
-def _fold_token(raw: str) -> str:
-    return fold(_POSSESSIVE.sub("", raw)).replace(" ", "")
-
-
-def tokenize(text: str) -> list[_Token]:
-    """Folded word tokens with their character spans; "Gladiator's" -> "gladiator"."""
-    tokens: list[_Token] = []
-    for match in _TOKEN.finditer(text):
-        raw = match.group()
-        if raw == "&":
-            tokens.append(_Token("and", match.start(), match.end(), raw))
-            continue
-        key = _fold_token(raw)
-        if key:
-            tokens.append(_Token(key, match.start(), match.end(), raw))
-    return tokens
-
-
-def fold_key(text: str) -> str:
-    """The lookup key of a title or phrase: its folded tokens joined by spaces."""
-    return " ".join(token.key for token in tokenize(text))
-
-
-def title_variants(item: Item) -> list[tuple[str, int]]:
-    """(key, priority) pairs naming ``item``: 0 the full title, higher for partial forms."""
-    base, _ = split_year(item.raw_title or item.title)
-    first = base.find(" (")
-    main = base if first <= 0 else base[:first]
-    alts = [m.group(1) for m in _PARENS.finditer(base[first:])] if first > 0 else []
-    out: dict[str, int] = {}
-
-    def add(text: str, priority: int) -> None:
-        key = fold_key(text)
-        if key and (key not in out or out[key] > priority):
-            out[key] = priority
-        stripped = _LEADING_ARTICLE.sub("", key)
-        if stripped != key and stripped not in out:
-            out[stripped] = priority + 1
-
-    natural = move_article(main)
-    add(natural, 0)
-    if item.title and item.title != natural:
-        add(item.title.split(" (")[0] if not item.title.startswith("(") else item.title, 0)
-    for alt in alts:
-        alt = re.sub(r"^(?:a\.k\.a\.|aka|also known as)\s*", "", alt.strip(), flags=re.I)
-        if alt:
-            add(move_article(alt), 1)
-    numbered = _numbered(fold_key(natural))
-    if numbered:  # "The Godfather: Part II" as people type it: "godfather part 2", "godfather 2"
-        for key in numbered:
-            add(key, 2)
-    if ": " in natural:
-        head, _, tail = natural.partition(": ")
-        for part in (head, tail):
-            words = fold_key(part).split()
-            rare = [w for w in words if w not in _stop() and not w.isdigit()]
-            if _NOUNS_AFTER & set(words) or _is_genre(" ".join(words)):
-                continue
-            series = part is head and len(words) >= 2  # "Kill Bill" for "Kill Bill: Vol. 1"
-            if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))) or series:
-                add(part, 3)
-    return list(out.items())
-
-
-_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
-
-
-def _numbered(key: str) -> list[str]:
-    """A sequel's title with its Roman number as a digit, with and without "part"/"episode" before
-    it ("godfather part ii" -> "godfather part 2", "godfather 2"); empty when it has no Roman number
-    after a word of its own (a lone "V" of "V for Vendetta" is no number).
-    """
-    words = key.split()
-    marked = {"part", "episode", "chapter"}
-    at = next((j for j, w in enumerate(words) if j > 0 and (w in _ROMAN or w == "i" and words[j - 1] in marked)), None)
-    if at is None:
-        return []
-    number = _ROMAN.get(words[at], "1")  # "i" only as "part i", "episode i"
-    digits = [*words[:at], number, *words[at + 1:]]
-    out = [" ".join(digits)]
-    if at + 1 < len(words) and at >= 2:  # "star wars episode 1" for "... Episode I - The Phantom Menace"
-        out.append(" ".join(digits[:at + 1]))
-    if words[at - 1] in marked and at > 1:
-        out.append(" ".join([*words[:at - 1], *digits[at:]]))
-        out.append(" ".join([*words[:at - 1], number]))  # "godfather 2": the head and the number
-    return out
 
 
 _ARTICLES = frozenset({"the", "el", "la", "los", "las"})
@@ -236,13 +122,6 @@ def _is_weak(key: str) -> bool:
     if all(w in common or w in _MINOR or w in lexicon.NAMED_DAYS or w in lexicon.ES_STOPWORDS for w in words):
         return True
     return _is_genre(key)
-
-
-_ANY_GENRE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in lexicon.GENRE_PATTERNS))
-
-
-def _is_genre(key: str) -> bool:
-    return _ANY_GENRE.fullmatch(key) is not None
 
 
 class TitleResolver:

@@ -359,7 +359,7 @@ def test_ratings_and_common_idioms(resolver, text, liked, disliked):
 
 
 def test_every_spanish_title_row_names_a_catalog_film(resolver):
-    from chat_rec.understanding.resolver import SPANISH_TITLES, fold_key
+    from chat_rec.understanding.title_keys import SPANISH_TITLES, fold_key
 
     missing = [es for es, (en, year) in SPANISH_TITLES.items()
                if resolver._lookup(resolver._index, fold_key(en), year) is None]
