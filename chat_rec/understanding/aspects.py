@@ -205,16 +205,23 @@ def _asking_sentences(keys: Sequence[str], occasion: Collection[int] = ()) -> se
     Narrative sentences ("my wife and I watched it yesterday") say nothing about what is wanted.
     """
     inside: set[int] = set()
-    start = 0
-    for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
+    for start, end in _sentences(keys):
         words = [key for n, key in enumerate(keys[start:end], start) if key not in CLAUSE_BREAKS and n not in occasion]
         text = " ".join(words)
         asking = (len(words) <= SHORT_SENTENCE or any(w in NEGATORS for w in words) or _request_phrase(words)
                   or any(r.search(text) for r in (lexicon.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE)))
         if asking:
             inside.update(range(start, end))
-        start = end + 1
     return inside
+
+
+def _sentences(keys: Sequence[str]) -> list[tuple[int, int]]:
+    """(start, end) token positions of each sentence of ``keys``, its closing mark left out."""
+    out, start = [], 0
+    for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
+        out.append((start, end))
+        start = end + 1
+    return out
 
 
 TIME_NOUNS = frozenset(
@@ -286,7 +293,7 @@ def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
     """The ``phrases`` (liked moods or topics read from ``text``) that the message asks for: those
     in a sentence that requests (a question, a request word or "please", a noun phrase asking for a
     film, or a sentence that judges nothing: "a quirky comedy"), not those said while judging films ("Classic,
-    loved it", "he is so funny"). A phrase not found in the words (a Spanish word read as its English
+    loved it", "the lead is a riot"). A phrase not found in the words (a Spanish word read as its English
     tag) counts as asked when any sentence of the message requests.
 
     The aspect floor (``ranking.pipeline.with_aspect_floor``) holds for these only; the others still
@@ -294,8 +301,7 @@ def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
     """
     keys = [t.key for t in tokenize(text)]
     sentences: list[tuple[str, bool]] = []
-    start = 0
-    for end in [*(k for k, key in enumerate(keys) if key in SENTENCE_BREAKS), len(keys)]:
+    for start, end in _sentences(keys):
         words = [k for k in keys[start:end] if k not in CLAUSE_BREAKS]
         joined = " ".join(words)
         question = end < len(keys) and keys[end] == "?"
@@ -304,7 +310,6 @@ def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
                     or not judging)
         if words:
             sentences.append((joined, requests))
-        start = end + 1
     out = []
     for phrase in phrases:
         found = re.compile(r"\b" + re.escape(fold(phrase)) + r"\b")

@@ -21,6 +21,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import conditions, intent, lexicon, years
 from chat_rec.understanding.cleaning import clean
+from chat_rec.understanding.listed_titles import described_listed, listed_title_words
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention, TitleResolver
@@ -222,71 +223,10 @@ class _Parser:
         prefer = [item.item_id for item in self.previous]
         aliases = self.resolver.reply_aliases(self.reply, self.previous)
         found = self.resolver.find_in_text(self.text, prefer=prefer, aliases=aliases)
-        found = [replace(m, item_id=listed) if (listed := self._describes_listed(m)) else m for m in found]
-        return sorted(found + self._listed_title_words(found), key=lambda m: m.start)
-
-    def _listed_title_words(self, found: Sequence[Mention]) -> list[Mention]:
-        """A listed film named by one uncommon word of its title, as typed or one edit off ("kane"
-        of Citizen Kane, "Condor", "labrynth"): the list on screen is what the person reacts to.
-
-        Only a word of at least four letters that no other listed title holds, that is no frequent
-        English word and no stopword, outside the titles already found. A typo only for a typed word
-        that is no dictionary word, against a title word of at least five letters (one edit; two from
-        eight letters: "labrynth"), one-word titles included ("gost"); a one-word title as typed is
-        the resolver's to find (its cues decide whether "heat" is the film).
-        """
-        if len(self.previous) < 2:
-            return []
-        from rapidfuzz.distance import OSA
-
-        words: dict[str, list[int]] = {}
-        whole: set[str] = set()  # one-word titles: only a typo of them is read here
-        for item in self.previous:
-            title_words = [w for w in fold(item.title).split() if w.isalpha()]
-            whole.update(title_words[:1] if len(title_words) == 1 else [])
-            for word in set(title_words):
-                words.setdefault(word, []).append(item.item_id)
-        common = lexicon.common_words()
-        stop = lexicon.ES_STOPWORDS | lexicon.EN_STOPWORDS
-        unique = {w: ids[0] for w, ids in words.items() if len(ids) == 1 and len(w) >= 4 and w not in stop}
-        usable = {w: i for w, i in unique.items() if w not in common and w not in whole}
-        misspelt = {w: i for w, i in unique.items() if len(w) >= 5}
-        if not misspelt:
-            return []
-        taken = {m.item_id for m in found}
-        out: list[Mention] = []
-        for m in re.finditer(r"[^\W\d_]+", self.text):
-            if any(f.start <= m.start() < f.end for f in found):
-                continue
-            typed = fold(m.group())
-            item_id = usable.get(typed)
-            if item_id is None and len(typed) >= 4 and typed not in common and not lexicon.is_known_word(typed) \
-                    and typed not in lexicon.ES_STOPWORDS:
-                near = [i for w, i in misspelt.items() if OSA.distance(typed, w) <= (2 if len(w) >= 8 else 1)]
-                item_id = near[0] if len(set(near)) == 1 else None
-            if item_id is not None and item_id not in taken:
-                taken.add(item_id)
-                out.append(Mention(item_id, m.start(), m.end(), m.group(), 85.0))
-        return out
-
-    def _describes_listed(self, mention: Mention) -> int | None:
-        """The listed movie a lowercase title after "la del", "el de", "the" describes, if it is a
-        description rather than another film: "la del submarino" after a list holding one submarine film
-        is that film, not *Submarine* (the words typed, or the title they were read as, fit exactly
-        one listed movie). A capitalised title, or one the list holds, stays a title.
-        """
-        if not self.previous or mention.item_id in self.list_refs.ids or mention.text != mention.text.lower():
-            return None
-        before = fold(self.text[:mention.start]).split()[-2:]
-        if not (before[-1:] == ["the"] or len(before) == 2 and before[1] in {"de", "del"}
-                and before[0] in {"la", "el", "las", "los"}):
-            return None
-        named = self.resolver.catalog.get(mention.item_id) if self.resolver is not None else None
-        for phrase in dict.fromkeys([fold(mention.text)] + ([fold(named.title)] if named is not None else [])):
-            fits = self.list_refs.matching(phrase)  # "submarino", read as *Submarine*: the submarine film
-            if len(fits) == 1:
-                return fits[0].item_id
-        return None
+        refs, catalog = self.list_refs, self.resolver.catalog
+        found = [replace(m, item_id=listed) if (listed := described_listed(self.text, m, refs, catalog)) else m
+                 for m in found]
+        return sorted(found + listed_title_words(self.text, self.previous, found), key=lambda m: m.start)
 
     @staticmethod
     def _mask(keys: list[str], offsets: list[int], spans: list[tuple[int, int]]) -> list[str]:

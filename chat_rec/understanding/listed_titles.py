@@ -1,0 +1,82 @@
+"""Listed films named in ways the title resolver does not read as them.
+
+The person reacts to the list on screen, so a word that the resolver leaves alone or reads as
+another film can still name a listed one: one uncommon word of its title or a typo of one
+(``listed_title_words``: "kane", "gost"), or a lowercase title that describes it
+(``described_listed``: "la del submarino" is the listed submarine film, not *Submarine*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rapidfuzz.distance import OSA
+
+from chat_rec.catalog.models import Catalog, Item
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.references import ListReferences
+from chat_rec.understanding.resolver import Mention
+
+
+def listed_title_words(text: str, previous: Sequence[Item], found: Sequence[Mention]) -> list[Mention]:
+    """A listed film named by one uncommon word of its title, as typed or one edit off ("kane"
+    of Citizen Kane, "Condor", "labrynth"): the list on screen is what the person reacts to.
+
+    Only a word of at least four letters that no other listed title holds, that is no frequent
+    English word and no stopword, outside the titles already found. A typo only for a typed word
+    that is no dictionary word, against a title word of at least five letters (one edit; two from
+    eight letters: "labrynth"), one-word titles included ("gost"); a one-word title as typed is
+    the resolver's to find (its cues decide whether "heat" is the film).
+    """
+    if len(previous) < 2:
+        return []
+    words: dict[str, list[int]] = {}
+    whole: set[str] = set()  # one-word titles: only a typo of them is read here
+    for item in previous:
+        title_words = [w for w in fold(item.title).split() if w.isalpha()]
+        whole.update(title_words[:1] if len(title_words) == 1 else [])
+        for word in set(title_words):
+            words.setdefault(word, []).append(item.item_id)
+    common = lexicon.common_words()
+    stop = lexicon.ES_STOPWORDS | lexicon.EN_STOPWORDS
+    unique = {w: ids[0] for w, ids in words.items() if len(ids) == 1 and len(w) >= 4 and w not in stop}
+    usable = {w: i for w, i in unique.items() if w not in common and w not in whole}
+    misspelt = {w: i for w, i in unique.items() if len(w) >= 5}
+    if not misspelt:
+        return []
+    taken = {m.item_id for m in found}
+    out: list[Mention] = []
+    for m in re.finditer(r"[^\W\d_]+", text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        typed = fold(m.group())
+        item_id = usable.get(typed)
+        if item_id is None and len(typed) >= 4 and typed not in common and not lexicon.is_known_word(typed) \
+                and typed not in lexicon.ES_STOPWORDS:
+            near = [i for w, i in misspelt.items() if OSA.distance(typed, w) <= (2 if len(w) >= 8 else 1)]
+            item_id = near[0] if len(set(near)) == 1 else None
+        if item_id is not None and item_id not in taken:
+            taken.add(item_id)
+            out.append(Mention(item_id, m.start(), m.end(), m.group(), 85.0))
+    return out
+
+def described_listed(text: str, mention: Mention, list_refs: ListReferences, catalog: Catalog) -> int | None:
+    """The listed movie a lowercase title after "la del", "el de", "the" describes, if it is a
+    description rather than another film: "la del submarino" after a list holding one submarine film
+    is that film, not *Submarine* (the words typed, or the title they were read as, fit exactly
+    one listed movie). A capitalised title, or one the list holds, stays a title.
+    """
+    if not list_refs.previous or mention.item_id in list_refs.ids or mention.text != mention.text.lower():
+        return None
+    before = fold(text[:mention.start]).split()[-2:]
+    if not (before[-1:] == ["the"] or len(before) == 2 and before[1] in {"de", "del"}
+            and before[0] in {"la", "el", "las", "los"}):
+        return None
+    named = catalog.get(mention.item_id)
+    for phrase in dict.fromkeys([fold(mention.text)] + ([fold(named.title)] if named is not None else [])):
+        fits = list_refs.matching(phrase)  # "submarino", read as *Submarine*: the submarine film
+        if len(fits) == 1:
+            return fits[0].item_id
+    return None
