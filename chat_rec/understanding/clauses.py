@@ -35,9 +35,11 @@ ELABORATION = re.compile(r"^(?:(?:and |y )?(?:especially|particularly|in particu
 "..., X especially", "..., y también X", "..., X included")."""
 VERDICT_WORDS = frozenset("at all anymore either really much ever again honestly tho though lol thanks so "
                           "for me mi para nada tampoco mucho oh ooh ah hell heck god omg gosh man dude jeez tbh imo "
-                          "dios madre mia uf uff buf jaja jajaja lmao".split())
+                          "dios madre mia uf uff buf jaja jajaja lmao total totally complete completely absolute "
+                          "utter utterly pure puro pura such re super".split())
 """Words that may fill a bare verdict clause ("not at all", "not for me either", "para nada"), and the
-interjections and expletives that only intensify one ("oh yes", "hell no", "uf, no")."""
+interjections, expletives and intensifiers that only strengthen one ("oh yes", "hell no", "uf, no",
+"total snoozefest", "pura miel")."""
 DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|sin embargo|de todas formas|"
                        r"eso si|la verdad|por mi parte|personalmente|on the other hand|in contrast|by contrast|"
                        r"honestly|to be honest|tbh|personally|for my part|then again|meanwhile|instead|"
@@ -87,7 +89,8 @@ RETRACT = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS)) + r") )*(?:nev
                      r"|scratch that|ignore that|olvidalo|olvida eso|mejor no|da igual)\b")
 """Taking back the sentence before ("Actually, never mind, I just want a western"): what it asked for
 is dropped, not turned into a rejection."""
-KNOWING = frozenset("know knew known heard conocia conoci conocemos conozco conociamos sabia sabiamos".split())
+KNOWING = frozenset("know knew known heard conocia conoci conocemos conozco conociamos sabia sabiamos "
+                    "conoce conocen conocian conocio conocieron conoces conocias".split())
 """Verbs of knowing: "no la conocía", "I didn't know this one" say the film is new to them, no verdict."""
 _FINDING = frozenset("find stream rent".split())
 _FINDING_ES = frozenset("encuentro encuentra encontramos encuentran consigo hallo".split())
@@ -110,7 +113,8 @@ UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never heard of|(?:dont|doe
                         r"(?:really )?rings? a bell|rings? no bells?|not familiar with|unfamiliar|no me suenan?"
                         r"|ni idea de (?:cual|cuales|que es|que son|quien)|ni me suena|no (?:la|lo|las|los) conozco"
                         r"|no conozco|(?:dont|do not|didnt|did not) know (?:it|that one|this one|them|those|these"
-                        r"|what (?:it|that) is|anything about (?:it|them))|i (?:dont|do not) know$)\b")
+                        r"|what (?:it|that) is|anything about (?:it|them))|i (?:dont|do not) know$"
+                        r"|know nothing (?:about|of)|no (?:se|sabemos|sabia) nada)\b")
 """Not knowing a film ("no idea what that is", "none of them ring a bell", "no me suena"): no verdict,
 and the negator in it rejects nothing."""
 ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
@@ -303,17 +307,19 @@ def emoji_polarity(char: str) -> int:
 
 
 def emoji_tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) for emoji and emoticons that carry a verdict: "qqgood" or "qqbad"; a run
-    of the same sign is one token ("😍😍😍").
+    """(start, end, key) for emoji and emoticons that carry a verdict: "qqgood" or "qqbad", or that
+    withhold one on purpose ("qqshrug", a shrug: "not sure"); a run of the same sign is one token
+    ("😍😍😍").
     """
     out: list[tuple[int, int, str]] = []
     for m in _EMOTICONS.finditer(text):
         out.append((m.start(), m.end(), "qqbad" if "(" in m.group() or "[" in m.group() else "qqgood"))
     for i, char in enumerate(text):
         sign = emoji_polarity(char) if ord(char) > 0x2000 else 0
-        if not sign:
+        shrug = ord(char) > 0x2000 and "SHRUG" in unicodedata.name(char, "")
+        if not sign and not shrug:
             continue
-        key = "qqgood" if sign > 0 else "qqbad"
+        key = "qqshrug" if shrug else "qqgood" if sign > 0 else "qqbad"
         if out and out[-1][2] == key and not text[out[-1][1]:i].strip(" \ufe0f\u200d"):
             out[-1] = (out[-1][0], i + 1, key)
         else:
@@ -326,7 +332,8 @@ _PERCEPTION = frozenset("look looks looked looking sound sounds sounded seem see
 
 def comparison_like(text: str, start: int, end: int) -> bool:
     """Whether a cue match is the preposition "like" after a verb of seeming ("the others look like
-    homework"), which compares rather than judges.
+    homework") or any verb in the past ("it dragged like crazy"), or a hedge before a quantity
+    ("seen it like five times"): it compares rather than judges.
     """
     if text[start:end] != "like":
         return False
@@ -335,7 +342,9 @@ def comparison_like(text: str, start: int, end: int) -> bool:
     if after[:1] in (["a"], ["an"]):
         after = after[1:]  # "like a hundred times"
     hedge = bool(after) and (after[0].isdigit() or after[0] in _QUANTITIES)  # "seen it like five times"
-    return hedge or (bool(before) and before[-1] in _PERCEPTION)
+    # a verb in the past before it never takes "like" as its object: "dragged like crazy", "cried like a baby"
+    past = bool(before) and len(before[-1]) > 4 and before[-1].endswith("ed") and before[-1] != "need"
+    return hedge or past or (bool(before) and before[-1] in _PERCEPTION)
 
 
 _QUANTITIES = frozenset("two three four five six seven eight nine ten twenty fifty hundred dozen half "
@@ -416,9 +425,9 @@ MIGHT = re.compile(r"\b(?:might|may|could) (?:\w+ )?(?:like|love|enjoy|dig|hate|
                    r"|\bpuede que (?:\w+ ){0,3}?(?:le|les|me|nos|te) (?:guste|gusten|encante|encanten)\b"
                    r"|\b(?:le|les|me|nos) (?:podria|podrian) (?:gustar|encantar)\b")
 """A guess about a reaction ("my wife might like it", "puede que le guste"): no verdict on a film."""
-NO_VERDICT = re.compile(r"\b(?:nothing against|nada (?:en )?contra|no (?:strong )?(?:feelings|opinion)"
+NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?:strong )?(?:feelings|opinion)"
                         r"|no tengo (?:opinion|nada en contra))\b")
-"""No feelings either way ("nothing against Heat", "no strong feelings about these"): no verdict."""
+"""No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug): no verdict."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"
                             r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y|ooh|oh|vale) )+|"
                             r"(?: (?:for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|"

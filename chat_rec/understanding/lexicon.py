@@ -79,7 +79,7 @@ NEGATORS = frozenset(
 """Tokens that flip a clause's polarity (folded, so "don't" is "dont")."""
 
 NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos nothing none never nunca less "
-                             "fewer".split())
+                             "fewer zero cero".split())
 """Negators that can scope a noun phrase directly ("no horror", "sin terror", "nada de drama",
 "ni el drama", "anything except westerns"): the phrase right after them is rejected whatever
 the rest of the clause says."""
@@ -134,7 +134,7 @@ POSITIVE = re.compile((
     r"|(?:ill|i will|i ll|im going to|im gonna|i am going to|gonna|voy a) (?:watch|ver|try|check out|go for|give)"
     r"|me vol[oa] la cabeza|(?:me|nos) llaman? la atencion|(?:me|nos) tientan?"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
-    r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de"
+    r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de|(?:tipo|estilo) (?=qqtitle)"
     r"|(?:me|nos|le|les) {AUX}encant\w*|(?:me|nos|le|les) {AUX}gust\w*|(?:me|nos|le|les) {AUX}fascin\w*|perfect[ao]s?"
     r"|genial|adoran?|(?:le|les) (?:flipa|flipan|mola|molan|chifla\w*|apasiona\w*)"
     r"|buenisim[ao]s?|excelente|estupend[ao]s?|(?:vale|valio|merece|merecio) (?:mucho )?la pena"
@@ -215,7 +215,7 @@ NEGATIVE = re.compile((
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
 SEEN = re.compile(
-    r"\b(?:seen|saw|watched|have watched|already watched|vi|vimos|visto|he visto|ya vi"
+    r"\b(?:seen|saw|watched|have watched|already watched|vi|vimos|visto|vist[oa]s|vista(?= *$)|he visto|ya vi"
     r"|(?:la|lo|las|los) tengo vist[oa]s?)\b"
 )
 """Having seen a film is neutral (rule 7) unless a verdict sits in the same clause."""
@@ -293,7 +293,8 @@ REQUEST = re.compile(
     r"|wanna (?:watch|see)|i need|we need|need something|looking for|look for|im after|were after"
     r"|i am after|in the mood for|rather (?:see|watch|have)|like to (?:watch|see)|(?:watch|see) "
     r"(?:something|a|an|some)|can you find|could you find|help me (?:find|pick|choose)"
-    r"|busco|buscando|quiero|queremos|recomienda\w*|recomiendas|recomendarias|sugiere\w*"
+    r"|busco|buscando|quiero|queremos|recomienda\w*|recomenda(?:me|nos)|recomiendas|recomendarias|sugiere\w*"
+    r"|sugeri(?:me|nos)|pasa(?:me|nos)(?:l[ao]s?)?"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
     r"recomendacion|idea)|dame|muestrame|muestranos|mostrame|mostranos|ensename|ensenanos"
     r"|me apetece|lets (?:do|watch|see|find|pick|try|go(?! with))"
@@ -508,11 +509,13 @@ def plain_word(token: str) -> str:
 
 
 @functools.lru_cache(maxsize=20_000)
-def correct_typo(token: str) -> str:
+def correct_typo(token: str, spanish: bool = False) -> str:
     """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
 
     Only tokens that are no known English word, no cue word and no Spanish stopword are
-    corrected, and only to the single cue word one edit away.
+    corrected, and only to the single cue word one edit away. In a Spanish message (``spanish``)
+    an English word is a target only as a genre's name or a cognate's stem ("moderno" -> "modern"):
+    "los bailes" is no misspelt "bailed".
     """
     if len(token) < 5 or not token.isalpha() or token in cue_words() or token in ES_STOPWORDS:
         return token
@@ -523,7 +526,8 @@ def correct_typo(token: str) -> str:
 
     near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1
             and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))
-            and not (w[:-3] == token[:-3] and _VERB_ENDING.search(token))]  # "gustaran" is no misspelt "gustaron"
+            and not (w[:-3] == token[:-3] and _VERB_ENDING.search(token))  # "gustaran" is no misspelt "gustaron"
+            and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w))]
     # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a
     # dropped, doubled or swapped letter counts as a typo ("horor")
     return near[0] if len(near) == 1 else token

@@ -2,8 +2,8 @@
 
 The person reacts to the list on screen, so a word that the resolver leaves alone or reads as
 another film can still name a listed one: one uncommon word of its title or a typo of one
-(``listed_title_words``: "kane", "gost"), or a lowercase title that describes it
-(``described_listed``: "la del submarino" is the listed submarine film, not *Submarine*).
+(``listed_title_words``: "kane", "gost"; or the number a title opens with: "2001"), or a lowercase
+title that describes it (``described_listed``: "la del submarino" is the listed submarine film, not *Submarine*).
 """
 
 from __future__ import annotations
@@ -60,6 +60,49 @@ def listed_title_words(text: str, previous: Sequence[Item], found: Sequence[Ment
         if item_id is not None and item_id not in taken:
             taken.add(item_id)
             out.append(Mention(item_id, m.start(), m.end(), m.group(), 85.0))
+    return out + _number_titles(text, previous, found, taken)
+
+
+def absorbed(text: str, found: Sequence[Mention], named: Sequence[Mention], previous: Sequence[Item]) -> list[Mention]:
+    """``found`` without the unlisted films whose words go on a listed title named right beside them
+    (``named``, by ``listed_title_words``): "eternal sunshiene" is Eternal Sunshine of the Spotless
+    Mind, listed, and not *Sunshine* as well.
+    """
+    listed = {item.item_id: [w for w in fold(item.title).split() if w.isalpha()] for item in previous}
+
+    def continues(m: Mention, n: Mention) -> bool:
+        gap = text[n.end:m.start] if n.end <= m.start else text[m.end:n.start] if m.end <= n.start else "x"
+        words = listed.get(n.item_id, [])
+        return not gap.strip() and all(any(OSA.distance(typed, w) <= (2 if len(w) >= 8 else 1) for w in words)
+                                       for typed in fold(m.text).split())
+
+    return [m for m in found if m.item_id in listed or not any(continues(m, n) for n in named)]
+
+
+_YEAR_LEAD = frozenset("in from since after before around circa of the del de en desde antes despues hasta year ano "
+                       "anos los las".split())
+
+
+def _number_titles(text: str, previous: Sequence[Item], found: Sequence[Mention], taken: set[int]) -> list[Mention]:
+    """A listed film whose title opens with a number, named by that number ("2001 put me to sleep",
+    "300 was fun"): only a number of three or four digits that opens exactly one listed title, is
+    no listed film's year, and does not follow a word that introduces a year ("from 2001").
+    """
+    heads: dict[str, list[int]] = {}
+    for item in previous:
+        first = fold(item.title).split()[:1]
+        if first and first[0].rstrip(":").isdigit():
+            heads.setdefault(first[0].rstrip(":"), []).append(item.item_id)
+    years = {str(item.year) for item in previous if item.year}
+    out: list[Mention] = []
+    for m in re.finditer(r"(?<![\w'’])\d{3,4}(?![\w'’])", text):
+        ids = heads.get(m.group(), [])
+        before = fold(text[:m.start()]).split()[-1:]
+        if len(ids) != 1 or m.group() in years or ids[0] in taken or before and before[0] in _YEAR_LEAD \
+                or any(f.start <= m.start() < f.end for f in found):
+            continue
+        taken.add(ids[0])
+        out.append(Mention(ids[0], m.start(), m.end(), m.group(), 85.0))
     return out
 
 def described_listed(text: str, mention: Mention, list_refs: ListReferences, catalog: Catalog) -> int | None:

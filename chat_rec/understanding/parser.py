@@ -21,7 +21,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import conditions, intent, lexicon, years
 from chat_rec.understanding.cleaning import clean
-from chat_rec.understanding.listed_titles import described_listed, listed_title_words
+from chat_rec.understanding.listed_titles import absorbed, described_listed, listed_title_words
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention, TitleResolver
@@ -98,6 +98,16 @@ _ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|m
                              r"|antiguas?|antiguos?|viejas?|viejos?|modernas?|modernos?)$")
 
 
+_YEAR_VERSION = re.compile(r"^(?:la|el|the|that|esa|ese) (?:del?|one from|version from) (\d\d|\d{4})\b"
+                           r"|^the (\d{4}) (?:one|version|remake|original)\b")
+"""A version of a title told by its year, right after the title: "la del 53", "the one from 1933"."""
+_HESITATIONS = frozenset("eh hm hmm mm mmm uh um er erm ehh mmmh".split())
+"""Sounds of hesitation ("eh", "hmm") that may stand between a named film and its verdict."""
+_ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
+            **dict.fromkeys(("no", "nope", "nah", "naw", "qqbad"), -1)}
+"""Bare answers, for one per listed film ("nope nope and yes")."""
+_MID_SENTENCE = re.compile(r"[\w,]\s*$")
+"""A capitalised word after a word or comma is a name, never a misspelt cue ("Tom Hanks", not "thanks")."""
 _LISTED_SUBJECT = re.compile(r"^(?:qqtitle )+(?:and|y|e|&) (?:qqtitle )+")
 """A clause whose subject is titles joined by "and" ("... Heat and Fargo were great"): the titles alone
 before it in its sentence ("Casablanca, ...") share its verdict."""
@@ -128,6 +138,8 @@ class _Parser:
         self.toks = self._tokenize(self.text)
         self.signal = PreferenceSignal()
         self.referenced: list[int] = []
+        self.singled: set[int] = set()  # listed films named apart from the whole list ("the first", "Heat")
+        self.judged_alone: dict[int, int] = {}  # and the verdicts they got there
         self.settled: set[int] = set()
         self._settled = False  # the clause being read was judged "no verdict" on purpose
         self.list_refs = ListReferences(previous)
@@ -142,6 +154,7 @@ class _Parser:
             toks.append(_Tok(key, start, end, text[start:end]))
             if text[:start].strip() and not re.search(r"[.!?;,:¿¡\n]\s*$", text[:start]):
                 toks.append(_Tok(",", end, end, ""))  # "number 2 😍 the rest 😴": a face closes what it judges
+        spanish = lexicon.detect_language([fold(m.group()) for m in _TOKEN.finditer(text)]) == "es"
         for m in _TOKEN.finditer(text):
             if m.start() in taken:
                 continue  # the ":" of ":)"
@@ -160,9 +173,17 @@ class _Parser:
                     and not _UNSURE_SI.search(text[:m.start()]):
                 key = "yes"  # the accent, or closing a clause ("los increibles si!!"), tells "yes" from "if"
             else:
-                key = lexicon.plain_word(lexicon.correct_typo(fold(raw).replace(" ", "")))
+                key = fold(raw).replace(" ", "")
+                if not (raw[:1].isupper() and raw[1:].islower()) or not _MID_SENTENCE.search(text[:m.start()]):
+                    key = lexicon.correct_typo(key, spanish)  # a capital inside a sentence is a name ("Tom Hanks")
+                key = lexicon.plain_word(key)
                 if not key:
                     continue
+            if raw.isdigit() and text[m.start() - 1:m.start()] == "#":  # "#3" is number three
+                toks.append(_Tok("num", m.start() - 1, m.start(), "#"))
+            if key == "ones" and re.fullmatch(r"(?i)one['’]s", raw):  # "the last one's the best": one is
+                toks += [_Tok("one", m.start(), m.start() + 3, raw[:3]), _Tok("is", m.start() + 3, m.end(), raw[3:])]
+                continue
             toks.append(_Tok(key, m.start(), m.end(), raw))
         return sorted(toks, key=lambda t: t.start)
 
@@ -201,9 +222,22 @@ class _Parser:
             sig.era = clause_rules.relative_era(" ".join(keys))
         if self.previous:
             self.list_refs.ahead = self.list_refs.named(keys, [m.item_id for m in mentions])
-        self._clauses(keys, title_at)
+        if not self._verdict_per_item(keys):
+            self._clauses(keys, title_at)
         self._unresolved(mentions)
         return self._finish()
+
+    def _verdict_per_item(self, keys: list[str]) -> bool:
+        """A message of bare yeses and noes, one per listed film and not all alike ("nope nope and
+        yes", "sí, no, sí", "👍 👎"): each judges the film in its place. Whether it was one.
+        """
+        words = [k for k in keys if k not in {",", ".", "and", "y", "then", "luego"}]
+        signs = [_ANSWERS.get(k, 0) for k in words]
+        if len(self.previous) < 2 or len(words) != len(self.previous) or 0 in signs or len(set(signs)) < 2:
+            return False
+        for item, sign in zip(self.previous, signs, strict=True):
+            self._items([item.item_id], sign, False)
+        return True
 
     def _own_mark(self, mention: Mention, at: int) -> bool:
         """Whether the "!" or "?" at token ``at`` ends the title just named ("Airplane!", "Who Framed
@@ -226,7 +260,8 @@ class _Parser:
         refs, catalog = self.list_refs, self.resolver.catalog
         found = [replace(m, item_id=listed) if (listed := described_listed(self.text, m, refs, catalog)) else m
                  for m in found]
-        return sorted(found + listed_title_words(self.text, self.previous, found), key=lambda m: m.start)
+        named = listed_title_words(self.text, self.previous, found)
+        return sorted(absorbed(self.text, found, named, self.previous) + named, key=lambda m: m.start)
 
     @staticmethod
     def _mask(keys: list[str], offsets: list[int], spans: list[tuple[int, int]]) -> list[str]:
@@ -304,6 +339,8 @@ class _Parser:
             if sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
                     or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
                 continue
+            if fragment and pending and new_sentence and all(k in _HESITATIONS for k in ckeys):
+                continue  # "Conan? Eh, pass.": the hesitation leaves the phrase waiting for its verdict
             refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
             if not any(r.items for r in refs) and not self.list_refs.ahead and len(
                     earlier := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:
@@ -428,8 +465,12 @@ class _Parser:
                 if ref.genres:
                     if sign or not self._settled:  # "I don't hate rom-coms" neither asks for nor likes them
                         self._genres(ref.genres, sign)
+                elif ref.items and self._whole_list(ref):
+                    # "Menos la tercera, todas me parecen buena idea": a film judged on its own keeps its verdict
+                    self._items([i for i in ref.items if not sign or self.judged_alone.get(i) != -sign], sign, seen)
                 elif ref.items:
                     self._items(ref.items, sign, seen)
+                    self.judged_alone.update((i, sign) for i in ref.items if sign)
             if polarity == 0 and not seen and opens and self.previous \
                     and not self._question(keys, hi) and clause_rules.bare_choice(ckeys):
                 choices += [i for r in refs for i in r.items if i in self.list_refs.ids]
@@ -530,8 +571,12 @@ class _Parser:
             for m in regex.finditer(text):
                 refs.append(_Ref(lo + text[:m.start()].count(" "), genres=genres))
                 text = text[:m.start()] + "#" * (m.end() - m.start()) + text[m.end():]
+        if not any(r.items for r in refs):
+            refs += [_Ref(lo, [item_id]) for item_id in self._version_of_year(ckeys)]
         if self.previous:
-            listed = self.list_refs.find(ckeys, lo, self.referenced)
+            # "the others" are the films not singled out: "las tres" set apart none of them
+            apart = [i for i in self.referenced if i in self.singled or i not in self.list_refs.ids]
+            listed = self.list_refs.find(ckeys, lo, apart)
             described = [r for r in listed if r.genres == ("described",)]
             for ref in described:  # "the animated one" names a listed movie, not a genre
                 refs = [r for r in refs if not (r.genres and ref.pos <= r.pos <= ref.pos + 6)]
@@ -545,7 +590,30 @@ class _Parser:
             for item_id in ref.items:
                 if item_id not in self.referenced:
                     self.referenced.append(item_id)
+            if not self._whole_list(ref):
+                self.singled.update(ref.items)
         return sorted(refs, key=lambda r: r.pos)
+
+    def _version_of_year(self, ckeys: list[str]) -> list[int]:
+        """The film of a year that shares its title with a film this message named: "Vi Titanic, la
+        del 53", "De King Kong… la del 33 me pareció lenta", "Psycho, the 1960 one" (remakes).
+        """
+        found = _YEAR_VERSION.match(" ".join(ckeys))
+        if not found or self.resolver is None:
+            return []
+        typed = found.group(1) or found.group(2)
+        year = int(typed) if len(typed) == 4 else (1900 if int(typed) > 30 else 2000) + int(typed)
+        catalog = self.resolver.catalog
+        for item_id in reversed(self.referenced):
+            named = catalog.get(item_id)
+            same = [i.item_id for i in catalog if named is not None and i.title == named.title and i.year == year]
+            if same:
+                return same[:1]
+        return []
+
+    def _whole_list(self, ref: _Ref) -> bool:
+        """Whether ``ref`` is every film of a list of two or more ("all of them", "las tres", "todas")."""
+        return len(self.previous) > 1 and set(ref.items) == self.list_refs.ids
 
     # ----------------------------------------------------------------- leftovers
     def _unresolved(self, mentions: list[Mention]) -> None:

@@ -9,6 +9,7 @@ Patterns are over folded text, like lexicon.py; the parser (parser.py) reads cla
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from chat_rec.understanding import clauses as clause_rules
@@ -17,6 +18,10 @@ from chat_rec.understanding.references import _Ref
 
 FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
             "qqmask", "lol", "haha", "though", "actually"}
+
+
+_NOT_YET = frozenset({"yet", "todavia", "aun"})
+"""With a negator and no verdict word, these say something has not happened yet."""
 
 
 class Polarity(NamedTuple):
@@ -45,7 +50,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     asks = conditions.asking_negators(text) if question else []
     found = [(m.start(), m.end(), sign) for regex, sign in
              ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
-             if not clause_rules.comparison_like(text, m.start(), m.end())]
+             if not clause_rules.comparison_like(text, m.start(), m.end())
+             and not (m.group() == "best" and text[:m.start()].endswith("at "))]  # "mid at best"
     found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
               if not lexicon.POSITIVE.fullmatch(m.group("adj"))
               and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
@@ -82,6 +88,9 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         verb = next((k for k in tail if k not in clause_rules.CLITICS and k not in {"really", "even"}), "")
         if verb in clause_rules.KNOWING:
             return Polarity(0, False, 0)  # "no la conocía", "I didn't know this one": new to them, no verdict
+        if _NOT_YET & set(ckeys):
+            # "haven't got round to the third yet", "la última todavía no": not done yet, no verdict
+            return Polarity(0, False, 0, settled=True, films_only=True)
         if clause_rules.finding(tail, verb, ckeys[first_negator]):
             # "can't find the second one anywhere", "la segunda no la encuentro": where to watch it, no verdict
             return Polarity(0, False, 0, settled=True, films_only=True)
@@ -99,9 +108,10 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
 def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int], set[int]]:
     """Positions of references rejected by a negator right before them.
 
-    "sin terror", "no horror", "nada de drama", "ni el drama ni el terror", "not the third
-    one", "anything except westerns": the negator scopes the noun phrase that follows it (and
-    phrases joined to it by "or"/"ni"/"nor"), not the whole clause. A negator followed by a
+    "sin terror", "no horror", "zero romance", "nada de drama", "ni el drama ni el terror", "not the
+    third one", "anything except westerns": the negator scopes the noun phrase that follows it (a
+    genre and the genre word right after it, and phrases joined to it by "or"/"ni"/"nor"), not the
+    whole clause. A negator followed by a
     verb ("I don't like X", "no me gusta X") is left to the clause polarity.
     Returns the absolute positions of the rejected references and the clause-relative
     positions of the negators that scope them (those do not flip the clause).
@@ -127,6 +137,8 @@ def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int]
             m += 1
             while m < len(ckeys) and ckeys[m] == "qqtitle" and m not in by_pos:
                 m += 1
+            if m in by_pos and m - 1 in by_pos and by_pos[m].genres and by_pos[m - 1].genres:
+                continue  # "menos comedia romántica", "no romantic comedies": the second genre word is the same phrase
             if m < len(ckeys) and ckeys[m] in {"or", "nor", "ni", "o", "and", "y", "neither"}:
                 m += 1
                 while m < len(ckeys) and (ckeys[m] in lexicon.SCOPE_SKIP or ckeys[m] in {"ni", "no"}):
@@ -178,10 +190,16 @@ def negation_only(ckeys: list[str]) -> bool:
                or k in lexicon.EN_STOPWORDS or k in lexicon.ES_STOPWORDS for k in ckeys)
 
 
+_ELLIPTIC_ASK = re.compile(r"^(?:(?:and|so|but|y|pero) )?(?:any good|worth it|worth (?:a|the) (?:watch|time)"
+                           r"|vale la pena|merece la pena|que tal)$")
+"""A question with its subject and verb left out ("…, any good?", "¿vale la pena?")."""
+
+
 def films_unjudged(text: str, asking: bool) -> bool:
     """A clause that gives its films no verdict whatever its words: a yes/no question about one
     ("…, is it good?", "¿es buena?"; only in a question), not knowing it ("no idea what that is",
     "no me suena") or a guess ("my wife might like it"). Its genres are still asked for.
     """
-    return bool((asking and clause_rules.YES_NO.match(text + " ")) or clause_rules.UNFAMILIAR.search(text)
+    return bool((asking and (clause_rules.YES_NO.match(text + " ") or _ELLIPTIC_ASK.match(text)))
+                or clause_rules.UNFAMILIAR.search(text)
                 or clause_rules.MIGHT.search(text))

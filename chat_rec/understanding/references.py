@@ -25,6 +25,13 @@ _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "m
 _ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|todas|todos|todas ellas"
                          r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
 _NUMBER = {"number", "numero", "num", "nro", "no"}
+_START_NOUNS = frozenset({"principio", "inicio", "comienzo"})
+"""Spanish nouns for the start of a list: "la del principio" is the first one."""
+_COMPARED_AMONG = re.compile(r"\b(?:best|worst|favou?rite|fave?|greatest|weakest|strongest|pick|mejor|peor"
+                             r"|favorit[ao]|preferid[ao])(?: one| film| movie| pick| pelicula| peli)?"
+                             r" (?:of|among|out of|de|entre)$")
+"""A superlative before a group: "the best of the lot", "la mejor de todas" compare, the group is no
+verdict's object."""
 _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
                   "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
                   "vez", "parte", "noche", "semana"}
@@ -107,7 +114,9 @@ class ListReferences:
                     continue
                 idx = lexicon.ORDINALS[k]
                 picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []
-            elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs) \
+            elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs
+                                              or k == "final" and prev == "del"
+                                              or j == 0 and (count or nxt == "one")) \
                     and nxt not in _NOT_REF_NOUNS:  # "the first and last ones"
                 two = nxt in _PLURAL_NOUNS and n > 2 and prev in _DETERMINERS  # "the last ones"; "first and last ones"
                 picked = ids[-max(count, 2 if two else 1):]
@@ -115,6 +124,10 @@ class ListReferences:
                 picked = ids[:1]
             elif k in {"top", "bottom"} and prev in _DETERMINERS and nxt in {"one", "pick", "movie", "film"}:
                 picked = ids[:1] if k == "top" else ids[-1:]  # "the top one", "the bottom one"
+            elif k in {"top", "bottom"} and 1 < count < n and (j == 0 or prev in _DETERMINERS or prev in {"my", "and"}):
+                picked = ids[:count] if k == "top" else ids[-count:]  # "top three on that list", "the bottom two"
+            elif k in _START_NOUNS and prev == "del":  # ("al principio" is "at first")
+                picked = ids[:max(count, _counted_before(ckeys, j), 1)]  # "la del principio", "las dos del principio"
             elif k in _NUMBER and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
             elif k.isdigit() and 1 <= int(k) <= n and prev not in _NUMBER and self._bare_position(ckeys, j):
@@ -125,7 +138,8 @@ class ListReferences:
                 picked = self._by_year(_ERA_SUPERLATIVES[k])  # "the oldest one", "la más reciente"
             elif k in {"middle", "medio", "centro"} and n > (size := max(count, _counted_before(ckeys, j), 1)) \
                     and (n - size) % 2 == 0 and (
-                    prev in _DETERMINERS or prev in {"del", "de"}):
+                    prev in _DETERMINERS or prev in {"del", "de"}
+                    or ckeys[j - 2:j] == ["de", "en"]):  # "la de en medio"
                 picked = ids[(n - size) // 2:(n + size) // 2]  # "the middle one", "la del medio", "the middle two"
             elif others and k in OTHER_WORDS and (prev in _DETERMINERS or prev in {"del"}):
                 picked = [i for i in ids if i not in referenced]
@@ -149,6 +163,8 @@ class ListReferences:
             refs.append(_Ref(lo + at, [i for i in ids if i not in excepted]))
         if not refs and others:
             for m in lexicon.GROUP_ALL.finditer(text):
+                if _COMPARED_AMONG.search(text[:m.start()].rstrip()):
+                    continue  # "it's the best of the lot": the lot is what it is compared with
                 if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
                     group = referenced[-2:] if len(referenced) >= 2 else (ids if n == 2 else [])
                 else:

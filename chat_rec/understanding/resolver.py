@@ -468,12 +468,16 @@ class TitleResolver:
         return i == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, first.start - 4):first.start]))
 
     def _nearby_year(self, tokens: list[_Token], i: int, n: int) -> int | None:
-        """A four-digit year just before or within three tokens after a title."""
-        for token in tokens[i + n:i + n + 3]:
+        """A four-digit year just before or within three tokens after a title, or a two-digit one
+        after "del" / "de" within four ("Vi Titanic, la del 53": the 1953 one).
+        """
+        for j, token in enumerate(tokens[i + n:i + n + 4]):
             if token.key in lexicon.NEGATORS:
                 break  # "Psycho, not the 1998 remake": that year is the one they mean not
-            if _YEAR.match(token.key):
+            if _YEAR.match(token.key) and j < 3:
                 return int(token.key)
+            if len(token.key) == 2 and token.key.isdigit() and j and tokens[i + n + j - 1].key in {"del", "de"}:
+                return (1900 if int(token.key) > 30 else 2000) + int(token.key)
         before = tokens[max(0, i - 1):i]
         ruled_out = any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1])
         if before and _YEAR.match(before[0].key) and not ruled_out:  # "not the 1990 Night of the..."
@@ -562,7 +566,9 @@ class TitleResolver:
                     and not self._at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
                 weak = hit is not None and n > 1 and _is_weak(hit[0]) and not self._accept(
                     text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs its exact form's cue
-                if hit is None or lower_word or name_part or weak or (n == 1 and (
+                infinitive = n == 1 and spanish and not tokens[i].raw[:1].isupper() and window.endswith(
+                    ("ar", "er", "ir"))  # "no lo pude terminar" is a verb, no misspelt "Terminator"
+                if hit is None or lower_word or name_part or weak or infinitive or (n == 1 and (
                         window.rstrip("s") == hit[0].rstrip("s")
                         or not self._accept(text, tokens, i, 1, window, prefer, spanish))):
                     continue

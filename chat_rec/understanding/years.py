@@ -18,15 +18,28 @@ _DECADE_WORDS = {
 }
 _DECADE_WORDS |= {f"{word}s": year for word, year in _DECADE_WORDS.items() if not word.endswith("s")}
 """Latin American Spanish makes the decade words plural: "los ochentas", "los noventas"."""
+_SPANISH_NUMBERS = "|".join(w for w in _DECADE_WORDS if not w.endswith(("ies", "ties")))
+_ENGLISH_DECADES = "|".join(w for w in _DECADE_WORDS if w.endswith(("ies", "ties")))
+_DECADE_ADJECTIVES = {f"{stem}er{end}": year for stem, year in (
+    ("cincuent", 1950), ("sesent", 1960), ("setent", 1970), ("ochent", 1980), ("novent", 1990))
+    for end in ("o", "a", "os", "as")}
+"""Spanish decade adjectives ("acción noventera", "pelis ochenteras"): the decade, with no article."""
+_DECADE_WORDS |= _DECADE_ADJECTIVES
+_PREDICATE = re.compile(r"\b(?:es|son|era|eran|esta|estan|estaba|estaban|parece|parecen|parecia|parecian|muy|bien"
+                        r"|demasiado|demasiadas?|demasiados|tan|re|super|medio)\s*$")
+"""A copula or a degree word right before a decade adjective: it describes, it does not ask."""
 _ONE_DECADE = (
     r"(?:(?:(?:principios|finales|mediados) de )?(?:la decada de )?(?:los )?anos |(?:(?:principios|finales"
     r"|mediados) de )?"
     r"(?:la decada de )?los |the |early |late |mid )?"
-    r"((?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|(?<=anos )(?:19|20)?\d0|(?<=los )(?:19|20)?\d0"
+    r"((?:1[89]|20)?\d0s|(?:19)?(?:" + _ENGLISH_DECADES + "|" + "|".join(_DECADE_ADJECTIVES) + r")"
+    # "los ochenta", but "otras veinte [veces]" is a count
+    r"|(?:(?<=anos )|(?<=los )|(?<=las ))(?:" + _SPANISH_NUMBERS + r")"
+    r"|(?<=anos )(?:19|20)?\d0|(?<=los )(?:19|20)?\d0"
     r"|(?<=decada de )(?:19|20)\d0|(?<=decada del )(?:19|20)?\d0)\b"
 )
 _DECADES = re.compile(
-    _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|a) (?:the |los |anos )?"
+    _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|u|a) (?:the |los |anos )?"
     r"(?:(?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|\d0))*)"
     r"(?: (?:or|and|o|y) (?:de )?(earlier|before|older|later|after|newer|antes|anteriores|despues|posterior(?:es)?)"
     r"| (?:para |hacia )?(atras)| (onwards|on|en adelante|para adelante|hacia adelante|para aca))?"
@@ -160,6 +173,8 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
         if listed and _PICKS_OUT_DECADE.search(before) and any(lo <= y <= hi for y in listed):
             continue  # "the one from the 40s" picks out the listed 1942 film; it sets no range
 
+        if match.group(1) in _DECADE_ADJECTIVES and _PREDICATE.search(before):
+            continue  # "están bien ochenteras" says what the films are like; it asks for no decade
         negated = bool(_NEGATED.search(before))
         compared = _BEFORE_DECADE.search(before) or _AFTER_DECADE.search(before)
         if compared is not None and not direction and not match.group(5):
