@@ -45,9 +45,12 @@ FUNCTION_WORDS = frozenset(
     might mine more most much must my myself of off on once only or other our ours out over own
     same she should so some such than that thats the their them then there these they this those
     through to too under until up us very was we were what whats when where which while who whom
-    whose why will with would you youd youll your yours yourself""".split()
-)
-"""English function words (general language)."""
+    whose why will with would you youd youll your yours yourself
+    shes hes theyre youre wed shed hed theres heres isnt arent wasnt werent didnt doesnt wont wouldnt
+    couldnt shouldnt havent hasnt hadnt tbh idk imo imho btw fyi lmao rofl""".split()
+) | frozenset(lexicon.NUMBER_WORDS) | frozenset(lexicon.ORDINALS)
+"""English function words, contractions without their apostrophe, chat abbreviations, numbers and
+ordinals (general language): "all three are bangers tbh" asks for no mood."""
 
 REQUEST_WORDS = frozenset(
     """movie movies film films flick flicks cinema show shows series episode watch watching

@@ -128,12 +128,16 @@ _VERB_NEGATORS = frozenset("dont didnt doesnt wont wouldnt cant couldnt isnt was
 _AFFIRMING = re.compile(r"\b(?:i (?:wont|will not|cant|cannot|can not) deny(?: that)?|no (?:voy a negar|puedo negar"
                         r"|niego|te voy a negar|te niego)(?: que)?)\b")
 """Frames that assert what follows ("I can't deny that…", "no voy a negar que…")."""
-_I_NOT = r"(?:that )?i (?:dont|wouldnt|do not|would not)"
-_NONE_NOT = re.compile(r"\b(?:no hay (?:ni )?(?:una|uno|ninguna|ninguno) (?:sola |solo )?que no"
-                       r"|(?:(?:there s|theres|there is) (?:not|no|none)|there isnt|there is not) (?:a single |one )?"
-                       r"(?:one )?" + _I_NOT
-                       + r"|not (?:a single )?one " + _I_NOT + r")\b")
-""""No hay ni una que no me apetezca", "not one I wouldn't watch": every listed film, affirmed."""
+_I_NOT = r"(?:that )?(?:i|we) (?:dont|didnt|wouldnt|do not|did not|would not)"
+_OF_GROUP = (r"(?:(?:of|among) (?:those|these|them|the) (?:(?:two|three|four|five) )?"
+             r"|de (?:esas|estas|esos|estos|las|los) (?:(?:dos|tres|cuatro|cinco) )?)?")
+_NONE_NOT = re.compile(r"\b(?:no (?:hay|encuentro|veo|tengo|encontre) (?:ni )?(?:una|uno|ninguna|ninguno)"
+                       r" (?:sola |solo )?" + _OF_GROUP + r"que no"
+                       r"|(?:(?:there s|theres|there is|there) (?:not|no|none)|there isnt|there is not)"
+                       r" (?:a single |one )?(?:one )?" + _OF_GROUP + _I_NOT
+                       + r"|not (?:a single )?one " + _OF_GROUP + _I_NOT + r")\b")
+""""No hay ni una que no me apetezca", "not one of those three I didn't love", "no encuentro una sola de
+esas tres que no me haya gustado": every listed film, affirmed."""
 
 
 def unmark_double_negation(keys: list[str]) -> list[str]:
@@ -184,7 +188,8 @@ def mark_alternatives(keys: list[str]) -> list[str]:
     return out
 
 
-PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |sinceramente )?(?:no )?(?:(?:me|nos) \w+"
+PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |sinceramente )?(?:a mi |a nosotros )?"
+                      r"(?:no )?(?:(?:me|nos) \w+"
                       r"|(?:es|fue|era|esta|estuvo|son|fueron|eran) \w+)")
 """A Spanish clause that opens with its verdict verb (or a copula: "es una maravilla") has the film
 before as its subject."""

@@ -277,7 +277,7 @@ REQUEST = re.compile(
     r"\b(?:^more (?:\w+ ){0,4}(?:stuff|movies|films|ones|like (?:that|this|it))|^next$"
     r"|^(?:hay|tienes|tenes|tendras) mas|recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some"
-    r"|a|an|anything|one)|any (?:more|good|other|great|decent|recs|recommendations|ideas)"
+    r"|a|an|anything|one)|any (?:more|other|recs|recommendations|ideas)|any (?:good|great|decent)\b(?! *$)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
@@ -293,7 +293,8 @@ REQUEST = re.compile(
     r"|wanna (?:watch|see)|i need|we need|need something|looking for|look for|im after|were after"
     r"|i am after|in the mood for|rather (?:see|watch|have)|like to (?:watch|see)|(?:watch|see) "
     r"(?:something|a|an|some)|can you find|could you find|help me (?:find|pick|choose)"
-    r"|busco|buscando|quiero|queremos|recomienda\w*|recomenda(?:me|nos)|recomiendas|recomendarias|sugiere\w*"
+    r"|busco|buscando|(?<!la )(?<!lo )(?<!las )(?<!los )(?:quiero|queremos)(?! ver(?:la|lo|las|los)\b)"
+    r"|recomienda\w*|recomenda(?:me|nos)|recomiendas|recomendarias|sugiere\w*"
     r"|sugeri(?:me|nos)|pasa(?:me|nos)(?:l[ao]s?)?"
     r"|tienes algo|tienes alguna|algo (?:de|mas|como|parecido|similar|nuevo)|alguna (?:pelicula|"
     r"recomendacion|idea)|dame|muestrame|muestranos|mostrame|mostranos|ensename|ensenanos"
@@ -423,7 +424,7 @@ def known_words() -> frozenset[str]:
     return frozenset(w for w in _vocab() if w.isalpha() and w.isascii()) | common_words()
 
 
-_INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
+INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
 """Regular English endings and what they replace: the vocabulary holds base forms ("robot"), not
 every plural or verb form ("robots", "haunted")."""
 
@@ -431,7 +432,7 @@ every plural or verb form ("robots", "haunted")."""
 @functools.lru_cache(maxsize=20_000)
 def is_known_word(word: str) -> bool:
     """Whether ``word`` is an English dictionary word or a regular inflection of one ("robots",
-    "wolves" is not found: only the endings of ``_INFLECTIONS``). False for every word when no
+    "wolves" is not found: only the endings of ``INFLECTIONS``). False for every word when no
     dictionary is available (fewer than 5,000 known words).
     """
     known = known_words()
@@ -440,7 +441,7 @@ def is_known_word(word: str) -> bool:
     if word in known:
         return True
     return any(word.endswith(end) and len(word) - len(end) >= 3 and word[:-len(end)] + base in known
-               for end, base in _INFLECTIONS)
+               for end, base in INFLECTIONS)
 
 
 @functools.lru_cache(maxsize=1)

@@ -161,9 +161,24 @@ def same_stem(word: str, term: str) -> bool:
     """Whether a term holds a word of the same stem ("slow" ~ "slow action"). A frequent English
     word the tags never use is a word of the sentence's frame far more often than a mood ("looks"
     -> "beautiful visuals", "third" -> "threesome", "made" -> "art"): only such a term is trusted.
+    A one-word term must be the word itself or an inflection of it ("three" is no "threesome"), and
+    a two-word term must open with the word or only grade it ("too long"): the last word of a
+    compound or a name is not it ("house" is no "art house", "dan" no "lieutenant dan").
     """
     parts = term.split()
-    return len(parts) <= 2 and any(part[:4] == word[:4] for part in parts)  # not "day" ~ "day and hudson"
+    if len(parts) == 1:
+        return term[:4] == word[:4] and (_inflected(word, term) or _inflected(term, word))
+    return len(parts) == 2 and (parts[0][:4] == word[:4] and word != parts[1]
+                                or parts[0] in _DEGREE and parts[1][:4] == word[:4])  # not "day and hudson"
+
+
+_DEGREE = frozenset("too very so really super quite overly".split())
+
+
+def _inflected(word: str, base: str) -> bool:
+    """Whether ``word`` is ``base`` or a regular English inflection of it ("books" of "book")."""
+    return word == base or any(word.endswith(end) and word[:-len(end)] + stem == base
+                               for end, stem in lexicon.INFLECTIONS)
 
 
 COGNATE_RATIO = 65.0

@@ -336,6 +336,8 @@ class _Parser:
                     last_refs, refs_sentence = heard, sent
                     self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
                 continue
+            if sent in facts and (asked_about := [i for r in self._refs(ckeys, lo, title_at) for i in r.items]):
+                last_refs, refs_sentence = asked_about, sent  # "¿Has visto X? A mí me encanta.": "it" is X
             if sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
                     or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
                 continue

@@ -20,6 +20,12 @@ FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si",
             "qqmask", "lol", "haha", "though", "actually"}
 
 
+def _not_knowing(ckeys: list[str], j: int) -> bool:
+    """Whether the negator at ``j`` denies knowing ("not know", "no la conocía"), not liking."""
+    after = [k for k in ckeys[j + 1:j + 4] if k not in clause_rules.CLITICS and k not in {"really", "even", "yet"}]
+    return bool(after) and after[0] in clause_rules.KNOWING
+
+
 _NOT_YET = frozenset({"yet", "todavia", "aun"})
 """With a negator and no verdict word, these say something has not happened yet."""
 
@@ -69,6 +75,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         polite = any(s <= pos < e for s, e in asks) or (
             k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
         polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…", "no hace falta"
+        polite = polite or _not_knowing(ckeys, j)  # "a musical I might not know", "no la conocía y me encantó"
         if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
             if not any(s <= pos < e for s, e, _ in spans):
                 negators += 1

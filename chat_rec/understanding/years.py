@@ -71,8 +71,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:between|from|entre|de|del|desde) (?:el |the year )?" + _Y
                 + r" (?:and|to|till|until|through|y|a|al|hasta) (?:el )?" + _Y + r"\b"), "range"),
     (re.compile(r"\b" + _Y + r" to " + _Y + r"\b"), "range"),
-    (re.compile(r"\b(?:nothing|not|no|none|nada|nunca|ninguna|ningun) (?:\w+ ){0,2}?"
-                r"(?:older than|earlier than|made before|released before|before|prior to|from before"
+    (re.compile(r"\b(?:nothing|not|no|none|nada|nunca|ninguna|ningun|arent|isnt|werent|wasnt) (?:\w+ ){0,2}?"
+                r"(?:older than|earlier than|made before|released before|before|prior to|from before|pre"
                 r"|anterior(?:es)? (?:a|al)|antes (?:de|del)|(?:mas )?(?:antigu|viej)[oa]s? (?:que|de))"
                 r" (?:the year |el )?" + _YC + r"\b"), "min"),
     (re.compile(r"\b(?:nothing|not|no|nada) (?:\w+ ){0,2}?(?:newer than|later than|after|made after"

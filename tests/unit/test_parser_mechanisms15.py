@@ -14,6 +14,18 @@
 - Typo correction: in a Spanish message an English word is no target ("bailes" is no "bailed")
   unless the word is its stem ("moderno" -> "modern"); a capitalised word inside a sentence is a
   name ("Tom Hanks", never "thanks"). Seen participles: "vistas", "vistos".
+- Second batch: a genre phrase and "zero"/"cero" are rejected whole; voseo requests; "tipo X";
+  "#2"; "Last two"; intensified bare verdicts; "at best"; a hesitation before a verdict; a number
+  that opens a listed title ("2001"); a Spanish infinitive is no misspelt title; a typo beside a
+  listed title's word is that title.
+- Third batch: Spanish decade words and adjectives ("setentero"; "otras treinta" is a count; "están
+  muy noventeras" describes); third-person "no las conocen"; a version of a title told by its year
+  ("la del 32"); a film asked about is what "it" refers to next; "any good?" and "la quiero ver"
+  ask for no new picks; "not pre-1985" is a lower bound; a double negation over the group likes
+  every film; not knowing is no negated verdict.
+- Moods: numbers, ordinals, apostrophe-less contractions and chat abbreviations are no moods; a
+  frequent word is trusted only for a term of its own stem (not "threesome" for "three", "art
+  house" for "house" or "lieutenant dan" for "dan").
 """
 
 from __future__ import annotations
@@ -244,3 +256,84 @@ def test_third_person_not_knowing_is_no_verdict(resolver, catalog):
 ])
 def test_a_version_told_by_its_year(resolver, text, liked, disliked):
     assert verdicts(parse(text, [], resolver)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Have you seen Heat? I love it.", [HEAT]),
+    ("¿Has visto Tiburón? A mí me encanta.", [JAWS]),
+    ("Have you seen Heat? Is it any good?", []),
+])
+def test_a_film_asked_about_is_what_it_refers_to_next(resolver, text, liked):
+    assert verdicts(parse(text, [], resolver)) == (liked, [])
+
+
+@pytest.mark.parametrize(("text", "wants"), [
+    ("Is Heat any good?", False),
+    ("Seen the first one. The second, any good?", False),
+    ("any good thrillers from the 70s?", True),
+    ("Tiburón la quiero ver este finde con mi padre", False),
+    ("quiero verla ya mismo", False),
+    ("quiero una de vaqueros", True),
+])
+def test_any_good_and_wanting_a_named_film_ask_for_no_new_picks(resolver, text, wants):
+    assert parse(text, [], resolver).wants_new_recommendations is wants
+
+
+@pytest.mark.parametrize(("text", "years", "liked_genres", "disliked_genres"), [
+    ("a thriller, but not pre-1985", (1985, None), ["Thriller"], []),
+    ("any comedies that aren't pre-1990?", (1990, None), ["Comedy"], []),
+    ("sci-fi pre-1980", (None, 1979), ["Sci-Fi"], []),
+])
+def test_a_negated_pre_year_is_a_lower_bound_and_rejects_no_genre(resolver, text, years, liked_genres,
+                                                                     disliked_genres):
+    sig = parse(text, [], resolver)
+    assert (sig.year_min, sig.year_max) == years
+    assert sig.liked_genres == liked_genres and sig.disliked_genres == disliked_genres
+
+
+@pytest.mark.parametrize("text", [
+    "honestly there's not one of these three we didn't enjoy",
+    "not a single one of those I didn't like",
+    "no encuentro ni una de estas tres que no me guste",
+    "no veo una sola que no me apetezca",
+])
+def test_a_double_negation_over_the_group_likes_every_film(resolver, catalog, text):
+    sig = parse(text, _three(catalog), resolver)
+    assert verdicts(sig) == (sorted([HEAT, SPEED, JAWS]), [])
+
+
+@pytest.mark.parametrize(("text", "liked", "liked_genres"), [
+    ("got a good western I might not know?", [], ["Western"]),
+    ("I didn't know Heat at all, loved it", [HEAT], []),
+    ("no conocía Tiburón y me encantó", [JAWS], []),
+])
+def test_not_knowing_is_no_negated_verdict(resolver, text, liked, liked_genres):
+    sig = parse(text, [], resolver)
+    assert sig.liked_ids == liked and sig.liked_genres == liked_genres and not sig.disliked_genres
+
+
+# ------------------------------------------------------------------------- chit-chat read as moods
+
+def test_frame_words_are_no_moods():
+    from chat_rec.understanding.aspects import is_content
+
+    for word in ("three", "tres", "third", "tbh", "shes", "theres", "wed", "idk"):
+        assert not is_content(word), word
+    for word in ("spooky", "heist", "slow", "quirky"):
+        assert is_content(word), word
+
+
+@pytest.mark.parametrize(("word", "term", "trusted"), [
+    ("three", "threesome", False),  # no inflection of it
+    ("mind", "mindfuck", False),
+    ("books", "book", True),
+    ("house", "art house", False),  # the last word of a compound
+    ("dan", "lieutenant dan", False),  # the last word of a name
+    ("street", "wall street", False),
+    ("slow", "slow action", True),  # opens it
+    ("long", "too long", True),  # only graded
+])
+def test_a_frequent_word_trusts_only_its_own_stem(word, term, trusted):
+    from chat_rec.understanding.mood_words import same_stem
+
+    assert same_stem(word, term) is trusted
