@@ -260,6 +260,26 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
     return out
 
 
+def _names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex) -> set[int]:
+    """The words of a name the tags do not hold: two or more capitalised words in a row inside a
+    sentence ("Peter Jackson", "Jack Black"). Each word alone is near some tag of another name
+    ("peter pan", "jack nicholson"); a name the tags hold ("Tom Hanks") and a one-word name
+    ("Tarantino", read by its nearest tag) stay.
+    """
+    capital = [i > 0 and text[t.start:t.end][:1].isupper() and text[t.start:t.end][1:].islower()
+               and text[:t.start].rstrip()[-1:] not in tuple(".!?¿¡:;\"'(\n") for i, t in enumerate(tokens)]
+    out: set[int] = set()
+    i = 0
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and capital[j]:
+            j += 1
+        if j - i >= 2 and not vocabulary.is_term(" ".join(t.key for t in tokens[i:j])):
+            out.update(range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
 def aspects_with_polarity(text: str, vocabulary: AspectIndex,
                           resolver: TitleResolver | None = None) -> tuple[list[str], list[str]]:
     """(liked, disliked) aspect phrases of a message: the fallback reader, not the parser.
@@ -274,6 +294,7 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     occasion = occasion_spans(keys)  # not counted in a sentence's length: "a spooky movie for a stormy night"
     asking = _asking_sentences(keys, occasion)
     skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking) | occasion
+    skip |= _names(text, tokens, vocabulary)
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
     for start, _, phrase in find_aspects(keys, vocabulary, skip):

@@ -197,6 +197,12 @@ def cognate(word: str, term: str) -> bool:
     a look-alike by subword pieces ("zombis" -> "zither", "ninos" -> "ninotchka"), never a
     translation, so only a cognate is trusted.
     """
-    if len(word) < COGNATE_MIN_LENGTH:  # "rato" (a while) is no "rat": short words only when spelt the same
-        return word in (term, *term.split())
+    if _SPANISH_VERB.search(word):
+        return False  # "vieron", "elegiría": a verb's form is spelt like a term by chance ("theron", "elegiac")
+    if len(word) < COGNATE_MIN_LENGTH:  # "rato" (a while) is no "rat", "van" no "van gogh": only the term itself
+        return word == term
     return any(fuzz.ratio(word, part) >= COGNATE_RATIO for part in (term, *term.split()))
+
+
+_SPANISH_VERB = re.compile(r"(?:aron|ieron|aba|aban|abamos|iria|irian|arian|ieran|iera|iese|asen|aste|iste)$")
+"""Spanish verb endings no adjective or topic noun has (preterite, imperfect, conditional, subjunctive)."""

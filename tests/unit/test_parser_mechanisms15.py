@@ -25,7 +25,9 @@
   every film; not knowing is no negated verdict.
 - Moods: numbers, ordinals, apostrophe-less contractions and chat abbreviations are no moods; a
   frequent word is trusted only for a term of its own stem (not "threesome" for "three", "art
-  house" for "house" or "lieutenant dan" for "dan").
+  house" for "house" or "lieutenant dan" for "dan"); a Spanish verb form or a short Spanish word
+  that is only part of a term is no cognate ("vieron", "van"); a name of two capitalised words the
+  tags do not hold ("Peter Jackson") is no mood.
 """
 
 from __future__ import annotations
@@ -337,3 +339,28 @@ def test_a_frequent_word_trusts_only_its_own_stem(word, term, trusted):
     from chat_rec.understanding.mood_words import same_stem
 
     assert same_stem(word, term) is trusted
+
+
+def test_spanish_verb_forms_and_short_words_are_no_cognates():
+    from chat_rec.understanding.mood_words import cognate
+
+    assert not cognate("vieron", "charlize theron")  # a preterite
+    assert not cognate("elegiria", "elegiac")  # a conditional
+    assert not cognate("van", "van gogh")  # a short word counts only as the term itself
+    assert cognate("gore", "gore")
+    assert cognate("misterio", "mystery")
+    assert cognate("romantico", "romance")
+
+
+def test_a_name_the_tags_do_not_hold_is_no_mood():
+    from chat_rec.understanding.aspects import _names, tokenize
+
+    class Vocabulary:
+        @staticmethod
+        def is_term(phrase: str) -> bool:
+            return phrase in {"tom hanks"}
+
+    text = "Loved the one by Peter Jackson, and anything with Tom Hanks. Tarantino too"
+    tokens = tokenize(text)
+    names = {tokens[i].key for i in _names(text, tokens, Vocabulary())}
+    assert names == {"peter", "jackson"}  # "Tom Hanks" is a tag; one-word "Tarantino" is read by its tag
