@@ -204,5 +204,5 @@ def cognate(word: str, term: str) -> bool:
     return any(fuzz.ratio(word, part) >= COGNATE_RATIO for part in (term, *term.split()))
 
 
-_SPANISH_VERB = re.compile(r"(?:aron|ieron|aba|aban|abamos|iria|irian|arian|ieran|iera|iese|asen|aste|iste)$")
+_SPANISH_VERB = re.compile(r"(?:aron|ieron|aba|aban|abamos|iria|irian|arian|ieran|iera|iese|asen)$")
 """Spanish verb endings no adjective or topic noun has (preterite, imperfect, conditional, subjunctive)."""

@@ -118,8 +118,8 @@ def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int]
     "sin terror", "no horror", "zero romance", "nada de drama", "ni el drama ni el terror", "not the
     third one", "anything except westerns": the negator scopes the noun phrase that follows it (a
     genre and the genre word right after it, and phrases joined to it by "or"/"ni"/"nor"), not the
-    whole clause. A negator followed by a
-    verb ("I don't like X", "no me gusta X") is left to the clause polarity.
+    whole clause. A negator followed by a verb ("I don't like X", "no me gusta X") is left to the
+    clause polarity.
     Returns the absolute positions of the rejected references and the clause-relative
     positions of the negators that scope them (those do not flip the clause).
     """

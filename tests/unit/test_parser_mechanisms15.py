@@ -52,6 +52,11 @@ def _three(catalog):
     return _listed(catalog, HEAT, SPEED, JAWS)
 
 
+def _judged(resolver, catalog, text):
+    """(liked, disliked) ids, sorted, after ``text`` reacts to the list Heat, Speed, Jaws."""
+    return verdicts(parse(text, _three(catalog), resolver))
+
+
 def _four(catalog):
     return _listed(catalog, HEAT, SPEED, JAWS, ALIEN)
 
@@ -62,7 +67,7 @@ def _four(catalog):
     ("I liked the second one", [SPEED], []),  # the verb itself still likes
 ])
 def test_like_after_a_past_verb_compares(resolver, catalog, text, liked, disliked):
-    assert verdicts(parse(text, _three(catalog), resolver)) == (sorted(liked), sorted(disliked))
+    assert _judged(resolver, catalog, text) == (sorted(liked), sorted(disliked))
 
 
 def test_a_shrug_withholds_a_verdict(resolver, catalog):
@@ -75,7 +80,7 @@ def test_a_shrug_withholds_a_verdict(resolver, catalog):
     ("the first one's a no from me, the rest are great", [SPEED, JAWS], [HEAT]),
 ])
 def test_one_s_is_one_is(resolver, catalog, text, liked, disliked):
-    assert verdicts(parse(text, _three(catalog), resolver)) == (sorted(liked), sorted(disliked))
+    assert _judged(resolver, catalog, text) == (sorted(liked), sorted(disliked))
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [
@@ -104,7 +109,7 @@ def test_al_principio_and_al_final_name_no_film(resolver, catalog, text):
     ("I've seen all three. The first is brilliant, the other two are dull", [HEAT], [SPEED, JAWS]),
 ])
 def test_the_others_after_a_group_are_the_films_not_singled_out(resolver, catalog, text, liked, disliked):
-    assert verdicts(parse(text, _three(catalog), resolver)) == (sorted(liked), sorted(disliked))
+    assert _judged(resolver, catalog, text) == (sorted(liked), sorted(disliked))
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [
@@ -112,7 +117,7 @@ def test_the_others_after_a_group_are_the_films_not_singled_out(resolver, catalo
     ("The second one I can't stand. Otherwise I love them all", [HEAT, JAWS], [SPEED]),
 ])
 def test_a_group_verdict_keeps_a_film_judged_on_its_own(resolver, catalog, text, liked, disliked):
-    assert verdicts(parse(text, _three(catalog), resolver)) == (sorted(liked), sorted(disliked))
+    assert _judged(resolver, catalog, text) == (sorted(liked), sorted(disliked))
 
 
 @pytest.mark.parametrize(("text", "liked"), [
@@ -120,7 +125,7 @@ def test_a_group_verdict_keeps_a_film_judged_on_its_own(resolver, catalog, text,
     ("la segunda es la mejor de todas", [SPEED]),
 ])
 def test_a_superlative_over_the_group_compares(resolver, catalog, text, liked):
-    assert verdicts(parse(text, _three(catalog), resolver)) == (liked, [])
+    assert _judged(resolver, catalog, text) == (liked, [])
 
 
 @pytest.mark.parametrize("text", [
@@ -133,8 +138,7 @@ def test_a_superlative_over_the_group_compares(resolver, catalog, text, liked):
     "Haven't seen the third, any good?",
 ])
 def test_not_yet_not_knowing_and_asking_judge_nothing(resolver, catalog, text):
-    sig = parse(text, _three(catalog), resolver)
-    assert verdicts(sig) == ([], [])
+    assert _judged(resolver, catalog, text) == ([], [])
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [
@@ -143,7 +147,7 @@ def test_not_yet_not_knowing_and_asking_judge_nothing(resolver, catalog, text):
     ("sí, no y sí", [HEAT, JAWS], [SPEED]),
 ])
 def test_one_bare_answer_per_listed_film(resolver, catalog, text, liked, disliked):
-    assert verdicts(parse(text, _three(catalog), resolver)) == (sorted(liked), sorted(disliked))
+    assert _judged(resolver, catalog, text) == (sorted(liked), sorted(disliked))
 
 
 def test_bare_answers_that_do_not_match_the_list_are_not_positions(resolver, catalog):
@@ -300,8 +304,7 @@ def test_a_negated_pre_year_is_a_lower_bound_and_rejects_no_genre(resolver, text
     "no veo una sola que no me apetezca",
 ])
 def test_a_double_negation_over_the_group_likes_every_film(resolver, catalog, text):
-    sig = parse(text, _three(catalog), resolver)
-    assert verdicts(sig) == (sorted([HEAT, SPEED, JAWS]), [])
+    assert _judged(resolver, catalog, text) == (sorted([HEAT, SPEED, JAWS]), [])
 
 
 @pytest.mark.parametrize(("text", "liked", "liked_genres"), [
