@@ -32,6 +32,12 @@ MAX_SENTENCE_CHARS = 300
 _END = re.compile(r"[.!?…]+[\"')\]]*\s+|\n+")
 _FORBIDDEN = re.compile(r"(\(\s*(19|20)\d\d\s*\)|[\"“”«»*#<>\[\]`{}|]|https?://|system prompt|instruction)", re.I)
 _LIST_MARKER = re.compile(r"^\s*(\d+|[a-zA-Z])[.):]\s")
+NOTHING_ASKED = "nothing specific"
+NOTHING_LIKED = "not said yet"
+"""What the intro prompt's "Asked for" and "Likes" fields say when the person said nothing there."""
+_PLACEHOLDER = re.compile(rf"\b(?:{NOTHING_ASKED}|{NOTHING_LIKED})\b", re.IGNORECASE)
+"""A sentence that repeats one of them read the prompt's empty field aloud ("Adventure, drama, not
+said yet."): too short for the six-word prompt echo check."""
 _THIRD_PERSON = re.compile(
     r"\b(the|this|that|our|a)\s+(person|user|viewer|customer|client|individual|human|requester)s?\b"
     r"|\b(he|she|him|his|hers|himself|herself)\b"
@@ -133,7 +139,7 @@ def sentence_problem(sentence: str, deps: Deps, allowed_labels: Iterable[str], m
         return "fragment"
     if _FORBIDDEN.search(sentence) or len(sentence) > MAX_SENTENCE_CHARS:
         return "markup"
-    if echoes_prompt(sentence) or scrub_line(sentence) != sentence:
+    if echoes_prompt(sentence) or scrub_line(sentence) != sentence or _PLACEHOLDER.search(sentence):
         return "prompt echo"
     if message and echoes_message(sentence, message):
         return "echoes the message"

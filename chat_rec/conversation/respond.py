@@ -10,7 +10,15 @@ from langchain_core.messages import BaseMessage
 from langgraph.runtime import Runtime
 
 from chat_rec.conversation.deps import Deps, TurnContext
-from chat_rec.conversation.intro import IntroGate, check_intro, echoes_message, stream_intro, stream_pieces
+from chat_rec.conversation.intro import (
+    NOTHING_ASKED,
+    NOTHING_LIKED,
+    IntroGate,
+    check_intro,
+    echoes_message,
+    stream_intro,
+    stream_pieces,
+)
 from chat_rec.conversation.nodes import _elapsed, signal_of
 from chat_rec.conversation.state import State
 from chat_rec.limits import scrub_reply
@@ -74,13 +82,13 @@ def intro_messages(state: State, deps: Deps, labels: list[str], language: str) -
     if years:
         summary += f"; from {years[0]} to {years[-1]}" if years[0] != years[-1] else f"; from {years[0]}"
     return _format_intro(language, describe_request(signal)[: PROMPT_MAX_CHARS["request"]],
-                         (", ".join(taste) or "not said yet")[: PROMPT_MAX_CHARS["taste"]],
+                         (", ".join(taste) or NOTHING_LIKED)[: PROMPT_MAX_CHARS["taste"]],
                          summary[: PROMPT_MAX_CHARS["picks"]])
 
 
 def intro_warm_up_messages(language: str = "en") -> list[BaseMessage]:
     """The intro prompt with neutral values: warming the model on it caches the prompt's static prefix."""
-    return _format_intro(language, "nothing specific", "not said yet", "5 films")
+    return _format_intro(language, NOTHING_ASKED, NOTHING_LIKED, "5 films")
 
 
 def _format_intro(language: str, request: str, taste: str, picks: str) -> list[BaseMessage]:
@@ -104,12 +112,18 @@ def _intro_prompt_name(language: str) -> str:
     return name if language.isalpha() and prompt_path(name).is_file() else "recommend"
 
 
+_NOT_KINDS = frozenset({"IMAX", "(no genres listed)"})
+"""MovieLens "genres" that say how a film was shown or that none is known, not what kind it is: an
+intro that calls the picks "IMAX" describes nothing."""
+
+
 def _top_genres(genre_lists: list[list[str]], n: int = 4) -> list[str]:
-    """The most frequent genres over the lists, most frequent first."""
+    """The most frequent genres over the lists, most frequent first (kinds of film only)."""
     counts: dict[str, int] = {}
     for genres in genre_lists:
         for genre in genres:
-            counts[genre] = counts.get(genre, 0) + 1
+            if genre not in _NOT_KINDS:
+                counts[genre] = counts.get(genre, 0) + 1
     return [g for g, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:n]]
 
 
@@ -129,7 +143,7 @@ def describe_request(signal: PreferenceSignal) -> str:
         parts.append(f"from {signal.year_min} on")
     elif signal.year_max is not None:
         parts.append(f"up to {signal.year_max}")
-    return "; ".join(parts) or "nothing specific"
+    return "; ".join(parts) or NOTHING_ASKED
 
 
 def _model_intro(state: State, deps: Deps, labels: list[str], language: str,

@@ -166,3 +166,18 @@ def test_a_sentence_that_repeats_itself_is_dropped() -> None:
     assert gate.feed("Tense thrillers, tense and dark. Dark stories with a twist. ") == ["Dark stories with a twist."]
     assert gate.dropped == [("Tense thrillers, tense and dark.", "repeats itself")]
     assert not repeats_itself("Good films for tonight, and films you may not know.")
+
+
+def test_an_empty_prompt_field_read_aloud_is_dropped() -> None:
+    # the prompt fills "Likes" with "not said yet" and "Asked for" with "nothing specific" when the
+    # person said nothing there; a sentence repeating them is the model reading its prompt
+    assert sentence_problem("Adventure, drama and action, not said yet.", deps(), []) == "prompt echo"
+    assert sentence_problem("Nothing specific, just some big adventures.", deps(), []) == "prompt echo"
+    assert sentence_problem("Big adventures with a warm heart.", deps(), []) == ""
+
+
+def test_the_intro_prompt_names_kinds_of_film_not_formats() -> None:
+    from chat_rec.conversation.respond import _top_genres
+
+    picks = [["Action", "IMAX"], ["Action", "Sci-Fi", "IMAX"], ["Drama", "IMAX"], ["(no genres listed)"]]
+    assert _top_genres(picks) == ["Action", "Sci-Fi", "Drama"]
