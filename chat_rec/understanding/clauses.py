@@ -188,6 +188,14 @@ def mark_alternatives(keys: list[str]) -> list[str]:
     return out
 
 
+CLEFT = re.compile(r"^(?:but |and |y |pero )?what (?:i|we) (?:really |actually |honestly |truly )?(?:loved|liked"
+                   r"|enjoyed|adored|hated|disliked) (?:the )?(?:most )?(?:was|is|were|are) \w"
+                   r"|^(?:but |and )?the one (?:i|we) (?:really |actually )?(?:loved|liked|enjoyed|hated) (?:most )?"
+                   r"(?:was|is) \w"
+                   r"|\b(?:lo|la|el) que (?:mas |menos )?(?:me|nos) (?:gusto|gustaron|encanto|encantaron|gusta|encanta"
+                   r"|flipo|molo) (?:fue|es|fueron|son) \w")
+"""A cleft ("what I loved was …", "lo que más me gustó fue …"): the verdict is on what follows the
+copula; when that names no film the parser reads, the verdict goes to nothing said before."""
 PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |sinceramente )?(?:a mi |a nosotros )?"
                       r"(?:no )?(?:(?:me|nos) \w+"
                       r"|(?:es|fue|era|esta|estuvo|son|fueron|eran) \w+)")

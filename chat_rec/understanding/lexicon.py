@@ -344,7 +344,12 @@ INJECTION = re.compile(
     r"|jailbreak|act as|pretend (?:to be|you are)|disregard|new instructions"
     r"|mark (?:every|all|each)|\boutput (?:only |exactly |the following |this )?(?:json|\{|\[)"
     r"|print (?:your|the)|reveal (?:your|the)|respond only with"
-    r"|return (?:only )?json|olvida (?:tus|las) instrucciones|ignora (?:tus|las))",
+    r"|return (?:only )?json|olvida (?:tus|las) instrucciones|ignora (?:tus|las)"
+    # the same orders in Spanish: "modo desarrollador", "marca todas como favoritas", "eres un asistente…"
+    r"|modo (?:desarrollador|developer)|instrucciones (?:del sistema|anteriores)"
+    r"|marc[aá]r? (?:todas|todos|cada una|cada uno|las tres|los tres|las dos|los dos)\b"
+    r"|\beres (?:ahora )?un (?:asistente|modelo|bot)|a partir de ahora eres"
+    r"|responde (?:solo|solamente|únicamente) con)",
     re.IGNORECASE,
 )
 """Sentences that address the system rather than state a taste (rule 15)."""

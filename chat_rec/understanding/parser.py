@@ -420,7 +420,11 @@ class _Parser:
             elif lo and keys[lo - 1] == "qqcond" and not [r for r in refs if r.items or r.genres]:
                 pending = []  # "horror is fine as long as it's not gory": the condition judges "gory", not "it"
             elif not [r for r in refs if r.items or r.genres]:
-                if polarity and len(listed) > 1 and clause_rules.PLURAL_VERDICT.search(text):
+                if clause_rules.CLEFT.search(text):
+                    # "what I loved was <a film not read>": its object is that film, not the ones before,
+                    # and a later "more like that" means it too
+                    last_refs, last_genres = [], ()
+                elif polarity and len(listed) > 1 and clause_rules.PLURAL_VERDICT.search(text):
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "Heat, Alien, Fargo: all-timers for me"
                 elif (polarity or seen) and pending and bare_verdict(ckeys, seen):
                     # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
