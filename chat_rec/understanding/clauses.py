@@ -321,7 +321,7 @@ def emoji_polarity(char: str) -> int:
 
 def emoji_tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, key) for emoji and emoticons that carry a verdict: "qqgood" or "qqbad", or that
-    withhold one on purpose ("qqshrug", a shrug: "not sure"); a run of the same sign is one token
+    withhold one on purpose ("qqshrug", a shrug: no verdict); a run of the same sign is one token
     ("😍😍😍").
     """
     out: list[tuple[int, int, str]] = []

@@ -162,7 +162,7 @@ def same_stem(word: str, term: str) -> bool:
     word the tags never use is a word of the sentence's frame far more often than a mood ("looks"
     -> "beautiful visuals", "third" -> "threesome", "made" -> "art"): only such a term is trusted.
     A one-word term must be the word itself or an inflection of it ("three" is no "threesome"), and
-    a two-word term must open with the word or only grade it ("too long"): the last word of a
+    a two-word term must open with the word or only grade it (a degree word first): the last word of a
     compound or a name is not it ("house" is no "art house", "dan" no "lieutenant dan").
     """
     parts = term.split()

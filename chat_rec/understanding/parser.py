@@ -26,16 +26,13 @@ from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
+from chat_rec.understanding.title_keys import fold_key
+from chat_rec.understanding.tokens import tokenize
 
 log = logging.getLogger(__name__)
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—"
-                    r"|[.!?;,:¿¡\n]|&")
-"""Words (a dotted acronym such as "L.A." is one, with no sentence break), dashes and punctuation."""
-_BREAK = {".", "!", "?", "\n", "¿", "¡"}
 _POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
 """Politeness, no verdict: "mark Titanic as seen, please"."""
-_SOFT = {",", ";", ":"}
 _PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
              "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids")
@@ -43,18 +40,8 @@ _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", 
 
 
 
-_CLOSING_SI = re.compile(r"\s*(?:[.,;:!)]|$)")
-"""What follows an unaccented "si" that is "yes": a clause never ends on a conditional "if"."""
-_UNSURE_SI = re.compile(r"\b(?:se|sé|sabe|sabes|sabia|sabía|pregunto|ver)\s*$", re.I)
-"""Words before a clause-final "si" that is "whether" ("no sé si.", "a ver si")."""
 
 
-@dataclass
-class _Tok:
-    key: str
-    start: int
-    end: int
-    raw: str
 
 
 def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleResolver | None = None,
@@ -103,11 +90,6 @@ _YEAR_VERSION = re.compile(r"^(?:la|el|the|that|esa|ese) (?:del?|one from|versio
 """A version of a title told by its year, right after the title: "la del 53", "the one from 1933"."""
 _HESITATIONS = frozenset("eh hm hmm mm mmm uh um er erm ehh mmmh".split())
 """Sounds of hesitation ("eh", "hmm") that may stand between a named film and its verdict."""
-_ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
-            **dict.fromkeys(("no", "nope", "nah", "naw", "qqbad"), -1)}
-"""Bare answers, for one per listed film ("nope nope and yes")."""
-_MID_SENTENCE = re.compile(r"[\w,]\s*$")
-"""A capitalised word after a word or comma is a name, never a misspelt cue ("Tom Hanks", not "thanks")."""
 _LISTED_SUBJECT = re.compile(r"^(?:qqtitle )+(?:and|y|e|&) (?:qqtitle )+")
 """A clause whose subject is titles joined by "and" ("... Heat and Fargo were great"): the titles alone
 before it in its sentence ("Casablanca, ...") share its verdict."""
@@ -135,7 +117,7 @@ class _Parser:
         self.reply = reply
         self.resolver = resolver
         self.text = clean(utterance)
-        self.toks = self._tokenize(self.text)
+        self.toks = tokenize(self.text)
         self.signal = PreferenceSignal()
         self.referenced: list[int] = []
         self.singled: set[int] = set()  # listed films named apart from the whole list ("the first", "Heat")
@@ -144,48 +126,6 @@ class _Parser:
         self._settled = False  # the clause being read was judged "no verdict" on purpose
         self.list_refs = ListReferences(previous)
         self.spans: dict[int, tuple[int, int]] = {}
-
-    @staticmethod
-    def _tokenize(text: str) -> list[_Tok]:
-        toks = []
-        faces = clause_rules.emoji_tokens(text)
-        taken = {i for start, end, _ in faces for i in range(start, end)}
-        for start, end, key in faces:
-            toks.append(_Tok(key, start, end, text[start:end]))
-            if text[:start].strip() and not re.search(r"[.!?;,:¿¡\n]\s*$", text[:start]):
-                toks.append(_Tok(",", end, end, ""))  # "number 2 😍 the rest 😴": a face closes what it judges
-        spanish = lexicon.detect_language([fold(m.group()) for m in _TOKEN.finditer(text)]) == "es"
-        for m in _TOKEN.finditer(text):
-            if m.start() in taken:
-                continue  # the ":" of ":)"
-            raw = m.group()
-            if raw in _BREAK or raw in _SOFT:
-                key = "?" if raw == "?" else "." if raw in _BREAK else ","
-            elif raw == "—" or (raw in "-–" and text[m.start() - 1:m.start()].isspace()
-                                 and not (text[:m.start()].rstrip()[-1:].isdigit()
-                                          and text[m.end():].lstrip()[:1].isdigit())):
-                key = ","  # a dash between words sets off a clause ("I didn't hate it — it's fine")
-            elif raw in "-–":
-                key = "to"
-            elif raw == "&":
-                key = "and"
-            elif raw.lower() == "sí" or raw.lower() == "si" and _CLOSING_SI.match(text, m.end()) \
-                    and not _UNSURE_SI.search(text[:m.start()]):
-                key = "yes"  # the accent, or closing a clause ("los increibles si!!"), tells "yes" from "if"
-            else:
-                key = fold(raw).replace(" ", "")
-                if not (raw[:1].isupper() and raw[1:].islower()) or not _MID_SENTENCE.search(text[:m.start()]):
-                    key = lexicon.correct_typo(key, spanish)  # a capital inside a sentence is a name ("Tom Hanks")
-                key = lexicon.plain_word(key)
-                if not key:
-                    continue
-            if raw.isdigit() and text[m.start() - 1:m.start()] == "#":  # "#3" is number three
-                toks.append(_Tok("num", m.start() - 1, m.start(), "#"))
-            if key == "ones" and re.fullmatch(r"(?i)one['’]s", raw):  # "the last one's the best": one is
-                toks += [_Tok("one", m.start(), m.start() + 3, raw[:3]), _Tok("is", m.start() + 3, m.end(), raw[3:])]
-                continue
-            toks.append(_Tok(key, m.start(), m.end(), raw))
-        return sorted(toks, key=lambda t: t.start)
 
     # ----------------------------------------------------------------- main flow
     def run(self) -> PreferenceSignal:
@@ -222,22 +162,13 @@ class _Parser:
             sig.era = clause_rules.relative_era(" ".join(keys))
         if self.previous:
             self.list_refs.ahead = self.list_refs.named(keys, [m.item_id for m in mentions])
-        if not self._verdict_per_item(keys):
+        answers = self.list_refs.answers(keys)
+        for item_id, sign in answers:
+            self._items([item_id], sign, False)
+        if not answers:
             self._clauses(keys, title_at)
         self._unresolved(mentions)
         return self._finish()
-
-    def _verdict_per_item(self, keys: list[str]) -> bool:
-        """A message of bare yeses and noes, one per listed film and not all alike ("nope nope and
-        yes", "sí, no, sí", "👍 👎"): each judges the film in its place. Whether it was one.
-        """
-        words = [k for k in keys if k not in {",", ".", "and", "y", "then", "luego"}]
-        signs = [_ANSWERS.get(k, 0) for k in words]
-        if len(self.previous) < 2 or len(words) != len(self.previous) or 0 in signs or len(set(signs)) < 2:
-            return False
-        for item, sign in zip(self.previous, signs, strict=True):
-            self._items([item.item_id], sign, False)
-        return True
 
     def _own_mark(self, mention: Mention, at: int) -> bool:
         """Whether the "!" or "?" at token ``at`` ends the title just named ("Airplane!", "Who Framed
@@ -422,7 +353,7 @@ class _Parser:
             elif not [r for r in refs if r.items or r.genres]:
                 if clause_rules.CLEFT.search(text):
                     # "what I loved was <a film not read>": its object is that film, not the ones before,
-                    # and a later "more like that" means it too
+                    # and a later "anything in that vein?" means it too
                     last_refs, last_genres = [], ()
                 elif polarity and len(listed) > 1 and clause_rules.PLURAL_VERDICT.search(text):
                     refs = [_Ref(lo, list(listed), pronoun=True)]  # "Heat, Alien, Fargo: all-timers for me"
@@ -607,12 +538,11 @@ class _Parser:
         found = _YEAR_VERSION.match(" ".join(ckeys))
         if not found or self.resolver is None:
             return []
-        typed = found.group(1) or found.group(2)
-        year = int(typed) if len(typed) == 4 else (1900 if int(typed) > 30 else 2000) + int(typed)
+        year = years.full_year(found.group(1) or found.group(2))
         catalog = self.resolver.catalog
-        for item_id in reversed(self.referenced):
-            named = catalog.get(item_id)
-            same = [i.item_id for i in catalog if named is not None and i.title == named.title and i.year == year]
+        for named in filter(None, map(catalog.get, reversed(self.referenced))):
+            versions = [catalog.get(i) for i in self.resolver.known_ids(fold_key(named.title))]
+            same = sorted(v.item_id for v in versions if v and v.title == named.title and v.year == year)
             if same:
                 return same[:1]
         return []

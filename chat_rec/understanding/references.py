@@ -25,6 +25,9 @@ _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "m
 _ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|todas|todos|todas ellas"
                          r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
 _NUMBER = {"number", "numero", "num", "nro", "no"}
+_ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
+            **dict.fromkeys(("no", "nope", "nah", "naw", "qqbad"), -1)}
+"""Bare answers, for one per listed film ("nope nope and yes")."""
 _START_NOUNS = frozenset({"principio", "inicio", "comienzo"})
 """Spanish nouns for the start of a list: "la del principio" is the first one."""
 _COMPARED_AMONG = re.compile(r"\b(?:best|worst|favou?rite|fave?|greatest|weakest|strongest|pick|mejor|peor"
@@ -164,7 +167,7 @@ class ListReferences:
         if not refs and others:
             for m in lexicon.GROUP_ALL.finditer(text):
                 if _COMPARED_AMONG.search(text[:m.start()].rstrip()):
-                    continue  # "it's the best of the lot": the lot is what it is compared with
+                    continue  # "the middle one's the pick of the lot": the lot is what it is compared with
                 if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
                     group = referenced[-2:] if len(referenced) >= 2 else (ids if n == 2 else [])
                 else:
@@ -175,6 +178,16 @@ class ListReferences:
         if not refs:
             refs += self._descriptive(ckeys, lo, ids)
         return refs
+
+    def answers(self, keys: Sequence[str]) -> list[tuple[int, int]]:
+        """(id, +1 / -1) per listed film when the message is bare yeses and noes, one per film and
+        not all alike ("nope nope and yes", "sí, no, sí", "👍 👎"); empty otherwise.
+        """
+        words = [k for k in keys if k not in {",", ".", "and", "y", "then", "luego"}]
+        signs = [_ANSWERS.get(k, 0) for k in words]
+        if len(self.previous) < 2 or len(words) != len(self.previous) or 0 in signs or len(set(signs)) < 2:
+            return []
+        return [(item.item_id, sign) for item, sign in zip(self.previous, signs, strict=True)]
 
     def opens_with_description(self, ckeys: list[str]) -> bool:
         """Whether the clause opens with its own noun phrase for a listed movie ("la otra", "la de

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import move_article, split_year
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import lexicon, years
 from chat_rec.understanding.title_keys import (
     _LEADING_ARTICLE,
     _MINOR,
@@ -477,7 +477,7 @@ class TitleResolver:
             if _YEAR.match(token.key) and j < 3:
                 return int(token.key)
             if len(token.key) == 2 and token.key.isdigit() and j and tokens[i + n + j - 1].key in {"del", "de"}:
-                return (1900 if int(token.key) > 30 else 2000) + int(token.key)
+                return years.full_year(token.key)
         before = tokens[max(0, i - 1):i]
         ruled_out = any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1])
         if before and _YEAR.match(before[0].key) and not ruled_out:  # "not the 1990 Night of the..."

@@ -116,7 +116,7 @@ _PICKS_OUT_DECADE = re.compile(r"\b(?:the|la|el)(?: one| movie| film| pelicula| 
 _BARE_YEAR = re.compile(r"\b" + _Y + r"\b")
 
 
-def _full_year(digits: str) -> int:
+def full_year(digits: str) -> int:
     """'72 -> 1972, '05 -> 2005 (two digits below 30 are this century); four digits unchanged."""
     value = int(digits)
     if len(digits) == 2:
@@ -150,7 +150,7 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
     spans: list[tuple[int, int]] = []
     work = text
     for match in _PICKS_OUT.finditer(text) if listed else ():
-        if _full_year(match.group(1)) in listed:
+        if full_year(match.group(1)) in listed:
             work = work[:match.start()] + " " * (match.end() - match.start()) + work[match.end():]
 
     def consume(match: re.Match[str]) -> None:
@@ -201,7 +201,7 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
         maxs.append(max(span_hi))
     for regex, kind in _RULES:
         for match in list(regex.finditer(work)):
-            years = [_full_year(g) for g in match.groups() if g and g.isdigit()]
+            years = [full_year(g) for g in match.groups() if g and g.isdigit()]
             if kind == "range" and len(years) == 2:
                 mins.append(min(years))
                 maxs.append(max(years))

@@ -35,8 +35,9 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding import lexicon
-from chat_rec.understanding.parser import _Parser, parse
+from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
+from chat_rec.understanding.tokens import tokenize
 from tests.signals import listed as _listed
 from tests.signals import verdicts
 
@@ -160,9 +161,9 @@ def test_typo_targets_follow_the_language_and_skip_names():
     assert lexicon.correct_typo("bailes") == "bailed"  # in English it may well be one
     assert lexicon.correct_typo("moderno", True) == "modern"
     assert lexicon.correct_typo("amazng") == "amazing"
-    keys = [t.key for t in _Parser._tokenize("anything starring Tom Hanks please")]
+    keys = [t.key for t in tokenize("anything starring Tom Hanks please")]
     assert "hanks" in keys and "thanks" not in keys
-    assert "thanks" in [t.key for t in _Parser._tokenize("hanks a lot")]  # a lowercase typo is still read
+    assert "thanks" in [t.key for t in tokenize("hanks a lot")]  # a lowercase typo is still read
 
 
 def test_spanish_seen_participles(resolver, catalog):

@@ -1,0 +1,80 @@
+"""A message as the parser's tokens: folded words, punctuation as clause marks, emoji as verdicts.
+
+Words are folded and a misspelt cue word is corrected toward the message's language (a capitalised
+word inside a sentence is a name and stays); a dash between words, "&", an accented or clause-final
+"si", "#3" and "one's" get the keys the clause rules read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import clauses as clause_rules
+from chat_rec.understanding import lexicon
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—"
+                    r"|[.!?;,:¿¡\n]|&")
+"""Words (a dotted acronym such as "L.A." is one, with no sentence break), dashes and punctuation."""
+_BREAK = {".", "!", "?", "\n", "¿", "¡"}
+_SOFT = {",", ";", ":"}
+_CLOSING_SI = re.compile(r"\s*(?:[.,;:!)]|$)")
+"""What follows an unaccented "si" that is "yes": a clause never ends on a conditional "if"."""
+_UNSURE_SI = re.compile(r"\b(?:se|sé|sabe|sabes|sabia|sabía|pregunto|ver)\s*$", re.I)
+"""Words before a clause-final "si" that is "whether" ("no sé si.", "a ver si")."""
+_MID_SENTENCE = re.compile(r"[\w,]\s*$")
+"""A capitalised word after a word or comma is a name, never a misspelt cue ("Hanks" is no "thanks")."""
+
+
+@dataclass
+class Tok:
+    """One token: its key (what the rules read), where it stands in the cleaned text, and as typed."""
+
+    key: str
+    start: int
+    end: int
+    raw: str
+
+
+def tokenize(text: str) -> list[Tok]:
+    """The tokens of a cleaned message, in text order."""
+    toks: list[Tok] = []
+    faces = clause_rules.emoji_tokens(text)
+    taken = {i for start, end, _ in faces for i in range(start, end)}
+    for start, end, key in faces:
+        toks.append(Tok(key, start, end, text[start:end]))
+        if text[:start].strip() and not re.search(r"[.!?;,:¿¡\n]\s*$", text[:start]):
+            toks.append(Tok(",", end, end, ""))  # "number 2 😍 the rest 😴": a face closes what it judges
+    spanish = lexicon.detect_language([fold(m.group()) for m in _TOKEN.finditer(text)]) == "es"
+    for m in _TOKEN.finditer(text):
+        if m.start() in taken:
+            continue  # the ":" of ":)"
+        raw = m.group()
+        if raw in _BREAK or raw in _SOFT:
+            key = "?" if raw == "?" else "." if raw in _BREAK else ","
+        elif raw == "—" or (raw in "-–" and text[m.start() - 1:m.start()].isspace()
+                             and not (text[:m.start()].rstrip()[-1:].isdigit()
+                                      and text[m.end():].lstrip()[:1].isdigit())):
+            key = ","  # a dash between words sets off a clause ("I didn't hate it — it's fine")
+        elif raw in "-–":
+            key = "to"
+        elif raw == "&":
+            key = "and"
+        elif raw.lower() == "sí" or raw.lower() == "si" and _CLOSING_SI.match(text, m.end()) \
+                and not _UNSURE_SI.search(text[:m.start()]):
+            key = "yes"  # the accent, or closing a clause ("los increibles si!!"), tells "yes" from "if"
+        else:
+            key = fold(raw).replace(" ", "")
+            if not (raw[:1].isupper() and raw[1:].islower()) or not _MID_SENTENCE.search(text[:m.start()]):
+                key = lexicon.correct_typo(key, spanish)  # a capital inside a sentence is a name
+            key = lexicon.plain_word(key)
+            if not key:
+                continue
+        if raw.isdigit() and text[m.start() - 1:m.start()] == "#":  # "#3" is number three
+            toks.append(Tok("num", m.start() - 1, m.start(), "#"))
+        if key == "ones" and re.fullmatch(r"(?i)one['’]s", raw):  # "the last one's a gem": one is
+            toks += [Tok("one", m.start(), m.start() + 3, raw[:3]), Tok("is", m.start() + 3, m.end(), raw[3:])]
+            continue
+        toks.append(Tok(key, m.start(), m.end(), raw))
+    return sorted(toks, key=lambda t: t.start)
