@@ -113,12 +113,15 @@ def described_listed(text: str, mention: Mention, list_refs: ListReferences, cat
     """
     if not list_refs.previous or mention.item_id in list_refs.ids or mention.text != mention.text.lower():
         return None
+    typed = fold(mention.text)
     before = fold(text[:mention.start]).split()[-2:]
+    if typed.startswith("the "):  # "loved the black hole one": the title's own article is the determiner
+        before, typed = ["the"], typed[4:]
     if not (before[-1:] == ["the"] or len(before) == 2 and before[1] in {"de", "del"}
             and before[0] in {"la", "el", "las", "los"}):
         return None
     named = catalog.get(mention.item_id)
-    for phrase in dict.fromkeys([fold(mention.text)] + ([fold(named.title)] if named is not None else [])):
+    for phrase in dict.fromkeys([typed] + ([fold(named.title)] if named is not None else [])):
         fits = list_refs.matching(phrase)  # "submarino", read as *Submarine*: the submarine film
         if len(fits) == 1:
             return fits[0].item_id

@@ -23,6 +23,7 @@ from chat_rec.understanding.title_keys import (
     _is_genre,
     _stop,
     _Token,
+    colon_parts,
     fold_key,
     title_variants,
     tokenize,
@@ -110,6 +111,9 @@ _PRONOUN_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
 """"Vertigo I found slow": a capital "I" after a title starts the clause, it continues no name."""
 
 
+_LINKING_CUES = frozenset({"is", "and", "or", "as", "than", "about"})
+"""Film cues that only link words ("Gattaca is genius."): after one, a word is no title by its cue alone."""
+
 _TOPIC_CUES = frozenset({"about", "than", "as"})
 """Film cues that are prepositions: a lowercase dictionary word after one is what the film is about
 or like ("what about robots?"), not its title; a capital letter or a film verb still names it."""
@@ -135,15 +139,18 @@ class TitleResolver:
                 index[key].append((priority, item.item_id))
         for spanish, (english, year) in SPANISH_TITLES.items():
             target = self._lookup(index, fold_key(english), year) if english else None
-            if target is not None:
-                key = fold_key(spanish)
-                index[key].append((1, target))
+            if target is None:
+                continue
+            for priority, name in [(1, spanish), *((3, part) for part in colon_parts(spanish))]:
+                key = fold_key(name)
+                if priority == 1 or target not in {i for _, i in index.get(key, ())}:
+                    index[key].append((priority, target))
                 # "naranja mecanica" for La naranja mecánica, as "godfather" names The Godfather; a lone
                 # word left ("pajaros" of Los pájaros) is an ordinary noun, not a title
                 stripped = _LEADING_ARTICLE.sub("", key)
                 named = {i for _, i in index.get(stripped, ())}
                 if stripped != key and len(stripped.split()) >= 2 and target not in named:
-                    index[stripped].append((2, target))
+                    index[stripped].append((priority + 1, target))
         self._index = dict(index)
         self._prefixes = {" ".join(k.split()[:n]) for k in self._index for n in range(1, len(k.split()) + 1)}
         self._max_len = max((len(k.split()) for k in self._index), default=1)
@@ -367,8 +374,9 @@ class TitleResolver:
             if self._after_capital_article(text, tokens, i) and (not nxt or nxt in _stop() or nxt in _VERB_AFTER
                                                                   or re.search(r"[,;:.!?]", between)):
                 return True  # "me encantó El orfanto": a capitalised article mid-sentence opens a title
-            if nxt and nxt not in _stop():
-                return False  # "liam neeson", "dinosaur park": part of a longer name
+            ends = bool(re.search(r"[,;:.!?]", between)) and prev in lexicon.FILM_CUES - _LINKING_CUES
+            if nxt and nxt not in _stop() and not ends:
+                return False  # "liam neeson", "dinosaur park": part of a longer name ("adoro gattaca, ponme…" ends it)
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
             coined = not spanish and len(key) >= 5 and len(lexicon.known_words()) > 5000 \
                 and not lexicon.is_known_word(key)

@@ -113,17 +113,29 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
     if numbered:  # "The Godfather: Part II" as people type it: "godfather part 2", "godfather 2"
         for key in numbered:
             add(key, 2)
-    if ": " in natural:
-        head, _, tail = natural.partition(": ")
-        for part in (head, tail):
-            words = fold_key(part).split()
-            rare = [w for w in words if w not in _stop() and not w.isdigit()]
-            if _NOUNS_AFTER & set(words) or _is_genre(" ".join(words)):
-                continue
-            series = part is head and len(words) >= 2  # "Kill Bill" for "Kill Bill: Vol. 1"
-            if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))) or series:
-                add(part, 3)
+    for part in colon_parts(natural):
+        add(part, 3)
     return list(out.items())
+
+
+def colon_parts(title: str) -> list[str]:
+    """The halves of a "head: tail" title that name the film alone: "Kill Bill" of "Kill Bill:
+    Vol. 1", "El caballero de la noche" of "Batman: El caballero de la noche"; a half of ordinary
+    words ("Part 2") or a genre names nothing.
+    """
+    if ": " not in title:
+        return []
+    head, _, tail = title.partition(": ")
+    out = []
+    for part in (head, tail):
+        words = fold_key(part).split()
+        rare = [w for w in words if w not in _stop() and not w.isdigit()]
+        if _NOUNS_AFTER & set(words) or _is_genre(" ".join(words)):
+            continue
+        series = part is head and len(words) >= 2  # "Kill Bill" for "Kill Bill: Vol. 1"
+        if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))) or series:
+            out.append(part)
+    return out
 
 
 _ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}

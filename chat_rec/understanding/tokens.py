@@ -23,6 +23,9 @@ _CLOSING_SI = re.compile(r"\s*(?:[.,;:!)]|$)")
 """What follows an unaccented "si" that is "yes": a clause never ends on a conditional "if"."""
 _UNSURE_SI = re.compile(r"\b(?:se|sé|sabe|sabes|sabia|sabía|pregunto|ver)\s*$", re.I)
 """Words before a clause-final "si" that is "whether" ("no sé si.", "a ver si")."""
+_EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
+_PICTOGRAPHS = re.compile(f"[{_EMOJI}][{_EMOJI}\ufe0f\u200d\\s]*")
+"""A run of emoji (with their joiners, variation selectors and skin tones)."""
 _MID_SENTENCE = re.compile(r"[\w,]\s*$")
 """A capitalised word after a word or comma is a name, never a misspelt cue ("Hanks" is no "thanks")."""
 
@@ -46,6 +49,12 @@ def tokenize(text: str) -> list[Tok]:
         toks.append(Tok(key, start, end, text[start:end]))
         if text[:start].strip() and not re.search(r"[.!?;,:¿¡\n]\s*$", text[:start]):
             toks.append(Tok(",", end, end, ""))  # "number 2 😍 the rest 😴": a face closes what it judges
+    for m in _PICTOGRAPHS.finditer(text):
+        if m.start() in taken or not text[:m.start()].strip() or not text[m.end():].strip():
+            continue
+        if not re.search(r"[.!?;,:¿¡\n]\s*$", text[:m.start()]) and not re.match(r"\s*[.!?;,:]", text[m.end():]):
+            # "this one 🙏 done the rest": any emoji between words ends a clause
+            toks.append(Tok(",", m.start(), m.start(), ""))
     spanish = lexicon.detect_language([fold(m.group()) for m in _TOKEN.finditer(text)]) == "es"
     for m in _TOKEN.finditer(text):
         if m.start() in taken:

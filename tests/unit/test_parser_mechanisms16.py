@@ -1,0 +1,84 @@
+"""Mechanisms of the sixteenth round, on sentences written for these tests (none from a benchmark file).
+
+- An emoji with no verdict of its own between words ends a clause, as a face with a verdict does
+  ("the second please 🙏 done the others": the request does not reach the others).
+- A comma ends a lowercase title's phrase: "adoro gattaca, ponme algo así" names Gattaca (the word
+  after the comma is no part of a longer name).
+- A Spanish release title of the form "head: tail" is named by either half when the half names the
+  film alone, as catalog titles are ("la maldición de la perla negra", "el juicio final").
+- A catalog title that opens with "the" and describes a listed film ("the river one" after a list
+  holding a film tagged *river*) is that listed film, as a lowercase description after "the" is.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+from chat_rec.understanding.tokens import tokenize
+from tests.signals import listed as _listed
+from tests.signals import verdicts
+
+HEAT, SPEED, JAWS = 6, 377, 1387
+GATTACA, PIRATES, T2, STARGATE, DELIVERANCE, MUPPET_ISLAND = 1653, 6539, 589, 316, 2871, 107
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+@pytest.mark.parametrize("text, words_before", [("the first 🙏 done the rest", 2), ("heat 🍿🍿 speed", 1),
+                                                 ("this one 🙏🏽 please go on", 2)])
+def test_a_neutral_emoji_between_words_ends_a_clause(text, words_before):
+    keys = [t.key for t in tokenize(text)]
+    assert keys.count(",") == 1 and keys.index(",") == words_before
+
+
+@pytest.mark.parametrize("text", ["the first one 🙏", "great pick. 🍿 more?", "🙏 heat please"])
+def test_an_emoji_at_an_edge_or_after_punctuation_adds_no_clause_mark(text):
+    assert "," not in [t.key for t in tokenize(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the second please 🙏 done the other two already", ([SPEED], [])),
+    ("jaws please 🍿 watched the rest last week", ([JAWS], [])),
+])
+def test_a_request_before_a_neutral_emoji_judges_only_its_film(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, item", [
+    ("adoro gattaca, ponme algo así", GATTACA),
+    ("loved gattaca, anything else along those lines?", GATTACA),
+])
+def test_a_comma_ends_a_lowercase_title(resolver, catalog, text, item):
+    assert item in parse(text, [], resolver).liked_ids
+
+
+@pytest.mark.parametrize("text, item", [
+    ("me encantó la maldición de la perla negra", PIRATES),
+    ("el juicio final me flipó", T2),
+    ("la puerta a las estrellas me gustó", STARGATE),
+])
+def test_either_half_of_a_spanish_head_tail_title_names_the_film(resolver, text, item):
+    assert [m.item_id for m in resolver.find_in_text(text)] == [item]
+
+
+def test_a_lone_ordinary_half_names_nothing(resolver):
+    assert resolver.find_in_text("la venganza me aburrió") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the river one was lovely, the other two not for me", ([DELIVERANCE], [HEAT, SPEED])),
+    ("loved the muppets one", ([MUPPET_ISLAND], [])),
+])
+def test_a_the_title_that_describes_a_listed_film_is_that_film(resolver, catalog, text, expected):
+    previous = _listed(catalog, expected[0][0], HEAT, SPEED)
+    assert verdicts(parse(text, previous, resolver)) == expected
+
+
+def test_a_the_title_no_listed_film_fits_stays_the_title(resolver, catalog):
+    signal = parse("loved the river one", _listed(catalog, HEAT, SPEED, JAWS), resolver)
+    assert all(i not in signal.liked_ids for i in (HEAT, SPEED, JAWS))
