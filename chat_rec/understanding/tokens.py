@@ -26,6 +26,9 @@ _UNSURE_SI = re.compile(r"\b(?:se|sé|sabe|sabes|sabia|sabía|pregunto|ver)\s*$"
 _EMOJI = "\u2600-\u27bf\U0001f000-\U0001faff"
 _PICTOGRAPHS = re.compile(f"[{_EMOJI}][{_EMOJI}\ufe0f\u200d\\s]*")
 """A run of emoji (with their joiners, variation selectors and skin tones)."""
+_TAG_QUESTION = re.compile(r"\s*\?")
+_TAG_BEFORE = re.compile(r"\w[^\w.!?]*,\s*¿?\s*$")
+"""A tag question: "no" between a comma after a statement and a question mark."""
 _MID_SENTENCE = re.compile(r"[\w,]\s*$")
 """A capitalised word after a word or comma is a name, never a misspelt cue ("Hanks" is no "thanks")."""
 
@@ -60,6 +63,8 @@ def tokenize(text: str) -> list[Tok]:
         if m.start() in taken:
             continue  # the ":" of ":)"
         raw = m.group()
+        if raw.lower() == "no" and _TAG_QUESTION.match(text, m.end()) and _TAG_BEFORE.search(text[:m.start()]):
+            continue  # "las tres son argentinas, ¿no?", "it's from the 90s, no?": asks to confirm, judges nothing
         if raw in _BREAK or raw in _SOFT:
             key = "?" if raw == "?" else "." if raw in _BREAK else ","
         elif raw == "—" or (raw in "-–" and text[m.start() - 1:m.start()].isspace()

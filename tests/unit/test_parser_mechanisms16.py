@@ -8,6 +8,9 @@
   film alone, as catalog titles are ("la maldición de la perla negra", "el juicio final").
 - A catalog title that opens with "the" and describes a listed film ("the river one" after a list
   holding a film tagged *river*) is that listed film, as a lowercase description after "the" is.
+- A tag question ("…, ¿no?", "…, no?") asks to confirm a statement: its "no" judges nothing.
+- Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
+  laughing", "laughed my head off".
 """
 
 from __future__ import annotations
@@ -82,3 +85,32 @@ def test_a_the_title_that_describes_a_listed_film_is_that_film(resolver, catalog
 def test_a_the_title_no_listed_film_fits_stays_the_title(resolver, catalog):
     signal = parse("loved the river one", _listed(catalog, HEAT, SPEED, JAWS), resolver)
     assert all(i not in signal.liked_ids for i in (HEAT, SPEED, JAWS))
+
+
+@pytest.mark.parametrize("text", ["las tres son de los noventa, ¿no?", "the first one is from the 90s, no?",
+                                  "Speed es de Keanu, no?"])
+def test_a_tag_question_judges_nothing(resolver, catalog, text):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == ([], [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the first one? no.", ([], [HEAT])),
+    ("¿La tercera? No, gracias.", ([], [JAWS])),
+    ("loved jaws, heat no?", ([JAWS], [HEAT])),
+])
+def test_a_no_that_answers_still_rejects(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("la segunda nos hizo llorar de risa", ([SPEED], [])),
+    ("con Tiburón me meé de risa", ([JAWS], [])),
+    ("the second had us dying laughing", ([SPEED], [])),
+    ("I laughed my head off at Jaws", ([JAWS], [])),
+])
+def test_laughter_idioms_are_praise(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+def test_a_comedy_asked_for_with_de_risa_is_still_a_genre(resolver):
+    assert parse("ponme algo de risa", [], resolver).liked_genres == ["Comedy"]
