@@ -60,7 +60,45 @@ def listed_title_words(text: str, previous: Sequence[Item], found: Sequence[Ment
         if item_id is not None and item_id not in taken:
             taken.add(item_id)
             out.append(Mention(item_id, m.start(), m.end(), m.group(), 85.0))
-    return out + _number_titles(text, previous, found, taken)
+    out += _number_titles(text, previous, found, taken)
+    return out + misspelt_listed_titles(text, previous, [*found, *out], taken)
+
+
+def misspelt_listed_titles(text: str, previous: Sequence[Item], found: Sequence[Mention],
+                           taken: set[int] | None = None) -> list[Mention]:
+    """A listed film of two or more words named with a typo the resolver's catalog-wide matching is
+    too strict for ("ayron man", "jurasic prk", "spider man 2" typed "spiderman 2"): the typed
+    words, without spaces, within 80 % similarity of the title's (against the few listed titles
+    only). At least one typed word must be no dictionary word, so a correctly spelt phrase ("the
+    man") never becomes a title; titles of ordinary words need their exact form.
+    """
+    from rapidfuzz import fuzz
+
+    taken = set(taken or ()) | {m.item_id for m in found}
+    words = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*", text)]
+    free = [w for w in words if not any(f.start < w[1] and w[0] < f.end for f in found)]
+    out: list[Mention] = []
+    for item in previous:
+        title = fold(re.sub(r"\s\([^()]*\)", "", item.title)).split()
+        if item.item_id in taken or len(title) < 2 or len("".join(title)) < 6:
+            continue
+        joined = "".join(title)
+        best: tuple[float, int, int] | None = None
+        for size in range(1, len(title) + 2):
+            for k in range(len(free) - size + 1):
+                run = free[k:k + size]
+                if any(b[0] - a[1] > 2 for a, b in zip(run, run[1:], strict=False)):
+                    continue  # words apart in the text are no one title
+                typed = "".join(w[2].replace(" ", "") for w in run)
+                misspelt = any(not lexicon.is_known_word(part) and part not in lexicon.ES_STOPWORDS
+                               for w in run for part in w[2].split())
+                score = fuzz.ratio(typed, joined)
+                if misspelt and score >= 80 and (best is None or score > best[0]):
+                    best = (score, run[0][0], run[-1][1])
+        if best is not None:
+            taken.add(item.item_id)
+            out.append(Mention(item.item_id, best[1], best[2], text[best[1]:best[2]], best[0]))
+    return out
 
 
 def absorbed(text: str, found: Sequence[Mention], named: Sequence[Mention], previous: Sequence[Item]) -> list[Mention]:

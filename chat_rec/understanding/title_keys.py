@@ -103,6 +103,8 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
 
     natural = move_article(main)
     add(natural, 0)
+    if re.search(r"\w-\w", natural):  # "spiderman", "xmen": a hyphenated title typed as one word
+        add(re.sub(r"(?<=\w)-(?=\w)", "", natural), 1)
     if item.title and item.title != natural:
         add(item.title.split(" (")[0] if not item.title.startswith("(") else item.title, 0)
     for alt in alts:

@@ -9,6 +9,9 @@
 - A catalog title that opens with "the" and describes a listed film ("the river one" after a list
   holding a film tagged *river*) is that listed film, as a lowercase description after "the" is.
 - A tag question ("…, ¿no?", "…, no?") asks to confirm a statement: its "no" judges nothing.
+- A listed title of two or more words typed with a typo the catalog-wide fuzzy match is too strict
+  for ("jurasic prk", "irom man") is that listed film; a correctly spelt phrase ("the man") is not.
+- A hyphenated title typed as one word ("spiderman", "xmen") is that title.
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -114,3 +117,28 @@ def test_laughter_idioms_are_praise(resolver, catalog, text, expected):
 
 def test_a_comedy_asked_for_with_de_risa_is_still_a_genre(resolver):
     assert parse("ponme algo de risa", [], resolver).liked_genres == ["Comedy"]
+
+
+JURASSIC, MATRIX, GUMP, IRON_MAN, SPIDER_MAN, AVENGERS, X_MEN = 480, 2571, 356, 59315, 5349, 89745, 3793
+
+
+@pytest.mark.parametrize("text, ids, expected", [
+    ("jurasic prk was fun", (JURASSIC, MATRIX, GUMP), ([JURASSIC], [])),
+    ("honestly the matrx is a classic", (JURASSIC, MATRIX, GUMP), ([MATRIX], [])),
+    ("irom man was great, avengrs was meh", (SPIDER_MAN, IRON_MAN, AVENGERS), ([IRON_MAN], [AVENGERS])),
+])
+def test_a_misspelt_listed_title_is_that_film(resolver, catalog, text, ids, expected):
+    assert verdicts(parse(text, _listed(catalog, *ids), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("the man was great", (SPIDER_MAN, IRON_MAN, AVENGERS)),
+    ("i love the park scene", (JURASSIC, MATRIX, GUMP)),
+])
+def test_a_correctly_spelt_phrase_is_no_listed_title(resolver, catalog, text, ids):
+    assert parse(text, _listed(catalog, *ids), resolver).mentioned_ids == []
+
+
+@pytest.mark.parametrize("text, item", [("spiderman was fun", SPIDER_MAN), ("i loved xmen", X_MEN)])
+def test_a_hyphenated_title_typed_as_one_word(resolver, text, item):
+    assert [m.item_id for m in resolver.find_in_text(text)] == [item]
