@@ -71,6 +71,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:between|from|entre|de|del|desde) (?:el |the year )?" + _Y
                 + r" (?:and|to|till|until|through|y|a|al|hasta) (?:el )?" + _Y + r"\b"), "range"),
     (re.compile(r"\b" + _Y + r" to " + _Y + r"\b"), "range"),
+    (re.compile(r"\b(?:del|desde el|from) " + _YC + r" (?:al|hasta el|to) " + _YC + r"\b"), "range"),
     (re.compile(r"\b(?:nothing|not|no|none|nada|nunca|ninguna|ningun|arent|isnt|werent|wasnt) (?:\w+ ){0,2}?"
                 r"(?:older than|earlier than|made before|released before|before|prior to|from before|pre"
                 r"|anterior(?:es)? (?:a|al)|antes (?:de|del)|(?:mas )?(?:antigu|viej)[oa]s? (?:que|de))"
@@ -81,7 +82,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r" (?:the year |el )?" + _YC + r"\b"), "max"),
     (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
                 + _YC + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
-                r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|para aca|hacia adelante)\b"),
+                r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|o despues|o mas tarde|para aca"
+                r"|hacia adelante)\b"),
      "min"),
     (re.compile(r"\b(?:from|since|de|del|desde)? ?(?:the year |el )?" + _YC
                 + r" (?:to|until|till|through|up to|hasta|a) (?:now|today|the present|present day|date|these days"
@@ -93,9 +95,10 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:since|desde|a partir del?|starting (?:in|from)|not older than|no older than)"
                 r" (?:the year |el )?" + _YC + r"\b"), "min"),
     (re.compile(r"\b(?:after|post|newer than|later than|more recent than|despues del?|posterior(?:es)?"
-                r" (?:a|al)) (?:the year |el )?" + _YC + r"\b"), "after"),
-    (re.compile(r"\b(?:before|pre|prior to|earlier than|older than|antes del?|anterior(?:es)? (?:a|al))"
-                r" (?:the year |el )?" + _YC + r"\b"), "before"),
+                r" (?:a|al)|mas (?:nuev[oa]s?|recientes?|modern[oa]s?) que(?: el)?) (?:the year |el )?" + _YC + r"\b"),
+     "after"),
+    (re.compile(r"\b(?:before|pre|prior to|earlier than|older than|antes del?|anterior(?:es)? (?:a|al)"
+                r"|mas (?:antigu|viej)[oa]s? que(?: el)?) (?:the year |el )?" + _YC + r"\b"), "before"),
     (re.compile(r"\b(?:up to|until|till|through|no later than|not after|hasta(?: el)?) " + _Y + r"\b"),
      "max"),
     (re.compile(r"\b" + _Y + r" (?:or|and|o|y) (?:earlier|before|older|antes|anteriores)\b"), "max"),

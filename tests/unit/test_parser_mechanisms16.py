@@ -12,6 +12,9 @@
 - A listed title of two or more words typed with a typo the catalog-wide fuzzy match is too strict
   for ("jurasic prk", "irom man") is that listed film; a correctly spelt phrase ("the man") is not.
 - A hyphenated title typed as one word ("spiderman", "xmen") is that title.
+- Years: a range of two-digit years after "del"/"from" ("del 90 al 99", "from 95 to 2005"); "o
+  después" after a year opens the range; Spanish comparatives with "más" ("más nuevas que 2010",
+  "más antiguas que 1980") are exclusive bounds. Numbers with a unit or of one digit are no years.
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -142,3 +145,18 @@ def test_a_correctly_spelt_phrase_is_no_listed_title(resolver, catalog, text, id
 @pytest.mark.parametrize("text, item", [("spiderman was fun", SPIDER_MAN), ("i loved xmen", X_MEN)])
 def test_a_hyphenated_title_typed_as_one_word(resolver, text, item):
     assert [m.item_id for m in resolver.find_in_text(text)] == [item]
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("pelis del 90 al 99", (1990, 1999)),
+    ("thrillers from 95 to 2005", (1995, 2005)),
+    ("algo del 2000 o después", (2000, None)),
+    ("comedias más nuevas que 2010", (2011, None)),
+    ("dramas más antiguos que el 1980", (None, 1979)),
+    ("nada más nuevo que 2000", (None, 2000)),
+    ("una de 10 a 12 años", (None, None)),
+    ("from 3 to 5 stars", (None, None)),
+])
+def test_year_ranges_and_spanish_comparatives(resolver, text, bounds):
+    signal = parse(text, [], resolver)
+    assert (signal.year_min, signal.year_max) == bounds
