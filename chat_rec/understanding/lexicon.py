@@ -108,7 +108,9 @@ POSITIVE = re.compile((
     r"|(?:10|9|8|7) (?:10|out of 10)|(?:5|4) (?:stars|estrellas|out of 5)|recommend (?:\w+ ){0,4}to (?:anyone"
     r"|everyone)"
     r"|every (?:single )?minute|in the best way|deserves more (?:love|attention)|hit me hard|boca abierta"
-    r"|nunca me canso|peliculon|me tuvo (?:enganchad|pegad)\w*|me rei (?:muchisimo|mucho|un monton)|que maravilla"
+    r"|nunca me canso|peliculon|peliculones|peliculaz[oa]s?|me tuvo (?:enganchad|pegad)\w*"
+    r"|me rei (?:muchisimo|mucho|un monton)|que maravilla|on the edge of (?:my|our) seats?"
+    r"|al borde del asiento"
     r"|appeal\w*|(?:definitely|absolutely)(?! (?:seen|watched|saw|vi|visto))"
     r"|always|siempre|for sure|hands down|perfection|guilty pleasure|(?:exactly "
     r"|just )?the right kind"
@@ -207,6 +209,7 @@ NEGATIVE = re.compile((
     r"|no hay por donde cogerla|no aguante|aburrid\w*|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big "
     r"|rotundo )?no|a pass|ni de broma|ni de cona|ni de chiste|ni a palos|ni en suenos|ni loco|ni loca"
     r"|^(?:yo )?paso$|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
+    r"|(?:is|was|so|kinda|pretty|lowkey|honestly|just|super) mid"
     r"|a medias|lentisim[ao]s?|larguisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
     r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
     r"|se me hicieron eternas|(?:i m|im|i am|we re|were) good on|give (?:\w+ ){1,3}a miss|like a (?:nap|snooze"
@@ -284,6 +287,8 @@ REQUEST = re.compile(
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
     r"|necesito|necesitamos|otra (?:tanda|ronda)|another (?:round|batch)|more options|mas opciones"
+    r"|next (?:batch|round|set|few|picks|ones)|keep (?:them|em|those|the picks) coming|(?:se )?(?:me|nos) antoja\w*"
+    r"|(?:la )?siguiente (?:tanda|ronda)"
     r"|me muero por|(?:im |i am )?dying to (?:watch|see)|tengo ganas de|i feel like (?:watching|seeing)|put on"
     r"|(?:me )?pones|ponme|surprise me|sorprendeme|^(?:i )?want another|otra cosa|otra que|(?:got|have|tienes"
     r"|hay) (?:another|otra|otro)|otra (?:asi|igual|parecida)"
@@ -511,6 +516,9 @@ def plain_word(token: str) -> str:
     elif found := _DIMINUTIVE.fullmatch(token):
         stem, c, gender, plural = found.groups()
         plain = stem if c else stem + gender + plural  # mejor-cito: mejor; lent-ito: lento
+    elif len(token) >= 6 and token.endswith("es") and not is_known_word(token):
+        # a Spanish plural of a cue adjective: excelente-s, genial-es
+        return next((plain for plain in (token[:-1], token[:-2]) if _is_cue(plain)), token)
     else:
         return token
     return plain if _is_cue(plain) else token

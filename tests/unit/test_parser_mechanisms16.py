@@ -15,6 +15,9 @@
 - Years: a range of two-digit years after "del"/"from" ("del 90 al 99", "from 95 to 2005"); "o
   después" after a year opens the range; Spanish comparatives with "más" ("más nuevas que 2010",
   "más antiguas que 1980") are exclusive bounds. Numbers with a unit or of one digit are no years.
+- A Spanish plural of a cue adjective is that cue ("geniales", "excelentes", "increíbles"); the
+  augmentative "peliculaza"; "mid"; "on the edge of my seat" / "al borde del asiento".
+- Requests: "next batch", "keep them coming", "se me antoja …".
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -160,3 +163,28 @@ def test_a_hyphenated_title_typed_as_one_word(resolver, text, item):
 def test_year_ranges_and_spanish_comparatives(resolver, text, bounds):
     signal = parse(text, [], resolver)
     assert (signal.year_min, signal.year_max) == bounds
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("las tres me parecen geniales", ([HEAT, SPEED, JAWS], [])),
+    ("las dos primeras son excelentes", ([HEAT, SPEED], [])),
+    ("Heat es una peliculaza", ([HEAT], [])),
+    ("Speed is mid", ([], [SPEED])),
+    ("Jaws had me on the edge of my seat", ([JAWS], [])),
+    ("Speed me tuvo al borde del asiento", ([SPEED], [])),
+])
+def test_plural_and_augmented_cues_and_idioms(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+@pytest.mark.parametrize("word, plain", [("geniales", "genial"), ("excelentes", "excelente"),
+                                         ("increibles", "increible"), ("movies", "movies"), ("fines", "fines")])
+def test_a_spanish_plural_cue_reads_as_its_singular(word, plain):
+    from chat_rec.understanding import lexicon
+
+    assert lexicon.plain_word(word) == plain
+
+
+@pytest.mark.parametrize("text", ["ok next batch please", "keep them coming", "se me antoja una comedia"])
+def test_request_idioms(resolver, text):
+    assert parse(text, [], resolver).wants_new_recommendations
