@@ -155,6 +155,11 @@ def described_listed(text: str, mention: Mention, list_refs: ListReferences, cat
     before = fold(text[:mention.start]).split()[-2:]
     if typed.startswith("the "):  # "loved the black hole one": the title's own article is the determiner
         before, typed = ["the"], typed[4:]
+    lead = fold(text[:mention.start]).split()[-4:]
+    if fold(text[mention.end:]).split()[:1] in (["one"], ["ones"]) and "the" in lead[:-1]:
+        # "the dream heist one": the words from "the" to "one" describe the film together
+        at = len(lead) - 1 - lead[::-1].index("the")
+        before, typed = ["the"], " ".join([*lead[at + 1:], typed])
     if not (before[-1:] == ["the"] or len(before) == 2 and before[1] in {"de", "del"}
             and before[0] in {"la", "el", "las", "los"}):
         return None

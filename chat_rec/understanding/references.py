@@ -270,12 +270,15 @@ class ListReferences:
         elif era and len(phrase.split()) == 1:  # "the old one", "the recent one"
             return [item for item in self.previous if item.item_id in self._by_year(_ERA_WORDS[era[0]])]
         full = [item for item in self.previous if self._describes(phrase, item)]
+        if len(full) > 1:  # "the anime one" fits two animated films by genre, and one by a tag of that name
+            literal = [item for item in full if phrase in {fold(t) for t in item.all_tags or item.tags}]
+            full = literal if len(literal) == 1 else full
         if full or not loose:
             return full
         words = _content(phrase)
         if len(words) < 2:
             return []
-        hits = [sum(1 for w in words if _forms(w) & _stems(item) or _year_of(w, item)) for item in self.previous]
+        hits = [sum(1 for w in words if _fits(w, item) or _year_of(w, item)) for item in self.previous]
         best = max(hits, default=0)
         if best * 2 < len(words) or hits.count(best) != 1:
             return []
@@ -309,7 +312,7 @@ class ListReferences:
         # "the one with the dragon", "the Pacino one": every content word of the description
         # occurs in the item's own text (title, tags such as cast names, overview).
         words = _content(phrase)
-        return bool(words) and all(_forms(w) & _stems(item) for w in words)
+        return bool(words) and all(_fits(w, item) for w in words)
 
 
 _OPENING = re.compile(r"^(?:the|la|el|las|los) (?:other|otra|otro|otras|otros|de|del|con|sobre"
@@ -407,7 +410,7 @@ def _content(phrase: str) -> list[str]:
 def _stem(word: str) -> str:
     """A crude shared stem for English description words: drumming/drums/drummer -> drum."""
     for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s"):
-        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+        if len(word) > len(suffix) + (2 if suffix == "s" and not word.endswith("ss") else 3) and word.endswith(suffix):
             word = word[: -len(suffix)]
             break
     return word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
@@ -421,7 +424,26 @@ def _forms(word: str) -> set[str]:
     spanish = re.sub(r"(?:os|as|es|o|a|e)$", "", word)
     if len(word) >= 5 and spanish != word and len(spanish) >= 4:
         forms.add(_stem(spanish))
+    for ending, english in _COGNATE_ENDINGS:  # "memoria" -> "memory", "revolucion" -> "revolution"
+        if len(word) >= 6 and word.endswith(ending):
+            forms.add(_stem(word[: -len(ending)] + english))
     return forms
+
+
+_COGNATE_ENDINGS = (("ias", "y"), ("ia", "y"), ("ciones", "tion"), ("cion", "tion"), ("dades", "ty"), ("dad", "ty"),
+                    ("osos", "ous"), ("osas", "ous"), ("oso", "ous"), ("osa", "ous"), ("icos", "ic"), ("icas", "ic"),
+                    ("ista", "ist"), ("istas", "ist"), ("ismo", "ism"))
+"""Regular Spanish-English cognate endings (historia/history, misterioso/mysterious, nazismo/nazism)."""
+
+
+def _fits(word: str, item: Item) -> bool:
+    """A description word found in the item's words: by its forms, or as the start of a longer word
+    of the item ("dream" of *dreamlike*, five letters or more).
+    """
+    forms = _forms(word)
+    if forms & _stems(item):
+        return True
+    return len(word) >= 5 and any(w.startswith(f) for f in forms if len(f) >= 5 for w in _stems(item))
 
 
 def _text(item: Item) -> str:

@@ -18,6 +18,11 @@
 - A Spanish plural of a cue adjective is that cue ("geniales", "excelentes", "increíbles"); the
   augmentative "peliculaza"; "mid"; "on the edge of my seat" / "al borde del asiento".
 - Requests: "next batch", "keep them coming", "se me antoja …".
+- Descriptions of listed films: a Spanish word with a regular cognate ending reads as the English
+  word ("la de la memoria" -> *memory*); a description word may start a longer word of the film
+  ("dream" of *dreamlike*); "the anime one" fits the film tagged *anime* when the genre fits two; a
+  plural of a four-letter word ("toys") is its singular; "the dream heist one" reads the words from
+  "the" to "one" together, even when one of them is a catalog title (*Heist*).
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -188,3 +193,24 @@ def test_a_spanish_plural_cue_reads_as_its_singular(word, plain):
 @pytest.mark.parametrize("text", ["ok next batch please", "keep them coming", "se me antoja una comedia"])
 def test_request_idioms(resolver, text):
     assert parse(text, [], resolver).wants_new_recommendations
+
+
+PULP, INCEPTION, FIGHT_CLUB, MEMENTO, GOOD_WILL, TOY_STORY, SPIRITED = 296, 79132, 2959, 4226, 1704, 1, 5618
+
+
+@pytest.mark.parametrize("text, ids, expected", [
+    ("la de la memoria, sí", (FIGHT_CLUB, MEMENTO, GOOD_WILL), ([MEMENTO], [])),
+    ("the dream heist one, definitely", (PULP, MATRIX, INCEPTION), ([INCEPTION], [])),
+    ("the anime one looks lovely", (TOY_STORY, SPIRITED, MATRIX), ([SPIRITED], [])),
+    ("the toys one", (TOY_STORY, SPIRITED, MATRIX), ([TOY_STORY], [])),
+])
+def test_descriptions_of_listed_films(resolver, catalog, text, ids, expected):
+    assert verdicts(parse(text, _listed(catalog, *ids), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, ids", [
+    ("the boss one", (TOY_STORY, SPIRITED, MATRIX)),
+    ("la de la historia", (FIGHT_CLUB, MEMENTO, GOOD_WILL)),
+])
+def test_a_description_no_listed_film_fits_judges_nothing(resolver, catalog, text, ids):
+    assert verdicts(parse(text, _listed(catalog, *ids), resolver)) == ([], [])
