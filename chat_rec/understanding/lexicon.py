@@ -101,7 +101,7 @@ POSITIVE = re.compile((
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"
     r"|best|fun|funny|hilarious|masterpieces?|excellent|fantastic|wonderful|beautiful|gorgeous"
     r"|incredible|cool|solid|comfort|my thing|my jam|my cup of tea|my kind of (?:movie|film|thing)|my style"
-    r"|my genre|lo mio|mi rollo|mi estilo|mi tipo de (?:peli|pelicula|cine)|into|dig|rocks?|rocked"
+    r"|my genre|lo mio|mi rollo|mi estilo|mi tipo de (?:peli|pelicula|cine)|into|dig|(?<!\bas )rocks?|rocked"
     r"|makes? me (?:smile|laugh|happy)|(?:made|makes) me think|me hizo pensar|da que pensar|never gets old"
     r"|(?:keep|kept) (?:re)?watching|nothing beats"
     r"|peak (?:cinema|film)"
@@ -171,7 +171,10 @@ POSITIVE = re.compile((
     r"|(?:more |right |just )?my speed|(?:cant|can t|cannot) wait|(?:dying|itching) to (?:watch|see|check)"
     r"|me muero (?:de ganas )?por (?:ver|verla|verlo|verlas|verlos)|my (?:scene|bag|vibe)"
     r"|(?:would|id|i d|will|could) (?:happily |gladly |totally |easily )?rewatch|me renta"
-    r"|no (?:esta|estuvo|es|era|fue|(?:me|nos) (?:parecio|parece)) (?:nada |tan |para nada )?mal|nada mal|qqgood)\b"
+    r"|no (?:esta|estuvo|es|era|fue|(?:me|nos) (?:parecio|parece)) (?:nada |tan |para nada )?mal|nada mal"
+    r"|de lujo|(?:una|que) chulada|(?:es|son|fue|esta|muy|super|lo mas) top|pegad\\w* a la pantalla"
+    r"|(?:me|nos) (?:tiene|tienen|dejo|dejaron) enamorad[oa]s?|bacan[ao]s?|(?:es|son|fue|esta) la raja"
+    r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -215,7 +218,11 @@ NEGATIVE = re.compile((
     r"|se me hicieron eternas|(?:i m|im|i am|we re|were) good on|give (?:\w+ ){1,3}a miss|like a (?:nap|snooze"
     r"|sleeping pill)|z{3,}|a bit much|(?:me|nos) da(?:n)? sueno|un somnifero|(?:me|nos) (?:la|lo|las|los) salto"
     r"|(?:me|nos) echa(?:n)? (?:para |pa )?(?:atras|tras)|allergic to|alergic[oa]s? a|keep (?:\w+ ){1,3}away"
-    r"|away from (?:me|us)|lejos de (?:mi|nosotros)|qqbad)\b"
+    r"|away from (?:me|us)|lejos de (?:mi|nosotros)"
+    r"|(?:me|nos) (?:dio|dieron|da|dan) sueno|chorradas?|(?:me|nos) defraud\w*|(?:la|lo|las|los) deje a (?:medias"
+    r"|la mitad)|(?:me|nos) (?:cae|caen|cayo|cayeron) gord[ao]s?|(?:una|que) lata"
+    r"|fomes?|(?:es|son|fue) una paja|dumb as (?:rocks|a rock|a brick|a box of rocks)|(?:so|too|way too) cheesy"
+    r"|checked out (?:halfway|midway|early|after)|(?:bottom|low|trash) tier|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 

@@ -23,6 +23,12 @@
   ("dream" of *dreamlike*); "the anime one" fits the film tagged *anime* when the genre fits two; a
   plural of a four-letter word ("toys") is its singular; "the dream heist one" reads the words from
   "the" to "one" together, even when one of them is a catalog title (*Heist*).
+- Verdict vocabulary found by invented probes (46 Spanish and 40 English one-film verdicts in several
+  regional styles; 16 and 10 missed): "de lujo", "chulada", "es top", "bacanísima", "la raja",
+  "me dio sueño", "chorrada", "me defraudó", "la dejé a la mitad", "me cae gorda", "fome", "una
+  lata"; "thrill ride", "is peak", "rent free", "iconic", "goes hard", "top tier" / "bottom tier",
+  "dumb as rocks" (not "rocks"), "so cheesy", "checked out halfway". "Me dio igual" was tried and
+  left out: a labelled case reads it as no verdict.
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -214,3 +220,24 @@ def test_descriptions_of_listed_films(resolver, catalog, text, ids, expected):
 ])
 def test_a_description_no_listed_film_fits_judges_nothing(resolver, catalog, text, ids):
     assert verdicts(parse(text, _listed(catalog, *ids), resolver)) == ([], [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Speed está de lujo", ([SPEED], [])), ("Speed es una chulada", ([SPEED], [])),
+    ("Tiburón es top", ([JAWS], [])), ("Heat es bacanísima", ([HEAT], [])), ("Speed es la raja", ([SPEED], [])),
+    ("Heat me dio sueño", ([], [HEAT])), ("Speed me pareció una chorrada", ([], [SPEED])),
+    ("Heat me defraudó", ([], [HEAT])), ("Speed la dejé a la mitad", ([], [SPEED])),
+    ("Speed me cae gorda", ([], [SPEED])), ("Heat es fome", ([], [HEAT])),
+    ("Tiburón me pareció una lata", ([], [JAWS])),
+    ("Speed was a total thrill ride", ([SPEED], [])), ("Jaws lives rent free in my head", ([JAWS], [])),
+    ("Jaws is iconic", ([JAWS], [])), ("Speed goes hard", ([SPEED], [])), ("Heat is top tier", ([HEAT], [])),
+    ("Heat is bottom tier", ([], [HEAT])), ("Speed is dumb as rocks", ([], [SPEED])),
+    ("Jaws was so cheesy it hurt", ([], [JAWS])), ("I checked out halfway through Heat", ([], [HEAT])),
+    ("Speed rocks", ([SPEED], [])),
+])
+def test_verdict_vocabulary(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+def test_indifference_is_no_verdict(resolver, catalog):
+    assert verdicts(parse("Tiburón me dio igual", _listed(catalog, HEAT, SPEED, JAWS), resolver)) == ([], [])
