@@ -174,7 +174,8 @@ POSITIVE = re.compile((
     r"|no (?:esta|estuvo|es|era|fue|(?:me|nos) (?:parecio|parece)) (?:nada |tan |para nada )?mal|nada mal"
     r"|de lujo|(?:una|que) chulada|(?:es|son|fue|esta|muy|super|lo mas) top|pegad\\w* a la pantalla"
     r"|(?:me|nos) (?:tiene|tienen|dejo|dejaron) enamorad[oa]s?|bacan[ao]s?|(?:es|son|fue|esta) la raja"
-    r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier|qqgood)\b"
+    r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier"
+    r"|(?:me|nos) (?:late|laten|latio|latieron)|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -202,7 +203,9 @@ NEGATIVE = re.compile((
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up|bailed"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad|duds?"
     r"|no (?:la |lo |las |los )?soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
-    r"|(?:me|nos) dan? (?:mucha )?pereza|que pereza|harto de|harta de|hartos de|fed up with|sick of|tired of"
+    r"|(?:me|nos) (?:da|dan|dio|dieron|daba|daban) (?:mucha |bastante |un poco de |algo de |tanta )?"
+    r"(?:pereza|flojera|hueva)"
+    r"|que pereza|que flojera|harto de|harta de|hartos de|fed up with|sick of|tired of"
     r"|(?:painfully|so|really|very"
     r"|super|incredibly|unbearably) slow|put me to sleep|(?:did"
     r"|does) nothing for me|(?:didnt|did not|doesnt|does not) do it for me|left me cold"

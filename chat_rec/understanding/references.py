@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import lexicon, years
 from chat_rec.understanding.title_keys import fold_key
 
 _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these", "esa", "ese", "esta", "este",
@@ -141,7 +141,7 @@ class ListReferences:
                 picked = self._by_year(_ERA_SUPERLATIVES[k])  # "the oldest one", "la más reciente"
             elif k in {"middle", "medio", "centro"} and n > (size := max(count, _counted_before(ckeys, j), 1)) \
                     and (n - size) % 2 == 0 and (
-                    prev in _DETERMINERS or prev in {"del", "de"}
+                    prev in _DETERMINERS and not (k == "medio" and prev in _DEMONSTRATIVES) or prev in {"del", "de"}
                     or ckeys[j - 2:j] == ["de", "en"]):  # "la de en medio"
                 picked = ids[(n - size) // 2:(n + size) // 2]  # "the middle one", "la del medio", "the middle two"
             elif others and k in OTHER_WORDS and (prev in _DETERMINERS or prev in {"del"}):
@@ -291,6 +291,10 @@ class ListReferences:
     def _describes_as(self, phrase: str, item: Item) -> bool:
         if re.fullmatch(r"\d{4}", phrase):
             return item.year == int(phrase)
+        spelt = re.fullmatch(r"(?:the |los |los anos )?([a-z]+)", phrase)
+        start_word = years.decade_of_word(spelt.group(1)) if spelt else None
+        if start_word is not None:  # "la de los setenta", "the seventies one"
+            return item.year is not None and start_word <= item.year <= start_word + 9
         decade = re.fullmatch(r"(?:the |los |los anos )?((?:19|20)?\d0)s?", phrase)
         if decade and (phrase.endswith("s") or " " in phrase):  # "the one from the 40s", "la de los 40"
             start = int(decade.group(1))
@@ -318,6 +322,8 @@ class ListReferences:
 _OPENING = re.compile(r"^(?:the|la|el|las|los) (?:other|otra|otro|otras|otros|de|del|con|sobre"
                       r"|(?:\w+ ){1,3}?(?:one|ones))\b")
 _SINGULAR_OTHER = frozenset({"other", "otra", "otro"})
+_DEMONSTRATIVES = frozenset("esta este estas estos esa ese esas esos".split())
+"""Before "medio" these are "está" folded ("está medio aburrida": somewhat), no determiner."""
 _ERA_SUPERLATIVES = {"oldest": False, "older": False, "earliest": False, "newest": True, "newer": True,
                      "antigua": False, "antiguo": False, "vieja": False, "viejo": False, "nueva": True, "nuevo": True,
                      "reciente": True, "moderna": True, "moderno": True, "recent": True}

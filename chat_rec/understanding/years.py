@@ -42,7 +42,7 @@ _DECADES = re.compile(
     _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|u|a) (?:the |los |anos )?"
     r"(?:(?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|\d0))*)"
     r"(?: (?:or|and|o|y) (?:de )?(earlier|before|older|later|after|newer|antes|anteriores|despues|posterior(?:es)?)"
-    r"| (?:para |hacia )?(atras)| (onwards|on|en adelante|para adelante|hacia adelante|para aca))?"
+    r"| (?:para |hacia )?(atras)| (onwards?|on|en adelante|para adelante|hacia adelante|para aca))?\b"
 )
 _EARLIER = frozenset({"earlier", "before", "older", "antes", "anteriores", "atras"})
 _NEGATED = re.compile(r"\b(?:no|not|nothing|none|nada|ninguna|ninguno|ningun|sin|ni|never|nunca)\b(?:\W+\w+){0,3}\W*$")
@@ -116,6 +116,7 @@ _SAME_YEAR = re.compile(r"\b(?:from|in|of|de|del|en) (?:that|the same|this|ese|e
 _PICKS_OUT = re.compile(r"\b(?:the|la|el|las|los)(?: one| ones| movie| film| pelicula| peli)? (?:from|de|del|of)"
                         r" (?:the year |el )?" + _Y2 + r"\b")
 _PICKS_OUT_DECADE = re.compile(r"\b(?:the|la|el)(?: one| movie| film| pelicula| peli)? (?:from|de|del|of)\s*$")
+_DESCRIBED = re.compile(r"\s*(?:one|ones|movie|film|pick|version|remake)\b")
 _BARE_YEAR = re.compile(r"\b" + _Y + r"\b")
 
 
@@ -125,6 +126,11 @@ def full_year(digits: str) -> int:
     if len(digits) == 2:
         return 2000 + value if value < 30 else 1900 + value
     return value
+
+
+def decade_of_word(word: str) -> int | None:
+    """The first year of a decade named by a word ("setenta", "seventies", "ochentera"), else None."""
+    return _DECADE_WORDS.get(word)
 
 
 def _decade_start(token: str) -> int | None:
@@ -175,6 +181,8 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
         before = work[:match.start()]
         if listed and _PICKS_OUT_DECADE.search(before) and any(lo <= y <= hi for y in listed):
             continue  # "the one from the 40s" picks out the listed 1942 film; it sets no range
+        if re.search(r"\b(?:the|la|el)\s*$", before + match.group(0)[:4]) and _DESCRIBED.match(work, match.end()):
+            continue  # "the 70s one" picks out a film (the listed 1975 one, a version: rule 12); no range
 
         if match.group(1) in _DECADE_ADJECTIVES and _PREDICATE.search(before):
             continue  # "están bien ochenteras" says what the films are like; it asks for no decade

@@ -29,6 +29,10 @@
   lata"; "thrill ride", "is peak", "rent free", "iconic", "goes hard", "top tier" / "bottom tier",
   "dumb as rocks" (not "rocks"), "so cheesy", "checked out halfway". "Me dio igual" was tried and
   left out: a labelled case reads it as no verdict.
+- Group and position probes (40 invented reactions; 8 missed): "me late", "me da flojera", "me dan
+  bastante pereza"; "está medio aburrida" is "somewhat" ("está" folds to "esta", no determiner of
+  "medio"); "the 70s one" / "la de los setenta" describe the listed film of that decade and set no
+  range (a decade followed by "one" once read as "on": from 1970); "80s onward".
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -241,3 +245,27 @@ def test_verdict_vocabulary(resolver, catalog, text, expected):
 
 def test_indifference_is_no_verdict(resolver, catalog):
     assert verdicts(parse("Tiburón me dio igual", _listed(catalog, HEAT, SPEED, JAWS), resolver)) == ([], [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("la primera me late", ([HEAT], [])),
+    ("la segunda me da flojera", ([], [SPEED])),
+    ("las dos primeras me dan bastante pereza", ([], [HEAT, SPEED])),
+    ("la primera está medio aburrida", ([], [HEAT])),
+    ("the 70s one, nah", ([], [JAWS])),
+    ("the seventies one, nah", ([], [JAWS])),
+    ("la de los setenta me encanta", ([JAWS], [])),
+])
+def test_group_and_position_probes(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, bounds", [
+    ("the 70s one, nah", (None, None)),
+    ("not the 50s version, the 80s one", (None, None)),
+    ("80s onward please", (1980, None)),
+    ("something from the 70s", (1970, 1979)),
+])
+def test_a_decade_before_one_picks_out_a_film(resolver, catalog, text, bounds):
+    signal = parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)
+    assert (signal.year_min, signal.year_max) == bounds
