@@ -225,7 +225,8 @@ NEGATIVE = re.compile((
     r"|(?:me|nos) (?:dio|dieron|da|dan) sueno|chorradas?|(?:me|nos) defraud\w*|(?:la|lo|las|los) deje a (?:medias"
     r"|la mitad)|(?:me|nos) (?:cae|caen|cayo|cayeron) gord[ao]s?|(?:una|que) lata"
     r"|fomes?|(?:es|son|fue) una paja|dumb as (?:rocks|a rock|a brick|a box of rocks)|(?:so|too|way too) cheesy"
-    r"|checked out (?:halfway|midway|early|after)|(?:bottom|low|trash) tier|qqbad)\b"
+    r"|checked out (?:halfway|midway|early|after)|(?:bottom|low|trash) tier|spare (?:me|us)|(?:a |such a |total )?wimp"
+    r"|stress(?:es|ed)? (?:me|us) out|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 

@@ -33,6 +33,8 @@
   bastante pereza"; "está medio aburrida" is "somewhat" ("está" folds to "esta", no determiner of
   "medio"); "the 70s one" / "la de los setenta" describe the listed film of that decade and set no
   range (a decade followed by "one" once read as "on": from 1970); "80s onward".
+- Genre probes (30 invented; 4 missed): "spare me the musicals", "a wimp with horror", "thrillers
+  stress me out" reject the genre.
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -269,3 +271,12 @@ def test_group_and_position_probes(resolver, catalog, text, expected):
 def test_a_decade_before_one_picks_out_a_film(resolver, catalog, text, bounds):
     signal = parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)
     assert (signal.year_min, signal.year_max) == bounds
+
+
+@pytest.mark.parametrize("text, genre", [
+    ("please spare me the musicals", "Musical"), ("I'm a wimp with horror", "Horror"),
+    ("thrillers stress me out", "Thriller"),
+])
+def test_genre_aversions(resolver, text, genre):
+    signal = parse(text, [], resolver)
+    assert signal.disliked_genres == [genre] and signal.liked_genres == []
