@@ -141,7 +141,7 @@ class ListReferences:
                 picked = self._by_year(_ERA_SUPERLATIVES[k])  # "the oldest one", "la más reciente"
             elif k in {"middle", "medio", "centro"} and n > (size := max(count, _counted_before(ckeys, j), 1)) \
                     and (n - size) % 2 == 0 and (
-                    prev in _DETERMINERS and not (k == "medio" and prev in _DEMONSTRATIVES) or prev in {"del", "de"}
+                    (prev in _DETERMINERS and not (k == "medio" and prev in _DEMONSTRATIVES)) or prev in {"del", "de"}
                     or ckeys[j - 2:j] == ["de", "en"]):  # "la de en medio"
                 picked = ids[(n - size) // 2:(n + size) // 2]  # "the middle one", "la del medio", "the middle two"
             elif others and k in OTHER_WORDS and (prev in _DETERMINERS or prev in {"del"}):
