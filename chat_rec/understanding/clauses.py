@@ -202,8 +202,8 @@ PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |since
 """A Spanish clause that opens with its verdict verb (or a copula: "es una maravilla") has the film
 before as its subject."""
 YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|wasnt|arent|will|does|did|doesnt"
-                    r"|didnt|would) (?:it|that|this|they|those|these|qqtitle|the \w+)|(?:es|fue|era|son|esta|estan"
-                    r"|vale|merece|sera|seria)) ")
+                    r"|didnt|would) (?:it|that|this|they|those|these|qqtitle|the \w+)"
+                    r"|(?:qqtitle )?(?:es|fue|era|son|esta|estan|vale|merece|sera|seria)) ")
 """A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?"): it
 asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
 ASKING_YOU = re.compile(

@@ -248,9 +248,13 @@ _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said
            r"insists?|claims?|thinks|thought|reckons?|recommends?|recommended|suggests?|suggested|"
            r"wants me to|want me to|keeps? recommending)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|"
            r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
-HEARSAY = re.compile(r"\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b")
+HEARSAY = re.compile(r"\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
+                     r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|heard (?:that|good things)|supposedly"
+                     r"|apparently|reportedly|dicen que|he oido que|oi que|me han dicho que|segun dicen|se dice que"
+                     r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|raves? about|habla bien de))\b")
 """Someone else's opinion the user does not share (rule 14): another person as the subject of a
-verb of saying or urging. Their own tastes ("my kids love cartoons") are not hearsay."""
+verb of saying or urging, or an opinion only heard of ("I've heard X is great", "dicen que X es
+buenísima", "everyone hypes X"). Their own tastes ("my kids love cartoons") are not hearsay."""
 """Someone else's opinion the user does not share (rule 14): the clause is ignored."""
 
 CONTRAST = re.compile(r"\b(?:but|though|although|however|whereas|while|pero|aunque|sino)\b")

@@ -408,8 +408,8 @@ class _Parser:
                 elif ref.items:
                     self._items(ref.items, sign, seen)
                     self.judged_alone.update((i, sign) for i in ref.items if sign)
-            if polarity == 0 and not seen and opens and self.previous \
-                    and not self._question(keys, hi) and clause_rules.bare_choice(ckeys):
+            if polarity == 0 and not seen and opens and self.previous and not films_settled \
+                    and not self._question(keys, hi) and clause_rules.bare_choice(ckeys):  # "I might like X" picks none
                 choices += [i for r in refs for i in r.items if i in self.list_refs.ids]
             if seen and not polarity:
                 seen_sentence = sent

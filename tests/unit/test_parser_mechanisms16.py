@@ -35,6 +35,11 @@
   range (a decade followed by "one" once read as "on": from 1970); "80s onward".
 - Genre probes (30 invented; 4 missed): "spare me the musicals", "a wimp with horror", "thrillers
   stress me out" reject the genre.
+- Precision probes (30 invented messages about others' tastes, hearsay, guesses, questions; 11 wrong
+  likes): a guess ("I might like Speed") is no pick of the film; an opinion only heard of ("I've
+  heard X is great", "dicen que X es buenísima", "everyone hypes X") is no verdict; "¿Speed está
+  buena?" asks. Partners' and children's tastes are left as they were (the person often watches
+  with them).
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -280,3 +285,19 @@ def test_a_decade_before_one_picks_out_a_film(resolver, catalog, text, bounds):
 def test_genre_aversions(resolver, text, genre):
     signal = parse(text, [], resolver)
     assert signal.disliked_genres == [genre] and signal.liked_genres == []
+
+
+@pytest.mark.parametrize("text", [
+    "I might like Speed", "I could like the second one", "I've heard Jaws is great", "dicen que Heat es buenísima",
+    "everyone hypes Jaws", "apparently Speed is a classic", "¿Speed está buena?",
+])
+def test_guesses_hearsay_and_questions_judge_nothing(resolver, catalog, text):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == ([], [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I've heard Jaws is great, and I loved Heat", ([HEAT], [])),
+    ("Speed está buenísima", ([SPEED], [])),
+])
+def test_own_verdicts_beside_hearsay_still_count(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
