@@ -376,6 +376,9 @@ class _Parser:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
                 elif polarity and _has_pronoun(ckeys) and last_refs:
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
+                elif seen and not polarity and _has_pronoun(ckeys) and (
+                        earlier_items := [i for r in pending for i in r.items] or last_refs):
+                    refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
                 elif polarity and _has_pronoun(ckeys) and last_genres:
                     refs = [_Ref(lo, genres=last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
                 pending = []

@@ -40,6 +40,8 @@
   heard X is great", "dicen que X es buenísima", "everyone hypes X") is no verdict; "¿Speed está
   buena?" asks. Partners' and children's tastes are left as they were (the person often watches
   with them).
+- Seen probes (20 invented; 1 wrong like): "Jaws, watched it as a kid" marks Jaws seen through "it"
+  (the title alone before the comma was taken as a pick, so a like).
 - Laughter as praise: "<verb> de risa" after "me"/"nos"/"te" ("nos hizo llorar de risa"), "dying
   laughing", "laughed my head off".
 """
@@ -301,3 +303,13 @@ def test_guesses_hearsay_and_questions_judge_nothing(resolver, catalog, text):
 ])
 def test_own_verdicts_beside_hearsay_still_count(resolver, catalog, text, expected):
     assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jaws, watched it as a kid", ([], [], [JAWS])),
+    ("Heat, saw it on TV years ago", ([], [], [HEAT])),
+    ("Jaws, watched it as a kid and loved it", ([JAWS], [], [])),
+])
+def test_a_seen_clause_with_a_pronoun_marks_the_title_before_it_seen(resolver, catalog, text, expected):
+    signal = parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids), sorted(signal.seen_ids)) == expected
