@@ -262,8 +262,8 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
 
 def _names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex) -> set[int]:
     """The words of a name the tags do not hold: two or more capitalised words in a row inside a
-    sentence ("Peter Jackson", "Hugh Grant"). Each word alone is near some tag of another name
-    ("peter pan", "hugh jackman"); a name the tags hold ("Meryl Streep") and a one-word name
+    sentence ("Peter Jackson"). Each word alone may be near a tag of another name ("peter pan" for
+    "Peter"); a name the tags hold ("Morgan Freeman") and a one-word name
     ("Tarantino", read by its nearest tag) stay.
     """
     capital = [i > 0 and text[t.start:t.end][:1].isupper() and text[t.start:t.end][1:].islower()

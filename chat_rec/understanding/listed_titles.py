@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
@@ -72,8 +73,6 @@ def misspelt_listed_titles(text: str, previous: Sequence[Item], found: Sequence[
     only). At least one typed word must be no dictionary word, so a correctly spelt phrase ("the
     man") never becomes a title; titles of ordinary words need their exact form.
     """
-    from rapidfuzz import fuzz
-
     taken = set(taken or ()) | {m.item_id for m in found}
     words = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[^\W_]+(?:['’-][^\W_]+)*", text)]
     free = [w for w in words if not any(f.start < w[1] and w[0] < f.end for f in found)]

@@ -7,7 +7,6 @@ these") or descriptions matched against each listed movie's own year, genres, ta
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +14,7 @@ from dataclasses import dataclass, field
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon, years
-from chat_rec.understanding.title_keys import fold_key
+from chat_rec.understanding.description_words import content_words, fits, in_english, item_text, year_of
 
 _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these", "esa", "ese", "esta", "este",
                 "esas", "esos", "estas", "estos", "aquella", "aquel"}
@@ -225,7 +224,7 @@ class ListReferences:
             words = m.group(group).split()
             if group == 7 and not _genre_word(words[0]):
                 continue  # "the ending was great": only a genre noun describes a listed film here
-            if group == 8 and (_genre_word(words[0]) or words[0] in _PLURAL_NOUNS or not _content(words[0])):
+            if group == 8 and (_genre_word(words[0]) or words[0] in _PLURAL_NOUNS or not content_words(words[0])):
                 continue  # "westerns are my thing" is the genre; "zombies aren't for me" a listed film's topic
             if words[:1] == ["qqtitle"]:
                 continue  # "la de Rashomon no me llama": the movie is named, the phrase is no description
@@ -238,7 +237,7 @@ class ListReferences:
             # the longest leading part that describes listed movies is the description.
             lengths = range(len(words), 0, -1) if group in (2, 3, 6) else [len(words)]
             for n in lengths:
-                if not _content(" ".join(words[:n])):
+                if not content_words(" ".join(words[:n])):
                     continue  # function words alone ("no", "me") describe nothing, even if a title has them
                 items = self._matching(" ".join(words[:n]), loose=group != 4)
                 if items and (count == len(items) or plural or count == 0 and len(items) == 1):
@@ -275,17 +274,17 @@ class ListReferences:
             full = literal if len(literal) == 1 else full
         if full or not loose:
             return full
-        words = _content(phrase)
+        words = content_words(phrase)
         if len(words) < 2:
             return []
-        hits = [sum(1 for w in words if _fits(w, item) or _year_of(w, item)) for item in self.previous]
+        hits = [sum(1 for w in words if fits(w, item) or year_of(w, item)) for item in self.previous]
         best = max(hits, default=0)
         if best * 2 < len(words) or hits.count(best) != 1:
             return []
         return [self.previous[hits.index(best)]]
 
     def _describes(self, phrase: str, item: Item) -> bool:
-        english = _in_english(phrase)  # "la del baloncesto": the tags are English (basketball)
+        english = in_english(phrase)  # "la del baloncesto": the tags are English (basketball)
         return self._describes_as(phrase, item) or (english != phrase and self._describes_as(english, item))
 
     def _describes_as(self, phrase: str, item: Item) -> bool:
@@ -311,12 +310,12 @@ class ListReferences:
         for regex, genres in lexicon.GENRE_RES:  # "the war one"; "the kids one" as "kids movies" would be
             if regex.fullmatch(phrase) or regex.fullmatch(phrase + " movies"):
                 return all(g in item.genres for g in genres)
-        if re.search(r"\b" + re.escape(phrase) + r"s?\b", _text(item)):
+        if re.search(r"\b" + re.escape(phrase) + r"s?\b", item_text(item)):
             return True
         # "the one with the dragon", "the Pacino one": every content word of the description
         # occurs in the item's own text (title, tags such as cast names, overview).
-        words = _content(phrase)
-        return bool(words) and all(_fits(w, item) for w in words)
+        words = content_words(phrase)
+        return bool(words) and all(fits(w, item) for w in words)
 
 
 _OPENING = re.compile(r"^(?:the|la|el|las|los) (?:other|otra|otro|otras|otros|de|del|con|sobre"
@@ -379,85 +378,6 @@ the eighth a plural topic opening a verdict ("zombies just aren't for me"), the 
 whose own words (tags, overview) carry it."""
 
 
-@functools.lru_cache(maxsize=1024)
-def _in_english(phrase: str) -> str:
-    """A Spanish description with its topic words read through the Spanish moods table
-    ("baloncesto" -> "basketball", "viajes en el tiempo" -> "time travel"); unchanged otherwise.
-    """
-    from chat_rec.understanding.mood_words import spanish_moods
-
-    keys = phrase.split()
-    found = spanish_moods(keys)
-    if not found:
-        return phrase
-    out, last = [], 0
-    for start, end, term in found:
-        out += [*keys[last:start], term]
-        last = end
-    return " ".join([*out, *keys[last:]])
-
-
 def _genre_word(word: str) -> bool:
     """Whether a word names a genre alone or as "<word> movies" ("cartoon", "western", "kids")."""
     return lexicon.genre_word(word) or lexicon.genre_word(word + " movies")
-
-
-def _year_of(word: str, item: Item) -> bool:
-    """A description word that is the item's release year ("1936", or "36" in "la de Chaplin del 36")."""
-    if item.year is None or not word.isdigit():
-        return False
-    return (len(word) == 4 and int(word) == item.year) or (len(word) == 2 and int(word) == item.year % 100)
-
-
-def _content(phrase: str) -> list[str]:
-    return [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
-
-
-def _stem(word: str) -> str:
-    """A crude shared stem for English description words: drumming/drums/drummer -> drum."""
-    for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s"):
-        if len(word) > len(suffix) + (2 if suffix == "s" and not word.endswith("ss") else 3) and word.endswith(suffix):
-            word = word[: -len(suffix)]
-            break
-    return word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
-
-
-def _forms(word: str) -> set[str]:
-    """The stem of a description word, plus its English cognate for a Spanish word ("bomba" ->
-    "bomb", "atomica" -> "atomic", "pinguinos" -> "pinguin"): tags are mostly English.
-    """
-    forms = {_stem(word)}
-    spanish = re.sub(r"(?:os|as|es|o|a|e)$", "", word)
-    if len(word) >= 5 and spanish != word and len(spanish) >= 4:
-        forms.add(_stem(spanish))
-    for ending, english in _COGNATE_ENDINGS:  # "memoria" -> "memory", "revolucion" -> "revolution"
-        if len(word) >= 6 and word.endswith(ending):
-            forms.add(_stem(word[: -len(ending)] + english))
-    return forms
-
-
-_COGNATE_ENDINGS = (("ias", "y"), ("ia", "y"), ("ciones", "tion"), ("cion", "tion"), ("dades", "ty"), ("dad", "ty"),
-                    ("osos", "ous"), ("osas", "ous"), ("oso", "ous"), ("osa", "ous"), ("icos", "ic"), ("icas", "ic"),
-                    ("ista", "ist"), ("istas", "ist"), ("ismo", "ism"))
-"""Regular Spanish-English cognate endings (historia/history, misterioso/mysterious, nazismo/nazism)."""
-
-
-def _fits(word: str, item: Item) -> bool:
-    """A description word found in the item's words: by its forms, or as the start of a longer word
-    of the item ("dream" of *dreamlike*, five letters or more).
-    """
-    forms = _forms(word)
-    if forms & _stems(item):
-        return True
-    return len(word) >= 5 and any(w.startswith(f) for f in forms if len(f) >= 5 for w in _stems(item))
-
-
-def _text(item: Item) -> str:
-    tags = item.all_tags or item.tags
-    return " | ".join((fold_key(item.title), " | ".join(fold(t) for t in tags), " | ".join(item.keywords),
-                       fold(item.overview)))
-
-
-@functools.lru_cache(maxsize=4096)
-def _stems(item: Item) -> frozenset[str]:
-    return frozenset(_stem(w) for w in re.findall(r"\w+", _text(item)))

@@ -376,7 +376,7 @@ class TitleResolver:
                 return True  # "me encantó El orfanto": a capitalised article mid-sentence opens a title
             ends = bool(re.search(r"[,;:.!?]", between)) and prev in lexicon.FILM_CUES - _LINKING_CUES
             if nxt and nxt not in _stop() and not ends:
-                return False  # "liam neeson", "dinosaur park": part of a longer name ("adoro gattaca, ponme…" ends it)
+                return False  # "gene hackman", "dinosaur park": part of a longer name ("adoro gattaca, ponme…" ends it)
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
             coined = not spanish and len(key) >= 5 and len(lexicon.known_words()) > 5000 \
                 and not lexicon.is_known_word(key)

@@ -121,9 +121,9 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
 
 
 def colon_parts(title: str) -> list[str]:
-    """The halves of a "head: tail" title that name the film alone: "Kill Bill" of "Kill Bill:
-    Vol. 1", "El caballero de la noche" of "Batman: El caballero de la noche"; a half of ordinary
-    words ("Part 2") or a genre names nothing.
+    """The halves of a "head: tail" title that name the film alone: "Austin Powers" of "Austin
+    Powers: Goldmember", "El caballero de la noche" of "Batman: El caballero de la noche"; a half
+    of ordinary words ("Part 2") or a genre names nothing.
     """
     if ": " not in title:
         return []
@@ -134,7 +134,7 @@ def colon_parts(title: str) -> list[str]:
         rare = [w for w in words if w not in _stop() and not w.isdigit()]
         if _NOUNS_AFTER & set(words) or _is_genre(" ".join(words)):
             continue
-        series = part is head and len(words) >= 2  # "Kill Bill" for "Kill Bill: Vol. 1"
+        series = part is head and len(words) >= 2  # "Austin Powers" for "Austin Powers: Goldmember"
         if len(rare) >= 2 or (rare and (len(words) >= 3 or any(w.isdigit() for w in words))) or series:
             out.append(part)
     return out

@@ -181,7 +181,8 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
         before = work[:match.start()]
         if listed and _PICKS_OUT_DECADE.search(before) and any(lo <= y <= hi for y in listed):
             continue  # "the one from the 40s" picks out the listed 1942 film; it sets no range
-        if re.search(r"\b(?:the|la|el)\s*$", before + match.group(0)[:4]) and _DESCRIBED.match(work, match.end()):
+        after_article = bool(re.search(r"\b(?:the|la|el)\s*$", before)) or match.group(0).startswith("the ")
+        if after_article and _DESCRIBED.match(work, match.end()):
             continue  # "the 70s one" picks out a film (the listed 1975 one, a version: rule 12); no range
 
         if match.group(1) in _DECADE_ADJECTIVES and _PREDICATE.search(before):

@@ -1,0 +1,96 @@
+"""The words of a description matched against a listed film's own words ("the jazz drumming one",
+"la de la memoria", "the dream heist one"): stems, Spanish cognates and topic words read in English,
+and the film's title, tags, keywords and overview as one text. ``references.ListReferences`` decides
+which listed film a description picks out; this module says whether its words fit one film.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from chat_rec.catalog.models import Item
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.title_keys import fold_key
+
+
+@functools.lru_cache(maxsize=1024)
+def in_english(phrase: str) -> str:
+    """A Spanish description with its topic words read through the Spanish moods table
+    ("baloncesto" -> "basketball", "viajes en el tiempo" -> "time travel"); unchanged otherwise.
+    """
+    from chat_rec.understanding.mood_words import spanish_moods
+
+    keys = phrase.split()
+    found = spanish_moods(keys)
+    if not found:
+        return phrase
+    out, last = [], 0
+    for start, end, term in found:
+        out += [*keys[last:start], term]
+        last = end
+    return " ".join([*out, *keys[last:]])
+
+
+def year_of(word: str, item: Item) -> bool:
+    """A description word that is the item's release year ("1936", or "36" in "la de Chaplin del 36")."""
+    if item.year is None or not word.isdigit():
+        return False
+    return (len(word) == 4 and int(word) == item.year) or (len(word) == 2 and int(word) == item.year % 100)
+
+
+def content_words(phrase: str) -> list[str]:
+    """The words of a description that can describe (stopwords of either language dropped)."""
+    return [w for w in phrase.split() if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS]
+
+
+def _stem(word: str) -> str:
+    """A crude shared stem for English description words: drumming/drums/drummer -> drum."""
+    for suffix in ("ings", "ing", "ers", "er", "ed", "es", "s"):
+        if len(word) > len(suffix) + (2 if suffix == "s" and not word.endswith("ss") else 3) and word.endswith(suffix):
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if len(word) > 4 and word[-1] == word[-2] else word
+
+
+def _forms(word: str) -> set[str]:
+    """The stem of a description word, plus its English cognate for a Spanish word ("bomba" ->
+    "bomb", "atomica" -> "atomic", "pinguinos" -> "pinguin"): tags are mostly English.
+    """
+    forms = {_stem(word)}
+    spanish = re.sub(r"(?:os|as|es|o|a|e)$", "", word)
+    if len(word) >= 5 and spanish != word and len(spanish) >= 4:
+        forms.add(_stem(spanish))
+    for ending, english in _COGNATE_ENDINGS:  # "memoria" -> "memory", "revolucion" -> "revolution"
+        if len(word) >= 6 and word.endswith(ending):
+            forms.add(_stem(word[: -len(ending)] + english))
+    return forms
+
+
+_COGNATE_ENDINGS = (("ias", "y"), ("ia", "y"), ("ciones", "tion"), ("cion", "tion"), ("dades", "ty"), ("dad", "ty"),
+                    ("osos", "ous"), ("osas", "ous"), ("oso", "ous"), ("osa", "ous"), ("icos", "ic"), ("icas", "ic"),
+                    ("ista", "ist"), ("istas", "ist"), ("ismo", "ism"))
+"""Regular Spanish-English cognate endings (historia/history, misterioso/mysterious, nazismo/nazism)."""
+
+
+def fits(word: str, item: Item) -> bool:
+    """A description word found in the item's words: by its forms, or as the start of a longer word
+    of the item ("dream" of *dreamlike*, five letters or more).
+    """
+    forms = _forms(word)
+    if forms & _stems(item):
+        return True
+    return len(word) >= 5 and any(w.startswith(f) for f in forms if len(f) >= 5 for w in _stems(item))
+
+
+def item_text(item: Item) -> str:
+    """A film's title, tags, keywords and overview, folded, as the text descriptions are matched in."""
+    tags = item.all_tags or item.tags
+    return " | ".join((fold_key(item.title), " | ".join(fold(t) for t in tags), " | ".join(item.keywords),
+                       fold(item.overview)))
+
+
+@functools.lru_cache(maxsize=4096)
+def _stems(item: Item) -> frozenset[str]:
+    return frozenset(_stem(w) for w in re.findall(r"\w+", item_text(item)))
