@@ -48,8 +48,10 @@ DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|s
                        r"(?:and so on|etc|etcetera|y demas|y todo eso))")
 """A clause that only links two others ("El western, en cambio, no me llama nada") or closes a list
 ("..., stuff like that, ...") is skipped, so the verdict after it still reaches the phrase before it."""
-FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
-"""A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
+FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle"
+                           r"|^qqtitle (?:is|was|es|fue|era|tiene|sale)\b")
+"""A yes/no question about a named film ("Is Heat a crime movie?", "¿Speed es de acción?") judges
+nothing (rule 7)."""
 
 LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watchable|bien|aceptable|pasable)"
                       r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b"
@@ -139,6 +141,43 @@ _NONE_NOT = re.compile(r"\b(?:no (?:hay|encuentro|veo|tengo|encontre) (?:ni )?(?
 """"No hay ni una que no me apetezca", "not one of those three I didn't love", "no encuentro una sola de
 esas tres que no me haya gustado": every listed film, affirmed."""
 
+
+_NEGATED_PRAISE = re.compile(
+    r"\b(?:second to none|like no other|like none other|unlike any other|como ninguna otra|como ninguna|como ninguno"
+    r"|sin igual|sin comparacion|no tiene desperdicio|no tiene pierde|no tiene precio"
+    r"|(?:cant|can t|cannot|couldnt|could not) (?:get enough of|stop watching|stop rewatching)"
+    r"|(?:no|nunca) me (?:canso|cansare|canse) de"
+    r"|no (?:puedo|podia|pude) dejar de (?:ver|verla|verlo|verlas|verlos))\b")
+"""Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"): read
+as a like, not as a negated verdict."""
+_INTENSIFYING_NEGATORS = re.compile(
+    r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"
+    r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar)\b")
+"""A negator that only intensifies or vouches ("boring a más no poder", "nothing short of brilliant", "no
+doubt the best"): masked, so that it flips nothing."""
+_FEAR_REACTION = re.compile(r"\b(?P<no>(?:no|nunca|ni) )?(?:me|nos|te|le|les)"
+                            r" (?:da|dan|dio|dieron|daba|daban|hizo|hace|hacia|dara|daria)"
+                            r" (?:\w+ ){0,2}(?:miedo|terror)\b")
+"""Fear a film or genre gave ("me dio un miedo tremendo", "las de terror me dan miedo"): a reaction that
+rejects (``qqfear``, a dislike word), not the horror genre named; denied ("no me dio nada de miedo"), no
+verdict at all."""
+
+
+def unmark_idioms(keys: list[str]) -> list[str]:
+    """Idioms whose words mean something else: praise built with a negator becomes a like
+    ("qqgood"), an intensifying negator is masked (both leave the words around them to the clause's
+    own verdict), and the fear a film gave is no genre named (its last word is masked).
+    """
+    out = list(keys)
+    text = " ".join(out)
+    for regex, lead in ((_NEGATED_PRAISE, "qqgood"), (_INTENSIFYING_NEGATORS, "qqmask")):
+        for m in regex.finditer(text):
+            first = text[:m.start()].count(" ")
+            words = m.group().count(" ") + 1
+            out[first:first + words] = [lead] + ["qqmask"] * (words - 1)
+    for m in _FEAR_REACTION.finditer(text):
+        out[text[:m.end()].count(" ")] = "qqmask" if m.group("no") else "qqfear"
+    return out
 
 def unmark_double_negation(keys: list[str]) -> list[str]:
     """Two negations that cancel are masked: "I don't NOT want a comedy", "it's not that I don't
@@ -439,16 +478,23 @@ MIGHT = re.compile(r"\b(?:might|may|could) (?:\w+ )?(?:like|love|enjoy|dig|hate|
                    r"|\b(?:le|les|me|nos) (?:podria|podrian) (?:gustar|encantar)\b")
 """A guess about a reaction ("my wife might like it", "puede que le guste"): no verdict on a film."""
 NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?:strong )?(?:feelings|opinion)"
-                        r"|no tengo (?:opinion|nada en contra))\b")
-"""No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug): no verdict."""
+                        r"|no tengo (?:opinion|nada en contra)|(?:ni|no) (?:la (?:mas )?(?:menor|minima) )?idea"
+                        r"|no clue)\b")
+"""No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug) or no
+knowledge of the film ("no idea about the others", "de las otras ni idea"): no verdict."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"
                             r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y|ooh|oh|vale) )+|"
-                            r"(?: (?:for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|"
-                            r"claro|seguro|porfa|jaja|100|it is|for me|tonight|esta noche|para mi|entonces))+$")
+                            r"(?: (?:" + lexicon.CHOICE_TAIL + r"))+$")
 _CHOICE = re.compile(
     r"^(?:the |la |el |las |los )?(?:\w+ ){0,3}(?:one|ones|movie|film|peli|pelicula|primera|segunda|tercera|"
     r"cuarta|quinta|ultima|primero|segundo|tercero|ultimo|first|second|third|fourth|fifth|last|latter|former|"
-    r"qqtitle)$|^(?:number|numero|no) \w+$|^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$")
+    r"option|options|opcion|opciones|choice|pick|qqtitle)$|^(?:number|numero|no|option|opcion) \w+$|"
+    r"^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$"
+    r"|^(?:the|la|el|las|los|lo) (?!(?:other|others|rest|demas|otra|otro|otras|otros|resto|two|three|dos|tres|all"
+    r"|todas|todos|both|ambas|ambos)\b)(?!.*\b(?:is|are|was|were|es|son|fue|era|eran|esta|estan)\b)(?:\w+ ){0,2}\w+$")
+"""A pick: a clause ending in "one", a position or a title; "number 2"; "la del X"; or a determiner and
+one to three words that are no group and no linking verb ("the musical", "la más vieja", "the middle
+option"): the caller has found a listed film in them, and the clause has no verdict, seeing or question."""
 
 
 WATCH_INTENT = re.compile(
@@ -477,7 +523,7 @@ def bare_choice(ckeys: list[str]) -> bool:
     judges it later. Clauses with words of their own ("the other two look like homework", "I've
     heard of the second one") are not.
     """
-    text = _CHOICE_FILLER.sub("", " ".join(ckeys)).strip()
+    text = _CHOICE_FILLER.sub("", re.sub(r"\bqqtitle(?: qqtitle)+\b", "qqtitle", " ".join(ckeys))).strip()
     return 0 < len(ckeys) <= 8 and bool(_CHOICE.match(text)) and not any(k in lexicon.NEGATORS for k in ckeys)
 
 

@@ -47,6 +47,8 @@ ASIDES = [a.split() for a in (
     "si puedes", "si quieres", "si hay")]
 """Set phrases with "if"/"si" that are asides, not conditions ("Heat, if I'm honest, was the
 best"): masked, so they neither split the clause nor carry a verdict."""
+POLITE = frozenset({"if possible", "si puede ser", "si es posible", "si se puede"})
+"""Asides that soften a request as "please" does ("documentales, si puede ser"): read as "please"."""
 _NOT_CONDITIONAL_SI = frozenset({".", ",", "?", "y", "o", "pero", "que", "pues", "eh", "claro", "bueno", "yes",
                                  "qqmask"})
 
@@ -88,7 +90,7 @@ def mark_conditions(keys: list[str]) -> list[str]:
     while i < len(keys):
         aside = next((a for a in ASIDES if keys[i:i + len(a)] == a), None)
         if aside:
-            out.extend("qqmask" for _ in aside)
+            out.extend(("please" if j == 0 and " ".join(aside) in POLITE else "qqmask") for j in range(len(aside)))
             i += len(aside)
             continue
         if _conditional_si(keys, i):

@@ -101,7 +101,7 @@ def wants_new(keys: list[str]) -> bool:
         if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ASKING_YOU.match(text)):
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
         named = lexicon.mentions_genre(text)
-        polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez)\b", text)
+        polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible)\b", text)
         if named and (question or polite):
             return True
         if _WANT.search(text) or (polite and _FILM_NOUN.search(text) and not _verdict(text)):

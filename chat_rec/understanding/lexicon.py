@@ -175,7 +175,8 @@ POSITIVE = re.compile((
     r"|de lujo|(?:una|que) chulada|(?:es|son|fue|esta|muy|super|lo mas) top|pegad\\w* a la pantalla"
     r"|(?:me|nos) (?:tiene|tienen|dejo|dejaron) enamorad[oa]s?|bacan[ao]s?|(?:es|son|fue|esta) la raja"
     r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier"
-    r"|(?:me|nos) (?:late|laten|latio|latieron)|qqgood)\b"
+    r"|(?:me|nos) (?:late|laten|latio|latieron)|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire"
+    r"|(?:qqtitle|it|this|that|these|those) (?:still |totally |so )?rules|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -214,7 +215,9 @@ NEGATIVE = re.compile((
     r"|(?:0|1|2|3|4) (?:10|out of 10)|(?:0|1|2) (?:stars?|estrellas?|out of 5)|me dej\w* fri[oa]|me arrepiento"
     r"|no hay por donde cogerla|no aguante|aburrid\w*|(?:is|es|thats|that s) (?:a |un )?(?:hard |firm |big "
     r"|rotundo )?no|a pass|ni de broma|ni de cona|ni de chiste|ni a palos|ni en suenos|ni loco|ni loca"
-    r"|^(?:yo )?paso$|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
+    r"|^(?:yo )?paso$"
+    r"|(?<!que )(?<!me )(?<!se )(?<!lo )(?<!nos )(?<!te )paso$"  # "las otras paso"; "qué pasó" is no pass
+    r"|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
     r"|(?:is|was|so|kinda|pretty|lowkey|honestly|just|super) mid"
     r"|a medias|lentisim[ao]s?|larguisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
     r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
@@ -226,7 +229,8 @@ NEGATIVE = re.compile((
     r"|la mitad)|(?:me|nos) (?:cae|caen|cayo|cayeron) gord[ao]s?|(?:una|que) lata"
     r"|fomes?|(?:es|son|fue) una paja|dumb as (?:rocks|a rock|a brick|a box of rocks)|(?:so|too|way too) cheesy"
     r"|checked out (?:halfway|midway|early|after)|(?:bottom|low|trash) tier|spare (?:me|us)|(?:a |such a |total )?wimp"
-    r"|stress(?:es|ed)? (?:me|us) out|qqbad)\b"
+    r"|stress(?:es|ed)? (?:me|us) out|cursi|cursis|cursiler\w*|corny|(?:me|nos) deprim\w*|depress(?:es|ed)? (?:me|us)"
+    r"|(?:for|para) (?:babies|bebes)|qqfear|(?:scare|scares|frighten|frightens|terrify|terrifies) (?:me|us)|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -327,16 +331,22 @@ REQUEST = re.compile(
     r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)"
     r"|(?:alguna|alguno|algunas|algunos|algo|otra|otro|otras|otros|una|uno) (?:mas )?(?:parecid[oa]s?|similar(?:es)?)"
     r"|(?:tienes|tenes|tiene|hay|got|have you got|do you have) (?:otras|otros|algunas? mas|algunos? mas|others|more)"
-    r"|similar (?:ones|movies|films|stuff|titles|picks)|(?:any|some|more) (?:more )?similar)\b"
+    r"|similar (?:ones|movies|films|stuff|titles|picks)|(?:any|some|more) (?:more )?similar"
+    r"|(?<!la )(?<!el )(?<!las )(?<!los )(?:otra|otro|otras|otros)"
+    r" (?:de (?!las? |los? |estas |esas |ellas )|del |como )"
+    r"|another (?:one )?(?:by|from|like)|(?:lo que sea|cualquier cosa|cualquiera|whatever) (?:menos|excepto|salvo"
+    r"|que no sea|mientras no|but|except|as long as|so long as))\b"
 )
-"""Rule 13: the message asks for suggestions now."""
+"""Rule 13: the message asks for suggestions now ("¿otra de Hitchcock?", "lo que sea menos terror" too)."""
 
 CHOOSING = re.compile(
     r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|(?:ill|i will|i ll|im going to"
     r"|voy a) (?:watch|ver)"
     r"|which (?:one )?(?:should|do) i"
     r" (?:watch|start)|watch first|me quedo con|lets go with|let s go with|vamos con"
-    r"|(?:put on|play|stick on|queue up|pon|ponme|ponnos) (?:the|la|el|qqtitle))\b"
+    r"|(?:put on|play|stick on|queue up|pon|ponme|ponnos) (?:the|la|el|qqtitle)"
+    r"|(?:which|cual|cuales) (?:one |of (?:these|those|them|the \w+) |de (?:las|los|estas|estos|esas|esos|ellas|ellos)"
+    r" (?:\w+ )?)(?:would|should|do|me|nos|is|es))\b"
 )
 """Accepting or choosing among listed movies is not a request for new ones."""
 
@@ -539,6 +549,11 @@ def plain_word(token: str) -> str:
     return plain if _is_cue(plain) else token
 
 
+CHOICE_TAIL = (r"for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|claro|seguro|porfa|"
+               r"jaja|100|it is|for me|tonight|esta noche|para mi|entonces|obvio|obviamente|dale|de una")
+"""Folded words that may close a bare pick of a listed film without judging it ("the second one
+please", "speed for sure", "la segunda, dale")."""
+
 @functools.lru_cache(maxsize=20_000)
 def correct_typo(token: str, spanish: bool = False) -> str:
     """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
@@ -558,7 +573,9 @@ def correct_typo(token: str, spanish: bool = False) -> str:
     near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1
             and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))
             and not (w[:-3] == token[:-3] and _VERB_ENDING.search(token))  # "gustaran" is no misspelt "gustaron"
-            and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w))]
+            and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w))
+            and (w[0] == token[0] or token not in known)]  # a dictionary word ("bowling") misspelt in its
+    # first letter ("howling") is rarely a typo
     # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a
     # dropped, doubled or swapped letter counts as a typo ("horor")
     return near[0] if len(near) == 1 else token

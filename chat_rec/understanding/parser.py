@@ -95,6 +95,10 @@ _LISTED_SUBJECT = re.compile(r"^(?:qqtitle )+(?:and|y|e|&) (?:qqtitle )+")
 before it in its sentence ("Casablanca, ...") share its verdict."""
 
 
+_EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
+"""Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
+
+
 def _has_pronoun(ckeys: list[str]) -> bool:
     """Whether the clause refers back with a pronoun: "la"/"las" before a noun ("las películas de
     ahora") or a genre ("los musicales") is an article, not "it"/"them".
@@ -146,7 +150,7 @@ class _Parser:
                 if self._own_mark(mention, inside[-1] + 1):
                     keys[inside[-1] + 1] = "qqtitle"  # "Airplane! and Heat": the title's "!" ends no sentence
         sig.language = lexicon.detect_language(keys)  # a title's own words say nothing of the language
-        keys = clause_rules.unmark_double_negation(keys)
+        keys = clause_rules.unmark_double_negation(clause_rules.unmark_idioms(keys))
         folded, offsets = lexicon.joined_keys(keys)
         year_min, year_max, spans = years.extract_years(folded, {i.year for i in self.previous if i.year})
         sig.year_min, sig.year_max = year_min, year_max
@@ -395,7 +399,11 @@ class _Parser:
                     continue
                 if excepted:
                     ref = replace(ref, items=[i for i in ref.items if i not in excepted])
-                if ref.pos in rejected:
+                if ref.pos in rejected and polarity < 0 and _EXCEPTIONS & set(ckeys[:ref.pos - lo]) and any(
+                        r.items and r.pos < ref.pos for r in refs):
+                    sign = 0  # "all but the last one are bad": the exception is spared the verdict, not judged
+                    self.settled.update(ref.items)
+                elif ref.pos in rejected:
                     sign = -1
                 elif compared is not None and ref.items and not ref.pronoun and ref.pos - lo > compared:
                     sign = 0  # "something lighter than Se7en": a yardstick, not a verdict

@@ -21,7 +21,8 @@ _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", 
 _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
           "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
           "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
-_ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|todas|todos|todas ellas"
+_ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|everything|each one"
+                         r"|todas|todos|todas ellas"
                          r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
 _NUMBER = {"number", "numero", "num", "nro", "no"}
 _ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
@@ -36,7 +37,9 @@ _COMPARED_AMONG = re.compile(r"\b(?:best|worst|favou?rite|fave?|greatest|weakest
 verdict's object."""
 _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
                   "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
-                  "vez", "parte", "noche", "semana"}
+                  "vez", "parte", "noche", "semana", "hand", "side", "way", "lado", "dia", "mano"}
+"""Nouns after a position or "other" that make it no film ("the first time", "on the other hand",
+"por otro lado", "the other day")."""
 
 
 def _counted_before(ckeys: Sequence[str], j: int) -> int:
@@ -143,7 +146,8 @@ class ListReferences:
                     (prev in _DETERMINERS and not (k == "medio" and prev in _DEMONSTRATIVES)) or prev in {"del", "de"}
                     or ckeys[j - 2:j] == ["de", "en"]):  # "la de en medio"
                 picked = ids[(n - size) // 2:(n + size) // 2]  # "the middle one", "la del medio", "the middle two"
-            elif others and k in OTHER_WORDS and (prev in _DETERMINERS or prev in {"del"}):
+            elif others and k in OTHER_WORDS and (prev in _DETERMINERS or prev in {"del"}) \
+                    and nxt not in _NOT_REF_NOUNS:
                 picked = [i for i in ids if i not in referenced]
                 if not referenced and not self.ahead and lo + j > 1:
                     picked = []  # "el de X me encanta, los otros no" with X unread: other than which one?

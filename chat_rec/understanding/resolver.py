@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
-from chat_rec.catalog.titles import move_article, split_year
+from chat_rec.catalog.titles import fold, move_article, split_year
 from chat_rec.understanding import lexicon, years
 from chat_rec.understanding.title_keys import (
     _LEADING_ARTICLE,
@@ -44,6 +44,8 @@ made me cry"); with _VERB_AFTER."""
 _JOINERS = frozenset("and but or y pero o e though aunque".split())
 """Words that join clauses or titles: a listed title may stand right after or before them."""
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí".split())
+_PICK_TAIL = re.compile(r"(?:(?:" + lexicon.CHOICE_TAIL + r") ?)+")
+"""What may follow a listed title picked with no verdict, up to the end of its clause."""
 """One-word verdicts right after a title ("heat yes, fargo no")."""
 _OBJECT_PRONOUNS = frozenset("her him it them me us you".split())
 _ORIGINAL = frozenset({"original"})
@@ -432,6 +434,11 @@ class TitleResolver:
         if opens and (nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS or bool(re.search(r"[.!?…]", between))
                       or (not nxt and not between.strip())):
             return True  # "heat was decent", "heat. the rest, no thanks"
+        if opens and _PICK_TAIL.fullmatch(fold(re.split(r"[.!?,;…]", text[tokens[i + n - 1].end:], maxsplit=1)[0])):
+            return True  # "speed for sure.", "speed please": a bare pick of the listed film
+        if opens and nxt in _JOINERS and i + n + 1 < len(tokens) and any(
+                c in prefer for _, c in self._index.get(tokens[i + n + 1].key, [])):
+            return True  # "heat and jaws not my thing": joined to the next listed title
         if not ends or (n == 1 and tokens[i].key in _OBJECT_PRONOUNS):  # "loved her" is a person
             return False
         joined = prev in _JOINERS and i > 1 and any(c in prefer for _, c in self._index.get(tokens[i - 2].key, []))
