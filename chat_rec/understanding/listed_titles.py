@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -142,14 +143,40 @@ def _number_titles(text: str, previous: Sequence[Item], found: Sequence[Mention]
         out.append(Mention(ids[0], m.start(), m.end(), m.group(), 85.0))
     return out
 
-def described_listed(text: str, mention: Mention, list_refs: ListReferences, catalog: Catalog) -> int | None:
+def described_listed(text: str, mention: Mention, list_refs: ListReferences, catalog: Catalog) -> Mention | None:
     """The listed movie a lowercase title after "la del", "el de", "the" describes, if it is a
     description rather than another film: "la del submarino" after a list holding one submarine film
     is that film, not *Submarine* (the words typed, or the title they were read as, fit exactly
-    one listed movie). A capitalised title, or one the list holds, stays a title.
+    one listed movie). A capitalised title, or one the list holds, stays a title. Returned as the
+    mention of that film; when the words after it to the end of the clause (one or two) belong to the
+    description ("the romantic comedy", first read as *The Romantics*), the mention covers them too.
     """
     if not list_refs.previous or mention.item_id in list_refs.ids or mention.text != mention.text.lower():
         return None
+    typed = fold(mention.text)
+    before = fold(text[:mention.start]).split()[-2:]
+    if typed.startswith("the "):  # "loved the black hole one": the title's own article is the determiner
+        before, typed = ["the"], typed[4:]
+    lead = fold(text[:mention.start]).split()[-4:]
+    if fold(text[mention.end:]).split()[:1] in (["one"], ["ones"]) and "the" in lead[:-1]:
+        # "the dream heist one": the words from "the" to "one" describe the film together
+        at = len(lead) - 1 - lead[::-1].index("the")
+        before, typed = ["the"], " ".join([*lead[at + 1:], typed])
+    if not (before[-1:] == ["the"] or len(before) == 2 and before[1] in {"de", "del"}
+            and before[0] in {"la", "el", "las", "los"}):
+        return None
+    rest = re.match(r" ([^\W\d_]+(?: [^\W\d_]+)?)\s*(?:[,.;!?]|$)", text[mention.end:])
+    if rest:
+        longer = list_refs.matching(f"{typed} {fold(rest.group(1))}")
+        if len(longer) == 1:  # "the romantic comedy": the words to the clause end describe it together
+            end = mention.end + rest.end(1)
+            return replace(mention, item_id=longer[0].item_id, end=end, text=text[mention.start:end])
+    named = catalog.get(mention.item_id)
+    for phrase in dict.fromkeys([typed] + ([fold(named.title)] if named is not None else [])):
+        fits = list_refs.matching(phrase)  # "submarino", read as *Submarine*: the submarine film
+        if len(fits) == 1:
+            return replace(mention, item_id=fits[0].item_id)
+    return None
     typed = fold(mention.text)
     before = fold(text[:mention.start]).split()[-2:]
     if typed.startswith("the "):  # "loved the black hole one": the title's own article is the determiner

@@ -193,8 +193,7 @@ class _Parser:
         aliases = self.resolver.reply_aliases(self.reply, self.previous)
         found = self.resolver.find_in_text(self.text, prefer=prefer, aliases=aliases)
         refs, catalog = self.list_refs, self.resolver.catalog
-        found = [replace(m, item_id=listed) if (listed := described_listed(self.text, m, refs, catalog)) else m
-                 for m in found]
+        found = [listed if (listed := described_listed(self.text, m, refs, catalog)) else m for m in found]
         named = listed_title_words(self.text, self.previous, found)
         return sorted(absorbed(self.text, found, named, self.previous) + named, key=lambda m: m.start)
 

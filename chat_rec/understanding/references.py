@@ -314,12 +314,29 @@ class ListReferences:
         for regex, genres in lexicon.GENRE_RES:  # "the war one"; "the kids one" as "kids movies" would be
             if regex.fullmatch(phrase) or regex.fullmatch(phrase + " movies"):
                 return all(g in item.genres for g in genres)
+        named = _genres_spelt(phrase)
+        if named is not None:  # "the crime drama", "la comedia romántica": every genre word fits
+            return named <= set(item.genres)
         if re.search(r"\b" + re.escape(phrase) + r"s?\b", item_text(item)):
             return True
         # "the one with the dragon", "the Pacino one": every content word of the description
         # occurs in the item's own text (title, tags such as cast names, overview).
         words = content_words(phrase)
         return bool(words) and all(fits(w, item) for w in words)
+
+
+def _genres_spelt(phrase: str) -> set[str] | None:
+    """The genres of a phrase made only of genre words ("crime drama", "comedia romantica"), or None
+    when a content word of it names no genre ("black comedy").
+    """
+    covered: set[int] = set()
+    genres: set[str] = set()
+    for regex, names in lexicon.GENRE_RES:
+        for m in regex.finditer(phrase):
+            covered.update(range(*m.span()))
+            genres.update(names)
+    rest = "".join(" " if i in covered else ch for i, ch in enumerate(phrase))
+    return genres if genres and not content_words(rest) else None
 
 
 _OPENING = re.compile(r"^(?:the|la|el|las|los) (?:other|otra|otro|otras|otros|de|del|con|sobre"

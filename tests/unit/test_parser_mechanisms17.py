@@ -191,3 +191,17 @@ def test_choosing_among_the_list_and_fact_questions_ask_nothing_new(resolver, ca
 def test_fear_a_film_gave_is_no_genre_named(resolver, text, expected):
     signal = parse(text, [], resolver)
     assert (*verdicts(signal), *genres(signal)) == expected
+
+
+@pytest.mark.parametrize("ids, text, expected", [
+    ((1, 1214, 4973), "the romantic comedy", [4973]),
+    ((1, 1214, 4973), "la comedia romántica", [4973]),
+    ((GODFATHER, MATRIX, LEBOWSKI), "the crime drama", [GODFATHER]),
+])
+def test_a_phrase_of_genre_words_describes_the_one_listed_film_of_those_genres(resolver, catalog, ids, text, expected):
+    signal = parse(text, _listed(catalog, *ids), resolver)
+    assert (verdicts(signal), genres(signal)) == ((expected, []), ([], []))
+
+
+def test_a_phrase_with_another_content_word_is_no_genre_description(resolver, catalog):
+    assert parse("the black comedy", _listed(catalog, 1, 1214, 4973), resolver).liked_ids == []
