@@ -479,7 +479,8 @@ MIGHT = re.compile(r"\b(?:might|may|could) (?:\w+ )?(?:like|love|enjoy|dig|hate|
 """A guess about a reaction ("my wife might like it", "puede que le guste"): no verdict on a film."""
 NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?:strong )?(?:feelings|opinion)"
                         r"|no tengo (?:opinion|nada en contra)|(?:ni|no) (?:la (?:mas )?(?:menor|minima) )?idea"
-                        r"|no clue)\b")
+                        r"|no clue|no (?:la|lo|las|los) (?:conozco|conocia|conoci)|never heard of|no se$"
+                        r"|(?:dont|do not) know (?:it|them|that one|those|these))\b")
 """No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug) or no
 knowledge of the film ("no idea about the others", "de las otras ni idea"): no verdict."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"

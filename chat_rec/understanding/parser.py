@@ -95,6 +95,10 @@ _LISTED_SUBJECT = re.compile(r"^(?:qqtitle )+(?:and|y|e|&) (?:qqtitle )+")
 before it in its sentence ("Casablanca, ...") share its verdict."""
 
 
+_BREAKS = frozenset({".", ",", "?"})
+_CONSEQUENCES = frozenset("no nothing none nada ningun ninguna something anything algo please maybe give "
+                          "recommend show dame recomiendame".split())
+"""Words that open a clause of its own after "so" / "así que" ("…so nothing scary please")."""
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
@@ -161,6 +165,12 @@ class _Parser:
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something", "all"}:
                 keys[i] = "except"
+            elif keys[i + 1] in _CONSEQUENCES and i > 0 and keys[i - 1] not in _BREAKS:
+                # "she can't handle horror so nothing scary", "así que nada de terror": a clause of its own
+                if k == "so":
+                    keys[i] = ","
+                elif k == "que" and keys[i - 1] == "asi" and i > 1 and keys[i - 2] not in _BREAKS:
+                    keys[i - 1], keys[i] = ",", "qqmask"
         sig.wants_new_recommendations = intent.wants_new(keys) or sig.year_min is not None or sig.year_max is not None
         if sig.year_min is None and sig.year_max is None:
             sig.era = clause_rules.relative_era(" ".join(keys))

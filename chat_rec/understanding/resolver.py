@@ -44,6 +44,9 @@ made me cry"); with _VERB_AFTER."""
 _JOINERS = frozenset("and but or y pero o e though aunque".split())
 """Words that join clauses or titles: a listed title may stand right after or before them."""
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí".split())
+_TOPIC_SUBJECTS = frozenset("i we yo la lo las los".split())
+"""A subject or object pronoun right after a listed title that opens a clause ("heat I tried once",
+"speed la vi de niño"): the title is the topic of what follows."""
 _PICK_TAIL = re.compile(r"(?:(?:" + lexicon.CHOICE_TAIL + r") ?)+")
 """What may follow a listed title picked with no verdict, up to the end of its clause."""
 """One-word verdicts right after a title ("heat yes, fargo no")."""
@@ -434,6 +437,8 @@ class TitleResolver:
         if opens and (nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS or bool(re.search(r"[.!?…]", between))
                       or (not nxt and not between.strip())):
             return True  # "heat was decent", "heat. the rest, no thanks"
+        if opens and nxt in _TOPIC_SUBJECTS and n == 1 and i + 2 < len(tokens):
+            return True  # "heat I tried once and fell asleep": the film set first, then its subject
         if opens and _PICK_TAIL.fullmatch(fold(re.split(r"[.!?,;…]", text[tokens[i + n - 1].end:], maxsplit=1)[0])):
             return True  # "speed for sure.", "speed please": a bare pick of the listed film
         if opens and nxt in _JOINERS and i + n + 1 < len(tokens) and any(

@@ -205,3 +205,29 @@ def test_a_phrase_of_genre_words_describes_the_one_listed_film_of_those_genres(r
 
 def test_a_phrase_with_another_content_word_is_no_genre_description(resolver, catalog):
     assert parse("the black comedy", _listed(catalog, 1, 1214, 4973), resolver).liked_ids == []
+
+
+# Long messages (12 invented; 4 missed before this round)
+@pytest.mark.parametrize("text, expected", [
+    ("my son can't stand westerns so nothing with cowboys please", ([], ["Western"])),
+    ("odio los musicales así que nada de canciones", ([], ["Musical"])),
+])
+def test_so_before_a_rejection_opens_a_clause_of_its_own(resolver, text, expected):
+    assert genres(parse(text, [], resolver)) == expected
+
+
+def test_so_before_a_pronoun_keeps_one_clause(resolver):
+    assert parse("I loved Jaws so I'd love more like it", [], resolver).liked_ids == [JAWS]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("heat I watched twice and loved it", ([HEAT], [])),
+    ("speed la vi de niña y me aburrió", ([], [SPEED])),
+])
+def test_a_listed_ordinary_word_title_before_a_subject_pronoun_is_the_topic(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+@pytest.mark.parametrize("text", ["Heat no sé", "Jaws no la conozco", "never heard of Speed", "I don't know that one"])
+def test_not_knowing_a_film_is_no_verdict(resolver, catalog, text):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == ([], [])
