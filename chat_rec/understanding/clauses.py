@@ -157,10 +157,13 @@ _INTENSIFYING_NEGATORS = re.compile(
 doubt the best"): masked, so that it flips nothing."""
 _FEAR_REACTION = re.compile(r"\b(?P<no>(?:no|nunca|ni) )?(?:me|nos|te|le|les)"
                             r" (?:da|dan|dio|dieron|daba|daban|hizo|hace|hacia|dara|daria)"
-                            r" (?:\w+ ){0,2}(?:miedo|terror)\b")
-"""Fear a film or genre gave ("me dio un miedo tremendo", "las de terror me dan miedo"): a reaction that
-rejects (``qqfear``, a dislike word), not the horror genre named; denied ("no me dio nada de miedo"), no
-verdict at all."""
+                            r" (?:\w+ ){0,2}(?P<fear>miedo|terror)\b"
+                            r"|\b(?P<not>(?:didnt|did not|doesnt|does not|dont|do not|never|wont|cant) )?"
+                            r"(?:\w+ )?(?P<scare>scare|scares|scared|frighten|frightens|frightened|terrify|terrifies"
+                            r"|terrified) (?:me|us)\b")
+"""Fear a film or genre gave ("me dio un miedo tremendo", "las de terror me dan miedo", "horror films
+scare me"): a reaction that rejects (``qqfear``, a dislike word), not the horror genre named; denied
+("no me dio nada de miedo"), no verdict and no genre ("didn't scare me" keeps its words)."""
 
 
 def unmark_idioms(keys: list[str]) -> list[str]:
@@ -176,7 +179,10 @@ def unmark_idioms(keys: list[str]) -> list[str]:
             words = m.group().count(" ") + 1
             out[first:first + words] = [lead] + ["qqmask"] * (words - 1)
     for m in _FEAR_REACTION.finditer(text):
-        out[text[:m.end()].count(" ")] = "qqmask" if m.group("no") else "qqfear"
+        if m.group("fear"):
+            out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else "qqfear"
+        elif not m.group("not"):
+            out[text[:m.start("scare")].count(" ")] = "qqfear"
     return out
 
 def unmark_double_negation(keys: list[str]) -> list[str]:

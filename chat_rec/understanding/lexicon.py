@@ -230,7 +230,7 @@ NEGATIVE = re.compile((
     r"|fomes?|(?:es|son|fue) una paja|dumb as (?:rocks|a rock|a brick|a box of rocks)|(?:so|too|way too) cheesy"
     r"|checked out (?:halfway|midway|early|after)|(?:bottom|low|trash) tier|spare (?:me|us)|(?:a |such a |total )?wimp"
     r"|stress(?:es|ed)? (?:me|us) out|cursi|cursis|cursiler\w*|corny|(?:me|nos) deprim\w*|depress(?:es|ed)? (?:me|us)"
-    r"|(?:for|para) (?:babies|bebes)|qqfear|(?:scare|scares|frighten|frightens|terrify|terrifies) (?:me|us)|qqbad)\b"
+    r"|(?:for|para) (?:babies|bebes)|qqfear|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 

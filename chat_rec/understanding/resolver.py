@@ -44,6 +44,12 @@ made me cry"); with _VERB_AFTER."""
 _JOINERS = frozenset("and but or y pero o e though aunque".split())
 """Words that join clauses or titles: a listed title may stand right after or before them."""
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí".split())
+_FILM_PARTS = frozenset(
+    "ending end beginning start plot story acting cast music soundtrack score script dialogue dialogues characters "
+    "character villain hero twist pacing cinematography effects visuals animation direction trailer premise idea "
+    "concept tone vibe atmosphere setting lead protagonist book series show sequel original remake version first "
+    "last second third middle other others rest one movie film finale scene scenes part".split())
+"""Parts and kinds of a film: "the ending was great" talks about the film's ending, not a film of that name."""
 _TOPIC_SUBJECTS = frozenset("i we yo la lo las los".split())
 """A subject or object pronoun right after a listed title that opens a clause ("heat I tried once",
 "speed la vi de niño"): the title is the topic of what follows."""
@@ -407,6 +413,12 @@ class TitleResolver:
                        ) or nxt in {"is", "was", "es", "fue"}
             if len(content) == 1 and any(c in prefer for _, c in self._index.get(key, [])):
                 return self._listed_word(text, tokens, i, prev, nxt, prefer, n)  # "heat was decent", "the thing was"
+            if n == 2 and first.key == "the" and content[0].key not in _FILM_PARTS and any(
+                    self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])) and (
+                    (self._at_start(text, i, first) and nxt in {"is", "was"}
+                     and self._judged_after(text, tokens, i + n))
+                    or (i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")))):
+                return True  # "the help was kinda boring", "hitchcock's the birds": a known film, judged or credited
             return n > 1 and len(content) >= 2 and (
                 prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
                                                          "favorita es", "favorito es")) or subject)
@@ -421,6 +433,12 @@ class TitleResolver:
             return not at_start or prev in lexicon.FILM_CUES or (
                 nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
+
+    @staticmethod
+    def _judged_after(text: str, tokens: list[_Token], j: int) -> bool:
+        """Whether the rest of the clause from token ``j`` says a verdict ("…was such a letdown")."""
+        rest = fold(re.split(r"[,.;!?…]", text[tokens[j].start:] if j < len(tokens) else "", maxsplit=1)[0])
+        return bool(lexicon.POSITIVE.search(rest) or lexicon.NEGATIVE.search(rest))
 
     def _listed_word(self, text: str, tokens: list[_Token], i: int, prev: str, nxt: str, prefer: set[int],
                      n: int = 1) -> bool:

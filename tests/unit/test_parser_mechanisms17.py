@@ -231,3 +231,26 @@ def test_a_listed_ordinary_word_title_before_a_subject_pronoun_is_the_topic(reso
 @pytest.mark.parametrize("text", ["Heat no sé", "Jaws no la conozco", "never heard of Speed", "I don't know that one"])
 def test_not_knowing_a_film_is_no_verdict(resolver, catalog, text):
     assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == ([], [])
+
+
+# Named titles (40 invented; 13 missed before this round)
+@pytest.mark.parametrize("text, expected", [
+    ("the village was such a letdown", ([], [8783])),
+    ("the graduate is brilliant", ([1247], [])),
+    ("hitchcock's the birds still holds up, love it", ([1333], [])),
+])
+def test_a_known_the_title_judged_or_credited_is_the_film(resolver, text, expected):
+    assert verdicts(parse(text, [], resolver)) == expected
+
+
+@pytest.mark.parametrize("text", ["the ending was great", "the soundtrack is amazing", "the others were boring"])
+def test_a_part_of_a_film_is_no_title(resolver, text):
+    assert verdicts(parse(text, [], resolver)) == ([], [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("horror films scare me", ([], ["Horror"])),
+    ("the exorcist scared me so much, loved it", ([], [])),
+])
+def test_english_fear_reactions(resolver, text, expected):
+    assert genres(parse(text, [], resolver)) == expected
