@@ -495,9 +495,11 @@ _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|proba
 _CHOICE = re.compile(
     r"^(?:the |la |el |las |los )?(?:\w+ ){0,3}(?:one|ones|movie|film|peli|pelicula|primera|segunda|tercera|"
     r"cuarta|quinta|ultima|primero|segundo|tercero|ultimo|first|second|third|fourth|fifth|last|latter|former|"
+    r"primeras|primeros|ultimas|ultimos|penultima|penultimo|penultimate|"
     r"option|options|opcion|opciones|choice|pick|qqtitle)$|^(?:number|numero|no|option|opcion) \w+$|"
+    r"^\d+(?:st|nd|rd|th)?(?: (?:and|y|e|or|o))? \d+(?:st|nd|rd|th)?$|"
     r"^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$"
-    r"|^(?:the|la|el|las|los|lo) (?!(?:other|others|rest|demas|otra|otro|otras|otros|resto|two|three|dos|tres|all"
+    r"|^(?:the|la|el|las|los|lo) (?!(?:other|others|rest|demas|otra|otro|otras|otros|resto|all"
     r"|todas|todos|both|ambas|ambos)\b)(?!.*\b(?:is|are|was|were|es|son|fue|era|eran|esta|estan)\b)(?:\w+ ){0,2}\w+$")
 """A pick: a clause ending in "one", a position or a title; "number 2"; "la del X"; or a determiner and
 one to three words that are no group and no linking verb ("the musical", "la más vieja", "the middle
@@ -507,7 +509,7 @@ option"): the caller has found a listed film in them, and the clause has no verd
 WATCH_INTENT = re.compile(
     r"\b(?:(?:i ll|ill|i will|i m gonna|im gonna|i m going to|im going to|gonna|going to|we ll|we will|let me|lets"
     r"|i d|id|i would|could) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent|go for"
-    r"|give(?! (?:\w+ ){1,3}a miss))"
+    r"|give(?! (?:\w+ ){1,3}a miss))|(?:im |i m |i am |were |we re )?going with"
     r"|(?:putting|queueing|queuing|adding|saving|streaming|renting|watching) (?:\w+ ){0,3}(?:on|tonight|later|to my"
     r"|next|this weekend|now|first)|(?:add|added|adding|saving|saved|going) (?:\w+ ){0,3}(?:to|on) (?:my|the|our)"
     r" (?:list|watchlist|watch list|queue)|(?<!was )(?<!been )(?<!were )(?:(?:s|is|goes|going|went) )?"

@@ -290,6 +290,7 @@ GROUP_ALL = re.compile(
     r"|(?<=\bnot )(?:a |an |one |single )*(?:\w+ ){0,2}?(?:one|pick|film|movie|dud)s? (?:among|in|of) (?:them|these"
     r"|those|em|the bunch|this bunch|that bunch)"
     r"|the whole list|the lot|todas|(?<!mos )todos(?! \w+mos\b)|ninguna|ninguno|las dos|los dos|las tres|los tres"
+    r"|las cuatro|los cuatro|las cinco|los cinco"
     r"|ambas|ambos)\b"
 )
 """Group references: every movie in the previous list (rule 2). "Neither am I", "me neither" agree

@@ -24,7 +24,8 @@ _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "m
 _ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|everything|each one"
                          r"|todas|todos|todas ellas"
                          r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
-_NUMBER = {"number", "numero", "num", "nro", "no"}
+_NUMBER = {"number", "numero", "num", "nro", "no", "option", "opcion", "choice"}
+_PENULTIMATE = frozenset({"penultimate", "penultima", "penultimo"})
 _ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
             **dict.fromkeys(("no", "nope", "nah", "naw", "qqbad"), -1)}
 """Bare answers, for one per listed film ("nope nope and yes")."""
@@ -112,7 +113,12 @@ class ListReferences:
             nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
             count, prev = count_at(ckeys, j)
             picked: list[int] = []
-            if k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
+            if n > 2 and (k in _PENULTIMATE and (prev in _DETERMINERS or j == 0)
+                          or k == "second" and ckeys[j + 1:j + 3] in (["to", "last"], ["last"])):
+                picked = ids[-2:-1]  # "la penúltima", "the second to last one"
+            elif k in {"to", "last"} and prev == "second" or k == "last" and ckeys[j - 2:j] == ["second", "to"]:
+                continue  # the rest of "second to last"
+            elif k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
                                            or j == 0 or prev in {"and", "or", "y", "o", "seen"}):
                 if nxt in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
                         ["them"], ["those"], ["these"])):

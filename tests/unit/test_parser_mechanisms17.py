@@ -254,3 +254,18 @@ def test_a_part_of_a_film_is_no_title(resolver, text):
 ])
 def test_english_fear_reactions(resolver, text, expected):
     assert genres(parse(text, [], resolver)) == expected
+
+
+# Positions (30 invented; 12 missed before this round)
+@pytest.mark.parametrize("text, expected", [
+    ("the second to last one", [ROCKY]),
+    ("la penúltima, porfa", [ROCKY]),
+    ("las dos primeras", [GREASE, SHINING]),
+    ("1 y 4", [GREASE, SPIRITED]),
+    ("los dos del medio", [SHINING, ROCKY]),
+    ("going with option 3", [ROCKY]),
+    ("me gustan las cuatro", [GREASE, SHINING, ROCKY, SPIRITED]),
+])
+def test_positions_found_by_probes(resolver, catalog, text, expected):
+    previous = _listed(catalog, GREASE, SHINING, ROCKY, SPIRITED)
+    assert verdicts(parse(text, previous, resolver)) == (sorted(expected), [])
