@@ -48,10 +48,11 @@ DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|s
                        r"(?:and so on|etc|etcetera|y demas|y todo eso))")
 """A clause that only links two others ("El western, en cambio, no me llama nada") or closes a list
 ("..., stuff like that, ...") is skipped, so the verdict after it still reaches the phrase before it."""
-FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle"
-                           r"|^qqtitle (?:is|was|es|fue|era|tiene|sale)\b")
-"""A yes/no question about a named film ("Is Heat a crime movie?", "¿Speed es de acción?") judges
-nothing (rule 7)."""
+FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
+"""A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
+ABOUT_A_FILM = re.compile(r"^qqtitle (?:is|was|es|fue|era|tiene|sale)\b")
+"""A question whose subject is a named film ("¿Speed es de acción?"): it asks about that film, not for
+new picks (its verdict words, if any, still count)."""
 
 LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watchable|bien|aceptable|pasable)"
                       r" (?:i guess|i suppose|ish|supongo|sin mas|y ya)\b|\bmeh i guess\b"
@@ -147,7 +148,9 @@ _NEGATED_PRAISE = re.compile(
     r"|sin igual|sin comparacion|no tiene desperdicio|no tiene pierde|no tiene precio"
     r"|(?:cant|can t|cannot|couldnt|could not) (?:get enough of|stop watching|stop rewatching)"
     r"|(?:no|nunca) me (?:canso|cansare|canse) de"
-    r"|no (?:puedo|podia|pude) dejar de (?:ver|verla|verlo|verlas|verlos))\b")
+    r"|no (?:puedo|podia|pude) dejar de (?:ver|verla|verlo|verlas|verlos)"
+    r"|not without (?:its|their|some) (?:charms?|merits?|moments)|no (?:me|nos) (?:vendria|vendrian|caeria|iria) mal"
+    r"|(?:wouldnt|would not) (?:hurt|say no to)|no (?:le )?(?:diria|diriamos) que no a)\b")
 """Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"): read
 as a like, not as a negated verdict."""
 _INTENSIFYING_NEGATORS = re.compile(
@@ -210,6 +213,8 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
             if second is not None:
                 for j in (*range(i, i + lead), second):
                     out[j] = "qqmask"  # "not that I don't…", "no es que no…"
+            elif k == "no" or out[i + 2:i + 3] in (["i"], ["we"], ["it"], ["im"], ["i m"]):
+                out[i:i + lead] = ["qqshrug"] + ["qqmask"] * (lead - 1)  # "not that I disliked it": no verdict
     return out
 
 
@@ -486,7 +491,9 @@ MIGHT = re.compile(r"\b(?:might|may|could) (?:\w+ )?(?:like|love|enjoy|dig|hate|
 NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?:strong )?(?:feelings|opinion)"
                         r"|no tengo (?:opinion|nada en contra)|(?:ni|no) (?:la (?:mas )?(?:menor|minima) )?idea"
                         r"|no clue|no (?:la|lo|las|los) (?:conozco|conocia|conoci)|never heard of|no se$"
-                        r"|(?:dont|do not) know (?:it|them|that one|those|these))\b")
+                        r"|(?:dont|do not) know (?:it|them|that one|those|these)"
+                        r"|(?:dont|do not|cant|cannot|barely) (?:really )?remember|no (?:me )?acuerdo"
+                        r"|no (?:la |lo |las |los )?recuerdo)\b")
 """No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug) or no
 knowledge of the film ("no idea about the others", "de las otras ni idea"): no verdict."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"

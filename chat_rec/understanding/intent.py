@@ -98,7 +98,8 @@ def wants_new(keys: list[str]) -> bool:
                  if not conditions.negated_before(text, m.start(), question)]
         if asked and not lexicon.CHOOSING.search(text):
             return True
-        if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ASKING_YOU.match(text)):
+        if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ABOUT_A_FILM.match(text)
+                         or clause_rules.ASKING_YOU.match(text)):
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
         named = lexicon.mentions_genre(text)
         polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible)\b", text)

@@ -269,3 +269,27 @@ def test_english_fear_reactions(resolver, text, expected):
 def test_positions_found_by_probes(resolver, catalog, text, expected):
     previous = _listed(catalog, GREASE, SHINING, ROCKY, SPIRITED)
     assert verdicts(parse(text, previous, resolver)) == (sorted(expected), [])
+
+
+# Double negatives and denials (24 invented; 5 missed before this round)
+@pytest.mark.parametrize("text, expected", [
+    ("not that I hated Speed, I just can't remember much of it", ([], [])),
+    ("no es que me encante Jaws", ([], [])),
+    ("Heat no la recuerdo bien", ([], [])),
+    ("Jaws is not without its charms", ([JAWS], [])),
+])
+def test_denials_and_memory_are_no_verdict_litotes_praise(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no me vendría mal una de vaqueros", (["Western"], [])),
+    ("a thriller wouldn't hurt", (["Thriller"], [])),
+])
+def test_praise_with_a_negator_asks_for_the_genre(resolver, text, expected):
+    assert genres(parse(text, [], resolver)) == expected
+
+
+def test_a_question_with_a_film_as_subject_asks_nothing_new_and_keeps_its_verdicts(resolver, catalog):
+    signal = parse("Jaws was great but Speed? Not for me.", _listed(catalog, HEAT, SPEED, JAWS), resolver)
+    assert verdicts(signal) == ([JAWS], [SPEED]) and not signal.wants_new_recommendations
