@@ -175,7 +175,8 @@ POSITIVE = re.compile((
     r"|de lujo|(?:una|que) chulada|(?:es|son|fue|esta|muy|super|lo mas) top|pegad\\w* a la pantalla"
     r"|(?:me|nos) (?:tiene|tienen|dejo|dejaron) enamorad[oa]s?|bacan[ao]s?|(?:es|son|fue|esta) la raja"
     r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier"
-    r"|(?:me|nos) (?:late|laten|latio|latieron)|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire"
+    r"|(?:me|nos) (?:late|laten|latio|latieron)|magical|magic[oa]s?"
+    r"|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire"
     r"|(?:qqtitle|it|this|that|these|those) (?:still |totally |so )?rules|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
@@ -548,6 +549,20 @@ def plain_word(token: str) -> str:
     else:
         return token
     return plain if _is_cue(plain) else token
+
+
+def unstretch(token: str) -> str:
+    """A word stretched for emphasis back to its form ("loooove" -> "love", "gooood" -> "good",
+    "sooo" -> "so"): runs of three or more letters become two or one, whichever spells a frequent or
+    cue word (two first); a run of one letter alone ("zzz") stays as it is.
+    """
+    if not re.search(r"([a-z])\1\1", token) or len(set(token)) == 1:
+        return token
+    known = common_words() | cue_words() | ES_STOPWORDS
+    for form in (re.sub(r"([a-z])\1{2,}", r"\1\1", token), re.sub(r"([a-z])\1{2,}", r"\1", token)):
+        if form in known:
+            return form
+    return re.sub(r"([a-z])\1{2,}", r"\1", token)
 
 
 CHOICE_TAIL = (r"for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|claro|seguro|porfa|"

@@ -25,6 +25,7 @@ from chat_rec.understanding.title_keys import (
     _Token,
     colon_parts,
     fold_key,
+    title_head,
     title_variants,
     tokenize,
 )
@@ -44,6 +45,7 @@ made me cry"); with _VERB_AFTER."""
 _JOINERS = frozenset("and but or y pero o e though aunque".split())
 """Words that join clauses or titles: a listed title may stand right after or before them."""
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí".split())
+_FILM_NOUNS = frozenset("movie movies film films flick flicks peli pelis pelicula peliculas".split())
 _FILM_PARTS = frozenset(
     "ending end beginning start plot story acting cast music soundtrack score script dialogue dialogues characters "
     "character villain hero twist pacing cinematography effects visuals animation direction trailer premise idea "
@@ -162,6 +164,14 @@ class TitleResolver:
                 named = {i for _, i in index.get(stripped, ())}
                 if stripped != key and len(stripped.split()) >= 2 and target not in named:
                     index[stripped].append((priority + 1, target))
+        heads: dict[str, set[int]] = defaultdict(set)
+        for item in catalog.items.values():
+            head = title_head(item)
+            if head:
+                heads[head].add(item.item_id)
+        for head, ids in heads.items():
+            if len(ids) == 1 and head not in index:  # "eternal sunshine" of Eternal Sunshine of the Spotless Mind
+                index[head].append((4, next(iter(ids))))
         self._index = dict(index)
         self._prefixes = {" ".join(k.split()[:n]) for k in self._index for n in range(1, len(k.split()) + 1)}
         self._max_len = max((len(k.split()) for k in self._index), default=1)
@@ -354,6 +364,8 @@ class TitleResolver:
             return True
         prev = tokens[i - 1].key if i > 0 else ""
         nxt = tokens[i + n].key if i + n < len(tokens) else ""
+        if n > 1 and tokens[i + n - 1].key in _FILM_NOUNS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]):
+            return False  # "the best superhero movie": a kind of film, not *Superhero Movie*
         if len(key) <= 2 and not first.raw[:1].isupper():
             # "Heat, o La gran evasión": a lowercase letter is a word ("o", "y"), not "O" or "M"
             return n == 1 and any(c in prefer for _, c in self._index.get(key, [])) and \
@@ -381,6 +393,10 @@ class TitleResolver:
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
                     or nxt in _VERB_AFTER or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
                     or bool(alone and known_film)
+            if first.raw.isupper() and len(first.raw) > 3 and self._at_start(text, i, first) and re.match(
+                    r"\s*(?:[?!.…,:]|$)", text[tokens[i + n - 1].end:]) and any(
+                    self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])):
+                return True  # "CASABLANCA!!! the best": a known film shouted on its own
             between = text[first.end:tokens[i + n].start] if i + n < len(tokens) else ""
             if self._after_capital_article(text, tokens, i) and (not nxt or nxt in _stop() or nxt in _VERB_AFTER
                                                                   or re.search(r"[,;:.!?]", between)):

@@ -120,6 +120,28 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
     return list(out.items())
 
 
+_HEAD_ENDS = frozenset("of and in on for to with from at or by".split())
+
+
+def title_head(item: Item) -> str | None:
+    """The words of a long title before its first function word, as people shorten it ("eternal
+    sunshine", "curious case"): two or more words, no stopword or digit among them and one of them
+    no frequent word, in a title of four words or more. The caller keeps only heads that one film
+    has and no title spells in full.
+    """
+    base, _ = split_year(item.raw_title or item.title)
+    words = _LEADING_ARTICLE.sub("", fold_key(move_article(base.split(" (")[0]))).split()
+    if len(words) < 4:
+        return None
+    cut = next((j for j, w in enumerate(words) if w in _HEAD_ENDS), len(words))
+    head = words[:cut]
+    stop = lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS
+    if not 2 <= len(head) < len(words) or all(w in lexicon.common_words() for w in head) \
+            or any(w in stop or not w.isalpha() for w in head):
+        return None  # "what happens" (in Vegas) is a phrase of every day
+    return " ".join(head)
+
+
 def colon_parts(title: str) -> list[str]:
     """The halves of a "head: tail" title that name the film alone: "Austin Powers" of "Austin
     Powers: Goldmember", "El caballero de la noche" of "Batman: El caballero de la noche"; a half

@@ -79,7 +79,7 @@ def tokenize(text: str) -> list[Tok]:
                 and not _UNSURE_SI.search(text[:m.start()]):
             key = "yes"  # the accent, or closing a clause ("los increibles si!!"), tells "yes" from "if"
         else:
-            key = fold(raw).replace(" ", "")
+            key = lexicon.unstretch(fold(raw).replace(" ", ""))
             if not (raw[:1].isupper() and raw[1:].islower()) or not _MID_SENTENCE.search(text[:m.start()]):
                 key = lexicon.correct_typo(key, spanish)  # a capital inside a sentence is a name
             key = lexicon.plain_word(key)

@@ -293,3 +293,30 @@ def test_praise_with_a_negator_asks_for_the_genre(resolver, text, expected):
 def test_a_question_with_a_film_as_subject_asks_nothing_new_and_keeps_its_verdicts(resolver, catalog):
     signal = parse("Jaws was great but Speed? Not for me.", _listed(catalog, HEAT, SPEED, JAWS), resolver)
     assert verdicts(signal) == ([JAWS], [SPEED]) and not signal.wants_new_recommendations
+
+
+# Titles typed loosely (28 invented; 13 missed before this round)
+@pytest.mark.parametrize("text, expected", [
+    ("close encounters is a great film", 3471),
+    ("dr strangelove cracks me up, love it", 750),
+])
+def test_the_head_of_a_long_title_names_it(resolver, catalog, text, expected):
+    assert expected in parse(text, [], resolver).liked_ids
+
+
+@pytest.mark.parametrize("text", ["what happens next?", "I don't care what happens, just a comedy"])
+def test_a_head_that_is_an_everyday_phrase_names_nothing(resolver, text):
+    assert parse(text, [], resolver).mentioned_ids == []
+
+
+@pytest.mark.parametrize("word, expected", [("loooove", "love"), ("gooood", "good"), ("sooo", "so"), ("zzz", "zzz")])
+def test_a_stretched_word_is_read_as_its_form(word, expected):
+    assert lexicon.unstretch(word) == expected
+
+
+def test_a_lowercase_kind_of_film_is_no_title(resolver):
+    assert resolver.find_in_text("the best superhero movie") == []
+
+
+def test_a_known_film_shouted_alone_is_named(resolver):
+    assert [m.item_id for m in resolver.find_in_text("CASABLANCA!!! the best")] == [912]
