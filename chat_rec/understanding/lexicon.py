@@ -175,7 +175,8 @@ POSITIVE = re.compile((
     r"|de lujo|(?:una|que) chulada|(?:es|son|fue|esta|muy|super|lo mas) top|pegad\\w* a la pantalla"
     r"|(?:me|nos) (?:tiene|tienen|dejo|dejaron) enamorad[oa]s?|bacan[ao]s?|(?:es|son|fue|esta) la raja"
     r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier"
-    r"|(?:me|nos) (?:late|laten|latio|latieron)|magical|magic[oa]s?"
+    r"|(?:me|nos) (?:late|laten|latio|latieron)|magical|magic[oa]s?|chimba|(?:es|fue|son) (?:una|un) nota"
+    r"|(?:es|fue|son) lo maximo|aged like (?:fine )?wine|chefs? kiss|goated|(?:is|was|s) (?:such |a whole |a )vibe"
     r"|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire"
     r"|(?:qqtitle|it|this|that|these|those) (?:still |totally |so )?rules|qqgood)\b"
 ).replace("{AUX}", _AUX))
@@ -231,7 +232,8 @@ NEGATIVE = re.compile((
     r"|fomes?|(?:es|son|fue) una paja|dumb as (?:rocks|a rock|a brick|a box of rocks)|(?:so|too|way too) cheesy"
     r"|checked out (?:halfway|midway|early|after)|(?:bottom|low|trash) tier|spare (?:me|us)|(?:a |such a |total )?wimp"
     r"|stress(?:es|ed)? (?:me|us) out|cursi|cursis|cursiler\w*|corny|(?:me|nos) deprim\w*|depress(?:es|ed)? (?:me|us)"
-    r"|(?:for|para) (?:babies|bebes)|qqfear|qqbad)\b"
+    r"|(?:for|para) (?:babies|bebes)|qqfear|chafas?|porquerias?|aged like milk"
+    r"|(?:me|nos) (?:da|dan|dio|dieron) lata|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -563,6 +565,11 @@ def unstretch(token: str) -> str:
         if form in known:
             return form
     return re.sub(r"([a-z])\1{2,}", r"\1", token)
+
+
+VERDICT_IDIOMS = re.compile(r"\baged like (?:fine )?(?:wine|milk)\b|\bchef['’]?s kiss\b")
+"""Sayings with a noun that is also a film's title (*Milk*, *Chef*): the title resolver skips them;
+the verdict patterns read them."""
 
 
 CHOICE_TAIL = (r"for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|claro|seguro|porfa|"

@@ -276,6 +276,7 @@ class TitleResolver:
         exact = {i: n for i, n, _, _ in chosen if all(k in covered for k in range(i, i + n))}
         chosen += self._fuzzy(text, tokens, covered, prefer_set, spanish, exact)
         mentions = []
+        idioms = [m.span() for m in lexicon.VERDICT_IDIOMS.finditer(text.lower())]
         title_ends: set[int] = set()
         for i, n, item_id, score in sorted(_select(chosen)):
             if self._sequel_after(tokens, i + n):
@@ -287,6 +288,9 @@ class TitleResolver:
                 continue
             if score < 100 and i + n < len(tokens) and tokens[i + n].key in {"one", "ones"}:
                 continue  # "the romantic one" describes a film; it is no misspelt "The Romantics"
+            if item_id not in prefer_set and any(s < tokens[i + n - 1].end and tokens[i].start < e
+                                                 for s, e in idioms):
+                continue  # "aged like milk", "chef's kiss": a saying, not the film *Milk* or *Chef*
             title_ends.add(i + n - 1)
             end_tok = i + n - 1
             year = self._nearby_year(tokens, i, n)

@@ -320,3 +320,21 @@ def test_a_lowercase_kind_of_film_is_no_title(resolver):
 
 def test_a_known_film_shouted_alone_is_named(resolver):
     assert [m.item_id for m in resolver.find_in_text("CASABLANCA!!! the best")] == [912]
+
+
+# One-film verdicts in regional Spanish (30 invented; 6 missed) and casual English (30; 4 missed)
+@pytest.mark.parametrize("text, expected", [
+    ("Jaws está bien chafa", ([], [JAWS])),
+    ("Speed es una chimba", ([SPEED], [])),
+    ("Heat me pareció una porquería", ([], [HEAT])),
+    ("Speed es lo máximo", ([SPEED], [])),
+    ("Jaws es una nota, che", ([JAWS], [])),
+    ("Heat aged like milk", ([], [HEAT])),
+    ("Speed aged like fine wine", ([SPEED], [])),
+    ("Jaws is chef's kiss", ([JAWS], [])),
+    ("Heat is goated", ([HEAT], [])),
+    ("Speed is such a vibe", ([SPEED], [])),
+])
+def test_verdict_vocabulary_found_by_probes(resolver, catalog, text, expected):
+    signal = parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)
+    assert verdicts(signal) == expected and set(signal.mentioned_ids) <= {HEAT, SPEED, JAWS}
