@@ -176,7 +176,7 @@ POSITIVE = re.compile((
     r"|(?:me|nos) (?:tiene|tienen|dejo|dejaron) enamorad[oa]s?|bacan[ao]s?|(?:es|son|fue|esta) la raja"
     r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier"
     r"|(?:me|nos) (?:late|laten|latio|latieron)|magical|magic[oa]s?|chimba|(?:es|fue|son) (?:una|un) nota"
-    r"|(?:es|fue|son) lo maximo|aged like (?:fine )?wine|chefs? kiss|goated|(?:is|was|s) (?:such |a whole |a )vibe"
+    r"|(?:es|fue|son) lo maximo|aged like (?:fine )?wine|chefs? kiss|goated|(?:is|was|s) (?:such a |a whole |a )vibe"
     r"|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire"
     r"|(?:qqtitle|it|this|that|these|those) (?:still |totally |so )?rules|qqgood)\b"
 ).replace("{AUX}", _AUX))
