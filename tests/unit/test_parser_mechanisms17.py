@@ -338,3 +338,12 @@ def test_a_known_film_shouted_alone_is_named(resolver):
 def test_verdict_vocabulary_found_by_probes(resolver, catalog, text, expected):
     signal = parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)
     assert verdicts(signal) == expected and set(signal.mentioned_ids) <= {HEAT, SPEED, JAWS}
+
+
+@pytest.mark.parametrize("ids, text, expected", [
+    ((858, 2571, 1732), "la de los bolos", [1732]),
+    ((HEAT, SPEED, JAWS), "la del tiburón me encantó", [JAWS]),
+    ((HEAT, SPEED, JAWS), "la del autobús, porfa", [SPEED]),
+])
+def test_spanish_concrete_nouns_describe_listed_films_through_english_tags(resolver, catalog, ids, text, expected):
+    assert parse(text, _listed(catalog, *ids), resolver).liked_ids == expected
