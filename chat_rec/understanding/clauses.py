@@ -256,6 +256,9 @@ YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|
                     r"|(?:qqtitle )?(?:es|fue|era|son|esta|estan|vale|merece|sera|seria)) ")
 """A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?"): it
 asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
+WHICH_IS = re.compile(r"^(?:and |so |but |y |pero )?(?:which|cual|cuales) (?:one |of (?:the|them|these|those) )?"
+                      r"(?:is|was|es|fue|seria|would be|da|te)\b")
+"""A question asking which film ranks higher ("which is better?", "¿cuál es mejor?"): it judges none."""
 ASKING_YOU = re.compile(
     r"^(?:and |so |but |y |pero |o )?(?:(?:do|did|would|have|dont|didnt) (?:you|u|ya) (?:\w+ )?(?:like|love|enjoy|dig"
     r"|hate|prefer|seen|watched|have a favou?rite)|(?:a ti |a usted )?(?:te|le) (?:gusta|gustan|gusto|gustaron|encanta"
@@ -442,6 +445,7 @@ def drop_predicate_genres(refs: list[Any], ckeys: list[str], lo: int) -> list[An
 _COMPARATIVES = frozenset("more less mas menos mejor mejores peor peores".split())
 _OUTDOES = frozenset("beats outshines trumps supera superan".split())
 """Verbs that rank the subject above what follows ("X beats the other two", "X supera a Y")."""
+_PREFER = frozenset("prefer prefers preferred prefiero prefiere preferimos preferi prefieren".split())
 _NOT_COMPARATIVE_ER = frozenset("other another either neither never ever over under after together whether "
                                 "rather sooner".split())
 
@@ -454,6 +458,12 @@ def compared_from(ckeys: list[str]) -> int | None:
     for j, k in enumerate(ckeys):
         if k in _OUTDOES and j and ckeys[j - 1] not in lexicon.NEGATORS:
             return j  # "the third beats the other two": they are the yardstick
+        if k == "over" and 0 < j < len(ckeys) - 1 and ckeys[j - 1] == "qqtitle" \
+                and ckeys[j + 1] in {"qqtitle", "the", "la", "el"}:
+            return j  # "Heat over Speed any day", "Heat > Speed": the second is the yardstick
+        if k in {"to", "a", "over", "antes", "sobre"} and any(w in _PREFER for w in ckeys[:j]) \
+                and "qqtitle" in ckeys[max(i for i, w in enumerate(ckeys[:j]) if w in _PREFER):j]:
+            return j  # "prefiero Heat a Speed", "I prefer Heat to Speed"
         if k not in {"than", "que"}:
             continue
         before = ckeys[max(0, j - 4):j]
@@ -540,7 +550,8 @@ def bare_choice(ckeys: list[str]) -> bool:
     heard of the second one") are not.
     """
     text = _CHOICE_FILLER.sub("", re.sub(r"\bqqtitle(?: qqtitle)+\b", "qqtitle", " ".join(ckeys))).strip()
-    return 0 < len(ckeys) <= 8 and bool(_CHOICE.match(text)) and not any(k in lexicon.NEGATORS for k in ckeys)
+    return 0 < len(ckeys) <= 8 and bool(_CHOICE.match(text)) and not any(
+        k in lexicon.NEGATORS or k in {"vs", "versus"} for k in ckeys)  # "Heat vs Speed" sets two side by side
 
 
 NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "

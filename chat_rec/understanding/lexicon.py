@@ -573,7 +573,8 @@ the verdict patterns read them."""
 
 
 CHOICE_TAIL = (r"for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|claro|seguro|porfa|"
-               r"jaja|100|it is|for me|tonight|esta noche|para mi|entonces|obvio|obviamente|dale|de una")
+               r"jaja|100|it is|for me|tonight|esta noche|para mi|entonces|obvio|obviamente|dale|de una|any day"
+               r"|anytime|any time|every time|siempre")
 """Folded words that may close a bare pick of a listed film without judging it ("the second one
 please", "speed for sure", "la segunda, dale")."""
 

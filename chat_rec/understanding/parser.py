@@ -300,8 +300,8 @@ class _Parser:
             read = clause_polarity(ckeys, self.signal.language, scoping, asking)
             polarity, seen, scope, self._settled = read.polarity, read.seen, read.scope, read.settled
             films_settled = read.films_only  # no verdict on its films; its genres are still asked for
-            if asking and clause_rules.ASKING_YOU.match(text):
-                polarity, seen, self._settled = 0, False, True  # "do you like horror?" asks the assistant
+            if asking and (clause_rules.ASKING_YOU.match(text) or clause_rules.WHICH_IS.match(text)):
+                polarity, seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
             if clause_rules.SKIP_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
             if films_unjudged(text, asking):
@@ -430,7 +430,8 @@ class _Parser:
                     self.judged_alone.update((i, sign) for i in ref.items if sign)
             if polarity == 0 and not seen and opens and self.previous and not films_settled \
                     and not self._question(keys, hi) and clause_rules.bare_choice(ckeys):  # "I might like X" picks none
-                choices += [i for r in refs for i in r.items if i in self.list_refs.ids]
+                choices += [i for r in refs for i in r.items if i in self.list_refs.ids
+                            and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat
             if seen and not polarity:
                 seen_sentence = sent
                 seen_refs = (sent, [i for r in refs for i in r.items] or seen_refs[1])

@@ -347,3 +347,16 @@ def test_verdict_vocabulary_found_by_probes(resolver, catalog, text, expected):
 ])
 def test_spanish_concrete_nouns_describe_listed_films_through_english_tags(resolver, catalog, ids, text, expected):
     assert parse(text, _listed(catalog, *ids), resolver).liked_ids == expected
+
+
+# Comparisons (10 invented; 5 read wrongly before this round)
+@pytest.mark.parametrize("text, expected", [
+    ("Jaws > Heat", ([JAWS], [])),
+    ("Speed over Jaws any day", ([SPEED], [])),
+    ("prefiero Jaws a Heat", ([JAWS], [])),
+    ("Heat vs Jaws", ([], [])),
+    ("Speed vs Heat, which one is better?", ([], [])),
+    ("¿Jaws o Heat, cuál es mejor?", ([], [])),
+])
+def test_a_comparison_judges_the_yardstick_not(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
