@@ -503,7 +503,8 @@ NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?
                         r"|no clue|no (?:la|lo|las|los) (?:conozco|conocia|conoci)|never heard of|no se$"
                         r"|(?:dont|do not) know (?:it|them|that one|those|these)"
                         r"|(?:dont|do not|cant|cannot|barely) (?:really )?remember|no (?:me )?acuerdo"
-                        r"|no (?:la |lo |las |los )?recuerdo)\b")
+                        r"|no (?:la |lo |las |los )?recuerdo|(?:didnt|did not|dont|do not) (?:really |quite )?"
+                        r"(?:get|understand) (?:it|this one|that one|them)|no (?:la|lo|las|los) entendi)\b")
 """No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug) or no
 knowledge of the film ("no idea about the others", "de las otras ni idea"): no verdict."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"

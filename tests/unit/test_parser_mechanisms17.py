@@ -360,3 +360,23 @@ def test_spanish_concrete_nouns_describe_listed_films_through_english_tags(resol
 ])
 def test_a_comparison_judges_the_yardstick_not(resolver, catalog, text, expected):
     assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+# General idioms behind misses of the read fresh8 set, tested on sentences written here
+@pytest.mark.parametrize("text, expected", [
+    ("Heat nel, Jaws sí", ([JAWS], [HEAT])),
+    ("the first two are pure gold", ([HEAT, SPEED], [])),
+    ("Jaws is great, the rest can go", ([JAWS], [HEAT, SPEED])),
+    ("Speed never clicked for me", ([], [SPEED])),
+    ("Heat me embola", ([], [HEAT])),
+    ("Jaws y Speed me volaron la cabeza", ([SPEED, JAWS], [])),
+    ("I didn't hate Heat, I just didn't get it", ([], [])),
+])
+def test_idioms_of_the_read_set_on_invented_sentences(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == (sorted(expected[0]), expected[1])
+
+
+@pytest.mark.parametrize("text, expected", [("westerns, las justas", ([], ["Western"])),
+                                            ("los musicales me embolan", ([], ["Musical"]))])
+def test_rejecting_genres_with_regional_idioms(resolver, text, expected):
+    assert genres(parse(text, [], resolver)) == expected
