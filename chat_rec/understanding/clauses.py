@@ -486,6 +486,18 @@ def elliptical(ckeys: list[str]) -> bool:
         and all(k in _AUXILIARIES for k in rest)
 
 
+_LIKEWISE = frozenset({"too", "also", "tambien", "igual", "as well"})
+
+
+def likewise(ckeys: list[str]) -> bool:
+    """A clause that names a film and only adds "too"/"también" ("Life is Beautiful too."): the
+    last verdict again, negation and all.
+    """
+    text = " ".join(ckeys).replace("as well", "too")
+    words = [k for k in text.split() if k not in {"y", "and", "e", "the", "la", "el"}]
+    return "qqtitle" in words and bool(set(words) & _LIKEWISE) and set(words) <= {"qqtitle"} | _LIKEWISE
+
+
 INTERJECTIONS = frozenset("ooh oooh oh ah aah hmm mmm uh um ok okay vale uy ay anda bueno pues well so right "
                           "no nah nope".split())
 """Words that open a reply and say nothing themselves ("Ooh, the second one!"); a "no" alone before a

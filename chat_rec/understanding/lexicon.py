@@ -21,7 +21,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"film noir|noirs?|cine negro", ("Film-Noir",)),
     (r"kids? (?:s )?(?:movies?|films?|stuff)|kids movies|children s?(?: movies?| films?)?"
      r"|childrens|family (?:movies?|films?)|infantil(?:es)?|para ninos|for (?:the )?kids"
-     r"|for children", ("Children",)),
+     r"|for children|kiddy|kiddie", ("Children",)),
     (r"animated|animation|(?<!\bme )(?<!\bte )(?<!\bse )(?<!\bnos )(?<!\ble )animes?|cartoons?|animad[ao]s?|animacion"
      r"|dibujos(?: animados)?"
      r"|(?:pelis?|peliculas?|una|algo) de dibujos",
@@ -135,7 +135,8 @@ POSITIVE = re.compile((
     r"|intriguing|cool|nice|awesome|lovely|exciting|fascinating|fantastic|right up|like my kind|like fun|decent)"
     r"|(?:ill|i will|i ll|im going to|im gonna|i am going to|gonna|voy a) (?:watch|ver|try|check out|go for|give)"
     r"|me vol[oa] la cabeza|(?:me|nos) (?:volaron|volaba|volaban) la cabeza"
-    r"|(?:is|are|was|were|s) (?:pure |absolute |solid )?gold|(?:me|nos) llaman? la atencion|(?:me|nos) tientan?"
+    r"|(?:is|are|was|were|s) (?:pure |absolute |solid )?gold|(?:me|nos) dej\w* loc[oa]s?|sounds? (?:just )?right"
+    r"|(?:me|nos) llaman? la atencion|(?:me|nos) tientan?"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de|(?:tipo|estilo) (?=qqtitle)"
     r"|(?:me|nos|le|les) {AUX}encant\w*|(?:me|nos|le|les) {AUX}gust\w*|(?:me|nos|le|les) {AUX}fascin\w*|perfect[ao]s?"
@@ -234,7 +235,9 @@ NEGATIVE = re.compile((
     r"|checked out (?:halfway|midway|early|after)|(?:bottom|low|trash) tier|spare (?:me|us)|(?:a |such a |total )?wimp"
     r"|stress(?:es|ed)? (?:me|us) out|cursi|cursis|cursiler\w*|corny|(?:me|nos) deprim\w*|depress(?:es|ed)? (?:me|us)"
     r"|(?:for|para) (?:babies|bebes)|qqfear|chafas?|porquerias?|aged like milk"
-    r"|(?:me|nos) (?:da|dan|dio|dieron) lata|(?:me|nos) embol\w*|embolante|las justas|nel"
+    r"|(?:me|nos) (?:da|dan|dio|dieron) lata|(?:me|nos) embol\w*|embolante|las justas|nel|podrid[oa]s? de"
+    r"|(?:me|nos) (?:da|dan|dio|dieron) alergia|(?:es|son|fue) (?:puro )?relleno"
+    r"|(?:never|didnt|did not|doesnt|does not|dont|do not) (?:really )?grab(?:bed)? (?:me|us)"
     r"|(?:didnt|did not|doesnt|does not|never) (?:really )?click(?:ed)?|(?:can|may) go$|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""

@@ -380,3 +380,23 @@ def test_idioms_of_the_read_set_on_invented_sentences(resolver, catalog, text, e
                                             ("los musicales me embolan", ([], ["Musical"]))])
 def test_rejecting_genres_with_regional_idioms(resolver, text, expected):
     assert genres(parse(text, [], resolver)) == expected
+
+
+# General idioms behind misses of the read fresh7 set, tested on sentences written here
+@pytest.mark.parametrize("text, expected", [
+    ("Heat was a blast. Speed too.", ([HEAT, SPEED], [])),
+    ("Jaws me aburrió. Speed también.", ([], [SPEED, JAWS])),
+    ("Heat me dejó loco", ([HEAT], [])),
+    ("las otras dos son puro relleno, Jaws sí", ([JAWS], [HEAT, SPEED])),
+    ("Speed never grabbed me", ([], [SPEED])),
+    ("Jaws sounds just right", ([JAWS], [])),
+])
+def test_idioms_of_the_read_fresh7_set_on_invented_sentences(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [("estoy podrido de las de guerra", ([], ["War"])),
+                                            ("los westerns me dan alergia", ([], ["Western"])),
+                                            ("nothing kiddy please", ([], ["Children"]))])
+def test_rejecting_genres_with_more_idioms(resolver, text, expected):
+    assert genres(parse(text, [], resolver)) == expected
