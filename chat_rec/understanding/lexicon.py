@@ -136,6 +136,7 @@ POSITIVE = re.compile((
     r"|(?:ill|i will|i ll|im going to|im gonna|i am going to|gonna|voy a) (?:watch|ver|try|check out|go for|give)"
     r"|me vol[oa] la cabeza|(?:me|nos) (?:volaron|volaba|volaban) la cabeza"
     r"|(?:is|are|was|were|s) (?:pure |absolute |solid )?gold|(?:me|nos) dej\w* loc[oa]s?|sounds? (?:just )?right"
+    r"|con el corazon en (?:un puno|la boca)|(?:me|nos) (?:parto|partimos|partia|parti) (?:de risa)?"
     r"|(?:me|nos) llaman? la atencion|(?:me|nos) tientan?"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
     r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de|(?:tipo|estilo) (?=qqtitle)"
@@ -236,7 +237,7 @@ NEGATIVE = re.compile((
     r"|stress(?:es|ed)? (?:me|us) out|cursi|cursis|cursiler\w*|corny|(?:me|nos) deprim\w*|depress(?:es|ed)? (?:me|us)"
     r"|(?:for|para) (?:babies|bebes)|qqfear|chafas?|porquerias?|aged like milk"
     r"|(?:me|nos) (?:da|dan|dio|dieron) lata|(?:me|nos) embol\w*|embolante|las justas|nel|podrid[oa]s? de"
-    r"|(?:me|nos) (?:da|dan|dio|dieron) alergia|(?:es|son|fue) (?:puro )?relleno"
+    r"|(?:me|nos) (?:da|dan|dio|dieron) alergia|(?:es|son|fue) (?:puro )?relleno|like (?:homework|a chore)"
     r"|(?:never|didnt|did not|doesnt|does not|dont|do not) (?:really )?grab(?:bed)? (?:me|us)"
     r"|(?:didnt|did not|doesnt|does not|never) (?:really )?click(?:ed)?|(?:can|may) go$|qqbad)\b"
 ).replace("{AUX}", _AUX))

@@ -15,7 +15,7 @@ from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import lexicon
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—"
-                    r"|[.!?;,:¿¡\n]|&|(?<=\s)>(?=\s)")
+                    r"|[.!?;,:¿¡\n]|&|(?<=\s)>+(?=\s)")
 """Words (a dotted acronym such as "L.A." is one, with no sentence break), dashes and punctuation."""
 _BREAK = {".", "!", "?", "\n", "¿", "¡"}
 _SOFT = {",", ";", ":"}
@@ -75,7 +75,7 @@ def tokenize(text: str) -> list[Tok]:
             key = "to"
         elif raw == "&":
             key = "and"
-        elif raw == ">":
+        elif set(raw) == {">"}:
             key = "over"  # "Heat > Speed": the first ranked above the second
         elif raw.lower() == "sí" or raw.lower() == "si" and _CLOSING_SI.match(text, m.end()) \
                 and not _UNSURE_SI.search(text[:m.start()]):

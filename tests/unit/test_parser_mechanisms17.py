@@ -400,3 +400,13 @@ def test_idioms_of_the_read_fresh7_set_on_invented_sentences(resolver, catalog, 
                                             ("nothing kiddy please", ([], ["Children"]))])
 def test_rejecting_genres_with_more_idioms(resolver, text, expected):
     assert genres(parse(text, [], resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Jaws, yes. The other two feel like homework", ([JAWS], [HEAT, SPEED])),
+    ("Heat me tuvo con el corazón en un puño", ([HEAT], [])),
+    ("me parto de risa con Speed", ([SPEED], [])),
+    ("Jaws >>> Heat", ([JAWS], [])),
+])
+def test_idioms_of_the_read_odd_halves_on_invented_sentences(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
