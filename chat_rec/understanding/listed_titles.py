@@ -143,6 +143,7 @@ def _number_titles(text: str, previous: Sequence[Item], found: Sequence[Mention]
         out.append(Mention(ids[0], m.start(), m.end(), m.group(), 85.0))
     return out
 
+
 def described_listed(text: str, mention: Mention, list_refs: ListReferences, catalog: Catalog) -> Mention | None:
     """The listed movie a lowercase title after "la del", "el de", "the" describes, if it is a
     description rather than another film: "la del submarino" after a list holding one submarine film
@@ -176,22 +177,4 @@ def described_listed(text: str, mention: Mention, list_refs: ListReferences, cat
         fits = list_refs.matching(phrase)  # "submarino", read as *Submarine*: the submarine film
         if len(fits) == 1:
             return replace(mention, item_id=fits[0].item_id)
-    return None
-    typed = fold(mention.text)
-    before = fold(text[:mention.start]).split()[-2:]
-    if typed.startswith("the "):  # "loved the black hole one": the title's own article is the determiner
-        before, typed = ["the"], typed[4:]
-    lead = fold(text[:mention.start]).split()[-4:]
-    if fold(text[mention.end:]).split()[:1] in (["one"], ["ones"]) and "the" in lead[:-1]:
-        # "the dream heist one": the words from "the" to "one" describe the film together
-        at = len(lead) - 1 - lead[::-1].index("the")
-        before, typed = ["the"], " ".join([*lead[at + 1:], typed])
-    if not (before[-1:] == ["the"] or len(before) == 2 and before[1] in {"de", "del"}
-            and before[0] in {"la", "el", "las", "los"}):
-        return None
-    named = catalog.get(mention.item_id)
-    for phrase in dict.fromkeys([typed] + ([fold(named.title)] if named is not None else [])):
-        fits = list_refs.matching(phrase)  # "submarino", read as *Submarine*: the submarine film
-        if len(fits) == 1:
-            return fits[0].item_id
     return None
