@@ -113,8 +113,8 @@ class ListReferences:
             nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
             count, prev = count_at(ckeys, j)
             picked: list[int] = []
-            if n > 2 and (k in _PENULTIMATE and (prev in _DETERMINERS or j == 0)
-                          or k == "second" and ckeys[j + 1:j + 3] in (["to", "last"], ["last"])):
+            second_last = ckeys[j + 1:j + 2] == ["last"] or ckeys[j + 1:j + 3] == ["to", "last"]
+            if n > 2 and (k in _PENULTIMATE and (prev in _DETERMINERS or j == 0) or k == "second" and second_last):
                 picked = ids[-2:-1]  # "la penúltima", "the second to last one"
             elif k in {"to", "last"} and prev == "second" or k == "last" and ckeys[j - 2:j] == ["second", "to"]:
                 continue  # the rest of "second to last"

@@ -45,6 +45,7 @@ made me cry"); with _VERB_AFTER."""
 _JOINERS = frozenset("and but or y pero o e though aunque".split())
 """Words that join clauses or titles: a listed title may stand right after or before them."""
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí".split())
+"""One-word verdicts right after a title ("heat yes, fargo no")."""
 _FILM_NOUNS = frozenset("movie movies film films flick flicks peli pelis pelicula peliculas".split())
 _FILM_PARTS = frozenset(
     "ending end beginning start plot story acting cast music soundtrack score script dialogue dialogues characters "
@@ -57,7 +58,6 @@ _TOPIC_SUBJECTS = frozenset("i we yo la lo las los".split())
 "speed la vi de niño"): the title is the topic of what follows."""
 _PICK_TAIL = re.compile(r"(?:(?:" + lexicon.CHOICE_TAIL + r") ?)+")
 """What may follow a listed title picked with no verdict, up to the end of its clause."""
-"""One-word verdicts right after a title ("heat yes, fargo no")."""
 _OBJECT_PRONOUNS = frozenset("her him it them me us you".split())
 _ORIGINAL = frozenset({"original"})
 _SEQUEL_MARKS = frozenset("2 3 4 5 6 7 8 9 ii iii iv v vi".split())

@@ -410,3 +410,8 @@ def test_rejecting_genres_with_more_idioms(resolver, text, expected):
 ])
 def test_idioms_of_the_read_odd_halves_on_invented_sentences(resolver, catalog, text, expected):
     assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == expected
+
+
+def test_second_last_is_the_penultimate(resolver, catalog):
+    previous = _listed(catalog, GREASE, SHINING, ROCKY, SPIRITED)
+    assert verdicts(parse("the second last one", previous, resolver)) == ([ROCKY], [])
