@@ -50,7 +50,7 @@ DISCOURSE = re.compile(r"(?:and |y )?(?:en cambio|por otro lado|por otra parte|s
 ("..., stuff like that, ...") is skipped, so the verdict after it still reaches the phrase before it."""
 FACT_QUESTION = re.compile(r"^(?:is|was|are|were|does|did|has|is it|es|fue|era|tiene|sale) \w*\s*qqtitle")
 """A yes/no question about a named film ("Is Heat a crime movie?") judges nothing (rule 7)."""
-ABOUT_A_FILM = re.compile(r"^qqtitle (?:is|was|es|fue|era|tiene|sale)\b")
+ABOUT_A_FILM = re.compile(r"^qqtitle (?:is|was|es|fue|era|tiene|sale|da|hace)\b")
 """A question whose subject is a named film ("¿Speed es de acción?"): it asks about that film, not for
 new picks (its verdict words, if any, still count)."""
 
@@ -516,7 +516,9 @@ NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?
                         r"|(?:dont|do not) know (?:it|them|that one|those|these)"
                         r"|(?:dont|do not|cant|cannot|barely) (?:really )?remember|no (?:me )?acuerdo"
                         r"|no (?:la |lo |las |los )?recuerdo|(?:didnt|did not|dont|do not) (?:really |quite )?"
-                        r"(?:get|understand) (?:it|this one|that one|them)|no (?:la|lo|las|los) entendi)\b")
+                        r"(?:get|understand) (?:it|this one|that one|them)|no (?:la|lo|las|los) entendi"
+                        r"|(?:havent|have not|hasnt|has not|didnt|did not|never) (?:gotten|got|get) (?:around )?to"
+                        r" (?:it|them|that one))\b")
 """No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug) or no
 knowledge of the film ("no idea about the others", "de las otras ni idea"): no verdict."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"

@@ -264,11 +264,13 @@ _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said
 HEARSAY = re.compile(r"\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
                      r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|heard (?:that|good things)|supposedly"
                      r"|apparently|reportedly|dicen que|he oido que|oi que|me han dicho que|segun dicen|se dice que"
-                     r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|raves? about|habla bien de))\b")
+                     r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|raves? about|habla bien de)"
+                     r"|(?:the |los |la )?(?:critics|reviewers|criticos|critica) (?:\w+ )?(?:loved|love|loves|hated"
+                     r"|hate|praised|panned|adore|adored|say|says|said|dicen|aman|amaron|odian|odiaron|adoran|adoraron))\b")
 """Someone else's opinion the user does not share (rule 14): another person as the subject of a
 verb of saying or urging, or an opinion only heard of ("I've heard X is great", "dicen que X es
-buenísima", "everyone hypes X"). Their own tastes ("my kids love cartoons") are not hearsay."""
-"""Someone else's opinion the user does not share (rule 14): the clause is ignored."""
+buenísima", "everyone hypes X", "the critics loved X"). Their own tastes ("my kids love cartoons") are
+not hearsay. The clause is ignored."""
 
 CONTRAST = re.compile(r"\b(?:but|though|although|however|whereas|while|pero|aunque|sino)\b")
 """Clause boundaries inside a sentence (besides commas and semicolons)."""

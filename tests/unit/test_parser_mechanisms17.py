@@ -415,3 +415,18 @@ def test_idioms_of_the_read_odd_halves_on_invented_sentences(resolver, catalog, 
 def test_second_last_is_the_penultimate(resolver, catalog):
     previous = _listed(catalog, GREASE, SHINING, ROCKY, SPIRITED)
     assert verdicts(parse("the second last one", previous, resolver)) == ([ROCKY], [])
+
+
+# Precision (25 invented messages about seen films, others, hypotheticals, questions; 4 misread)
+@pytest.mark.parametrize("text", ["the critics loved Heat", "los críticos odiaron Speed"])
+def test_critics_opinions_judge_nothing(resolver, catalog, text):
+    assert verdicts(parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver)) == ([], [])
+
+
+def test_not_getting_to_a_film_is_no_dislike(resolver, catalog):
+    text = "Jaws is on my watchlist but I haven't gotten around to it"
+    assert parse(text, _listed(catalog, HEAT, SPEED, JAWS), resolver).disliked_ids == []
+
+
+def test_a_question_about_what_a_film_does_asks_nothing_new(resolver, catalog):
+    assert not parse("¿Jaws da mucho miedo?", _listed(catalog, HEAT, SPEED, JAWS), resolver).wants_new_recommendations
