@@ -169,6 +169,10 @@ scare me"): a reaction that rejects (``qqfear``, a dislike word), not the horror
 ("no me dio nada de miedo"), no verdict and no genre ("didn't scare me" keeps its words)."""
 
 
+_WANTED_EFFECT = frozenset("will would to that which can could might gonna wanna actually really".split())
+"""Words before "scare me" that make it a wish ("a horror movie that will actually scare me")."""
+
+
 def unmark_idioms(keys: list[str]) -> list[str]:
     """Idioms whose words mean something else: praise built with a negator becomes a like
     ("qqgood"), an intensifying negator is masked (both leave the words around them to the clause's
@@ -184,8 +188,12 @@ def unmark_idioms(keys: list[str]) -> list[str]:
     for m in _FEAR_REACTION.finditer(text):
         if m.group("fear"):
             out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else "qqfear"
-        elif not m.group("not"):
-            out[text[:m.start("scare")].count(" ")] = "qqfear"
+        elif not m.group("not") and not set(text[:m.start()].split()[-3:]) & _WANTED_EFFECT:
+            out[text[:m.start("scare")].count(" ")] = "qqfear"  # not "a horror movie that will scare me"
+    for i, k in enumerate(out[:-1]):
+        if k in {"yes", "yeah", "yep", "yup"} and (i == 0 or out[i - 1] in {".", ",", "?"}) \
+                and out[i + 1] in {"i", "we", "im", "ive", "i m", "i ve"}:
+            out[i] = "qqmask"  # "yes i have never seen it": an interjection, no verdict for "never" to flip
     return out
 
 def unmark_double_negation(keys: list[str]) -> list[str]:
@@ -256,6 +264,10 @@ YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|
                     r"|(?:qqtitle )?(?:es|fue|era|son|esta|estan|vale|merece|sera|seria)) ")
 """A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?"): it
 asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
+CONCESSION = re.compile(r"(?:^|\W )(?:even though|even if|si bien|aun cuando) (?:they|it|those|these"
+                        r"|that|them|ellas|ellos|esas|esos|a veces|sometimes)\b")
+"""A concession about what was just named ("Romance. Even though they can be so corny."): it grants a
+fault without taking the choice back, so it judges nothing."""
 WHICH_IS = re.compile(r"^(?:and |so |but |y |pero )?(?:which|cual|cuales) (?:one |of (?:the|them|these|those) )?"
                       r"(?:is|was|es|fue|seria|would be|da|te)\b")
 """A question asking which film ranks higher ("which is better?", "¿cuál es mejor?"): it judges none."""

@@ -300,6 +300,9 @@ class _Parser:
             read = clause_polarity(ckeys, self.signal.language, scoping, asking)
             polarity, seen, scope, self._settled = read.polarity, read.seen, read.scope, read.settled
             films_settled = read.films_only  # no verdict on its films; its genres are still asked for
+            if not any(r.items or r.genres for r in refs) and clause_rules.CONCESSION.match(
+                    " ".join(keys[max(0, lo - 2):lo] + [text])):
+                polarity, seen, self._settled = 0, False, True  # "Romance. Even though they can be so corny."
             if asking and (clause_rules.ASKING_YOU.match(text) or clause_rules.WHICH_IS.match(text)):
                 polarity, seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
             if clause_rules.SKIP_SEEN.search(text):

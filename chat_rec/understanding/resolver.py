@@ -165,6 +165,8 @@ class TitleResolver:
                 if stripped != key and len(stripped.split()) >= 2 and target not in named:
                     index[stripped].append((priority + 1, target))
         heads: dict[str, set[int]] = defaultdict(set)
+        self._heads: set[str] = set()
+        """Keys that are only the head of a long title: typed with punctuation inside they name nothing."""
         for item in catalog.items.values():
             head = title_head(item)
             if head:
@@ -172,6 +174,7 @@ class TitleResolver:
         for head, ids in heads.items():
             if len(ids) == 1 and head not in index:  # "eternal sunshine" of Eternal Sunshine of the Spotless Mind
                 index[head].append((4, next(iter(ids))))
+                self._heads.add(head)
         self._index = dict(index)
         self._prefixes = {" ".join(k.split()[:n]) for k in self._index for n in range(1, len(k.split()) + 1)}
         self._max_len = max((len(k.split()) for k in self._index), default=1)
@@ -179,6 +182,8 @@ class TitleResolver:
         for key in self._index:
             words = key.split()
             content = [w for w in words if w not in _MINOR]
+            if key in self._heads:
+                continue  # a title's head is read as typed, never as a near miss
             if len(key) >= 5 and (not _is_weak(key) or len(key) >= 10 and len(content) >= 2 and not _is_genre(key)):
                 by_len[len(words)].append(key)  # "the dare knight" may mean The Dark Knight
         self._fuzzy_choices = dict(by_len)
@@ -255,6 +260,8 @@ class TitleResolver:
                 key = " ".join(keys[i:i + n])
                 if key not in self._prefixes:
                     break
+                if key in self._heads and re.search(r"[,;/&]", text[tokens[i].start:tokens[i + n - 1].end]):
+                    continue  # "animals, planes, trains, or cars": a list of words, not a title's head
                 if key in self._index and self._accept(text, tokens, i, n, key, prefer_set, spanish):
                     year = self._nearby_year(tokens, i, n)
                     item_id = self._lookup(self._index, key, year, prefer_set)
@@ -434,11 +441,9 @@ class TitleResolver:
             if len(content) == 1 and any(c in prefer for _, c in self._index.get(key, [])):
                 return self._listed_word(text, tokens, i, prev, nxt, prefer, n)  # "heat was decent", "the thing was"
             if n == 2 and first.key == "the" and content[0].key not in _FILM_PARTS and any(
-                    self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])) and (
-                    (self._at_start(text, i, first) and nxt in {"is", "was"}
-                     and self._judged_after(text, tokens, i + n))
-                    or (i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")))):
-                return True  # "the help was kinda boring", "hitchcock's the birds": a known film, judged or credited
+                    self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])) \
+                    and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")):
+                return True  # "hitchcock's the birds": a known film credited to its maker
             return n > 1 and len(content) >= 2 and (
                 prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
                                                          "favorita es", "favorito es")) or subject)
@@ -453,12 +458,6 @@ class TitleResolver:
             return not at_start or prev in lexicon.FILM_CUES or (
                 nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
-
-    @staticmethod
-    def _judged_after(text: str, tokens: list[_Token], j: int) -> bool:
-        """Whether the rest of the clause from token ``j`` says a verdict ("…was such a letdown")."""
-        rest = fold(re.split(r"[,.;!?…]", text[tokens[j].start:] if j < len(tokens) else "", maxsplit=1)[0])
-        return bool(lexicon.POSITIVE.search(rest) or lexicon.NEGATIVE.search(rest))
 
     def _listed_word(self, text: str, tokens: list[_Token], i: int, prev: str, nxt: str, prefer: set[int],
                      n: int = 1) -> bool:
