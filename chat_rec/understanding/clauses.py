@@ -143,59 +143,6 @@ _NONE_NOT = re.compile(r"\b(?:no (?:hay|encuentro|veo|tengo|encontre) (?:ni )?(?
 esas tres que no me haya gustado": every listed film, affirmed."""
 
 
-_NEGATED_PRAISE = re.compile(
-    r"\b(?:second to none|like no other|like none other|unlike any other|como ninguna otra|como ninguna|como ninguno"
-    r"|sin igual|sin comparacion|no tiene desperdicio|no tiene pierde|no tiene precio"
-    r"|(?:cant|can t|cannot|couldnt|could not) (?:get enough of|stop watching|stop rewatching)"
-    r"|(?:no|nunca) me (?:canso|cansare|canse) de"
-    r"|no (?:puedo|podia|pude) dejar de (?:ver|verla|verlo|verlas|verlos)"
-    r"|not without (?:its|their|some) (?:charms?|merits?|moments)|no (?:me|nos) (?:vendria|vendrian|caeria|iria) mal"
-    r"|(?:wouldnt|would not) (?:hurt|say no to)|no (?:le )?(?:diria|diriamos) que no a)\b")
-"""Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"): read
-as a like, not as a negated verdict."""
-_INTENSIFYING_NEGATORS = re.compile(
-    r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"
-    r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar)\b")
-"""A negator that only intensifies or vouches ("boring a más no poder", "nothing short of brilliant", "no
-doubt the best"): masked, so that it flips nothing."""
-_FEAR_REACTION = re.compile(r"\b(?P<no>(?:no|nunca|ni) )?(?:me|nos|te|le|les)"
-                            r" (?:da|dan|dio|dieron|daba|daban|hizo|hace|hacia|dara|daria)"
-                            r" (?:\w+ ){0,2}(?P<fear>miedo|terror)\b"
-                            r"|\b(?P<not>(?:didnt|did not|doesnt|does not|dont|do not|never|wont|cant) )?"
-                            r"(?:\w+ )?(?P<scare>scare|scares|scared|frighten|frightens|frightened|terrify|terrifies"
-                            r"|terrified) (?:me|us)\b")
-"""Fear a film or genre gave ("me dio un miedo tremendo", "las de terror me dan miedo", "horror films
-scare me"): a reaction that rejects (``qqfear``, a dislike word), not the horror genre named; denied
-("no me dio nada de miedo"), no verdict and no genre ("didn't scare me" keeps its words)."""
-
-
-_WANTED_EFFECT = frozenset("will would to that which can could might gonna wanna actually really".split())
-"""Words before "scare me" that make it a wish ("a horror movie that will actually scare me")."""
-
-
-def unmark_idioms(keys: list[str]) -> list[str]:
-    """Idioms whose words mean something else: praise built with a negator becomes a like
-    ("qqgood"), an intensifying negator is masked (both leave the words around them to the clause's
-    own verdict), and the fear a film gave is no genre named (its last word is masked).
-    """
-    out = list(keys)
-    text = " ".join(out)
-    for regex, lead in ((_NEGATED_PRAISE, "qqgood"), (_INTENSIFYING_NEGATORS, "qqmask")):
-        for m in regex.finditer(text):
-            first = text[:m.start()].count(" ")
-            words = m.group().count(" ") + 1
-            out[first:first + words] = [lead] + ["qqmask"] * (words - 1)
-    for m in _FEAR_REACTION.finditer(text):
-        if m.group("fear"):
-            out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else "qqfear"
-        elif not m.group("not") and not set(text[:m.start()].split()[-3:]) & _WANTED_EFFECT:
-            out[text[:m.start("scare")].count(" ")] = "qqfear"  # not "a horror movie that will scare me"
-    for i, k in enumerate(out[:-1]):
-        if k in {"yes", "yeah", "yep", "yup"} and (i == 0 or out[i - 1] in {".", ",", "?"}) \
-                and out[i + 1] in {"i", "we", "im", "ive", "i m", "i ve"}:
-            out[i] = "qqmask"  # "yes i have never seen it": an interjection, no verdict for "never" to flip
-    return out
-
 def unmark_double_negation(keys: list[str]) -> list[str]:
     """Two negations that cancel are masked: "I don't NOT want a comedy", "it's not that I don't
     like westerns", "no es que no me gusten": what is left reads as the affirmation it is.

@@ -19,7 +19,7 @@ from typing import Any
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import conditions, intent, lexicon, years
+from chat_rec.understanding import conditions, idioms, intent, lexicon, years
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.listed_titles import absorbed, described_listed, listed_title_words
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
@@ -154,7 +154,7 @@ class _Parser:
                 if self._own_mark(mention, inside[-1] + 1):
                     keys[inside[-1] + 1] = "qqtitle"  # "Airplane! and Heat": the title's "!" ends no sentence
         sig.language = lexicon.detect_language(keys)  # a title's own words say nothing of the language
-        keys = clause_rules.unmark_double_negation(clause_rules.unmark_idioms(keys))
+        keys = clause_rules.unmark_double_negation(idioms.unmark_idioms(keys))
         folded, offsets = lexicon.joined_keys(keys)
         year_min, year_max, spans = years.extract_years(folded, {i.year for i in self.previous if i.year})
         sig.year_min, sig.year_max = year_min, year_max
