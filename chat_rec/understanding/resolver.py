@@ -261,7 +261,7 @@ class TitleResolver:
                 if key not in self._prefixes:
                     break
                 if key in self._heads and re.search(r"[,;/&]", text[tokens[i].start:tokens[i + n - 1].end]):
-                    continue  # "animals, planes, trains, or cars": a list of words, not a title's head
+                    continue  # "something eternal, sunshine and laughs": words across a comma, not a title's head
                 if key in self._index and self._accept(text, tokens, i, n, key, prefer_set, spanish):
                     year = self._nearby_year(tokens, i, n)
                     item_id = self._lookup(self._index, key, year, prefer_set)
@@ -376,7 +376,7 @@ class TitleResolver:
         prev = tokens[i - 1].key if i > 0 else ""
         nxt = tokens[i + n].key if i + n < len(tokens) else ""
         if n > 1 and tokens[i + n - 1].key in _FILM_NOUNS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]):
-            return False  # "the best superhero movie": a kind of film, not *Superhero Movie*
+            return False  # "my favourite scary movie": a kind of film, not *Scary Movie*
         if len(key) <= 2 and not first.raw[:1].isupper():
             # "Heat, o La gran evasión": a lowercase letter is a word ("o", "y"), not "O" or "M"
             return n == 1 and any(c in prefer for _, c in self._index.get(key, [])) and \
