@@ -63,6 +63,17 @@ LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watcha
                       r"|(?:could|can) take (?:it |them )?or leave(?: it| them)?)")
 """A weak positive hedged ("fine I guess", "bien, sin más"), or indifference ("ni me va ni me viene",
 "me da igual", "I can take it or leave it"): no verdict."""
+
+_WEAK_PRAISE = re.compile(r"\b(?:fine|ok|okay|alright|all right|decent|not bad|passable|watchable|bien|aceptable"
+                          r"|pasable|no esta mal|no estuvo mal)\b")
+
+
+def conceded(text: str) -> bool:
+    """Whether the clause's only praise is weak ("fine", "ok", "decent"): before a "but" it concedes
+    a point and gives no verdict ("Heat is fine but I've seen it twice", "la primera está bien pero
+    ya la vi").
+    """
+    return bool(_WEAK_PRAISE.search(text)) and not lexicon.POSITIVE.search(_WEAK_PRAISE.sub(" ", text))
 UNSURE = re.compile(r"\b(?:(?:not|never) (?:so |too |really |quite )?sure|unsure|undecided|on the fence"
                     r"|torn (?:on|about)"
                     r"|(?:dont|do not|didnt|did not) (?:really )?know (?:what|how|if|whether)"

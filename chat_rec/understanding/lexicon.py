@@ -181,7 +181,8 @@ POSITIVE = re.compile((
     r"|(?:me|nos) (?:late|laten|latio|latieron)|magical|magic[oa]s?|chimba|(?:es|fue|son) (?:una|un) nota"
     r"|(?:es|fue|son) lo maximo|aged like (?:fine )?wine|chefs? kiss|goated|(?:is|was|s) (?:such a |a whole |a )vibe"
     r"|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire"
-    r"|(?:qqtitle|it|this|that|these|those) (?:still |totally |so )?rules|qqgood)\b"
+    r"|(?:qqtitle|it|this|that|these|those) (?:still |totally |so )?rules|(?:was|is|were|are|s) (?:my|our) (?:whole )?"
+    r"childhood|(?:fue|es|era|son|fueron) (?:toda )?(?:mi|nuestra) infancia|all the way|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -193,7 +194,7 @@ NEGATIVE = re.compile((
     r"|not for me|(?:isnt|arent|wasnt|werent) (?:really |just )?for me|not a fan|not my thing|not my cup of tea"
     r"|cant stand|can t stand"
     r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
-    r"|too (?:slow|long|boring|cheesy|violent)|way too|demasiado lent[oa]|aburrid[oa]s?"
+    r"|too (?:slow|long|boring|cheesy|violent)|way too(?: \w+)?|demasiado lent[oa]|aburrid[oa]s?"
     r"|odio|odie|odian?|detesto|detestan?|no (?:me|le|les) {AUX}gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
     r"|\b(?:(?:nah|no) (?:i m|im|i am|we re|were) good|snooze(?:fest)?"
     r"|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
@@ -240,7 +241,10 @@ NEGATIVE = re.compile((
     r"|(?:me|nos) (?:da|dan|dio|dieron) lata|(?:me|nos) embol\w*|embolante|las justas|nel|podrid[oa]s? de"
     r"|(?:me|nos) (?:da|dan|dio|dieron) alergia|(?:es|son|fue) (?:puro )?relleno|like (?:homework|a chore)"
     r"|(?:never|didnt|did not|doesnt|does not|dont|do not) (?:really )?grab(?:bed)? (?:me|us)"
-    r"|(?:didnt|did not|doesnt|does not|never) (?:really )?click(?:ed)?|(?:can|may) go$|qqbad)\b"
+    r"|(?:didnt|did not|doesnt|does not|never) (?:really )?click(?:ed)?|(?:can|may) go$|(?<!never )(?:got|gets"
+    r"|getting|get) old|(?:didnt|did not|doesnt|does not|dont|do not) do (?:anything|much|a thing|a lot) for (?:me|us)"
+    r"|refus(?:e|es|ed|ing) to (?:watch|see|sit through)|(?:me|se|nos) nieg(?:o|a|an|amos) a ver"
+    r"|(?:is|are|s) out of the question|count (?:me|us) out|ruled out|descartad[oa]s?|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -448,9 +452,17 @@ NAMED_DAYS = frozenset(
 FILM_CUES = frozenset(
     "watched watch seen saw see loved love liked like enjoyed hated hate rewatched adore adored "
     "favourite favorite fav than as and or is about vi visto ver encanto encantaron gusto gustaron odie "
-    "adoro adore stand".split()
+    "adoro adore stand tried rewatch finished rented streamed vimos vio vieron viste veo vemos mire miramos "
+    "encanta encantan gusta gustan odio amo adoramos find found".split()
 )
-"""Words before a short title that show it is meant as a film."""
+"""Words before a short title that show it is meant as a film: verbs that take a film as their object
+in English and Spanish (several persons and tenses: "vimos", "miré", "me encanta")."""
+
+TIME_AFTER = frozenset(
+    "yesterday today tonight lately recently again once twice ago ayer anoche hoy antier anteayer".split()
+)
+"""Time adverbs that may follow a film's title and end its phrase ("fargo yesterday", "vimos heat
+ayer"): they continue no longer name."""
 
 _VOCAB_FIRST, _VOCAB_LAST = 1996, 6000
 """Rows of bert-base-uncased's WordPiece vocabulary that hold its ~4,000 most frequent words."""

@@ -16,10 +16,18 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
-from chat_rec.catalog.titles import fold
+from chat_rec.catalog.titles import fold, move_article, split_year
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.references import ListReferences
-from chat_rec.understanding.resolver import Mention
+from chat_rec.understanding.resolver import (
+    _JOINERS,
+    _STRONG_CUES,
+    _SUBJECT_VERBS,
+    _VERB_AFTER,
+    _VERDICT_WORDS,
+    Mention,
+)
+from chat_rec.understanding.title_keys import _LEADING_ARTICLE, _MINOR, fold_key
 
 
 def listed_title_words(text: str, previous: Sequence[Item], found: Sequence[Mention]) -> list[Mention]:
@@ -63,7 +71,76 @@ def listed_title_words(text: str, previous: Sequence[Item], found: Sequence[Ment
             taken.add(item_id)
             out.append(Mention(item_id, m.start(), m.end(), m.group(), 85.0))
     out += _number_titles(text, previous, found, taken)
+    out += short_listed_names(text, previous, [*found, *out], taken)
     return out + misspelt_listed_titles(text, previous, [*found, *out], taken)
+
+
+def _short_names(item: Item) -> tuple[list[tuple[str, ...]], list[str]]:
+    """The ways people shorten a listed title: its first two or more words, ending on a content
+    word ("good will" of Good Will Hunting, "no country" of No Country for Old Men), and the initials
+    of the whole title or of its part before a colon ("bttf", "lotr").
+    """
+    base, _ = split_year(item.raw_title or item.title)
+    full = fold_key(move_article(base.split(" (")[0]))
+    words = _LEADING_ARTICLE.sub("", full).split()
+    heads = [tuple(words[:k]) for k in range(2, len(words)) if words[k - 1] not in _MINOR]
+    parts = [words, _LEADING_ARTICLE.sub("", fold_key(move_article(base.split(":")[0]))).split()]
+    initials = {"".join(w[0] for w in part) for part in parts if len(part) >= 3}
+    return heads, sorted(initials)
+
+
+def short_listed_names(text: str, previous: Sequence[Item], found: Sequence[Mention],
+                       taken: set[int]) -> list[Mention]:
+    """A listed film named by a shortened title (``_short_names``) that only it of the list has:
+    "good will is great", "no country was too violent", "bttf is a classic". The first words must
+    stand where a title stands (opening a clause, and followed by a verb, a one-word verdict, a
+    joiner or the clause's end), so "good will" in a sentence about something else is no title;
+    initials must be no dictionary word.
+    """
+    if len(previous) < 2:
+        return []
+    heads: dict[tuple[str, ...], list[int]] = {}
+    initials: dict[str, list[int]] = {}
+    for item in previous:
+        item_heads, item_initials = _short_names(item)
+        for head in item_heads:
+            heads.setdefault(head, []).append(item.item_id)
+        for short in item_initials:
+            initials.setdefault(short, []).append(item.item_id)
+    words = [(m.start(), m.end(), fold(m.group())) for m in re.finditer(r"[^\W_]+(?:['’][^\W_]+)*", text)]
+    stop = lexicon.ES_STOPWORDS | lexicon.EN_STOPWORDS
+    out: list[Mention] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(f.start < b and a < f.end for f in [*found, *out])
+
+    for i, (start, end, key) in enumerate(words):
+        ids = initials.get(key, [])
+        if len(key) >= 3 and len(ids) == 1 and ids[0] not in taken and key not in stop \
+                and not lexicon.is_known_word(key) and free(start, end):
+            taken.add(ids[0])
+            out.append(Mention(ids[0], start, end, text[start:end], 85.0))
+            continue
+        before = text[words[i - 1][1]:start] if i else ""
+        opens = not i or bool(re.search(r"[,.;:!?¡¿(—–-]", before)) or words[i - 1][2] in _JOINERS | _STRONG_CUES
+        if not opens:
+            continue
+        for head, ids in sorted(heads.items(), key=lambda h: -len(h[0])):
+            k = len(head)
+            if len(ids) != 1 or ids[0] in taken or tuple(w[2] for w in words[i:i + k]) != head:
+                continue
+            last = words[i + k - 1][1]
+            if any(b[0] - a[1] > 2 for a, b in zip(words[i:i + k], words[i + 1:i + k], strict=False)):
+                continue  # words apart in the text are no one title
+            nxt = words[i + k][2] if i + k < len(words) else ""
+            between = text[last:words[i + k][0]] if nxt else ""
+            stands = not nxt or bool(re.search(r"[,.;:!?…)]", between)) or \
+                nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS | _JOINERS
+            if stands and free(start, last):
+                taken.add(ids[0])
+                out.append(Mention(ids[0], start, last, text[start:last], 85.0))
+                break
+    return out
 
 
 def misspelt_listed_titles(text: str, previous: Sequence[Item], found: Sequence[Mention],

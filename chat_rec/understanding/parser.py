@@ -35,6 +35,10 @@ _POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
 """Politeness, no verdict: "mark Titanic as seen, please"."""
 _PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
              "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
+_BOTH_SUBJECTS = frozenset("we wed well were weve you youd youll they theyd theyll us".split())
+"""Subjects that "both" can follow as a floating quantifier ("we'd both enjoy"), not as "both of them"."""
+_RELATIVE_HEADS = frozenset("anything something nothing everything stuff movies films movie film ones one".split())
+"""Words that "that" follows as a relative pronoun ("anything that looks old"), not as "that film"."""
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids")
 """What a sentence may add to the signal, and a "never mind" after it takes back."""
 
@@ -111,6 +115,10 @@ def _has_pronoun(ckeys: list[str]) -> bool:
         if k not in _PRONOUNS:
             continue
         after = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+        if k == "both" and j and ckeys[j - 1] in _BOTH_SUBJECTS:
+            continue  # "something we'd both enjoy": "both" goes with the people, it names no film
+        if k == "that" and j and ckeys[j - 1] in _RELATIVE_HEADS:
+            continue  # "anything that looks old": a relative pronoun, no film named before
         if k in {"la", "lo", "las", "los"} and after and (
                 _ARTICLE_BEFORE.match(after) or lexicon.genre_word(after)):
             continue
@@ -333,6 +341,9 @@ class _Parser:
                 polarity, self._settled = 0, True
                 supposed += tuple(g for r in refs for g in r.genres if g != "described")
                 refs = [r for r in refs if not r.genres]
+            after = keys[hi:hi + 2] if keys[hi:hi + 1] == [","] else keys[hi:hi + 1]
+            if polarity > 0 and {"but", "pero"} & set(after) and clause_rules.conceded(text):
+                polarity, self._settled = 0, True  # "X's fine but I've seen it a dozen times": a concession
             if any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE, clause_rules.NO_VERDICT)):
                 polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
             if clause_rules.MARKED_SEEN.search(text):

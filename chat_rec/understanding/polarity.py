@@ -17,7 +17,7 @@ from chat_rec.understanding import conditions, lexicon
 from chat_rec.understanding.references import _Ref
 
 FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
-            "qqmask", "lol", "haha", "though", "actually"}
+            "qqmask", "lol", "haha", "though", "actually", "still", "honestly", "todavia", "sigue"}
 
 
 def _not_knowing(ckeys: list[str], j: int) -> bool:

@@ -402,7 +402,7 @@ class TitleResolver:
                 alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…,=:]|$)", text[tokens[i + n - 1].end:])
                 known_film = any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, []))
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
-                    or nxt in _VERB_AFTER or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
+                    or nxt in _VERB_AFTER | _SUBJECT_VERBS or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
                     or bool(alone and known_film)
             if first.raw.isupper() and len(first.raw) > 3 and self._at_start(text, i, first) and re.match(
                     r"\s*(?:[?!.…,:]|$)", text[tokens[i + n - 1].end:]) and any(
@@ -413,7 +413,9 @@ class TitleResolver:
                                                                   or re.search(r"[,;:.!?]", between)):
                 return True  # "me encantó El orfanto": a capitalised article mid-sentence opens a title
             ends = bool(re.search(r"[,;:.!?]", between)) and prev in lexicon.FILM_CUES - _LINKING_CUES
-            if nxt and nxt not in _stop() and not ends:
+            judged = prev in lexicon.FILM_CUES - _LINKING_CUES and bool(
+                lexicon.POSITIVE.fullmatch(nxt) or lexicon.NEGATIVE.fullmatch(nxt))  # "found fargo boring"
+            if nxt and nxt not in _stop() and nxt not in lexicon.TIME_AFTER and not ends and not judged:
                 return False  # "gene hackman", "dinosaur park": part of a longer name ("adoro gattaca, ponme…" ends it)
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
             coined = not spanish and len(key) >= 5 and len(lexicon.known_words()) > 5000 \
@@ -423,6 +425,9 @@ class TitleResolver:
             # not in that dictionary, so only in English)
             if prev in _TOPIC_CUES and lexicon.is_known_word(key):
                 return False  # "what about robots?", "a film about ghosts": a topic, not the film
+            alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…]|$)", text[tokens[i + n - 1].end:])
+            if alone and any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])):
+                return True  # "titanic? too cheesy": a known film standing alone as its own sentence
             return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER or coined
         if n == 1 and key in lexicon.NAMED_DAYS and not any(c in prefer for _, c in self._index.get(key, [])):
             return False  # "on Halloween" is a day, unless the film was just listed
@@ -438,12 +443,15 @@ class TitleResolver:
             comma = "," in between or (listed and bool(re.search(r"[.!?;:…]", between)))  # "DIE HARD!!! the rest nah"
             subject = (self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS | {"no"} or comma)
                        ) or nxt in {"is", "was", "es", "fue"}
+            if len(content) >= 3 and listed:
+                return True  # "no country and there will be blood": a listed title typed out in full
             if len(content) == 1 and any(c in prefer for _, c in self._index.get(key, [])):
                 return self._listed_word(text, tokens, i, prev, nxt, prefer, n)  # "heat was decent", "the thing was"
             if n == 2 and first.key == "the" and content[0].key not in _FILM_PARTS and any(
                     self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])) \
-                    and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")):
-                return True  # "hitchcock's the birds": a known film credited to its maker
+                    and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")) \
+                    and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():
+                return True  # "hitchcock's the birds": a film credited to its maker ("here's the thing" is none)
             return n > 1 and len(content) >= 2 and (
                 prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
                                                          "favorita es", "favorito es")) or subject)

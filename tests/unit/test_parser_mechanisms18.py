@@ -1,0 +1,118 @@
+"""Mechanisms of the eighteenth round, on sentences written for these tests (none from a benchmark file).
+
+Found by invented probes (50 everyday reactions to a listed reply, 13 long messages, 35 shortened or
+misspelt listed titles):
+- Film verbs in more persons and tenses cue a lowercase title ("vimos ratatouille", "tried alien",
+  "me encanta X", "i found fargo boring"); a time adverb after a title ends its phrase ("fargo
+  yesterday"); a known film standing alone as its own sentence is named ("titanic? too cheesy").
+- "here's the thing" credits no film to a maker (only a name before "'s" does: "hitchcock's the birds").
+- Verdict vocabulary: "got old", "didn't do anything for me", "refuses to watch", "out of the question",
+  "ruled out", "descartada" reject; "was my childhood", "fue mi infancia", "X all the way" praise.
+- "both" after a subject ("we'd both enjoy") and "that" after "anything"/"movies" (a relative
+  pronoun) refer back to no film.
+- A listed film named by its title's first words ("good will", "no country") where a title stands,
+  or by its initials ("bttf", "lotr"); a listed title of three content words typed in full is named
+  even after "and".
+- Weak praise before "but" ("X is fine but I've seen it") concedes; it is no like.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import genres, verdicts
+from tests.signals import listed as _listed
+
+HEAT, ALIEN, FARGO, TITANIC, RATATOUILLE = 6, 1214, 608, 1721, 50872
+GOOD_WILL, NO_COUNTRY, BLOOD, CATCH_ME = 1704, 55820, 56782, 5989
+PRINCESS, FUTURE, SUNSHINE = 1197, 1270, 7361
+FELLOWSHIP, PULP, LOST = 4993, 296, 6711
+BIRDS = 1333
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("anoche vimos ratatouille con mi hermano y nos encantó", ([RATATOUILLE], [])),
+    ("me encanta ratatouille", ([RATATOUILLE], [])),
+    ("i tried alien once and it bored me", ([], [ALIEN])),
+    ("i found fargo hilarious", ([FARGO], [])),
+    ("i find titanic dull", ([], [TITANIC])),
+    ("we rewatched heat on sunday and fargo yesterday, loved both", ([FARGO], [])),
+    ("titanic? way too cheesy", ([], [TITANIC])),
+    ("alien. still a classic", ([ALIEN], [])),
+])
+def test_film_verbs_time_words_and_a_lone_known_title(resolver, text, expected):
+    assert verdicts(parse(text, [], resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I tried something new last week and loved it", ([], [])),
+    ("we tried sushi yesterday", ([], [])),
+    ("amazing? not really", ([], [])),
+])
+def test_ordinary_objects_of_film_verbs_stay_words(resolver, text, expected):
+    assert verdicts(parse(text, [], resolver)) == expected
+
+
+def test_a_contraction_before_the_credits_no_maker(resolver):
+    sig = parse("right, here's the thing: i love thrillers", [], resolver)
+    assert sig.mentioned_ids == [] and genres(sig) == (["Thriller"], [])
+    assert verdicts(parse("hitchcock's the birds still scares me and i love it", [], resolver)) == ([BIRDS], [])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Alien got old for me after a few viewings", ([], [ALIEN])),
+    ("alien didn't do anything for me", ([], [ALIEN])),
+    ("my dad refuses to watch fargo with me, and honestly so do i... titanic is out of the question too",
+     ([], sorted([FARGO, TITANIC]))),
+    ("Titanic was my whole childhood", ([TITANIC], [])),
+    ("Titanic fue mi infancia", ([TITANIC], [])),
+    ("Heat never gets old", ([HEAT], [])),
+])
+def test_verdict_idioms(resolver, text, expected):
+    assert verdicts(parse(text, [], resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fargo was such a drag. Got something we'd both enjoy instead?", ([], [FARGO])),
+    ("I watched Heat with my dad. Oh, and she won't see anything that looks old.", ([], [])),
+    ("I watched Heat and Fargo. We both loved them.", (sorted([FARGO, HEAT]), [])),
+])
+def test_both_and_that_refer_back_only_as_pronouns(resolver, text, expected):
+    assert verdicts(parse(text, [], resolver)) == expected
+
+
+@pytest.mark.parametrize("ids, text, expected", [
+    ((GOOD_WILL, NO_COUNTRY, BLOOD), "good will was wonderful", ([GOOD_WILL], [])),
+    ((GOOD_WILL, NO_COUNTRY, BLOOD), "no country yes, the third nope", ([NO_COUNTRY], [BLOOD])),
+    ((GOOD_WILL, NO_COUNTRY, BLOOD), "no country and there will be blood are both superb",
+     (sorted([BLOOD, NO_COUNTRY]), [])),
+    ((PRINCESS, FUTURE, SUNSHINE), "BTTF!! love it", ([FUTURE], [])),
+    ((FELLOWSHIP, PULP, LOST), "lotr bored me to tears", ([], [FELLOWSHIP])),
+])
+def test_a_listed_film_named_by_its_first_words_or_initials(resolver, catalog, ids, text, expected):
+    assert verdicts(parse(text, _listed(catalog, *ids), resolver)) == expected
+
+
+@pytest.mark.parametrize("ids, text, expected", [
+    ((GOOD_WILL, NO_COUNTRY, BLOOD), "I have no good will left for long films, no country dramas either", ([], [])),
+    ((GOOD_WILL, NO_COUNTRY, BLOOD), "there will be a second season, right?", ([], [])),
+])
+def test_first_words_inside_another_phrase_name_no_film(resolver, catalog, ids, text, expected):
+    assert verdicts(parse(text, _listed(catalog, *ids), resolver)) == expected
+
+
+@pytest.mark.parametrize("ids, text, expected", [
+    ((HEAT, FARGO, ALIEN), "heat is fine but I've watched it twice already", ([], [])),
+    ((HEAT, FARGO, ALIEN), "la primera está bien, pero ya la vi", ([], [])),
+    ((HEAT, FARGO, ALIEN), "fargo is great but I've seen it", ([FARGO], [])),
+    ((HEAT, FARGO, ALIEN), "fargo all the way", ([FARGO], [])),
+])
+def test_weak_praise_before_but_concedes(resolver, catalog, ids, text, expected):
+    assert verdicts(parse(text, _listed(catalog, *ids), resolver)) == expected
