@@ -60,9 +60,13 @@ LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watcha
                       r"|\bni (?:me|nos|le|les) va ni (?:me|nos|le|les) viene\b"
                       r"|\b(?:(?:me|nos|le|les) (?:da|dan|daba) (?:igual|lo mismo)\b"
                       r"(?! (?:el|la|los|las|que|si|mientras))"
-                      r"|(?:could|can) take (?:it |them )?or leave(?: it| them)?)")
+                      r"|(?:could|can) take (?:it |them )?or leave(?: it| them)?)"
+                      r"|\b(?:no|ninguna|ninguno|nada) (?:\w+ ){0,3}del todo\b"
+                      r"|\bnot (?:\w+ )?(?:entirely|completely|fully|totally|quite|100)"
+                      r" (?:sold|convinced|on board|into)\b")
 """A weak positive hedged ("fine I guess", "bien, sin más"), or indifference ("ni me va ni me viene",
-"me da igual", "I can take it or leave it"): no verdict."""
+"me da igual", "I can take it or leave it"), or a verdict hedged to "not entirely" ("no me convence del
+todo", "not entirely sold on it"): no verdict."""
 
 _WEAK_PRAISE = re.compile(r"\b(?:fine|ok|okay|alright|all right|decent|not bad|passable|watchable|bien|aceptable"
                           r"|pasable|no esta mal|no estuvo mal)\b")
@@ -142,7 +146,8 @@ _VERB_NEGATORS = frozenset("dont didnt doesnt wont wouldnt cant couldnt isnt was
 _AFFIRMING = re.compile(r"\b(?:i (?:wont|will not|cant|cannot|can not) deny(?: that)?|no (?:voy a negar|puedo negar"
                         r"|niego|te voy a negar|te niego)(?: que)?)\b")
 """Frames that assert what follows ("I can't deny that…", "no voy a negar que…")."""
-_I_NOT = r"(?:that )?(?:i|we) (?:dont|didnt|wouldnt|do not|did not|would not)"
+_I_NOT = (r"(?:(?:here|there|in (?:this|that|the) list|on (?:this|that|the) list|aqui|ahi) )?(?:that )?(?:i|we)"
+          r" (?:dont|didnt|wouldnt|do not|did not|would not)")
 _OF_GROUP = (r"(?:(?:of|among) (?:those|these|them|the) (?:(?:two|three|four|five) )?"
              r"|de (?:esas|estas|esos|estos|las|los) (?:(?:dos|tres|cuatro|cinco) )?)?")
 _NONE_NOT = re.compile(r"\b(?:no (?:hay|encuentro|veo|tengo|encontre) (?:ni )?(?:una|uno|ninguna|ninguno)"

@@ -6,7 +6,8 @@ what they say one by one.
 - fear a film or genre gave ("me dio un miedo tremendo", "horror films scare me") is a reaction
   (``qqfear``, a dislike word), not the horror genre named; wished for ("that will scare me") or denied
   it is no rejection;
-- a clause-opening "yes" before a subject ("yes i have never seen it") is an interjection.
+- a clause-opening "yes" before a subject ("yes i have never seen it") is an interjection;
+- "no way" before the person's own clause ("no way I'd miss it") is "never", not a rejection.
 
 Cancelling double negation is ``clauses.unmark_double_negation``; the parser applies both.
 """
@@ -22,7 +23,9 @@ _NEGATED_PRAISE = re.compile(
     r"|(?:no|nunca) me (?:canso|cansare|canse) de"
     r"|no (?:puedo|podia|pude) dejar de (?:ver|verla|verlo|verlas|verlos)"
     r"|not without (?:its|their|some) (?:charms?|merits?|moments)|no (?:me|nos) (?:vendria|vendrian|caeria|iria) mal"
-    r"|(?:wouldnt|would not) (?:hurt|say no to)|no (?:le )?(?:diria|diriamos) que no a)\b")
+    r"|(?:wouldnt|would not) (?:hurt|say no to)|no (?:le )?(?:diria|diriamos) que no a"
+    r"|(?:never|no way|wouldnt|would not|couldnt|could not) (?:i |id |i d |we |wed |we d |would )*(?:ever )?miss"
+    r"|(?:no|nunca|ni loca|ni loco) (?:me |nos )?(?:la |lo |las |los )?(?:pierdo|perderia|perderiamos|perdere))\b")
 """Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"): read
 as a like, not as a negated verdict."""
 _INTENSIFYING_NEGATORS = re.compile(
@@ -30,6 +33,9 @@ _INTENSIFYING_NEGATORS = re.compile(
     r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar)\b")
 """A negator that only intensifies or vouches ("boring a más no poder", "nothing short of brilliant", "no
 doubt the best"): masked, so that it flips nothing."""
+_NO_WAY_I = re.compile(r"\bno way(?= (?:i|id|i d|ill|i ll|we|wed|we d|well|we ll)\b)")
+""""No way" opening a clause of the person's own ("no way I'd skip it", "no way we'll pass on it"): it
+negates what follows ("never"), so with a rejecting verb it praises; standing alone it still rejects."""
 _FEAR_REACTION = re.compile(r"\b(?P<no>(?:no|nunca|ni) )?(?:me|nos|te|le|les)"
                             r" (?:da|dan|dio|dieron|daba|daban|hizo|hace|hacia|dara|daria)"
                             r" (?:\w+ ){0,2}(?P<fear>miedo|terror)\b"
@@ -57,6 +63,12 @@ def unmark_idioms(keys: list[str]) -> list[str]:
             first = text[:m.start()].count(" ")
             words = m.group().count(" ") + 1
             out[first:first + words] = [lead] + ["qqmask"] * (words - 1)
+    for m in _NO_WAY_I.finditer(text):
+        first = text[:m.start()].count(" ")
+        if out[first] != keys[first]:
+            continue  # already read as praise ("no way I'd miss it")
+        words = m.group().count(" ") + 1
+        out[first:first + words] = ["never"] + ["qqmask"] * (words - 1)
     for m in _FEAR_REACTION.finditer(text):
         if m.group("fear"):
             out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else "qqfear"

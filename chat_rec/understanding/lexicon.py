@@ -244,7 +244,9 @@ NEGATIVE = re.compile((
     r"|(?:didnt|did not|doesnt|does not|never) (?:really )?click(?:ed)?|(?:can|may) go$|(?<!never )(?:got|gets"
     r"|getting|get) old|(?:didnt|did not|doesnt|does not|dont|do not) do (?:anything|much|a thing|a lot) for (?:me|us)"
     r"|refus(?:e|es|ed|ing) to (?:watch|see|sit through)|(?:me|se|nos) nieg(?:o|a|an|amos) a ver"
-    r"|(?:is|are|s) out of the question|count (?:me|us) out|ruled out|descartad[oa]s?|qqbad)\b"
+    r"|(?:is|are|s) out of the question|count (?:me|us) out|ruled out|descartad[oa]s?"
+    r"|(?:isnt|wasnt|arent|werent|not) (?:nearly|half|even|remotely|anywhere near) as (?:good|great|fun|funny"
+    r"|clever|smart)|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -266,14 +268,15 @@ _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said
            r"insists?|claims?|thinks|thought|reckons?|recommends?|recommended|suggests?|suggested|"
            r"wants me to|want me to|keeps? recommending)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|"
            r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
-HEARSAY = re.compile(r"\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
+HEARSAY = re.compile(r"(?<!\bas )(?<!\bthan )(?<!\bcomo )\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
                      r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|heard (?:that|good things)|supposedly"
                      r"|apparently|reportedly|dicen que|he oido que|oi que|me han dicho que|segun dicen|se dice que"
                      r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|raves? about|habla bien de)"
                      r"|(?:the |los |la )?(?:critics|reviewers|criticos|critica) (?:\w+ )?(?:loved|love|loves|hated"
                      r"|hate|praised|panned|adore|adored|say|says|said|dicen|aman|amaron|odian|odiaron|adoran|adoraron))\b")
 """Someone else's opinion the user does not share (rule 14): another person as the subject of a
-verb of saying or urging, or an opinion only heard of ("I've heard X is great", "dicen que X es
+verb of saying or urging (not as the yardstick of the person's own comparison: "not as good as people
+say"), or an opinion only heard of ("I've heard X is great", "dicen que X es
 buenísima", "everyone hypes X", "the critics loved X"). Their own tastes ("my kids love cartoons") are
 not hearsay. The clause is ignored."""
 

@@ -350,8 +350,9 @@ class _Parser:
                 polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
             if self._settled:
                 self.settled.update(i for r in refs for i in r.items)
-            if polarity == 0 and not seen and not asking and clause_rules.WATCH_INTENT.search(text) and any(
-                    i in self.list_refs.ids for r in refs for i in r.items):
+            hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE))
+            if polarity == 0 and not seen and not asking and not hedged and clause_rules.WATCH_INTENT.search(text) \
+                    and any(i in self.list_refs.ids for r in refs for i in r.items):
                 polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
             if clause_rules.EXCEPTION.search(text) and last_verdict and sent - verdict_sentence <= 1:
                 polarity, scope = -last_verdict, 0  # "Not a fan of Wes Anderson, although Mr. Fox is the exception"

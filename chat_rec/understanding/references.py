@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
@@ -169,6 +169,10 @@ class ListReferences:
             if picked:
                 refs.append(_Ref(lo + j, picked))
         rest = _ALL_EXCEPT.search(text) if others else None
+        if rest and not refs:  # "todas menos la de dinosaurios": the exception described, at its first content word
+            after = text[:rest.end()].count(" ") + 1
+            at_word = next((lo + j for j in range(after, len(ckeys)) if ckeys[j] not in lexicon.SCOPE_SKIP), None)
+            refs += [replace(r, pos=max(r.pos, at_word or r.pos)) for r in self._descriptive(ckeys, lo, ids)]
         if rest and refs:  # "all of them except number two", "todas menos la segunda"
             at = text[:rest.start()].count(" ")
             excepted = {i for r in refs if r.pos - lo > at for i in r.items}

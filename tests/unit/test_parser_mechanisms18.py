@@ -116,3 +116,50 @@ def test_first_words_inside_another_phrase_name_no_film(resolver, catalog, ids, 
 ])
 def test_weak_praise_before_but_concedes(resolver, catalog, ids, text, expected):
     assert verdicts(parse(text, _listed(catalog, *ids), resolver)) == expected
+
+
+GROUNDHOG, JURASSIC = 1265, 480
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("honestly there's not one on this list I wouldn't watch", (sorted([GROUNDHOG, JURASSIC, FARGO]), [])),
+    ("no way I'd pass on fargo", ([FARGO], [])),
+    ("no way we'll skip the dinosaur one", ([JURASSIC], [])),
+    ("no way I'm sitting through fargo", ([], [FARGO])),
+    ("fargo? no way", ([], [FARGO])),
+    ("I would never miss a Bill Murray comedy, the first one please", ([GROUNDHOG], [])),
+    ("la primera ni loca me la pierdo", ([GROUNDHOG], [])),
+    ("la segunda ni loca la veo", ([], [JURASSIC])),
+])
+def test_double_negation_no_way_and_never_miss(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I'm not entirely sold on fargo", ([], [])),
+    ("not completely convinced by the second one", ([], [])),
+    ("la última no me convence del todo", ([], [])),
+    ("I'm sold on the second one", ([JURASSIC], [])),
+    ("I'm not sold on the second one", ([], [JURASSIC])),
+])
+def test_a_verdict_hedged_to_not_entirely_is_no_verdict(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("fargo wasn't half as clever as everyone says", ([], [FARGO])),
+    ("the first one is even better than people say", ([GROUNDHOG], [])),
+    ("my cousin says fargo is brilliant", ([], [])),
+])
+def test_other_people_as_a_yardstick_are_no_hearsay(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("me gustan todas menos la de dinosaurios", (sorted([GROUNDHOG, FARGO]), [JURASSIC])),
+    ("todas menos la de dinosaurios me parecen aburridas", ([], sorted([GROUNDHOG, FARGO]))),
+    ("I'd watch all except the dinosaur one", (sorted([GROUNDHOG, FARGO]), [JURASSIC])),
+    ("all except the dinosaur one look dull", ([], sorted([GROUNDHOG, FARGO]))),
+])
+def test_an_exception_named_by_a_description(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)) == expected
