@@ -231,7 +231,8 @@ CONCESSION = re.compile(r"(?:^|\W )(?:even though|even if|si bien|aun cuando) (?
                         r"|that|them|ellas|ellos|esas|esos|a veces|sometimes)\b")
 """A concession about what was just named ("Romance. Even though they can be so corny."): it grants a
 fault without taking the choice back, so it judges nothing."""
-WHICH_IS = re.compile(r"^(?:and |so |but |y |pero )?(?:which|cual|cuales) (?:one |of (?:the|them|these|those) )?"
+WHICH_IS = re.compile(r"^(?:and |so |but |y |pero )?(?:which|cual|cuales) (?:one |of (?:the|them|these|those) "
+                      r"|de (?:las|los|estas|estos|esas|esos|ellas|ellos) )?"
                       r"(?:is|was|es|fue|seria|would be|da|te)\b")
 """A question asking which film ranks higher ("which is better?", "¿cuál es mejor?"): it judges none."""
 ASKING_YOU = re.compile(

@@ -101,6 +101,8 @@ def wants_new(keys: list[str]) -> bool:
         if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ABOUT_A_FILM.match(text)
                          or clause_rules.ASKING_YOU.match(text)):
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
+        if question and lexicon.CHOOSING.search(text):
+            continue  # "which one is the comedy?" asks among the films on screen
         named = lexicon.mentions_genre(text)
         polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible)\b", text)
         if named and (question or polite):

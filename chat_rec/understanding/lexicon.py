@@ -321,7 +321,7 @@ REQUEST = re.compile(
     r"\b(?:^more (?:\w+ ){0,4}(?:stuff|movies|films|ones|like (?:that|this|it))|^next$"
     r"|^(?:hay|tienes|tenes|tendras) mas|recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some"
-    r"|a|an|anything|one)|any (?:more|other|recs|recommendations|ideas)|any (?:good|great|decent)\b(?! *$)"
+    r"|a|an|anything|one)|any (?:more|others?|recs|recommendations|ideas)|any (?:good|great|decent)\b(?! *$)"
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"

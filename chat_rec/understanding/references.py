@@ -233,6 +233,7 @@ class ListReferences:
         los romanos", "el de samuráis": a description that fits listed movies' own text.
         """
         text = " ".join(ckeys)
+        found: list[_Ref] = []  # "the shark one and the space one": each description its own film
         for m in _DESCRIPTION.finditer(text):
             group = next(g for g in range(1, 9) if m.group(g) is not None)
             words = m.group(group).split()
@@ -256,8 +257,9 @@ class ListReferences:
                 items = self._matching(" ".join(words[:n]), loose=group != 4)
                 if items and (count == len(items) or plural or count == 0 and len(items) == 1):
                     pos = lo + text[:m.start()].count(" ")
-                    return [_Ref(pos, [item.item_id for item in items], genres=("described",))]
-        return []
+                    found.append(_Ref(pos, [item.item_id for item in items], genres=("described",)))
+                    break
+        return found
 
     def _by_year(self, newest: bool) -> list[int]:
         """The listed film released last (``newest``) or first; none on a tie or with no years."""
@@ -388,8 +390,8 @@ _PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pe
 
 _DESCRIPTION = re.compile(
     r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
-    r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:\w+ ){0,2}\w+)"
-    r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:\w+ ){0,3}\w+)"
+    r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:(?!(?:and|or|but)\b)\w+ ){0,2}\w+)"
+    r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:(?!(?:y|e|o|pero)\b)\w+ ){0,3}\w+)"
     r"|^(?:the|el|la) ((?:\w+ )?\w+)$"
     r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|not|never|any|every|each|some|"
     r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"

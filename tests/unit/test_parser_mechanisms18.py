@@ -163,3 +163,26 @@ def test_other_people_as_a_yardstick_are_no_hearsay(resolver, catalog, text, exp
 ])
 def test_an_exception_named_by_a_description(resolver, catalog, text, expected):
     assert verdicts(parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)) == expected
+
+
+ROCKY, ZOMBIES, POETS = 1954, 6502, 1246
+
+
+@pytest.mark.parametrize("text, wants_new, liked_genres", [
+    ("which one is the romance?", False, []),
+    ("¿cuál de estas es la de terror?", False, []),
+    ("any others?", True, []),
+    ("got any others with more laughs?", True, []),
+])
+def test_choosing_among_the_list_asks_nothing_new(resolver, catalog, text, wants_new, liked_genres):
+    sig = parse(text, _listed(catalog, ROCKY, ZOMBIES, POETS), resolver)
+    assert sig.wants_new_recommendations is wants_new and sorted(sig.liked_genres) == liked_genres
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the boxing one and the zombie one both sound fun", (sorted([ROCKY, ZOMBIES]), [])),
+    ("I'd watch the high school one but the zombie one, no thanks", ([POETS], [ZOMBIES])),
+    ("la de boxeo y la de zombis me encantan", (sorted([ROCKY, ZOMBIES]), [])),
+])
+def test_several_descriptions_in_one_clause(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, ROCKY, ZOMBIES, POETS), resolver)) == expected
