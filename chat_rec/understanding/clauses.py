@@ -462,7 +462,8 @@ def elliptical(ckeys: list[str]) -> bool:
         and all(k in _AUXILIARIES for k in rest)
 
 
-_LIKEWISE = frozenset({"too", "also", "tambien", "igual", "as well"})
+_LIKEWISE = frozenset({"too", "also", "tambien", "igual", "as well", "tmb", "tb", "tmbn", "tambn"})
+"""Words that repeat the last verdict, chat spellings of "también" included ("tmb")."""
 
 
 def likewise(ckeys: list[str]) -> bool:
@@ -525,7 +526,8 @@ WATCH_INTENT = re.compile(
     r" (?:list|watchlist|watch list|queue)|sold on|has (?:my|our) name on it|sounds like a plan"
     r"|(?:me|nos|te) (?:la|lo|las|los) (?:apunto|apuntamos|guardo|guardamos|pongo|ponemos|quedo|quedamos)"
     r"|me apunto|nos apuntamos"
-    r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos)"
+    r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos|pondria"
+    r"|pondriamos|veria|veriamos|miraria)"
     r"|(?:voy|vamos) a (?:ver|poner|probar|mirar)|(?:me|nos) llaman? (?:mucho|bastante|un monton|la atencion)"
     r"|a (?:mi|la) lista|en (?:mi|la) lista|^(?:venga |vale |ok |okay |dale |go on |alright )?(?:pon|ponme|ponnos"
     r"|put on|play|queue up|stick on) (?:la|el|the|qqtitle))\b")

@@ -25,12 +25,15 @@ _NEGATED_PRAISE = re.compile(
     r"|not without (?:its|their|some) (?:charms?|merits?|moments)|no (?:me|nos) (?:vendria|vendrian|caeria|iria) mal"
     r"|(?:wouldnt|would not) (?:hurt|say no to)|no (?:le )?(?:diria|diriamos) que no a"
     r"|(?:never|no way|wouldnt|would not|couldnt|could not) (?:i |id |i d |we |wed |we d |would )*(?:ever )?miss"
+    r"|(?:never|wouldnt|would not|couldnt|could not|cant|cannot) (?:ever )?turn (?:\w+ ){0,2}down"
     r"|(?:no|nunca|ni loca|ni loco) (?:me |nos )?(?:la |lo |las |los )?(?:pierdo|perderia|perderiamos|perdere))\b")
 """Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"): read
 as a like, not as a negated verdict."""
 _INTENSIFYING_NEGATORS = re.compile(
     r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"
-    r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar)\b")
+    r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar"
+    r"|sin (?:pensarlo|dudarlo|pensar)(?: (?:dos veces|un segundo|mucho))?|without (?:a second thought|hesitation"
+    r"|hesitating|thinking twice)|no (?:lo )?(?:pienso|pensaria) dos veces)\b")
 """A negator that only intensifies or vouches ("boring a más no poder", "nothing short of brilliant", "no
 doubt the best"): masked, so that it flips nothing."""
 _NO_WAY_I = re.compile(r"\bno way(?= (?:i|id|i d|ill|i ll|we|wed|we d|well|we ll)\b)")

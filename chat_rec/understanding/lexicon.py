@@ -180,9 +180,14 @@ POSITIVE = re.compile((
     r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier"
     r"|(?:me|nos) (?:late|laten|latio|latieron)|magical|magic[oa]s?|chimba|(?:es|fue|son) (?:una|un) nota"
     r"|(?:es|fue|son) lo maximo|aged like (?:fine )?wine|chefs? kiss|goated|(?:is|was|s) (?:such a |a whole |a )vibe"
-    r"|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire"
+    r"|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire|ador(?:amos|aron|aste|aba|aban|abamos)"
+    r"|am(?:amos|aron|aba|abamos)|mol(?:aron|aba|aban)|flip(?:amos|aron|aba|aban)|relish(?:ed|es)?|savou?r(?:ed)?"
+    r"|treasured?|worship\w*"
     r"|(?:qqtitle|it|this|that|these|those) (?:still |totally |so )?rules|(?:was|is|were|are|s) (?:my|our) (?:whole )?"
-    r"childhood|(?:fue|es|era|son|fueron) (?:toda )?(?:mi|nuestra) infancia|all the way|qqgood)\b"
+    r"childhood|(?:fue|es|era|son|fueron) (?:toda )?(?:mi|nuestra) infancia|all the way|qqtitle (?:forever|for life"
+    r"|para siempre)|(?:una|un|es|son|fue|era) (?:pura |toda una |una )?delicia|(?:quede|quedamos|quedo|salimos|sali)"
+    r" (?:enamorad|encantad|fascinad|flipad)\w*|(?:la|lo|las|los) (?:veria|veriamos|volveria a ver|volveriamos a ver)"
+    r" (?:otra vez|de nuevo|otras \w+|mil veces|cien veces)|qqgood)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -195,7 +200,8 @@ NEGATIVE = re.compile((
     r"|cant stand|can t stand"
     r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
     r"|too (?:slow|long|boring|cheesy|violent)|way too(?: \w+)?|demasiado lent[oa]|aburrid[oa]s?"
-    r"|odio|odie|odian?|detesto|detestan?|no (?:me|le|les) {AUX}gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
+    r"|odi(?:o|e|a|an|as|amos|aron|aste|ado|ada|ados|adas|aba|abas|aban|abamos|aria|ariamos)|detest(?:o|e|a|an|as|amos"
+    r"|aron|aste|ado|ada|aba|aban|s|ed|ing)?|despis(?:e|ed|es|ing)|abhor\w*|aborrec\w*|aborrezco|(?:me|nos) fastidi\w*|no (?:me|le|les) {AUX}gust\w*|horrible|malisim[ao]|pesad[oa]|lent[oa])\b"
     r"|\b(?:(?:nah|no) (?:i m|im|i am|we re|were) good|snooze(?:fest)?"
     r"|yawn|hard (?:no|pass)|pass|nah|no way|no thank you|(?:couldnt|could not|cant|cannot)"
     r" (?:get|sit) through|fell asleep|turned (?:it )?off|walked out|waste of time|not worth|mediocre|forgettable"
@@ -238,7 +244,7 @@ NEGATIVE = re.compile((
     r"|checked out (?:halfway|midway|early|after)|(?:bottom|low|trash) tier|spare (?:me|us)|(?:a |such a |total )?wimp"
     r"|stress(?:es|ed)? (?:me|us) out|cursi|cursis|cursiler\w*|corny|(?:me|nos) deprim\w*|depress(?:es|ed)? (?:me|us)"
     r"|(?:for|para) (?:babies|bebes)|qqfear|chafas?|porquerias?|aged like milk"
-    r"|(?:me|nos) (?:da|dan|dio|dieron) lata|(?:me|nos) embol\w*|embolante|las justas|nel|podrid[oa]s? de"
+    r"|(?:me|nos) (?:da|dan|dio|dieron) lata|(?:me|nos) embol\w*|embolante|(?:un|que|tremendo) embole|las justas|nel|podrid[oa]s? de"
     r"|(?:me|nos) (?:da|dan|dio|dieron) alergia|(?:es|son|fue) (?:puro )?relleno|like (?:homework|a chore)"
     r"|(?:never|didnt|did not|doesnt|does not|dont|do not) (?:really )?grab(?:bed)? (?:me|us)"
     r"|(?:didnt|did not|doesnt|does not|never) (?:really )?click(?:ed)?|(?:can|may) go$|(?<!never )(?:got|gets"
@@ -246,7 +252,7 @@ NEGATIVE = re.compile((
     r"|refus(?:e|es|ed|ing) to (?:watch|see|sit through)|(?:me|se|nos) nieg(?:o|a|an|amos) a ver"
     r"|(?:is|are|s) out of the question|count (?:me|us) out|ruled out|descartad[oa]s?"
     r"|(?:isnt|wasnt|arent|werent|not) (?:nearly|half|even|remotely|anywhere near) as (?:good|great|fun|funny"
-    r"|clever|smart)|qqbad)\b"
+    r"|clever|smart)|(?:couldnt|could not|cant|cannot|can t) stomach|cuesta arriba|qqbad)\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
 
@@ -621,6 +627,7 @@ def correct_typo(token: str, spanish: bool = False) -> str:
     near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1
             and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))
             and not (w[:-3] == token[:-3] and _VERB_ENDING.search(token))  # "gustaran" is no misspelt "gustaron"
+            and not (spanish and _VERB_ENDING.search(token) and _VERB_ENDING.search(w))  # "pondría" is no "podría"
             and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w))
             and (w[0] == token[0] or token not in known)]  # a dictionary word ("bowling") misspelt in its
     # first letter ("howling") is rarely a typo

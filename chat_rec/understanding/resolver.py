@@ -44,7 +44,7 @@ _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me 
 made me cry"); with _VERB_AFTER."""
 _JOINERS = frozenset("and but or y pero o e though aunque".split())
 """Words that join clauses or titles: a listed title may stand right after or before them."""
-_VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí".split())
+_VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí forever".split())
 """One-word verdicts right after a title ("heat yes, fargo no")."""
 _FILM_NOUNS = frozenset("movie movies film films flick flicks peli pelis pelicula peliculas".split())
 _FILM_PARTS = frozenset(

@@ -186,3 +186,41 @@ def test_choosing_among_the_list_asks_nothing_new(resolver, catalog, text, wants
 ])
 def test_several_descriptions_in_one_clause(resolver, catalog, text, expected):
     assert verdicts(parse(text, _listed(catalog, ROCKY, ZOMBIES, POETS), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("heat forever, the other two not so much", ([HEAT], sorted([FARGO, ALIEN]))),
+    ("Fargo is the one I'd never turn down", ([FARGO], [])),
+    ("alien I honestly couldn't stomach", ([], [ALIEN])),
+    ("la última se me hizo cuesta arriba", ([], [ALIEN])),
+    ("las tres me parecen una delicia", (sorted([HEAT, FARGO, ALIEN]), [])),
+    ("vi la segunda el año pasado y quedé fascinada", ([FARGO], [])),
+    ("la primera la vería otra vez sin pensarlo", ([HEAT], [])),
+    ("la segunda la pondríamos esta noche", ([FARGO], [])),
+])
+def test_read_set_idioms_on_new_sentences(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, ALIEN), resolver)) == expected
+
+
+@pytest.mark.parametrize("word, expected", [("pondria", "pondria"), ("veriamos", "veriamos")])
+def test_a_spanish_verb_form_is_no_typo_of_another_tense_or_verb(word, expected):
+    from chat_rec.understanding import lexicon
+
+    assert lexicon.correct_typo(word, spanish=True) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("la segunda la odiamos todos", ([], [FARGO])),
+    ("la primera la odiaban mis hijos", ([], [HEAT])),
+    ("I despise the third one", ([], [ALIEN])),
+    ("fargo I detested", ([], [FARGO])),
+    ("aborrecí la última", ([], [ALIEN])),
+    ("la primera la adoramos", ([HEAT], [])),
+    ("la segunda nos molaba de pequeños", ([FARGO], [])),
+    ("I relished every minute of the first one", ([HEAT], [])),
+    ("la última me pareció un embole", ([], [ALIEN])),
+    ("fargo me flipó. alien tmb", (sorted([FARGO, ALIEN]), [])),
+    ("the second one, without a second thought", ([FARGO], [])),
+])
+def test_verb_forms_and_chat_spellings(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, HEAT, FARGO, ALIEN), resolver)) == expected
