@@ -145,6 +145,10 @@ _VERBS_AFTER_TO = frozenset("watch see be have go do keep stay rewatch try start
 _VERB_NEGATORS = frozenset("dont didnt doesnt wont wouldnt cant couldnt isnt wasnt arent".split())
 _AFFIRMING = re.compile(r"\b(?:i (?:wont|will not|cant|cannot|can not) deny(?: that)?|no (?:voy a negar|puedo negar"
                         r"|niego|te voy a negar|te niego)(?: que)?)\b")
+_LYING_IF = re.compile(r"\b(?:(?:id|i d|i would) be lying if i (?:said|told you)(?: that)?"
+                       r"|mentiria si (?:dijera|digo|te dijera) que)\b")
+""""I'd be lying if I said…", "mentiría si dijera que…": the frame denies what follows, so with a negator
+there ("…I didn't laugh") it affirms, and without one ("…I loved it") it is a negator itself."""
 """Frames that assert what follows ("I can't deny that…", "no voy a negar que…")."""
 _I_NOT = (r"(?:(?:here|there|in (?:this|that|the) list|on (?:this|that|the) list|aqui|ahi) )?(?:that )?(?:i|we)"
           r" (?:dont|didnt|wouldnt|do not|did not|would not)")
@@ -169,6 +173,14 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
         first = text[:m.start()].count(" ")
         for j in range(first, first + m.group().count(" ") + 1):
             out[j] = "qqmask"
+    for m in _LYING_IF.finditer(text):
+        first = text[:m.start()].count(" ")
+        words = m.group().count(" ") + 1
+        after = range(first + words, min(len(out), first + words + 4))
+        second = next((j for j in after if out[j] in lexicon.NEGATORS), None)
+        out[first:first + words] = ["qqmask" if second is not None else "not"] + ["qqmask"] * (words - 1)
+        if second is not None:
+            out[second] = "qqmask"  # "I'd be lying if I said I didn't laugh": I laughed
     for m in _NONE_NOT.finditer(text):  # "no hay ni una que no me apetezca": every one of them
         first = text[:m.start()].count(" ")
         words = m.group().count(" ") + 1

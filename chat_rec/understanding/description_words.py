@@ -24,6 +24,9 @@ def in_english(phrase: str) -> str:
 
     keys = phrase.split()
     found = spanish_moods(keys)
+    plain = [lexicon.diminutive_base(k) for k in keys]  # "la del cerdito": the pig one
+    if plain != keys and len(spanish_moods(plain)) > len(found):
+        keys, found = plain, spanish_moods(plain)
     if not found:
         return phrase
     out, last = [], 0

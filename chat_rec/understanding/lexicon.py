@@ -139,11 +139,12 @@ POSITIVE = re.compile((
     r"|con el corazon en (?:un puno|la boca)|(?:me|nos) (?:parto|partimos|partia|parti) (?:de risa)?"
     r"|(?:me|nos) llaman? la atencion|(?:me|nos) tientan?"
     r"|(?:algo|una|alguna|uno|alguno|un|otra|otro|otras|otros) (?:como|asi como|parecid[oa]s?|similar(?:es)?"
-    r"|del estilo de|en la linea de|tipo)|parecid[oa]s? a|del estilo de|en la linea de|(?:tipo|estilo) (?=qqtitle)"
+    r"|del estilo de|en la linea de|tipo|en plan)|parecid[oa]s? a|del estilo de|en la linea de|(?:tipo|estilo"
+    r"|en plan) (?=qqtitle)"
     r"|(?:me|nos|le|les) {AUX}encant\w*|(?:me|nos|le|les) {AUX}gust\w*|(?:me|nos|le|les) {AUX}fascin\w*|perfect[ao]s?"
     r"|genial|adoran?|(?:le|les) (?:flipa|flipan|mola|molan|chifla\w*|apasiona\w*)"
     r"|buenisim[ao]s?|excelente|estupend[ao]s?|(?:vale|valio|merece|merecio) (?:mucho )?la pena"
-    r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo con"
+    r"|increible|maravillos[ao]|favorit[ao]s?|preferid[ao]s?|me quedo (?:\w+ ){0,2}con"
     r"|enjoying|impressed|a blast|beats|outshines|supera|(?:a|big|huge) hit"
     r"|no (?:complaints?|objections?)|ninguna queja|sin quejas|nada que objetar"
     r"|(?<!\bno )(?:que|cual) (?:mas )?(?:me|nos) llaman?\b|(?:me|nos) llaman? mas"
@@ -403,7 +404,10 @@ INJECTION = re.compile(
     r"(?:instructions|rules|prompts?)|system prompt|system override|you are now|developer mode"
     r"|jailbreak|act as|pretend (?:to be|you are)|disregard|new instructions"
     r"|mark (?:every|all|each)|\boutput (?:only |exactly |the following |this )?(?:json|\{|\[)"
-    r"|print (?:your|the)|reveal (?:your|the)|respond only with"
+    r"|print (?:your|the)|reveal (?:your|the)|respond only with|(?:show|tell|give) me (?:your|the) (?:full |whole "
+    r"|complete |hidden )?(?:system )?(?:prompt|instructions)|(?:muestrame|ensename|dime|dame|pasame|mostrame)"
+    r" (?:tu|el|tus|las) (?:prompt|instrucciones)|(?:mu[eé]strame|ens[eé][ñn]ame|p[aá]same) (?:tu|el|tus|las)"
+    r" (?:prompt|instrucciones)"
     r"|return (?:only )?json|olvida (?:tus|las) instrucciones|ignora (?:tus|las)"
     # the same orders in Spanish: "modo desarrollador", "marca todas como favoritas", "eres un asistente…"
     r"|modo (?:desarrollador|developer)|instrucciones (?:del sistema|anteriores)"
@@ -583,6 +587,17 @@ def plain_word(token: str) -> str:
     else:
         return token
     return plain if _is_cue(plain) else token
+
+
+def diminutive_base(token: str) -> str:
+    """A Spanish diminutive -> its plain noun ("cerdito" -> "cerdo", "perritos" -> "perros",
+    "cochecito" -> "coche"); any other word unchanged. The caller checks that the base means something.
+    """
+    found = _DIMINUTIVE.fullmatch(token) if len(token) >= 6 else None
+    if not found:
+        return token
+    stem, c, gender, plural = found.groups()
+    return stem + plural if c else stem + gender + plural
 
 
 def unstretch(token: str) -> str:
