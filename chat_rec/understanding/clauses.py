@@ -541,6 +541,7 @@ WATCH_INTENT = re.compile(
     r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos|pondria"
     r"|pondriamos|veria|veriamos|miraria)"
     r"|(?:voy|vamos) a (?:ver|poner|probar|mirar)|(?:me|nos) llaman? (?:mucho|bastante|un monton|la atencion)"
+    r"|(?:want|wants|quiero|queremos|quieren|quiere) (?:the|la|el) (?:\w+ ){0,3}(?:one|ones)\b(?! (?:with|about|con))"
     r"|a (?:mi|la) lista|en (?:mi|la) lista|^(?:venga |vale |ok |okay |dale |go on |alright )?(?:pon|ponme|ponnos"
     r"|put on|play|queue up|stick on) (?:la|el|the|qqtitle))\b")
 """Meaning to watch a film ("I'll put the second on tonight", "la segunda la veo esta noche", "added
