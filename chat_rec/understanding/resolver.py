@@ -415,7 +415,7 @@ class TitleResolver:
             ends = bool(re.search(r"[,;:.!?]", between)) and prev in lexicon.FILM_CUES - _LINKING_CUES
             judged = prev in lexicon.FILM_CUES - _LINKING_CUES and bool(
                 lexicon.POSITIVE.fullmatch(nxt) or lexicon.NEGATIVE.fullmatch(nxt))  # "found fargo boring"
-            if nxt and nxt not in _stop() and nxt not in lexicon.TIME_AFTER and not ends and not judged:
+            if nxt and nxt not in _stop() and nxt not in lexicon.TIME_AFTER | _VERB_AFTER and not ends and not judged:
                 return False  # "gene hackman", "dinosaur park": part of a longer name ("adoro gattaca, ponme…" ends it)
             before = " ".join(t.key for t in tokens[max(0, i - 2):i])
             coined = not spanish and len(key) >= 5 and len(lexicon.known_words()) > 5000 \
@@ -428,7 +428,9 @@ class TitleResolver:
             alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…]|$)", text[tokens[i + n - 1].end:])
             if alone and any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])):
                 return True  # "titanic? too cheesy": a known film standing alone as its own sentence
-            return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER or coined
+            denied = nxt == "no" and i + n + 1 < len(tokens) and tokens[i + n + 1].key in _VERB_AFTER \
+                and self._at_start(text, i, first)  # "gladiador no me gustó": the film, then its verdict
+            return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER or coined or denied
         if n == 1 and key in lexicon.NAMED_DAYS and not any(c in prefer for _, c in self._index.get(key, [])):
             return False  # "on Halloween" is a day, unless the film was just listed
         content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
@@ -555,12 +557,12 @@ class TitleResolver:
             and not self._at_start(text, i - 1, tokens[i - 1])
 
     @staticmethod
-    def _misspelt_subject(tokens: list[_Token], i: int, window: str, known: frozenset[str]) -> bool:
+    def _misspelt_subject(tokens: list[_Token], i: int, window: str, known: frozenset[str], shortest: int = 7) -> bool:
         """A lowercase word no dictionary knows, long enough to be a title and standing where a
         title stands (the subject of a verb, joined to another name, after a capitalised article):
         "termnator is a fave", "terminater 2 and predater are...", "El orfanto".
         """
-        if not known or window in known or len(window) < 7:
+        if not known or window in known or len(window) < shortest:
             return False
         nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
         prev = tokens[i - 1].key if i > 0 else ""
@@ -620,10 +622,16 @@ class TitleResolver:
                 if hit is not None and held and not all(
                         f" {' '.join(tokens[k].key for k in range(a, a + m))} " in f" {hit[0]} " for a, m in held):
                     hit = None  # the longer title must contain what was matched exactly
-                if hit is None and not spelt_right and len(window) >= (8 if n == 1 else 7):
+                placed = n == 1 and not spanish and (cued or self._misspelt_subject(tokens, i, window, known, 6))
+                # (Spanish words are in no dictionary here: "mi sobrina le…" is no misspelt *Sabrina*)
+                long_enough = len(window) >= (8 if n == 1 else 7) or (placed and len(window) >= 6)
+                if hit is None and not spelt_right and long_enough:
                     # letters swapped ("run lola rnu") cost two edits to the ratio but one here
                     swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
                     hit = (swapped[0], 100.0 * (1 - 1 / len(window)), swapped[2]) if swapped else None
+                    if hit is not None and n == 1 and len(window) < 8 and not any(
+                            self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(hit[0], [])):
+                        hit = None  # a short word one letter off: only a well-known film ("titanik")
                 lower_word = n == 1 and not tokens[i].raw[:1].isupper() and (
                     i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES) \
                     and not self._misspelt_subject(tokens, i, window, known)
