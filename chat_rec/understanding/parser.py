@@ -39,6 +39,10 @@ _BOTH_SUBJECTS = frozenset("we wed well were weve you youd youll they theyd they
 """Subjects that "both" can follow as a floating quantifier ("we'd both enjoy"), not as "both of them"."""
 _RELATIVE_HEADS = frozenset("anything something nothing everything stuff movies films movie film ones one".split())
 """Words that "that" follows as a relative pronoun ("anything that looks old"), not as "that film"."""
+_RELATIVE_STEPS = {"after": 1, "following": 1, "despues": 1, "tras": 1, "before": -1, "antes": -1, "preceding": -1}
+"""Words that place a listed film next to a named one on the list, and the step they take."""
+_RELATIVE_HEADS_LIST = frozenset("one film movie pick que la el one s va viene esta".split())
+"""Words of the phrase before them ("the one after", "la que va después de")."""
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids")
 """What a sentence may add to the signal, and a "never mind" after it takes back."""
 
@@ -540,6 +544,10 @@ class _Parser:
         for j, k in enumerate(ckeys):
             if k == "qqtitle" and lo + j in title_at:
                 mention = title_at[lo + j]
+                neighbour = self._beside(ckeys[max(0, j - 4):j], mention.item_id)
+                if neighbour is not None:  # "the one after Groundhog Day": the next film on the list
+                    refs.append(_Ref(lo + j, [neighbour]))
+                    continue
                 refs.append(_Ref(lo + j, [mention.item_id]))
                 self.spans.setdefault(mention.item_id, (mention.start, mention.end))
         text = " ".join(ckeys)
@@ -569,6 +577,20 @@ class _Parser:
             if not self._whole_list(ref):
                 self.singled.update(ref.items)
         return sorted(refs, key=lambda r: r.pos)
+
+    def _beside(self, before: list[str], item_id: int) -> int | None:
+        """The listed film right after or before a listed one the words ``before`` its title place
+        relative to it ("the one after Heat", "la que va después de Heat", "the one before Fargo").
+        """
+        ids = [item.item_id for item in self.previous]
+        if item_id not in ids or not before:
+            return None
+        words = [w for w in before if w not in {"de", "del", "of"}]
+        step = _RELATIVE_STEPS.get(words[-1]) if words else None
+        if step is None or not set(words[:-1]) & _RELATIVE_HEADS_LIST:
+            return None
+        at = ids.index(item_id) + step
+        return ids[at] if 0 <= at < len(ids) else None
 
     def _version_of_year(self, ckeys: list[str]) -> list[int]:
         """The film of a year that shares its title with a film this message named: "Vi Titanic, la

@@ -286,3 +286,12 @@ def test_a_one_word_title_with_a_typo_where_a_title_stands(resolver, text, expec
                                   "my nephew hates dinosaurs", "a mi sobrina le encantan los dibujos"])
 def test_ordinary_words_before_a_verb_stay_words(resolver, text):
     assert parse(text, [], resolver).mentioned_ids == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the one after groundhog day sounds great", ([JURASSIC], [])),
+    ("the one before Fargo, please", ([JURASSIC], [])),
+    ("not the one after Jurassic Park", ([], [FARGO])),
+])
+def test_a_listed_film_placed_next_to_a_named_one(resolver, catalog, text, expected):
+    assert verdicts(parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)) == expected
