@@ -125,3 +125,23 @@ def wants_new(keys: list[str]) -> bool:
                 return True
     return False
 
+
+_DECLINED_TAIL = re.compile(r"(?: (?:anything|nothing|nada|any recommendations|recommendations|suggestions))?"
+                            r"(?: (?:right now|now|at the moment|today|tonight|for now|ahora mismo|ahora|hoy"
+                            r"|por ahora|de momento|thanks|thank you|gracias|just browsing|solo mirando))*$")
+"""What may follow a declined request phrase to the end of its piece ("…looking for anything right now")."""
+
+
+def declined(text: str) -> bool:
+    """Whether the message turns requests down outright and asks nothing ("I'm not looking for
+    anything right now", "no busco nada, gracias"): every request phrase in it is negated, with
+    nothing after it but "anything"/"nada" and time or thanks words, and there is no question; the
+    learned request reader must not read the request words as a request ("not horror, something
+    funny" still asks).
+    """
+    if "?" in text:
+        return False
+    found = [(folded, m) for sentence in re.split(r"[.!¡\n;,]+", text)
+             for folded in [fold(sentence)] for m in lexicon.REQUEST.finditer(folded)]
+    return bool(found) and all(
+        conditions.negated_before(folded, m.start()) and _DECLINED_TAIL.match(folded, m.end()) for folded, m in found)

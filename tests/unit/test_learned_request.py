@@ -101,7 +101,7 @@ INVENTED_NON_REQUESTS = ("Thanks, that's all for now.", "Heat was great, Ronin n
                          "I watched Jaws yesterday with my kids.", "Ok I'll go with the second one.",
                          "Gracias, me voy a ver la primera.", "Me encantó Coco, la lloré entera.",
                          "Haha no worries, have a good one!", "That's it, I'm off to bed.", "Is Alien a horror film?",
-                         "Which of those would you watch first?")
+                         "Which of those would you watch first?", "Not looking for anything right now, just browsing.")
 
 
 def test_real_reader_adds_requests_the_rules_miss(resolver, embed):

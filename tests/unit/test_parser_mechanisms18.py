@@ -295,3 +295,28 @@ def test_ordinary_words_before_a_verb_stay_words(resolver, text):
 ])
 def test_a_listed_film_placed_next_to_a_named_one(resolver, catalog, text, expected):
     assert verdicts(parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, wants_new", [
+    ("any underrated gems?", True),
+    ("need a good laugh tonight", True),
+    ("¿qué nos ponemos hoy?", True),
+    ("¿cuál me pongo primero?", False),
+])
+def test_more_ways_to_ask(resolver, text, wants_new):
+    assert parse(text, [], resolver).wants_new_recommendations is wants_new
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Not looking for anything right now, just browsing.", True),
+    ("no busco nada por ahora, gracias", True),
+    ("we're not looking for anything tonight, thank you", True),
+    ("not looking for horror, something funny instead", False),
+    ("I don't want anything scary", False),
+    ("no musicals, I want a heist movie", False),
+    ("I'm not looking for anything right now, unless you have a great western?", False),
+])
+def test_a_request_turned_down_outright(text, expected):
+    from chat_rec.understanding import intent
+
+    assert intent.declined(text) is expected
