@@ -20,7 +20,8 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"sci ?fi|scifi|science fiction|ciencia ficcion|sf films?", ("Sci-Fi",)),
     (r"film noir|noirs?|cine negro", ("Film-Noir",)),
     (r"kids? (?:s )?(?:movies?|films?|stuff)|kids movies|children s?(?: movies?| films?)?"
-     r"|childrens|family (?:movies?|films?)|infantil(?:es)?|para ninos|for (?:the )?kids"
+     r"|childrens|family (?:movies?|films?)|(?<!muy )(?<!demasiado )(?<!tan )(?<!bastante )infantil(?:es)?"
+     r"|para ninos|for (?:the )?kids"
      r"|for children|kiddy|kiddie", ("Children",)),
     (r"animated|animation|(?<!\bme )(?<!\bte )(?<!\bse )(?<!\bnos )(?<!\ble )animes?|cartoons?|animad[ao]s?|animacion"
      r"|dibujos(?: animados)?"
@@ -36,7 +37,8 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"musicals?|musicales?", ("Musical",)),
     (r"action|accion", ("Action",)),
     (r"adventures?|aventuras?", ("Adventure",)),
-    (r"comed(?:y|ies)|comedias?|comicas?|(?<!parti )(?<!partimos )(?<!mori )(?<!morimos )(?<!muero )de risa",
+    (r"comed(?:y|ies)|comedias?|comicas?|(?<!parti )(?<!partimos )(?<!mori )(?<!morimos )(?<!muero )(?<!mato )"
+     r"(?<!mataba )(?<!mataron )(?<!matamos )de risa",
      ("Comedy",)),
     (r"crime|policiac[ao]s?|policial(?:es)?", ("Crime",)),
     (r"dramas?|dramatic[oa]s?|dramon(?:es)?", ("Drama",)),
@@ -221,7 +223,8 @@ NEGATIVE = re.compile((
     r"|no (?:la |lo |las |los )?soport\w*|toston|conazo|penazo|no (?:pude|pudimos|podia) (?:terminar|acabar)\w*"
     r"|(?:me|nos) (?:da|dan|dio|dieron|daba|daban) (?:mucha |bastante |un poco de |algo de |tanta )?"
     r"(?:pereza|flojera|hueva)"
-    r"|que pereza|que flojera|harto de|harta de|hartos de|fed up with|sick of|tired of"
+    r"|que pereza|que flojera|que hueva|(?:un|es un|que|menudo) plomo|(?:muy|demasiado|tan|bastante) infantil(?:es)?"
+    r"|(?:too|so|very|way too) childish|harto de|harta de|hartos de|fed up with|sick of|tired of"
     r"|(?:painfully|so|really|very"
     r"|super|incredibly|unbearably) slow|put me to sleep|(?:did"
     r"|does) nothing for me|(?:didnt|did not|doesnt|does not) do it for me|left me cold"

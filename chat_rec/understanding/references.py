@@ -391,7 +391,8 @@ _PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pe
 _DESCRIPTION = re.compile(
     r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
     r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:(?!(?:and|or|but)\b)\w+ ){0,2}\w+)"
-    r"|\b(?:la|el|las|los) (?:de|del|con|sobre) (?:la |el |los |las )?((?:(?!(?:y|e|o|pero)\b)\w+ ){0,3}\w+)"
+    r"|\b(?:la|el|las|los|esa|ese|esas|esos) (?:de|del|con|sobre) (?:la |el |los |las )?"
+    r"((?:(?!(?:y|e|o|pero)\b)\w+ ){0,3}\w+)"
     r"|^(?:the|el|la) ((?:\w+ )?\w+)$"
     r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|not|never|any|every|each|some|"
     r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"

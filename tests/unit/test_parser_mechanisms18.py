@@ -320,3 +320,16 @@ def test_a_request_turned_down_outright(text, expected):
     from chat_rec.understanding import intent
 
     assert intent.declined(text) is expected
+
+
+@pytest.mark.parametrize("text, expected, liked_genres", [
+    ("la segunda es un plomo", ([], [JURASSIC]), []),
+    ("la tercera, qué hueva", ([], [FARGO]), []),
+    ("la primera me mató de risa", ([GROUNDHOG], []), []),
+    ("la de dinosaurios es demasiado infantil para mí", ([], [JURASSIC]), []),
+    ("esa de dinosaurios me encanta", ([JURASSIC], []), []),
+    ("algo infantil para mis sobrinos", ([], []), ["Children"]),
+])
+def test_spanish_everyday_verdicts(resolver, catalog, text, expected, liked_genres):
+    sig = parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)
+    assert verdicts(sig) == expected and sorted(sig.liked_genres) == liked_genres
