@@ -2,7 +2,8 @@
 
 The person reacts to the list on screen, so a word that the resolver leaves alone or reads as
 another film can still name a listed one: one uncommon word of its title or a typo of one
-(``listed_title_words``: "kane", "gost"; or the number a title opens with: "2001"), or a lowercase
+(``listed_title_words``: "kane", "gost"; or the number a title opens with: "2001"), the title
+shortened (``short_listed_names``: its first words, "good will"; its initials, "bttf"), or a lowercase
 title that describes it (``described_listed``: "la del submarino" is the listed submarine film, not *Submarine*).
 """
 
