@@ -235,8 +235,10 @@ class ListReferences:
         text = " ".join(ckeys)
         found: list[_Ref] = []  # "the shark one and the space one": each description its own film
         for m in _DESCRIPTION.finditer(text):
-            group = next(g for g in range(1, 9) if m.group(g) is not None)
+            group = next(g for g in range(1, 10) if m.group(g) is not None)
             words = m.group(group).split()
+            if group == 9 and (_genre_word(" ".join(words)) or _genre_word(words[0]) or not content_words(words[0])):
+                continue  # "comedy yes" answers with a genre; "ok yes" describes nothing
             if group == 7 and not _genre_word(words[0]):
                 continue  # "the ending was great": only a genre noun describes a listed film here
             if group == 8 and (_genre_word(words[0]) or words[0] in _PLURAL_NOUNS or not content_words(words[0])):
@@ -251,10 +253,11 @@ class ListReferences:
             # The phrase after "with"/"de" may run into the verdict ("la de animacion me encanta"):
             # the longest leading part that describes listed movies is the description.
             lengths = range(len(words), 0, -1) if group in (2, 3, 6) else [len(words)]
+            loose = group not in (4, 9)  # a bare answer ("boxing yes") must fit its film exactly
             for n in lengths:
                 if not content_words(" ".join(words[:n])):
                     continue  # function words alone ("no", "me") describe nothing, even if a title has them
-                items = self._matching(" ".join(words[:n]), loose=group != 4)
+                items = self._matching(" ".join(words[:n]), loose=loose)
                 if items and (count == len(items) or plural or count == 0 and len(items) == 1):
                     pos = lo + text[:m.start()].count(" ")
                     found.append(_Ref(pos, [item.item_id for item in items], genres=("described",)))
@@ -401,7 +404,8 @@ _DESCRIPTION = re.compile(
     r"|^(?:the|el|la) (\w+) (?:sounds|looks|seems|is|was|es|fue|era|suena|pinta|parece|me|nos|te|le"
     r"|interests|bores|bored|scares|scared|seemed)\b"
     r"|^(?:but |and |pero |y )?(\w{3,}s) (?:just |really |honestly |simply |never )?(?:are|arent|aren t|were|werent"
-    r"|bore|scare|freak|creep|son|no son|me)\b")
+    r"|bore|scare|freak|creep|son|no son|me)\b"
+    r"|^((?:\w+ )?\w+) (?:yes|yeah|yep|no|nope|nah|si|definitely|please|pls|for sure|sin duda|por favor)$")
 """Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"
 and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
 for sure", "both Wes Anderson ones"); the sixth names every listed movie that fits ("nothing else
@@ -409,7 +413,8 @@ with Schwarzenegger", "the ones with subtitles", "nada con Jim Carrey"); the sev
 a verdict ("the cartoon sounds good", "el western pinta bien", "el documental me interesa"), the one
 listed film of that genre;
 the eighth a plural topic opening a verdict ("zombies just aren't for me"), the one listed film
-whose own words (tags, overview) carry it."""
+whose own words (tags, overview) carry it; the ninth a bare answer ("boxing yes", "zombis no"), a word
+or two that fit exactly one listed film."""
 
 
 def _genre_word(word: str) -> bool:

@@ -333,3 +333,14 @@ def test_a_request_turned_down_outright(text, expected):
 def test_spanish_everyday_verdicts(resolver, catalog, text, expected, liked_genres):
     sig = parse(text, _listed(catalog, GROUNDHOG, JURASSIC, FARGO), resolver)
     assert verdicts(sig) == expected and sorted(sig.liked_genres) == liked_genres
+
+
+@pytest.mark.parametrize("text, expected, liked_genres", [
+    ("boxing yes, zombies nope", ([ROCKY], [ZOMBIES]), []),
+    ("zombis no, boxeo sí", ([ROCKY], [ZOMBIES]), []),
+    ("drama yes", ([], []), ["Drama"]),
+    ("ok yes", ([], []), []),
+])
+def test_a_bare_answer_names_the_one_listed_film_it_fits(resolver, catalog, text, expected, liked_genres):
+    sig = parse(text, _listed(catalog, ROCKY, ZOMBIES, POETS), resolver)
+    assert verdicts(sig) == expected and sorted(sig.liked_genres) == liked_genres
