@@ -41,8 +41,8 @@ _RELATIVE_HEADS = frozenset("anything something nothing everything stuff movies 
 """Words that "that" follows as a relative pronoun ("anything that looks old"), not as "that film"."""
 _RELATIVE_STEPS = {"after": 1, "following": 1, "despues": 1, "tras": 1, "before": -1, "antes": -1, "preceding": -1}
 """Words that place a listed film next to a named one on the list, and the step they take."""
-_RELATIVE_HEADS_LIST = frozenset("one film movie pick que la el one s va viene esta".split())
-"""Words of the phrase before them ("the one after", "la que va después de")."""
+_BESIDE_LEADS = frozenset("one film movie pick que la el va viene esta s".split())
+"""Words of the phrase before those ("the one after", "la que va después de")."""
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids")
 """What a sentence may add to the signal, and a "never mind" after it takes back."""
 
@@ -348,13 +348,13 @@ class _Parser:
             after = keys[hi:hi + 2] if keys[hi:hi + 1] == [","] else keys[hi:hi + 1]
             if polarity > 0 and {"but", "pero"} & set(after) and clause_rules.conceded(text):
                 polarity, self._settled = 0, True  # "X's fine but I've seen it a dozen times": a concession
-            if any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE, clause_rules.NO_VERDICT)):
+            hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE))
+            if hedged or clause_rules.NO_VERDICT.search(text):
                 polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
             if clause_rules.MARKED_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
             if self._settled:
                 self.settled.update(i for r in refs for i in r.items)
-            hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE))
             if polarity == 0 and not seen and not asking and not hedged and clause_rules.WATCH_INTENT.search(text) \
                     and any(i in self.list_refs.ids for r in refs for i in r.items):
                 polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
@@ -587,7 +587,7 @@ class _Parser:
             return None
         words = [w for w in before if w not in {"de", "del", "of"}]
         step = _RELATIVE_STEPS.get(words[-1]) if words else None
-        if step is None or not set(words[:-1]) & _RELATIVE_HEADS_LIST:
+        if step is None or not set(words[:-1]) & _BESIDE_LEADS:
             return None
         at = ids.index(item_id) + step
         return ids[at] if 0 <= at < len(ids) else None

@@ -453,7 +453,7 @@ class TitleResolver:
                     self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])) \
                     and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")) \
                     and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():
-                return True  # "hitchcock's the birds": a film credited to its maker ("here's the thing" is none)
+                return True  # "hitchcock's the birds": a film credited to its maker ("that's the thing" is none)
             return n > 1 and len(content) >= 2 and (
                 prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
                                                          "favorita es", "favorito es")) or subject)

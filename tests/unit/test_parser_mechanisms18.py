@@ -5,7 +5,7 @@ misspelt listed titles):
 - Film verbs in more persons and tenses cue a lowercase title ("vimos ratatouille", "tried alien",
   "me encanta X", "i found fargo boring"); a time adverb after a title ends its phrase ("fargo
   yesterday"); a known film standing alone as its own sentence is named ("titanic? too cheesy").
-- "here's the thing" credits no film to a maker (only a name before "'s" does: "hitchcock's the birds").
+- "that's the thing" credits no film to a maker (only a name before "'s" does: "hitchcock's the birds").
 - Verdict vocabulary: "got old", "didn't do anything for me", "refuses to watch", "out of the question",
   "ruled out", "descartada" reject; "was my childhood", "fue mi infancia", "X all the way" praise.
 - "both" after a subject ("we'd both enjoy") and "that" after "anything"/"movies" (a relative
@@ -61,7 +61,7 @@ def test_ordinary_objects_of_film_verbs_stay_words(resolver, text, expected):
 
 
 def test_a_contraction_before_the_credits_no_maker(resolver):
-    sig = parse("right, here's the thing: i love thrillers", [], resolver)
+    sig = parse("right, that's the thing: i love thrillers", [], resolver)
     assert sig.mentioned_ids == [] and genres(sig) == (["Thriller"], [])
     assert verdicts(parse("hitchcock's the birds still scares me and i love it", [], resolver)) == ([BIRDS], [])
 
