@@ -311,13 +311,13 @@ FILM_CUES = frozenset(
     "watched watch seen saw see loved love liked like enjoyed hated hate rewatched adore adored "
     "favourite favorite fav than as and or is about vi visto ver encanto encantaron gusto gustaron odie "
     "adoro adore stand tried rewatch finished rented streamed vimos vio vieron viste veo vemos mire miramos "
-    "encanta encantan gusta gustan odio amo adoramos find found".split()
+    "encanta encantan gusta gustan odio amo adoramos find found loves likes hates enjoys adores watches".split()
 )
 """Words before a short title that show it is meant as a film: verbs that take a film as their object
 in English and Spanish (several persons and tenses: "vimos", "miré", "me encanta")."""
 
 TIME_AFTER = frozenset(
-    "yesterday today tonight lately recently again once twice ago ayer anoche hoy antier anteayer".split()
+    "yesterday today tonight lately recently again once twice ago last ayer anoche hoy antier anteayer".split()
 )
 """Time adverbs that may follow a film's title and end its phrase ("fargo yesterday", "vimos heat
 ayer"): they continue no longer name."""

@@ -12,7 +12,7 @@ from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold, move_article, split_year
-from chat_rec.understanding import lexicon, years
+from chat_rec.understanding import lexicon, typos, years
 from chat_rec.understanding.title_keys import (
     _LEADING_ARTICLE,
     _MINOR,
@@ -34,7 +34,7 @@ _QUOTES = "\"'“”‘’«»*_"
 _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
                          "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
-                         "adore disfrute".split())
+                         "adore disfrute loves likes hates enjoys adores dislikes watches rewatches".split())
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
                         "es fue era sigue me nos la lo se le les did didnt does doesnt wasnt isnt "
                         "still holds slaps rules bores bored stinks aged deserves hits hit never always".split())
@@ -43,6 +43,18 @@ _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me 
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
 made me cry"); with _VERB_AFTER."""
 _JOINERS = frozenset("and but or y pero o e though aunque".split())
+_CLOSED_CLASS = frozenset("i me you he him she her it we us they them my your his its our their up down out in on "
+                          "off over under all any some one none this that these those yes no other others rest both "
+                          "either neither first second third last".split())
+"""Pronouns, particles, determiners and ordinals: words that are titles too (*Up*, *Her*, *It*, *The
+Others*) but, lowercase, are read as the words ("I've seen the others": the rest of a list)."""
+_PERSON_PREDICATE = re.compile(
+    r"\s*(?:is|was|s|'s|’s|es|fue)\s+(?:such\s+)?(?:a|an|un|una)\s+(?:\w+\s+){0,2}?"
+    r"(?:actor|actress|director|guy|man|woman|dude|comedian|filmmaker|actriz|directora|tipo)\b", re.IGNORECASE)
+"""A title followed by a person's description ("the rock is a good actor"): the name is a person's."""
+_SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es", "favorito es", "similar to",
+                "similar a", "parecida a", "parecido a", "parecidas a", "parecidos a")
+"""Phrases before a lowercase title that show a film is meant ("anything similar to the sixth sense")."""
 """Words that join clauses or titles: a listed title may stand right after or before them."""
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí forever".split())
 """One-word verdicts right after a title ("heat yes, fargo no")."""
@@ -179,14 +191,18 @@ class TitleResolver:
         self._prefixes = {" ".join(k.split()[:n]) for k in self._index for n in range(1, len(k.split()) + 1)}
         self._max_len = max((len(k.split()) for k in self._index), default=1)
         by_len: dict[int, list[str]] = defaultdict(list)
+        typo_len: dict[int, list[str]] = defaultdict(list)
         for key in self._index:
             words = key.split()
+            if len(key) >= 4 and key not in self._heads:
+                typo_len[len(words)].append(key)  # the word-by-word pass: an unknown word licenses any title
             content = [w for w in words if w not in _MINOR]
             if key in self._heads:
                 continue  # a title's head is read as typed, never as a near miss
             if len(key) >= 5 and (not _is_weak(key) or len(key) >= 10 and len(content) >= 2 and not _is_genre(key)):
                 by_len[len(words)].append(key)  # "the dare knight" may mean The Dark Knight
         self._fuzzy_choices = dict(by_len)
+        self._typo_choices = dict(typo_len)
         self._all_choices = [k for keys in by_len.values() for k in keys]
 
     # ------------------------------------------------------------------ lookups
@@ -274,6 +290,7 @@ class TitleResolver:
                 elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2:
                     doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
         found += self._coordinated(text, tokens, doubtful, found)
+        found += _repeated(keys, _select(found))
         chosen = _select(found)
         # a short exact match inside a longer capitalised name ("Redemption" of "The Shashank
         # Redemption") is dropped below: it must not keep a misspelt longer title from being found
@@ -423,6 +440,8 @@ class TitleResolver:
             # "my fave is probably shrek": a lowercase word no English dictionary holds (nor as a plural
             # or verb form: "what about robots?"), ending its phrase, is the title (Spanish words are
             # not in that dictionary, so only in English)
+            if prev in _LINKING_CUES and (lexicon.POSITIVE.fullmatch(key) or lexicon.NEGATIVE.fullmatch(key)):
+                return False  # "gladiator is epic": a verdict word after "is", not the film *Epic*
             if prev in _TOPIC_CUES and lexicon.is_known_word(key):
                 return False  # "what about robots?", "a film about ghosts": a topic, not the film
             alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…]|$)", text[tokens[i + n - 1].end:])
@@ -454,9 +473,20 @@ class TitleResolver:
                     and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")) \
                     and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():
                 return True  # "hitchcock's the birds": a film credited to its maker ("that's the thing" is none)
-            return n > 1 and len(content) >= 2 and (
-                prev in _STRONG_CUES or before.endswith(("fan of", "fans of", "favourite is", "favorite is",
-                                                         "favorita es", "favorito es")) or subject)
+            slot = prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE) or subject
+            opens = self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS or comma) and not \
+                _PERSON_PREDICATE.match(text[tokens[i + n - 1].end:])  # "the rock is a good actor"
+            if len(content) == 1 and (slot and not _PERSON_PREDICATE.match(text[tokens[i + n - 1].end:]) if n > 1
+                                      else prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE)
+                                      or opens) and self._plain_known_title(key, content[0].key) and (
+                    i + n == len(tokens) or re.match(r"\s*[,;:.!?…)]", between) or (
+                        nxt in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | lexicon.TIME_AFTER | _VERB_AFTER
+                        | _SUBJECT_VERBS | _JOINERS and nxt not in _FILM_NOUNS)):
+                # "watched heat last night", "never liked the graduate", "arrival was beautiful": a
+                # well-known film's whole title, in a film's slot, ending its phrase ("i love speed
+                # boats" goes on, and "the rock" of The Rock's variants is no title typed in full)
+                return True
+            return n > 1 and len(content) >= 2 and slot
         if any(c in prefer for _, c in self._index.get(key, [])):
             return True
         at_start = self._at_start(text, i, first)
@@ -468,6 +498,16 @@ class TitleResolver:
             return not at_start or prev in lexicon.FILM_CUES or (
                 nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
+
+    def _plain_known_title(self, key: str, word: str) -> bool:
+        """``key`` is the whole title of a film many people rated (not a shortened form: "rock" of
+        The Rock), and its one content word is no function word, genre or named day ("up", "her",
+        "drama" stay words).
+        """
+        return not (word in lexicon.EN_STOPWORDS or word in lexicon.ES_STOPWORDS or word in _CLOSED_CLASS
+                    or _is_genre(key)
+                    or key in lexicon.NAMED_DAYS) and any(
+            priority == 0 and self._popularity(c) >= _KNOWN_FILM for priority, c in self._index.get(key, []))
 
     def _listed_word(self, text: str, tokens: list[_Token], i: int, prev: str, nxt: str, prefer: set[int],
                      n: int = 1) -> bool:
@@ -600,44 +640,65 @@ class TitleResolver:
                 if words[-1] in function or (words[0] in function and words[0] != "the" and n < 3):
                     continue
                 rare = [w for w in words if w not in stop and not w.isdigit()]
-                if not rare or max(len(w) for w in rare) < 4:
-                    continue
+                unknown = not spanish and bool(known) and any(_unknown_word(w) for w in words)
+                if (not rare or max(len(w) for w in rare) < 4) and not unknown:
+                    continue  # (a word no dictionary knows licenses the word-by-word pass below)
                 window = " ".join(words)
                 spelt_right = bool(known) and all(w in known or w.isdigit() for w in words)
                 if spelt_right and (n == 1 or len(window) < 10):
                     continue  # every word spelt right: a phrase, not a misspelt title
                 cued = i > 0 and tokens[i - 1].key in lexicon.FILM_CUES | _STRONG_CUES
-                if len(window) < (6 if n == 1 and cued else 7 if n == 1 else 8) or _is_genre(window):
+                short = len(window) < (6 if n == 1 and cued else 7 if n == 1 else 8)
+                if _is_genre(window) or (short and not (unknown and len(window) >= (5 if n == 1 else 6))):
                     continue
-                choices = self._fuzzy_choices.get(n)
-                if not choices:
+                choices = self._fuzzy_choices.get(n, [])
+                if not choices and not unknown:
                     continue
-                cutoff = 93 if spelt_right else 86 if max(len(w) for w in rare) >= 5 else 90
+                cutoff = 93 if spelt_right else 86 if max((len(w) for w in rare), default=0) >= 5 else 90
                 if held:
                     extra = [tokens[k].key for k in span if not any(a <= k < a + m for a, m in held)]
                     if not any(len(w) >= 4 and not w.isdigit() and w not in known for w in extra):
                         continue  # only a misspelt word extends an exact match ("Matrix Relaoded")
                     cutoff = max(cutoff, 90)
-                hit = process.extractOne(window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+                hit = None if short or not choices else process.extractOne(
+                    window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
                 if hit is not None and held and not all(
                         f" {' '.join(tokens[k].key for k in range(a, a + m))} " in f" {hit[0]} " for a, m in held):
                     hit = None  # the longer title must contain what was matched exactly
+                if hit is not None and spelt_right and not any(
+                        self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(hit[0], [])):
+                    hit = None  # every word spelt right ("the haunted"): a slip only for a film people know
                 placed = n == 1 and not spanish and (cued or self._misspelt_subject(tokens, i, window, known, 6))
                 # (Spanish words are in no dictionary here: "mi sobrina le…" is no misspelt *Sabrina*)
                 long_enough = len(window) >= (8 if n == 1 else 7) or (placed and len(window) >= 6)
-                if hit is None and not spelt_right and long_enough:
+                if hit is None and not short and not spelt_right and long_enough:
                     # letters swapped ("run lola rnu") cost two edits to the ratio but one here
                     swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
                     hit = (swapped[0], 100.0 * (1 - 1 / len(window)), swapped[2]) if swapped else None
                     if hit is not None and n == 1 and len(window) < 8 and not any(
                             self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(hit[0], [])):
                         hit = None  # a short word one letter off: only a well-known film ("titanik")
-                lower_word = n == 1 and not tokens[i].raw[:1].isupper() and (
+                typo = hit is None and unknown and not held
+                if typo:
+                    # word by word: "jumani", "the lin king", "brveheert"; a lone word only for a
+                    # well-known film (a name or slang word no dictionary holds is one letter off
+                    # many obscure titles)
+                    slip = typos.match(words, self._typo_choices.get(n, []), _unknown_word)
+                    hit = (slip[0], slip[1], 0) if slip else None
+                known_hit = hit is not None and any(
+                    self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(hit[0], []))
+                if typo and hit is not None and (n == 1 or _is_weak(hit[0])) and not known_hit:
+                    hit = None
+                if hit is not None and n == 1 and unknown and typos.one_edit_words(window, lexicon.is_known_word) - {
+                        hit[0]}:
+                    hit = None  # "increadible" is a slip for a word ("incredible") before a title (The Incredibles)
+                # a misspelt word of a well-known film needs no cue ("anything similar to goldeneey?")
+                lower_word = not (unknown and known_hit) and n == 1 and not tokens[i].raw[:1].isupper() and (
                     i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES) \
                     and not self._misspelt_subject(tokens, i, window, known)
                 name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
                     and not self._at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
-                weak = hit is not None and n > 1 and _is_weak(hit[0]) and not self._accept(
+                weak = hit is not None and n > 1 and _is_weak(hit[0]) and not unknown and not self._accept(
                     text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs its exact form's cue
                 infinitive = n == 1 and spanish and not tokens[i].raw[:1].isupper() and window.endswith(
                     ("ar", "er", "ir"))  # "no lo pude terminar" is a verb, no misspelt "Terminator"
@@ -676,6 +737,29 @@ def _held_spans(span: range, covered: set[int], exact: Mapping[int, int]) -> lis
     if held and sum(m for _, m in held) >= len(span):
         return None  # a window that is only exact matches is no longer title
     return held
+
+
+def _unknown_word(word: str) -> bool:
+    """A word of three letters or more that no English dictionary holds, nor as a regular plural or
+    verb form: a typo or a name.
+    """
+    return len(word) >= 3 and word.isalpha() and not lexicon.is_known_word(word)
+
+
+def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
+    """A title accepted once, typed again in the same words elsewhere in the message ("vi heat y fargo,
+    me quedo con fargo": the second *fargo* has no cue of its own).
+    """
+    taken = {(i, n) for i, n, _, _ in chosen}
+    titles = {tuple(keys[i:i + n]): item_id for i, n, item_id, _ in chosen}
+    out = []
+    for words, item_id in titles.items():
+        if _is_weak(" ".join(words)):
+            continue  # "up was fine, I'm up for more": an ordinary word is read where it stands
+        n = len(words)
+        out += [(j, n, item_id, 100.0) for j in range(len(keys) - n + 1)
+                if keys[j] == words[0] and (j, n) not in taken and tuple(keys[j:j + n]) == words]
+    return out
 
 
 def _select(found: Iterable[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:

@@ -43,7 +43,7 @@ def resolver(catalog):
     ("i tried alien once and it bored me", ([], [ALIEN])),
     ("i found fargo hilarious", ([FARGO], [])),
     ("i find titanic dull", ([], [TITANIC])),
-    ("we rewatched heat on sunday and fargo yesterday, loved both", ([FARGO], [])),
+    ("we rewatched heat on sunday and fargo yesterday, loved both", ([HEAT, FARGO], [])),
     ("titanic? way too cheesy", ([], [TITANIC])),
     ("alien. still a classic", ([ALIEN], [])),
 ])

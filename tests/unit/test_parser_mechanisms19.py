@@ -1,0 +1,158 @@
+"""Mechanisms of the nineteenth round, on sentences written for these tests (none from a benchmark file).
+
+Found with ``scripts/typo_probe.py`` (titles of the most-rated films misspelt by random slips of the
+kinds people make, and ReDial chat lines with their movie mentions removed, for false finds) and by
+invented probes (50 lowercase titles in everyday sentences):
+- ``understanding/typos.py``: a window holding a word no English dictionary knows is compared with
+  titles word by word; each unknown word may be a slip (one edit up to six letters, two from seven,
+  the first letter kept) of the title's word in its place; dictionary words and numbers are taken as
+  typed; two titles equally close name neither; a lone word only for a well-known film and only when
+  no dictionary word is as close ("increadible" is "incredible", not *The Incredibles*).
+- A well-known film's whole title typed in lowercase, with one content word that is no pronoun,
+  particle or ordinal ("heat", "the graduate"), is the film in a film's slot: after a film verb
+  ("watched heat last night", "never liked the graduate"), after "similar to", or opening the
+  sentence before its verb ("arrival was beautiful") — and it must end its phrase ("i love speed boats").
+- A title accepted once is the same film where the same words come again ("..., me quedo con fargo").
+- "is epic", "changed my life", "the funniest ...": praise; a verdict word after "is" is no title
+  (*Epic*).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding import lexicon, typos
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+from tests.signals import listed as _listed
+from tests.signals import verdicts
+
+HEAT, FARGO, SPEED, GRADUATE, ARRIVAL, DARK_KNIGHT = 6, 608, 377, 1247, 164179, 58559
+SIXTH_SENSE, GATTACA, JUMANJI, BRAVEHEART, KILL_BILL = 2762, 1653, 2, 110, 6874
+MEN_IN_BLACK, GOLDENEYE, SHAWSHANK, MATRIX, FROZEN = 1580, 10, 318, 2571, 106696
+OTHERS, INCREDIBLES, DRIVE, MEMENTO = 4720, 8961, 88129, 4226
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+def _found(resolver, text):
+    return sorted({m.item_id for m in resolver.find_in_text(text)})
+
+
+# ------------------------------------------------------------------ word-by-word typos
+def test_word_edits_keep_the_first_letter_and_scale_with_length():
+    assert typos.word_edits("jumani", "jumanji") == 1
+    assert typos.word_edits("brveheert", "braveheart") == 2
+    assert typos.word_edits("xumanji", "jumanji") is None  # the first letter is rarely the slip
+    assert typos.word_edits("cta", "cat") is None  # three letters: typed exactly or not at all
+    assert typos.word_edits("2", "3") is None
+    assert typos.word_edits("goodie", "goonies") is None  # six typed letters allow one slip only
+
+
+def test_a_dictionary_word_is_never_read_as_a_slip():
+    unknown = lambda w: w == "blak"  # noqa: E731
+    assert typos.aligned_edits(["men", "in", "blak"], "men in black", unknown) == 1
+    assert typos.aligned_edits(["man", "in", "blak"], "men in black", unknown) is None
+
+
+def test_two_titles_equally_close_name_neither():
+    unknown = lambda w: True  # noqa: E731
+    assert typos.match(["cax"], ["cat", "cab", "caxes"], unknown) is None
+    assert typos.match(["shrekk"], ["shrek", "shock"], unknown) == ("shrek", pytest.approx(80.0))
+
+
+def test_one_edit_words_lists_the_dictionary_words_a_slip_may_be():
+    known = {"brawl", "brazil", "cat"}.__contains__
+    assert typos.one_edit_words("brazl", known) == {"brawl", "brazil"}
+    assert typos.one_edit_words("cat", known) == set()
+
+
+@pytest.mark.parametrize("text, item", [
+    ("jumani was amazing", JUMANJI),
+    ("anything similar to goldeneey?", GOLDENEYE),
+    ("didnt like brveheert at all", BRAVEHEART),
+    ("kil bill vol 1 was so fun", KILL_BILL),
+    ("anything similar to men in blakc?", MEN_IN_BLACK),
+    ("the sitxh sense still gets me", SIXTH_SENSE),
+    ("my favorite movie is gatacca", GATTACA),
+    ("the shawshank redemtoin is perfect", SHAWSHANK),
+    ("the matirx changed my life", MATRIX),
+])
+def test_a_misspelt_title_is_found(resolver, text, item):
+    assert item in _found(resolver, text)
+
+
+@pytest.mark.parametrize("text", [
+    "I saw that at a dinner theater it was increadible",   # a slip of "incredible"
+    "oh yes the haunted house ones were fun",               # words spelt right: only a well-known film
+    "How about an oldie but goodie",                       # six letters, two slips from The Goonies
+    "that plot twist was bonkres",                          # no title one slip away
+    "i went to the jym and then watched tv",
+])
+def test_a_misspelt_word_is_no_title(resolver, text):
+    assert _found(resolver, text) == []
+
+
+# ------------------------------------------------------------------ lowercase whole titles
+@pytest.mark.parametrize("text, expected", [
+    ("watched heat last night and it was great", ([HEAT], [])),
+    ("never liked the graduate", ([], [GRADUATE])),
+    ("arrival was beautiful", ([ARRIVAL], [])),
+    ("speed is such a fun movie", ([SPEED], [])),
+    ("my daughter loves frozen", ([FROZEN], [])),
+    ("anything similar to the dark knight?", ([DARK_KNIGHT], [])),
+    ("anything similar to the sixth sense?", ([SIXTH_SENSE], [])),
+    ("memento blew my mind", ([MEMENTO], [])),
+    ("i loved drive, something similar?", ([DRIVE], [])),
+])
+def test_a_known_lowercase_title_in_a_films_slot(resolver, text, expected):
+    assert verdicts(parse(text, [], resolver)) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "i love speed boats",                  # the phrase goes on
+    "we like kids movies",                 # a kind of film
+    "I'm up for anything funny",           # a particle
+    "she looked just like her",            # a pronoun
+    "I don't like ghost stories",
+    "the rock is a good actor",            # a person's description follows
+    "good drama is hard to find",          # a genre
+])
+def test_an_ordinary_word_stays_a_word(resolver, text):
+    assert parse(text, [], resolver).mentioned_ids == []
+
+
+def test_the_others_after_a_list_are_the_rest_of_it(resolver, catalog):
+    sig = parse("the first one sounds fun, I've seen the others", _listed(catalog, HEAT, SPEED, FARGO), resolver)
+    assert OTHERS not in sig.mentioned_ids and sig.liked_ids == [HEAT]
+
+
+def test_a_title_typed_again_is_the_same_film(resolver):
+    assert verdicts(parse("vi heat y fargo, me quedo cien veces con fargo", [], resolver)) == ([FARGO], [])
+    assert _found(resolver, "loved fargo. honestly fargo is perfect") == [FARGO]
+
+
+def test_an_ordinary_word_typed_again_is_not_repeated(resolver, catalog):
+    sig = parse("up was fine, I'm up for more though", _listed(catalog, 68954, HEAT, FARGO), resolver)
+    assert sig.mentioned_ids == [68954]
+
+
+# ------------------------------------------------------------------ verdict words
+@pytest.mark.parametrize("text, positive", [
+    ("gladiator is epic", True),
+    ("that film changed my life", True),
+    ("esa peli me cambió la vida", True),
+    ("the funniest thing I've seen this year", True),
+    ("an epic fail", False),
+])
+def test_praise_words(text, positive):
+    from chat_rec.catalog.titles import fold
+
+    assert bool(lexicon.POSITIVE.search(fold(text))) is positive
+
+
+def test_a_verdict_word_after_is_names_no_film(resolver):
+    assert _found(resolver, "gladiator is epic") == [3578]
