@@ -44,6 +44,9 @@ class Polarity(NamedTuple):
     a decent horror film"): a genre there is still asked for."""
 
 
+_GROUP_NEGATORS = frozenset("none neither ninguna ninguno ningun nada".split())
+
+
 def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = None,
                     question: bool = False) -> Polarity:
     """+1 like, -1 dislike, 0 neutral; whether the clause says "seen"; where polarity starts; and
@@ -67,6 +70,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         if not any(s < end and start < e for s, e, _ in spans):
             spans.append((start, end, sign))
     negators, pos, first_negator = 0, 0, -1
+    quantifiers = 0  # "none", "neither", "ninguna": a group refused, no negation of a verdict before it
+    negator_at = -1
     for j, k in enumerate(ckeys):
         if j in (scoping or ()):
             pos += len(k) + 1
@@ -79,8 +84,10 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
             if not any(s <= pos < e for s, e, _ in spans):
                 negators += 1
+                quantifiers += k in _GROUP_NEGATORS
                 if first_negator < 0:
                     first_negator = text[:pos].count(" ")
+                    negator_at = pos
         pos += len(k) + 1
     said_seen = bool(lexicon.SEEN.search(text))
     seen = said_seen and negators % 2 == 0  # "haven't seen any of them" is neither seen nor a verdict
@@ -105,6 +112,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         return Polarity(-1, False, first_negator if tail and not verbal else 0)  # "the second, no" covers all
     score = sum(sign for _, _, sign in spans) or spans[-1][2]
     polarity = 1 if score > 0 else -1
+    if negators % 2 == 1 and polarity < 0 and quantifiers == negators and all(e <= negator_at for _, e, _ in spans):
+        return Polarity(-1, False, 0)  # "nah, none of those", "pass, ninguna": refusal twice, no double negative
     if negators % 2 == 1:
         if all(clause_rules.AVERSION.fullmatch(text[s:e]) for s, e, _ in spans):
             return Polarity(0, False, 0, settled=True)  # "I don't hate rom-coms", "no odio el terror": no like

@@ -52,6 +52,9 @@ _PERSON_PREDICATE = re.compile(
     r"\s*(?:is|was|s|'s|’s|es|fue)\s+(?:such\s+)?(?:a|an|un|una)\s+(?:\w+\s+){0,2}?"
     r"(?:actor|actress|director|guy|man|woman|dude|comedian|filmmaker|actriz|directora|tipo)\b", re.IGNORECASE)
 """A title followed by a person's description ("the rock is a good actor"): the name is a person's."""
+_PICK_VERBS = frozenset("take pick choose try watch want elijo escojo quiero pongo".split())
+_PICK_PHRASES = ("go with", "going with", "goes with", "quedo con", "voy con", "vamos con", "nos quedamos con")
+"""Choosing a listed film: after these, a lowercase listed title ending its phrase is that film."""
 _SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es", "favorito es", "similar to",
                 "similar a", "parecida a", "parecido a", "parecidas a", "parecidos a")
 """Phrases before a lowercase title that show a film is meant ("anything similar to the sixth sense")."""
@@ -534,7 +537,9 @@ class TitleResolver:
         if not ends or (n == 1 and tokens[i].key in _OBJECT_PRONOUNS):  # "loved her" is a person
             return False
         joined = prev in _JOINERS and i > 1 and any(c in prefer for _, c in self._index.get(tokens[i - 2].key, []))
-        return prev in _STRONG_CUES or joined  # "loved heat", "adored big and speed"
+        before = " ".join(t.key for t in tokens[max(0, i - 2):i])
+        picked = prev in _PICK_VERBS or before.endswith(_PICK_PHRASES)  # "I'll go with speed", "me quedo con heat"
+        return prev in _STRONG_CUES or joined or picked  # "loved heat", "adored big and speed"
 
     def _coordinated(self, text: str, tokens: list[_Token], doubtful: list[tuple[int, int, str]],
                      found: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:

@@ -15,6 +15,8 @@ invented probes (50 lowercase titles in everyday sentences):
 - A title accepted once is the same film where the same words come again ("..., me quedo con fargo").
 - "is epic", "changed my life", "the funniest ...": praise; a verdict word after "is" is no title
   (*Epic*).
+- A refusal word before "none"/"ninguna" ("nah, none of those") is said twice, not a double negative.
+- Choosing a listed film ("I'll go with speed", "me quedo con heat") names a lowercase listed title.
 """
 
 from __future__ import annotations
@@ -156,3 +158,19 @@ def test_praise_words(text, positive):
 
 def test_a_verdict_word_after_is_names_no_film(resolver):
     assert _found(resolver, "gladiator is epic") == [3578]
+
+
+# ------------------------------------------------------------------ refusals and picks in a listed reply
+@pytest.mark.parametrize("text, expected", [
+    ("nah none of those", ([], [HEAT, FARGO, SPEED])),          # refusal twice, no double negative
+    ("nope, none of these", ([], [HEAT, FARGO, SPEED])),
+    ("paso, ninguna me llama", ([], [HEAT, FARGO, SPEED])),
+    ("none of them were bad", ([HEAT, FARGO, SPEED], [])),      # the negated verdict after "none" still flips
+    ("I'll go with speed", ([SPEED], [])),
+    ("me quedo con heat", ([HEAT], [])),
+    ("ok I'll try speed", ([SPEED], [])),
+    ("I want something with more heat, like a thriller", ([], [])),
+])
+def test_refusing_and_picking_in_a_listed_reply(resolver, catalog, text, expected):
+    sig = parse(text, _listed(catalog, HEAT, FARGO, SPEED), resolver)
+    assert verdicts(sig) == (sorted(expected[0]), sorted(expected[1]))
