@@ -670,9 +670,6 @@ class TitleResolver:
                 if hit is not None and held and not all(
                         f" {' '.join(tokens[k].key for k in range(a, a + m))} " in f" {hit[0]} " for a, m in held):
                     hit = None  # the longer title must contain what was matched exactly
-                if hit is not None and spelt_right and not any(
-                        self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(hit[0], [])):
-                    hit = None  # every word spelt right ("the haunted"): a slip only for a film people know
                 placed = n == 1 and not spanish and (cued or self._misspelt_subject(tokens, i, window, known, 6))
                 # (Spanish words are in no dictionary here: "mi sobrina le…" is no misspelt *Sabrina*)
                 long_enough = len(window) >= (8 if n == 1 else 7) or (placed and len(window) >= 6)
