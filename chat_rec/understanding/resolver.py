@@ -301,7 +301,8 @@ class TitleResolver:
                    if not (n <= 2 and item_id not in prefer_set and _inside_name(text, tokens, i))
                    for k in range(i, i + n)}
         exact = {i: n for i, n, _, _ in chosen if all(k in covered for k in range(i, i + n))}
-        chosen += self._fuzzy(text, tokens, covered, prefer_set, spanish, exact)
+        fuzzy = self._fuzzy(text, tokens, covered, prefer_set, spanish, exact)
+        chosen += fuzzy + self._coordinated(text, tokens, doubtful, fuzzy)  # "loved gatacca and the sixth sense"
         mentions = []
         idioms = [m.span() for m in lexicon.VERDICT_IDIOMS.finditer(text.lower())]
         title_ends: set[int] = set()

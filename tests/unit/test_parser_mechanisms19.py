@@ -173,3 +173,7 @@ def test_a_verdict_word_after_is_names_no_film(resolver):
 def test_refusing_and_picking_in_a_listed_reply(resolver, catalog, text, expected):
     sig = parse(text, _listed(catalog, HEAT, FARGO, SPEED), resolver)
     assert verdicts(sig) == (sorted(expected[0]), sorted(expected[1]))
+
+
+def test_a_title_joined_to_a_misspelt_one_is_found(resolver):
+    assert _found(resolver, "i loved gatacca and the sixth sense") == [GATTACA, SIXTH_SENSE]
