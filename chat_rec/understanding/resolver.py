@@ -43,6 +43,7 @@ _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me 
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
 made me cry"); with _VERB_AFTER."""
 _JOINERS = frozenset("and but or y pero o e though aunque".split())
+"""Words that join clauses or titles: a listed title may stand right after or before them."""
 _CLOSED_CLASS = frozenset("i me you he him she her it we us they them my your his its our their up down out in on "
                           "off over under all any some one none this that these those yes no other others rest both "
                           "either neither first second third last".split())
@@ -58,7 +59,6 @@ _PICK_PHRASES = ("go with", "going with", "goes with", "quedo con", "voy con", "
 _SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es", "favorito es", "similar to",
                 "similar a", "parecida a", "parecido a", "parecidas a", "parecidos a")
 """Phrases before a lowercase title that show a film is meant ("anything similar to the sixth sense")."""
-"""Words that join clauses or titles: a listed title may stand right after or before them."""
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí forever".split())
 """One-word verdicts right after a title ("heat yes, fargo no")."""
 _FILM_NOUNS = frozenset("movie movies film films flick flicks peli pelis pelicula peliculas".split())
@@ -478,11 +478,10 @@ class TitleResolver:
                     and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():
                 return True  # "hitchcock's the birds": a film credited to its maker ("that's the thing" is none)
             slot = prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE) or subject
-            opens = self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS or comma) and not \
-                _PERSON_PREDICATE.match(text[tokens[i + n - 1].end:])  # "the rock is a good actor"
-            if len(content) == 1 and (slot and not _PERSON_PREDICATE.match(text[tokens[i + n - 1].end:]) if n > 1
-                                      else prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE)
-                                      or opens) and self._plain_known_title(key, content[0].key) and (
+            person = bool(_PERSON_PREDICATE.match(text[tokens[i + n - 1].end:]))  # "the rock is a good actor"
+            opens = self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS or comma)
+            cued = prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE) or (opens if n == 1 else subject)
+            if len(content) == 1 and cued and not person and self._plain_known_title(key, content[0].key) and (
                     i + n == len(tokens) or re.match(r"\s*[,;:.!?…)]", between) or (
                         nxt in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | lexicon.TIME_AFTER | _VERB_AFTER
                         | _SUBJECT_VERBS | _JOINERS and nxt not in _FILM_NOUNS)):
