@@ -56,6 +56,8 @@ _PERSON_PREDICATE = re.compile(
 _PICK_VERBS = frozenset("take pick choose try watch want elijo escojo quiero pongo".split())
 _PICK_PHRASES = ("go with", "going with", "goes with", "quedo con", "voy con", "vamos con", "nos quedamos con")
 """Choosing a listed film: after these, a lowercase listed title ending its phrase is that film."""
+_PHRASE_ENDERS = frozenset("as at by from if when because cause since yet".split())
+"""Words that start a new phrase after a title ("haven't seen inside out yet", "like snow white as a story")."""
 _SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es", "favorito es", "similar to",
                 "similar a", "parecida a", "parecido a", "parecidas a", "parecidos a")
 """Phrases before a lowercase title that show a film is meant ("anything similar to the sixth sense")."""
@@ -481,15 +483,16 @@ class TitleResolver:
             person = bool(_PERSON_PREDICATE.match(text[tokens[i + n - 1].end:]))  # "the rock is a good actor"
             opens = self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS or comma)
             cued = prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE) or (opens if n == 1 else subject)
-            if len(content) == 1 and cued and not person and self._plain_known_title(key, content[0].key) and (
-                    i + n == len(tokens) or re.match(r"\s*[,;:.!?…)]", between) or (
-                        nxt in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | lexicon.TIME_AFTER | _VERB_AFTER
-                        | _SUBJECT_VERBS | _JOINERS and nxt not in _FILM_NOUNS)):
+            ends = i + n == len(tokens) or bool(re.match(r"\s*[,;:.!?…)]", between)) or (
+                nxt in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | lexicon.TIME_AFTER | _VERB_AFTER
+                | _SUBJECT_VERBS | _JOINERS | _PHRASE_ENDERS and nxt not in _FILM_NOUNS)
+            if len(content) == 1 and cued and not person and ends and self._plain_known_title(key, content[0].key):
                 # "watched heat last night", "never liked the graduate", "arrival was beautiful": a
                 # well-known film's whole title, in a film's slot, ending its phrase ("i love speed
                 # boats" goes on, and "the rock" of The Rock's variants is no title typed in full)
                 return True
-            return n > 1 and len(content) >= 2 and slot
+            # "loved the green mile": ordinary words too, ending their phrase ("likes true stories told…")
+            return n > 1 and len(content) >= 2 and slot and ends
         if any(c in prefer for _, c in self._index.get(key, [])):
             return True
         at_start = self._at_start(text, i, first)
@@ -760,7 +763,8 @@ def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> lis
             continue  # "up was fine, I'm up for more": an ordinary word is read where it stands
         n = len(words)
         out += [(j, n, item_id, 100.0) for j in range(len(keys) - n + 1)
-                if keys[j] == words[0] and (j, n) not in taken and tuple(keys[j:j + n]) == words]
+                if keys[j] == words[0] and (j, n) not in taken and tuple(keys[j:j + n]) == words
+                and (j + n == len(keys) or keys[j + n] not in _FILM_NOUNS)]  # "monster movies": a kind of film
     return out
 
 

@@ -177,3 +177,22 @@ def test_refusing_and_picking_in_a_listed_reply(resolver, catalog, text, expecte
 
 def test_a_title_joined_to_a_misspelt_one_is_found(resolver):
     assert _found(resolver, "i loved gatacca and the sixth sense") == [GATTACA, SIXTH_SENSE]
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter likes true stories told in the dark",   # ordinary words going on: no title
+    "I like old school action like that",
+    "do you like over the top musicals?",
+    "have you seen anything else similar you'd recommend",
+])
+def test_an_ordinary_multiword_title_must_end_its_phrase(resolver, text):
+    assert _found(resolver, text) == []
+
+
+def test_a_kind_of_film_is_no_repeated_title(resolver):
+    found = resolver.find_in_text("I like monster movies, and Monster was great")
+    assert [m.text for m in found] == ["Monster"]
+
+
+def test_a_title_before_yet_or_as_ends_its_phrase(resolver):
+    assert _found(resolver, "I have not seen inside out yet") == [134853]
