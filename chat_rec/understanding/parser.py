@@ -23,7 +23,7 @@ from chat_rec.understanding import conditions, idioms, intent, lexicon, years
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.listed_titles import absorbed, described_listed, listed_title_words
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
-from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
+from chat_rec.understanding.references import ALL_EXCEPT, ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 from chat_rec.understanding.title_keys import fold_key
@@ -566,6 +566,13 @@ class _Parser:
                 refs = [r for r in refs if not (r.genres and ref.pos <= r.pos <= ref.pos + 6)]
                 ref.genres = ()
             refs += listed
+            rest = ALL_EXCEPT.search(" ".join(ckeys))
+            if rest and not listed:  # "all except forrest gump sound good": the exception named by its title
+                at = " ".join(ckeys)[:rest.start()].count(" ")
+                excepted = {i for r in refs if r.pos - lo > at for i in r.items if i in self.list_refs.ids}
+                if excepted:
+                    listed = [_Ref(lo + at, [i for i in self.list_refs.ids if i not in excepted])]
+                    refs += listed
             for ref in listed:
                 at = self.toks[ref.pos].start if ref.pos < len(self.toks) else len(self.text)
                 for item_id in ref.items:

@@ -21,7 +21,7 @@ _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", 
 _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
           "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
           "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
-_ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|everything|each one"
+ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|everything|each one"
                          r"|todas|todos|todas ellas"
                          r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
 _NUMBER = {"number", "numero", "num", "nro", "no", "option", "opcion", "choice"}
@@ -168,7 +168,7 @@ class ListReferences:
                     picked = []  # "the other two" with three left names no two of them
             if picked:
                 refs.append(_Ref(lo + j, picked))
-        rest = _ALL_EXCEPT.search(text) if others else None
+        rest = ALL_EXCEPT.search(text) if others else None
         if rest and not refs:  # "todas menos la de dinosaurios": the exception described, at its first content word
             after = text[:rest.end()].count(" ") + 1
             at_word = next((lo + j for j in range(after, len(ckeys)) if ckeys[j] not in lexicon.SCOPE_SKIP), None)

@@ -196,3 +196,17 @@ def test_a_kind_of_film_is_no_repeated_title(resolver):
 
 def test_a_title_before_yet_or_as_ends_its_phrase(resolver):
     assert _found(resolver, "I have not seen inside out yet") == [134853]
+
+
+GUMP, CAST_AWAY, BIG = 356, 4022, 2797
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("all except forrest gump sound good", ([BIG, CAST_AWAY], [GUMP])),   # as "all but the first"
+    ("everything but Cast Away looks great", ([GUMP, BIG], [CAST_AWAY])),
+    ("the second one gets on my nerves", ([], [CAST_AWAY])),
+    ("forrest gump annoys me", ([], [GUMP])),
+])
+def test_all_except_a_named_title_and_annoyance(resolver, catalog, text, expected):
+    sig = parse(text, _listed(catalog, GUMP, CAST_AWAY, BIG), resolver)
+    assert verdicts(sig) == (sorted(expected[0]), sorted(expected[1]))

@@ -127,7 +127,8 @@ def test_preferences_like_one_side_and_reject_the_other(text, films, kinds, reso
 def test_except_still_scopes_to_the_listed_movies_after_it(resolver, catalog):
     listed = [catalog.get(JAWS), catalog.get(FARGO), catalog.get(TITANIC)]
     sig = parse("loved everything except Fargo and Titanic", listed, resolver)
-    assert verdicts(sig) == ([], [FARGO, TITANIC])
+    # nineteenth round: "everything except" + titles is the rest of the list (Jaws), as with positions
+    assert verdicts(sig) == ([JAWS], [FARGO, TITANIC])
 
 
 # ------------------------------------------------------------------------- comparisons
