@@ -33,9 +33,10 @@ _INTENSIFYING_NEGATORS = re.compile(
     r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"
     r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar"
     r"|sin (?:pensarlo|dudarlo|pensar)(?: (?:dos veces|un segundo|mucho))?|without (?:a second thought|hesitation"
-    r"|hesitating|thinking twice)|no (?:lo )?(?:pienso|pensaria) dos veces)\b")
+    r"|hesitating|thinking twice)|no (?:lo )?(?:pienso|pensaria) dos veces"
+    r"|never (?:have|had|did) (?:i|we)(?= (?:been|felt|seen|watched|laughed|cried|had) (?:so|such|more|as)\b))\b")
 """A negator that only intensifies or vouches ("boring a más no poder", "nothing short of brilliant", "no
-doubt the best"): masked, so that it flips nothing."""
+doubt the best", the inverted "never have I been so bored"): masked, so that it flips nothing."""
 _NO_WAY_I = re.compile(r"\bno way(?= (?:i|id|i d|ill|i ll|we|wed|we d|well|we ll)\b)")
 """"No way" opening a clause of the person's own ("no way I'd skip it", "no way we'll pass on it"): it
 negates what follows ("never"), so with a rejecting verb it praises; standing alone it still rejects."""

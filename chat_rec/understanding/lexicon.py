@@ -117,7 +117,8 @@ _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said
 HEARSAY = re.compile(r"(?<!\bas )(?<!\bthan )(?<!\bcomo )\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
                      r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|heard (?:that|good things)|supposedly"
                      r"|apparently|reportedly|dicen que|he oido que|oi que|me han dicho que|segun dicen|se dice que"
-                     r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|raves? about|habla bien de)"
+                     r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|raves? about|habla bien de"
+                     r"|loves?|adores?|ama|aman|adora|adoran)"
                      r"|(?:the |los |la )?(?:critics|reviewers|criticos|critica) (?:\w+ )?(?:loved|love|loves|hated"
                      r"|hate|praised|panned|adore|adored|say|says|said|dicen|aman|amaron|odian|odiaron|adoran|adoraron))\b")
 """Someone else's opinion the user does not share (rule 14): another person as the subject of a

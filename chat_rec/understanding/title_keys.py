@@ -151,7 +151,9 @@ def colon_parts(title: str) -> list[str]:
         return []
     head, _, tail = title.partition(": ")
     out = []
-    for part in (head, tail):
+    # "Star Wars: Episode I - The Phantom Menace": the subtitle after the dash names the film too
+    dashed = [tail.split(" - ", 1)[1]] if " - " in tail else []
+    for part in (head, tail, *dashed):
         words = fold_key(part).split()
         rare = [w for w in words if w not in _stop() and not w.isdigit()]
         if _NOUNS_AFTER & set(words) or _is_genre(" ".join(words)):

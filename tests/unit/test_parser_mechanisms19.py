@@ -210,3 +210,25 @@ GUMP, CAST_AWAY, BIG = 356, 4022, 2797
 def test_all_except_a_named_title_and_annoyance(resolver, catalog, text, expected):
     sig = parse(text, _listed(catalog, GUMP, CAST_AWAY, BIG), resolver)
     assert verdicts(sig) == (sorted(expected[0]), sorted(expected[1]))
+
+
+PHANTOM, TWILIGHT, AIRPLANE, CARS, TOY_STORY, UP = 2628, 63992, 2791, 45517, 1, 68954
+BLAIR_WITCH, PULP, GODFATHER = 2710, 296, 858
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Phantom Menace was not good", ([], [PHANTOM])),   # the subtitle after a dash names the film
+    ("We love Toy Story and Up at home, Cars less so", ([TOY_STORY, UP], [CARS])),
+    ("The Shining terrified me in the best way; The Blair Witch Project just gave me a headache",
+     ([1258], [BLAIR_WITCH])),
+    ("Pulp Fiction is genius", ([PULP], [])),
+    ("Never have I been so bored as with Twilight", ([], [TWILIGHT])),   # an inversion, no negation
+    ("Never have I laughed so hard as with Airplane!", ([AIRPLANE], [])),
+    ("everyone loves The Godfather", ([], [])),                         # others' taste, not the person's
+])
+def test_named_titles_verdicts_nineteenth(resolver, text, expected):
+    assert verdicts(parse(text, [], resolver)) == (sorted(expected[0]), sorted(expected[1]))
+
+
+def test_a_new_hope_alone_is_an_ordinary_phrase(resolver):
+    assert _found(resolver, "I have a new hope for this year") == []
