@@ -56,6 +56,27 @@ def _kind_of_film(clause: str) -> bool:
     return bool(_FILM_NOUN.search(clause) or any(r.search(clause) for r, _ in lexicon.GENRE_RES))
 
 
+_PROVISO = re.compile(r"^(?:,\s*)?(?:(?:but|though|although|pero|aunque|just|solo)\s+)?(?:,\s*)?"
+                      r"(?:nothing|not|no|nada|sin|without|ni|qqmask)\b")
+"""What opens a proviso after a genre: a negator, or an intensity qualifier the parser masked ("not too gory")."""
+
+
+def _genre_with_a_proviso(clause: str) -> bool:
+    """A sentence that names a genre and then a proviso, with no verb or verdict: "sci-fi but nothing
+    scary", "comedy, though not the gross-out kind", "terror pero nada gore" ask for that genre.
+    """
+    clause = _LEAD.sub("", clause.strip(" ,"))
+    for regex, _ in lexicon.GENRE_RES:
+        m = regex.match(clause)
+        if m is None:
+            continue
+        head, rest = clause[:m.end()], clause[m.end():].strip()
+        if not rest or _verdict(head) or _SUBJECT.intersection(clause.split()) or "qqtitle" in clause:
+            return False
+        return bool(_PROVISO.match(rest)) and not (lexicon.POSITIVE.search(rest) or lexicon.NEGATIVE.search(rest))
+    return False
+
+
 _MORE_OF = re.compile(r"^(?:(?:ok|okay|now|and|but|so|y|pero|ahora|vale|bueno|pues) )*"
                       r"(?:(?:some|a bit|a little|a lot|way|much|even|algo|un poco|mucho|aun) )?"
                       r"(?:more|less|mas|menos)\b(?! like\b| than\b| que\b| como\b)")
@@ -112,6 +133,8 @@ def wants_new(keys: list[str]) -> bool:
         said = text.split()
         if question and _INDEFINITE.match(text) and said[-1] in _KIND_NOUNS and not set(said) & _SUBJECT:
             return True  # "a clever, mind-bending heist thing?": a noun phrase asked for
+        if _genre_with_a_proviso(" ".join(words)):
+            return True
         for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
             clause = _LEAD.sub("", clause.strip(" ,"))
             if _kind_of_film(clause):

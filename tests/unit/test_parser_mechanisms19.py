@@ -232,3 +232,16 @@ def test_named_titles_verdicts_nineteenth(resolver, text, expected):
 
 def test_a_new_hope_alone_is_an_ordinary_phrase(resolver):
     assert _found(resolver, "I have a new hope for this year") == []
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("sci-fi but nothing scary", True),       # a genre and a proviso, no verb: asked for
+    ("horror, not too gory", True),
+    ("drama, nothing too heavy", True),
+    ("thrillers, but no gore please", True),
+    ("comedies not so much", False),          # a verdict, not a proviso
+    ("westerns yes, musicals never", False),
+    ("horror is my favorite, not gonna lie", False),
+])
+def test_a_genre_with_a_proviso_asks_for_it(resolver, text, wants):
+    assert parse(text, [], resolver).wants_new_recommendations is wants
