@@ -58,6 +58,10 @@ def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleRe
     return parse_detailed(utterance, previous_items, resolver, previous_reply).signal
 
 
+_BARE_ANSWERS = frozenset("yes yeah yep yup no nope nah si".split())
+"""One-word answers that end a film's clause when another film follows ("2nd yes 3rd no")."""
+
+
 @dataclass
 class ParseResult:
     """The signal, the cleaned text the parser read, and where each mentioned movie is named in it."""
@@ -236,6 +240,10 @@ class _Parser:
         clauses: list[tuple[int, int, int]] = []  # (sentence no, start, end)
         sentence, start = 0, 0
         for i, k in enumerate(keys + ["."]):
+            if i - start >= 2 and keys[i - 1] in _BARE_ANSWERS and (
+                    k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
+                clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
+                start = i
             boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
                 or clause_rules.splits_coordination(keys, i, start)
             if boundary:

@@ -245,3 +245,15 @@ def test_a_new_hope_alone_is_an_ordinary_phrase(resolver):
 ])
 def test_a_genre_with_a_proviso_asks_for_it(resolver, text, wants):
     assert parse(text, [], resolver).wants_new_recommendations is wants
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2nd yes 3rd no", ([FARGO], [SPEED])),     # a bare answer ends its film's clause
+    ("second yes third no", ([FARGO], [SPEED])),
+    ("1 yes 2 no", ([HEAT], [FARGO])),
+    ("heat no fargo yes", ([FARGO], [HEAT])),
+    ("the first one, yes", ([HEAT], [])),
+])
+def test_answers_without_commas(resolver, catalog, text, expected):
+    sig = parse(text, _listed(catalog, HEAT, FARGO, SPEED), resolver)
+    assert verdicts(sig) == (sorted(expected[0]), sorted(expected[1]))
