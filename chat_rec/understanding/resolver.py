@@ -58,6 +58,8 @@ _PICK_PHRASES = ("go with", "going with", "goes with", "quedo con", "voy con", "
 """Choosing a listed film: after these, a lowercase listed title ending its phrase is that film."""
 _PHRASE_ENDERS = frozenset("as at by from if when because cause since yet".split())
 """Words that start a new phrase after a title ("haven't seen inside out yet", "like snow white as a story")."""
+_ENDS_ALONE = re.compile(r"\s*(?:[?!.…]|[^\w\s,;:'\"&()\-]|$)")
+"""What may follow a title standing alone as its sentence: an end mark, an emoji ("Inception 🔥🔥"), or nothing."""
 _SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es", "favorito es", "similar to",
                 "similar a", "parecida a", "parecido a", "parecidas a", "parecidos a")
 """Phrases before a lowercase title that show a film is meant ("anything similar to the sixth sense")."""
@@ -422,7 +424,8 @@ class TitleResolver:
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
                 unusual = len(lexicon.known_words()) > 5000 and not lexicon.is_known_word(key)
                 # "Braveheart", "Gattaca": no ordinary word, nor one's plural or verb form
-                alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…,=:]|$)", text[tokens[i + n - 1].end:])
+                after = text[tokens[i + n - 1].end:]
+                alone = self._at_start(text, i, first) and (re.match(r"\s*[,=:]", after) or _ENDS_ALONE.match(after))
                 known_film = any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, []))
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
                     or nxt in _VERB_AFTER | _SUBJECT_VERBS or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
@@ -450,7 +453,7 @@ class TitleResolver:
                 return False  # "gladiator is epic": a verdict word after "is", not the film *Epic*
             if prev in _TOPIC_CUES and lexicon.is_known_word(key):
                 return False  # "what about robots?", "a film about ghosts": a topic, not the film
-            alone = self._at_start(text, i, first) and re.match(r"\s*(?:[?!.…]|$)", text[tokens[i + n - 1].end:])
+            alone = self._at_start(text, i, first) and _ENDS_ALONE.match(text[tokens[i + n - 1].end:])
             if alone and any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])):
                 return True  # "titanic? too cheesy": a known film standing alone as its own sentence
             denied = nxt == "no" and i + n + 1 < len(tokens) and tokens[i + n + 1].key in _VERB_AFTER \
@@ -498,6 +501,9 @@ class TitleResolver:
         at_start = self._at_start(text, i, first)
         if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
             return False
+        if n == 1 and at_start and _ENDS_ALONE.match(text[first.end:]) and key not in _CLOSED_CLASS and any(
+                self._popularity(c) >= _KNOWN_FILM for p, c in self._index.get(key, []) if p == 0):
+            return True  # "Heat. More like that", "Speed!!": a known film alone as its own sentence
         if n == 1 and self._name_follows(text, tokens, i, n):
             return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul
         if n == 1:

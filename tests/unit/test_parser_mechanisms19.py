@@ -257,3 +257,13 @@ def test_a_genre_with_a_proviso_asks_for_it(resolver, text, wants):
 def test_answers_without_commas(resolver, catalog, text, expected):
     sig = parse(text, _listed(catalog, HEAT, FARGO, SPEED), resolver)
     assert verdicts(sig) == (sorted(expected[0]), sorted(expected[1]))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Inception 🔥🔥", ([79132], [])),                     # an emoji ends a title standing alone
+    ("inception 🔥🔥 anything similar?", ([79132], [])),
+    ("Heat. More like that please", ([HEAT], [])),         # a known ordinary-word title alone as a sentence
+    ("Fine. More like that", ([], [])),                    # a word, not a known film
+])
+def test_a_known_title_alone_before_an_emoji_or_a_full_stop(resolver, text, expected):
+    assert verdicts(parse(text, [], resolver)) == expected
