@@ -19,9 +19,14 @@ _WANT = re.compile(
     r"(?: to (?:watch|see))? (?:a|an|some|something|one)\b"
     rf"|\b(?:me|nos) (?:gustaria|encantaria|apeteceria|vendria bien)(?: {_FILLER})?(?: ver)?"
     r" (?:un|una|unos|unas|algo|alguna|alguno)\b"
+    rf"|\b(?:i|we)(?: {_FILLER}){{0,2}} (?:want|wanna|need) (?:to )?(?:laugh|cry|smile|relax|chill|unwind|be scared"
+    r"|get scared|feel good|be moved)\b"
+    r"|\b(?:quiero|queremos|necesito|necesitamos) (?:reir|reirme|llorar|relajarme|asustarme)\b"
+    r"|\btell (?:me|us) (?:a|an|some|one) (?:\w+ ){0,3}(?:movie|film|flick|peli)s?\b"
 )
 """A stated want with fillers or a conditional ("I just want a…", "I'd love a…", "me gustaría ver
-una…"): rule 13's "statement of what the user wants to watch now"."""
+una…"), a want of what a film does ("I want to laugh", "quiero llorar"), "tell me a … movie": rule 13's
+"statement of what the user wants to watch now"."""
 
 _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actually|ideally|preferably|"
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")

@@ -267,3 +267,14 @@ def test_answers_without_commas(resolver, catalog, text, expected):
 ])
 def test_a_known_title_alone_before_an_emoji_or_a_full_stop(resolver, text, expected):
     assert verdicts(parse(text, [], resolver)) == expected
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("no dramas, I want to laugh", True),        # a want of what a film does
+    ("quiero llorar un rato", True),
+    ("tell me a sci-fi movie to watch", True),
+    ("I want to think about it", False),
+    ("it made me laugh", False),
+])
+def test_wanting_what_a_film_does_asks_for_one(resolver, text, wants):
+    assert parse(text, [], resolver).wants_new_recommendations is wants
