@@ -44,6 +44,11 @@ def _verdict(text: str) -> bool:
     return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text) or lexicon.SEEN.search(text))
 
 
+_RELATIVE = frozenset("que that which where donde".split())
+_PERSON_SUBJECT = frozenset("i we im ive id yo".split())
+"""The person as subject anywhere makes it a statement ("a movie that I loved as a kid"), not an ask."""
+
+
 def _kind_of_film(clause: str) -> bool:
     """A verbless clause naming a kind of film: "a proper grown-up drama", "una comedia ligera".
 
@@ -55,7 +60,10 @@ def _kind_of_film(clause: str) -> bool:
     if not words or (words[0] not in {"a", "an", "some", "un", "una", "unos", "unas"}
                      and not _FILM_NOUN.fullmatch(words[0])):
         return False
-    if "qqtitle" in words or _SUBJECT.intersection(words) or lexicon.NEGATIVE.search(clause) \
+    head = words[:next((k for k, w in enumerate(words) if k and w in _RELATIVE), len(words))]
+    # (a relative clause may have its own subject: "un thriller que me tenga en vilo")
+    if "qqtitle" in words or _SUBJECT.intersection(head) or _PERSON_SUBJECT.intersection(words) \
+            or lexicon.NEGATIVE.search(clause) \
             or lexicon.SEEN.search(clause):
         return False
     return bool(_FILM_NOUN.search(clause) or any(r.search(clause) for r, _ in lexicon.GENRE_RES))

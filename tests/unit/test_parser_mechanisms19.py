@@ -277,3 +277,12 @@ def test_a_known_title_alone_before_an_emoji_or_a_full_stop(resolver, text, expe
 ])
 def test_wanting_what_a_film_does_asks_for_one(resolver, text, wants):
     assert parse(text, [], resolver).wants_new_recommendations is wants
+
+
+@pytest.mark.parametrize("text, wants", [
+    ("un thriller que me tenga en vilo", True),     # a relative clause may have its own object pronoun
+    ("a thriller that keeps me guessing", True),
+    ("a movie that I loved as a kid", False),        # the person as subject: a statement
+])
+def test_a_kind_of_film_with_a_relative_clause(resolver, text, wants):
+    assert parse(text, [], resolver).wants_new_recommendations is wants
