@@ -45,6 +45,7 @@ class Polarity(NamedTuple):
 
 
 _GROUP_NEGATORS = frozenset("none neither ninguna ninguno ningun nada".split())
+"""Negators that refuse a group ("none of those"): after a refusal word they repeat it, not negate it."""
 
 
 def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = None,
