@@ -20,14 +20,8 @@ from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold, move_article, split_year
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.references import ListReferences
-from chat_rec.understanding.resolver import (
-    _JOINERS,
-    _STRONG_CUES,
-    _SUBJECT_VERBS,
-    _VERB_AFTER,
-    _VERDICT_WORDS,
-    Mention,
-)
+from chat_rec.understanding.resolver import Mention
+from chat_rec.understanding.title_cues import _JOINERS, _STRONG_CUES, _SUBJECT_VERBS, _VERB_AFTER, _VERDICT_WORDS
 from chat_rec.understanding.title_keys import _LEADING_ARTICLE, _MINOR, fold_key
 
 

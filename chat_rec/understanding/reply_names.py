@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from chat_rec.catalog.models import Item
-from chat_rec.understanding.resolver import _ARTICLES, _JOINERS, _is_weak
+from chat_rec.understanding.title_cues import _ARTICLES, _JOINERS, _is_weak
 from chat_rec.understanding.title_keys import _MINOR, tokenize
 
 MAX_ALIAS_WORDS = 8

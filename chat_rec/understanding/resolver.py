@@ -8,11 +8,47 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
 
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold, move_article, split_year
-from chat_rec.understanding import lexicon, typos, years
+from chat_rec.understanding import lexicon, years
+from chat_rec.understanding.fuzzy_titles import fuzzy_matches
+from chat_rec.understanding.title_cues import (
+    _ARTICLES,
+    _CLOSED_CLASS,
+    _COUNTED,
+    _ENDS_ALONE,
+    _FILM_NOUNS,
+    _FILM_PARTS,
+    _FILMS_OF,
+    _JOINERS,
+    _KNOWN_FILM,
+    _LINKING_CUES,
+    _MAKER_NOUNS,
+    _NAME_GLUE,
+    _NUMBER_WORDS,
+    _OBJECT_PRONOUNS,
+    _ONE_BY,
+    _ORIGINAL,
+    _PART_WORDS,
+    _PERSON_PREDICATE,
+    _PHRASE_ENDERS,
+    _PICK_PHRASES,
+    _PICK_TAIL,
+    _PICK_VERBS,
+    _PRONOUN_I,
+    _QUOTES,
+    _SEQUEL_MARKS,
+    _SLOT_BEFORE,
+    _STRONG_CUES,
+    _SUBJECT_VERBS,
+    _TOPIC_CUES,
+    _TOPIC_SUBJECTS,
+    _VERB_AFTER,
+    _VERDICT_WORDS,
+    _YEAR_WORDS,
+    _is_weak,
+)
 from chat_rec.understanding.title_keys import (
     _LEADING_ARTICLE,
     _MINOR,
@@ -29,62 +65,6 @@ from chat_rec.understanding.title_keys import (
     title_variants,
     tokenize,
 )
-
-_QUOTES = "\"'“”‘’«»*_"
-_MAX_FUZZY_TOKENS = 400
-_STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
-                         "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
-                         "adore disfrute loves likes hates enjoys adores dislikes watches rewatches".split())
-_VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
-                        "es fue era sigue me nos la lo se le les did didnt does doesnt wasnt isnt "
-                        "still holds slaps rules bores bored stinks aged deserves hits hit never always".split())
-"""Words after a capitalised single-word title that show it is the subject of a verdict."""
-_SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
-"""Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
-made me cry"); with _VERB_AFTER."""
-_JOINERS = frozenset("and but or y pero o e though aunque".split())
-"""Words that join clauses or titles: a listed title may stand right after or before them."""
-_CLOSED_CLASS = frozenset("i me you he him she her it we us they them my your his its our their up down out in on "
-                          "off over under all any some one none this that these those yes no other others rest both "
-                          "either neither first second third last".split())
-"""Pronouns, particles, determiners and ordinals: words that are titles too (*Up*, *Her*, *It*, *The
-Others*) but, lowercase, are read as the words ("I've seen the others": the rest of a list)."""
-_PERSON_PREDICATE = re.compile(
-    r"\s*(?:is|was|s|'s|’s|es|fue)\s+(?:such\s+)?(?:a|an|un|una)\s+(?:\w+\s+){0,2}?"
-    r"(?:actor|actress|director|guy|man|woman|dude|comedian|filmmaker|actriz|directora|tipo)\b", re.IGNORECASE)
-"""A title followed by a person's description ("the rock is a good actor"): the name is a person's."""
-_PICK_VERBS = frozenset("take pick choose try watch want elijo escojo quiero pongo".split())
-_PICK_PHRASES = ("go with", "going with", "goes with", "quedo con", "voy con", "vamos con", "nos quedamos con")
-"""Choosing a listed film: after these, a lowercase listed title ending its phrase is that film."""
-_PHRASE_ENDERS = frozenset("as at by from if when because cause since yet".split())
-"""Words that start a new phrase after a title ("haven't seen inside out yet", "like snow white as a story")."""
-_ENDS_ALONE = re.compile(r"\s*(?:[?!.…]|[^\w\s,;:'\"&()\-]|$)")
-"""What may follow a title standing alone as its sentence: an end mark, an emoji ("Inception 🔥🔥"), or nothing."""
-_SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es", "favorito es", "similar to",
-                "similar a", "parecida a", "parecido a", "parecidas a", "parecidos a")
-"""Phrases before a lowercase title that show a film is meant ("anything similar to the sixth sense")."""
-_VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí forever".split())
-"""One-word verdicts right after a title ("heat yes, fargo no")."""
-_FILM_NOUNS = frozenset("movie movies film films flick flicks peli pelis pelicula peliculas".split())
-_FILM_PARTS = frozenset(
-    "ending end beginning start plot story acting cast music soundtrack score script dialogue dialogues characters "
-    "character villain hero twist pacing cinematography effects visuals animation direction trailer premise idea "
-    "concept tone vibe atmosphere setting lead protagonist book series show sequel original remake version first "
-    "last second third middle other others rest one movie film finale scene scenes part".split())
-"""Parts and kinds of a film: "the ending was great" talks about the film's ending, not a film of that name."""
-_TOPIC_SUBJECTS = frozenset("i we yo la lo las los".split())
-"""A subject or object pronoun right after a listed title that opens a clause ("heat I tried once",
-"speed la vi de niño"): the title is the topic of what follows."""
-_PICK_TAIL = re.compile(r"(?:(?:" + lexicon.CHOICE_TAIL + r") ?)+")
-"""What may follow a listed title picked with no verdict, up to the end of its clause."""
-_OBJECT_PRONOUNS = frozenset("her him it them me us you".split())
-_ORIGINAL = frozenset({"original"})
-_SEQUEL_MARKS = frozenset("2 3 4 5 6 7 8 9 ii iii iv v vi".split())
-"""A number right after a found title that the catalog's title does not include names a sequel."""
-_PART_WORDS = frozenset("part parte chapter capitulo vol volume".split())
-_NUMBER_WORDS = frozenset("one two three four five uno dos tres cuatro cinco i".split())
-_NAME_GLUE = frozenset("at of the a an to for de del la el".split())
-"""Small words inside a longer capitalised name ("Everything Everywhere All at Once")."""
 
 
 def _inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[int] = (),
@@ -110,22 +90,6 @@ def _inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection
     return raw[:1].isupper() and not raw.isupper() and raw != "I" and not opens
 
 
-_COUNTED = frozenset("times time hours hour stars star out of or and x veces vez horas estrellas de y o".split())
-_KNOWN_FILM = 20
-"""Ratings a film needs before a capitalised word standing alone ("Parasite, the one that won...")
-is read as its title: an obscure namesake is more likely a newer film the catalog lacks."""
-_YEAR_WORDS = frozenset("than before after since from in until till el del de desde hasta antes despues year "
-                        "ano pre post".split())
-"""Words before a four-digit number that make it a year, not a title such as "2012"."""
-_MAKER_NOUNS = frozenset("las los pelis peliculas películas films movies cine stuff work obra".split())
-"""Nouns before "de"/"by" + a name: the name is a maker ("las de Hitchcock", "films by Lynch")."""
-_ONE_BY = frozenset("la el una uno un one something algo".split())
-"""Before "de"/"by" + one name: "la de Chaplin", "one by Kubrick" (unless a listed film has that name)."""
-
-
-"""Before a title shared by several films: the earliest one."""
-
-
 @dataclass(frozen=True)
 class Mention:
     """One catalog title found in a text: the item and the character span that names it."""
@@ -136,28 +100,6 @@ class Mention:
     text: str
     score: float
     """100 for an exact match of a title variant; the fuzzy ratio otherwise."""
-
-
-_ARTICLES = frozenset({"the", "el", "la", "los", "las"})
-_PRONOUN_I = re.compile(r"I(?:['’](?:m|ve|d|ll))?$")
-""""Vertigo I found slow": a capital "I" after a title starts the clause, it continues no name."""
-
-
-_LINKING_CUES = frozenset({"is", "and", "or", "as", "than", "about"})
-"""Film cues that only link words ("Gattaca is genius."): after one, a word is no title by its cue alone."""
-
-_TOPIC_CUES = frozenset({"about", "than", "as"})
-"""Film cues that are prepositions: a lowercase dictionary word after one is what the film is about
-or like ("what about robots?"), not its title; a capital letter or a film verb still names it."""
-
-
-def _is_weak(key: str) -> bool:
-    """True for titles made only of ordinary words ("Up", "Anything Else", "Drive")."""
-    common = lexicon.common_words()
-    words = key.split()
-    if all(w in common or w in _MINOR or w in lexicon.NAMED_DAYS or w in lexicon.ES_STOPWORDS for w in words):
-        return True
-    return _is_genre(key)
 
 
 class TitleResolver:
@@ -236,6 +178,13 @@ class TitleResolver:
         item = self.catalog.get(item_id)
         return item.year if item else None
 
+    def _known_film(self, key: str, whole_title: bool = False) -> bool:
+        """Whether ``key`` names a film many people rated (``_KNOWN_FILM`` ratings); with
+        ``whole_title``, only as the film's whole title, not a shortened form ("rock" of The Rock).
+        """
+        return any(self._popularity(c) >= _KNOWN_FILM for priority, c in self._index.get(key, [])
+                   if priority == 0 or not whole_title)
+
     def _popularity(self, item_id: int) -> int:
         item = self.catalog.get(item_id)
         return item.popularity if item else 0
@@ -305,7 +254,7 @@ class TitleResolver:
                    if not (n <= 2 and item_id not in prefer_set and _inside_name(text, tokens, i))
                    for k in range(i, i + n)}
         exact = {i: n for i, n, _, _ in chosen if all(k in covered for k in range(i, i + n))}
-        fuzzy = self._fuzzy(text, tokens, covered, prefer_set, spanish, exact)
+        fuzzy = fuzzy_matches(self, text, tokens, covered, prefer_set, spanish, exact)
         chosen += fuzzy + self._coordinated(text, tokens, doubtful, fuzzy)  # "loved gatacca and the sixth sense"
         mentions = []
         idioms = [m.span() for m in lexicon.VERDICT_IDIOMS.finditer(text.lower())]
@@ -426,13 +375,12 @@ class TitleResolver:
                 # "Braveheart", "Gattaca": no ordinary word, nor one's plural or verb form
                 after = text[tokens[i + n - 1].end:]
                 alone = self._at_start(text, i, first) and (re.match(r"\s*[,=:]", after) or _ENDS_ALONE.match(after))
-                known_film = any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, []))
+                known_film = self._known_film(key)
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
                     or nxt in _VERB_AFTER | _SUBJECT_VERBS or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
                     or bool(alone and known_film)
             if first.raw.isupper() and len(first.raw) > 3 and self._at_start(text, i, first) and re.match(
-                    r"\s*(?:[?!.…,:]|$)", text[tokens[i + n - 1].end:]) and any(
-                    self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])):
+                    r"\s*(?:[?!.…,:]|$)", text[tokens[i + n - 1].end:]) and self._known_film(key):
                 return True  # "CASABLANCA!!! the best": a known film shouted on its own
             between = text[first.end:tokens[i + n].start] if i + n < len(tokens) else ""
             if self._after_capital_article(text, tokens, i) and (not nxt or nxt in _stop() or nxt in _VERB_AFTER
@@ -454,7 +402,7 @@ class TitleResolver:
             if prev in _TOPIC_CUES and lexicon.is_known_word(key):
                 return False  # "what about robots?", "a film about ghosts": a topic, not the film
             alone = self._at_start(text, i, first) and _ENDS_ALONE.match(text[tokens[i + n - 1].end:])
-            if alone and any(self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])):
+            if alone and self._known_film(key):
                 return True  # "titanic? too cheesy": a known film standing alone as its own sentence
             denied = nxt == "no" and i + n + 1 < len(tokens) and tokens[i + n + 1].key in _VERB_AFTER \
                 and self._at_start(text, i, first)  # "gladiador no me gustó": the film, then its verdict
@@ -477,8 +425,7 @@ class TitleResolver:
                 return True  # "no country and there will be blood": a listed title typed out in full
             if len(content) == 1 and any(c in prefer for _, c in self._index.get(key, [])):
                 return self._listed_word(text, tokens, i, prev, nxt, prefer, n)  # "heat was decent", "the thing was"
-            if n == 2 and first.key == "the" and content[0].key not in _FILM_PARTS and any(
-                    self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(key, [])) \
+            if n == 2 and first.key == "the" and content[0].key not in _FILM_PARTS and self._known_film(key) \
                     and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")) \
                     and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():
                 return True  # "hitchcock's the birds": a film credited to its maker ("that's the thing" is none)
@@ -501,8 +448,8 @@ class TitleResolver:
         at_start = self._at_start(text, i, first)
         if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
             return False
-        if n == 1 and at_start and _ENDS_ALONE.match(text[first.end:]) and key not in _CLOSED_CLASS and any(
-                self._popularity(c) >= _KNOWN_FILM for p, c in self._index.get(key, []) if p == 0):
+        if n == 1 and at_start and _ENDS_ALONE.match(text[first.end:]) and key not in _CLOSED_CLASS \
+                and self._known_film(key, whole_title=True):
             return True  # "Heat. More like that", "Speed!!": a known film alone as its own sentence
         if n == 1 and self._name_follows(text, tokens, i, n):
             return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul
@@ -518,8 +465,7 @@ class TitleResolver:
         """
         return not (word in lexicon.EN_STOPWORDS or word in lexicon.ES_STOPWORDS or word in _CLOSED_CLASS
                     or _is_genre(key)
-                    or key in lexicon.NAMED_DAYS) and any(
-            priority == 0 and self._popularity(c) >= _KNOWN_FILM for priority, c in self._index.get(key, []))
+                    or key in lexicon.NAMED_DAYS) and self._known_film(key, whole_title=True)
 
     def _listed_word(self, text: str, tokens: list[_Token], i: int, prev: str, nxt: str, prefer: set[int],
                      n: int = 1) -> bool:
@@ -610,151 +556,9 @@ class TitleResolver:
         return i > 0 and tokens[i - 1].key in _ARTICLES and tokens[i - 1].raw[:1].isupper() \
             and not self._at_start(text, i - 1, tokens[i - 1])
 
-    @staticmethod
-    def _misspelt_subject(tokens: list[_Token], i: int, window: str, known: frozenset[str], shortest: int = 7) -> bool:
-        """A lowercase word no dictionary knows, long enough to be a title and standing where a
-        title stands (the subject of a verb, joined to another name, after a capitalised article):
-        "termnator is a fave", "terminater 2 and predater are...", "El orfanto".
-        """
-        if not known or window in known or len(window) < shortest:
-            return False
-        nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
-        prev = tokens[i - 1].key if i > 0 else ""
-        titled = i > 0 and prev in _ARTICLES and tokens[i - 1].raw[:1].isupper()
-        return nxt in _VERB_AFTER | _SUBJECT_VERBS | {"are", "were", "and", "y"} or prev in {"and", "y"} or titled
-
-    def _fuzzy(self, text: str, tokens: list[_Token], covered: set[int], prefer: set[int], spanish: bool = False,
-               exact: Mapping[int, int] | None = None) -> list[tuple[int, int, int, float]]:
-        """Typo matches ("forest gump", "termiantor 2") over windows of uncovered tokens.
-
-        ``exact``: the exact matches (start token -> length) that cover tokens. A window may hold
-        whole ones when the title it matches contains their words and is longer: "Requiem for a
-        Draem" is Requiem for a Dream, not Requiem; "The Matrix Relaoded" not The Matrix.
-        """
-        exact = exact or {}
-        out: list[tuple[int, int, int, float]] = []
-        limit = min(len(tokens), _MAX_FUZZY_TOKENS)
-        stop = _stop()
-        known = lexicon.known_words() if len(lexicon.known_words()) > 5000 else frozenset()
-        function = lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | _MINOR
-        for i in range(limit):
-            if (i in covered and i not in exact) or (tokens[i].key in function and tokens[i].key != "the" and (
-                    i + 2 >= limit or tokens[i + 1].key in function)):  # "no country for olld men" may start so
-                continue
-            for n in range(1, 8):
-                span = range(i, i + n)
-                if i + n > limit:
-                    break
-                held = _held_spans(span, covered, exact)
-                if held is None:
-                    continue  # the window cuts an exact match: a longer one may hold it whole
-                if held == [] and any(k in covered for k in span):
-                    break
-                words = [tokens[k].key for k in span]
-                if words[-1] in function or (words[0] in function and words[0] != "the" and n < 3):
-                    continue
-                rare = [w for w in words if w not in stop and not w.isdigit()]
-                unknown = not spanish and bool(known) and any(_unknown_word(w) for w in words)
-                if (not rare or max(len(w) for w in rare) < 4) and not unknown:
-                    continue  # (a word no dictionary knows licenses the word-by-word pass below)
-                window = " ".join(words)
-                spelt_right = bool(known) and all(w in known or w.isdigit() for w in words)
-                if spelt_right and (n == 1 or len(window) < 10):
-                    continue  # every word spelt right: a phrase, not a misspelt title
-                cued = i > 0 and tokens[i - 1].key in lexicon.FILM_CUES | _STRONG_CUES
-                short = len(window) < (6 if n == 1 and cued else 7 if n == 1 else 8)
-                if _is_genre(window) or (short and not (unknown and len(window) >= (5 if n == 1 else 6))):
-                    continue
-                choices = self._fuzzy_choices.get(n, [])
-                if not choices and not unknown:
-                    continue
-                cutoff = 93 if spelt_right else 86 if max((len(w) for w in rare), default=0) >= 5 else 90
-                if held:
-                    extra = [tokens[k].key for k in span if not any(a <= k < a + m for a, m in held)]
-                    if not any(len(w) >= 4 and not w.isdigit() and w not in known for w in extra):
-                        continue  # only a misspelt word extends an exact match ("Matrix Relaoded")
-                    cutoff = max(cutoff, 90)
-                hit = None if short or not choices else process.extractOne(
-                    window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
-                if hit is not None and held and not all(
-                        f" {' '.join(tokens[k].key for k in range(a, a + m))} " in f" {hit[0]} " for a, m in held):
-                    hit = None  # the longer title must contain what was matched exactly
-                placed = n == 1 and not spanish and (cued or self._misspelt_subject(tokens, i, window, known, 6))
-                # (Spanish words are in no dictionary here: "mi sobrina le…" is no misspelt *Sabrina*)
-                long_enough = len(window) >= (8 if n == 1 else 7) or (placed and len(window) >= 6)
-                if hit is None and not short and not spelt_right and long_enough:
-                    # letters swapped ("run lola rnu") cost two edits to the ratio but one here
-                    swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
-                    hit = (swapped[0], 100.0 * (1 - 1 / len(window)), swapped[2]) if swapped else None
-                    if hit is not None and n == 1 and len(window) < 8 and not any(
-                            self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(hit[0], [])):
-                        hit = None  # a short word one letter off: only a well-known film ("titanik")
-                typo = hit is None and unknown and not held
-                if typo:
-                    # word by word: "jumani", "the lin king", "brveheert"; a lone word only for a
-                    # well-known film (a name or slang word no dictionary holds is one letter off
-                    # many obscure titles)
-                    slip = typos.match(words, self._typo_choices.get(n, []), _unknown_word)
-                    hit = (slip[0], slip[1], 0) if slip else None
-                known_hit = hit is not None and any(
-                    self._popularity(c) >= _KNOWN_FILM for _, c in self._index.get(hit[0], []))
-                if typo and hit is not None and (n == 1 or _is_weak(hit[0])) and not known_hit:
-                    hit = None
-                if hit is not None and n == 1 and unknown and typos.one_edit_words(window, lexicon.is_known_word) - {
-                        hit[0]}:
-                    hit = None  # "increadible" is a slip for a word ("incredible") before a title (The Incredibles)
-                # a misspelt word of a well-known film needs no cue ("anything similar to goldeneey?")
-                lower_word = not (unknown and known_hit) and n == 1 and not tokens[i].raw[:1].isupper() and (
-                    i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES) \
-                    and not self._misspelt_subject(tokens, i, window, known)
-                name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
-                    and not self._at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
-                weak = hit is not None and n > 1 and _is_weak(hit[0]) and not unknown and not self._accept(
-                    text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs its exact form's cue
-                infinitive = n == 1 and spanish and not tokens[i].raw[:1].isupper() and window.endswith(
-                    ("ar", "er", "ir"))  # "no lo pude terminar" is a verb, no misspelt "Terminator"
-                if hit is None or lower_word or name_part or weak or infinitive or (n == 1 and (
-                        window.rstrip("s") == hit[0].rstrip("s")
-                        or not self._accept(text, tokens, i, 1, window, prefer, spanish))):
-                    continue
-                item_id = self._lookup(self._index, hit[0], self._nearby_year(tokens, i, n), prefer)
-                if item_id is not None:
-                    out.append((i, n, item_id, float(hit[1])))
-        return out
-
-
-_FILMS_OF = frozenset("movies films flicks pelis peliculas filmography roles stuff work".split())
-
-
 def _possessive_of_films(tokens: list[_Token], last: int) -> bool:
     """The match ends in a possessive followed by a plural film noun: the name is a person's."""
     return last + 1 < len(tokens) and bool(_POSSESSIVE.search(tokens[last].raw)) and tokens[last + 1].key in _FILMS_OF
-
-
-def _held_spans(span: range, covered: set[int], exact: Mapping[int, int]) -> list[tuple[int, int]] | None:
-    """The exact matches (start, length) a window holds whole; None when it cuts one, [] when it
-    holds none (it may still touch covered tokens that no exact match owns).
-    """
-    held = []
-    for start, length in exact.items():
-        inside = [k for k in range(start, start + length) if k in span]
-        if not inside:
-            continue
-        if len(inside) < length:
-            return None
-        held.append((start, length))
-    if held and any(k in covered and not any(a <= k < a + m for a, m in held) for k in span):
-        return None
-    if held and sum(m for _, m in held) >= len(span):
-        return None  # a window that is only exact matches is no longer title
-    return held
-
-
-def _unknown_word(word: str) -> bool:
-    """A word of three letters or more that no English dictionary holds, nor as a regular plural or
-    verb form: a typo or a name.
-    """
-    return len(word) >= 3 and word.isalpha() and not lexicon.is_known_word(word)
 
 
 def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:

@@ -17,6 +17,15 @@ from collections.abc import Callable, Sequence
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from chat_rec.understanding import lexicon
+
+
+def unknown_word(word: str) -> bool:
+    """A word of three letters or more that no English dictionary holds, nor as a regular plural or
+    verb form: a typo or a name.
+    """
+    return len(word) >= 3 and word.isalpha() and not lexicon.is_known_word(word)
+
 
 def allowed_edits(title_word: str) -> int:
     """Edits a typed word may be from a title word: none for three letters or fewer, one up to six,
