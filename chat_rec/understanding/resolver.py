@@ -430,7 +430,7 @@ class TitleResolver:
                     and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():
                 return True  # "hitchcock's the birds": a film credited to its maker ("that's the thing" is none)
             slot = prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE) or subject
-            person = bool(_PERSON_PREDICATE.match(text[tokens[i + n - 1].end:]))  # "the rock is a good actor"
+            person = bool(_PERSON_PREDICATE.match(text[tokens[i + n - 1].end:]))  # "the rock is such a funny guy"
             opens = self._at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS or comma)
             cued = prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE) or (opens if n == 1 else subject)
             ends = i + n == len(tokens) or bool(re.match(r"\s*[,;:.!?…)]", between)) or (
@@ -441,7 +441,7 @@ class TitleResolver:
                 # well-known film's whole title, in a film's slot, ending its phrase ("i love speed
                 # boats" goes on, and "the rock" of The Rock's variants is no title typed in full)
                 return True
-            # "loved the green mile": ordinary words too, ending their phrase ("likes true stories told…")
+            # "loved the green mile": ordinary words too, ending their phrase ("my son likes big fish tanks")
             return n > 1 and len(content) >= 2 and slot and ends
         if any(c in prefer for _, c in self._index.get(key, [])):
             return True
@@ -574,7 +574,7 @@ def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> lis
         n = len(words)
         out += [(j, n, item_id, 100.0) for j in range(len(keys) - n + 1)
                 if keys[j] == words[0] and (j, n) not in taken and tuple(keys[j:j + n]) == words
-                and (j + n == len(keys) or keys[j + n] not in _FILM_NOUNS)]  # "monster movies": a kind of film
+                and (j + n == len(keys) or keys[j + n] not in _FILM_NOUNS)]  # "godzilla movies": a kind of film
     return out
 
 

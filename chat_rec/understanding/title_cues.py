@@ -32,7 +32,7 @@ Others*) but, lowercase, are read as the words ("I've seen the others": the rest
 _PERSON_PREDICATE = re.compile(
     r"\s*(?:is|was|s|'s|’s|es|fue)\s+(?:such\s+)?(?:a|an|un|una)\s+(?:\w+\s+){0,2}?"
     r"(?:actor|actress|director|guy|man|woman|dude|comedian|filmmaker|actriz|directora|tipo)\b", re.IGNORECASE)
-"""A title followed by a person's description ("the rock is a good actor"): the name is a person's."""
+"""A title followed by a person's description ("the rock is such a funny guy"): the name is a person's."""
 _PICK_VERBS = frozenset("take pick choose try watch want elijo escojo quiero pongo".split())
 _PICK_PHRASES = ("go with", "going with", "goes with", "quedo con", "voy con", "vamos con", "nos quedamos con")
 """Choosing a listed film: after these, a lowercase listed title ending its phrase is that film."""

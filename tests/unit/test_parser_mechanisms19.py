@@ -119,7 +119,7 @@ def test_a_known_lowercase_title_in_a_films_slot(resolver, text, expected):
     "I'm up for anything funny",           # a particle
     "she looked just like her",            # a pronoun
     "I don't like ghost stories",
-    "the rock is a good actor",            # a person's description follows
+    "the rock is such a funny guy",        # a person's description follows
     "good drama is hard to find",          # a genre
 ])
 def test_an_ordinary_word_stays_a_word(resolver, text):
@@ -180,7 +180,8 @@ def test_a_title_joined_to_a_misspelt_one_is_found(resolver):
 
 
 @pytest.mark.parametrize("text", [
-    "my daughter likes true stories told in the dark",   # ordinary words going on: no title
+    "my son likes big fish tanks",                        # ordinary words going on: no title
+    "my dad likes true stories about war heroes",
     "I like old school action like that",
     "do you like over the top musicals?",
     "have you seen anything else similar you'd recommend",
@@ -190,8 +191,8 @@ def test_an_ordinary_multiword_title_must_end_its_phrase(resolver, text):
 
 
 def test_a_kind_of_film_is_no_repeated_title(resolver):
-    found = resolver.find_in_text("I like monster movies, and Monster was great")
-    assert [m.text for m in found] == ["Monster"]
+    found = resolver.find_in_text("I love Godzilla, and godzilla movies in general")
+    assert [m.text for m in found] == ["Godzilla"]
 
 
 def test_a_title_before_yet_or_as_ends_its_phrase(resolver):
