@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from chat_rec.cli_common import add_common_options, print_json_or_table, settings_for
-from chat_rec.errors import ChatRecError
+from chat_rec.errors import ChatRecError, ConfigError
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -70,6 +70,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         settings = settings_for(argparse.Namespace(llm=llm))
         if args.retriever is not None:
             settings = settings.model_copy(update={"retriever": args.retriever == "on"})
+        if args.proposals is not None:
+            if args.llm == "none" and args.proposals > 0:
+                raise ConfigError("--proposals needs a chat model: add --llm default (or scripted).")
+            settings = settings.model_copy(update={"llm_proposals": args.proposals})
         result = run_crs_eval(Path(args.cases), settings=settings,
                               limit=args.limit, oracle_mentions=args.oracle_mentions,
                               conversation=None if args.no_conversation else "auto", compare=not args.no_compare,
@@ -146,6 +150,9 @@ def add_eval_parser(sub: Any) -> None:
     e.add_argument("--retriever", choices=("on", "off"),
                    help="embed the retrieval query with the trained retriever (on) or the stock embedder (off); "
                         "default: CHAT_REC_RETRIEVER (off)")
+    e.add_argument("--proposals", type=int, metavar="N",
+                   help="the chat model proposes N films per case, grounded and fused with the ranking "
+                        "(default: CHAT_REC_LLM_PROPOSALS, 0 = off); paired against the same ranker without them")
     e.add_argument("--no-compare", action="store_true",
                    help="skip the paired comparison with the previous ranker (item-kNN, default weights)")
     e.add_argument("--baseline-weights", metavar="WEIGHTS_JSON",

@@ -114,6 +114,14 @@ class Settings(BaseSettings):
     popular_candidates: int = 100
     """Most-rated items added to the candidates, so the popularity prior has something to pick."""
 
+    llm_proposals: int = Field(default=0, ge=0, le=30)
+    """Films the chat model proposes per recommendation, grounded to the catalog and fused with the
+    ranking (``ranking/proposals.py``); 0 (the default) turns it off. Meant for a knowledgeable model
+    (CUDA 7B, an OpenAI-compatible endpoint): the small CPU model knows too few films to help."""
+
+    llm_proposal_weight: float = Field(default=1.0, ge=0.0)
+    """The model's list's weight in the fusion (1: reciprocal rank fusion with equal weights)."""
+
     diversity: float = 0.3
     """MMR trade-off: 0 = pure relevance, 1 = pure diversity."""
 

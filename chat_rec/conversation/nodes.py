@@ -411,7 +411,8 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
                            query_vector=_as_array(state.get("query_vector")), reranker=reranker,
                            history=history, rerank_depth=deps.settings.rerank_candidates,
                            genre_floor=deps.settings.genre_floor, floor_page=deps.settings.genre_floor_page,
-                           aspect_floor=deps.settings.aspect_floor)
+                           aspect_floor=deps.settings.aspect_floor, proposed=_proposed(state, deps),
+                           proposal_weight=deps.settings.llm_proposal_weight)
     language = signal_of(state).language
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),
@@ -427,6 +428,17 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     if any(lead):
         update["reply"] = " ".join(part for part in lead if part)
     return update
+
+
+def _proposed(state: State, deps: Any) -> list[int]:
+    """Catalog films the chat model proposes for this turn (``settings.llm_proposals``; none when off)."""
+    count = deps.settings.llm_proposals
+    if count <= 0 or deps.llm is None:
+        return []
+    from chat_rec.ranking.proposals import PROPOSAL_TURNS, propose
+
+    turns = query_window(state.get("history") or [], state.get("user_text", "").strip()[:500], PROPOSAL_TURNS)
+    return propose(deps.llm, deps.resolver, turns, count).ids
 
 
 def persist(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:

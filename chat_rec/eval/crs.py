@@ -16,6 +16,7 @@ shows what repeating earns). Targets without a ``movielens_id`` are counted in
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -85,6 +86,12 @@ class CrsEngine:
         """Most-rated items added to the candidates (``pipeline.retrieve(popular=...)``)."""
         self.query_turns: int | None = None
         """Turns the retrieval query reads; None: the ranker's (``RankWeights.query_turns``), as the graph."""
+        self.llm: Any = None
+        """The chat model (``--llm default|scripted``); None with ``--llm none``."""
+        self.proposals = 0
+        """Films the chat model proposes per case (``--proposals``, ``settings.llm_proposals``); 0: off."""
+        self._proposed: dict[str, list[int]] = {}
+        self.proposal_stats: dict[str, float] = {"cases": 0, "lines": 0, "grounded": 0, "failed": 0, "seconds": 0.0}
 
     @classmethod
     def build(cls, settings: Any = None, llm: str = "none", progress: bool = True,
@@ -126,8 +133,11 @@ class CrsEngine:
         request = LearnedRequest.for_settings(settings, index.embedder.encode)
         extractor = extractor_for(TitleResolver(catalog), chat_model, settings.extract_llm, verdict,
                                   request)  # as ChatService
-        return cls(settings, catalog, index, ranker, extractor,
-                   genre_centroids(index.ids, index.vectors, catalog), aspects)
+        engine = cls(settings, catalog, index, ranker, extractor,
+                     genre_centroids(index.ids, index.vectors, catalog), aspects)
+        engine.llm = chat_model
+        engine.proposals = settings.llm_proposals if chat_model is not None else 0
+        return engine
 
     @cached_property
     def shared_direction(self) -> np.ndarray | None:
@@ -250,12 +260,30 @@ class CrsEngine:
                                        self.settings.candidates, popular=self.popular, query_vector=query)
         return (candidates if (candidates and state.profile is not None) else None), query
 
+    def proposed(self, case: Mapping[str, Any]) -> list[int]:
+        """The chat model's grounded proposals for the case (``ranking/proposals.py``), once per case."""
+        from chat_rec.ranking.proposals import PROPOSAL_TURNS, propose
+
+        key = str(case["id"])
+        if key not in self._proposed:
+            started = time.perf_counter()
+            found = propose(self.llm, self.resolver, list(case["turns"])[-PROPOSAL_TURNS:], self.proposals)
+            stats = self.proposal_stats
+            stats["cases"] += 1
+            stats["lines"] += len(found.lines)
+            stats["grounded"] += len(found.ids)
+            stats["failed"] += bool(found.error)
+            stats["seconds"] += time.perf_counter() - started
+            self._proposed[key] = found.ids
+        return self._proposed[key]
+
     def recommend(self, case: Mapping[str, Any], depth: int = DEPTH, state: DialogueState | None = None,
-                  ranker: Any = None, query_turns: int | None = None) -> list[int]:
+                  ranker: Any = None, query_turns: int | None = None, proposals: bool = True) -> list[int]:
         """The top ``depth`` for the case: pipeline.retrieve then pipeline.rank, as the graph runs.
 
         ``ranker`` (default: the engine's) and ``query_turns`` (default: the engine's window) let a
-        comparison rank the same replay another way.
+        comparison rank the same replay another way; ``proposals=False`` leaves the chat model's
+        proposals out (the baselines never have them).
         """
         from chat_rec.ranking import pipeline
 
@@ -271,7 +299,9 @@ class CrsEngine:
         page = self.settings.genre_floor_page or self.settings.top_k  # the first page is the app's own answer
         ranked = pipeline.rank(ranker, state.profile, state.constraints, depth, self.settings.diversity,
                                candidates, query_vector=query, genre_floor=self.settings.genre_floor,
-                               aspect_floor=self.settings.aspect_floor, floor_page=page)
+                               aspect_floor=self.settings.aspect_floor, floor_page=page,
+                               proposed=self.proposed(case) if (proposals and self.proposals > 0) else (),
+                               proposal_weight=self.settings.llm_proposal_weight)
         return [s.item.item_id for s in ranked]
 
 
@@ -365,11 +395,20 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
         "baselines": {"repeat_mentioned": {"all": base["all"], "novel": base["novel"]}},
         "diversity": diversity(list(lists.values()), engine.index.row_of, engine.index.vectors, len(engine.catalog)),
     }
+    if engine.proposals > 0:
+        stats = engine.proposal_stats
+        result["proposals"] = {"per_case": engine.proposals, "weight": engine.settings.llm_proposal_weight,
+                               "cases": int(stats["cases"]), "titles_written": int(stats["lines"]),
+                               "grounded": int(stats["grounded"]), "failed_calls": int(stats["failed"]),
+                               "seconds_per_case": round(stats["seconds"] / max(1, stats["cases"]), 2)}
     if compare:
-        baseline = baseline or Baseline("previous ranker (item-kNN, default weights, no conversation model)",
-                                        previous_ranker(engine))
+        default = (Baseline("the same ranker without the chat model's proposals", engine.ranker, engine.query_turns)
+                   if engine.proposals > 0 else Baseline("previous ranker (item-kNN, default weights, "
+                                                         "no conversation model)", previous_ranker(engine)))
+        baseline = baseline or default
         _embed_for(engine, baseline, states)
-        old = {case["id"]: engine.recommend(case, state=state, ranker=baseline.ranker, query_turns=baseline.query_turns)
+        old = {case["id"]: engine.recommend(case, state=state, ranker=baseline.ranker, query_turns=baseline.query_turns,
+                                            proposals=False)
                for case, state in _progress(pairs, progress, "CRS baseline ranker")}
         result["previous_ranker"] = {"label": baseline.label,
                                      "query_turns": baseline.query_turns or baseline.ranker.weights.query_turns,

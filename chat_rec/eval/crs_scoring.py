@@ -135,6 +135,11 @@ def format_crs_table(result: Mapping[str, Any]) -> str:
             p = result["previous_ranker"]["paired_novel"][f"recall@{k}"]
             lines.append(f"  R@{k:<3} {p['diff']:+.3f}  95% [{p['ci'][0]:+.3f}, {p['ci'][1]:+.3f}]   "
                          f"targets only chat-rec found: {p['only_new']}, only the baseline: {p['only_old']}")
+    if result.get("proposals"):
+        pr = result["proposals"]
+        lines += ["", f"chat model's proposals: {pr['per_case']} asked per case, weight {pr['weight']}; "
+                      f"{pr['titles_written']} titles written in {pr['cases']} cases, {pr['grounded']} grounded "
+                      f"to the catalog, {pr['failed_calls']} failed calls, {pr['seconds_per_case']:.2f} s a case"]
     div = result["diversity"]
     lines += ["", f"out_of_catalog_rate: {result['out_of_catalog_rate']:.3f}   "
               f"intra-list diversity@10: {div['intra_list@10']:.3f}   coverage@10: {div['coverage@10']:.3f}"]

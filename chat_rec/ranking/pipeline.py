@@ -10,6 +10,7 @@ import numpy as np
 
 from chat_rec.ranking.constraints import Constraints
 from chat_rec.ranking.hybrid import HybridRanker, RankRequest, ScoredItem, top_positions
+from chat_rec.ranking.proposals import fuse
 from chat_rec.ranking.rerank import CandidateReranker, rerank_top
 
 EXACT_SEARCH_MAX = 200_000
@@ -125,7 +126,7 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
          candidates: Collection[int] | None = None, query_vector: np.ndarray | None = None,
          reranker: CandidateReranker | None = None, history: Sequence[str] = (),
          rerank_depth: int = 20, genre_floor: int = 0, floor_page: int | None = None,
-         aspect_floor: int = 0) -> list[ScoredItem]:
+         aspect_floor: int = 0, proposed: Sequence[int] = (), proposal_weight: float = 1.0) -> list[ScoredItem]:
     """Score the candidates (or the whole catalog when None) and pick k with MMR.
 
     ``query_vector`` (the message's embedding) joins the profile in the content score
@@ -133,7 +134,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
     are re-ordered by it (``history``: the user's liked titles) before the first k are kept.
     ``genre_floor`` and ``floor_page``: see ``with_genre_floor``; ``aspect_floor``: see
     ``with_aspect_floor`` (applied first, on the same pages, for the moods the message itself asks
-    for: ``c.asked_aspects``).
+    for: ``c.asked_aspects``). ``proposed``: catalog ids a chat model proposed for the turn
+    (``ranking/proposals.py``), fused with the ranking (weight ``proposal_weight``) before the floors.
     """
     request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
     if reranker is None:
@@ -142,6 +144,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
         request.k = max(k, rerank_depth)  # MMR picks greedily, so its first k are the same as with k alone
         ranked = rerank_top(reranker, history, ranker.rank(request), k, rerank_depth)
         request.k = k
+    if proposed:
+        ranked = fuse(ranker, request, ranked, proposed, proposal_weight)
     if c.asked_aspects:  # the floor holds for the moods this message asks for, not for carried ones
         ranked = with_aspect_floor(ranker, request, ranked, aspect_floor, floor_page, c.asked_aspects)
     return with_genre_floor(ranker, request, ranked, genre_floor, floor_page)
