@@ -71,3 +71,20 @@ def test_a_conversation_through_chat_rec_llm_openai(llm_server: LlmServer, make_
     assert follow.stage == "recommend" and follow.items
     assert not any("Horror" in i.genres for i in follow.items)
     assert _health(llm_server)["requests"] > before  # the turns really went through the server
+
+
+def test_proposals_are_asked_of_the_endpoint_and_the_picks_stay_catalog_films(llm_server: LlmServer,
+                                                                             make_service) -> None:
+    """CHAT_REC_LLM_PROPOSALS with CHAT_REC_LLM=openai: one more request per recommending turn; the
+    tiny random model's words ground to nothing or to catalog films, never to anything else."""
+    counts = []
+    for proposals in (0, 3):
+        service = make_service("openai", name=f"openai-proposals-{proposals}", openai_base_url=llm_server.base_url,
+                               openai_model="tiny", llm_timeout_s=30, llm_proposals=proposals)
+        service.start("noor")
+        before = _health(llm_server)["requests"]
+        result = service.send_sync("noor", "I loved Heat, recommend me something similar")
+        assert result.stage == "recommend" and result.items
+        assert all(item.item_id in service.deps.catalog for item in result.items)
+        counts.append(_health(llm_server)["requests"] - before)
+    assert counts[1] == counts[0] + 1
