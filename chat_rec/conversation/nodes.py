@@ -20,7 +20,6 @@ from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects, era_range
 from chat_rec.ranking.query import dialogue_query, query_window
 from chat_rec.ranking.retriever import embed_query
-from chat_rec.understanding import intent
 from chat_rec.understanding.aspects import asked_aspects, with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -259,11 +258,9 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     deps = runtime.context.deps
     affinity = getattr(deps, "genre_affinity", None)  # without it (a bare test double) no change of topic is told
     shown = state.get("last_items") or []
-    judged = session.with_shown_topic(previous, [found.genres for i in shown if (found := deps.catalog.get(i))])
-    named = [i for i in signal.liked_ids if i not in set(shown)]
-    named_genres = [found.genres for i in named if (found := deps.catalog.get(i))]
-    kind = session.message_kind(signal, shown, bool(text), judged, affinity, _mood_rows(signal, judged, deps),
-                                named_genres, relative=intent.relative_ask(text))
+    kind, named = session.classify(previous, signal, text, shown,
+                                   lambda i: found.genres if (found := deps.catalog.get(i)) else None,
+                                   affinity, getattr(deps, "aspects", None))
     embed = bool(text) and (previous is None or kind != "react")
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns
@@ -283,17 +280,6 @@ def _without_name(window: list[dict[str, str]], name: str) -> list[dict[str, str
     pattern = re.compile(re.escape(name.strip()), re.IGNORECASE)
     return [{**turn, "text": pattern.sub(" ", turn["text"])} if turn.get("role") == "assistant" else turn
             for turn in window]
-
-
-def _mood_rows(signal: PreferenceSignal, previous: session.ActiveRequest | None, deps: Any) -> list[int]:
-    """Index rows the message's liked moods point to, when only a mood may tell a change of topic."""
-    aspects = getattr(deps, "aspects", None)
-    if aspects is None or previous is None or not previous.topic or signal.liked_genres or not signal.liked_aspects:
-        return []
-    rows: set[int] = set()
-    for phrase in signal.liked_aspects:
-        rows.update(np.flatnonzero(aspects.tagged(phrase)).tolist())
-    return sorted(rows)
 
 
 def _seeds_outside_range(state: State, runtime: Runtime[TurnContext]) -> bool:

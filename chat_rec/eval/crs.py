@@ -58,6 +58,9 @@ class DialogueState:
     """The turns before the last user turn: with it, the window retrieval embeds (``ranking.query``)."""
     constraints: Any = None
     """The last user turn's ``build_constraints`` result."""
+    request: Any = None
+    """The request in force (``ranking.session.ActiveRequest``), carried turn by turn as the graph
+    carries it: its liked genres are the turn's genre boost."""
 
 
 class CrsEngine:
@@ -140,6 +143,18 @@ class CrsEngine:
         return engine
 
     @cached_property
+    def genre_affinity(self) -> Any:
+        """Which genres go together, over the index's rows (as ``Deps.genre_affinity``)."""
+        from chat_rec.ranking.session import GenreAffinity
+
+        items = (self.catalog.get(int(i)) for i in self.index.ids)
+        return GenreAffinity.from_genres(item.genres if item is not None else () for item in items)
+
+    def _genres_of(self, item_id: int) -> Any:
+        item = self.catalog.get(item_id)
+        return item.genres if item is not None else None
+
+    @cached_property
     def shared_direction(self) -> np.ndarray | None:
         """The direction all catalog vectors share: pushes leave it alone, as in the app (``Deps``)."""
         from chat_rec.profile.vector import mean_direction
@@ -168,6 +183,7 @@ class CrsEngine:
         recommender is a person whose mentions the app would have shown) are ``mentioned``.
         """
         from chat_rec.profile import vector as pv
+        from chat_rec.ranking import session
         from chat_rec.ranking.constraints import build_constraints, carried_aspects
         from chat_rec.understanding.aspects import asked_aspects
 
@@ -201,6 +217,9 @@ class CrsEngine:
             state.liked_aspects, state.disliked_aspects = dict.fromkeys(liked), dict.fromkeys(disliked)
             state.mentioned.update(dict.fromkeys(signal.liked_ids + signal.disliked_ids + signal.seen_ids))
             turn_shown = [i.item_id for i in shown]
+            kind, named = session.classify(state.request, signal, text, turn_shown, self._genres_of,
+                                           self.genre_affinity, self.aspects)
+            state.request = session.next_request(state.request, kind, signal, None, named)
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
             before = state.history.copy()
             state.history.absorb(signal, c)
@@ -210,6 +229,9 @@ class CrsEngine:
         # the last user turn's filters, with every movie named up to the predicted turn
         prior, signal, turn_shown = last if last else (state.history, _empty_signal(), [])
         state.constraints = build_constraints(prior, signal, shown=turn_shown, mentioned=state.mentioned)
+        if state.request is not None:  # the genres in force, as the graph's ``compute_constraints`` sets them
+            excluded = set(state.constraints.excluded_genres)
+            state.constraints.liked_genres = tuple(g for g in state.request.genres if g not in excluded)
         state.constraints.liked_aspects = tuple(state.liked_aspects)
         state.constraints.disliked_aspects = tuple(state.disliked_aspects)
         state.constraints.asked_aspects = asked_aspects(state.last_user_text, [a for a in signal.liked_aspects

@@ -7,6 +7,10 @@ co-recommendation together, liked films weighing more. How often a film is menti
 the conversation popularity prior. Only each row's strongest ``neighbours`` weights are kept, so
 the saved model is a small sparse matrix.
 
+Conversations that name a genre ("any good horror?") also give a genre prior: for each genre, the
+share of the conversations naming it that mention each movie, P(movie | genre asked), what people
+recommend when that genre is asked for (``genre_score``; ReDial's ``genres_mentioned``).
+
 Training and the manifest live in ``chat_rec.training.conversations``; this module only scores,
 saves and loads.
 """
@@ -33,18 +37,29 @@ class ConversationModel:
     """Sparse item-item weights and mention counts over catalog ids."""
 
     def __init__(self, item_ids: np.ndarray, weights: sp.csr_matrix, counts: np.ndarray,
-                 manifest: dict[str, Any] | None = None) -> None:
+                 manifest: dict[str, Any] | None = None, genre_names: Sequence[str] = (),
+                 genre_matrix: np.ndarray | None = None) -> None:
         self.item_ids = np.asarray(item_ids, dtype=np.int64)
         self.weights = sp.csr_matrix(weights, dtype=np.float32)
         self.counts = np.asarray(counts, dtype=np.float32)
         self.manifest = dict(manifest or {})
+        self.genre_names = [str(g).lower() for g in genre_names]
+        """Genres asked for in the training conversations (lowercase MovieLens names)."""
+        self.genre_matrix = (np.zeros((0, len(self.item_ids)), np.float32) if genre_matrix is None
+                             else np.asarray(genre_matrix, dtype=np.float32))
+        """genres x items: the share of the conversations asking for the genre that mention the item."""
+        self._genre_row = {g: r for r, g in enumerate(self.genre_names)}
         self._col_of = {int(i): c for c, i in enumerate(self.item_ids.tolist())}
         self._by_count = np.argsort(-self.counts, kind="stable")
 
     @classmethod
     def fit(cls, conversations: Sequence[Sequence[tuple[int, bool]]], lambda_: float = 200.0,
-            unliked_weight: float = 0.5, neighbours: int = 200) -> ConversationModel:
-        """EASE on the conversations x items matrix; ``conversations`` are (catalog id, liked) lists."""
+            unliked_weight: float = 0.5, neighbours: int = 200,
+            genres: Sequence[Sequence[str]] | None = None) -> ConversationModel:
+        """EASE on the conversations x items matrix; ``conversations`` are (catalog id, liked) lists.
+
+        ``genres``: the genres each conversation asks for (same order), for the genre prior.
+        """
         item_ids = np.array(sorted({int(i) for conv in conversations for i, _ in conv}), dtype=np.int64)
         if len(item_ids) < 2:
             raise ModelError("The conversation model needs at least two distinct movies to learn from.")
@@ -65,7 +80,8 @@ class ConversationModel:
         p = _spd_inverse(gram)
         b = p / (-np.diag(p))
         np.fill_diagonal(b, 0.0)
-        return cls(item_ids, _top_per_row(b, neighbours), counts)
+        names, matrix = _genre_prior(x, genres or [[] for _ in conversations])
+        return cls(item_ids, _top_per_row(b, neighbours), counts, genre_names=names, genre_matrix=matrix)
 
     @property
     def n_items(self) -> int:
@@ -95,6 +111,21 @@ class ConversationModel:
         order = np.lexsort((row.indices, -row.data))[:n]
         return [(int(self.item_ids[j]), float(v)) for j, v in zip(row.indices[order], row.data[order], strict=True)]
 
+    def genre_score(self, genres: Iterable[str]) -> np.ndarray:
+        """Per column: the mean over the known ``genres`` of P(movie mentioned | genre asked); zeros without one."""
+        rows = [self._genre_row[g.lower()] for g in genres if g.lower() in self._genre_row]
+        if not rows:
+            return np.zeros(self.n_items, dtype=np.float32)
+        return np.asarray(self.genre_matrix[rows].mean(axis=0), dtype=np.float32)
+
+    def top_for_genres(self, genres: Iterable[str], n: int) -> list[int]:
+        """The ``n`` movies most mentioned when ``genres`` are asked for, most first ([] for unknown genres)."""
+        score = self.genre_score(genres)
+        if not score.any():
+            return []
+        order = np.lexsort((self.item_ids, -score))[:n]
+        return [int(self.item_ids[c]) for c in order if score[c] > 0]
+
     def most_mentioned(self, n: int) -> list[int]:
         """The ``n`` most-mentioned movies, most first."""
         return [int(i) for i in self.item_ids[self._by_count[:n]]]
@@ -104,7 +135,8 @@ class ConversationModel:
         folder.mkdir(parents=True, exist_ok=True)
         w = self.weights
         np.savez_compressed(folder / MODEL_FILE, item_ids=self.item_ids, counts=self.counts, data=w.data,
-                            indices=w.indices, indptr=w.indptr, shape=np.asarray(w.shape))
+                            indices=w.indices, indptr=w.indptr, shape=np.asarray(w.shape),
+                            genre_names=np.asarray(self.genre_names, dtype=str), genre_matrix=self.genre_matrix)
         (folder / MANIFEST_FILE).write_text(json.dumps(self.manifest, indent=2) + "\n", encoding="utf-8")
         return folder
 
@@ -118,12 +150,29 @@ class ConversationModel:
             with np.load(path) as z:
                 weights = sp.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
                 item_ids, counts = z["item_ids"], z["counts"]
+                names = [str(g) for g in z["genre_names"]] if "genre_names" in z else []  # older models: none
+                matrix = z["genre_matrix"] if "genre_matrix" in z else None
             manifest_path = folder / MANIFEST_FILE
             manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
         except (OSError, KeyError, ValueError) as exc:
             raise ModelError(f"The conversation model in {folder} cannot be read ({exc}); "
                              "rebuild it with `chat-rec train conversations`.") from exc
-        return cls(item_ids, weights, counts, manifest)
+        return cls(item_ids, weights, counts, manifest, names, matrix)
+
+
+def _genre_prior(x: sp.csr_matrix, genres: Sequence[Sequence[str]]) -> tuple[list[str], np.ndarray]:
+    """Genre names and the genres x items matrix of P(item mentioned | genre asked) (``x``: conversations x items)."""
+    asked: dict[str, list[int]] = {}
+    for r, names in enumerate(genres):
+        for g in {str(name).strip().lower() for name in names if str(name).strip()}:
+            asked.setdefault(g, []).append(r)
+    names = sorted(asked)
+    mentioned = (x > 0).astype(np.float32).tocsr()
+    matrix = np.zeros((len(names), x.shape[1]), np.float32)
+    for j, g in enumerate(names):
+        rows = asked[g]
+        matrix[j] = np.asarray(mentioned[rows].sum(axis=0), dtype=np.float32).ravel() / len(rows)
+    return names, matrix
 
 
 def _top_per_row(b: np.ndarray, k: int) -> sp.csr_matrix:

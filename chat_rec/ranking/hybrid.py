@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from chat_rec.ranking.retriever import QueryRetriever
 
 BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "aspect", "conversation",
-                                   "conversation_popularity", "query", "final")
+                                   "conversation_popularity", "conversation_genre", "query", "final")
 
 ONE_THREAD_ROWS = 200_000
 """Below this many scored rows, BLAS runs on one thread (see ``_blas_threads``)."""
@@ -70,7 +70,9 @@ class RankWeights:
     genre: share of this turn's liked genres the item has, in [0, 1];
     aspect: the item's match to the moods and topics asked for (liked minus disliked), in [-1, 1].
     conversation: the conversation model's score from liked and context minus disliked items,
-    scaled to [-1, 1]; conversation_popularity: log(1 + mentions) / log(1 + most mentions).
+    scaled to [-1, 1]; conversation_popularity: log(1 + mentions) / log(1 + most mentions);
+    conversation_genre: how often people mention the item when this turn's liked genres are asked
+    for in conversation (``ConversationModel.genre_score``), scaled to [0, 1] over the allowed items.
     The two conversation signals weigh 0 here; a trained model's ``weights.json`` sets them.
     Defaults tuned on the CRS dev/valid dialogues (docs/benchmarks.md): popularity weighs a lot there.
     """
@@ -83,6 +85,7 @@ class RankWeights:
     """Chosen on the mood dev queries with the CRS dev sets held level (docs/benchmarks.md)."""
     conversation: float = 0.0
     conversation_popularity: float = 0.0
+    conversation_genre: float = 0.0
     query: float = 0.0
     """Cosine of the item to the retrieval query alone (the last turns' text, ``ranking/query.py``) on
     top of its share in ``content``; 0 here, learned in ``weights.json``."""
@@ -390,6 +393,17 @@ class HybridRanker:
         raw[self._conv_rows] = by_col
         return raw[rows] / scale
 
+    def _conversation_genre(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
+        if self.conversation is None or not req.required_genres:
+            return np.zeros(self._count(rows), np.float32)
+        by_col = self.conversation.genre_score(req.required_genres)[self._conv_cols]
+        scale = float(np.max(by_col, where=allowed[self._conv_rows], initial=0.0))
+        if scale <= 0:
+            return np.zeros(self._count(rows), np.float32)
+        raw = np.zeros(len(self.ids), np.float32)
+        raw[self._conv_rows] = by_col
+        return raw[rows] / scale
+
     def _genre(self, req: RankRequest, rows: Rows) -> np.ndarray:
         wanted = [g.lower() for g in req.required_genres if g.lower() in self.genre_masks]
         hits = np.zeros(self._count(rows), np.float32)
@@ -426,6 +440,7 @@ class HybridRanker:
             "aspect": self._aspect(req, rows),
             "conversation": self._conversation(req, rows, allowed),
             "conversation_popularity": self.conversation_popularity[rows],
+            "conversation_genre": self._conversation_genre(req, rows, allowed),
             "query": self._query(req, rows),
         }
         return allowed, rows, signals

@@ -24,7 +24,7 @@ from chat_rec.ranking.hybrid import HybridRanker, RankRequest, RankWeights
 log = logging.getLogger(__name__)
 
 WEIGHT_NAMES: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "conversation",
-                                 "conversation_popularity", "query")
+                                 "conversation_popularity", "conversation_genre", "query")
 """The signal weights a weights file may set (``RankWeights`` fields)."""
 
 

@@ -63,7 +63,8 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
     already embedded by the caller; without it the message ``text`` is embedded here.
     With a conversation model, its neighbours of the liked and context movies join too.
     ``popular`` adds that many of the most-rated items (and of the most-mentioned, with a
-    conversation model), so the ranker's popularity prior has
+    conversation model, and of those most mentioned when the liked genres are asked for in
+    conversation), so the ranker's popularity prior has
     well-known films to choose from even when the profile's neighbours are obscure ones. Liked
     aspects add the ``n // 2`` best aspect matches that pass the filters.
     """
@@ -91,6 +92,8 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
         found.update((i, None) for i in most_popular(ranker, popular))
         if talk is not None:
             found.update((i, None) for i in talk.most_mentioned(popular))
+            if c.liked_genres:  # what people recommend in conversation when these genres are asked for
+                found.update((i, None) for i in talk.top_for_genres(c.liked_genres, popular))
     found.update((i, None) for i in aspect_candidates(ranker, c, max(1, n // 2)))
     excluded = set(c.exclude_ids)
     return [i for i in found if i not in excluded]

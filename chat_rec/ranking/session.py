@@ -17,10 +17,10 @@ alone is judged by the genres of the films its tags point to.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import permutations
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 
@@ -182,6 +182,30 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
             and named_genres and all(set(g) & set(previous.topic) for g in named_genres)):
         return "steer"  # films of the topic in force: it narrows the topic, as a fitting mood does
     return "new" if signal.wants_new_recommendations and not (relative and not named) else "steer"
+
+
+def classify(previous: ActiveRequest | None, signal: PreferenceSignal, text: str, shown: Sequence[int],
+             genres_of: Callable[[int], Sequence[str] | None], affinity: GenreAffinity | None = None,
+             aspects: Any = None) -> tuple[MessageKind, list[int]]:
+    """(``message_kind`` of the message, the liked films it names that are not on screen), read as the
+    graph reads a turn: the request in force judged with the genres on screen (``with_shown_topic``),
+    and a mood alone placed by the films its tags point to (``aspects.tagged``). ``genres_of(id)``:
+    a catalog film's genres (None when unknown). The graph's ``refine`` and the CRS replay call this.
+    """
+    from chat_rec.understanding import intent
+
+    judged = with_shown_topic(previous, [g for i in shown if (g := genres_of(i)) is not None])
+    named = [i for i in signal.liked_ids if i not in set(shown)]
+    named_genres = [g for i in named if (g := genres_of(i)) is not None]
+    rows: list[int] = []
+    if aspects is not None and judged is not None and judged.topic and not signal.liked_genres and signal.liked_aspects:
+        found: set[int] = set()
+        for phrase in signal.liked_aspects:
+            found.update(np.flatnonzero(aspects.tagged(phrase)).tolist())
+        rows = sorted(found)
+    kind = message_kind(signal, shown, bool(text), judged, affinity, rows, named_genres,
+                        relative=intent.relative_ask(text))
+    return kind, named
 
 
 def _unit(v: np.ndarray) -> np.ndarray | None:

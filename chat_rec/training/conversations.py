@@ -81,6 +81,7 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
     dev_ids: set[str] = set()
     for path in config.exclude:
         dev_ids |= redial.conversation_ids(path)
+    genres = redial.sequence_genres(sequences_path)
     has_dialogues = dialogues_path.is_file()
     dialogues = redial.read_dialogues(dialogues_path) if has_dialogues else []
     validation_ids = {str(d.get("conversationId")) for d in dialogues}
@@ -98,9 +99,9 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
     chosen = None
     gates: Any = None
     if config.fit_weights and engine_factory is not None and dialogues:
-        convs, _, dropped = redial.read_sequences(sequences_path, id_map, dev_ids | validation_ids)
+        convs, conv_ids, dropped = redial.read_sequences(sequences_path, id_map, dev_ids | validation_ids)
         say(f"fitting the validation model on {len(convs):,} conversations ({dropped:,} dev/validation dropped)")
-        model = _fit(convs, config)
+        model = _fit(convs, config, [genres.get(c, []) for c in conv_ids])
         cases = redial.dialogue_cases(dialogues, id_map)
         engine = engine_factory(model)
         retriever = getattr(engine.ranker, "retriever", None)
@@ -128,7 +129,7 @@ def train(config: TrainConfig, engine_factory: Callable[[ConversationModel], Any
 
     convs, ids, dropped = redial.read_sequences(sequences_path, id_map, dev_ids)
     say(f"fitting the conversation model on {len(convs):,} conversations ({dropped:,} dev conversations dropped)")
-    model = _fit(convs, config)
+    model = _fit(convs, config, [genres.get(c, []) for c in ids])
     manifest |= {"conversations": len(convs), "dev_conversations_dropped": dropped,
                  "excluded_ids": len(dev_ids), "movies": model.n_items,
                  "nonzero_weights": int(model.weights.nnz), "seconds": round(time.time() - started, 1)}
@@ -161,5 +162,6 @@ def _fit_mix(config: TrainConfig, engine: Any, chosen: Any, signals: Any, info: 
     return final.base, final
 
 
-def _fit(convs: list[list[tuple[int, bool]]], config: TrainConfig) -> ConversationModel:
-    return ConversationModel.fit(convs, config.lambda_, config.unliked_weight, config.neighbours)
+def _fit(convs: list[list[tuple[int, bool]]], config: TrainConfig,
+         genres: list[list[str]] | None = None) -> ConversationModel:
+    return ConversationModel.fit(convs, config.lambda_, config.unliked_weight, config.neighbours, genres)

@@ -82,6 +82,12 @@ def read_sequences(path: Path, id_map: Mapping[int, int], drop: Iterable[str] = 
     return conversations, ids, dropped
 
 
+def sequence_genres(path: Path) -> dict[str, list[str]]:
+    """The genres each conversation asks for, by ``conversationId`` (``genres_mentioned``, lowercase)."""
+    return {str(row.get("conversationId")): [str(g).lower() for g in row.get("genres_mentioned") or ()]
+            for row in _jsonl(path)}
+
+
 def _name_of(names: Mapping[str, str], match: re.Match[str]) -> str:
     return names.get(match.group(1), match.group(0))
 

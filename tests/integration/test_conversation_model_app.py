@@ -86,3 +86,30 @@ def test_a_persons_name_never_steers_the_search(make_service, model_dir: Path,
 
     plain = first_answer("zoe")
     assert plain and first_answer("romantic-musical-fan-1956") == plain
+
+
+def test_asking_for_a_genre_brings_what_people_mention_when_it_is_asked_for(
+        make_service, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The genre prior (``conversation_genre``): in the synthetic conversations asking for horror,
+    two horror films one person rated are the ones mentioned; asking for horror brings them,
+    asking for a comedy does not, and with the signal's weight at 0 they stay out."""
+    obscure_horror = (220, 1331)  # Castle Freak (1995), Audrey Rose (1977): one rating each
+    conversations = [[(obscure_horror[0], True), (obscure_horror[1], True)]] * 4 + [[(1, True), (2, True)]] * 4
+    genres = [["horror"]] * 4 + [["comedy"]] * 4
+    model = ConversationModel.fit(conversations, lambda_=1.0, genres=genres)
+    model.manifest = {"test": "synthetic conversations with genres"}
+
+    def picks(weight: float, message: str, name: str) -> dict[int, dict[str, float]]:
+        folder = tmp_path_factory.mktemp(name)
+        model.save(folder)
+        write_weights(folder, RankWeights(conversation_genre=weight), {"protocol": "test"})
+        service = make_service("none", name=name, conversation_model=folder)
+        service.start("zoe")
+        result = service.send_sync("zoe", message)
+        assert result.stage == "recommend"
+        return {item.item_id: item.breakdown for item in result.items}
+
+    asked = picks(8.0, "any good horror movies?", "genre-prior")
+    assert set(obscure_horror) <= set(asked) and all(asked[i]["conversation_genre"] == 1.0 for i in obscure_horror)
+    assert not set(obscure_horror) & set(picks(8.0, "any good comedies?", "genre-prior-comedy"))
+    assert not set(obscure_horror) & set(picks(0.0, "any good horror movies?", "genre-prior-off"))

@@ -115,3 +115,27 @@ def test_dialogues_become_cases_in_the_benchmark_schema() -> None:
     assert first["targets"] == [{"title": "Beta", "year": 2001, "movielens_id": 2, "repeated": False}]
     assert [t["repeated"] for t in cases[1]["targets"]] == [True, True]  # both named before
     assert [m["movielens_id"] for m in cases[1]["mentioned"]] == [1, 2, None]
+
+
+def test_the_genre_prior_is_what_people_mention_when_a_genre_is_asked_for(tmp_path: Path) -> None:
+    """P(movie | genre asked): 10-12 come up in the horror talks, 1-3 in the comedy ones, whatever
+    their overall counts; it survives saving, and a model saved without it (older) loads with none."""
+    genres = [["comedy"], ["Comedy"], [], ["horror"], ["horror", "comedy"], ["horror"], [], []]
+    model = ConversationModel.fit(CONVERSATIONS, lambda_=1.0, genres=genres)
+    horror = dict(zip(model.item_ids.tolist(), model.genre_score(["Horror"]).tolist(), strict=True))
+    assert horror[11] == 1.0 and horror[12] == pytest.approx(2 / 3) and horror[1] == 0.0
+    comedy = dict(zip(model.item_ids.tolist(), model.genre_score(["comedy"]).tolist(), strict=True))
+    assert comedy[1] == comedy[2] == pytest.approx(2 / 3) and comedy[10] == comedy[11] == pytest.approx(1 / 3)
+    assert model.top_for_genres(["horror"], 2) == [11, 10]  # equal shares: the lower id first
+    assert model.top_for_genres(["western"], 5) == [] and not model.genre_score(["western"]).any()
+    both = model.genre_score(["horror", "comedy"])
+    assert np.allclose(both, (model.genre_score(["horror"]) + model.genre_score(["comedy"])) / 2)
+    loaded = ConversationModel.load(model.save(tmp_path / "g"))
+    assert loaded.genre_names == ["comedy", "horror"] and np.allclose(loaded.genre_score(["horror"]),
+                                                                       model.genre_score(["horror"]))
+    old = tmp_path / "old"
+    old.mkdir()
+    w = model.weights
+    np.savez_compressed(old / "model.npz", item_ids=model.item_ids, counts=model.counts, data=w.data,
+                        indices=w.indices, indptr=w.indptr, shape=np.asarray(w.shape))
+    assert not ConversationModel.load(old).genre_score(["horror"]).any()
