@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from langchain_core.messages import BaseMessage
 
@@ -33,34 +34,34 @@ def _model() -> ProposingModel:
     return ProposingModel(titles="1. Thief (1981)\n2. A Film That Does Not Exist (2011)\n3. Heat (1995)")
 
 
-def test_a_proposed_catalog_film_reaches_the_picks(make_service) -> None:
+def _first_answer(make_service, name: str, message: str, **settings: object) -> tuple[ProposingModel, Any]:
+    """A new person's first recommending turn in a fresh service whose chat model answers proposals."""
     model = _model()
-    service = make_service(model, name="proposals-on", llm_proposals=5)
+    service = make_service(model, name=name, **settings)
     service.start("pia")
-    result = service.send_sync("pia", "I loved Heat, recommend me something similar")
-    assert result.stage == "recommend" and model.asked >= 1
+    result = service.send_sync("pia", message)
+    assert result.stage == "recommend"
+    assert all(item.item_id in service.deps.catalog for item in result.items)
+    return model, result
+
+
+def test_a_proposed_catalog_film_reaches_the_picks(make_service) -> None:
+    model, result = _first_answer(make_service, "proposals-on", "I loved Heat, recommend me something similar",
+                                  llm_proposals=5)
     picks = {item.item_id: item.breakdown for item in result.items}
-    assert THIEF in picks and picks[THIEF]["proposed"] > 0
+    assert model.asked >= 1 and THIEF in picks and picks[THIEF]["proposed"] > 0
     assert 6 not in picks  # Heat was liked: the model's proposal of it is dropped like any seen film
-    assert all(i in service.deps.catalog for i in picks)
 
 
 def test_proposals_obey_the_filters(make_service) -> None:
-    model = _model()
-    service = make_service(model, name="proposals-filtered", llm_proposals=5)
-    service.start("ola")
-    result = service.send_sync("ola", "I loved Heat, something similar from after 2000")
-    assert result.stage == "recommend" and model.asked >= 1
-    assert THIEF not in {item.item_id for item in result.items}
+    model, result = _first_answer(make_service, "proposals-filtered", "I loved Heat, something similar from after 2000",
+                                  llm_proposals=5)
+    assert model.asked >= 1 and THIEF not in {item.item_id for item in result.items}
 
 
 def test_off_by_default_the_model_is_never_asked(make_service) -> None:
-    model = _model()
-    service = make_service(model, name="proposals-off")
-    service.start("ida")
-    result = service.send_sync("ida", "I loved Heat, recommend me something similar")
-    assert result.stage == "recommend" and model.asked == 0
-    assert THIEF not in {item.item_id for item in result.items}
+    model, result = _first_answer(make_service, "proposals-off", "I loved Heat, recommend me something similar")
+    assert model.asked == 0 and THIEF not in {item.item_id for item in result.items}
 
 
 def test_the_benchmark_fuses_proposals_and_pairs_against_the_ranker_without_them(
