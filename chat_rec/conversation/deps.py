@@ -66,8 +66,7 @@ class Deps:
     @cached_property
     def genre_affinity(self) -> GenreAffinity:
         """Which genres share films more often than chance, over the index's rows (``ranking.session``)."""
-        items = (self.catalog.get(int(i)) for i in self.index.ids)
-        return GenreAffinity.from_genres(item.genres if item is not None else () for item in items)
+        return GenreAffinity.of_index(self.catalog, self.index.ids)
 
     def item_vector(self, item_id: int) -> np.ndarray | None:
         row = self.index.row_of.get(item_id)

@@ -2,8 +2,11 @@
 
 Every case's user turns go through the real understanding step (``Extractor``: parser, plus the
 chat model when one is given) into a throwaway preference vector (nothing is written to the
-profile store), then through ``pipeline.retrieve`` and ``pipeline.rank`` exactly as the
-conversation graph calls them. The top 50 are scored against the recommender's next movies.
+profile store), with the request in force carried from turn to turn as the graph carries it
+(``ranking.session``), then through ``pipeline.retrieve`` and ``pipeline.rank`` exactly as the
+conversation graph calls them. The top 50 are scored against the recommender's next movies. With
+``--proposals N`` and a chat model, the model's grounded proposals are fused in as in the app
+(``ranking/proposals.py``).
 
 Scoring is per (case, target) pair with a ``movielens_id``: recall@k is the share of such targets
 found in the top k. ``novel`` keeps only targets not mentioned earlier in the dialogue
@@ -147,8 +150,7 @@ class CrsEngine:
         """Which genres go together, over the index's rows (as ``Deps.genre_affinity``)."""
         from chat_rec.ranking.session import GenreAffinity
 
-        items = (self.catalog.get(int(i)) for i in self.index.ids)
-        return GenreAffinity.from_genres(item.genres if item is not None else () for item in items)
+        return GenreAffinity.of_index(self.catalog, self.index.ids)
 
     def _genres_of(self, item_id: int) -> Any:
         item = self.catalog.get(item_id)

@@ -96,6 +96,11 @@ class GenreAffinity:
             pairs.update(permutations(unique, 2))
         return cls(dict(counts), dict(pairs), len(film_genres), tuple(film_genres))
 
+    @classmethod
+    def of_index(cls, catalog: Any, ids: Iterable[int]) -> GenreAffinity:
+        """Over the films at the index's rows (``ids`` in row order); an id the catalog lacks has no genres."""
+        return cls.from_genres(item.genres if (item := catalog.get(int(i))) is not None else () for i in ids)
+
     def films_fit(self, rows: Collection[int], topic: Collection[str]) -> bool:
         """The films at ``rows`` (those a mood's tags point to) carry a topic genre more often than
         the catalog's films do: "funny" fits comedies, "something my kids can watch" no mystery.
