@@ -96,8 +96,8 @@ class CrsEngine:
         """The chat model (``--llm default|scripted``); None with ``--llm none``."""
         self.proposals = 0
         """Films the chat model proposes per case (``--proposals``, ``settings.llm_proposals``); 0: off."""
-        self._proposed: dict[str, list[int]] = {}
-        self.proposal_stats: dict[str, float] = {"cases": 0, "lines": 0, "grounded": 0, "failed": 0, "seconds": 0.0}
+        self._proposed: dict[str, tuple[Any, float]] = {}
+        """Case id -> (the model's ``Proposals``, seconds the call took)."""
 
     @classmethod
     def build(cls, settings: Any = None, llm: str = "none", progress: bool = True,
@@ -292,14 +292,17 @@ class CrsEngine:
         if key not in self._proposed:
             started = time.perf_counter()
             found = propose(self.llm, self.resolver, list(case["turns"])[-PROPOSAL_TURNS:], self.proposals)
-            stats = self.proposal_stats
-            stats["cases"] += 1
-            stats["lines"] += len(found.lines)
-            stats["grounded"] += len(found.ids)
-            stats["failed"] += bool(found.error)
-            stats["seconds"] += time.perf_counter() - started
-            self._proposed[key] = found.ids
-        return self._proposed[key]
+            self._proposed[key] = (found, time.perf_counter() - started)
+        return list(self._proposed[key][0].ids)
+
+    def proposal_summary(self) -> dict[str, Any]:
+        """What the model proposed over the cases asked so far: titles written, grounded, failures, time."""
+        asked = list(self._proposed.values())
+        return {"per_case": self.proposals, "weight": self.settings.llm_proposal_weight, "cases": len(asked),
+                "titles_written": sum(len(p.lines) for p, _ in asked),
+                "grounded": sum(len(p.ids) for p, _ in asked),
+                "failed_calls": sum(bool(p.error) for p, _ in asked),
+                "seconds_per_case": round(sum(t for _, t in asked) / max(1, len(asked)), 2)}
 
     def recommend(self, case: Mapping[str, Any], depth: int = DEPTH, state: DialogueState | None = None,
                   ranker: Any = None, query_turns: int | None = None, proposals: bool = True) -> list[int]:
@@ -420,11 +423,7 @@ def evaluate(engine: CrsEngine, cases: Sequence[Mapping[str, Any]], progress: bo
         "diversity": diversity(list(lists.values()), engine.index.row_of, engine.index.vectors, len(engine.catalog)),
     }
     if engine.proposals > 0:
-        stats = engine.proposal_stats
-        result["proposals"] = {"per_case": engine.proposals, "weight": engine.settings.llm_proposal_weight,
-                               "cases": int(stats["cases"]), "titles_written": int(stats["lines"]),
-                               "grounded": int(stats["grounded"]), "failed_calls": int(stats["failed"]),
-                               "seconds_per_case": round(stats["seconds"] / max(1, stats["cases"]), 2)}
+        result["proposals"] = engine.proposal_summary()
     if compare:
         default = (Baseline("the same ranker without the chat model's proposals", engine.ranker, engine.query_turns)
                    if engine.proposals > 0 else Baseline("previous ranker (item-kNN, default weights, "

@@ -385,19 +385,19 @@ class HybridRanker:
         positive = (*self._seeds(req), *req.context_ids)
         if self.conversation is None or not (positive or req.disliked_ids):
             return np.zeros(self._count(rows), np.float32)
-        by_col = self.conversation.score(positive, req.disliked_ids)[self._conv_cols]
-        scale = float(np.max(np.abs(by_col), where=allowed[self._conv_rows], initial=0.0))
-        if scale <= 0:
-            return np.zeros(self._count(rows), np.float32)
-        raw = np.zeros(len(self.ids), np.float32)
-        raw[self._conv_rows] = by_col
-        return raw[rows] / scale
+        return self._from_model(self.conversation.score(positive, req.disliked_ids), rows, allowed)
 
     def _conversation_genre(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
         if self.conversation is None or not req.required_genres:
             return np.zeros(self._count(rows), np.float32)
-        by_col = self.conversation.genre_score(req.required_genres)[self._conv_cols]
-        scale = float(np.max(by_col, where=allowed[self._conv_rows], initial=0.0))
+        return self._from_model(self.conversation.genre_score(req.required_genres), rows, allowed)
+
+    def _from_model(self, scores: np.ndarray, rows: Rows, allowed: np.ndarray) -> np.ndarray:
+        """The conversation model's per-column ``scores`` on the catalog's ``rows``, divided by the
+        largest magnitude among the allowed items (0 for films the model never saw).
+        """
+        by_col = scores[self._conv_cols]
+        scale = float(np.max(np.abs(by_col), where=allowed[self._conv_rows], initial=0.0))
         if scale <= 0:
             return np.zeros(self._count(rows), np.float32)
         raw = np.zeros(len(self.ids), np.float32)
