@@ -7,7 +7,7 @@ co-recommendation together, liked films weighing more. How often a film is menti
 the conversation popularity prior. Only each row's strongest ``neighbours`` weights are kept, so
 the saved model is a small sparse matrix.
 
-Conversations that name a genre ("any good horror?") also give a genre prior: for each genre, the
+Conversations that name a genre ("something scary to watch, horror maybe?") also give a genre prior: for each genre, the
 share of the conversations naming it that mention each movie, P(movie | genre asked), what people
 recommend when that genre is asked for (``genre_score``; ReDial's ``genres_mentioned``).
 

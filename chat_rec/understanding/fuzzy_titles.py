@@ -1,6 +1,6 @@
 """The resolver's fuzzy pass: misspelt titles over windows of the words no exact title covered.
 
-Two passes share the windows: a character ratio against whole titles ("forest gump", "termiantor 2",
+Two passes share the windows: a character ratio against whole titles ("gladiater", "jurasic park",
 adjacent letters swapped: "run lola rnu"), and, where a word no dictionary knows licenses it, the
 word-by-word pass of ``typos.py`` ("jumani", "brveheert").
 """
@@ -43,7 +43,7 @@ def misspelt_subject(tokens: list[_Token], i: int, window: str, known: frozenset
 
 def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], covered: set[int], prefer: set[int],
                   spanish: bool = False, exact: Mapping[int, int] | None = None) -> list[tuple[int, int, int, float]]:
-    """Typo matches ("forest gump", "termiantor 2") over windows of uncovered tokens.
+    """Typo matches ("gladiater", "jurasic park") over windows of uncovered tokens.
 
     ``exact``: the exact matches (start token -> length) that cover tokens. A window may hold
     whole ones when the title it matches contains their words and is longer: "Requiem for a

@@ -6,7 +6,7 @@ a short title with one slip ("jumani", "the lin king") or a long one with a slip
 typed: a window holding a word no English dictionary knows (an *unknown* word: a typo or a name)
 is compared with titles word by word, each typed word within a small number of edits of the
 title's word in the same place (adjacent letters swapped cost one edit). Only unknown words may be
-misspelt: a dictionary word is taken as typed ("the bird" is no slip for *The Birds*), and so
+misspelt: a dictionary word is taken as typed ("the mommy" is no slip for *The Mummy*), and so
 is a number.
 """
 

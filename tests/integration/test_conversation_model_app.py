@@ -109,7 +109,7 @@ def test_asking_for_a_genre_brings_what_people_mention_when_it_is_asked_for(
         assert result.stage == "recommend"
         return {item.item_id: item.breakdown for item in result.items}
 
-    asked = picks(8.0, "any good horror movies?", "genre-prior")
+    asked = picks(8.0, "got some horror films for a rainy night?", "genre-prior")
     assert set(obscure_horror) <= set(asked) and all(asked[i]["conversation_genre"] == 1.0 for i in obscure_horror)
-    assert not set(obscure_horror) & set(picks(8.0, "any good comedies?", "genre-prior-comedy"))
-    assert not set(obscure_horror) & set(picks(0.0, "any good horror movies?", "genre-prior-off"))
+    assert not set(obscure_horror) & set(picks(8.0, "got some comedy films for a rainy night?", "genre-prior-comedy"))
+    assert not set(obscure_horror) & set(picks(0.0, "got some horror films for a rainy night?", "genre-prior-off"))
