@@ -37,6 +37,13 @@ ONE_THREAD_ROWS = 200_000
 BLOCK_ROWS = 4096
 """Rows per block when several vectors are scored in one pass (6 MB of float32 384-d vectors)."""
 
+MOOD_GENRE_TOP = 50
+MOOD_GENRE_SHARE = 0.5
+MOOD_GENRE_LIFT = 1.5
+"""``HybridRanker.mood_genres``: a genre a majority of a mood's 50 best-matching films carry, at 1.5x
+the catalog's rate. Set by reading the leans of 22 general moods and topics (funny, sad, space,
+heist, zombies, ...) over ml-latest-small, none taken from a benchmark file."""
+
 Rows = np.ndarray | slice
 """Catalog rows a computation covers: an index array, or ``slice(None)`` for all of them (a view, no copy)."""
 
@@ -217,6 +224,7 @@ class HybridRanker:
             for g in it.genres if it else ():
                 self.genre_masks.setdefault(g.lower(), np.zeros(len(self.ids), bool))[row] = True
         self._most_popular: dict[int, list[int]] = {}
+        self._mood_genres: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._knn_rows, self._knn_cols = self._collaborative_rows(collaborative)
         self._conv_rows, self._conv_cols, self.conversation_popularity = self._conversation_rows(conversation)
 
@@ -266,6 +274,30 @@ class HybridRanker:
     def ids_with_genres(self, genres: Collection[str]) -> set[int]:
         """Catalog ids carrying any of ``genres``."""
         return {int(i) for i in self.ids[self._genre_mask(genres)]}
+
+    def mood_genres(self, phrases: Sequence[str]) -> tuple[str, ...]:
+        """The genres the films of a mood or topic lean to: carried by more than ``MOOD_GENRE_SHARE``
+        of the ``MOOD_GENRE_TOP`` films that best match the ``phrases`` and at least ``MOOD_GENRE_LIFT``
+        times as often as by the catalog's films ("funny" leans to comedy, "space" to sci-fi and
+        adventure, "scary" to horror and thriller; "dark" to none). Lower-case genre names, most
+        carried first; () without aspects. Read from the catalog's tags and text, once per phrase set.
+        """
+        key = tuple(dict.fromkeys(phrases))
+        if key in self._mood_genres:
+            return self._mood_genres[key]
+        scores = self.aspect_scores(key) if key else None
+        lean: tuple[str, ...] = ()
+        if scores is not None and np.any(scores > 0):
+            top = np.argsort(-scores, kind="stable")[:MOOD_GENRE_TOP]
+            top = top[scores[top] > 0]
+            found = []
+            for genre, mask in self.genre_masks.items():
+                share, base = float(mask[top].mean()), float(mask.mean())
+                if share > MOOD_GENRE_SHARE and share >= MOOD_GENRE_LIFT * base:
+                    found.append((-share, genre))
+            lean = tuple(g for _, g in sorted(found))
+        self._mood_genres[key] = lean
+        return lean
 
     def ids_with_aspects(self, phrases: Sequence[str]) -> set[int]:
         """Catalog ids whose own tags or keywords match one of the aspect ``phrases`` (none without aspects)."""
@@ -387,10 +419,18 @@ class HybridRanker:
             return np.zeros(self._count(rows), np.float32)
         return self._from_model(self.conversation.score(positive, req.disliked_ids), rows, allowed)
 
+    def asked_genres(self, required_genres: Collection[str], liked_aspects: Sequence[str]) -> Collection[str]:
+        """The genres a request asks for, for the conversation model's genre prior: those named, or
+        else those its moods lean to (``mood_genres``): in conversation "something that makes me
+        laugh" is an ask for comedies.
+        """
+        return required_genres or (self.mood_genres(liked_aspects) if liked_aspects else ())
+
     def _conversation_genre(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        if self.conversation is None or not req.required_genres:
+        genres = self.asked_genres(req.required_genres, req.liked_aspects) if self.conversation is not None else ()
+        if not genres:
             return np.zeros(self._count(rows), np.float32)
-        return self._from_model(self.conversation.genre_score(req.required_genres), rows, allowed)
+        return self._from_model(self.conversation.genre_score(genres), rows, allowed)
 
     def _from_model(self, scores: np.ndarray, rows: Rows, allowed: np.ndarray) -> np.ndarray:
         """The conversation model's per-column ``scores`` on the catalog's ``rows``, divided by the

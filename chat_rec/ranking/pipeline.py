@@ -92,8 +92,9 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
         found.update((i, None) for i in most_popular(ranker, popular))
         if talk is not None:
             found.update((i, None) for i in talk.most_mentioned(popular))
-            if c.liked_genres:  # what people recommend in conversation when these genres are asked for
-                found.update((i, None) for i in talk.top_for_genres(c.liked_genres, popular))
+            asked = ranker.asked_genres(c.liked_genres, c.liked_aspects)
+            if asked:  # what people recommend in conversation when these genres are asked for
+                found.update((i, None) for i in talk.top_for_genres(asked, popular))
     found.update((i, None) for i in aspect_candidates(ranker, c, max(1, n // 2)))
     excluded = set(c.exclude_ids)
     return [i for i in found if i not in excluded]

@@ -1,0 +1,89 @@
+"""The genres a mood leans to (read from the catalog) stand for a mood-only request in the
+conversation model's genre prior: in conversation, "something that makes me laugh" asks for comedies."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from chat_rec.catalog.models import Catalog, Item
+from chat_rec.interactions.conversation import ConversationModel
+from chat_rec.ranking import pipeline
+from chat_rec.ranking.hybrid import HybridRanker, RankRequest, RankWeights
+
+# Twelve invented films: 1-4 comedies (3 and 4 tagged "cheerful"), 5-8 westerns (5-7 tagged
+# "dusty"), 9-12 dramas; every film but 11 and 12 is also a Drama, so Drama is everywhere.
+GENRES = {1: ("Comedy",), 2: ("Comedy", "Drama"), 3: ("Comedy", "Drama"), 4: ("Comedy", "Drama"),
+          5: ("Western", "Drama"), 6: ("Western", "Drama"), 7: ("Western", "Drama"), 8: ("Western", "Drama"),
+          9: ("Drama",), 10: ("Drama",), 11: ("Romance",), 12: ("Romance",)}
+TAGGED = {"cheerful": {3: 1.0, 4: 0.8, 9: 0.3}, "dusty": {5: 1.0, 6: 0.9, 7: 0.7}, "odd": {2: 1.0, 6: 1.0, 11: 1.0}}
+
+
+class FakeAspects:
+    """What the ranker reads from ``AspectIndex``: rows aligned with the index, a score per phrase."""
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.ids = ids
+        self.row = {int(i): r for r, i in enumerate(ids)}
+
+    def scores(self, liked: Sequence[str], disliked: Sequence[str] = ()) -> np.ndarray:
+        out = np.zeros(len(self.ids), np.float32)
+        for phrase in liked:
+            for item, w in TAGGED.get(phrase, {}).items():
+                out[self.row[item]] = max(out[self.row[item]], w)
+        return out
+
+    def tagged(self, phrase: str) -> np.ndarray:
+        return self.scores([phrase])
+
+
+def _ranker(conversation: ConversationModel | None = None, weights: RankWeights | None = None) -> HybridRanker:
+    catalog = Catalog("moods", {i: Item(i, f"Film {i}", 2000 + i, g, popularity=i) for i, g in GENRES.items()})
+    ids = np.array(sorted(GENRES), dtype=np.int64)
+    vecs = np.random.default_rng(3).normal(size=(len(ids), 8)).astype(np.float32)
+    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
+
+    class Vectors:
+        def __init__(self) -> None:
+            self.ids, self.vectors = ids, vecs
+            self.row_of = {int(i): r for r, i in enumerate(ids)}
+
+    return HybridRanker(catalog, Vectors(), weights=weights, aspects=FakeAspects(ids), conversation=conversation)
+
+
+def test_a_mood_leans_to_the_genres_most_of_its_films_carry_more_than_the_catalog_does() -> None:
+    ranker = _ranker()
+    assert ranker.mood_genres(["cheerful"]) == ("comedy",)  # 2 of its 3 films; Drama (2 of 3) is everywhere
+    assert ranker.mood_genres(["dusty"]) == ("western",)  # all three are dramas too, but so are most films
+    assert ranker.mood_genres(["odd"]) == ()  # three films of three genres: no majority
+    assert ranker.mood_genres(["unknown"]) == () and ranker.mood_genres([]) == ()
+    assert ranker.mood_genres(["cheerful", "cheerful"]) == ("comedy",)
+
+
+def test_the_genres_asked_for_are_those_named_else_those_the_moods_lean_to() -> None:
+    ranker = _ranker()
+    assert ranker.asked_genres({"Romance"}, ("cheerful",)) == {"Romance"}
+    assert ranker.asked_genres((), ("cheerful",)) == ("comedy",)
+    assert not ranker.asked_genres((), ())
+
+
+def test_a_mood_alone_draws_the_conversation_genre_prior_of_its_genre() -> None:
+    """People asked for comedies mentioned 1 and 2 (untagged); a "cheerful" request lifts them by the
+    conversation's genre prior, and brings them in as candidates; without the mood it is silent."""
+    talks = [[(1, True), (2, True)], [(1, True)], *[[(5, True), (6, True)]] * 2, *[[(10, True), (11, True)]] * 2]
+    model = ConversationModel.fit(talks, lambda_=1.0, genres=[["comedy"], ["comedy"], ["western"], ["western"], [], []])
+    ranker = _ranker(model, RankWeights(content=0.0, collaborative=0.0, popularity=0.0, genre=0.0, aspect=0.0,
+                                        conversation=0.0, conversation_popularity=0.0, conversation_genre=1.0))
+    _, rows, signals = ranker.signals(RankRequest(liked_aspects=("cheerful",)))
+    prior = dict(zip(ranker.ids.tolist(), np.asarray(signals["conversation_genre"])[rows].tolist(), strict=True))
+    assert prior[1] == 1.0 and prior[2] == 0.5 and prior[5] == prior[10] == 0.0
+    named = ranker.signals(RankRequest(liked_aspects=("cheerful",), required_genres={"Western"}))[2]
+    assert np.asarray(named["conversation_genre"])[rows][ranker.index.row_of[5]] == 1.0  # the named genre wins
+    silent = ranker.signals(RankRequest())[2]["conversation_genre"]
+    assert not np.asarray(silent).any()
+    def found(c: pipeline.Constraints) -> set[int]:
+        return set(pipeline.retrieve(ranker.index, ranker, None, "", c, n=2, popular=2))
+
+    assert {1, 2} <= found(pipeline.Constraints(liked_aspects=("cheerful",)))
+    assert 2 not in found(pipeline.Constraints())  # the least mentioned film: no candidate without the mood
