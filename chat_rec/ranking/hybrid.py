@@ -128,6 +128,9 @@ class RankRequest:
     """Moods, topics and attributes asked for ("dark", "space"): items whose text carries them rise."""
     disliked_aspects: Sequence[str] = ()
     """Aspects to avoid ("violent"): items carrying them sink (a push, not a filter)."""
+    asked_aspects: Sequence[str] = ()
+    """The liked aspects the message itself asks for (not carried from earlier turns); without genres
+    named, the genres they lean to stand for the request in the conversation genre prior."""
     year_min: int | None = None
     year_max: int | None = None
     """Inclusive bounds; with either set, items without a year are left out."""
@@ -419,15 +422,15 @@ class HybridRanker:
             return np.zeros(self._count(rows), np.float32)
         return self._from_model(self.conversation.score(positive, req.disliked_ids), rows, allowed)
 
-    def asked_genres(self, required_genres: Collection[str], liked_aspects: Sequence[str]) -> Collection[str]:
+    def asked_genres(self, required_genres: Collection[str], asked_aspects: Sequence[str]) -> Collection[str]:
         """The genres a request asks for, for the conversation model's genre prior: those named, or
-        else those its moods lean to (``mood_genres``): in conversation "something that makes me
-        laugh" is an ask for comedies.
+        else those the moods the message asks for lean to (``mood_genres``): in conversation
+        "something that makes me laugh" is an ask for comedies.
         """
-        return required_genres or (self.mood_genres(liked_aspects) if liked_aspects else ())
+        return required_genres or (self.mood_genres(asked_aspects) if asked_aspects else ())
 
     def _conversation_genre(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        genres = self.asked_genres(req.required_genres, req.liked_aspects) if self.conversation is not None else ()
+        genres = self.asked_genres(req.required_genres, req.asked_aspects) if self.conversation is not None else ()
         if not genres:
             return np.zeros(self._count(rows), np.float32)
         return self._from_model(self.conversation.genre_score(genres), rows, allowed)

@@ -92,7 +92,7 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
         found.update((i, None) for i in most_popular(ranker, popular))
         if talk is not None:
             found.update((i, None) for i in talk.most_mentioned(popular))
-            asked = ranker.asked_genres(c.liked_genres, c.liked_aspects)
+            asked = ranker.asked_genres(c.liked_genres, c.asked_aspects)
             if asked:  # what people recommend in conversation when these genres are asked for
                 found.update((i, None) for i in talk.top_for_genres(asked, popular))
     found.update((i, None) for i in aspect_candidates(ranker, c, max(1, n // 2)))
@@ -120,7 +120,8 @@ def rank_request(profile_vector: np.ndarray | None, c: Constraints, k: int, dive
         disliked_ids=tuple(c.disliked_ids), context_ids=tuple(c.context_ids),
         exclude_ids=set(c.exclude_ids), excluded_genres=set(c.excluded_genres),
         required_genres=set(c.liked_genres), liked_aspects=tuple(c.liked_aspects),
-        disliked_aspects=tuple(c.disliked_aspects), year_min=c.year_min, year_max=c.year_max, k=k,
+        disliked_aspects=tuple(c.disliked_aspects), asked_aspects=tuple(c.asked_aspects),
+        year_min=c.year_min, year_max=c.year_max, k=k,
         seed_ids=tuple(c.seed_ids),
         diversity=diversity, candidate_ids=None if candidates is None else set(candidates),
     )

@@ -190,13 +190,21 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
 _OPEN_ASK = frozenset("something anything algo alguna alguno".split())
 _OPEN_ARTICLE = frozenset("a an una un some unas unos".split())
 _FILM_NOUNS = frozenset("movie movies film films flick one ones peli pelis pelicula peliculas de".split())
+_OPENERS = frozenset("now ok okay so well then and but alright hmm maybe perhaps just also "
+                     "ahora bueno pues entonces vale y pero quizas".split())
+"""Discourse words that may open a sentence before its noun phrase ("now something that...",
+"ok, something lighter", "bueno, algo de risa"): they do not change what the sentence is."""
 
 
 def _request_phrase(words: Sequence[str]) -> bool:
     """A sentence that is a noun phrase asking for a film ("una película triste que me haga llorar",
     "something my kids can watch", "a film about grief"), however long: it opens with "something"/"algo",
-    or with an article and a film noun ("una de zombis") within three words.
+    or with an article and a film noun ("una de zombis") within three words, after any discourse
+    words (``_OPENERS``).
     """
+    words = list(words)
+    while words and words[0] in _OPENERS:
+        words = words[1:]
     if not words:
         return False
     return words[0] in _OPEN_ASK or (words[0] in _OPEN_ARTICLE and bool(_FILM_NOUNS & set(words[1:4])))

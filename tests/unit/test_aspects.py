@@ -420,6 +420,13 @@ def test_words_of_judging_and_interjections_are_no_moods(index) -> None:
     ("That one is a classic, loved it.", ["classic"], []),
     ("my brother is hilarious, he loved it", ["hilarious"], []),
     ("The heist films were great. Anything set underwater?", ["heist", "underwater"], ["underwater"]),
+    # discourse words before the noun phrase leave it a request, even with a verb of effect in it
+    ("ok so, something that makes me laugh out loud", ["funny"], ["funny"]),
+    ("alright, maybe something eerie to end the night", ["eerie"], ["eerie"]),
+    ("bueno, algo que me haga pensar", ["thought-provoking"], ["thought-provoking"]),
+    # ... but not before a verdict
+    ("well, that one makes me laugh every time", ["funny"], []),
+    ("so the ending was eerie and I loved it", ["eerie"], []),
 ])
 def test_asked_aspects_are_those_of_requesting_sentences(text, phrases, asked):
     from chat_rec.understanding.aspects import asked_aspects

@@ -70,20 +70,22 @@ def test_the_genres_asked_for_are_those_named_else_those_the_moods_lean_to() -> 
 
 def test_a_mood_alone_draws_the_conversation_genre_prior_of_its_genre() -> None:
     """People asked for comedies mentioned 1 and 2 (untagged); a "cheerful" request lifts them by the
-    conversation's genre prior, and brings them in as candidates; without the mood it is silent."""
+    conversation's genre prior, and brings them in as candidates; without the mood, or with the mood
+    only carried from an earlier message, it is silent."""
     talks = [[(1, True), (2, True)], [(1, True)], *[[(5, True), (6, True)]] * 2, *[[(10, True), (11, True)]] * 2]
     model = ConversationModel.fit(talks, lambda_=1.0, genres=[["comedy"], ["comedy"], ["western"], ["western"], [], []])
     ranker = _ranker(model, RankWeights(content=0.0, collaborative=0.0, popularity=0.0, genre=0.0, aspect=0.0,
                                         conversation=0.0, conversation_popularity=0.0, conversation_genre=1.0))
-    _, rows, signals = ranker.signals(RankRequest(liked_aspects=("cheerful",)))
+    _, rows, signals = ranker.signals(RankRequest(liked_aspects=("cheerful",), asked_aspects=("cheerful",)))
     prior = dict(zip(ranker.ids.tolist(), np.asarray(signals["conversation_genre"])[rows].tolist(), strict=True))
     assert prior[1] == 1.0 and prior[2] == 0.5 and prior[5] == prior[10] == 0.0
-    named = ranker.signals(RankRequest(liked_aspects=("cheerful",), required_genres={"Western"}))[2]
+    named = ranker.signals(RankRequest(asked_aspects=("cheerful",), required_genres={"Western"}))[2]
     assert np.asarray(named["conversation_genre"])[rows][ranker.index.row_of[5]] == 1.0  # the named genre wins
-    silent = ranker.signals(RankRequest())[2]["conversation_genre"]
-    assert not np.asarray(silent).any()
+    for quiet in (RankRequest(), RankRequest(liked_aspects=("cheerful",))):  # no mood, or one carried from before
+        assert not np.asarray(ranker.signals(quiet)[2]["conversation_genre"]).any()
     def found(c: pipeline.Constraints) -> set[int]:
         return set(pipeline.retrieve(ranker.index, ranker, None, "", c, n=2, popular=2))
 
-    assert {1, 2} <= found(pipeline.Constraints(liked_aspects=("cheerful",)))
+    assert {1, 2} <= found(pipeline.Constraints(liked_aspects=("cheerful",), asked_aspects=("cheerful",)))
     assert 2 not in found(pipeline.Constraints())  # the least mentioned film: no candidate without the mood
+    assert 2 not in found(pipeline.Constraints(liked_aspects=("cheerful",)))  # a carried mood
