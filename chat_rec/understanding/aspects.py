@@ -119,8 +119,9 @@ def tokenize(text: str) -> list[Token]:
 
 
 def is_content(key: str) -> bool:
-    """A word that may name an aspect: no function, request, negation or number word."""
+    """A word that may name an aspect: no function, request, discourse, negation or number word."""
     return (len(key) >= 3 and not key.isdigit() and key not in FUNCTION_WORDS and key not in REQUEST_WORDS
+            and key not in _OPENERS
             and key not in SPANISH_WORDS and key not in NEGATORS and key not in lexicon.EN_STOPWORDS
             and key not in lexicon.ES_STOPWORDS and any(c.isalpha() for c in key))
 

@@ -407,6 +407,12 @@ def test_words_of_judging_and_interjections_are_no_moods(index) -> None:
         assert "thought" not in [p for _, _, p in find_aspects(text, index)]
         assert not {"wow", "yea", "umm"} & {p for _, _, p in find_aspects(text, index)}
     assert "dark" in [p for _, _, p in find_aspects("umm something dark", index)]
+    # discourse words that open a sentence are no moods either ("alright" read as a tag of praise)
+    from chat_rec.understanding.aspects import is_content
+
+    assert not any(is_content(w) for w in ("alright", "bueno", "entonces", "perhaps")) and is_content("eerie")
+    for text in ("alright, something dark", "alright then, dark ones please"):
+        assert [p for _, _, p in find_aspects(text, index)] == ["dark"]
 
 
 @pytest.mark.parametrize(("text", "phrases", "asked"), [
