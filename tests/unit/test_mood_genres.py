@@ -11,6 +11,7 @@ from chat_rec.catalog.models import Catalog, Item
 from chat_rec.interactions.conversation import ConversationModel
 from chat_rec.ranking import pipeline
 from chat_rec.ranking.hybrid import HybridRanker, RankRequest, RankWeights
+from tests.unit.test_ranking import FakeIndex
 
 # Twelve invented films: 1-4 comedies (3 and 4 tagged "cheerful"), 5-8 westerns (5-7 tagged
 # "dusty"), 9-12 dramas; every film but 11 and 12 is also a Drama, so Drama is everywhere.
@@ -40,16 +41,8 @@ class FakeAspects:
 
 def _ranker(conversation: ConversationModel | None = None, weights: RankWeights | None = None) -> HybridRanker:
     catalog = Catalog("moods", {i: Item(i, f"Film {i}", 2000 + i, g, popularity=i) for i, g in GENRES.items()})
-    ids = np.array(sorted(GENRES), dtype=np.int64)
-    vecs = np.random.default_rng(3).normal(size=(len(ids), 8)).astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-
-    class Vectors:
-        def __init__(self) -> None:
-            self.ids, self.vectors = ids, vecs
-            self.row_of = {int(i): r for r, i in enumerate(ids)}
-
-    return HybridRanker(catalog, Vectors(), weights=weights, aspects=FakeAspects(ids), conversation=conversation)
+    index = FakeIndex.for_ids(sorted(GENRES), dim=8, seed=3)
+    return HybridRanker(catalog, index, weights=weights, aspects=FakeAspects(index.ids), conversation=conversation)
 
 
 def test_a_mood_leans_to_the_genres_most_of_its_films_carry_more_than_the_catalog_does() -> None:
