@@ -21,6 +21,7 @@ from chat_rec.catalog.models import Catalog, Item
 from chat_rec.interactions.conversation import ConversationModel
 from chat_rec.interactions.itemknn import ItemKNN
 from chat_rec.ranking.mmr import mmr
+from chat_rec.ranking.mood_lean import genre_lean
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -36,13 +37,6 @@ ONE_THREAD_ROWS = 200_000
 
 BLOCK_ROWS = 4096
 """Rows per block when several vectors are scored in one pass (6 MB of float32 384-d vectors)."""
-
-MOOD_GENRE_TOP = 50
-MOOD_GENRE_SHARE = 0.5
-MOOD_GENRE_LIFT = 1.5
-"""``HybridRanker.mood_genres``: a genre a majority of a mood's 50 best-matching films carry, at 1.5x
-the catalog's rate. Set by reading the leans of 22 general moods and topics (funny, sad, space,
-heist, zombies, ...) over ml-latest-small, none taken from a benchmark file."""
 
 Rows = np.ndarray | slice
 """Catalog rows a computation covers: an index array, or ``slice(None)`` for all of them (a view, no copy)."""
@@ -279,28 +273,15 @@ class HybridRanker:
         return {int(i) for i in self.ids[self._genre_mask(genres)]}
 
     def mood_genres(self, phrases: Sequence[str]) -> tuple[str, ...]:
-        """The genres the films of a mood or topic lean to: carried by more than ``MOOD_GENRE_SHARE``
-        of the ``MOOD_GENRE_TOP`` films that best match the ``phrases`` and at least ``MOOD_GENRE_LIFT``
-        times as often as by the catalog's films ("funny" leans to comedy, "space" to sci-fi and
-        adventure, "scary" to horror and thriller; "dark" to none). Lower-case genre names, most
-        carried first; () without aspects. Read from the catalog's tags and text, once per phrase set.
+        """The genres the films of a mood or topic lean to (``mood_lean.genre_lean``: "funny" leans to
+        comedy, "space" to sci-fi and adventure, "dark" to none), lower-case; () without aspects.
+        Computed once per phrase set.
         """
         key = tuple(dict.fromkeys(phrases))
-        if key in self._mood_genres:
-            return self._mood_genres[key]
-        scores = self.aspect_scores(key) if key else None
-        lean: tuple[str, ...] = ()
-        if scores is not None and np.any(scores > 0):
-            top = np.argsort(-scores, kind="stable")[:MOOD_GENRE_TOP]
-            top = top[scores[top] > 0]
-            found = []
-            for genre, mask in self.genre_masks.items():
-                share, base = float(mask[top].mean()), float(mask.mean())
-                if share > MOOD_GENRE_SHARE and share >= MOOD_GENRE_LIFT * base:
-                    found.append((-share, genre))
-            lean = tuple(g for _, g in sorted(found))
-        self._mood_genres[key] = lean
-        return lean
+        if key not in self._mood_genres:
+            scores = self.aspect_scores(key) if key else None
+            self._mood_genres[key] = () if scores is None else genre_lean(scores, self.genre_masks)
+        return self._mood_genres[key]
 
     def ids_with_aspects(self, phrases: Sequence[str]) -> set[int]:
         """Catalog ids whose own tags or keywords match one of the aspect ``phrases`` (none without aspects)."""
@@ -431,7 +412,7 @@ class HybridRanker:
 
     def _conversation_genre(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
         genres = self.asked_genres(req.required_genres, req.asked_aspects) if self.conversation is not None else ()
-        if not genres:
+        if self.conversation is None or not genres:
             return np.zeros(self._count(rows), np.float32)
         return self._from_model(self.conversation.genre_score(genres), rows, allowed)
 

@@ -203,9 +203,7 @@ def _request_phrase(words: Sequence[str]) -> bool:
     or with an article and a film noun ("una de zombis") within three words, after any discourse
     words (``_OPENERS``).
     """
-    words = list(words)
-    while words and words[0] in _OPENERS:
-        words = words[1:]
+    words = words[next((n for n, w in enumerate(words) if w not in _OPENERS), len(words)):]
     if not words:
         return False
     return words[0] in _OPEN_ASK or (words[0] in _OPEN_ARTICLE and bool(_FILM_NOUNS & set(words[1:4])))
