@@ -267,7 +267,8 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     name = getattr(runtime.context, "user_name", "")  # a bare test double has none
     window = _without_name(query_window(state.get("history") or [], text, turns), name)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
-    return session.next_request(previous, kind, signal, vector, named), kind
+    earlier = runtime.context.stored_profile().liked_ids if kind == "change" else ()  # what a change may leave
+    return session.next_request(previous, kind, signal, vector, named, earlier), kind
 
 
 def _without_name(window: list[dict[str, str]], name: str) -> list[dict[str, str]]:
@@ -338,6 +339,7 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     c.asked_aspects = asked_aspects(state.get("user_text", ""), [a for a in signal.liked_aspects
                                                                  if a in set(c.liked_aspects)])
     if request is not None:
+        c.left_ids = tuple(request.left)
         c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
         c.seed_ids = tuple(i for i in request.seeds if i in set(c.liked_ids))
         if c.seed_ids:  # a request by title: its films, not films seen or named for earlier requests, set the
@@ -403,8 +405,8 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     chosen = [
         {"item_id": s.item.item_id, "score": round(float(s.score), 4),
          "breakdown": {k: round(float(v), 4) for k, v in s.breakdown.items()},
-         "reason": reason_for(s.item.item_id, set(c.seed_ids or c.liked_ids), runtime, language, c.liked_aspects,
-                              c.liked_genres)}
+         "reason": reason_for(s.item.item_id, set(c.seed_ids or c.liked_ids) - set(c.left_ids), runtime, language,
+                              c.liked_aspects, c.liked_genres)}
         for s in ranked
     ]
     update: dict[str, Any] = {"chosen": chosen, "trace": _elapsed(state, "rank", started)}

@@ -221,7 +221,8 @@ class CrsEngine:
             turn_shown = [i.item_id for i in shown]
             kind, named = session.classify(state.request, signal, text, turn_shown, self._genres_of,
                                            self.genre_affinity, self.aspects)
-            state.request = session.next_request(state.request, kind, signal, None, named)
+            earlier = state.history.liked_ids if kind == "change" else ()  # what a change of topic leaves
+            state.request = session.next_request(state.request, kind, signal, None, named, earlier)
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
             before = state.history.copy()
             state.history.absorb(signal, c)
@@ -234,6 +235,7 @@ class CrsEngine:
         if state.request is not None:  # the genres in force, as the graph's ``compute_constraints`` sets them
             excluded = set(state.constraints.excluded_genres)
             state.constraints.liked_genres = tuple(g for g in state.request.genres if g not in excluded)
+            state.constraints.left_ids = tuple(state.request.left)
         state.constraints.liked_aspects = tuple(state.liked_aspects)
         state.constraints.disliked_aspects = tuple(state.disliked_aspects)
         state.constraints.asked_aspects = asked_aspects(state.last_user_text, [a for a in signal.liked_aspects

@@ -62,6 +62,9 @@ class Constraints:
     seed_ids: Sequence[int] = ()
     """The films the request in force asks for more of ("something like Amélie"): when set, the
     item-item signals start from them instead of from every liked film (``session.ActiveRequest.seeds``)."""
+    left_ids: Sequence[int] = ()
+    """Films liked before the last change of topic by a mood: still liked and excluded, but no seeds
+    or context for the item-item signals (``session.ActiveRequest.left``)."""
 
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form (the graph keeps constraints in its state)."""
@@ -70,7 +73,8 @@ class Constraints:
                 "liked_ids": sorted(self.liked_ids), "disliked_ids": sorted(self.disliked_ids),
                 "liked_genres": sorted(self.liked_genres), "context_ids": sorted(self.context_ids),
                 "liked_aspects": list(self.liked_aspects), "disliked_aspects": list(self.disliked_aspects),
-                "asked_aspects": list(self.asked_aspects), "seed_ids": list(self.seed_ids)}
+                "asked_aspects": list(self.asked_aspects), "seed_ids": list(self.seed_ids),
+                "left_ids": list(self.left_ids)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object] | None) -> Constraints:
@@ -88,7 +92,7 @@ class Constraints:
                    liked_aspects=tuple(str(a) for a in d.get("liked_aspects") or ()),  # type: ignore[attr-defined]
                    disliked_aspects=tuple(str(a) for a in d.get("disliked_aspects") or ()),  # type: ignore[attr-defined]
                    asked_aspects=tuple(str(a) for a in d.get("asked_aspects") or ()),  # type: ignore[attr-defined]
-                   seed_ids=ids("seed_ids"))
+                   seed_ids=ids("seed_ids"), left_ids=ids("left_ids"))
 
 
 @dataclass

@@ -112,6 +112,8 @@ class RankRequest:
     seed_ids: Sequence[int] = ()
     """The films the request asks for more of; when set, the item-item scores start from them (and
     the context) instead of from every liked film."""
+    left_ids: Collection[int] = ()
+    """Films of a topic the person has left: neither seeds nor context for the item-item scores."""
     exclude_ids: Collection[int] = ()
     """Seen, rejected or just-mentioned items; liked and disliked ids are excluded too."""
     excluded_genres: Collection[str] = ()
@@ -382,13 +384,17 @@ class HybridRanker:
         return np.zeros(self._count(rows), np.float32) if q is None else self._cosines([q], rows)[0]
 
     @staticmethod
-    def _seeds(req: RankRequest) -> Sequence[int]:
-        return req.seed_ids or req.liked_ids
+    def _positives(req: RankRequest) -> tuple[int, ...]:
+        """The item-item signals' positives: the request's seeds (else every liked film) and the
+        context, less the films of a topic the person has left.
+        """
+        left = set(req.left_ids)
+        return tuple(i for i in (*(req.seed_ids or req.liked_ids), *req.context_ids) if i not in left)
 
     def _collaborative(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
         if self.collaborative is None or not (req.liked_ids or req.context_ids or req.disliked_ids):
             return np.zeros(self._count(rows), np.float32)
-        by_col = self.collaborative.score((*self._seeds(req), *req.context_ids), req.disliked_ids)[self._knn_cols]
+        by_col = self.collaborative.score(self._positives(req), req.disliked_ids)[self._knn_cols]
         shown = allowed[self._knn_rows]  # the scale is taken over what may be shown
         scale = float(np.max(np.abs(by_col), where=shown, initial=0.0))
         if scale <= 0:
@@ -398,7 +404,7 @@ class HybridRanker:
         return raw[rows] / scale
 
     def _conversation(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        positive = (*self._seeds(req), *req.context_ids)
+        positive = self._positives(req)
         if self.conversation is None or not (positive or req.disliked_ids):
             return np.zeros(self._count(rows), np.float32)
         return self._from_model(self.conversation.score(positive, req.disliked_ids), rows, allowed)

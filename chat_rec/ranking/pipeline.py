@@ -80,13 +80,16 @@ def retrieve(index: SearchIndex, ranker: HybridRanker, profile_vector: np.ndarra
         mask = ranker.filter_mask(c.excluded_genres, c.year_min, c.year_max)
         for ids in ranker.nearest(searches, mask):
             found.update((i, None) for i in ids)
+    left = set(c.left_ids)  # films of a topic the person has left bring no neighbours
     knn = ranker.collaborative
     if knn is not None:
         for liked in c.liked_ids:
+            if liked in left:
+                continue
             found.update((i, None) for i, _ in knn.neighbours(int(liked), max(1, n // 4)))
     talk = ranker.conversation
     if talk is not None:
-        for seed in (*c.liked_ids, *c.context_ids):
+        for seed in (i for i in (*c.liked_ids, *c.context_ids) if i not in left):
             found.update((i, None) for i, _ in talk.neighbours(int(seed), max(1, n // 4)))
     if popular:
         found.update((i, None) for i in most_popular(ranker, popular))
@@ -122,7 +125,7 @@ def rank_request(profile_vector: np.ndarray | None, c: Constraints, k: int, dive
         required_genres=set(c.liked_genres), liked_aspects=tuple(c.liked_aspects),
         disliked_aspects=tuple(c.disliked_aspects), asked_aspects=tuple(c.asked_aspects),
         year_min=c.year_min, year_max=c.year_max, k=k,
-        seed_ids=tuple(c.seed_ids),
+        seed_ids=tuple(c.seed_ids), left_ids=tuple(c.left_ids),
         diversity=diversity, candidate_ids=None if candidates is None else set(candidates),
     )
 

@@ -45,6 +45,11 @@ class ActiveRequest:
     """The films a request by title asked for more of ("something like Amélie") and those liked since:
     the item-item signals start from them, not from every film liked in earlier requests. Empty for
     a request by genre or mood (every liked film counts, as before)."""
+    left: tuple[int, ...] = ()
+    """The films liked before the last change of topic by a mood asked for ("now something that makes
+    me cry" after liking The Hangover): they keep their verdicts (liked, never shown again) but no
+    longer seed the item-item signals while the new topic, its steers and the reactions to it are in
+    force. A change by genres leaves nothing (the genre boost and floor hold it)."""
 
     def vector(self) -> np.ndarray | None:
         """The query as float32, or None."""
@@ -53,7 +58,7 @@ class ActiveRequest:
     def as_dict(self) -> dict[str, object]:
         """JSON-ready form (the graph keeps it in its checkpointed state)."""
         return {"query": None if self.query is None else list(self.query), "genres": list(self.genres),
-                "topic": list(self.topic), "seeds": list(self.seeds)}
+                "topic": list(self.topic), "seeds": list(self.seeds), "left": list(self.left)}
 
     @classmethod
     def from_dict(cls, data: Mapping[str, object] | None) -> ActiveRequest | None:
@@ -65,7 +70,8 @@ class ActiveRequest:
         topic = data.get("topic")  # a state saved before topics were kept: its genres are the topic
         return cls(None if query is None else tuple(float(x) for x in query),  # type: ignore[attr-defined]
                    genres, genres if topic is None else tuple(str(g) for g in topic),  # type: ignore[attr-defined]
-                   tuple(int(i) for i in data.get("seeds") or ()))  # type: ignore[attr-defined]
+                   tuple(int(i) for i in data.get("seeds") or ()),  # type: ignore[attr-defined]
+                   tuple(int(i) for i in data.get("left") or ()))  # type: ignore[attr-defined]
 
 
 @dataclass(frozen=True)
@@ -219,14 +225,17 @@ def _unit(v: np.ndarray) -> np.ndarray | None:
 
 
 def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: PreferenceSignal,
-                 text_vector: np.ndarray | None, named: Sequence[int] = ()) -> ActiveRequest:
+                 text_vector: np.ndarray | None, named: Sequence[int] = (),
+                 earlier: Collection[int] = ()) -> ActiveRequest:
     """The request in force after this message.
 
     The first request, and every ``new`` or ``change`` one, is the message itself (its embedding,
     its liked genres, the liked films it ``named`` that are not on screen as its seeds). A ``steer``
     mixes its words into the query (``STEER_SHARE``) and adds its genres; a ``react`` keeps the
     query. Films liked while a request has seeds join them. Genres the message rules out leave the
-    boost either way.
+    boost either way. ``earlier``: the films liked before this message; a ``change`` by a mood alone
+    that asks for picks leaves them behind (``ActiveRequest.left``, the films it names excepted: a
+    mood read from a remark is too often a misreading to end a topic); other kinds keep what was left.
     """
     dropped = set(signal.disliked_genres)
     topic = list(previous.topic) if previous is not None else []
@@ -251,6 +260,10 @@ def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: Pref
         genres = list(previous.genres)
     unit = None if query is None else _unit(np.asarray(query, dtype=np.float32))
     disliked = set(signal.disliked_ids)
+    left = previous.left if previous is not None else ()
+    if kind == "change" and not signal.liked_genres and signal.wants_new_recommendations:
+        left = tuple(sorted(set(earlier)))
+    left = tuple(i for i in left if i not in set(named))  # a film named again pulls again
     return ActiveRequest(None if unit is None else tuple(float(x) for x in unit),
                          tuple(g for g in genres if g not in dropped), tuple(g for g in topic if g not in dropped),
-                         tuple(i for i in seeds if i not in disliked))
+                         tuple(i for i in seeds if i not in disliked), left)

@@ -24,6 +24,7 @@ from chat_rec.understanding.title_cues import (
     _JOINERS,
     _KNOWN_FILM,
     _LINKING_CUES,
+    _MADE_BY,
     _MAKER_NOUNS,
     _NAME_GLUE,
     _NUMBER_WORDS,
@@ -264,6 +265,8 @@ class TitleResolver:
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
             if item_id not in prefer_set and _possessive_of_films(tokens, i + n - 1):
                 continue  # "The Rock's movies", "Nolan's films": a person's films, not the film
+            if item_id not in prefer_set and _made_by(tokens, i):
+                continue  # "something by Stanley Kubrick", "directed by Kevin Smith": a maker, not the film
             if item_id not in prefer_set and (self._other_year(tokens, i, n, item_id)
                                               or (n <= 2 and _inside_name(text, tokens, i, title_ends, score < 100))):
                 continue
@@ -555,6 +558,15 @@ class TitleResolver:
         """The token before ``i`` is an article written with a capital in mid-sentence ("vi El orfanto")."""
         return i > 0 and tokens[i - 1].key in _ARTICLES and tokens[i - 1].raw[:1].isupper() \
             and not self._at_start(text, i - 1, tokens[i - 1])
+
+def _made_by(tokens: list[_Token], first: int) -> bool:
+    """The words before a found title are "something by" / "directed by" (``_MADE_BY``) or "starring":
+    a film is not by a film and stars no film, so what follows names a person.
+    """
+    if first >= 1 and tokens[first - 1].key == "starring":
+        return True
+    return first >= 2 and tokens[first - 1].key in {"by", "por"} and tokens[first - 2].key in _MADE_BY
+
 
 def _possessive_of_films(tokens: list[_Token], last: int) -> bool:
     """The match ends in a possessive followed by a plural film noun: the name is a person's."""

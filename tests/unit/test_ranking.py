@@ -225,6 +225,36 @@ def test_seeds_replace_the_liked_films_as_the_start_of_the_item_item_scores(rank
     assert {r.item.item_id for r in ranker.rank(seeded)}.isdisjoint({MATRIX, TOY_STORY})
 
 
+def test_films_of_a_topic_left_behind_stop_pulling_but_stay_liked(ranker: HybridRanker, knn: ItemKNN) -> None:
+    # liked The Matrix and Toy Story, then changed topic: The Matrix was left behind with the old one
+    left = RankRequest(liked_ids=[MATRIX, TOY_STORY], context_ids=[ALIEN], left_ids=[MATRIX, ALIEN], k=10,
+                       diversity=0.0)
+    alone = RankRequest(liked_ids=[TOY_STORY], k=10, diversity=0.0)
+    _, _, after = ranker.signals(left)
+    _, _, toy_alone = ranker.signals(alone)
+    assert np.allclose(after["collaborative"], toy_alone["collaborative"])
+    assert {r.item.item_id for r in ranker.rank(left)}.isdisjoint({MATRIX, TOY_STORY, ALIEN})  # never shown again
+    # a topic left with every liked film in it: no item-item pull at all, the other signals rank
+    _, _, none_left = ranker.signals(RankRequest(liked_ids=[MATRIX], left_ids=[MATRIX], k=10, diversity=0.0))
+    assert not np.any(none_left["collaborative"])
+
+
+def test_retrieval_takes_no_neighbours_of_films_left_behind(ranker: HybridRanker, knn: ItemKNN) -> None:
+    class Unused:
+        def query(self, vector: np.ndarray, n: int, where: object = None) -> list[tuple[int, float]]:
+            raise AssertionError("nothing to embed here")
+
+        def embed_text(self, text: str) -> np.ndarray:
+            raise AssertionError("nothing to embed here")
+
+    c = pipeline.Constraints(liked_ids=(MATRIX,), exclude_ids={MATRIX})
+    with_matrix = set(pipeline.retrieve(Unused(), ranker, None, "", c, 40))
+    c.left_ids = (MATRIX,)
+    without = set(pipeline.retrieve(Unused(), ranker, None, "", c, 40))
+    neighbours = {i for i, _ in knn.neighbours(MATRIX, 10)}
+    assert neighbours & with_matrix and not neighbours & without
+
+
 def test_a_genre_floor_fills_the_list_with_the_asked_genre_when_likes_pull_elsewhere(ranker: HybridRanker) -> None:
     # someone who liked The Matrix and Toy Story asks for horror: the soft boost alone lets the likes win
     c = pipeline.Constraints(liked_ids=(MATRIX, TOY_STORY), liked_genres=("Horror",))

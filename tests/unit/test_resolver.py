@@ -136,3 +136,39 @@ def test_inflections_of_dictionary_words_are_known_words():
         assert lexicon.is_known_word(word), word
     for word in ("zootopia", "gattaca", "shrek", "termnator"):
         assert not lexicon.is_known_word(word), word
+
+
+def _titled(catalog, head):
+    return {item.item_id for item in catalog if (item.raw_title or item.title).startswith(head + ":")}
+
+
+# Sentences written for this mechanism (none from a benchmark file): a film is not "by" a film and
+# stars no film, so a name after "something by", "directed by", "starring" or "dirigida por" is a
+# person even where a catalog title begins with it (documentaries and stand-up specials).
+@pytest.mark.parametrize("text, head", [
+    ("I'd like something by Stanley Kubrick", "Stanley Kubrick"),
+    ("anything directed by Stanley Kubrick, please", "Stanley Kubrick"),
+    ("una peli dirigida por Stanley Kubrick", "Stanley Kubrick"),
+    ("a comedy starring Kevin Hart", "Kevin Hart"),
+    ("is there one starring Robin Williams?", "Robin Williams"),
+    ("una protagonizada por Robin Williams", "Robin Williams"),
+])
+def test_a_name_after_by_or_starring_is_a_person(resolver, catalog, text, head):
+    titled = _titled(catalog, head)
+    assert titled  # the catalog holds a film whose title begins with the name
+    assert not titled & set(ids(resolver, text))
+
+
+@pytest.mark.parametrize("text, head", [
+    ("I watched Stanley Kubrick: A Life in Pictures last night", "Stanley Kubrick"),
+    ("Kevin Hart: Laugh at My Pain was hilarious", "Kevin Hart"),
+])
+def test_the_title_itself_is_still_a_title(resolver, catalog, text, head):
+    assert _titled(catalog, head) & set(ids(resolver, text))
+
+
+def test_after_by_a_listed_film_and_a_later_title_stay(resolver, catalog):
+    special = sorted(_titled(catalog, "Robin Williams"))
+    assert special[0] in ids(resolver, "the one starring Robin Williams", prefer=special)
+    assert 1258 in ids(resolver, "something by Kubrick, like The Shining")  # the film named after the maker
+    assert ids(resolver, "I loved Dune by the way") != []  # "by" after a title is no maker cue

@@ -210,3 +210,36 @@ def test_a_request_by_title_seeds_the_item_item_signals_until_a_new_request() ->
     # the seeds survive the graph state's JSON round trip; an older state without them has none
     assert ActiveRequest.from_dict(like_amelie.as_dict()) == like_amelie
     assert ActiveRequest.from_dict({"query": None, "genres": ["Western"]}).seeds == ()
+
+
+def test_a_change_of_topic_leaves_the_films_liked_before_behind() -> None:
+    comedy = ActiveRequest((1.0, 0.0), ("Comedy",), ("Comedy",))
+    sad = Signal(liked_aspects=["sad"], wants_new_recommendations=True)
+    after = next_request(comedy, "change", sad, _v(0.0, 1.0), earlier={11, 12, 13})
+    assert after.left == (11, 12, 13)
+    # a film the changing message names itself is a seed of the new topic, not left behind
+    named = next_request(comedy, "change", Signal(liked_ids=[12], wants_new_recommendations=True), _v(0.0, 1.0),
+                         named=[12], earlier={11, 12})
+    assert named.left == (11,) and named.seeds == (12,)
+    # steers, reactions and new requests keep what was left; naming a left film again brings it back
+    assert next_request(after, "steer", Signal(liked_aspects=["slow"]), _v(0.5, 0.5)).left == (11, 12, 13)
+    assert next_request(after, "react", Signal(liked_ids=[20]), None).left == (11, 12, 13)
+    again = next_request(after, "new", Signal(liked_ids=[12], wants_new_recommendations=True), _v(1.0, 0.0),
+                         named=[12])
+    assert again.left == (11, 13)
+    # only a change by a mood the message asks for: a mood read from a remark ("that one was
+    # interesting") or a change by genres (held by the genre boost and floor) leaves nothing
+    remark = Signal(liked_aspects=["interesting"])
+    assert next_request(comedy, "change", remark, _v(0.0, 1.0), earlier={11}).left == ()
+    westerns = Signal(liked_genres=["Western"], wants_new_recommendations=True)
+    assert next_request(comedy, "change", westerns, _v(0.0, 1.0), earlier={11}).left == ()
+    # a first request leaves none
+    assert next_request(comedy, "new", sad, _v(0.0, 1.0), earlier={11}).left == ()
+    assert next_request(None, "change", sad, _v(0.0, 1.0)).left == ()
+
+
+def test_what_was_left_behind_survives_the_checkpoint() -> None:
+    request = ActiveRequest((1.0, 0.0), ("Drama",), ("Drama",), (), (3, 4))
+    assert ActiveRequest.from_dict(request.as_dict()) == request
+    saved_before = {"query": [1.0, 0.0], "genres": ["Drama"], "topic": ["Drama"], "seeds": []}
+    assert ActiveRequest.from_dict(saved_before).left == ()  # a state saved before this field
