@@ -199,13 +199,17 @@ def classify(previous: ActiveRequest | None, signal: PreferenceSignal, text: str
              genres_of: Callable[[int], Sequence[str] | None], affinity: GenreAffinity | None = None,
              aspects: Any = None) -> tuple[MessageKind, list[int]]:
     """(``message_kind`` of the message, the liked films it names that are not on screen), read as the
-    graph reads a turn: the request in force judged with the genres on screen (``with_shown_topic``),
-    and a mood alone placed by the films its tags point to (``aspects.tagged``). ``genres_of(id)``:
-    a catalog film's genres (None when unknown). The graph's ``refine`` and the CRS replay call this.
+    graph reads a turn: the request in force judged with the genres its named films share, else those
+    on screen (``with_shown_topic``), and a mood alone placed by the films its tags point to
+    (``aspects.tagged``). ``genres_of(id)``: a catalog film's genres (None when unknown). The graph's
+    ``refine`` and the CRS replay call this.
     """
     from chat_rec.understanding import intent
 
-    judged = with_shown_topic(previous, [g for i in shown if (g := genres_of(i)) is not None])
+    # a request by title is about its films ("I loved The Hangover and Superbad"): the genres most of
+    # them share are its topic, not those the picks happen to add (romance on a list of comedies)
+    basis = list(previous.seeds) if previous is not None and previous.seeds else list(shown)
+    judged = with_shown_topic(previous, [g for i in basis if (g := genres_of(i)) is not None])
     named = [i for i in signal.liked_ids if i not in set(shown)]
     named_genres = [g for i in named if (g := genres_of(i)) is not None]
     rows: list[int] = []

@@ -243,3 +243,22 @@ def test_what_was_left_behind_survives_the_checkpoint() -> None:
     assert ActiveRequest.from_dict(request.as_dict()) == request
     saved_before = {"query": [1.0, 0.0], "genres": ["Drama"], "topic": ["Drama"], "seeds": []}
     assert ActiveRequest.from_dict(saved_before).left == ()  # a state saved before this field
+
+
+def test_a_request_by_titles_is_judged_by_the_genres_its_films_share_not_the_picks_extra_ones() -> None:
+    """"I loved The Hangover and Superbad" showed comedies, three of them romantic: a sad mood then
+    leaves the comedies (the films named share no romance), though its films carry romance often."""
+    from chat_rec.ranking.session import classify
+
+    affinity = GenreAffinity.from_genres([["Comedy"], ["Comedy", "Romance"], ["Comedy", "Romance"],
+                                          ["Drama", "Romance"], ["Drama", "Romance"], ["Drama"], ["Action"],
+                                          ["Horror"], ["Comedy", "Crime"], ["Drama"]])
+    aspects = SimpleNamespace(tagged=lambda phrase: np.isin(np.arange(10), [3, 4, 5]))  # the sad films
+    genres = {1: ("Comedy", "Crime"), 2: ("Comedy",), 10: ("Comedy", "Romance"), 11: ("Comedy", "Romance"),
+              12: ("Comedy",)}
+    sad = Signal(liked_aspects=["sad"], wants_new_recommendations=True)
+    by_titles = ActiveRequest(None, (), (), (1, 2))
+    assert classify(by_titles, sad, "now something sad", [10, 11, 12], genres.get, affinity, aspects)[0] == "change"
+    # with no films named, the picks on screen stand for the topic, romance included: the mood fits it
+    by_mood = ActiveRequest(None, (), ())
+    assert classify(by_mood, sad, "now something sad", [10, 11, 12], genres.get, affinity, aspects)[0] == "steer"
