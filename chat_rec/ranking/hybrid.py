@@ -417,8 +417,10 @@ class HybridRanker:
         return required_genres or (self.mood_genres(asked_aspects) if asked_aspects else ())
 
     def _conversation_genre(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        genres = self.asked_genres(req.required_genres, req.asked_aspects) if self.conversation is not None else ()
-        if self.conversation is None or not genres:
+        if self.conversation is None:
+            return np.zeros(self._count(rows), np.float32)
+        genres = self.asked_genres(req.required_genres, req.asked_aspects)
+        if not genres:
             return np.zeros(self._count(rows), np.float32)
         return self._from_model(self.conversation.genre_score(genres), rows, allowed)
 

@@ -20,11 +20,9 @@ from chat_rec.understanding.title_cues import (
     _ENDS_ALONE,
     _FILM_NOUNS,
     _FILM_PARTS,
-    _FILMS_OF,
     _JOINERS,
     _KNOWN_FILM,
     _LINKING_CUES,
-    _MADE_BY,
     _MAKER_NOUNS,
     _NAME_GLUE,
     _NUMBER_WORDS,
@@ -49,12 +47,13 @@ from chat_rec.understanding.title_cues import (
     _VERDICT_WORDS,
     _YEAR_WORDS,
     _is_weak,
+    _made_by,
+    _possessive_of_films,
 )
 from chat_rec.understanding.title_keys import (
     _LEADING_ARTICLE,
     _MINOR,
     _NOUNS_AFTER,
-    _POSSESSIVE,
     _YEAR,
     SPANISH_TITLES,
     _is_genre,
@@ -558,20 +557,6 @@ class TitleResolver:
         """The token before ``i`` is an article written with a capital in mid-sentence ("vi El orfanto")."""
         return i > 0 and tokens[i - 1].key in _ARTICLES and tokens[i - 1].raw[:1].isupper() \
             and not self._at_start(text, i - 1, tokens[i - 1])
-
-def _made_by(tokens: list[_Token], first: int) -> bool:
-    """The words before a found title are "something by" / "directed by" (``_MADE_BY``) or "starring":
-    a film is not by a film and stars no film, so what follows names a person.
-    """
-    if first >= 1 and tokens[first - 1].key == "starring":
-        return True
-    return first >= 2 and tokens[first - 1].key in {"by", "por"} and tokens[first - 2].key in _MADE_BY
-
-
-def _possessive_of_films(tokens: list[_Token], last: int) -> bool:
-    """The match ends in a possessive followed by a plural film noun: the name is a person's."""
-    return last + 1 < len(tokens) and bool(_POSSESSIVE.search(tokens[last].raw)) and tokens[last + 1].key in _FILMS_OF
-
 
 def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
     """A title accepted once, typed again in the same words elsewhere in the message ("vi heat y fargo,

@@ -1,6 +1,7 @@
 """The words around a title that show it stands as one, shared by the title resolver, its fuzzy pass,
 the listed-title readers and the reply's names: film verbs before it, verdict verbs after it, words
-that end its phrase, and the ordinary words that are titles too.
+that end its phrase, the ordinary words that are titles too, and the words that show a name is a
+person's ("something by …", "starring …", "… 's films").
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from __future__ import annotations
 import re
 
 from chat_rec.understanding import lexicon
-from chat_rec.understanding.title_keys import _MINOR, _is_genre
+from chat_rec.understanding.title_keys import _MINOR, _POSSESSIVE, _is_genre, _Token
 
 _QUOTES = "\"'“”‘’«»*_"
 _MAX_FUZZY_TOKENS = 400
@@ -106,3 +107,17 @@ def _is_weak(key: str) -> bool:
     if all(w in common or w in _MINOR or w in lexicon.NAMED_DAYS or w in lexicon.ES_STOPWORDS for w in words):
         return True
     return _is_genre(key)
+
+
+def _made_by(tokens: list[_Token], first: int) -> bool:
+    """The words before a found title are "something by" / "directed by" (``_MADE_BY``) or "starring":
+    a film is not by a film and stars no film, so what follows names a person.
+    """
+    if first >= 1 and tokens[first - 1].key == "starring":
+        return True
+    return first >= 2 and tokens[first - 1].key in {"by", "por"} and tokens[first - 2].key in _MADE_BY
+
+
+def _possessive_of_films(tokens: list[_Token], last: int) -> bool:
+    """The match ends in a possessive followed by a plural film noun: the name is a person's."""
+    return last + 1 < len(tokens) and bool(_POSSESSIVE.search(tokens[last].raw)) and tokens[last + 1].key in _FILMS_OF
