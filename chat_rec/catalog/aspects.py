@@ -1,7 +1,9 @@
 """The aspect index: moods, topics and attributes ("dark", "space", "feel good") matched to items.
 
-Everything it knows comes from the catalog's own text: each item's tags (tags.csv), genres and
-TMDB keywords when an overview file was ingested. Those terms form the vocabulary; each is
+Everything it knows comes from the catalog's own text: each item's tags (all of them, tags.csv:
+people such as "stanley kubrick" are often a much-tagged film's less frequent tags), genres, and
+TMDB keywords and top-billed cast when an overview file was ingested. Those terms form the
+vocabulary; each is
 embedded once (cached beside the index, keyed by the terms and the embedder) in the template
 ``"a film that is {term}"``, which puts "thoughtful" beside "thought-provoking" and "insightful"
 better than the bare words do (with MiniLM, bare "thoughtful" is nearer "sentimental" and
@@ -83,9 +85,11 @@ class AspectMatch:
 
 
 def item_terms(item: Item) -> list[str]:
-    """The folded vocabulary terms an item carries: tags, genres, keywords (usable ones only)."""
+    """The folded vocabulary terms an item carries: all its tags, genres, keywords and cast (usable
+    ones only).
+    """
     out: dict[str, None] = {}
-    for raw in (*item.tags, *item.genres, *item.keywords):
+    for raw in (*(item.all_tags or item.tags), *item.genres, *item.keywords, *item.cast):
         term = fold(raw)
         words = term.split()
         if (not words or len(words) > MAX_TERM_WORDS or len(term) > MAX_TERM_CHARS or term.isdigit()

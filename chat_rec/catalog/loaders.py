@@ -389,11 +389,11 @@ def _keywords(value: object) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n.strip().lower() for n in names if n.strip()))
 
 
-OverviewRow = tuple[int | None, list[str], int | None, str, tuple[str, ...]]
+OverviewRow = tuple[int | None, list[str], int | None, str, tuple[str, ...], tuple[str, ...]]
 
 
 def _overview_table(path: Path) -> list[OverviewRow]:
-    """Read (tmdb id, title variants, year, overview, keywords) rows from a TMDB-style CSV."""
+    """Read (tmdb id, title variants, year, overview, keywords, cast) rows from a TMDB-style CSV."""
     frame = _read_table(path, dtype=str).fillna("")
     text_col = next((c for c in ("tmdb_overview", "overview") if c in frame.columns), None)
     if text_col is None or "title" not in frame.columns:
@@ -405,6 +405,7 @@ def _overview_table(path: Path) -> list[OverviewRow]:
     if id_col is None and "release_date" in frame.columns and "id" in frame.columns:
         id_col = "id"  # tmdb_5000_movies.csv: "id" is the TMDB id
     keyword_col = next((c for c in ("tmdb_keywords", "keywords") if c in frame.columns), None)
+    cast_col = next((c for c in ("tmdb_top_cast", "top_cast", "cast") if c in frame.columns), None)
     out: list[OverviewRow] = []
     for row in frame.to_dict("records"):
         text = str(row[text_col]).strip()
@@ -424,7 +425,8 @@ def _overview_table(path: Path) -> list[OverviewRow]:
             tmdb_id = int(float(tmdb)) if tmdb else None
         except ValueError as exc:
             raise DataFileError(f"{path} has a non-numeric TMDB id {tmdb!r}. Fix that row.") from exc
-        out.append((tmdb_id, titles, year, text, _keywords(row[keyword_col]) if keyword_col else ()))
+        out.append((tmdb_id, titles, year, text, _keywords(row[keyword_col]) if keyword_col else (),
+                    _keywords(row[cast_col]) if cast_col else ()))
     return out
 
 
@@ -435,16 +437,18 @@ def _title_keys(title: str) -> set[str]:
 
 
 def join_overviews(catalog: Catalog, overviews_csv: Path) -> Catalog:
-    """Fill Item.overview and keywords from a TMDB-style CSV, by tmdbId first, then by title + year (±1)."""
+    """Fill Item.overview, keywords and cast from a TMDB-style CSV, by tmdbId first, then by title +
+    year (±1).
+    """
     path = Path(overviews_csv)
-    by_tmdb: dict[int, tuple[str, tuple[str, ...]]] = {}
-    by_title: dict[tuple[str, int | None], tuple[str, tuple[str, ...]]] = {}
-    for tmdb, titles, year, text, keywords in _overview_table(path):
+    by_tmdb: dict[int, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+    by_title: dict[tuple[str, int | None], tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
+    for tmdb, titles, year, text, keywords, cast in _overview_table(path):
         if tmdb is not None:
-            by_tmdb.setdefault(tmdb, (text, keywords))
+            by_tmdb.setdefault(tmdb, (text, keywords, cast))
         for title in titles:
             for key in _title_keys(title):
-                by_title.setdefault((key, year), (text, keywords))
+                by_title.setdefault((key, year), (text, keywords, cast))
     for item_id, item in catalog.items.items():
         found = by_tmdb.get(item.tmdb_id) if item.tmdb_id is not None else None
         if found is None:
@@ -452,7 +456,7 @@ def join_overviews(catalog: Catalog, overviews_csv: Path) -> Catalog:
             years = [item.year] if item.year is None else [item.year, item.year - 1, item.year + 1]
             found = next((by_title[(k, y)] for y in years for k in keys if (k, y) in by_title), None)
         if found:
-            catalog.items[item_id] = replace(item, overview=found[0], keywords=found[1])
+            catalog.items[item_id] = replace(item, overview=found[0], keywords=found[1], cast=found[2])
     return catalog.with_sources({path.name: sha256_file(path)})
 
 

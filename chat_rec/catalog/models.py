@@ -30,6 +30,9 @@ class Item:
     overview: str = ""
     keywords: tuple[str, ...] = ()
     """Plot keywords from an ingested TMDB file (lowercase); matched by moods, not embedded."""
+    cast: tuple[str, ...] = ()
+    """Top-billed cast from an ingested TMDB file (lowercase names); matched by moods and
+    descriptions ("something with Tom Hanks", "the Sean Connery one"), not embedded."""
     all_tags: tuple[str, ...] = ()
     """Every distinct tag the tags file gives the movie (cast, places, themes; lowercase), for
     matching descriptions of listed movies ("the Jeff Bridges one"); not embedded."""

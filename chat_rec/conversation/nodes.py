@@ -161,6 +161,14 @@ def _unknown_titles_note(signal: PreferenceSignal, replies: dict[str, Any]) -> s
     return replies[key].format(titles=titles) + " "
 
 
+def _unknown_names_note(signal: PreferenceSignal, replies: dict[str, Any]) -> str:
+    """Says which people the message asked for are unknown to the catalog (``signal.unknown_names``)."""
+    if not signal.unknown_names:
+        return ""
+    names = ", ".join(f"“{n[:60]}”" for n in signal.unknown_names[:3])
+    return str(replies["unknown_names"]).format(names=names)
+
+
 def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """A like, dislike or "seen it" on a shown item (button or words) moves p the same way."""
     started = time.perf_counter()
@@ -413,6 +421,8 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     lead = [state.get("reply") or "", answer_asked(state, runtime, c)]
     if not chosen:
         lead.append(deps.replies(language)["no_results"])
+    else:
+        lead.append(_unknown_names_note(signal_of(state), deps.replies(language)))
     if any(lead):
         update["reply"] = " ".join(part for part in lead if part)
     return update

@@ -29,6 +29,7 @@ from chat_rec.understanding.mood_words import (
     same_stem,
     spanish_moods,
 )
+from chat_rec.understanding.names import name_spans, unknown_names
 
 if TYPE_CHECKING:
     from chat_rec.catalog.aspects import AspectIndex
@@ -267,26 +268,6 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
     return out
 
 
-def _names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex) -> set[int]:
-    """The words of a name the tags do not hold: two or more capitalised words in a row inside a
-    sentence ("Peter Jackson"). Each word alone may be near a tag of another name ("peter pan" for
-    "Peter"); a name the tags hold ("Morgan Freeman") and a one-word name
-    ("Tarantino", read by its nearest tag) stay.
-    """
-    capital = [i > 0 and text[t.start:t.end][:1].isupper() and text[t.start:t.end][1:].islower()
-               and text[:t.start].rstrip()[-1:] not in tuple(".!?¿¡:;\"'(\n") for i, t in enumerate(tokens)]
-    out: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and capital[j]:
-            j += 1
-        if j - i >= 2 and not vocabulary.is_term(" ".join(t.key for t in tokens[i:j])):
-            out.update(range(i, j))
-        i = max(j, i + 1)
-    return out
-
-
 def aspects_with_polarity(text: str, vocabulary: AspectIndex,
                           resolver: TitleResolver | None = None) -> tuple[list[str], list[str]]:
     """(liked, disliked) aspect phrases of a message: the fallback reader, not the parser.
@@ -301,7 +282,7 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     occasion = occasion_spans(keys)  # not counted in a sentence's length: "a spooky movie for a stormy night"
     asking = _asking_sentences(keys, occasion)
     skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking) | occasion
-    skip |= _names(text, tokens, vocabulary)
+    skip |= {k for i, j in name_spans(text, tokens, vocabulary) for k in range(i, j)}  # "Peter" is no "peter pan"
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
     for start, _, phrase in find_aspects(keys, vocabulary, skip):
@@ -364,18 +345,25 @@ _QUOTED = re.compile(r"[\"“«][^\"”»]{1,120}[\"”»]|(?<!\w)['‘][^'’]{
 
 def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: AspectIndex | None,
                           resolver: TitleResolver | None = None) -> PreferenceSignal:
-    """Read moods and attributes when the signal has none.
+    """Read moods and attributes when the signal has none, and the names of people it asks for that
+    the catalog does not know (``names.unknown_names``), whatever else it has.
 
     Only the user's own words count: sentences aimed at the system and pasted markup are dropped
     (``cleaning.clean``), and so are quoted strings and titles the catalog does not hold, which
     are names, not moods ("recommend 'Zorblax Returns'").
     """
-    if vocabulary is None or signal.liked_aspects or signal.disliked_aspects or not text.strip():
+    if vocabulary is None or not text.strip():
         return signal
     text = clean(text)
     for title in signal.unresolved_titles:
         text = text.replace(title, " ")
     text = _QUOTED.sub(" ", text)
+    tokens = tokenize(text)
+    names = unknown_names(text, tokens, vocabulary, lambda: _blocked_spans(text, tokens, resolver))
+    if names:
+        signal = signal.model_copy(update={"unknown_names": names})
+    if signal.liked_aspects or signal.disliked_aspects:
+        return signal
     liked, disliked = aspects_with_polarity(text, vocabulary, resolver)
     if signal.era:  # "something older" is a relative era (kept in ``era``), not a mood called "older"
         era_words = set(era_phrase_words(text))

@@ -4,6 +4,7 @@ at the system (rule 15: prompt injection) are dropped before any rule or model s
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -17,8 +18,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean(text: str) -> str:
-    """Drop control characters, pasted JSON/markup and sentences aimed at the system (rule 15)."""
-    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", text[:MAX_CHARS]))
+    """Drop control characters, pasted JSON/markup and sentences aimed at the system (rule 15).
+
+    HTML character references are decoded first ("&quot;Heat&quot;" is a quoted title, not a word
+    "quot"; "&lt;b&gt;" is markup, dropped with the rest).
+    """
+    text = unicodedata.normalize("NFC", _CONTROL.sub(" ", html.unescape(text[:MAX_CHARS])))
     for _ in range(3):
         text = _JSON.sub(" ", text)
     kept, commanding = [], False

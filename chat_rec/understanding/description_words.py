@@ -88,10 +88,10 @@ def fits(word: str, item: Item) -> bool:
 
 
 def item_text(item: Item) -> str:
-    """A film's title, tags, keywords and overview, folded, as the text descriptions are matched in."""
+    """A film's title, tags, keywords, cast and overview, folded, as the text descriptions are matched in."""
     tags = item.all_tags or item.tags
     return " | ".join((fold_key(item.title), " | ".join(fold(t) for t in tags), " | ".join(item.keywords),
-                       fold(item.overview)))
+                       " | ".join(fold(c) for c in item.cast), fold(item.overview)))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -289,7 +289,8 @@ class ListReferences:
             return [item for item in self.previous if item.item_id in self._by_year(_ERA_WORDS[era[0]])]
         full = [item for item in self.previous if self._describes(phrase, item)]
         if len(full) > 1:  # "the anime one" fits two animated films by genre, and one by a tag of that name
-            literal = [item for item in full if phrase in {fold(t) for t in item.all_tags or item.tags}]
+            literal = [item for item in full
+                       if phrase in {fold(t) for t in (*(item.all_tags or item.tags), *item.cast)}]
             full = literal if len(literal) == 1 else full
         if full or not loose:
             return full

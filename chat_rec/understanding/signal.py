@@ -29,6 +29,9 @@ class PreferenceSignal(BaseModel):
     verdict, a question the reply answers from the profile."""
     unresolved_titles: list[str] = Field(default_factory=list)
     """Titles the user named that are not in the catalog."""
+    unknown_names: list[str] = Field(default_factory=list)
+    """People whose films the user asks for ("something by Denis Villeneuve") that no tag or cast
+    entry of the catalog names, as written: the reply says so."""
     language: str = "en"
     """"en" or "es": the language replies are written in."""
     liked_aspects: list[str] = Field(default_factory=list)

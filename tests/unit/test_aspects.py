@@ -109,6 +109,30 @@ def test_item_terms_come_from_tags_genres_and_keywords_without_sentences_or_nega
     assert "kids" not in " ".join(item_terms(ITEMS[5]))  # a sentence-long tag is no term
 
 
+def test_item_terms_reach_past_the_top_tags_and_take_the_ingested_cast() -> None:
+    """A much-tagged film's person tag is often not among its few most frequent tags (``Item.tags``);
+    the vocabulary reads them all (``Item.all_tags``), and the cast an overview file brings."""
+    film = Item(7, "The Hotel", 1980, ("Horror",), tags=("creepy", "isolation"),
+                all_tags=("creepy", "isolation", "Stanley Kubrick", "not scary"), cast=("jack nicholson",))
+    terms = item_terms(film)
+    assert terms[:2] == ["creepy", "isolation"] and {"stanley kubrick", "jack nicholson", "horror"} <= set(terms)
+    assert "not scary" not in terms  # the tail is filtered like the head
+    bare = Item(8, "Old Print", 1950, (), tags=("noir",))  # loaders that keep no tail: the top tags still count
+    assert item_terms(bare) == ["noir"]
+
+
+def test_a_name_among_a_films_minor_tags_or_cast_scores_that_film(vectors, embedder, tmp_path) -> None:
+    films = [_item(1, "Night Harbour", ("Mystery",), tags=("dark",)),
+             Item(2, "Cold Stars", 2001, ("Sci-Fi",), tags=("space",), all_tags=("space", "ines valdera")),
+             Item(3, "Blood Alley", 2002, ("Action",), tags=("violence",), cast=("marco tellini",))]
+    catalog = Catalog("people", {f.item_id: f for f in films})
+    ids = np.array([1, 2, 3], dtype=np.int64)
+    aspects = AspectIndex.build(catalog, ids, vectors[1][:3], embedder, cache_dir=tmp_path)
+    for name, film in (("ines valdera", 2), ("marco tellini", 3)):
+        scores = aspects.scores([name])
+        assert scores is not None and int(ids[int(np.argmax(scores))]) == film
+
+
 def test_index_is_built_from_the_catalog_and_cached(tiny, vectors, embedder, index, tmp_path) -> None:
     assert {"dark", "slow paced", "violence", "space", "mystery", "children"} <= set(index.terms)
     rows = index.postings[index.term_of["violence"]]

@@ -149,6 +149,21 @@ def test_overview_files_bring_keywords_in_either_format(tmp_path):
     assert "heist" not in cat.items[2].document(), "keywords are matched by moods, not embedded"
 
 
+def test_overview_files_bring_the_top_cast_when_they_have_it(tmp_path):
+    folder = _latest_small(tmp_path / "small")
+    with_cast = _write(
+        tmp_path / "ml1m_cast.csv",
+        "movieId,title,year,tmdb_id,tmdb_overview,tmdb_top_cast\n"
+        '9,Heat (1995),1995,949,A thief and a detective.,"Al Pacino, Robert De Niro , "\n',
+    )
+    cat = load_catalog(folder, overviews_csv=with_cast)
+    assert cat.items[2].cast == ("al pacino", "robert de niro")
+    assert "pacino" not in cat.items[2].document(), "the cast is matched by moods and descriptions, not embedded"
+    assert cat.items[1].cast == ()  # a film the file does not list keeps no cast
+    without = _write(tmp_path / "plain.csv", "id,title,release_date,overview\n949,Heat,1995-12-15,A thief.\n")
+    assert load_catalog(folder, overviews_csv=without).items[2].cast == ()
+
+
 def test_fingerprint_changes_when_a_file_changes(tmp_path):
     folder = _latest_small(tmp_path / "small")
     before = load_catalog(folder).fingerprint

@@ -357,7 +357,8 @@ def test_spanish_verb_forms_and_short_words_are_no_cognates():
 
 
 def test_a_name_the_tags_do_not_hold_is_no_mood():
-    from chat_rec.understanding.aspects import _names, tokenize
+    from chat_rec.understanding.aspects import tokenize
+    from chat_rec.understanding.names import name_spans
 
     class Vocabulary:
         @staticmethod
@@ -366,7 +367,7 @@ def test_a_name_the_tags_do_not_hold_is_no_mood():
 
     text = "Loved the one by Peter Jackson, and anything with Tom Hanks. Tarantino too"
     tokens = tokenize(text)
-    names = {tokens[i].key for i in _names(text, tokens, Vocabulary())}
+    names = {tokens[k].key for i, j in name_spans(text, tokens, Vocabulary()) for k in range(i, j)}
     assert names == {"peter", "jackson"}  # "Tom Hanks" is a tag; one-word "Tarantino" is read by its tag
 
 
