@@ -399,7 +399,7 @@ _DESCRIPTION = re.compile(
     r"((?:(?!(?:y|e|o|pero)\b)\w+ ){0,3}\w+)"
     r"|^(?:the|el|la) ((?:\w+ )?\w+)$"
     r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|not|never|any|every|each|some|"
-    r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?\w+)\s+(?:one|ones)\b"
+    r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?(?!(?:the|a|an|this|that)\b)\w+)\s+(?:one|ones)\b"
     r"|\b(?:the (?:ones|movies|films)|ones|anything|nothing|none|any|nada|ninguna|ninguno|las|los)"
     r"(?: else| mas)? (?:with|starring|featuring|con) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
     r"|^(?:the|el|la) (\w+) (?:sounds|looks|seems|is|was|es|fue|era|suena|pinta|parece|me|nos|te|le"
@@ -409,7 +409,8 @@ _DESCRIPTION = re.compile(
     r"|^((?:\w+ )?\w+) (?:yes|yeah|yep|no|nope|nah|si|definitely|please|pls|for sure|sin duda|por favor)$")
 """Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"
 and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
-for sure", "both Wes Anderson ones"); the sixth names every listed movie that fits ("nothing else
+for sure", "both Wes Anderson ones") and never ends in one ("I liked the one about the mafia" is the
+second form's, not a description "i liked the"); the sixth names every listed movie that fits ("nothing else
 with Schwarzenegger", "the ones with subtitles", "nada con Jim Carrey"); the seventh is a genre noun as the subject of
 a verdict ("the cartoon sounds good", "el western pinta bien", "el documental me interesa"), the one
 listed film of that genre;
