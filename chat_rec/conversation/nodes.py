@@ -134,6 +134,8 @@ def onboard(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     if step > 0 and signal.asked_ids:  # "would I like Jaws?" before any taste is known: say so, then ask
         prefix += " ".join(replies["asked_unknown"].format(title=found.label)
                            for i in signal.asked_ids[:3] if (found := deps.catalog.get(i))) + " "
+    if step > 0:  # "Greta Gerwig films?" as an answer: say the catalog does not know her, then ask on
+        prefix += _unknown_names_note(signal, replies, "unknown_names_ask")
     return {
         "stage": "onboarding", "reply": prefix + question["question"], "asks_question": True,
         "quick_replies": list(question["chips"]), "onboarding_step": step + 1,
@@ -147,8 +149,9 @@ def elicit(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     signal = signal_of(state)
     replies = runtime.context.deps.replies(signal.language)
     text = replies["elicit"] if signal.wants_new_recommendations else replies["smalltalk"]
+    notes = _unknown_titles_note(signal, replies) + _unknown_names_note(signal, replies, "unknown_names_ask")
     return {
-        "stage": "elicit", "reply": _unknown_titles_note(signal, replies) + text, "asks_question": True,
+        "stage": "elicit", "asks_question": True, "reply": notes + text,
         "quick_replies": list(replies["elicit_chips"]), "trace": _elapsed(state, "elicit", started),
     }
 
@@ -161,12 +164,14 @@ def _unknown_titles_note(signal: PreferenceSignal, replies: dict[str, Any]) -> s
     return replies[key].format(titles=titles) + " "
 
 
-def _unknown_names_note(signal: PreferenceSignal, replies: dict[str, Any]) -> str:
-    """Says which people the message asked for are unknown to the catalog (``signal.unknown_names``)."""
+def _unknown_names_note(signal: PreferenceSignal, replies: dict[str, Any], key: str = "unknown_names") -> str:
+    """Says which people the message asked for are unknown to the catalog (``signal.unknown_names``);
+    ``key``: the reply above picks, or ``unknown_names_ask`` before a question.
+    """
     if not signal.unknown_names:
         return ""
     names = ", ".join(f"“{n[:60]}”" for n in signal.unknown_names[:3])
-    return str(replies["unknown_names"]).format(names=names)
+    return str(replies[key]).format(names=names) + " "
 
 
 def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
@@ -422,7 +427,7 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     if not chosen:
         lead.append(deps.replies(language)["no_results"])
     else:
-        lead.append(_unknown_names_note(signal_of(state), deps.replies(language)))
+        lead.append(_unknown_names_note(signal_of(state), deps.replies(language)).strip())
     if any(lead):
         update["reply"] = " ".join(part for part in lead if part)
     return update

@@ -360,8 +360,10 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
     text = _QUOTED.sub(" ", text)
     tokens = tokenize(text)
     names = unknown_names(text, tokens, vocabulary, lambda: _blocked_spans(text, tokens, resolver))
-    if names:
+    if names:  # said in the reply, and not read as moods ("starring Cruise" is no "ships")
         signal = signal.model_copy(update={"unknown_names": names})
+        for name in names:
+            text = text.replace(name, " ")
     if signal.liked_aspects or signal.disliked_aspects:
         return signal
     liked, disliked = aspects_with_polarity(text, vocabulary, resolver)

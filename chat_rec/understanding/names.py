@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from chat_rec.understanding import lexicon
+
 if TYPE_CHECKING:
     from chat_rec.catalog.aspects import AspectIndex
     from chat_rec.understanding.aspects import Token
@@ -23,13 +25,51 @@ PERSON_CUES = frozenset("by starring with featuring feat ft con por protagonizad
 """Words after which a name is the person whose films are asked for ("directed by", "starring",
 "una peli con"); "de" is left out: in Spanish it also opens titles and places ("de Nueva York")."""
 
+COMPANY = frozenset({"with", "con"})
+"""Cues that also bring company ("I watched it with Ana"): a one-word name after them is not asked for."""
+
 FILM_NOUNS = frozenset("movie movies film films flick flicks".split())
 """Nouns a name may come before as its maker or star ("a Greta Gerwig film")."""
 
 JOINERS = frozenset({"and", "or", "y", "e", "o", "u", ","})
 """Words that join a second name to an asked one ("starring X and Y", "con X y Y")."""
 
+PARTICLES = frozenset("de del della di da van von der den le du dos das bin ibn".split())
+"""Lowercase words inside a name, between two capitalised ones ("Guillermo del Toro")."""
+
 _OPENING = tuple(".!?¿¡:;\"'(\n")
+
+
+def _capitalised(word: str) -> bool:
+    """A capital first letter and a lowercase one after it: "Kubrick", "DiCaprio", "McConaughey",
+    not "TV" or "USA".
+    """
+    return word[:1].isupper() and any(c.islower() for c in word[1:])
+
+
+def _capital_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """Token spans of capitalised words in a row inside a sentence, a lowercase particle between two
+    of them included ("Guillermo del Toro"); a message's first word and a sentence's are left out.
+    """
+    capital = [i > 0 and _capitalised(text[t.start:t.end]) and text[:t.start].rstrip()[-1:] not in _OPENING
+               for i, t in enumerate(tokens)]
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if not capital[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if capital[j]:
+                j += 1
+            elif tokens[j].key in PARTICLES and j + 1 < len(tokens) and capital[j + 1]:
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
 
 
 def name_spans(text: str, tokens: Sequence[Token], vocabulary: AspectIndex) -> list[tuple[int, int]]:
@@ -37,35 +77,40 @@ def name_spans(text: str, tokens: Sequence[Token], vocabulary: AspectIndex) -> l
     sentence that no vocabulary term holds as a whole ("Morgan Freeman" is a tag; "Peter Jackson"
     is not).
     """
-    capital = [i > 0 and text[t.start:t.end][:1].isupper() and text[t.start:t.end][1:].islower()
-               and text[:t.start].rstrip()[-1:] not in _OPENING for i, t in enumerate(tokens)]
-    out: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and capital[j]:
-            j += 1
-        if j - i >= 2 and not vocabulary.is_term(" ".join(t.key for t in tokens[i:j])):
-            out.append((i, j))
-        i = max(j, i + 1)
-    return out
+    return [(i, j) for i, j in _capital_runs(text, tokens)
+            if j - i >= 2 and not vocabulary.is_term(" ".join(t.key for t in tokens[i:j]))]
 
 
 def unknown_names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex,
                   blocked: Callable[[], set[int]]) -> list[str]:
     """Names whose films the message asks for that the catalog's terms do not hold, as written.
 
-    A span of ``name_spans`` counts when a person cue stands right before it, a film noun right
-    after it, or a counted name one joining word before it ("starring X and Y"); ``blocked`` gives
-    the token positions of titles and genres (called only when some name is found), and a span
-    touching one is a title's words, not a person.
+    A run of capitalised words counts when a person cue stands right before it, a film noun right
+    after it, or a counted name one joining word before it ("starring X and Y"). A run of several
+    words is unknown when no term is that name (``name_spans``); one word after "by", "starring"
+    and the like ("something by Villeneuve") when it is no frequent word and no term, and its
+    nearest term is no name it is part of ("Kubrick" is read by its tag "stanley kubrick"; "Cruise"
+    is not "ships"). ``blocked`` gives the token positions of titles and genres (called only when
+    some name is found); a run touching one is a title's words, not a person.
     """
+    spans = name_spans(text, tokens, vocabulary)
+    common = lexicon.common_words()
+    singles = [(i, i + 1) for i, j in _capital_runs(text, tokens)
+               if j == i + 1 and len(tokens[i].key) >= 3 and tokens[i].key not in common
+               and not vocabulary.is_term(tokens[i].key)]
     asked: list[tuple[int, int]] = []
-    for i, j in name_spans(text, tokens, vocabulary):
+    for i, j in sorted(spans + singles):
         before = tokens[i - 1].key if i > 0 else ""
-        if (before in PERSON_CUES or (j < len(tokens) and tokens[j].key in FILM_NOUNS)
-                or (before in JOINERS and asked and asked[-1][1] == i - 1)):
+        if j - i > 1:
+            cued = before in PERSON_CUES or (j < len(tokens) and tokens[j].key in FILM_NOUNS)
+        else:  # "watched it with Ana" is company, "a Bollywood movie" a kind: only "by X", "starring X"
+            cued = before in PERSON_CUES - COMPANY
+        if cued or (before in JOINERS and asked and asked[-1][1] == i - 1):
             asked.append((i, j))
+    lone = [(i, j) for i, j in asked if j == i + 1]
+    if lone:  # one embedding batch, only when such a word is asked for
+        near = dict(zip(lone, vocabulary.nearest([tokens[i].key for i, _ in lone]), strict=True))
+        asked = [s for s in asked if s not in near or tokens[s[0]].key not in near[s][0].split()]
     if not asked:
         return []
     taken = blocked()

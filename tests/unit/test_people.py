@@ -10,6 +10,7 @@ from dataclasses import replace
 
 import pytest
 
+from chat_rec.catalog.aspects import AspectConfig
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -45,13 +46,23 @@ def test_without_a_cast_the_same_name_describes_nothing(resolver, catalog):
 
 
 class _Terms:
-    """The one thing ``names`` asks of the aspect vocabulary: whether a folded phrase is a term."""
+    """What ``names`` asks of the aspect vocabulary: whether a folded phrase is a term, and a word's
+    nearest term (here: a word of a name is near that name, anything else near a mood)."""
+
+    config = AspectConfig()
 
     def __init__(self, *terms: str) -> None:
         self.terms = set(terms)
 
     def is_term(self, phrase: str) -> bool:
         return phrase in self.terms
+
+    def nearest(self, phrases: list[str]) -> list[tuple[str, float]]:
+        out = []
+        for phrase in phrases:
+            ends = [t for t in self.terms if phrase in t.split() and " " in t]
+            out.append((ends[0], 0.95) if len(ends) == 1 else ("dark", 0.8))  # near, but no name
+        return out
 
 
 VOCABULARY = _Terms("stanley kubrick", "space", "dark")
@@ -70,6 +81,10 @@ def _unknown(text: str, blocked: set[int] | None = None) -> list[str]:
     ("I want a Odalys Brenner movie tonight", ["Odalys Brenner"]),
     ("una peli protagonizada por Teodor Vaskel", ["Teodor Vaskel"]),
     ("algo con Marco Tellini, porfa", ["Marco Tellini"]),
+    ("something by Vaskel", ["Vaskel"]),  # one word: no term, nothing near it
+    ("a film by Teodor van Vaskel", ["Teodor van Vaskel"]),  # a particle inside the name
+    ("something starring Marco McTellini", ["Marco McTellini"]),  # a capital inside a word
+    ("una peli dirigida por Odalys de Brenner y Vaskel", ["Odalys de Brenner", "Vaskel"]),
 ])
 def test_a_name_asked_for_that_no_term_holds_is_unknown(text, expected):
     assert _unknown(text) == expected
@@ -81,6 +96,12 @@ def test_a_name_asked_for_that_no_term_holds_is_unknown(text, expected):
     "I watched it with Odalys yesterday",  # one capitalised word is no name here
     "something by odalys brenner",  # no capitals: nothing says it is a name
     "Teodor Vaskel says hi",  # a name at the start of the message: the run starts after the first word
+    "anything by Kubrick",  # one word read by its nearest term, "stanley kubrick"
+    "anything starring Stanley",  # a first name: its nearest term holds it too
+    "something starring Stanley KUBRICK",  # an all-capitals word is no name word (and "Stanley" is known)
+    "a Vaskel movie",  # one word before a film noun may be a kind ("a Bollywood movie"): not reported
+    "any good French films?",  # a frequent word, not a name
+    "something with Space in it",  # a term
 ])
 def test_names_not_asked_for_or_known_are_not_reported(text):
     assert _unknown(text) == []
@@ -111,3 +132,13 @@ def test_a_quoted_entity_is_no_mood(resolver):
     signal = with_fallback_aspects(PreferenceSignal(), "I want something &quot;dark&quot; tonight",
                                    _Terms("dark", "quot"), resolver)
     assert "quot" not in signal.liked_aspects
+
+
+def test_an_unknown_name_is_reported_and_not_read_as_a_mood(resolver):
+    from chat_rec.understanding.aspects import with_fallback_aspects
+
+    vocabulary = _Terms("stanley kubrick", "dark")  # "vaskel" is near "dark" (.8), as "cruise" is near "ships"
+    signal = with_fallback_aspects(PreferenceSignal(), "I want anything starring Vaskel", vocabulary, resolver)
+    assert signal.unknown_names == ["Vaskel"] and signal.liked_aspects == []
+    signal = with_fallback_aspects(PreferenceSignal(), "I want anything by Kubrick", vocabulary, resolver)
+    assert signal.unknown_names == [] and signal.liked_aspects == ["kubrick"]  # matched to its tag later
