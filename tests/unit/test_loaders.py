@@ -130,7 +130,7 @@ def test_overviews_join_by_tmdb_id_then_title_and_year(tmp_path):
     assert "A thief and a detective." in cat.items[2].document()
 
 
-def test_overview_files_bring_keywords_in_either_format(tmp_path):
+def test_overview_files_bring_keywords_in_either_format_and_the_cast_when_they_have_it(tmp_path):
     folder = _latest_small(tmp_path / "small")
     as_json = _write(
         tmp_path / "tmdb5000.csv",
@@ -138,30 +138,20 @@ def test_overview_files_bring_keywords_in_either_format(tmp_path):
         '603,The Matrix,1999-03-30,A hacker learns the truth.,"[{""id"": 1, ""name"": ""Simulated Reality""}, '
         '{""id"": 2, ""name"": ""dystopia""}]"\n',
     )
-    assert load_catalog(folder, overviews_csv=as_json).items[1].keywords == ("simulated reality", "dystopia")
+    cat = load_catalog(folder, overviews_csv=as_json)
+    assert cat.items[1].keywords == ("simulated reality", "dystopia")
+    assert cat.items[1].cast == ()  # no cast column
     as_text = _write(
         tmp_path / "ml1m.csv",
-        "movieId,title,year,tmdb_id,tmdb_overview,tmdb_keywords\n"
-        '9,Heat (1995),1995,949,A thief and a detective.,"heist, los angeles , "\n',
+        "movieId,title,year,tmdb_id,tmdb_overview,tmdb_keywords,tmdb_top_cast\n"
+        '9,Heat (1995),1995,949,A thief and a detective.,"heist, los angeles , ","Al Pacino, Robert De Niro , "\n',
     )
     cat = load_catalog(folder, overviews_csv=as_text)
     assert cat.items[2].keywords == ("heist", "los angeles")
-    assert "heist" not in cat.items[2].document(), "keywords are matched by moods, not embedded"
-
-
-def test_overview_files_bring_the_top_cast_when_they_have_it(tmp_path):
-    folder = _latest_small(tmp_path / "small")
-    with_cast = _write(
-        tmp_path / "ml1m_cast.csv",
-        "movieId,title,year,tmdb_id,tmdb_overview,tmdb_top_cast\n"
-        '9,Heat (1995),1995,949,A thief and a detective.,"Al Pacino, Robert De Niro , "\n',
-    )
-    cat = load_catalog(folder, overviews_csv=with_cast)
     assert cat.items[2].cast == ("al pacino", "robert de niro")
-    assert "pacino" not in cat.items[2].document(), "the cast is matched by moods and descriptions, not embedded"
     assert cat.items[1].cast == ()  # a film the file does not list keeps no cast
-    without = _write(tmp_path / "plain.csv", "id,title,release_date,overview\n949,Heat,1995-12-15,A thief.\n")
-    assert load_catalog(folder, overviews_csv=without).items[2].cast == ()
+    document = cat.items[2].document()
+    assert "heist" not in document and "pacino" not in document, "matched by moods and descriptions, not embedded"
 
 
 def test_fingerprint_changes_when_a_file_changes(tmp_path):
