@@ -3,8 +3,7 @@
 Everything it knows comes from the catalog's own text: each item's tags (all of them, tags.csv:
 people such as "stanley kubrick" are often a much-tagged film's less frequent tags), genres, and
 TMDB keywords and top-billed cast when an overview file was ingested. Those terms form the
-vocabulary; each is
-embedded once (cached beside the index, keyed by the terms and the embedder) in the template
+vocabulary; each is embedded once (cached beside the index, keyed by the terms and the embedder) in the template
 ``"a film that is {term}"``, which puts "thoughtful" beside "thought-provoking" and "insightful"
 better than the bare words do (with MiniLM, bare "thoughtful" is nearer "sentimental" and
 "cynical"). An aspect phrase from a message is embedded the same way and matches the terms

@@ -77,8 +77,12 @@ def name_spans(text: str, tokens: Sequence[Token], vocabulary: AspectIndex) -> l
     sentence that no vocabulary term holds as a whole ("Morgan Freeman" is a tag; "Peter Jackson"
     is not).
     """
-    return [(i, j) for i, j in _capital_runs(text, tokens)
-            if j - i >= 2 and not vocabulary.is_term(" ".join(t.key for t in tokens[i:j]))]
+    return _unknown_runs(_capital_runs(text, tokens), tokens, vocabulary)
+
+
+def _unknown_runs(runs: Sequence[tuple[int, int]], tokens: Sequence[Token],
+                  vocabulary: AspectIndex) -> list[tuple[int, int]]:
+    return [(i, j) for i, j in runs if j - i >= 2 and not vocabulary.is_term(" ".join(t.key for t in tokens[i:j]))]
 
 
 def unknown_names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex,
@@ -93,9 +97,10 @@ def unknown_names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex,
     is not "ships"). ``blocked`` gives the token positions of titles and genres (called only when
     some name is found); a run touching one is a title's words, not a person.
     """
-    spans = name_spans(text, tokens, vocabulary)
+    runs = _capital_runs(text, tokens)
+    spans = _unknown_runs(runs, tokens, vocabulary)
     common = lexicon.common_words()
-    singles = [(i, i + 1) for i, j in _capital_runs(text, tokens)
+    singles = [(i, i + 1) for i, j in runs
                if j == i + 1 and len(tokens[i].key) >= 3 and tokens[i].key not in common
                and not vocabulary.is_term(tokens[i].key)]
     asked: list[tuple[int, int]] = []
