@@ -148,7 +148,7 @@ GROUP_ALL = re.compile(
     r"\b(?:all (?:three|four|five|two|of them|of these|of those|of em)|all these|all those"
     r"|both(?: of them| of these| of those)?"
     r"|(?<!\bme )neither(?! (?:am|do|did|does|is|are|was|were|have|has|can|could|would|will)"
-    r" (?:i|we|he|she|they|you)\b)"
+    r" (?:i|we|he|she|they|you)\b)(?! (?:\w+ ){1,4}?nor\b)"
     r"(?: of them| of these| of those)?"
     r"|none of (?:them|these|those|em|the above)|none(?= of)|every (?:single )?one(?: of them)?"
     r"|(?:them|em) all"
@@ -160,7 +160,7 @@ GROUP_ALL = re.compile(
     r"|ambas|ambos)\b"
 )
 """Group references: every movie in the previous list (rule 2). "Neither am I", "me neither" agree
-with someone; they name no film. Films are feminine in Spanish
+with someone; they name no film; "neither X nor Y" names X and Y. Films are feminine in Spanish
 ("películas", "pelis"): "todos" next to a first-person plural verb is the people ("lloramos
 todos", "todos lloramos"), not the films; "las vimos todas" is the films."""
 

@@ -73,11 +73,15 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     negators, pos, first_negator = 0, 0, -1
     quantifiers = 0  # "none", "neither", "ninguna": a group refused, no negation of a verdict before it
     negator_at = -1
+    neither_nor = False
     for j, k in enumerate(ckeys):
         if j in (scoping or ()):
             pos += len(k) + 1
             continue
         concord = (language == "es" and k in clause_rules.CONCORD and "no" in ckeys[:j])
+        correlative = k == "nor" and negators > 0  # "neither X nor Y", "I don't like X nor Y": one no
+        neither_nor = neither_nor or correlative
+        concord = concord or correlative
         polite = any(s <= pos < e for s, e in asks) or (
             k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
         polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…", "no hace falta"
@@ -111,6 +115,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             return Polarity(0, False, 0, settled=True, films_only=True)
         verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
         return Polarity(-1, False, first_negator if tail and not verbal else 0)  # "the second, no" covers all
+    if neither_nor and {1, -1} <= {sign for _, _, sign in spans}:
+        return Polarity(0, False, 0, settled=True)  # "neither good nor bad": indifference, no verdict
     score = sum(sign for _, _, sign in spans) or spans[-1][2]
     polarity = 1 if score > 0 else -1
     if negators % 2 == 1 and polarity < 0 and quantifiers == negators and all(e <= negator_at for _, e, _ in spans):

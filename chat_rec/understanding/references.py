@@ -177,6 +177,7 @@ class ListReferences:
             at = text[:rest.start()].count(" ")
             excepted = {i for r in refs if r.pos - lo > at for i in r.items}
             refs.append(_Ref(lo + at, [i for i in ids if i not in excepted]))
+        positional = [r for r in refs if r.items]  # "the first", "the other two", before any group
         if not refs and others:
             for m in lexicon.GROUP_ALL.finditer(text):
                 if _COMPARED_AMONG.search(text[:m.start()].rstrip()):
@@ -190,6 +191,10 @@ class ListReferences:
                     break
         if not refs:
             refs += self._descriptive(ckeys, lo, ids)
+        elif positional and len(refs) == len(positional) and not rest:
+            # "loved the first and the bowling one": a description beside positions names its film too
+            named = {i for r in refs for i in r.items}
+            refs += [d for d in self._descriptive(ckeys, lo, ids) if not set(d.items) & named]
         return refs
 
     def answers(self, keys: Sequence[str]) -> list[tuple[int, int]]:
@@ -393,7 +398,8 @@ def rest_of_message(ckeys: Sequence[str], lo: int, named: Sequence[int], judged:
 _PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pelis"})
 
 _DESCRIPTION = re.compile(
-    r"\b(?:the|la|el)\s+((?:\w+ ){0,4}?\w+)\s+(?:one|ones|movie|movies|film|films)\b"
+    r"\b(?:the|la|el)\s+((?:(?!the\b)\w+ ){0,4}?(?!the\b)\w+)"
+    r"\s+(?:one|ones|movie|movies|film|films)\b"
     r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:(?!(?:and|or|but)\b)\w+ ){0,2}\w+)"
     r"|\b(?:la|el|las|los|esa|ese|esas|esos) (?:de|del|con|sobre) (?:la |el |los |las )?"
     r"((?:(?!(?:y|e|o|pero)\b)\w+ ){0,3}\w+)"
@@ -407,7 +413,8 @@ _DESCRIPTION = re.compile(
     r"|^(?:but |and |pero |y )?(\w{3,}s) (?:just |really |honestly |simply |never )?(?:are|arent|aren t|were|werent"
     r"|bore|scare|freak|creep|son|no son|me)\b"
     r"|^((?:\w+ )?\w+) (?:yes|yeah|yep|no|nope|nah|si|definitely|please|pls|for sure|sin duda|por favor)$")
-"""Descriptions of a listed movie; the fourth form is a whole clause such as "el spaghetti western"
+"""Descriptions of a listed movie; the first form's words hold no second "the" ("the first and the
+bowling one" is a position and a description; "the black and white one" one description); the fourth form is a whole clause such as "el spaghetti western"
 and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
 for sure", "both Wes Anderson ones") and never ends in one ("I liked the one about the mafia" is the
 second form's, not a description "i liked the"); the sixth names every listed movie that fits ("nothing else
