@@ -413,17 +413,17 @@ _DESCRIPTION = re.compile(
     r"|^(?:but |and |pero |y )?(\w{3,}s) (?:just |really |honestly |simply |never )?(?:are|arent|aren t|were|werent"
     r"|bore|scare|freak|creep|son|no son|me)\b"
     r"|^((?:\w+ )?\w+) (?:yes|yeah|yep|no|nope|nah|si|definitely|please|pls|for sure|sin duda|por favor)$")
-"""Descriptions of a listed movie; the first form's words hold no second "the" ("the first and the
-bowling one" is a position and a description; "the black and white one" one description); the fourth form is a whole clause such as "el spaghetti western"
-and must fit the movie's words exactly; the fifth opens a clause without an article ("stapler one
-for sure", "both Wes Anderson ones") and never ends in one ("I liked the one about the mafia" is the
-second form's, not a description "i liked the"); the sixth names every listed movie that fits ("nothing else
-with Schwarzenegger", "the ones with subtitles", "nada con Jim Carrey"); the seventh is a genre noun as the subject of
-a verdict ("the cartoon sounds good", "el western pinta bien", "el documental me interesa"), the one
-listed film of that genre;
-the eighth a plural topic opening a verdict ("zombies just aren't for me"), the one listed film
-whose own words (tags, overview) carry it; the ninth a bare answer ("boxing yes", "zombis no"), a word
-or two that fit exactly one listed film."""
+"""Descriptions of a listed movie. The first form's words hold no second "the" ("the first and the
+bowling one" is a position and a description; "the black and white one" is one description). The
+fourth form is a whole clause such as "el spaghetti western" and must fit the movie's words exactly.
+The fifth opens a clause without an article ("stapler one for sure", "both Wes Anderson ones") and
+never ends in one ("I liked the one about the mafia" is the second form's, not a description "i liked
+the"). The sixth names every listed movie that fits ("nothing else with Schwarzenegger", "the ones
+with subtitles", "nada con Jim Carrey"). The seventh is a genre noun as the subject of a verdict ("the
+cartoon sounds good", "el western pinta bien", "el documental me interesa"), the one listed film of
+that genre. The eighth is a plural topic opening a verdict ("zombies just aren't for me"), the one
+listed film whose own words (tags, overview) carry it. The ninth is a bare answer ("boxing yes",
+"zombis no"), a word or two that fit exactly one listed film."""
 
 
 def _genre_word(word: str) -> bool:

@@ -443,8 +443,10 @@ class TitleResolver:
                 # well-known film's whole title, in a film's slot, ending its phrase ("i love speed
                 # boats" goes on, and "the rock" of The Rock's variants is no title typed in full)
                 return True
-            # "loved the green mile": ordinary words too, ending their phrase ("my son likes big fish tanks")
-            return n > 1 and len(content) >= 2 and slot and ends
+            # "loved the green mile": ordinary words too, ending their phrase ("my son likes big fish tanks"),
+            # one of them no function word or pronoun ("anything else is fine" names no film)
+            return n > 1 and len(content) >= 2 and slot and ends and any(
+                t.key not in lexicon.EN_STOPWORDS and t.key not in _CLOSED_CLASS for t in content)
         if any(c in prefer for _, c in self._index.get(key, [])):
             return True
         at_start = self._at_start(text, i, first)

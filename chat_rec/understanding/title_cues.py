@@ -27,9 +27,11 @@ _JOINERS = frozenset("and but or y pero o e though aunque".split())
 """Words that join clauses or titles: a listed title may stand right after or before them."""
 _CLOSED_CLASS = frozenset("i me you he him she her it we us they them my your his its our their up down out in on "
                           "off over under all any some one none this that these those yes no other others rest both "
-                          "either neither first second third last".split())
-"""Pronouns, particles, determiners and ordinals: words that are titles too (*Up*, *Her*, *It*, *The
-Others*) but, lowercase, are read as the words ("I've seen the others": the rest of a list)."""
+                          "either neither first second third last anything something nothing everything anyone "
+                          "someone everyone nobody whatever else".split())
+"""Pronouns (indefinite ones too), particles, determiners and ordinals: words that are titles too
+(*Up*, *Her*, *It*, *The Others*, *Anything Else*) but, lowercase, are read as the words ("I've seen
+the others": the rest of a list; "anything else is fine")."""
 _PERSON_PREDICATE = re.compile(
     r"\s*(?:is|was|s|'s|’s|es|fue)\s+(?:such\s+)?(?:a|an|un|una)\s+(?:\w+\s+){0,2}?"
     r"(?:actor|actress|director|guy|man|woman|dude|comedian|filmmaker|actriz|directora|tipo)\b", re.IGNORECASE)

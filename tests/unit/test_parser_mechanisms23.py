@@ -11,6 +11,10 @@
     whole list; "neither good nor bad" is indifference, no verdict.
   - A description beside a position names its film too ("loved the first and the bowling one", "me
     encantó la primera y la de los bolos"): descriptions were read only in clauses with no position.
+- Found by a battery of invented requests (20): "no horror, no musicals, anything else is fine" liked
+  the film *Anything Else*. Indefinite pronouns ("anything", "something", "else") are closed-class
+  words, and a lowercase title of several words needs one word that is neither a function word nor
+  closed-class ("loved the green mile" still reads).
 """
 
 from __future__ import annotations
@@ -77,3 +81,13 @@ def test_neither_good_nor_bad_is_no_verdict():
 ])
 def test_a_description_beside_a_position_names_its_film_too(resolver, catalog, text, expected):
     assert verdicts(parse(text, listed(catalog, GODFATHER, MATRIX, LEBOWSKI), resolver)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("no horror, no musicals, anything else is fine", []),  # *Anything Else* (2003) is a film
+    ("no westerns please, anything else is ok", []),
+    ("I loved Anything Else", [6750]),  # capitalised, it is the title
+    ('I loved "anything else"', [6750]),  # and quoted
+])
+def test_indefinite_pronouns_are_words_unless_written_as_a_title(resolver, text, expected):
+    assert [m.item_id for m in resolver.find_in_text(text)] == expected
