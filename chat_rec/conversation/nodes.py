@@ -428,9 +428,26 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         lead.append(deps.replies(language)["no_results"])
     else:
         lead.append(_unknown_names_note(signal_of(state), deps.replies(language)).strip())
+        lead.append(_asked_aspects_left_out(c, chosen, deps, language))
     if any(lead):
         update["reply"] = " ".join(part for part in lead if part)
     return update
+
+
+def _asked_aspects_left_out(c: Constraints, chosen: list[dict[str, Any]], deps: Any, language: str) -> str:
+    """Says so when the catalog has films carrying what the message asks for ("something by Stanley
+    Kubrick": the films tagged with the name) but none is among the picks: every one was shown
+    lately, seen or rated, or is outside the filters (a genre ruled out, a year range). The aspect
+    floor puts carriers first whenever any passes, so none in the picks means none could be.
+    """
+    finder = getattr(deps.ranker, "ids_with_aspects", None)
+    if not c.asked_aspects or finder is None:
+        return ""
+    carriers = finder(list(c.asked_aspects))
+    if not carriers or any(int(p["item_id"]) in carriers for p in chosen):
+        return ""
+    aspects = ", ".join(f"“{a}”" for a in list(c.asked_aspects)[:3])
+    return str(deps.replies(language)["aspects_left_out"]).format(aspects=aspects)
 
 
 def _proposed(state: State, deps: Any) -> list[int]:

@@ -80,12 +80,12 @@ _MAKER_NOUNS = frozenset("las los pelis peliculas películas films movies cine s
 """Nouns before "de"/"by" + a name: the name is a maker ("las de Hitchcock", "films by Lynch")."""
 _ONE_BY = frozenset("la el una uno un one something algo".split())
 """Before "de"/"by" + one name: "la de Chaplin", "one by Kubrick" (unless a listed film has that name)."""
-_MADE_BY = frozenset("something anything one ones directed made written produced shot dirigida dirigido hecha "
-                     "hecho escrita escrito protagonizada protagonizado".split())
+_MADE_BY = frozenset("something anything one ones more others else films movies directed made written produced "
+                     "shot dirigida dirigido hecha hecho escrita escrito protagonizada protagonizado".split())
 """Before "by" (Spanish "por", after a participle) + a name of any length: "something by Stanley
-Kubrick", "directed by Kevin Smith". In English a film is not "by" a film, so the name is its maker
-even when a title begins with it (the documentary *Stanley Kubrick: A Life in Pictures*), unless a
-listed film has that name."""
+Kubrick", "more by Stanley Kubrick", "films by Hayao Miyazaki", "directed by Kevin Smith". In English
+a film is not "by" a film, so the name is its maker even when a title begins with it (the documentary
+*Stanley Kubrick: A Life in Pictures*), unless a listed film has that name."""
 
 _FILMS_OF = frozenset("movies films flicks pelis peliculas filmography roles stuff work".split())
 

@@ -142,3 +142,27 @@ def test_an_unknown_name_is_reported_and_not_read_as_a_mood(resolver):
     assert signal.unknown_names == ["Vaskel"] and signal.liked_aspects == []
     signal = with_fallback_aspects(PreferenceSignal(), "I want anything by Kubrick", vocabulary, resolver)
     assert signal.unknown_names == [] and signal.liked_aspects == ["kubrick"]  # matched to its tag later
+
+
+def test_the_reply_says_when_every_film_carrying_the_asked_aspect_is_left_out():
+    from chat_rec.conversation.nodes import _asked_aspects_left_out
+    from chat_rec.ranking.constraints import Constraints
+
+    class Ranker:
+        @staticmethod
+        def ids_with_aspects(phrases):
+            return {1258, 924} if "stanley kubrick" in phrases else set()
+
+    class Deps:
+        ranker = Ranker()
+
+        @staticmethod
+        def replies(language):
+            return {"aspects_left_out": "Every film tagged {aspects} is out."}
+
+    c = Constraints(asked_aspects=("stanley kubrick",))
+    assert _asked_aspects_left_out(c, [{"item_id": 1200}, {"item_id": 589}], Deps(), "en") == \
+        "Every film tagged “stanley kubrick” is out."
+    assert _asked_aspects_left_out(c, [{"item_id": 924}, {"item_id": 589}], Deps(), "en") == ""  # one is shown
+    assert _asked_aspects_left_out(Constraints(asked_aspects=("ines valdera",)), [{"item_id": 1}], Deps(), "en") == ""
+    assert _asked_aspects_left_out(Constraints(), [{"item_id": 1}], Deps(), "en") == ""  # nothing asked

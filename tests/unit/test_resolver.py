@@ -152,6 +152,8 @@ def _titled(catalog, head):
     ("a comedy starring Kevin Hart", "Kevin Hart"),
     ("is there one starring Robin Williams?", "Robin Williams"),
     ("una protagonizada por Robin Williams", "Robin Williams"),
+    ("more by Stanley Kubrick please", "Stanley Kubrick"),  # twenty-third session: "more", "films" by
+    ("any films by Kevin Hart?", "Kevin Hart"),
 ])
 def test_a_name_after_by_or_starring_is_a_person(resolver, catalog, text, head):
     titled = _titled(catalog, head)
