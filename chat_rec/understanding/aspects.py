@@ -296,6 +296,11 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     return list(liked), [p for p in disliked if p not in liked]
 
 
+_WISH = re.compile(r"\b(?:(?:(?:i|we) (?:d|would)|id|wed) (?:like|love|prefer|enjoy)"
+                   r"|me (?:gustaria|encantaria|apeteceria)|quisiera|quisieramos)\b")
+"""A wish is a request, though its verb is a verdict word ("I'd like something dark", "me gustaría algo
+de miedo"): the conditional asks for a film; "I like dark films" still states a taste."""
+
 _POLITE = re.compile(r"\b(?:please|pls|plz|por favor|porfa|porfavor|xfa)\b")
 """Politeness asks ("ahora una de mafiosos, por favor"), though the verdict words count "please" as
 taking a film up."""
@@ -319,7 +324,7 @@ def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
         question = end < len(keys) and keys[end] == "?"
         judging = bool(lexicon.POSITIVE.search(joined) or lexicon.NEGATIVE.search(joined))
         requests = (question or _request_phrase(words) or bool(lexicon.REQUEST.search(joined) or _POLITE.search(joined))
-                    or not judging)
+                    or bool(_WISH.search(joined)) or not judging)
         if words:
             sentences.append((joined, requests))
     out = []

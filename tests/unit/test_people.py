@@ -166,3 +166,18 @@ def test_the_reply_says_when_every_film_carrying_the_asked_aspect_is_left_out():
     assert _asked_aspects_left_out(c, [{"item_id": 924}, {"item_id": 589}], Deps(), "en") == ""  # one is shown
     assert _asked_aspects_left_out(Constraints(asked_aspects=("ines valdera",)), [{"item_id": 1}], Deps(), "en") == ""
     assert _asked_aspects_left_out(Constraints(), [{"item_id": 1}], Deps(), "en") == ""  # nothing asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("I'd like something by Stanley Kubrick", True),  # a wish asks, though "like" is a verdict word
+    ("I would love a dark one tonight", True),
+    ("we'd prefer something dark", True),
+    ("me gustaría algo oscuro", True),
+    ("I like dark films", False),  # a taste stated, not asked for now
+    ("Dark, loved it", False),  # said while judging a film
+])
+def test_a_wish_asks_for_its_moods(text, asked):
+    from chat_rec.understanding.aspects import asked_aspects
+
+    phrase = "oscuro" if "oscuro" in text else ("stanley kubrick" if "Kubrick" in text else "dark")
+    assert bool(asked_aspects(text, [phrase])) is asked
