@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -156,10 +156,15 @@ def elicit(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     }
 
 
+def _quoted(words: Sequence[str], n: int = 3, chars: int = 60) -> str:
+    """The first ``n`` words or phrases a note names, each in quotes and cut at ``chars``."""
+    return ", ".join(f"“{w[:chars]}”" for w in list(words)[:n])
+
+
 def _unknown_titles_note(signal: PreferenceSignal, replies: dict[str, Any]) -> str:
     if not signal.unresolved_titles:
         return ""
-    titles = ", ".join(f"“{t[:60]}”" for t in signal.unresolved_titles[:3])
+    titles = _quoted(signal.unresolved_titles)
     key = "unknown_title" if len(signal.unresolved_titles) == 1 else "unknown_titles"
     return replies[key].format(titles=titles) + " "
 
@@ -170,7 +175,7 @@ def _unknown_names_note(signal: PreferenceSignal, replies: dict[str, Any], key: 
     """
     if not signal.unknown_names:
         return ""
-    names = ", ".join(f"“{n[:60]}”" for n in signal.unknown_names[:3])
+    names = _quoted(signal.unknown_names)
     return str(replies[key]).format(names=names) + " "
 
 
@@ -446,7 +451,7 @@ def _asked_aspects_left_out(c: Constraints, chosen: list[dict[str, Any]], deps: 
     carriers = finder(list(c.asked_aspects))
     if not carriers or any(int(p["item_id"]) in carriers for p in chosen):
         return ""
-    aspects = ", ".join(f"“{a}”" for a in list(c.asked_aspects)[:3])
+    aspects = _quoted(c.asked_aspects)
     return str(deps.replies(language)["aspects_left_out"]).format(aspects=aspects)
 
 
