@@ -441,9 +441,9 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 def _asked_aspects_left_out(c: Constraints, chosen: list[dict[str, Any]], deps: Any, language: str) -> str:
     """Says so when the catalog has films carrying what the message asks for ("something by Stanley
-    Kubrick": the films tagged with the name) but none is among the picks: every one was shown
-    lately, seen or rated, or is outside the filters (a genre ruled out, a year range). The aspect
-    floor puts carriers first whenever any passes, so none in the picks means none could be.
+    Kubrick": the films tagged with the name) but none is among the picks, and why each was left out:
+    shown lately, rated or named, in a genre ruled out, outside the years asked for. The aspect floor
+    puts carriers first whenever any passes, so none in the picks means none could be.
     """
     finder = getattr(deps.ranker, "ids_with_aspects", None)
     if not c.asked_aspects or finder is None:
@@ -451,8 +451,48 @@ def _asked_aspects_left_out(c: Constraints, chosen: list[dict[str, Any]], deps: 
     carriers = finder(list(c.asked_aspects))
     if not carriers or any(int(p["item_id"]) in carriers for p in chosen):
         return ""
-    aspects = _quoted(c.asked_aspects)
-    return str(deps.replies(language)["aspects_left_out"]).format(aspects=aspects)
+    replies = deps.replies(language)
+    reasons = _left_out_reasons(c, carriers, getattr(deps, "catalog", None), replies)
+    return str(replies["aspects_left_out"]).format(aspects=_quoted(c.asked_aspects), reasons=reasons)
+
+
+LEFT_OUT_TITLES = 2
+"""Titles a left-out reason names before it counts the rest."""
+
+
+def _left_out_reasons(c: Constraints, carriers: set[int], catalog: Any, replies: dict[str, Any]) -> str:
+    """Why the carriers of an asked aspect are out, grouped ("shown already: 2001: A Space Odyssey;
+    in a genre you ruled out: The Shining"), the best-known films named first.
+    """
+    if catalog is None:
+        return ""
+    judged = set(c.liked_ids) | set(c.disliked_ids) | set(c.context_ids)
+    groups: dict[str, list[Any]] = {"left_shown": [], "left_judged": [], "left_genre": [], "left_years": [],
+                                    "left_other": []}
+    for item in filter(None, map(catalog.get, carriers)):
+        if item.item_id in judged:
+            key = "left_judged"
+        elif item.item_id in c.exclude_ids:
+            key = "left_shown"
+        elif set(item.genres) & set(c.excluded_genres):
+            key = "left_genre"
+        elif (c.year_min is not None and (item.year or 0) < c.year_min) or \
+                (c.year_max is not None and (item.year or 9999) > c.year_max):
+            key = "left_years"
+        else:
+            key = "left_other"
+        groups[key].append(item)
+    parts = []
+    for key, items in groups.items():
+        if not items:
+            continue
+        items.sort(key=lambda it: (-it.popularity, it.title))
+        titles = ", ".join(it.title for it in items[:LEFT_OUT_TITLES])
+        if len(items) > LEFT_OUT_TITLES:
+            titles = str(replies["left_more"]).format(titles=titles, n=len(items) - LEFT_OUT_TITLES)
+        genres = ", ".join(sorted({g for it in items for g in it.genres} & set(c.excluded_genres)))
+        parts.append(str(replies[key]).format(titles=titles, genres=genres))
+    return "; ".join(parts)
 
 
 def _proposed(state: State, deps: Any) -> list[int]:

@@ -18,6 +18,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.cleaning import clean
@@ -192,6 +194,10 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
 _OPEN_ASK = frozenset("something anything algo alguna alguno".split())
 _OPEN_ARTICLE = frozenset("a an una un some unas unos".split())
 _FILM_NOUNS = frozenset("movie movies film films flick one ones peli pelis pelicula peliculas de".split())
+_NOUN_LINKS = frozenset("by about with from like starring featuring set where that which "
+                        "con sobre sin de del como donde que protagonizadas dirigidas".split())
+"""Words that go on a film noun's phrase ("films by", "movies about", "pelis sobre"): a sentence that
+opens with the noun and one of these is a noun phrase asking for films, not a statement about them."""
 _OPENERS = frozenset("now ok okay so well then and but alright hmm maybe perhaps just also "
                      "ahora bueno pues entonces vale y pero quizas".split())
 """Discourse words that may open a sentence before its noun phrase ("now something that...",
@@ -202,11 +208,13 @@ def _request_phrase(words: Sequence[str]) -> bool:
     """A sentence that is a noun phrase asking for a film ("una película triste que me haga llorar",
     "something my kids can watch", "a film about grief"), however long: it opens with "something"/"algo",
     or with an article and a film noun ("una de zombis") within three words, after any discourse
-    words (``_OPENERS``).
+    words (``_OPENERS``); or with a film noun and a word that goes on its phrase ("films by", "pelis sobre").
     """
     words = words[next((n for n, w in enumerate(words) if w not in _OPENERS), len(words)):]
     if not words:
         return False
+    if words[0] in _FILM_NOUNS - {"one", "ones", "de"} and len(words) > 1 and words[1] in _NOUN_LINKS:
+        return True  # "films by Hayao Miyazaki or Satoshi Kon", "movies about grief", "pelis con Ana Torrent"
     return words[0] in _OPEN_ASK or (words[0] in _OPEN_ARTICLE and bool(_FILM_NOUNS & set(words[1:4])))
 
 
@@ -268,14 +276,15 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
     return out
 
 
-def aspects_with_polarity(text: str, vocabulary: AspectIndex,
-                          resolver: TitleResolver | None = None) -> tuple[list[str], list[str]]:
+def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleResolver | None = None,
+                          names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
     """(liked, disliked) aspect phrases of a message: the fallback reader, not the parser.
 
     Only sentences that ask or judge count (a cue word such as "want", "something", "love", "no",
     or six words at most). An aspect is disliked when a negator ("no", "not too", "nothing",
     "without", "sin", "nada", "avoid") stands before it in its clause, at most ``NEGATION_REACH``
-    tokens away, or when "too" does ("it was too violent"). Titles and genre names are skipped.
+    tokens away, or when "too" does ("it was too violent"). Titles, genre names and the
+    ``names`` of people the catalog does not know are skipped.
     """
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
@@ -283,6 +292,9 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex,
     asking = _asking_sentences(keys, occasion)
     skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking) | occasion
     skip |= {k for i, j in name_spans(text, tokens, vocabulary) for k in range(i, j)}  # "Peter" is no "peter pan"
+    for name in names:  # people the catalog does not know ("starring Cruise" is no "ships")
+        for m in re.finditer(re.escape(name), text):
+            skip |= {k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()}
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
     for start, _, phrase in find_aspects(keys, vocabulary, skip):
@@ -365,17 +377,48 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
     text = _QUOTED.sub(" ", text)
     tokens = tokenize(text)
     names = unknown_names(text, tokens, vocabulary, lambda: _blocked_spans(text, tokens, resolver))
-    if names:  # said in the reply, and not read as moods ("starring Cruise" is no "ships")
+    if names:  # said in the reply, and not read as moods
         signal = signal.model_copy(update={"unknown_names": names})
-        for name in names:
-            text = text.replace(name, " ")
     if signal.liked_aspects or signal.disliked_aspects:
-        return signal
-    liked, disliked = aspects_with_polarity(text, vocabulary, resolver)
+        return _spare_mood_genres(signal, vocabulary, resolver)
+    liked, disliked = aspects_with_polarity(text, vocabulary, resolver, names)
     if signal.era:  # "something older" is a relative era (kept in ``era``), not a mood called "older"
         era_words = set(era_phrase_words(text))
         liked = [p for p in liked if not set(p.split()) <= era_words]
         disliked = [p for p in disliked if not set(p.split()) <= era_words]
     if not liked and not disliked:
         return signal
-    return signal.model_copy(update={"liked_aspects": liked, "disliked_aspects": disliked})
+    signal = signal.model_copy(update={"liked_aspects": liked, "disliked_aspects": disliked})
+    return _spare_mood_genres(signal, vocabulary, resolver)
+
+
+MOOD_GENRE_SHARE = 0.5
+"""A genre holds a mood when more than this share of the mood's carriers (by term weight) are of it."""
+
+
+def _spare_mood_genres(signal: PreferenceSignal, vocabulary: AspectIndex,
+                       resolver: TitleResolver | None) -> PreferenceSignal:
+    """Take back the dislike of a ruled-out compound's part that holds a mood the message asks for:
+    "something funny but not a rom-com" rules out romance, not comedy, since most films tagged
+    "funny" are comedies; "something dark, but no crime thrillers" keeps both parts disliked, as no
+    genre holds most dark films. A genre named alone ("funny, but no comedies") stays disliked.
+    """
+    if not signal.ruled_out_together or not signal.liked_aspects or resolver is None:
+        return signal
+    catalog = resolver.catalog
+    spared: set[str] = set()
+    for phrase in signal.liked_aspects:
+        tagged = vocabulary.tagged(phrase)
+        rows = np.flatnonzero(tagged)
+        if not len(rows):
+            continue
+        weights = tagged[rows]
+        items = [catalog.get(int(vocabulary.ids[r])) for r in rows]
+        for parts in signal.ruled_out_together:
+            for genre in parts:
+                held = sum(float(w) for w, item in zip(weights, items, strict=True) if item and genre in item.genres)
+                if held > MOOD_GENRE_SHARE * float(weights.sum()):
+                    spared.add(genre)
+    if not spared:
+        return signal
+    return signal.model_copy(update={"disliked_genres": [g for g in signal.disliked_genres if g not in spared]})

@@ -49,16 +49,14 @@ def _capitalised(word: str) -> bool:
 
 def _capital_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token spans of capitalised words in a row inside a sentence, a lowercase particle between two
-    of them included ("Guillermo del Toro"); a message's first word and a sentence's are left out.
+    of them included ("Guillermo del Toro"); a message's first word and a sentence's are left out,
+    unless capitalised words after it run up to a film noun ("Peter Jackson films with dragons").
     """
-    capital = [i > 0 and _capitalised(text[t.start:t.end]) and text[:t.start].rstrip()[-1:] not in _OPENING
-               for i, t in enumerate(tokens)]
-    runs: list[tuple[int, int]] = []
-    i = 0
-    while i < len(tokens):
-        if not capital[i]:
-            i += 1
-            continue
+    opening = [i == 0 or text[:t.start].rstrip()[-1:] in _OPENING for i, t in enumerate(tokens)]
+    upper = [_capitalised(text[t.start:t.end]) for t in tokens]
+    capital = [u and not o for u, o in zip(upper, opening, strict=True)]
+
+    def run_end(i: int) -> int:
         j = i + 1
         while j < len(tokens):
             if capital[j]:
@@ -67,6 +65,21 @@ def _capital_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
                 j += 2
             else:
                 break
+        return j
+
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        if opening[i] and upper[i]:
+            j = run_end(i)
+            if j > i + 1 and j < len(tokens) and tokens[j].key in FILM_NOUNS:
+                runs.append((i, j))
+                i = j
+                continue
+        if not capital[i]:
+            i += 1
+            continue
+        j = run_end(i)
         runs.append((i, j))
         i = j
     return runs
@@ -90,7 +103,8 @@ def unknown_names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex,
     """Names whose films the message asks for that the catalog's terms do not hold, as written.
 
     A run of capitalised words counts when a person cue stands right before it, a film noun right
-    after it, or a counted name one joining word before it ("starring X and Y"). A run of several
+    after it, or an asked-for name, known or not, one joining word before it ("starring X and Y",
+    "by Hayao Miyazaki or Satoshi Kon"). A run of several
     words is unknown when no term is that name (``name_spans``); one word after "by", "starring"
     and the like ("something by Villeneuve") when it is no frequent word and no term, and its
     nearest term is no name it is part of ("Kubrick" is read by its tag "stanley kubrick"; "Cruise"
@@ -98,20 +112,22 @@ def unknown_names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex,
     some name is found); a run touching one is a title's words, not a person.
     """
     runs = _capital_runs(text, tokens)
-    spans = _unknown_runs(runs, tokens, vocabulary)
+    unknown = set(_unknown_runs(runs, tokens, vocabulary))
     common = lexicon.common_words()
-    singles = [(i, i + 1) for i, j in runs
-               if j == i + 1 and len(tokens[i].key) >= 3 and tokens[i].key not in common
-               and not vocabulary.is_term(tokens[i].key)]
+    unknown |= {(i, j) for i, j in runs if j == i + 1 and len(tokens[i].key) >= 3 and tokens[i].key not in common
+                and not vocabulary.is_term(tokens[i].key)}
     asked: list[tuple[int, int]] = []
-    for i, j in sorted(spans + singles):
+    last = -2  # the end of the last name asked for, known or not: "by Hayao Miyazaki or Satoshi Kon"
+    for i, j in runs:
         before = tokens[i - 1].key if i > 0 else ""
         if j - i > 1:
             cued = before in PERSON_CUES or (j < len(tokens) and tokens[j].key in FILM_NOUNS)
         else:  # "watched it with Ana" is company, "a Bollywood movie" a kind: only "by X", "starring X"
             cued = before in PERSON_CUES - COMPANY
-        if cued or (before in JOINERS and asked and asked[-1][1] == i - 1):
-            asked.append((i, j))
+        if cued or (before in JOINERS and last == i - 1):
+            last = j
+            if (i, j) in unknown:
+                asked.append((i, j))
     lone = [(i, j) for i, j in asked if j == i + 1]
     if lone:  # one embedding batch, only when such a word is asked for
         near = dict(zip(lone, vocabulary.nearest([tokens[i].key for i, _ in lone]), strict=True))

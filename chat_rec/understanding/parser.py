@@ -43,7 +43,8 @@ _RELATIVE_STEPS = {"after": 1, "following": 1, "despues": 1, "tras": 1, "before"
 """Words that place a listed film next to a named one on the list, and the step they take."""
 _BESIDE_LEADS = frozenset("one film movie pick que la el va viene esta s".split())
 """Words of the phrase before those ("the one after", "la que va después de")."""
-_RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids")
+_RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids",
+                "ruled_out_together")
 """What a sentence may add to the signal, and a "never mind" after it takes back."""
 
 
@@ -528,6 +529,12 @@ class _Parser:
 
     def _genres(self, genres: tuple[str, ...], polarity: int) -> None:
         liked, disliked = self.signal.liked_genres, self.signal.disliked_genres
+        if polarity < 0 and len(genres) > 1:
+            # "something funny but not a rom-com", "a thriller, not a horror thriller": the compound is
+            # ruled out, not the genre this message asked for, so only its other parts are disliked
+            genres = tuple(g for g in genres if g not in liked)
+            if len(genres) > 1:
+                self.signal.ruled_out_together.append(list(genres))
         for genre in genres:
             for bucket in (liked, disliked):
                 if genre in bucket:
@@ -558,11 +565,7 @@ class _Parser:
                     continue
                 refs.append(_Ref(lo + j, [mention.item_id]))
                 self.spans.setdefault(mention.item_id, (mention.start, mention.end))
-        text = " ".join(ckeys)
-        for regex, genres in lexicon.GENRE_RES:
-            for m in regex.finditer(text):
-                refs.append(_Ref(lo + text[:m.start()].count(" "), genres=genres))
-                text = text[:m.start()] + "#" * (m.end() - m.start()) + text[m.end():]
+        refs += self._genre_refs(ckeys, lo)
         if not any(r.items for r in refs):
             refs += [_Ref(lo, [item_id]) for item_id in self._version_of_year(ckeys)]
         if self.previous:
@@ -592,6 +595,27 @@ class _Parser:
             if not self._whole_list(ref):
                 self.singled.update(ref.items)
         return sorted(refs, key=lambda r: r.pos)
+
+    @staticmethod
+    def _genre_refs(ckeys: list[str], lo: int) -> list[_Ref]:
+        """The genres the clause names, one ref per noun phrase: genre words next to each other
+        make one compound ("horror thriller", "action adventure"), as "rom-com" is one.
+        """
+        text = " ".join(ckeys)
+        spans: list[tuple[int, int, tuple[str, ...]]] = []  # (first token, token after, genres)
+        for regex, genres in lexicon.GENRE_RES:
+            for m in regex.finditer(text):
+                spans.append((text[:m.start()].count(" "), text[:m.end()].count(" ") + 1, genres))
+                text = text[:m.start()] + "#" * (m.end() - m.start()) + text[m.end():]
+        refs: list[_Ref] = []
+        end = -1
+        for start, after, genres in sorted(spans):
+            if refs and start == end:
+                refs[-1].genres = tuple(dict.fromkeys(refs[-1].genres + genres))
+            else:
+                refs.append(_Ref(lo + start, genres=genres))
+            end = after
+        return refs
 
     def _beside(self, before: list[str], item_id: int) -> int | None:
         """The listed film right after or before a listed one the words ``before`` its title place
@@ -648,6 +672,8 @@ class _Parser:
         sig.liked_ids = list(dict.fromkeys(sig.liked_ids))
         sig.liked_genres = list(dict.fromkeys(sig.liked_genres))
         sig.disliked_genres = [g for g in dict.fromkeys(sig.disliked_genres) if g not in sig.liked_genres]
+        sig.ruled_out_together = [kept for parts in sig.ruled_out_together
+                                  if len(kept := [g for g in parts if g in sig.disliked_genres]) > 1]
         sig.seen_ids = [i for i in sig.seen_ids if i not in sig.liked_ids and i not in sig.disliked_ids]
         judged = {*sig.liked_ids, *sig.disliked_ids, *sig.seen_ids}
         sig.asked_ids = [i for i in dict.fromkeys(sig.asked_ids) if i not in judged]

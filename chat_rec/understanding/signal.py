@@ -39,6 +39,10 @@ class PreferenceSignal(BaseModel):
     folded phrases; ranking matches them against item text (tags, genres, overviews)."""
     disliked_aspects: list[str] = Field(default_factory=list)
     """Moods and attributes to avoid ("not too violent" gives "violent"); they push items away."""
+    ruled_out_together: list[list[str]] = Field(default_factory=list)
+    """Genres the message rules out as one kind ("not a rom-com", "no horror comedies"), each
+    compound's parts that went into ``disliked_genres``: a part most films of an asked mood belong to
+    is kept ("something funny but not a rom-com" rules out romance, not comedy)."""
     era: Literal["newer", "older"] | None = None
     """A release era relative to what is on screen ("these are too old", "algo más reciente"): no
     year in the benchmark's sense (rule 12); the graph turns it into a range from the shown picks."""

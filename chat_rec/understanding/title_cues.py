@@ -111,13 +111,30 @@ def _is_weak(key: str) -> bool:
     return _is_genre(key)
 
 
+_NAME_JOINERS = frozenset({"and", "or", "y", "e", "o", "u"})
+_NAME_WORDS = 4
+"""The most words a name joined to a maker's name is walked back over ("Guillermo Del Toro")."""
+
+
 def _made_by(tokens: list[_Token], first: int) -> bool:
     """The words before a found title are "something by" / "directed by" (``_MADE_BY``) or "starring":
-    a film is not by a film and stars no film, so what follows names a person.
+    a film is not by a film and stars no film, so what follows names a person; so does a name joined
+    to such a name ("by Hayao Miyazaki or Stanley Kubrick").
     """
-    if first >= 1 and tokens[first - 1].key == "starring":
-        return True
-    return first >= 2 and tokens[first - 1].key in {"by", "por"} and tokens[first - 2].key in _MADE_BY
+    while True:
+        if first >= 1 and tokens[first - 1].key == "starring":
+            return True
+        if first >= 2 and tokens[first - 1].key in {"by", "por"} and tokens[first - 2].key in _MADE_BY:
+            return True
+        # "films by Hayao Miyazaki or Stanley Kubrick": a name joined to a maker's name is a maker's too
+        joiner = first - 1
+        if joiner < 1 or tokens[joiner].key not in _NAME_JOINERS:
+            return False
+        first = joiner
+        while first > 0 and joiner - first < _NAME_WORDS and tokens[first - 1].raw[:1].isupper():
+            first -= 1
+        if first == joiner:
+            return False
 
 
 def _possessive_of_films(tokens: list[_Token], last: int) -> bool:

@@ -462,3 +462,20 @@ def test_asked_aspects_are_those_of_requesting_sentences(text, phrases, asked):
     from chat_rec.understanding.aspects import asked_aspects
 
     assert list(asked_aspects(text, phrases)) == asked
+
+
+def test_a_ruled_out_compound_spares_the_genre_that_holds_an_asked_mood(tiny, index) -> None:
+    """Most films carrying "dark" here are thrillers (Night Harbour), none crime's alone: "not a crime
+    thriller" then rules out crime, not the thriller the mood asks for; a genre named alone stays out."""
+    from chat_rec.understanding.parser import parse
+
+    resolver = TitleResolver(tiny)
+    text = "something dark, but not a crime thriller"
+    signal = with_fallback_aspects(parse(text), text, index, resolver)
+    assert signal.liked_aspects == ["dark"] and signal.disliked_genres == ["Crime"]
+    text = "something dark, but no thrillers and no crime"
+    signal = with_fallback_aspects(parse(text), text, index, resolver)
+    assert sorted(signal.disliked_genres) == ["Crime", "Thriller"]
+    text = "something about space, but not a crime thriller"  # the mood's films are neither
+    signal = with_fallback_aspects(parse(text), text, index, resolver)
+    assert signal.liked_aspects == ["space"] and sorted(signal.disliked_genres) == ["Crime", "Thriller"]

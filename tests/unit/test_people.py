@@ -144,25 +144,37 @@ def test_an_unknown_name_is_reported_and_not_read_as_a_mood(resolver):
     assert signal.unknown_names == [] and signal.liked_aspects == ["kubrick"]  # matched to its tag later
 
 
-def test_the_reply_says_when_every_film_carrying_the_asked_aspect_is_left_out():
+def test_the_reply_says_when_every_film_carrying_the_asked_aspect_is_left_out(catalog):
     from chat_rec.conversation.nodes import _asked_aspects_left_out
     from chat_rec.ranking.constraints import Constraints
 
     class Ranker:
         @staticmethod
         def ids_with_aspects(phrases):
-            return {1258, 924} if "stanley kubrick" in phrases else set()
+            return {1258, 924} if "stanley kubrick" in phrases else set()  # The Shining, 2001
 
     class Deps:
         ranker = Ranker()
 
+        def __init__(self) -> None:
+            self.catalog = catalog
+
         @staticmethod
         def replies(language):
-            return {"aspects_left_out": "Every film tagged {aspects} is out."}
+            return {"aspects_left_out": "Every film tagged {aspects} is out ({reasons}).",
+                    "left_shown": "shown: {titles}", "left_judged": "yours: {titles}",
+                    "left_genre": "genre ({genres}): {titles}", "left_years": "years: {titles}",
+                    "left_other": "other: {titles}", "left_more": "{titles} +{n}"}
 
-    c = Constraints(asked_aspects=("stanley kubrick",))
+    c = Constraints(asked_aspects=("stanley kubrick",), exclude_ids={924}, excluded_genres=("Horror",))
     assert _asked_aspects_left_out(c, [{"item_id": 1200}, {"item_id": 589}], Deps(), "en") == \
-        "Every film tagged “stanley kubrick” is out."
+        "Every film tagged “stanley kubrick” is out (shown: 2001: A Space Odyssey; genre (Horror): The Shining)."
+    c = Constraints(asked_aspects=("stanley kubrick",), exclude_ids={924, 1258}, liked_ids=(1258,))
+    assert _asked_aspects_left_out(c, [{"item_id": 1}], Deps(), "en") == \
+        "Every film tagged “stanley kubrick” is out (shown: 2001: A Space Odyssey; yours: The Shining)."
+    c = Constraints(asked_aspects=("stanley kubrick",), year_min=1990)
+    assert _asked_aspects_left_out(c, [{"item_id": 1}], Deps(), "en") == \
+        "Every film tagged “stanley kubrick” is out (years: 2001: A Space Odyssey, The Shining)."
     assert _asked_aspects_left_out(c, [{"item_id": 924}, {"item_id": 589}], Deps(), "en") == ""  # one is shown
     assert _asked_aspects_left_out(Constraints(asked_aspects=("ines valdera",)), [{"item_id": 1}], Deps(), "en") == ""
     assert _asked_aspects_left_out(Constraints(), [{"item_id": 1}], Deps(), "en") == ""  # nothing asked

@@ -1,0 +1,99 @@
+"""Mechanisms of the twenty-fourth session, on sentences and names written for these tests (none
+from a benchmark file).
+
+- Left by the last session: "something funny but not a rom-com" disliked comedy, and "a comedy, but
+  no romantic comedies" liked nothing. A ruled-out compound ("rom-com", and now genre words side by
+  side: "horror thriller", "action adventure") no longer takes back a genre the same message asked for.
+- Left by the last session: "films by Hayao Miyazaki or Satoshi Kon" read nothing. A sentence that
+  opens with a film noun and a word of its phrase ("films by", "movies about") asks for films; a name
+  joined to a maker's name is a maker too, for the resolver (the documentary *Stanley Kubrick: A Life
+  in Pictures* is not what "films by X or Stanley Kubrick" names) and for unknown names; a name
+  that opens a message and runs up to a film noun ("Peter Jackson films with dragons") is a name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.understanding.aspects import _request_phrase, tokenize
+from chat_rec.understanding.names import unknown_names
+from chat_rec.understanding.parser import parse
+from chat_rec.understanding.resolver import TitleResolver
+from tests.unit.test_people import VOCABULARY
+
+KUBRICK_DOC = 68536
+"""*Stanley Kubrick: A Life in Pictures*, a catalog film whose title opens with a person's name."""
+
+
+@pytest.fixture(scope="module")
+def resolver(catalog):
+    return TitleResolver(catalog)
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("a thriller, but not a horror thriller", ["Thriller"], ["Horror"]),
+    ("I want a comedy, just no romantic comedies", ["Comedy"], ["Romance"]),
+    ("quiero una comedia pero no una comedia romántica", ["Comedy"], ["Romance"]),
+    ("some action tonight, not an action adventure though", ["Action"], ["Adventure"]),
+    ("no action adventure, please", [], ["Action", "Adventure"]),  # nothing asked: the whole compound
+    ("I love action adventure movies", ["Action", "Adventure"], []),
+    ("I love romance and comedy, just not rom-coms", ["Romance", "Comedy"], []),  # every part asked for
+    ("no rom-coms, a comedy is fine though", ["Comedy"], ["Romance"]),  # the later verdict wins, as before
+    ("horror, thriller, whatever", ["Horror", "Thriller"], []),  # a list is no compound
+])
+def test_a_ruled_out_compound_keeps_the_genre_the_message_asks_for(text, liked, disliked):
+    signal = parse(text)
+    assert (sorted(signal.liked_genres), sorted(signal.disliked_genres)) == (sorted(liked), sorted(disliked))
+
+
+def test_the_ruled_out_compound_is_kept_for_the_mood_check():
+    assert parse("no horror comedies").ruled_out_together == [["Horror", "Comedy"]]
+    assert parse("no horror, no comedies").ruled_out_together == []  # two genres, each ruled out alone
+    assert parse("a comedy, no horror comedy").ruled_out_together == []  # one part left: no compound
+
+
+@pytest.mark.parametrize("words, asks", [
+    ("films by odalys brenner or teodor vaskel", True),
+    ("movies about grief and small towns", True),
+    ("pelis sobre la guerra civil", True),
+    ("movies are my whole life honestly", False),  # a statement about films, not a noun phrase
+    ("one that i loved was heat", False),  # "one" is no film noun here
+])
+def test_a_film_noun_with_its_phrase_asks_for_films(words, asks):
+    assert _request_phrase(words.split()) is asks
+
+
+def _unknown(text: str) -> list[str]:
+    return unknown_names(text, tokenize(text), VOCABULARY, set)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("films by Stanley Kubrick or Teodor Vaskel", ["Teodor Vaskel"]),  # joined to a known name
+    ("something starring Stanley Kubrick and Odalys Brenner, please", ["Odalys Brenner"]),
+    ("Odalys Brenner films with more space", ["Odalys Brenner"]),  # opens the message, runs up to a film noun
+    ("Odalys del Brenner movies?", ["Odalys del Brenner"]),
+])
+def test_names_joined_to_a_known_maker_or_opening_a_request_are_reported(text, expected):
+    assert _unknown(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Odalys Brenner says hi",  # opens the message, no film noun after it
+    "Stanley Kubrick or Teodor Vaskel?",  # no cue before either
+    "films by Stanley Kubrick or Heat",  # a frequent word after the joiner is no name
+])
+def test_names_with_no_cue_or_no_name_are_not_reported(text):
+    assert _unknown(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "films by Odalys Brenner or Stanley Kubrick",
+    "something directed by Teodor Vaskel and Stanley Kubrick",
+])
+def test_a_name_joined_to_a_makers_name_is_no_title(resolver, text):
+    assert KUBRICK_DOC not in [m.item_id for m in resolver.find_in_text(text)]
+
+
+def test_a_title_after_a_joiner_with_no_maker_before_it_is_still_a_title(resolver):
+    found = resolver.find_in_text("I loved Heat and Stanley Kubrick: A Life in Pictures")
+    assert KUBRICK_DOC in [m.item_id for m in found]
