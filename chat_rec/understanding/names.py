@@ -23,13 +23,18 @@ if TYPE_CHECKING:
 PERSON_CUES = frozenset("by starring with featuring feat ft con por protagonizada protagonizado dirigida "
                         "dirigido".split())
 """Words after which a name is the person whose films are asked for ("directed by", "starring",
-"una peli con"); "de" is left out: in Spanish it also opens titles and places ("de Nueva York")."""
+"una peli con"); "de" is left out: in Spanish it also opens titles and places ("de Nueva York"),
+except after a film noun (``SPANISH_FILM_NOUNS``)."""
 
 COMPANY = frozenset({"with", "con"})
 """Cues that also bring company ("I watched it with Ana"): a one-word name after them is not asked for."""
 
 FILM_NOUNS = frozenset("movie movies film films flick flicks".split())
 """Nouns a name may come before as its maker or star ("a Greta Gerwig film")."""
+
+SPANISH_FILM_NOUNS = frozenset("peli pelis pelicula peliculas film filmes cine".split())
+"""Spanish film nouns: "de" after one brings the maker of several words ("las pelis de Pedro Almodóvar");
+one word after it may be a kind or a season ("pelis de Navidad") and is not reported."""
 
 JOINERS = frozenset({"and", "or", "y", "e", "o", "u", ","})
 """Words that join a second name to an asked one ("starring X and Y", "con X y Y")."""
@@ -117,13 +122,18 @@ def unknown_names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex,
     unknown |= {(i, j) for i, j in runs if j == i + 1 and len(tokens[i].key) >= 3 and tokens[i].key not in common
                 and not vocabulary.is_term(tokens[i].key)}
     asked: list[tuple[int, int]] = []
+    kinds: set[tuple[int, int]] = set()  # one word before a film noun: a name or a kind ("a Bollywood movie")
     last = -2  # the end of the last name asked for, known or not: "by Hayao Miyazaki or Satoshi Kon"
     for i, j in runs:
         before = tokens[i - 1].key if i > 0 else ""
-        if j - i > 1:
-            cued = before in PERSON_CUES or (j < len(tokens) and tokens[j].key in FILM_NOUNS)
-        else:  # "watched it with Ana" is company, "a Bollywood movie" a kind: only "by X", "starring X"
-            cued = before in PERSON_CUES - COMPANY
+        noun_after = j < len(tokens) and tokens[j].key in FILM_NOUNS
+        if j - i > 1:  # "pelis de Denis Villeneuve": "de" after a film noun names the maker
+            cued = before in PERSON_CUES or noun_after or (
+                before == "de" and i > 1 and tokens[i - 2].key in SPANISH_FILM_NOUNS)
+        else:  # "watched it with Ana" is company: one word after "by X", "starring X", or before "films"
+            cued = before in PERSON_CUES - COMPANY or noun_after
+            if noun_after and before not in PERSON_CUES:
+                kinds.add((i, j))
         if cued or (before in JOINERS and last == i - 1):
             last = j
             if (i, j) in unknown:
@@ -131,7 +141,11 @@ def unknown_names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex,
     lone = [(i, j) for i, j in asked if j == i + 1]
     if lone:  # one embedding batch, only when such a word is asked for
         near = dict(zip(lone, vocabulary.nearest([tokens[i].key for i, _ in lone]), strict=True))
-        asked = [s for s in asked if s not in near or tokens[s[0]].key not in near[s][0].split()]
+        floor = vocabulary.config.detect_floor
+        # a word whose nearest term holds it is that term ("Kubrick"); one before a film noun whose
+        # nearest term is close is a kind read as that term ("a Bollywood movie" is "india")
+        asked = [s for s in asked if s not in near or tokens[s[0]].key not in near[s][0].split()
+                 and not (s in kinds and near[s][1] >= floor)]
     if not asked:
         return []
     taken = blocked()

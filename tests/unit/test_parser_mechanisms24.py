@@ -72,6 +72,7 @@ def _unknown(text: str) -> list[str]:
     ("something starring Stanley Kubrick and Odalys Brenner, please", ["Odalys Brenner"]),
     ("Odalys Brenner films with more space", ["Odalys Brenner"]),  # opens the message, runs up to a film noun
     ("Odalys del Brenner movies?", ["Odalys del Brenner"]),
+    ("pelis de Teodor Vaskel o Stanley Kubrick", ["Teodor Vaskel"]),  # "de" after a film noun: the maker
 ])
 def test_names_joined_to_a_known_maker_or_opening_a_request_are_reported(text, expected):
     assert _unknown(text) == expected
@@ -81,6 +82,8 @@ def test_names_joined_to_a_known_maker_or_opening_a_request_are_reported(text, e
     "Odalys Brenner says hi",  # opens the message, no film noun after it
     "Stanley Kubrick or Teodor Vaskel?",  # no cue before either
     "films by Stanley Kubrick or Heat",  # a frequent word after the joiner is no name
+    "pelis de Vaskel",  # one word after "de" may be a kind or a season ("pelis de Navidad")
+    "la casa de Odalys Brenner en la playa",  # "de" after no film noun: a place, a title, an owner
 ])
 def test_names_with_no_cue_or_no_name_are_not_reported(text):
     assert _unknown(text) == []
@@ -97,3 +100,22 @@ def test_a_name_joined_to_a_makers_name_is_no_title(resolver, text):
 def test_a_title_after_a_joiner_with_no_maker_before_it_is_still_a_title(resolver):
     found = resolver.find_in_text("I loved Heat and Stanley Kubrick: A Life in Pictures")
     assert KUBRICK_DOC in [m.item_id for m in found]
+
+
+class _FarTerms(type(VOCABULARY)):  # type: ignore[misc]
+    """The same terms, with every word that is no part of a name far from all of them (.6)."""
+
+    def nearest(self, phrases: list[str]) -> list[tuple[str, float]]:
+        return [(term, cos if cos > 0.9 else 0.6) for term, cos in super().nearest(phrases)]
+
+
+FAR = _FarTerms("stanley kubrick", "space", "dark")
+
+
+@pytest.mark.parametrize("text, vocabulary, expected", [
+    ("any good Vaskel films?", FAR, ["Vaskel"]),  # one word before a film noun, near no term: a name
+    ("any good Kubrick films?", FAR, []),  # a word of a term's name: read as that term
+    ("any good Vaskel films?", VOCABULARY, []),  # near a term (.8): a kind read as it ("a Bollywood movie")
+])
+def test_one_word_before_a_film_noun_is_a_name_only_when_no_term_is_near(text, vocabulary, expected):
+    assert unknown_names(text, tokenize(text), vocabulary, set) == expected

@@ -99,7 +99,7 @@ def test_a_name_asked_for_that_no_term_holds_is_unknown(text, expected):
     "anything by Kubrick",  # one word read by its nearest term, "stanley kubrick"
     "anything starring Stanley",  # a first name: its nearest term holds it too
     "something starring Stanley KUBRICK",  # an all-capitals word is no name word (and "Stanley" is known)
-    "a Vaskel movie",  # one word before a film noun may be a kind ("a Bollywood movie"): not reported
+    "a Vaskel movie",  # one word before a film noun near a term (.8 here) is a kind read as it ("a Bollywood movie")
     "any good French films?",  # a frequent word, not a name
     "something with Space in it",  # a term
 ])
