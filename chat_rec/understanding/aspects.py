@@ -58,7 +58,7 @@ ordinals (general language): "all three are bangers tbh" asks for no mood."""
 REQUEST_WORDS = frozenset(
     """movie movies film films flick flicks cinema show shows series episode watch watching
     watched see seeing seen saw recommend recommended recommendation recommendations suggest
-    suggestion suggestions want wants wanted wanna need needs looking look find give show tell
+    suggestion suggestions rec recs want wants wanted wanna need needs looking look find give show tell
     fancy fancied crave craves craving cravings keen hankering hanker itching longing
     something anything everything nothing stuff thing things one ones kind kinds sort type types
     mood tonight today night evening weekend time maybe perhaps please pls thanks thank hi hello
@@ -160,7 +160,7 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
                 i += n
                 break
         else:
-            if free[i]:
+            if free[i] and not _verb_slot(keys, i):
                 unknown.append(i)
             i += 1
     if unknown:
@@ -171,6 +171,30 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
                   if cos >= floor and (cognate(keys[i], term) if spanish else not is_noise(keys[i]))
                   and (keys[i] not in common or same_stem(keys[i], term))]
     return sorted(found)
+
+
+VERB_LEADS = frozenset("i you we they he she u ya can could would will should might may must shall do does did "
+                       "dont doesnt didnt cant couldnt wouldnt wont shouldnt".split())
+"""Subject pronouns, modals and auxiliaries: the word right after one is a verb ("I appreciate it", "can
+you resend?", "I dislike …"), not a mood, however near a term it sits."""
+_VERB_ADVERBS = frozenset("really just also still even never always certainly definitely totally absolutely "
+                          "actually probably usually honestly generally kinda sorta truly sometimes rarely".split())
+
+
+def _verb_slot(keys: Sequence[str], i: int) -> bool:
+    """Whether ``keys[i]`` stands where a verb stands: after a subject pronoun, a modal or an auxiliary,
+    adverbs between allowed ("I really appreciate"). Only words outside the vocabulary are checked.
+    """
+    j = i - 1
+    while j >= 0 and keys[j] in _VERB_ADVERBS:
+        j -= 1
+    return j >= 0 and keys[j] in VERB_LEADS
+
+
+_MIND_IDIOMS = re.compile(r"\b(?:(?:in|to|on (?:my|your|our) ) ?mind|never mind|(?:dont|do not|wouldnt|would not) mind"
+                          r"|mind you)\b")
+"""English idioms with "mind" that say nothing of a film ("anything in mind?", "comes to mind", "never
+mind", "I don't mind"); "blow my mind" still asks for a mind-blowing one."""
 
 
 def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None) -> set[int]:
@@ -188,6 +212,8 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
         for m in regex.finditer(folded):
             idiom.update(covered_keys(m, starts)[:-1])
+    for m in _MIND_IDIOMS.finditer(folded):  # "anything in mind?" asks for no mind-bending film
+        idiom.update(covered_keys(m, starts))
     return idiom | {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
 
 
@@ -297,12 +323,14 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
             skip |= {k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()}
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
+    folded, starts = lexicon.joined_keys(keys)
+    tame = {k for m in _MIND_IDIOMS.finditer(folded) for k in covered_keys(m, starts)}  # "I don't mind subtitles"
     for start, _, phrase in find_aspects(keys, vocabulary, skip):
         negated = too = False
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
             if keys[j] in CLAUSE_BREAKS:
                 break
-            negated = negated or keys[j] in NEGATORS
+            negated = negated or (keys[j] in NEGATORS and j not in tame)
             too = too or keys[j] == "too"
         (disliked if negated or too else liked)[phrase] = None
     return list(liked), [p for p in disliked if p not in liked]

@@ -291,6 +291,11 @@ AVERSION = re.compile(r"hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|odio|odie|detesto|l
 _HARD = frozenset({".", ",", "?", "qqcond"})
 
 
+_NEW_SUBJECTS = frozenset("i we he she they".split())
+"""Subject pronouns that open a clause after "and" ("… bored me and I haven't seen X"); "you" and
+Spanish "yo" are left out ("Heat and you know what", "y yo que sé")."""
+
+
 def _cue(text: str) -> bool:
     return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
 
@@ -313,7 +318,9 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
 
     "I loved Heat and hated Ronin", "Arrival was a marvel and Her bored me": the right side has a
     verdict of its own (a cue word besides the left's, or its own title as the subject of a verb),
-    so the left's verdict does not reach it. A list ("Heat and Ronin were great") is one clause.
+    or a subject pronoun of its own after a left side that judges a title ("Gravity bored me and I
+    haven't seen the last one"), so the left's verdict does not reach it. A list ("Heat and Ronin were
+    great") is one clause.
     """
     if keys[i] not in COORDINATORS or i <= start:
         return False
@@ -327,7 +334,11 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
     if right and not list_only(left) and _cue(left) and _cue(right_text) and lexicon.mentions_genre(left) \
             and (lexicon.mentions_genre(right_text) or _FILM_KIND.search(right_text)):
         return True  # "I love westerns and hate musicals", "me encantan los westerns y no soporto los musicales"
-    if not right or list_only(left) or "qqtitle" not in keys[start:end]:
+    if not right or list_only(left):
+        return False
+    if len(right) > 1 and right[0] in _NEW_SUBJECTS and _cue(left) and "qqtitle" in keys[start:i]:
+        return True  # "Gravity bored me and I haven't seen the last one": a subject of its own, a clause of its own
+    if "qqtitle" not in keys[start:end]:
         return False
     j = 0
     while j < len(right) and right[j] == "qqtitle":

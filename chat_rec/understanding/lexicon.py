@@ -19,6 +19,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # Longest / compound names first: a matched span is blanked before the next pattern runs.
     (r"rom ?coms?|romantic comed(?:y|ies)|comedias? romanticas?", ("Romance", "Comedy")),
     (r"crime thrillers?", ("Crime", "Thriller")),
+    (r"war dramas?|dramas? (?:de guerra|belicos?)", ("War", "Drama")),
     (r"psychological thrillers?|thrillers? psicologic[oa]s?", ("Thriller",)),
     (r"sci ?fi|scifi|science fiction|ciencia ficcion|sf films?", ("Sci-Fi",)),
     (r"film noir|noirs?|cine negro", ("Film-Noir",)),
@@ -38,7 +39,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      ("War",)),
     (r"westerns?|del oeste|vaqueros|cowboy (?:movies?|films?)", ("Western",)),
     (r"musicals?|musicales?", ("Musical",)),
-    (r"action|accion", ("Action",)),
+    (r"(?<!live )action|accion", ("Action",)),  # "live-action" is no genre: not animated
     (r"adventures?|aventuras?", ("Adventure",)),
     (r"comed(?:y|ies)|comedias?|comicas?|(?<!parti )(?<!partimos )(?<!mori )(?<!morimos )(?<!muero )(?<!mato )"
      r"(?<!mataba )(?<!mataron )(?<!matamos )de risa",
@@ -97,10 +98,13 @@ SCOPE_SKIP = frozenset(
 
 
 SEEN = re.compile(
-    r"\b(?:seen|saw|watched|have watched|already watched|vi|vimos|visto|vist[oa]s|vista(?= *$)|he visto|ya vi"
+    r"\b(?:seen|saw|watched|have watched|already watched|(?<=didnt )(?:see|watch)|(?<=did not )(?:see|watch)"
+    r"|vi|vimos|visto|vist[oa]s|vista(?= *$)|he visto|ya vi"
     r"|(?:la|lo|las|los) tengo vist[oa]s?)\b"
 )
-"""Having seen a film is neutral (rule 7) unless a verdict sits in the same clause."""
+"""Having seen a film is neutral (rule 7) unless a verdict sits in the same clause; so is not having
+seen it, in the past ("I didn't see Fargo", as "I never watched Fargo"), unlike a refusal ("I won't
+watch Fargo")."""
 
 _OTHERS = (r"(?:my|mi|mis|his|her|their|our|su|sus|el|la|los|las|a|an|one of my|some|un|una|unos|unas) (?:\w+ )?"
            r"(?:brother|sister|wife|husband|"

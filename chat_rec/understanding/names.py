@@ -52,12 +52,20 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper() and any(c.islower() for c in word[1:])
 
 
+def _opens(before: str) -> bool:
+    """Whether a word after ``before`` opens a sentence: a mark or a line break before it ("Hello" and a
+    new line before "What …").
+    """
+    stripped = before.rstrip()
+    return stripped[-1:] in _OPENING or "\n" in before[len(stripped):]
+
+
 def _capital_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token spans of capitalised words in a row inside a sentence, a lowercase particle between two
     of them included ("Guillermo del Toro"); a message's first word and a sentence's are left out,
     unless capitalised words after it run up to a film noun ("Peter Jackson films with dragons").
     """
-    opening = [i == 0 or text[:t.start].rstrip()[-1:] in _OPENING for i, t in enumerate(tokens)]
+    opening = [i == 0 or _opens(text[:t.start]) for i, t in enumerate(tokens)]
     upper = [_capitalised(text[t.start:t.end]) for t in tokens]
     capital = [u and not o for u, o in zip(upper, opening, strict=True)]
 

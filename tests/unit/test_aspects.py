@@ -479,3 +479,34 @@ def test_a_ruled_out_compound_spares_the_genre_that_holds_an_asked_mood(tiny, in
     text = "something about space, but not a crime thriller"  # the mood's films are neither
     signal = with_fallback_aspects(parse(text), text, index, resolver)
     assert signal.liked_aspects == ["space"] and sorted(signal.disliked_genres) == ["Crime", "Thriller"]
+
+
+def test_a_word_in_a_verb_slot_is_no_mood(index) -> None:
+    """A word outside the vocabulary right after a subject pronoun, a modal or an auxiliary (adverbs
+    between allowed) is a verb, however near a term it sits: "bleak" stays a mood, a verb slot is none."""
+    from chat_rec.understanding.aspects import _verb_slot
+
+    assert _verb_slot("i really appreciate it".split(), 2)
+    assert _verb_slot("can you resend".split(), 2)
+    assert _verb_slot("we dont fancy it".split(), 2)
+    assert not _verb_slot("something bleak".split(), 1)
+    assert not _verb_slot("it was bleak".split(), 2)  # after a copula: an adjective
+    assert not _verb_slot("a movie to relax to".split(), 3)  # "to" is no subject: "relax" may name a mood
+    assert find_aspects("something thoughtful", index) == [(1, 2, "thoughtful")]  # near "thought provoking"
+    assert find_aspects("they thoughtful", index) == []  # the same word in a verb slot
+    assert find_aspects("they bleak", index) == [(1, 2, "bleak")]  # a term itself is read wherever it stands
+
+
+@pytest.mark.parametrize("text, idiom", [
+    ("do you have anything in mind", True), ("what comes to mind", True), ("never mind that", True),
+    ("i dont mind it", True), ("something that will blow my mind", False), ("a mind bending one", False),
+])
+def test_idioms_with_mind_say_nothing_of_a_film(text, idiom) -> None:
+    from chat_rec.understanding.aspects import _MIND_IDIOMS
+
+    assert bool(_MIND_IDIOMS.search(text)) is idiom
+
+
+def test_dont_mind_negates_nothing(index) -> None:
+    assert aspects_with_polarity("I don't mind dark ones", index) == (["dark"], [])
+    assert aspects_with_polarity("I don't want dark ones", index) == ([], ["dark"])

@@ -4,6 +4,11 @@ from a benchmark file).
 - Left by the last session: "something funny but not a rom-com" disliked comedy, and "a comedy, but
   no romantic comedies" liked nothing. A ruled-out compound ("rom-com", and now genre words side by
   side: "horror thriller", "action adventure") no longer takes back a genre the same message asked for.
+- Found on this session's fresh extraction set (fresh14, reported before and after): "X bored me and I
+  haven't seen Y" liked both, "I hated X and I haven't seen Y" judged nothing: a coordinated clause
+  with a subject pronoun of its own after a clause judging a title is a clause of its own (it also
+  fixed two older fresh cases, "X IS PERFECT AND I WILL NOT BE TAKING QUESTIONS"). "war drama" names
+  war and drama, as "crime thriller" names crime and thriller; "live-action" names no action.
 - Left by the last session: "films by Hayao Miyazaki or Satoshi Kon" read nothing. A sentence that
   opens with a film noun and a word of its phrase ("films by", "movies about") asks for films; a name
   joined to a maker's name is a maker too, for the resolver (the documentary *Stanley Kubrick: A Life
@@ -119,3 +124,46 @@ FAR = _FarTerms("stanley kubrick", "space", "dark")
 ])
 def test_one_word_before_a_film_noun_is_a_name_only_when_no_term_is_near(text, vocabulary, expected):
     assert unknown_names(text, tokenize(text), vocabulary, set) == expected
+
+
+def test_a_line_break_opens_a_sentence():
+    """Found on INSPIRED user turns: "Hello\\nWhat movie would you suggest" read "Hello What" as a name
+    running up to a film noun; a word after a line break opens its sentence."""
+    assert _unknown("Hello\nWhat movie would you suggest to watch") == []
+    assert _unknown("Hi there\nOdalys Brenner movies?") == ["Odalys Brenner"]
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("Jaws bored me and I haven't seen Heat", [], ["Jaws"]),
+    ("I hated Jaws and we never watched the sequel", [], ["Jaws"]),
+    ("Jaws was superb and I will not be taking questions", ["Jaws"], []),
+    ("I loved Jaws and I loved Heat", ["Jaws", "Heat"], []),  # each side its own verdict, as before
+    ("Jaws and Heat were great", ["Jaws", "Heat"], []),  # a list is one clause
+])
+def test_a_subject_of_its_own_after_and_opens_a_clause(resolver, catalog, text, liked, disliked):
+    signal = parse(text, [], resolver)
+    titles = [catalog.get(i).title for i in signal.liked_ids], [catalog.get(i).title for i in signal.disliked_ids]
+    assert titles == (liked, disliked)
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("a war drama from the sixties", ["War", "Drama"], []),
+    ("una peli, un drama de guerra", ["War", "Drama"], []),
+    ("I'm in for a drama, only no war dramas", ["Drama"], ["War"]),
+    ("something live-action for the kids", ["Children"], []),  # live-action is no action
+    ("an action film", ["Action"], []),
+])
+def test_war_drama_names_both_and_live_action_names_no_genre(text, liked, disliked):
+    signal = parse(text)
+    assert (sorted(signal.liked_genres), sorted(signal.disliked_genres)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize("text, disliked", [
+    ("I didn't watch Jaws", []),  # not seen, in the past: no verdict, as "I never watched Jaws"
+    ("I did not see Jaws, is it any good?", []),
+    ("I won't watch Jaws", ["Jaws"]),  # a refusal still rejects
+    ("I didn't watch Jaws, it looked dull", ["Jaws"]),  # a verdict of its own
+])
+def test_not_having_seen_a_film_is_no_verdict(resolver, catalog, text, disliked):
+    signal = parse(text, [], resolver)
+    assert signal.liked_ids == [] and [catalog.get(i).title for i in signal.disliked_ids] == disliked
