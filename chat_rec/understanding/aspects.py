@@ -173,10 +173,11 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
     return sorted(found)
 
 
-VERB_LEADS = frozenset("i you we they he she u ya can could would will should might may must shall do does did "
+VERB_LEADS = frozenset("i you we they he she u ya can could would should might must shall do does did "
                        "dont doesnt didnt cant couldnt wouldnt wont shouldnt".split())
 """Subject pronouns, modals and auxiliaries: the word right after one is a verb ("I appreciate it", "can
-you resend?", "I dislike …"), not a mood, however near a term it sits."""
+you resend?", "I dislike …"), not a mood, however near a term it sits. "will" and "may" are left out:
+they are first names too ("starring Will Ferrell")."""
 _VERB_ADVERBS = frozenset("really just also still even never always certainly definitely totally absolutely "
                           "actually probably usually honestly generally kinda sorta truly sometimes rarely".split())
 

@@ -510,3 +510,12 @@ def test_idioms_with_mind_say_nothing_of_a_film(text, idiom) -> None:
 def test_dont_mind_negates_nothing(index) -> None:
     assert aspects_with_polarity("I don't mind dark ones", index) == (["dark"], [])
     assert aspects_with_polarity("I don't want dark ones", index) == ([], ["dark"])
+
+
+def test_a_modal_that_is_also_a_first_name_opens_no_verb_slot() -> None:
+    """Found by the people probe: "a movie starring Will Ferrell" lost "ferrell" (read by its nearest
+    term "will ferrell") when "will" opened a verb slot."""
+    from chat_rec.understanding.aspects import _verb_slot
+
+    assert not _verb_slot("starring will ferrell".split(), 2)
+    assert not _verb_slot("with may oldfield".split(), 2)
