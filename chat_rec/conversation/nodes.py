@@ -462,7 +462,7 @@ LEFT_OUT_TITLES = 2
 
 def _left_out_reasons(c: Constraints, carriers: set[int], catalog: Any, replies: dict[str, Any]) -> str:
     """Why the carriers of an asked aspect are out, grouped ("shown already: 2001: A Space Odyssey;
-    in a genre you ruled out: The Shining"), the best-known films named first.
+    in a genre you ruled out (Horror): The Shining"), the best-known films named first.
     """
     if catalog is None:
         return ""

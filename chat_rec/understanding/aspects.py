@@ -192,7 +192,7 @@ def _verb_slot(keys: Sequence[str], i: int) -> bool:
     return j >= 0 and keys[j] in VERB_LEADS
 
 
-_MIND_IDIOMS = re.compile(r"\b(?:(?:in|to|on (?:my|your|our) ) ?mind|never mind|(?:dont|do not|wouldnt|would not) mind"
+_MIND_IDIOMS = re.compile(r"\b(?:(?:in|to|on (?:my|your|our)) mind|never mind|(?:dont|do not|wouldnt|would not) mind"
                           r"|mind you)\b")
 """English idioms with "mind" that say nothing of a film ("anything in mind?", "comes to mind", "never
 mind", "I don't mind"); "blow my mind" still asks for a mind-blowing one."""

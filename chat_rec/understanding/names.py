@@ -115,14 +115,16 @@ def unknown_names(text: str, tokens: Sequence[Token], vocabulary: AspectIndex,
                   blocked: Callable[[], set[int]]) -> list[str]:
     """Names whose films the message asks for that the catalog's terms do not hold, as written.
 
-    A run of capitalised words counts when a person cue stands right before it, a film noun right
-    after it, or an asked-for name, known or not, one joining word before it ("starring X and Y",
-    "by Hayao Miyazaki or Satoshi Kon"). A run of several
-    words is unknown when no term is that name (``name_spans``); one word after "by", "starring"
-    and the like ("something by Villeneuve") when it is no frequent word and no term, and its
-    nearest term is no name it is part of ("Kubrick" is read by its tag "stanley kubrick"; "Cruise"
-    is not "ships"). ``blocked`` gives the token positions of titles and genres (called only when
-    some name is found); a run touching one is a title's words, not a person.
+    A run of capitalised words counts when a person cue stands right before it ("by", "starring",
+    "con"; Spanish "de" after a film noun for a name of several words: "pelis de Pedro Almodóvar"),
+    a film noun right after it, or an asked-for name, known or not, one joining word before it
+    ("starring X and Y", "by Hayao Miyazaki or Satoshi Kon"). A run of several words is unknown when
+    no term is that name (``name_spans``). One word is unknown when it is no frequent word and no
+    term, and its nearest term is no name it is part of ("Kubrick" is read by its tag "stanley
+    kubrick"; "Cruise" is not "ships"); before a film noun it must also be near no term at all ("any
+    Almodóvar films?" is a name, "a Bollywood movie" a kind read as "india"). ``blocked`` gives the
+    token positions of titles and genres (called only when some name is found); a run touching one is
+    a title's words, not a person.
     """
     runs = _capital_runs(text, tokens)
     unknown = set(_unknown_runs(runs, tokens, vocabulary))
