@@ -310,8 +310,10 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
     Only sentences that ask or judge count (a cue word such as "want", "something", "love", "no",
     or six words at most). An aspect is disliked when a negator ("no", "not too", "nothing",
     "without", "sin", "nada", "avoid") stands before it in its clause, at most ``NEGATION_REACH``
-    tokens away, or when "too" does ("it was too violent"). Titles, genre names and the
-    ``names`` of people the catalog does not know are skipped.
+    tokens away, or when "too" does ("it was too violent"), or when it is itself a word of
+    complaint ("Heat was boring": boring films are to be avoided, not sought). Titles, genre names
+    and the ``names`` of people the catalog does not know are skipped; what the person does not mind
+    ("I don't mind subtitles") is neither side.
     """
     tokens = tokenize(text)
     keys = [t.key for t in tokens]
@@ -325,15 +327,21 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
     folded, starts = lexicon.joined_keys(keys)
-    tame = {k for m in _MIND_IDIOMS.finditer(folded) for k in covered_keys(m, starts)}  # "I don't mind subtitles"
-    for start, _, phrase in find_aspects(keys, vocabulary, skip):
-        negated = too = False
+    tame = {k for m in _MIND_IDIOMS.finditer(folded) for k in covered_keys(m, starts)}
+    panned = {k for m in lexicon.NEGATIVE.finditer(folded) for k in covered_keys(m, starts)}
+    for start, end, phrase in find_aspects(keys, vocabulary, skip):
+        if panned & set(range(start, end)):  # "Heat was boring", "it bored me": a quality to avoid
+            disliked[phrase] = None
+            continue
+        negated = too = tolerated = False
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
             if keys[j] in CLAUSE_BREAKS:
                 break
-            negated = negated or (keys[j] in NEGATORS and j not in tame)
+            tolerated = tolerated or j in tame  # "I don't mind subtitles": neither asked for nor avoided
+            negated = negated or keys[j] in NEGATORS
             too = too or keys[j] == "too"
-        (disliked if negated or too else liked)[phrase] = None
+        if not tolerated:
+            (disliked if negated or too else liked)[phrase] = None
     return list(liked), [p for p in disliked if p not in liked]
 
 

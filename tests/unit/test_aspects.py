@@ -507,8 +507,11 @@ def test_idioms_with_mind_say_nothing_of_a_film(text, idiom) -> None:
     assert bool(_MIND_IDIOMS.search(text)) is idiom
 
 
-def test_dont_mind_negates_nothing(index) -> None:
-    assert aspects_with_polarity("I don't mind dark ones", index) == (["dark"], [])
+def test_what_one_does_not_mind_is_neither_asked_for_nor_avoided(index) -> None:
+    """Found in use: "I don't mind subtitles, something mind-bending" first disliked "subtitles"
+    (the negator), then, once the idiom was masked, liked it so much that the picks followed it."""
+    assert aspects_with_polarity("I don't mind dark ones", index) == ([], [])
+    assert aspects_with_polarity("I don't mind dark ones, something about space", index) == (["space"], [])
     assert aspects_with_polarity("I don't want dark ones", index) == ([], ["dark"])
 
 
@@ -519,3 +522,18 @@ def test_a_modal_that_is_also_a_first_name_opens_no_verb_slot() -> None:
 
     assert not _verb_slot("starring will ferrell".split(), 2)
     assert not _verb_slot("with may oldfield".split(), 2)
+
+
+def test_a_word_of_complaint_is_a_quality_to_avoid(index) -> None:
+    """Found in use: "Heat bored me and I haven't seen Ronin, something else?" gave films tagged
+    "boring": the complaint was read as a mood asked for. A mood word inside a verdict of complaint is
+    on the avoided side; "nothing dark" and "too dark" stay so, and praise still asks."""
+    from chat_rec.catalog.titles import fold
+
+    boring = AspectIndex.build(Catalog("b", {1: _item(1, "Grey Office", ("Drama",), tags=("boring", "dull"))}),
+                               np.array([1]), np.eye(1, 16, dtype=np.float32), ConceptEmbedder())
+    assert fold("boring") in boring.terms
+    assert aspects_with_polarity("The Office Party was boring, something else?", boring) == ([], ["boring"])
+    assert aspects_with_polarity("it bored me to tears", boring)[0] == []
+    assert aspects_with_polarity("nothing boring please", boring) == ([], ["boring"])
+    assert aspects_with_polarity("something bleak", index) == (["bleak"], [])  # no complaint: asked for
