@@ -303,6 +303,16 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
     return out
 
 
+def _asking_clause(keys: Sequence[str], at: int) -> bool:
+    """Whether the clause holding ``keys[at]`` asks for a film ("looking for a truly stupid comedy",
+    "something silly"): a complaint word there describes what is wanted.
+    """
+    lo = next((j + 1 for j in range(at - 1, -1, -1) if keys[j] in CLAUSE_BREAKS), 0)
+    hi = next((j for j in range(at, len(keys)) if keys[j] in CLAUSE_BREAKS), len(keys))
+    words = list(keys[lo:hi])
+    return _request_phrase(words) or bool(lexicon.REQUEST.search(" ".join(words)) or _WISH.search(" ".join(words)))
+
+
 def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleResolver | None = None,
                           names: Sequence[str] = ()) -> tuple[list[str], list[str]]:
     """(liked, disliked) aspect phrases of a message: the fallback reader, not the parser.
@@ -330,8 +340,8 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
     tame = {k for m in _MIND_IDIOMS.finditer(folded) for k in covered_keys(m, starts)}
     panned = {k for m in lexicon.NEGATIVE.finditer(folded) for k in covered_keys(m, starts)}
     for start, end, phrase in find_aspects(keys, vocabulary, skip):
-        if panned & set(range(start, end)):  # "Heat was boring", "it bored me": a quality to avoid
-            disliked[phrase] = None
+        if panned & set(range(start, end)) and not _asking_clause(keys, start):
+            disliked[phrase] = None  # "Heat was boring", "it bored me": a quality to avoid
             continue
         negated = too = tolerated = False
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):

@@ -537,3 +537,4 @@ def test_a_word_of_complaint_is_a_quality_to_avoid(index) -> None:
     assert aspects_with_polarity("it bored me to tears", boring)[0] == []
     assert aspects_with_polarity("nothing boring please", boring) == ([], ["boring"])
     assert aspects_with_polarity("something bleak", index) == (["bleak"], [])  # no complaint: asked for
+    assert aspects_with_polarity("looking for a truly boring film to fall asleep to", boring)[0] == ["boring"]
