@@ -605,3 +605,36 @@ WATCHING_WITH = re.compile(r"\b(?:with|con) (?:my|mi|mis|our|nuestro|nuestra) (?
                            + r"|\b" + _OUTSIDERS + r" (?:and i|and me|y yo)\b")
 """The message says the user watches with that person: their taste counts."""
 
+
+
+_DEGREE = frozenset("truly really very pretty super so kinda kind of sort quite totally properly good old "
+                    "bien muy super re".split())
+"""Degree words between a describing adjective and its genre noun ("a truly stupid comedy")."""
+_NOUN_PHRASE_OPENERS = frozenset("a an some something another any one una un unas unos algo otra otro".split())
+
+
+def mask_describing_complaints(keys: list[str]) -> list[str]:
+    """A complaint word right before a genre noun, in a noun phrase that asks for it or rules it out,
+    describes the film wanted; it is no verdict ("give me a dumb action flick", "looking for a truly
+    stupid comedy", "no dumb comedies" rules comedies out, not in). Said of a named film ("Heat was a
+    boring thriller") or with a verdict verb ("I hate dumb comedies") it still judges: only phrases
+    opened by an article, "something" or a negator, in a clause naming no title, are masked.
+    """
+    out = list(keys)
+    for i in range(1, len(keys)):
+        if not lexicon.NEGATIVE.fullmatch(keys[i]) or keys[i] in lexicon.NEGATORS:
+            continue
+        after = i + 1
+        if not any(lexicon.genre_word(" ".join(keys[after:after + n])) for n in (1, 2, 3)):
+            continue
+        j = i - 1
+        while j >= 0 and keys[j] in _DEGREE:
+            j -= 1
+        if j < 0 or not (keys[j] in _NOUN_PHRASE_OPENERS or keys[j] in lexicon.NOMINAL_NEGATORS):
+            continue
+        lo = next((k + 1 for k in range(j, -1, -1) if keys[k] in _HARD or keys[k] == "but"), 0)
+        hi = next((k for k in range(after, len(keys)) if keys[k] in _HARD or keys[k] == "but"), len(keys))
+        if "qqtitle" in keys[lo:hi] or {"it", "this", "that", "la", "lo"} & set(keys[lo:j]):
+            continue  # "Heat was a boring thriller", "it was a dull comedy": said of a film
+        out[i] = "qqmask"
+    return out

@@ -178,6 +178,7 @@ class _Parser:
         keys = self._mask(keys, offsets, spans)
         folded, offsets = lexicon.joined_keys(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
+        keys = clause_rules.mask_describing_complaints(keys)  # "a dumb action flick" asks for one
         keys = conditions.mark_conditions(clause_rules.mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something", "all"}:

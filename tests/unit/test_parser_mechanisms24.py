@@ -167,3 +167,23 @@ def test_war_drama_names_both_and_live_action_names_no_genre(text, liked, dislik
 def test_not_having_seen_a_film_is_no_verdict(resolver, catalog, text, disliked):
     signal = parse(text, [], resolver)
     assert signal.liked_ids == [] and [catalog.get(i).title for i in signal.disliked_ids] == disliked
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("give me a dumb action flick", ["Action"], []),  # the complaint word describes the film wanted
+    ("I'm in the mood for a really bad horror movie", ["Horror"], []),
+    ("no dumb comedies", [], ["Comedy"]),  # a negator before it: ruled out, not (doubly negated) in
+    ("I hate dumb comedies", [], ["Comedy"]),  # a verdict verb still judges
+    ("dumb comedies are the worst", [], ["Comedy"]),
+    ("it was a dull comedy", [], ["Comedy"]),  # said of a film: unchanged
+])
+def test_a_complaint_word_before_a_genre_in_a_request_describes_it(text, liked, disliked):
+    """Found in a real ReDial dev turn ("Looking for a truly STUPID comedy." disliked Comedy); these
+    sentences are invented."""
+    signal = parse(text)
+    assert (signal.liked_genres, signal.disliked_genres) == (liked, disliked)
+
+
+def test_a_complaint_about_a_named_film_still_judges_it(resolver, catalog):
+    signal = parse("Jaws was a boring thriller, give me a comedy", [], resolver)
+    assert [catalog.get(i).title for i in signal.disliked_ids] == ["Jaws"] and signal.liked_genres == ["Comedy"]
