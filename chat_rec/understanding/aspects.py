@@ -221,6 +221,8 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
 _OPEN_ASK = frozenset("something anything algo alguna alguno".split())
 _OPEN_ARTICLE = frozenset("a an una un some unas unos".split())
 _FILM_NOUNS = frozenset("movie movies film films flick one ones peli pelis pelicula peliculas de".split())
+_HEAD_NOUNS = _FILM_NOUNS - {"one", "ones", "de"}
+"""Film nouns that head a phrase of their own ("films by …", "pelis sobre …")."""
 _NOUN_LINKS = frozenset("by about with from like starring featuring set where that which "
                         "con sobre sin de del como donde que protagonizadas dirigidas".split())
 """Words that go on a film noun's phrase ("films by", "movies about", "pelis sobre"): a sentence that
@@ -240,7 +242,7 @@ def _request_phrase(words: Sequence[str]) -> bool:
     words = words[next((n for n, w in enumerate(words) if w not in _OPENERS), len(words)):]
     if not words:
         return False
-    if words[0] in _FILM_NOUNS - {"one", "ones", "de"} and len(words) > 1 and words[1] in _NOUN_LINKS:
+    if words[0] in _HEAD_NOUNS and len(words) > 1 and words[1] in _NOUN_LINKS:
         return True  # "films by Hayao Miyazaki or Satoshi Kon", "movies about grief", "pelis con Ana Torrent"
     return words[0] in _OPEN_ASK or (words[0] in _OPEN_ARTICLE and bool(_FILM_NOUNS & set(words[1:4])))
 
@@ -309,8 +311,15 @@ def _asking_clause(keys: Sequence[str], at: int) -> bool:
     """
     lo = next((j + 1 for j in range(at - 1, -1, -1) if keys[j] in CLAUSE_BREAKS), 0)
     hi = next((j for j in range(at, len(keys)) if keys[j] in CLAUSE_BREAKS), len(keys))
-    words = list(keys[lo:hi])
-    return _request_phrase(words) or bool(lexicon.REQUEST.search(" ".join(words)) or _WISH.search(" ".join(words)))
+    return _asks(list(keys[lo:hi]))
+
+
+def _asks(words: Sequence[str]) -> bool:
+    """Whether ``words`` ask for a film: a noun phrase asking (``_request_phrase``), a request word or a
+    wish ("I'd like").
+    """
+    joined = " ".join(words)
+    return _request_phrase(words) or bool(lexicon.REQUEST.search(joined) or _WISH.search(joined))
 
 
 def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleResolver | None = None,
@@ -382,8 +391,7 @@ def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
         joined = " ".join(words)
         question = end < len(keys) and keys[end] == "?"
         judging = bool(lexicon.POSITIVE.search(joined) or lexicon.NEGATIVE.search(joined))
-        requests = (question or _request_phrase(words) or bool(lexicon.REQUEST.search(joined) or _POLITE.search(joined))
-                    or bool(_WISH.search(joined)) or not judging)
+        requests = question or _asks(words) or bool(_POLITE.search(joined)) or not judging
         if words:
             sentences.append((joined, requests))
     out = []

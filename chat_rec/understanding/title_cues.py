@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from chat_rec.understanding import lexicon
+from chat_rec.understanding.names import JOINERS
 from chat_rec.understanding.title_keys import _MINOR, _POSSESSIVE, _is_genre, _Token
 
 _QUOTES = "\"'“”‘’«»*_"
@@ -111,7 +112,6 @@ def _is_weak(key: str) -> bool:
     return _is_genre(key)
 
 
-_NAME_JOINERS = frozenset({"and", "or", "y", "e", "o", "u"})
 _NAME_WORDS = 4
 """The most words a name joined to a maker's name is walked back over ("Guillermo Del Toro")."""
 
@@ -128,7 +128,7 @@ def _made_by(tokens: list[_Token], first: int) -> bool:
             return True
         # "films by Hayao Miyazaki or Stanley Kubrick": a name joined to a maker's name is a maker's too
         joiner = first - 1
-        if joiner < 1 or tokens[joiner].key not in _NAME_JOINERS:
+        if joiner < 1 or tokens[joiner].key not in JOINERS:
             return False
         first = joiner
         while first > 0 and joiner - first < _NAME_WORDS and tokens[first - 1].raw[:1].isupper():
