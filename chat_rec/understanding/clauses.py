@@ -1,17 +1,17 @@
-"""Clause patterns of the parser: how a clause relates to its neighbours and what it leaves out.
+"""Clause patterns of the parser: what a clause says besides its verdict, and what it leaves out.
 
-Lists and links between clauses ("..., Ronin and Collateral", "en cambio"; conditions and
-questions are in conditions.py), rejected alternatives ("instead of"), elaborations ("especially
-X"), pronouns that gather titles, relative eras ("too old for me"), hedges ("fine I guess").
-``parser._Parser`` reads messages with them; patterns are over folded text (``titles.fold``),
-like lexicon.py.
+Elaborations ("especially X"), pronouns that gather titles, clefts and Spanish dropped subjects,
+relative eras ("too old for me"), hedges ("fine I guess"), outsiders' tastes, picks and plans to
+watch, complaint words that only describe the film wanted. Lists and "and" between clauses are in
+coordination.py, comparisons and rejected alternatives ("instead of") in comparisons.py, negations
+that cancel in double_negation.py, emoji in emoji_verdicts.py; conditions and questions are in
+conditions.py. ``clause_reader.ClauseReader`` reads messages with them; patterns are over folded
+text (``titles.fold``), like lexicon.py.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from typing import Any, Literal
 
 from chat_rec.understanding import lexicon
@@ -135,90 +135,6 @@ UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never heard of|(?:dont|doe
                         r"|know nothing (?:about|of)|no (?:se|sabemos|sabia) nada)\b")
 """Not knowing a film ("no idea what that is", "none of them ring a bell", "no me suena"): no verdict,
 and the negator in it rejects nothing."""
-ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
-
-
-_PREFER = frozenset({"prefer", "prefers", "preferred"})
-_VERBS_AFTER_TO = frozenset("watch see be have go do keep stay rewatch try start get stick avoid skip".split())
-
-
-_VERB_NEGATORS = frozenset("dont didnt doesnt wont wouldnt cant couldnt isnt wasnt arent".split())
-_AFFIRMING = re.compile(r"\b(?:i (?:wont|will not|cant|cannot|can not) deny(?: that)?|no (?:voy a negar|puedo negar"
-                        r"|niego|te voy a negar|te niego)(?: que)?)\b")
-_LYING_IF = re.compile(r"\b(?:(?:id|i d|i would) be lying if i (?:said|told you)(?: that)?"
-                       r"|mentiria si (?:dijera|digo|te dijera) que)\b")
-""""I'd be lying if I said…", "mentiría si dijera que…": the frame denies what follows, so with a negator
-there ("…I didn't laugh") it affirms, and without one ("…I loved it") it is a negator itself."""
-"""Frames that assert what follows ("I can't deny that…", "no voy a negar que…")."""
-_I_NOT = (r"(?:(?:here|there|in (?:this|that|the) list|on (?:this|that|the) list|aqui|ahi) )?(?:that )?(?:i|we)"
-          r" (?:dont|didnt|wouldnt|do not|did not|would not)")
-_OF_GROUP = (r"(?:(?:of|among) (?:those|these|them|the) (?:(?:two|three|four|five) )?"
-             r"|de (?:esas|estas|esos|estos|las|los) (?:(?:dos|tres|cuatro|cinco) )?)?")
-_NONE_NOT = re.compile(r"\b(?:no (?:hay|encuentro|veo|tengo|encontre) (?:ni )?(?:una|uno|ninguna|ninguno)"
-                       r" (?:sola |solo )?" + _OF_GROUP + r"que no"
-                       r"|(?:(?:there s|theres|there is|there) (?:not|no|none)|there isnt|there is not)"
-                       r" (?:a single |one )?(?:one )?" + _OF_GROUP + _I_NOT
-                       + r"|not (?:a single )?one " + _OF_GROUP + _I_NOT + r")\b")
-""""No hay ni una que no me apetezca", "not one of those three I didn't love", "no encuentro una sola de
-esas tres que no me haya gustado": every listed film, affirmed."""
-
-
-def unmark_double_negation(keys: list[str]) -> list[str]:
-    """Two negations that cancel are masked: "I don't NOT want a comedy", "it's not that I don't
-    like westerns", "no es que no me gusten": what is left reads as the affirmation it is.
-    """
-    out = list(keys)
-    text = " ".join(out)
-    for m in _AFFIRMING.finditer(text):  # "I won't deny the second didn't bore me": the frame affirms
-        first = text[:m.start()].count(" ")
-        for j in range(first, first + m.group().count(" ") + 1):
-            out[j] = "qqmask"
-    for m in _LYING_IF.finditer(text):
-        first = text[:m.start()].count(" ")
-        words = m.group().count(" ") + 1
-        after = range(first + words, min(len(out), first + words + 4))
-        second = next((j for j in after if out[j] in lexicon.NEGATORS), None)
-        out[first:first + words] = ["qqmask" if second is not None else "not"] + ["qqmask"] * (words - 1)
-        if second is not None:
-            out[second] = "qqmask"  # "I'd be lying if I said I didn't laugh": I laughed
-    for m in _NONE_NOT.finditer(text):  # "no hay ni una que no me apetezca": every one of them
-        first = text[:m.start()].count(" ")
-        words = m.group().count(" ") + 1
-        out[first:first + words] = ["todas", "qqgood"] + ["qqmask"] * (words - 2)
-    for i, k in enumerate(out):
-        if k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
-            out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
-        elif (k == "not" and out[i + 1:i + 2] == ["that"]) or (k == "no" and out[i + 1:i + 3] in (
-                ["es", "que"], ["era", "que"])):
-            lead = 2 if k == "not" else 3
-            window = range(i + lead, min(len(out), i + lead + 3))
-            second = next((j for j in window if out[j] in lexicon.NEGATORS), None)
-            if second is not None:
-                for j in (*range(i, i + lead), second):
-                    out[j] = "qqmask"  # "not that I don't…", "no es que no…"
-            elif k == "no" or out[i + 2:i + 3] in (["i"], ["we"], ["it"], ["im"], ["i m"]):
-                out[i:i + lead] = ["qqshrug"] + ["qqmask"] * (lead - 1)  # "not that I disliked it": no verdict
-    return out
-
-
-def mark_alternatives(keys: list[str]) -> list[str]:
-    """"a war movie instead of / rather than another rom-com", "I'd rather watch X than Y", "I
-    prefer X to Y": what comes after is rejected, like after "except" (which the clause reader
-    scopes to the phrase).
-    """
-    out = list(keys)
-    for i in range(len(out)):
-        for words in ALTERNATIVES:
-            if out[i:i + len(words)] == words:
-                out[i] = "except"
-                for j in range(i + 1, i + len(words)):
-                    out[j] = "qqmask"
-        if out[i] == "than" and {"rather", "sooner"} & set(out[max(0, i - 8):i]):
-            out[i] = "except"
-        if out[i] in {"to", "over"} and i + 1 < len(out) and out[i + 1] not in _VERBS_AFTER_TO \
-                and _PREFER & set(out[max(0, i - 6):i - 1]):
-            out[i] = "except"  # "I prefer Heat to / over Fargo" (not "I prefer to watch …")
-    return out
 
 
 CLEFT = re.compile(r"^(?:but |and |y |pero )?what (?:i|we) (?:really |actually |honestly |truly )?(?:loved|liked"
@@ -269,151 +185,10 @@ LIKE_IT = re.compile(r"\b(?:another|more|something|anything|others?|otra|otras|o
                      r"|esta|este)\b")
 NOT_FRAGMENT = frozenset("i we you he she they is was are were have has do did yo tengo es fue".split())
 """Words of a sentence with a subject or verb: not a bare naming ("Titanic?", "the second one?")."""
-LIST_WORDS = frozenset("qqtitle and y or o e also too tambien plus the la el los las a an".split())
-
-
-def list_only(text: str) -> bool:
-    """A clause that only continues a list of titles or genres ("..., Ronin and Collateral")."""
-    for regex, _ in lexicon.GENRE_RES:
-        text = regex.sub(" qqgenre ", text)
-    words = text.split()
-    return bool(words) and any(w in {"qqtitle", "qqgenre"} for w in words) and all(
-        w in LIST_WORDS or w in {"qqgenre", "movies", "films", "pelis", "peliculas"} for w in words)
-
-
-COORDINATORS = frozenset({"and", "y", "e", "&"})
-_OWN_VERB = frozenset("is was were are s felt feels seemed seems looked looks got gets has had made makes left "
-                      "leaves gave gives kept bored bores blew rocks rocked sucks sucked remains stays "
-                      "es fue era son fueron me nos parecio parece resulto sigue".split())
 AVERSION = re.compile(r"hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|odio|odie|detesto|loath\w*")
 """Verbs of aversion: negated ("don't hate", "no odio") they say no verdict, not a like."""
 
 _HARD = frozenset({".", ",", "?", "qqcond"})
-
-
-_NEW_SUBJECTS = frozenset("i we he she they".split())
-"""Subject pronouns that open a clause after "and" ("… bored me and I haven't seen X"); "you" and
-Spanish "yo" are left out ("Heat and you know what", "y yo que sé")."""
-
-
-def _cue(text: str) -> bool:
-    return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
-
-
-_FILM_KIND = re.compile(r"\b(?:movies|films|flicks|peliculas|pelis|anything|stuff|cosas)\b")
-"""A kind of film named on the right of "and" ("…and hate long films", "y no soporta las pelis de ahora")."""
-
-
-
-
-def _names_position(words: list[str]) -> bool:
-    """Whether words open with a listed film's position ("the third", "la última", "the other")."""
-    return len(words) >= 2 and words[0] in {"the", "la", "el", "las", "los"} and (
-        words[1] in lexicon.ORDINALS or words[1] in lexicon.LAST_WORDS
-        or words[1] in {"other", "others", "otra", "otro", "otras", "otros"})
-
-
-def splits_coordination(keys: list[str], i: int, start: int) -> bool:
-    """Whether "and"/"y" at ``keys[i]`` joins two clauses, each with its own verdict.
-
-    "I loved Heat and hated Ronin", "Arrival was a marvel and Her bored me": the right side has a
-    verdict of its own (a cue word besides the left's, or its own title as the subject of a verb),
-    or a subject pronoun of its own after a left side that judges a title ("Gravity bored me and I
-    haven't seen the last one"), so the left's verdict does not reach it. A list ("Heat and Ronin were
-    great") is one clause.
-    """
-    if keys[i] not in COORDINATORS or i <= start:
-        return False
-    end = next((j for j in range(i + 1, len(keys)) if keys[j] in _HARD or lexicon.CONTRAST.fullmatch(keys[j])),
-               len(keys))
-    left, right = " ".join(keys[start:i]), keys[i + 1:end]
-    if right and _names_position(right) and _cue(left) and (
-            _cue(" ".join(right)) or UNFAMILIAR.search(" ".join(right)) or lexicon.SEEN.search(" ".join(right))):
-        return True  # "la segunda me pareció un bodrio y la tercera no la conozco"
-    right_text = " ".join(right)
-    if right and not list_only(left) and _cue(left) and _cue(right_text) and lexicon.mentions_genre(left) \
-            and (lexicon.mentions_genre(right_text) or _FILM_KIND.search(right_text)):
-        return True  # "I love westerns and hate musicals", "me encantan los westerns y no soporto los musicales"
-    if not right or list_only(left):
-        return False
-    if len(right) > 1 and right[0] in _NEW_SUBJECTS and _cue(left) and "qqtitle" in keys[start:i]:
-        return True  # "Gravity bored me and I haven't seen the last one": a subject of its own, a clause of its own
-    if "qqtitle" not in keys[start:end]:
-        return False
-    j = 0
-    while j < len(right) and right[j] == "qqtitle":
-        j += 1
-    own_subject = 0 < j < len(right) and right[j] in _OWN_VERB
-    return own_subject or (_cue(left) and _cue(" ".join(right)))
-
-
-_EMOJI_NEGATIVE = ("VOMITING", "NAUSEATED", "SLEEPING", "YAWNING", "THUMBS DOWN", "ROLLING EYES", "POUTING",
-                   "ANGRY", "UNAMUSED", "WEARY", "TIRED", "PILE OF POO", "BROKEN HEART", "EXPRESSIONLESS",
-                   "CONFOUNDED", "DISAPPOINTED", "SYMBOLS ON MOUTH", "RAGE", "CROSS MARK", "NO ENTRY",
-                   "MULTIPLICATION X")
-_EMOJI_POSITIVE = ("HEART", "SMILING", "GRINNING", "THUMBS UP", "CLAPPING", "FIRE", "HUNDRED POINTS", "STAR",
-                   "SPARKLES", "KISS", "BEAMING", "TEARS OF JOY", "PARTY", "TROPHY", "OK HAND", "RAISED HANDS",
-                   "CHECK MARK")
-_EMOTICONS = re.compile(r"(?<!\S)(?:[:;=]-?[)D\]]+|<3+)(?!\S)|(?<!\S)(?:[:;=]-?[(\[]+)(?!\S)")
-
-
-@functools.lru_cache(maxsize=4096)
-def emoji_polarity(char: str) -> int:
-    """+1 / -1 / 0 from an emoji's Unicode name ("FACE WITH OPEN MOUTH VOMITING" is a dislike,
-    "SMILING FACE WITH HEART-SHAPED EYES" a like); faces that could go either way ("LOUDLY
-    CRYING", "SKULL") say nothing.
-    """
-    if unicodedata.category(char) != "So":
-        return 0
-    name = unicodedata.name(char, "")
-    if any(word in name for word in _EMOJI_NEGATIVE):
-        return -1
-    return 1 if any(word in name for word in _EMOJI_POSITIVE) else 0
-
-
-def emoji_tokens(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, key) for emoji and emoticons that carry a verdict: "qqgood" or "qqbad", or that
-    withhold one on purpose ("qqshrug", a shrug: no verdict); a run of the same sign is one token
-    ("😍😍😍").
-    """
-    out: list[tuple[int, int, str]] = []
-    for m in _EMOTICONS.finditer(text):
-        out.append((m.start(), m.end(), "qqbad" if "(" in m.group() or "[" in m.group() else "qqgood"))
-    for i, char in enumerate(text):
-        sign = emoji_polarity(char) if ord(char) > 0x2000 else 0
-        shrug = ord(char) > 0x2000 and "SHRUG" in unicodedata.name(char, "")
-        if not sign and not shrug:
-            continue
-        key = "qqshrug" if shrug else "qqgood" if sign > 0 else "qqbad"
-        if out and out[-1][2] == key and not text[out[-1][1]:i].strip(" \ufe0f\u200d"):
-            out[-1] = (out[-1][0], i + 1, key)
-        else:
-            out.append((i, i + 1, key))
-    return sorted(out)
-
-
-_PERCEPTION = frozenset("look looks looked looking sound sounds sounded seem seems seemed feel feels felt".split())
-
-
-def comparison_like(text: str, start: int, end: int) -> bool:
-    """Whether a cue match is the preposition "like" after a verb of seeming ("the others look like
-    homework") or any verb in the past ("it dragged like crazy"), or a hedge before a quantity
-    ("seen it like five times"): it compares rather than judges.
-    """
-    if text[start:end] != "like":
-        return False
-    before = text[:start].split()
-    after = text[end:].split()[:2]
-    if after[:1] in (["a"], ["an"]):
-        after = after[1:]  # "like a hundred times"
-    hedge = bool(after) and (after[0].isdigit() or after[0] in _QUANTITIES)  # "seen it like five times"
-    # a verb in the past before it never takes "like" as its object: "dragged like crazy", "cried like a baby"
-    past = bool(before) and len(before[-1]) > 4 and before[-1].endswith("ed") and before[-1] != "need"
-    return hedge or past or (bool(before) and before[-1] in _PERCEPTION)
-
-
-_QUANTITIES = frozenset("two three four five six seven eight nine ten twenty fifty hundred dozen half "
-                        "once twice thrice million thousand".split())
 
 
 COPULAS = frozenset("is are was were s es son fue fueron era eran parecio parecieron parece parecen seemed seems "
@@ -439,38 +214,6 @@ def drop_predicate_genres(refs: list[Any], ckeys: list[str], lo: int) -> list[An
     end = next((j for j in range(copula + 1, len(ckeys) - 1)
                 if ckeys[j] in {"and", "y", "but", "pero"} and ckeys[j + 1] in _SUBJECTS), len(ckeys))
     return [r for r in refs if not (r.genres and r.genres != ("described",) and copula < r.pos - lo < end)]
-
-
-_COMPARATIVES = frozenset("more less mas menos mejor mejores peor peores".split())
-_OUTDOES = frozenset("beats outshines trumps supera superan".split())
-"""Verbs that rank the subject above what follows ("X beats the other two", "X supera a Y")."""
-_PREFER = frozenset("prefer prefers preferred prefiero prefiere preferimos preferi prefieren".split())
-_NOT_COMPARATIVE_ER = frozenset("other another either neither never ever over under after together whether "
-                                "rather sooner".split())
-
-
-def compared_from(ckeys: list[str]) -> int | None:
-    """Clause position of the "than"/"que" of a comparison ("lighter than Se7en", "more fun than
-    X", "algo menos lento que Drive"): the movies after it are yardsticks, judged by nothing in
-    the clause. None when the clause compares nothing.
-    """
-    for j, k in enumerate(ckeys):
-        if k in _OUTDOES and j and ckeys[j - 1] not in lexicon.NEGATORS:
-            return j  # "the third beats the other two": they are the yardstick
-        if k == "over" and 0 < j < len(ckeys) - 1 and ckeys[j - 1] == "qqtitle" \
-                and ckeys[j + 1] in {"qqtitle", "the", "la", "el"}:
-            return j  # "Heat over Speed any day", "Heat > Speed": the second is the yardstick
-        if k in {"to", "a", "over", "antes", "sobre"} and any(w in _PREFER for w in ckeys[:j]) \
-                and "qqtitle" in ckeys[max(i for i, w in enumerate(ckeys[:j]) if w in _PREFER):j]:
-            return j  # "prefiero Heat a Speed", "I prefer Heat to Speed"
-        if k not in {"than", "que"}:
-            continue
-        before = ckeys[max(0, j - 4):j]
-        if any(w in _COMPARATIVES for w in before):
-            return j
-        if k == "than" and any(len(w) > 4 and w.endswith("er") and w not in _NOT_COMPARATIVE_ER for w in before):
-            return j
-    return None
 
 
 _AUXILIARIES = frozenset("did does do was is were has have had too also though tho as well si tambien".split())

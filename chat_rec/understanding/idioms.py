@@ -9,7 +9,7 @@ what they say one by one.
 - a clause-opening "yes" before a subject ("yes i have never seen it") is an interjection;
 - "no way" before the person's own clause ("no way I'd miss it") is "never", not a rejection.
 
-Cancelling double negation is ``clauses.unmark_double_negation``; the parser applies both.
+Cancelling double negation is ``double_negation.unmark_double_negation``; the parser applies both.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@
 - words that are noise, not moods, however near a tag the embedder puts them (``is_noise``), and
   frequent words trusted only for a term of their own stem (``same_stem``).
 
-``understanding.aspects.find_aspects`` calls these; the embedding match over the tag vocabulary
+``understanding.aspect_phrases.find_aspects`` calls these; the embedding match over the tag vocabulary
 stays there.
 """
 

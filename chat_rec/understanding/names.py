@@ -18,7 +18,7 @@ from chat_rec.understanding import lexicon
 
 if TYPE_CHECKING:
     from chat_rec.catalog.aspects import AspectIndex
-    from chat_rec.understanding.aspects import Token
+    from chat_rec.understanding.aspect_phrases import Token
 
 PERSON_CUES = frozenset("by starring with featuring feat ft con por protagonizada protagonizado dirigida "
                         "dirigido".split())

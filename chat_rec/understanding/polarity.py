@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import conditions, lexicon
+from chat_rec.understanding import comparisons, conditions, lexicon
 from chat_rec.understanding.references import _Ref
 
 FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
@@ -60,7 +60,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     asks = conditions.asking_negators(text) if question else []
     found = [(m.start(), m.end(), sign) for regex, sign in
              ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
-             if not clause_rules.comparison_like(text, m.start(), m.end())
+             if not comparisons.comparison_like(text, m.start(), m.end())
              and not (m.group() == "best" and text[:m.start()].endswith("at "))]  # "mid at best"
     found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
               if not lexicon.POSITIVE.fullmatch(m.group("adj"))

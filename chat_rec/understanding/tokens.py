@@ -11,8 +11,7 @@ import re
 from dataclasses import dataclass
 
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import emoji_verdicts, lexicon
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—"
                     r"|[.!?;,:¿¡\n]|&|(?<=\s)>+(?=\s)")
@@ -46,7 +45,7 @@ class Tok:
 def tokenize(text: str) -> list[Tok]:
     """The tokens of a cleaned message, in text order."""
     toks: list[Tok] = []
-    faces = clause_rules.emoji_tokens(text)
+    faces = emoji_verdicts.emoji_tokens(text)
     taken = {i for start, end, _ in faces for i in range(start, end)}
     for start, end, key in faces:
         toks.append(Tok(key, start, end, text[start:end]))

@@ -14,12 +14,8 @@ from chat_rec.catalog.aspects import TEMPLATE, AspectIndex, item_terms
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold
 from chat_rec.ranking.hybrid import BREAKDOWN_KEYS, HybridRanker, RankRequest, RankWeights
-from chat_rec.understanding.aspects import (
-    aspects_with_polarity,
-    find_aspects,
-    tokenize,
-    with_fallback_aspects,
-)
+from chat_rec.understanding.aspect_phrases import find_aspects, tokenize
+from chat_rec.understanding.aspects import aspects_with_polarity, with_fallback_aspects
 from chat_rec.understanding.mood_words import effects
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -432,7 +428,7 @@ def test_words_of_judging_and_interjections_are_no_moods(index) -> None:
         assert not {"wow", "yea", "umm"} & {p for _, _, p in find_aspects(text, index)}
     assert "dark" in [p for _, _, p in find_aspects("umm something dark", index)]
     # discourse words that open a sentence are no moods either ("alright" read as a tag of praise)
-    from chat_rec.understanding.aspects import is_content
+    from chat_rec.understanding.aspect_phrases import is_content
 
     assert not any(is_content(w) for w in ("alright", "bueno", "entonces", "perhaps")) and is_content("eerie")
     for text in ("alright, something dark", "alright then, dark ones please"):
@@ -484,7 +480,7 @@ def test_a_ruled_out_compound_spares_the_genre_that_holds_an_asked_mood(tiny, in
 def test_a_word_in_a_verb_slot_is_no_mood(index) -> None:
     """A word outside the vocabulary right after a subject pronoun, a modal or an auxiliary (adverbs
     between allowed) is a verb, however near a term it sits: "bleak" stays a mood, a verb slot is none."""
-    from chat_rec.understanding.aspects import _verb_slot
+    from chat_rec.understanding.aspect_phrases import _verb_slot
 
     assert _verb_slot("i really appreciate it".split(), 2)
     assert _verb_slot("can you resend".split(), 2)
@@ -518,7 +514,7 @@ def test_what_one_does_not_mind_is_neither_asked_for_nor_avoided(index) -> None:
 def test_a_modal_that_is_also_a_first_name_opens_no_verb_slot() -> None:
     """Found by the people probe: "a movie starring Will Ferrell" lost "ferrell" (read by its nearest
     term "will ferrell") when "will" opened a verb slot."""
-    from chat_rec.understanding.aspects import _verb_slot
+    from chat_rec.understanding.aspect_phrases import _verb_slot
 
     assert not _verb_slot("starring will ferrell".split(), 2)
     assert not _verb_slot("with may oldfield".split(), 2)

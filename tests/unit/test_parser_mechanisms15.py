@@ -321,7 +321,7 @@ def test_not_knowing_is_no_negated_verdict(resolver, text, liked, liked_genres):
 # ------------------------------------------------------------------------- chit-chat read as moods
 
 def test_frame_words_are_no_moods():
-    from chat_rec.understanding.aspects import is_content
+    from chat_rec.understanding.aspect_phrases import is_content
 
     for word in ("three", "tres", "third", "tbh", "shes", "theres", "wed", "idk"):
         assert not is_content(word), word
@@ -357,7 +357,7 @@ def test_spanish_verb_forms_and_short_words_are_no_cognates():
 
 
 def test_a_name_the_tags_do_not_hold_is_no_mood():
-    from chat_rec.understanding.aspects import tokenize
+    from chat_rec.understanding.aspect_phrases import tokenize
     from chat_rec.understanding.names import name_spans
 
     class Vocabulary:

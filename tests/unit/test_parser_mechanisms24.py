@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.understanding.aspects import _request_phrase, tokenize
+from chat_rec.understanding.aspect_phrases import tokenize
+from chat_rec.understanding.aspects import _request_phrase
 from chat_rec.understanding.names import unknown_names
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver

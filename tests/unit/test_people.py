@@ -69,7 +69,7 @@ VOCABULARY = _Terms("stanley kubrick", "space", "dark")
 
 
 def _unknown(text: str, blocked: set[int] | None = None) -> list[str]:
-    from chat_rec.understanding.aspects import tokenize
+    from chat_rec.understanding.aspect_phrases import tokenize
     from chat_rec.understanding.names import unknown_names
 
     return unknown_names(text, tokenize(text), VOCABULARY, lambda: blocked or set())

@@ -1,0 +1,169 @@
+"""Aspect phrases in a message: moods, topics and attributes the catalog's own text carries.
+
+``find_aspects`` is what the parser calls: given a message's folded tokens and the catalog's
+aspect vocabulary (``chat_rec.catalog.aspects.AspectIndex``) it returns the spans that name an
+aspect. A span is a vocabulary term ("dark", "space", "twist ending", "feel good"), or a content
+word whose nearest term is close in the embedding space ("thoughtful" -> "thought provoking",
+"kids" -> "children"). Function words, request words and the spans the caller already used
+(titles, genres, years) are never aspects. Polarity is the caller's job (aspects.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.mood_words import cognate, effects, is_noise, same_stem, spanish_moods
+
+if TYPE_CHECKING:
+    from chat_rec.catalog.aspects import AspectIndex
+
+MAX_WORDS = 3
+"""Longest phrase matched exactly against the vocabulary."""
+
+FUNCTION_WORDS = frozenset(
+    """a about after again all also am an and any are as at be because been before being both but
+    by can cant could did do does doing dont each either else even ever for from get gets got had
+    has have he her here him his how i id if ill im in into is it its ive just let lets may me
+    might mine more most much must my myself of off on once only or other our ours out over own
+    same she should so some such than that thats the their them then there these they this those
+    through to too under until up us very was we were what whats when where which while who whom
+    whose why will with would you youd youll your yours yourself
+    shes hes theyre youre wed shed hed theres heres isnt arent wasnt werent didnt doesnt wont wouldnt
+    couldnt shouldnt havent hasnt hadnt tbh idk imo imho btw fyi lmao rofl""".split()
+) | frozenset(lexicon.NUMBER_WORDS) | frozenset(lexicon.ORDINALS)
+"""English function words, contractions without their apostrophe, chat abbreviations, numbers and
+ordinals (general language): "all three are bangers tbh" asks for no mood."""
+
+REQUEST_WORDS = frozenset(
+    """movie movies film films flick flicks cinema show shows series episode watch watching
+    watched see seeing seen saw recommend recommended recommendation recommendations suggest
+    suggestion suggestions rec recs want wants wanted wanna need needs looking look find give show tell
+    fancy fancied crave craves craving cravings keen hankering hanker itching longing
+    something anything everything nothing stuff thing things one ones kind kinds sort type types
+    mood tonight today night evening weekend time maybe perhaps please pls thanks thank hi hello
+    hey ok okay yes yeah yep sure great good nice best better awesome amazing excellent fantastic
+    favorite favourite favorites favourites enjoy enjoyed enjoying like liked likes love loved
+    loves hate hated prefer preferably actually really pretty quite bit little lot lots kinda
+    sorta rather also still new old similar same different another else ideas idea help pick
+    choose go going gonna lol haha hmm um well way less least many few set course especially
+    particularly probably definitely usually mostly sometimes always often generally typically
+    honestly basically recently lately yesterday ago last next first second guess think thinking
+    thought thoughts know sounds sound seems seem seemed feel feels felt looks looked
+    yea nope nah umm wow woah whoa oh ooh ah ahh aha hehe omg gosh""".split()
+)
+"""Words of asking and judging, not of what is asked for (general language)."""
+
+SPANISH_WORDS = frozenset(
+    """algo nada pelicula peliculas peli pelis ver quiero busco dame tienes alguna alguno gusta
+    gusto gustan encanta encantan odio prefiero favor gracias hola noche hoy esta este esa ese
+    muy mas menos tan demasiado sea""".split()
+)
+
+NEGATORS = lexicon.NEGATORS | frozenset(
+    {"sin", "avoid", "avoiding", "hate", "hates", "skip", "minus", "less", "dont", "no"}
+)
+"""Words that put the aspects after them in their clause on the disliked side."""
+
+_OPENERS = frozenset("now ok okay so well then and but alright hmm maybe perhaps just also "
+                     "ahora bueno pues entonces vale y pero quizas".split())
+"""Discourse words that may open a sentence before its noun phrase ("now something that...",
+"ok, something lighter", "bueno, algo de risa"): they do not change what the sentence is."""
+
+
+_TOKEN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*|[.,;:!?]")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A folded token and its character span in the message ("slow-burn" -> "slow burn")."""
+
+    key: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words (hyphenated compounds kept whole) and punctuation, folded, with character spans."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        key = raw if raw in ".,;:!?" else fold(raw.replace("'", "").replace("’", ""))
+        if key:
+            out.append(Token(key, m.start(), m.end()))
+    return out
+
+
+def is_content(key: str) -> bool:
+    """A word that may name an aspect: no function, request, discourse, negation or number word."""
+    return (len(key) >= 3 and not key.isdigit() and key not in FUNCTION_WORDS and key not in REQUEST_WORDS
+            and key not in _OPENERS
+            and key not in SPANISH_WORDS and key not in NEGATORS and key not in lexicon.EN_STOPWORDS
+            and key not in lexicon.ES_STOPWORDS and any(c.isalpha() for c in key))
+
+
+def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
+                 skip: Collection[int] = ()) -> list[tuple[int, int, str]]:
+    """Aspect phrases as (first token, end token exclusive, folded phrase), in message order.
+
+    ``tokens`` are folded keys (punctuation keys such as "." or "," break phrases; a key with a
+    space, "slow burn", is a hyphenated compound kept whole), or a text to ``tokenize``. Token
+    positions in ``skip`` (titles, genres, years found by the caller) are never part of an aspect.
+    The longest vocabulary term wins; a content word outside the vocabulary is kept when its
+    nearest term is within ``vocabulary.config.detect_floor`` (one batched embedding per message).
+    """
+    keys = [t.key for t in tokenize(tokens)] if isinstance(tokens, str) else [str(k) for k in tokens]
+    spanish = lexicon.detect_language(keys) == "es"
+    translated = spanish_moods(keys, skip) if spanish else effects(keys, skip)  # "una peli oscura" -> "dark"
+    skip = set(skip) | {j for start, end, _ in translated for j in range(start, end)}
+    free = [i not in skip and (is_content(k) or (" " in k and vocabulary.is_term(k))) for i, k in enumerate(keys)]
+    # inside a longer term, request words count too: "time travel", "feel good", "new york"
+    inner = [i not in skip and (free[i] or (k in REQUEST_WORDS and k not in NEGATORS)) for i, k in enumerate(keys)]
+    found: list[tuple[int, int, str]] = list(translated)
+    unknown: list[int] = []
+    i = 0
+    while i < len(keys):
+        if not inner[i]:
+            i += 1
+            continue
+        for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
+            phrase = " ".join(keys[i:i + n])
+            if (all(free[i:i + n]) or (n > 1 and all(inner[i:i + n]))) and vocabulary.is_term(phrase):
+                found.append((i, i + n, phrase))
+                i += n
+                break
+        else:
+            if free[i] and not _verb_slot(keys, i):
+                unknown.append(i)
+            i += 1
+    if unknown:
+        nearest = vocabulary.nearest([keys[i] for i in unknown])
+        floor = vocabulary.config.detect_floor
+        common = lexicon.common_words()
+        found += [(i, i + 1, keys[i]) for i, (term, cos) in zip(unknown, nearest, strict=True)
+                  if cos >= floor and (cognate(keys[i], term) if spanish else not is_noise(keys[i]))
+                  and (keys[i] not in common or same_stem(keys[i], term))]
+    return sorted(found)
+
+
+VERB_LEADS = frozenset("i you we they he she u ya can could would should might must shall do does did "
+                       "dont doesnt didnt cant couldnt wouldnt wont shouldnt".split())
+"""Subject pronouns, modals and auxiliaries: the word right after one is a verb ("I appreciate it", "can
+you resend?", "I dislike …"), not a mood, however near a term it sits. "will" and "may" are left out:
+they are first names too ("starring Will Ferrell")."""
+_VERB_ADVERBS = frozenset("really just also still even never always certainly definitely totally absolutely "
+                          "actually probably usually honestly generally kinda sorta truly sometimes rarely".split())
+
+
+def _verb_slot(keys: Sequence[str], i: int) -> bool:
+    """Whether ``keys[i]`` stands where a verb stands: after a subject pronoun, a modal or an auxiliary,
+    adverbs between allowed ("I really appreciate"). Only words outside the vocabulary are checked.
+    """
+    j = i - 1
+    while j >= 0 and keys[j] in _VERB_ADVERBS:
+        j -= 1
+    return j >= 0 and keys[j] in VERB_LEADS

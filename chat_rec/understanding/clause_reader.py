@@ -1,0 +1,402 @@
+"""The parser's clause reader: each clause of a message, in order, gives its films and genres a verdict.
+
+A clause's polarity comes from polarity.py; the rest is context: a title alone waits for the
+verdict after it ("Titanic? Not at all."), a pronoun takes the films or genres named last, a list
+takes the verdict of the clause that closes it, "never mind" takes a sentence back, hearsay,
+suppositions, hedges, questions and yardsticks judge nothing, and a listed film picked out with no
+verdict is liked. ``ClauseReader`` is a mixin of ``parser._Parser``, which finds what each clause
+names (``_refs``) and holds the state it reads into.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from chat_rec.catalog.models import Item
+from chat_rec.understanding import clauses as clause_rules
+from chat_rec.understanding import comparisons, conditions, coordination, lexicon
+from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
+from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
+from chat_rec.understanding.resolver import Mention
+from chat_rec.understanding.signal import PreferenceSignal
+
+_POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
+"""Politeness, no verdict: "mark Titanic as seen, please"."""
+_PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
+             "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
+_BOTH_SUBJECTS = frozenset("we wed well were weve you youd youll they theyd theyll us".split())
+"""Subjects that "both" can follow as a floating quantifier ("we'd both enjoy"), not as "both of them"."""
+_RELATIVE_HEADS = frozenset("anything something nothing everything stuff movies films movie film ones one".split())
+"""Words that "that" follows as a relative pronoun ("anything that looks old"), not as "that film"."""
+_RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids",
+                "ruled_out_together")
+"""What a sentence may add to the signal, and a "never mind" after it takes back."""
+_BARE_ANSWERS = frozenset("yes yeah yep yup no nope nah si".split())
+"""One-word answers that end a film's clause when another film follows ("2nd yes 3rd no")."""
+_ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|mas|otras?|otros?|nuevas?|nuevos?"
+                             r"|antiguas?|antiguos?|viejas?|viejos?|modernas?|modernos?)$")
+_HESITATIONS = frozenset("eh hm hmm mm mmm uh um er erm ehh mmmh".split())
+"""Sounds of hesitation ("eh", "hmm") that may stand between a named film and its verdict."""
+_LISTED_SUBJECT = re.compile(r"^(?:qqtitle )+(?:and|y|e|&) (?:qqtitle )+")
+"""A clause whose subject is titles joined by "and" ("... Heat and Fargo were great"): the titles alone
+before it in its sentence ("Casablanca, ...") share its verdict."""
+_EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
+"""Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
+
+
+def _has_pronoun(ckeys: list[str]) -> bool:
+    """Whether the clause refers back with a pronoun: "la"/"las" before a noun ("las películas de
+    ahora") or a genre ("los musicales") is an article, not "it"/"them".
+    """
+    for j, k in enumerate(ckeys):
+        if k not in _PRONOUNS:
+            continue
+        after = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+        if k == "both" and j and ckeys[j - 1] in _BOTH_SUBJECTS:
+            continue  # "something we'd both enjoy": "both" goes with the people, it names no film
+        if k == "that" and j and ckeys[j - 1] in _RELATIVE_HEADS:
+            continue  # "anything that looks old": a relative pronoun, no film named before
+        if k in {"la", "lo", "las", "los"} and after and (
+                _ARTICLE_BEFORE.match(after) or lexicon.genre_word(after)):
+            continue
+        return True
+    return False
+
+
+class ClauseReader:
+    """Reads the clauses of a message into ``signal``: the clause loop of ``parser._Parser``."""
+
+    signal: PreferenceSignal
+    previous: list[Item]
+    list_refs: ListReferences
+    referenced: list[int]
+    judged_alone: dict[int, int]
+    settled: set[int]
+    _settled: bool
+
+    def _refs(self, ckeys: list[str], lo: int, title_at: dict[int, Mention]) -> list[_Ref]:
+        """What the clause starting at token ``lo`` names, in order: the parser's own reader."""
+        raise NotImplementedError
+
+    # ----------------------------------------------------------------- clauses
+    def _clauses(self, keys: list[str], title_at: dict[int, Mention]) -> None:
+        clauses: list[tuple[int, int, int]] = []  # (sentence no, start, end)
+        sentence, start = 0, 0
+        for i, k in enumerate(keys + ["."]):
+            if i - start >= 2 and keys[i - 1] in _BARE_ANSWERS and (
+                    k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
+                clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
+                start = i
+            boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
+                or coordination.splits_coordination(keys, i, start)
+            if boundary:
+                if i > start:
+                    clauses.append((sentence, start, i))
+                start = i + 1
+                if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
+                    sentence += 1  # "..." ends one sentence, not three
+        facts = {sent for sent, lo, hi in clauses if self._fact_question(keys, lo)}
+        last_refs: list[int] = []
+        last_sentence = -1
+        pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
+        listed: list[int] = []  # titles of this sentence's neutral clauses, for "I loved them"
+        last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
+        fragment = False  # the last sentence was a title alone: its verdict may come next
+        last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
+        refs_sentence = -1  # the sentence of last_refs
+        sent_start: tuple[list[Any], ...] | None = None  # the signal as this sentence found it
+        fillers_only = False  # the sentence so far was only interjections ("Ooh, the second one!")
+        retracting = False
+        supposing, supposed = False, ()  # inside a supposition ("if I liked horror…"), and its genres
+        seen_sentence = -1  # the sentence of the last clause saying "seen" with no verdict, for "seen X, Y"
+        prev_asked = False  # the clause before asked "would I like X?", for "And Y?" right after it
+        last_negated = False  # whether that clause was negated, for "X didn't. Y did."
+        choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
+        bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
+        seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
+        title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
+        outsiders = not clause_rules.WATCHING_WITH.search(" ".join(keys))  # their tastes are not the user's
+        for sent, lo, hi in clauses:
+            ckeys = keys[lo:hi]
+            text = " ".join(ckeys)
+            if sent - last_sentence > 1:
+                last_refs, last_genres = [], ()
+            if sent != last_sentence and not fragment:
+                pending, listed = [], []
+            new_sentence = sent != last_sentence
+            opens = new_sentence or fillers_only  # only interjections before it in its sentence ("Ooh, …")
+            fillers_only = opens and all(k in clause_rules.INTERJECTIONS for k in ckeys)
+            last_sentence = sent
+            if new_sentence:
+                end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
+                retracting = sent_start is not None and bool(clause_rules.RETRACT.match(
+                    " ".join(k for k in keys[lo:end] if k != ",")))
+                if retracting and sent_start is not None:  # (always set when retracting; for the type checker)
+                    self._restore(sent_start)  # "…gory horror. Actually, never mind, a western": taken back
+                sent_start = self._snapshot()
+            if retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
+                continue
+            if (lexicon.HEARSAY.search(text) or outsiders and clause_rules.OUTSIDER_SUBJECT.match(text)) \
+                    and sent not in facts:
+                heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
+                if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
+                    last_refs, refs_sentence = heard, sent
+                    self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
+                continue
+            if sent in facts and (asked_about := [i for r in self._refs(ckeys, lo, title_at) for i in r.items]):
+                last_refs, refs_sentence = asked_about, sent  # "¿Has visto X? A mí me encanta.": "it" is X
+            if sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
+                    or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
+                continue
+            if fragment and pending and new_sentence and all(k in _HESITATIONS for k in ckeys):
+                continue  # "Conan? Eh, pass.": the hesitation leaves the phrase waiting for its verdict
+            refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
+            if not any(r.items for r in refs) and not self.list_refs.ahead and len(
+                    earlier := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:
+                judged = {*self.signal.liked_ids, *self.signal.disliked_ids,
+                          *(last_refs if refs_sentence == sent else ())}  # and the one this sentence set apart
+                rest = rest_of_message(ckeys, lo, earlier, judged)  # "Heat, Alien, Rope. Rope dragged, the rest…"
+                if rest is not None:
+                    refs.append(rest)
+            rejected, scoping = nominal_scope(ckeys, lo, refs)
+            asking = self._question(keys, hi)
+            read = clause_polarity(ckeys, self.signal.language, scoping, asking)
+            polarity, seen, scope, self._settled = read.polarity, read.seen, read.scope, read.settled
+            films_settled = read.films_only  # no verdict on its films; its genres are still asked for
+            if not any(r.items or r.genres for r in refs) and clause_rules.CONCESSION.match(
+                    " ".join(keys[max(0, lo - 2):lo] + [text])):
+                polarity, seen, self._settled = 0, False, True  # "Romance. Even though they can be so corny."
+            if asking and (clause_rules.ASKING_YOU.match(text) or clause_rules.WHICH_IS.match(text)):
+                polarity, seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
+            if clause_rules.SKIP_SEEN.search(text):
+                polarity, seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
+            if films_unjudged(text, asking):
+                polarity, films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
+            if films_settled:
+                self._settled = False
+                pronoun = any(k in _PRONOUNS for k in ckeys)
+                self.settled.update(i for r in [*refs, *pending] for i in r.items)
+                self.settled.update(last_refs if pronoun else ())
+            asked = conditions.prospective(text, asking) or (
+                prev_asked and new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
+            prev_asked = asked
+            if asked:
+                polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
+                self.signal.asked_ids.extend(i for r in refs for i in r.items)
+            if new_sentence or (lo and lexicon.CONTRAST.fullmatch(keys[lo - 1])):
+                if supposed and lo and keys[lo - 1] in {"but", "pero", "though", "aunque"} \
+                        and conditions.NOT_SO.match(text):
+                    self._genres(supposed, -1)  # "If I liked horror I'd love X, but I don't": no horror
+                    polarity, self._settled, refs = 0, True, []
+                supposing, supposed = False, ()
+            if (lo and keys[lo - 1] == "qqcond" or ckeys[:1] == ["si"]) and conditions.SUPPOSED.match(
+                    text.removeprefix("si ")):
+                supposing = True  # "if I were into westerns, I'd love X": hypothetical until its "but"
+            if supposing:
+                polarity, self._settled = 0, True
+                supposed += tuple(g for r in refs for g in r.genres if g != "described")
+                refs = [r for r in refs if not r.genres]
+            after = keys[hi:hi + 2] if keys[hi:hi + 1] == [","] else keys[hi:hi + 1]
+            if polarity > 0 and {"but", "pero"} & set(after) and clause_rules.conceded(text):
+                polarity, self._settled = 0, True  # "X's fine but I've seen it a dozen times": a concession
+            hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE))
+            if hedged or clause_rules.NO_VERDICT.search(text):
+                polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
+            if clause_rules.MARKED_SEEN.search(text):
+                polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
+            if self._settled:
+                self.settled.update(i for r in refs for i in r.items)
+            if polarity == 0 and not seen and not asking and not hedged and clause_rules.WATCH_INTENT.search(text) \
+                    and any(i in self.list_refs.ids for r in refs for i in r.items):
+                polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
+            if clause_rules.EXCEPTION.search(text) and last_verdict and sent - verdict_sentence <= 1:
+                polarity, scope = -last_verdict, 0  # "Not a fan of Wes Anderson, although Mr. Fox is the exception"
+            if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
+                polarity = 1  # "no quiero la primera sino la tercera"
+            if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
+                    and clause_rules.elliptical(ckeys):
+                polarity = -last_verdict if last_negated else last_verdict  # "X didn't land for me. Y did."
+            if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
+                    and clause_rules.likewise(ckeys):
+                polarity = last_verdict  # "Tesis es buenísima. Abre los ojos también."
+            if polarity == 0 and not seen and sent == seen_sentence != verdict_sentence and coordination.list_only(
+                    text) and keys[lo - 1] == ",":
+                seen = True  # "I've seen Heat, Alien and Fargo": the list goes on
+            if polarity <= 0 and not seen and sent == seen_sentence != verdict_sentence and any(
+                    r.items for r in refs) and negation_only(ckeys):
+                polarity, rejected, self._settled = 0, set(), True  # "I've seen Heat, not the other two": not seen
+                self.settled.update(i for r in refs for i in r.items)
+            if polarity == 0 and not seen and sent == verdict_sentence and (
+                    clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
+                polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story", "I loved Heat, Ronin"
+            if last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in refs):
+                refs = [*refs, _Ref(lo, list(last_refs), pronoun=True)]  # "got a heist film like that?" (rule 5)
+                polarity = polarity or 1
+            if not [r for r in refs if r.items or r.genres] and self.list_refs.opens_with_description(ckeys):
+                pending, last_refs, last_genres = [], [], ()  # "la de Culkin la odio": "la" is that phrase
+            elif lo and keys[lo - 1] == "qqcond" and not [r for r in refs if r.items or r.genres]:
+                pending = []  # "horror is fine as long as it's not gory": the condition judges "gory", not "it"
+            elif not [r for r in refs if r.items or r.genres]:
+                if clause_rules.CLEFT.search(text):
+                    # "what I loved was <a film not read>": its object is that film, not the ones before,
+                    # and a later "anything in that vein?" means it too
+                    last_refs, last_genres = [], ()
+                elif polarity and len(listed) > 1 and clause_rules.PLURAL_VERDICT.search(text):
+                    refs = [_Ref(lo, list(listed), pronoun=True)]  # "Heat, Alien, Fargo: all-timers for me"
+                elif (polarity or seen) and pending and bare_verdict(ckeys, seen):
+                    # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
+                    refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending
+                            if r.items or polarity]
+                elif polarity and seen_refs[0] == sent and keys[lo - 1] == "," and bare_verdict(ckeys) \
+                        and not all(k in lexicon.NEGATORS or k in _POLITE for k in ckeys):
+                    refs = [_Ref(lo, list(seen_refs[1]), pronoun=True)]  # "vi la primera, muy buena"
+                elif polarity < 0 and len(self.previous) > 1 and not self.referenced and not self.list_refs.ahead \
+                        and not last_genres and clause_rules.LIST_AS_SUBJECT.search(text) \
+                        and not set(ckeys) & clause_rules.ERA_WORDS:  # "those are too old" asks for newer
+                    refs = [_Ref(lo, [i.item_id for i in self.previous], pronoun=True)]  # "these aren't for me"
+                elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
+                    refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
+                elif last_refs and polarity and self.signal.language == "es" \
+                        and clause_rules.PRO_DROP.match(text) and not any(
+                        k in _PRONOUNS for k in ckeys):
+                    refs = [_Ref(lo, list(last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
+                elif polarity and _has_pronoun(ckeys) and last_refs:
+                    refs = [_Ref(lo, list(last_refs), pronoun=True)]
+                elif seen and not polarity and _has_pronoun(ckeys) and (
+                        earlier_items := [i for r in pending for i in r.items] or last_refs):
+                    refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
+                elif polarity and _has_pronoun(ckeys) and last_genres:
+                    refs = [_Ref(lo, genres=last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
+                pending = []
+            if polarity and listed and any(r.items for r in refs) and clause_rules.GATHERING & set(ckeys):
+                refs = [*refs, _Ref(lo, list(listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
+            if polarity and not seen and title_run[0] == sent and keys[lo - 1] == "," \
+                    and _LISTED_SUBJECT.match(text):
+                refs = [*refs, _Ref(lo, list(title_run[1]), pronoun=True)]  # "Heat, Fargo and Rope were great"
+            compared = comparisons.compared_from(ckeys)
+            excepted = {i for r in refs if r.pos in rejected for i in r.items} if seen and polarity == 0 else set()
+            for ref in refs:
+                if ref.pos in rejected and excepted:  # "seen all of them except Alien": Alien is not seen
+                    self.settled.update(ref.items)
+                    continue
+                if excepted:
+                    ref = replace(ref, items=[i for i in ref.items if i not in excepted])
+                if ref.pos in rejected and polarity < 0 and _EXCEPTIONS & set(ckeys[:ref.pos - lo]) and any(
+                        r.items and r.pos < ref.pos for r in refs):
+                    sign = 0  # "all but the last one are bad": the exception is spared the verdict, not judged
+                    self.settled.update(ref.items)
+                elif ref.pos in rejected:
+                    sign = -1
+                elif compared is not None and ref.items and not ref.pronoun and ref.pos - lo > compared:
+                    sign = 0  # "something lighter than Se7en": a yardstick, not a verdict
+                    self.settled.update(ref.items)
+                else:
+                    sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
+                if ref.genres:
+                    if sign or not self._settled:  # "I don't hate rom-coms" neither asks for nor likes them
+                        self._genres(ref.genres, sign)
+                elif ref.items and self._whole_list(ref):
+                    # "Menos la tercera, todas me parecen buena idea": a film judged on its own keeps its verdict
+                    self._items([i for i in ref.items if not sign or self.judged_alone.get(i) != -sign], sign, seen)
+                elif ref.items:
+                    self._items(ref.items, sign, seen)
+                    self.judged_alone.update((i, sign) for i in ref.items if sign)
+            if polarity == 0 and not seen and opens and self.previous and not films_settled \
+                    and not self._question(keys, hi) and clause_rules.bare_choice(ckeys):  # "I might like X" picks none
+                choices += [i for r in refs for i in r.items if i in self.list_refs.ids
+                            and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat
+            if seen and not polarity:
+                seen_sentence = sent
+                seen_refs = (sent, [i for r in refs for i in r.items] or seen_refs[1])
+                named = {i for r in refs for i in r.items}
+                if bare_rejected[0] == sent and bare_rejected[1] and named <= set(bare_rejected[1]) and any(
+                        k in _PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
+                    # "not the first one, I've seen it": the reason is having seen it, not disliking it
+                    for item_id in bare_rejected[1]:
+                        if item_id in self.signal.disliked_ids:
+                            self.signal.disliked_ids.remove(item_id)
+                        self._items([item_id], 0, True)
+                    self.settled.update(bare_rejected[1])
+            bare_rejected = (sent, [i for r in refs if r.pos in rejected or polarity < 0 for i in r.items]) if (
+                polarity <= 0 and (rejected or polarity < 0) and negation_only(ckeys)) else (-1, [])
+            if polarity:
+                last_verdict, verdict_sentence = polarity, sent
+                last_negated = any(k in lexicon.NEGATORS for k in ckeys)
+            # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
+            # (or a last clause after "but": "Heat yes, but the cartoon? Pass.")
+            tail = bool(lo and lexicon.CONTRAST.fullmatch(keys[lo - 1]) and hi < len(keys) and keys[hi] in {".", "?"})
+            fragment = (new_sentence or tail) and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
+                [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
+            with_items = [i for r in refs if r.items for i in r.items]
+            if with_items:
+                last_refs, refs_sentence = with_items, sent
+            genres_named = tuple(g for r in refs for g in r.genres if g != "described")
+            if genres_named or with_items:
+                last_genres = genres_named
+            listed = listed + with_items if polarity == 0 else []
+            if polarity == 0 and not seen and with_items and set(ckeys) <= {"qqtitle", "and", "y", "e", "&"} and (
+                    opens or title_run[0] == sent and keys[lo - 1] == ","):
+                title_run = (sent, [*(title_run[1] if title_run[0] == sent else ()), *with_items])
+            else:
+                title_run = (-1, [])
+            if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
+                pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
+            elif with_items:
+                pending = []
+
+        decided = set(self.signal.liked_ids) | set(self.signal.disliked_ids) | set(self.signal.seen_ids)
+        self._items([i for i in dict.fromkeys(choices) if i not in decided], 1, False)  # a pick is a like
+
+    @staticmethod
+    def _question(keys: list[str], hi: int) -> bool:
+        """Whether the sentence holding the clause that ends at ``hi`` ends with "?"."""
+        end = next((i for i in range(hi, len(keys)) if keys[i] in {".", "?"}), len(keys))
+        return end < len(keys) and keys[end] == "?"
+
+    def _snapshot(self) -> tuple[list[Any], ...]:
+        sig = self.signal
+        return tuple(list(getattr(sig, name)) for name in _RETRACTABLE)
+
+    def _restore(self, snapshot: tuple[list[Any], ...]) -> None:
+        for name, values in zip(_RETRACTABLE, snapshot, strict=True):
+            setattr(self.signal, name, list(values))
+
+    @staticmethod
+    def _fact_question(keys: list[str], lo: int) -> bool:
+        """Whether the sentence starting at ``lo`` is a yes/no question about a named film."""
+        if lo and keys[lo - 1] not in {".", "?"}:
+            return False
+        end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
+        return end < len(keys) and keys[end] == "?" and bool(clause_rules.FACT_QUESTION.match(" ".join(keys[lo:end])))
+
+    def _genres(self, genres: tuple[str, ...], polarity: int) -> None:
+        liked, disliked = self.signal.liked_genres, self.signal.disliked_genres
+        if polarity < 0 and len(genres) > 1:
+            # "something funny but not a rom-com", "a thriller, not a horror thriller": the compound is
+            # ruled out, not the genre this message asked for, so only its other parts are disliked
+            genres = tuple(g for g in genres if g not in liked)
+            if len(genres) > 1:
+                self.signal.ruled_out_together.append(list(genres))
+        for genre in genres:
+            for bucket in (liked, disliked):
+                if genre in bucket:
+                    bucket.remove(genre)
+            (disliked if polarity < 0 else liked).append(genre)
+
+    def _items(self, items: list[int], polarity: int, seen: bool) -> None:
+        sig = self.signal
+        for item_id in items:
+            if polarity == 0:
+                if seen and item_id not in sig.seen_ids:
+                    sig.seen_ids.append(item_id)
+                continue
+            for bucket in (sig.liked_ids, sig.disliked_ids):
+                if item_id in bucket:
+                    bucket.remove(item_id)
+            (sig.liked_ids if polarity > 0 else sig.disliked_ids).append(item_id)
+
+    def _whole_list(self, ref: _Ref) -> bool:
+        """Whether ``ref`` is every film of a list of two or more ("all of them", "las tres", "todas")."""
+        return len(self.previous) > 1 and set(ref.items) == self.list_refs.ids

@@ -1,0 +1,90 @@
+"""Comparisons and alternatives: what a clause sets a film against rather than judging it.
+
+``mark_alternatives`` rewrites "instead of", "rather … than" and "prefer X to Y" to "except", so
+the clause reader scopes what follows as rejected; ``compared_from`` finds the "than"/"que" of a
+comparison ("lighter than Se7en"), whose films are yardsticks; ``comparison_like`` tells the
+preposition "like" ("the others look like homework") from the verdict verb. Over folded keys.
+"""
+
+from __future__ import annotations
+
+from chat_rec.understanding import lexicon
+
+ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
+_PREFER = frozenset("prefer prefers preferred prefiero prefiere preferimos preferi prefieren".split())
+_VERBS_AFTER_TO = frozenset("watch see be have go do keep stay rewatch try start get stick avoid skip".split())
+
+
+def mark_alternatives(keys: list[str]) -> list[str]:
+    """"a war movie instead of / rather than another rom-com", "I'd rather watch X than Y", "I
+    prefer X to Y": what comes after is rejected, like after "except" (which the clause reader
+    scopes to the phrase).
+    """
+    out = list(keys)
+    for i in range(len(out)):
+        for words in ALTERNATIVES:
+            if out[i:i + len(words)] == words:
+                out[i] = "except"
+                for j in range(i + 1, i + len(words)):
+                    out[j] = "qqmask"
+        if out[i] == "than" and {"rather", "sooner"} & set(out[max(0, i - 8):i]):
+            out[i] = "except"
+        if out[i] in {"to", "over"} and i + 1 < len(out) and out[i + 1] not in _VERBS_AFTER_TO \
+                and _PREFER & set(out[max(0, i - 6):i - 1]):
+            out[i] = "except"  # "I prefer Heat to / over Fargo" (not "I prefer to watch …")
+    return out
+
+
+_COMPARATIVES = frozenset("more less mas menos mejor mejores peor peores".split())
+_OUTDOES = frozenset("beats outshines trumps supera superan".split())
+"""Verbs that rank the subject above what follows ("X beats the other two", "X supera a Y")."""
+_NOT_COMPARATIVE_ER = frozenset("other another either neither never ever over under after together whether "
+                                "rather sooner".split())
+
+
+def compared_from(ckeys: list[str]) -> int | None:
+    """Clause position of the "than"/"que" of a comparison ("lighter than Se7en", "more fun than
+    X", "algo menos lento que Drive"): the movies after it are yardsticks, judged by nothing in
+    the clause. None when the clause compares nothing.
+    """
+    for j, k in enumerate(ckeys):
+        if k in _OUTDOES and j and ckeys[j - 1] not in lexicon.NEGATORS:
+            return j  # "the third beats the other two": they are the yardstick
+        if k == "over" and 0 < j < len(ckeys) - 1 and ckeys[j - 1] == "qqtitle" \
+                and ckeys[j + 1] in {"qqtitle", "the", "la", "el"}:
+            return j  # "Heat over Speed any day", "Heat > Speed": the second is the yardstick
+        if k in {"to", "a", "over", "antes", "sobre"} and any(w in _PREFER for w in ckeys[:j]) \
+                and "qqtitle" in ckeys[max(i for i, w in enumerate(ckeys[:j]) if w in _PREFER):j]:
+            return j  # "prefiero Heat a Speed", "I prefer Heat to Speed"
+        if k not in {"than", "que"}:
+            continue
+        before = ckeys[max(0, j - 4):j]
+        if any(w in _COMPARATIVES for w in before):
+            return j
+        if k == "than" and any(len(w) > 4 and w.endswith("er") and w not in _NOT_COMPARATIVE_ER for w in before):
+            return j
+    return None
+
+
+_PERCEPTION = frozenset("look looks looked looking sound sounds sounded seem seems seemed feel feels felt".split())
+
+
+def comparison_like(text: str, start: int, end: int) -> bool:
+    """Whether a cue match is the preposition "like" after a verb of seeming ("the others look like
+    homework") or any verb in the past ("it dragged like crazy"), or a hedge before a quantity
+    ("seen it like five times"): it compares rather than judges.
+    """
+    if text[start:end] != "like":
+        return False
+    before = text[:start].split()
+    after = text[end:].split()[:2]
+    if after[:1] in (["a"], ["an"]):
+        after = after[1:]  # "like a hundred times"
+    hedge = bool(after) and (after[0].isdigit() or after[0] in _QUANTITIES)  # "seen it like five times"
+    # a verb in the past before it never takes "like" as its object: "dragged like crazy", "cried like a baby"
+    past = bool(before) and len(before[-1]) > 4 and before[-1].endswith("ed") and before[-1] != "need"
+    return hedge or past or (bool(before) and before[-1] in _PERCEPTION)
+
+
+_QUANTITIES = frozenset("two three four five six seven eight nine ten twenty fifty hundred dozen half "
+                        "once twice thrice million thousand".split())

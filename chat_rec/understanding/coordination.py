@@ -1,0 +1,85 @@
+"""Lists and coordination: when "and"/"y" joins two clauses, and when a clause only goes on a list.
+
+``splits_coordination`` cuts "I loved Heat and hated Ronin" into two clauses, each with its own
+verdict, and keeps "Heat and Ronin were great" one; ``list_only`` tells a clause that only continues
+a list of titles or genres ("..., Ronin and Collateral"). The clause reader (clause_reader.py) calls
+both; like clauses.py, they read folded keys.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.clauses import _HARD, UNFAMILIAR
+
+LIST_WORDS = frozenset("qqtitle and y or o e also too tambien plus the la el los las a an".split())
+
+
+def list_only(text: str) -> bool:
+    """A clause that only continues a list of titles or genres ("..., Ronin and Collateral")."""
+    for regex, _ in lexicon.GENRE_RES:
+        text = regex.sub(" qqgenre ", text)
+    words = text.split()
+    return bool(words) and any(w in {"qqtitle", "qqgenre"} for w in words) and all(
+        w in LIST_WORDS or w in {"qqgenre", "movies", "films", "pelis", "peliculas"} for w in words)
+
+
+COORDINATORS = frozenset({"and", "y", "e", "&"})
+_OWN_VERB = frozenset("is was were are s felt feels seemed seems looked looks got gets has had made makes left "
+                      "leaves gave gives kept bored bores blew rocks rocked sucks sucked remains stays "
+                      "es fue era son fueron me nos parecio parece resulto sigue".split())
+
+
+_NEW_SUBJECTS = frozenset("i we he she they".split())
+"""Subject pronouns that open a clause after "and" ("… bored me and I haven't seen X"); "you" and
+Spanish "yo" are left out ("Heat and you know what", "y yo que sé")."""
+
+
+def _cue(text: str) -> bool:
+    return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
+
+
+_FILM_KIND = re.compile(r"\b(?:movies|films|flicks|peliculas|pelis|anything|stuff|cosas)\b")
+"""A kind of film named on the right of "and" ("…and hate long films", "y no soporta las pelis de ahora")."""
+
+
+def _names_position(words: list[str]) -> bool:
+    """Whether words open with a listed film's position ("the third", "la última", "the other")."""
+    return len(words) >= 2 and words[0] in {"the", "la", "el", "las", "los"} and (
+        words[1] in lexicon.ORDINALS or words[1] in lexicon.LAST_WORDS
+        or words[1] in {"other", "others", "otra", "otro", "otras", "otros"})
+
+
+def splits_coordination(keys: list[str], i: int, start: int) -> bool:
+    """Whether "and"/"y" at ``keys[i]`` joins two clauses, each with its own verdict.
+
+    "I loved Heat and hated Ronin", "Arrival was a marvel and Her bored me": the right side has a
+    verdict of its own (a cue word besides the left's, or its own title as the subject of a verb),
+    or a subject pronoun of its own after a left side that judges a title ("Gravity bored me and I
+    haven't seen the last one"), so the left's verdict does not reach it. A list ("Heat and Ronin were
+    great") is one clause.
+    """
+    if keys[i] not in COORDINATORS or i <= start:
+        return False
+    end = next((j for j in range(i + 1, len(keys)) if keys[j] in _HARD or lexicon.CONTRAST.fullmatch(keys[j])),
+               len(keys))
+    left, right = " ".join(keys[start:i]), keys[i + 1:end]
+    if right and _names_position(right) and _cue(left) and (
+            _cue(" ".join(right)) or UNFAMILIAR.search(" ".join(right)) or lexicon.SEEN.search(" ".join(right))):
+        return True  # "la segunda me pareció un bodrio y la tercera no la conozco"
+    right_text = " ".join(right)
+    if right and not list_only(left) and _cue(left) and _cue(right_text) and lexicon.mentions_genre(left) \
+            and (lexicon.mentions_genre(right_text) or _FILM_KIND.search(right_text)):
+        return True  # "I love westerns and hate musicals", "me encantan los westerns y no soporto los musicales"
+    if not right or list_only(left):
+        return False
+    if len(right) > 1 and right[0] in _NEW_SUBJECTS and _cue(left) and "qqtitle" in keys[start:i]:
+        return True  # "Gravity bored me and I haven't seen the last one": a subject of its own, a clause of its own
+    if "qqtitle" not in keys[start:end]:
+        return False
+    j = 0
+    while j < len(right) and right[j] == "qqtitle":
+        j += 1
+    own_subject = 0 < j < len(right) and right[j] in _OWN_VERB
+    return own_subject or (_cue(left) and _cue(" ".join(right)))

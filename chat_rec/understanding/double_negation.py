@@ -1,0 +1,71 @@
+"""Negations that cancel or affirm, masked before the clauses of a message are read.
+
+"I don't NOT want a comedy", "not that I don't like westerns", "no es que no me gusten", "I can't
+deny…", "I'd be lying if I said I didn't laugh", "no hay ni una que no me apetezca":
+``unmark_double_negation`` masks the negators that undo each other, so what is left reads as the
+affirmation it is. Over folded keys, like clauses.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chat_rec.understanding import lexicon
+
+_VERB_NEGATORS = frozenset("dont didnt doesnt wont wouldnt cant couldnt isnt wasnt arent".split())
+_AFFIRMING = re.compile(r"\b(?:i (?:wont|will not|cant|cannot|can not) deny(?: that)?|no (?:voy a negar|puedo negar"
+                        r"|niego|te voy a negar|te niego)(?: que)?)\b")
+_LYING_IF = re.compile(r"\b(?:(?:id|i d|i would) be lying if i (?:said|told you)(?: that)?"
+                       r"|mentiria si (?:dijera|digo|te dijera) que)\b")
+""""I'd be lying if I said…", "mentiría si dijera que…": the frame denies what follows, so with a negator
+there ("…I didn't laugh") it affirms, and without one ("…I loved it") it is a negator itself."""
+"""Frames that assert what follows ("I can't deny that…", "no voy a negar que…")."""
+_I_NOT = (r"(?:(?:here|there|in (?:this|that|the) list|on (?:this|that|the) list|aqui|ahi) )?(?:that )?(?:i|we)"
+          r" (?:dont|didnt|wouldnt|do not|did not|would not)")
+_OF_GROUP = (r"(?:(?:of|among) (?:those|these|them|the) (?:(?:two|three|four|five) )?"
+             r"|de (?:esas|estas|esos|estos|las|los) (?:(?:dos|tres|cuatro|cinco) )?)?")
+_NONE_NOT = re.compile(r"\b(?:no (?:hay|encuentro|veo|tengo|encontre) (?:ni )?(?:una|uno|ninguna|ninguno)"
+                       r" (?:sola |solo )?" + _OF_GROUP + r"que no"
+                       r"|(?:(?:there s|theres|there is|there) (?:not|no|none)|there isnt|there is not)"
+                       r" (?:a single |one )?(?:one )?" + _OF_GROUP + _I_NOT
+                       + r"|not (?:a single )?one " + _OF_GROUP + _I_NOT + r")\b")
+""""No hay ni una que no me apetezca", "not one of those three I didn't love", "no encuentro una sola de
+esas tres que no me haya gustado": every listed film, affirmed."""
+
+
+def unmark_double_negation(keys: list[str]) -> list[str]:
+    """Two negations that cancel are masked: "I don't NOT want a comedy", "it's not that I don't
+    like westerns", "no es que no me gusten": what is left reads as the affirmation it is.
+    """
+    out = list(keys)
+    text = " ".join(out)
+    for m in _AFFIRMING.finditer(text):  # "I won't deny the second didn't bore me": the frame affirms
+        first = text[:m.start()].count(" ")
+        for j in range(first, first + m.group().count(" ") + 1):
+            out[j] = "qqmask"
+    for m in _LYING_IF.finditer(text):
+        first = text[:m.start()].count(" ")
+        words = m.group().count(" ") + 1
+        after = range(first + words, min(len(out), first + words + 4))
+        second = next((j for j in after if out[j] in lexicon.NEGATORS), None)
+        out[first:first + words] = ["qqmask" if second is not None else "not"] + ["qqmask"] * (words - 1)
+        if second is not None:
+            out[second] = "qqmask"  # "I'd be lying if I said I didn't laugh": I laughed
+    for m in _NONE_NOT.finditer(text):  # "no hay ni una que no me apetezca": every one of them
+        first = text[:m.start()].count(" ")
+        words = m.group().count(" ") + 1
+        out[first:first + words] = ["todas", "qqgood"] + ["qqmask"] * (words - 2)
+    for i, k in enumerate(out):
+        if k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
+            out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
+        elif (k == "not" and out[i + 1:i + 2] == ["that"]) or (k == "no" and out[i + 1:i + 3] in (
+                ["es", "que"], ["era", "que"])):
+            lead = 2 if k == "not" else 3
+            window = range(i + lead, min(len(out), i + lead + 3))
+            second = next((j for j in window if out[j] in lexicon.NEGATORS), None)
+            if second is not None:
+                for j in (*range(i, i + lead), second):
+                    out[j] = "qqmask"  # "not that I don't…", "no es que no…"
+            elif k == "no" or out[i + 2:i + 3] in (["i"], ["we"], ["it"], ["im"], ["i m"]):
+                out[i:i + lead] = ["qqshrug"] + ["qqmask"] * (lead - 1)  # "not that I disliked it": no verdict
+    return out
