@@ -80,6 +80,7 @@ ex_old = Extractor(res, None, verdict=old)
 ex_new = Extractor(res, None, verdict=new)
 ex_p = Extractor(res, None)
 CLEANS = [
+    (R / "fresh15.jsonl", None),
     (R / "fresh14.jsonl", None),
     (R / "fresh13.jsonl", None),
     (R / "fresh12.jsonl", None),

@@ -21,6 +21,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.limits import echoes_prompt, scrub_line
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.extractor import genres_named
+from chat_rec.understanding.verdict_words import POSITIVE
 
 if TYPE_CHECKING:
     from chat_rec.conversation.deps import Deps
@@ -83,6 +84,20 @@ NEGATION_SCOPE_WORDS = 3
 _SCOPE_WORDS = re.compile(r"(?:\s*\S+){0,%d}" % NEGATION_SCOPE_WORDS)  # noqa: UP031 - a regex quantifier
 
 
+def _negated_spans(sentence: str) -> Iterator[tuple[int, int, int]]:
+    """(negator start, scope start, scope end) of each negation in ``sentence``, left to right."""
+    pos = 0
+    for match in _NEGATOR.finditer(sentence):
+        if match.start() < pos:
+            continue
+        rest = sentence[match.end():]
+        stop = _SCOPE_END.search(rest)
+        scope = rest[: stop.start()] if stop else rest
+        covered = _SCOPE_WORDS.match(scope)
+        pos = match.end() + (covered.end() if covered else 0)
+        yield match.start(), match.end(), pos
+
+
 def without_negated(sentence: str) -> str:
     """``sentence`` without the words a negation covers: "Thrillers, no horror" -> "Thrillers, ".
 
@@ -90,17 +105,44 @@ def without_negated(sentence: str) -> str:
     naming one the person excluded. "Nothing but horror" keeps "horror": the scope ends at "but".
     """
     out, pos = [], 0
-    for match in _NEGATOR.finditer(sentence):
-        if match.start() < pos:
-            continue
-        out.append(sentence[pos:match.start()])
-        rest = sentence[match.end():]
-        stop = _SCOPE_END.search(rest)
-        scope = rest[: stop.start()] if stop else rest
-        covered = _SCOPE_WORDS.match(scope)
-        pos = match.end() + (covered.end() if covered else 0)
+    for start, _, end in _negated_spans(sentence):
+        out.append(sentence[pos:start])
+        pos = end
     out.append(sentence[pos:])
     return "".join(out)
+
+
+_COMPARATIVE = re.compile(r"\s*(?:better|more|less|finer|greater|mejor|mas|más)\b", re.I)
+"""A negator before a comparative praises ("nothing better for a rainy night", "no more fun than
+this"): it denies nothing of the picks."""
+
+
+def negates_a_quality(sentence: str) -> bool:
+    """Whether the sentence says the picks lack something good ("No fun or excitement."): a word of
+    liking (``verdict_words.POSITIVE``) inside a negation's scope. The person's picks were chosen for
+    them; an intro that denies them a quality is the small model turning an avoided mood around.
+    A negator that opens an idiom of liking ("nothing beats") or a comparative is no such denial.
+    """
+    for start, scope_start, end in _negated_spans(sentence):
+        scope = sentence[scope_start:end]
+        if not scope.strip() or _COMPARATIVE.match(scope) or POSITIVE.match(fold(sentence[start:end])):
+            continue  # nothing covered, a comparative, or an idiom of liking that opens with the negator
+        if POSITIVE.search(fold(scope)):
+            return True
+    return False
+
+
+def names_avoided_mood(sentence: str, moods: Iterable[str]) -> bool:
+    """Whether the sentence offers a mood the person asked to avoid ("Boring action and crime
+    films." to someone who said "nothing boring"): a word of the mood, in any regular form, outside
+    the negations' scope. Saying it is left out ("nothing boring here") is fine.
+    """
+    offered = {stem for w in fold(without_negated(sentence)).split() for stem in lexicon.bases(w)}
+    for mood in moods:
+        words = [w for w in fold(mood).split() if w not in lexicon.EN_STOPWORDS]
+        if words and all(lexicon.bases(w) & offered for w in words):
+            return True
+    return False
 
 
 def names_something(sentence: str) -> bool:
@@ -168,6 +210,8 @@ class IntroGate:
     avoid: list[str] = field(default_factory=list)
     """Genres the person excluded: a sentence naming one (in any language we read) is dropped,
     so the intro never tells someone who said "no horror" that they like horror."""
+    avoid_moods: list[str] = field(default_factory=list)
+    """Moods and topics the person asked to avoid ("nothing boring"): a sentence offering one is dropped."""
     pick_genres: list[frozenset[str]] = field(default_factory=list)
     """Each pick's genres: a sentence saying all the picks are of a genre must be true of every one."""
     liked: list[str] = field(default_factory=list)
@@ -211,6 +255,10 @@ class IntroGate:
         offered = genres_named(without_negated(sentence))
         if not problem and self.avoid and set(self.avoid) & offered:
             problem = "names a genre the person excluded"
+        if not problem and self.avoid_moods and names_avoided_mood(sentence, self.avoid_moods):
+            problem = "names a mood the person avoids"
+        if not problem and negates_a_quality(sentence):
+            problem = "denies the picks a quality"
         if not problem and genres_named(sentence) - offered - set(self.avoid):
             problem = "rules out a genre the person did not"  # "crimen, nada de terror" to someone who never said so
         if not problem and self.pick_genres and _EVERY.search(sentence):

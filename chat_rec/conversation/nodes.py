@@ -18,7 +18,7 @@ from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects, era_range
-from chat_rec.ranking.query import dialogue_query, query_window
+from chat_rec.ranking.query import dialogue_query, query_window, without_disliked
 from chat_rec.ranking.retriever import embed_query
 from chat_rec.understanding.aspects import asked_aspects, with_fallback_aspects
 from chat_rec.understanding.signal import PreferenceSignal
@@ -283,7 +283,8 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns
     name = getattr(runtime.context, "user_name", "")  # a bare test double has none
-    window = _without_name(query_window(state.get("history") or [], text, turns), name)
+    searched = without_disliked(text, signal.disliked_ids, signal.disliked_aspects, deps.resolver)
+    window = _without_name(query_window(state.get("history") or [], searched, turns), name)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
     earlier = runtime.context.stored_profile().liked_ids if kind == "change" else ()  # what a change may leave
     return session.next_request(previous, kind, signal, vector, named, earlier), kind
@@ -514,6 +515,8 @@ def persist(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     c = state.get("constraints") if state.get("stage") == "recommend" else None
     text = state.get("user_text", "")
     event = state.get("event")
+    if c is None and not event:
+        c = _stated_filters(runtime.context.stored_profile(), signal)
     if event:
         text = f"[{event.get('type')}:{event.get('item_id')}:{'like' if event.get('like') else 'dislike'}]"
     marks = state.get("marks") or {}
@@ -542,6 +545,19 @@ def persist(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     )
     turn_id = deps.repo.commit_turn(runtime.context.user_id, write)
     return {"turn_id": turn_id, "trace": _elapsed(state, "persist", started)}
+
+
+def _stated_filters(profile: Any, signal: PreferenceSignal) -> dict[str, Any] | None:
+    """The genre and year filters a turn without picks states ("Horror and war films aren't for me"
+    as an onboarding answer): kept as a recommending turn keeps them, so the first picks honour them.
+    None when the message states none (the stored filters stay as they are).
+    """
+    stated_years = signal.year_min is not None or signal.year_max is not None
+    lifted = set(signal.liked_genres) & set(profile.excluded_genres)
+    if not (signal.disliked_genres or lifted or stated_years):
+        return None
+    c = build_constraints(profile, signal)
+    return {"excluded_genres": list(c.excluded_genres), "year_min": c.year_min, "year_max": c.year_max}
 
 
 def _feedback_rows(state: State, signal: PreferenceSignal) -> list[tuple[int, bool, str]]:

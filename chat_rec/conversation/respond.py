@@ -156,7 +156,9 @@ def _model_intro(state: State, deps: Deps, labels: list[str], language: str,
     picks = [deps.catalog.get(c["item_id"]) for c in state.get("chosen") or []]
     liked = sorted(set((state.get("constraints") or {}).get("liked_genres") or ())
                    | set((state.get("signal") or {}).get("liked_genres") or ()))
-    gate = IntroGate(deps, labels, state.get("user_text") or "", avoid=avoid,
+    avoid_moods = sorted(set((state.get("constraints") or {}).get("disliked_aspects") or ())
+                         | set((state.get("signal") or {}).get("disliked_aspects") or ()))
+    gate = IntroGate(deps, labels, state.get("user_text") or "", avoid=avoid, avoid_moods=avoid_moods,
                      pick_genres=[frozenset(item.genres) for item in picks if item], liked=liked)
     try:
         messages = intro_messages(state, deps, labels, language)

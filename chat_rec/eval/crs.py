@@ -57,6 +57,9 @@ class DialogueState:
     mentioned: dict[int, None] = field(default_factory=dict)
     """Every movie the resolver found in any turn (either speaker)."""
     last_user_text: str = ""
+    last_disliked: tuple[int, ...] = ()
+    last_disliked_aspects: tuple[str, ...] = ()
+    """The films and moods the last user turn disliked: they stay out of the retrieval query."""
     prior_turns: list[dict[str, str]] = field(default_factory=list)
     """The turns before the last user turn: with it, the window retrieval embeds (``ranking.query``)."""
     constraints: Any = None
@@ -228,6 +231,8 @@ class CrsEngine:
             state.history.absorb(signal, c)
             last = (before, signal, turn_shown)
             state.last_user_text = text
+            state.last_disliked = tuple(signal.disliked_ids)
+            state.last_disliked_aspects = tuple(signal.disliked_aspects)
             state.prior_turns = [dict(t) for t in case["turns"][:number]]
         # the last user turn's filters, with every movie named up to the predicted turn
         prior, signal, turn_shown = last if last else (state.history, _empty_signal(), [])
@@ -244,12 +249,14 @@ class CrsEngine:
 
     def query_text(self, state: DialogueState) -> str:
         """The text retrieval embeds for the state: the last ``query_turns`` turns, as the graph builds it."""
-        from chat_rec.ranking.query import dialogue_query, query_window
+        from chat_rec.ranking.query import dialogue_query, query_window, without_disliked
 
         if not state.last_user_text.strip():
             return ""
         turns = self.query_turns or self.ranker.weights.query_turns
-        return dialogue_query(query_window(state.prior_turns, state.last_user_text, turns))
+        searched = without_disliked(state.last_user_text, state.last_disliked, state.last_disliked_aspects,
+                                    self.resolver)
+        return dialogue_query(query_window(state.prior_turns, searched, turns))
 
     def _encoder(self) -> Any:
         """What embeds retrieval queries for the current ranker: its retriever, else the index's embedder."""

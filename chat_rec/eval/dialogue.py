@@ -36,8 +36,9 @@ class Expect(BaseModel):
     asks_question: bool | None = None
     recommends_at_least: int | None = None
     all_in_catalog: bool | None = None
-    includes_any_ids: list[int] | None = None
-    excludes_ids: list[int] | None = None
+    includes_any_ids: list[ItemRef] | None = None
+    excludes_ids: list[ItemRef] | None = None
+    """Catalog ids or $itemN / $turnK.itemN (a pick shown earlier that must not come back)."""
     excludes_genres: list[str] | None = None
     most_have_any_genre: list[str] | None = None
     """More than half of the picks have at least one of these genres."""
@@ -277,10 +278,14 @@ class DialogueRunner:
             named = [m for m in _LINE_RE.findall(r.reply) if m not in labels]
             if outside or named:
                 f.append(f"items outside the catalog or the shown list: {outside + named}")
-        if e.includes_any_ids is not None and not set(ids) & set(e.includes_any_ids):
-            f.append(f"none of {e.includes_any_ids} in {ids}")
-        if e.excludes_ids is not None and set(ids) & set(e.excludes_ids):
-            f.append(f"excluded ids shown: {sorted(set(ids) & set(e.excludes_ids))}")
+        if e.includes_any_ids is not None:
+            included = {lists.item_id(ref) for ref in e.includes_any_ids}
+            if not set(ids) & included:
+                f.append(f"none of {sorted(included)} in {ids}")
+        if e.excludes_ids is not None:
+            shown = set(ids) & {lists.item_id(ref) for ref in e.excludes_ids}
+            if shown:
+                f.append(f"excluded ids shown: {sorted(shown)}")
         if e.excludes_genres:
             bad = [i.label for i in r.items if set(i.genres) & set(e.excludes_genres)]
             if bad:

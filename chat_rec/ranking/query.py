@@ -8,7 +8,12 @@ same way. How many turns, and whose, is chosen on the validation dialogues (docs
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Collection, Mapping, Sequence
+from typing import Any
+
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
 
 TEXT_CHARS = 500
 """Retrieval embeds at most this much text."""
@@ -27,3 +32,38 @@ def query_window(history: Sequence[Mapping[str, str]], text: str, turns: int) ->
     window = [{"role": str(t.get("role", "")), "text": str(t.get("text") or "")} for t in history]
     window.append({"role": "user", "text": text})
     return window[-max(1, turns):]
+
+
+_WORD = re.compile(r"[^\W_][\w'’-]*")
+
+
+def without_disliked(text: str, disliked_ids: Collection[int], disliked_aspects: Collection[str],
+                     resolver: Any) -> str:
+    """``text`` without what it dislikes: the titles of the disliked films and the words of the
+    disliked moods ("Alien was way too scary, what else?" -> "was way too, what else?").
+
+    Retrieval embeds the words of the message, and an embedding does not know they were a
+    complaint: a disliked title left in pulls the films whose titles share its words (*The Heat*
+    for *Heat*), a disliked mood the films that have it. ``resolver`` is the title resolver
+    (``find_in_text``; None: titles stay); the disliked films win its ties. Words count in any regular form
+    (``lexicon.bases``: "scary" covers "scarier" only when listed, "bored" covers "boring").
+    """
+    if not text.strip() or not (disliked_ids or disliked_aspects):
+        return text
+    spans: list[tuple[int, int]] = []
+    if disliked_ids and resolver is not None:
+        wanted = set(disliked_ids)
+        spans += [(m.start, m.end) for m in resolver.find_in_text(text, prefer=wanted) if m.item_id in wanted]
+    moods = {b for phrase in disliked_aspects for w in fold(phrase).split()
+             if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS for b in lexicon.bases(w)}
+    if moods:
+        spans += [(m.start(), m.end()) for m in _WORD.finditer(text)
+                  if any(lexicon.bases(w) & moods for w in fold(m.group()).split())]
+    if not spans:
+        return text
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out.append(text[pos:max(pos, start)])
+        pos = max(pos, end)
+    out.append(text[pos:])
+    return " ".join("".join(out).split())

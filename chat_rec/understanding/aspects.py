@@ -276,6 +276,7 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
     for title in signal.unresolved_titles:
         text = text.replace(title, " ")
     text = _QUOTED.sub(" ", text)
+    text = _without_small_talk(text, vocabulary)
     tokens = tokenize(text)
     names = unknown_names(text, tokens, vocabulary, lambda: _blocked_spans(text, tokens, resolver))
     if names:  # said in the reply, and not read as moods
@@ -291,6 +292,28 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
         return signal
     signal = signal.model_copy(update={"liked_aspects": liked, "disliked_aspects": disliked})
     return _spare_mood_genres(signal, vocabulary, resolver)
+
+
+_PIECE = re.compile(r"[^.,!?;¡¿\n]+")
+
+
+def _without_small_talk(text: str, vocabulary: AspectIndex) -> str:
+    """``text`` without its pieces of small talk ("haha cool, thanks! how's your day going?"): a piece
+    that ``lexicon.SMALL_TALK`` opens and that names no mood, topic or genre after it ("cool" and
+    "hows" are no moods of a film). "ok, a comedy" and "thanks, something darker" keep the request.
+    """
+    def masked(piece: re.Match[str]) -> str:
+        folded = fold(piece.group())
+        talk = lexicon.SMALL_TALK.match(folded)
+        if not talk:
+            return piece.group()
+        rest = folded[talk.end():].split()
+        if any(vocabulary.is_term(w) or lexicon.genre_word(w) for w in rest
+               if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS):
+            return piece.group()
+        return " " * len(piece.group())
+
+    return _PIECE.sub(masked, text)
 
 
 MOOD_GENRE_SHARE = 0.5

@@ -233,12 +233,17 @@ _LIKEWISE = frozenset({"too", "also", "tambien", "igual", "as well", "tmb", "tb"
 
 
 def likewise(ckeys: list[str]) -> bool:
-    """A clause that names a film and only adds "too"/"también" ("Life is Beautiful too."): the
-    last verdict again, negation and all.
+    """A clause that names a film and only adds "too"/"también" ("Life is Beautiful too.") or says
+    "so is" it ("and so is Alien"): the last verdict again, negation and all.
     """
     text = " ".join(ckeys).replace("as well", "too")
     words = [k for k in text.split() if k not in {"y", "and", "e", "the", "la", "el"}]
+    if len(words) >= 3 and words[0] in {"so", "as"} and words[1] in _SO_AUXILIARIES and set(words[2:]) == {"qqtitle"}:
+        return True  # "…, and so is Alien", "as was Heat": the same verdict, inverted word order
     return "qqtitle" in words and bool(set(words) & _LIKEWISE) and set(words) <= {"qqtitle"} | _LIKEWISE
+
+
+_SO_AUXILIARIES = frozenset("is was are were did does do has have".split())
 
 
 INTERJECTIONS = frozenset("ooh oooh oh ah aah hmm mmm uh um ok okay vale uy ay anda bueno pues well so right "
@@ -264,7 +269,8 @@ NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?
                         r" (?:it|them|that one))\b")
 """No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug) or no
 knowledge of the film ("no idea about the others", "de las otras ni idea"): no verdict."""
-_CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|def|then|so|ok|okay|"
+_CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|only|solo|solamente|"
+                            r"def|then|so|ok|okay|"
                             r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y|ooh|oh|vale) )+|"
                             r"(?: (?:" + lexicon.CHOICE_TAIL + r"))+$")
 _CHOICE = re.compile(

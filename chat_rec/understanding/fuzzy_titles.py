@@ -125,8 +125,9 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
                 and not misspelt_subject(tokens, i, window, known)
             name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
                 and not resolver._at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
-            weak = hit is not None and n > 1 and _is_weak(hit[0]) and not unknown and not resolver._accept(
-                text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs its exact form's cue
+            weak = hit is not None and n > 1 and (_is_weak(hit[0]) or hit[0] in resolver._capitals_only) \
+                and not unknown and not resolver._accept(
+                    text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs its exact form's cue
             infinitive = n == 1 and spanish and not tokens[i].raw[:1].isupper() and window.endswith(
                 ("ar", "er", "ir"))  # "no lo pude terminar" is a verb, no misspelt "Terminator"
             if hit is None or lower_word or name_part or weak or infinitive or (n == 1 and (

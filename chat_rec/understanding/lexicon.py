@@ -179,6 +179,8 @@ REQUEST = re.compile(
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
+    r"|(?:more|others?|other ones|otras|otros|mas) (?:from|like|in|with|by|de|del|como|con) (?:that|the same|this|those"
+    r"|these|esa|ese|esas|esos|la misma|el mismo|aquella|aquel)\b"
     r"|necesito|necesitamos|otra (?:tanda|ronda)|another (?:round|batch)|more options|mas opciones"
     r"|next (?:batch|round|set|few|picks|ones)|keep (?:them|em|those|the picks) coming|(?:se )?(?:me|nos) antoja\w*"
     r"|(?:la )?siguiente (?:tanda|ronda)"
@@ -227,9 +229,12 @@ CHOOSING = re.compile(
 """Accepting or choosing among listed movies is not a request for new ones."""
 
 SMALL_TALK = re.compile(
-    r"^(?:hi|hey|hello|hiya|yo|hola|buenas|good (?:morning|evening|afternoon)|thanks?|thank you"
+    r"^(?:(?:haha\w*|hehe\w*|jaja\w*|lol|lmao|ha|oh|ah) )*"  # laughter first: "haha cool, thanks"
+    r"(?:hi|hey|hello|hiya|yo|hola|buenas|good (?:morning|evening|afternoon)|thanks?|thank you"
     r"|thx|ty|gracias|muchas gracias|bye|goodbye|see you|adios|hasta luego|ok|okay|cool|great"
     r"|nice|how are you|hows it going|how s it going|que tal|como estas|que tal estas"
+    r"|how (?:is|s|was) your (?:day|evening|night|week|weekend)|hows your (?:day|evening|night|week|weekend)"
+    r"|como (?:va|te va|ha ido|fue) (?:tu|el) (?:dia|dia de hoy|tarde|noche|semana|finde)"
     r"|thats all|that s all|thats all for now|no thanks|nothing else)\b"
 )
 ABOUT_SYSTEM = re.compile(
@@ -352,6 +357,13 @@ def known_words() -> frozenset[str]:
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))
 """Regular English endings and what they replace: the vocabulary holds base forms ("robot"), not
 every plural or verb form ("robots", "haunted")."""
+
+
+def bases(word: str) -> set[str]:
+    """``word`` and what it is under each regular ending it has ("boring" -> boring, bor, bore)."""
+    out = {word}
+    out.update(word[:-len(end)] + base for end, base in INFLECTIONS if word.endswith(end) and len(word) - len(end) >= 3)
+    return out
 
 
 @functools.lru_cache(maxsize=20_000)

@@ -83,8 +83,8 @@ def _capital_runs(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     i = 0
     while i < len(tokens):
-        if opening[i] and upper[i]:
-            j = run_end(i)
+        if opening[i] and upper[i] and tokens[i].key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS:
+            j = run_end(i)  # ("Any Quentin Tarantino films?": the name starts after the function word)
             if j > i + 1 and j < len(tokens) and tokens[j].key in FILM_NOUNS:
                 runs.append((i, j))
                 i = j

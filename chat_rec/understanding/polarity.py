@@ -128,6 +128,11 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     return Polarity(polarity, False, 0)
 
 
+def _genre_at(by_pos: dict[int, _Ref], m: int) -> bool:
+    """Whether a genre's phrase starts at ``m`` ("del oeste" starts at "del")."""
+    return m in by_pos and bool(by_pos[m].genres)
+
+
 def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int], set[int]]:
     """Positions of references rejected by a negator right before them.
 
@@ -152,8 +157,8 @@ def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int]
         if k not in lexicon.NOMINAL_NEGATORS:
             continue
         m = j + 1
-        while m < len(ckeys) and ckeys[m] in lexicon.SCOPE_SKIP:
-            m += 1
+        while m < len(ckeys) and ckeys[m] in lexicon.SCOPE_SKIP and not _genre_at(by_pos, m):
+            m += 1  # a genre's phrase may open with a skipped word: "del oeste"
         while m in by_pos:
             scoping.add(j)
             rejected.add(m + lo)
@@ -164,7 +169,8 @@ def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int]
                 continue  # "menos comedia romántica", "no romantic comedies": the second genre word is the same phrase
             if m < len(ckeys) and ckeys[m] in {"or", "nor", "ni", "o", "and", "y", "neither"}:
                 m += 1
-                while m < len(ckeys) and (ckeys[m] in lexicon.SCOPE_SKIP or ckeys[m] in {"ni", "no"}):
+                while m < len(ckeys) and (ckeys[m] in lexicon.SCOPE_SKIP or ckeys[m] in {"ni", "no"}) \
+                        and not _genre_at(by_pos, m):
                     m += 1
             else:
                 break

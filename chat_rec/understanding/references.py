@@ -221,8 +221,9 @@ class ListReferences:
     def _bare_position(ckeys: list[str], j: int) -> bool:
         """A bare digit is a list position when it stands like a name, not a quantity.
 
-        "1 and 3 are great", "but 2 is a no", "2 or 4?": at the start of the clause or joined to
-        another position, and not followed by a unit ("2 hours", "3 stars", "2 more").
+        "1 and 3 are great", "but 2 is a no", "2 or 4?", "loved 2": at the start of the clause, joined
+        to another position or after a film verb, and not followed by a unit ("2 hours", "3 stars",
+        "2 more").
         """
         prev = ckeys[j - 1] if j else ""
         nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
@@ -231,7 +232,8 @@ class ListReferences:
         joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
                           "ambas", "ambos", "las", "los"}
         ahead = nxt in {"and", "or", "y", "o", "nor", "ni"} and ckeys[j + 2:j + 3] and ckeys[j + 2].isdigit()
-        return j == 0 or joined or bool(ahead) or (prev.isdigit() and prev != ckeys[j])
+        cued = prev in lexicon.FILM_CUES and nxt not in {"of", "de", "del"}  # "loved 2", not "seen 2 of them"
+        return j == 0 or joined or bool(ahead) or (prev.isdigit() and prev != ckeys[j]) or cued
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
         """"the Russell Crowe one", "the two silent ones", "the one with the dragon", "la de

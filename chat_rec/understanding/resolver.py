@@ -49,6 +49,7 @@ from chat_rec.understanding.title_cues import (
     _is_weak,
     _made_by,
     _possessive_of_films,
+    judges_its_subject,
 )
 from chat_rec.understanding.title_keys import (
     _LEADING_ARTICLE,
@@ -61,6 +62,7 @@ from chat_rec.understanding.title_keys import (
     _Token,
     colon_parts,
     fold_key,
+    named_tail,
     title_head,
     title_variants,
     tokenize,
@@ -102,6 +104,10 @@ class Mention:
     """100 for an exact match of a title variant; the fuzzy ratio otherwise."""
 
 
+_YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
+"""A release year in brackets right after a word: the word is a film's title, as a list line writes it."""
+
+
 class TitleResolver:
     """Indexes every title variant of a catalog for exact and fuzzy lookup."""
 
@@ -136,6 +142,14 @@ class TitleResolver:
             if len(ids) == 1 and head not in index:  # "eternal sunshine" of Eternal Sunshine of the Spotless Mind
                 index[head].append((4, next(iter(ids))))
                 self._heads.add(head)
+        self._capitals_only: set[str] = set()
+        """Subtitles of well-known films that name them only typed with capitals (``named_tail``)."""
+        for item in catalog.items.values():
+            tail = named_tail(item.title) if item.popularity >= _KNOWN_FILM else None
+            key = fold_key(tail) if tail else ""
+            if key and key not in index:  # "Fury Road" of Mad Max: Fury Road; no film's own title
+                index[key].append((3, item.item_id))
+                self._capitals_only.add(key)
         self._index = dict(index)
         self._prefixes = {" ".join(k.split()[:n]) for k in self._index for n in range(1, len(k.split()) + 1)}
         self._max_len = max((len(k.split()) for k in self._index), default=1)
@@ -243,7 +257,8 @@ class TitleResolver:
                         found.append((i, n, item_id, 100.0))
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
                     doubtful.append((i, n, key))
-                elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2:
+                elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2 \
+                        and key not in self._capitals_only:
                     doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
         found += self._coordinated(text, tokens, doubtful, found)
         found += _repeated(keys, _select(found))
@@ -349,6 +364,8 @@ class TitleResolver:
         quoted = first.start > 0 and text[first.start - 1] in _QUOTES
         if quoted:
             return True
+        if key in self._capitals_only and not all(t.raw[:1].isupper() for t in tokens[i:i + n]):
+            return False  # "a fury road trip": the subtitle names the film only capitalised
         prev = tokens[i - 1].key if i > 0 else ""
         nxt = tokens[i + n].key if i + n < len(tokens) else ""
         if n > 1 and tokens[i + n - 1].key in _FILM_NOUNS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]):
@@ -380,6 +397,8 @@ class TitleResolver:
                 known_film = self._known_film(key)
                 return not self._at_start(text, i, first) or prev in lexicon.FILM_CUES \
                     or nxt in _VERB_AFTER | _SUBJECT_VERBS or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
+                    or (judges_its_subject(nxt, after) and key not in _CLOSED_CLASS | lexicon.EN_STOPWORDS
+                        and self._known_film(key, whole_title=True)) \
                     or bool(alone and known_film)
             if first.raw.isupper() and len(first.raw) > 3 and self._at_start(text, i, first) and re.match(
                     r"\s*(?:[?!.…,:]|$)", text[tokens[i + n - 1].end:]) and self._known_film(key):
@@ -452,14 +471,16 @@ class TitleResolver:
         at_start = self._at_start(text, i, first)
         if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
             return False
-        if n == 1 and at_start and _ENDS_ALONE.match(text[first.end:]) and key not in _CLOSED_CLASS \
-                and self._known_film(key, whole_title=True):
-            return True  # "Heat. More like that", "Speed!!": a known film alone as its own sentence
+        if n == 1 and at_start and (_ENDS_ALONE.match(text[first.end:]) or _YEAR_IN_BRACKETS.match(text, first.end)) \
+                and key not in _CLOSED_CLASS and self._known_film(key, whole_title=True):
+            return True  # "Heat. More like that", "Speed!!", "Heat (1995) was great": a known film standing alone
         if n == 1 and self._name_follows(text, tokens, i, n):
             return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul
         if n == 1:
             return not at_start or prev in lexicon.FILM_CUES or (
-                nxt in _VERB_AFTER and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
+                (nxt in _VERB_AFTER or judges_its_subject(nxt, text[first.end:]) and key not in _CLOSED_CLASS
+                 and self._known_film(key, whole_title=True))
+                and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
         return True
 
     def _plain_known_title(self, key: str, word: str) -> bool:

@@ -21,6 +21,29 @@ _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks r
                         "es fue era sigue me nos la lo se le les did didnt does doesnt wasnt isnt "
                         "still holds slaps rules bores bored stinks aged deserves hits hit never always".split())
 """Words after a capitalised single-word title that show it is the subject of a verdict."""
+
+
+_IRREGULAR_PAST = frozenset("fell felt went took held ran won lost stole struck sank flew grew drew wore tore "
+                            "shook woke began became brought caught taught thought".split())
+"""Irregular English past tenses ("Heat fell flat", "Titanic felt long"); regular ones end in -ed."""
+
+
+def judges_its_subject(word: str, after: str | None = None) -> bool:
+    """Whether ``word``, right after a capitalised title that opens a sentence, makes the title its
+    subject: one of ``_VERB_AFTER``, or, with nothing but a space between them (``after``: the text
+    from the title's end, when known), a one-word verdict ("Titanic dragged", "Heat rules") or a past
+    tense of an English verb ("Jaws ended too soon", "Heat fell flat"). "Beautiful, sure" is two
+    words, not a film and its verdict; "Big fan of" is a phrase, not *Big* judged.
+    """
+    if word in _VERB_AFTER:
+        return True
+    if after is not None and not re.match(r"\s+\w", after):
+        return False
+    if lexicon.NEGATIVE.fullmatch(word) or lexicon.POSITIVE.fullmatch(word) or word in _IRREGULAR_PAST:
+        return True
+    return len(word) > 4 and word.endswith("ed") and lexicon.is_known_word(word)
+
+
 _SUBJECT_VERBS = frozenset("made makes gave gives left kept got broke stayed me nos".split())
 """Verbs after a lowercase title that opens a sentence, showing it is the subject ("the iron giant
 made me cry"); with _VERB_AFTER."""

@@ -120,6 +120,22 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
     return list(out.items())
 
 
+def named_tail(title: str) -> str | None:
+    """The subtitle of a "head: tail" title that ``colon_parts`` leaves out for having one rarer word
+    only ("Fury Road", "Catching Fire", "Judgment Day"): two or three words, letters only. The
+    resolver takes it only typed with capitals ("loved Fury Road", not "a fury road trip").
+    """
+    if ": " not in title:
+        return None
+    tail = title.partition(": ")[2]
+    words = fold_key(tail).split()
+    rare = [w for w in words if w not in _stop()]
+    if not 2 <= len(words) <= 3 or len(rare) != 1 or tail in colon_parts(title) or _NOUNS_AFTER & set(words) \
+            or _is_genre(" ".join(words)) or not all(w.isalpha() for w in words):
+        return None
+    return tail
+
+
 _HEAD_ENDS = frozenset("of and in on for to with from at or by".split())
 
 

@@ -14,8 +14,10 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import emoji_verdicts, lexicon
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—"
-                    r"|[.!?;,:¿¡\n]|&|(?<=\s)>+(?=\s)")
-"""Words (a dotted acronym such as "L.A." is one, with no sentence break), dashes and punctuation."""
+                    r"|[.!?;,:¿¡\n]|&|(?<=\s)>+(?=\s)|\)(?=\s+[¿¡A-ZÁÉÍÓÚÑ])")
+"""Words (a dotted acronym such as "L.A." is one, with no sentence break), dashes and punctuation; a
+closing parenthesis before a capital ends a sentence ("(not really, I hate horror) Give me …"), one
+inside a sentence ("Heat (1995) was great", "(the Carpenter one) and Alien") is no token."""
 _BREAK = {".", "!", "?", "\n", "¿", "¡"}
 _SOFT = {",", ";", ":"}
 _CLOSING_SI = re.compile(r"\s*(?:[.,;:!)]|$)")
@@ -64,7 +66,9 @@ def tokenize(text: str) -> list[Tok]:
         raw = m.group()
         if raw.lower() == "no" and _TAG_QUESTION.match(text, m.end()) and _TAG_BEFORE.search(text[:m.start()]):
             continue  # "las tres son argentinas, ¿no?", "it's from the 90s, no?": asks to confirm, judges nothing
-        if raw in _BREAK or raw in _SOFT:
+        if raw == ")":
+            key = "."
+        elif raw in _BREAK or raw in _SOFT:
             key = "?" if raw == "?" else "." if raw in _BREAK else ","
         elif raw == "—" or (raw in "-–" and text[m.start() - 1:m.start()].isspace()
                              and not (text[:m.start()].rstrip()[-1:].isdigit()

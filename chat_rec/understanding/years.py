@@ -44,6 +44,8 @@ _DECADES = re.compile(
     r"(?: (?:or|and|o|y) (?:de )?(earlier|before|older|later|after|newer|antes|anteriores|despues|posterior(?:es)?)"
     r"| (?:para |hacia )?(atras)| (onwards?|on|en adelante|para adelante|hacia adelante|para aca))?\b"
 )
+_AGE = re.compile(r"\b(?:my|your|his|her|their|our|mis|tus|sus|su|nuestros?)(?: (?:early|late|mid))?\s*$")
+"""A possessive right before a decade word names an age ("in their sixties", "en sus cuarenta")."""
 _EARLIER = frozenset({"earlier", "before", "older", "antes", "anteriores", "atras"})
 _NEGATED = re.compile(r"\b(?:no|not|nothing|none|nada|ninguna|ninguno|ningun|sin|ni|never|nunca)\b(?:\W+\w+){0,3}\W*$")
 """A negator at most three words before an open decade ("nothing from the 80s or earlier", "que
@@ -185,6 +187,8 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
         if after_article and _DESCRIBED.match(work, match.end()):
             continue  # "the 70s one" picks out a film (the listed 1975 one, a version: rule 12); no range
 
+        if _AGE.search(before) and not match.group(1)[:1].isdigit():
+            continue  # "they're in their sixties", "en sus cuarenta": an age, not a decade of films
         if match.group(1) in _DECADE_ADJECTIVES and _PREDICATE.search(before):
             continue  # "están bien ochenteras" says what the films are like; it asks for no decade
         negated = bool(_NEGATED.search(before))

@@ -181,3 +181,49 @@ def test_the_intro_prompt_names_kinds_of_film_not_formats() -> None:
 
     picks = [["Action", "IMAX"], ["Action", "Sci-Fi", "IMAX"], ["Drama", "IMAX"], ["(no genres listed)"]]
     assert _top_genres(picks) == ["Action", "Sci-Fi", "Drama"]
+
+
+def test_a_sentence_offering_a_mood_the_person_avoids_is_dropped() -> None:
+    # In the browser the CPU model wrote "Boring action and crime films." to "Heat was boring".
+    gate = IntroGate(deps(), [], "", avoid_moods=["boring"])
+    text = "Boring action and crime films. Stories that bore you to tears. Nothing boring here, all pace. "
+    assert gate.feed(text) == ["Nothing boring here, all pace."]
+    assert [p for _, p in gate.dropped] == ["names a mood the person avoids"] * 2
+    # a mood of several words counts when all its words are offered, in any regular form
+    slow = IntroGate(deps(), [], "", avoid_moods=["slow burn"])
+    assert slow.feed("Slow-burning thrillers. Slow heists with heart. ") == ["Slow heists with heart."]
+    # without an avoided mood the same words pass
+    assert IntroGate(deps(), [], "").feed("Boring action and crime films. ") == ["Boring action and crime films."]
+
+
+def test_a_sentence_denying_the_picks_a_quality_is_dropped() -> None:
+    from chat_rec.conversation.intro import negates_a_quality
+
+    # the CPU model followed "Boring action and crime films." with "No fun or excitement."
+    assert negates_a_quality("No fun or excitement.")
+    assert negates_a_quality("Nothing funny about these, sin nada bonito.")
+    # negating what is not a quality, a comparative, an idiom of liking, or a scope cut by "but"
+    for kept in ("Horror and thrillers, no laughs.", "Never a dull moment.", "Nothing better for a rainy night.",
+                 "Nothing beats a heist done right.", "Nothing but fun tonight.", "Not too scary, never gory."):
+        assert not negates_a_quality(kept), kept
+    gate = IntroGate(deps(), [], "")
+    assert gate.feed("Westerns with no good guys at all. Wide skies and hard choices. ") == [
+        "Wide skies and hard choices."]
+    assert gate.dropped[0][1] == "denies the picks a quality"
+
+
+def test_the_intro_gate_is_given_the_moods_the_person_avoids(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # the moods come from the request in force and from this message; a sentence offering one is not shown
+    from chat_rec.conversation import respond
+
+    monkeypatch.setattr(respond, "intro_messages", lambda *args: [])
+    monkeypatch.setattr(respond, "stream_pieces", lambda llm, messages, cap: iter(
+        pieces("Slow, brooding crime films. Tense, fast and never dull. ")))
+    catalog = SimpleNamespace(get=lambda item_id: None)
+    run_deps = SimpleNamespace(llm=object(), resolver=FakeResolver(), catalog=catalog)
+    state = {"user_text": "Heat dragged, too slow", "chosen": [],
+             "constraints": {"disliked_aspects": ["slow"]}, "signal": {"disliked_aspects": []}}
+    shown: list[str] = []
+    text, call = respond._model_intro(state, run_deps, ["Ronin (1998)"], "en", shown.append)  # type: ignore[arg-type]
+    assert text == "Tense, fast and never dull." and shown == [text]
+    assert call is not None and call["dropped"] == ["names a mood the person avoids"]
