@@ -40,13 +40,13 @@ _WORD = re.compile(r"[^\W_][\w'’-]*")
 def without_disliked(text: str, disliked_ids: Collection[int], disliked_aspects: Collection[str],
                      resolver: Any) -> str:
     """``text`` without what it dislikes: the titles of the disliked films and the words of the
-    disliked moods ("Alien was way too scary, what else?" -> "was way too, what else?").
+    disliked moods ("Alien was way too scary, what else?" -> "was way too , what else?").
 
     Retrieval embeds the words of the message, and an embedding does not know they were a
     complaint: a disliked title left in pulls the films whose titles share its words (*The Heat*
     for *Heat*), a disliked mood the films that have it. ``resolver`` is the title resolver
-    (``find_in_text``; None: titles stay); the disliked films win its ties. Words count in any regular form
-    (``lexicon.bases``: "scary" covers "scarier" only when listed, "bored" covers "boring").
+    (``find_in_text``; None: titles stay); the disliked films win its ties. A mood's words count in
+    any regular form (``lexicon.bases``: "boring" covers "bored").
     """
     if not text.strip() or not (disliked_ids or disliked_aspects):
         return text
