@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, double_negation, idioms, intent, lexicon, years
+from chat_rec.understanding import comparisons, conditions, double_negation, idioms, intent, lexicon, series, years
 from chat_rec.understanding.clause_reader import ClauseReader
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.listed_titles import absorbed, described_listed, listed_title_words
@@ -201,6 +201,8 @@ class _Parser(ClauseReader):
         refs += self._genre_refs(ckeys, lo)
         if not any(r.items for r in refs):
             refs += [_Ref(lo, [item_id]) for item_id in self._version_of_year(ckeys)]
+        if not self.previous and not any(r.items for r in refs):
+            refs += self._sequel_refs(ckeys, lo)
         if self.previous:
             # "the others" are the films not singled out: "las tres" set apart none of them
             apart = [i for i in self.referenced if i in self.singled or i not in self.list_refs.ids]
@@ -278,6 +280,21 @@ class _Parser(ClauseReader):
             same = sorted(v.item_id for v in versions if v and v.title == named.title and v.year == year)
             if same:
                 return same[:1]
+        return []
+
+    def _sequel_refs(self, ckeys: list[str], lo: int) -> list[_Ref]:
+        """"Spider-Man 2 is great, the third one was a mess": with no list on screen, an ordinal
+        after a film of a numbered series names that series' film (``series``).
+        """
+        if self.resolver is None or not self.referenced:
+            return []
+        for j in range(len(ckeys)):
+            ordinal = series.ordinal_at(ckeys, j)
+            if ordinal is None:
+                continue
+            found = series.sequel_of(self.resolver.catalog, self.referenced[-1], ordinal)
+            if found is not None:
+                return [_Ref(lo + j, [found])]
         return []
 
     # ----------------------------------------------------------------- leftovers

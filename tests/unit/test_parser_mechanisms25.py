@@ -15,7 +15,9 @@ benchmark file).
   - a negator's scope reaches a genre whose phrase opens with a word it skips ("ni las de guerra
     ni las del oeste son lo mío": "del oeste" is a genre);
   - ", and so is X" repeats the last verdict for X, as ", and X too" did;
-  - "only" before a pick-out is a filler, as "just" was: "only the last two for me" likes them.
+  - "only" before a pick-out is a filler, as "just" was: "only the last two for me" likes them;
+  - with no list on screen, "the third one" after "Spider-Man 2" names Spider-Man 3: an ordinal after
+    a film of a numbered series names that series' film (``series``).
 - Found by sixteen dialogues a helper wrote from docs/dialogues.md alone (three are now
   tests/dialogues/51-53), each checked here on sentences of our own:
   - a capitalised function word opening the message is no part of a name ("Any Quentin Tarantino
@@ -231,3 +233,22 @@ def test_small_talk_pieces_are_no_moods(text, kept):
 
     assert " ".join(_without_small_talk(text, _Moods()).replace(",", " ").replace("!", " ").replace("?", " ")
                     .split()) == kept
+
+
+@pytest.mark.parametrize("text, liked, disliked", [
+    ("Toy Story 2 was great but the third one was boring", ["Toy Story 2"], ["Toy Story 3"]),
+    ("I loved The Godfather, the second one too", ["The Godfather", "The Godfather: Part II"], []),
+    ("Spider-Man 2 rocks, the third one was a total mess", ["Spider-Man 2"], ["Spider-Man 3"]),
+    ("Shrek 2 was fun, the first hour of the original dragged", ["Shrek 2"], []),  # "the first hour" is no film
+    ("I liked Heat, the first one", ["Heat"], []),  # Heat and The Heat make no series
+])
+def test_an_ordinal_after_a_film_of_a_numbered_series_names_its_film(resolver, catalog, text, liked, disliked):
+    signal = parse(text, resolver=resolver)
+    titles = lambda ids: sorted(catalog.get(i).title for i in ids)  # noqa: E731
+    assert (titles(signal.liked_ids), titles(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+def test_with_a_list_on_screen_the_ordinal_is_a_position(resolver, catalog):
+    shown = [catalog.get(i) for i in (1, HEAT, 50)]
+    assert sorted(parse("Toy Story 2 was great, the third one too", shown, resolver).liked_ids) == sorted(
+        [50, next(i.item_id for i in catalog.items.values() if i.title == "Toy Story 2")])
