@@ -144,14 +144,16 @@ def onboard(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 
 def elicit(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
-    """One clarifying question when the message says too little to recommend from."""
+    """One clarifying question when the message says too little to recommend from; a message that
+    asks for nothing (small talk, thanks) is answered as small talk, with the same invitation.
+    """
     started = time.perf_counter()
     signal = signal_of(state)
     replies = runtime.context.deps.replies(signal.language)
-    text = replies["elicit"] if signal.wants_new_recommendations else replies["smalltalk"]
+    stage = "elicit" if signal.wants_new_recommendations else "smalltalk"
     notes = _unknown_titles_note(signal, replies) + _unknown_names_note(signal, replies, "unknown_names_ask")
     return {
-        "stage": "elicit", "asks_question": True, "reply": notes + text,
+        "stage": stage, "asks_question": True, "reply": notes + replies[stage],
         "quick_replies": list(replies["elicit_chips"]), "trace": _elapsed(state, "elicit", started),
     }
 

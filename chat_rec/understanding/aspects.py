@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import lexicon, years
 from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.mood_words import covered_keys
@@ -288,10 +288,20 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
         era_words = set(era_phrase_words(text))
         liked = [p for p in liked if not set(p.split()) <= era_words]
         disliked = [p for p in disliked if not set(p.split()) <= era_words]
+    if signal.year_min is not None or signal.year_max is not None:  # "from the 60s" is the year range,
+        liked = [p for p in liked if not _names_a_period(p)]  # not also a mood called "60s"
+        disliked = [p for p in disliked if not _names_a_period(p)]
     if not liked and not disliked:
         return signal
     signal = signal.model_copy(update={"liked_aspects": liked, "disliked_aspects": disliked})
     return _spare_mood_genres(signal, vocabulary, resolver)
+
+
+def _names_a_period(phrase: str) -> bool:
+    """A phrase of years or decades only ("60s", "the 1980s", "seventies", "2005")."""
+    words = [w for w in phrase.split() if w not in {"the", "los", "las", "anos", "years"}]
+    return bool(words) and all(re.fullmatch(r"'?(?:19|20)?\d0s|\d{4}s?", w) or years.decade_of_word(w) is not None
+                               for w in words)
 
 
 _PIECE = re.compile(r"[^.,!?;¡¿\n]+")

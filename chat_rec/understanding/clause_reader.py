@@ -118,9 +118,19 @@ class ClauseReader:
         seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
         title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
         outsiders = not clause_rules.WATCHING_WITH.search(" ".join(keys))  # their tastes are not the user's
-        for sent, lo, hi in clauses:
+        clause_start = self._snapshot()  # the signal before the clause in hand, and before the last one
+        judged_from: tuple[list[Any], ...] | None = None  # that changed it: what "I meant X" moves and takes back
+        correcting = False  # the clause before was only "digo" / "I mean": this one names the correction
+        this_clause: tuple[int, str] = (-1, "")  # (sentence, text) of the clause in hand and of the one before
+        judged_by: tuple[int, str] = (-1, "")  # the clause that made the change ``judged_from`` holds back
+        for at, (sent, lo, hi) in enumerate(clauses):
             ckeys = keys[lo:hi]
             text = " ".join(ckeys)
+            now = self._snapshot()
+            if now != clause_start:
+                judged_from, judged_by = clause_start, this_clause
+            clause_start = now
+            before_clause, this_clause = this_clause, (sent, text)
             if sent - last_sentence > 1:
                 last_refs, last_genres = [], ()
             if sent != last_sentence and not fragment:
@@ -164,6 +174,25 @@ class ClauseReader:
             asking = self._question(keys, hi)
             read = clause_polarity(ckeys, self.signal.language, scoping, asking)
             polarity, seen, scope, self._settled = read.polarity, read.seen, read.scope, read.settled
+            correction = clause_rules.CORRECTION.match(text)
+            if correction and correction.end() == len(text) and (not text.endswith("no") or self._names_next(
+                    keys, clauses, at, sent)):  # "wait, no, the fourth"; "…but wait no, she hates horror" rejects
+                correcting = judged_from is not None or bool(choices)  # "la segunda me encantó, digo, la primera"
+                continue
+            if (correction or correcting) and any(r.items or r.genres for r in refs) \
+                    and not {"too", "also", "tambien"} & set(ckeys) \
+                    and clause_rules.no_verdict_of_its_own(text[correction.end():] if correction else text):
+                carried = self._carried(judged_from) if judged_from is not None else None
+                if carried is not None and judged_from is not None:  # "I loved the third! Oh wait, I meant the first"
+                    taken = self._restore(judged_from)
+                    choices = [i for i in choices if i not in taken]  # "The last one, definitely." picked it too
+                elif choices:  # "The last one, definitely. Wait, I meant the first one": the pick moves
+                    self.settled.update(choices)
+                    choices, carried = [], (1, False)
+                if carried is not None:
+                    polarity, seen = carried
+                    rejected, scope, judged_from = set(), 0, None  # "wait, no, the 3rd": the "no" took back the pick
+            correcting = False
             films_settled = read.films_only  # no verdict on its films; its genres are still asked for
             if not any(r.items or r.genres for r in refs) and clause_rules.CONCESSION.match(
                     " ".join(keys[max(0, lo - 2):lo] + [text])):
@@ -201,9 +230,16 @@ class ClauseReader:
             after = keys[hi:hi + 2] if keys[hi:hi + 1] == [","] else keys[hi:hi + 1]
             if polarity > 0 and {"but", "pero"} & set(after) and clause_rules.conceded(text):
                 polarity, self._settled = 0, True  # "X's fine but I've seen it a dozen times": a concession
-            hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE))
+            hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE)) or (
+                polarity > 0 and clause_rules.faint_praise(text) and any(r.items for r in refs)
+                and not any(r.genres and r.genres != ("described",) for r in refs))  # "the first one was fine"
+            hedged = hedged or bool(clause_rules.HEDGE_TAIL.fullmatch(text))  # "…está bien, sin más"
             if hedged or clause_rules.NO_VERDICT.search(text):
                 polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
+                if judged_from is not None and judged_by == before_clause and before_clause[0] == sent \
+                        and clause_rules.conceded(before_clause[1]) and not any(r.items or r.genres for r in refs):
+                    self._restore(judged_from)  # "La del medio estuvo bien, nada del otro mundo": the hedge
+                    judged_from = None  # takes the weak praise just before it back
             if clause_rules.MARKED_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
             if self._settled:
@@ -359,9 +395,36 @@ class ClauseReader:
         sig = self.signal
         return tuple(list(getattr(sig, name)) for name in _RETRACTABLE)
 
-    def _restore(self, snapshot: tuple[list[Any], ...]) -> None:
+    @staticmethod
+    def _names_next(keys: list[str], clauses: list[tuple[int, int, int]], at: int, sent: int) -> bool:
+        """Whether the clause after ``at``, in the same sentence, only names ("the fourth one")."""
+        if at + 1 >= len(clauses) or clauses[at + 1][0] != sent:
+            return False
+        _, lo, hi = clauses[at + 1]
+        return clause_rules.no_verdict_of_its_own(" ".join(keys[lo:hi]))
+
+    def _carried(self, snapshot: tuple[list[Any], ...]) -> tuple[int, bool] | None:
+        """The verdict the signal gained since ``snapshot`` (a like, a dislike or "seen"), or None when
+        it gained none or more than one kind.
+        """
+        gained = {name for name, before in zip(_RETRACTABLE, snapshot, strict=True)
+                  if set(getattr(self.signal, name)) - set(before)}
+        kinds = {(1, False) if name in {"liked_ids", "liked_genres"} else (-1, False)
+                 if name in {"disliked_ids", "disliked_genres"} else (0, True) if name == "seen_ids" else None
+                 for name in gained}
+        return next(iter(kinds)) if len(kinds) == 1 and None not in kinds else None
+
+    def _restore(self, snapshot: tuple[list[Any], ...]) -> set[int]:
+        """Take back what the signal gained since ``snapshot``; the films taken back (returned) are
+        settled, so no later reader judges them again from the words that were taken back.
+        """
+        taken: set[int] = set()
         for name, values in zip(_RETRACTABLE, snapshot, strict=True):
+            if name.endswith("_ids"):
+                taken.update(i for i in getattr(self.signal, name) if i not in values)
             setattr(self.signal, name, list(values))
+        self.settled.update(taken)
+        return taken
 
     @staticmethod
     def _fact_question(keys: list[str], lo: int) -> bool:

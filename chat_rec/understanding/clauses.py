@@ -68,6 +68,8 @@ LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watcha
 "me da igual", "I can take it or leave it"), or a verdict hedged to "not entirely" ("no me convence del
 todo", "not entirely sold on it"): no verdict."""
 
+HEDGE_TAIL = re.compile(r"(?:i guess|i suppose|sin mas|supongo|y ya|nothing more|nada mas)")
+"""The hedge of "fine I guess" said as a clause of its own after the praise ("está bien, sin más")."""
 _WEAK_PRAISE = re.compile(r"\b(?:fine|ok|okay|alright|all right|decent|not bad|passable|watchable|bien|aceptable"
                           r"|pasable|no esta mal|no estuvo mal)\b")
 
@@ -78,6 +80,17 @@ def conceded(text: str) -> bool:
     ya la vi").
     """
     return bool(_WEAK_PRAISE.search(text)) and not lexicon.POSITIVE.search(_WEAK_PRAISE.sub(" ", text))
+_FAINT = re.compile(r"\bfine\b(?! (?:by|with|for) (?:me|us)\b)")
+
+
+def faint_praise(text: str) -> bool:
+    """Whether the clause's only praise is a bare "fine" ("the first one was fine"): a film judged
+    only fine gets no verdict, as one judged "ok" or "decent" does. "Fine by me" accepts a pick, and
+    "a comedy is fine" accepts a kind of film (the caller keeps genres).
+    """
+    return bool(_FAINT.search(text)) and not lexicon.POSITIVE.search(_FAINT.sub(" ", text))
+
+
 UNSURE = re.compile(r"\b(?:(?:not|never) (?:so |too |really |quite )?sure|unsure|undecided|on the fence"
                     r"|torn (?:on|about)"
                     r"|(?:dont|do not|didnt|did not) (?:really )?know (?:what|how|if|whether)"
@@ -107,6 +120,21 @@ RETRACT = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS)) + r") )*(?:nev
                      r"|scratch that|ignore that|olvidalo|olvida eso|mejor no|da igual)\b")
 """Taking back the sentence before ("Actually, never mind, I just want a western"): what it asked for
 is dropped, not turned into a rejection."""
+CORRECTION = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS)) + r"|sorry|perdon|perdona|uy|ups|oops) )*"
+                        r"(?:i meant|i mean|meant|quise decir|queria decir|quiero decir|me referia a|me refiero a"
+                        r"|digo|(?:wait|sorry|oops|espera|perdon|uy) no|no (?:wait|espera))\b")
+"""Correcting the film or genre just judged ("I loved the third one! Oh wait, I meant the first one",
+"la segunda, digo, la primera", "2nd one pls, wait no the 3rd"): the verdict moves to what the
+correction names."""
+
+
+def no_verdict_of_its_own(text: str) -> bool:
+    """Whether a correction's words after its opener only name ("the first one"), with no verdict or
+    "seen" of their own ("I mean, the second one was great" judges on its own).
+    """
+    return not (lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text) or lexicon.SEEN.search(text))
+
+
 KNOWING = frozenset("know knew known heard conocia conoci conocemos conozco conociamos sabia sabiamos "
                     "conoce conocen conocian conocio conocieron conoces conocias".split())
 """Verbs of knowing: "no la conocía", "I didn't know this one" say the film is new to them, no verdict."""

@@ -40,6 +40,11 @@ def _cue(text: str) -> bool:
     return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
 
 
+def _judges(text: str) -> bool:
+    """A verdict, or a statement of having seen or not knowing a film: a predicate of its own."""
+    return _cue(text) or bool(UNFAMILIAR.search(text) or lexicon.SEEN.search(text))
+
+
 _FILM_KIND = re.compile(r"\b(?:movies|films|flicks|peliculas|pelis|anything|stuff|cosas)\b")
 """A kind of film named on the right of "and" ("…and hate long films", "y no soporta las pelis de ahora")."""
 
@@ -65,9 +70,9 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
     end = next((j for j in range(i + 1, len(keys)) if keys[j] in _HARD or lexicon.CONTRAST.fullmatch(keys[j])),
                len(keys))
     left, right = " ".join(keys[start:i]), keys[i + 1:end]
-    if right and _names_position(right) and _cue(left) and (
-            _cue(" ".join(right)) or UNFAMILIAR.search(" ".join(right)) or lexicon.SEEN.search(" ".join(right))):
-        return True  # "la segunda me pareció un bodrio y la tercera no la conozco"
+    if right and _names_position(right) and _judges(left) and _judges(" ".join(right)):
+        # "la segunda me pareció un bodrio y la tercera no la conozco", "the third I've seen and the fifth looks good"
+        return True
     right_text = " ".join(right)
     if right and not list_only(left) and _cue(left) and _cue(right_text) and lexicon.mentions_genre(left) \
             and (lexicon.mentions_genre(right_text) or _FILM_KIND.search(right_text)):

@@ -7,7 +7,9 @@ which listed film a description picks out; this module says whether its words fi
 from __future__ import annotations
 
 import functools
+import itertools
 import re
+from collections.abc import Container, Iterable, Sequence
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
@@ -85,6 +87,43 @@ def fits(word: str, item: Item) -> bool:
     if forms & _stems(item):
         return True
     return len(word) >= 5 and any(w.startswith(f) for f in forms if len(f) >= 5 for w in _stems(item))
+
+
+@functools.lru_cache(maxsize=4096)
+def _phrases(item: Item) -> tuple[tuple[str, ...], ...]:
+    """A film's cast names and tags of two or more words, folded word by word ("tom hardy")."""
+    written = [*item.cast, *(item.all_tags or item.tags)]
+    return tuple(tuple(fold(n).split()) for n in written if len(n.split()) >= 2)
+
+
+def phrase_pairs(items: Iterable[Item]) -> frozenset[tuple[str, str]]:
+    """Every pair of adjacent words in the films' cast names and tags of two or more words: the
+    names and set phrases the catalog knows ("tom hanks", "space travel").
+    """
+    return frozenset(pair for item in items for name in _phrases(item) for pair in itertools.pairwise(name))
+
+
+def other_name(words: Sequence[str], i: int, item: Item, known: Container[tuple[str, str]]) -> bool:
+    """Word ``i`` of a description fits the item only inside names or tags that go on with other
+    words than the description's, and the description's own pair is a name or phrase the catalog
+    knows (``known``, from ``phrase_pairs``): "tom" of "the Tom Hanks one" against a film tagged
+    "tom hardy" and with no other "tom" in its text. "Skip the Tarantino one" keeps "tarantino":
+    "skip tarantino" is no name. A word the rest of the item's text holds still fits.
+    """
+    after = (words[i], words[i + 1]) if i + 1 < len(words) else None
+    before = (words[i - 1], words[i]) if i > 0 else None
+    holding = {name for name in _phrases(item) for k, w in enumerate(name) if w == words[i]
+               if (after in known and k + 1 < len(name) and name[k + 1] != words[i + 1])
+               or (before in known and k > 0 and name[k - 1] != words[i - 1])}
+    if not holding:
+        return False
+    if any(words[i] in name for name in _phrases(item) if name not in holding):
+        return False
+    tags = [t for t in (item.all_tags or item.tags) if tuple(fold(t).split()) not in holding]
+    rest = " ".join((fold_key(item.title), *map(fold, tags), *item.keywords, fold(item.overview),
+                     *(fold(c) for c in item.cast if tuple(fold(c).split()) not in holding)))
+    stems = {_stem(w) for w in re.findall(r"\w+", rest)}
+    return not _forms(words[i]) & stems
 
 
 def item_text(item: Item) -> str:

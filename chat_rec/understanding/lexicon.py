@@ -402,7 +402,9 @@ def cue_words() -> frozenset[str]:
     # stem in a pattern names no target, the word list does ("comdy" -> "comedy")
     named = {w for w in known_words() if len(w) >= 5 and any(regex.fullmatch(w) for regex, _ in GENRE_RES)}
     # whole words only: "favorit[ao]s?" or "comed(?:y|ies)" are stems, never a correction target
-    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src)) | named
+    ordinals = {w for w in ORDINALS if len(w) >= 5 and w.isalpha()}  # "secnd one" is the second one
+    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src)) \
+        | named | ordinals
 
 
 _VERB_ENDING = re.compile(r"(?:aran|aras|eran|ieran|iera|ara|ase|asen|iese|aron|ieron|aba|aban|ia|ian|aria|arian)$")
@@ -505,7 +507,8 @@ def correct_typo(token: str, spanish: bool = False) -> str:
             and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))
             and not (w[:-3] == token[:-3] and _VERB_ENDING.search(token))  # "gustaran" is no misspelt "gustaron"
             and not (spanish and _VERB_ENDING.search(token) and _VERB_ENDING.search(w))  # "pondría" is no "podría"
-            and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w))
+            and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w)
+                     and w not in ORDINALS)
             and (w[0] == token[0] or token not in known)]  # a dictionary word ("bowling") misspelt in its
     # first letter ("howling") is rarely a typo
     # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a

@@ -73,6 +73,9 @@ def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
         return ParseResult(PreferenceSignal(), "", {})
 
 
+_LIST_WORD = re.compile(r"\b(?:list|lista|options?|opciones|picks?|suggestions?|sugerencias?"
+                        r"|you (?:gave|listed|suggested|mentioned|showed))\b")
+"""A clause that speaks of the list on screen: its ordinals are positions."""
 _YEAR_VERSION = re.compile(r"^(?:la|el|the|that|esa|ese) (?:del?|one from|version from) (\d\d|\d{4})\b"
                            r"|^the (\d{4}) (?:one|version|remake|original)\b")
 """A version of a title told by its year, right after the title: "la del 53", "the one from 1933"."""
@@ -98,7 +101,7 @@ class _Parser(ClauseReader):
         self.judged_alone: dict[int, int] = {}  # and the verdicts they got there
         self.settled: set[int] = set()
         self._settled = False  # the clause being read was judged "no verdict" on purpose
-        self.list_refs = ListReferences(previous)
+        self.list_refs = ListReferences(previous, resolver.phrase_pairs if resolver is not None else frozenset())
         self.spans: dict[int, tuple[int, int]] = {}
 
     # ----------------------------------------------------------------- main flow
@@ -201,9 +204,9 @@ class _Parser(ClauseReader):
         refs += self._genre_refs(ckeys, lo)
         if not any(r.items for r in refs):
             refs += [_Ref(lo, [item_id]) for item_id in self._version_of_year(ckeys)]
-        if not self.previous and not any(r.items for r in refs):
-            refs += self._sequel_refs(ckeys, lo)
-        if self.previous:
+        sequel = self._sequel_refs(ckeys, lo, refs)
+        refs += sequel
+        if self.previous and not sequel:
             # "the others" are the films not singled out: "las tres" set apart none of them
             apart = [i for i in self.referenced if i in self.singled or i not in self.list_refs.ids]
             listed = self.list_refs.find(ckeys, lo, apart)
@@ -282,17 +285,27 @@ class _Parser(ClauseReader):
                 return same[:1]
         return []
 
-    def _sequel_refs(self, ckeys: list[str], lo: int) -> list[_Ref]:
-        """"Spider-Man 2 is great, the third one was a mess": with no list on screen, an ordinal
-        after a film of a numbered series names that series' film (``series``).
+    def _sequel_refs(self, ckeys: list[str], lo: int, refs: list[_Ref]) -> list[_Ref]:
+        """"Spider-Man 2 is great, the third one was a mess", "Toy Story 2 and the third one": an
+        ordinal after a film of a numbered series names that series' film (``series``). The film is
+        the last one named before the ordinal, in this clause (``refs``) or an earlier one; the
+        clause's other references must all come before the ordinal. With a list on screen only when
+        the film was named, not picked from the list, and the clause does not speak of the list ("the
+        third one on your list" is a position).
         """
-        if self.resolver is None or not self.referenced:
+        if self.resolver is None:
             return []
         for j in range(len(ckeys)):
             ordinal = series.ordinal_at(ckeys, j)
             if ordinal is None:
                 continue
-            found = series.sequel_of(self.resolver.catalog, self.referenced[-1], ordinal)
+            before = [r for r in refs if r.items]
+            if any(r.pos >= lo + j for r in before):
+                return []
+            named = before[-1].items[-1] if before else self.referenced[-1] if self.referenced else None
+            if named is None or self.previous and (named in self.list_refs.ids or _LIST_WORD.search(" ".join(ckeys))):
+                return []
+            found = self.resolver.series.sequel_of(named, ordinal)
             if found is not None:
                 return [_Ref(lo + j, [found])]
         return []

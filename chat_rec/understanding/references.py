@@ -8,13 +8,20 @@ these") or descriptions matched against each listed movie's own year, genres, ta
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Container, Sequence
 from dataclasses import dataclass, field, replace
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon, years
-from chat_rec.understanding.description_words import content_words, fits, in_english, item_text, year_of
+from chat_rec.understanding.description_words import (
+    content_words,
+    fits,
+    in_english,
+    item_text,
+    other_name,
+    year_of,
+)
 
 _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", "these", "esa", "ese", "esta", "este",
                 "esas", "esos", "estas", "estos", "aquella", "aquel"}
@@ -75,8 +82,10 @@ class _Ref:
 class ListReferences:
     """Finds, clause by clause, the references to the movies of the previous reply's list."""
 
-    def __init__(self, previous: Sequence[Item]):
+    def __init__(self, previous: Sequence[Item], phrases: Container[tuple[str, str]] = frozenset()):
         self.previous = list(previous)
+        self.phrases = phrases
+        """Word pairs of the catalog's names and set phrases (``description_words.phrase_pairs``)."""
         self.ids = frozenset(item.item_id for item in self.previous)
         """The listed movies' ids."""
         self.ahead: frozenset[int] = frozenset()
@@ -257,6 +266,8 @@ class ListReferences:
             if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
                 continue
             plural = (m.group().endswith("s") and group in (1, 5)) or group == 6
+            if plural and all(w in _ERA_WORDS for w in words):
+                continue  # "older ones, from the 60s" asks for older films: one listed film is the oldest
             # The phrase after "with"/"de" may run into the verdict ("la de animacion me encanta"):
             # the longest leading part that describes listed movies is the description.
             lengths = range(len(words), 0, -1) if group in (2, 3, 6) else [len(words)]
@@ -265,6 +276,8 @@ class ListReferences:
                 if not content_words(" ".join(words[:n])):
                     continue  # function words alone ("no", "me") describe nothing, even if a title has them
                 items = self._matching(" ".join(words[:n]), loose=loose)
+                if n < len(words) and any(other_name(words, n - 1, item, self.phrases) for item in items):
+                    continue  # "the one with tom hanks": "tom" alone must not pick the "tom hardy" film
                 if items and (count == len(items) or plural or count == 0 and len(items) == 1):
                     pos = lo + text[:m.start()].count(" ")
                     found.append(_Ref(pos, [item.item_id for item in items], genres=("described",)))
@@ -304,7 +317,9 @@ class ListReferences:
         words = content_words(phrase)
         if len(words) < 2:
             return []
-        hits = [sum(1 for w in words if fits(w, item) or year_of(w, item)) for item in self.previous]
+        hits = [sum(1 for i, w in enumerate(words)
+                    if (fits(w, item) and not other_name(words, i, item, self.phrases)) or year_of(w, item))
+                for item in self.previous]
         best = max(hits, default=0)
         if best * 2 < len(words) or hits.count(best) != 1:
             return []

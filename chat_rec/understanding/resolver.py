@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
@@ -12,7 +13,9 @@ from rapidfuzz import fuzz, process
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import fold, move_article, split_year
 from chat_rec.understanding import lexicon, years
+from chat_rec.understanding.description_words import phrase_pairs
 from chat_rec.understanding.fuzzy_titles import fuzzy_matches
+from chat_rec.understanding.series import SeriesIndex
 from chat_rec.understanding.title_cues import (
     _ARTICLES,
     _CLOSED_CLASS,
@@ -169,6 +172,16 @@ class TitleResolver:
         self._all_choices = [k for keys in by_len.values() for k in keys]
 
     # ------------------------------------------------------------------ lookups
+
+    @functools.cached_property
+    def series(self) -> SeriesIndex:
+        """The catalog's numbered series ("the third one" after "Spider-Man 2"), built on first use."""
+        return SeriesIndex(self.catalog)
+
+    @functools.cached_property
+    def phrase_pairs(self) -> frozenset[tuple[str, str]]:
+        """Adjacent word pairs of the catalog's cast names and tags ("tom hanks"), built on first use."""
+        return phrase_pairs(self.catalog)
     def _lookup(self, index: dict[str, list[tuple[int, int]]], key: str, year: int | None = None,
                 prefer: Collection[int] = ()) -> int | None:
         candidates = index.get(key) or []

@@ -15,50 +15,52 @@ from collections.abc import Sequence
 
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.understanding import lexicon
-from chat_rec.understanding.title_keys import fold_key
+from chat_rec.understanding.title_keys import _LEADING_ARTICLE, ROMAN_NUMERALS, fold_key
 
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 _MARK = re.compile(r"^(?P<name>.+?)(?::\s*(?:part\s+)?(?P<part>\d+|[ivx]+)\b.*|\s+(?P<num>\d+|[ivx]+)(?::.*)?|:.*)?$",
                    re.IGNORECASE)
 """A title's series name and its sequel number, if any: "Terminator 2: Judgment Day" -> Terminator, 2."""
+_SPELT = re.compile(r"^(.+?) the (\w+)$")
+"""A sequel number spelt as an ordinal after the name: "Shrek the Third"."""
 _NOUNS = frozenset("one part parte movie film peli pelicula".split())
-_INDEXES: dict[int, tuple[Catalog, dict[str, list[tuple[int, Item]]]]] = {}
+_LINKING = frozenset("was is were wasnt isnt s has had got did didnt does doesnt".split())
 
 
 def _name_and_number(title: str) -> tuple[str, int | None]:
+    spelt = _SPELT.match(fold_key(title.strip()))
+    if spelt and spelt.group(2) in lexicon.ORDINALS:  # "Shrek the Third"
+        return _LEADING_ARTICLE.sub("", spelt.group(1)), lexicon.ORDINALS[spelt.group(2)]
     found = _MARK.match(title.strip())
     if not found:
         return fold_key(title), None
     raw = found.group("part") or found.group("num")
-    number = None if raw is None else int(raw) if raw.isdigit() else _ROMAN.get(raw.lower())
-    name = re.sub(r"^(?:the|a|an|el|la|los|las)\s+", "", fold_key(found.group("name")))
-    return name, number
+    number = None if raw is None else int(raw) if raw.isdigit() else ROMAN_NUMERALS.get(raw.lower())
+    return _LEADING_ARTICLE.sub("", fold_key(found.group("name"))), number
 
 
-def _index(catalog: Catalog) -> dict[str, list[tuple[int, Item]]]:
-    """Series name -> its films with their numbers (0: the first film), only names with a numbered sequel."""
-    cached = _INDEXES.get(id(catalog))
-    if cached is not None and cached[0] is catalog:
-        return cached[1]
-    by_name: dict[str, list[tuple[int, Item]]] = defaultdict(list)
-    for item in catalog:
-        name, number = _name_and_number(item.title)
-        by_name[name].append((number or 0, item))
-    series = {name: films for name, films in by_name.items()
-              if any(n >= 2 for n, _ in films) and sum(1 for n, _ in films if n == 0) == 1}
-    _INDEXES[id(catalog)] = (catalog, series)
-    return series
+class SeriesIndex:
+    """The catalog's numbered series: series name -> its films with their numbers (0: the first
+    film), only names with a numbered sequel and exactly one film without a number.
+    """
 
+    def __init__(self, catalog: Catalog) -> None:
+        self.catalog = catalog
+        by_name: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+        for item in catalog:
+            name, number = _name_and_number(item.title)
+            by_name[name].append((number or 0, item))
+        self._series = {name: films for name, films in by_name.items()
+                        if any(n >= 2 for n, _ in films) and sum(1 for n, _ in films if n == 0) == 1}
 
-def sequel_of(catalog: Catalog, item_id: int, ordinal: int) -> int | None:
-    """The film numbered ``ordinal`` in the series of ``item_id`` (1: the first film), or None."""
-    item = catalog.get(item_id)
-    if item is None:
-        return None
-    films = _index(catalog).get(_name_and_number(item.title)[0], [])
-    wanted = 0 if ordinal == 1 else ordinal
-    found = [film.item_id for number, film in films if number == wanted]
-    return found[0] if len(found) == 1 and found[0] != item_id else None
+    def sequel_of(self, item_id: int, ordinal: int) -> int | None:
+        """The film numbered ``ordinal`` in the series of ``item_id`` (1: the first film), or None."""
+        item = self.catalog.get(item_id)
+        if item is None:
+            return None
+        films = self._series.get(_name_and_number(item.title)[0], [])
+        wanted = 0 if ordinal == 1 else ordinal
+        found = [film.item_id for number, film in films if number == wanted]
+        return found[0] if len(found) == 1 and found[0] != item_id else None
 
 
 def ordinal_at(keys: Sequence[str], j: int) -> int | None:
@@ -69,8 +71,9 @@ def ordinal_at(keys: Sequence[str], j: int) -> int | None:
     if j == 0 or keys[j - 1] not in {"the", "la", "el"}:
         return None
     nxt = keys[j + 1] if j + 1 < len(keys) else ""
-    if keys[j] in {"original", "first"} and (not nxt or nxt in _NOUNS | {"too", "tambien"}):
-        return 1
-    if keys[j] in lexicon.ORDINALS and (not nxt or nxt in _NOUNS | {"too", "tambien"}):
-        return lexicon.ORDINALS[keys[j]]
-    return None
+    # Spanish needs no noun ("la tercera fue un desastre"): a function word or verb of its list may
+    # follow, not a noun ("la primera vez"); English only a linking verb ("the third was a mess")
+    ellipsis = lexicon.ES_STOPWORDS | {"nos"} if keys[j - 1] != "the" else _LINKING
+    if nxt and nxt not in _NOUNS | {"too", "tambien"} | ellipsis:
+        return None
+    return 1 if keys[j] == "original" else lexicon.ORDINALS.get(keys[j])

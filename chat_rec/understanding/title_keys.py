@@ -180,7 +180,9 @@ def colon_parts(title: str) -> list[str]:
     return out
 
 
-_ROMAN = {"ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8"}
+ROMAN_NUMERALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8}
+"""Sequel numbers as titles write them ("The Godfather: Part II", "Rocky IV")."""
+_ROMAN = {roman: str(number) for roman, number in ROMAN_NUMERALS.items() if roman != "i"}
 
 
 def _numbered(key: str) -> list[str]:

@@ -7,8 +7,12 @@ word inside a sentence is a name and stays); a dash between words, "&", an accen
 
 from __future__ import annotations
 
+import csv
+import functools
+import itertools
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import emoji_verdicts, lexicon
@@ -32,6 +36,23 @@ _TAG_BEFORE = re.compile(r"\w[^\w.!?]*,\s*¿?\s*$")
 """A tag question: "no" between a comma after a statement and a question mark."""
 _MID_SENTENCE = re.compile(r"[\w,]\s*$")
 """A capitalised word after a word or comma is a name, never a misspelt cue ("Hanks" is no "thanks")."""
+
+
+_TAGS_CSV = Path(__file__).resolve().parents[1] / "_data" / "ml-latest-small" / "tags.csv"
+
+
+@functools.lru_cache(maxsize=1)
+def tag_pairs() -> frozenset[tuple[str, str]]:
+    """Adjacent word pairs of the bundled catalog's tags ("tom hanks", "space travel"), folded: a word
+    that goes on a tag after the word before it is read as typed, never as a typo ("loved the tom
+    hanks one" is no "tom thanks"). Empty when the file is missing.
+    """
+    try:
+        with _TAGS_CSV.open(encoding="utf-8", newline="") as handle:
+            tags = {fold(row.get("tag") or "") for row in csv.DictReader(handle)}
+    except OSError:
+        return frozenset()
+    return frozenset(pair for tag in tags for pair in itertools.pairwise(tag.split()))
 
 
 @dataclass
@@ -85,7 +106,9 @@ def tokenize(text: str) -> list[Tok]:
             key = "yes"  # the accent, or closing a clause ("los increibles si!!"), tells "yes" from "if"
         else:
             key = lexicon.unstretch(fold(raw).replace(" ", ""))
-            if not (raw[:1].isupper() and raw[1:].islower()) or not _MID_SENTENCE.search(text[:m.start()]):
+            named = bool(toks) and (toks[-1].key, key) in tag_pairs()  # "tom hanks" is no "tom thanks"
+            if not named and (not (raw[:1].isupper() and raw[1:].islower())
+                              or not _MID_SENTENCE.search(text[:m.start()])):
                 key = lexicon.correct_typo(key, spanish)  # a capital inside a sentence is a name
             key = lexicon.plain_word(key)
             if not key:

@@ -68,6 +68,17 @@ def test_ordinal_words_refer_to_the_last_list(service) -> None:
     assert float(np.dot(after, sv)) > float(np.dot(before, sv))
 
 
+def test_small_talk_after_picks_is_answered_as_small_talk(service) -> None:
+    shown = service.send_sync("dora", "I loved Toy Story, recommend me something")
+    before = vector(service, "dora")
+    chat = service.send_sync("dora", "haha thanks! how's your day going?")
+    assert chat.stage == "smalltalk" and not chat.items and chat.asks_question
+    assert np.allclose(vector(service, "dora"), before)  # nothing read, nothing stored
+    after = service.send_sync("dora", "the first one looks great")  # the list on screen is still the last one
+    assert shown.items[0].label in service.profile("dora").liked
+    assert after.stage in {"feedback", "recommend"}
+
+
 def test_profile_survives_a_restart(service) -> None:
     user = "dora"
     service.send_sync(user, "The Godfather is my favourite. No horror.")

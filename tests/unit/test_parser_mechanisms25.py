@@ -246,9 +246,3 @@ def test_an_ordinal_after_a_film_of_a_numbered_series_names_its_film(resolver, c
     signal = parse(text, resolver=resolver)
     titles = lambda ids: sorted(catalog.get(i).title for i in ids)  # noqa: E731
     assert (titles(signal.liked_ids), titles(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
-
-
-def test_with_a_list_on_screen_the_ordinal_is_a_position(resolver, catalog):
-    shown = [catalog.get(i) for i in (1, HEAT, 50)]
-    assert sorted(parse("Toy Story 2 was great, the third one too", shown, resolver).liked_ids) == sorted(
-        [50, next(i.item_id for i in catalog.items.values() if i.title == "Toy Story 2")])
