@@ -496,7 +496,8 @@ def correct_typo(token: str, spanish: bool = False) -> str:
     an English word is a target only as a genre's name or a cognate's stem ("moderno" -> "modern"):
     "los bailes" is no misspelt "bailed".
     """
-    if len(token) < 5 or not token.isalpha() or token in cue_words() or token in ES_STOPWORDS:
+    if len(token) < 5 or not token.isalpha() or token in cue_words() or token in ES_STOPWORDS \
+            or token in NUMBER_WORDS:  # "cuatro" is no misspelt "cuarto"
         return token
     known = known_words()
     if len(known) > 5000 and token in known and (len(token) < 7 or token in common_words()):

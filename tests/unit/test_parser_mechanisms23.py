@@ -37,7 +37,8 @@ def resolver(catalog):
     ("I liked the one about the mafia", ([GODFATHER], [])),
     ("I'll take the one with the bowling", ([LEBOWSKI], [])),
     ("we really enjoyed the one with the bowling", ([LEBOWSKI], [])),
-    ("I hated the one about the mafia, the bowling one is fine", ([LEBOWSKI], [GODFATHER])),
+    ("I hated the one about the mafia, the bowling one is great", ([LEBOWSKI], [GODFATHER])),  # "is fine" is
+    # faint praise, no verdict, since the twenty-sixth session (test_parser_mechanisms26)
     ("honestly I'd skip the one with the mafia", ([], [GODFATHER])),
 ])
 def test_a_verb_before_the_one_with_a_description(resolver, catalog, text, expected):
