@@ -48,9 +48,12 @@ _MIND_IDIOMS = re.compile(r"\b(?:(?:in|to|on (?:my|your|our)) mind|never mind|(?
 mind", "I don't mind"); "blow my mind" still asks for a mind-blowing one."""
 
 
-def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None) -> set[int]:
+def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None,
+                   vocabulary: AspectIndex | None = None) -> set[int]:
     """Token positions inside a catalog title or a genre name (the parser reads those), and those a
     verdict idiom of several words opens with (its last word may still name a mood: "makes me laugh").
+    With the ``vocabulary``, a word of a genre name that is a mood or topic of its own and names no
+    genre stays readable: "psychological" of "psychological thrillers" (Thriller, and psychological).
     """
     spans: list[tuple[int, int]] = []
     if resolver is not None:
@@ -58,7 +61,9 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     folded, starts = lexicon.joined_keys([t.key for t in tokens])
     for regex, _ in lexicon.GENRE_RES:
         for m in regex.finditer(folded):
-            spans += [(tokens[k].start, tokens[k].end) for k in covered_keys(m, starts)]
+            covered = covered_keys(m, starts)
+            spans += [(tokens[k].start, tokens[k].end) for k in covered
+                      if not (vocabulary is not None and len(covered) > 1 and _qualifier(tokens[k].key, vocabulary))]
     idiom: set[int] = set()  # the words a verdict idiom leads with: "big" of "big fan of" is no mood
     for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
         for m in regex.finditer(folded):
@@ -66,6 +71,12 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     for m in _MIND_IDIOMS.finditer(folded):  # "anything in mind?" asks for no mind-bending film
         idiom.update(covered_keys(m, starts))
     return idiom | {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
+
+
+def _qualifier(key: str, vocabulary: AspectIndex) -> bool:
+    """A word of a genre name that is a vocabulary term and neither a genre, a verdict nor a film noun."""
+    return vocabulary.is_term(key) and not lexicon.genre_word(key) and key not in _FILM_NOUNS \
+        and not (lexicon.POSITIVE.fullmatch(key) or lexicon.NEGATIVE.fullmatch(key))
 
 
 _OPEN_ASK = frozenset("something anything algo alguna alguno".split())
@@ -184,7 +195,7 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
     keys = [t.key for t in tokens]
     occasion = occasion_spans(keys)  # not counted in a sentence's length: "a spooky movie for a stormy night"
     asking = _asking_sentences(keys, occasion)
-    skip = _blocked_spans(text, tokens, resolver) | (set(range(len(keys))) - asking) | occasion
+    skip = _blocked_spans(text, tokens, resolver, vocabulary) | (set(range(len(keys))) - asking) | occasion
     skip |= {k for i, j in name_spans(text, tokens, vocabulary) for k in range(i, j)}  # "Peter" is no "peter pan"
     for name in names:  # people the catalog does not know ("starring Cruise" is no "ships")
         for m in re.finditer(re.escape(name), text):

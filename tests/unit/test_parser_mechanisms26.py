@@ -30,6 +30,9 @@ benchmark file).
     mundo", "está bien, sin más");
   - a misspelt ordinal is corrected ("the secnd one", "la segnda");
   - "looks sick" (slang praise) and "been rewatching X" are likes; "X creeped me out" is a dislike.
+- Found by using the app: "I love slow-burn psychological thrillers" read Thriller but not
+  "psychological" (a genre name's span blocked the mood reader), so popular thrillers came first. A
+  word of a genre name that is a vocabulary term and names no genre stays a mood.
 - Left by the twenty-fifth session (a fresh3 case it saw): a film judged only "fine" got a like while
   one judged "ok", "alright" or "decent" got none. A bare "fine" on a film is faint praise, no verdict;
   "fine by me" still accepts a pick and "a thriller is fine" a kind of film.
@@ -233,3 +236,24 @@ def test_wait_no_before_a_verdict_of_its_own_is_no_correction(resolver, catalog)
     signal = _read(resolver, catalog, "I asked for westerns but wait no, my dad can't stand westerns. A comedy then",
                    shown=())
     assert (signal.liked_genres, signal.disliked_genres) == (["Comedy"], ["Western"])
+
+
+def test_a_mood_word_inside_a_genre_name_is_still_a_mood(tmp_path):
+    import numpy as np
+
+    from chat_rec.catalog.aspects import AspectIndex
+    from chat_rec.catalog.models import Catalog, Item
+    from chat_rec.understanding.aspects import aspects_with_polarity
+    from tests.unit.test_aspects import ConceptEmbedder
+
+    items = [Item(1, "Quiet Room", 2001, ("Thriller",), ("psychological", "slow")),
+             Item(2, "Fast Lane", 2002, ("Thriller", "Action"), ("car chase",)),
+             Item(3, "Little Farm", 2003, ("Children",), ("family", "animals"))]
+    tiny = Catalog("tiny", {it.item_id: it for it in items})
+    ids = np.array([1, 2, 3], dtype=np.int64)
+    vecs = np.eye(3, 8, dtype=np.float32)
+    index = AspectIndex.build(tiny, ids, vecs, ConceptEmbedder(), cache_dir=tmp_path)
+    assert aspects_with_polarity("any good psychological thrillers?", index)[0] == ["psychological"]
+    assert aspects_with_polarity("family movies please", index)[0] == ["family"]
+    assert aspects_with_polarity("a thriller please", index)[0] == []  # the genre word itself is no mood
+    assert aspects_with_polarity("romantic comedies", index)[0] == []  # both words name genres
