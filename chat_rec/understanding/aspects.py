@@ -20,7 +20,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon, years
 from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
 from chat_rec.understanding.cleaning import clean
-from chat_rec.understanding.mood_words import covered_keys
+from chat_rec.understanding.mood_words import covered_keys, spanish_moods
 from chat_rec.understanding.names import name_spans, unknown_names
 
 if TYPE_CHECKING:
@@ -74,8 +74,11 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
 
 
 def _qualifier(key: str, vocabulary: AspectIndex) -> bool:
-    """A word of a genre name that is a vocabulary term and neither a genre, a verdict nor a film noun."""
-    return vocabulary.is_term(key) and not lexicon.genre_word(key) and key not in _FILM_NOUNS \
+    """A word of a genre name that is a vocabulary term (itself, or through the Spanish moods table:
+    "psicologico" -> psychological) and neither a genre, a verdict nor a film noun.
+    """
+    term = vocabulary.is_term(key) or any(vocabulary.is_term(t) for _, _, t in spanish_moods([key]))
+    return term and not lexicon.genre_word(key) and key not in _FILM_NOUNS \
         and not (lexicon.POSITIVE.fullmatch(key) or lexicon.NEGATIVE.fullmatch(key))
 
 
