@@ -79,7 +79,12 @@ def conceded(text: str) -> bool:
     a point and gives no verdict ("Heat is fine but I've seen it twice", "la primera está bien pero
     ya la vi").
     """
-    return bool(_WEAK_PRAISE.search(text)) and not lexicon.POSITIVE.search(_WEAK_PRAISE.sub(" ", text))
+    return _only_praise(_WEAK_PRAISE, text)
+
+
+def _only_praise(praise: re.Pattern[str], text: str) -> bool:
+    """Whether ``praise`` is in the clause and no other praise is once it is taken out."""
+    return bool(praise.search(text)) and not lexicon.POSITIVE.search(praise.sub(" ", text))
 _FAINT = re.compile(r"\bfine\b(?! (?:by|with|for) (?:me|us)\b)")
 
 
@@ -88,7 +93,7 @@ def faint_praise(text: str) -> bool:
     only fine gets no verdict, as one judged "ok" or "decent" does. "Fine by me" accepts a pick, and
     "a comedy is fine" accepts a kind of film (the caller keeps genres).
     """
-    return bool(_FAINT.search(text)) and not lexicon.POSITIVE.search(_FAINT.sub(" ", text))
+    return _only_praise(_FAINT, text)
 
 
 UNSURE = re.compile(r"\b(?:(?:not|never) (?:so |too |really |quite )?sure|unsure|undecided|on the fence"

@@ -7,14 +7,14 @@ which listed film a description picks out; this module says whether its words fi
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections.abc import Container, Iterable, Sequence
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import lexicon, word_forms
 from chat_rec.understanding.title_keys import fold_key
+from chat_rec.understanding.tokens import word_pairs
 
 
 @functools.lru_cache(maxsize=1024)
@@ -26,7 +26,7 @@ def in_english(phrase: str) -> str:
 
     keys = phrase.split()
     found = spanish_moods(keys)
-    plain = [lexicon.diminutive_base(k) for k in keys]  # "la del cerdito": the pig one
+    plain = [word_forms.diminutive_base(k) for k in keys]  # "la del cerdito": the pig one
     if plain != keys and len(spanish_moods(plain)) > len(found):
         keys, found = plain, spanish_moods(plain)
     if not found:
@@ -100,7 +100,7 @@ def phrase_pairs(items: Iterable[Item]) -> frozenset[tuple[str, str]]:
     """Every pair of adjacent words in the films' cast names and tags of two or more words: the
     names and set phrases the catalog knows ("tom hanks", "space travel").
     """
-    return frozenset(pair for item in items for name in _phrases(item) for pair in itertools.pairwise(name))
+    return word_pairs(" ".join(name) for item in items for name in _phrases(item))
 
 
 def other_name(words: Sequence[str], i: int, item: Item, known: Container[tuple[str, str]]) -> bool:

@@ -295,15 +295,15 @@ class _Parser(ClauseReader):
         """
         if self.resolver is None:
             return []
+        named_here = [r for r in refs if r.items]
+        named = named_here[-1].items[-1] if named_here else self.referenced[-1] if self.referenced else None
+        if named is None or self.previous and (named in self.list_refs.ids or _LIST_WORD.search(" ".join(ckeys))):
+            return []
         for j in range(len(ckeys)):
             ordinal = series.ordinal_at(ckeys, j)
             if ordinal is None:
                 continue
-            before = [r for r in refs if r.items]
-            if any(r.pos >= lo + j for r in before):
-                return []
-            named = before[-1].items[-1] if before else self.referenced[-1] if self.referenced else None
-            if named is None or self.previous and (named in self.list_refs.ids or _LIST_WORD.search(" ".join(ckeys))):
+            if any(r.pos >= lo + j for r in named_here):
                 return []
             found = self.resolver.series.sequel_of(named, ordinal)
             if found is not None:

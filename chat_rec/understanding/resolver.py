@@ -182,6 +182,7 @@ class TitleResolver:
     def phrase_pairs(self) -> frozenset[tuple[str, str]]:
         """Adjacent word pairs of the catalog's cast names and tags ("tom hanks"), built on first use."""
         return phrase_pairs(self.catalog)
+
     def _lookup(self, index: dict[str, list[tuple[int, int]]], key: str, year: int | None = None,
                 prefer: Collection[int] = ()) -> int | None:
         candidates = index.get(key) or []

@@ -11,11 +11,12 @@ import csv
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import emoji_verdicts, lexicon
+from chat_rec.understanding import emoji_verdicts, lexicon, word_forms
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—"
                     r"|[.!?;,:¿¡\n]|&|(?<=\s)>+(?=\s)|\)(?=\s+[¿¡A-ZÁÉÍÓÚÑ])")
@@ -52,7 +53,12 @@ def tag_pairs() -> frozenset[tuple[str, str]]:
             tags = {fold(row.get("tag") or "") for row in csv.DictReader(handle)}
     except OSError:
         return frozenset()
-    return frozenset(pair for tag in tags for pair in itertools.pairwise(tag.split()))
+    return word_pairs(tags)
+
+
+def word_pairs(phrases: Iterable[str]) -> frozenset[tuple[str, str]]:
+    """Every pair of adjacent words in the folded ``phrases`` ("tom hanks" -> (tom, hanks))."""
+    return frozenset(pair for phrase in phrases for pair in itertools.pairwise(phrase.split()))
 
 
 @dataclass
@@ -105,12 +111,12 @@ def tokenize(text: str) -> list[Tok]:
                 and not _UNSURE_SI.search(text[:m.start()]):
             key = "yes"  # the accent, or closing a clause ("los increibles si!!"), tells "yes" from "if"
         else:
-            key = lexicon.unstretch(fold(raw).replace(" ", ""))
+            key = word_forms.unstretch(fold(raw).replace(" ", ""))
             named = bool(toks) and (toks[-1].key, key) in tag_pairs()  # "tom hanks" is no "tom thanks"
             if not named and (not (raw[:1].isupper() and raw[1:].islower())
                               or not _MID_SENTENCE.search(text[:m.start()])):
-                key = lexicon.correct_typo(key, spanish)  # a capital inside a sentence is a name
-            key = lexicon.plain_word(key)
+                key = word_forms.correct_typo(key, spanish)  # a capital inside a sentence is a name
+            key = word_forms.plain_word(key)
             if not key:
                 continue
         if raw.isdigit() and text[m.start() - 1:m.start()] == "#":  # "#3" is number three

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import verdicts
@@ -64,7 +64,7 @@ def test_a_lone_word_left_of_a_spanish_title_names_no_film(resolver, text):
     ("poquito", "poquito"),
 ])
 def test_a_superlative_reads_as_its_plain_adjective_only_where_that_helps(token, plain):
-    assert lexicon.plain_word(token) == plain
+    assert word_forms.plain_word(token) == plain
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [

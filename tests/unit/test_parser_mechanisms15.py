@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.tokens import tokenize
@@ -157,10 +157,10 @@ def test_bare_answers_that_do_not_match_the_list_are_not_positions(resolver, cat
 
 
 def test_typo_targets_follow_the_language_and_skip_names():
-    assert lexicon.correct_typo("bailes", True) == "bailes"
-    assert lexicon.correct_typo("bailes") == "bailed"  # in English it may well be one
-    assert lexicon.correct_typo("moderno", True) == "modern"
-    assert lexicon.correct_typo("amazng") == "amazing"
+    assert word_forms.correct_typo("bailes", True) == "bailes"
+    assert word_forms.correct_typo("bailes") == "bailed"  # in English it may well be one
+    assert word_forms.correct_typo("moderno", True) == "modern"
+    assert word_forms.correct_typo("amazng") == "amazing"
     keys = [t.key for t in tokenize("anything starring Tom Hanks please")]
     assert "hanks" in keys and "thanks" not in keys
     assert "thanks" in [t.key for t in tokenize("hanks a lot")]  # a lowercase typo is still read

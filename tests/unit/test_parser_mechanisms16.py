@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import pytest
 
+from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.tokens import tokenize
@@ -204,9 +205,8 @@ def test_plural_and_augmented_cues_and_idioms(resolver, catalog, text, expected)
 @pytest.mark.parametrize("word, plain", [("geniales", "genial"), ("excelentes", "excelente"),
                                          ("increibles", "increible"), ("movies", "movies"), ("fines", "fines")])
 def test_a_spanish_plural_cue_reads_as_its_singular(word, plain):
-    from chat_rec.understanding import lexicon
 
-    assert lexicon.plain_word(word) == plain
+    assert word_forms.plain_word(word) == plain
 
 
 @pytest.mark.parametrize("text", ["ok next batch please", "keep them coming", "se me antoja una comedia"])

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import genres, verdicts
@@ -46,7 +46,7 @@ def resolver(catalog):
 @pytest.mark.parametrize("word, expected", [("bowling", "bowling"), ("dancing", "dancing"),
                                             ("amazng", "amazing"), ("awsome", "awesome")])
 def test_a_dictionary_word_is_no_typo_of_a_word_with_another_first_letter(word, expected):
-    assert lexicon.correct_typo(word) == expected
+    assert word_forms.correct_typo(word) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -320,7 +320,7 @@ def test_a_head_that_is_an_everyday_phrase_names_nothing(resolver, text):
 
 @pytest.mark.parametrize("word, expected", [("loooove", "love"), ("gooood", "good"), ("sooo", "so"), ("zzz", "zzz")])
 def test_a_stretched_word_is_read_as_its_form(word, expected):
-    assert lexicon.unstretch(word) == expected
+    assert word_forms.unstretch(word) == expected
 
 
 def test_a_lowercase_kind_of_film_is_no_title(resolver):

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pytest
 
+from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import genres, verdicts
@@ -204,9 +205,8 @@ def test_read_set_idioms_on_new_sentences(resolver, catalog, text, expected):
 
 @pytest.mark.parametrize("word, expected", [("pondria", "pondria"), ("veriamos", "veriamos")])
 def test_a_spanish_verb_form_is_no_typo_of_another_tense_or_verb(word, expected):
-    from chat_rec.understanding import lexicon
 
-    assert lexicon.correct_typo(word, spanish=True) == expected
+    assert word_forms.correct_typo(word, spanish=True) == expected
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 
@@ -217,7 +217,7 @@ def test_a_hedge_after_weak_praise_takes_it_back(resolver, catalog, text, liked)
     ("seconds", False, "seconds"),  # a word of its own
 ])
 def test_a_misspelt_ordinal_is_corrected(typed, spanish, fixed):
-    assert lexicon.correct_typo(typed, spanish) == fixed
+    assert word_forms.correct_typo(typed, spanish) == fixed
 
 
 @pytest.mark.parametrize("text, liked, disliked", [

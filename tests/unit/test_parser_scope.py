@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
 from chat_rec.understanding.resolver import TitleResolver
 
@@ -92,12 +92,12 @@ def test_the_people_one_watches_with_count(resolver):
 
 @pytest.mark.parametrize("typo, word", [("amazng", "amazing"), ("horor", "horror"), ("sugest", "suggest")])
 def test_cue_typos_are_corrected_to_the_one_word_an_edit_away(typo, word):
-    assert lexicon.correct_typo(typo) == word
+    assert word_forms.correct_typo(typo) == word
 
 
 def test_real_words_are_never_corrected():
     for word in ("sucker", "lover", "favorita", "gustan", "pelicula", "horrors"):
-        assert lexicon.correct_typo(word) in {word, "horror"}
+        assert word_forms.correct_typo(word) in {word, "horror"}
 
 
 def test_one_word_titles_as_subjects(resolver):
@@ -151,6 +151,6 @@ def test_spanish_war_films_in_the_masculine(resolver):
 def test_a_five_letter_word_one_letter_from_a_cue_is_left_alone(word):
     """Spanish "obras" is not a typo of "otras": short words are corrected only for a dropped,
     doubled or swapped letter."""
-    from chat_rec.understanding.lexicon import correct_typo
+    from chat_rec.understanding.word_forms import correct_typo
 
     assert correct_typo(word) == word

@@ -1,0 +1,138 @@
+"""The spelling of cue words: what a typo, a stretched word ("loooove") or a Spanish superlative,
+augmentative or diminutive ("buenísima", "rollazo", "cerdito") is read as. ``tokens.tokenize`` applies
+these to every word before the clause patterns of ``lexicon`` and ``verdict_words`` see it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from chat_rec.understanding.lexicon import (
+    ES_STOPWORDS,
+    GENRE_PATTERNS,
+    GENRE_RES,
+    NEGATIVE,
+    NUMBER_WORDS,
+    ORDINALS,
+    POSITIVE,
+    REQUEST,
+    SEEN,
+    common_words,
+    genre_word,
+    is_known_word,
+    known_words,
+)
+
+
+@functools.lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Words of the cue and genre patterns themselves (5+ letters): what a typo is corrected to."""
+    sources = [POSITIVE.pattern, NEGATIVE.pattern, REQUEST.pattern, SEEN.pattern]
+    sources += [pattern for pattern, _ in GENRE_PATTERNS]
+    # and the dictionary words a genre pattern reads whole ("comedy", "comedies", "documentary"): a
+    # stem in a pattern names no target, the word list does ("comdy" -> "comedy")
+    named = {w for w in known_words() if len(w) >= 5 and any(regex.fullmatch(w) for regex, _ in GENRE_RES)}
+    # whole words only: "favorit[ao]s?" or "comed(?:y|ies)" are stems, never a correction target
+    ordinals = {w for w in ORDINALS if len(w) >= 5 and w.isalpha()}  # "secnd one" is the second one
+    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src)) \
+        | named | ordinals
+
+
+_VERB_ENDING = re.compile(r"(?:aran|aras|eran|ieran|iera|ara|ase|asen|iese|aron|ieron|aba|aban|ia|ian|aria|arian)$")
+"""Spanish verb endings: two forms of one verb one letter apart ("gustaran", "gustaron") are two tenses."""
+
+
+_SUPERLATIVE = re.compile(r"([a-z]{3,}?)isim([oa])(s?)")
+_AUGMENTATIVE = re.compile(r"([a-z]{3,}?)az([oa])(s?)")
+_DIMINUTIVE = re.compile(r"([a-z]{3,}?)(c?)it([oa])(s?)")
+
+
+def _is_cue(text: str) -> bool:
+    return any(regex.search(form) for regex in (POSITIVE, NEGATIVE) for form in (text, f"un {text}"))
+
+
+@functools.lru_cache(maxsize=20_000)
+def plain_word(token: str) -> str:
+    """A Spanish absolute superlative, augmentative or diminutive -> its plain word when only that
+    one is a verdict cue ("pesadisima" -> "pesada", "flojisimo" -> "flojo", "larguisima" -> "larga",
+    "rollazo" -> "rollo" of "un rollo", "mejorcito" -> "mejor", "lentito" -> "lento"); a form a cue
+    names itself ("buenisima", "malisimo", "bonito") or no cue reads either way is kept.
+    """
+    if _is_cue(token):
+        return token
+    found = _SUPERLATIVE.fullmatch(token)
+    if found:
+        stem, gender, plural = found.groups()
+        if stem.endswith("qu"):  # riqu-isimo: rico
+            stem = stem[:-2] + "c"
+        elif stem.endswith("gu"):  # largu-isimo: largo
+            stem = stem[:-1]
+        plain = stem[:-3] + "ble" + plural if stem.endswith("bil") else stem + gender + plural  # amabil-isimo
+    elif found := _AUGMENTATIVE.fullmatch(token):
+        stem, gender, plural = found.groups()
+        plain = stem + gender + plural  # roll-azo: rollo
+    elif found := _DIMINUTIVE.fullmatch(token):
+        stem, c, gender, plural = found.groups()
+        plain = stem if c else stem + gender + plural  # mejor-cito: mejor; lent-ito: lento
+    elif len(token) >= 6 and token.endswith("es") and not is_known_word(token):
+        # a Spanish plural of a cue adjective: excelente-s, genial-es
+        return next((plain for plain in (token[:-1], token[:-2]) if _is_cue(plain)), token)
+    else:
+        return token
+    return plain if _is_cue(plain) else token
+
+
+def diminutive_base(token: str) -> str:
+    """A Spanish diminutive -> its plain noun ("cerdito" -> "cerdo", "perritos" -> "perros",
+    "cochecito" -> "coche"); any other word unchanged. The caller checks that the base means something.
+    """
+    found = _DIMINUTIVE.fullmatch(token) if len(token) >= 6 else None
+    if not found:
+        return token
+    stem, c, gender, plural = found.groups()
+    return stem + plural if c else stem + gender + plural
+
+
+def unstretch(token: str) -> str:
+    """A word stretched for emphasis back to its form ("loooove" -> "love", "gooood" -> "good",
+    "sooo" -> "so"): runs of three or more letters become two or one, whichever spells a frequent or
+    cue word (two first); a run of one letter alone ("zzz") stays as it is.
+    """
+    if not re.search(r"([a-z])\1\1", token) or len(set(token)) == 1:
+        return token
+    known = common_words() | cue_words() | ES_STOPWORDS
+    for form in (re.sub(r"([a-z])\1{2,}", r"\1\1", token), re.sub(r"([a-z])\1{2,}", r"\1", token)):
+        if form in known:
+            return form
+    return re.sub(r"([a-z])\1{2,}", r"\1", token)
+
+
+@functools.lru_cache(maxsize=20_000)
+def correct_typo(token: str, spanish: bool = False) -> str:
+    """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
+
+    Only tokens that are no known English word, no cue word and no Spanish stopword are
+    corrected, and only to the single cue word one edit away. In a Spanish message (``spanish``)
+    an English word is a target only as a genre's name or a cognate's stem ("moderno" -> "modern"):
+    "los bailes" is no misspelt "bailed".
+    """
+    if len(token) < 5 or not token.isalpha() or token in cue_words() or token in ES_STOPWORDS \
+            or token in NUMBER_WORDS:  # "cuatro" is no misspelt "cuarto"
+        return token
+    known = known_words()
+    if len(known) > 5000 and token in known and (len(token) < 7 or token in common_words()):
+        return token
+    from rapidfuzz.distance import OSA  # one edit: a letter added, dropped, changed or swapped
+
+    near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1
+            and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))
+            and not (w[:-3] == token[:-3] and _VERB_ENDING.search(token))  # "gustaran" is no misspelt "gustaron"
+            and not (spanish and _VERB_ENDING.search(token) and _VERB_ENDING.search(w))  # "pondría" is no "podría"
+            and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w)
+                     and w not in ORDINALS)
+            and (w[0] == token[0] or token not in known)]  # a dictionary word ("bowling") misspelt in its
+    # first letter ("howling") is rarely a typo
+    # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a
+    # dropped, doubled or swapped letter counts as a typo ("horor")
+    return near[0] if len(near) == 1 else token
