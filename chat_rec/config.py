@@ -137,6 +137,17 @@ class Settings(BaseSettings):
     (data/moods/after_likes.yaml) .51 -> .89 and costs ReDial dev novel R@10 up to .215 -> .195
     (docs/benchmarks.md "Thirteenth round")."""
 
+    series_floor: int = 1
+    """At least this many of a turn's picks are films of the same numbered series as a film the message
+    likes: "I loved Shrek, more like that" shows Shrek 2 when it passes the filters and was not shown or
+    judged. 0 turns it off (docs/benchmarks.md "Twenty-seventh round")."""
+
+    avoid_moods: bool = True
+    """Films carrying a mood the person rules out ("less violent", "nada de sustos"; the request's
+    disliked aspects) in their own tags, within ``AspectConfig.avoid_floor``, are left out of the
+    picks, as an excluded genre is; off, a ruled-out mood is only a small push on the score
+    (docs/benchmarks.md "Twenty-seventh round")."""
+
     genre_floor_page: int | None = Field(default=None, ge=1)
     """The genre floor holds in each run of this many picks; unset = the whole turn (``top_k``).
     A longer list of the same request (``top_k`` 25 with pages of 5) starts with the same 5 picks."""

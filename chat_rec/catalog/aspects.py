@@ -73,6 +73,15 @@ class AspectConfig:
     """At most this many best terms match one phrase."""
     item_share: float = 0.3
     """Share of the score from the cosine to the matched items' centroid (reaches untagged items)."""
+    avoid_floor: float = 0.8
+    """A mood the person rules out ("less violent", "nothing scary") covers every term at or above this
+    templated cosine, not only those within ``match_margin`` of the best: tags are sparse (ml-latest-small
+    tags "violent" on 4 films, "violence" on 7, "brutality" on 3), and leaving out a film too many costs
+    little where leaving in one too many is what the person sees. Set on the dev avoid queries
+    (docs/benchmarks.md, "Twenty-seventh round")."""
+    avoid_share: float = 0.5
+    """Above this share of the catalog, what a ruled-out mood covers is no longer left out (a mood that
+    reaches a broad genre term): the score's soft push is all that is left of it."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +220,22 @@ class AspectIndex:
         for k, w in reversed(self.match(phrase).terms):  # weakest first: a stronger term overwrites
             tagged[self.postings[k]] = np.float32(w)
         return tagged
+
+    def avoided(self, phrase: str) -> np.ndarray:
+        """Index rows carrying a term within ``avoid_floor`` of a mood the person rules out (bool mask).
+
+        Wider than ``match``: "less violent" covers films tagged "violence", "brutality" or "r strong
+        bloody violence", not only the best term and its near neighbours.
+        """
+        rows = np.zeros(self.item_vectors.shape[0], bool)
+        if not self.terms:
+            return rows
+        sims = self.embed([phrase])[0] @ self.term_vectors.T
+        if phrase in self.term_of:
+            sims[self.term_of[phrase]] = 1.0
+        for k in np.flatnonzero(sims >= self.config.avoid_floor).tolist():
+            rows[self.postings[k]] = True
+        return rows
 
     def vector(self, phrase: str, tagged: np.ndarray | None = None) -> np.ndarray | None:
         """Where the phrase sits in item space: the unit mean of matching items, weighted; None if none."""

@@ -60,6 +60,9 @@ class DialogueState:
     last_disliked: tuple[int, ...] = ()
     last_disliked_aspects: tuple[str, ...] = ()
     """The films and moods the last user turn disliked: they stay out of the retrieval query."""
+    last_liked: tuple[int, ...] = ()
+    """The films the last user turn liked: their series' other films may fill a place (the app's
+    ``series_floor``)."""
     prior_turns: list[dict[str, str]] = field(default_factory=list)
     """The turns before the last user turn: with it, the window retrieval embeds (``ranking.query``)."""
     constraints: Any = None
@@ -232,6 +235,7 @@ class CrsEngine:
             last = (before, signal, turn_shown)
             state.last_user_text = text
             state.last_disliked = tuple(signal.disliked_ids)
+            state.last_liked = tuple(signal.liked_ids)
             state.last_disliked_aspects = tuple(signal.disliked_aspects)
             state.prior_turns = [dict(t) for t in case["turns"][:number]]
         # the last user turn's filters, with every movie named up to the predicted turn
@@ -336,6 +340,8 @@ class CrsEngine:
         ranked = pipeline.rank(ranker, state.profile, state.constraints, depth, self.settings.diversity,
                                candidates, query_vector=query, genre_floor=self.settings.genre_floor,
                                aspect_floor=self.settings.aspect_floor, floor_page=page,
+                               avoid_moods=self.settings.avoid_moods, series_of=self.resolver.series.siblings,
+                               series_floor=self.settings.series_floor, series_seeds=state.last_liked,
                                proposed=self.proposed(case) if (proposals and self.proposals > 0) else (),
                                proposal_weight=self.settings.llm_proposal_weight)
         return [s.item.item_id for s in ranked]

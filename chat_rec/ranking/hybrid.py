@@ -294,6 +294,19 @@ class HybridRanker:
             mask |= self.aspects.tagged(phrase) > 0
         return {int(i) for i in self.ids[mask]}
 
+    def ids_avoided(self, phrases: Sequence[str]) -> set[int]:
+        """Catalog ids that carry a mood the person rules out (``AspectIndex.avoided``), each mood's
+        films counted only while they are at most ``avoid_share`` of the catalog; none without aspects.
+        """
+        if self.aspects is None or not phrases:
+            return set()
+        mask = np.zeros(len(self.ids), bool)
+        for phrase in dict.fromkeys(phrases):
+            rows = self.aspects.avoided(phrase)
+            if np.count_nonzero(rows) <= self.aspects.config.avoid_share * len(rows):
+                mask |= rows
+        return {int(i) for i in self.ids[mask]}
+
     def _genre_mask(self, genres: Collection[str]) -> np.ndarray:
         mask = np.zeros(len(self.ids), bool)
         for g in genres:

@@ -134,7 +134,9 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
          candidates: Collection[int] | None = None, query_vector: np.ndarray | None = None,
          reranker: CandidateReranker | None = None, history: Sequence[str] = (),
          rerank_depth: int = 20, genre_floor: int = 0, floor_page: int | None = None,
-         aspect_floor: int = 0, proposed: Sequence[int] = (), proposal_weight: float = 1.0) -> list[ScoredItem]:
+         aspect_floor: int = 0, proposed: Sequence[int] = (), proposal_weight: float = 1.0,
+         avoid_moods: bool = False, series_of: Callable[[int], Sequence[int]] | None = None,
+         series_floor: int = 0, series_seeds: Sequence[int] = ()) -> list[ScoredItem]:
     """Score the candidates (or the whole catalog when None) and pick k with MMR.
 
     ``query_vector`` (the message's embedding) joins the profile in the content score
@@ -144,8 +146,14 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
     ``with_aspect_floor`` (applied first, on the same pages, for the moods the message itself asks
     for: ``c.asked_aspects``). ``proposed``: catalog ids a chat model proposed for the turn
     (``ranking/proposals.py``), fused with the ranking (weight ``proposal_weight``) before the floors.
+    ``avoid_moods``: films carrying a mood the person rules out (``c.disliked_aspects``) are left
+    out (``HybridRanker.ids_avoided``). ``series_of(id)``: the other films of a film's series; at least
+    ``series_floor`` of the first page are such films of the ``series_seeds`` (the films this message
+    liked), before the mood and genre floors.
     """
     request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
+    if avoid_moods and c.disliked_aspects:
+        request.exclude_ids = set(request.exclude_ids) | ranker.ids_avoided(c.disliked_aspects)
     if reranker is None:
         ranked = ranker.rank(request)
     else:
@@ -154,9 +162,37 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
         request.k = k
     if proposed:
         ranked = fuse(ranker, request, ranked, proposed, proposal_weight)
+    if series_of is not None and series_floor > 0:
+        ranked = with_series_floor(ranker, request, ranked, series_floor, floor_page, c, series_seeds, series_of)
     if c.asked_aspects:  # the floor holds for the moods this message asks for, not for carried ones
         ranked = with_aspect_floor(ranker, request, ranked, aspect_floor, floor_page, c.asked_aspects)
     return with_genre_floor(ranker, request, ranked, genre_floor, floor_page)
+
+
+def with_series_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,
+                      page: int | None, c: Constraints, seeds: Sequence[int],
+                      series_of: Callable[[int], Sequence[int]]) -> list[ScoredItem]:
+    """At least ``floor`` of the first page are films of the same numbered series as the ``seeds``, when
+    any passes the filters and was not shown, judged or ruled out: "I loved Shrek, more like that" is
+    answered with Shrek 2 among other films. The
+    item-item signals rarely put a sequel first (it is mentioned with its film, and so was often
+    already seen in the conversations they learn from); the series comes from the titles
+    (``understanding.series.SeriesIndex``), not from any list.
+    """
+    if floor <= 0 or not seeds:
+        return ranked
+    judged = set(request.exclude_ids) | set(request.liked_ids) | set(request.disliked_ids)
+    family = {s for i in seeds for s in series_of(i)} - judged
+    if not family:
+        return ranked
+    allowed = set(ranker.ids[ranker.filter_mask(c.excluded_genres, c.year_min, c.year_max)].tolist())
+    family &= allowed
+    if not family:
+        return ranked
+    size = max(1, min(page or request.k, request.k, len(ranked)))  # the first page only: the answer to the turn
+    first = _with_floor(ranker, replace(request, k=size), ranked[:size], floor, size, family)
+    taken = {s.item.item_id for s in first}
+    return (first + [s for s in ranked if s.item.item_id not in taken])[:len(ranked)]
 
 
 def with_genre_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem],

@@ -173,7 +173,9 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
     ``react``: it only judges what is on screen or asks for more (a button, "the second one",
     "anything else?", "not so much drama"). ``relative``: the message asks for more or less of
     something than what is shown ("more action!", ``intent.relative_ask``): asked as a request or
-    not, it steers unless it names films or leaves the topic.
+    not, it steers unless it names films, even toward genres that do not go with the topic ("no
+    dramas, something more action packed" after westerns narrows the westerns' list, years and all:
+    a comparative is said of the picks on screen).
     """
     named = [i for i in signal.liked_ids if i not in set(shown)]
     # A relative era ("something older") is a wish about the picks on screen, not a request of its
@@ -182,7 +184,7 @@ def message_kind(signal: PreferenceSignal, shown: Collection[int], has_text: boo
                   or signal.year_min is not None or signal.year_max is not None)
     if not has_text or not states:
         return "react"
-    if changes_topic(signal, previous, affinity):
+    if changes_topic(signal, previous, affinity) and not (relative and not named):
         return "change"
     if previous is not None and previous.topic and not (signal.liked_genres or named):
         # a mood or a year with no topic of its own: it narrows the topic in force, unless the mood

@@ -10,6 +10,7 @@ word whose nearest term is close in the embedding space ("thoughtful" -> "though
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -65,9 +66,10 @@ SPANISH_WORDS = frozenset(
 )
 
 NEGATORS = lexicon.NEGATORS | frozenset(
-    {"sin", "avoid", "avoiding", "hate", "hates", "skip", "minus", "less", "dont", "no"}
+    {"sin", "avoid", "avoiding", "hate", "hates", "skip", "minus", "less", "fewer", "menos", "dont", "no"}
 )
-"""Words that put the aspects after them in their clause on the disliked side."""
+"""Words that put the aspects after them in their clause on the disliked side ("menos violenta", "fewer
+explosions"; ``aspects.NOT_LESS`` names the idioms in which "less" and "menos" take nothing back)."""
 
 _OPENERS = frozenset("now ok okay so well then and but alright hmm maybe perhaps just also "
                      "ahora bueno pues entonces vale y pero quizas".split())
@@ -87,12 +89,24 @@ class Token:
     end: int
 
 
+@functools.cache
+def _dropped_g() -> dict[str, str]:
+    """Words of asking, negation or function spelt without their final "g" ("somethin", "nothin",
+    "lookin") -> the word: a way of writing, not a mood (general English).
+    """
+    words = FUNCTION_WORDS | REQUEST_WORDS | NEGATORS
+    return {w[:-1]: w for w in words if w.endswith("ing") and len(w) >= 6}
+
+
 def tokenize(text: str) -> list[Token]:
-    """Words (hyphenated compounds kept whole) and punctuation, folded, with character spans."""
+    """Words (hyphenated compounds kept whole) and punctuation, folded, with character spans; a
+    word of asking or negation without its final "g" is read as the word (``_dropped_g``).
+    """
     out = []
     for m in _TOKEN.finditer(text):
         raw = m.group()
         key = raw if raw in ".,;:!?" else fold(raw.replace("'", "").replace("’", ""))
+        key = _dropped_g().get(key, key)
         if key:
             out.append(Token(key, m.start(), m.end()))
     return out

@@ -47,6 +47,27 @@ _MIND_IDIOMS = re.compile(r"\b(?:(?:in|to|on (?:my|your|our)) mind|never mind|(?
 """English idioms with "mind" that say nothing of a film ("anything in mind?", "comes to mind", "never
 mind", "I don't mind"); "blow my mind" still asks for a mind-blowing one."""
 
+_JOINERS = frozenset("and or nor y e o u ni".split())
+_DETERMINERS = frozenset(
+    "the a an all any those these that this some of el la los las un una unos unas de del lo "
+    "too so much many mucho mucha muchos muchas tanto tanta tantos tantas demasiado demasiada demasiados "
+    "demasiadas stuff bits scenes parts moments things films movies ones cosas escenas partes pelis peliculas".split())
+"""What may stand between two coordinated moods besides a coordinator ("without the crude jokes and all
+the swearing", "minus the dark bits and the gore", "sin sangre ni tanta violencia"): determiners,
+quantifiers and the head nouns a mood goes with; a negation before the first mood reaches the second
+(general language)."""
+
+_FRESH_PHRASE = frozenset("something anything algo alguna alguno".split())
+"""After a coordinator, these open a new noun phrase that the negation before them does not reach."""
+
+_OBJECT_MARKERS = frozenset("of with to from de a con".split())
+"""A complaint ending in one of these takes the mood after it as its object ("tired of superheroes",
+"fed up with gritty stuff", "harta de las pelis oscuras"): that mood is ruled out."""
+
+NOT_LESS = re.compile(r"\b(?:al|lo|mas o|more or|no|nothing) (?:menos|less)\b|\bmenos mal\b")
+"""Idioms in which "less" or "menos" rules nothing out ("al menos algo oscuro", "por lo menos", "más o menos",
+"more or less", "nothing less than", "menos mal"): general language."""
+
 
 def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None,
                    vocabulary: AspectIndex | None = None) -> set[int]:
@@ -64,6 +85,10 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
             covered = covered_keys(m, starts)
             spans += [(tokens[k].start, tokens[k].end) for k in covered
                       if not (vocabulary is not None and len(covered) > 1 and _qualifier(tokens[k].key, vocabulary))]
+            after = covered[-1] + 1 if covered else len(tokens)
+            if vocabulary is not None and after < len(tokens) and vocabulary.is_term(
+                    f"{tokens[covered[-1]].key} {tokens[after].key}"):  # "action packed": the genre's own compound
+                spans.append((tokens[after].start, tokens[after].end))
     idiom: set[int] = set()  # the words a verdict idiom leads with: "big" of "big fan of" is no mood
     for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
         for m in regex.finditer(folded):
@@ -208,20 +233,35 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
     folded, starts = lexicon.joined_keys(keys)
     tame = {k for m in _MIND_IDIOMS.finditer(folded) for k in covered_keys(m, starts)}
     panned = {k for m in lexicon.NEGATIVE.finditer(folded) for k in covered_keys(m, starts)}
+    idle = {k for m in NOT_LESS.finditer(folded) for k in covered_keys(m, starts)}
+    objected = {k for m in lexicon.NEGATIVE.finditer(folded)
+                if (covered := covered_keys(m, starts)) and keys[covered[-1]] in _OBJECT_MARKERS for k in covered}
+    last: tuple[int, bool] | None = None  # where the previous mood ended, and whether it was ruled out
     for start, end, phrase in find_aspects(keys, vocabulary, skip):
         if panned & set(range(start, end)) and not _asking_clause(keys, start):
             disliked[phrase] = None  # "Heat was boring", "it bored me": a quality to avoid
+            last = (end, True)
             continue
         negated = too = tolerated = False
         for j in range(start - 1, max(-1, start - 1 - NEGATION_REACH), -1):
-            if keys[j] in CLAUSE_BREAKS:
-                break
+            if keys[j] in CLAUSE_BREAKS or (keys[j] in _FRESH_PHRASE and j > 0 and keys[j - 1] in _JOINERS):
+                break  # "nothing violent and something funny": a new noun phrase, out of the negation's reach
             tolerated = tolerated or j in tame  # "I don't mind subtitles": neither asked for nor avoided
-            negated = negated or keys[j] in NEGATORS
+            negated = negated or (keys[j] in NEGATORS and j not in idle) or j in objected
             too = too or keys[j] == "too"
+        if last is not None and last[1] and _coordinated(keys[last[0]:start]):
+            negated = True  # "without the crude jokes and swearing": the negation reaches the second mood
         if not tolerated:
             (disliked if negated or too else liked)[phrase] = None
+        last = (end, negated or too) if not tolerated else None
     return list(liked), [p for p in disliked if p not in liked]
+
+
+def _coordinated(between: Sequence[str]) -> bool:
+    """Whether the words between two moods join them into one list: a coordinator, and otherwise only
+    determiners or quantifiers.
+    """
+    return any(k in _JOINERS for k in between) and all(k in _JOINERS or k in _DETERMINERS for k in between)
 
 
 _WISH = re.compile(r"\b(?:(?:(?:i|we) (?:d|would)|id|wed) (?:like|love|prefer|enjoy)"

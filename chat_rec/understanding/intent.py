@@ -91,17 +91,23 @@ def _genre_with_a_proviso(clause: str) -> bool:
 
 
 _MORE_OF = re.compile(r"^(?:(?:ok|okay|now|and|but|so|y|pero|ahora|vale|bueno|pues) )*"
+                      r"(?:(?:give me|show me|dame|quiero|busco) )?"
+                      r"(?:(?:something|anything|algo|una|uno) )?"
                       r"(?:(?:some|a bit|a little|a lot|way|much|even|algo|un poco|mucho|aun) )?"
                       r"(?:more|less|mas|menos)\b(?! like\b| than\b| que\b| como\b)")
-"""A message that opens with a comparative ("more action!", "less gore please", "algo más
-divertido"): it asks for more or less of something relative to the picks on screen."""
+"""A clause that opens with a comparative, or with one after a word of asking ("more action!", "less
+gore please", "algo más divertido", "no dramas, something more action packed"): it asks for more or
+less of something relative to the picks on screen."""
+
+_CLAUSE = re.compile(r"[,.;:!?]+|\b(?:but|pero)\b", re.IGNORECASE)
 
 
 def relative_ask(text: str) -> bool:
-    """Whether the message asks for more or less of something than what is shown (``_MORE_OF``):
-    a steer of the request in force, even when it reads as a request for picks.
+    """Whether the message asks for more or less of something than what is shown (``_MORE_OF``, at
+    the start of any of its clauses): a steer of the request in force, even when it reads as a
+    request for picks.
     """
-    return bool(_MORE_OF.match(fold(text)))
+    return any(_MORE_OF.match(fold(clause)) for clause in _CLAUSE.split(text))
 
 
 def sentences(keys: list[str]) -> list[tuple[list[str], bool]]:

@@ -277,7 +277,8 @@ ES_STOPWORDS = frozenset(
     "te tu es son era fue algo nada quiero busco tienes peli pelicula peliculas gracias hola "
     "como estas esta este esa ese otra otro ya vi gusta gusto encanta encanto anos nunca "
     "tambien porque cuando donde quien algun alguna ninguna eso esto lo le les se si no otras otros "
-    "todo todos todas mucho muchos poco dos tres ver visto hay ha he".split()
+    "todo todos todas mucho muchos poco dos tres ver visto hay ha he "
+    "tanto tanta tantos tantas mucha muchas poca pocos pocas demasiada demasiados demasiadas".split()
 )
 EN_STOPWORDS = frozenset(
     "the a an of and or to in on for with without but i me my you your it is was are were be "

@@ -63,6 +63,15 @@ class SeriesIndex:
         return found[0] if len(found) == 1 and found[0] != item_id else None
 
 
+    def siblings(self, item_id: int) -> list[int]:
+        """The other films of the series of ``item_id``, in series order (none outside a series)."""
+        item = self.catalog.get(item_id)
+        if item is None:
+            return []
+        films = sorted(self._series.get(_name_and_number(item.title)[0], []), key=lambda nf: nf[0])
+        return [film.item_id for _, film in films if film.item_id != item_id]
+
+
 def ordinal_at(keys: Sequence[str], j: int) -> int | None:
     """The ordinal a series reference names at ``keys[j]`` ("the third one", "la segunda parte",
     "the original"), or None: a determiner, the ordinal, then a film noun or the end of the clause
