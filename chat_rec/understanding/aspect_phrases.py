@@ -66,7 +66,8 @@ SPANISH_WORDS = frozenset(
 )
 
 NEGATORS = lexicon.NEGATORS | frozenset(
-    {"sin", "avoid", "avoiding", "hate", "hates", "skip", "minus", "less", "fewer", "menos", "dont", "no"}
+    {"sin", "avoid", "avoiding", "hate", "hates", "skip", "minus", "less", "fewer", "menos", "zero", "cero",
+     "dont", "no"}
 )
 """Words that put the aspects after them in their clause on the disliked side ("menos violenta", "fewer
 explosions"; ``aspects.NOT_LESS`` names the idioms in which "less" and "menos" take nothing back)."""
