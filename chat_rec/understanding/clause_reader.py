@@ -24,6 +24,8 @@ from chat_rec.understanding.signal import PreferenceSignal
 
 _POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
 """Politeness, no verdict: "mark Titanic as seen, please"."""
+_MORE = frozenset("more mas another otra otro others otras otros some".split())
+"""Asking for more picks: with politeness alone, no verdict on what was just seen ("seen them all, more please")."""
 _PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
              "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
 _BOTH_SUBJECTS = frozenset("we wed well were weve you youd youll they theyd theyll us".split())
@@ -286,7 +288,7 @@ class ClauseReader:
                     refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending
                             if r.items or polarity]
                 elif polarity and seen_refs[0] == sent and keys[lo - 1] == "," and bare_verdict(ckeys) \
-                        and not all(k in lexicon.NEGATORS or k in _POLITE for k in ckeys):
+                        and not all(k in lexicon.NEGATORS or k in _POLITE or k in _MORE for k in ckeys):
                     refs = [_Ref(lo, list(seen_refs[1]), pronoun=True)]  # "vi la primera, muy buena"
                 elif polarity < 0 and len(self.previous) > 1 and not self.referenced and not self.list_refs.ahead \
                         and not last_genres and clause_rules.LIST_AS_SUBJECT.search(text) \

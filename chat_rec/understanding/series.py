@@ -20,6 +20,10 @@ from chat_rec.understanding.title_keys import _LEADING_ARTICLE, ROMAN_NUMERALS, 
 _MARK = re.compile(r"^(?P<name>.+?)(?::\s*(?:part\s+)?(?P<part>\d+|[ivx]+)\b.*|\s+(?P<num>\d+|[ivx]+)(?::.*)?|:.*)?$",
                    re.IGNORECASE)
 """A title's series name and its sequel number, if any: "Terminator 2: Judgment Day" -> Terminator, 2."""
+_PART = re.compile(r"^(?P<name>.+?):\s*part\s+(?P<part>\d+|[ivx]+)\b.*$(?P<num>)?", re.IGNORECASE)
+"""A sequel named as a part: "The Godfather: Part II"."""
+_NUMBERED = re.compile(r"^(?P<name>.+?)\s+(?P<num>\d+|[ivx]+)(?::.*)?$(?P<part>)?", re.IGNORECASE)
+"""A number after the whole name, which may hold a colon: "Mission: Impossible II", "Toy Story 2"."""
 _SPELT = re.compile(r"^(.+?) the (\w+)$")
 """A sequel number spelt as an ordinal after the name: "Shrek the Third"."""
 _NOUNS = frozenset("one part parte movie film peli pelicula".split())
@@ -30,12 +34,17 @@ def _name_and_number(title: str) -> tuple[str, int | None]:
     spelt = _SPELT.match(fold_key(title.strip()))
     if spelt and spelt.group(2) in lexicon.ORDINALS:  # "Shrek the Third"
         return _LEADING_ARTICLE.sub("", spelt.group(1)), lexicon.ORDINALS[spelt.group(2)]
-    found = _MARK.match(title.strip())
+    found = _PART.match(title.strip()) or _NUMBERED.match(title.strip()) or _MARK.match(title.strip())
     if not found:
         return fold_key(title), None
     raw = found.group("part") or found.group("num")
     number = None if raw is None else int(raw) if raw.isdigit() else ROMAN_NUMERALS.get(raw.lower())
     return _LEADING_ARTICLE.sub("", fold_key(found.group("name"))), number
+
+
+def _whole_name(title: str) -> str:
+    """The whole title as a series name ("Mission: Impossible" names the series of "Mission: Impossible II")."""
+    return _LEADING_ARTICLE.sub("", fold_key(title.strip()))
 
 
 class SeriesIndex:
@@ -46,18 +55,31 @@ class SeriesIndex:
     def __init__(self, catalog: Catalog) -> None:
         self.catalog = catalog
         by_name: dict[str, list[tuple[int, Item]]] = defaultdict(list)
+        unnumbered: list[tuple[str, Item]] = []
         for item in catalog:
             name, number = _name_and_number(item.title)
-            by_name[name].append((number or 0, item))
+            if number is None:
+                unnumbered.append((name, item))
+            else:
+                by_name[name].append((number, item))
+        numbered = set(by_name)
+        for name, item in unnumbered:  # "Mission: Impossible" opens the series its sequels name whole
+            whole = _whole_name(item.title)
+            by_name[whole if whole in numbered else name].append((0, item))
         self._series = {name: films for name, films in by_name.items()
                         if any(n >= 2 for n, _ in films) and sum(1 for n, _ in films if n == 0) == 1}
+
+    def _name_of(self, item: Item) -> str:
+        name, number = _name_and_number(item.title)
+        whole = _whole_name(item.title)
+        return whole if number is None and whole in self._series else name
 
     def sequel_of(self, item_id: int, ordinal: int) -> int | None:
         """The film numbered ``ordinal`` in the series of ``item_id`` (1: the first film), or None."""
         item = self.catalog.get(item_id)
         if item is None:
             return None
-        films = self._series.get(_name_and_number(item.title)[0], [])
+        films = self._series.get(self._name_of(item), [])
         wanted = 0 if ordinal == 1 else ordinal
         found = [film.item_id for number, film in films if number == wanted]
         return found[0] if len(found) == 1 and found[0] != item_id else None
@@ -68,7 +90,7 @@ class SeriesIndex:
         item = self.catalog.get(item_id)
         if item is None:
             return []
-        films = sorted(self._series.get(_name_and_number(item.title)[0], []), key=lambda nf: nf[0])
+        films = sorted(self._series.get(self._name_of(item), []), key=lambda nf: nf[0])
         return [film.item_id for _, film in films if film.item_id != item_id]
 
 

@@ -24,6 +24,9 @@ from a benchmark file).
   - "zero" and "cero" rule out; "enough" opening a clause, or after "had", is a complaint;
   - a mood word right after "I'm", "we're" or "estoy" says how the person is, not what to watch;
   - two adjacent moods share the negation ("no dark violent stuff"), as do moods joined by "or about".
+- Found by using the app: "I've seen all of those, more please" liked all five picks on screen (the
+  politeness after "more" was read as a verdict on the films just seen); asking for more picks politely
+  judges nothing.
 - Found by sixteen dialogues a helper wrote from docs/dialogues.md, the README and the catalog alone
   (/tmp/dlg18; two are now tests/dialogues/58-59), each checked here on our own sentences:
   - a comparative opens any clause, also after a word of asking ("no dramas please, something more
@@ -265,3 +268,31 @@ def test_adjacent_or_topic_joined_moods_share_the_negation(world) -> None:
     aspects, _ = world
     assert aspects_with_polarity("nothing set in space or about violence", aspects) == ([], ["space", "violence"])
     assert aspects_with_polarity("no dark violent stuff tonight", aspects) == ([], ["dark", "violent"])
+
+
+def test_a_series_name_may_hold_a_colon() -> None:
+    from chat_rec.understanding.series import SeriesIndex
+
+    films = [Item(81, "Task: Unlikely", 1996, ("Action",), ()), Item(82, "Task: Unlikely II", 2000, ("Action",), ()),
+             Item(83, "Task: Unlikely III", 2006, ("Action",), ()),
+             Item(84, "Task: Unlikely - Ghost Rule", 2011, ("Action",), ()),
+             Item(85, "Old Crown", 1972, ("Drama",), ()), Item(86, "Old Crown: Part II", 1974, ("Drama",), ())]
+    series = SeriesIndex(Catalog("colon", {f.item_id: f for f in films}))
+    assert series.siblings(81) == [82, 83] and series.sequel_of(82, 1) == 81 and series.sequel_of(81, 3) == 83
+    assert series.siblings(85) == [86] and series.siblings(84) == []
+
+
+@pytest.mark.parametrize("text, seen", [("watched every one of those, more please", [91, 92, 93]),
+                                        ("seen the second one, more pls", [92]),
+                                        ("ya vi la tercera, otras por favor", [93])])
+def test_asking_for_more_politely_judges_nothing(text: str, seen: list[int]) -> None:
+    from chat_rec.understanding.parser import parse_detailed
+    from chat_rec.understanding.resolver import TitleResolver
+
+    films = [Item(91, "Marble Sky", 2001, ("Drama",), ()), Item(92, "Copper Lane", 2002, ("Comedy",), ()),
+             Item(93, "Glass Harbour", 2003, ("Thriller",), ())]
+    catalog = Catalog("more", {f.item_id: f for f in films})
+    signal = parse_detailed(text, films, TitleResolver(catalog), "").signal
+    assert signal.liked_ids == [] and sorted(signal.seen_ids) == seen
+    judged = parse_detailed("seen the second one, really good", films, TitleResolver(catalog), "").signal
+    assert judged.liked_ids == [92]  # a verdict after "seen" still judges the film
