@@ -293,7 +293,8 @@ def _opens_clause(keys: Sequence[str], j: int) -> bool:
 
 def _speaker_state(keys: Sequence[str], start: int) -> bool:
     """Whether the word at ``start`` says how the speaker is ("I'm exhausted", "we're so bored", "estoy
-    cansada"): after "I'm", "I am", "we're" or "estoy", with at most intensifiers between."""
+    cansada"): after "I'm", "I am", "we're" or "estoy", with at most intensifiers between.
+    """
     j = start - 1
     while j >= 0 and keys[j] in _INTENSIFIERS:
         j -= 1
