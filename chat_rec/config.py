@@ -137,6 +137,11 @@ class Settings(BaseSettings):
     (data/moods/after_likes.yaml) .51 -> .89 and costs ReDial dev novel R@10 up to .215 -> .195
     (docs/benchmarks.md "Thirteenth round")."""
 
+    collaborative_alpha: float = Field(default=0.5, ge=0.0, le=1.0)
+    collaborative_shrink: float = Field(default=0.0, ge=0.0)
+    """The app's item-kNN similarity (``ItemKNN``): alpha 0.5 and shrink 0 is the cosine; a lower alpha
+    asks more of popular neighbours (docs/benchmarks.md "Twenty-seventh round")."""
+
     series_floor: int = 1
     """At least this many of a turn's picks are films of the same numbered series as a film the message
     likes: "I loved Shrek, more like that" shows Shrek 2 when it passes the filters and was not shown or

@@ -231,11 +231,12 @@ class HybridRanker:
     def with_collaborative(cls, catalog: Catalog, index: VectorIndex, weights: RankWeights | None = None,
                            min_rating: float | None = None, aspects: AspectIndex | None = None,
                            conversation: ConversationModel | None = None,
-                           cache_dir: Path | None = None) -> HybridRanker:
+                           cache_dir: Path | None = None, alpha: float = 0.5, shrink: float = 0.0) -> HybridRanker:
         """A ranker with item-kNN fitted on the catalog's ratings (a few seconds; loaded from ``cache_dir``
-        when fitted there before), if it has any.
+        when fitted there before), if it has any; ``alpha`` and ``shrink``: see ``ItemKNN``.
         """
-        knn = (ItemKNN.from_ratings(catalog.ratings, catalog.ids, min_rating, cache_dir=cache_dir)
+        knn = (ItemKNN.from_ratings(catalog.ratings, catalog.ids, min_rating, cache_dir=cache_dir,
+                                    alpha=alpha, shrink=shrink)
                if len(catalog.ratings) else None)
         return cls(catalog, index, knn, weights, aspects=aspects, conversation=conversation)
 

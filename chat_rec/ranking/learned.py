@@ -172,7 +172,8 @@ def app_ranker(settings: Any, catalog: Any, index: Any, conversation: Any = "aut
 
     cache = cache_dir_for(settings.index_dir, settings.cache_dir)
     ranker = HybridRanker.with_collaborative(catalog, index, weights, aspects=aspects, conversation=conversation,
-                                             cache_dir=cache)
+                                             cache_dir=cache, alpha=settings.collaborative_alpha,
+                                             shrink=settings.collaborative_shrink)
     if isinstance(retriever, str):
         from chat_rec.ranking.retriever import load_retriever
 

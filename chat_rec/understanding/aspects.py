@@ -308,8 +308,7 @@ def _coordinated(between: Sequence[str]) -> bool:
     """Whether the words between two moods join them into one list: nothing ("jumbled timelines"), or
     a coordinator and otherwise only determiners, quantifiers or a topic preposition.
     """
-    return not between or (any(k in _JOINERS for k in between)
-                            and all(k in _JOINERS or k in _DETERMINERS or k in _PASSED for k in between))
+    return not between or (any(k in _JOINERS for k in between) and all(k in _PASSED for k in between))
 
 
 _WISH = re.compile(r"\b(?:(?:(?:i|we) (?:d|would)|id|wed) (?:like|love|prefer|enjoy)"
