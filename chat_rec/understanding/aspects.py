@@ -255,12 +255,12 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
         j > 0 and keys[j - 1] in _HAD))}  # "enough mob stuff for now", "had enough trippy stuff"
     last: tuple[int, bool] | None = None  # where the previous mood ended, and whether it was ruled out
     for start, end, phrase in sorted(find_aspects(keys, vocabulary, skip)):
+        if _speaker_state(keys, start):
+            last = None  # "I'm exhausted today", "I'm bored": how the person is, not what the film should be
+            continue
         if panned & set(range(start, end)) and not _asking_clause(keys, start):
             disliked[phrase] = None  # "Heat was boring", "it bored me": a quality to avoid
             last = (end, True)
-            continue
-        if _speaker_state(keys, start):
-            last = None  # "I'm exhausted today": how the person is, not what the film should be
             continue
         negated = too = tolerated = False
         phrase_only = True  # every word so far is of the mood's own noun phrase

@@ -262,6 +262,8 @@ def test_how_the_speaker_is_is_no_mood(world) -> None:
     assert aspects_with_polarity("we're kinda violent tonight lol", aspects) == ([], [])
     assert aspects_with_polarity("I'm after something dark", aspects) == (["dark"], [])
     assert aspects_with_polarity("I'm a fan of dark films", aspects) == (["dark"], [])
+    assert aspects_with_polarity("estoy lenta hoy, algo oscuro", aspects) == (["dark"], [])  # no complaint
+    assert aspects_with_polarity("esa fue muy lenta, algo oscuro", aspects) == (["dark"], ["slow"])
 
 
 def test_adjacent_or_topic_joined_moods_share_the_negation(world) -> None:
