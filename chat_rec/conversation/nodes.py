@@ -21,6 +21,7 @@ from chat_rec.ranking.constraints import Constraints, build_constraints, carried
 from chat_rec.ranking.query import dialogue_query, query_window, without_disliked
 from chat_rec.ranking.retriever import embed_query
 from chat_rec.understanding.aspects import asked_aspects, with_fallback_aspects
+from chat_rec.understanding.intent import relative_ask
 from chat_rec.understanding.signal import PreferenceSignal
 
 if TYPE_CHECKING:
@@ -356,7 +357,8 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
         era_span, era_base = None, [None, None]
     shown = set(profile.shown_ids) | set(state.get("last_items") or [])
     c = build_constraints(history, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
-    c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request)
+    c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request,
+                                                          relative_ask(state.get("user_text", "")))
     c.asked_aspects = asked_aspects(state.get("user_text", ""), [a for a in signal.liked_aspects
                                                                  if a in set(c.liked_aspects)])
     if request is not None:

@@ -194,6 +194,7 @@ class CrsEngine:
         from chat_rec.ranking import session
         from chat_rec.ranking.constraints import build_constraints, carried_aspects
         from chat_rec.understanding.aspects import asked_aspects
+        from chat_rec.understanding.intent import relative_ask
 
         state = DialogueState()
         if self.oracle_mentions:
@@ -221,7 +222,8 @@ class CrsEngine:
                                     self.shared_direction, [i.item_id for i in shown])
             # moods as the app keeps them: a message's own replace the old, a new request drops them
             liked, disliked = carried_aspects(signal, {"liked": list(state.liked_aspects),
-                                                       "disliked": list(state.disliked_aspects)})
+                                                       "disliked": list(state.disliked_aspects)},
+                                              relative=relative_ask(text))
             state.liked_aspects, state.disliked_aspects = dict.fromkeys(liked), dict.fromkeys(disliked)
             state.mentioned.update(dict.fromkeys(signal.liked_ids + signal.disliked_ids + signal.seen_ids))
             turn_shown = [i.item_id for i in shown]

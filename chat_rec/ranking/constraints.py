@@ -158,19 +158,28 @@ def era_range(era: str, shown_years: Sequence[int], year_min: int | None = None,
 
 
 def carried_aspects(signal: PreferenceSignal, previous: Mapping[str, Sequence[str]] | None,
-                    fresh_request: bool | None = None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+                    fresh_request: bool | None = None,
+                    relative: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(liked, disliked) aspects after this message: new ones replace the old; a fresh request
-    drops the old mood; otherwise (a reaction to the picks, a steer) the mood carries on.
+    drops the old mood; otherwise (a reaction to the picks, a steer) the mood carries on. A message
+    that asks for more or less of something than what is shown (``relative``, ``intent.relative_ask``)
+    and is no fresh request adds its moods to the old ones instead ("a scary movie" then "less dark,
+    more fun": still scary, now fun, not dark), the newer side winning where the two disagree.
 
     ``fresh_request`` says whether the message is a new request (``session.message_kind``);
     None reads any named title or genre as one.
     """
-    if signal.liked_aspects or signal.disliked_aspects:
-        return tuple(signal.liked_aspects), tuple(signal.disliked_aspects)
+    own = tuple(signal.liked_aspects), tuple(signal.disliked_aspects)
+    old = dict(previous or {})
+    if (own[0] or own[1]) and relative and fresh_request is not True:
+        liked = [a for a in old.get("liked", ()) if a not in own[1]]
+        disliked = [a for a in old.get("disliked", ()) if a not in own[0]]
+        return (tuple(dict.fromkeys([*liked, *own[0]])), tuple(dict.fromkeys([*disliked, *own[1]])))
+    if own[0] or own[1]:
+        return own
     fresh = bool(signal.liked_ids or signal.liked_genres) if fresh_request is None else fresh_request
     if fresh:
         return (), ()
-    old = dict(previous or {})
     return tuple(old.get("liked", ())), tuple(old.get("disliked", ()))
 
 

@@ -298,3 +298,16 @@ def test_asking_for_more_politely_judges_nothing(text: str, seen: list[int]) -> 
     assert signal.liked_ids == [] and sorted(signal.seen_ids) == seen
     judged = parse_detailed("seen the second one, really good", films, TitleResolver(catalog), "").signal
     assert judged.liked_ids == [92]  # a verdict after "seen" still judges the film
+
+
+def test_a_relative_ask_adds_its_moods_to_the_mood_in_force() -> None:
+    from chat_rec.ranking.constraints import carried_aspects
+    from chat_rec.understanding.signal import PreferenceSignal
+
+    previous = {"liked": ["creepy", "dark"], "disliked": ["gore"]}
+    steer = PreferenceSignal(liked_aspects=["funny"], disliked_aspects=["dark"])  # "less dark, more funny"
+    assert carried_aspects(steer, previous, fresh_request=False, relative=True) == (("creepy", "funny"),
+                                                                                   ("gore", "dark"))
+    assert carried_aspects(steer, previous, fresh_request=None, relative=True)[0] == ("creepy", "funny")
+    assert carried_aspects(steer, previous, fresh_request=False) == (("funny",), ("dark",))  # not relative
+    assert carried_aspects(steer, previous, fresh_request=True, relative=True) == (("funny",), ("dark",))
