@@ -152,7 +152,10 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
                 i += n
                 break
         else:
-            if free[i] and not _verb_slot(keys, i):
+            base = None if spanish or not free[i] else adjective_base(keys[i], vocabulary)
+            if base is not None:
+                found.append((i, i + 1, base))  # "gory" -> "gore": the tags' own word, not the embedder's guess
+            elif free[i] and not _verb_slot(keys, i):
                 unknown.append(i)
             i += 1
     if unknown:
@@ -163,6 +166,21 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
                   if cos >= floor and (cognate(keys[i], term) if spanish else not is_noise(keys[i]))
                   and (keys[i] not in common or same_stem(keys[i], term))]
     return sorted(found)
+
+
+def adjective_base(word: str, vocabulary: AspectIndex) -> str | None:
+    """The vocabulary noun an English "-y" adjective outside the vocabulary is made from: "gory" ->
+    "gore", "funny" -> "fun", "scary" -> "scare" (the stem with "e" back, or its doubled consonant
+    single), when the catalog's tags hold it. The embedder places such words badly ("gory" sits
+    nearest "trippy"); the bare stem is not tried ("corny" is no "corn").
+    """
+    if len(word) < 4 or not word.endswith("y") or vocabulary.is_term(word):
+        return None
+    stem = word[:-1]
+    for base in (stem + "e", stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] else ""):
+        if base and " " not in base and vocabulary.is_term(base):
+            return base
+    return None
 
 
 VERB_LEADS = frozenset("i you we they he she u ya can could would should might must shall do does did "

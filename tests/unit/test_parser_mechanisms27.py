@@ -156,7 +156,7 @@ def test_a_dropped_g_is_the_word_not_a_mood(world) -> None:
     assert [t.key for t in tokenize("lookin for somethin dark")] == ["looking", "for", "something", "dark"]
     assert [t.key for t in tokenize("a violin and a cabin")] == ["a", "violin", "and", "a", "cabin"]
     aspects, _ = world
-    assert aspects_with_polarity("nothin gory tonight, somethin dark", aspects) == (["dark"], ["gory"])
+    assert aspects_with_polarity("nothin gory tonight, somethin dark", aspects) == (["dark"], ["gore"])
 
 
 def test_a_spanish_quantifier_is_no_misspelt_title() -> None:
@@ -311,3 +311,16 @@ def test_a_relative_ask_adds_its_moods_to_the_mood_in_force() -> None:
     assert carried_aspects(steer, previous, fresh_request=None, relative=True)[0] == ("creepy", "funny")
     assert carried_aspects(steer, previous, fresh_request=False) == (("funny",), ("dark",))  # not relative
     assert carried_aspects(steer, previous, fresh_request=True, relative=True) == (("funny",), ("dark",))
+
+
+def test_a_y_adjective_outside_the_vocabulary_is_read_as_its_noun(tmp_path) -> None:
+    from chat_rec.understanding.aspect_phrases import adjective_base
+
+    items = [Item(101, "Red Mill", 2001, ("Horror",), ("gore", "scare")), Item(102, "Sun Fair", 2002, ("Comedy",), ("fun",)),
+             Item(103, "Husk", 2003, ("Drama",), ("corn", "bloody"))]
+    catalog = Catalog("ybase", {f.item_id: f for f in items})
+    index = AspectIndex.build(catalog, np.array([101, 102, 103]), np.eye(3, 8, dtype=np.float32), ConceptEmbedder(),
+                              cache_dir=tmp_path)
+    assert [adjective_base(w, index) for w in ("gory", "funny", "scary", "corny", "bloody", "day")] == \
+        ["gore", "fun", "scare", None, None, None]
+    assert aspects_with_polarity("nothing gory, something funny", index) == (["fun"], ["gore"])
