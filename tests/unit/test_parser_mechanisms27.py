@@ -316,7 +316,8 @@ def test_a_relative_ask_adds_its_moods_to_the_mood_in_force() -> None:
 def test_a_y_adjective_outside_the_vocabulary_is_read_as_its_noun(tmp_path) -> None:
     from chat_rec.understanding.aspect_phrases import adjective_base
 
-    items = [Item(101, "Red Mill", 2001, ("Horror",), ("gore", "scare")), Item(102, "Sun Fair", 2002, ("Comedy",), ("fun",)),
+    items = [Item(101, "Red Mill", 2001, ("Horror",), ("gore", "scare")),
+             Item(102, "Sun Fair", 2002, ("Comedy",), ("fun",)),
              Item(103, "Husk", 2003, ("Drama",), ("corn", "bloody"))]
     catalog = Catalog("ybase", {f.item_id: f for f in items})
     index = AspectIndex.build(catalog, np.array([101, 102, 103]), np.eye(3, 8, dtype=np.float32), ConceptEmbedder(),
