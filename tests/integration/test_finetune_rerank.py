@@ -150,12 +150,13 @@ def app_deps(catalog) -> SimpleNamespace:
     from chat_rec.config import Settings
     from chat_rec.conversation.deps import load_replies
     from chat_rec.ranking.hybrid import HybridRanker
+    from chat_rec.understanding.resolver import TitleResolver
     from tests.unit.test_ranking import FakeIndex
 
     return SimpleNamespace(settings=Settings(top_k=5, rerank_candidates=5), catalog=catalog,
                            ranker=HybridRanker(catalog, FakeIndex.for_ids(catalog.ids)), reranker=None,
                            replies=lambda language: load_replies()["en"], item_vector=lambda item_id: None,
-                           aspects=None)
+                           aspects=None, resolver=TitleResolver(catalog))
 
 
 def _recommend(deps: SimpleNamespace) -> list[dict[str, object]]:
