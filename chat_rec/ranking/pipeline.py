@@ -185,8 +185,8 @@ def with_series_floor(ranker: HybridRanker, request: RankRequest, ranked: list[S
     family = {s for i in seeds for s in series_of(i)} - judged
     if not family:
         return ranked
-    allowed = set(ranker.ids[ranker.filter_mask(c.excluded_genres, c.year_min, c.year_max)].tolist())
-    family &= allowed
+    mask = ranker.filter_mask(c.excluded_genres, c.year_min, c.year_max)
+    family = {i for i in family if (row := ranker.index.row_of.get(i)) is not None and mask[row]}
     if not family:
         return ranked
     size = max(1, min(page or request.k, request.k, len(ranked)))  # the first page only: the answer to the turn

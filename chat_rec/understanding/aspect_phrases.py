@@ -70,7 +70,7 @@ NEGATORS = lexicon.NEGATORS | frozenset(
      "dont", "no"}
 )
 """Words that put the aspects after them in their clause on the disliked side ("menos violenta", "fewer
-explosions"; ``aspects.NOT_LESS`` names the idioms in which "less" and "menos" take nothing back)."""
+explosions"; ``mood_scope.NOT_LESS`` names the idioms in which "less" and "menos" take nothing back)."""
 
 _OPENERS = frozenset("now ok okay so well then and but alright hmm maybe perhaps just also "
                      "ahora bueno pues entonces vale y pero quizas".split())

@@ -18,8 +18,15 @@ import numpy as np
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon, years
-from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, is_content, tokenize
+from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
 from chat_rec.understanding.cleaning import clean
+from chat_rec.understanding.mood_scope import (
+    CLAUSE_BREAKS,
+    FRESH_PHRASE,
+    Scope,
+    coordinated,
+    speaker_state,
+)
 from chat_rec.understanding.mood_words import covered_keys, spanish_moods
 from chat_rec.understanding.names import name_spans, unknown_names
 
@@ -28,13 +35,7 @@ if TYPE_CHECKING:
     from chat_rec.understanding.resolver import TitleResolver
     from chat_rec.understanding.signal import PreferenceSignal
 
-CLAUSE_BREAKS = frozenset(
-    {".", ",", ";", ":", "!", "?", "but", "though", "although", "however", "whereas", "pero",
-     "aunque", "sino"}
-)
 
-NEGATION_REACH = 4
-"""A negator reaches this many tokens forward inside its clause ("no gory or violent stuff")."""
 
 SENTENCE_BREAKS = frozenset({".", "!", "?"})
 
@@ -46,43 +47,6 @@ _MIND_IDIOMS = re.compile(r"\b(?:(?:in|to|on (?:my|your|our)) mind|never mind|(?
                           r"|mind you)\b")
 """English idioms with "mind" that say nothing of a film ("anything in mind?", "comes to mind", "never
 mind", "I don't mind"); "blow my mind" still asks for a mind-blowing one."""
-
-_JOINERS = frozenset("and or nor y e o u ni".split())
-_DETERMINERS = frozenset(
-    "the a an all any those these that this some of el la los las un una unos unas de del lo "
-    "too so much many mucho mucha muchos muchas tanto tanta tantos tantas demasiado demasiada demasiados "
-    "demasiadas stuff bits scenes parts moments things films movies ones cosas escenas partes pelis peliculas".split())
-"""What may stand between two coordinated moods besides a coordinator ("without the crude jokes and all
-the swearing", "minus the dark bits and the gore", "sin sangre ni tanta violencia"): determiners,
-quantifiers and the head nouns a mood goes with; a negation before the first mood reaches the second
-(general language)."""
-
-_PASSED = frozenset("on about sobre".split()) | _JOINERS | _DETERMINERS
-"""Beyond ``NEGATION_REACH``, a negation still reaches a mood through these and content words: its own
-noun phrase ("without all the killing and brutality", "isn't so heavy on the psychological stuff", "a
-plot full of holes"), never through a verb of asking or a new phrase."""
-
-MAX_SCOPE = 8
-"""The farthest a negation reaches back through its own noun phrase, in tokens."""
-
-_HAD = frozenset("had have ve got".split())
-_DISCOURSE = frozenset("honestly really seriously tbh ok okay please pls".split())
-_BEING = frozenset("im estoy estamos were".split())
-"""Words after which an adjective says how the speaker is ("im" is "I'm", "were" is "we're" once folded)."""
-_INTENSIFIERS = frozenset("so very really kinda kind of pretty all a bit little super totally muy un poco bastante "
-                          "tan algo just".split())
-
-_FRESH_PHRASE = frozenset("something anything algo alguna alguno".split())
-"""After a coordinator, these open a new noun phrase that the negation before them does not reach."""
-
-_OBJECT_MARKERS = frozenset("of with to from de a con".split())
-"""A complaint ending in one of these takes the mood after it as its object ("tired of superheroes",
-"fed up with gritty stuff", "harta de las pelis oscuras"): that mood is ruled out."""
-
-NOT_LESS = re.compile(r"\b(?:al|lo|mas o|more or|no|nothing) (?:menos|less)\b|\bmenos mal\b")
-"""Idioms in which "less" or "menos" rules nothing out ("al menos algo oscuro", "por lo menos", "más o menos",
-"more or less", "nothing less than", "menos mal"): general language."""
-
 
 def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None,
                    vocabulary: AspectIndex | None = None) -> set[int]:
@@ -122,7 +86,7 @@ def _qualifier(key: str, vocabulary: AspectIndex) -> bool:
         and not (lexicon.POSITIVE.fullmatch(key) or lexicon.NEGATIVE.fullmatch(key))
 
 
-_OPEN_ASK = frozenset("something anything algo alguna alguno".split())
+_OPEN_ASK = FRESH_PHRASE
 _OPEN_ARTICLE = frozenset("a an una un some unas unos".split())
 _FILM_NOUNS = frozenset("movie movies film films flick one ones peli pelis pelicula peliculas de".split())
 _HEAD_NOUNS = _FILM_NOUNS - {"one", "ones", "de"}
@@ -246,69 +210,24 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
     liked: dict[str, None] = {}
     disliked: dict[str, None] = {}
     folded, starts = lexicon.joined_keys(keys)
-    tame = {k for m in _MIND_IDIOMS.finditer(folded) for k in covered_keys(m, starts)}
     panned = {k for m in lexicon.NEGATIVE.finditer(folded) for k in covered_keys(m, starts)}
-    idle = {k for m in NOT_LESS.finditer(folded) for k in covered_keys(m, starts)}
-    objected = {k for m in lexicon.NEGATIVE.finditer(folded)
-                if (covered := covered_keys(m, starts)) and keys[covered[-1]] in _OBJECT_MARKERS for k in covered}
-    fed_up = {j for j, k in enumerate(keys) if k == "enough" and (_opens_clause(keys, j) or (
-        j > 0 and keys[j - 1] in _HAD))}  # "enough mob stuff for now", "had enough trippy stuff"
+    scope = Scope(keys, folded, starts, {k for m in _MIND_IDIOMS.finditer(folded) for k in covered_keys(m, starts)})
     last: tuple[int, bool] | None = None  # where the previous mood ended, and whether it was ruled out
     for start, end, phrase in sorted(find_aspects(keys, vocabulary, skip)):
-        if _speaker_state(keys, start):
+        if speaker_state(keys, start):
             last = None  # "I'm exhausted today", "I'm bored": how the person is, not what the film should be
             continue
         if panned & set(range(start, end)) and not _asking_clause(keys, start):
             disliked[phrase] = None  # "Heat was boring", "it bored me": a quality to avoid
             last = (end, True)
             continue
-        negated = too = tolerated = False
-        phrase_only = True  # every word so far is of the mood's own noun phrase
-        for j in range(start - 1, max(-1, start - 1 - MAX_SCOPE), -1):
-            if keys[j] in CLAUSE_BREAKS or (keys[j] in _FRESH_PHRASE and j > 0 and keys[j - 1] in _JOINERS):
-                break  # "nothing violent and something funny": a new noun phrase, out of the negation's reach
-            if start - j > NEGATION_REACH and not phrase_only:
-                break  # further back, a negation reaches only through the mood's own noun phrase
-            phrase_only = phrase_only and (keys[j] in _PASSED or is_content(keys[j]))
-            tolerated = tolerated or j in tame  # "I don't mind subtitles": neither asked for nor avoided
-            negated = negated or (keys[j] in NEGATORS and j not in idle) or j in objected or j in fed_up
-            too = too or (keys[j] == "too" and start - j <= NEGATION_REACH)
-        if last is not None and last[1] and _coordinated(keys[last[0]:start]):
+        negated, tolerated = scope.ruled_out(start)
+        if last is not None and last[1] and coordinated(keys[last[0]:start]):
             negated = True  # "without the crude jokes and swearing": the negation reaches the second mood
         if not tolerated:
-            (disliked if negated or too else liked)[phrase] = None
-        last = (end, negated or too) if not tolerated else None
+            (disliked if negated else liked)[phrase] = None
+        last = (end, negated) if not tolerated else None
     return list(liked), [p for p in disliked if p not in liked]
-
-
-def _opens_clause(keys: Sequence[str], j: int) -> bool:
-    """Whether only discourse words stand between the clause's start and position ``j``."""
-    for k in range(j - 1, -1, -1):
-        if keys[k] in CLAUSE_BREAKS:
-            return True
-        if keys[k] not in _OPENERS and keys[k] not in _DISCOURSE:
-            return False
-    return True
-
-
-def _speaker_state(keys: Sequence[str], start: int) -> bool:
-    """Whether the word at ``start`` says how the speaker is ("I'm exhausted", "we're so bored", "estoy
-    cansada"): after "I'm", "I am", "we're" or "estoy", with at most intensifiers between.
-    """
-    j = start - 1
-    while j >= 0 and keys[j] in _INTENSIFIERS:
-        j -= 1
-    if j < 0:
-        return False
-    return keys[j] in _BEING or (keys[j] == "am" and j > 0 and keys[j - 1] == "i") or (
-        keys[j] == "are" and j > 0 and keys[j - 1] == "we")
-
-
-def _coordinated(between: Sequence[str]) -> bool:
-    """Whether the words between two moods join them into one list: nothing ("jumbled timelines"), or
-    a coordinator and otherwise only determiners, quantifiers or a topic preposition.
-    """
-    return not between or (any(k in _JOINERS for k in between) and all(k in _PASSED for k in between))
 
 
 _WISH = re.compile(r"\b(?:(?:(?:i|we) (?:d|would)|id|wed) (?:like|love|prefer|enjoy)"

@@ -30,8 +30,8 @@ from a benchmark file).
 - Found by sixteen dialogues a helper wrote from docs/dialogues.md, the README and the catalog alone
   (/tmp/dlg18; two are now tests/dialogues/58-59), each checked here on our own sentences:
   - a comparative opens any clause, also after a word of asking ("no dramas please, something more
-    action packed"), and steers the request in force even toward a genre that does not go with it
-    (the years asked for stay);
+    action packed"; its cases sit in test_session_request.py beside the older ones), and steers the
+    request in force even toward a genre that does not go with it (the years asked for stay);
   - "action packed" is the genre's own compound, not a mood "packed";
   - "more like Shrek" shows a film of Shrek's numbered series (``series_floor``).
 """
@@ -166,22 +166,6 @@ def test_a_spanish_quantifier_is_no_misspelt_title() -> None:
     resolver = TitleResolver(Catalog("es", {f.item_id: f for f in films}))
     assert [m.item_id for m in resolver.find_in_text("algo sin tanta lucia")] == []
     assert [m.item_id for m in resolver.find_in_text("me encantó Santa Lucia")] == [41]
-
-
-@pytest.mark.parametrize("text", ["no horror please, something more upbeat", "Fine. Something less bleak now",
-                                  "ya vi esas, dame algo más ligero", "ok but less talky"])
-def test_a_comparative_may_open_any_clause(text: str) -> None:
-    from chat_rec.understanding.intent import relative_ask
-
-    assert relative_ask(text)
-
-
-@pytest.mark.parametrize("text", ["something more like Alien", "no more horror", "I liked it more than Heat",
-                                  "one more please", "algo más que una comedia"])
-def test_a_comparative_of_something_else_is_not_relative(text: str) -> None:
-    from chat_rec.understanding.intent import relative_ask
-
-    assert not relative_ask(text)
 
 
 def test_a_relative_ask_steers_even_toward_another_genre() -> None:

@@ -75,7 +75,10 @@ def test_era_words_are_not_read_as_moods() -> None:
 
 
 @pytest.mark.parametrize("text", ["more action!", "Less gore please", "Algo más divertido", "Now more sci-fi",
-                                  "un poco menos violenta", "y más comedia, porfa"])
+                                  "un poco menos violenta", "y más comedia, porfa",
+                                  # a comparative may open any clause (twenty-seventh session)
+                                  "no horror please, something more upbeat", "Fine. Something less bleak now",
+                                  "ya vi esas, dame algo más ligero", "ok but less talky"])
 def test_asking_for_more_or_less_of_something_is_relative(text: str) -> None:
     from chat_rec.understanding.intent import relative_ask
 
@@ -83,7 +86,9 @@ def test_asking_for_more_or_less_of_something_is_relative(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["more like Heat", "More than anything I want a western", "something funny",
-                                  "Más que nada quiero un drama", "I want more of a comedy than a drama"])
+                                  "Más que nada quiero un drama", "I want more of a comedy than a drama",
+                                  "something more like Alien", "no more horror", "I liked it more than Heat",
+                                  "one more please", "algo más que una comedia"])
 def test_other_messages_are_not_relative(text: str) -> None:
     from chat_rec.understanding.intent import relative_ask
 
