@@ -142,6 +142,12 @@ class Settings(BaseSettings):
     """The app's item-kNN similarity (``ItemKNN``): alpha 0.5 and shrink 0 is the cosine; a lower alpha
     asks more of popular neighbours (docs/benchmarks.md "Twenty-seventh round")."""
 
+    conversation_backoff: float = Field(default=0.3, ge=0.0)
+    """A liked film the conversation model never saw in its dialogues ("Amélie", "Spirited Away") draws
+    its item-kNN neighbours into the conversation signal, counting this much against a film the model
+    knows (a turn of such films alone is all kNN); 0: it adds nothing, and the turn leans on the
+    conversation prior alone. 0.3 chosen on the CRS dev sets (docs/benchmarks.md "Twenty-eighth round")."""
+
     series_floor: int = 1
     """At least this many of a turn's picks are films of the same numbered series as a film the message
     likes: "I loved Shrek, more like that" shows Shrek 2 when it passes the filters and was not shown or

@@ -142,6 +142,13 @@ class ItemKNN(Recommender):
             return int(item_id) if 0 <= item_id < self.n_items else None
         return self._col_of.get(int(item_id))
 
+    def knows(self, item_id: int) -> bool:
+        """Whether the item has any neighbour (it was rated, by someone who rated another item)."""
+        col = self._column(item_id)
+        if col is None or self.similarity is None:
+            return False
+        return bool(self.similarity.indptr[col + 1] > self.similarity.indptr[col])
+
     def score(self, liked_ids: Iterable[int], disliked_ids: Iterable[int] = (),
               ids: np.ndarray | None = None) -> np.ndarray:
         """Sum of similarities to liked items minus those to disliked ones, aligned to ``ids``.

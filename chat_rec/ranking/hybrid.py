@@ -209,6 +209,9 @@ class HybridRanker:
         """Turns the weights per request (``ranking/learned.py: GatedWeights``); None: ``weights`` always."""
         self.retriever: QueryRetriever | None = None
         """Embeds the retrieval query when set (``ranking/retriever.py``); None: the index's embedder."""
+        self.conversation_backoff = 0.3
+        """How much a film the conversation model does not know counts, by its item-kNN scores, in
+        that signal against a film it knows (``_conversation``); 0: nothing (settings ``conversation_backoff``)."""
         self.aspects = aspects
         """Matches moods and topics to items' tags, genres and keywords; None scores aspects 0."""
         self.vectors = np.asarray(index.vectors, dtype=np.float32)
@@ -406,9 +409,16 @@ class HybridRanker:
         return tuple(i for i in (*(req.seed_ids or req.liked_ids), *req.context_ids) if i not in left)
 
     def _collaborative(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        if self.collaborative is None or not (req.liked_ids or req.context_ids or req.disliked_ids):
+        return self._knn_signal(self._positives(req), req.disliked_ids, rows, allowed)
+
+    def _knn_signal(self, positive: Sequence[int], negative: Sequence[int], rows: Rows,
+                    allowed: np.ndarray) -> np.ndarray:
+        """Item-kNN scores from ``positive`` minus ``negative`` films, divided by the largest magnitude
+        among the allowed items (zeros without either, or when the kNN knows none of them).
+        """
+        if self.collaborative is None or not (positive or negative):
             return np.zeros(self._count(rows), np.float32)
-        by_col = self.collaborative.score(self._positives(req), req.disliked_ids)[self._knn_cols]
+        by_col = self.collaborative.score(positive, negative)[self._knn_cols]
         shown = allowed[self._knn_rows]  # the scale is taken over what may be shown
         scale = float(np.max(np.abs(by_col), where=shown, initial=0.0))
         if scale <= 0:
@@ -418,10 +428,33 @@ class HybridRanker:
         return raw[rows] / scale
 
     def _conversation(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
+        """The conversation model's scores from the request's films, backed off to item-kNN for the
+        films it was never trained on.
+
+        The model knows the films people mention in ReDial (about 4,000); a liked film outside them
+        ("Amélie", "Spirited Away") scored 0 everywhere, so the turn fell back to the mention prior:
+        popular ReDial films. With ``conversation_backoff`` (b > 0) each film the model does not know
+        (and the rating kNN does) adds its kNN scores instead; with k known films and u such films,
+        s = (k * conversation(known) + b * u * kNN(unknown)) / (k + b * u). A turn of unknown films
+        alone is all kNN; b < 1 keeps the conversation model in the lead when it knows some.
+        """
         positive = self._positives(req)
         if self.conversation is None or not (positive or req.disliked_ids):
             return np.zeros(self._count(rows), np.float32)
-        return self._from_model(self.conversation.score(positive, req.disliked_ids), rows, allowed)
+        if self.conversation_backoff <= 0 or self.collaborative is None:
+            return self._from_model(self.conversation.score(positive, req.disliked_ids), rows, allowed)
+        model, knn = self.conversation, self.collaborative
+        known_pos = [i for i in positive if model.column(i) is not None]
+        known_neg = [i for i in req.disliked_ids if model.column(i) is not None]
+        back_pos = [i for i in positive if model.column(i) is None and knn.knows(i)]
+        back_neg = [i for i in req.disliked_ids if model.column(i) is None and knn.knows(i)]
+        known, back = len(known_pos) + len(known_neg), self.conversation_backoff * (len(back_pos) + len(back_neg))
+        signal = np.zeros(self._count(rows), np.float32)
+        if known:
+            signal += (known / (known + back)) * self._from_model(model.score(known_pos, known_neg), rows, allowed)
+        if back:
+            signal += (back / (known + back)) * self._knn_signal(back_pos, back_neg, rows, allowed)
+        return signal
 
     def asked_genres(self, required_genres: Collection[str], asked_aspects: Sequence[str]) -> Collection[str]:
         """The genres a request asks for, for the conversation model's genre prior: those named, or

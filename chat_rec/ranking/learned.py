@@ -181,4 +181,5 @@ def app_ranker(settings: Any, catalog: Any, index: Any, conversation: Any = "aut
         retriever = load_retriever(settings, getattr(embedder, "name", None))
     ranker.retriever = retriever
     ranker.gate = gate
+    ranker.conversation_backoff = float(getattr(settings, "conversation_backoff", ranker.conversation_backoff))
     return ranker
