@@ -148,6 +148,10 @@ class Settings(BaseSettings):
     knows (a turn of such films alone is all kNN); 0: it adds nothing, and the turn leans on the
     conversation prior alone. 0.3 chosen on the CRS dev sets (docs/benchmarks.md "Twenty-eighth round")."""
 
+    kind_weight: float | None = Field(default=None, ge=0.0)
+    """The weight of the ``kind`` signal (how alike the films' own tags and genres are, ``catalog/kinds.py``);
+    unset: ``RankWeights.kind``, 2.0, chosen on the CRS dev sets (docs/benchmarks.md "Twenty-eighth round"); 0: off."""
+
     series_floor: int = 1
     """At least this many of a turn's picks are films of the same numbered series as a film the message
     likes: "I loved Shrek, more like that" shows Shrek 2 when it passes the filters and was not shown or

@@ -97,18 +97,19 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
                       runtime: Runtime[TurnContext]) -> PreferenceSignal:
     """Read a bare answer to an onboarding question by what was asked.
 
-    Question 1 asks for a movie the user loved, so "The Matrix" alone is a like (a message that says
-    which films were seen answers something else); question 3 asks what to avoid, so "horror" (or
+    Question 1 asks for a movie the user loved, so "The Matrix" alone is a like, and so is every film
+    the answer names beside the ones it likes in words (a message that says which films were seen or
+    disliked answers something else); question 3 asks what to avoid, so "horror" (or
     "gore") alone is a dislike.
     """
     if signal.skip:
         return signal
     update: dict[str, Any] = {}
-    if step == 1 and not (signal.liked_ids or signal.disliked_ids or signal.seen_ids):  # "seen X" is no answer
+    if step == 1 and not (signal.disliked_ids or signal.seen_ids):  # "seen X" is no answer
         found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text)
                  if m.score >= 90 and m.item_id not in set(signal.asked_ids)]  # "would I like X?" is no answer
-        if found:
-            update["liked_ids"] = list(dict.fromkeys(found))[:3]
+        if found and not set(found) <= set(signal.liked_ids):  # "Casablanca! And The Philadelphia Story"
+            update["liked_ids"] = list(dict.fromkeys([*signal.liked_ids, *found]))[:3]
     elif step == 3 and (signal.liked_genres or signal.liked_aspects) and not (
             signal.disliked_genres or signal.disliked_aspects):
         update = {"disliked_genres": list(signal.liked_genres), "liked_genres": [],

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from chat_rec.ranking.retriever import QueryRetriever
 
 BREAKDOWN_KEYS: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "aspect", "conversation",
-                                   "conversation_popularity", "conversation_genre", "query", "final")
+                                   "conversation_popularity", "conversation_genre", "query", "kind", "final")
 
 ONE_THREAD_ROWS = 200_000
 """Below this many scored rows, BLAS runs on one thread (see ``_blas_threads``)."""
@@ -95,6 +95,11 @@ class RankWeights:
     alone; a trained model's ``weights.json`` sets the window chosen on its validation dialogues."""
     query_share: float = 0.5
     """When both vectors are given, content = (1 - q) * cos(profile) + q * cos(query)."""
+    kind: float = 2.0
+    """Cosine of the item's kind (its own terms, ``catalog/kinds.py``) to the mean kind of the
+    request's films (seeds or liked, and context) less that of the disliked ones, in [-1, 1].
+    Not among the fitted weights (``learned.WEIGHT_NAMES``): a weights file leaves it at this value.
+    2.0 chosen among 0, 1, 2 on the CRS dev sets (docs/benchmarks.md "Twenty-eighth round")."""
     pool: int = 100
     """How many top-scored items MMR chooses from."""
 
@@ -226,6 +231,7 @@ class HybridRanker:
             for g in it.genres if it else ():
                 self.genre_masks.setdefault(g.lower(), np.zeros(len(self.ids), bool))[row] = True
         self._most_popular: dict[int, list[int]] = {}
+        self._kinds: np.ndarray | None = None
         self._mood_genres: dict[tuple[str, ...], tuple[str, ...]] = {}
         self._knn_rows, self._knn_cols = self._collaborative_rows(collaborative)
         self._conv_rows, self._conv_cols, self.conversation_popularity = self._conversation_rows(conversation)
@@ -400,6 +406,28 @@ class HybridRanker:
         q = _unit(req.query_vector)
         return np.zeros(self._count(rows), np.float32) if q is None else self._cosines([q], rows)[0]
 
+    def kinds(self) -> np.ndarray | None:
+        """The rows' kind vectors (``catalog/kinds.py``), built on first use; None without an aspect index."""
+        if self._kinds is None and self.aspects is not None:
+            from chat_rec.catalog.kinds import kind_vectors
+
+            self._kinds = kind_vectors(self.aspects)
+        return self._kinds
+
+    def _kind(self, req: RankRequest, rows: Rows) -> np.ndarray:
+        row_of = self.index.row_of
+        positive = [r for i in self._positives(req) if (r := row_of.get(int(i))) is not None]
+        negative = [r for i in req.disliked_ids if (r := row_of.get(int(i))) is not None]
+        kinds = self.kinds() if self.weights.kind and (positive or negative) else None
+        if kinds is None:
+            return np.zeros(self._count(rows), np.float32)
+        direction = np.zeros(kinds.shape[1], np.float32)
+        if positive:
+            direction += kinds[positive].mean(axis=0)
+        if negative:
+            direction -= kinds[negative].mean(axis=0)
+        return np.asarray(kinds[rows] @ direction, dtype=np.float32)
+
     @staticmethod
     def _positives(req: RankRequest) -> tuple[int, ...]:
         """The item-item signals' positives: the request's seeds (else every liked film) and the
@@ -521,6 +549,7 @@ class HybridRanker:
             "conversation_popularity": self.conversation_popularity[rows],
             "conversation_genre": self._conversation_genre(req, rows, allowed),
             "query": self._query(req, rows),
+            "kind": self._kind(req, rows),
         }
         return allowed, rows, signals
 

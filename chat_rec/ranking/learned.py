@@ -180,6 +180,11 @@ def app_ranker(settings: Any, catalog: Any, index: Any, conversation: Any = "aut
         embedder = getattr(index, "embedder", None)
         retriever = load_retriever(settings, getattr(embedder, "name", None))
     ranker.retriever = retriever
+    kind = getattr(settings, "kind_weight", None)
+    if kind is not None:
+        ranker.weights = dataclasses.replace(ranker.weights, kind=float(kind))
+        if gate is not None:
+            gate = dataclasses.replace(gate, base=dataclasses.replace(gate.base, kind=float(kind)))
     ranker.gate = gate
     ranker.conversation_backoff = float(getattr(settings, "conversation_backoff", ranker.conversation_backoff))
     return ranker

@@ -114,11 +114,31 @@ def tokenize(text: str) -> list[Token]:
 
 
 def is_content(key: str) -> bool:
-    """A word that may name an aspect: no function, request, discourse, negation or number word."""
+    """A word that may name an aspect: no function, request, discourse, negation or number word,
+    nor one stretched out ("holaa", "pleasee": ``_unstretched``).
+    """
+    if not _plain_content(key):
+        return False
+    short = _unstretched(key)
+    return short == key or _plain_content(short) or lexicon.is_known_word(key)
+
+
+def _plain_content(key: str) -> bool:
     return (len(key) >= 3 and not key.isdigit() and key not in FUNCTION_WORDS and key not in REQUEST_WORDS
             and key not in _OPENERS
             and key not in SPANISH_WORDS and key not in NEGATORS and key not in lexicon.EN_STOPWORDS
             and key not in lexicon.ES_STOPWORDS and any(c.isalpha() for c in key))
+
+
+_STRETCH = re.compile(r"(\w)\1+$")
+
+
+def _unstretched(key: str) -> str:
+    """The word with its last letter once: "holaa" -> "hola", "pleasee" -> "please". Chat stretches
+    greetings and function words, and the embedder then finds a tag near the letters ("holaa" ~
+    "hula hoop"); a stretched word that is itself a dictionary word ("less", "see") stays as it is.
+    """
+    return _STRETCH.sub(r"\1", key)
 
 
 def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,

@@ -43,6 +43,13 @@ _COMPARED_AMONG = re.compile(r"\b(?:best|worst|favou?rite|fave?|greatest|weakest
                              r" (?:of|among|out of|de|entre)$")
 """A superlative before a group: "the best of the lot", "la mejor de todas" compare, the group is no
 verdict's object."""
+_OWN_MENTION = re.compile(
+    r"^(?:(?:one|movie|film|peli|pelicula|title|titulo) )?(?:(?:that|which|de las|de los) )?"
+    r"(?:i (?:mentioned|said|named|told you(?: about)?|brought up|talked about|wrote)"
+    r"|que (?:te |le )?(?:dije|mencione|nombre|comente|puse|escribi))\b")
+"""After an ordinal, the person's own earlier words ("the second film I mentioned", "la segunda peli que
+te dije"): that counts the films they named, not the list on screen, so it is no reference to a pick."""
+
 _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
                   "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
                   "vez", "parte", "noche", "semana", "hand", "side", "way", "lado", "dia", "mano"}
@@ -130,7 +137,7 @@ class ListReferences:
             elif k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
                                            or j == 0 or prev in {"and", "or", "y", "o", "seen"}):
                 if nxt in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
-                        ["them"], ["those"], ["these"])):
+                        ["them"], ["those"], ["these"])) or _OWN_MENTION.match(" ".join(ckeys[j + 1:j + 7])):
                     continue
                 idx = lexicon.ORDINALS[k]
                 picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []

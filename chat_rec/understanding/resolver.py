@@ -154,6 +154,10 @@ class TitleResolver:
                 index[key].append((3, item.item_id))
                 self._capitals_only.add(key)
         self._index = dict(index)
+        self._spellings: dict[str, list[str]] = defaultdict(list)
+        """A title key without its spaces -> the keys spelt so ("oldboy": "oldboy", "old boy")."""
+        for key in self._index:
+            self._spellings[key.replace(" ", "")].append(key)
         self._prefixes = {" ".join(k.split()[:n]) for k in self._index for n in range(1, len(k.split()) + 1)}
         self._max_len = max((len(k.split()) for k in self._index), default=1)
         by_len: dict[int, list[str]] = defaultdict(list)
@@ -198,8 +202,11 @@ class TitleResolver:
         return best[1]
 
     def _earliest(self, key: str, item_id: int | None) -> int | None:
-        """"the original Scarface": the earliest film with that exact title (a remake came later)."""
-        same = [c for p, c in self._index.get(key, []) if p == 0 and self._year(c) is not None]
+        """"the original Scarface": the earliest film with that exact title (a remake came later),
+        spaces aside: the original of *Oldboy* (2013) is *Old Boy* (2003).
+        """
+        same = [c for k in self._spellings.get(key.replace(" ", ""), [key]) for p, c in self._index.get(k, [])
+                if p == 0 and self._year(c) is not None]
         return min(same, key=lambda c: (self._year(c), c)) if same else item_id
 
     def _year(self, item_id: int) -> int | None:
@@ -265,7 +272,7 @@ class TitleResolver:
                 if key in self._index and self._accept(text, tokens, i, n, key, prefer_set, spanish):
                     year = self._nearby_year(tokens, i, n)
                     item_id = self._lookup(self._index, key, year, prefer_set)
-                    if year is None and i > 0 and keys[i - 1] in _ORIGINAL:
+                    if year is None and _original_before(keys, i):
                         item_id = self._earliest(key, item_id)
                     if item_id is not None:
                         found.append((i, n, item_id, 100.0))
@@ -623,3 +630,13 @@ def _select(found: Iterable[tuple[int, int, int, float]]) -> list[tuple[int, int
         taken |= span
         chosen.append((i, n, item_id, score))
     return chosen
+
+
+def _original_before(keys: Sequence[str], i: int) -> bool:
+    """"original" right before the title at token ``i``, or one describing word before it ("the
+    original Scarface", "the original korean Oldboy"; not "the original and Oldboy").
+    """
+    if i > 0 and keys[i - 1] in _ORIGINAL:
+        return True
+    return (i > 1 and keys[i - 2] in _ORIGINAL and keys[i - 1].isalpha()
+            and keys[i - 1] not in lexicon.EN_STOPWORDS and keys[i - 1] not in lexicon.ES_STOPWORDS)
