@@ -257,7 +257,7 @@ class ClauseReader:
                     and clause_rules.elliptical(ckeys):
                 polarity = -last_verdict if last_negated else last_verdict  # "X didn't land for me. Y did."
             if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
-                    and clause_rules.likewise(ckeys):
+                    and clause_rules.likewise(ckeys, asking):
                 polarity = last_verdict  # "Tesis es buenísima. Abre los ojos también."
             if polarity == 0 and not seen and sent == seen_sentence != verdict_sentence and coordination.list_only(
                     text) and keys[lo - 1] == ",":

@@ -265,17 +265,18 @@ _LIKEWISE = frozenset({"too", "also", "tambien", "igual", "as well", "tmb", "tb"
 """Words that repeat the last verdict, chat spellings of "también" included ("tmb")."""
 
 
-def likewise(ckeys: list[str]) -> bool:
+def likewise(ckeys: list[str], asking: bool = False) -> bool:
     """A clause that names a film and only adds "too"/"también" ("Life is Beautiful too."), says
-    "so is" it ("and so is Alien"), or only adds films after "and" ("Heat! And Alien."): the last
-    verdict again, negation and all.
+    "so is" it ("and so is Alien"), or only adds films after "and" ("Heat! And Alien.", not asking
+    "And Alien?"): the last verdict again, negation and all.
     """
     text = " ".join(ckeys).replace("as well", "too")
     words = [k for k in text.split() if k not in {"y", "and", "e", "the", "la", "el"}]
     if len(words) >= 3 and words[0] in {"so", "as"} and words[1] in _SO_AUXILIARIES and set(words[2:]) == {"qqtitle"}:
         return True  # "…, and so is Alien", "as was Heat": the same verdict, inverted word order
-    if ckeys and ckeys[0] in {"and", "y", "e", "plus"} and {k for k in ckeys[1:] if k not in _ARTICLES} == {"qqtitle"}:
-        return True  # "I loved Casablanca! And The Philadelphia Story": the list goes on after the stop
+    if not asking and ckeys and ckeys[0] in {"and", "y", "e", "plus"} \
+            and {k for k in ckeys[1:] if k not in _ARTICLES} == {"qqtitle"}:
+        return True  # "I loved Casablanca! And The Philadelphia Story": the list goes on ("And Ronin?" asks)
     return "qqtitle" in words and bool(set(words) & _LIKEWISE) and set(words) <= {"qqtitle"} | _LIKEWISE
 
 

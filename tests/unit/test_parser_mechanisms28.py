@@ -87,3 +87,8 @@ def test_a_sentence_that_only_adds_films_after_and_repeats_the_verdict(ckeys: li
                                    ["but", "qqtitle"]])
 def test_a_sentence_with_more_than_films_after_and_has_its_own_verdict(ckeys: list[str]) -> None:
     assert not likewise(ckeys)
+
+
+def test_and_a_film_asked_about_is_no_verdict() -> None:
+    assert not likewise(["and", "qqtitle"], asking=True)  # "I loved Heat. And Ronin?" asks about Ronin
+    assert likewise(["qqtitle", "too"], asking=True)  # the older reading is unchanged
