@@ -132,17 +132,38 @@ def negates_a_quality(sentence: str) -> bool:
     return False
 
 
-def names_avoided_mood(sentence: str, moods: Iterable[str]) -> bool:
+NEAR_MOOD = 0.85
+"""Templated cosine (``AspectIndex.embed``) at which a word of the intro says an avoided mood in other
+words: "fear" is .87 from "scary", "frightening" .95. Higher than the avoid floor (.8), where antonyms
+sit ("light" is .80 from "dark")."""
+
+
+def names_avoided_mood(sentence: str, moods: Iterable[str],
+                       near: Callable[[list[str], str], bool] | None = None) -> bool:
     """Whether the sentence offers a mood the person asked to avoid ("Boring action and crime
     films." to someone who said "nothing boring"): a word of the mood, in any regular form, outside
-    the negations' scope. Saying it is left out ("nothing boring here") is fine.
+    the negations' scope, or with ``near`` a word that says it in other words ("builds its fear
+    slowly" to someone who said "less scary"). Saying it is left out ("nothing boring here") is fine.
     """
-    offered = {stem for w in fold(without_negated(sentence)).split() for stem in lexicon.bases(w)}
+    kept = fold(without_negated(sentence)).split()
+    offered = {stem for w in kept for stem in lexicon.bases(w)}
+    content = [w for w in dict.fromkeys(kept) if len(w) >= 4 and w not in lexicon.EN_STOPWORDS and w.isalpha()]
     for mood in moods:
         words = [w for w in fold(mood).split() if w not in lexicon.EN_STOPWORDS]
         if words and all(lexicon.bases(w) & offered for w in words):
             return True
+        if near is not None and content and near(content, mood):
+            return True
     return False
+
+
+def near_mood(aspects: Any) -> Callable[[list[str], str], bool]:
+    """``names_avoided_mood``'s ``near`` on an aspect index: any word within ``NEAR_MOOD`` of the mood."""
+    def near(words: list[str], mood: str) -> bool:
+        vectors = aspects.embed([*words, mood])
+        return bool((vectors[:-1] @ vectors[-1] >= NEAR_MOOD).any())
+
+    return near
 
 
 def names_something(sentence: str) -> bool:
@@ -255,7 +276,9 @@ class IntroGate:
         offered = genres_named(without_negated(sentence))
         if not problem and self.avoid and set(self.avoid) & offered:
             problem = "names a genre the person excluded"
-        if not problem and self.avoid_moods and names_avoided_mood(sentence, self.avoid_moods):
+        aspects = getattr(self.deps, "aspects", None)
+        if not problem and self.avoid_moods and names_avoided_mood(
+                sentence, self.avoid_moods, near_mood(aspects) if aspects is not None else None):
             problem = "names a mood the person avoids"
         if not problem and negates_a_quality(sentence):
             problem = "denies the picks a quality"

@@ -227,3 +227,37 @@ def test_the_intro_gate_is_given_the_moods_the_person_avoids(monkeypatch) -> Non
     text, call = respond._model_intro(state, run_deps, ["Ronin (1998)"], "en", shown.append)  # type: ignore[arg-type]
     assert text == "Tense, fast and never dull." and shown == [text]
     assert call is not None and call["dropped"] == ["names a mood the person avoids"]
+
+
+class _NearAspects:
+    """Templated embeddings where "fear" and "dread" say "scary" in other words and "light" sits at .8 of "dark"."""
+
+    AXES = {"scary": 0, "fear": 0, "dread": 0, "dark": 1}
+
+    def embed(self, phrases):
+        import numpy as np
+
+        out = []
+        for p in phrases:
+            v = np.zeros(8, np.float32)
+            if p in self.AXES:
+                v[self.AXES[p]] = 1.0
+            elif p == "light":
+                v[1], v[7] = 0.8, 0.6  # cosine .8 to "dark": under the gate's floor
+            else:
+                v[2 + sum(map(ord, p)) % 5] = 1.0
+            out.append(v)
+        return np.stack(out)
+
+
+def test_a_sentence_saying_an_avoided_mood_in_other_words_is_dropped() -> None:
+    # In the browser: "something like that but less scary" got "Each one builds its fear slowly".
+    gate = IntroGate(SimpleNamespace(resolver=FakeResolver(), aspects=_NearAspects()), [], "", avoid_moods=["scary"])
+    text = "Each one builds its fear slowly. Mysteries that keep you guessing. No dread at all here. "
+    assert gate.feed(text) == ["Mysteries that keep you guessing.", "No dread at all here."]
+    assert [p for _, p in gate.dropped] == ["names a mood the person avoids"]
+    dark = IntroGate(SimpleNamespace(resolver=FakeResolver(), aspects=_NearAspects()), [], "", avoid_moods=["dark"])
+    assert dark.feed("Light and breezy comedies. ") == ["Light and breezy comedies."]  # an antonym near .8 passes
+    # without an aspect index only the mood's own words count
+    assert IntroGate(deps(), [], "", avoid_moods=["scary"]).feed("It builds its fear slowly. ") == [
+        "It builds its fear slowly."]
