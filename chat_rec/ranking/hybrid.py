@@ -20,6 +20,7 @@ from threadpoolctl import ThreadpoolController
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.interactions.conversation import ConversationModel
 from chat_rec.interactions.itemknn import ItemKNN
+from chat_rec.ranking.film_signals import FilmSignals, Rows
 from chat_rec.ranking.mmr import mmr
 from chat_rec.ranking.mood_lean import genre_lean
 
@@ -37,10 +38,6 @@ ONE_THREAD_ROWS = 200_000
 
 BLOCK_ROWS = 4096
 """Rows per block when several vectors are scored in one pass (6 MB of float32 384-d vectors)."""
-
-Rows = np.ndarray | slice
-"""Catalog rows a computation covers: an index array, or ``slice(None)`` for all of them (a view, no copy)."""
-
 
 class VectorIndex(Protocol):
     """What the ranker needs from ``CatalogIndex``: aligned ids and unit vectors."""
@@ -195,8 +192,12 @@ def top_positions(scores: np.ndarray, ids: np.ndarray, n: int) -> np.ndarray:
     return head[order]
 
 
-class HybridRanker:
-    """Ranks the whole catalog for a request; per-genre masks and arrays are built once."""
+class HybridRanker(FilmSignals):
+    """Ranks the whole catalog for a request; per-genre masks and arrays are built once.
+
+    The signals that start from the films a request names (item-kNN, the conversation model, the films'
+    kind) are ``FilmSignals``' (``ranking/film_signals.py``).
+    """
 
     def __init__(self, catalog: Catalog, index: VectorIndex, collaborative: ItemKNN | None = None,
                  weights: RankWeights | None = None, aspects: AspectIndex | None = None,
@@ -248,27 +249,6 @@ class HybridRanker:
                                     alpha=alpha, shrink=shrink)
                if len(catalog.ratings) else None)
         return cls(catalog, index, knn, weights, aspects=aspects, conversation=conversation)
-
-    def _conversation_rows(self, model: ConversationModel | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Catalog rows of the conversation model's columns, those columns, and the mention prior per row."""
-        prior = np.zeros(len(self.ids), np.float32)
-        if model is None:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64), prior
-        rows = np.array([self.index.row_of.get(int(i), -1) for i in model.item_ids], dtype=np.int64)
-        cols = np.flatnonzero(rows >= 0)
-        counts = model.counts[cols]
-        top = float(np.log1p(counts.max())) if len(counts) and counts.max() > 0 else 1.0
-        prior[rows[cols]] = np.log1p(counts) / top
-        return rows[cols], cols, prior
-
-    def _collaborative_rows(self, knn: ItemKNN | None) -> tuple[np.ndarray, np.ndarray]:
-        """Catalog rows of the item-kNN's columns, and those columns: mapped once, not per turn and item."""
-        if knn is None or knn.similarity is None:
-            return np.zeros(0, np.int64), np.zeros(0, np.int64)
-        known = knn.item_ids if knn.item_ids is not None else np.arange(knn.similarity.shape[1])
-        rows = np.array([self.index.row_of.get(int(i), -1) for i in known], dtype=np.int64)
-        cols = np.flatnonzero(rows >= 0)
-        return rows[cols], cols
 
     def most_popular(self, n: int) -> list[int]:
         """The ``n`` most-rated items (unordered); computed once per ``n``, as it depends on the catalog only."""
@@ -389,9 +369,6 @@ class HybridRanker:
                     np.matmul(block, v, out=out[j, start:start + BLOCK_ROWS])
         return out[:, rows]
 
-    def _count(self, rows: Rows) -> int:
-        return len(self.ids) if isinstance(rows, slice) else len(rows)
-
     def _content(self, req: RankRequest, rows: Rows) -> np.ndarray:
         p, q = _unit(req.profile_vector), _unit(req.query_vector)
         if p is not None and q is not None:  # (1 - s) V p + s V q, as one product
@@ -405,84 +382,6 @@ class HybridRanker:
     def _query(self, req: RankRequest, rows: Rows) -> np.ndarray:
         q = _unit(req.query_vector)
         return np.zeros(self._count(rows), np.float32) if q is None else self._cosines([q], rows)[0]
-
-    def kinds(self) -> np.ndarray | None:
-        """The rows' kind vectors (``catalog/kinds.py``), built on first use; None without an aspect index."""
-        if self._kinds is None and self.aspects is not None:
-            from chat_rec.catalog.kinds import kind_vectors
-
-            self._kinds = kind_vectors(self.aspects)
-        return self._kinds
-
-    def _kind(self, req: RankRequest, rows: Rows) -> np.ndarray:
-        row_of = self.index.row_of
-        positive = [r for i in self._positives(req) if (r := row_of.get(int(i))) is not None]
-        negative = [r for i in req.disliked_ids if (r := row_of.get(int(i))) is not None]
-        kinds = self.kinds() if self.weights.kind and (positive or negative) else None
-        if kinds is None:
-            return np.zeros(self._count(rows), np.float32)
-        direction = np.zeros(kinds.shape[1], np.float32)
-        if positive:
-            direction += kinds[positive].mean(axis=0)
-        if negative:
-            direction -= kinds[negative].mean(axis=0)
-        return np.asarray(kinds[rows] @ direction, dtype=np.float32)
-
-    @staticmethod
-    def _positives(req: RankRequest) -> tuple[int, ...]:
-        """The item-item signals' positives: the request's seeds (else every liked film) and the
-        context, less the films of a topic the person has left.
-        """
-        left = set(req.left_ids)
-        return tuple(i for i in (*(req.seed_ids or req.liked_ids), *req.context_ids) if i not in left)
-
-    def _collaborative(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        return self._knn_signal(self._positives(req), req.disliked_ids, rows, allowed)
-
-    def _knn_signal(self, positive: Sequence[int], negative: Sequence[int], rows: Rows,
-                    allowed: np.ndarray) -> np.ndarray:
-        """Item-kNN scores from ``positive`` minus ``negative`` films, divided by the largest magnitude
-        among the allowed items (zeros without either, or when the kNN knows none of them).
-        """
-        if self.collaborative is None or not (positive or negative):
-            return np.zeros(self._count(rows), np.float32)
-        by_col = self.collaborative.score(positive, negative)[self._knn_cols]
-        shown = allowed[self._knn_rows]  # the scale is taken over what may be shown
-        scale = float(np.max(np.abs(by_col), where=shown, initial=0.0))
-        if scale <= 0:
-            return np.zeros(self._count(rows), np.float32)
-        raw = np.zeros(len(self.ids), np.float32)  # items the kNN never saw score 0
-        raw[self._knn_rows] = by_col
-        return raw[rows] / scale
-
-    def _conversation(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        """The conversation model's scores from the request's films, backed off to item-kNN for the
-        films it was never trained on.
-
-        The model knows the films people mention in ReDial (about 4,000); a liked film outside them
-        ("Amélie", "Spirited Away") scored 0 everywhere, so the turn fell back to the mention prior:
-        popular ReDial films. With ``conversation_backoff`` (b > 0) each film the model does not know
-        (and the rating kNN does) adds its kNN scores instead; with k known films and u such films,
-        s = (k * conversation(known) + b * u * kNN(unknown)) / (k + b * u). A turn of unknown films
-        alone is all kNN; b < 1 keeps the conversation model in the lead when it knows some.
-        """
-        positive = self._positives(req)
-        if self.conversation is None or not (positive or req.disliked_ids):
-            return np.zeros(self._count(rows), np.float32)
-        if self.conversation_backoff <= 0 or self.collaborative is None:
-            return self._from_model(self.conversation.score(positive, req.disliked_ids), rows, allowed)
-        model, knn = self.conversation, self.collaborative
-        known_pos = [i for i in positive if model.column(i) is not None]
-        known_neg = [i for i in req.disliked_ids if model.column(i) is not None]
-        back_pos = [i for i in positive if model.column(i) is None and knn.knows(i)]
-        back_neg = [i for i in req.disliked_ids if model.column(i) is None and knn.knows(i)]
-        known, back = len(known_pos) + len(known_neg), self.conversation_backoff * (len(back_pos) + len(back_neg))
-        signal = np.zeros(self._count(rows), np.float32)
-        if known:
-            signal += (known / (known + back)) * self._from_model(model.score(known_pos, known_neg), rows, allowed)
-        if back:
-            signal += (back / (known + back)) * self._knn_signal(back_pos, back_neg, rows, allowed)
-        return signal
 
     def asked_genres(self, required_genres: Collection[str], asked_aspects: Sequence[str]) -> Collection[str]:
         """The genres a request asks for, for the conversation model's genre prior: those named, or
@@ -498,18 +397,6 @@ class HybridRanker:
         if not genres:
             return np.zeros(self._count(rows), np.float32)
         return self._from_model(self.conversation.genre_score(genres), rows, allowed)
-
-    def _from_model(self, scores: np.ndarray, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        """The conversation model's per-column ``scores`` on the catalog's ``rows``, divided by the
-        largest magnitude among the allowed items (0 for films the model never saw).
-        """
-        by_col = scores[self._conv_cols]
-        scale = float(np.max(np.abs(by_col), where=allowed[self._conv_rows], initial=0.0))
-        if scale <= 0:
-            return np.zeros(self._count(rows), np.float32)
-        raw = np.zeros(len(self.ids), np.float32)
-        raw[self._conv_rows] = by_col
-        return raw[rows] / scale
 
     def _genre(self, req: RankRequest, rows: Rows) -> np.ndarray:
         wanted = [g.lower() for g in req.required_genres if g.lower() in self.genre_masks]

@@ -14,6 +14,7 @@ from chat_rec.catalog.kinds import kind_vectors
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.ranking.hybrid import HybridRanker, RankRequest, RankWeights
 from tests.unit.test_aspects import ConceptEmbedder
+from tests.unit.test_ranking import FakeIndex
 
 FILMS = [
     Item(31, "Hollow House", 2001, ("Horror",), ("ghosts", "haunted house"), popularity=20),
@@ -25,26 +26,17 @@ FILMS = [
 ]
 
 
-class _Vectors:
-    def __init__(self, ids: np.ndarray, vecs: np.ndarray) -> None:
-        self.ids, self.vectors = ids, vecs
-        self.row_of = {int(i): r for r, i in enumerate(ids)}
-
-
 @pytest.fixture()
 def world(tmp_path):
     catalog = Catalog("kinds", {f.item_id: f for f in FILMS})
-    ids = np.array([f.item_id for f in FILMS], dtype=np.int64)
-    vecs = np.random.default_rng(3).normal(size=(len(ids), 16)).astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-    aspects = AspectIndex.build(catalog, ids, vecs, ConceptEmbedder(), cache_dir=tmp_path)
-    return catalog, ids, vecs, aspects
+    index = FakeIndex.for_ids([f.item_id for f in FILMS], seed=3)
+    aspects = AspectIndex.build(catalog, index.ids, index.vectors, ConceptEmbedder(), cache_dir=tmp_path)
+    return catalog, index, aspects
 
 
 def test_films_that_share_terms_are_of_a_kind_and_a_film_without_terms_has_none(world) -> None:
-    _, ids, _, aspects = world
-    kinds = kind_vectors(aspects)
-    row = {int(i): r for r, i in enumerate(ids)}
+    _, index, aspects = world
+    kinds, row, ids = kind_vectors(aspects), index.row_of, index.ids
     assert kinds.shape == (len(ids), aspects.term_vectors.shape[1])
     sim = kinds @ kinds[row[31]]
     assert sim[row[32]] > sim[row[34]] and sim[row[32]] > sim[row[35]]  # ghosts beside ghosts, not comedies
@@ -54,18 +46,17 @@ def test_films_that_share_terms_are_of_a_kind_and_a_film_without_terms_has_none(
 
 
 def test_a_rare_term_says_more_than_a_common_one(world) -> None:
-    _, ids, _, aspects = world
-    kinds = kind_vectors(aspects)
-    row = {int(i): r for r, i in enumerate(ids)}
+    _, index, aspects = world
+    kinds, row = kind_vectors(aspects), index.row_of
     # The Attic Door shares the rarer "ghosts" with Hollow House and only the genre with Night Shift Blues.
     assert kinds[row[32]] @ kinds[row[31]] > kinds[row[32]] @ kinds[row[33]]
 
 
 def test_the_kind_signal_lifts_a_liked_films_kin_over_popular_films_of_its_year(world) -> None:
-    catalog, ids, vecs, aspects = world
+    catalog, index, aspects = world
     weights = RankWeights(content=0.0, collaborative=0.0, popularity=1.0, genre=0.0, aspect=0.0, kind=0.0)
-    plain = HybridRanker(catalog, _Vectors(ids, vecs), weights=weights, aspects=aspects)
-    kin = HybridRanker(catalog, _Vectors(ids, vecs), weights=RankWeights(**{**weights.__dict__, "kind": 2.0}),
+    plain = HybridRanker(catalog, index, weights=weights, aspects=aspects)
+    kin = HybridRanker(catalog, index, weights=RankWeights(**{**weights.__dict__, "kind": 2.0}),
                        aspects=aspects)
     req = RankRequest(liked_ids=(31,), k=2)
     assert {r.item.item_id for r in plain.rank(req)} == {36, 34}  # popularity alone
@@ -81,8 +72,8 @@ def test_the_setting_sets_the_kind_weight(world, tmp_path) -> None:
     from chat_rec.config import Settings
     from chat_rec.ranking.learned import app_ranker
 
-    catalog, ids, vecs, aspects = world
+    catalog, index, aspects = world
     for value, expected in ((None, RankWeights().kind), (0.0, 0.0), (3.5, 3.5)):
         settings = Settings(kind_weight=value, conversation_model=tmp_path / "none")
-        ranker = app_ranker(settings, catalog, _Vectors(ids, vecs), conversation=None, aspects=aspects, retriever=None)
+        ranker = app_ranker(settings, catalog, index, conversation=None, aspects=aspects, retriever=None)
         assert ranker.weights.kind == expected
