@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import ClassVar, Self
 
@@ -150,18 +150,20 @@ class ItemKNN(Recommender):
         return bool(self.similarity.indptr[col + 1] > self.similarity.indptr[col])
 
     def score(self, liked_ids: Iterable[int], disliked_ids: Iterable[int] = (),
-              ids: np.ndarray | None = None) -> np.ndarray:
+              ids: np.ndarray | None = None, strength: Mapping[int, float] | None = None) -> np.ndarray:
         """Sum of similarities to liked items minus those to disliked ones, aligned to ``ids``.
 
         ``ids`` defaults to the model's own column order; ids the model never saw score 0.
+        ``strength`` weighs each given item's similarities (1 when absent).
         """
         if self.similarity is None:
             raise RuntimeError("ItemKNN.score() needs a fitted model")
+        strength = strength or {}
         weights = np.zeros(self.n_items, dtype=np.float32)
         for item_id, w in [(i, 1.0) for i in liked_ids] + [(i, -1.0) for i in disliked_ids]:
             col = self._column(item_id)
             if col is not None:
-                weights[col] += w
+                weights[col] += w * strength.get(int(item_id), 1.0)
         by_col = np.asarray(self.similarity.T @ weights).ravel()
         if ids is None:
             return by_col

@@ -23,6 +23,11 @@ Rows = np.ndarray | slice
 """Catalog rows a computation covers: an index array, or ``slice(None)`` for all of them (a view, no copy)."""
 
 
+KNN_SUPPORT = 10.0
+"""A film rated this many times counts half in the conversation backoff (``FilmSignals.support``);
+10 chosen among 0, 5, 10, 20 and 30 on the CRS dev files (docs/benchmarks.md "Twenty-ninth round")."""
+
+
 class FilmSignals:
     """Item-item signals over the catalog rows of ``index`` (see the module doc)."""
 
@@ -34,6 +39,9 @@ class FilmSignals:
     conversation: ConversationModel | None
     conversation_backoff: float
     conversation_popularity: np.ndarray
+    raters: np.ndarray
+    """Each row's number of ratings in the catalog."""
+    knn_support: float = KNN_SUPPORT
     _kinds: np.ndarray | None
     _knn_rows: np.ndarray
     _knn_cols: np.ndarray
@@ -98,14 +106,30 @@ class FilmSignals:
         return self._knn_signal(self._positives(req), req.disliked_ids, rows, allowed)
 
     def _knn_signal(self, positive: Sequence[int], negative: Sequence[int], rows: Rows,
-                    allowed: np.ndarray) -> np.ndarray:
+                    allowed: np.ndarray, supported: bool = False) -> np.ndarray:
         """Item-kNN scores from ``positive`` minus ``negative`` films, divided by the largest magnitude
-        among the allowed items (zeros without either, or when the kNN knows none of them).
+        among the allowed items (zeros without either, or when the kNN knows none of them); with
+        ``supported``, each film's similarities weigh its ``support``.
         """
-        if self.collaborative is None or not (positive or negative):
+        knn = self.collaborative
+        if knn is None or not (positive or negative):
             return np.zeros(self._count(rows), np.float32)
-        by_col = self.collaborative.score(positive, negative)[self._knn_cols]
+        strength = {int(i): self.support(i) for i in (*positive, *negative)} if supported else None
+        by_col = knn.score(positive, negative, strength=strength)[self._knn_cols]
         return self._scaled(by_col, self._knn_rows, rows, allowed)
+
+    def support(self, item_id: int) -> float:
+        """How far the rating kNN's neighbours of a film are to be trusted: n / (n + ``knn_support``),
+        n being the film's ratings in the catalog (1 with ``knn_support`` 0).
+
+        Half the catalog's films have two ratings or fewer; their cosine neighbours are whatever their
+        one or two raters also rated ("I saw Parasite", read as *Parasite* (1982), two ratings, drew
+        *Two Moon Junction* and *Blood Feast* through the conversation backoff). Support shrinks such
+        a film's pull instead of trusting two raters as much as two hundred.
+        """
+        row = self.index.row_of.get(int(item_id))
+        raters = float(self.raters[row]) if row is not None else 0.0
+        return raters / (raters + self.knn_support) if self.knn_support > 0 else 1.0
 
     def _conversation(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
         """The conversation model's scores from the request's films, backed off to item-kNN for the
@@ -115,8 +139,10 @@ class FilmSignals:
         ("Amélie", "Spirited Away") scored 0 everywhere, so the turn fell back to the mention prior:
         popular ReDial films. With ``conversation_backoff`` (b > 0) each film the model does not know
         (and the rating kNN does) adds its kNN scores instead; with k known films and u such films,
-        s = (k * conversation(known) + b * u * kNN(unknown)) / (k + b * u). A turn of unknown films
-        alone is all kNN; b < 1 keeps the conversation model in the lead when it knows some.
+        s = (k * conversation(known) + b * u * t * kNN(unknown)) / (k + b * u), t being the unknown
+        films' mean ``support`` (and each film's kNN scores weighing its own). A turn of well-rated
+        unknown films alone is nearly all kNN; b < 1 keeps the conversation model in the lead when it
+        knows some; a film rated twice pulls a sixth as hard as one rated often.
         """
         positive = self._positives(req)
         if self.conversation is None or not (positive or req.disliked_ids):
@@ -132,8 +158,10 @@ class FilmSignals:
         signal = np.zeros(self._count(rows), np.float32)
         if known:
             signal += (known / (known + back)) * self._from_model(model.score(known_pos, known_neg), rows, allowed)
-        if back:
-            signal += (back / (known + back)) * self._knn_signal(back_pos, back_neg, rows, allowed)
+        if back:  # a film with few ratings counts its support's share of a film
+            trust = float(np.mean([self.support(i) for i in (*back_pos, *back_neg)]))
+            signal += (trust * back / (known + back)) * self._knn_signal(back_pos, back_neg, rows, allowed,
+                                                                         supported=True)
         return signal
 
     def _from_model(self, scores: np.ndarray, rows: Rows, allowed: np.ndarray) -> np.ndarray:

@@ -225,6 +225,7 @@ class HybridRanker(FilmSignals):
         self.known = np.array([it is not None for it in self.items], dtype=bool)
         self.years = np.array([it.year if it and it.year else np.nan for it in self.items], dtype=np.float64)
         pops = np.array([it.popularity if it else 0 for it in self.items], dtype=np.float64)
+        self.raters = pops
         top = np.log1p(pops.max()) if len(pops) and pops.max() > 0 else 1.0
         self.popularity = (np.log1p(pops) / top).astype(np.float32)
         self.genre_masks: dict[str, np.ndarray] = {}

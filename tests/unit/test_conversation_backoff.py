@@ -44,7 +44,8 @@ def test_a_film_the_model_never_saw_draws_its_knn_neighbours(parts) -> None:
     np.testing.assert_array_equal(backed, _signal(ranker, 1.0, liked_ids=(ALIEN,)))  # unknown films alone: all kNN
     row = ranker.index.row_of
     assert backed[row[ALIENS]] > 0.5 > backed[row[TOY_STORY_2]]  # the sequel is a close rating neighbour
-    assert backed.max() == pytest.approx(1.0)
+    assert backed.max() == pytest.approx(ranker.support(ALIEN))  # a well-rated film: nearly all of it
+    assert ranker.support(ALIEN) > 0.8
 
 
 def test_a_known_film_scores_as_before(parts) -> None:
@@ -60,7 +61,7 @@ def test_known_and_unknown_films_share_the_signal_by_weighted_count(parts, backo
     known = _signal(ranker, backoff, liked_ids=(TOY_STORY,))
     unknown = _signal(ranker, backoff, liked_ids=(ALIEN,))
     both = _signal(ranker, backoff, liked_ids=(TOY_STORY, ALIEN))
-    share = backoff / (1.0 + backoff)
+    share = backoff / (1.0 + backoff)  # ``unknown`` already carries Alien's support
     np.testing.assert_allclose(both, (1 - share) * known + share * unknown, atol=1e-6)
     disliked = _signal(ranker, backoff, liked_ids=(TOY_STORY,), disliked_ids=(ALIEN,))
     row = ranker.index.row_of
@@ -84,3 +85,36 @@ def test_the_setting_reaches_the_app_ranker(parts, catalog: Catalog, tmp_path) -
         ranker = app_ranker(settings, catalog, FakeIndex.for_ids(catalog.ids), conversation=None, retriever=None)
         assert ranker.conversation_backoff == value
     assert Settings().conversation_backoff == parts[0].conversation_backoff  # one default for both
+
+
+def _rated(catalog: Catalog, knn: ItemKNN, ranker: HybridRanker, raters: int) -> int:
+    """A film the conversation model never saw that the kNN knows from exactly ``raters`` ratings."""
+    return next(i for i in catalog.ids if knn.knows(i) and ranker.conversation.column(i) is None
+                and catalog.get(i).popularity == raters)
+
+
+def test_a_film_rated_twice_pulls_by_its_support(parts, catalog: Catalog) -> None:
+    ranker, knn = parts
+    rare = _rated(catalog, knn, ranker, 2)
+    assert ranker.support(rare) == pytest.approx(2 / (2 + ranker.knn_support))
+    backed = _signal(ranker, 0.3, liked_ids=(rare,))
+    assert backed.max() == pytest.approx(ranker.support(rare))  # its neighbours reach a sixth, not the top
+    before = ranker.knn_support
+    ranker.knn_support = 0.0  # off: two raters are trusted as much as two hundred
+    try:
+        assert ranker.support(rare) == 1.0
+        assert _signal(ranker, 0.3, liked_ids=(rare,)).max() == pytest.approx(1.0)
+    finally:
+        ranker.knn_support = before
+
+
+def test_a_well_rated_film_outweighs_a_rare_one_beside_it(parts, catalog: Catalog) -> None:
+    ranker, knn = parts
+    rare = _rated(catalog, knn, ranker, 1)
+    both = _signal(ranker, 0.3, liked_ids=(ALIEN, rare))
+    alone = _signal(ranker, 0.3, liked_ids=(ALIEN,))
+    rare_alone = _signal(ranker, 0.3, liked_ids=(rare,))
+    row = ranker.index.row_of
+    best_of_rare = int(np.argmax(rare_alone))
+    assert both[row[ALIENS]] > both[best_of_rare]  # Alien's sequel leads, not the rare film's co-rated oddity
+    assert alone[row[ALIENS]] > rare_alone[row[ALIENS]]
