@@ -183,9 +183,18 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
         floor = vocabulary.config.detect_floor
         common = lexicon.common_words()
         found += [(i, i + 1, keys[i]) for i, (term, cos) in zip(unknown, nearest, strict=True)
-                  if cos >= floor and (cognate(keys[i], term) if spanish else not is_noise(keys[i]))
+                  if cos >= floor and (cognate(keys[i], term) if spanish else _not_noise(keys[i], term))
                   and (keys[i] not in common or same_stem(keys[i], term))]
     return sorted(found)
+
+
+def _not_noise(word: str, term: str) -> bool:
+    """Whether an English word outside the vocabulary may be a mood: not noise (``is_noise``), or a
+    word of its nearest term itself. The typo test calls a rare word one edit from a frequent one a
+    typo ("stoner" is one from "stones", "artsy" from "arts"); a word the catalog's own tags spell
+    out ("stoner movie", "artsy") is none.
+    """
+    return word in term.split() or not is_noise(word)
 
 
 def adjective_base(word: str, vocabulary: AspectIndex) -> str | None:
