@@ -24,8 +24,13 @@ from chat_rec.ranking.hybrid import HybridRanker, RankRequest, RankWeights
 log = logging.getLogger(__name__)
 
 WEIGHT_NAMES: tuple[str, ...] = ("content", "collaborative", "popularity", "genre", "conversation",
-                                 "conversation_popularity", "conversation_genre", "query")
-"""The signal weights a weights file may set (``RankWeights`` fields)."""
+                                 "conversation_popularity", "conversation_genre", "query", "kind")
+"""The signal weights a weights file may set and ``chat-rec train conversations`` fits (``RankWeights``
+fields); a file written before ``kind`` was fitted leaves it at its default."""
+
+SHARE_NAMES: tuple[str, ...] = WEIGHT_NAMES[:-1]
+"""The weights whose total sets the aspect weight's share (``aspect_share_weight``): those it was
+tuned among, before ``kind`` existed, so adding that signal left the moods' pull as it was."""
 
 
 FEATURE_NAMES: tuple[str, ...] = ("seeds", "seed_mass", "genres", "aspects")
@@ -125,8 +130,8 @@ def aspect_share_weight(weights: RankWeights) -> float:
     a mood's pull as it was tuned; a weights file may set "aspect" itself.
     """
     default = RankWeights()
-    total = sum(getattr(default, n) for n in WEIGHT_NAMES)
-    return default.aspect * sum(getattr(weights, n) for n in WEIGHT_NAMES) / total if total else default.aspect
+    total = sum(getattr(default, n) for n in SHARE_NAMES)
+    return default.aspect * sum(getattr(weights, n) for n in SHARE_NAMES) / total if total else default.aspect
 
 
 def write_weights(folder: Path, weights: RankWeights, info: dict[str, Any],

@@ -77,3 +77,21 @@ def test_the_setting_sets_the_kind_weight(world, tmp_path) -> None:
         settings = Settings(kind_weight=value, conversation_model=tmp_path / "none")
         ranker = app_ranker(settings, catalog, index, conversation=None, aspects=aspects, retriever=None)
         assert ranker.weights.kind == expected
+
+
+def test_the_kind_weight_is_fitted_and_read_but_leaves_the_aspect_share_as_it_was(tmp_path) -> None:
+    import json
+
+    from chat_rec.ranking.learned import SHARE_NAMES, WEIGHT_NAMES, aspect_share_weight, read_weights
+
+    assert "kind" in WEIGHT_NAMES and "kind" not in SHARE_NAMES
+    learned = {"content": 1.0, "conversation": 12.0, "popularity": 0.75}
+    (tmp_path / "weights.json").write_text(json.dumps({"weights": {**learned, "kind": 6.0}}), encoding="utf-8")
+    with_kind = read_weights(tmp_path)
+    assert with_kind is not None and with_kind.kind == 6.0
+    (tmp_path / "weights.json").write_text(json.dumps({"weights": learned}), encoding="utf-8")
+    older = read_weights(tmp_path)  # a file written before kind was fitted: its default
+    assert older is not None and older.kind == RankWeights().kind
+    # the moods' pull does not move with the kind weight (it was tuned among the other signals)
+    assert with_kind.aspect == older.aspect == aspect_share_weight(older)
+    assert aspect_share_weight(RankWeights()) == pytest.approx(RankWeights().aspect)
