@@ -150,7 +150,8 @@ class Settings(BaseSettings):
 
     kind_weight: float | None = Field(default=None, ge=0.0)
     """The weight of the ``kind`` signal (how alike the films' own tags and genres are, ``catalog/kinds.py``);
-    unset: ``RankWeights.kind``, 2.0, chosen on the CRS dev sets (docs/benchmarks.md "Twenty-eighth round"); 0: off."""
+    unset: a trained ``weights.json``'s fitted ``kind`` (``chat-rec train conversations``), else ``RankWeights.kind``,
+    2.0, chosen on the CRS dev sets (docs/benchmarks.md "Twenty-eighth round"); 0: off."""
 
     series_floor: int = 1
     """At least this many of a turn's picks are films of the same numbered series as a film the message
