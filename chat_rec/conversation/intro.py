@@ -288,11 +288,22 @@ class IntroGate:
             claimed = offered or (set(self.liked) if _TASTE_WORD.search(sentence) else set())
             if claimed and not all(genres & claimed for genres in self.pick_genres):
                 problem = "says every pick is of a genre some are not"  # "All from the genre you like", one is not
+        if not problem and self.pick_genres and self._unasked_minority(offered):
+            problem = "offers a genre most picks are not"  # "Romantic comedies for you." over one romance in five
         if problem:
             self.dropped.append((sentence, problem))
             return []
         self.kept.append(sentence)
         return [sentence]
+
+
+    def _unasked_minority(self, offered: set[str]) -> set[str]:
+        """Genres a sentence offers that the person neither asked for nor likes and fewer than half
+        the picks carry: the sentence describes the picks wrongly ("The thrillers are the most
+        exciting" over horror and sci-fi picks, one of them a thriller).
+        """
+        picks = self.pick_genres
+        return {g for g in offered - set(self.liked) if 2 * sum(g in genres for genres in picks) < len(picks)}
 
 
 def check_intro(raw: str, deps: Deps, allowed_labels: list[str], message: str = "") -> str:

@@ -261,3 +261,22 @@ def test_a_sentence_saying_an_avoided_mood_in_other_words_is_dropped() -> None:
     # without an aspect index only the mood's own words count
     assert IntroGate(deps(), [], "", avoid_moods=["scary"]).feed("It builds its fear slowly. ") == [
         "It builds its fear slowly."]
+
+
+def test_a_genre_offered_that_most_picks_are_not_and_nobody_asked_for_is_dropped() -> None:
+    # The CPU model wrote "Romantic comedies for you." over comedies, one of five a romance, for
+    # someone who asked for stoner comedies; and "The thrillers are the most exciting." over horror.
+    comedies = [frozenset({"Comedy"}), frozenset({"Comedy", "Drama"}), frozenset({"Comedy"}),
+                frozenset({"Comedy", "Romance"}), frozenset({"Comedy", "Crime"})]
+    gate = IntroGate(deps(), [], "", pick_genres=comedies, liked=["Comedy"])
+    assert gate.feed("Romantic comedies for you. Comedies with a laid-back streak. ") == [
+        "Comedies with a laid-back streak."]
+    assert [p for _, p in gate.dropped] == ["offers a genre most picks are not"]
+    # a genre the person asked for may be named, though few picks carry it
+    asked = IntroGate(deps(), [], "", pick_genres=comedies, liked=["Comedy", "Romance"])
+    assert asked.feed("Romantic comedies for you. ") == ["Romantic comedies for you."]
+    # a genre most picks carry may be offered unasked
+    horror = [frozenset({"Horror", "Thriller"}), frozenset({"Horror"}), frozenset({"Thriller", "Crime"})]
+    told = IntroGate(deps(), [], "", pick_genres=horror, liked=[])
+    assert told.feed("Thrillers to keep you up tonight. Westerns with a bite. ") == ["Thrillers to keep you up tonight."]
+    assert [p for _, p in told.dropped] == ["offers a genre most picks are not"]
