@@ -21,7 +21,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.limits import echoes_prompt, scrub_line
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.extractor import genres_named
-from chat_rec.understanding.verdict_words import POSITIVE
+from chat_rec.understanding.verdict_words import NEGATIVE, POSITIVE
 
 if TYPE_CHECKING:
     from chat_rec.conversation.deps import Deps
@@ -129,6 +129,34 @@ def negates_a_quality(sentence: str) -> bool:
             continue  # nothing covered, a comparative, or an idiom of liking that opens with the negator
         if POSITIVE.search(fold(scope)):
             return True
+    return False
+
+
+def rules_out_unasked(sentence: str, avoided: Iterable[str], near: Callable[[list[str], str], bool] | None = None
+                      ) -> bool:
+    """Whether the sentence says something is left out of the picks that the person never ruled out
+    ("Funny comedies, no laughs." to someone who asked for something funny: the packaged model copies
+    its prompt example's "no laughs"). A negation's scope counts when it holds a content word and
+    none of ``avoided`` (the moods and genres the person ruled out) is said there, in its own words or
+    (with ``near``) in others. Genres are the genre rule's (``sentence_problem``'s caller); a
+    comparative ("nothing better"), an idiom of liking opening with the negator ("nothing beats") and
+    a fault denied ("never dull") rule nothing out.
+    """
+    avoided = [fold(a) for a in avoided]
+    for start, scope_start, end in _negated_spans(sentence):
+        scope = sentence[scope_start:end]
+        if (_COMPARATIVE.match(scope) or POSITIVE.match(fold(sentence[start:end])) or genres_named(scope)
+                or NEGATIVE.search(fold(scope))):
+            continue
+        words = [w for w in fold(scope).split() if len(w) >= 3 and w.isalpha() and w not in lexicon.EN_STOPWORDS]
+        if not words:
+            continue
+        said = {stem for w in words for stem in lexicon.bases(w)}
+        if any(all(lexicon.bases(w) & said for w in a.split() if w not in lexicon.EN_STOPWORDS) for a in avoided):
+            continue
+        if near is not None and any(near(words, a) for a in avoided):
+            continue
+        return True
     return False
 
 
@@ -282,6 +310,9 @@ class IntroGate:
             problem = "names a mood the person avoids"
         if not problem and negates_a_quality(sentence):
             problem = "denies the picks a quality"
+        if not problem and rules_out_unasked(sentence, [*self.avoid, *self.avoid_moods],
+                                             near_mood(aspects) if aspects is not None else None):
+            problem = "rules out what the person did not"  # "Funny comedies, no laughs."
         if not problem and genres_named(sentence) - offered - set(self.avoid):
             problem = "rules out a genre the person did not"  # "crimen, nada de terror" to someone who never said so
         if not problem and self.pick_genres and _EVERY.search(sentence):

@@ -281,3 +281,23 @@ def test_a_genre_offered_that_most_picks_are_not_and_nobody_asked_for_is_dropped
     shown = told.feed("Thrillers to keep you up tonight. Westerns with a bite. ")
     assert shown == ["Thrillers to keep you up tonight."]
     assert [p for _, p in told.dropped] == ["offers a genre most picks are not"]
+
+
+def test_a_sentence_ruling_out_what_the_person_never_did_is_dropped() -> None:
+    # The CPU model copies its prompt example's "no laughs": "Funny comedies, no laughs." to someone
+    # who asked for something funny.
+    from chat_rec.conversation.intro import rules_out_unasked
+
+    gate = IntroGate(deps(), [], "", avoid_moods=[])
+    shown = gate.feed("Sharp comedies, no laughs. Light and quick, never dull. ")
+    assert shown == ["Light and quick, never dull."]
+    assert gate.dropped == [("Sharp comedies, no laughs.", "rules out what the person did not")]
+    # what the person did rule out may be said to be left out, in its own words
+    assert not rules_out_unasked("Tense mysteries with no gore at all.", ["gore"])
+    assert rules_out_unasked("Tense mysteries with no gore at all.", [])
+    assert not rules_out_unasked("Westerns without romance.", [])  # a genre: the genre rule's to judge
+    assert not rules_out_unasked("Nothing better for a long night.", [])  # praise, not a denial
+    assert not rules_out_unasked("Nothing beats these for a long night.", [])
+    # the embedder's near word counts as the mood's own ("no bloodshed" to someone who said "less violent")
+    assert not rules_out_unasked("Quiet dramas, no bloodshed.", ["violent"],
+                                 near=lambda words, mood: "bloodshed" in words)
