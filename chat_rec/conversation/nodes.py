@@ -22,6 +22,7 @@ from chat_rec.ranking.query import dialogue_query, query_window, without_dislike
 from chat_rec.ranking.retriever import embed_query
 from chat_rec.understanding.aspects import asked_aspects, with_fallback_aspects
 from chat_rec.understanding.intent import relative_ask
+from chat_rec.understanding.own_mentions import with_own_mention
 from chat_rec.understanding.signal import PreferenceSignal
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     signal = deps.extractor.extract(state.get("user_text", ""), state.get("last_reply", ""), shown)
     # Moods and attributes: the aspect reader (its own negation scope, titles and genres skipped).
     signal = with_fallback_aspects(signal, state.get("user_text", ""), deps.aspects, deps.resolver)
+    signal = with_own_mention(signal, state.get("user_text", ""), state.get("history") or [], deps.resolver)
     if not state.get("onboarding_done"):
         signal = answer_in_context(signal, state.get("user_text", ""), state.get("onboarding_step", 0), runtime)
     p = pv.step(_as_array(state.get("profile_vector")), signal, deps.settings.alpha, deps.item_vector,

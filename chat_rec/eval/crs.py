@@ -173,15 +173,18 @@ class CrsEngine:
         row = self.index.row_of.get(int(item_id))
         return None if row is None else self.index.vectors[row]
 
-    def _signal(self, dialog: str, turn: int, text: str, reply: str, shown: list[Any]) -> Any:
+    def _signal(self, dialog: str, turn: int, text: str, reply: str, shown: list[Any],
+                prior: Sequence[Mapping[str, Any]] = ()) -> Any:
         """The extractor's signal, memoised per dialogue turn (cases share dialogue prefixes)."""
         key = (dialog, turn, text, reply)
         if key not in self._signals:
             from chat_rec.understanding.aspects import with_fallback_aspects
+            from chat_rec.understanding.own_mentions import with_own_mention
 
             signal = self.extractor.extract(text, reply, shown)
-            # Moods and attributes, read as in conversation.nodes.understand.
-            self._signals[key] = with_fallback_aspects(signal, text, self.aspects, self.resolver)
+            # Moods and attributes, and "the second film I mentioned", read as in conversation.nodes.understand.
+            signal = with_fallback_aspects(signal, text, self.aspects, self.resolver)
+            self._signals[key] = with_own_mention(signal, text, prior, self.resolver)
         return self._signals[key]
 
     def replay(self, case: Mapping[str, Any]) -> DialogueState:
@@ -215,7 +218,7 @@ class CrsEngine:
                 reply = text
                 shown = [item for i in found if (item := self.catalog.get(i)) is not None]
                 continue
-            signal = self._signal(dialog, number, text, reply, shown)
+            signal = self._signal(dialog, number, text, reply, shown, case["turns"][:number])
             state.profile = pv.step(state.profile, signal, self.settings.alpha, self._item_vector,
                                     self.genre_vectors.get,
                                     self.aspects.vector if self.aspects is not None and self.aspect_pull else None,

@@ -1,0 +1,86 @@
+""""The second film I mentioned": a position among the films the person named earlier in the chat.
+
+``references._OWN_MENTION`` keeps such a phrase from picking a film of the list on screen; this reads
+which of the person's own films it means, so "more like the second film I mentioned" seeds on that
+film as "more like Heat" would (the graph's ``understand`` node; the chat history it reads is the
+bounded one the graph keeps, ``settings.max_history_turns``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.references import _OWN_MENTION
+from chat_rec.understanding.signal import PreferenceSignal
+from chat_rec.understanding.tokens import tokenize
+
+MIN_SCORE = 90
+"""A title found in an earlier message counts as one the person named at this resolver score or above
+(what an onboarding answer's titles need: ``nodes.answer_in_context``)."""
+
+
+LIKENESS = frozenset({"like", "as", "similar", "como", "parecida", "parecido", "parecidas", "parecidos",
+                      "estilo", "tipo"})
+"""Words that ask for films like the one the phrase points at ("more like", "similar to", "algo como",
+"parecidas a"): only then does the phrase like that film."""
+
+_BEFORE = 4
+"""How many words before the ordinal may hold the likeness word ("more like the second", "similar to
+the first", "parecidas a la segunda")."""
+
+
+def own_position(text: str) -> int | None:
+    """The position "the Nth film I mentioned" / "la segunda peli que te dije" names (1-based; -1 for
+    "the last one I mentioned"), or None when the message names none.
+    """
+    keys = [t.key for t in tokenize(text)]
+    return next((p for _, p in _positions(keys)), None)
+
+
+def _positions(keys: list[str]) -> list[tuple[int, int]]:
+    return [(j, lexicon.ORDINALS.get(k, -1)) for j, k in enumerate(keys)
+            if (k in lexicon.ORDINALS or k in lexicon.LAST_WORDS) and _OWN_MENTION.match(" ".join(keys[j + 1:j + 7]))]
+
+
+def asked_like(text: str) -> int | None:
+    """The position of the person's own film a message asks for more like ("more like the second film
+    I mentioned", "algo como la primera que te dije"); None when it asks for none, or says the opposite
+    ("nothing like the second film I mentioned", "I hated the first one I told you about").
+    """
+    keys = [t.key for t in tokenize(text)]
+    for j, position in _positions(keys):
+        before = keys[max(0, j - _BEFORE):j]
+        at = [i for i, k in enumerate(before) if k in LIKENESS]
+        if at and not lexicon.NOMINAL_NEGATORS & set(before[max(0, at[-1] - 2):at[-1]]):
+            return position
+    return None
+
+
+def named_before(history: Sequence[Mapping[str, str]], resolver: Any) -> list[int]:
+    """The films the person's earlier messages named, in the order first named."""
+    named: dict[int, None] = {}
+    for turn in history:
+        if turn.get("role") == "user":
+            named.update(dict.fromkeys(m.item_id for m in resolver.find_in_text(turn.get("text") or "")
+                                       if m.score >= MIN_SCORE))
+    return list(named)
+
+
+def with_own_mention(signal: PreferenceSignal, text: str, history: Sequence[Mapping[str, str]],
+                     resolver: Any) -> PreferenceSignal:
+    """``signal`` liking the film "more like the Nth film I mentioned" asks for, when the person named
+    that many earlier and the message does not judge it otherwise (unchanged when it points at none).
+    """
+    position = asked_like(text)
+    if position is None:
+        return signal
+    films = named_before(history, resolver)
+    if not films or position > len(films):
+        return signal
+    film = films[position - 1] if position > 0 else films[-1]
+    if film in signal.liked_ids or film in signal.disliked_ids or film in signal.seen_ids:
+        return signal
+    return signal.model_copy(update={"liked_ids": [*signal.liked_ids, film],
+                                     "mentioned_ids": list(dict.fromkeys([*signal.mentioned_ids, film]))})
