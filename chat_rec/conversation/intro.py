@@ -18,10 +18,16 @@ from typing import TYPE_CHECKING, Any
 
 from chat_rec.catalog.models import GENRES
 from chat_rec.catalog.titles import fold
+from chat_rec.conversation.intro_claims import (
+    names_avoided_mood,
+    near_mood,
+    negates_a_quality,
+    rules_out_unasked,
+    without_negated,
+)
 from chat_rec.limits import echoes_prompt, scrub_line
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.extractor import genres_named
-from chat_rec.understanding.verdict_words import NEGATIVE, POSITIVE
 
 if TYPE_CHECKING:
     from chat_rec.conversation.deps import Deps
@@ -72,126 +78,6 @@ def echoes_message(sentence: str, message: str) -> bool:
     vocabulary = set(said)
     own = [w for w in words if w not in vocabulary]
     return len(own) * 4 <= len(words)
-
-
-_SCOPE_END_WORDS = ("but", "except", "only", "just", "sino", "excepto", "salvo", "solo", "sólo")
-_NEGATOR = re.compile(r"\b(?:%s)\b" % "|".join(sorted(lexicon.NOMINAL_NEGATORS - set(_SCOPE_END_WORDS))),  # noqa: UP031
-                      re.I)
-"""The parser's negators of a noun phrase ("no horror", "sin terror", "nada de drama")."""
-_SCOPE_END = re.compile(r"\b(?:%s)\b|[,;:.!?]" % "|".join(_SCOPE_END_WORDS), re.I)  # noqa: UP031
-NEGATION_SCOPE_WORDS = 3
-"""A negator covers at most this many words after it, and never past "but", "sino" or a comma."""
-_SCOPE_WORDS = re.compile(r"(?:\s*\S+){0,%d}" % NEGATION_SCOPE_WORDS)  # noqa: UP031 - a regex quantifier
-
-
-def _negated_spans(sentence: str) -> Iterator[tuple[int, int, int]]:
-    """(negator start, scope start, scope end) of each negation in ``sentence``, left to right."""
-    pos = 0
-    for match in _NEGATOR.finditer(sentence):
-        if match.start() < pos:
-            continue
-        rest = sentence[match.end():]
-        stop = _SCOPE_END.search(rest)
-        scope = rest[: stop.start()] if stop else rest
-        covered = _SCOPE_WORDS.match(scope)
-        pos = match.end() + (covered.end() if covered else 0)
-        yield match.start(), match.end(), pos
-
-
-def without_negated(sentence: str) -> str:
-    """``sentence`` without the words a negation covers: "Thrillers, no horror" -> "Thrillers, ".
-
-    The intro may say what it leaves out ("sin nada de terror"); only a genre it offers counts as
-    naming one the person excluded. "Nothing but horror" keeps "horror": the scope ends at "but".
-    """
-    out, pos = [], 0
-    for start, _, end in _negated_spans(sentence):
-        out.append(sentence[pos:start])
-        pos = end
-    out.append(sentence[pos:])
-    return "".join(out)
-
-
-_COMPARATIVE = re.compile(r"\s*(?:better|more|less|finer|greater|mejor|mas|más)\b", re.I)
-"""A negator before a comparative praises ("nothing better for a rainy night", "no more fun than
-this"): it denies nothing of the picks."""
-
-
-def negates_a_quality(sentence: str) -> bool:
-    """Whether the sentence says the picks lack something good ("No fun or excitement."): a word of
-    liking (``verdict_words.POSITIVE``) inside a negation's scope. The person's picks were chosen for
-    them; an intro that denies them a quality is the small model turning an avoided mood around.
-    A negator that opens an idiom of liking ("nothing beats") or a comparative is no such denial.
-    """
-    for start, scope_start, end in _negated_spans(sentence):
-        scope = sentence[scope_start:end]
-        if not scope.strip() or _COMPARATIVE.match(scope) or POSITIVE.match(fold(sentence[start:end])):
-            continue  # nothing covered, a comparative, or an idiom of liking that opens with the negator
-        if POSITIVE.search(fold(scope)):
-            return True
-    return False
-
-
-def rules_out_unasked(sentence: str, avoided: Iterable[str], near: Callable[[list[str], str], bool] | None = None
-                      ) -> bool:
-    """Whether the sentence says something is left out of the picks that the person never ruled out
-    ("Funny comedies, no laughs." to someone who asked for something funny: the packaged model copies
-    its prompt example's "no laughs"). A negation's scope counts when it holds a content word and
-    none of ``avoided`` (the moods and genres the person ruled out) is said there, in its own words or
-    (with ``near``) in others. Genres are the genre rule's (``sentence_problem``'s caller); a
-    comparative ("nothing better"), an idiom of liking opening with the negator ("nothing beats") and
-    a fault denied ("never dull") rule nothing out.
-    """
-    avoided = [fold(a) for a in avoided]
-    for start, scope_start, end in _negated_spans(sentence):
-        scope = sentence[scope_start:end]
-        if (_COMPARATIVE.match(scope) or POSITIVE.match(fold(sentence[start:end])) or genres_named(scope)
-                or NEGATIVE.search(fold(scope))):
-            continue
-        words = [w for w in fold(scope).split() if len(w) >= 3 and w.isalpha() and w not in lexicon.EN_STOPWORDS]
-        if not words:
-            continue
-        said = {stem for w in words for stem in lexicon.bases(w)}
-        if any(all(lexicon.bases(w) & said for w in a.split() if w not in lexicon.EN_STOPWORDS) for a in avoided):
-            continue
-        if near is not None and any(near(words, a) for a in avoided):
-            continue
-        return True
-    return False
-
-
-NEAR_MOOD = 0.85
-"""Templated cosine (``AspectIndex.embed``) at which a word of the intro says an avoided mood in other
-words: "fear" is .87 from "scary", "frightening" .95. Higher than the avoid floor (.8), where antonyms
-sit ("light" is .80 from "dark")."""
-
-
-def names_avoided_mood(sentence: str, moods: Iterable[str],
-                       near: Callable[[list[str], str], bool] | None = None) -> bool:
-    """Whether the sentence offers a mood the person asked to avoid ("Boring action and crime
-    films." to someone who said "nothing boring"): a word of the mood, in any regular form, outside
-    the negations' scope, or with ``near`` a word that says it in other words ("builds its fear
-    slowly" to someone who said "less scary"). Saying it is left out ("nothing boring here") is fine.
-    """
-    kept = fold(without_negated(sentence)).split()
-    offered = {stem for w in kept for stem in lexicon.bases(w)}
-    content = [w for w in dict.fromkeys(kept) if len(w) >= 4 and w not in lexicon.EN_STOPWORDS and w.isalpha()]
-    for mood in moods:
-        words = [w for w in fold(mood).split() if w not in lexicon.EN_STOPWORDS]
-        if words and all(lexicon.bases(w) & offered for w in words):
-            return True
-        if near is not None and content and near(content, mood):
-            return True
-    return False
-
-
-def near_mood(aspects: Any) -> Callable[[list[str], str], bool]:
-    """``names_avoided_mood``'s ``near`` on an aspect index: any word within ``NEAR_MOOD`` of the mood."""
-    def near(words: list[str], mood: str) -> bool:
-        vectors = aspects.embed([*words, mood])
-        return bool((vectors[:-1] @ vectors[-1] >= NEAR_MOOD).any())
-
-    return near
 
 
 def names_something(sentence: str) -> bool:

@@ -22,7 +22,7 @@ from chat_rec.ranking.query import dialogue_query, query_window, without_dislike
 from chat_rec.ranking.retriever import embed_query
 from chat_rec.understanding.aspects import asked_aspects, with_fallback_aspects
 from chat_rec.understanding.intent import relative_ask
-from chat_rec.understanding.own_mentions import with_own_mention
+from chat_rec.understanding.own_mentions import MIN_SCORE, with_own_mention
 from chat_rec.understanding.signal import PreferenceSignal
 
 if TYPE_CHECKING:
@@ -109,7 +109,7 @@ def answer_in_context(signal: PreferenceSignal, text: str, step: int,
     update: dict[str, Any] = {}
     if step == 1 and not (signal.disliked_ids or signal.seen_ids):  # "seen X" is no answer
         found = [m.item_id for m in runtime.context.deps.resolver.find_in_text(text)
-                 if m.score >= 90 and m.item_id not in set(signal.asked_ids)]  # "would I like X?" is no answer
+                 if m.score >= MIN_SCORE and m.item_id not in set(signal.asked_ids)]  # "would I like X?" is no answer
         if found and not set(found) <= set(signal.liked_ids):  # "Casablanca! And The Philadelphia Story"
             update["liked_ids"] = list(dict.fromkeys([*signal.liked_ids, *found]))[:3]
     elif step == 3 and (signal.liked_genres or signal.liked_aspects) and not (

@@ -123,9 +123,9 @@ class FilmSignals:
         n being the film's ratings in the catalog (1 with ``knn_support`` 0).
 
         Half the catalog's films have two ratings or fewer; their cosine neighbours are whatever their
-        one or two raters also rated ("I saw Parasite", read as *Parasite* (1982), two ratings, drew
-        *Two Moon Junction* and *Blood Feast* through the conversation backoff). Support shrinks such
-        a film's pull instead of trusting two raters as much as two hundred.
+        one or two raters also rated (a recent film read as an old namesake rated twice drew that
+        namesake's co-rated oddities through the conversation backoff). Support shrinks such a film's
+        pull instead of trusting two raters as much as two hundred.
         """
         row = self.index.row_of.get(int(item_id))
         raters = float(self.raters[row]) if row is not None else 0.0

@@ -28,7 +28,7 @@ WEIGHT_NAMES: tuple[str, ...] = ("content", "collaborative", "popularity", "genr
 """The signal weights a weights file may set and ``chat-rec train conversations`` fits (``RankWeights``
 fields); a file written before ``kind`` was fitted leaves it at its default."""
 
-SHARE_NAMES: tuple[str, ...] = WEIGHT_NAMES[:-1]
+SHARE_NAMES: tuple[str, ...] = tuple(n for n in WEIGHT_NAMES if n != "kind")
 """The weights whose total sets the aspect weight's share (``aspect_share_weight``): those it was
 tuned among, before ``kind`` existed, so adding that signal left the moods' pull as it was."""
 

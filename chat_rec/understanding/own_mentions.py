@@ -17,8 +17,8 @@ from chat_rec.understanding.signal import PreferenceSignal
 from chat_rec.understanding.tokens import tokenize
 
 MIN_SCORE = 90
-"""A title found in an earlier message counts as one the person named at this resolver score or above
-(what an onboarding answer's titles need: ``nodes.answer_in_context``)."""
+"""A title found in a message counts as one the person named at this resolver score or above (also
+what an onboarding answer's titles need: ``nodes.answer_in_context``)."""
 
 
 LIKENESS = frozenset({"like", "as", "similar", "como", "parecida", "parecido", "parecidas", "parecidos",
