@@ -22,7 +22,7 @@ from chat_rec.ranking.query import dialogue_query, query_window, without_dislike
 from chat_rec.ranking.retriever import embed_query
 from chat_rec.understanding.aspects import asked_aspects, with_fallback_aspects
 from chat_rec.understanding.intent import relative_ask
-from chat_rec.understanding.own_mentions import MIN_SCORE, with_own_mention
+from chat_rec.understanding.own_mentions import MIN_SCORE, asked_like_films, with_own_mention
 from chat_rec.understanding.signal import PreferenceSignal
 
 if TYPE_CHECKING:
@@ -293,7 +293,8 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     window = _without_name(query_window(state.get("history") or [], searched, turns), name)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
     earlier = runtime.context.stored_profile().liked_ids if kind == "change" else ()  # what a change may leave
-    return session.next_request(previous, kind, signal, vector, named, earlier), kind
+    like = asked_like_films(text, deps.resolver, state.get("history") or []) if text else []
+    return session.next_request(previous, kind, signal, vector, named, earlier, like), kind
 
 
 def _without_name(window: list[dict[str, str]], name: str) -> list[dict[str, str]]:

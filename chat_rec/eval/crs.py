@@ -88,6 +88,7 @@ class CrsEngine:
         self.aspect_pull = True
         """Aspects move the throwaway profile as in the app (off only to measure what that adds)."""
         self._signals: dict[tuple[str, int, str, str], Any] = {}
+        self._likes: dict[tuple[str, int, str], list[int]] = {}
         self._found: dict[tuple[str, int, str], list[int]] = {}
         self._texts: dict[tuple[str, str], np.ndarray] = {}
         """Query embeddings by (encoder, text): the engine's ranker and a baseline may embed differently."""
@@ -198,6 +199,7 @@ class CrsEngine:
         from chat_rec.ranking.constraints import build_constraints, carried_aspects
         from chat_rec.understanding.aspects import asked_aspects
         from chat_rec.understanding.intent import relative_ask
+        from chat_rec.understanding.own_mentions import asked_like_films
 
         state = DialogueState()
         if self.oracle_mentions:
@@ -233,7 +235,10 @@ class CrsEngine:
             kind, named = session.classify(state.request, signal, text, turn_shown, self._genres_of,
                                            self.genre_affinity, self.aspects)
             earlier = state.history.liked_ids if kind == "change" else ()  # what a change of topic leaves
-            state.request = session.next_request(state.request, kind, signal, None, named, earlier)
+            like = self._likes.get(key)
+            if like is None:  # the films it asks for more like, read as conversation.nodes.active_request reads them
+                like = self._likes[key] = asked_like_films(text, self.resolver, case["turns"][:number])
+            state.request = session.next_request(state.request, kind, signal, None, named, earlier, like)
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
             before = state.history.copy()
             state.history.absorb(signal, c)

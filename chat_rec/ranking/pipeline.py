@@ -12,6 +12,7 @@ from chat_rec.ranking.constraints import Constraints
 from chat_rec.ranking.hybrid import HybridRanker, RankRequest, ScoredItem, top_positions
 from chat_rec.ranking.proposals import fuse
 from chat_rec.ranking.rerank import CandidateReranker, rerank_top
+from chat_rec.understanding.aspects import AUDIENCE_TERM
 
 EXACT_SEARCH_MAX = 200_000
 """Above this many items, a search without filters goes to Chroma's HNSW index; every other search
@@ -144,8 +145,10 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
     are re-ordered by it (``history``: the user's liked titles) before the first k are kept.
     ``genre_floor`` and ``floor_page``: see ``with_genre_floor``; ``aspect_floor``: see
     ``with_aspect_floor`` (applied first, on the same pages, for the moods the message itself asks
-    for: ``c.asked_aspects``). ``proposed``: catalog ids a chat model proposed for the turn
-    (``ranking/proposals.py``), fused with the ranking (weight ``proposal_weight``) before the floors.
+    for: ``c.asked_aspects``; an audience of all ages in force, ``AUDIENCE_TERM``, holds for every
+    pick, on follow-ups too: a family night has no room for one film the children cannot watch).
+    ``proposed``: catalog ids a chat model proposed for the turn (``ranking/proposals.py``), fused
+    with the ranking (weight ``proposal_weight``) before the floors.
     ``avoid_moods``: films carrying a mood the person rules out (``c.disliked_aspects``) are left
     out (``HybridRanker.ids_avoided``). ``series_of(id)``: the other films of a film's series; at least
     ``series_floor`` of the first page are such films of the ``series_seeds`` (the films this message
@@ -166,6 +169,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
         ranked = with_series_floor(ranker, request, ranked, series_floor, floor_page, c, series_seeds, series_of)
     if c.asked_aspects:  # the floor holds for the moods this message asks for, not for carried ones
         ranked = with_aspect_floor(ranker, request, ranked, aspect_floor, floor_page, c.asked_aspects)
+    if aspect_floor > 0 and AUDIENCE_TERM in c.liked_aspects:  # who watches, asked or carried: every pick suits them
+        ranked = with_aspect_floor(ranker, request, ranked, k, floor_page, (AUDIENCE_TERM,))
     return with_genre_floor(ranker, request, ranked, genre_floor, floor_page)
 
 

@@ -232,7 +232,7 @@ def _unit(v: np.ndarray) -> np.ndarray | None:
 
 def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: PreferenceSignal,
                  text_vector: np.ndarray | None, named: Sequence[int] = (),
-                 earlier: Collection[int] = ()) -> ActiveRequest:
+                 earlier: Collection[int] = (), like: Sequence[int] = ()) -> ActiveRequest:
     """The request in force after this message.
 
     The first request, and every ``new`` or ``change`` one, is the message itself (its embedding,
@@ -242,6 +242,9 @@ def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: Pref
     boost either way. ``earlier``: the films liked before this message; a ``change`` by a mood alone
     that asks for picks leaves them behind (``ActiveRequest.left``, the films it names excepted: a
     mood read from a remark is too often a misreading to end a topic); other kinds keep what was left.
+    ``like``: the films the message asks for more like by title (``own_mentions.asked_like_films``);
+    those it likes become the seeds whatever the kind: "more like Heat" after liking Heat and Scarface
+    is about Heat alone, though as a steer it keeps the request's genres and words.
     """
     dropped = set(signal.disliked_genres)
     topic = list(previous.topic) if previous is not None else []
@@ -264,6 +267,9 @@ def next_request(previous: ActiveRequest | None, kind: MessageKind, signal: Pref
     else:
         query = previous.vector()
         genres = list(previous.genres)
+    asked = [i for i in like if i in set(signal.liked_ids)]
+    if asked:
+        seeds = list(dict.fromkeys(asked))
     unit = None if query is None else _unit(np.asarray(query, dtype=np.float32))
     disliked = set(signal.disliked_ids)
     left = previous.left if previous is not None else ()

@@ -169,6 +169,43 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
     return out
 
 
+AUDIENCE = re.compile(
+    r"\b(?:family (?:friendly|nights?|evenings?|movie nights?|outing)"
+    r"|(?:for|with) (?:the |my |our )?(?:whole |entire )?family|(?:the )?whole family"
+    r"|(?:for|with) (?:the |my |our )?(?:kids|children|little ones|grandkids)"
+    r"|all ages|en familia|(?:para|con) (?:toda )?(?:la |mi |nuestra )?familia|toda la familia"
+    r"|(?:para|con) (?:los |mis |nuestros )?(?:ninos|hijos|peques|crios|nietos)|todas las edades"
+    r"|(?:kids|children|little ones|grandkids|family) (?:can|could|will|would|might) (?:\w+ )?(?:watch|see|enjoy)"
+    r"|(?:puedan|pueda|pueden|puede) ver (?:\w+ )?(?:ninos|hijos|peques|crios|nietos|familia)"
+    r"|(?:ninos|hijos|peques|crios|nietos) (?:\w+ )?(?:puedan|pueden) ver)\b")
+"""Who watches, when it is everyone of a household, children included ("for the whole family",
+"family night", "with my kids", "the kids can watch", "en familia", "que puedan ver los niños"):
+general language, unlike the vocabulary. The labelled reading names no genre for these (an occasion,
+not Children), so they are read as the mood ``AUDIENCE_TERM`` instead, which the ranker scores as it
+scores any mood and every pick carries while it is in force (``ranking.pipeline.rank``)."""
+AUDIENCE_TERM = "children"
+"""The vocabulary term an audience of all ages stands for (the genre term of films made for children)."""
+
+
+def audience_spans(keys: Sequence[str]) -> list[list[int]]:
+    """Token positions of each phrase naming an audience of all ages (``AUDIENCE``)."""
+    folded, starts = lexicon.joined_keys(keys)
+    return [covered for m in AUDIENCE.finditer(folded) if (covered := covered_keys(m, starts))]
+
+
+def _audience(spans: Sequence[Sequence[int]], asking: Collection[int], scope: Scope) -> bool | None:
+    """Whether an audience of all ages is asked for (True) or ruled out (False: "nothing for the
+    kids"), in a sentence that asks; None when no such phrase is there.
+    """
+    for covered in spans:
+        if covered[0] not in asking:
+            continue
+        negated, tolerated = scope.ruled_out(covered[0])
+        if not tolerated:
+            return not negated
+    return None
+
+
 def _asking_clause(keys: Sequence[str], at: int) -> bool:
     """Whether the clause holding ``keys[at]`` asks for a film ("looking for a truly stupid comedy",
     "something silly"): a complaint word there describes what is wanted.
@@ -204,6 +241,8 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
     asking = _asking_sentences(keys, occasion)
     skip = _blocked_spans(text, tokens, resolver, vocabulary) | (set(range(len(keys))) - asking) | occasion
     skip |= {k for i, j in name_spans(text, tokens, vocabulary) for k in range(i, j)}  # "Peter" is no "peter pan"
+    audiences = audience_spans(keys)
+    skip |= {k for covered in audiences for k in covered}  # "family" of "for the family" is who watches
     for name in names:  # people the catalog does not know ("starring Cruise" is no "ships")
         for m in re.finditer(re.escape(name), text):
             skip |= {k for k, t in enumerate(tokens) if m.start() <= t.start < m.end()}
@@ -227,6 +266,9 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
         if not tolerated:
             (disliked if negated else liked)[phrase] = None
         last = (end, negated) if not tolerated else None
+    audience = _audience(audiences, asking, scope)
+    if audience is not None and vocabulary.is_term(AUDIENCE_TERM):
+        (liked if audience else disliked)[AUDIENCE_TERM] = None
     return list(liked), [p for p in disliked if p not in liked]
 
 

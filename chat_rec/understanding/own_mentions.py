@@ -58,6 +58,57 @@ def asked_like(text: str) -> int | None:
     return None
 
 
+_LIKE_AFTER = frozenset("""more something anything movies films film movie one ones stuff things else others
+another some sth smth picks titles options algo alguna alguno algunas algunos pelis peliculas pelicula peli otra
+otras otro otros mas cosas""".split())
+"""Words after which "like" / "como" asks for films that resemble what follows ("more like Heat",
+"movies like Fargo", "algo como Amélie"), unlike the verb ("I like Heat") or "as" of a comparison."""
+
+_SIMILAR = frozenset("similar similares parecida parecido parecidas parecidos estilo tipo".split())
+"""Words that ask for likeness wherever they stand ("similar to Fargo", "parecidas a Amélie")."""
+
+
+def _asks_likeness(before: Sequence[str]) -> bool:
+    """Whether the words right ``before`` a title ask for films like it, not negated ("nothing like Heat")."""
+    for i in range(len(before) - 1, -1, -1):
+        word = before[i]
+        if word in _SIMILAR or (word in ("like", "como") and i > 0 and before[i - 1] in _LIKE_AFTER):
+            return not lexicon.NOMINAL_NEGATORS & set(before[max(0, i - 2):i])
+    return False
+
+
+def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = ()) -> list[int]:
+    """The catalog films a message asks for more like, by title ("more like Heat", "anything similar to
+    Fargo?", "pelis parecidas a Amélie": a likeness word at most ``_BEFORE`` words before the title) or
+    as the Nth film the person mentioned in their earlier messages (``history``). A request by title is
+    about these films alone: the request in force seeds on them from now on
+    (``ranking.session.next_request``), not on every film liked for it before.
+    """
+    tokens = tokenize(text)
+    out: dict[int, None] = {}
+    for m in resolver.find_in_text(text):
+        if m.score < MIN_SCORE:
+            continue
+        before = [t.key for t in tokens if t.start < m.start][-_BEFORE:]
+        if _asks_likeness(before):
+            out[m.item_id] = None
+    own = _own_film(text, history, resolver)
+    if own is not None:
+        out[own] = None
+    return list(out)
+
+
+def _own_film(text: str, history: Sequence[Mapping[str, str]], resolver: Any) -> int | None:
+    """The person's own earlier film "more like the Nth film I mentioned" asks for, or None."""
+    position = asked_like(text)
+    if position is None or not history:
+        return None
+    films = named_before(history, resolver)
+    if not films or position > len(films):
+        return None
+    return films[position - 1] if position > 0 else films[-1]
+
+
 def named_before(history: Sequence[Mapping[str, str]], resolver: Any) -> list[int]:
     """The films the person's earlier messages named, in the order first named."""
     named: dict[int, None] = {}
@@ -73,14 +124,8 @@ def with_own_mention(signal: PreferenceSignal, text: str, history: Sequence[Mapp
     """``signal`` liking the film "more like the Nth film I mentioned" asks for, when the person named
     that many earlier and the message does not judge it otherwise (unchanged when it points at none).
     """
-    position = asked_like(text)
-    if position is None:
-        return signal
-    films = named_before(history, resolver)
-    if not films or position > len(films):
-        return signal
-    film = films[position - 1] if position > 0 else films[-1]
-    if film in signal.liked_ids or film in signal.disliked_ids or film in signal.seen_ids:
+    film = _own_film(text, history, resolver)
+    if film is None or film in signal.liked_ids or film in signal.disliked_ids or film in signal.seen_ids:
         return signal
     return signal.model_copy(update={"liked_ids": [*signal.liked_ids, film],
                                      "mentioned_ids": list(dict.fromkeys([*signal.mentioned_ids, film]))})
