@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from chat_rec.catalog.models import GENRES
 from chat_rec.catalog.titles import fold
 from chat_rec.conversation.intro_claims import (
+    copies_example,
+    example_runs,
     names_avoided_mood,
     near_mood,
     negates_a_quality,
@@ -26,6 +28,7 @@ from chat_rec.conversation.intro_claims import (
     without_negated,
 )
 from chat_rec.limits import echoes_prompt, scrub_line
+from chat_rec.llm.prompts import example_answers
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.extractor import genres_named
 
@@ -151,6 +154,8 @@ class IntroGate:
     """Each pick's genres: a sentence saying all the picks are of a genre must be true of every one."""
     liked: list[str] = field(default_factory=list)
     """The genres the person asked for or likes: what "the genre you like" means."""
+    examples: frozenset[tuple[str, ...]] = field(default_factory=lambda: intro_examples())
+    """The describing word runs of the intro prompts' example answers (``intro_claims.example_runs``)."""
     kept: list[str] = field(default_factory=list)
     dropped: list[tuple[str, str]] = field(default_factory=list)
     _pending: str = ""
@@ -194,6 +199,8 @@ class IntroGate:
         if not problem and self.avoid_moods and names_avoided_mood(
                 sentence, self.avoid_moods, near_mood(aspects) if aspects is not None else None):
             problem = "names a mood the person avoids"
+        if not problem and copies_example(sentence, self.examples):
+            problem = "copies an example"  # "Each one builds its fear slowly and keeps you guessing."
         if not problem and negates_a_quality(sentence):
             problem = "denies the picks a quality"
         if not problem and rules_out_unasked(sentence, [*self.avoid, *self.avoid_moods],
@@ -221,6 +228,15 @@ class IntroGate:
         """
         picks = self.pick_genres
         return {g for g in offered - set(self.liked) if 2 * sum(g in genres for genres in picks) < len(picks)}
+
+
+INTRO_PROMPTS = ("recommend", "recommend.es")
+"""The prompt files whose example answers an intro must not copy."""
+
+
+def intro_examples() -> frozenset[tuple[str, ...]]:
+    """The describing runs of the intro prompts' example answers, read fresh (prompt edits apply at once)."""
+    return example_runs([answer for name in INTRO_PROMPTS for answer in example_answers(name)])
 
 
 def check_intro(raw: str, deps: Deps, allowed_labels: list[str], message: str = "") -> str:

@@ -133,3 +133,41 @@ def near_mood(aspects: Any) -> Callable[[list[str], str], bool]:
         return bool((vectors[:-1] @ vectors[-1] >= NEAR_MOOD).any())
 
     return near
+
+
+EXAMPLE_RUN = 4
+"""A run of this many words shared with an answer of the prompt's examples is a copy of it, when at
+least ``EXAMPLE_OWN_WORDS`` of them describe (not function words, genre names or words for films)."""
+EXAMPLE_OWN_WORDS = 2
+_FILM_WORDS = frozenset("film films movie movies picks pick one ones stories peliculas pelis historias "
+                        "ti te tu tus usted".split())
+"""Words for the films and for the person spoken to, which every intro may share with an example."""
+
+
+def _describing(word: str) -> bool:
+    return (word not in lexicon.EN_STOPWORDS and word not in lexicon.ES_STOPWORDS and word not in _FILM_WORDS
+            and not genres_named(word))
+
+
+def example_runs(answers: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    """The runs of ``EXAMPLE_RUN`` words of the example ``answers`` that say something of their own
+    ("keeps you guessing", "wide skies and hard"), not those that only name genres ("romantic
+    comedies for you"): the shape of an example is meant to be copied, its description is not.
+    """
+    runs: set[tuple[str, ...]] = set()
+    for answer in answers:
+        words = fold(answer).split()
+        for i in range(len(words) - EXAMPLE_RUN + 1):
+            run = tuple(words[i:i + EXAMPLE_RUN])
+            if sum(_describing(w) for w in run) >= EXAMPLE_OWN_WORDS:
+                runs.add(run)
+    return frozenset(runs)
+
+
+def copies_example(sentence: str, runs: frozenset[tuple[str, ...]]) -> bool:
+    """Whether the sentence repeats a describing run of an example answer (``example_runs``): the
+    small model copies the first example's "Each one builds its dread slowly and keeps you guessing"
+    onto war films and stoner comedies alike.
+    """
+    words = fold(sentence).split()
+    return any(tuple(words[i:i + EXAMPLE_RUN]) in runs for i in range(len(words) - EXAMPLE_RUN + 1))

@@ -56,6 +56,26 @@ def parse_prompt(text: str, source: str = "<string>") -> ChatPromptTemplate:
                           "write '{{' and '}}' for literal braces.") from error
 
 
+def example_answers(name: str) -> list[str]:
+    """The text of the ``### assistant`` sections of ``prompts/<name>.txt`` (its few-shot answers);
+    none when the file is missing.
+    """
+    path = prompt_path(name)
+    if not path.is_file():
+        return []
+    answers: list[str] = []
+    lines: list[str] | None = None
+    for line in [*path.read_text(encoding="utf-8").splitlines(), "### end"]:
+        match = _HEADING.match(line.strip())
+        if match or line == "### end":
+            if lines is not None:
+                answers.append("\n".join(lines).strip())
+            lines = [] if match and match.group(1).lower() == "assistant" else None
+        elif lines is not None:
+            lines.append(line)
+    return answers
+
+
 def load_prompt(name: str) -> ChatPromptTemplate:
     """Load ``prompts/<name>.txt``; read fresh on every call so edits apply without a restart."""
     path = prompt_path(name)

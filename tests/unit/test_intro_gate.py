@@ -207,8 +207,8 @@ def test_a_sentence_denying_the_picks_a_quality_is_dropped() -> None:
                  "Nothing beats a heist done right.", "Nothing but fun tonight.", "Not too scary, never gory."):
         assert not negates_a_quality(kept), kept
     gate = IntroGate(deps(), [], "")
-    assert gate.feed("Westerns with no good guys at all. Wide skies and hard choices. ") == [
-        "Wide skies and hard choices."]
+    assert gate.feed("Westerns with no good guys at all. Dusty trails and stubborn loners. ") == [
+        "Dusty trails and stubborn loners."]
     assert gate.dropped[0][1] == "denies the picks a quality"
 
 
@@ -301,3 +301,35 @@ def test_a_sentence_ruling_out_what_the_person_never_did_is_dropped() -> None:
     # the embedder's near word counts as the mood's own ("no bloodshed" to someone who said "less violent")
     assert not rules_out_unasked("Quiet dramas, no bloodshed.", ["violent"],
                                  near=lambda words, mood: "bloodshed" in words)
+
+
+# - Found by reading fifteen first intros of the packaged model (twenty-ninth session): five were the
+#   first example's second sentence with one word swapped ("Each one builds its fear slowly and keeps
+#   you guessing." over crime thrillers, war films and stoner comedies). A sentence that repeats a
+#   describing run of an example answer is dropped (``intro_claims.copies_example``); a run that only
+#   names genres ("romantic comedies for you") is the shape the examples teach and stays.
+
+
+def test_a_copied_description_of_an_example_is_dropped() -> None:
+    from chat_rec.conversation.intro_claims import copies_example, example_runs
+
+    runs = example_runs(["Sea stories, salt on every page. Each crew sails far and comes home changed.",
+                         "Comedias de enredo para ti. Equívocos que se enredan hasta el final."])
+    assert copies_example("Each crew sails far and comes home different.", runs)
+    assert copies_example("Each one sails far and comes home changed, you'll see.", runs)
+    assert copies_example("Dramas con equívocos que se enredan hasta el final.", runs)
+    assert not copies_example("Sea stories for you.", runs)  # genres and film words only
+    assert not copies_example("Comedias de enredo para ti.", runs)
+    assert not copies_example("Long voyages, stubborn captains and storms.", runs)
+
+
+def test_the_gate_reads_the_intro_prompts_own_examples() -> None:
+    from chat_rec.conversation.intro import IntroGate, intro_examples
+    from chat_rec.conversation.intro_claims import copies_example
+    from chat_rec.llm.prompts import example_answers
+
+    answers = example_answers("recommend")
+    assert len(answers) >= 2 and all(answers)
+    description = answers[0].split(". ")[-1]  # the first example's second sentence, as the small model copied it
+    gate = IntroGate(None, [], "")  # type: ignore[arg-type]
+    assert gate.examples == intro_examples() and copies_example(description, gate.examples)
