@@ -406,8 +406,10 @@ class TitleResolver:
         if not _is_weak(key):
             if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):
                 return True
-            if (prev == "an" or prev == "a" and not spanish) or nxt in _NOUNS_AFTER:
-                return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition
+            slot_a = " ".join(t.key for t in tokens[max(0, i - 2):i]).endswith(_SLOT_BEFORE)
+            if (prev == "an" or prev == "a" and not (spanish or slot_a)) or nxt in _NOUNS_AFTER:
+                return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition, whatever
+                # language a message too short to tell is read as ("pelis parecidas a Fargo")
             if first.raw[:1].isupper() and not first.raw.isupper():
                 if self._name_follows(text, tokens, i, n):
                     return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name

@@ -64,17 +64,22 @@ class _Vectors:
         self.row_of = {int(i): r for r, i in enumerate(ids)}
 
 
-@pytest.fixture()
-def world(tmp_path):
-    catalog = Catalog("avoid", {f.item_id: f for f in FILMS})
-    ids = np.array([f.item_id for f in FILMS], dtype=np.int64)
-    vecs = np.random.default_rng(7).normal(size=(len(ids), 16)).astype(np.float32)
+def aspect_world(films: list[Item], name: str, seed: int, cache_dir) -> tuple[AspectIndex, HybridRanker]:  # noqa: ANN001
+    """A small catalog of ``films`` with random item vectors, its aspect index (``ConceptEmbedder``) and
+    a ranker that popularity rules."""
+    catalog = Catalog(name, {f.item_id: f for f in films})
+    ids = np.array([f.item_id for f in films], dtype=np.int64)
+    vecs = np.random.default_rng(seed).normal(size=(len(ids), 16)).astype(np.float32)
     vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-    aspects = AspectIndex.build(catalog, ids, vecs, ConceptEmbedder(), cache_dir=tmp_path)
-    # popularity rules: without the exclusion, the two violent films lead any list
+    aspects = AspectIndex.build(catalog, ids, vecs, ConceptEmbedder(), cache_dir=cache_dir)
     ranker = HybridRanker(catalog, _Vectors(ids, vecs), weights=RankWeights(content=0.0, popularity=5.0),
                           aspects=aspects)
     return aspects, ranker
+
+
+@pytest.fixture()
+def world(tmp_path):
+    return aspect_world(FILMS, "avoid", 7, tmp_path)  # popularity rules: the two violent films lead any list
 
 
 def test_menos_and_fewer_rule_out_the_mood_after_them(world) -> None:

@@ -14,16 +14,13 @@ benchmark file).
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
 
-from chat_rec.catalog.aspects import AspectIndex
-from chat_rec.catalog.models import Catalog, Item
+from chat_rec.catalog.models import Item
 from chat_rec.ranking import pipeline
-from chat_rec.ranking.hybrid import HybridRanker, RankWeights
 from chat_rec.understanding.aspect_phrases import tokenize
 from chat_rec.understanding.aspects import AUDIENCE_TERM, aspects_with_polarity, audience_spans
-from tests.unit.test_aspects import ConceptEmbedder
+from tests.unit.test_parser_mechanisms27 import aspect_world
 
 FILMS = [
     Item(41, "Midnight Ledger", 1999, ("Crime", "Comedy"), ("funny",), popularity=95),
@@ -35,22 +32,9 @@ FILMS = [
 ]
 
 
-class _Vectors:
-    def __init__(self, ids: np.ndarray, vecs: np.ndarray) -> None:
-        self.ids, self.vectors = ids, vecs
-        self.row_of = {int(i): r for r, i in enumerate(ids)}
-
-
 @pytest.fixture()
 def world(tmp_path):
-    catalog = Catalog("audience", {f.item_id: f for f in FILMS})
-    ids = np.array([f.item_id for f in FILMS], dtype=np.int64)
-    vecs = np.random.default_rng(11).normal(size=(len(ids), 16)).astype(np.float32)
-    vecs /= np.linalg.norm(vecs, axis=1, keepdims=True)
-    aspects = AspectIndex.build(catalog, ids, vecs, ConceptEmbedder(), cache_dir=tmp_path)
-    ranker = HybridRanker(catalog, _Vectors(ids, vecs), weights=RankWeights(content=0.0, popularity=5.0),
-                          aspects=aspects)
-    return aspects, ranker
+    return aspect_world(FILMS, "audience", 11, tmp_path)
 
 
 @pytest.mark.parametrize("text", [
@@ -131,6 +115,7 @@ def resolver(catalog):
     ("films like Lock, Stock and Two Smoking Barrels", [LOCK_STOCK]),
     ("algo como Pulp Fiction", [PULP]),
     ("algo parecido a Fargo", [FARGO]),
+    ("pelis parecidas a Fargo", [FARGO]),  # "a" after a Spanish likeness word is a preposition
     ("I like Goodfellas", []),  # the verb, not a request for likeness
     ("nothing like Fargo this time", []),
     ("I saw Fargo, any other crime comedies?", []),
@@ -164,3 +149,15 @@ def test_a_likeness_ask_seeds_on_its_films_alone() -> None:
     hated = PreferenceSignal(disliked_ids=[FARGO])  # a film asked about but disliked seeds nothing
     assert next_request(first, "react", hated, None, like=[FARGO]).seeds == (GOODFELLAS, SCARFACE)
 
+
+
+# - Found while writing the tests above: "pelis parecidas a Fargo" found no film, as the message is too
+#   short for its language to be told and "a" before a capitalised word was read as the English article
+#   ("a Titanic effort"). After a Spanish likeness word ("parecidas a", "similar a") it is the preposition.
+
+
+@pytest.mark.parametrize(("text", "found"), [("pelis parecidas a Fargo", [FARGO]),
+                                             ("algo similar a Goodfellas", [GOODFELLAS]),
+                                             ("that was a Fargo moment", [])])
+def test_a_after_a_spanish_likeness_word_is_a_preposition(resolver, text: str, found: list[int]) -> None:
+    assert [m.item_id for m in resolver.find_in_text(text)] == found
