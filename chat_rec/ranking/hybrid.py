@@ -95,8 +95,9 @@ class RankWeights:
     kind: float = 2.0
     """Cosine of the item's kind (its own terms, ``catalog/kinds.py``) to the mean kind of the
     request's films (seeds or liked, and context) less that of the disliked ones, in [-1, 1].
-    Not among the fitted weights (``learned.WEIGHT_NAMES``): a weights file leaves it at this value.
-    2.0 chosen among 0, 1, 2 on the CRS dev sets (docs/benchmarks.md "Twenty-eighth round")."""
+    The default without a trained model, 2.0, chosen among 0, 1, 2 on the CRS dev sets (docs/benchmarks.md
+    "Twenty-eighth round"); a trained model's ``weights.json`` sets its own (``learned.WEIGHT_NAMES``,
+    fitted since the twenty-ninth round)."""
     pool: int = 100
     """How many top-scored items MMR chooses from."""
 
