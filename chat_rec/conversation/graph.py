@@ -7,7 +7,7 @@ from typing import Any
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.graph import END, START, StateGraph
 
-from chat_rec.conversation import nodes, respond, routing
+from chat_rec.conversation import nodes, refining, respond, routing
 from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.state import InputState, State
 
@@ -20,7 +20,7 @@ def build_graph(checkpointer: BaseCheckpointSaver[Any] | None = None) -> Any:
     g.add_node("onboard", nodes.onboard)
     g.add_node("elicit", nodes.elicit)
     g.add_node("feedback", nodes.feedback)
-    g.add_node("refine", nodes.refine)
+    g.add_node("refine", refining.refine)
     g.add_node("retrieve", nodes.retrieve)
     g.add_node("rank", nodes.rank)
     g.add_node("persist", nodes.persist)

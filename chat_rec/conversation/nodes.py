@@ -1,57 +1,34 @@
-"""The graph's nodes: plain functions ``(state, runtime) -> dict`` of the fields they change."""
+"""The graph's nodes: plain functions ``(state, runtime) -> dict`` of the fields they change.
+
+``refine`` (the request in force and this turn's filters) lives in ``refining.py``, the helpers every
+node uses (trace, vectors, signal) in ``turn.py``.
+"""
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from langgraph.runtime import Runtime
 
 from chat_rec.conversation import asked
 from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.explain import reason_for
+from chat_rec.conversation.refining import compute_constraints
 from chat_rec.conversation.state import State
+from chat_rec.conversation.turn import as_array, as_list, elapsed, signal_of
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
-from chat_rec.ranking.constraints import Constraints, build_constraints, carried_aspects, era_range
-from chat_rec.ranking.query import dialogue_query, query_window, without_disliked
-from chat_rec.ranking.retriever import embed_query
-from chat_rec.understanding.aspects import asked_aspects, with_fallback_aspects
-from chat_rec.understanding.intent import relative_ask
-from chat_rec.understanding.own_mentions import MIN_SCORE, asked_like_films, with_own_mention
+from chat_rec.ranking.constraints import Constraints, build_constraints
+from chat_rec.ranking.query import query_window
+from chat_rec.understanding.aspects import with_fallback_aspects
+from chat_rec.understanding.own_mentions import MIN_SCORE, with_own_mention
 from chat_rec.understanding.signal import PreferenceSignal
 
 if TYPE_CHECKING:
     from chat_rec.catalog.models import Item
-
-MENTION_MIN_SCORE = 90
-"""A title match this sure counts as the message naming the movie (as in ``answer_in_context``)."""
-
-
-def _elapsed(state: State, step: str, started: float) -> dict[str, Any]:
-    trace = dict(state.get("trace") or {})
-    steps = dict(trace.get("ms") or {})
-    steps[step] = round((time.perf_counter() - started) * 1000, 2)
-    path = list(trace.get("path") or []) + [step]
-    trace.update(ms=steps, path=path)
-    return trace
-
-
-def _as_list(vec: np.ndarray | None) -> list[float] | None:
-    return None if vec is None else [float(x) for x in vec]
-
-
-def _as_array(vec: list[float] | None) -> np.ndarray | None:
-    return None if vec is None else np.asarray(vec, dtype=np.float32)
-
-
-def signal_of(state: State) -> PreferenceSignal:
-    return PreferenceSignal.model_validate(state.get("signal") or {})
-
 
 def begin(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Clear the previous turn's working fields and load the stored profile."""
@@ -61,10 +38,10 @@ def begin(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         "signal": {}, "chosen": [], "candidates": [], "reply": "", "asks_question": False,
         "quick_replies": [], "marks": {}, "onboarding_answer": None, "turn_id": None,
         "stage": "smalltalk", "trace": {}, "constraints": {}, "query_vector": None,
-        "vector_before": _as_list(profile.vector), "profile_vector": _as_list(profile.vector),
+        "vector_before": as_list(profile.vector), "profile_vector": as_list(profile.vector),
         "onboarding_step": profile.onboarding_step, "onboarding_done": profile.onboarding_done,
     }
-    fresh["trace"] = _elapsed(fresh, "begin", started)  # type: ignore[arg-type]
+    fresh["trace"] = elapsed(fresh, "begin", started)  # type: ignore[arg-type]
     return fresh
 
 
@@ -79,7 +56,7 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     signal = with_own_mention(signal, state.get("user_text", ""), state.get("history") or [], deps.resolver)
     if not state.get("onboarding_done"):
         signal = answer_in_context(signal, state.get("user_text", ""), state.get("onboarding_step", 0), runtime)
-    p = pv.step(_as_array(state.get("profile_vector")), signal, deps.settings.alpha, deps.item_vector,
+    p = pv.step(as_array(state.get("profile_vector")), signal, deps.settings.alpha, deps.item_vector,
                 deps.genre_vectors.get, deps.aspects.vector if deps.aspects is not None else None,
                 deps.shared_direction, state.get("last_items") or [])
     shown_ids = set(state.get("last_items") or [])
@@ -90,8 +67,8 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         "seen": list(signal.seen_ids),
     }
     return {
-        "signal": signal.model_dump(), "profile_vector": _as_list(p), "marks": marks,
-        "trace": _elapsed(state, "understand", started),
+        "signal": signal.model_dump(), "profile_vector": as_list(p), "marks": marks,
+        "trace": elapsed(state, "understand", started),
     }
 
 
@@ -130,7 +107,7 @@ def onboard(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     answer = state.get("user_text", "").strip() if step > 0 else None
     if signal.wants_new_recommendations or step >= len(questions):
         return {"onboarding_done": True, "onboarding_answer": answer,
-                "trace": _elapsed(state, "onboard", started)}
+                "trace": elapsed(state, "onboard", started)}
     question = questions[step]
     prefix = ""
     if step == 0:
@@ -143,7 +120,7 @@ def onboard(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     return {
         "stage": "onboarding", "reply": prefix + question["question"], "asks_question": True,
         "quick_replies": list(question["chips"]), "onboarding_step": step + 1,
-        "onboarding_answer": answer, "trace": _elapsed(state, "onboard", started),
+        "onboarding_answer": answer, "trace": elapsed(state, "onboard", started),
     }
 
 
@@ -158,7 +135,7 @@ def elicit(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     notes = _unknown_titles_note(signal, replies) + _unknown_names_note(signal, replies, "unknown_names_ask")
     return {
         "stage": stage, "asks_question": True, "reply": notes + replies[stage],
-        "quick_replies": list(replies["elicit_chips"]), "trace": _elapsed(state, "elicit", started),
+        "quick_replies": list(replies["elicit_chips"]), "trace": elapsed(state, "elicit", started),
     }
 
 
@@ -209,10 +186,10 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
             signal = PreferenceSignal(disliked_ids=[item_id], wants_new_recommendations=True)
             marks = {"rejected": [item_id]}
             text = replies["feedback_dislike"]
-        p = pv.step(_as_array(state.get("profile_vector")), signal, deps.settings.alpha, deps.item_vector,
+        p = pv.step(as_array(state.get("profile_vector")), signal, deps.settings.alpha, deps.item_vector,
                     deps.genre_vectors.get, shared=deps.shared_direction, shown=state.get("last_items") or [])
         label = item.label if item else str(item_id)
-        update.update(signal=signal.model_dump(), marks=marks, profile_vector=_as_list(p),
+        update.update(signal=signal.model_dump(), marks=marks, profile_vector=as_list(p),
                       reply=text.format(title=label))
     else:
         text = " ".join(part for part in (acknowledge(signal, replies, deps.catalog.get),
@@ -220,7 +197,7 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         if not signal.wants_new_recommendations:
             text = (text + " " + replies["feedback_more"]).strip()
         update["reply"] = text
-    update["trace"] = _elapsed(state, "feedback", started)
+    update["trace"] = elapsed(state, "feedback", started)
     return update
 
 
@@ -245,155 +222,10 @@ def answer_asked(state: State, runtime: Runtime[TurnContext], c: Constraints | N
     request = session.ActiveRequest.from_dict(state.get("request"))
     if c is None:
         c = Constraints.from_dict(compute_constraints(state, runtime, request))
-    query = _as_array(state.get("query_vector"))
+    query = as_array(state.get("query_vector"))
     if query is None and request is not None:
         query = request.vector()
-    return asked.answer_turn(signal, c, _as_array(state.get("profile_vector")), query, runtime)
-
-
-def refine(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
-    """Fold this turn's constraints into the stored ones, and the message into the request in force."""
-    started = time.perf_counter()
-    request, kind = active_request(state, runtime)
-    # Only named genres end the old topic's years: a mood word is weaker evidence of a new topic
-    # (and the aspect reader still takes some frame words, "looks", for moods).
-    named_genres = bool(signal_of(state).liked_genres)
-    # Films all outside the range in force end it, whether they start a request or narrow one
-    # ("comedy from the eighties", then "loved Amélie (2001), anything similar?").
-    new_topic = (kind == "change" and named_genres) or (kind in ("new", "steer")
-                                                        and _seeds_outside_range(state, runtime))
-    constraints = compute_constraints(state, runtime, request, fresh_request=kind in ("new", "change"),
-                                      reacting=kind == "react", new_topic=new_topic)
-    return {"stage": "recommend", "onboarding_done": True, "constraints": constraints,
-            "aspects": {"liked": constraints["liked_aspects"], "disliked": constraints["disliked_aspects"]},
-            "request": request.as_dict(), "query_vector": _as_list(request.vector()),
-            "era_span": constraints["era_span"], "era_base": constraints["era_base"],
-            "trace": _elapsed(state, "refine", started)}
-
-
-def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session.ActiveRequest, session.MessageKind]:
-    """The request in force after this message (``ranking.session``): only a message stating a
-    preference of its own is embedded; a reaction to the picks keeps the request it reacts to.
-    A change of topic is embedded alone: the turns before it were about the topic it leaves.
-    """
-    text = "" if state.get("event") else state.get("user_text", "").strip()[:500]
-    signal = signal_of(state)
-    previous = session.ActiveRequest.from_dict(state.get("request"))
-    deps = runtime.context.deps
-    affinity = getattr(deps, "genre_affinity", None)  # without it (a bare test double) no change of topic is told
-    shown = state.get("last_items") or []
-    kind, named = session.classify(previous, signal, text, shown,
-                                   lambda i: found.genres if (found := deps.catalog.get(i)) else None,
-                                   affinity, getattr(deps, "aspects", None))
-    embed = bool(text) and (previous is None or kind != "react")
-    # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
-    turns = 1 if kind == "change" else deps.ranker.weights.query_turns
-    name = getattr(runtime.context, "user_name", "")  # a bare test double has none
-    searched = without_disliked(text, signal.disliked_ids, signal.disliked_aspects, deps.resolver)
-    window = _without_name(query_window(state.get("history") or [], searched, turns), name)
-    vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
-    earlier = runtime.context.stored_profile().liked_ids if kind == "change" else ()  # what a change may leave
-    like = asked_like_films(text, deps.resolver, state.get("history") or []) if text else []
-    return session.next_request(previous, kind, signal, vector, named, earlier, like), kind
-
-
-def _without_name(window: list[dict[str, str]], name: str) -> list[dict[str, str]]:
-    """The query window without the person's name in the assistant's turns ("Hi sim-0-285! …"):
-    a name says nothing about the film wanted, and two people saying the same thing get the same
-    search whatever they are called.
-    """
-    if not name or not name.strip():
-        return window
-    pattern = re.compile(re.escape(name.strip()), re.IGNORECASE)
-    return [{**turn, "text": pattern.sub(" ", turn["text"])} if turn.get("role") == "assistant" else turn
-            for turn in window]
-
-
-def _seeds_outside_range(state: State, runtime: Runtime[TurnContext]) -> bool:
-    """Whether a new request is seeded only by films outside the year range in force ("the 90s",
-    then "something like Amélie (2001)?"): the person asks for their kind of film, so the old range
-    ends with the old request (a range stated in the same message still holds).
-    """
-    profile = runtime.context.stored_profile()
-    if profile.year_min is None and profile.year_max is None:
-        return False
-    on_screen = set(state.get("last_items") or [])
-    catalog = runtime.context.deps.catalog
-    found = [getattr(catalog.get(i), "year", None) for i in signal_of(state).liked_ids if i not in on_screen]
-    years: list[int] = [int(y) for y in found if y is not None]
-    low, high = profile.year_min, profile.year_max
-    return bool(years) and all((low is not None and y < low) or (high is not None and y > high) for y in years)
-
-
-def compute_constraints(state: State, runtime: Runtime[TurnContext], request: session.ActiveRequest | None = None,
-                        fresh_request: bool | None = None, reacting: bool = True,
-                        new_topic: bool = False) -> dict[str, Any]:
-    """The filters for this turn: stored exclusions plus what the message said (``build_constraints``);
-    the liked-genre boost is the request's in force when one is given. A relative era ("too old for
-    me") becomes a range around the picks on screen that lasts while the person reacts to picks and
-    ends with the next message stating a preference of its own (``reacting`` False). A change of
-    topic (``new_topic``) ends the old topic's year range too, unless the message states one;
-    excluded genres stay (a "no horror" is about the person, not the topic).
-    """
-    profile = runtime.context.stored_profile()
-    signal = signal_of(state)
-    history: Any = profile
-    stated = signal.year_min is not None or signal.year_max is not None
-    era_span = state.get("era_span")  # kept across turns (``begin`` clears "constraints")
-    era_base = state.get("era_base") or [None, None]  # the range in force before the era narrowed it
-    era_on = bool(era_span) and [profile.year_min, profile.year_max] == list(era_span or ())
-    if new_topic and not (stated or signal.era):
-        history = _WithYears(profile, None, None)  # the range belonged to the topic the person left
-        era_span, era_base = None, [None, None]
-    elif era_on and not reacting and not (stated or signal.era):
-        # "too old for me" shaped the last request, not this new one: back to the range it narrowed
-        history = _WithYears(profile, *era_base)
-        era_span, era_base = None, [None, None]
-    if signal.era and not stated:
-        catalog = runtime.context.deps.catalog
-        years = [y for i in state.get("last_items") or [] if (y := getattr(catalog.get(i), "year", None))]
-        span = era_range(signal.era, years, history.year_min, history.year_max)
-        signal = signal.model_copy(update=dict(zip(("year_min", "year_max"), span, strict=True)))
-        if not era_on:  # "even older" narrows the same era again: the range before it stays the base
-            era_base = [history.year_min, history.year_max]
-        era_span = list(span)
-    elif stated:
-        era_span, era_base = None, [None, None]
-    shown = set(profile.shown_ids) | set(state.get("last_items") or [])
-    c = build_constraints(history, signal, state.get("marks") or {}, shown, asked_again=asked_again(state, runtime))
-    c.liked_aspects, c.disliked_aspects = carried_aspects(signal, state.get("aspects"), fresh_request,
-                                                          relative_ask(state.get("user_text", "")))
-    c.asked_aspects = asked_aspects(state.get("user_text", ""), [a for a in signal.liked_aspects
-                                                                 if a in set(c.liked_aspects)])
-    if request is not None:
-        c.left_ids = tuple(request.left)
-        c.liked_genres = tuple(g for g in request.genres if g not in set(c.excluded_genres))
-        c.seed_ids = tuple(i for i in request.seeds if i in set(c.liked_ids))
-        if c.seed_ids:  # a request by title: its films, not films seen or named for earlier requests, set the
-            c.context_ids = tuple(i for i in c.context_ids if i in set(signal.seen_ids))  # item-item pull
-    return {**c.as_dict(), "era_span": era_span, "era_base": era_base}
-
-
-class _WithYears:
-    """A stored profile seen with another year range (an era or a topic that ended)."""
-
-    def __init__(self, profile: Any, year_min: int | None, year_max: int | None) -> None:
-        self._profile = profile
-        self.year_min, self.year_max = year_min, year_max
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._profile, name)
-
-
-def asked_again(state: State, runtime: Runtime[TurnContext]) -> set[int]:
-    """Items the message names without a verdict ("what about Heat again?"): they may be shown again."""
-    text = "" if state.get("event") else (state.get("user_text") or "")
-    if not text.strip():
-        return set()
-    signal = signal_of(state)
-    verdicts = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
-    mentions = runtime.context.deps.resolver.find_in_text(text, prefer=state.get("last_items") or [])
-    return {m.item_id for m in mentions if m.score >= MENTION_MIN_SCORE} - verdicts
+    return asked.answer_turn(signal, c, as_array(state.get("profile_vector")), query, runtime)
 
 
 def _constraints(state: State) -> Constraints:
@@ -404,12 +236,12 @@ def retrieve(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Nearest neighbours of p and of the message in the vector index, with hard filters."""
     started = time.perf_counter()
     deps = runtime.context.deps
-    query = _as_array(state.get("query_vector"))  # the request in force (``refine``), not always this message
-    candidates = pipeline.retrieve(deps.index, deps.ranker, _as_array(state.get("profile_vector")), "",
+    query = as_array(state.get("query_vector"))  # the request in force (``refine``), not always this message
+    candidates = pipeline.retrieve(deps.index, deps.ranker, as_array(state.get("profile_vector")), "",
                                    _constraints(state), deps.settings.candidates,
                                    popular=deps.settings.popular_candidates, query_vector=query)
-    return {"candidates": candidates, "query_vector": _as_list(query),
-            "trace": _elapsed(state, "retrieve", started)}
+    return {"candidates": candidates, "query_vector": as_list(query),
+            "trace": elapsed(state, "retrieve", started)}
 
 
 def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
@@ -417,13 +249,13 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     started = time.perf_counter()
     deps = runtime.context.deps
     c = _constraints(state)
-    p = _as_array(state.get("profile_vector"))
+    p = as_array(state.get("profile_vector"))
     candidates = state.get("candidates") or []
     reranker = deps.reranker.get() if deps.reranker is not None else None
     history = [item.label for i in c.liked_ids if (item := deps.catalog.get(i)) is not None] if reranker else []
     ranked = pipeline.rank(deps.ranker, p, c, deps.settings.top_k, deps.settings.diversity,
                            candidates if (candidates and p is not None) else None,
-                           query_vector=_as_array(state.get("query_vector")), reranker=reranker,
+                           query_vector=as_array(state.get("query_vector")), reranker=reranker,
                            history=history, rerank_depth=deps.settings.rerank_candidates,
                            genre_floor=deps.settings.genre_floor, floor_page=deps.settings.genre_floor_page,
                            aspect_floor=deps.settings.aspect_floor, proposed=_proposed(state, deps),
@@ -439,7 +271,7 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
                               c.liked_aspects, c.liked_genres)}
         for s in ranked
     ]
-    update: dict[str, Any] = {"chosen": chosen, "trace": _elapsed(state, "rank", started)}
+    update: dict[str, Any] = {"chosen": chosen, "trace": elapsed(state, "rank", started)}
     lead = [state.get("reply") or "", answer_asked(state, runtime, c)]
     if not chosen:
         lead.append(deps.replies(language)["no_results"])
@@ -535,8 +367,8 @@ def persist(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         user_text=text,
         signal=signal.model_dump(),
         stage=state.get("stage", "smalltalk"),
-        vector_before=_as_array(state.get("vector_before")),
-        vector_after=_as_array(state.get("profile_vector")),
+        vector_before=as_array(state.get("vector_before")),
+        vector_after=as_array(state.get("profile_vector")),
         shown_item_ids=[chosen["item_id"] for chosen in state.get("chosen") or []],
         reply_text=state.get("reply") or None,
         liked_ids=list(marks.get("liked", [])),
@@ -555,7 +387,7 @@ def persist(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         feedback=_feedback_rows(state, signal),
     )
     turn_id = deps.repo.commit_turn(runtime.context.user_id, write)
-    return {"turn_id": turn_id, "trace": _elapsed(state, "persist", started)}
+    return {"turn_id": turn_id, "trace": elapsed(state, "persist", started)}
 
 
 def _stated_filters(profile: Any, signal: PreferenceSignal) -> dict[str, Any] | None:
@@ -598,5 +430,5 @@ def remember(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     update: dict[str, Any] = {"history": history[-limit:], "last_reply": state.get("reply") or ""}
     if state.get("chosen"):
         update["last_items"] = [c["item_id"] for c in state["chosen"]]
-    update["trace"] = _elapsed(state, "remember", started)
+    update["trace"] = elapsed(state, "remember", started)
     return update

@@ -19,8 +19,8 @@ from chat_rec.conversation.intro import (
     stream_intro,
     stream_pieces,
 )
-from chat_rec.conversation.nodes import _elapsed, signal_of
 from chat_rec.conversation.state import State
+from chat_rec.conversation.turn import elapsed, signal_of
 from chat_rec.limits import scrub_reply
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -63,7 +63,7 @@ def recommend(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     turn_id = state.get("turn_id")
     if turn_id is not None:
         deps.repo.record_reply(turn_id, text)
-    trace = _elapsed(state, "recommend", started)
+    trace = elapsed(state, "recommend", started)
     if call:
         trace["llm_calls"] = [*trace.get("llm_calls", []), call]
     return {"reply": text, "trace": trace}

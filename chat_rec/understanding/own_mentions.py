@@ -84,6 +84,8 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
     about these films alone: the request in force seeds on them from now on
     (``ranking.session.next_request``), not on every film liked for it before.
     """
+    if resolver is None:
+        return []
     tokens = tokenize(text)
     out: dict[int, None] = {}
     for m in resolver.find_in_text(text):

@@ -6,7 +6,8 @@ from types import SimpleNamespace
 from typing import Any
 
 from chat_rec.conversation.deps import load_replies
-from chat_rec.conversation.nodes import acknowledge, asked_again, compute_constraints
+from chat_rec.conversation.nodes import acknowledge
+from chat_rec.conversation.refining import asked_again, compute_constraints
 from chat_rec.profile.records import Profile
 from chat_rec.understanding.signal import PreferenceSignal
 

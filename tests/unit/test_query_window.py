@@ -39,7 +39,7 @@ def test_the_cut_keeps_the_latest_text() -> None:
 
 
 def test_the_graph_embeds_the_same_window_the_benchmark_does(monkeypatch: pytest.MonkeyPatch) -> None:
-    from chat_rec.conversation import nodes
+    from chat_rec.conversation import refining
     from chat_rec.eval.crs import CrsEngine, DialogueState
 
     embedded: list[str] = []
@@ -48,8 +48,8 @@ def test_the_graph_embeds_the_same_window_the_benchmark_does(monkeypatch: pytest
     deps = SimpleNamespace(index=index, ranker=ranker, resolver=None,
                            settings=SimpleNamespace(candidates=10, popular_candidates=0))
     run = SimpleNamespace(context=SimpleNamespace(deps=deps))
-    # the request in force is embedded when the message starts one (nodes.active_request)
-    nodes.active_request({"user_text": "Yes please!", "history": HISTORY}, run)  # type: ignore[arg-type]
+    # the request in force is embedded when the message starts one (refining.active_request)
+    refining.active_request({"user_text": "Yes please!", "history": HISTORY}, run)  # type: ignore[arg-type]
     engine = CrsEngine.__new__(CrsEngine)  # only the query window is used here
     engine.ranker, engine.query_turns, engine.resolver = ranker, None, None
     replayed = DialogueState(last_user_text="Yes please!", prior_turns=list(HISTORY))

@@ -14,7 +14,7 @@ import numpy as np
 import pytest
 
 from chat_rec.config import REPO_ROOT
-from chat_rec.conversation import nodes
+from chat_rec.conversation import refining
 from chat_rec.ranking.session import ActiveRequest, GenreAffinity, changes_topic, message_kind, next_request
 from chat_rec.understanding.signal import PreferenceSignal as Signal
 
@@ -126,28 +126,28 @@ def test_a_change_of_topic_ends_the_old_year_range_but_not_the_excluded_genres()
     stored = _profile(2000, 2009)  # "sci-fi from the 2000s"
     state = {"last_items": [1], "user_text": "me gustan las comedias románticas",
              "signal": {"liked_genres": ["Romance", "Comedy"]}, "era_span": [2000, 2009]}
-    c = nodes.compute_constraints(state, _run(stored), reacting=False, new_topic=True)  # type: ignore[arg-type]
+    c = refining.compute_constraints(state, _run(stored), reacting=False, new_topic=True)  # type: ignore[arg-type]
     assert (c["year_min"], c["year_max"], c["era_span"]) == (None, None, None)
     assert c["excluded_genres"] == ["Horror"]
     said = dict(state, signal={"liked_genres": ["Romance", "Comedy"], "year_min": 1990, "year_max": 1999})
-    c = nodes.compute_constraints(said, _run(stored), reacting=False, new_topic=True)  # type: ignore[arg-type]
+    c = refining.compute_constraints(said, _run(stored), reacting=False, new_topic=True)  # type: ignore[arg-type]
     assert (c["year_min"], c["year_max"]) == (1990, 1999)  # a range said with the new topic stays
     steer = dict(state, signal={"liked_genres": ["Action"]}, era_span=None)
-    c = nodes.compute_constraints(steer, _run(stored), reacting=False)  # type: ignore[arg-type]
+    c = refining.compute_constraints(steer, _run(stored), reacting=False)  # type: ignore[arg-type]
     assert (c["year_min"], c["year_max"]) == (2000, 2009)  # a steer keeps it
 
 
 def test_a_change_of_topic_is_embedded_without_the_turns_it_leaves(monkeypatch: pytest.MonkeyPatch) -> None:
     embedded: list[str] = []
-    monkeypatch.setattr(nodes, "embed_query", lambda ranker, index, text: embedded.append(text) or _v(1, 0))
+    monkeypatch.setattr(refining, "embed_query", lambda ranker, index, text: embedded.append(text) or _v(1, 0))
     history = [{"role": "user", "text": "sci-fi from the 2000s"}, {"role": "assistant", "text": "Here: Serenity"}]
     request = ActiveRequest((0.0, 1.0), ("Sci-Fi",), ("Sci-Fi",)).as_dict()
     state = {"history": history, "request": request, "last_items": [1], "user_text": "I like romantic comedies",
              "signal": {"liked_genres": ["Romance", "Comedy"]}}
-    active, kind = nodes.active_request(state, _run(_profile()))  # type: ignore[arg-type]
+    active, kind = refining.active_request(state, _run(_profile()))  # type: ignore[arg-type]
     assert kind == "change" and embedded == ["I like romantic comedies"] and active.genres == ("Romance", "Comedy")
     state = dict(state, user_text="more action!", signal={"liked_genres": ["Action"]})
-    active, kind = nodes.active_request(state, _run(_profile()))  # type: ignore[arg-type]
+    active, kind = refining.active_request(state, _run(_profile()))  # type: ignore[arg-type]
     assert kind == "steer" and "sci-fi from the 2000s" in embedded[-1] and active.topic == ("Sci-Fi",)
 
 
@@ -168,17 +168,17 @@ def test_a_mood_changes_the_topic_when_its_films_belong_to_other_genres() -> Non
 def test_a_mood_that_changes_the_topic_keeps_the_stated_years(monkeypatch: pytest.MonkeyPatch) -> None:
     a = movielens()
     children = np.asarray([1.0 if "Children" in g else 0.0 for g in a.film_genres], dtype=np.float32)
-    monkeypatch.setattr(nodes, "embed_query", lambda ranker, index, text: _v(1, 0))
+    monkeypatch.setattr(refining, "embed_query", lambda ranker, index, text: _v(1, 0))
     run = _run(_profile(1990, 1999))
     run.context.deps.aspects = SimpleNamespace(tagged=lambda phrase: children)
     request = ActiveRequest((0.0, 1.0), ("Mystery",), ("Mystery",)).as_dict()
     state = {"history": [], "request": request, "last_items": [1], "user_text": "something my kids can watch",
              "signal": {"liked_aspects": ["kids"], "wants_new_recommendations": True}}
-    out = nodes.refine(state, run)  # type: ignore[arg-type]
+    out = refining.refine(state, run)  # type: ignore[arg-type]
     assert out["request"]["topic"] == [] and out["request"]["genres"] == []  # the mystery topic ended
     assert (out["constraints"]["year_min"], out["constraints"]["year_max"]) == (1990, 1999)  # the 90s did not
     genres = dict(state, user_text="I like animated films", signal={"liked_genres": ["Animation"]})
-    out = nodes.refine(genres, run)  # type: ignore[arg-type]
+    out = refining.refine(genres, run)  # type: ignore[arg-type]
     assert out["request"]["topic"] == ["Animation"] and out["constraints"]["year_min"] is None
 
 

@@ -1,0 +1,36 @@
+"""Small helpers every node uses: the turn's trace, vectors as the state keeps them, the turn's signal."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+
+from chat_rec.conversation.state import State
+from chat_rec.understanding.signal import PreferenceSignal
+
+
+def elapsed(state: State, step: str, started: float) -> dict[str, Any]:
+    """The turn's trace with this step's time since ``started`` (ms) and its place in the path."""
+    trace = dict(state.get("trace") or {})
+    steps = dict(trace.get("ms") or {})
+    steps[step] = round((time.perf_counter() - started) * 1000, 2)
+    path = list(trace.get("path") or []) + [step]
+    trace.update(ms=steps, path=path)
+    return trace
+
+
+def as_list(vec: np.ndarray | None) -> list[float] | None:
+    """A vector as the JSON-ready list the graph's state keeps."""
+    return None if vec is None else [float(x) for x in vec]
+
+
+def as_array(vec: list[float] | None) -> np.ndarray | None:
+    """The state's list back as float32."""
+    return None if vec is None else np.asarray(vec, dtype=np.float32)
+
+
+def signal_of(state: State) -> PreferenceSignal:
+    """The turn's reading of the message (``understand``)."""
+    return PreferenceSignal.model_validate(state.get("signal") or {})
