@@ -68,12 +68,36 @@ _SIMILAR = frozenset("similar similares parecida parecido parecidas parecidos es
 """Words that ask for likeness wherever they stand ("similar to Fargo", "parecidas a Amélie")."""
 
 
+_LIKENESS_PHRASES = tuple(p.split() for p in (
+    "in the style of", "in the vein of", "along the lines of", "same vibe as", "same feel as", "closer to",
+    "comparable to", "feel like", "feels like", "kind of like", "sort of like", "al estilo de", "del estilo de",
+    "en la linea de", "que recuerden a", "que se parezcan a"))
+"""Phrases that ask for films resembling the title right after them ("in the vein of Alien", "something
+closer to Blade Runner", "al estilo de Amélie"), beside the single likeness words."""
+
+_BUT = frozenset({"but", "except", "excepto", "salvo", "menos"})
+"""After "anything" / "everything", these exclude what follows ("anything but stuff like Jurassic Park")."""
+
+_COORDINATION = frozenset({"and", "or", "y", "o", "e", "u", "a", "to", "&"})
+"""Words that join a second title to a likeness ask ("like The Matrix and Inception", "parecida a Spirited
+Away o a Ratatouille")."""
+
+
 def _asks_likeness(before: Sequence[str]) -> bool:
-    """Whether the words right ``before`` a title ask for films like it, not negated ("nothing like Heat")."""
+    """Whether the words right ``before`` a title ask for films like it, not negated ("nothing like Heat",
+    "anything but stuff like Jurassic Park").
+    """
     for i in range(len(before) - 1, -1, -1):
         word = before[i]
-        if word in _SIMILAR or (word in ("like", "como") and i > 0 and before[i - 1] in _LIKE_AFTER):
-            return not lexicon.NOMINAL_NEGATORS & set(before[max(0, i - 2):i])
+        phrase = next((p for p in _LIKENESS_PHRASES if i + 1 >= len(p) and list(before[i + 1 - len(p):i + 1]) == p),
+                      None)
+        if phrase is not None or word in _SIMILAR or (
+                word in ("like", "como") and i > 0 and before[i - 1] in _LIKE_AFTER):
+            opens = i - (len(phrase) - 1 if phrase else 0)
+            ahead = before[max(0, opens - 3):opens]
+            excluded = any(w in _BUT and j > 0 and ahead[j - 1] in {"anything", "everything", "cualquier", "todo"}
+                           for j, w in enumerate(ahead))
+            return not (lexicon.NOMINAL_NEGATORS & set(before[max(0, opens - 2):opens]) or excluded)
     return False
 
 
@@ -88,12 +112,16 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
         return []
     tokens = tokenize(text)
     out: dict[int, None] = {}
-    for m in resolver.find_in_text(text):
+    last_end = -1  # where the last title asked for ended: a title joined to it by "and" / "o a" is asked too
+    for m in sorted(resolver.find_in_text(text), key=lambda m: m.start):
         if m.score < MIN_SCORE:
             continue
-        before = [t.key for t in tokens if t.start < m.start][-_BEFORE:]
-        if _asks_likeness(before):
+        before = [t.key for t in tokens if t.start < m.start]
+        joined = [t.key for t in tokens if last_end <= t.start < m.start]
+        if _asks_likeness(before[-_BEFORE:]) or (last_end >= 0 and 0 < len(joined) <= 2
+                                                   and set(joined) <= _COORDINATION):
             out[m.item_id] = None
+            last_end = m.end
     own = _own_film(text, history, resolver)
     if own is not None:
         out[own] = None

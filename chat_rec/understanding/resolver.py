@@ -107,6 +107,8 @@ class Mention:
     """100 for an exact match of a title variant; the fuzzy ratio otherwise."""
 
 
+_SPANISH_OR = frozenset({"o", "u", "y", "e"})
+"""Spanish coordinators: "a" after one is the preposition ("o a Goodfellas"), not the English article."""
 _YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
 """A release year in brackets right after a word: the word is a film's title, as a list line writes it."""
 
@@ -406,7 +408,8 @@ class TitleResolver:
         if not _is_weak(key):
             if n > 1 or any(c in prefer for _, c in self._index.get(key, [])):
                 return True
-            slot_a = " ".join(t.key for t in tokens[max(0, i - 2):i]).endswith(_SLOT_BEFORE)
+            slot_a = " ".join(t.key for t in tokens[max(0, i - 2):i]).endswith(_SLOT_BEFORE) or (
+                i > 1 and tokens[i - 2].key in _SPANISH_OR)  # "parecidas a Fargo o a Goodfellas"
             if (prev == "an" or prev == "a" and not (spanish or slot_a)) or nxt in _NOUNS_AFTER:
                 return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition, whatever
                 # language a message too short to tell is read as ("pelis parecidas a Fargo")
