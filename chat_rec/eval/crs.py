@@ -236,7 +236,7 @@ class CrsEngine:
                                            self.genre_affinity, self.aspects)
             earlier = state.history.liked_ids if kind == "change" else ()  # what a change of topic leaves
             like = self._likes.get(key)
-            if like is None:  # the films it asks for more like, read as conversation.nodes.active_request reads them
+            if like is None:  # the films it asks for more like, read as conversation.refining.active_request reads them
                 like = self._likes[key] = asked_like_films(text, self.resolver, case["turns"][:number])
             state.request = session.next_request(state.request, kind, signal, None, named, earlier, like)
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
