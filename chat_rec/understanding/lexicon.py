@@ -407,11 +407,17 @@ CHOICE_TAIL = (r"for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin 
 """Folded words that may close a bare pick of a listed film without judging it ("the second one
 please", "speed for sure", "la segunda, dale")."""
 
+SPANISH_CHAT_WORDS = frozenset("""hola gracias quiero pelicula peliculas peli pelis parecida parecidas parecido
+parecidos recomiendas recomiendame recomienda busco dame ponme""".split())
+"""Spanish words of asking for films that no English message holds: they tell a message too short for
+its stopwords ("pelis parecidas a Fargo") as Spanish, so the reply comes in Spanish."""
+
+
 def detect_language(keys: Sequence[str]) -> str:
     """"es" when Spanish stopwords outnumber English ones (``keys``: folded tokens)."""
     ambiguous = {"no", "me", "a", "se", "con", "mi", "te", "y", "lo"}
     es = sum(1 for k in keys if k in ES_STOPWORDS and k not in ambiguous)
-    es += sum(1 for k in keys if k in {"hola", "pelicula", "peliculas", "gracias", "quiero"})
+    es += sum(1 for k in keys if k in SPANISH_CHAT_WORDS)
     en = sum(1 for k in keys if k in EN_STOPWORDS and k not in ambiguous)
     return "es" if es > en else "en"
 

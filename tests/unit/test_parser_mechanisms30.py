@@ -204,3 +204,17 @@ def test_likeness_phrases_and_joined_titles(resolver, text: str, films: list[int
     from chat_rec.understanding.own_mentions import asked_like_films
 
     assert asked_like_films(text, resolver) == films
+
+
+# - Found in the newcomer run: "pelis parecidas a Fargo" was answered in English: no Spanish stopword
+#   outnumbered the English ones (none either). Spanish words of asking for films tell it.
+
+
+@pytest.mark.parametrize(("text", "language"), [("pelis parecidas a Goodfellas", "es"), ("ponme algo tipo Fargo", "es"),
+                                                ("dame una peli de miedo", "es"), ("films like Fargo", "en"),
+                                                ("Fargo", "en")])
+def test_a_short_spanish_ask_is_spanish(text: str, language: str) -> None:
+    from chat_rec.understanding import lexicon
+    from chat_rec.understanding.aspect_phrases import tokenize as keys_of
+
+    assert lexicon.detect_language([t.key for t in keys_of(text)]) == language
