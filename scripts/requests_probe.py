@@ -2,7 +2,7 @@
 
     python scripts/requests_probe.py [--show]
 
-* audience: a message is read as labelled when the audience mood (``understanding.aspects.AUDIENCE``)
+* audience: a message is read as labelled when the audience mood (``understanding.audience.AUDIENCE``)
   or a Children genre the parser reads is liked for ``asked``, disliked for ``ruled_out``, neither for
   ``none``;
 * likeness: ``own_mentions.asked_like_films`` against the titles labelled (each resolved alone, or
@@ -28,7 +28,8 @@ def main() -> int:
     args = parser.parse_args()
     from chat_rec.catalog.titles import fold
     from chat_rec.cli import service_for
-    from chat_rec.understanding.aspects import AUDIENCE_TERM, with_fallback_aspects
+    from chat_rec.understanding.aspects import with_fallback_aspects
+    from chat_rec.understanding.audience import AUDIENCE_TERM
     from chat_rec.understanding.own_mentions import asked_like_films
 
     deps = service_for(argparse.Namespace(catalog=None, overviews=None, llm="scripted", verbose=0)).deps

@@ -9,6 +9,7 @@ fragment, list item or markup. Generation stops once ``MAX_SENTENCES`` have been
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import time
@@ -28,7 +29,7 @@ from chat_rec.conversation.intro_claims import (
     without_negated,
 )
 from chat_rec.limits import echoes_prompt, scrub_line
-from chat_rec.llm.prompts import example_answers
+from chat_rec.llm.prompts import example_answers, prompt_path
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.extractor import genres_named
 
@@ -196,15 +197,14 @@ class IntroGate:
         if not problem and self.avoid and set(self.avoid) & offered:
             problem = "names a genre the person excluded"
         aspects = getattr(self.deps, "aspects", None)
-        if not problem and self.avoid_moods and names_avoided_mood(
-                sentence, self.avoid_moods, near_mood(aspects) if aspects is not None else None):
+        near = near_mood(aspects) if aspects is not None else None
+        if not problem and self.avoid_moods and names_avoided_mood(sentence, self.avoid_moods, near):
             problem = "names a mood the person avoids"
         if not problem and copies_example(sentence, self.examples):
             problem = "copies an example"  # "Each one builds its fear slowly and keeps you guessing."
         if not problem and negates_a_quality(sentence):
             problem = "denies the picks a quality"
-        if not problem and rules_out_unasked(sentence, [*self.avoid, *self.avoid_moods],
-                                             near_mood(aspects) if aspects is not None else None):
+        if not problem and rules_out_unasked(sentence, [*self.avoid, *self.avoid_moods], near):
             problem = "rules out what the person did not"  # "Funny comedies, no laughs."
         if not problem and genres_named(sentence) - offered - set(self.avoid):
             problem = "rules out a genre the person did not"  # "crimen, nada de terror" to someone who never said so
@@ -235,7 +235,17 @@ INTRO_PROMPTS = ("recommend", "recommend.es")
 
 
 def intro_examples() -> frozenset[tuple[str, ...]]:
-    """The describing runs of the intro prompts' example answers, read fresh (prompt edits apply at once)."""
+    """The describing runs of the intro prompts' example answers: read again only when a prompt file
+    changed (edits apply at once, as ``load_prompt``'s do), not parsed on every turn.
+    """
+    stamps = tuple(path.stat().st_mtime_ns if path.is_file() else 0
+                   for path in (prompt_path(name) for name in INTRO_PROMPTS))
+    return _example_runs_at(stamps)
+
+
+@functools.lru_cache(maxsize=2)
+def _example_runs_at(stamps: tuple[int, ...]) -> frozenset[tuple[str, ...]]:
+    """``intro_examples`` for the prompt files as they were at ``stamps`` (their modification times)."""
     return example_runs([answer for name in INTRO_PROMPTS for answer in example_answers(name)])
 
 

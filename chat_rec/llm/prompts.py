@@ -30,20 +30,28 @@ def prompt_path(name: str) -> Path:
     return PROMPTS_DIR / f"{name}.txt"
 
 
-def parse_prompt(text: str, source: str = "<string>") -> ChatPromptTemplate:
-    """Turn the text of a prompt file into a ChatPromptTemplate."""
-    messages: list[tuple[str, str]] = []
-    role: str | None = None
+def _sections(text: str) -> list[tuple[str, str]]:
+    """(heading, text) of each ``### system|user|assistant`` section of a prompt file, in order (the
+    heading lower-cased); what stands before the first heading is a comment and left out.
+    """
+    sections: list[tuple[str, str]] = []
+    heading: str | None = None
     lines: list[str] = []
     for line in [*text.splitlines(), "### end-of-file"]:
         match = _HEADING.match(line.strip())
         if match or line == "### end-of-file":
-            if role is not None:
-                messages.append((role, "\n".join(lines).strip("\n")))
-            role = _ROLES[match.group(1).lower()] if match else None
+            if heading is not None:
+                sections.append((heading, "\n".join(lines).strip("\n")))
+            heading = match.group(1).lower() if match else None
             lines = []
-        elif role is not None:
+        elif heading is not None:
             lines.append(line)
+    return sections
+
+
+def parse_prompt(text: str, source: str = "<string>") -> ChatPromptTemplate:
+    """Turn the text of a prompt file into a ChatPromptTemplate."""
+    messages = [(_ROLES[heading], body) for heading, body in _sections(text)]
     if not messages:
         raise ConfigError(
             f"Prompt file {source} has no '### system' or '### user' section; "
@@ -63,17 +71,7 @@ def example_answers(name: str) -> list[str]:
     path = prompt_path(name)
     if not path.is_file():
         return []
-    answers: list[str] = []
-    lines: list[str] | None = None
-    for line in [*path.read_text(encoding="utf-8").splitlines(), "### end"]:
-        match = _HEADING.match(line.strip())
-        if match or line == "### end":
-            if lines is not None:
-                answers.append("\n".join(lines).strip())
-            lines = [] if match and match.group(1).lower() == "assistant" else None
-        elif lines is not None:
-            lines.append(line)
-    return answers
+    return [body.strip() for heading, body in _sections(path.read_text(encoding="utf-8")) if heading == "assistant"]
 
 
 def load_prompt(name: str) -> ChatPromptTemplate:

@@ -12,7 +12,7 @@ from chat_rec.ranking.constraints import Constraints
 from chat_rec.ranking.hybrid import HybridRanker, RankRequest, ScoredItem, top_positions
 from chat_rec.ranking.proposals import fuse
 from chat_rec.ranking.rerank import CandidateReranker, rerank_top
-from chat_rec.understanding.aspects import AUDIENCE_TERM
+from chat_rec.understanding.audience import AUDIENCE_TERM
 
 EXACT_SEARCH_MAX = 200_000
 """Above this many items, a search without filters goes to Chroma's HNSW index; every other search

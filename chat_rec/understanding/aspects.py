@@ -19,6 +19,7 @@ import numpy as np
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon, years
 from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
+from chat_rec.understanding.audience import AUDIENCE_TERM, audience_asked, audience_spans
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.mood_scope import (
     CLAUSE_BREAKS,
@@ -169,58 +170,6 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
     return out
 
 
-_YOUNG = (r"(?:kids|kiddos|children|little ones|grandkids|grandchildren|toddlers?|son|sons|daughters?|nephews?"
-          r"|nieces?|\d+ (?:year|yr)s? olds?|\d+ and \d+ (?:year|yr)s? olds?)")
-_JOVENES_WORDS = r"hijos?|hijas?|ninos|ninas|peques|crios|nietos|nietas|sobrinos|sobrinas"
-_JOVENES = f"(?:{_JOVENES_WORDS})"
-AUDIENCE = re.compile(
-    r"\b(?:family (?:friendly|nights?|evenings?|movie nights?|outing)"
-    r"|(?:for|with) (?:the |my |our )?(?:whole |entire )?family|(?:the )?whole family"
-    r"|(?:for|with|w) (?:the |my |our |a |young |little |some )*" + _YOUNG +
-    r"|(?:ok|okay|fine|appropriate|safe|suitable|good) for (?:the |my |our |a |young |little )*" + _YOUNG +
-    r"|all ages|en familia|(?:para|con) (?:toda )?(?:la |mi |nuestra )?familia|toda la familia"
-    r"|(?:para|con) (?:los |las |mis |nuestros |nuestras |mi |la |el )?" + _JOVENES + r"|todas las edades"
-    r"|(?:kids|children|little ones|grandkids|family) (?:can|could|will|would|might) (?:\w+ )?(?:watch|see|enjoy)"
-    r"|(?:puedan|pueda|pueden|puede) ver (?:\w+ )?(?:" + _JOVENES_WORDS + r"|familia)"
-    r"|" + _JOVENES + r" (?:\w+ )?(?:puedan|pueden) ver)\b")
-"""Who watches, when it is everyone of a household, children included ("for the whole family",
-"family night", "with my kids", "the kids can watch", "en familia", "que puedan ver los niños"):
-general language, unlike the vocabulary. The labelled reading names no genre for these (an occasion,
-not Children), so they are read as the mood ``AUDIENCE_TERM`` instead, which the ranker scores as it
-scores any mood and every pick carries while it is in force (``ranking.pipeline.rank``)."""
-AUDIENCE_TERM = "children"
-"""The vocabulary term an audience of all ages stands for (the genre term of films made for children)."""
-
-
-def audience_spans(keys: Sequence[str]) -> list[list[int]]:
-    """Token positions of each phrase naming an audience of all ages (``AUDIENCE``)."""
-    folded, starts = lexicon.joined_keys(keys)
-    return [covered for m in AUDIENCE.finditer(folded) if (covered := covered_keys(m, starts))]
-
-
-_WATCHED = frozenset("watched saw seen rewatched vi vimos vio vieron viste mire miramos".split())
-"""Past viewings: an audience in their clause says who watched then ("I watched Up with my kids last
-year"), not who will watch now."""
-AUDIENCE_NEGATION_REACH = 2
-"""An audience is ruled out by a negator at most this many words before it ("nothing for the kids",
-"no quiero nada para toda la familia"), not by one of a mood earlier in the clause ("not too scary that
-my children can watch")."""
-
-
-def _audience(keys: Sequence[str], spans: Sequence[Sequence[int]]) -> bool | None:
-    """Whether an audience of all ages is asked for (True) or ruled out (False: "nothing for the
-    kids"); None when no such phrase is there, or only in the clause of a past viewing.
-    """
-    for covered in spans:
-        lo = next((j + 1 for j in range(covered[0] - 1, -1, -1) if keys[j] in CLAUSE_BREAKS), 0)
-        hi = next((j for j in range(covered[-1], len(keys)) if keys[j] in CLAUSE_BREAKS), len(keys))
-        if _WATCHED & set(keys[lo:hi]):
-            continue
-        near = keys[max(lo, covered[0] - AUDIENCE_NEGATION_REACH):covered[0]]
-        return not any(k in NEGATORS for k in near)
-    return None
-
-
 def _asking_clause(keys: Sequence[str], at: int) -> bool:
     """Whether the clause holding ``keys[at]`` asks for a film ("looking for a truly stupid comedy",
     "something silly"): a complaint word there describes what is wanted.
@@ -281,7 +230,7 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
         if not tolerated:
             (disliked if negated else liked)[phrase] = None
         last = (end, negated) if not tolerated else None
-    audience = _audience(keys, audiences)
+    audience = audience_asked(keys, audiences)
     if audience is not None and vocabulary.is_term(AUDIENCE_TERM):
         (liked if audience else disliked)[AUDIENCE_TERM] = None
     return list(liked), [p for p in disliked if p not in liked]

@@ -5,7 +5,7 @@ benchmark file).
   Pulp Fiction and The Usual Suspects, and "something funny for the family" gave The Hangover and Bad
   Moms. "for a family night" is an occasion, so its words were skipped as moods, and the labelled
   reading names no genre for such phrases (they are occasions, not Children). Who watches is now read
-  as its own mood: a phrase naming an audience of all ages (``aspects.AUDIENCE``: "for the whole
+  as its own mood: a phrase naming an audience of all ages (``audience.AUDIENCE``: "for the whole
   family", "with my kids", "the kids can watch", "en familia", "que puedan ver los niños") in a
   sentence that asks is the mood ``AUDIENCE_TERM`` (the genre term of films made for children), its
   own words ("family", "kids") no mood of the film, and every pick carries it while it is in force
@@ -19,7 +19,8 @@ import pytest
 from chat_rec.catalog.models import Item
 from chat_rec.ranking import pipeline
 from chat_rec.understanding.aspect_phrases import tokenize
-from chat_rec.understanding.aspects import AUDIENCE_TERM, aspects_with_polarity, audience_spans
+from chat_rec.understanding.aspects import aspects_with_polarity
+from chat_rec.understanding.audience import AUDIENCE_TERM, audience_spans
 from tests.unit.test_parser_mechanisms27 import aspect_world
 
 FILMS = [
