@@ -23,10 +23,11 @@ def main(rounds: int = 5) -> None:
     llm = get_chat_model(get_settings())
     if not isinstance(llm, LocalChatModel):
         raise SystemExit("needs the local model (CHAT_REC_LLM=auto or local)")
-    messages = load_prompt("recommend").format_messages(
-        language="English", utterance="I loved The Matrix and Inception but no horror please",
-        taste="The Matrix (1999), Inception (2010)",
-        picks="Dark City (1998); Gattaca (1997); Minority Report (2002); Looper (2012); Primer (2004)")
+    template = load_prompt("recommend")
+    values = {"language": "English", "request": "something mind-bending, no horror please",
+              "taste": "The Matrix (1999), Inception (2010)",
+              "picks": "Dark City (1998); Gattaca (1997); Minority Report (2002); Looper (2012); Primer (2004)"}
+    messages = template.format_messages(**{k: v for k, v in values.items() if k in template.input_variables})
     off = llm.model_copy(update={"prefix_cache": False})
     llm.invoke(messages, max_new_tokens=1)  # warm-up, fills the prefix cache
     times: dict[str, list[tuple[float, float]]] = {"off": [], "on": []}

@@ -2,7 +2,8 @@
 # The GPU path, ready to prove: on a CUDA machine, load Qwen2.5-7B-Instruct in 4-bit NF4 and print
 # first token, tokens/s and VRAM for the intro prompt, then the page turn benchmark and the
 # extraction benchmark with that model. Needs the model offline (a folder, or the hub id already
-# in the local Hugging Face cache): set CHAT_REC_LLM_MODEL to it. Not run yet: no GPU was lent.
+# in the local Hugging Face cache): set CHAT_REC_LLM_MODEL to it. Not run yet: the one GPU machine
+# lent so far could not reach the weights; scripts/gpu_shapes.py measured the shapes there instead.
 #
 #   CHAT_REC_LLM_MODEL=/models/Qwen2.5-7B-Instruct scripts/gpu-check.sh [TURNS]
 set -euo pipefail

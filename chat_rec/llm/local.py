@@ -1,10 +1,11 @@
 """Local transformers models as a LangChain chat model (4-bit NF4 through bitsandbytes).
 
 ``LocalChatModel`` applies the tokenizer's chat template itself and streams with
-``TextIteratorStreamer`` in a thread, so ``.stream()`` yields tokens as they are made, errors in
-the generation thread reach the caller, a consumer that stops early stops generation, and every
-call is bounded in tokens and wall time. (ChatHuggingFace over a HuggingFacePipeline streams too,
-but gives none of those bounds and waits 60 s on a failed generation thread.)
+``TextIteratorStreamer`` on the model's own long-lived generation thread, so ``.stream()`` yields
+tokens as they are made, errors in the generation thread reach the caller, a consumer that stops
+early stops generation, and every call is bounded in tokens and wall time. (ChatHuggingFace over a
+HuggingFacePipeline streams too, but gives none of those bounds and waits 60 s on a failed
+generation thread.)
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
@@ -30,7 +32,7 @@ from chat_rec.llm.calls import cut_at_stop, timed_result
 log = logging.getLogger(__name__)
 
 _ROLES = {"system": "system", "human": "user", "ai": "assistant", "tool": "tool"}
-_CACHE: dict[tuple[str, bool, str, str], tuple[Any, Any, threading.Lock]] = {}
+_CACHE: dict[tuple[str, bool, str, str], tuple[Any, Any, threading.Lock, ThreadPoolExecutor]] = {}
 _CACHE_LOCK = threading.Lock()
 PREFIX_CACHE_ENTRIES = 8
 """Distinct system prompts whose key/value cache is kept per model instance."""
@@ -52,6 +54,11 @@ class LocalChatModel(BaseChatModel):
     """Upper bound on one call's generation wall time (stops early, returns what was made)."""
     generate_lock: Any = None
     """Serialises generation on the shared model across threads."""
+    worker: Any = None
+    """A single-thread executor, kept as long as the model, that runs ``.stream()``'s generation. A
+    fresh thread per call decodes about four times slower on CUDA (measured on an H200: 0.5B bf16
+    16 tokens/s in a fresh thread against 50 on a reused one and 57 on the main thread;
+    docs/benchmarks.md, "The CUDA path"). None: a thread made for the call."""
     prefix_cache: bool = True
     """Reuse the key/value cache of a leading system message across calls: it is computed once per
     distinct system text and copied into each call, so only the rest of the prompt is prefilled."""
@@ -176,8 +183,8 @@ class LocalChatModel(BaseChatModel):
                 errors.append(error)
                 streamer.end()
 
-        thread = threading.Thread(target=run, name="chat-rec-generate", daemon=True)
-        thread.start()
+        worker = self.worker or ThreadPoolExecutor(1, thread_name_prefix="chat-rec-generate")
+        done = worker.submit(run)
         emitted = ""
         try:
             for piece in streamer:
@@ -198,7 +205,9 @@ class LocalChatModel(BaseChatModel):
                     break
         finally:
             cancelled.set()
-            thread.join()
+            done.result()
+            if worker is not self.worker:
+                worker.shutdown()
         if errors:
             raise ModelError(f"The local model failed while generating: {errors[0]}") from errors[0]
 
@@ -225,12 +234,13 @@ def load_local_chat_model(
     with _CACHE_LOCK:
         if key not in _CACHE:
             started = time.perf_counter()
-            _CACHE[key] = (*_load(str(path_or_id), load_in_4bit, device, dtype), threading.Lock())
+            worker = ThreadPoolExecutor(1, thread_name_prefix="chat-rec-generate")
+            _CACHE[key] = (*_load(str(path_or_id), load_in_4bit, device, dtype), threading.Lock(), worker)
             log.info("Loaded %s (%s, %s) in %.1f s.", path_or_id, "4-bit NF4" if load_in_4bit else dtype,
                      device, time.perf_counter() - started)
-        model, tokenizer, lock = _CACHE[key]
+        model, tokenizer, lock, worker = _CACHE[key]
     return LocalChatModel(model=model, tokenizer=tokenizer, model_name=Path(str(path_or_id)).name,
-                          max_new_tokens=max_new_tokens, timeout_s=timeout_s, generate_lock=lock)
+                          max_new_tokens=max_new_tokens, timeout_s=timeout_s, generate_lock=lock, worker=worker)
 
 
 def _load(path_or_id: str, load_in_4bit: bool, device: str, dtype: str = "bfloat16") -> tuple[Any, Any]:

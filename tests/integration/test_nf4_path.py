@@ -99,6 +99,38 @@ def test_stop_strings_and_early_stream_exit(tiny_model: Path) -> None:
     assert chat.invoke("a good movie").content == full
 
 
+def test_streams_run_on_the_models_one_generation_thread(tiny_model: Path) -> None:
+    """Every stream of a loaded model generates on the same long-lived thread, never the caller's: a
+    fresh thread per call decodes about four times slower on CUDA. A failed generation still reaches
+    the caller, and the thread serves the next call."""
+    import threading
+
+    from chat_rec.errors import ModelError
+    from chat_rec.llm.local import load_local_chat_model
+
+    chat = load_local_chat_model(tiny_model, load_in_4bit=False, max_new_tokens=6, device="cpu")
+    seen: list[threading.Thread] = []
+    generate = chat.model.generate
+
+    def spy(*args: object, **kwargs: object) -> object:
+        seen.append(threading.current_thread())
+        if kwargs["generation_config"].max_new_tokens == 3:  # type: ignore[attr-defined]
+            raise RuntimeError("out of memory")
+        return generate(*args, **kwargs)
+
+    chat.model.generate = spy
+    try:
+        first = "".join(str(c.content) for c in chat.stream("a good movie"))
+        with pytest.raises(ModelError, match="out of memory"):
+            list(chat.stream("a good movie", max_new_tokens=3))
+        again = load_local_chat_model(tiny_model, load_in_4bit=False, max_new_tokens=6, device="cpu")
+        assert "".join(str(c.content) for c in again.stream("a good movie")) == first
+    finally:
+        del chat.model.generate
+    assert len(seen) == 3 and len(set(seen)) == 1
+    assert seen[0] is not threading.current_thread() and seen[0].name.startswith("chat-rec-generate")
+
+
 def test_missing_model_is_a_clear_error(tmp_path: Path) -> None:
     from chat_rec.errors import ModelError
     from chat_rec.llm.local import load_local_chat_model
