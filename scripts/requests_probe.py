@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data" / "requests"
@@ -26,14 +27,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--show", action="store_true", help="print the messages read otherwise")
     args = parser.parse_args()
-    from chat_rec.catalog.titles import fold
     from chat_rec.cli import service_for
-    from chat_rec.understanding.aspects import with_fallback_aspects
-    from chat_rec.understanding.audience import AUDIENCE_TERM
-    from chat_rec.understanding.own_mentions import asked_like_films
 
     deps = service_for(argparse.Namespace(catalog=None, overviews=None, llm="scripted", verbose=0)).deps
-    rows = [json.loads(line) for line in (DATA / "audience_fresh.jsonl").open(encoding="utf-8")]
+    for path in sorted(DATA.glob("audience*.jsonl")):
+        audience(path, deps, args.show)
+    for path in sorted(DATA.glob("likeness*.jsonl")):
+        likeness(path, deps, args.show)
+    return 0
+
+
+def audience(path: Path, deps: Any, show: bool) -> None:
+    from chat_rec.understanding.aspects import with_fallback_aspects
+    from chat_rec.understanding.audience import AUDIENCE_TERM
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     right = 0
     for row in rows:
         signal = with_fallback_aspects(deps.extractor.extract(row["text"]), row["text"], deps.aspects, deps.resolver)
@@ -41,10 +49,16 @@ def main() -> int:
                 else "ruled_out" if AUDIENCE_TERM in signal.disliked_aspects or "Children" in signal.disliked_genres
                 else "none")
         right += read == row["audience"]
-        if args.show and read != row["audience"]:
+        if show and read != row["audience"]:
             print(f"audience {row['id']}: labelled {row['audience']}, read {read}: {row['text']}")
-    print(f"audience: {right} of {len(rows)} read as labelled ({right / len(rows):.3f})")
-    rows = [json.loads(line) for line in (DATA / "likeness_fresh.jsonl").open(encoding="utf-8")]
+    print(f"{path.name}: {right} of {len(rows)} read as labelled ({right / len(rows):.3f})")
+
+
+def likeness(path: Path, deps: Any, show: bool) -> None:
+    from chat_rec.catalog.titles import fold
+    from chat_rec.understanding.own_mentions import asked_like_films
+
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     exact = good = wrong = missed = 0
     for row in rows:
         named = deps.resolver.find_in_text(row["text"])
@@ -53,13 +67,13 @@ def main() -> int:
             alone = [m.item_id for m in deps.resolver.find_in_text(title)]
             inside = [m.item_id for m in named if fold(title) in fold(m.text) or fold(m.text) in fold(title)]
             gold.add((alone or inside or [title])[0])
-        got = set(asked_like_films(row["text"], deps.resolver))
+        disliked = deps.extractor.extract(row["text"]).disliked_ids
+        got = set(asked_like_films(row["text"], deps.resolver, disliked=disliked))
         exact += got == gold
         good, wrong, missed = good + len(got & gold), wrong + len(got - gold), missed + len(gold - got)
-        if args.show and got != gold:
+        if show and got != gold:
             print(f"likeness {row['id']}: labelled {row['like']}, read {sorted(got)}: {row['text']}")
-    print(f"likeness: {exact} of {len(rows)} exact; films right {good}, wrong {wrong}, missed {missed}")
-    return 0
+    print(f"{path.name}: {exact} of {len(rows)} exact; films right {good}, wrong {wrong}, missed {missed}")
 
 
 if __name__ == "__main__":

@@ -237,7 +237,8 @@ class CrsEngine:
             earlier = state.history.liked_ids if kind == "change" else ()  # what a change of topic leaves
             like = self._likes.get(key)
             if like is None:  # the films it asks for more like, read as conversation.refining.active_request reads them
-                like = self._likes[key] = asked_like_films(text, self.resolver, case["turns"][:number])
+                like = self._likes[key] = asked_like_films(text, self.resolver, case["turns"][:number],
+                                                           signal.disliked_ids)
             state.request = session.next_request(state.request, kind, signal, None, named, earlier, like)
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
             before = state.history.copy()

@@ -19,6 +19,21 @@ _YOUNG = (r"(?:kids|kiddos|children|little ones|grandkids|grandchildren|toddlers
           r"|nieces?|\d+ (?:year|yr)s? olds?|\d+ and \d+ (?:year|yr)s? olds?)")
 _JOVENES_WORDS = r"hijos?|hijas?|ninos|ninas|peques|crios|nietos|nietas|sobrinos|sobrinas"
 _JOVENES = f"(?:{_JOVENES_WORDS})"
+_AGE = r"(?:[1-9]|1[0-2])"
+"""A child's age in years: the audience of a film chosen for them is everyone, children included."""
+_KIN = (r"(?:kids|children|little ones|grandkids|grandchildren|toddlers?|sons?|daughters?|nephews?|nieces?|twins"
+        r"|step(?:sons?|daughters?|kids)|grand(?:sons?|daughters?))")
+_CHILD_SUBJECT = (
+    r"(?:my|our|the|a|his|her|their) (?:little )?" + _AGE + r" (?:year|yr|yrs|years) olds?"  # "my 8 yr old"
+    r"|" + _KIN + r" (?:\w+ ){0,6}?(?:is|are|turns?|turned|there) (?:just |only )?" + _AGE +
+    r"(?! (?:years? |yrs? )?(?:ago|times?|hours?|minutes?|days?|weeks?|months?))"  # "our daughter is 4"
+    r"|" + _JOVENES + r" (?:\w+ )?de " + _AGE + r"(?: anos)?"  # "mi hijo de 9 años"
+    r"|" + _KIN + r" (?:\w+ ){0,4}?(?:coming|sleeping|staying) over|" + _KIN + r" (?:\w+ ){0,2}?(?:arrive|arriving|"
+    r"visiting|staying with (?:me|us)|home sick)")  # "the grandkids arrive tomorrow", "my nieces are sleeping over"
+"""Children as the subject who will be there ("my 8 yr old is obsessed with space", "the twins turn 7",
+"mi hija de 6 está loca por los dinosaurios", "the grandkids arrive tomorrow"): a child's age or a visit,
+unlike a child only mentioned ("my son loves horror")."""
+
 AUDIENCE = re.compile(
     r"\b(?:family (?:friendly|nights?|evenings?|movie nights?|outing)"
     r"|(?:for|with) (?:the |my |our )?(?:whole |entire )?family|(?:the )?whole family"
@@ -28,7 +43,8 @@ AUDIENCE = re.compile(
     r"|(?:para|con) (?:los |las |mis |nuestros |nuestras |mi |la |el )?" + _JOVENES + r"|todas las edades"
     r"|(?:kids|children|little ones|grandkids|family) (?:can|could|will|would|might) (?:\w+ )?(?:watch|see|enjoy)"
     r"|(?:puedan|pueda|pueden|puede) ver (?:\w+ )?(?:" + _JOVENES_WORDS + r"|familia)"
-    r"|" + _JOVENES + r" (?:\w+ )?(?:puedan|pueden) ver)\b")
+    r"|" + _JOVENES + r" (?:\w+ )?(?:puedan|pueden) ver"
+    r"|" + _CHILD_SUBJECT + r")\b")
 """Who watches, when it is everyone of a household, children included ("for the whole family",
 "family night", "with my kids", "the kids can watch", "en familia", "que puedan ver los niños"):
 general language, unlike the vocabulary. The labelled reading names no genre for these (an occasion,
@@ -47,6 +63,11 @@ def audience_spans(keys: Sequence[str]) -> list[list[int]]:
 _WATCHED = frozenset("watched saw seen rewatched vi vimos vio vieron viste mire miramos".split())
 """Past viewings: an audience in their clause says who watched then ("I watched Up with my kids last
 year"), not who will watch now."""
+_ASLEEP = frozenset("asleep camp fueron dormidos dormidas dormido dormida".split())
+"""Words of children asleep or gone anywhere in the message ("the kids are at camp", "se fueron", and
+"in bed": "something for me once she's in bed"): they will not watch."""
+_AWAY = frozenset({"away", "gone"})
+"""The same in the audience's own clause only ("the kids are away"; "blow her away" elsewhere is a verb)."""
 AUDIENCE_NEGATION_REACH = 2
 """An audience is ruled out by a negator at most this many words before it ("nothing for the kids",
 "no quiero nada para toda la familia"), not by one of a mood earlier in the clause ("not too scary that
@@ -60,7 +81,7 @@ def audience_asked(keys: Sequence[str], spans: Sequence[Sequence[int]]) -> bool 
     for covered in spans:
         lo = next((j + 1 for j in range(covered[0] - 1, -1, -1) if keys[j] in CLAUSE_BREAKS), 0)
         hi = next((j for j in range(covered[-1], len(keys)) if keys[j] in CLAUSE_BREAKS), len(keys))
-        if _WATCHED & set(keys[lo:hi]):
+        if (_WATCHED | _AWAY) & set(keys[lo:hi]) or _ASLEEP & set(keys) or "in bed" in " ".join(keys):
             continue
         near = keys[max(lo, covered[0] - AUDIENCE_NEGATION_REACH):covered[0]]
         return not any(k in NEGATORS for k in near)

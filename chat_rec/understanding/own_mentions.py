@@ -8,12 +8,13 @@ bounded one the graph keeps, ``settings.max_history_turns``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.references import _OWN_MENTION
 from chat_rec.understanding.signal import PreferenceSignal
+from chat_rec.understanding.title_cues import kind_after
 from chat_rec.understanding.tokens import tokenize
 
 MIN_SCORE = 90
@@ -101,27 +102,93 @@ def _asks_likeness(before: Sequence[str]) -> bool:
     return False
 
 
-def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = ()) -> list[int]:
-    """The catalog films a message asks for more like, by title ("more like Heat", "anything similar to
-    Fargo?", "pelis parecidas a Amélie": a likeness word at most ``_BEFORE`` words before the title) or
-    as the Nth film the person mentioned in their earlier messages (``history``). A request by title is
-    about these films alone: the request in force seeds on them from now on
-    (``ranking.session.next_request``), not on every film liked for it before.
+_ANAPHORS = frozenset("""that those this these it them same eso esa esas ese esos esta estas este estos lo
+la las los""".split())
+"""Words that point back at the films named earlier in the message ("more like that", "algo como eso")."""
+
+_SIMILAR_WORDS = frozenset("similar similares parecido parecida parecidos parecidas".split())
+
+_SO_WORDS = frozenset({"asi", "igual", "iguales"})
+"""Spanish "like that" after a film word ("más pelis así", "otra igual")."""
+
+_NOT_LIKENESS = frozenset("""i you we they he she u d would do dont didnt really also me te le nos les""".split())
+"""Words before "like" that make it the verb ("I like that", "I'd like that"), not a likeness."""
+
+_LIKENESS_NOUNS = frozenset("""vein direction territory style spirit zone lane area mold mould genre realm tone
+mood line lines linea onda estilo rollo tono""".split())
+"""Nouns that, after "in / along / en" and a demonstrative, point back at a kind of film ("in that vein", "along
+those lines", "in that direction", "en esa línea")."""
+
+_ANAPHORIC_PHRASES = tuple(p.split() for p in (
+    "in the same vein", "along the same lines", "same vibe", "same vibes", "same kind", "same sort", "same type",
+    "that kind of", "those kinds of", "that sort of", "that type of", "more of the same", "en la misma linea",
+    "de ese estilo", "de ese tipo", "por el estilo", "mismo estilo", "mismo rollo", "ese rollo", "lo mismo"))
+"""Phrases that ask for films like the ones named before them, with no title of their own ("Heat and
+Ronin, more of the same", "me encantó Amélie, algo por el estilo")."""
+
+
+def _anaphoric_ask(keys: Sequence[str]) -> int | None:
+    """The index in ``keys`` (the words after the films named) of an ask for more like them that names no
+    film of its own ("anything similar?", "more of those", "something like that", "otras parecidas", "más
+    pelis así", "in that vein"), or None; a negated one ("nothing like that") asks for none.
+    """
+    for i, word in enumerate(keys):
+        prev = keys[i - 1] if i > 0 else ""
+        nxt = keys[i + 1] if i + 1 < len(keys) else "."
+        hit = (
+            word in _SIMILAR_WORDS
+            or (word in ("like", "como") and prev not in _NOT_LIKENESS and nxt in _ANAPHORS)
+            or (word in ("of", "de") and prev in ("more", "mas") and nxt in _ANAPHORS)
+            or (word in _SO_WORDS and prev in _LIKE_AFTER)
+            or (word in ("in", "along", "en") and nxt in _ANAPHORS and i + 2 < len(keys)
+                and keys[i + 2] in _LIKENESS_NOUNS)
+            or (word == "to" and prev in ("close", "closer") and nxt in _ANAPHORS)
+            or any(list(keys[i:i + len(p)]) == p for p in _ANAPHORIC_PHRASES)
+        )
+        if hit:
+            return None if lexicon.NOMINAL_NEGATORS & set(keys[max(0, i - 3):i]) else i
+    return None
+
+
+def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (),
+                     disliked: Collection[int] = ()) -> list[int]:
+    """The catalog films a message asks for more like, by title or as the Nth film the person mentioned in
+    their earlier messages (``history``):
+
+    * a likeness word at most ``_BEFORE`` words before the title ("more like Heat", "anything similar to
+      Fargo?", "pelis parecidas a Amélie"), and titles joined to it ("like Heat or Ronin");
+    * the title made a kind by the words right after it ("another Groundhog Day kind of movie",
+      "something Alien-ish", "a Jaws type film");
+    * an ask that names no film, after the titles it points back at ("Heat and Ronin were great, more of
+      those", "me gustó Interstellar, ¿otras similares?"): every title named before it.
+
+    A film the message dislikes (``disliked``, the extracted verdicts: "I can't stand Twilight type
+    films") is never one it asks more like, and a negated ask ("nothing like Heat", "nothing
+    Alien-ish", "nothing like that") asks for none. A request by title is about these films alone: the
+    request in force seeds on them from now on (``ranking.session.next_request``), not on every film
+    liked for it before.
     """
     if resolver is None:
         return []
     tokens = tokenize(text)
     out: dict[int, None] = {}
     last_end = -1  # where the last title asked for ended: a title joined to it by "and" / "o a" is asked too
-    for m in sorted(resolver.find_in_text(text), key=lambda m: m.start):
-        if m.score < MIN_SCORE:
-            continue
+    named = [m for m in sorted(resolver.find_in_text(text), key=lambda m: m.start) if m.score >= MIN_SCORE]
+    for m in named:
         before = [t.key for t in tokens if t.start < m.start]
+        after = [t.key for t in tokens if t.start >= m.end]
         joined = [t.key for t in tokens if last_end <= t.start < m.start]
-        if _asks_likeness(before[-_BEFORE:]) or (last_end >= 0 and 0 < len(joined) <= 2
-                                                   and set(joined) <= _COORDINATION):
+        if m.item_id in disliked:
+            continue
+        kind = kind_after(after) and not lexicon.NOMINAL_NEGATORS & set(before[-2:])
+        if kind or _asks_likeness(before[-_BEFORE:]) or (last_end >= 0 and 0 < len(joined) <= 2
+                                                          and set(joined) <= _COORDINATION):
             out[m.item_id] = None
             last_end = m.end
+    if named:
+        tail = [t.key for t in tokens if t.start >= named[-1].end]
+        if _anaphoric_ask(tail) is not None:
+            out.update(dict.fromkeys(m.item_id for m in named if m.item_id not in disliked))
     own = _own_film(text, history, resolver)
     if own is not None:
         out[own] = None

@@ -53,6 +53,7 @@ from chat_rec.understanding.title_cues import (
     _made_by,
     _possessive_of_films,
     judges_its_subject,
+    kind_after,
 )
 from chat_rec.understanding.title_keys import (
     _LEADING_ARTICLE,
@@ -391,6 +392,9 @@ class TitleResolver:
             return False  # "a fury road trip": the subtitle names the film only capitalised
         prev = tokens[i - 1].key if i > 0 else ""
         nxt = tokens[i + n].key if i + n < len(tokens) else ""
+        if kind_after([t.key for t in tokens[i + n:i + n + 3]]) and (first.raw[:1].isupper() or not _is_weak(key)) \
+                and self._known_film(key, whole_title=True):
+            return True  # "a Jaws type film", "some Rear Window-esque mysteries": a known film made a kind
         if n > 1 and tokens[i + n - 1].key in _FILM_NOUNS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]):
             return False  # "my favourite scary movie": a kind of film, not *Scary Movie*
         if len(key) <= 2 and not first.raw[:1].isupper():

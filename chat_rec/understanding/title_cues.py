@@ -73,6 +73,33 @@ _SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí forever".split())
 """One-word verdicts right after a title ("heat yes, fargo no")."""
 _FILM_NOUNS = frozenset("movie movies film films flick flicks peli pelis pelicula peliculas".split())
+_KIND_NOUNS = frozenset({"kind", "sort", "type", "tipo", "estilo"})
+"""Nouns of a kind that a title names when "of" or a film noun follows ("a Groundhog Day kind of movie",
+"a Jaws type film")."""
+_KIND_SUFFIXES = frozenset({"ish", "esque", "like", "style", "type", "vibe", "vibes", "inspired"})
+"""Words right after a title that make it a kind ("something Alien-ish", "a Heat-style heist", "Fargo
+vibes")."""
+_KIND_ENDS = frozenset({".", ",", "?", "!", ";", ":", "one", "ones", "thing", "things", "stuff", "story",
+                        "stories", "cosa", "cosas"}) | _FILM_NOUNS
+
+
+def kind_after(after: list[str]) -> bool:
+    """Whether the words right after a title (their keys) make it the kind of film meant ("Groundhog Day
+    kind of movie", "Alien-ish", "a Jaws type film", "Sicario-style cartel thriller", "Fargo vibes?"), not
+    a verb phrase ("Toy Story kind of bored me", "watched Heat like twice").
+    """
+    if not after:
+        return False
+    first, rest = after[0], after[1:3]
+    if first in _KIND_NOUNS and rest[:1] == ["of"]:
+        return len(rest) < 2 or rest[1] in _KIND_ENDS
+    if first in ("ish", "esque"):
+        return True  # bound to the title ("Jaws-ish but with…"): never a word of its own
+    if first in _KIND_SUFFIXES or first in _KIND_NOUNS:
+        return not rest or rest[0] in _KIND_ENDS or (first != "like" and rest[0] not in lexicon.EN_STOPWORDS)
+    return False
+
+
 _FILM_PARTS = frozenset(
     "ending end beginning start plot story acting cast music soundtrack score script dialogue dialogues characters "
     "character villain hero twist pacing cinematography effects visuals animation direction trailer premise idea "
