@@ -24,6 +24,7 @@ from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.judge import LogprobJudge
+from chat_rec.understanding.own_mentions import with_likeness
 from chat_rec.understanding.parser import parse_detailed
 from chat_rec.understanding.request import LearnedRequest
 from chat_rec.understanding.resolver import TitleResolver
@@ -163,6 +164,7 @@ class Extractor:
             signal = self.verdict.fill(signal, parsed.text, parsed.spans, parsed.settled)
         if self.request is not None:
             signal = self.request.fill(signal, parsed.text, parsed.spans)
+        signal = with_likeness(signal, parsed.text, self.resolver)
         if self.judge is not None:
             try:
                 return self._judged(signal, str(utterance or ""), str(previous_reply or ""))

@@ -168,10 +168,20 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
     request in force seeds on them from now on (``ranking.session.next_request``), not on every film
     liked for it before.
     """
+    films, _ = _likeness(text, resolver, history, disliked)
+    return films
+
+
+def _likeness(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (),
+              disliked: Collection[int] = ()) -> tuple[list[int], bool]:
+    """``asked_like_films``, and whether an ask after a title named them (a kind, "Alien-ish", or an ask
+    pointing back, "more of those"): always a request, unlike "stuff like The Descent" in a taste stated.
+    """
     if resolver is None:
-        return []
+        return [], False
     tokens = tokenize(text)
     out: dict[int, None] = {}
+    after_title = False
     last_end = -1  # where the last title asked for ended: a title joined to it by "and" / "o a" is asked too
     named = [m for m in sorted(resolver.find_in_text(text), key=lambda m: m.start) if m.score >= MIN_SCORE]
     for m in named:
@@ -181,6 +191,7 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
         if m.item_id in disliked:
             continue
         kind = kind_after(after) and not lexicon.NOMINAL_NEGATORS & set(before[-2:])
+        after_title = after_title or kind
         if kind or _asks_likeness(before[-_BEFORE:]) or (last_end >= 0 and 0 < len(joined) <= 2
                                                           and set(joined) <= _COORDINATION):
             out[m.item_id] = None
@@ -188,11 +199,13 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
     if named:
         tail = [t.key for t in tokens if t.start >= named[-1].end]
         if _anaphoric_ask(tail) is not None:
-            out.update(dict.fromkeys(m.item_id for m in named if m.item_id not in disliked))
+            pointed = [m.item_id for m in named if m.item_id not in disliked]
+            out.update(dict.fromkeys(pointed))
+            after_title = after_title or bool(pointed)
     own = _own_film(text, history, resolver)
     if own is not None:
         out[own] = None
-    return list(out)
+    return list(out), after_title
 
 
 def _own_film(text: str, history: Sequence[Mapping[str, str]], resolver: Any) -> int | None:
@@ -226,3 +239,19 @@ def with_own_mention(signal: PreferenceSignal, text: str, history: Sequence[Mapp
         return signal
     return signal.model_copy(update={"liked_ids": [*signal.liked_ids, film],
                                      "mentioned_ids": list(dict.fromkeys([*signal.mentioned_ids, film]))})
+
+
+def with_likeness(signal: PreferenceSignal, text: str, resolver: Any) -> PreferenceSignal:
+    """``signal`` liking the films the message asks for more like by title (``asked_like_films``) that it
+    gives no verdict of its own ("another Heat kind of movie", "something Alien-ish"), and asking for new
+    films then, or when the ask came after a title ("The Thing is perfect. Similar ones?"): an ask for
+    films like a title likes it, as "more like Heat" does. Otherwise a message that already judged those
+    films keeps its own reading ("Horror is my thing, especially stuff like The Descent" states a taste).
+    """
+    judged = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
+    films, after_title = _likeness(text, resolver, disliked=signal.disliked_ids)
+    new = [i for i in films if i not in judged]
+    if not new and not after_title:
+        return signal
+    return signal.model_copy(update={"liked_ids": [*signal.liked_ids, *new], "wants_new_recommendations": True,
+                                     "mentioned_ids": list(dict.fromkeys([*signal.mentioned_ids, *new]))})

@@ -395,6 +395,9 @@ class TitleResolver:
         if kind_after([t.key for t in tokens[i + n:i + n + 3]]) and (first.raw[:1].isupper() or not _is_weak(key)) \
                 and self._known_film(key, whole_title=True):
             return True  # "a Jaws type film", "some Rear Window-esque mysteries": a known film made a kind
+        if first.raw[:1].isupper() and nxt == "of" and i + n + 1 < len(tokens) \
+                and tokens[i + n + 1].raw[:1].isupper() and not _PRONOUN_I.match(tokens[i + n + 1].raw):
+            return False  # "The Zone of Interest": the words begin a longer title the catalog does not hold
         if n > 1 and tokens[i + n - 1].key in _FILM_NOUNS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]):
             return False  # "my favourite scary movie": a kind of film, not *Scary Movie*
         if len(key) <= 2 and not first.raw[:1].isupper():

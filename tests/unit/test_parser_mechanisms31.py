@@ -108,3 +108,29 @@ def test_children_away_or_grown_are_no_audience(world, text: str) -> None:
     aspects, _ = world
     liked, _ = aspects_with_polarity(text, aspects)
     assert AUDIENCE_TERM not in liked
+
+
+def test_an_ask_for_films_like_a_title_likes_it_and_asks_for_new_films(resolver) -> None:
+    from chat_rec.understanding.own_mentions import with_likeness
+    from chat_rec.understanding.signal import PreferenceSignal
+
+    goodfellas, fargo = _ids(resolver, "Goodfellas", "Fargo")
+    asked = with_likeness(PreferenceSignal(mentioned_ids=[goodfellas]), "another Goodfellas kind of movie", resolver)
+    assert asked.liked_ids == [goodfellas] and asked.wants_new_recommendations
+    seen = with_likeness(PreferenceSignal(seen_ids=[fargo], mentioned_ids=[fargo]),
+                         "I watched Fargo, anything similar?", resolver)
+    assert seen.seen_ids == [fargo] and not seen.liked_ids and seen.wants_new_recommendations  # an ask after it
+    taste = PreferenceSignal(liked_ids=[fargo], mentioned_ids=[fargo])
+    assert with_likeness(taste, "Crime is my thing, especially films like Fargo", resolver) == taste
+    plain = PreferenceSignal(liked_ids=[goodfellas], mentioned_ids=[goodfellas])
+    assert with_likeness(plain, "Goodfellas is great", resolver) == plain
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("a documentary called The Rock of Gibraltar, seen it?", None),  # a longer title the catalog lacks
+    ("The Mask of Zorro was fun", "The Mask of Zorro (1998)"),  # the catalog's own longer title
+    ("loved Heat of course", "Heat (1995)"),
+])
+def test_a_capitalised_title_going_on_with_of_is_a_longer_title(resolver, catalog, text: str, label) -> None:
+    found = [catalog.get(m.item_id).label for m in resolver.find_in_text(text)]
+    assert found == ([label] if label else [])
