@@ -102,9 +102,10 @@ def _asks_likeness(before: Sequence[str]) -> bool:
     return False
 
 
-_ANAPHORS = frozenset("""that those this these it them same eso esa esas ese esos esta estas este estos lo
-la las los""".split())
-"""Words that point back at the films named earlier in the message ("more like that", "algo como eso")."""
+_ANAPHORS = frozenset("""that those this these it them same eso esa esas ese esos esta estas este estos
+""".split())
+"""Words that point back at the films named earlier in the message ("more like that", "algo como eso"); not
+the articles ("más de los 90" asks for the nineties)."""
 
 _SIMILAR_WORDS = frozenset("similar similares parecido parecida parecidos parecidas".split())
 
@@ -160,7 +161,7 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
     * the title made a kind by the words right after it ("another Groundhog Day kind of movie",
       "something Alien-ish", "a Jaws type film");
     * an ask that names no film, after the titles it points back at ("Heat and Ronin were great, more of
-      those", "me gustó Interstellar, ¿otras similares?"): every title named before it.
+      those", "vi Fargo, ¿otras similares?"): every title named before it.
 
     A film the message dislikes (``disliked``, the extracted verdicts: "I can't stand Twilight type
     films") is never one it asks more like, and a negated ask ("nothing like Heat", "nothing
@@ -175,7 +176,7 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
 def _likeness(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (),
               disliked: Collection[int] = ()) -> tuple[list[int], bool]:
     """``asked_like_films``, and whether an ask after a title named them (a kind, "Alien-ish", or an ask
-    pointing back, "more of those"): always a request, unlike "stuff like The Descent" in a taste stated.
+    pointing back, "more of those"): always a request, unlike "films like Fargo" in a taste stated.
     """
     if resolver is None:
         return [], False
@@ -244,9 +245,9 @@ def with_own_mention(signal: PreferenceSignal, text: str, history: Sequence[Mapp
 def with_likeness(signal: PreferenceSignal, text: str, resolver: Any) -> PreferenceSignal:
     """``signal`` liking the films the message asks for more like by title (``asked_like_films``) that it
     gives no verdict of its own ("another Heat kind of movie", "something Alien-ish"), and asking for new
-    films then, or when the ask came after a title ("The Thing is perfect. Similar ones?"): an ask for
+    films then, or when the ask came after a title ("Fargo is perfect. Anything similar?"): an ask for
     films like a title likes it, as "more like Heat" does. Otherwise a message that already judged those
-    films keeps its own reading ("Horror is my thing, especially stuff like The Descent" states a taste).
+    films keeps its own reading ("Crime is my thing, especially films like Fargo" states a taste).
     """
     judged = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
     films, after_title = _likeness(text, resolver, disliked=signal.disliked_ids)

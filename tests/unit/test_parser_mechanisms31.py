@@ -63,6 +63,7 @@ def _ids(resolver, *titles: str) -> list[int]:
     ("Fargo was great, but nothing like that tonight", []),
     ("I like Goodfellas, what's new this year?", []),
     ("nothing Alien-ish please", []),
+    ("me gustó Fargo, quiero más de los 90", []),  # an article, not "more of those"
 ])
 def test_likeness_said_after_the_title(resolver, text: str, titles: list[str]) -> None:
     from chat_rec.understanding.own_mentions import asked_like_films
