@@ -75,3 +75,7 @@ class ProfileView:
     has_vector: bool
     genre_history: tuple[dict[str, float], ...] = ()
     """Per turn: the preference vector's cosine similarity to each genre centroid."""
+    moods: tuple[str, ...] = ()
+    """Moods (and who watches: ``understanding.audience.AUDIENCE_TERM``) the picks hold to now."""
+    avoided_moods: tuple[str, ...] = ()
+    """Moods the picks keep away from now."""

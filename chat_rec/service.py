@@ -439,13 +439,15 @@ class ChatService:
             if turn.vector_after is not None:
                 history.append(self._genre_similarity(turn.vector_after))
         top = self._genre_similarity(p.vector) if p.vector is not None else {}
+        aspects = (self.graph.get_state(self._config(u)).values or {}).get("aspects") or {}
         return ProfileView(
             user=u.name, turns=p.turn_count, liked=labels(set(p.liked_ids)),
             disliked=labels(set(p.disliked_ids) | set(p.rejected_ids)), seen=labels(set(p.seen_ids)),
             top_genres=tuple(sorted(top.items(), key=lambda kv: -kv[1])[:5]),
             excluded_genres=tuple(sorted(p.excluded_genres)), year_min=p.year_min, year_max=p.year_max,
             onboarding_done=p.onboarding_done, has_vector=p.vector is not None,
-            genre_history=tuple(history),
+            genre_history=tuple(history), moods=tuple(aspects.get("liked") or ()),
+            avoided_moods=tuple(aspects.get("disliked") or ()),
         )
 
     def _genre_similarity(self, vector: np.ndarray) -> dict[str, float]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from chat_rec.results import ProfileView, RecommendedItem, TurnResult
+from chat_rec.understanding.audience import AUDIENCE_TERM
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -128,6 +129,8 @@ def profile_html(view: ProfileView | None) -> str:
     constraints = [f"no {genre}" for genre in view.excluded_genres]
     if view.year_min or view.year_max:
         constraints.append(f"years {view.year_min or '…'}–{view.year_max or '…'}")
+    constraints += ["for all ages" if mood == AUDIENCE_TERM else mood for mood in view.moods]
+    constraints += [f"not {mood}" for mood in view.avoided_moods]
 
     def row(field: str, label: str, body: str) -> str:
         return f"<div class='cr-profile-line' data-field='{field}'><b>{label}</b> {body}</div>"

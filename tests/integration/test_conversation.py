@@ -166,3 +166,14 @@ def test_spanish_replies_in_spanish(service) -> None:
     result = service.send_sync("lu", "Me encantó Toy Story, quiero una comedia")
     assert result.items
     assert "Here are" not in result.reply
+
+
+def test_the_profile_shows_the_moods_and_audience_the_picks_hold_to(service) -> None:
+    from ui.render import profile_html
+
+    service.send_sync("eli", "I loved Toy Story, recommend me something")
+    service.send_sync("eli", "something funny for the whole family, nothing scary")
+    view = service.profile("eli")
+    assert "children" in view.moods and "funny" in view.moods and "scary" in view.avoided_moods
+    html = profile_html(view)
+    assert "for all ages" in html and "not scary" in html
