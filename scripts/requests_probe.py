@@ -67,8 +67,8 @@ def likeness(path: Path, deps: Any, show: bool) -> None:
             alone = [m.item_id for m in deps.resolver.find_in_text(title)]
             inside = [m.item_id for m in named if fold(title) in fold(m.text) or fold(m.text) in fold(title)]
             gold.add((alone or inside or [title])[0])
-        disliked = deps.extractor.extract(row["text"]).disliked_ids
-        got = set(asked_like_films(row["text"], deps.resolver, disliked=disliked))
+        signal = deps.extractor.extract(row["text"])
+        got = set(asked_like_films(row["text"], deps.resolver, disliked=signal.disliked_ids, liked=signal.liked_ids))
         exact += got == gold
         good, wrong, missed = good + len(got & gold), wrong + len(got - gold), missed + len(gold - got)
         if show and got != gold:

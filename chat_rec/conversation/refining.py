@@ -71,7 +71,8 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     window = _without_name(query_window(state.get("history") or [], searched, turns), name)
     vector = embed_query(deps.ranker, deps.index, dialogue_query(window)) if embed else None
     earlier = runtime.context.stored_profile().liked_ids if kind == "change" else ()  # what a change may leave
-    like = asked_like_films(text, deps.resolver, state.get("history") or [], signal.disliked_ids) if text else []
+    like = (asked_like_films(text, deps.resolver, state.get("history") or [], signal.disliked_ids, signal.liked_ids)
+            if text else [])
     return session.next_request(previous, kind, signal, vector, named, earlier, like), kind
 
 

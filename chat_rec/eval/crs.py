@@ -238,7 +238,7 @@ class CrsEngine:
             like = self._likes.get(key)
             if like is None:  # the films it asks for more like, read as conversation.refining.active_request reads them
                 like = self._likes[key] = asked_like_films(text, self.resolver, case["turns"][:number],
-                                                           signal.disliked_ids)
+                                                           signal.disliked_ids, signal.liked_ids)
             state.request = session.next_request(state.request, kind, signal, None, named, earlier, like)
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
             before = state.history.copy()

@@ -152,7 +152,7 @@ def _anaphoric_ask(keys: Sequence[str]) -> int | None:
 
 
 def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (),
-                     disliked: Collection[int] = ()) -> list[int]:
+                     disliked: Collection[int] = (), liked: Collection[int] = ()) -> list[int]:
     """The catalog films a message asks for more like, by title or as the Nth film the person mentioned in
     their earlier messages (``history``):
 
@@ -161,7 +161,9 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
     * the title made a kind by the words right after it ("another Groundhog Day kind of movie",
       "something Alien-ish", "a Jaws type film");
     * an ask that names no film, after the titles it points back at ("Heat and Ronin were great, more of
-      those", "vi Fargo, ¿otras similares?"): every title named before it.
+      those", "vi Fargo, ¿otras similares?"): the titles named before it that the message likes
+      (``liked``, the extracted verdicts), or every one when it likes none ("No odio Titanic, pero me
+      encantó Heat. ¿Algo parecido?" points at Heat alone).
 
     A film the message dislikes (``disliked``, the extracted verdicts: "I can't stand Twilight type
     films") is never one it asks more like, and a negated ask ("nothing like Heat", "nothing
@@ -169,12 +171,12 @@ def asked_like_films(text: str, resolver: Any, history: Sequence[Mapping[str, st
     request in force seeds on them from now on (``ranking.session.next_request``), not on every film
     liked for it before.
     """
-    films, _ = _likeness(text, resolver, history, disliked)
+    films, _ = _likeness(text, resolver, history, disliked, liked)
     return films
 
 
 def _likeness(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (),
-              disliked: Collection[int] = ()) -> tuple[list[int], bool]:
+              disliked: Collection[int] = (), liked: Collection[int] = ()) -> tuple[list[int], bool]:
     """``asked_like_films``, and whether an ask after a title named them (a kind, "Alien-ish", or an ask
     pointing back, "more of those"): always a request, unlike "films like Fargo" in a taste stated.
     """
@@ -201,6 +203,7 @@ def _likeness(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (
         tail = [t.key for t in tokens if t.start >= named[-1].end]
         if _anaphoric_ask(tail) is not None:
             pointed = [m.item_id for m in named if m.item_id not in disliked]
+            pointed = [i for i in pointed if i in liked] or pointed
             out.update(dict.fromkeys(pointed))
             after_title = after_title or bool(pointed)
     own = _own_film(text, history, resolver)
@@ -250,7 +253,7 @@ def with_likeness(signal: PreferenceSignal, text: str, resolver: Any) -> Prefere
     films keeps its own reading ("Crime is my thing, especially films like Fargo" states a taste).
     """
     judged = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
-    films, after_title = _likeness(text, resolver, disliked=signal.disliked_ids)
+    films, after_title = _likeness(text, resolver, disliked=signal.disliked_ids, liked=signal.liked_ids)
     new = [i for i in films if i not in judged]
     if not new and not after_title:
         return signal

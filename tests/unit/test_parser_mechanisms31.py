@@ -64,12 +64,14 @@ def _ids(resolver, *titles: str) -> list[int]:
     ("I like Goodfellas, what's new this year?", []),
     ("nothing Alien-ish please", []),
     ("me gustó Fargo, quiero más de los 90", []),  # an article, not "more of those"
+    ("I don't hate Titanic, but I loved Fargo. Anything similar?", ["Fargo"]),  # the liked one, when one is
 ])
 def test_likeness_said_after_the_title(resolver, text: str, titles: list[str]) -> None:
     from chat_rec.understanding.own_mentions import asked_like_films
 
     disliked = _ids(resolver, "Titanic") if "hated Titanic" in text else []
-    assert asked_like_films(text, resolver, disliked=disliked) == _ids(resolver, *titles)
+    liked = _ids(resolver, "Fargo") if "loved Fargo" in text else []
+    assert asked_like_films(text, resolver, disliked=disliked, liked=liked) == _ids(resolver, *titles)
 
 
 FILMS = [
