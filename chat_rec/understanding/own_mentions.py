@@ -107,7 +107,8 @@ _ANAPHORS = frozenset("""that those this these it them same eso esa esas ese eso
 """Words that point back at the films named earlier in the message ("more like that", "algo como eso"); not
 the articles ("más de los 90" asks for the nineties)."""
 
-_SIMILAR_WORDS = frozenset("similar similares parecido parecida parecidos parecidas".split())
+_SIMILAR_WORDS = _SIMILAR - {"estilo", "tipo"}
+"""The likeness adjectives of ``_SIMILAR``: alone after a title they point back at it ("¿otras parecidas?")."""
 
 _SO_WORDS = frozenset({"asi", "igual", "iguales"})
 """Spanish "like that" after a film word ("más pelis así", "otra igual")."""
