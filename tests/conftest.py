@@ -35,6 +35,14 @@ def catalog():
     return load_catalog(BUNDLED_CATALOG)
 
 
+@pytest.fixture(scope="session")
+def resolver(catalog):
+    """The title resolver over the bundled catalog, built once (the tests only read it)."""
+    from chat_rec.understanding.resolver import TitleResolver
+
+    return TitleResolver(catalog)
+
+
 def shared_path(*parts: str) -> Path:
     """A path under ../shared, skipping the test when it is absent."""
     path = SHARED.joinpath(*parts)

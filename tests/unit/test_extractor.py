@@ -9,12 +9,6 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from chat_rec.understanding.extractor import Extractor, parse_json_block
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.fixture(scope="module")

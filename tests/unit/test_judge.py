@@ -8,12 +8,6 @@ import pytest
 
 from chat_rec.understanding.extractor import Extractor
 from chat_rec.understanding.judge import ANSWERS, LogprobJudge, Verdict
-from chat_rec.understanding.resolver import TitleResolver
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 class ScriptedJudge:

@@ -10,14 +10,8 @@ import pytest
 from chat_rec.training.request import Example, frame_cases, leave_one_set_out, lowest_threshold, report
 from chat_rec.understanding.extractor import Extractor
 from chat_rec.understanding.request import MODEL_FILE, LearnedRequest, RequestModel, masked, pieces
-from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 from chat_rec.understanding.verdict import TARGET
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.fixture(scope="module")

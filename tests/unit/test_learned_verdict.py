@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 
 import numpy as np
-import pytest
 
 from chat_rec.training.verdict import frame_examples, redial_examples
 from chat_rec.understanding.extractor import Extractor
 from chat_rec.understanding.parser import parse, parse_detailed
-from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.verdict import (
     CLASSES,
     MODEL_FILE,
@@ -22,11 +20,6 @@ from chat_rec.understanding.verdict import (
 )
 
 HEAT = 6
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 def words_model(weights: dict[str, tuple[float, float, float]], threshold: float = 0.8) -> VerdictModel:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.catalog.models import Catalog
 from chat_rec.understanding.own_mentions import asked_like, named_before, own_position, with_own_mention
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
@@ -31,11 +30,6 @@ def test_a_position_among_the_persons_own_films(text: str, position: int) -> Non
                                   "the first time I saw it"])
 def test_a_position_in_the_list_or_no_position_is_none(text: str) -> None:
     assert own_position(text) is None
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog: Catalog) -> TitleResolver:
-    return TitleResolver(catalog)
 
 
 HISTORY = [

@@ -13,16 +13,10 @@ import pytest
 
 from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import verdicts
 
 SCHINDLER, LAMBS, TITANIC, LEBOWSKI, LIFE_IS_BEAUTIFUL, GREEN_MILE, AMELIE, FELLOWSHIP, PRESTIGE = (
     527, 593, 1721, 1732, 2324, 3147, 4973, 4993, 48780)
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [

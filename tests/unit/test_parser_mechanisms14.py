@@ -16,17 +16,11 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import listed as _listed
 from tests.signals import verdicts
 
 HEAT, SPEED, HOOP_DREAMS, JAWS, CRIMSON_TIDE, TOP_GUN, AIR_FORCE_ONE, SUBMARINE = (
     6, 377, 246, 1387, 161, 1101, 1608, 87234)
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [

@@ -36,17 +36,11 @@ import pytest
 
 from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.tokens import tokenize
 from tests.signals import listed as _listed
 from tests.signals import verdicts
 
 HEAT, SPEED, JAWS, TOP_GUN, ALIEN, FARGO = 6, 377, 1387, 1101, 1214, 608
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 def _three(catalog):

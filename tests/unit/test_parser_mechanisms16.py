@@ -52,18 +52,12 @@ import pytest
 
 from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.tokens import tokenize
 from tests.signals import listed as _listed
 from tests.signals import verdicts
 
 HEAT, SPEED, JAWS = 6, 377, 1387
 GATTACA, PIRATES, T2, STARGATE, DELIVERANCE, MUPPET_ISLAND = 1653, 6539, 589, 316, 2871, 107
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize("text, words_before", [("the first 🙏 done the rest", 2), ("heat 🍿🍿 speed", 1),

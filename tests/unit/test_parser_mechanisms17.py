@@ -29,18 +29,12 @@ import pytest
 
 from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import genres, verdicts
 from tests.signals import listed as _listed
 
 HEAT, SPEED, JAWS = 6, 377, 1387
 GODFATHER, MATRIX, LEBOWSKI = 858, 2571, 1732
 GREASE, SHINING, ROCKY, SPIRITED = 1380, 1258, 1954, 5618
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize("word, expected", [("bowling", "bowling"), ("dancing", "dancing"),

@@ -22,7 +22,6 @@ import pytest
 
 from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import genres, verdicts
 from tests.signals import listed as _listed
 
@@ -31,11 +30,6 @@ GOOD_WILL, NO_COUNTRY, BLOOD, CATCH_ME = 1704, 55820, 56782, 5989
 PRINCESS, FUTURE, SUNSHINE = 1197, 1270, 7361
 FELLOWSHIP, PULP, LOST = 4993, 296, 6711
 BIRDS = 1333
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize("text, expected", [

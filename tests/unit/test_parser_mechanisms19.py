@@ -25,7 +25,6 @@ import pytest
 
 from chat_rec.understanding import lexicon, typos
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import listed as _listed
 from tests.signals import verdicts
 
@@ -33,11 +32,6 @@ HEAT, FARGO, SPEED, GRADUATE, ARRIVAL, DARK_KNIGHT = 6, 608, 377, 1247, 164179, 
 SIXTH_SENSE, GATTACA, JUMANJI, BRAVEHEART, KILL_BILL = 2762, 1653, 2, 110, 6874
 MEN_IN_BLACK, GOLDENEYE, SHAWSHANK, MATRIX, FROZEN = 1580, 10, 318, 2571, 106696
 OTHERS, INCREDIBLES, DRIVE, MEMENTO = 4720, 8961, 88129, 4226
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 def _found(resolver, text):

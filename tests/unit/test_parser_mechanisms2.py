@@ -11,14 +11,8 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 
 BRAVEHEART, GLADIATOR, FIGHT_CLUB, MATRIX, GODFATHER, ALIEN = 110, 3578, 2959, 2571, 858, 1214
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.fixture(scope="module")

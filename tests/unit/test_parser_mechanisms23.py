@@ -22,15 +22,9 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import listed, verdicts
 
 GODFATHER, MATRIX, LEBOWSKI = 858, 2571, 1732
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize("text, expected", [

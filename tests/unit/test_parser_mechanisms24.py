@@ -24,16 +24,10 @@ from chat_rec.understanding.aspect_phrases import tokenize
 from chat_rec.understanding.aspects import _request_phrase
 from chat_rec.understanding.names import unknown_names
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.unit.test_people import VOCABULARY
 
 KUBRICK_DOC = 68536
 """*Stanley Kubrick: A Life in Pictures*, a catalog film whose title opens with a person's name."""
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize("text, liked, disliked", [

@@ -34,15 +34,9 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.title_cues import judges_its_subject
 
 TITANIC, JAWS, HEAT, ALIEN = 1721, 1387, 6, 1214
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize("text, disliked", [

@@ -44,15 +44,9 @@ import pytest
 
 from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 
 HEAT, ALIEN, JAWS, THE_GODFATHER = 6, 1214, 1387, 858
 REVENANT_2015, WARRIOR, TOY_STORY_2, DA_VINCI_CODE = 139385, 89774, 3114, 45447  # tags: tom hardy / tom hanks
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 def _titles(catalog, ids):

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.catalog.models import Catalog
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.aspect_phrases import _unstretched, is_content
 from chat_rec.understanding.clauses import likewise
@@ -54,11 +53,6 @@ def test_stretched_function_words_are_no_content_but_stretched_dictionary_words_
         assert not is_content(stretched)
     assert is_content("jazz") and is_content("grass") and is_content("spooky")  # words in their own right
     assert is_content("ghost")
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog: Catalog) -> TitleResolver:
-    return TitleResolver(catalog)
 
 
 def _found(resolver: TitleResolver, text: str) -> list[int]:

@@ -12,16 +12,10 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import verdicts
 
 HEAT, RONIN, GATTACA, BRAZIL, PSYCHO, MOON, TITANIC = 6, 2278, 1653, 1199, 1219, 68237, 1721
 GODFATHER, PREDATOR = 858, 3527
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 def p(resolver, text):

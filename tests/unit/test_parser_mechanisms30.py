@@ -103,13 +103,6 @@ def test_every_pick_suits_the_audience_in_force(world) -> None:
 GOODFELLAS, SCARFACE, FARGO, LOCK_STOCK, PULP = 1213, 4262, 608, 2542, 296
 
 
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    from chat_rec.understanding.resolver import TitleResolver
-
-    return TitleResolver(catalog)
-
-
 @pytest.mark.parametrize(("text", "films"), [
     ("more like Goodfellas please", [GOODFELLAS]),
     ("got anything similar to Fargo?", [FARGO]),

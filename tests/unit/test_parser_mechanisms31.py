@@ -38,13 +38,6 @@ def test_words_after_a_title_that_make_it_a_kind(after: list[str], kind: bool) -
     assert kind_after(after) is kind
 
 
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    from chat_rec.understanding.resolver import TitleResolver
-
-    return TitleResolver(catalog)
-
-
 def _ids(resolver, *titles: str) -> list[int]:
     return [resolver.find_in_text(title)[0].item_id for title in titles]
 

@@ -15,17 +15,11 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse, parse_detailed
-from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.years import extract_years
 from tests.signals import verdicts
 
 JAWS, ALIEN, FARGO, HEAT, TITANIC = 1387, 1214, 608, 6, 1721
 GENERAL, CITY_LIGHTS, MODERN_TIMES = 3022, 3307, 3462
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.fixture(scope="module")

@@ -16,16 +16,10 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse, parse_detailed
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import genres, verdicts
 
 JAWS, ALIEN, FARGO, TITANIC = 1387, 1214, 608, 1721
 SEVEN_SAMURAI, RAN, RASHOMON = 2019, 1217, 5291
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 # ------------------------------------------------------------------------- descriptions

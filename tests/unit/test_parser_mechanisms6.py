@@ -14,15 +14,9 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import verdicts
 
 ALIEN, FARGO, HEAT, ONCE, UP, TITANIC = 1214, 608, 6, 53123, 68954, 1721
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize(("text", "ids"), [

@@ -14,17 +14,11 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import verdicts
 
 HEAT, ALIEN, FARGO, CASINO, GATTACA = 6, 1214, 608, 16, 1653
 WEST_SIDE, CABARET, SOUND_OF_MUSIC = 1947, 3545, 1035
 REAR_WINDOW, ROPE, VERTIGO, ORPHANAGE, LA_HAINE = 904, 2176, 903, 56339, 97
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.fixture(scope="module")

@@ -14,15 +14,9 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse, parse_detailed
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import verdicts
 
 TOY_STORY, HEAT, FARGO, ALIEN, CASINO = 1, 6, 608, 1214, 16
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.fixture(scope="module")

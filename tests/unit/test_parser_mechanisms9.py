@@ -33,16 +33,10 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from tests.signals import listed as _listed
 from tests.signals import verdicts
 
 SPEED, BIG, HER, HEAT, FARGO, UP, CASABLANCA, UNFORGIVEN = 377, 2797, 106920, 6, 608, 68954, 912, 1266
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [

@@ -10,12 +10,6 @@ import pytest
 
 from chat_rec.understanding import word_forms
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,10 @@ import pytest
 
 from chat_rec.catalog.aspects import AspectConfig
 from chat_rec.understanding.parser import parse
-from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
 from tests.signals import listed, verdicts
 
 GODFATHER, MATRIX, LEBOWSKI = 858, 2571, 1732
-
-
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
 
 
 @pytest.fixture()

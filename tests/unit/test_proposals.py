@@ -14,11 +14,6 @@ from chat_rec.understanding.resolver import TitleResolver
 HEAT, RONIN, THIEF, INSIDE_MAN, NICO_ICON = 6, 2278, 5867, 44199, 77
 
 
-@pytest.fixture(scope="module")
-def resolver(catalog) -> TitleResolver:  # noqa: ANN001
-    return TitleResolver(catalog)
-
-
 def test_list_markers_quotes_and_commentary_are_read_away() -> None:
     reply = ("Sure! Here are some films you might enjoy:\n"
              "1. Heat (1995)\n"

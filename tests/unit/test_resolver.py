@@ -9,11 +9,6 @@ import pytest
 from chat_rec.understanding.resolver import TitleResolver
 
 
-@pytest.fixture(scope="module")
-def resolver(catalog):
-    return TitleResolver(catalog)
-
-
 def ids(resolver, text, prefer=()):
     return [m.item_id for m in resolver.find_in_text(text, prefer=prefer)]
 
