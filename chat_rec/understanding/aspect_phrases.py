@@ -62,7 +62,9 @@ REQUEST_WORDS = frozenset(
 SPANISH_WORDS = frozenset(
     """algo nada pelicula peliculas peli pelis ver quiero busco dame tienes alguna alguno gusta
     gusto gustan encanta encantan odio prefiero favor gracias hola noche hoy esta este esa ese
-    muy mas menos tan demasiado sea""".split()
+    muy mas menos tan demasiado sea pon ponme pongas pongan recomienda recomiendame recomiendes
+    recomiendas sugiere sugiereme sugieras muestra muestrame muestres ensename ensenes des busca
+    buscame""".split()
 )
 
 NEGATORS = lexicon.NEGATORS | frozenset(

@@ -75,7 +75,24 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
             idiom.update(covered_keys(m, starts)[:-1])
     for m in _MIND_IDIOMS.finditer(folded):  # "anything in mind?" asks for no mind-bending film
         idiom.update(covered_keys(m, starts))
+    idiom.update(_companions([t.key for t in tokens]))
     return idiom | {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
+
+
+def _companions(keys: Sequence[str]) -> set[int]:
+    """Positions of the people a person watches with or chooses for, after a possessive ("my dad's
+    coming over", "for me and my girlfriend", "mi hermana"): who watches, not what the film is about
+    ("a film about my father" keeps its topic).
+    """
+    out = set()
+    for k in range(1, len(keys)):
+        noun = keys[k] if keys[k] in lexicon.COMPANIONS else keys[k][:-1] if keys[k].endswith("s") else ""
+        # "my dad", "my little brother": a possessive right before, or one word before
+        owner = next((j for j in (k - 1, k - 2) if j >= 0 and keys[j] in lexicon.POSSESSIVES), None)
+        if noun in lexicon.COMPANIONS and owner is not None \
+                and not (owner > 0 and keys[owner - 1] in {"about", "sobre", "of", "de"}):
+            out.add(k)  # "dads" is "dad's" folded
+    return out
 
 
 def _qualifier(key: str, vocabulary: AspectIndex) -> bool:

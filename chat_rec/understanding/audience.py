@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from chat_rec.understanding import lexicon
-from chat_rec.understanding.aspect_phrases import NEGATORS
+from chat_rec.understanding.aspect_phrases import NEGATORS, is_content
 from chat_rec.understanding.mood_scope import CLAUSE_BREAKS
 from chat_rec.understanding.mood_words import covered_keys
 
@@ -72,6 +72,11 @@ AUDIENCE_NEGATION_REACH = 2
 """An audience is ruled out by a negator at most this many words before it ("nothing for the kids",
 "no quiero nada para toda la familia"), not by one of a mood earlier in the clause ("not too scary that
 my children can watch")."""
+AUDIENCE_NEGATION_SCOPE = 6
+"""Further back, up to this many words, a negator still rules the audience out when only words of asking
+and function words stand between ("don't suggest anything family friendly", "I don't want something my
+kids would watch"): a word that may name a mood takes the negation instead ("not too scary that my
+children can watch" rules out the scare, not the children)."""
 
 
 def audience_asked(keys: Sequence[str], spans: Sequence[Sequence[int]]) -> bool | None:
@@ -83,6 +88,15 @@ def audience_asked(keys: Sequence[str], spans: Sequence[Sequence[int]]) -> bool 
         hi = next((j for j in range(covered[-1], len(keys)) if keys[j] in CLAUSE_BREAKS), len(keys))
         if (_WATCHED | _AWAY) & set(keys[lo:hi]) or _ASLEEP & set(keys) or "in bed" in " ".join(keys):
             continue
-        near = keys[max(lo, covered[0] - AUDIENCE_NEGATION_REACH):covered[0]]
-        return not any(k in NEGATORS for k in near)
+        return not _negated(keys, lo, covered[0])
     return None
+
+
+def _negated(keys: Sequence[str], lo: int, start: int) -> bool:
+    """Whether a negator in the clause (from ``lo``) reaches the audience phrase at ``start``."""
+    moody = False  # a word that may name a mood stands between
+    for j in range(start - 1, max(lo, start - AUDIENCE_NEGATION_SCOPE) - 1, -1):
+        if keys[j] in NEGATORS and (start - j <= AUDIENCE_NEGATION_REACH or not moody):
+            return True
+        moody = moody or is_content(keys[j])
+    return False

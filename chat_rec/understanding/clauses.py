@@ -162,7 +162,8 @@ def finding(tail: list[str], verb: str, negator: str) -> bool:
 
 UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never heard of|(?:dont|doesnt|didnt|do not|does not|none of \w+) "
                         r"(?:really )?rings? a bell|rings? no bells?|not familiar with|unfamiliar|no me suenan?"
-                        r"|ni idea de (?:cual|cuales|que es|que son|quien)|ni me suena|no (?:la|lo|las|los) conozco"
+                        r"|ni idea de (?:cual|cuales|que es|que son|quien)|ni idea$|no idea$|ni me suena"
+                        r"|no (?:la|lo|las|los) conozco"
                         r"|no conozco|(?:dont|do not|didnt|did not) know (?:it|that one|this one|them|those|these"
                         r"|what (?:it|that) is|anything about (?:it|them))|i (?:dont|do not) know$"
                         r"|know nothing (?:about|of)|no (?:se|sabemos|sabia) nada)\b")

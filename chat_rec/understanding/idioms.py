@@ -20,6 +20,7 @@ _NEGATED_PRAISE = re.compile(
     r"\b(?:second to none|like no other|like none other|unlike any other|como ninguna otra|como ninguna|como ninguno"
     r"|sin igual|sin comparacion|no tiene desperdicio|no tiene pierde|no tiene precio"
     r"|(?:cant|can t|cannot|couldnt|could not) (?:get enough of|stop watching|stop rewatching)"
+    r"|never (?:can )?get enough of"
     r"|(?:no|nunca) me (?:canso|cansare|canse) de"
     r"|no (?:puedo|podia|pude) dejar de (?:ver|verla|verlo|verlas|verlos)"
     r"|not without (?:its|their|some) (?:charms?|merits?|moments)|no (?:me|nos) (?:vendria|vendrian|caeria|iria) mal"

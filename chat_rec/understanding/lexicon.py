@@ -24,21 +24,21 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"psychological thrillers?|thrillers? psicologic[oa]s?", ("Thriller",)),
     (r"sci ?fi|scifi|science fiction|ciencia ficcion|sf films?", ("Sci-Fi",)),
     (r"film noir|noirs?|cine negro", ("Film-Noir",)),
-    (r"kids? (?:s )?(?:movies?|films?|stuff)|kids movies|children s?(?: movies?| films?)?"
-     r"|childrens|family (?:movies?|films?)|(?<!muy )(?<!demasiado )(?<!tan )(?<!bastante )infantil(?:es)?"
+    (r"kids? (?:s )?(?:movies?|films?|flicks?|stuff)|kids movies|children s?(?: movies?| films?| flicks?)?"
+     r"|childrens|family (?:movies?|films?|flicks?)|(?<!muy )(?<!demasiado )(?<!tan )(?<!bastante )infantil(?:es)?"
      r"|para ninos|for (?:the )?kids"
      r"|for children|kiddy|kiddie", ("Children",)),
     (r"animated|animation|(?<!\bme )(?<!\bte )(?<!\bse )(?<!\bnos )(?<!\ble )animes?|cartoons?|animad[ao]s?|animacion"
      r"|dibujos(?: animados)?"
      r"|(?:pelis?|peliculas?|una|algo) de dibujos",
      ("Animation",)),
-    (r"horror|scary (?:movies?|films?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror"
+    (r"horror|scary (?:movies?|films?|flicks?|stuff|ones?)|(?:something|anything|nothing) scary|slashers?|terror"
      r"|miedo|de susto",
      ("Horror",)),
     (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
-    (r"war (?:movies?|films?|dramas?|stories|ones?|epics?)|de guerra|belic[oa]s?|war",
+    (r"war (?:movies?|films?|flicks?|dramas?|stories|ones?|epics?)|de guerra|belic[oa]s?|war",
      ("War",)),
-    (r"westerns?|del oeste|vaqueros|cowboy (?:movies?|films?)", ("Western",)),
+    (r"westerns?|del oeste|vaqueros|cowboy (?:movies?|films?|flicks?|stuff)", ("Western",)),
     (r"musicals?|musicales?", ("Musical",)),
     (r"(?<!live )action|accion", ("Action",)),  # "live-action" is no genre: not animated
     (r"adventures?|aventuras?", ("Adventure",)),
@@ -49,7 +49,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"dramas?|dramatic[oa]s?|dramon(?:es)?", ("Drama",)),
     (r"fantasy|fantasia|fantastic[oa]s?", ("Fantasy",)),
     (r"mysteries|mystery|whodunnits?|whodunits?|misterio", ("Mystery",)),
-    (r"romances?|romantic(?: movies?| films?)?|romantic[oa]s?|love stories", ("Romance",)),
+    (r"romances?|romantic(?: movies?| films?| flicks?)?|romantic[oa]s?|love stories", ("Romance",)),
     (r"thrillers?|suspense|suspenso|de intriga", ("Thriller",)),
     (r"imax", ("IMAX",)),
 ]
@@ -107,6 +107,17 @@ SEEN = re.compile(
 seen it, in the past ("I didn't see Fargo", as "I never watched Fargo"), unlike a refusal ("I won't
 watch Fargo")."""
 
+COMPANIONS = frozenset(
+    """brother brothers sister sisters wife husband friend friends partner boyfriend girlfriend mom mum mother dad
+    father parents son sons daughter daughters kids roommate roomie flatmate boss coworker coworkers colleague
+    colleagues cousin cousins uncle aunt neighbor neighbour neighbors neighbours family fiance fiancee grandma
+    grandpa grandparents grandmother grandfather nephew niece nephews nieces in-laws bf gf hubby
+    hermano hermanos hermana hermanas amigo amigos amiga amigas novio novia esposo esposa pareja madre padre
+    mama papa hijo hijos hija hijas primo primos prima primas jefe jefa companero companera companeros
+    companeras tio tia tios vecino vecina vecinos abuela abuelo abuelos suegra suegro familia""".split())
+"""People a person watches with or chooses for ("my dad", "mi hermana"): general language."""
+POSSESSIVES = frozenset("my our his her their mi mis nuestro nuestra nuestros nuestras su sus".split())
+
 _OTHERS = (r"(?:my|mi|mis|his|her|their|our|su|sus|el|la|los|las|a|an|one of my|some|un|una|unos|unas) (?:\w+ )?"
            r"(?:brother|sister|wife|husband|"
            r"friends?|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|parents|son|daughter|kids|"
@@ -150,7 +161,7 @@ FORMER_WORDS = frozenset({"former", "formers"})
 """("latters": "the latter's my favourite", the possessive or "is" folded into the word.)"""
 
 GROUP_ALL = re.compile(
-    r"\b(?:all (?:three|four|five|two|of them|of these|of those|of em)|all these|all those"
+    r"\b(?:all (?:three|four|five|two|[2-5]|of them|of these|of those|of em)|all these|all those"
     r"|both(?: of them| of these| of those)?"
     r"|(?<!\bme )neither(?! (?:am|do|did|does|is|are|was|were|have|has|can|could|would|will)"
     r" (?:i|we|he|she|they|you)\b)(?! (?:\w+ ){1,4}?nor\b)"
@@ -162,6 +173,7 @@ GROUP_ALL = re.compile(
     r"|those|em|the bunch|this bunch|that bunch)"
     r"|the whole list|the lot|todas|(?<!mos )todos(?! \w+mos\b)|ninguna|ninguno|las dos|los dos|las tres|los tres"
     r"|las cuatro|los cuatro|las cinco|los cinco"
+    r"|(?:todas |todos )?(?:las|los) [2-5](?! (?:primeras|primeros|ultimas|ultimos|de)\b)"
     r"|ambas|ambos)\b"
 )
 """Group references: every movie in the previous list (rule 2). "Neither am I", "me neither" agree
@@ -186,7 +198,8 @@ REQUEST = re.compile(
     r"|next (?:batch|round|set|few|picks|ones)|keep (?:them|em|those|the picks) coming|(?:se )?(?:me|nos) antoja\w*"
     r"|(?:la )?siguiente (?:tanda|ronda)"
     r"|me muero por|(?:im |i am )?dying to (?:watch|see)|tengo ganas de|i feel like (?:watching|seeing)|put on"
-    r"|(?:me )?pones|ponme|surprise me|sorprendeme|^(?:i )?want another|otra cosa|otra que|(?:got|have|tienes"
+    r"|(?:me )?pones|ponme|surprise me|sorprendeme|try (?:again|something else)|(?:intenta|intentalo|prueba|proba)"
+    r" (?:de nuevo|otra vez)|^(?:i )?want another|otra cosa|otra que|(?:got|have|tienes"
     r"|hay) (?:another|otra|otro)|otra (?:asi|igual|parecida)"
     r"|quiero (?:mas|otra)|mas (?:asi|como esa|como esta)|^(?:\w+ )?mas (?:como|parecid[ao]s? a) (?:la|el|las|los)\b"
     r"|more like (?:that|this)"
@@ -403,7 +416,7 @@ the verdict patterns read them."""
 
 CHOICE_TAIL = (r"for sure|definitely|obviously|please|pls|plz|lol|haha|then|sin duda|por favor|claro|seguro|porfa|"
                r"jaja|100|it is|for me|tonight|esta noche|para mi|entonces|obvio|obviamente|dale|de una|any day"
-               r"|anytime|any time|every time|siempre")
+               r"|anytime|any time|every time|siempre|po|pues|nomas|xd|tbh|honestly")
 """Folded words that may close a bare pick of a listed film without judging it ("the second one
 please", "speed for sure", "la segunda, dale")."""
 

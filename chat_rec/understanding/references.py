@@ -198,7 +198,11 @@ class ListReferences:
             for m in lexicon.GROUP_ALL.finditer(text):
                 if _COMPARED_AMONG.search(text[:m.start()].rstrip()):
                     continue  # "the middle one's the pick of the lot": the lot is what it is compared with
-                if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"}:
+                counted = m.group().split()[-1]
+                if counted.isdigit() and counted != "2" and int(counted) != n:
+                    continue  # "all 4" of a list of three names no group
+                if m.group().startswith("both") or m.group() in {"ambas", "ambos", "las dos", "los dos"} \
+                        or counted == "2":
                     group = referenced[-2:] if len(referenced) >= 2 else (ids if n == 2 else [])
                 else:
                     group = ids
@@ -249,6 +253,8 @@ class ListReferences:
                           "ambas", "ambos", "las", "los"}
         ahead = nxt in {"and", "or", "y", "o", "nor", "ni"} and ckeys[j + 2:j + 3] and ckeys[j + 2].isdigit()
         cued = prev in lexicon.FILM_CUES and nxt not in {"of", "de", "del"}  # "loved 2", not "seen 2 of them"
+        if prev in {"las", "los", "all"} and not ahead:
+            return False  # "las 3 me encantaron", "loved all 3": a count of the list (``lexicon.GROUP_ALL``)
         return j == 0 or joined or bool(ahead) or (prev.isdigit() and prev != ckeys[j]) or cued
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:

@@ -11,6 +11,31 @@ import re
 _AUX = r"(?:(?:ha|han|haya|hayan|habia|habian|hubiera|hubieran|hubiese|sigue|siguen|va|van) )?"
 """Spanish compound tenses between the pronoun and the verb: "me ha gustado", "no me haya gustado"."""
 
+_MANY = (r"(?:so many|a million|a hundred|a thousand|hundreds of|countless|dozens of|a dozen|a bunch of"
+         r"|like (?:a )?(?:million|hundred|thousand|five|six|seven|eight|nine|ten|twenty|fifty|\d+)"
+         r"|more than \d+|over \d+"
+         r"|\d\d+)")
+_VECES = (r"(?:como |unas |mas de |ya )?(?:mil|cien|veinte|mil y una|un monton de|tantas|muchisimas|\d\d+)"
+          r"|como (?:cinco|seis|siete|ocho|nueve|diez|quince|treinta|cincuenta|\d+)")
+_DEVOTED = (
+    r"(?<!already )(?:re-?)?watch(?:ed)? (?:\w+ ){0,4}?" + _MANY + r" times"
+    r"|(?<!ya )(?:la|lo|las|los) (?:vi|vimos|he visto|hemos visto|habre visto|habra visto|habremos visto|veo|vemos)"
+    r" " + _VECES + r" veces"
+    r"|(?:i|we|ive|weve|been|keep|kept|still|always|constantly) (?:\w+ )?quot(?:e|ed|ing)\b"
+    r"|(?:bought|buy|own|owns|ordered|preordered|pre ordered) (?:\w+ ){0,5}?on (?:4k|blu ?ray|bluray|dvd|vhs|steelbook)"
+    r"|(?:own|bought|have|got) (?:the |a |its )?(?:poster|box ?set|collectors edition|steelbook)"
+    r"|(?:would|id|i d|could) (?:happily )?(?:re)?watch (?:it |that |this |qqtitle )*every"
+    r" (?:christmas|year|summer|halloween|weekend|week|day|night)"
+    r"|(?:on|in) (?:a |its own )?(?:whole )?(?:other|different|another) (?:level|league)"
+    r"|(?:in|on|among|en|de) (?:my|mi) top(?: (?:\w+ )?(?:ten|10|five|5|three|3|list|all time|films|movies|pelis))?\b"
+)
+"""Likes shown by what the person does with a film: watching it many times ("watched Mamma Mia so many
+times", "la vi como mil veces"; not "already" or "ya", nor "seen it", which with picks on screen say
+it need not be shown again), quoting it themselves, owning a copy ("bought it on 4K"), a yearly rewatch, or
+setting it above the rest ("on a whole other level", "in my top ten"): general language of devotion. Its
+words are ordinary ones ("times", "level"), so they are no typo targets (``word_forms.cue_words``)."""
+DEVOTED = _DEVOTED
+
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
     r"|fan of|(?:muy |super |muy muy )?fan de|fans de|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great"
@@ -101,8 +126,10 @@ POSITIVE = re.compile((
     r"|de lujo|(?:una|que) chulada|(?:es|son|fue|esta|muy|super|lo mas) top|pegad\\w* a la pantalla"
     r"|(?:me|nos) (?:tiene|tienen|dejo|dejaron) enamorad[oa]s?|bacan[ao]s?|(?:es|son|fue|esta) la raja"
     r"|thrill ride|(?:is|was) peak|rent free|iconic|(?:goes|went|go) hard|(?:top|s|god) tier"
-    r"|(?:me|nos) (?:late|laten|latio|latieron)|magical|magic[oa]s?|chimba|(?:es|fue|son) (?:una|un) nota"
-    r"|(?:es|fue|son) lo maximo|aged like (?:fine )?wine|chefs? kiss|goated|(?:is|was|s) (?:such a |a whole |a )vibe"
+    r"|(?:me|nos) (?:late|laten|latio|latieron)|(?:both|all|totally|still|really|so) rule\b(?! out)"
+    r"|magical|magic[oa]s?|chimba|(?:es|fue|son) (?:una|un) nota"
+    r"|(?:es|fue|son) lo maximo|(?:es|fue|son) una masa|aged like (?:fine )?wine|chefs? kiss|goated"
+    r"|(?:is|was|s) (?:such a |a whole |a )vibe"
     r"|(?:is|was|are|were|s) (?:straight |pure |absolute |so )?fire|ador(?:amos|aron|aste|aba|aban|abamos)"
     r"|am(?:amos|aron|aba|abamos)|mol(?:aron|aba|aban)|flip(?:amos|aron|aba|aban)|relish(?:ed|es)?|savou?r(?:ed)?"
     r"|treasured?|worship\w*|genius|epic(?! fails?)|(?:changed|changes) (?:my|our) (?:life|lives)"
@@ -112,7 +139,8 @@ POSITIVE = re.compile((
     r"childhood|(?:fue|es|era|son|fueron) (?:toda )?(?:mi|nuestra) infancia|all the way|qqtitle (?:forever|for life"
     r"|para siempre)|(?:una|un|es|son|fue|era) (?:pura |toda una |una )?delicia|(?:quede|quedamos|quedo|salimos|sali)"
     r" (?:enamorad|encantad|fascinad|flipad)\w*|(?:la|lo|las|los) (?:veria|veriamos|volveria a ver|volveriamos a ver)"
-    r" (?:otra vez|de nuevo|otras \w+|mil veces|cien veces)|qqgood)\b"
+    r" (?:otra vez|de nuevo|otras \w+|mil veces|cien veces)|qqgood"
+    r"|" + _DEVOTED + r")\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
@@ -142,7 +170,8 @@ NEGATIVE = re.compile((
     r"|me dorm\w*|me quede dormid[oa]|paso de|fatal|flojo|floja"
     r"|no me (?:llama|llaman|llamo|llamaron)(?: la atencion)?(?: nada)?|pretencios[oa]s?"
     r"|mal[oa]s?|regret\w*|arrepenti\w*|noise|a (?:total |complete |hot |real |huge )?mess"
-    r"|un desastre|horrend[oa]s?|no tanto|no mucho"
+    r"|un desastre|horrend[oa]s?|no tanto|no mucho|pencas?|ni en pedo$|no (?:thx|ty|tks)"
+    r"|(?:dont|didnt|do not|did not|never|wouldnt|would not) (?:really |much |ever )?care (?:much |too much )?for"
     r"|let ?down|(?:couldnt|could not|cant|cannot|didnt|did not|never) (?:\w+ )?(?:finish|finished|get through)"
     r"|(?:neither|none|nobody|no one)(?: of us)? could (?:finish|get through|sit through)|gave up|bailed"
     r"|drag(?:ged|s|ging)?|a slog|painful|loath\w*|unbearable|a chore|overlong|lame|weak|bad|duds?"
@@ -150,7 +179,9 @@ NEGATIVE = re.compile((
     r"|(?:me|nos) (?:da|dan|dio|dieron|daba|daban) (?:mucha |bastante |un poco de |algo de |tanta )?"
     r"(?:pereza|flojera|hueva)"
     r"|que pereza|que flojera|que hueva|(?:un|es un|que|menudo) plomo|(?:muy|demasiado|tan|bastante) infantil(?:es)?"
-    r"|(?:too|so|very|way too) childish|harto de|harta de|hartos de|fed up with|sick of|tired of"
+    r"|(?:too|so|very|way too) childish|harto de|harta de|hartos de|hartas de|cansad[oa]s? de|basta de"
+    r"|fed up with|sick of|tired of"
+    r"|(?<!get )(?<!gets )(?<!getting )enough (?:with|of)"
     r"|(?:im|i am|i m|were|we are) (?:so |totally |completely |kind of |kinda )?(?:done with|over(?! the moon))(?= \w)"
     r"|f[ae]ll(?:s)? flat"
     r"|(?:painfully|so|really|very"

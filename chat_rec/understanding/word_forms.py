@@ -23,12 +23,14 @@ from chat_rec.understanding.lexicon import (
     is_known_word,
     known_words,
 )
+from chat_rec.understanding.verdict_words import DEVOTED
 
 
 @functools.lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
     """Words of the cue and genre patterns themselves (5+ letters): what a typo is corrected to."""
-    sources = [POSITIVE.pattern, NEGATIVE.pattern, REQUEST.pattern, SEEN.pattern]
+    # the phrases of devotion ("watched it so many times") are made of ordinary words: no typo targets
+    sources = [POSITIVE.pattern.replace(DEVOTED, " "), NEGATIVE.pattern, REQUEST.pattern, SEEN.pattern]
     sources += [pattern for pattern, _ in GENRE_PATTERNS]
     # and the dictionary words a genre pattern reads whole ("comedy", "comedies", "documentary"): a
     # stem in a pattern names no target, the word list does ("comdy" -> "comedy")
