@@ -24,6 +24,9 @@ def in_english(phrase: str) -> str:
     """
     from chat_rec.understanding.mood_words import spanish_moods
 
+    genre = _spanish_genre(phrase)
+    if genre:  # "la de guerra", "las de miedo": the genre by its English name, as "the war one" reads
+        return genre
     keys = phrase.split()
     found = spanish_moods(keys)
     plain = [word_forms.diminutive_base(k) for k in keys]  # "la del cerdito": the pig one
@@ -36,6 +39,17 @@ def in_english(phrase: str) -> str:
         out += [*keys[last:start], term]
         last = end
     return " ".join([*out, *keys[last:]])
+
+
+def _spanish_genre(phrase: str) -> str:
+    """The English name of the genre a description names ("guerra" of "la de guerra", "miedo",
+    "dibujos", "terror"), through the lexicon's genre patterns; "" when it names none.
+    """
+    for candidate in (f"de {phrase}", phrase):
+        for regex, genres in lexicon.GENRE_RES:
+            if phrase and regex.fullmatch(candidate):
+                return " ".join(fold(g) for g in genres)
+    return ""
 
 
 def year_of(word: str, item: Item) -> bool:

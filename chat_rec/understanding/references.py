@@ -278,7 +278,8 @@ class ListReferences:
             words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
             if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
                 continue
-            plural = (m.group().endswith("s") and group in (1, 5)) or group == 6
+            las_de = group == 3 and m.group().split()[0] in {"las", "los", "esas", "esos"}  # "las de guerra"
+            plural = (m.group().endswith("s") and group in (1, 5)) or group == 6 or las_de
             if plural and all(w in _ERA_WORDS for w in words):
                 continue  # "older ones, from the 60s" asks for older films: one listed film is the oldest
             # The phrase after "with"/"de" may run into the verdict ("la de animacion me encanta"):
@@ -291,6 +292,8 @@ class ListReferences:
                 items = self._matching(" ".join(words[:n]), loose=loose)
                 if n < len(words) and any(other_name(words, n - 1, item, self.phrases) for item in items):
                     continue  # "the one with tom hanks": "tom" alone must not pick the "tom hardy" film
+                if las_de and len(items) == len(ids) > 1:
+                    break  # "no me laten las de terror" with three horror films listed: the genre, not a pick
                 if items and (count == len(items) or plural or count == 0 and len(items) == 1):
                     pos = lo + text[:m.start()].count(" ")
                     found.append(_Ref(pos, [item.item_id for item in items], genres=("described",)))

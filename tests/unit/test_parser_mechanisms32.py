@@ -147,8 +147,8 @@ def test_seen_too_often_or_quoted_by_others_is_no_like_of_a_pick(resolver, catal
     ("something for my little brother, he loves dinosaurs", "dinosaurs"),
 ])
 def test_people_one_watches_with_are_no_mood(text: str, mood) -> None:
-    from chat_rec.understanding.aspects import _blocked_spans
     from chat_rec.understanding.aspect_phrases import tokenize
+    from chat_rec.understanding.aspects import _blocked_spans
 
     tokens = tokenize(text)
     blocked = {tokens[k].key for k in _blocked_spans(text, tokens, None)}
@@ -157,8 +157,8 @@ def test_people_one_watches_with_are_no_mood(text: str, mood) -> None:
 
 
 def test_a_film_about_a_relative_keeps_its_topic() -> None:
-    from chat_rec.understanding.aspects import _blocked_spans
     from chat_rec.understanding.aspect_phrases import tokenize
+    from chat_rec.understanding.aspects import _blocked_spans
 
     tokens = tokenize("a film about my father")
     assert not _blocked_spans("a film about my father", tokens, None)
@@ -169,3 +169,31 @@ def test_children_after_a_possessive_are_still_the_audience(world, text: str) ->
     aspects, _ = world
     liked, _ = aspects_with_polarity(text, aspects)
     assert AUDIENCE_TERM in liked
+
+
+GHIBLI = (5618, 31658, 5690)  # Spirited Away, Howl's Moving Castle, Grave of the Fireflies (War)
+SEA = (1233, 161, 1101)  # Das Boot (War), Crimson Tide (War), Top Gun
+
+
+@pytest.mark.parametrize(("shown", "text", "liked", "disliked"), [
+    (GHIBLI, "la de guerra no. las otras dos sí", [5618, 31658], [5690]),
+    (GHIBLI, "la de guerra no. las otras dos dale", [5618, 31658], [5690]),  # "dale" closing a clause accepts
+    (SEA, "las de guerra sí, la otra no", [1233, 161], [1101]),  # "las de": every listed film it fits
+    (SEA, "las de guerra me agobian. la otra sí", [1101], [1233, 161]),
+    (GHIBLI, "la de dibujos no", [], []),  # all three are animated: no one film, the genre instead
+])
+def test_a_spanish_genre_word_describes_listed_films(resolver, catalog, shown, text: str, liked, disliked) -> None:
+    signal = _read_listed(resolver, catalog, text, shown=shown)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+def test_a_spanish_genre_word_reads_as_its_english_name() -> None:
+    from chat_rec.understanding.description_words import in_english
+
+    assert [in_english(w) for w in ("guerra", "miedo", "dibujos", "vaqueros", "baloncesto")] == [
+        "war", "horror", "animation", "western", "basketball"]
+
+
+def test_las_de_a_genre_every_listed_film_has_is_the_genre(resolver, catalog) -> None:
+    signal = _read_listed(resolver, catalog, "no me laten las de guerra, mejor una comedia", shown=(1233, 161))
+    assert (signal.disliked_ids, signal.disliked_genres) == ([], ["War"])
