@@ -54,10 +54,25 @@ AUDIENCE_TERM = "children"
 """The vocabulary term an audience of all ages stands for (the genre term of films made for children)."""
 
 
+_THEM = re.compile(r"\b(?:(?:for|with) (?:them|em)|(?:para|con) (?:ellos|ellas)"
+                   r"|(?:can|could|will|would|might) they (?:\w+ )?(?:watch|see|enjoy)"
+                   r"|(?:puedan|pueden) ver(?:la|lo)?)\b")
+"""A pronoun for the children named before it ("the kids loved Up, another one for them", "mis hijos ya
+vieron Coco, ¿otra para ellos?", "my kids have seen every Pixar film, what else can they watch?")."""
+_CHILDREN = re.compile(r"\b(?:" + _KIN + "|" + _JOVENES + r"|\d+ (?:year|yr)s? olds?)\b")
+
+
 def audience_spans(keys: Sequence[str]) -> list[list[int]]:
-    """Token positions of each phrase naming an audience of all ages (``AUDIENCE``)."""
+    """Token positions of each phrase naming an audience of all ages (``AUDIENCE``), and of each
+    pronoun for children the message named before it (``_THEM``), in order.
+    """
     folded, starts = lexicon.joined_keys(keys)
-    return [covered for m in AUDIENCE.finditer(folded) if (covered := covered_keys(m, starts))]
+    spans = [covered for m in AUDIENCE.finditer(folded) if (covered := covered_keys(m, starts))]
+    child = next((covered_keys(m, starts) for m in _CHILDREN.finditer(folded)), [])
+    if child:
+        spans += [covered for m in _THEM.finditer(folded)
+                  if (covered := covered_keys(m, starts)) and covered[0] > child[-1]]
+    return sorted(spans)
 
 
 _WATCHED = frozenset("watched saw seen rewatched vi vimos vio vieron viste mire miramos".split())

@@ -197,3 +197,18 @@ def test_a_spanish_genre_word_reads_as_its_english_name() -> None:
 def test_las_de_a_genre_every_listed_film_has_is_the_genre(resolver, catalog) -> None:
     signal = _read_listed(resolver, catalog, "no me laten las de guerra, mejor una comedia", shown=(1233, 161))
     assert (signal.disliked_ids, signal.disliked_genres) == ([], ["War"])
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    ("we watched Coco with the kids last week, loved it, another one for them please", True),
+    ("mis hijos ya vieron Coco, ¿otra para ellos?", True),
+    ("my nieces have seen every Pixar film, what else can they watch?", True),
+    ("the kids are at camp, so nothing for them tonight", None),  # away: no audience either way
+    ("love my kids but tonight is date night, nothing for them", False),
+    ("my parents are visiting, what can they watch?", None),  # no children named before "they"
+])
+def test_a_pronoun_for_children_named_before_is_the_audience(world, text: str, read) -> None:
+    aspects, _ = world
+    liked, disliked = aspects_with_polarity(text, aspects)
+    got = True if AUDIENCE_TERM in liked else False if AUDIENCE_TERM in disliked else None
+    assert got is read
