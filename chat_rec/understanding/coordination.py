@@ -50,10 +50,13 @@ _FILM_KIND = re.compile(r"\b(?:movies|films|flicks|peliculas|pelis|anything|stuf
 
 
 def _names_position(words: list[str]) -> bool:
-    """Whether words open with a listed film's position ("the third", "la última", "the other")."""
+    """Whether words open with a listed film's position or a Spanish description of one ("the third",
+    "la última", "the other", "la del medio", "la de guerra").
+    """
     return len(words) >= 2 and words[0] in {"the", "la", "el", "las", "los"} and (
         words[1] in lexicon.ORDINALS or words[1] in lexicon.LAST_WORDS
-        or words[1] in {"other", "others", "otra", "otro", "otras", "otros"})
+        or words[1] in {"other", "others", "otra", "otro", "otras", "otros"}
+        or len(words) >= 3 and words[0] != "the" and words[1] in {"de", "del"})  # "la del medio", "la de guerra"
 
 
 def splits_coordination(keys: list[str], i: int, start: int) -> bool:

@@ -147,8 +147,8 @@ POSITIVE = re.compile((
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
 
 NEGATIVE = re.compile((
-    r"\b(?:avoid(?:s|ed|ing)?|steer clear|stay away from|evito|evitar|evitamos|hat(?:e|ed|es|ing)|dislik(?:e"
-    r"|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
+    r"\b(?:avoid(?:s|ed|ing)?|steer clear|stay away from|evito|evitar|evitamos"
+    r"|hat(?:e|ed|es|ing)(?! (?:me|us|him|her)\b)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|not for me|(?:isnt|arent|wasnt|werent) (?:really |just )?for me|not a fan|not my thing|not my cup of tea"
     r"|cant stand|can t stand"

@@ -212,3 +212,14 @@ def test_a_pronoun_for_children_named_before_is_the_audience(world, text: str, r
     liked, disliked = aspects_with_polarity(text, aspects)
     got = True if AUDIENCE_TERM in liked else False if AUDIENCE_TERM in disliked else None
     assert got is read
+
+
+def test_a_spanish_description_after_y_is_a_clause_of_its_own(resolver, catalog) -> None:
+    signal = _read_listed(resolver, catalog, "la tercera me pareció un peñazo y la del medio ni idea")
+    assert (signal.liked_ids, signal.disliked_ids) == ([], [4011])
+
+
+def test_hating_a_person_is_no_verdict_on_a_film(resolver, catalog) -> None:
+    signal = _read_listed(resolver, catalog,
+                          "I rewatched Inception and The Prestige this month and my neighbours probably hate me")
+    assert signal.disliked_ids == []
