@@ -109,12 +109,13 @@ def test_groups_counts_and_verdict_words_on_a_list(resolver, catalog, text: str,
 
 
 @pytest.mark.parametrize(("text", "title"), [
-    ("I've watched The Princess Bride like a hundred times, got anything similar?", "The Princess Bride"),
+    ("I've rewatched The Princess Bride like a hundred times, got anything similar?", "The Princess Bride"),
     ("I quote The Big Lebowski all the time", "The Big Lebowski"),
     ("just bought Amelie on blu-ray, more french films please", "Amelie"),
     ("Jaws was fine, but Alien is on a whole other level", "Alien"),
     ("Titanic la vi como mil veces de adolescente", "Titanic"),
     ("I'd rewatch Home Alone every christmas", "Home Alone"),
+    ("I've watched Mamma Mia so many times the kids know every song", "Mamma Mia!"),
 ])
 def test_what_a_person_does_with_a_film_shows_they_like_it(resolver, text: str, title: str) -> None:
     signal = _read(resolver, text)
