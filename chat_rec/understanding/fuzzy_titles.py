@@ -14,6 +14,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from chat_rec.understanding import lexicon, typos
+from chat_rec.understanding.title_accept import accept
+from chat_rec.understanding.title_context import at_start, nearby_year
 from chat_rec.understanding.title_cues import (
     _ARTICLES,
     _MAX_FUZZY_TOKENS,
@@ -124,17 +126,17 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
                 i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES) \
                 and not misspelt_subject(tokens, i, window, known)
             name_part = n == 1 and i > 0 and tokens[i - 1].raw[:1].isupper() and tokens[i].raw[:1].isupper() \
-                and not resolver._at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
+                and not at_start(text, i - 1, tokens[i - 1])  # "Emma Thompsen": part of a name
             weak = hit is not None and n > 1 and (_is_weak(hit[0]) or hit[0] in resolver._capitals_only) \
-                and not unknown and not resolver._accept(
-                    text, tokens, i, n, hit[0], prefer, spanish)  # an ordinary phrase needs its exact form's cue
+                and not unknown and not accept(  # an ordinary phrase needs its exact form's cue
+                    resolver, text, tokens, i, n, hit[0], prefer, spanish)
             infinitive = n == 1 and spanish and not tokens[i].raw[:1].isupper() and window.endswith(
                 ("ar", "er", "ir"))  # "no lo pude terminar" is a verb, no misspelt "Terminator"
             if hit is None or lower_word or name_part or weak or infinitive or (n == 1 and (
                     window.rstrip("s") == hit[0].rstrip("s")
-                    or not resolver._accept(text, tokens, i, 1, window, prefer, spanish))):
+                    or not accept(resolver, text, tokens, i, 1, window, prefer, spanish))):
                 continue
-            item_id = resolver._lookup(resolver._index, hit[0], resolver._nearby_year(tokens, i, n), prefer)
+            item_id = resolver._lookup(resolver._index, hit[0], nearby_year(tokens, i, n), prefer)
             if item_id is not None:
                 out.append((i, n, item_id, float(hit[1])))
     return out

@@ -1,0 +1,276 @@
+"""Whether a title the resolver finds typed exactly stands as a title where it is typed.
+
+Many titles are ordinary words ("Up", "Her", "Heat", "anything else"): ``accept`` reads the words
+around a match (capitals, the cue before it, the verdict after it, the films just listed) to tell a
+film from a word; ``coordinated`` takes a capitalised title joined to one already accepted.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from chat_rec.catalog.titles import fold
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.title_context import at_start
+from chat_rec.understanding.title_cues import (
+    _ARTICLES,
+    _CLOSED_CLASS,
+    _ENDS_ALONE,
+    _FILM_NOUNS,
+    _FILM_PARTS,
+    _JOINERS,
+    _LINKING_CUES,
+    _MAKER_NOUNS,
+    _OBJECT_PRONOUNS,
+    _ONE_BY,
+    _PERSON_PREDICATE,
+    _PHRASE_ENDERS,
+    _PICK_PHRASES,
+    _PICK_TAIL,
+    _PICK_VERBS,
+    _PRONOUN_I,
+    _QUOTES,
+    _SLOT_BEFORE,
+    _STRONG_CUES,
+    _SUBJECT_VERBS,
+    _TOPIC_CUES,
+    _TOPIC_SUBJECTS,
+    _VERB_AFTER,
+    _VERDICT_WORDS,
+    _YEAR_WORDS,
+    _is_weak,
+    judges_its_subject,
+    kind_after,
+)
+from chat_rec.understanding.title_keys import _MINOR, _NOUNS_AFTER, _YEAR, _is_genre, _stop, _Token
+
+if TYPE_CHECKING:
+    from chat_rec.understanding.resolver import TitleResolver
+
+_SPANISH_OR = frozenset({"o", "u", "y", "e"})
+"""Spanish coordinators: "a" after one is the preposition ("o a Goodfellas"), not the English article."""
+_YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
+"""A release year in brackets right after a word: the word is a film's title, as a list line writes it."""
+
+
+def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
+           prefer: set[int], spanish: bool = False) -> bool:
+    """Reject ordinary words that happen to be titles ("up", "her", "anything else").
+
+    Whether the exact match of ``key`` over ``n`` tokens from ``i`` names a film of ``resolver``'s
+    catalog. ``spanish``: the text reads as Spanish ("a" before a title is then a preposition, and a
+    title may capitalise its first word only).
+    """
+    first = tokens[i]
+    quoted = first.start > 0 and text[first.start - 1] in _QUOTES
+    if quoted:
+        return True
+    if key in resolver._capitals_only and not all(t.raw[:1].isupper() for t in tokens[i:i + n]):
+        return False  # "a fury road trip": the subtitle names the film only capitalised
+    prev = tokens[i - 1].key if i > 0 else ""
+    nxt = tokens[i + n].key if i + n < len(tokens) else ""
+    if kind_after([t.key for t in tokens[i + n:i + n + 3]]) and (first.raw[:1].isupper() or not _is_weak(key)) \
+            and resolver._known_film(key, whole_title=True):
+        return True  # "a Jaws type film", "some Rear Window-esque mysteries": a known film made a kind
+    if first.raw[:1].isupper() and nxt == "of" and i + n + 1 < len(tokens) \
+            and tokens[i + n + 1].raw[:1].isupper() and not _PRONOUN_I.match(tokens[i + n + 1].raw):
+        return False  # "The Zone of Interest": the words begin a longer title the catalog does not hold
+    if n > 1 and tokens[i + n - 1].key in _FILM_NOUNS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]):
+        return False  # "my favourite scary movie": a kind of film, not *Scary Movie*
+    if len(key) <= 2 and not first.raw[:1].isupper():
+        # "Heat, o La gran evasión": a lowercase letter is a word ("o", "y"), not "O" or "M"
+        return n == 1 and any(c in prefer for _, c in resolver._index.get(key, [])) and \
+            _listed_word(resolver, text, tokens, i, prev, nxt, prefer)
+    if n == 1 and (_YEAR.match(key) or re.fullmatch(r"\d\d", key)) and prev in _YEAR_WORDS:
+        return False  # "nothing older than 2012", "la del 31": a year, not the film "2012" or "31"
+    if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
+        return False  # "what a disaster movie": a common noun phrase, not the film
+    before2 = tokens[i - 2].key if i > 1 else ""
+    if n <= 2 and prev in {"de", "by", "from"} and (before2 in _MAKER_NOUNS or lexicon.genre_word(before2) or (
+            n == 1 and before2 in _ONE_BY and not any(c in prefer for _, c in resolver._index.get(key, [])))):
+        return False  # "las de Hitchcock", "suspense de Hitchcock", "la de Chaplin": a maker, not a title
+    if not _is_weak(key):
+        if n > 1 or any(c in prefer for _, c in resolver._index.get(key, [])):
+            return True
+        slot_a = " ".join(t.key for t in tokens[max(0, i - 2):i]).endswith(_SLOT_BEFORE) or (
+            i > 1 and tokens[i - 2].key in _SPANISH_OR)  # "parecidas a Fargo o a Goodfellas"
+        if (prev == "an" or prev == "a" and not (spanish or slot_a)) or nxt in _NOUNS_AFTER:
+            return False  # "a Titanic effort"; Spanish "parecido a Tiburón" is a preposition, whatever
+            # language a message too short to tell is read as ("pelis parecidas a Fargo")
+        if first.raw[:1].isupper() and not first.raw.isupper():
+            if _name_follows(text, tokens, i, n):
+                return False  # "Kill Bill", "Tom Hanks": part of a longer capitalised name
+            unusual = len(lexicon.known_words()) > 5000 and not lexicon.is_known_word(key)
+            # "Braveheart", "Gattaca": no ordinary word, nor one's plural or verb form
+            after = text[tokens[i + n - 1].end:]
+            alone = at_start(text, i, first) and (re.match(r"\s*[,=:]", after) or _ENDS_ALONE.match(after))
+            known_film = resolver._known_film(key)
+            return not at_start(text, i, first) or prev in lexicon.FILM_CUES \
+                or nxt in _VERB_AFTER | _SUBJECT_VERBS or nxt == "no" or bool(_YEAR.match(nxt)) or unusual \
+                or (judges_its_subject(nxt, after) and key not in _CLOSED_CLASS | lexicon.EN_STOPWORDS
+                    and resolver._known_film(key, whole_title=True)) \
+                or bool(alone and known_film)
+        if first.raw.isupper() and len(first.raw) > 3 and at_start(text, i, first) and re.match(
+                r"\s*(?:[?!.…,:]|$)", text[tokens[i + n - 1].end:]) and resolver._known_film(key):
+            return True  # "CASABLANCA!!! the best": a known film shouted on its own
+        between = text[first.end:tokens[i + n].start] if i + n < len(tokens) else ""
+        if _after_capital_article(text, tokens, i) and (not nxt or nxt in _stop() or nxt in _VERB_AFTER
+                                                        or re.search(r"[,;:.!?]", between)):
+            return True  # "me encantó El orfanto": a capitalised article mid-sentence opens a title
+        ends = bool(re.search(r"[,;:.!?]", between)) and prev in lexicon.FILM_CUES - _LINKING_CUES
+        judged = prev in lexicon.FILM_CUES - _LINKING_CUES and bool(
+            lexicon.POSITIVE.fullmatch(nxt) or lexicon.NEGATIVE.fullmatch(nxt))  # "found fargo boring"
+        if nxt and nxt not in _stop() and nxt not in lexicon.TIME_AFTER | _VERB_AFTER and not ends and not judged:
+            return False  # "gene hackman", "dinosaur park": part of a longer name ("adoro gattaca, ponme…" ends it)
+        before = " ".join(t.key for t in tokens[max(0, i - 2):i])
+        coined = not spanish and len(key) >= 5 and len(lexicon.known_words()) > 5000 \
+            and not lexicon.is_known_word(key)
+        # "my fave is probably shrek": a lowercase word no English dictionary holds (nor as a plural
+        # or verb form: "what about robots?"), ending its phrase, is the title (Spanish words are
+        # not in that dictionary, so only in English)
+        if prev in _LINKING_CUES and (lexicon.POSITIVE.fullmatch(key) or lexicon.NEGATIVE.fullmatch(key)):
+            return False  # "gladiator is epic": a verdict word after "is", not the film *Epic*
+        if prev in _TOPIC_CUES and lexicon.is_known_word(key):
+            return False  # "what about robots?", "a film about ghosts": a topic, not the film
+        alone = at_start(text, i, first) and _ENDS_ALONE.match(text[tokens[i + n - 1].end:])
+        if alone and resolver._known_film(key):
+            return True  # "titanic? too cheesy": a known film standing alone as its own sentence
+        denied = nxt == "no" and i + n + 1 < len(tokens) and tokens[i + n + 1].key in _VERB_AFTER \
+            and at_start(text, i, first)  # "gladiador no me gustó": the film, then its verdict
+        return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER or coined or denied
+    if n == 1 and key in lexicon.NAMED_DAYS and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "on Halloween" is a day, unless the film was just listed
+    content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]
+    capitalised = all(t.raw[:1].isupper() for t in content)
+    if not capitalised and spanish and first.raw[:1].isupper() and nxt in _VERB_AFTER:
+        return True  # Spanish capitalises a title's first word only: "Los otros me encantó"
+    if not capitalised or all(t.raw.isupper() and len(t.raw) > 1 for t in content):
+        # "loved the green mile": a lowercase multi-word title right after a film verb
+        before = " ".join(t.key for t in tokens[max(0, i - 2):i])
+        between = text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else "."
+        listed = any(c in prefer for _, c in resolver._index.get(key, []))
+        comma = "," in between or (listed and bool(re.search(r"[.!?;:…]", between)))  # "DIE HARD!!! the rest nah"
+        subject = (at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS | {"no"} or comma)
+                   ) or nxt in {"is", "was", "es", "fue"}
+        if len(content) >= 3 and listed:
+            return True  # "no country and there will be blood": a listed title typed out in full
+        if len(content) == 1 and any(c in prefer for _, c in resolver._index.get(key, [])):
+            return _listed_word(resolver, text, tokens, i, prev, nxt, prefer, n)  # "heat was decent", "the thing was"
+        if n == 2 and first.key == "the" and content[0].key not in _FILM_PARTS and resolver._known_film(key) \
+                and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")) \
+                and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():
+            return True  # "hitchcock's the birds": a film credited to its maker ("that's the thing" is none)
+        slot = prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE) or subject
+        person = bool(_PERSON_PREDICATE.match(text[tokens[i + n - 1].end:]))  # "the rock is such a funny guy"
+        opens = at_start(text, i, first) and (nxt in _VERB_AFTER | _SUBJECT_VERBS or comma)
+        cued = prev in _STRONG_CUES or before.endswith(_SLOT_BEFORE) or (opens if n == 1 else subject)
+        ends = i + n == len(tokens) or bool(re.match(r"\s*[,;:.!?…)]", between)) or (
+            nxt in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | lexicon.TIME_AFTER | _VERB_AFTER
+            | _SUBJECT_VERBS | _JOINERS | _PHRASE_ENDERS and nxt not in _FILM_NOUNS)
+        if len(content) == 1 and cued and not person and ends and _plain_known_title(resolver, key, content[0].key):
+            # "watched heat last night", "never liked the graduate", "arrival was beautiful": a
+            # well-known film's whole title, in a film's slot, ending its phrase ("i love speed
+            # boats" goes on, and "the rock" of The Rock's variants is no title typed in full)
+            return True
+        # "loved the green mile": ordinary words too, ending their phrase ("my son likes big fish tanks"),
+        # one of them no function word or pronoun ("anything else is fine" names no film)
+        return n > 1 and len(content) >= 2 and slot and ends and any(
+            t.key not in lexicon.EN_STOPWORDS and t.key not in _CLOSED_CLASS for t in content)
+    if any(c in prefer for _, c in resolver._index.get(key, [])):
+        return True
+    starts = at_start(text, i, first)
+    if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
+        return False
+    if n == 1 and starts and (_ENDS_ALONE.match(text[first.end:]) or _YEAR_IN_BRACKETS.match(text, first.end)) \
+            and key not in _CLOSED_CLASS and resolver._known_film(key, whole_title=True):
+        return True  # "Heat. More like that", "Speed!!", "Heat (1995) was great": a known film standing alone
+    if n == 1 and _name_follows(text, tokens, i, n):
+        return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul
+    if n == 1:
+        return not starts or prev in lexicon.FILM_CUES or (
+            (nxt in _VERB_AFTER or judges_its_subject(nxt, text[first.end:]) and key not in _CLOSED_CLASS
+             and resolver._known_film(key, whole_title=True))
+            and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
+    return True
+
+
+def coordinated(resolver: TitleResolver, text: str, tokens: list[_Token], doubtful: list[tuple[int, int, str]],
+                found: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
+    """A capitalised one-word title joined by "and"/"or"/"y"/"," to an accepted title is a
+    title too ("Moon and Gattaca are favourites", "Heat, Ronin y Collateral").
+    """
+    starts = {i for i, _, _, _ in found}
+    ends = {i + n - 1 for i, n, _, _ in found}
+    joiners = {"and", "or", "y", "o", "nor", "ni", "e"}
+    out: list[tuple[int, int, int, float]] = []
+    for i, n, key in doubtful:
+        if n == 1 and key in lexicon.EN_STOPWORDS or key in lexicon.ES_STOPWORDS or key in lexicon.NAMED_DAYS:
+            continue
+        after = i + n < len(tokens) and tokens[i + n].key in joiners and i + n + 1 in starts
+        comma = i + n in starts and "," in text[tokens[i + n - 1].end:tokens[i + n].start]
+        before = i >= 2 and tokens[i - 1].key in joiners and i - 2 in ends
+        if after or before or comma:
+            item_id = resolver._lookup(resolver._index, key, None, ())
+            if item_id is not None:
+                out.append((i, n, item_id, 100.0))
+    return out
+
+
+def _listed_word(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, prev: str, nxt: str,
+                 prefer: set[int], n: int = 1) -> bool:
+    """A lowercase ordinary word that is the title of a film just listed ("up", "heat") names it
+    where a title stands: opening a clause as the subject of a verdict ("heat was decent, up made
+    me cry"), or right after a film verb and ending its phrase ("loved heat and fargo"), never
+    inside a phrase ("I'm up for anything", "love up close shots").
+    """
+    first = tokens[i]
+    between = text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else ""
+    ends = not nxt or bool(re.search(r"[,;:.!?…)]", between)) or nxt in _JOINERS
+    opens = at_start(text, i, first) or prev in _JOINERS or (
+        i > 0 and bool(re.search(r"[,;—–]\s*$", text[tokens[i - 1].end:first.start])))
+    if opens and (nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS or bool(re.search(r"[.!?…]", between))
+                  or (not nxt and not between.strip())):
+        return True  # "heat was decent", "heat. the rest, no thanks"
+    if opens and nxt in _TOPIC_SUBJECTS and n == 1 and i + 2 < len(tokens):
+        return True  # "heat I tried once and fell asleep": the film set first, then its subject
+    if opens and _PICK_TAIL.fullmatch(fold(re.split(r"[.!?,;…]", text[tokens[i + n - 1].end:], maxsplit=1)[0])):
+        return True  # "speed for sure.", "speed please": a bare pick of the listed film
+    if opens and nxt in _JOINERS and i + n + 1 < len(tokens) and any(
+            c in prefer for _, c in resolver._index.get(tokens[i + n + 1].key, [])):
+        return True  # "heat and jaws not my thing": joined to the next listed title
+    if not ends or (n == 1 and tokens[i].key in _OBJECT_PRONOUNS):  # "loved her" is a person
+        return False
+    joined = prev in _JOINERS and i > 1 and any(c in prefer for _, c in resolver._index.get(tokens[i - 2].key, []))
+    before = " ".join(t.key for t in tokens[max(0, i - 2):i])
+    picked = prev in _PICK_VERBS or before.endswith(_PICK_PHRASES)  # "I'll go with speed", "me quedo con heat"
+    return prev in _STRONG_CUES or joined or picked  # "loved heat", "adored big and speed"
+
+
+def _plain_known_title(resolver: TitleResolver, key: str, word: str) -> bool:
+    """``key`` is the whole title of a film many people rated (not a shortened form: "rock" of
+    The Rock), and its one content word is no function word, genre or named day ("up", "her",
+    "drama" stay words).
+    """
+    return not (word in lexicon.EN_STOPWORDS or word in lexicon.ES_STOPWORDS or word in _CLOSED_CLASS
+                or _is_genre(key)
+                or key in lexicon.NAMED_DAYS) and resolver._known_film(key, whole_title=True)
+
+
+def _name_follows(text: str, tokens: list[_Token], i: int, n: int) -> bool:
+    """A capitalised word (no year, no "I", not opening a sentence) follows the title with only
+    a space between: the title's words begin a longer name ("Tom Hanks", "Paul Rudd").
+    """
+    if i + n >= len(tokens):
+        return False
+    after = tokens[i + n].raw
+    between = text[tokens[i + n - 1].end:tokens[i + n].start]
+    apart = bool(re.search(r"[,;:—–()\[\]/]|\s-\s", between))
+    return after[:1].isupper() and not _YEAR.match(after) and not apart and not _PRONOUN_I.match(after) \
+        and not at_start(text, i + n, tokens[i + n])
+
+
+def _after_capital_article(text: str, tokens: list[_Token], i: int) -> bool:
+    """The token before ``i`` is an article written with a capital in mid-sentence ("vi El orfanto")."""
+    return i > 0 and tokens[i - 1].key in _ARTICLES and tokens[i - 1].raw[:1].isupper() \
+        and not at_start(text, i - 1, tokens[i - 1])

@@ -1,0 +1,99 @@
+"""Where a title found in a text stands: whether it opens a sentence, a year beside it that dates it
+(or names another film), a sequel number after it, "original" before it, or a longer capitalised
+name it only ends ("All at Once" is not the film *Once*).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from chat_rec.understanding import lexicon, years
+from chat_rec.understanding.title_cues import (
+    _ARTICLES,
+    _COUNTED,
+    _NAME_GLUE,
+    _NUMBER_WORDS,
+    _ORIGINAL,
+    _PART_WORDS,
+    _SEQUEL_MARKS,
+)
+from chat_rec.understanding.title_keys import _YEAR, _Token
+
+
+def at_start(text: str, i: int, first: _Token) -> bool:
+    """Whether a token opens a sentence (where a capital letter says nothing)."""
+    return i == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, first.start - 4):first.start]))
+
+
+def nearby_year(tokens: list[_Token], i: int, n: int) -> int | None:
+    """A four-digit year just before or within three tokens after a title, or a two-digit one
+    after "del" / "de" within four ("Vi Titanic, la del 53": the 1953 one).
+    """
+    for j, token in enumerate(tokens[i + n:i + n + 4]):
+        if token.key in lexicon.NEGATORS:
+            break  # "Psycho, not the 1998 remake": that year is the one they mean not
+        if _YEAR.match(token.key) and j < 3:
+            return int(token.key)
+        if len(token.key) == 2 and token.key.isdigit() and j and tokens[i + n + j - 1].key in {"del", "de"}:
+            return years.full_year(token.key)
+    before = tokens[max(0, i - 1):i]
+    ruled_out = any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1])
+    if before and _YEAR.match(before[0].key) and not ruled_out:  # "not the 1990 Night of the..."
+        return int(before[0].key)
+    return None
+
+
+def other_year(tokens: list[_Token], i: int, n: int, own: int | None) -> bool:
+    """A year written right beside the title that the found film (of the year ``own``) does not have
+    ("Cats (2019)" when the catalog holds the 1998 one): another film of that name, not in the catalog.
+    """
+    beside = [t.key for t in tokens[i + n:i + n + 1]]
+    if not any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1]):  # "not the 1990 X"
+        beside += [t.key for t in tokens[max(0, i - 1):i]]
+    years = [int(k) for k in beside if _YEAR.match(k)]
+    return bool(years) and own is not None and all(abs(y - own) > 1 for y in years)
+
+
+def sequel_after(tokens: list[_Token], j: int) -> bool:
+    """A sequel number right after a title ("Frozen 2", "Dune: Part Two"), not a count ("Heat 2 times")."""
+    if j + 1 < len(tokens) and tokens[j].key in _PART_WORDS and tokens[j].start - tokens[j - 1].end <= 3 \
+            and (tokens[j + 1].key in _SEQUEL_MARKS or tokens[j + 1].key in _NUMBER_WORDS):
+        return True
+    if j >= len(tokens) or tokens[j].key not in _SEQUEL_MARKS or tokens[j].start - tokens[j - 1].end > 1:
+        return False
+    after = tokens[j + 1].key if j + 1 < len(tokens) else ""
+    return after not in _COUNTED
+
+
+def inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[int] = (),
+                misspelt: bool = False) -> bool:
+    """Whether the title at token ``i`` ends a longer capitalised name: a capitalised word that
+    does not open a sentence comes before it, joined only by spaces and small words ("All at
+    Once" is not the film Once; "I watched Once", "Heat and Once" are). A word that ends a title
+    already found (``title_ends``, token indices) is no part of a name: "I prefer Alien to Fargo".
+    A ``misspelt`` title after a capitalised article owns it ("vi El orfanto"); spelt right, the
+    article and the word are a name ("El Salvador" is the country, not the film Salvador).
+    """
+    j = i - 1
+    while j >= 0 and tokens[j].raw in _NAME_GLUE and text[tokens[j].end:tokens[j + 1].start].isspace():
+        j -= 1
+    if j < 0 or j in title_ends or not text[tokens[j].end:tokens[j + 1].start].isspace():
+        return False
+    if j > 0 and tokens[j - 1].raw in {"the", "la", "el"}:
+        return False  # "the Cameron Titanic": a maker naming which film, not a longer title
+    raw = tokens[j].raw
+    if misspelt and j == i - 1 and tokens[j].key in _ARTICLES:
+        return False  # "vi El orfanto": the capital is the title's own article, no longer name
+    opens = j == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, tokens[j].start - 4):tokens[j].start]))
+    return raw[:1].isupper() and not raw.isupper() and raw != "I" and not opens
+
+
+def original_before(keys: Sequence[str], i: int) -> bool:
+    """"original" right before the title at token ``i``, or one describing word before it ("the
+    original Scarface", "the original korean Oldboy"; not "the original and Oldboy").
+    """
+    if i > 0 and keys[i - 1] in _ORIGINAL:
+        return True
+    return (i > 1 and keys[i - 2] in _ORIGINAL and keys[i - 1].isalpha()
+            and keys[i - 1] not in lexicon.EN_STOPWORDS and keys[i - 1] not in lexicon.ES_STOPWORDS)
