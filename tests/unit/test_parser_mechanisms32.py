@@ -224,3 +224,10 @@ def test_hating_a_person_is_no_verdict_on_a_film(resolver, catalog) -> None:
     signal = _read_listed(resolver, catalog,
                           "I rewatched Inception and The Prestige this month and my neighbours probably hate me")
     assert signal.disliked_ids == []
+
+
+def test_spanish_words_for_what_a_film_shows_read_as_its_english_tags() -> None:
+    from chat_rec.understanding.mood_words import spanish_moods
+
+    keys = "sin escenas de sexo ni desnudos ni drogas".split()
+    assert [term for _, _, term in spanish_moods(keys)] == ["sex", "nudity", "drugs"]
