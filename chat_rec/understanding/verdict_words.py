@@ -17,7 +17,8 @@ _MANY = (r"(?:so many|a million|a hundred|a thousand|hundreds of|countless|dozen
 _VECES = r"(?:como |unas |mas de )?(?:mil|cien|mil y una|un monton de|tantas|muchisimas)"
 _DEVOTED = (
     r"re-?watch(?:ed)? (?:\w+ ){0,4}?" + _MANY + r" times"
-    r"|(?<!already )watched (?:\w+ ){0,4}?(?:so many|countless|hundreds of|dozens of) times"
+    r"|(?<!already )watched (?:\w+ ){0,4}?(?<!like )(?:so many|countless|hundreds of|dozens of|a million|a hundred"
+    r"|a thousand|\d\d+) times"
     r"|(?<!ya )(?:la|lo|las|los) (?:vi|vimos|he visto|hemos visto|habre visto|habra visto|habremos visto|veo|vemos)"
     r" " + _VECES + r" veces"
     r"|(?:i|we|ive|weve|been|keep|kept|still|always|constantly) (?:\w+ )?quot(?:e|ed|ing)\b"
@@ -29,11 +30,12 @@ _DEVOTED = (
     r"|(?:in|on|among|en|de) (?:my|mi) top(?: (?:\w+ )?(?:ten|10|five|5|three|3|list|all time|films|movies|pelis))?\b"
 )
 """Likes shown by what the person does with a film: rewatching it many times, watching it countless times
-("watched Mamma Mia so many times", "la vi como mil veces"; not "already", "ya", "seen it", nor a hedged
-count such as "watched Fargo like a hundred times", which with picks on screen say it need not be shown
-again), quoting it themselves, owning a copy ("bought it on 4K"), a yearly rewatch, or
-setting it above the rest ("on a whole other level", "in my top ten"): general language of devotion. Its
-words are ordinary ones ("times", "level"), so they are no typo targets (``word_forms.cue_words``)."""
+("watched Mamma Mia so many times", "we've watched that probably 20 times", "la vi como mil veces"; not
+"already", "ya", "seen it", nor a count hedged with "like" such as "watched Fargo like a hundred times",
+which with picks on screen say it need not be shown again), quoting it themselves, owning a copy
+("bought it on 4K"), a yearly rewatch, or setting it above the rest ("on a whole other level", "in my top
+ten"): general language of devotion. Its words are ordinary ones ("times", "level"), so they are no typo
+targets (``word_forms.cue_words``)."""
 DEVOTED = _DEVOTED
 
 POSITIVE = re.compile((

@@ -231,3 +231,11 @@ def test_spanish_words_for_what_a_film_shows_read_as_its_english_tags() -> None:
 
     keys = "sin escenas de sexo ni desnudos ni drogas".split()
     assert [term for _, _, term in spanish_moods(keys)] == ["sex", "nudity", "drugs"]
+
+
+def test_a_large_count_of_viewings_is_a_like_and_a_hedged_one_on_a_pick_is_not(resolver, catalog) -> None:
+    frozen = resolver.find_in_text("Frozen")[0].item_id
+    signal = _read(resolver, "we've watched Frozen probably 20 times since it came out")
+    assert frozen in signal.liked_ids
+    signal = _read_listed(resolver, catalog, "watched Inception like a hundred times")
+    assert signal.liked_ids == [] and 79132 in signal.seen_ids
