@@ -107,23 +107,23 @@ SEEN = re.compile(
 seen it, in the past ("I didn't see Fargo", as "I never watched Fargo"), unlike a refusal ("I won't
 watch Fargo")."""
 
-COMPANIONS = frozenset(
-    """brother brothers sister sisters wife husband friend friends partner boyfriend girlfriend mom mum mother dad
-    father parents son sons daughter daughters kids roommate roomie flatmate boss coworker coworkers colleague
-    colleagues cousin cousins uncle aunt neighbor neighbour neighbors neighbours family fiance fiancee grandma
-    grandpa grandparents grandmother grandfather nephew niece nephews nieces in-laws bf gf hubby
-    hermano hermanos hermana hermanas amigo amigos amiga amigas novio novia esposo esposa pareja madre padre
-    mama papa hijo hijos hija hijas primo primos prima primas jefe jefa companero companera companeros
-    companeras tio tia tios vecino vecina vecinos abuela abuelo abuelos suegra suegro familia""".split())
+PEOPLE = frozenset(
+    """brother sister wife husband friend friends partner boyfriend girlfriend mom mum mother dad father parents
+    son daughter kids roommate roomie flatmate boss coworker coworkers colleague colleagues cousin cousins uncle
+    aunt neighbor neighbour family hermano hermanos hermana hermanas amigo amigos amiga amigas novio novia esposo
+    esposa pareja madre padre mama papa hijo hijos hija hijas primo primos prima primas jefe jefa companero
+    companera companeros companeras tio tia vecino vecina vecinos vecinas familia""".split())
+"""People in a person's life, by the word for them (general language): whose opinion a message may report
+(``HEARSAY``), and, with ``COMPANIONS``, who may watch along."""
+COMPANIONS = PEOPLE | frozenset(
+    """brothers sisters sons daughters neighbors neighbours fiance fiancee grandma grandpa grandparents
+    grandmother grandfather nephew niece nephews nieces in-laws bf gf hubby tios abuela abuelo abuelos suegra
+    suegro""".split())
 """People a person watches with or chooses for ("my dad", "mi hermana"): general language."""
 POSSESSIVES = frozenset("my our his her their mi mis nuestro nuestra nuestros nuestras su sus".split())
 
 _OTHERS = (r"(?:my|mi|mis|his|her|their|our|su|sus|el|la|los|las|a|an|one of my|some|un|una|unos|unas) (?:\w+ )?"
-           r"(?:brother|sister|wife|husband|"
-           r"friends?|partner|boyfriend|girlfriend|mom|mum|mother|dad|father|parents|son|daughter|kids|"
-           r"roommate|roomie|flatmate|boss|coworkers?|colleagues?|cousins?|uncle|aunt|neighbou?r|family|"
-           r"hermanos?|hermanas?|amigos?|amigas?|novi[oa]|espos[oa]|pareja|madre|padre|mama|papa|"
-           r"hij[oa]s?|primos?|primas?|jefe|jefa|compañer[oa]s?|companer[oa]s?|tio|tia|vecin[oa]s?|familia)"
+           r"(?:" + "|".join(sorted(PEOPLE)) + r")"
            r"|everyone|everybody|people|critics|reviewers|the internet|todo el mundo|todos|la gente|"
            r"los criticos|he|she|they|ella|someone|somebody|alguien")
 _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said|say|tells|told|swears?|"

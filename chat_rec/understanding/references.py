@@ -250,7 +250,7 @@ class ListReferences:
         if nxt in _NOT_REF_NOUNS or nxt in _UNITS:
             return False
         joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
-                          "ambas", "ambos", "las", "los"}
+                          "ambas", "ambos"}
         ahead = nxt in {"and", "or", "y", "o", "nor", "ni"} and ckeys[j + 2:j + 3] and ckeys[j + 2].isdigit()
         cued = prev in lexicon.FILM_CUES and nxt not in {"of", "de", "del"}  # "loved 2", not "seen 2 of them"
         if prev in {"las", "los", "all"} and not ahead:

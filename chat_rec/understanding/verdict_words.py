@@ -15,7 +15,7 @@ _MANY = (r"(?:so many|a million|a hundred|a thousand|hundreds of|countless|dozen
          r"|like (?:a )?(?:million|hundred|thousand|five|six|seven|eight|nine|ten|twenty|fifty|\d+)"
          r"|more than \d+|over \d+|\d\d+)")
 _VECES = r"(?:como |unas |mas de )?(?:mil|cien|mil y una|un monton de|tantas|muchisimas)"
-_DEVOTED = (
+DEVOTED = (
     r"re-?watch(?:ed)? (?:\w+ ){0,4}?" + _MANY + r" times"
     r"|(?<!already )watched (?:\w+ ){0,4}?(?<!like )(?:so many|countless|hundreds of|dozens of|a million|a hundred"
     r"|a thousand|\d\d+) times"
@@ -30,13 +30,12 @@ _DEVOTED = (
     r"|(?:in|on|among|en|de) (?:my|mi) top(?: (?:\w+ )?(?:ten|10|five|5|three|3|list|all time|films|movies|pelis))?\b"
 )
 """Likes shown by what the person does with a film: rewatching it many times, watching it countless times
-("watched Mamma Mia so many times", "we've watched that probably 20 times", "la vi como mil veces"; not
+("watched Mamma Mia so many times", "we've watched it maybe 30 times", "la vi como mil veces"; not
 "already", "ya", "seen it", nor a count hedged with "like" such as "watched Fargo like a hundred times",
 which with picks on screen say it need not be shown again), quoting it themselves, owning a copy
 ("bought it on 4K"), a yearly rewatch, or setting it above the rest ("on a whole other level", "in my top
 ten"): general language of devotion. Its words are ordinary ones ("times", "level"), so they are no typo
 targets (``word_forms.cue_words``)."""
-DEVOTED = _DEVOTED
 
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
@@ -143,7 +142,7 @@ POSITIVE = re.compile((
     r"|para siempre)|(?:una|un|es|son|fue|era) (?:pura |toda una |una )?delicia|(?:quede|quedamos|quedo|salimos|sali)"
     r" (?:enamorad|encantad|fascinad|flipad)\w*|(?:la|lo|las|los) (?:veria|veriamos|volveria a ver|volveriamos a ver)"
     r" (?:otra vez|de nuevo|otras \w+|mil veces|cien veces)|qqgood"
-    r"|" + _DEVOTED + r")\b"
+    r"|" + DEVOTED + r")\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
