@@ -30,6 +30,7 @@ from chat_rec.understanding.mood_scope import (
 )
 from chat_rec.understanding.mood_words import covered_keys, spanish_moods
 from chat_rec.understanding.names import name_spans, unknown_names
+from chat_rec.understanding.verdict_words import DEVOTED
 
 if TYPE_CHECKING:
     from chat_rec.catalog.aspects import AspectIndex
@@ -43,6 +44,10 @@ SENTENCE_BREAKS = frozenset({".", "!", "?"})
 SHORT_SENTENCE = 6
 """A sentence of at most this many words is a request by itself ("a dark, slow-burn mystery")."""
 
+
+_DEVOTED = re.compile(r"\b(?:" + DEVOTED + r")\b")
+"""Phrases of devotion to a film (``verdict_words.DEVOTED``): they say how much it is liked, nothing of its
+kind, so none of their words is a mood ("so many times" had read as "time travel")."""
 
 _MIND_IDIOMS = re.compile(r"\b(?:(?:in|to|on (?:my|your|our)) mind|never mind|(?:dont|do not|wouldnt|would not) mind"
                           r"|mind you)\b")
@@ -73,6 +78,8 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
     for regex in (lexicon.POSITIVE, lexicon.NEGATIVE):
         for m in regex.finditer(folded):
             idiom.update(covered_keys(m, starts)[:-1])
+    for m in _DEVOTED.finditer(folded):  # "watched it so many times": every word, "times" is no mood either
+        idiom.update(covered_keys(m, starts))
     for m in _MIND_IDIOMS.finditer(folded):  # "anything in mind?" asks for no mind-bending film
         idiom.update(covered_keys(m, starts))
     idiom.update(_companions([t.key for t in tokens]))

@@ -239,3 +239,12 @@ def test_a_large_count_of_viewings_is_a_like_and_a_hedged_one_on_a_pick_is_not(r
     assert frozen in signal.liked_ids
     signal = _read_listed(resolver, catalog, "watched Inception like a hundred times")
     assert signal.liked_ids == [] and 79132 in signal.seen_ids
+
+
+def test_a_phrase_of_devotion_names_no_mood() -> None:
+    from chat_rec.understanding.aspect_phrases import tokenize
+    from chat_rec.understanding.aspects import _blocked_spans
+
+    text = "I've watched Mamma Mia so many times, something else like it?"
+    tokens = tokenize(text)
+    assert "times" in {tokens[k].key for k in _blocked_spans(text, tokens, None)}
