@@ -41,9 +41,10 @@ _ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|m
                              r"|antiguas?|antiguos?|viejas?|viejos?|modernas?|modernos?)$")
 _HESITATIONS = frozenset("eh hm hmm mm mmm uh um er erm ehh mmmh".split())
 """Sounds of hesitation ("eh", "hmm") that may stand between a named film and its verdict."""
-_LISTED_SUBJECT = re.compile(r"^(?:qqtitle )+(?:and|y|e|&) (?:qqtitle )+")
-"""A clause whose subject is titles joined by "and" ("... Heat and Fargo were great"): the titles alone
-before it in its sentence ("Casablanca, ...") share its verdict."""
+_LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|\d) )+")
+"""A clause whose subject is titles or list positions joined by "and" ("... Heat and Fargo were great",
+"... 3 and 5 yes please"): the titles or positions alone before it in its sentence ("Casablanca, ...",
+"1, ...") share its verdict."""
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
@@ -120,6 +121,7 @@ class ClauseReader:
         seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
         title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
         outsiders = not clause_rules.WATCHING_WITH.search(" ".join(keys))  # their tastes are not the user's
+        outsider_before = False  # the clause before had such a person as its subject
         clause_start = self._snapshot()  # the signal before the clause in hand, and before the last one
         judged_from: tuple[list[Any], ...] | None = None  # that changed it: what "I meant X" moves and takes back
         correcting = False  # the clause before was only "digo" / "I mean": this one names the correction
@@ -150,8 +152,10 @@ class ClauseReader:
                 sent_start = self._snapshot()
             if retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
                 continue
-            if (lexicon.HEARSAY.search(text) or outsiders and clause_rules.OUTSIDER_SUBJECT.match(text)) \
-                    and sent not in facts:
+            theirs = outsiders and (clause_rules.OUTSIDER_SUBJECT.match(text) is not None or outsider_before
+                                    and clause_rules.THEIR_PRONOUN.match(text) is not None)
+            outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
+            if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
                 heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
                 if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
                     last_refs, refs_sentence = heard, sent
@@ -203,7 +207,8 @@ class ClauseReader:
                 polarity, seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
             if clause_rules.SKIP_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
-            if films_unjudged(text, asking):
+            ends = hi >= len(keys) or keys[hi] in {".", "?"}
+            if films_unjudged(text, asking or ends and bool(clause_rules.ASKED_BY_ORDER.match(text + " "))):
                 polarity, films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
             if films_settled:
                 self._settled = False
@@ -321,7 +326,11 @@ class ClauseReader:
                     continue
                 if excepted:
                     ref = replace(ref, items=[i for i in ref.items if i not in excepted])
-                if ref.pos in rejected and polarity < 0 and _EXCEPTIONS & set(ckeys[:ref.pos - lo]) and any(
+                if ref.items and not ref.genres and not ref.pronoun and clause_rules.SET_APART.search(
+                        " ".join(ckeys[:ref.pos - lo])):
+                    sign = 0  # "anything with Tom Hanks that isn't Big": left out of the picks, not judged
+                    self.settled.update(ref.items)
+                elif ref.pos in rejected and polarity < 0 and _EXCEPTIONS & set(ckeys[:ref.pos - lo]) and any(
                         r.items and r.pos < ref.pos for r in refs):
                     sign = 0  # "all but the last one are bad": the exception is spared the verdict, not judged
                     self.settled.update(ref.items)
@@ -374,7 +383,8 @@ class ClauseReader:
             if genres_named or with_items:
                 last_genres = genres_named
             listed = listed + with_items if polarity == 0 else []
-            if polarity == 0 and not seen and with_items and set(ckeys) <= {"qqtitle", "and", "y", "e", "&"} and (
+            if polarity == 0 and not seen and with_items and all(
+                    k in {"qqtitle", "and", "y", "e", "&"} or len(k) == 1 and k.isdigit() for k in ckeys) and (
                     opens or title_run[0] == sent and keys[lo - 1] == ","):
                 title_run = (sent, [*(title_run[1] if title_run[0] == sent else ()), *with_items])
             else:

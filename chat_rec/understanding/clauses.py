@@ -189,6 +189,11 @@ YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|
                     r"|(?:qqtitle )?(?:es|fue|era|son|esta|estan|vale|merece|sera|seria)) ")
 """A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?"): it
 asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
+ASKED_BY_ORDER = re.compile(r"^(?:and |so |but )?(?:is|was|are|were|isnt|wasnt|arent|does|doesnt|would) "
+                            r"(?!it (?:just|only) me)(?:it|that|this|they|those|these|qqtitle|the \w+) ")
+"""An English yes/no question by its word order alone, the "?" left off at the end of a sentence ("everyone
+quotes Anchorman, is it actually funny"): as ``YES_NO``, no verdict. Not "did it" ("did it for me" praises)
+nor the rhetorical "is it just me or…", which gives its verdict."""
 CONCESSION = re.compile(r"(?:^|\W )(?:even though|even if|si bien|aun cuando) (?:they|it|those|these"
                         r"|that|them|ellas|ellos|esas|esos|a veces|sometimes)\b")
 """A concession about what was just named ("Romance. Even though they can be so corny."): it grants a
@@ -389,9 +394,28 @@ OUTSIDER_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|
                               r" (?:\w+ )?" + _OUTSIDERS + r"(?! and i\b| and me\b| y yo\b)\b")
 """A clause whose subject is someone the user does not say they watch with ("my brother hates
 the second one", "mi amiga adora Titanic"): their taste, not the user's (rule 14)."""
-WATCHING_WITH = re.compile(r"\b(?:with|con) (?:my|mi|mis|our|nuestro|nuestra) (?:\w+ )?" + _OUTSIDERS
-                           + r"|\b" + _OUTSIDERS + r" (?:and i|and me|y yo)\b")
-"""The message says the user watches with that person: their taste counts."""
+_VISITING = (r"(?:(?:is|are|s|re|will be|ll be|was|were) )?(?:coming (?:over|round|around|to (?:stay|visit))"
+             r"|visiting|staying (?:over|with (?:us|me))|joining (?:us|me)|(?:over|here) (?:tonight|today|this)"
+             r"|sleeping over)|comes? (?:over|round)|will (?:come|visit|join)"
+             r"|vienen?(?! de)|nos visitan?|(?:esta|estan) de visita|se quedan? (?:en casa|conmigo|con nosotros)"
+             r"|(?:va|van) a venir")
+SET_APART = re.compile(
+    r"\b(?:anything|something|another|any|some|more|others?|algo|alguna|alguno|otra|otro|otras|otros|mas)\b"
+    r"(?: \w+)*? (?:(?:that|which) (?:is not|isnt|s not|isn t|aint)|(?:thats|whats) not|que no (?:sea|sean|es)"
+    r"|other than|except(?: for)?|besides|apart from|aside from|excepto|salvo|aparte de|fuera de)$")
+"""A request for other films that sets a named one apart ("anything with Tom Hanks that isn't Big", "algo
+de Pixar que no sea Toy Story", "another western other than Shane"): the film is left out of the picks,
+not judged. Said of a genre it is a dislike ("anything except horror")."""
+THEIR_PRONOUN = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:he|she|they|hes|shes|theyre|theyve|ella|ellos"
+                           r"|ellas|le|les)\b")
+"""A clause whose subject is a third person ("he loves westerns", "ella odia el terror"): right after a
+clause of someone the user does not watch with, the same person's taste."""
+WATCHING_WITH = re.compile(r"\b(?:with|con|for|para) (?:my|mi|mis|our|nuestro|nuestra|nuestros|nuestras) (?:\w+ )?"
+                           + _OUTSIDERS + r"|\b" + _OUTSIDERS + r" (?:and i|and me|y yo)\b"
+                           r"|\b(?:my|mi|mis|our|nuestro|nuestra|nuestros|nuestras) (?:\w+ )?" + _OUTSIDERS
+                           + r" (?:\w+ )?(?:" + _VISITING + r")\b")
+"""The message says the user watches with that person, or chooses for them ("a movie for my
+brother", "my sister's coming over tonight", "mi prima viene a casa"): their taste counts (rule 14)."""
 
 
 

@@ -44,6 +44,7 @@ from chat_rec.understanding.title_keys import (
     SPANISH_TITLES,
     _is_genre,
     _Token,
+    coined_head,
     colon_parts,
     fold_key,
     named_tail,
@@ -95,8 +96,12 @@ class TitleResolver:
             head = title_head(item)
             if head:
                 heads[head].add(item.item_id)
+        for item in catalog.items.values():
+            coined = coined_head(item.title)
+            if coined:
+                heads[coined].add(item.item_id if item.popularity >= _KNOWN_FILM else -1)  # -1: an obscure one
         for head, ids in heads.items():
-            if len(ids) == 1 and head not in index:  # "eternal sunshine" of Eternal Sunshine of the Spotless Mind
+            if len(ids) == 1 and -1 not in ids and head not in index:  # "eternal sunshine", "borat"
                 index[head].append((4, next(iter(ids))))
                 self._heads.add(head)
         self._capitals_only: set[str] = set()

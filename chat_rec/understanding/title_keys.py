@@ -136,6 +136,21 @@ def named_tail(title: str) -> str | None:
     return tail
 
 
+def coined_head(title: str) -> str | None:
+    """The one-word head of a "Head: tail" title when it is a coinage, no word of the general vocabulary
+    ("Anchorman", "Borat", "Dodgeball"): people name the film by it. A head the vocabulary knows
+    ("Alaska", "Sherlock", "Dragons") is a place, a person or a thing first; without a vocabulary no
+    head is taken. The resolver keeps it only for a well-known film that no other title starts with.
+    """
+    if ": " not in title or len(lexicon.known_words()) <= 5000:
+        return None
+    head = fold_key(title.partition(": ")[0])
+    if len(head) < 4 or not head.isalpha() or not head.isascii() or lexicon.is_known_word(head) \
+            or head in _stop() or _is_genre(head):
+        return None
+    return head
+
+
 _HEAD_ENDS = frozenset("of and in on for to with from at or by".split())
 
 

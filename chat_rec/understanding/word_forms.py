@@ -133,8 +133,9 @@ def correct_typo(token: str, spanish: bool = False) -> str:
             and not (spanish and _VERB_ENDING.search(token) and _VERB_ENDING.search(w))  # "pondría" is no "podría"
             and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w)
                      and w not in ORDINALS)
-            and (w[0] == token[0] or token not in known)]  # a dictionary word ("bowling") misspelt in its
-    # first letter ("howling") is rarely a typo
+            and (w[0] == token[0] or token not in known and not spanish)]  # a dictionary word ("bowling")
+    # misspelt in its first letter ("howling") is rarely a typo; nor is a Spanish word, which the English
+    # dictionary cannot vouch for ("vienen" is no misspelt "tienen")
     # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a
     # dropped, doubled or swapped letter counts as a typo ("horor")
     return near[0] if len(near) == 1 else token

@@ -1,0 +1,172 @@
+"""Mechanisms of the thirty-third session, on sentences and titles written for these tests (none from a
+benchmark or request file).
+
+- Who watches along (rule 14): a person who comes over, visits or stays, or whom the film is chosen
+  for, watches with the user, so what they love or hate counts ("my cousin is coming over tonight and
+  she loves musicals"); a person who only has an opinion does not ("my cousin hates horror").
+- A title named by the coined word before its colon ("Zorbulax" of "Zorbulax: The Return of Nobody"):
+  only a word the general vocabulary lacks, only for a well-known film, only when no other title
+  starts with it.
+- A request that sets a named film apart ("anything with Tom Hanks that isn't Big", "algo de Pixar que no
+  sea Coco") leaves it out of the picks without judging it; said of a genre it is still a dislike.
+- An English yes/no question by word order alone, its "?" left off ("is Fargo actually funny"), judges
+  nothing; the rhetorical "is it just me or…" still does.
+- List positions alone before a comma share the verdict of the positions joined after it ("1, 3 and 5
+  yes please"), as titles do ("Heat, Fargo and Big were great").
+- In a Spanish message a word is no typo of a cue word that differs in its first letter ("vienen" is no
+  misspelt "tienen"): the English dictionary cannot vouch for Spanish words.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.catalog.models import Catalog, Item
+from chat_rec.understanding import lexicon
+from chat_rec.understanding.clauses import WATCHING_WITH
+
+
+def _read(resolver, text: str):
+    from chat_rec.understanding.extractor import Extractor
+
+    return Extractor(resolver, None).extract(text, "", [])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("my cousin is coming over tonight and she loves musicals", ["Musical"], []),
+    ("my brother's visiting this weekend and he is really into westerns", ["Western"], []),
+    ("our neighbour will come over later, he can't stand horror", [], ["Horror"]),
+    ("mi prima viene a casa esta noche y le encantan los musicales", ["Musical"], []),
+    ("mis primos vienen el sábado y odian el terror", [], ["Horror"]),
+    ("picking something for my uncle, he adores war films", ["War"], []),
+    ("busco algo para mi tío, le encantan las de guerra", ["War"], []),
+])
+def test_the_taste_of_someone_who_watches_along_counts(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (sorted(signal.liked_genres), sorted(signal.disliked_genres)) == (liked, disliked)
+
+
+@pytest.mark.parametrize("text", [
+    "my cousin hates horror",
+    "mi vecina adora los musicales",
+    "my coworker came from work raving, he loves westerns",
+])
+def test_the_taste_of_someone_who_does_not_watch_along_does_not(resolver, text) -> None:
+    signal = _read(resolver, text)
+    assert not signal.liked_genres and not signal.disliked_genres
+
+
+@pytest.mark.parametrize(("text", "along"), [
+    ("my sister's coming over tonight", True),
+    ("my best friend will come over", True),
+    ("nuestros vecinos están de visita", True),
+    ("mi hermano va a venir", True),
+    ("a film for my cousin", True),
+    ("my cousin came back from work", False),
+    ("mi hermano viene de viaje cansado", False),
+    ("my friend says he's coming", False),
+])
+def test_words_of_coming_over_mark_someone_who_watches_along(text, along) -> None:
+    from chat_rec.understanding.tokens import tokenize
+
+    assert bool(WATCHING_WITH.search(" ".join(t.key for t in tokenize(text)))) is along
+
+
+COINED = [
+    Item(91, "Zorbulax: The Return of Nobody", 2004, ("Comedy",), (), popularity=60),
+    Item(92, "Alaska: A Cold Story", 1996, ("Drama",), (), popularity=60),  # a place, in the vocabulary
+    Item(93, "Quimberton: The Lost Reel", 2001, ("Drama",), (), popularity=3),  # a film few know
+    Item(94, "Vextragon: Dawn", 2010, ("Action",), (), popularity=50),
+    Item(95, "Vextragon: Dusk", 2012, ("Action",), (), popularity=40),  # two films start with it
+    Item(96, "Harbour Lights", 1999, ("Drama",), (), popularity=30),
+]
+
+
+@pytest.fixture(scope="module")
+def coined_resolver():
+    from chat_rec.understanding.resolver import TitleResolver
+
+    assert len(lexicon.known_words()) > 5000, "the packaged embedder's vocabulary is part of the install"
+    return TitleResolver(Catalog("coined", {f.item_id: f for f in COINED}))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("I loved Zorbulax, anything like it?", [91]),
+    ("zorbulax was hilarious", [91]),
+    ("we're moving to Alaska, something cozy please", []),
+    ("Quimberton is my favourite", []),
+    ("Vextragon was great", []),
+    ("Vextragon: Dusk was great", [95]),
+])
+def test_a_coined_head_names_one_well_known_film(coined_resolver, text, found) -> None:
+    assert [m.item_id for m in coined_resolver.find_in_text(text)] == found
+
+
+BIG, FARGO, TOY_STORY, COCO = 2797, 608, 1, 177765
+
+
+@pytest.mark.parametrize(("text", "apart"), [
+    ("anything with Tom Hanks that isn't Big?", BIG),
+    ("something else by the Coen brothers that's not Fargo", FARGO),
+    ("any more Pixar films other than Toy Story", TOY_STORY),
+    ("¿otra de Pixar que no sea Coco?", COCO),
+    ("algo de animación aparte de Coco", COCO),
+])
+def test_a_request_sets_a_named_film_apart_without_judging_it(resolver, text, apart) -> None:
+    signal = _read(resolver, text)
+    assert apart not in signal.liked_ids and apart not in signal.disliked_ids
+    assert apart in signal.mentioned_ids and signal.wants_new_recommendations
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "disliked_genres"), [
+    ("I loved Fargo, anything except horror", [FARGO], [], ["Horror"]),  # a genre set apart is a dislike
+    ("anything with Tom Hanks, I can't stand Big", [], [BIG], []),  # a verdict, not a request's exception
+])
+def test_a_verdict_beside_a_request_still_counts(resolver, text, liked, disliked, disliked_genres) -> None:
+    signal = _read(resolver, text)
+    assert (signal.liked_ids, signal.disliked_ids, signal.disliked_genres) == (liked, disliked, disliked_genres)
+
+
+@pytest.mark.parametrize("text", [
+    "is Fargo actually funny",
+    "my coworkers keep quoting Big, is it any good",
+    "was Toy Story scary for little kids",
+    "does Fargo hold up these days",
+])
+def test_a_question_by_word_order_judges_nothing(resolver, text) -> None:
+    signal = _read(resolver, text)
+    assert not signal.liked_ids and not signal.disliked_ids
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("is it just me or is Fargo overrated", [], [FARGO]),
+    ("is Fargo funny? loved Big though", [BIG], []),
+])
+def test_verdicts_near_a_question_by_word_order_stay(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (liked, disliked)
+
+
+def test_a_spanish_word_is_no_typo_of_a_cue_word_that_differs_in_its_first_letter() -> None:
+    from chat_rec.understanding.tokens import tokenize
+
+    assert "vienen" in [t.key for t in tokenize("mis primos vienen y odian el terror")]
+    assert "amazing" in [t.key for t in tokenize("that was amazng")]  # an English typo is still mended
+
+
+LIST = (6, FARGO, BIG, TOY_STORY, 260)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("1, 3 and 5 yes please", [6, BIG, 260], []),
+    ("2, 4 and 5 are great", [FARGO, TOY_STORY, 260], []),
+    ("1, 3 y 5 me encantan", [6, BIG, 260], []),
+    ("1, 2 and 4 look boring", [], [6, FARGO, TOY_STORY]),
+    ("1, the rest no", [], [FARGO, BIG, TOY_STORY, 260]),  # no positions joined after it: not shared
+])
+def test_positions_alone_before_a_comma_share_the_verdict_after_it(catalog, resolver, text, liked, disliked):
+    from chat_rec.understanding.extractor import Extractor
+
+    listed = [catalog.items[i] for i in LIST]
+    signal = Extractor(resolver, None).extract(text, "Heat, Fargo, Big, Toy Story or Star Wars?", listed)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
