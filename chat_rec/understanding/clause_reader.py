@@ -305,7 +305,7 @@ class ClauseReader:
                         and clause_rules.PRO_DROP.match(text) and not any(
                         k in _PRONOUNS for k in ckeys):
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
-                elif polarity and _has_pronoun(ckeys) and last_refs:
+                elif polarity and _has_pronoun(ckeys) and last_refs and not clause_rules.ASKS_APART.search(text):
                     refs = [_Ref(lo, list(last_refs), pronoun=True)]
                 elif seen and not polarity and _has_pronoun(ckeys) and (
                         earlier_items := [i for r in pending for i in r.items] or last_refs):

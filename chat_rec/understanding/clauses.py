@@ -310,9 +310,15 @@ NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?
                         r"|no (?:la |lo |las |los )?recuerdo|(?:didnt|did not|dont|do not) (?:really |quite )?"
                         r"(?:get|understand) (?:it|this one|that one|them)|no (?:la|lo|las|los) entendi"
                         r"|(?:havent|have not|hasnt|has not|didnt|did not|never) (?:gotten|got|get) (?:around )?to"
-                        r" (?:it|them|that one))\b")
-"""No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug) or no
-knowledge of the film ("no idea about the others", "de las otras ni idea"): no verdict."""
+                        r" (?:it|them|that one)"
+                        r"|(?:thought|expected|figured|assumed|was sure) (?:i d|id|i would|we d|wed|we would|to"
+                        r"|i was going to|we were going to|it would|itd|it d) (?:really |totally )?"
+                        r"(?:like|love|enjoy|hate|dislike)"
+                        r"|(?:pense|crei|creia|pensaba) que (?:me|nos) (?:iba|iban) a (?:gustar|encantar)"
+                        r"|(?:pense|crei|creia|pensaba) que (?:me|nos) (?:gustaria|gustarian|encantaria))\b")
+"""No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug), no
+knowledge of the film ("no idea about the others", "de las otras ni idea"), or only what one expected of
+it ("I thought I'd like the first one but…", "pensé que me iba a gustar"): no verdict in that clause."""
 _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|only|solo|solamente|"
                             r"def|then|so|ok|okay|"
                             r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y|ooh|oh|vale) )+|"
@@ -406,6 +412,12 @@ SET_APART = re.compile(
 """A request for other films that sets a named one apart ("anything with Tom Hanks that isn't Big", "algo
 de Pixar que no sea Toy Story", "another western other than Shane"): the film is left out of the picks,
 not judged. Said of a genre it is a dislike ("anything except horror")."""
+ASKS_APART = re.compile(r"\b(?:any|anything|something|another|others?|algo|alguna|alguno|algunas|otra|otro|otras)"
+                        r"(?: \w+){0,3} (?:that|which|que) (?:is not|isnt|are not|arent|s not|re not"
+                        r"|no (?:sea|sean|es|son))\b")
+"""A request for films that are not of some kind ("any that aren't Christmas ones", "algo que no sea tan
+largo"): its "ones" or "it" is the kind asked about, not a film named before, and no film is judged
+(rule 7: switching topic rejects no listed film)."""
 THEIR_PRONOUN = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:he|she|they|hes|shes|theyre|theyve|ella|ellos"
                            r"|ellas|le|les)\b")
 """A clause whose subject is a third person ("he loves westerns", "ella odia el terror"): right after a

@@ -36,7 +36,13 @@ _INDEFINITE = re.compile(r"^(?:a|an|some|un|una|unas|unos)\b")
 _KIND_NOUNS = frozenset("thing things one ones movie movies film films flick flicks stuff peli pelis pelicula "
                         "peliculas cosa cosas".split())
 """Nouns that end a noun phrase asking for a kind of film ("a clever heist thing?")."""
-_FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine)\b")
+_FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine|classics|clasicos|clasicas)\b")
+_POLITE = re.compile(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible)\b")
+"""Words that soften a request; "please" itself is no praise, and "classics" the kind asked for, when
+the rest is checked for a verdict ("old classics please")."""
+_WHAT_ABOUT = re.compile(r"^(?:so |and |ok |okay |hmm |then )?(?:(?:what|wat|how) (?:about|abt)\b"
+                         r"|what (?:\w+ ){1,3}(?:should|can|could|might) (?:i|we|you|my|our)\b)")
+"""A question by its words alone, its "?" left off: with a kind of film named it asks for that kind."""
 _SUBJECT = frozenset("i we you it is was were are im ive id its yo es fue era son me nos te le".split())
 
 
@@ -144,10 +150,12 @@ def wants_new(keys: list[str]) -> bool:
         if question and lexicon.CHOOSING.search(text):
             continue  # "which one is the comedy?" asks among the films on screen
         named = lexicon.mentions_genre(text)
-        polite = re.search(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible)\b", text)
-        if named and (question or polite):
-            return True
-        if _WANT.search(text) or (polite and _FILM_NOUN.search(text) and not _verdict(text)):
+        polite = _POLITE.search(text)
+        if named and (question or polite or _WHAT_ABOUT.match(text)):
+            return True  # "comedy, maybe?", "what about documentaries" (a question by its words alone)
+        if _WANT.search(text) or any(  # "old classics please, the older the better": clause by clause
+                _POLITE.search(c) and _FILM_NOUN.search(c) and not _verdict(_FILM_NOUN.sub(" ", _POLITE.sub(" ", c)))
+                for c in " ".join(words).split(" , ")):
             return True
         said = text.split()
         if question and _INDEFINITE.match(text) and said[-1] in _KIND_NOUNS and not set(said) & _SUBJECT:

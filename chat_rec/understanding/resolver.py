@@ -28,6 +28,7 @@ from chat_rec.understanding.title_context import (
     nearby_year,
     original_before,
     other_year,
+    remake_near,
     sequel_after,
 )
 from chat_rec.understanding.title_cues import (
@@ -168,6 +169,12 @@ class TitleResolver:
                 if p == 0 and self._year(c) is not None]
         return min(same, key=lambda c: (self._year(c), c)) if same else item_id
 
+    def _latest(self, key: str, item_id: int | None) -> int | None:
+        """"the Planet of the Apes remake": the latest film with that exact title, spaces aside."""
+        same = [c for k in self._spellings.get(key.replace(" ", ""), [key]) for p, c in self._index.get(k, [])
+                if p == 0 and self._year(c) is not None]
+        return max(same, key=lambda c: (self._year(c), c)) if same else item_id
+
     def _year(self, item_id: int) -> int | None:
         item = self.catalog.get(item_id)
         return item.year if item else None
@@ -233,6 +240,8 @@ class TitleResolver:
                     item_id = self._lookup(self._index, key, year, prefer_set)
                     if year is None and original_before(keys, i):
                         item_id = self._earliest(key, item_id)
+                    elif year is None and remake_near(keys, i, n):
+                        item_id = self._latest(key, item_id)
                     if item_id is not None:
                         found.append((i, n, item_id, 100.0))
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():

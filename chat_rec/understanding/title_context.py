@@ -97,3 +97,16 @@ def original_before(keys: Sequence[str], i: int) -> bool:
         return True
     return (i > 1 and keys[i - 2] in _ORIGINAL and keys[i - 1].isalpha()
             and keys[i - 1] not in lexicon.EN_STOPWORDS and keys[i - 1] not in lexicon.ES_STOPWORDS)
+
+
+_REMAKE = frozenset({"remake", "reboot", "reimagining", "remakes"})
+
+
+def remake_near(keys: Sequence[str], i: int, n: int) -> bool:
+    """"remake" or "reboot" right after the title at tokens ``i`` … ``i + n - 1`` or before it ("the Planet
+    of the Apes remake", "the remake of Psycho", "el remake de Carrie"): the later film of that title.
+    """
+    after = keys[i + n] if i + n < len(keys) else ""
+    before = keys[max(0, i - 2):i]
+    return after in _REMAKE or bool(before[-1:] and before[-1] in _REMAKE) or (
+        len(before) == 2 and before[0] in _REMAKE and before[1] in {"of", "de", "del"})

@@ -28,13 +28,21 @@ DEVOTED = (
     r" (?:christmas|year|summer|halloween|weekend|week|day|night)"
     r"|(?:on|in) (?:a |its own )?(?:whole )?(?:other|different|another) (?:level|league)"
     r"|(?:in|on|among|en|de) (?:my|mi) top(?: (?:\w+ )?(?:ten|10|five|5|three|3|list|all time|films|movies|pelis))?\b"
+    r"|(?:is|s|are|re) (?:basically |literally |pretty much )?(?:my|our) (?:whole |entire )?personality"
+    r"|won (?:me|us) over"
+    r"|(?:cried|bawled|sobbed|wept) (?:my|our) eyes out|(?:cried|bawled|sobbed) like a baby|ugly cried"
+    r"|llor(?:e|amos) (?:a mares|como (?:una magdalena|un nene|una nena|un bebe|un nino|una nina))"
+    r"|every (?:single )?(?:christmas|december|halloween|thanksgiving|year|summer|winter) (?:without fail|religiously)"
+    r"|(?:without fail|religiously) every (?:single )?(?:christmas|december|halloween|thanksgiving|year|summer|winter)"
 )
 """Likes shown by what the person does with a film: rewatching it many times, watching it countless times
 ("watched Mamma Mia so many times", "we've watched it maybe 30 times", "la vi como mil veces"; not
 "already", "ya", "seen it", nor a count hedged with "like" such as "watched Fargo like a hundred times",
 which with picks on screen say it need not be shown again), quoting it themselves, owning a copy
-("bought it on 4K"), a yearly rewatch, or setting it above the rest ("on a whole other level", "in my top
-ten"): general language of devotion. Its words are ordinary ones ("times", "level"), so they are no typo
+("bought it on 4K"), a yearly rewatch ("every December without fail"), setting it above the rest ("on a
+whole other level", "in my top ten"), making it part of oneself ("is basically my personality") or crying
+one's eyes out at it (not a wish to cry: "something that makes me cry" asks for a mood): general language
+of devotion. Its words are ordinary ones ("times", "level"), so they are no typo
 targets (``word_forms.cue_words``)."""
 
 POSITIVE = re.compile((
@@ -152,7 +160,7 @@ NEGATIVE = re.compile((
     r"|hat(?:e|ed|es|ing)(?! (?:me|us|him|her)\b)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|not for me|(?:isnt|arent|wasnt|werent) (?:really |just )?for me|not a fan|not my thing|not my cup of tea"
-    r"|cant stand|can t stand"
+    r"|cant stand|can t stand|ruin(?:ed|s)? (?:it|them|the (?:whole )?(?:movie|film|thing)|everything) for (?:me|us)"
     r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
     r"|too (?:slow|long|boring|cheesy|violent)|way too(?: \w+)?|demasiado lent[oa]|aburrid[oa]s?"
     r"|odi(?:o|e|a|an|as|amos|aron|aste|ado|ada|ados|adas|aba|abas|aban|abamos|aria|ariamos)|detest(?:o|e|a|an|as|amos"

@@ -13,6 +13,15 @@ benchmark or request file).
   nothing; the rhetorical "is it just me or…" still does.
 - List positions alone before a comma share the verdict of the positions joined after it ("1, 3 and 5
   yes please"), as titles do ("Heat, Fargo and Big were great").
+- Requests by their words alone, the "?" left off: "what about documentaries", "what horror movies could
+  we watch", "what's next", "other dinosaur ones"; "please" is no praise and "classics" the kind asked
+  for ("old classics please").
+- "remake" or "reboot" beside a title picks the later film of that title; "the original" the earlier.
+- Likes by what the film is to a person ("is basically my personality", "won me over", crying one's eyes
+  out at it, "every December without fail"); a dislike by what spoiled it ("ruined it for me"); an
+  expectation is no verdict ("I thought I'd like the first one but…").
+- A request for films that are not of some kind ("any that aren't Christmas ones") judges no film named
+  before it.
 - In a Spanish message a word is no typo of a cue word that differs in its first letter ("vienen" is no
   misspelt "tienen"): the English dictionary cannot vouch for Spanish words.
 """
@@ -170,3 +179,71 @@ def test_positions_alone_before_a_comma_share_the_verdict_after_it(catalog, reso
     listed = [catalog.items[i] for i in LIST]
     signal = Extractor(resolver, None).extract(text, "Heat, Fargo, Big, Toy Story or Star Wars?", listed)
     assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize("text", [
+    "what about some westerns",
+    "wat about war movies",
+    "what comedies could my cousin and I watch",
+    "Seen Heat and Fargo. What's next?",
+    "other shark ones?",
+    "old classics please, the older the better",
+    "the classics please",
+])
+def test_a_request_by_its_words_alone(resolver, text) -> None:
+    assert _read(resolver, text).wants_new_recommendations
+
+
+@pytest.mark.parametrize("text", [
+    "what about the ending of Heat",
+    "other movies bore me",
+    "loved that movie, please",
+    "what a great film",
+])
+def test_no_request_without_asking(resolver, text) -> None:
+    assert not _read(resolver, text).wants_new_recommendations
+
+
+REMADE = [
+    Item(71, "Harbour of Glass", 1962, ("Drama",), (), popularity=80),
+    Item(72, "Harbour of Glass", 2004, ("Drama",), (), popularity=30),
+    Item(73, "Lantern Road", 1990, ("Drama",), (), popularity=30),
+]
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("the Harbour of Glass remake was dull", [72]),
+    ("the remake of Harbour of Glass was dull", [72]),
+    ("el remake de Harbour of Glass", [72]),
+    ("the original Harbour of Glass is great", [71]),
+    ("Lantern Road remake", [73]),  # one film of that title: it is the one
+])
+def test_a_remake_is_the_later_film_of_its_title(text, found) -> None:
+    from chat_rec.understanding.resolver import TitleResolver
+
+    resolver = TitleResolver(Catalog("remade", {f.item_id: f for f in REMADE}))
+    assert [m.item_id for m in resolver.find_in_text(text)] == found
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Fargo is basically my whole personality", [FARGO], []),
+    ("I expected to hate Big but it won me over", [BIG], []),
+    ("saw Big in the cinema as a kid and cried my eyes out", [BIG], []),
+    ("lloré como una magdalena con Coco", [COCO], []),
+    ("we watch Big every Christmas without fail", [BIG], []),
+    ("I thought I'd enjoy Fargo but the ending ruined it for me", [], [FARGO]),
+    ("pensé que me iba a gustar Big", [], []),
+    ("something that will make me cry my eyes out", [], []),  # a mood asked for, no film
+])
+def test_what_a_film_is_to_a_person(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize("text", [
+    "we watch Fargo every Christmas without fail. Do you have any that aren't Christmas ones?",
+    "I loved Fargo. Anything that isn't as dark?",
+])
+def test_a_request_for_another_kind_judges_no_film_before_it(resolver, text) -> None:
+    signal = _read(resolver, text)
+    assert signal.liked_ids == [FARGO] and not signal.disliked_ids
