@@ -207,9 +207,11 @@ class ClauseReader:
                 polarity, seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
             if clause_rules.SKIP_SEEN.search(text):
                 polarity, seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
-            ends = hi >= len(keys) or keys[hi] in {".", "?"}
-            if films_unjudged(text, asking or ends and bool(clause_rules.ASKED_BY_ORDER.match(text + " "))):
+            if films_unjudged(text, asking):
                 polarity, films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
+                if asking and clause_rules.asks_what_a_film_is(text):
+                    refs = [r for r in refs if not r.genres]  # "¿es muy dramática?", "is it very scary?" ask
+                    # what the film is like: the genre is no kind asked for
             if films_settled:
                 self._settled = False
                 pronoun = any(k in _PRONOUNS for k in ckeys)
@@ -399,9 +401,14 @@ class ClauseReader:
 
     @staticmethod
     def _question(keys: list[str], hi: int) -> bool:
-        """Whether the sentence holding the clause that ends at ``hi`` ends with "?"."""
+        """Whether the sentence holding the clause that ends at ``hi`` ends with "?", or its last clause is an
+        English yes/no question by word order with the "?" left off ("Rocky Balboa, is it worth it").
+        """
         end = next((i for i in range(hi, len(keys)) if keys[i] in {".", "?"}), len(keys))
-        return end < len(keys) and keys[end] == "?"
+        if end < len(keys) and keys[end] == "?":
+            return True
+        start = max((i + 1 for i in range(end) if keys[i] in {".", "?", ","}), default=0)
+        return bool(clause_rules.ASKED_BY_ORDER.match(" ".join(keys[start:end]) + " "))
 
     def _snapshot(self) -> tuple[list[Any], ...]:
         sig = self.signal

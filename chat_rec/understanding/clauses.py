@@ -190,10 +190,21 @@ YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|
 """A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?"): it
 asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
 ASKED_BY_ORDER = re.compile(r"^(?:and |so |but )?(?:is|was|are|were|isnt|wasnt|arent|does|doesnt|would) "
-                            r"(?!it (?:just|only) me)(?:it|that|this|they|those|these|qqtitle|the \w+) ")
+                            r"(?!it (?:just|only) me)(?:it|that|this|they|those|these|qqtitle|the \w+ ones?) ")
 """An English yes/no question by its word order alone, the "?" left off at the end of a sentence ("everyone
 quotes Anchorman, is it actually funny"): as ``YES_NO``, no verdict. Not "did it" ("did it for me" praises)
 nor the rhetorical "is it just me or…", which gives its verdict."""
+_THIS_TIME = re.compile(r"^(?:and |so |but |y |pero |o )?(?:qqtitle )?estan? "
+                        r"(?:noche|tarde|semana|manana|vez|finde|fin de)\b")
+
+
+def asks_what_a_film_is(text: str) -> bool:
+    """A yes/no question about a film (``YES_NO``), not "esta noche …", whose "esta" is "this" (a question
+    so read asks what the film is like: "¿es muy dramática?", "is it very scary?").
+    """
+    return bool(YES_NO.match(text + " ")) and not _THIS_TIME.match(text)
+
+
 CONCESSION = re.compile(r"(?:^|\W )(?:even though|even if|si bien|aun cuando) (?:they|it|those|these"
                         r"|that|them|ellas|ellos|esas|esos|a veces|sometimes)\b")
 """A concession about what was just named ("Romance. Even though they can be so corny."): it grants a

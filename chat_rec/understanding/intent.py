@@ -145,7 +145,7 @@ def wants_new(keys: list[str]) -> bool:
         if asked and not lexicon.CHOOSING.search(text):
             return True
         if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ABOUT_A_FILM.match(text)
-                         or clause_rules.ASKING_YOU.match(text)):
+                         or clause_rules.ASKING_YOU.match(text) or clause_rules.asks_what_a_film_is(text)):
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
         if question and lexicon.CHOOSING.search(text):
             continue  # "which one is the comedy?" asks among the films on screen

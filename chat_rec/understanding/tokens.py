@@ -125,4 +125,22 @@ def tokenize(text: str) -> list[Tok]:
             toks += [Tok("one", m.start(), m.start() + 3, raw[:3]), Tok("is", m.start() + 3, m.end(), raw[3:])]
             continue
         toks.append(Tok(key, m.start(), m.end(), raw))
-    return sorted(toks, key=lambda t: t.start)
+    toks.sort(key=lambda t: t.start)
+    for j in range(1, len(toks) - 1):
+        if toks[j].key == "then" and _comparative(toks[j - 1].key):  # "way more then the first", "better then X"
+            toks[j] = Tok("than", toks[j].start, toks[j].end, toks[j].raw)
+        elif toks[j].key == "w" and toks[j + 1].key.isalpha():
+            toks[j] = Tok("with", toks[j].start, toks[j].end, toks[j].raw)  # "go w the 2nd one", "w/ my wife"
+    return toks
+
+
+_NOT_COMPARATIVE = frozenset("ever never over under after later together whether either neither other another "
+                             "water winter summer number order power paper super killer thriller monster".split())
+
+
+def _comparative(key: str) -> bool:
+    """A comparative before "then", which then is a misspelt "than": more, less, better, worse, or an "-er"
+    adjective ("darker", "funnier"); not "ever", "later" or a noun in "-er".
+    """
+    return key in {"more", "less", "better", "worse", "rather", "sooner"} or (
+        len(key) > 4 and key.endswith("er") and key not in _NOT_COMPARATIVE)

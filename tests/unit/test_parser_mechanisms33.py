@@ -22,6 +22,11 @@ benchmark or request file).
   expectation is no verdict ("I thought I'd like the first one but…").
 - A request for films that are not of some kind ("any that aren't Christmas ones") judges no film named
   before it.
+- A yes/no question about a film asks what it is like: a listed film named before it is no pick ("Rocky
+  Balboa, is it worth it"), and a genre word in it is no kind asked for ("¿es muy dramática?"), while
+  "esta noche toca comedia" still asks for comedy.
+- "then" after a comparative is a misspelt "than" ("way more then the first"); a lone "w" before a word is
+  "with" ("go w the 2nd one").
 - In a Spanish message a word is no typo of a cue word that differs in its first letter ("vienen" is no
   misspelt "tienen"): the English dictionary cannot vouch for Spanish words.
 """
@@ -247,3 +252,41 @@ def test_what_a_film_is_to_a_person(resolver, text, liked, disliked) -> None:
 def test_a_request_for_another_kind_judges_no_film_before_it(resolver, text) -> None:
     signal = _read(resolver, text)
     assert signal.liked_ids == [FARGO] and not signal.disliked_ids
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Toy Story, is it worth it", []),
+    ("the second one, is it worth it", []),
+    ("the second one", [FARGO]),  # a pick
+    ("i think ill go w the 2nd one tonite", [FARGO]),
+])
+def test_a_question_by_word_order_picks_nothing(catalog, resolver, text, liked) -> None:
+    from chat_rec.understanding.extractor import Extractor
+
+    listed = [catalog.items[i] for i in (6, FARGO, TOY_STORY)]
+    signal = Extractor(resolver, None).extract(text, "Heat, Fargo or Toy Story?", listed)
+    assert signal.liked_ids == liked and not signal.disliked_ids
+
+
+@pytest.mark.parametrize(("text", "genres", "asks"), [
+    ("¿Es muy dramática?", [], False),
+    ("is it very scary?", [], False),
+    ("was the second one a comedy?", [], False),
+    ("esta noche toca comedia con mi novia, ¿alguna idea?", ["Comedy"], True),
+    ("is there a good comedy?", ["Comedy"], True),
+])
+def test_a_genre_in_a_question_about_a_film_is_no_kind_asked_for(resolver, text, genres, asks) -> None:
+    signal = _read(resolver, text)
+    assert (signal.liked_genres, signal.wants_new_recommendations) == (genres, asks)
+
+
+@pytest.mark.parametrize(("text", "keys"), [
+    ("way more then the first", ["way", "more", "than", "the", "first"]),
+    ("darker then Fargo", ["darker", "than", "fargo"]),
+    ("watched it later then slept", ["watched", "it", "later", "then", "slept"]),
+    ("go w the 2nd one", ["go", "with", "the", "2nd", "one"]),
+])
+def test_misspelt_than_and_a_lone_w(text, keys) -> None:
+    from chat_rec.understanding.tokens import tokenize
+
+    assert [t.key for t in tokenize(text)] == keys
