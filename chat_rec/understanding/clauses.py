@@ -198,11 +198,16 @@ _THIS_TIME = re.compile(r"^(?:and |so |but |y |pero |o )?(?:qqtitle )?estan? "
                         r"(?:noche|tarde|semana|manana|vez|finde|fin de)\b")
 
 
+_ASKS_FOR_ONE = re.compile(r"^(?:and |so |but |y |pero |o )?(?:qqtitle )?(?:es|fue|era|son|esta|estan|vale|merece|sera"
+                           r"|seria) (?:\w+ )?(?:una|un|uno|unas|unos|alguna|alguno|algunas|algunos|algo|posible)\b")
+
+
 def asks_what_a_film_is(text: str) -> bool:
-    """A yes/no question about a film (``YES_NO``), not "esta noche …", whose "esta" is "this" (a question
-    so read asks what the film is like: "¿es muy dramática?", "is it very scary?").
+    """A yes/no question about a film (``YES_NO``; a question so read asks what the film is like: "¿es muy
+    dramática?", "is it very scary?"), not "esta noche …", whose "esta" is "this", nor a question asking for
+    one ("¿sería posible una de terror?", "¿está bien alguna comedia de los 90?").
     """
-    return bool(YES_NO.match(text + " ")) and not _THIS_TIME.match(text)
+    return bool(YES_NO.match(text + " ")) and not _THIS_TIME.match(text) and not _ASKS_FOR_ONE.match(text)
 
 
 CONCESSION = re.compile(r"(?:^|\W )(?:even though|even if|si bien|aun cuando) (?:they|it|those|these"

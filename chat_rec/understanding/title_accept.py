@@ -155,8 +155,8 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
                    ) or nxt in {"is", "was", "es", "fue"}
         if len(content) >= 3 and listed:
             return True  # "no country and there will be blood": a listed title typed out in full
-        if len(content) == 1 and listed and _listed_word(resolver, text, tokens, i, prev, nxt, prefer, n):
-            return True  # "heat was decent", "the thing was"; else as any title ("saw heat last week")
+        if len(content) == 1 and any(c in prefer for _, c in resolver._index.get(key, [])):
+            return _listed_word(resolver, text, tokens, i, prev, nxt, prefer, n)  # "heat was decent", "the thing was"
         if n == 2 and first.key == "the" and content[0].key not in _FILM_PARTS and resolver._known_film(key) \
                 and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")) \
                 and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():
@@ -226,7 +226,7 @@ def _listed_word(resolver: TitleResolver, text: str, tokens: list[_Token], i: in
     """
     first = tokens[i]
     between = text[tokens[i + n - 1].end:tokens[i + n].start] if i + n < len(tokens) else ""
-    ends = not nxt or bool(re.search(r"[,;:.!?…)]", between)) or nxt in _JOINERS
+    ends = not nxt or bool(re.search(r"[,;:.!?…)]", between)) or nxt in _JOINERS or nxt in lexicon.TIME_AFTER
     opens = at_start(text, i, first) or prev in _JOINERS or (
         i > 0 and bool(re.search(r"[,;—–]\s*$", text[tokens[i - 1].end:first.start])))
     if opens and (nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS or bool(re.search(r"[.!?…]", between))
