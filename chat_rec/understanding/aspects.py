@@ -326,7 +326,7 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
     for title in signal.unresolved_titles:
         text = text.replace(title, " ")
     text = _QUOTED.sub(" ", text)
-    text = _without_small_talk(text, vocabulary)
+    text = _without_film_questions(_without_small_talk(text, vocabulary))
     tokens = tokenize(text)
     names = unknown_names(text, tokens, vocabulary, lambda: _blocked_spans(text, tokens, resolver))
     if names:  # said in the reply, and not read as moods
@@ -372,6 +372,21 @@ def _without_small_talk(text: str, vocabulary: AspectIndex) -> str:
                if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS):
             return piece.group()
         return " " * len(piece.group())
+
+    return _PIECE.sub(masked, text)
+
+
+def _without_film_questions(text: str) -> str:
+    """``text`` without its yes/no questions about a film ("is the second one very long", "is it scary?",
+    "¿es muy lenta?"): they ask what the film is like, and their words are no mood asked for.
+    """
+    from chat_rec.understanding.clauses import ASKED_BY_ORDER, asks_what_a_film_is
+    from chat_rec.understanding.tokens import tokenize as keys_of
+
+    def masked(piece: re.Match[str]) -> str:
+        keys = " ".join(t.key for t in keys_of(piece.group()))
+        asks = asks_what_a_film_is(keys) or ASKED_BY_ORDER.match(keys + " ")
+        return " " * len(piece.group()) if asks else piece.group()
 
     return _PIECE.sub(masked, text)
 

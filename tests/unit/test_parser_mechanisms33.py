@@ -27,6 +27,8 @@ benchmark or request file).
   "esta noche toca comedia" still asks for comedy.
 - "then" after a comparative is a misspelt "than" ("way more then the first"); a lone "w" before a word is
   "with" ("go w the 2nd one").
+- The words of a yes/no question about a film are no mood asked for ("is the second one very long",
+  "is it scary?"); a request beside it keeps its moods.
 - In a Spanish message a word is no typo of a cue word that differs in its first letter ("vienen" is no
   misspelt "tienen"): the English dictionary cannot vouch for Spanish words.
 """
@@ -290,3 +292,31 @@ def test_misspelt_than_and_a_lone_w(text, keys) -> None:
     from chat_rec.understanding.tokens import tokenize
 
     assert [t.key for t in tokenize(text)] == keys
+
+
+MOODY = [
+    Item(61, "Slow River", 2001, ("Drama",), ("long", "slow"), popularity=40),
+    Item(62, "Night Teeth", 2010, ("Horror",), ("scary", "gory"), popularity=60),
+    Item(63, "Giggle Town", 2005, ("Comedy",), ("funny",), popularity=50),
+]
+
+
+@pytest.fixture()
+def moody(tmp_path):
+    from tests.unit.test_parser_mechanisms27 import aspect_world
+
+    return aspect_world(MOODY, "moody33", 5, tmp_path)[0]
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("is the second one very long", []),
+    ("is it scary?", []),
+    ("the first one, is it too slow for kids", []),
+    ("is it scary? I want something scary", ["scary"]),
+    ("something funny", ["funny"]),
+])
+def test_a_question_about_a_film_asks_for_no_mood(moody, text, liked) -> None:
+    from chat_rec.understanding.aspects import with_fallback_aspects
+    from chat_rec.understanding.signal import PreferenceSignal
+
+    assert with_fallback_aspects(PreferenceSignal(), text, moody).liked_aspects == liked
