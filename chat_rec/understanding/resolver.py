@@ -165,15 +165,18 @@ class TitleResolver:
         """"the original Scarface": the earliest film with that exact title (a remake came later),
         spaces aside: the original of *Oldboy* (2013) is *Old Boy* (2003).
         """
-        same = [c for k in self._spellings.get(key.replace(" ", ""), [key]) for p, c in self._index.get(k, [])
-                if p == 0 and self._year(c) is not None]
+        same = self._same_title(key)
         return min(same, key=lambda c: (self._year(c), c)) if same else item_id
 
     def _latest(self, key: str, item_id: int | None) -> int | None:
         """"the Planet of the Apes remake": the latest film with that exact title, spaces aside."""
-        same = [c for k in self._spellings.get(key.replace(" ", ""), [key]) for p, c in self._index.get(k, [])
-                if p == 0 and self._year(c) is not None]
+        same = self._same_title(key)
         return max(same, key=lambda c: (self._year(c), c)) if same else item_id
+
+    def _same_title(self, key: str) -> list[int]:
+        """The dated films whose own title is ``key``, spaces aside."""
+        return [c for k in self._spellings.get(key.replace(" ", ""), [key]) for p, c in self._index.get(k, [])
+                if p == 0 and self._year(c) is not None]
 
     def _year(self, item_id: int) -> int | None:
         item = self.catalog.get(item_id)
