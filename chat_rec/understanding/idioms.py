@@ -52,6 +52,9 @@ scare me"): a reaction that rejects (``qqfear``, a dislike word), not the horror
 ("no me dio nada de miedo"), no verdict and no genre ("didn't scare me" keeps its words)."""
 
 
+_GOOD_WAY = re.compile(r"\b(?:in a (?:good|fun|great) way|in the best (?:possible )?way|en el buen sentido"
+                       r"|(?:pero )?del (?:bueno|rico))\b")
+"""Words after a fear a film gave that make it praise ("scared me, in a good way", "me dio miedo del bueno")."""
 _WANTED_EFFECT = frozenset("will would to that which can could might gonna wanna actually really".split())
 """Words before "scare me" that make it a wish ("a horror movie that will actually scare me")."""
 
@@ -75,10 +78,12 @@ def unmark_idioms(keys: list[str]) -> list[str]:
         words = m.group().count(" ") + 1
         out[first:first + words] = ["never"] + ["qqmask"] * (words - 1)
     for m in _FEAR_REACTION.finditer(text):
+        rest = re.split(r" [.?] ", text[m.end():] + " ", maxsplit=1)[0]
+        felt = "qqgood" if _GOOD_WAY.search(rest) else "qqfear"  # "scared me silly, in the best possible way"
         if m.group("fear"):
-            out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else "qqfear"
+            out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else felt
         elif not m.group("not") and not set(text[:m.start()].split()[-3:]) & _WANTED_EFFECT:
-            out[text[:m.start("scare")].count(" ")] = "qqfear"  # not "a horror movie that will scare me"
+            out[text[:m.start("scare")].count(" ")] = felt  # not "a horror movie that will scare me"
     for i, k in enumerate(out[:-1]):
         if k in {"yes", "yeah", "yep", "yup"} and (i == 0 or out[i - 1] in {".", ",", "?"}) \
                 and out[i + 1] in {"i", "we", "im", "ive", "i m", "i ve"}:

@@ -29,6 +29,8 @@ benchmark or request file).
   "with" ("go w the 2nd one").
 - The words of a yes/no question about a film are no mood asked for ("is the second one very long",
   "is it scary?"); a request beside it keeps its moods.
+- Fear a film gave, said to be "in a good way" or "del bueno", is praise ("scared me, in the best
+  possible way").
 - In a Spanish message a word is no typo of a cue word that differs in its first letter ("vienen" is no
   misspelt "tienen"): the English dictionary cannot vouch for Spanish words.
 """
@@ -320,3 +322,14 @@ def test_a_question_about_a_film_asks_for_no_mood(moody, text, liked) -> None:
     from chat_rec.understanding.signal import PreferenceSignal
 
     assert with_fallback_aspects(PreferenceSignal(), text, moody).liked_aspects == liked
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Fargo scared me more than anything, in the best possible way", [FARGO], []),
+    ("Big me dio miedo del bueno", [BIG], []),
+    ("Fargo scared me", [], [FARGO]),
+    ("Fargo scared me. In a good way, I want a comedy now", [], [FARGO]),  # the next sentence's words
+])
+def test_fear_in_a_good_way_is_praise(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (signal.liked_ids, signal.disliked_ids) == (liked, disliked)
