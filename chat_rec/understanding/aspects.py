@@ -169,6 +169,10 @@ TIME_NOUNS = frozenset(
     train plane bus tren avion autobus bus""".split())
 """When (or on what journey) a film is watched (general language): the words of a phrase that ends
 in one describe the occasion, not the film ("on the train", "en tren")."""
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
+                      "fridays saturdays sundays lunes martes miercoles jueves viernes sabado domingo sabados domingos"
+                      .split())
+_DAY_ARTICLES = frozenset("el los this next last every cada este proximo".split())
 OCCASION_OPENERS = frozenset("for on during after before this tonight para en durante despues antes este esta".split())
 
 
@@ -180,6 +184,8 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
     """
     out: set[int] = set()
     for i, k in enumerate(keys):
+        if k in _WEEKDAYS:  # "vienen el sábado", "saturday night": a day of the week is never a mood
+            out.update(range(i - 1 if i and keys[i - 1] in _DAY_ARTICLES else i, i + 1))
         if k not in OCCASION_OPENERS:
             continue
         for j in range(i + 1, min(len(keys), i + 6)):

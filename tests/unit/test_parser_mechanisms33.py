@@ -29,6 +29,8 @@ benchmark or request file).
   "with" ("go w the 2nd one").
 - The words of a yes/no question about a film are no mood asked for ("is the second one very long",
   "is it scary?"); a request beside it keeps its moods.
+- A day of the week is an occasion, never a mood ("mis primos vienen el sábado" had read "sabado" as a
+  mood and matched the tag "sinbad"; found in the newcomer's browser conversation).
 - Fear a film gave, said to be "in a good way" or "del bueno", is praise ("scared me, in the best
   possible way").
 - In a Spanish message a word is no typo of a cue word that differs in its first letter ("vienen" is no
@@ -333,3 +335,16 @@ def test_a_question_about_a_film_asks_for_no_mood(moody, text, liked) -> None:
 def test_fear_in_a_good_way_is_praise(resolver, text, liked, disliked) -> None:
     signal = _read(resolver, text)
     assert (signal.liked_ids, signal.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("mis primos vienen el sabado", {"el", "sabado"}),
+    ("something cozy next friday", {"next", "friday"}),
+    ("sundays are for comedies", {"sundays"}),
+    ("something cozy", set()),
+])
+def test_a_day_of_the_week_is_an_occasion(text, days) -> None:
+    from chat_rec.understanding.aspects import occasion_spans
+
+    keys = text.split()
+    assert {keys[i] for i in occasion_spans(keys)} == days
