@@ -16,7 +16,7 @@ from typing import Any
 
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, coordination, lexicon
+from chat_rec.understanding import comparisons, conditions, coordination, lexicon, who_watches
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention
@@ -120,7 +120,7 @@ class ClauseReader:
         bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
         seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
         title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
-        outsiders = not clause_rules.WATCHING_WITH.search(" ".join(keys))  # their tastes are not the user's
+        outsiders = not who_watches.WATCHING_WITH.search(" ".join(keys))  # their tastes are not the user's
         outsider_before = False  # the clause before had such a person as its subject
         clause_start = self._snapshot()  # the signal before the clause in hand, and before the last one
         judged_from: tuple[list[Any], ...] | None = None  # that changed it: what "I meant X" moves and takes back
@@ -152,8 +152,8 @@ class ClauseReader:
                 sent_start = self._snapshot()
             if retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
                 continue
-            theirs = outsiders and (clause_rules.OUTSIDER_SUBJECT.match(text) is not None or outsider_before
-                                    and clause_rules.THEIR_PRONOUN.match(text) is not None)
+            theirs = outsiders and (who_watches.OUTSIDER_SUBJECT.match(text) is not None or outsider_before
+                                    and who_watches.THEIR_PRONOUN.match(text) is not None)
             outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
             if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
                 heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]

@@ -409,18 +409,6 @@ SEEN_QUALIFIERS = re.compile(r"\b(?:already|ya|before|antes|twice|dos veces|once
 """Words that only qualify a "seen" ("already seen", "ya la vi", "seen it twice")."""
 
 
-_OUTSIDERS = (r"(?:brother|sister|friend|buddy|mate|cousin|coworker|co worker|colleague|boss|neighbou?r|uncle|aunt"
-              r"|roommate|flatmate|hermano|hermana|amigo|amiga|colega|primo|prima|companero|companera|jefe|jefa"
-              r"|vecino|vecina|tio|tia)s?")
-OUTSIDER_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|mis|a|an|un|una|our|nuestro|nuestra)"
-                              r" (?:\w+ )?" + _OUTSIDERS + r"(?! and i\b| and me\b| y yo\b)\b")
-"""A clause whose subject is someone the user does not say they watch with ("my brother hates
-the second one", "mi amiga adora Titanic"): their taste, not the user's (rule 14)."""
-_VISITING = (r"(?:(?:is|are|s|re|will be|ll be|was|were) )?(?:coming (?:over|round|around|to (?:stay|visit))"
-             r"|visiting|staying (?:over|with (?:us|me))|joining (?:us|me)|(?:over|here) (?:tonight|today|this)"
-             r"|sleeping over)|comes? (?:over|round)|will (?:come|visit|join)"
-             r"|vienen?(?! de)|nos visitan?|(?:esta|estan) de visita|se quedan? (?:en casa|conmigo|con nosotros)"
-             r"|(?:va|van) a venir")
 SET_APART = re.compile(
     r"\b(?:anything|something|another|any|some|more|others?|algo|alguna|alguno|otra|otro|otras|otros|mas)\b"
     r"(?: \w+)*? (?:(?:that|which) (?:is not|isnt|s not|isn t|aint)|(?:thats|whats) not|que no (?:sea|sean|es)"
@@ -434,17 +422,6 @@ ASKS_APART = re.compile(r"\b(?:any|anything|something|another|others?|algo|algun
 """A request for films that are not of some kind ("any that aren't Christmas ones", "algo que no sea tan
 largo"): its "ones" or "it" is the kind asked about, not a film named before, and no film is judged
 (rule 7: switching topic rejects no listed film)."""
-THEIR_PRONOUN = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:he|she|they|hes|shes|theyre|theyve|ella|ellos"
-                           r"|ellas|le|les)\b")
-"""A clause whose subject is a third person ("he loves westerns", "ella odia el terror"): right after a
-clause of someone the user does not watch with, the same person's taste."""
-WATCHING_WITH = re.compile(r"\b(?:with|con|for|para) (?:my|mi|mis|our|nuestro|nuestra|nuestros|nuestras) (?:\w+ )?"
-                           + _OUTSIDERS + r"|\b" + _OUTSIDERS + r" (?:and i|and me|y yo)\b"
-                           r"|\b(?:my|mi|mis|our|nuestro|nuestra|nuestros|nuestras) (?:\w+ )?" + _OUTSIDERS
-                           + r" (?:\w+ )?(?:" + _VISITING + r")\b")
-"""The message says the user watches with that person, or chooses for them ("a movie for my
-brother", "my sister's coming over tonight", "mi prima viene a casa"): their taste counts (rule 14)."""
-
 
 
 _DEGREE = frozenset("truly really very pretty super so kinda kind of sort quite totally properly good old "

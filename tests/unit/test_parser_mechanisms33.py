@@ -43,7 +43,7 @@ import pytest
 
 from chat_rec.catalog.models import Catalog, Item
 from chat_rec.understanding import lexicon
-from chat_rec.understanding.clauses import WATCHING_WITH
+from chat_rec.understanding.who_watches import WATCHING_WITH
 
 
 def _read(resolver, text: str):

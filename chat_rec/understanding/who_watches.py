@@ -1,0 +1,33 @@
+"""Who watches (rule 14 of the labelling): whose tastes a message states, the user's or someone else's.
+
+Someone the user watches with, chooses for, or who comes over counts ("my sister's coming over tonight
+and she loves musicals"); someone who only has an opinion does not ("my cousin hates horror", "my
+coworker came from work raving, he loves westerns"). Read on the folded keys of a clause or message.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OUTSIDERS = (r"(?:brother|sister|friend|buddy|mate|cousin|coworker|co worker|colleague|boss|neighbou?r|uncle|aunt"
+              r"|roommate|flatmate|hermano|hermana|amigo|amiga|colega|primo|prima|companero|companera|jefe|jefa"
+              r"|vecino|vecina|tio|tia)s?")
+OUTSIDER_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|mis|a|an|un|una|our|nuestro|nuestra)"
+                              r" (?:\w+ )?" + _OUTSIDERS + r"(?! and i\b| and me\b| y yo\b)\b")
+"""A clause whose subject is someone the user does not say they watch with ("my brother hates
+the second one", "mi amiga adora Titanic"): their taste, not the user's (rule 14)."""
+_VISITING = (r"(?:(?:is|are|s|re|will be|ll be|was|were) )?(?:coming (?:over|round|around|to (?:stay|visit))"
+             r"|visiting|staying (?:over|with (?:us|me))|joining (?:us|me)|(?:over|here) (?:tonight|today|this)"
+             r"|sleeping over)|comes? (?:over|round)|will (?:come|visit|join)"
+             r"|vienen?(?! de)|nos visitan?|(?:esta|estan) de visita|se quedan? (?:en casa|conmigo|con nosotros)"
+             r"|(?:va|van) a venir")
+THEIR_PRONOUN = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:he|she|they|hes|shes|theyre|theyve|ella|ellos"
+                           r"|ellas|le|les)\b")
+"""A clause whose subject is a third person ("he loves westerns", "ella odia el terror"): right after a
+clause of someone the user does not watch with, the same person's taste."""
+WATCHING_WITH = re.compile(r"\b(?:with|con|for|para) (?:my|mi|mis|our|nuestro|nuestra|nuestros|nuestras) (?:\w+ )?"
+                           + _OUTSIDERS + r"|\b" + _OUTSIDERS + r" (?:and i|and me|y yo)\b"
+                           r"|\b(?:my|mi|mis|our|nuestro|nuestra|nuestros|nuestras) (?:\w+ )?" + _OUTSIDERS
+                           + r" (?:\w+ )?(?:" + _VISITING + r")\b")
+"""The message says the user watches with that person, or chooses for them ("a movie for my
+brother", "my sister's coming over tonight", "mi prima viene a casa"): their taste counts (rule 14)."""
