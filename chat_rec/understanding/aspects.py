@@ -20,6 +20,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import lexicon, years
 from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
 from chat_rec.understanding.audience import AUDIENCE_TERM, audience_asked, audience_spans
+from chat_rec.understanding.clauses import ASKED_BY_ORDER, asks_what_a_film_is
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.mood_scope import (
     CLAUSE_BREAKS,
@@ -30,6 +31,7 @@ from chat_rec.understanding.mood_scope import (
 )
 from chat_rec.understanding.mood_words import covered_keys, spanish_moods
 from chat_rec.understanding.names import name_spans, unknown_names
+from chat_rec.understanding.tokens import tokenize as keys_of
 from chat_rec.understanding.verdict_words import DEVOTED
 
 if TYPE_CHECKING:
@@ -161,17 +163,17 @@ def _sentences(keys: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
-TIME_NOUNS = frozenset(
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes "
+                       "sabado domingo".split())
+TIME_NOUNS = _DAY_NAMES | frozenset(
     """day days night nights evening evenings afternoon afternoons morning mornings weekend weekends week
-    monday tuesday wednesday thursday friday saturday sunday holiday holidays vacation break flight flights
-    trip trips commute dia dias noche noches tarde tardes manana mananas finde semana lunes martes miercoles
-    jueves viernes sabado domingo vacaciones viaje viajes vuelo vuelos
+    holiday holidays vacation break flight flights
+    trip trips commute dia dias noche noches tarde tardes manana mananas finde semana
+    vacaciones viaje viajes vuelo vuelos
     train plane bus tren avion autobus bus""".split())
 """When (or on what journey) a film is watched (general language): the words of a phrase that ends
 in one describe the occasion, not the film ("on the train", "en tren")."""
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays "
-                      "fridays saturdays sundays lunes martes miercoles jueves viernes sabado domingo sabados domingos"
-                      .split())
+_WEEKDAYS = _DAY_NAMES | {d + "s" for d in _DAY_NAMES if not d.endswith("s")}  # "sundays", "sabados"
 _DAY_ARTICLES = frozenset("el los this next last every cada este proximo".split())
 OCCASION_OPENERS = frozenset("for on during after before this tonight para en durante despues antes este esta".split())
 
@@ -386,9 +388,6 @@ def _without_film_questions(text: str) -> str:
     """``text`` without its yes/no questions about a film ("is the second one very long", "is it scary?",
     "¿es muy lenta?"): they ask what the film is like, and their words are no mood asked for.
     """
-    from chat_rec.understanding.clauses import ASKED_BY_ORDER, asks_what_a_film_is
-    from chat_rec.understanding.tokens import tokenize as keys_of
-
     def masked(piece: re.Match[str]) -> str:
         keys = " ".join(t.key for t in keys_of(piece.group()))
         asks = asks_what_a_film_is(keys) or ASKED_BY_ORDER.match(keys + " ")
