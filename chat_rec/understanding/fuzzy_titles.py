@@ -139,6 +139,49 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
             item_id = resolver._lookup(resolver._index, hit[0], nearby_year(tokens, i, n), prefer)
             if item_id is not None:
                 out.append((i, n, item_id, float(hit[1])))
+    return out + number_slips(resolver, text, tokens, covered, prefer, spanish, exact, {(i, n) for i, n, _, _ in out})
+
+
+def singular(word: str) -> str:
+    """A word without a plural "s" ("lambs" -> "lamb"; "glass", "bus" stay)."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
+def number_key(words: list[str]) -> str:
+    """A title's words, each in the singular: the key a slip of number still finds."""
+    return " ".join(singular(w) for w in words)
+
+
+def number_slips(resolver: TitleResolver, text: str, tokens: list[_Token], covered: set[int], prefer: set[int],
+                 spanish: bool, exact: Mapping[int, int], taken: set[tuple[int, int]]
+                 ) -> list[tuple[int, int, int, float]]:
+    """Titles typed with a word's number changed: "Silence of the Lamb", "the Lord of the Ring",
+    "How to Lose a Guys in 10 Days". Every word is a word, so the character ratio's gates (a rare or
+    misspelt word) never let these through; instead the window, each word made singular, must be
+    the singular key of exactly one title of three or more words, two of them content words
+    (``TitleResolver._by_number``). It may hold exact matches whole ("the Ring") but not cut one.
+    """
+    out: list[tuple[int, int, int, float]] = []
+    by_number = resolver._by_number
+    limit = min(len(tokens), _MAX_FUZZY_TOKENS)
+    singles = [singular(t.key) for t in tokens[:limit]]
+    for i in range(limit):
+        for n in range(3, min(resolver._max_len, limit - i) + 1):
+            if " ".join(singles[i:i + 2]) not in resolver._number_prefixes:
+                break
+            span = range(i, i + n)
+            key = by_number.get(" ".join(singles[i:i + n]))
+            if key is None or key == " ".join(tokens[k].key for k in span) or (i, n) in taken:
+                continue
+            held = _held_spans(span, covered, exact)
+            if held is None or (held == [] and any(k in covered for k in span)):
+                continue
+            if (_is_weak(key) or key in resolver._capitals_only) and not accept(
+                    resolver, text, tokens, i, n, key, prefer, spanish):
+                continue  # an ordinary phrase needs its exact form's cue
+            item_id = resolver._lookup(resolver._index, key, nearby_year(tokens, i, n), prefer)
+            if item_id is not None:
+                out.append((i, n, item_id, 100.0 * (1 - 1 / len(key))))
     return out
 
 

@@ -19,7 +19,7 @@ from chat_rec.catalog.models import Catalog, Item
 from chat_rec.catalog.titles import move_article, split_year
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.description_words import phrase_pairs
-from chat_rec.understanding.fuzzy_titles import fuzzy_matches
+from chat_rec.understanding.fuzzy_titles import fuzzy_matches, number_key
 from chat_rec.understanding.series import SeriesIndex
 from chat_rec.understanding.title_accept import accept, coordinated
 from chat_rec.understanding.title_context import (
@@ -30,8 +30,10 @@ from chat_rec.understanding.title_context import (
     other_year,
     remake_near,
     sequel_after,
+    spelt_sequel,
 )
 from chat_rec.understanding.title_cues import (
+    _CLOSED_CLASS,
     _FILM_NOUNS,
     _KNOWN_FILM,
     _is_weak,
@@ -132,6 +134,15 @@ class TitleResolver:
             if len(key) >= 5 and (not _is_weak(key) or len(key) >= 10 and len(content) >= 2 and not _is_genre(key)):
                 by_len[len(words)].append(key)  # "the dare knight" may mean The Dark Knight
         self._fuzzy_choices = dict(by_len)
+        by_number: dict[str, set[str]] = defaultdict(set)
+        for key in self._index:
+            words = key.split()
+            if len(words) >= 3 and sum(w not in _MINOR | lexicon.EN_STOPWORDS | _CLOSED_CLASS for w in words) >= 2 \
+                    and key not in self._heads:  # ("the other guy" is a person, not *The Other Guys*)
+                by_number[number_key(words)].add(key)
+        self._by_number = {k: next(iter(keys)) for k, keys in by_number.items() if len(keys) == 1}
+        """A title's singular key -> the title, where one title has it ("silence of the lamb")."""
+        self._number_prefixes = {" ".join(k.split()[:2]) for k in self._by_number}
         self._typo_choices = dict(typo_len)
         self._all_choices = [k for keys in by_len.values() for k in keys]
 
@@ -249,6 +260,9 @@ class TitleResolver:
                         found.append((i, n, item_id, 100.0))
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
                     doubtful.append((i, n, key))
+                elif key in self._index and n == 1 and not _is_weak(key) and key not in lexicon.FILM_CUES \
+                        and self._known_film(key, whole_title=True):
+                    doubtful.append((i, n, key))  # "inception and the matrix": a well-known film, no common word
                 elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2 \
                         and key not in self._capitals_only:
                     doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
@@ -267,6 +281,10 @@ class TitleResolver:
         idioms = [m.span() for m in lexicon.VERDICT_IDIOMS.finditer(text.lower())]
         title_ends: set[int] = set()
         for i, n, item_id, score in sorted(_select(chosen)):
+            spelt = spelt_sequel(text, tokens, i + n)
+            sequel = self.series.sequel_of(item_id, spelt) if spelt else None
+            if sequel is not None:  # "toy story three", "scream dos": the sequel of that number
+                item_id, n = sequel, n + 1
             if sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
             if item_id not in prefer_set and _possessive_of_films(tokens, i + n - 1):

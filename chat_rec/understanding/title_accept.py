@@ -138,7 +138,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             return True  # "titanic? too cheesy": a known film standing alone as its own sentence
         denied = nxt == "no" and i + n + 1 < len(tokens) and tokens[i + n + 1].key in _VERB_AFTER \
             and at_start(text, i, first)  # "gladiador no me gustó": the film, then its verdict
-        return prev in lexicon.FILM_CUES or before.endswith("fan of") or nxt in _VERB_AFTER or coined or denied
+        return prev in lexicon.FILM_CUES or before.endswith(_SLOT_BEFORE) or nxt in _VERB_AFTER or coined or denied
     if n == 1 and key in lexicon.NAMED_DAYS and not any(c in prefer for _, c in resolver._index.get(key, [])):
         return False  # "on Halloween" is a day, unless the film was just listed
     content = [t for t in tokens[i:i + n] if t.key not in _MINOR] or [first]

@@ -17,6 +17,7 @@ from chat_rec.understanding.title_cues import (
     _ORIGINAL,
     _PART_WORDS,
     _SEQUEL_MARKS,
+    _VERB_AFTER,
 )
 from chat_rec.understanding.title_keys import _YEAR, _Token
 
@@ -64,6 +65,30 @@ def sequel_after(tokens: list[_Token], j: int) -> bool:
         return False
     after = tokens[j + 1].key if j + 1 < len(tokens) else ""
     return after not in _COUNTED
+
+
+def spelt_sequel(text: str, tokens: list[_Token], j: int) -> int | None:
+    """A sequel number spelt as a word right after a title ("toy story three", "scream dos"), or None.
+
+    Only a word of two or more standing alone after the title with a space between, ending its
+    phrase: no counted or timed noun after it ("Heat two times", "Toy Story two days ago"), and no
+    plural word (what a number before it counts).
+    """
+    if j >= len(tokens) or not text[tokens[j - 1].end:tokens[j].start].isspace():
+        return None
+    number = lexicon.NUMBER_WORDS.get(tokens[j].key) if not tokens[j].key.isdigit() else None
+    if number is None or number < 2:
+        return None
+    after = tokens[j + 1].key if j + 1 < len(tokens) and text[tokens[j].end:tokens[j + 1].start].isspace() else ""
+    if after in _COUNTED or (after.endswith("s") and after not in _VERB_AFTER) or after in aspects_time_nouns():
+        return None
+    return number
+
+
+def aspects_time_nouns() -> frozenset[str]:
+    from chat_rec.understanding.aspects import TIME_NOUNS
+
+    return TIME_NOUNS
 
 
 def inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[int] = (),

@@ -1,0 +1,142 @@
+"""Mechanisms of the thirty-fourth session, on sentences and titles written for these tests (none from a
+benchmark or request file).
+
+- A title typed with a word's number changed ("Silence of the Lamb", "the Lord of the Ring", "How to Lose
+  a Guys in 10 Days") names the film. Every word is a real word, so the misspelling pass never looked at
+  it; the window, each word made singular, must be the singular key of exactly one title of three or
+  more words with two content words, at any length (the misspelling pass stops at seven words).
+- A lowercase title after "similar to", "parecida a", "favourite is" names the film when it is a
+  word of its own ("musicals similar to grease"), as it already did when the title was an ordinary
+  phrase.
+- A lowercase one-word title joined by "and", "or" or a comma to a title already found names its film
+  when the film is well known and its word no common one ("probably inception or interstellar"), as a
+  capitalised one already did.
+- A sequel number spelt as a word right after a title ("toy story three", "scream dos") names that sequel
+  when the series has it; a count or a time after the number ("two times", "two days ago") keeps the
+  film named.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chat_rec.catalog.models import Catalog, Item
+from chat_rec.understanding.fuzzy_titles import number_key, singular
+
+NUMBER = [
+    Item(201, "Whisper of the Hounds", 1999, ("Drama",), (), popularity=80),
+    Item(202, "Keepers of the Lighthouse", 2004, ("Drama",), (), popularity=40),
+    Item(203, "Why My Neighbours Steal Garden Gnomes Every Single Summer", 2011, ("Comedy",), (), popularity=30),
+    Item(204, "The Harbour", 2001, ("Drama",), (), popularity=50),
+    Item(205, "Lantern of the Harbour", 2008, ("Drama",), (), popularity=50),
+    Item(206, "Song of the Sea", 2014, ("Animation",), (), popularity=50),
+    Item(207, "Songs of the Sea", 1960, ("Musical",), (), popularity=5),  # two titles share the key
+    Item(208, "The Other Brothers", 2003, ("Comedy",), (), popularity=50),
+]
+
+
+@pytest.fixture(scope="module")
+def number_resolver():
+    from chat_rec.understanding.resolver import TitleResolver
+
+    return TitleResolver(Catalog("number", {f.item_id: f for f in NUMBER}))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("I loved Whisper of the Hound", [201]),
+    ("whispers of the hounds was great", [201]),
+    ("have you seen Keeper of the Lighthouses?", [202]),
+    # eight words and more: longer than any window the misspelling pass tried before
+    ("my kids adore Why My Neighbour Steals Garden Gnome Every Single Summer", [203]),
+    # the window holds an exact title whole ("the Harbour") and is the longer one
+    ("we watched Lanterns of the Harbour last night", [205]),
+    # one content word besides closed-class ones: a person, not a slip
+    ("i like the other brother", []),
+])
+def test_a_title_with_a_word_s_number_changed_names_the_film(number_resolver, text, found) -> None:
+    assert [m.item_id for m in number_resolver.find_in_text(text)] == found
+
+
+def test_a_singular_key_two_titles_share_names_neither(number_resolver) -> None:
+    assert "song of the sea" not in number_resolver._by_number
+    assert number_resolver._by_number["whisper of the hound"] == "whisper of the hounds"
+
+
+@pytest.mark.parametrize(("word", "single"), [
+    ("wolves", "wolve"), ("lambs", "lamb"), ("glass", "glass"), ("bus", "bus"), ("crisis", "crisis"), ("gas", "gas"),
+])
+def test_singular_strips_only_a_plural_s(word, single) -> None:
+    assert singular(word) == single
+    assert number_key([word, "of", "the", "rings"]) == f"{single} of the ring"
+
+
+GREASE, TITANIC, HEAT = 1380, 1721, 6
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("any musicals similar to grease?", [GREASE]),
+    ("something similar to titanic please", [TITANIC]),
+    ("i want something similar to heat", [HEAT]),
+])
+def test_a_lowercase_title_in_a_likeness_slot_names_the_film(resolver, text, liked) -> None:
+    from chat_rec.understanding.extractor import Extractor
+
+    assert Extractor(resolver, None).extract(text, "", []).liked_ids == liked
+
+
+@pytest.mark.parametrize("text", [
+    "a texture similar to velvet",
+    "something similar to that",
+    "the ending was similar to the book",
+])
+def test_a_likeness_slot_holding_an_ordinary_word_names_no_film(resolver, text) -> None:
+    from chat_rec.understanding.extractor import Extractor
+
+    assert Extractor(resolver, None).extract(text, "", []).liked_ids == []
+
+
+INCEPTION, MATRIX, INTERSTELLAR = 79132, 2571, 109487
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("probably inception or interstellar", [INCEPTION, INTERSTELLAR]),
+    ("inception and the matrix", [INCEPTION, MATRIX]),
+    ("hmm i'd say Interstellar and inception", [INTERSTELLAR, INCEPTION]),
+    # an ordinary word, or a film few rated, joined to a title is still a word
+    ("a heist and the matrix", [MATRIX]),
+    ("drama and the matrix", [MATRIX]),
+])
+def test_a_lowercase_well_known_title_joined_to_a_title_is_one(resolver, text, found) -> None:
+    assert [m.item_id for m in resolver.find_in_text(text)] == found
+
+
+SERIES = [
+    Item(301, "Glimmerfall", 2001, ("Adventure",), (), popularity=90),
+    Item(302, "Glimmerfall 2", 2004, ("Adventure",), (), popularity=60),
+    Item(303, "Glimmerfall 3", 2008, ("Adventure",), (), popularity=40),
+    Item(304, "Brackenwood", 1999, ("Horror",), (), popularity=70),
+]
+
+
+@pytest.fixture(scope="module")
+def series_resolver():
+    from chat_rec.understanding.resolver import TitleResolver
+
+    return TitleResolver(Catalog("series", {f.item_id: f for f in SERIES}))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Glimmerfall three made me cry", [303]),
+    ("I loved Glimmerfall two", [302]),
+    ("vi Glimmerfall dos ayer", [302]),
+    ("Glimmerfall 2 was better", [302]),
+    # a count, a time or another clause after the number word: the film named, no sequel
+    ("I watched Glimmerfall two times", [301]),
+    ("we saw Glimmerfall two days ago", [301]),
+    ("Glimmerfall, three of us loved it", [301]),
+    ("I loved Glimmerfall one", [301]),
+    # no sequel of that number in the catalog: the film named
+    ("Brackenwood two was scary", [304]),
+])
+def test_a_sequel_number_spelt_as_a_word_names_the_sequel(series_resolver, text, found) -> None:
+    assert [m.item_id for m in series_resolver.find_in_text(text)] == found
