@@ -339,7 +339,8 @@ class ClauseReader:
                 elif ref.pos in rejected:
                     sign = -1
                 elif compared is not None and ref.items and not ref.pronoun and ref.pos - lo > compared:
-                    sign = 0  # "something lighter than Se7en": a yardstick, not a verdict
+                    # "something lighter than Se7en": a yardstick, not a verdict; one a bad film is set below is liked
+                    sign = 1 if comparisons.set_below(ckeys, compared, polarity) else 0
                     self.settled.update(ref.items)
                 else:
                     sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0

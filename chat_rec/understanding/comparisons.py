@@ -56,6 +56,8 @@ def compared_from(ckeys: list[str]) -> int | None:
         if k in {"to", "a", "over", "antes", "sobre"} and any(w in _PREFER for w in ckeys[:j]) \
                 and "qqtitle" in ckeys[max(i for i, w in enumerate(ckeys[:j]) if w in _PREFER):j]:
             return j  # "prefiero Heat a Speed", "I prefer Heat to Speed"
+        if k in {"to", "with", "con"} and j and ckeys[j - 1] in _COMPARED:
+            return j  # "trash compared to the first one", "comparada con Heat": a yardstick
         if k not in {"than", "que"}:
             continue
         before = ckeys[max(0, j - 4):j]
@@ -64,6 +66,17 @@ def compared_from(ckeys: list[str]) -> int | None:
         if k == "than" and any(len(w) > 4 and w.endswith("er") and w not in _NOT_COMPARATIVE_ER for w in before):
             return j
     return None
+
+
+_COMPARED = frozenset("compared comparado comparada comparados comparadas comparacion".split())
+
+
+def set_below(ckeys: list[str], at: int, polarity: int) -> bool:
+    """Whether the yardstick after ``ckeys[at]`` is what the clause ranks above its subject: a film
+    judged badly "compared to" another sets that other one above it ("Jaws 2 was trash compared to the
+    first one" likes the first). Praise "compared to" a film judges the yardstick not at all.
+    """
+    return polarity < 0 and at > 0 and ckeys[at - 1] in _COMPARED and lexicon.NEGATORS.isdisjoint(ckeys[at:])
 
 
 _PERCEPTION = frozenset("look looks looked looking sound sounds sounded seem seems seemed feel feels felt".split())

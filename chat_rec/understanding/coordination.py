@@ -31,8 +31,11 @@ _OWN_VERB = frozenset("is was were are s felt feels seemed seems looked looks go
                       "es fue era son fueron me nos parecio parece resulto sigue".split())
 
 
-_NEW_SUBJECTS = frozenset("i we he she they".split())
-"""Subject pronouns that open a clause after "and" ("… bored me and I haven't seen X"); "you" and
+_NEGATORS = frozenset("no not never nunca tampoco".split())
+"""Negators that open a predicate of their own right after "and"/"y" (Spanish drops the subject)."""
+_NEW_SUBJECTS = frozenset("i we he she they im ive id hes shes theyre theyve weve".split())
+"""Subject pronouns that open a clause after "and" ("… bored me and I haven't seen X"), also folded with
+their verb ("I'm" is "im"; not "ill", "were", "well", which are words of their own); "you" and
 Spanish "yo" are left out ("Heat and you know what", "y yo que sé")."""
 
 
@@ -82,8 +85,13 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
         return True  # "I love westerns and hate musicals", "me encantan los westerns y no soporto los musicales"
     if not right or list_only(left):
         return False
-    if len(right) > 1 and right[0] in _NEW_SUBJECTS and _cue(left) and "qqtitle" in keys[start:i]:
-        return True  # "Gravity bored me and I haven't seen the last one": a subject of its own, a clause of its own
+    if len(right) > 2 and right[0] in _NEGATORS and _cue(left) and lexicon.mentions_genre(left) \
+            and lexicon.mentions_genre(right_text) and not list_only(left):
+        return True  # "me encantan los musicales y no soy mucho de ciencia ficción": a predicate of its own
+    if len(right) > 1 and right[0] in _NEW_SUBJECTS and _cue(left) and (
+            "qqtitle" in keys[start:i] or lexicon.mentions_genre(left) and lexicon.mentions_genre(right_text)):
+        return True  # "Gravity bored me and I haven't seen the last one", "I love musicals and I'm not much for
+        # sci-fi": a subject of its own, a clause of its own (its "not" does not reach back to "love")
     if "qqtitle" not in keys[start:end]:
         return False
     j = 0

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 
 from chat_rec.understanding import lexicon, typos
 from chat_rec.understanding.title_accept import accept
-from chat_rec.understanding.title_context import at_start, nearby_year
+from chat_rec.understanding.title_context import at_start, correlative, nearby_year
 from chat_rec.understanding.title_cues import (
     _ARTICLES,
     _MAX_FUZZY_TOKENS,
@@ -78,6 +78,8 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
             if (not rare or max(len(w) for w in rare) < 4) and not unknown:
                 continue  # (a word no dictionary knows licenses the word-by-word pass below)
             window = " ".join(words)
+            if correlative(tokens, i, n):
+                continue  # "the twistier the better": a comparative
             spelt_right = bool(known) and all(w in known or w.isdigit() for w in words)
             if spelt_right and (n == 1 or len(window) < 10):
                 continue  # every word spelt right: a phrase, not a misspelt title

@@ -74,8 +74,8 @@ def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
 
 
 _LIST_WORD = re.compile(r"\b(?:list|lista|options?|opciones|picks?|suggestions?|sugerencias?"
-                        r"|you (?:gave|listed|suggested|mentioned|showed))\b")
-"""A clause that speaks of the list on screen: its ordinals are positions."""
+                        r"|you (?:gave|listed|suggested|mentioned|showed)|here|aqui|above|arriba)\b")
+"""A clause that speaks of the list on screen ("the second one here"): its ordinals are positions."""
 _YEAR_VERSION = re.compile(r"^(?:la|el|the|that|esa|ese) (?:del?|one from|version from) (\d\d|\d{4})\b"
                            r"|^the (\d{4}) (?:one|version|remake|original)\b")
 """A version of a title told by its year, right after the title: "la del 53", "the one from 1933"."""
@@ -135,6 +135,9 @@ class _Parser(ClauseReader):
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something", "all"}:
                 keys[i] = "except"
+            elif k == "from" and i > 0 and keys[i - 1] == "far" and (
+                    lexicon.POSITIVE.fullmatch(keys[i + 1]) or lexicon.NEGATIVE.fullmatch(keys[i + 1])):
+                keys[i - 1], keys[i] = "qqmask", "not"  # "far from bad" is "not bad"; "far from home" is a place
             elif keys[i + 1] in _CONSEQUENCES and i > 0 and keys[i - 1] not in _BREAKS:
                 # "she can't handle horror so nothing scary", "así que nada de terror": a clause of its own
                 if k == "so":

@@ -39,7 +39,8 @@ def _name_and_number(title: str) -> tuple[str, int | None]:
         return fold_key(title), None
     raw = found.group("part") or found.group("num")
     number = None if raw is None else int(raw) if raw.isdigit() else ROMAN_NUMERALS.get(raw.lower())
-    return _LEADING_ARTICLE.sub("", fold_key(found.group("name"))), number
+    name = re.sub(r"\s+(?:part|parte)$", "", fold_key(found.group("name")))  # "The Hangover Part II" has no colon
+    return _LEADING_ARTICLE.sub("", name), number
 
 
 def _whole_name(title: str) -> str:
@@ -63,8 +64,11 @@ class SeriesIndex:
             else:
                 by_name[name].append((number, item))
         numbered = set(by_name)
+        plain = {name for name, item in unnumbered if _whole_name(item.title) == name}
         for name, item in unnumbered:  # "Mission: Impossible" opens the series its sequels name whole
             whole = _whole_name(item.title)
+            if whole != name and whole not in numbered and name in plain:
+                continue  # "Jaws: The Revenge" beside "Jaws": a sequel by its subtitle, not a second first film
             by_name[whole if whole in numbered else name].append((0, item))
         self._series = {name: films for name, films in by_name.items()
                         if any(n >= 2 for n, _ in films) and sum(1 for n, _ in films if n == 0) == 1}

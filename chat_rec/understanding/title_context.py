@@ -68,6 +68,17 @@ def sequel_after(tokens: list[_Token], j: int) -> bool:
     return after not in _COUNTED
 
 
+_CORRELATIVE = frozenset("better worse more less merrier".split())
+
+
+def correlative(tokens: list[_Token], i: int, n: int) -> bool:
+    """Whether the words at ``i`` stand in "the X-er the better": a comparative, never a title ("the
+    twistier the better" names no *Twister*, "the scarier the better" no *Scary Movie*).
+    """
+    return i > 0 and tokens[i - 1].key == "the" and i + n + 1 < len(tokens) and tokens[i + n].key == "the" \
+        and tokens[i + n + 1].key in _CORRELATIVE
+
+
 def spelt_sequel(text: str, tokens: list[_Token], j: int) -> int | None:
     """A sequel number spelt as a word right after a title ("toy story three", "scream dos"), or None.
 

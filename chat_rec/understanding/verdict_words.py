@@ -48,6 +48,7 @@ targets (``word_forms.cue_words``)."""
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
     r"|fan of|(?:muy |super |muy muy )?fan de|fans de|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great"
+    r"|(?:big|huge|massive) on\b(?! (?:the )?(?:screen|tv|a|an)\b)"
     r"|good|fine|nice|better|way better"
     r"|perfect|please|pls|plz"
     r"|por favor|(?:is|was|a) (?:true |real |total |modern |real )?classic|awesome|amazing|brilliant"

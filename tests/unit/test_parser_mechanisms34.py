@@ -14,6 +14,14 @@ benchmark or request file).
 - A sequel number spelt as a word right after a title ("toy story three", "scream dos") names that sequel
   when the series has it; a count or a time after the number ("two times", "two days ago") keeps the
   film named.
+- A clause after "and" keeps its own verdict when it has a subject of its own, also folded with its verb
+  ("and I'm not much for horror"), or opens with a negator (Spanish drops the subject: "y no soy mucho de
+  terror"); before, its "not" reached back and flipped "I love westerns". "big on" is a liking.
+- "far from" before a verdict word negates it ("far from bad" is a like); a film judged badly "compared
+  to" another sets that other one above it (liked); "the twistier the better" is a comparative, no
+  misspelt title.
+- A series opens with its plain title even when a sequel is known by its subtitle alone, and "X Part II"
+  without a colon is X's sequel; an ordinal said of the list "here" is a position, not the series.
 """
 
 from __future__ import annotations
@@ -140,3 +148,83 @@ def series_resolver():
 ])
 def test_a_sequel_number_spelt_as_a_word_names_the_sequel(series_resolver, text, found) -> None:
     assert [m.item_id for m in series_resolver.find_in_text(text)] == found
+
+
+def _read(resolver, text: str, previous=()):
+    from chat_rec.understanding.extractor import Extractor
+
+    return Extractor(resolver, None).extract(text, "", list(previous))
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # a clause after "and" with a subject of its own, folded with its verb, or a negator of its own
+    ("I adore westerns and I'm not much for horror", ["Western"], ["Horror"]),
+    ("I love war films and I'm not crazy about musicals", ["War"], ["Musical"]),
+    ("I hate horror and I'm not big on thrillers either", [], ["Horror", "Thriller"]),
+    ("me gustan los westerns y no soy mucho de terror", ["Western"], ["Horror"]),
+    ("I love comedies and I watch them every weekend", ["Comedy"], []),
+    # "big on" is a liking, as "keen on" already was
+    ("I'm really big on documentaries", ["Documentary"], []),
+    ("not huge on romance tbh", [], ["Romance"]),
+])
+def test_each_clause_after_and_keeps_its_own_verdict(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (sorted(signal.liked_genres), sorted(signal.disliked_genres)) == (liked, disliked)
+
+
+HEAT, RONIN = 6, 2278
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Heat was far from bad", [HEAT], []),
+    ("Heat is far from boring", [HEAT], []),
+    ("Heat was far from great", [], [HEAT]),
+    ("loved Heat, it's set far from home", [HEAT], []),
+    # a film judged badly "compared to" another sets that other one above it; praise judges no yardstick
+    ("Ronin was dull compared to Heat", [HEAT], [RONIN]),
+    ("Heat is amazing compared to Ronin", [HEAT], []),
+])
+def test_far_from_and_compared_to(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (signal.liked_ids, signal.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize("text", [
+    "a thriller please, the twistier the better",
+    "something dark, the grimmer the better",
+    "the scarier the better",
+])
+def test_the_comparative_of_the_x_er_the_better_names_no_film(resolver, text) -> None:
+    assert _read(resolver, text).liked_ids == []
+
+
+SAGA = [
+    Item(401, "Tidewalker", 1980, ("Thriller",), (), popularity=90),
+    Item(402, "Tidewalker 2", 1983, ("Thriller",), (), popularity=50),
+    Item(403, "Tidewalker: The Reckoning", 1987, ("Thriller",), (), popularity=20),  # a sequel by its subtitle
+    Item(404, "Hollow Pines", 2009, ("Comedy",), (), popularity=80),
+    Item(405, "Hollow Pines Part II", 2011, ("Comedy",), (), popularity=60),  # no colon before "Part"
+    Item(406, "Lanternfall", 1990, ("Drama",), (), popularity=40),
+    Item(407, "Lanternfall", 2015, ("Drama",), (), popularity=40),  # a remake: two first films, no series
+    Item(408, "Lanternfall 2", 2018, ("Drama",), (), popularity=10),
+]
+
+
+def test_a_series_opens_with_its_plain_title_and_its_part_sequels_join_it() -> None:
+    from chat_rec.understanding.series import SeriesIndex
+
+    index = SeriesIndex(Catalog("saga", {f.item_id: f for f in SAGA}))
+    assert index.sequel_of(402, 1) == 401  # "Tidewalker: The Reckoning" is no second first film
+    assert index.sequel_of(401, 2) == 402
+    assert index.sequel_of(405, 1) == 404  # "Hollow Pines Part II" belongs to Hollow Pines
+    assert index.sequel_of(408, 1) is None  # two films of the first title: not guessed
+
+
+def test_an_ordinal_said_of_the_list_here_is_a_position(resolver) -> None:
+    from chat_rec.catalog.loaders import load_catalog
+    from chat_rec.config import BUNDLED_CATALOG
+
+    catalog = load_catalog(BUNDLED_CATALOG)
+    shown = [catalog.get(i) for i in (1214, 1200, 2916)]  # Alien, Aliens, Total Recall
+    signal = _read(resolver, "I watched Toy Story 2 yesterday and loved it, but the third one here looks dull", shown)
+    assert signal.disliked_ids == [2916]
