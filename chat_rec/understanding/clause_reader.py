@@ -78,6 +78,8 @@ class ClauseReader:
     judged_alone: dict[int, int]
     settled: set[int]
     _settled: bool
+    toks: list[Any]
+    """The message's tokens as typed, before titles are masked."""
 
     def _refs(self, ckeys: list[str], lo: int, title_at: dict[int, Mention]) -> list[_Ref]:
         """What the clause starting at token ``lo`` names, in order: the parser's own reader."""
@@ -120,7 +122,8 @@ class ClauseReader:
         bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
         seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
         title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
-        outsiders = not who_watches.WATCHING_WITH.search(" ".join(keys))  # their tastes are not the user's
+        # their tastes are not the user's; read on the words as typed ("my uncle is coming over" is no film *My Uncle*)
+        outsiders = not who_watches.WATCHING_WITH.search(" ".join(t.key for t in self.toks))
         outsider_before = False  # the clause before had such a person as its subject
         clause_start = self._snapshot()  # the signal before the clause in hand, and before the last one
         judged_from: tuple[list[Any], ...] | None = None  # that changed it: what "I meant X" moves and takes back
@@ -153,7 +156,8 @@ class ClauseReader:
             if retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
                 continue
             theirs = outsiders and (who_watches.OUTSIDER_SUBJECT.match(text) is not None or outsider_before
-                                    and who_watches.THEIR_PRONOUN.match(text) is not None)
+                                    and who_watches.THEIR_PRONOUN.match(text) is not None
+                                    or who_watches.THEIR_FAVOURITE.search(text) is not None)
             outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
             if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
                 heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]

@@ -28,13 +28,20 @@ _WANT = re.compile(
 una…"), a want of what a film does ("I want to laugh", "quiero llorar"), "tell me a … movie": rule 13's
 "statement of what the user wants to watch now"."""
 
+_WOULD_TAKE = re.compile(rf"\b(?:id|wed|i would|we would)(?: {_FILLER}){{0,2}} (?:go for|go with|watch|see) ")
+"""A conditional choice of what to watch, before a kind of film ("I'd rather go for sci-fi tonight")."""
+
 _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actually|ideally|preferably|"
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
-_INDEFINITE = re.compile(r"^(?:a|an|some|un|una|unas|unos)\b")
+_MORE_ASKED = re.compile(r"^(?:(?:and|ok|okay|so|got|have you got|any|anything) )*more (?!than\b|or\b|and\b)\w")
+"""A question opening with "more" of something ("more tom hanks?"); not "more than…", "more or less"."""
+_PHRASE_AFTER = frozenset("for to tonight today this on para hoy".split())
+"""Words after the noun asked for, which end its phrase ("a cosy pick for a snowy evening?")."""
+_INDEFINITE = re.compile(r"^(?:(?:whats|what s|what is|got|have you got|any) )?(?:a|an|some|un|una|unas|unos)\b")
 _KIND_NOUNS = frozenset("thing things one ones movie movies film films flick flicks stuff peli pelis pelicula "
-                        "peliculas cosa cosas".split())
+                        "peliculas cosa cosas pick picks watch choice option".split())
 """Nouns that end a noun phrase asking for a kind of film ("a clever heist thing?")."""
 _FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine|classics|clasicos|clasicas)\b")
 _POLITE = re.compile(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible)\b")
@@ -153,12 +160,17 @@ def wants_new(keys: list[str]) -> bool:
         polite = _POLITE.search(text)
         if named and (question or polite or _WHAT_ABOUT.match(text)):
             return True  # "comedy, maybe?", "what about documentaries" (a question by its words alone)
+        if (took := _WOULD_TAKE.search(text)) and lexicon.mentions_genre(text[took.end():]):
+            return True  # "I'd rather go for sci-fi tonight", "we'd watch a western"
+        if question and _MORE_ASKED.match(text):
+            return True  # "more tom hanks?", "any more like that?": more of something, asked
         if _WANT.search(text) or any(  # "old classics please, the older the better": clause by clause
                 _POLITE.search(c) and _FILM_NOUN.search(c) and not _verdict(_FILM_NOUN.sub(" ", _POLITE.sub(" ", c)))
                 for c in " ".join(words).split(" , ")):
             return True
         said = text.split()
-        if question and _INDEFINITE.match(text) and said[-1] in _KIND_NOUNS and not set(said) & _SUBJECT:
+        head = said[:next((j for j, w in enumerate(said) if j and w in _PHRASE_AFTER), len(said))]
+        if question and _INDEFINITE.match(text) and head[-1] in _KIND_NOUNS and not set(head) & _SUBJECT:
             return True  # "a clever, mind-bending heist thing?": a noun phrase asked for
         if _genre_with_a_proviso(" ".join(words)):
             return True

@@ -188,7 +188,7 @@ def _likeness(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (
     after_title = False
     last_end = -1  # where the last title asked for ended: a title joined to it by "and" / "o a" is asked too
     named = [m for m in sorted(resolver.find_in_text(text), key=lambda m: m.start) if m.score >= MIN_SCORE]
-    for m in named:
+    for at, m in enumerate(named):
         before = [t.key for t in tokens if t.start < m.start]
         after = [t.key for t in tokens if t.start >= m.end]
         joined = [t.key for t in tokens if last_end <= t.start < m.start]
@@ -196,6 +196,10 @@ def _likeness(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (
             continue
         kind = kind_after(after) and not lexicon.NOMINAL_NEGATORS & set(before[-2:])
         after_title = after_title or kind
+        if kind and at and named[at - 1].item_id not in disliked and 0 < len(
+                between := [t.key for t in tokens if named[at - 1].end <= t.start < m.start]) <= 2 \
+                and set(between) <= _COORDINATION:
+            out[named[at - 1].item_id] = None  # "a Lion King or Little Mermaid type of thing": both make the kind
         if kind or _asks_likeness(before[-_BEFORE:]) or (last_end >= 0 and 0 < len(joined) <= 2
                                                           and set(joined) <= _COORDINATION):
             out[m.item_id] = None

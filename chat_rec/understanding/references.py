@@ -135,7 +135,8 @@ class ListReferences:
             elif k in {"to", "last"} and prev == "second" or k == "last" and ckeys[j - 2:j] == ["second", "to"]:
                 continue  # the rest of "second to last"
             elif k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
-                                           or j == 0 or prev in {"and", "or", "y", "o", "seen"}):
+                                           or j == 0 or prev in {"and", "or", "y", "o", "seen"}) \
+                    and not self._tag_at(ckeys, j):  # ("the first-love one" describes the film tagged "first love")
                 if nxt in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
                         ["them"], ["those"], ["these"])) or _OWN_MENTION.match(" ".join(ckeys[j + 1:j + 7])):
                     continue
@@ -144,7 +145,7 @@ class ListReferences:
             elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs
                                               or k == "final" and prev == "del"
                                               or j == 0 and (count or nxt == "one")) \
-                    and nxt not in _NOT_REF_NOUNS:  # "the first and last ones"
+                    and nxt not in _NOT_REF_NOUNS and not self._tag_at(ckeys, j):  # "the first and last ones"
                 two = nxt in _PLURAL_NOUNS and n > 2 and prev in _DETERMINERS  # "the last ones"; "first and last ones"
                 picked = ids[-max(count, 2 if two else 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
@@ -237,6 +238,13 @@ class ListReferences:
         text = " ".join(words)
         return bool(_OPENING.match(text))
 
+    def _tag_at(self, ckeys: list[str], j: int) -> bool:
+        """Whether the words from ``ckeys[j]`` spell a tag of a listed film of two words or more: "the
+        last-man-on-earth one" describes the film tagged "last man on earth", it is no position.
+        """
+        return any(len(words := fold(tag).split()) >= 2 and ckeys[j:j + len(words)] == words
+                   for item in self.previous for tag in (item.all_tags or item.tags))
+
     @staticmethod
     def _bare_position(ckeys: list[str], j: int) -> bool:
         """A bare digit is a list position when it stands like a name, not a quantity.
@@ -276,8 +284,8 @@ class ListReferences:
                 continue  # "la de Rashomon no me llama": the movie is named, the phrase is no description
             count = lexicon.NUMBER_WORDS.get(words[0], 0) if words else 0
             words = [w for w in words if w not in lexicon.NUMBER_WORDS and w not in {"other", "qqtitle", "qqmask"}]
-            if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS):
-                continue
+            if not words or set(words) & (set(lexicon.ORDINALS) | lexicon.LAST_WORDS) and not self._tag_at(words, 0):
+                continue  # (a position, unless the words spell a listed film's tag: "the last-man-on-earth one")
             las_de = group == 3 and m.group().split()[0] in {"las", "los", "esas", "esos"}  # "las de guerra"
             plural = (m.group().endswith("s") and group in (1, 5)) or group == 6 or las_de
             if plural and all(w in _ERA_WORDS for w in words):

@@ -43,6 +43,7 @@ from chat_rec.understanding.title_cues import (
 from chat_rec.understanding.title_keys import (
     _LEADING_ARTICLE,
     _MINOR,
+    _NOUNS_AFTER,
     _YEAR,
     SPANISH_TITLES,
     _is_genre,
@@ -261,7 +262,8 @@ class TitleResolver:
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
                     doubtful.append((i, n, key))
                 elif key in self._index and n == 1 and not _is_weak(key) and key not in lexicon.FILM_CUES \
-                        and self._known_film(key, whole_title=True):
+                        and self._known_film(key, whole_title=True) \
+                        and (i + 1 == len(keys) or keys[i + 1] not in _NOUNS_AFTER):  # "godzilla movies": a kind
                     doubtful.append((i, n, key))  # "inception and the matrix": a well-known film, no common word
                 elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2 \
                         and key not in self._capitals_only:

@@ -31,3 +31,11 @@ WATCHING_WITH = re.compile(r"\b(?:with|con|for|para) (?:my|mi|mis|our|nuestro|nu
                            + r" (?:\w+ )?(?:" + _VISITING + r")\b")
 """The message says the user watches with that person, or chooses for them ("a movie for my
 brother", "my sister's coming over tonight", "mi prima viene a casa"): their taste counts (rule 14)."""
+
+
+THEIR_FAVOURITE = re.compile(r"\b(?:is|was|s|were|are|remains|became) (?:always |still )?(?:his|her|their)"
+                             r" (?:all time |all-time |absolute |very )?"
+                             r"(?:favou?rites?|faves?|favs?|go to|comfort movie)\b")
+"""A film said to be someone else's favourite ("True Grit was his favourite"): their taste, not the
+user's, whoever they are (rule 14), unless the user watches with them."""
+

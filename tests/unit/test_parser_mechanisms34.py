@@ -22,6 +22,12 @@ benchmark or request file).
   misspelt title.
 - A series opens with its plain title even when a sequel is known by its subtitle alone, and "X Part II"
   without a colon is X's sequel; an ordinal said of the list "here" is a position, not the series.
+- Requests by their words: "what's a … pick?", "got a … one?", "more <someone>?", "I'd rather go for
+  <a kind>"; not "more or less?", "is it more of a drama?".
+- A film said to be someone else's favourite ("was his favourite") is their taste, unless the user
+  watches with them.
+- Titles joined before a kind ("a Heat or Ronin kind of thing") all make the kind asked for.
+- A position word that opens a listed film's tag ("the last-man-on-earth one") describes that film.
 """
 
 from __future__ import annotations
@@ -228,3 +234,54 @@ def test_an_ordinal_said_of_the_list_here_is_a_position(resolver) -> None:
     shown = [catalog.get(i) for i in (1214, 1200, 2916)]  # Alien, Aliens, Total Recall
     signal = _read(resolver, "I watched Toy Story 2 yesterday and loved it, but the third one here looks dull", shown)
     assert signal.disliked_ids == [2916]
+
+
+@pytest.mark.parametrize(("text", "wants"), [
+    ("what's a cosy pick for a snowy evening?", True),
+    ("got a creepy one?", True),
+    ("more wes anderson?", True),
+    ("any more pixar?", True),
+    ("I'd rather go for a western tonight", True),
+    ("we'd go for animation this time", True),
+    ("more or less?", False),
+    ("is it more of a drama?", False),
+    ("what's a film you love?", False),
+    ("I'd have loved a western ending", False),
+])
+def test_requests_by_their_words(resolver, text, wants) -> None:
+    assert _read(resolver, text).wants_new_recommendations is wants
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Heat was his favourite, he watched it every year", []),
+    ("Alien is her all-time favourite", []),
+    ("Heat is my favourite", [HEAT]),
+    # the person watches along: their favourite counts (rule 14)
+    ("my uncle is coming over tonight, Heat is his favourite", [HEAT]),
+])
+def test_someone_else_s_favourite_is_their_taste(resolver, text, liked) -> None:
+    assert _read(resolver, text).liked_ids == liked
+
+
+def test_titles_joined_before_a_kind_all_make_the_kind(resolver) -> None:
+    signal = _read(resolver, "a Heat or Ronin kind of thing for tonight?")
+    assert signal.liked_ids == [HEAT, RONIN] and signal.wants_new_recommendations
+
+
+TAGGED = [
+    Item(501, "Orbit Station", 2007, ("Sci-Fi",), (), popularity=50, all_tags=("last man on earth", "space")),
+    Item(502, "Quiet Harbour", 2002, ("Drama",), (), popularity=50, all_tags=("fishing",)),
+    Item(503, "Neon Alley", 2009, ("Crime",), (), popularity=50, all_tags=("first love", "night")),
+]
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("the last-man-on-earth one sounds great", [501]),
+    ("the first-love one looks sweet", [503]),
+    ("the last one sounds great", [503]),
+    ("the first one sounds great", [501]),
+])
+def test_a_position_word_that_opens_a_listed_tag_describes_the_film(text, liked) -> None:
+    from chat_rec.understanding.parser import parse
+
+    assert parse(text, TAGGED).liked_ids == liked
