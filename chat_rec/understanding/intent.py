@@ -39,9 +39,12 @@ _MORE_ASKED = re.compile(r"^(?:(?:and|ok|okay|so|got|have you got|any|anything) 
 """A question opening with "more" of something ("more tom hanks?"); not "more than…", "more or less"."""
 _PHRASE_AFTER = frozenset("for to tonight today this on para hoy".split())
 """Words after the noun asked for, which end its phrase ("a cosy pick for a snowy evening?")."""
-_INDEFINITE = re.compile(r"^(?:(?:whats|what s|what is|got|have you got|any) )?(?:a|an|some|un|una|unas|unos)\b")
+_INDEFINITE = re.compile(r"^(?P<ask>(?:whats|what s|what is|got|have you got|any) )?(?:a|an|some|un|una|unas|unos)\b")
 _KIND_NOUNS = frozenset("thing things one ones movie movies film films flick flicks stuff peli pelis pelicula "
-                        "peliculas cosa cosas pick picks watch choice option".split())
+                        "peliculas cosa cosas".split())
+_ASKED_NOUNS = frozenset("pick picks watch".split())
+"""Nouns that name what is asked for only after a word of asking ("what's a feel-good pick?"): "an odd
+pick?" alone comments on one."""
 """Nouns that end a noun phrase asking for a kind of film ("a clever heist thing?")."""
 _FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine|classics|clasicos|clasicas)\b")
 _POLITE = re.compile(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible)\b")
@@ -170,7 +173,10 @@ def wants_new(keys: list[str]) -> bool:
             return True
         said = text.split()
         head = said[:next((j for j, w in enumerate(said) if j and w in _PHRASE_AFTER), len(said))]
-        if question and _INDEFINITE.match(text) and head[-1] in _KIND_NOUNS and not set(head) & _SUBJECT:
+        indefinite = _INDEFINITE.match(text)
+        asking = bool(indefinite and indefinite.group("ask"))
+        asked_noun = head[-1] in _KIND_NOUNS or asking and head[-1] in _ASKED_NOUNS
+        if question and indefinite and asked_noun and not set(head) & _SUBJECT:
             return True  # "a clever, mind-bending heist thing?": a noun phrase asked for
         if _genre_with_a_proviso(" ".join(words)):
             return True

@@ -285,3 +285,12 @@ def test_a_position_word_that_opens_a_listed_tag_describes_the_film(text, liked)
     from chat_rec.understanding.parser import parse
 
     assert parse(text, TAGGED).liked_ids == liked
+
+
+@pytest.mark.parametrize(("text", "wants"), [
+    ("an odd choice?", False),
+    ("a weird pick?", False),
+    ("any fun picks for tonight?", True),
+])
+def test_a_pick_is_asked_for_only_after_a_word_of_asking(resolver, text, wants) -> None:
+    assert _read(resolver, text).wants_new_recommendations is wants
