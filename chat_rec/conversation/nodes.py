@@ -23,6 +23,7 @@ from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints
 from chat_rec.ranking.query import query_window
+from chat_rec.understanding import film_facts, lexicon
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.own_mentions import MIN_SCORE, with_own_mention
 from chat_rec.understanding.signal import PreferenceSignal
@@ -193,6 +194,7 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
                       reply=text.format(title=label))
     else:
         text = " ".join(part for part in (acknowledge(signal, replies, deps.catalog.get),
+                                          answer_facts(signal, replies, deps.catalog.get),
                                           answer_asked(state, runtime)) if part)
         if not signal.wants_new_recommendations:
             text = (text + " " + replies["feedback_more"]).strip()
@@ -209,6 +211,32 @@ def acknowledge(signal: PreferenceSignal, replies: dict[str, Any], item: Callabl
         names = [found.label for i in ids if (found := item(i)) is not None]
         if names:
             parts.append(replies[key].format(title=", ".join(names[:3])))
+    return " ".join(parts)
+
+
+def answer_facts(signal: PreferenceSignal, replies: dict[str, Any], item: Callable[[int], Item | None]) -> str:
+    """The reply to a question about a film's facts (``understanding.film_facts``): the year and what
+    its genres and tags say when that is what was asked, and otherwise plainly that the catalog does not
+    hold it (running time, cast, director, where to watch), followed by what the catalog does know.
+    """
+    if not signal.fact_topic:
+        return ""
+    films = [found for i in signal.fact_ids[:3] if (found := item(i)) is not None]
+    topic = signal.fact_topic
+    if not films:
+        return "" if topic in film_facts.KNOWN else str(replies["fact_cannot_any"])
+    parts = []
+    for film in films:
+        if topic == "year" and film.year:
+            parts.append(replies["fact_year"].format(title=film.title, year=film.year))
+            continue
+        if topic not in film_facts.KNOWN:
+            parts.append(replies["fact_cannot"].format(what=replies[f"fact_{topic}"].format(title=film.title)))
+        about = [t for t in film.tags if not (lexicon.NEGATIVE.search(t) or lexicon.POSITIVE.search(t))]
+        tags = ", ".join(f"“{t}”" for t in about[:3])  # what it is about, not what someone thought of it
+        tagged = replies["fact_tags"].format(tags=tags) if tags else ""
+        parts.append(replies["fact_known"].format(title=film.label, genres=", ".join(film.genres), tags=tagged,
+                                                  rating=film.mean_rating, count=film.popularity))
     return " ".join(parts)
 
 
@@ -272,7 +300,8 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         for s in ranked
     ]
     update: dict[str, Any] = {"chosen": chosen, "trace": elapsed(state, "rank", started)}
-    lead = [state.get("reply") or "", answer_asked(state, runtime, c)]
+    lead = [state.get("reply") or "", answer_facts(signal_of(state), deps.replies(language), deps.catalog.get),
+            answer_asked(state, runtime, c)]
     if not chosen:
         lead.append(deps.replies(language)["no_results"])
     else:

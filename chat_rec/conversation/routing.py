@@ -29,8 +29,8 @@ def route_turn(state: State) -> Literal["onboard", "elicit", "feedback", "refine
         return "onboard"
     about_shown = set(signal.liked_ids + signal.disliked_ids + signal.seen_ids) & set(state.get("last_items") or [])
     wants_picks = signal.wants_new_recommendations or signal.era is not None  # "too old for me": other picks
-    if (about_shown or signal.asked_ids) and not wants_picks:
-        return "feedback"  # a verdict on the picks, or "would I like X?": answered without new picks
+    if (about_shown or signal.asked_ids or signal.fact_topic) and not wants_picks:
+        return "feedback"  # a verdict on the picks, "would I like X?" or "how long is it?": no new picks
     if signal.wants_new_recommendations or not signal.is_empty():
         if has_vector or positive or signal.year_min is not None or signal.year_max is not None or (
                 signal.era and state.get("last_items")):

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import lexicon, years
+from chat_rec.understanding import film_facts, lexicon, years
 from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
 from chat_rec.understanding.audience import AUDIENCE_TERM, audience_asked, audience_spans
 from chat_rec.understanding.clauses import ASKED_BY_ORDER, asks_what_a_film_is
@@ -390,7 +390,7 @@ def _without_film_questions(text: str) -> str:
     """
     def masked(piece: re.Match[str]) -> str:
         keys = " ".join(t.key for t in keys_of(piece.group()))
-        asks = asks_what_a_film_is(keys) or ASKED_BY_ORDER.match(keys + " ")
+        asks = asks_what_a_film_is(keys) or ASKED_BY_ORDER.match(keys + " ") or film_facts.asked_fact(keys)
         return " " * len(piece.group()) if asks else piece.group()
 
     return _PIECE.sub(masked, text)

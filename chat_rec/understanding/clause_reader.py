@@ -16,7 +16,7 @@ from typing import Any
 
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, coordination, lexicon, who_watches
+from chat_rec.understanding import comparisons, conditions, coordination, film_facts, lexicon, who_watches
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention
@@ -165,6 +165,12 @@ class ClauseReader:
                     last_refs, refs_sentence = heard, sent
                     self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
                 continue
+            if sent in facts and (topic := film_facts.asked_fact(text)) is not None:
+                self.signal.fact_topic = self.signal.fact_topic or topic
+                about = [i for r in self._refs(ckeys, lo, title_at) for i in r.items] or (
+                    last_refs if refs_sentence == sent - 1 and set(ckeys) & _PRONOUNS else [])  # "Heat. Who's in it?"
+                self.signal.fact_ids += [i for i in about if i not in self.signal.fact_ids]
+                self.settled.update(about)
             if sent in facts and (asked_about := [i for r in self._refs(ckeys, lo, title_at) for i in r.items]):
                 last_refs, refs_sentence = asked_about, sent  # "¿Has visto X? A mí me encanta.": "it" is X
             if sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
@@ -456,6 +462,9 @@ class ClauseReader:
         if lo and keys[lo - 1] not in {".", "?"}:
             return False
         end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
+        sentence = " ".join(k for k in keys[lo:end] if k != ",")
+        if film_facts.asked_fact(sentence) is not None:
+            return True  # "how long is the first one", "who's in Heat?": a fact asked, with or without "?"
         return end < len(keys) and keys[end] == "?" and bool(clause_rules.FACT_QUESTION.match(" ".join(keys[lo:end])))
 
     def _genres(self, genres: tuple[str, ...], polarity: int) -> None:

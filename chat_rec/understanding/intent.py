@@ -9,7 +9,7 @@ import re
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import conditions, lexicon
+from chat_rec.understanding import conditions, film_facts, lexicon
 
 _FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
            r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
@@ -154,6 +154,8 @@ def wants_new(keys: list[str]) -> bool:
                  if not conditions.negated_before(text, m.start(), question)]
         if asked and not lexicon.CHOOSING.search(text):
             return True
+        if film_facts.asked_fact(text) is not None:
+            continue  # "how long is the first one", "who's in it?": a fact asked about a film
         if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ABOUT_A_FILM.match(text)
                          or clause_rules.ASKING_YOU.match(text) or clause_rules.asks_what_a_film_is(text)):
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant

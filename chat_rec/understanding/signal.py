@@ -27,6 +27,10 @@ class PreferenceSignal(BaseModel):
     asked_ids: list[int] = Field(default_factory=list)
     """Movies the person asks about ("would I like Jaws?", "¿crees que me gustaría Heat?"): no
     verdict, a question the reply answers from the profile."""
+    fact_ids: list[int] = Field(default_factory=list)
+    """Movies a question asks a fact of ("how long is the first one?", "who's in Heat?"): no verdict."""
+    fact_topic: str | None = None
+    """What that question asks (``film_facts.asked_fact``: length, cast, director, where, year, about)."""
     unresolved_titles: list[str] = Field(default_factory=list)
     """Titles the user named that are not in the catalog."""
     unknown_names: list[str] = Field(default_factory=list)

@@ -28,6 +28,9 @@ benchmark or request file).
   watches with them.
 - Titles joined before a kind ("a Heat or Ronin kind of thing") all make the kind asked for.
 - A position word that opens a listed film's tag ("the last-man-on-earth one") describes that film.
+- A question about a film's facts ("how long is the second one?", "who's in it?", "¿de qué trata?") asks
+  for no picks and no mood; the reply says what the catalog cannot tell (running time, cast, director,
+  where to watch) and what it can (year, genres, tags, ratings).
 """
 
 from __future__ import annotations
@@ -294,3 +297,59 @@ def test_a_position_word_that_opens_a_listed_tag_describes_the_film(text, liked)
 ])
 def test_a_pick_is_asked_for_only_after_a_word_of_asking(resolver, text, wants) -> None:
     assert _read(resolver, text).wants_new_recommendations is wants
+
+
+@pytest.mark.parametrize(("keys", "topic"), [
+    ("how long is the second one", "length"),
+    ("whats the runtime of qqtitle", "length"),
+    ("cuanto dura la primera", "length"),
+    ("whos in the last one", "cast"),
+    ("quien sale en qqtitle", "cast"),
+    ("who directed it", "director"),
+    ("where can we stream qqtitle", "where"),
+    ("donde puedo ver la segunda", "where"),
+    ("when did qqtitle come out", "year"),
+    ("so whats the first one about", "about"),
+    ("de que trata la tercera", "about"),
+    ("who is in the mood for a western", None),
+    ("what about westerns", None),
+    ("how about the first one", None),
+])
+def test_the_fact_a_question_asks(keys, topic) -> None:
+    from chat_rec.understanding.film_facts import asked_fact
+
+    assert asked_fact(keys) == topic
+
+
+def test_a_fact_question_about_a_pick_asks_no_picks_and_no_mood(resolver) -> None:
+    from chat_rec.catalog.loaders import load_catalog
+    from chat_rec.config import BUNDLED_CATALOG
+
+    catalog = load_catalog(BUNDLED_CATALOG)
+    shown = [catalog.get(i) for i in (HEAT, RONIN, 1214)]
+    for text, asked, topic in (("how long is the second one?", [RONIN], "length"),
+                               ("¿de qué trata la tercera?", [1214], "about"),
+                               ("who directed the first one", [HEAT], "director")):
+        signal = _read(resolver, text, shown)
+        assert (signal.fact_ids, signal.fact_topic) == (asked, topic), text
+        assert not signal.liked_aspects and not signal.wants_new_recommendations and signal.is_empty(), text
+    signal = _read(resolver, "Heat. Who's in it?", shown)  # "it" is the film named just before
+    assert (signal.fact_ids, signal.fact_topic) == ([HEAT], "cast")
+
+
+def test_the_reply_to_a_fact_says_what_the_catalog_cannot_tell_and_what_it_can() -> None:
+    from chat_rec.conversation.deps import load_replies
+    from chat_rec.conversation.nodes import answer_facts
+    from chat_rec.understanding.signal import PreferenceSignal
+
+    film = Item(701, "Harbour Lights", 1999, ("Drama", "Romance"), ("lighthouse", "boring"), popularity=12,
+                mean_rating=3.5)
+    replies = load_replies()["en"]
+    said = answer_facts(PreferenceSignal(fact_ids=[701], fact_topic="length"), replies, {701: film}.get)
+    assert said.startswith("I can't tell how long Harbour Lights runs")
+    assert "Drama, Romance" in said and "“lighthouse”" in said and "boring" not in said  # no one's verdict
+    said = answer_facts(PreferenceSignal(fact_ids=[701], fact_topic="year"), replies, {701: film}.get)
+    assert said == "Harbour Lights came out in 1999."
+    assert answer_facts(PreferenceSignal(fact_topic="cast"), replies, {}.get).startswith("I can't tell that")
+    spanish = answer_facts(PreferenceSignal(fact_ids=[701], fact_topic="cast"), load_replies()["es"], {701: film}.get)
+    assert spanish.startswith("No sé quién sale en Harbour Lights")
