@@ -261,7 +261,8 @@ class TitleResolver:
                         found.append((i, n, item_id, 100.0))
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
                     doubtful.append((i, n, key))
-                elif key in self._index and n == 1 and not _is_weak(key) and key not in lexicon.FILM_CUES \
+                elif key in self._index and n == 1 and key.isalpha() and not _is_weak(key) \
+                        and key not in lexicon.FILM_CUES \
                         and self._known_film(key, whole_title=True) \
                         and (i + 1 == len(keys) or keys[i + 1] not in _NOUNS_AFTER):  # "godzilla movies": a kind
                     doubtful.append((i, n, key))  # "inception and the matrix": a well-known film, no common word

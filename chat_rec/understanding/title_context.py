@@ -39,11 +39,18 @@ def nearby_year(tokens: list[_Token], i: int, n: int) -> int | None:
             return int(token.key)
         if len(token.key) == 2 and token.key.isdigit() and j and tokens[i + n + j - 1].key in {"del", "de"}:
             return years.full_year(token.key)
-    before = tokens[max(0, i - 1):i]
+    before = [t for t in tokens[max(0, i - 1):i] if _next_to(t, tokens[i])]
     ruled_out = any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1])
     if before and _YEAR.match(before[0].key) and not ruled_out:  # "not the 1990 Night of the..."
         return int(before[0].key)
     return None
+
+
+def _next_to(before: _Token, title: _Token) -> bool:
+    """Only a space between a year and the title after it ("the 1990 Night of the Living Dead"); a year
+    closing a bracket before a comma ("Django Unchained (2012), Reservoir Dogs") is the film before's.
+    """
+    return title.start - before.end <= 1
 
 
 def other_year(tokens: list[_Token], i: int, n: int, own: int | None) -> bool:
@@ -52,7 +59,7 @@ def other_year(tokens: list[_Token], i: int, n: int, own: int | None) -> bool:
     """
     beside = [t.key for t in tokens[i + n:i + n + 1]]
     if not any(t.key in lexicon.NEGATORS for t in tokens[max(0, i - 3):i - 1]):  # "not the 1990 X"
-        beside += [t.key for t in tokens[max(0, i - 1):i]]
+        beside += [t.key for t in tokens[max(0, i - 1):i] if _next_to(t, tokens[i])]
     years = [int(k) for k in beside if _YEAR.match(k)]
     return bool(years) and own is not None and all(abs(y - own) > 1 for y in years)
 

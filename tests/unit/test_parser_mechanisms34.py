@@ -10,7 +10,8 @@ benchmark or request file).
   phrase.
 - A lowercase one-word title joined by "and", "or" or a comma to a title already found names its film
   when the film is well known and its word no common one ("probably inception or interstellar"), as a
-  capitalised one already did.
+  capitalised one already did; a year in brackets is no such title ("Django Unchained (2012), …" names no
+  *2012*), and it belongs to the film before it, not the one after the comma, which it used to rule out.
 - A sequel number spelt as a word right after a title ("toy story three", "scream dos") names that sequel
   when the series has it; a count or a time after the number ("two times", "two days ago") keeps the
   film named.
@@ -52,11 +53,15 @@ NUMBER = [
 ]
 
 
-@pytest.fixture(scope="module")
-def number_resolver():
+def _resolver_of(name: str, films: list[Item]):
     from chat_rec.understanding.resolver import TitleResolver
 
-    return TitleResolver(Catalog("number", {f.item_id: f for f in NUMBER}))
+    return TitleResolver(Catalog(name, {f.item_id: f for f in films}))
+
+
+@pytest.fixture(scope="module")
+def number_resolver():
+    return _resolver_of("number", NUMBER)
 
 
 @pytest.mark.parametrize(("text", "found"), [
@@ -122,6 +127,8 @@ INCEPTION, MATRIX, INTERSTELLAR = 79132, 2571, 109487
     # an ordinary word, or a film few rated, joined to a title is still a word
     ("a heist and the matrix", [MATRIX]),
     ("drama and the matrix", [MATRIX]),
+    # a year in brackets between titles is no film of that name (*2012*)
+    ("I really enjoy Django Unchained (2012) , Reservoir Dogs and Ronin", [99114, 1089, 2278]),
 ])
 def test_a_lowercase_well_known_title_joined_to_a_title_is_one(resolver, text, found) -> None:
     assert [m.item_id for m in resolver.find_in_text(text)] == found
@@ -137,9 +144,7 @@ SERIES = [
 
 @pytest.fixture(scope="module")
 def series_resolver():
-    from chat_rec.understanding.resolver import TitleResolver
-
-    return TitleResolver(Catalog("series", {f.item_id: f for f in SERIES}))
+    return _resolver_of("series", SERIES)
 
 
 @pytest.mark.parametrize(("text", "found"), [
