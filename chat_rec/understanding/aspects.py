@@ -22,6 +22,7 @@ from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, fin
 from chat_rec.understanding.audience import AUDIENCE_TERM, audience_asked, audience_spans
 from chat_rec.understanding.clauses import ASKED_BY_ORDER, asks_what_a_film_is
 from chat_rec.understanding.cleaning import clean
+from chat_rec.understanding.lexicon import DAY_NAMES, TIME_NOUNS
 from chat_rec.understanding.mood_scope import (
     CLAUSE_BREAKS,
     FRESH_PHRASE,
@@ -163,17 +164,7 @@ def _sentences(keys: Sequence[str]) -> list[tuple[int, int]]:
     return out
 
 
-_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes "
-                       "sabado domingo".split())
-TIME_NOUNS = _DAY_NAMES | frozenset(
-    """day days night nights evening evenings afternoon afternoons morning mornings weekend weekends week
-    holiday holidays vacation break flight flights
-    trip trips commute dia dias noche noches tarde tardes manana mananas finde semana
-    vacaciones viaje viajes vuelo vuelos
-    train plane bus tren avion autobus bus""".split())
-"""When (or on what journey) a film is watched (general language): the words of a phrase that ends
-in one describe the occasion, not the film ("on the train", "en tren")."""
-_WEEKDAYS = _DAY_NAMES | {d + "s" for d in _DAY_NAMES if not d.endswith("s")}  # "sundays", "sabados"
+_WEEKDAYS = DAY_NAMES | {d + "s" for d in DAY_NAMES if not d.endswith("s")}  # "sundays", "sabados"
 _DAY_ARTICLES = frozenset("el los this next last every cada este proximo".split())
 OCCASION_OPENERS = frozenset("for on during after before this tonight para en durante despues antes este esta".split())
 

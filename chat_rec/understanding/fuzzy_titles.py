@@ -145,7 +145,7 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
 
 
 def singular(word: str) -> str:
-    """A word without a plural "s" ("lambs" -> "lamb"; "glass", "bus" stay)."""
+    """A word without a plural "s" ("arks" -> "ark"; "glass", "bus" stay)."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
 
 
@@ -157,8 +157,8 @@ def number_key(words: list[str]) -> str:
 def number_slips(resolver: TitleResolver, text: str, tokens: list[_Token], covered: set[int], prefer: set[int],
                  spanish: bool, exact: Mapping[int, int], taken: set[tuple[int, int]]
                  ) -> list[tuple[int, int, int, float]]:
-    """Titles typed with a word's number changed: "Silence of the Lamb", "the Lord of the Ring",
-    "How to Lose a Guys in 10 Days". Every word is a word, so the character ratio's gates (a rare or
+    """Titles typed with a word's number changed: "Raiders of the Lost Arks", "Guardian of the Galaxy",
+    "Honey I Shrunk the Kid". Every word is a word, so the character ratio's gates (a rare or
     misspelt word) never let these through; instead the window, each word made singular, must be
     the singular key of exactly one title of three or more words, two of them content words
     (``TitleResolver._by_number``). It may hold exact matches whole ("the Ring") but not cut one.

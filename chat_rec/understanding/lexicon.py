@@ -345,6 +345,16 @@ FILM_CUES = frozenset(
 """Words before a short title that show it is meant as a film: verbs that take a film as their object
 in English and Spanish (several persons and tenses: "vimos", "miré", "me encanta")."""
 
+DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes "
+                       "sabado domingo".split())
+TIME_NOUNS = DAY_NAMES | frozenset(
+    """day days night nights evening evenings afternoon afternoons morning mornings weekend weekends week
+    holiday holidays vacation break flight flights
+    trip trips commute dia dias noche noches tarde tardes manana mananas finde semana
+    vacaciones viaje viajes vuelo vuelos
+    train plane bus tren avion autobus bus""".split())
+"""When (or on what journey) a film is watched (general language): the words of a phrase that ends
+in one describe the occasion, not the film ("on the train", "en tren")."""
 TIME_AFTER = frozenset(
     "yesterday today tonight lately recently again once twice ago last ayer anoche hoy antier anteayer".split()
 )

@@ -136,13 +136,13 @@ class TitleResolver:
                 by_len[len(words)].append(key)  # "the dare knight" may mean The Dark Knight
         self._fuzzy_choices = dict(by_len)
         by_number: dict[str, set[str]] = defaultdict(set)
+        small = _MINOR | lexicon.EN_STOPWORDS | _CLOSED_CLASS  # (one content word: "the other guy" is a person)
         for key in self._index:
             words = key.split()
-            if len(words) >= 3 and sum(w not in _MINOR | lexicon.EN_STOPWORDS | _CLOSED_CLASS for w in words) >= 2 \
-                    and key not in self._heads:  # ("the other guy" is a person, not *The Other Guys*)
+            if len(words) >= 3 and sum(w not in small for w in words) >= 2 and key not in self._heads:
                 by_number[number_key(words)].add(key)
         self._by_number = {k: next(iter(keys)) for k, keys in by_number.items() if len(keys) == 1}
-        """A title's singular key -> the title, where one title has it ("silence of the lamb")."""
+        """A title's singular key -> the title, where one title has it ("raider of the lost ark")."""
         self._number_prefixes = {" ".join(k.split()[:2]) for k in self._by_number}
         self._typo_choices = dict(typo_len)
         self._all_choices = [k for keys in by_len.values() for k in keys]

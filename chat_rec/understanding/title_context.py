@@ -9,7 +9,6 @@ import re
 from collections.abc import Collection, Sequence
 
 from chat_rec.understanding import lexicon, years
-from chat_rec.understanding.aspects import TIME_NOUNS
 from chat_rec.understanding.title_cues import (
     _ARTICLES,
     _COUNTED,
@@ -99,7 +98,7 @@ def spelt_sequel(text: str, tokens: list[_Token], j: int) -> int | None:
     if number is None or number < 2:
         return None
     after = tokens[j + 1].key if j + 1 < len(tokens) and text[tokens[j].end:tokens[j + 1].start].isspace() else ""
-    if after in _COUNTED or (after.endswith("s") and after not in _VERB_AFTER) or after in TIME_NOUNS:
+    if after in _COUNTED or (after.endswith("s") and after not in _VERB_AFTER) or after in lexicon.TIME_NOUNS:
         return None
     return number
 
