@@ -11,7 +11,7 @@ names (``_refs``) and holds the state it reads into.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chat_rec.catalog.models import Item
@@ -68,6 +68,86 @@ def _has_pronoun(ckeys: list[str]) -> bool:
     return False
 
 
+def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
+    """The message's clauses as (sentence no, start, end): split at sentence ends, commas, conditions,
+    contrast words and coordinations that join clauses with verdicts of their own.
+    """
+    clauses: list[tuple[int, int, int]] = []
+    sentence, start = 0, 0
+    for i, k in enumerate(keys + ["."]):
+        if i - start >= 2 and keys[i - 1] in _BARE_ANSWERS and (
+                k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
+            clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
+            start = i
+        boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
+            or coordination.splits_coordination(keys, i, start)
+        if boundary:
+            if i > start:
+                clauses.append((sentence, start, i))
+            start = i + 1
+            if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
+                sentence += 1  # "..." ends one sentence, not three
+    return clauses
+
+
+@dataclass
+class _Reading:
+    """What the clause loop carries from one clause to the next."""
+
+    outsiders: bool  # other people's tastes may be spoken of (no one is said to watch along)
+    clause_start: tuple[list[Any], ...]  # the signal before the clause in hand, and before the last one
+    last_refs: list[int] = field(default_factory=list)  # films named last, for "it"
+    refs_sentence: int = -1  # the sentence of last_refs
+    last_sentence: int = -1
+    pending: list[_Ref] = field(default_factory=list)  # refs of a neutral clause waiting for "..., definitely"
+    listed: list[int] = field(default_factory=list)  # titles of this sentence's neutral clauses, for "I loved them"
+    last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
+    fragment: bool = False  # the last sentence was a title alone: its verdict may come next
+    last_verdict: int = 0  # the last clause polarity, for "..., especially X"
+    verdict_sentence: int = -1
+    last_negated: bool = False  # whether that clause was negated, for "X didn't. Y did."
+    sent_start: tuple[list[Any], ...] | None = None  # the signal as this sentence found it
+    fillers_only: bool = False  # the sentence so far was only interjections ("Ooh, the second one!")
+    retracting: bool = False
+    supposing: bool = False  # inside a supposition ("if I liked horror…")
+    supposed: tuple[str, ...] = ()  # and its genres
+    seen_sentence: int = -1  # the sentence of the last clause saying "seen" with no verdict, for "seen X, Y"
+    prev_asked: bool = False  # the clause before asked "would I like X?", for "And Y?" right after it
+    choices: list[int] = field(default_factory=list)  # listed movies picked out with no verdict ("the submarine one")
+    bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
+    seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
+    title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
+    outsider_before: bool = False  # the clause before had such a person as its subject
+    judged_from: tuple[list[Any], ...] | None = None  # the signal before the last clause that changed it:
+    # what "I meant X" moves and takes back
+    judged_by: tuple[int, str] = (-1, "")  # the clause that made that change
+    correcting: bool = False  # the clause before was only "digo" / "I mean": this one names the correction
+    this_clause: tuple[int, str] = (-1, "")  # (sentence, text) of the clause in hand
+
+
+@dataclass
+class _Clause:
+    """One clause being read: where it is, what it names and the verdict it gives."""
+
+    at: int  # its index among the message's clauses
+    sent: int
+    lo: int
+    hi: int
+    ckeys: list[str]
+    text: str
+    new_sentence: bool
+    opens: bool  # only interjections before it in its sentence
+    before_clause: tuple[int, str]  # (sentence, text) of the clause before
+    refs: list[_Ref] = field(default_factory=list)
+    rejected: set[int] = field(default_factory=set)  # positions of the refs a "not" scopes over
+    asking: bool = False
+    polarity: int = 0
+    seen: bool = False
+    scope: int = 0
+    films_settled: bool = False  # no verdict on its films; its genres are still asked for
+    hedged: bool = False
+
+
 class ClauseReader:
     """Reads the clauses of a message into ``signal``: the clause loop of ``parser._Parser``."""
 
@@ -87,328 +167,349 @@ class ClauseReader:
 
     # ----------------------------------------------------------------- clauses
     def _clauses(self, keys: list[str], title_at: dict[int, Mention]) -> None:
-        clauses: list[tuple[int, int, int]] = []  # (sentence no, start, end)
-        sentence, start = 0, 0
-        for i, k in enumerate(keys + ["."]):
-            if i - start >= 2 and keys[i - 1] in _BARE_ANSWERS and (
-                    k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
-                clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
-                start = i
-            boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
-                or coordination.splits_coordination(keys, i, start)
-            if boundary:
-                if i > start:
-                    clauses.append((sentence, start, i))
-                start = i + 1
-                if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
-                    sentence += 1  # "..." ends one sentence, not three
+        clauses = split_clauses(keys)
         facts = {sent for sent, lo, hi in clauses if self._fact_question(keys, lo)}
-        last_refs: list[int] = []
-        last_sentence = -1
-        pending: list[_Ref] = []  # refs of a neutral clause waiting for "..., definitely"
-        listed: list[int] = []  # titles of this sentence's neutral clauses, for "I loved them"
-        last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
-        fragment = False  # the last sentence was a title alone: its verdict may come next
-        last_verdict, verdict_sentence = 0, -1  # the last clause polarity, for "..., especially X"
-        refs_sentence = -1  # the sentence of last_refs
-        sent_start: tuple[list[Any], ...] | None = None  # the signal as this sentence found it
-        fillers_only = False  # the sentence so far was only interjections ("Ooh, the second one!")
-        retracting = False
-        supposing, supposed = False, ()  # inside a supposition ("if I liked horror…"), and its genres
-        seen_sentence = -1  # the sentence of the last clause saying "seen" with no verdict, for "seen X, Y"
-        prev_asked = False  # the clause before asked "would I like X?", for "And Y?" right after it
-        last_negated = False  # whether that clause was negated, for "X didn't. Y did."
-        choices: list[int] = []  # listed movies picked out with no verdict ("Honestly the submarine one.")
-        bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
-        seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
-        title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
         # their tastes are not the user's; read on the words as typed ("my uncle is coming over" is no film *My Uncle*)
-        outsiders = not who_watches.WATCHING_WITH.search(" ".join(t.key for t in self.toks))
-        outsider_before = False  # the clause before had such a person as its subject
-        clause_start = self._snapshot()  # the signal before the clause in hand, and before the last one
-        judged_from: tuple[list[Any], ...] | None = None  # that changed it: what "I meant X" moves and takes back
-        correcting = False  # the clause before was only "digo" / "I mean": this one names the correction
-        this_clause: tuple[int, str] = (-1, "")  # (sentence, text) of the clause in hand and of the one before
-        judged_by: tuple[int, str] = (-1, "")  # the clause that made the change ``judged_from`` holds back
+        st = _Reading(outsiders=not who_watches.WATCHING_WITH.search(" ".join(t.key for t in self.toks)),
+                      clause_start=self._snapshot())
         for at, (sent, lo, hi) in enumerate(clauses):
-            ckeys = keys[lo:hi]
-            text = " ".join(ckeys)
-            now = self._snapshot()
-            if now != clause_start:
-                judged_from, judged_by = clause_start, this_clause
-            clause_start = now
-            before_clause, this_clause = this_clause, (sent, text)
-            if sent - last_sentence > 1:
-                last_refs, last_genres = [], ()
-            if sent != last_sentence and not fragment:
-                pending, listed = [], []
-            new_sentence = sent != last_sentence
-            opens = new_sentence or fillers_only  # only interjections before it in its sentence ("Ooh, …")
-            fillers_only = opens and all(k in clause_rules.INTERJECTIONS for k in ckeys)
-            last_sentence = sent
-            if new_sentence:
-                end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
-                retracting = sent_start is not None and bool(clause_rules.RETRACT.match(
-                    " ".join(k for k in keys[lo:end] if k != ",")))
-                if retracting and sent_start is not None:  # (always set when retracting; for the type checker)
-                    self._restore(sent_start)  # "…gory horror. Actually, never mind, a western": taken back
-                sent_start = self._snapshot()
-            if retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
+            c = self._open(st, keys, at, sent, lo, hi)
+            if c is None or self._set_aside(st, c, keys, title_at, facts):
                 continue
-            theirs = outsiders and (who_watches.OUTSIDER_SUBJECT.match(text) is not None or outsider_before
-                                    and who_watches.THEIR_PRONOUN.match(text) is not None
-                                    or who_watches.THEIR_FAVOURITE.search(text) is not None)
-            outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
-            if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
-                heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
-                if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
-                    last_refs, refs_sentence = heard, sent
-                    self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
+            if not self._read_verdict(st, c, keys, clauses, title_at):
                 continue
-            if sent in facts and (topic := film_facts.asked_fact(text)) is not None:
-                self.signal.fact_topic = self.signal.fact_topic or topic
-                about = [i for r in self._refs(ckeys, lo, title_at) for i in r.items] or (
-                    last_refs if refs_sentence == sent - 1 and set(ckeys) & _PRONOUNS else [])  # "Heat. Who's in it?"
-                self.signal.fact_ids += [i for i in about if i not in self.signal.fact_ids]
-                self.settled.update(about)
-            if sent in facts and (asked_about := [i for r in self._refs(ckeys, lo, title_at) for i in r.items]):
-                last_refs, refs_sentence = asked_about, sent  # "¿Has visto X? A mí me encanta.": "it" is X
-            if sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
-                    or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
-                continue
-            if fragment and pending and new_sentence and all(k in _HESITATIONS for k in ckeys):
-                continue  # "Conan? Eh, pass.": the hesitation leaves the phrase waiting for its verdict
-            refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
-            if not any(r.items for r in refs) and not self.list_refs.ahead and len(
-                    earlier := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:
-                judged = {*self.signal.liked_ids, *self.signal.disliked_ids,
-                          *(last_refs if refs_sentence == sent else ())}  # and the one this sentence set apart
-                rest = rest_of_message(ckeys, lo, earlier, judged)  # "Heat, Alien, Rope. Rope dragged, the rest…"
-                if rest is not None:
-                    refs.append(rest)
-            rejected, scoping = nominal_scope(ckeys, lo, refs)
-            asking = self._question(keys, hi)
-            read = clause_polarity(ckeys, self.signal.language, scoping, asking)
-            polarity, seen, scope, self._settled = read.polarity, read.seen, read.scope, read.settled
-            correction = clause_rules.CORRECTION.match(text)
-            if correction and correction.end() == len(text) and (not text.endswith("no") or self._names_next(
-                    keys, clauses, at, sent)):  # "wait, no, the fourth"; "…but wait no, she hates horror" rejects
-                correcting = judged_from is not None or bool(choices)  # "la segunda me encantó, digo, la primera"
-                continue
-            if (correction or correcting) and any(r.items or r.genres for r in refs) \
-                    and not {"too", "also", "tambien"} & set(ckeys) \
-                    and clause_rules.no_verdict_of_its_own(text[correction.end():] if correction else text):
-                carried = self._carried(judged_from) if judged_from is not None else None
-                if carried is not None and judged_from is not None:  # "I loved the third! Oh wait, I meant the first"
-                    taken = self._restore(judged_from)
-                    choices = [i for i in choices if i not in taken]  # "The last one, definitely." picked it too
-                elif choices:  # "The last one, definitely. Wait, I meant the first one": the pick moves
-                    self.settled.update(choices)
-                    choices, carried = [], (1, False)
-                if carried is not None:
-                    polarity, seen = carried
-                    rejected, scope, judged_from = set(), 0, None  # "wait, no, the 3rd": the "no" took back the pick
-            correcting = False
-            films_settled = read.films_only  # no verdict on its films; its genres are still asked for
-            if not any(r.items or r.genres for r in refs) and clause_rules.CONCESSION.match(
-                    " ".join(keys[max(0, lo - 2):lo] + [text])):
-                polarity, seen, self._settled = 0, False, True  # "Romance. Even though they can be so corny."
-            if asking and (clause_rules.ASKING_YOU.match(text) or clause_rules.WHICH_IS.match(text)):
-                polarity, seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
-            if clause_rules.SKIP_SEEN.search(text):
-                polarity, seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
-            if films_unjudged(text, asking):
-                polarity, films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
-                if asking and clause_rules.asks_what_a_film_is(text):
-                    refs = [r for r in refs if not r.genres]  # "¿es muy dramática?", "is it very scary?" ask
-                    # what the film is like: the genre is no kind asked for
-            if films_settled:
-                self._settled = False
-                pronoun = any(k in _PRONOUNS for k in ckeys)
-                self.settled.update(i for r in [*refs, *pending] for i in r.items)
-                self.settled.update(last_refs if pronoun else ())
-            asked = conditions.prospective(text, asking) or (
-                prev_asked and new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
-            prev_asked = asked
-            if asked:
-                polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
-                self.signal.asked_ids.extend(i for r in refs for i in r.items)
-            if new_sentence or (lo and lexicon.CONTRAST.fullmatch(keys[lo - 1])):
-                if supposed and lo and keys[lo - 1] in {"but", "pero", "though", "aunque"} \
-                        and conditions.NOT_SO.match(text):
-                    self._genres(supposed, -1)  # "If I liked horror I'd love X, but I don't": no horror
-                    polarity, self._settled, refs = 0, True, []
-                supposing, supposed = False, ()
-            if (lo and keys[lo - 1] == "qqcond" or ckeys[:1] == ["si"]) and conditions.SUPPOSED.match(
-                    text.removeprefix("si ")):
-                supposing = True  # "if I were into westerns, I'd love X": hypothetical until its "but"
-            if supposing:
-                polarity, self._settled = 0, True
-                supposed += tuple(g for r in refs for g in r.genres if g != "described")
-                refs = [r for r in refs if not r.genres]
-            after = keys[hi:hi + 2] if keys[hi:hi + 1] == [","] else keys[hi:hi + 1]
-            if polarity > 0 and {"but", "pero"} & set(after) and clause_rules.conceded(text):
-                polarity, self._settled = 0, True  # "X's fine but I've seen it a dozen times": a concession
-            hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE)) or (
-                polarity > 0 and clause_rules.faint_praise(text) and any(r.items for r in refs)
-                and not any(r.genres and r.genres != ("described",) for r in refs))  # "the first one was fine"
-            hedged = hedged or bool(clause_rules.HEDGE_TAIL.fullmatch(text))  # "…está bien, sin más"
-            if hedged or clause_rules.NO_VERDICT.search(text):
-                polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
-                if judged_from is not None and judged_by == before_clause and before_clause[0] == sent \
-                        and clause_rules.conceded(before_clause[1]) and not any(r.items or r.genres for r in refs):
-                    self._restore(judged_from)  # "La del medio estuvo bien, nada del otro mundo": the hedge
-                    judged_from = None  # takes the weak praise just before it back
-            if clause_rules.MARKED_SEEN.search(text):
-                polarity, seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
-            if self._settled:
-                self.settled.update(i for r in refs for i in r.items)
-            if polarity == 0 and not seen and not asking and not hedged and clause_rules.WATCH_INTENT.search(text) \
-                    and any(i in self.list_refs.ids for r in refs for i in r.items):
-                polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
-            if clause_rules.EXCEPTION.search(text) and last_verdict and sent - verdict_sentence <= 1:
-                polarity, scope = -last_verdict, 0  # "Not a fan of Wes Anderson, although Mr. Fox is the exception"
-            if lo > 0 and keys[lo - 1] == "sino" and last_verdict < 0 and polarity == 0:
-                polarity = 1  # "no quiero la primera sino la tercera"
-            if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
-                    and clause_rules.elliptical(ckeys):
-                polarity = -last_verdict if last_negated else last_verdict  # "X didn't land for me. Y did."
-            if polarity == 0 and not seen and last_verdict and sent - verdict_sentence <= 1 \
-                    and clause_rules.likewise(ckeys, asking):
-                polarity = last_verdict  # "Tesis es buenísima. Abre los ojos también."
-            if polarity == 0 and not seen and sent == seen_sentence != verdict_sentence and coordination.list_only(
-                    text) and keys[lo - 1] == ",":
-                seen = True  # "I've seen Heat, Alien and Fargo": the list goes on
-            if polarity <= 0 and not seen and sent == seen_sentence != verdict_sentence and any(
-                    r.items for r in refs) and negation_only(ckeys):
-                polarity, rejected, self._settled = 0, set(), True  # "I've seen Heat, not the other two": not seen
-                self.settled.update(i for r in refs for i in r.items)
-            if polarity == 0 and not seen and sent == verdict_sentence and (
-                    clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
-                polarity, scope = last_verdict, 0  # "I love Pixar films, especially Toy Story", "I loved Heat, Ronin"
-            if last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in refs):
-                refs = [*refs, _Ref(lo, list(last_refs), pronoun=True)]  # "got a heist film like that?" (rule 5)
-                polarity = polarity or 1
-            if not [r for r in refs if r.items or r.genres] and self.list_refs.opens_with_description(ckeys):
-                pending, last_refs, last_genres = [], [], ()  # "la de Culkin la odio": "la" is that phrase
-            elif lo and keys[lo - 1] == "qqcond" and not [r for r in refs if r.items or r.genres]:
-                pending = []  # "horror is fine as long as it's not gory": the condition judges "gory", not "it"
-            elif not [r for r in refs if r.items or r.genres]:
-                if clause_rules.CLEFT.search(text):
-                    # "what I loved was <a film not read>": its object is that film, not the ones before,
-                    # and a later "anything in that vein?" means it too
-                    last_refs, last_genres = [], ()
-                elif polarity and len(listed) > 1 and clause_rules.PLURAL_VERDICT.search(text):
-                    refs = [_Ref(lo, list(listed), pronoun=True)]  # "Heat, Alien, Fargo: all-timers for me"
-                elif (polarity or seen) and pending and bare_verdict(ckeys, seen):
-                    # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
-                    refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in pending
-                            if r.items or polarity]
-                elif polarity and seen_refs[0] == sent and keys[lo - 1] == "," and bare_verdict(ckeys) \
-                        and not all(k in lexicon.NEGATORS or k in _POLITE or k in _MORE for k in ckeys):
-                    refs = [_Ref(lo, list(seen_refs[1]), pronoun=True)]  # "vi la primera, muy buena"
-                elif polarity < 0 and len(self.previous) > 1 and not self.referenced and not self.list_refs.ahead \
-                        and not last_genres and clause_rules.LIST_AS_SUBJECT.search(text) \
-                        and not set(ckeys) & clause_rules.ERA_WORDS:  # "those are too old" asks for newer
-                    refs = [_Ref(lo, [i.item_id for i in self.previous], pronoun=True)]  # "these aren't for me"
-                elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(listed) > 1:
-                    refs = [_Ref(lo, list(listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
-                elif last_refs and polarity and self.signal.language == "es" \
-                        and clause_rules.PRO_DROP.match(text) and not any(
-                        k in _PRONOUNS for k in ckeys):
-                    refs = [_Ref(lo, list(last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
-                elif polarity and _has_pronoun(ckeys) and last_refs and not clause_rules.ASKS_APART.search(text):
-                    refs = [_Ref(lo, list(last_refs), pronoun=True)]
-                elif seen and not polarity and _has_pronoun(ckeys) and (
-                        earlier_items := [i for r in pending for i in r.items] or last_refs):
-                    refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
-                elif polarity and _has_pronoun(ckeys) and last_genres:
-                    refs = [_Ref(lo, genres=last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
-                pending = []
-            if polarity and listed and any(r.items for r in refs) and clause_rules.GATHERING & set(ckeys):
-                refs = [*refs, _Ref(lo, list(listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
-            if polarity and not seen and title_run[0] == sent and keys[lo - 1] == "," \
-                    and _LISTED_SUBJECT.match(text):
-                refs = [*refs, _Ref(lo, list(title_run[1]), pronoun=True)]  # "Heat, Fargo and Rope were great"
-            compared = comparisons.compared_from(ckeys)
-            excepted = {i for r in refs if r.pos in rejected for i in r.items} if seen and polarity == 0 else set()
-            for ref in refs:
-                if ref.pos in rejected and excepted:  # "seen all of them except Alien": Alien is not seen
-                    self.settled.update(ref.items)
-                    continue
-                if excepted:
-                    ref = replace(ref, items=[i for i in ref.items if i not in excepted])
-                if ref.items and not ref.genres and not ref.pronoun and clause_rules.SET_APART.search(
-                        " ".join(ckeys[:ref.pos - lo])):
-                    sign = 0  # "anything with Tom Hanks that isn't Big": left out of the picks, not judged
-                    self.settled.update(ref.items)
-                elif ref.pos in rejected and polarity < 0 and _EXCEPTIONS & set(ckeys[:ref.pos - lo]) and any(
-                        r.items and r.pos < ref.pos for r in refs):
-                    sign = 0  # "all but the last one are bad": the exception is spared the verdict, not judged
-                    self.settled.update(ref.items)
-                elif ref.pos in rejected:
-                    sign = -1
-                elif compared is not None and ref.items and not ref.pronoun and ref.pos - lo > compared:
-                    # "something lighter than Se7en": a yardstick, not a verdict; one a bad film is set below is liked
-                    sign = 1 if comparisons.set_below(ckeys, compared, polarity) else 0
-                    self.settled.update(ref.items)
-                else:
-                    sign = polarity if ref.pronoun or ref.pos - lo >= scope else 0
-                if ref.genres:
-                    if sign or not self._settled:  # "I don't hate rom-coms" neither asks for nor likes them
-                        self._genres(ref.genres, sign)
-                elif ref.items and self._whole_list(ref):
-                    # "Menos la tercera, todas me parecen buena idea": a film judged on its own keeps its verdict
-                    self._items([i for i in ref.items if not sign or self.judged_alone.get(i) != -sign], sign, seen)
-                elif ref.items:
-                    self._items(ref.items, sign, seen)
-                    self.judged_alone.update((i, sign) for i in ref.items if sign)
-            if polarity == 0 and not seen and opens and self.previous and not films_settled \
-                    and not self._question(keys, hi) and clause_rules.bare_choice(ckeys):  # "I might like X" picks none
-                choices += [i for r in refs for i in r.items if i in self.list_refs.ids
-                            and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat
-            if seen and not polarity:
-                seen_sentence = sent
-                seen_refs = (sent, [i for r in refs for i in r.items] or seen_refs[1])
-                named = {i for r in refs for i in r.items}
-                if bare_rejected[0] == sent and bare_rejected[1] and named <= set(bare_rejected[1]) and any(
-                        k in _PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
-                    # "not the first one, I've seen it": the reason is having seen it, not disliking it
-                    for item_id in bare_rejected[1]:
-                        if item_id in self.signal.disliked_ids:
-                            self.signal.disliked_ids.remove(item_id)
-                        self._items([item_id], 0, True)
-                    self.settled.update(bare_rejected[1])
-            bare_rejected = (sent, [i for r in refs if r.pos in rejected or polarity < 0 for i in r.items]) if (
-                polarity <= 0 and (rejected or polarity < 0) and negation_only(ckeys)) else (-1, [])
-            if polarity:
-                last_verdict, verdict_sentence = polarity, sent
-                last_negated = any(k in lexicon.NEGATORS for k in ckeys)
-            # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
-            # (or a last clause after "but": "Heat yes, but the cartoon? Pass.")
-            tail = bool(lo and lexicon.CONTRAST.fullmatch(keys[lo - 1]) and hi < len(keys) and keys[hi] in {".", "?"})
-            fragment = (new_sentence or tail) and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
-                [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
-            with_items = [i for r in refs if r.items for i in r.items]
-            if with_items:
-                last_refs, refs_sentence = with_items, sent
-            genres_named = tuple(g for r in refs for g in r.genres if g != "described")
-            if genres_named or with_items:
-                last_genres = genres_named
-            listed = listed + with_items if polarity == 0 else []
-            if polarity == 0 and not seen and with_items and all(
-                    k in {"qqtitle", "and", "y", "e", "&"} or len(k) == 1 and k.isdigit() for k in ckeys) and (
-                    opens or title_run[0] == sent and keys[lo - 1] == ","):
-                title_run = (sent, [*(title_run[1] if title_run[0] == sent else ()), *with_items])
-            else:
-                title_run = (-1, [])
-            if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
-                pending = [r for r in refs if (r.items or r.genres) and r.pos not in rejected]
-            elif with_items:
-                pending = []
-
+            self._no_verdict(st, c, keys)
+            self._verdict_from_before(st, c, keys)
+            self._borrow_refs(st, c, keys)
+            self._judge(st, c, keys)
+            self._carry(st, c, keys)
         decided = set(self.signal.liked_ids) | set(self.signal.disliked_ids) | set(self.signal.seen_ids)
-        self._items([i for i in dict.fromkeys(choices) if i not in decided], 1, False)  # a pick is a like
+        self._items([i for i in dict.fromkeys(st.choices) if i not in decided], 1, False)  # a pick is a like
+
+    def _open(self, st: _Reading, keys: list[str], at: int, sent: int, lo: int, hi: int) -> _Clause | None:
+        """Start reading a clause: the sentence's bookkeeping, and a sentence that takes the one before
+        back ("…gory horror. Actually, never mind, a western"). None: the clause only takes back.
+        """
+        ckeys = keys[lo:hi]
+        text = " ".join(ckeys)
+        now = self._snapshot()
+        if now != st.clause_start:
+            st.judged_from, st.judged_by = st.clause_start, st.this_clause
+        st.clause_start = now
+        before_clause, st.this_clause = st.this_clause, (sent, text)
+        if sent - st.last_sentence > 1:
+            st.last_refs, st.last_genres = [], ()
+        if sent != st.last_sentence and not st.fragment:
+            st.pending, st.listed = [], []
+        new_sentence = sent != st.last_sentence
+        opens = new_sentence or st.fillers_only  # only interjections before it in its sentence ("Ooh, …")
+        st.fillers_only = opens and all(k in clause_rules.INTERJECTIONS for k in ckeys)
+        st.last_sentence = sent
+        if new_sentence:
+            end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
+            st.retracting = st.sent_start is not None and bool(clause_rules.RETRACT.match(
+                " ".join(k for k in keys[lo:end] if k != ",")))
+            if st.retracting and st.sent_start is not None:  # (always set when retracting; for the type checker)
+                self._restore(st.sent_start)  # "…gory horror. Actually, never mind, a western": taken back
+            st.sent_start = self._snapshot()
+        if st.retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
+            return None
+        return _Clause(at, sent, lo, hi, ckeys, text, new_sentence, opens, before_clause)
+
+    def _set_aside(self, st: _Reading, c: _Clause, keys: list[str], title_at: dict[int, Mention],
+                   facts: set[int]) -> bool:
+        """Whether the clause judges nothing of the person's: hearsay and other people's tastes, a
+        question about a film's facts, an aside, a hesitation before a verdict still to come.
+        """
+        text, ckeys, sent, lo = c.text, c.ckeys, c.sent, c.lo
+        theirs = st.outsiders and (who_watches.OUTSIDER_SUBJECT.match(text) is not None or st.outsider_before
+                                   and who_watches.THEIR_PRONOUN.match(text) is not None
+                                   or who_watches.THEIR_FAVOURITE.search(text) is not None)
+        st.outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
+        if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
+            heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
+            if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
+                st.last_refs, st.refs_sentence = heard, sent
+                self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
+            return True
+        if sent in facts and (topic := film_facts.asked_fact(text)) is not None:
+            self.signal.fact_topic = self.signal.fact_topic or topic
+            about = [i for r in self._refs(ckeys, lo, title_at) for i in r.items] or (
+                st.last_refs if st.refs_sentence == sent - 1 and set(ckeys) & _PRONOUNS else [])  # "Heat. Who's in it?"
+            self.signal.fact_ids += [i for i in about if i not in self.signal.fact_ids]
+            self.settled.update(about)
+        if sent in facts and (asked_about := [i for r in self._refs(ckeys, lo, title_at) for i in r.items]):
+            st.last_refs, st.refs_sentence = asked_about, sent  # "¿Has visto X? A mí me encanta.": "it" is X
+        if sent in facts or clause_rules.DISCOURSE.fullmatch(text) \
+                or all(k == "qqmask" for k in ckeys):  # an aside ("if I'm honest") between a film and its verdict
+            return True
+        # "Conan? Eh, pass.": the hesitation leaves the phrase waiting for its verdict
+        return st.fragment and bool(st.pending) and c.new_sentence and all(k in _HESITATIONS for k in ckeys)
+
+    def _read_verdict(self, st: _Reading, c: _Clause, keys: list[str], clauses: list[tuple[int, int, int]],
+                      title_at: dict[int, Mention]) -> bool:
+        """What the clause names and the verdict its words give, with corrections ("wait, I meant the
+        first"). False: the clause only announces a correction, named by the next one.
+        """
+        ckeys, text, sent, lo, hi = c.ckeys, c.text, c.sent, c.lo, c.hi
+        refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
+        if not any(r.items for r in refs) and not self.list_refs.ahead and len(
+                earlier := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:
+            judged = {*self.signal.liked_ids, *self.signal.disliked_ids,
+                      *(st.last_refs if st.refs_sentence == sent else ())}  # and the one this sentence set apart
+            rest = rest_of_message(ckeys, lo, earlier, judged)  # "Heat, Alien, Rope. Rope dragged, the rest…"
+            if rest is not None:
+                refs.append(rest)
+        c.rejected, scoping = nominal_scope(ckeys, lo, refs)
+        c.asking = self._question(keys, hi)
+        read = clause_polarity(ckeys, self.signal.language, scoping, c.asking)
+        c.polarity, c.seen, c.scope, self._settled = read.polarity, read.seen, read.scope, read.settled
+        correction = clause_rules.CORRECTION.match(text)
+        if correction and correction.end() == len(text) and (not text.endswith("no") or self._names_next(
+                keys, clauses, c.at, sent)):  # "wait, no, the fourth"; "…but wait no, she hates horror" rejects
+            st.correcting = st.judged_from is not None or bool(st.choices)  # "la segunda me encantó, digo, la primera"
+            return False
+        if (correction or st.correcting) and any(r.items or r.genres for r in refs) \
+                and not {"too", "also", "tambien"} & set(ckeys) \
+                and clause_rules.no_verdict_of_its_own(text[correction.end():] if correction else text):
+            carried = self._carried(st.judged_from) if st.judged_from is not None else None
+            if carried is not None and st.judged_from is not None:  # "I loved the third! Oh wait, I meant the first"
+                taken = self._restore(st.judged_from)
+                st.choices = [i for i in st.choices if i not in taken]  # "The last one, definitely." picked it too
+            elif st.choices:  # "The last one, definitely. Wait, I meant the first one": the pick moves
+                self.settled.update(st.choices)
+                st.choices, carried = [], (1, False)
+            if carried is not None:
+                c.polarity, c.seen = carried
+                c.rejected, c.scope, st.judged_from = set(), 0, None  # "wait, no, the 3rd": the "no" took back the pick
+        st.correcting = False
+        c.films_settled = read.films_only  # no verdict on its films; its genres are still asked for
+        c.refs = refs
+        return True
+
+    def _no_verdict(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
+        """Clauses whose words judge nothing after all: concessions, questions to the bot, films not
+        judged or only asked about, suppositions, hedges, records of what was seen.
+        """
+        ckeys, text, sent, lo, hi, asking = c.ckeys, c.text, c.sent, c.lo, c.hi, c.asking
+        if not any(r.items or r.genres for r in c.refs) and clause_rules.CONCESSION.match(
+                " ".join(keys[max(0, lo - 2):lo] + [text])):
+            c.polarity, c.seen, self._settled = 0, False, True  # "Romance. Even though they can be so corny."
+        if asking and (clause_rules.ASKING_YOU.match(text) or clause_rules.WHICH_IS.match(text)):
+            c.polarity, c.seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
+        if clause_rules.SKIP_SEEN.search(text):
+            c.polarity, c.seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
+        if films_unjudged(text, asking):
+            c.polarity, c.films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
+            if asking and clause_rules.asks_what_a_film_is(text):
+                c.refs = [r for r in c.refs if not r.genres]  # "¿es muy dramática?", "is it very scary?" ask
+                # what the film is like: the genre is no kind asked for
+        if c.films_settled:
+            self._settled = False
+            pronoun = any(k in _PRONOUNS for k in ckeys)
+            self.settled.update(i for r in [*c.refs, *st.pending] for i in r.items)
+            self.settled.update(st.last_refs if pronoun else ())
+        asked = conditions.prospective(text, asking) or (
+            st.prev_asked and c.new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
+        st.prev_asked = asked
+        if asked:
+            c.polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
+            self.signal.asked_ids.extend(i for r in c.refs for i in r.items)
+        if c.new_sentence or (lo and lexicon.CONTRAST.fullmatch(keys[lo - 1])):
+            if st.supposed and lo and keys[lo - 1] in {"but", "pero", "though", "aunque"} \
+                    and conditions.NOT_SO.match(text):
+                self._genres(st.supposed, -1)  # "If I liked horror I'd love X, but I don't": no horror
+                c.polarity, self._settled, c.refs = 0, True, []
+            st.supposing, st.supposed = False, ()
+        if (lo and keys[lo - 1] == "qqcond" or ckeys[:1] == ["si"]) and conditions.SUPPOSED.match(
+                text.removeprefix("si ")):
+            st.supposing = True  # "if I were into westerns, I'd love X": hypothetical until its "but"
+        if st.supposing:
+            c.polarity, self._settled = 0, True
+            st.supposed += tuple(g for r in c.refs for g in r.genres if g != "described")
+            c.refs = [r for r in c.refs if not r.genres]
+        after = keys[hi:hi + 2] if keys[hi:hi + 1] == [","] else keys[hi:hi + 1]
+        if c.polarity > 0 and {"but", "pero"} & set(after) and clause_rules.conceded(text):
+            c.polarity, self._settled = 0, True  # "X's fine but I've seen it a dozen times": a concession
+        hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE)) or (
+            c.polarity > 0 and clause_rules.faint_praise(text) and any(r.items for r in c.refs)
+            and not any(r.genres and r.genres != ("described",) for r in c.refs))  # "the first one was fine"
+        c.hedged = hedged or bool(clause_rules.HEDGE_TAIL.fullmatch(text))  # "…está bien, sin más"
+        if c.hedged or clause_rules.NO_VERDICT.search(text):
+            c.polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
+            if st.judged_from is not None and st.judged_by == c.before_clause and c.before_clause[0] == sent \
+                    and clause_rules.conceded(c.before_clause[1]) and not any(r.items or r.genres for r in c.refs):
+                self._restore(st.judged_from)  # "La del medio estuvo bien, nada del otro mundo": the hedge
+                st.judged_from = None  # takes the weak praise just before it back
+        if clause_rules.MARKED_SEEN.search(text):
+            c.polarity, c.seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
+        if self._settled:
+            self.settled.update(i for r in c.refs for i in r.items)
+
+    def _verdict_from_before(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
+        """A clause with no verdict of its own that takes one from the clause before it ("X didn't land
+        for me. Y did.", "I loved Heat, Ronin"), or from taking up an offered film.
+        """
+        ckeys, text, sent, lo = c.ckeys, c.text, c.sent, c.lo
+        if c.polarity == 0 and not c.seen and not c.asking and not c.hedged \
+                and clause_rules.WATCH_INTENT.search(text) \
+                and any(i in self.list_refs.ids for r in c.refs for i in r.items):
+            c.polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
+        recent = st.last_verdict and sent - st.verdict_sentence <= 1
+        if clause_rules.EXCEPTION.search(text) and recent:
+            c.polarity, c.scope = -st.last_verdict, 0  # "Not a fan of Wes Anderson, although Mr. Fox is the exception"
+        if lo > 0 and keys[lo - 1] == "sino" and st.last_verdict < 0 and c.polarity == 0:
+            c.polarity = 1  # "no quiero la primera sino la tercera"
+        if c.polarity == 0 and not c.seen and recent and clause_rules.elliptical(ckeys):
+            c.polarity = -st.last_verdict if st.last_negated else st.last_verdict  # "X didn't land for me. Y did."
+        if c.polarity == 0 and not c.seen and recent and clause_rules.likewise(ckeys, c.asking):
+            c.polarity = st.last_verdict  # "Tesis es buenísima. Abre los ojos también."
+        if c.polarity == 0 and not c.seen and sent == st.seen_sentence != st.verdict_sentence \
+                and coordination.list_only(text) and keys[lo - 1] == ",":
+            c.seen = True  # "I've seen Heat, Alien and Fargo": the list goes on
+        if c.polarity <= 0 and not c.seen and sent == st.seen_sentence != st.verdict_sentence and any(
+                r.items for r in c.refs) and negation_only(ckeys):
+            c.polarity, c.rejected, self._settled = 0, set(), True  # "I've seen Heat, not the other two": not seen
+            self.settled.update(i for r in c.refs for i in r.items)
+        if c.polarity == 0 and not c.seen and sent == st.verdict_sentence and (
+                clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
+            c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
+        if st.last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in c.refs):
+            c.refs = [*c.refs, _Ref(lo, list(st.last_refs), pronoun=True)]  # "got a heist film like that?" (rule 5)
+            c.polarity = c.polarity or 1
+
+    def _borrow_refs(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
+        """What a clause that names nothing judges: the phrase waiting before it ("Titanic? Not at
+        all."), the films a pronoun points back to, the whole list ("these aren't for me").
+        """
+        ckeys, text, sent, lo, polarity, seen = c.ckeys, c.text, c.sent, c.lo, c.polarity, c.seen
+        named = [r for r in c.refs if r.items or r.genres]
+        if not named and self.list_refs.opens_with_description(ckeys):
+            st.pending, st.last_refs, st.last_genres = [], [], ()  # "la de Culkin la odio": "la" is that phrase
+        elif lo and keys[lo - 1] == "qqcond" and not named:
+            st.pending = []  # "horror is fine as long as it's not gory": the condition judges "gory", not "it"
+        elif not named:
+            if clause_rules.CLEFT.search(text):
+                # "what I loved was <a film not read>": its object is that film, not the ones before,
+                # and a later "anything in that vein?" means it too
+                st.last_refs, st.last_genres = [], ()
+            elif polarity and len(st.listed) > 1 and clause_rules.PLURAL_VERDICT.search(text):
+                c.refs = [_Ref(lo, list(st.listed), pronoun=True)]  # "Heat, Alien, Fargo: all-timers for me"
+            elif (polarity or seen) and st.pending and bare_verdict(ckeys, seen):
+                # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
+                c.refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in st.pending
+                          if r.items or polarity]
+            elif polarity and st.seen_refs[0] == sent and keys[lo - 1] == "," and bare_verdict(ckeys) \
+                    and not all(k in lexicon.NEGATORS or k in _POLITE or k in _MORE for k in ckeys):
+                c.refs = [_Ref(lo, list(st.seen_refs[1]), pronoun=True)]  # "vi la primera, muy buena"
+            elif polarity < 0 and len(self.previous) > 1 and not self.referenced and not self.list_refs.ahead \
+                    and not st.last_genres and clause_rules.LIST_AS_SUBJECT.search(text) \
+                    and not set(ckeys) & clause_rules.ERA_WORDS:  # "those are too old" asks for newer
+                c.refs = [_Ref(lo, [i.item_id for i in self.previous], pronoun=True)]  # "these aren't for me"
+            elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(st.listed) > 1:
+                c.refs = [_Ref(lo, list(st.listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
+            elif st.last_refs and polarity and self.signal.language == "es" \
+                    and clause_rules.PRO_DROP.match(text) and not any(k in _PRONOUNS for k in ckeys):
+                c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
+            elif polarity and _has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
+                c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
+            elif seen and not polarity and _has_pronoun(ckeys) and (
+                    earlier_items := [i for r in st.pending for i in r.items] or st.last_refs):
+                c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
+            elif polarity and _has_pronoun(ckeys) and st.last_genres:
+                c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
+            st.pending = []
+        if polarity and st.listed and any(r.items for r in c.refs) and clause_rules.GATHERING & set(ckeys):
+            c.refs = [*c.refs, _Ref(lo, list(st.listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"
+        if polarity and not seen and st.title_run[0] == sent and keys[lo - 1] == "," \
+                and _LISTED_SUBJECT.match(text):
+            c.refs = [*c.refs, _Ref(lo, list(st.title_run[1]), pronoun=True)]  # "Heat, Fargo and Rope were great"
+
+    def _judge(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
+        """Give each thing the clause names its verdict, and note a listed film picked out with none."""
+        ckeys, lo, polarity, seen, rejected = c.ckeys, c.lo, c.polarity, c.seen, c.rejected
+        compared = comparisons.compared_from(ckeys)
+        excepted = {i for r in c.refs if r.pos in rejected for i in r.items} if seen and polarity == 0 else set()
+        for ref in c.refs:
+            if ref.pos in rejected and excepted:  # "seen all of them except Alien": Alien is not seen
+                self.settled.update(ref.items)
+                continue
+            if excepted:
+                ref = replace(ref, items=[i for i in ref.items if i not in excepted])
+            if ref.items and not ref.genres and not ref.pronoun and clause_rules.SET_APART.search(
+                    " ".join(ckeys[:ref.pos - lo])):
+                sign = 0  # "anything with Tom Hanks that isn't Big": left out of the picks, not judged
+                self.settled.update(ref.items)
+            elif ref.pos in rejected and polarity < 0 and _EXCEPTIONS & set(ckeys[:ref.pos - lo]) and any(
+                    r.items and r.pos < ref.pos for r in c.refs):
+                sign = 0  # "all but the last one are bad": the exception is spared the verdict, not judged
+                self.settled.update(ref.items)
+            elif ref.pos in rejected:
+                sign = -1
+            elif compared is not None and ref.items and not ref.pronoun and ref.pos - lo > compared:
+                # "something lighter than Se7en": a yardstick, not a verdict; one a bad film is set below is liked
+                sign = 1 if comparisons.set_below(ckeys, compared, polarity) else 0
+                self.settled.update(ref.items)
+            else:
+                sign = polarity if ref.pronoun or ref.pos - lo >= c.scope else 0
+            if ref.genres:
+                if sign or not self._settled:  # "I don't hate rom-coms" neither asks for nor likes them
+                    self._genres(ref.genres, sign)
+            elif ref.items and self._whole_list(ref):
+                # "Menos la tercera, todas me parecen buena idea": a film judged on its own keeps its verdict
+                self._items([i for i in ref.items if not sign or self.judged_alone.get(i) != -sign], sign, seen)
+            elif ref.items:
+                self._items(ref.items, sign, seen)
+                self.judged_alone.update((i, sign) for i in ref.items if sign)
+        if polarity == 0 and not seen and c.opens and self.previous and not c.films_settled \
+                and not self._question(keys, c.hi) and clause_rules.bare_choice(ckeys):  # "I might like X" picks none
+            st.choices += [i for r in c.refs for i in r.items if i in self.list_refs.ids
+                           and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat
+
+    def _carry(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
+        """What the next clauses read from this one: its films for a pronoun, its verdict for an
+        elliptical clause, a title alone waiting for its verdict, a list of titles before a shared verdict.
+        """
+        ckeys, sent, lo, hi, polarity, seen, refs = c.ckeys, c.sent, c.lo, c.hi, c.polarity, c.seen, c.refs
+        if seen and not polarity:
+            st.seen_sentence = sent
+            st.seen_refs = (sent, [i for r in refs for i in r.items] or st.seen_refs[1])
+            named = {i for r in refs for i in r.items}
+            if st.bare_rejected[0] == sent and st.bare_rejected[1] and named <= set(st.bare_rejected[1]) and any(
+                    k in _PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
+                # "not the first one, I've seen it": the reason is having seen it, not disliking it
+                for item_id in st.bare_rejected[1]:
+                    if item_id in self.signal.disliked_ids:
+                        self.signal.disliked_ids.remove(item_id)
+                    self._items([item_id], 0, True)
+                self.settled.update(st.bare_rejected[1])
+        st.bare_rejected = (sent, [i for r in refs if r.pos in c.rejected or polarity < 0 for i in r.items]) if (
+            polarity <= 0 and (c.rejected or polarity < 0) and negation_only(ckeys)) else (-1, [])
+        if polarity:
+            st.last_verdict, st.verdict_sentence = polarity, sent
+            st.last_negated = any(k in lexicon.NEGATORS for k in ckeys)
+        # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
+        # (or a last clause after "but": "Heat yes, but the cartoon? Pass.")
+        tail = bool(lo and lexicon.CONTRAST.fullmatch(keys[lo - 1]) and hi < len(keys) and keys[hi] in {".", "?"})
+        st.fragment = (c.new_sentence or tail) and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
+            [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
+        with_items = [i for r in refs if r.items for i in r.items]
+        if with_items:
+            st.last_refs, st.refs_sentence = with_items, sent
+        genres_named = tuple(g for r in refs for g in r.genres if g != "described")
+        if genres_named or with_items:
+            st.last_genres = genres_named
+        st.listed = st.listed + with_items if polarity == 0 else []
+        if polarity == 0 and not seen and with_items and all(
+                k in {"qqtitle", "and", "y", "e", "&"} or len(k) == 1 and k.isdigit() for k in ckeys) and (
+                c.opens or st.title_run[0] == sent and keys[lo - 1] == ","):
+            st.title_run = (sent, [*(st.title_run[1] if st.title_run[0] == sent else ()), *with_items])
+        else:
+            st.title_run = (-1, [])
+        if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
+            st.pending = [r for r in refs if (r.items or r.genres) and r.pos not in c.rejected]
+        elif with_items:
+            st.pending = []
 
     @staticmethod
     def _question(keys: list[str], hi: int) -> bool:
