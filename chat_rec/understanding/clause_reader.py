@@ -32,6 +32,8 @@ _BOTH_SUBJECTS = frozenset("we wed well were weve you youd youll they theyd they
 """Subjects that "both" can follow as a floating quantifier ("we'd both enjoy"), not as "both of them"."""
 _RELATIVE_HEADS = frozenset("anything something nothing everything stuff movies films movie film ones one".split())
 """Words that "that" follows as a relative pronoun ("anything that looks old"), not as "that film"."""
+_RELATIVE_WORDS = frozenset("that which who with without where whose".split())
+"""Words after "one" that open what it is ("one that isn't long", "one with a twist"): a film described."""
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids",
                 "ruled_out_together")
 """What a sentence may add to the signal, and a "never mind" after it takes back."""
@@ -61,6 +63,8 @@ def _has_pronoun(ckeys: list[str]) -> bool:
             continue  # "something we'd both enjoy": "both" goes with the people, it names no film
         if k == "that" and j and ckeys[j - 1] in _RELATIVE_HEADS:
             continue  # "anything that looks old": a relative pronoun, no film named before
+        if k == "one" and after in _RELATIVE_WORDS:
+            continue  # "preferably one that isn't too long": a film still wanted, not the one named before
         if k in {"la", "lo", "las", "los"} and after and (
                 _ARTICLE_BEFORE.match(after) or lexicon.genre_word(after)):
             continue
@@ -79,6 +83,9 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
                 k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
             clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
             start = i
+        elif i < len(keys) and _run_on(keys, i, start):
+            clauses.append((sentence, start, i))  # "loved the first one hated the third one"
+            start = i
         boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
             or coordination.splits_coordination(keys, i, start)
         if boundary:
@@ -88,6 +95,23 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
             if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
                 sentence += 1  # "..." ends one sentence, not three
     return clauses
+
+
+_VERDICT_VERBS = frozenset("loved hated liked disliked enjoyed adored despised".split())
+_OBJECT_OPENERS = frozenset("the qqtitle it that this those these la el las los".split())
+
+
+def _run_on(keys: list[str], i: int, start: int) -> bool:
+    """Whether a verdict verb at ``i`` opens a clause of its own in a message typed without commas:
+    after a clause that already judged a film or a list position ("loved the first one hated the
+    third one"), and with an object of its own. "the first one bored me" keeps its subject.
+    """
+    k = keys[i]
+    if k not in _VERDICT_VERBS or i + 1 >= len(keys) or i - start < 2:
+        return False
+    closes = keys[i - 1] in {"one", "ones", "qqtitle"} or keys[i - 1].isdigit()
+    opens = keys[i + 1] in _OBJECT_OPENERS or keys[i + 1].isdigit()
+    return closes and opens and any(w in _VERDICT_VERBS for w in keys[start:i])
 
 
 @dataclass
@@ -123,6 +147,7 @@ class _Reading:
     judged_by: tuple[int, str] = (-1, "")  # the clause that made that change
     correcting: bool = False  # the clause before was only "digo" / "I mean": this one names the correction
     this_clause: tuple[int, str] = (-1, "")  # (sentence, text) of the clause in hand
+    ranked_sentence: int = -1  # the sentence that ranked one title above another ("Heat > Speed")
 
 
 @dataclass
@@ -374,6 +399,11 @@ class ClauseReader:
         if c.polarity == 0 and not c.seen and sent == st.verdict_sentence and (
                 clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
             c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
+        if c.polarity == 0 and not c.seen and not c.asking and comparisons.ranked_above(ckeys):
+            c.polarity, c.scope = 1, 0  # "Terminator 2 > Terminator": the first liked, the second a yardstick
+            st.ranked_sentence = sent
+        if st.ranked_sentence == sent and comparisons.MARGIN.match(text):
+            c.polarity, c.refs, self._settled = 0, [], True  # "…, and it isn't even close": no verdict on "it"
         if st.last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in c.refs):
             c.refs = [*c.refs, _Ref(lo, list(st.last_refs), pronoun=True)]  # "got a heist film like that?" (rule 5)
             c.polarity = c.polarity or 1
@@ -418,6 +448,9 @@ class ClauseReader:
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
             elif polarity and _has_pronoun(ckeys) and st.last_genres:
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
+            elif polarity and len(self.previous) == 1 and not st.last_refs and not st.last_genres \
+                    and not self.referenced and (_has_pronoun(ckeys) or bare_verdict(ckeys)):
+                c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown: "loved it!", "👍"
             st.pending = []
         if polarity and st.listed and any(r.items for r in c.refs) and clause_rules.GATHERING & set(ckeys):
             c.refs = [*c.refs, _Ref(lo, list(st.listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"

@@ -8,6 +8,8 @@ preposition "like" ("the others look like homework") from the verdict verb. Over
 
 from __future__ import annotations
 
+import re
+
 from chat_rec.understanding import lexicon
 
 ALTERNATIVES = [a.split() for a in ("instead of", "rather than", "en vez de", "en lugar de", "antes que")]
@@ -69,6 +71,19 @@ def compared_from(ckeys: list[str]) -> int | None:
 
 
 _COMPARED = frozenset("compared comparado comparada comparados comparadas comparacion".split())
+
+
+def ranked_above(ckeys: list[str]) -> bool:
+    """Whether the clause ranks a title above another ("Heat > Speed", "Heat over Speed any day"):
+    with no verdict word, the first one is liked and the second is the yardstick (``compared_from``).
+    """
+    at = compared_from(ckeys)
+    return at is not None and ckeys[at] == "over" and "qqtitle" in ckeys[at + 1:at + 3]
+
+
+MARGIN = re.compile(r"^(?:and |y )?(?:(?:it|its|it s|it is|thats|that s|that is)(?: s)? )?(?:not|isnt|is not|aint)"
+                    r" even close$|^(?:and |y )?(?:its |it s )?no contest$|^(?:and |y )?ni de lejos$")
+"""How far apart a ranking puts two films ("…, and it isn't even close", "no contest"): no verdict on them."""
 
 
 def set_below(ckeys: list[str], at: int, polarity: int) -> bool:

@@ -128,7 +128,8 @@ _OTHERS = (r"(?:my|mi|mis|his|her|their|our|su|sus|el|la|los|las|a|an|one of my|
            r"los criticos|he|she|they|ella|someone|somebody|alguien")
 _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said|say|tells|told|swears?|"
            r"insists?|claims?|thinks|thought|reckons?|recommends?|recommended|suggests?|suggested|"
-           r"wants me to|want me to|keeps? recommending)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|"
+           r"wants me to|want me to|keeps? recommending|acts? like|acting like|acts? as if|treats? it (?:like|as)"
+           r"|calls? it)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|"
            r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
 HEARSAY = re.compile(r"(?<!\bas )(?<!\bthan )(?<!\bcomo )\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
                      r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|heard (?:that|good things)|supposedly"
@@ -167,6 +168,9 @@ GROUP_ALL = re.compile(
     r" (?:i|we|he|she|they|you)\b)(?! (?:\w+ ){1,4}?nor\b)"
     r"(?: of them| of these| of those)?"
     r"|none of (?:them|these|those|em|the above)|none(?= of)|every (?:single )?one(?: of them)?"
+    r"|either (?:one )?of (?:them|these|those|em)|either one"
+    r"|(?:(?<=want )|(?<=like )|(?<=watch )|(?<=see )|(?<=pick )|(?<=take )|(?<=for )|(?<=into )|(?<=with ))either"
+    r"(?! (?:way|side|direction|option|genre|kind|type|[a-z]+s)\b)"
     r"|(?:them|em) all"
     r"|each (?:one )?of them|a single one|any of (?:them|these|those)|that list|this list"
     r"|(?<=\bnot )(?:a |an |one |single )*(?:\w+ ){0,2}?(?:one|pick|film|movie|dud)s? (?:among|in|of) (?:them|these"

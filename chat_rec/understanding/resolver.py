@@ -52,6 +52,7 @@ from chat_rec.understanding.title_keys import (
     colon_parts,
     fold_key,
     named_tail,
+    series_tail,
     title_head,
     title_variants,
     tokenize,
@@ -116,6 +117,20 @@ class TitleResolver:
             if key and key not in index:  # "Fury Road" of Mad Max: Fury Road; no film's own title
                 index[key].append((3, item.item_id))
                 self._capitals_only.add(key)
+        opening: dict[str, int] = defaultdict(int)  # how many titles open with these words
+        for item in catalog.items.values():
+            words = fold_key(item.title).split()
+            for n in range(1, min(len(words), 6) + 1):
+                opening[" ".join(words[:n])] += 1
+        tails: dict[str, set[int]] = defaultdict(set)
+        for item in catalog.items.values():
+            parts = series_tail(item.title)
+            if parts and parts[1] not in index and opening[parts[0]] >= 2:  # a series' name, no title's own words
+                tails[parts[1]].add(item.item_id if item.popularity >= _KNOWN_FILM else -1)
+        for tail, ids in tails.items():
+            if len(ids) == 1 and -1 not in ids:  # "Temple of Doom", "Life of Brian"
+                index[tail].append((3, next(iter(ids))))
+                self._capitals_only.add(tail)  # "the holy grail of heist films", "a chocolate factory" name no film
         self._index = dict(index)
         self._spellings: dict[str, list[str]] = defaultdict(list)
         """A title key without its spaces -> the keys spelt so ("oldboy": "oldboy", "old boy")."""

@@ -136,6 +136,30 @@ def named_tail(title: str) -> str | None:
     return tail
 
 
+_SERIES_JOIN = re.compile(r"^(?P<head>.+?)(?:: | and the | & the |['’]s )(?P<tail>.+)$")
+
+
+def series_tail(title: str) -> tuple[str, str] | None:
+    """(series name, what people call the film) for a series film's title whose part after the series'
+    name is two or more words of ordinary vocabulary that ``colon_parts`` and ``named_tail`` leave out:
+    "Temple of Doom" of "Indiana Jones and the Temple of Doom", "Life of Brian" of "Monty Python's Life
+    of Brian", "Return of the King" of "The Lord of the Rings: The Return of the King". Letters only,
+    two words that are not small ones, no sequel number, film noun or genre. The resolver keeps it for a
+    well-known film alone, when another title opens with the same series name.
+    """
+    match = _SERIES_JOIN.match(title.split(" (")[0])
+    if match is None or ": " in match.group("tail"):
+        return None
+    tail = _LEADING_ARTICLE.sub("", fold_key(match.group("tail")))
+    words = tail.split()
+    content = [w for w in words if w not in _MINOR and w not in lexicon.EN_STOPWORDS]
+    if len(content) < 2 or not all(w.isalpha() for w in words) \
+            or {"part", "episode", "chapter", *ROMAN_NUMERALS} & set(words) \
+            or _NOUNS_AFTER & set(words) or _is_genre(tail) or match.group("tail") in colon_parts(title):
+        return None
+    return fold_key(match.group("head")), tail
+
+
 def coined_head(title: str) -> str | None:
     """The one-word head of a "Head: tail" title when it is a coinage, no word of the general vocabulary
     ("Anchorman", "Borat", "Dodgeball"): people name the film by it. A head the vocabulary knows
