@@ -448,9 +448,10 @@ class ClauseReader:
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
             elif polarity and _has_pronoun(ckeys) and st.last_genres:
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
-            elif polarity and len(self.previous) == 1 and not st.last_refs and not st.last_genres \
-                    and not self.referenced and (_has_pronoun(ckeys) or bare_verdict(ckeys)):
+            elif polarity > 0 and len(self.previous) == 1 and c.at == 0 and not self.referenced \
+                    and all(k in {".", "?", ","} for k in keys[c.hi:]) and bare_verdict(ckeys):
                 c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown: "loved it!", "👍"
+                # (not a bare "no": after "have you seen X?" it answers the question, it rejects nothing)
             st.pending = []
         if polarity and st.listed and any(r.items for r in c.refs) and clause_rules.GATHERING & set(ckeys):
             c.refs = [*c.refs, _Ref(lo, list(st.listed), pronoun=True)]  # "Vi X, Y y Z y las odié todas"

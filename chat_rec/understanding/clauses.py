@@ -186,8 +186,10 @@ PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |since
 before as its subject."""
 YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|wasnt|arent|will|does|did|doesnt"
                     r"|didnt|would) (?:it|that|this|they|those|these|qqtitle|the \w+)"
-                    r"|(?:qqtitle )?(?:es|fue|era|son|esta|estan|vale|merece|sera|seria)) ")
-"""A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?"): it
+                    r"|(?:qqtitle |(?:la|el|las|los|esa|ese|esta|este) \w+ (?=tambien |realmente |de verdad ))?"
+                    r"(?:tambien |realmente |de verdad )?(?:es|fue|era|son|esta|estan|vale|merece|sera|seria)) ")
+"""A yes/no question about a film ("…, is it good?", "¿es buena?", "was the second one scary?", "¿la
+segunda también vale la pena?"): it
 asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
 ASKED_BY_ORDER = re.compile(r"^(?:and |so |but )?(?:is|was|are|were|isnt|wasnt|arent|does|doesnt|would) "
                             r"(?!it (?:just|only) me)(?:it|that|this|they|those|these|qqtitle|the \w+ ones?) ")

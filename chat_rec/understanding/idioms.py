@@ -46,7 +46,8 @@ _FEAR_REACTION = re.compile(r"\b(?P<no>(?:no|nunca|ni) )?(?:me|nos|te|le|les)"
                             r" (?:\w+ ){0,2}(?P<fear>miedo|terror)\b"
                             r"|\b(?P<not>(?:didnt|did not|doesnt|does not|dont|do not|never|wont|cant) )?"
                             r"(?:\w+ )?(?P<scare>scare|scares|scared|frighten|frightens|frightened|terrify|terrifies"
-                            r"|terrified) (?:me|us)\b")
+                            r"|terrified) (?:me|us)\b"
+                            r"|\b(?P<gave>(?:gave|gives|give|giving) (?:me|us)) (?:\w+ )?(?P<dreams>nightmares)\b")
 """Fear a film or genre gave ("me dio un miedo tremendo", "las de terror me dan miedo", "horror films
 scare me"): a reaction that rejects (``qqfear``, a dislike word), not the horror genre named; denied
 ("no me dio nada de miedo"), no verdict and no genre ("didn't scare me" keeps its words)."""
@@ -78,9 +79,12 @@ def unmark_idioms(keys: list[str]) -> list[str]:
         words = m.group().count(" ") + 1
         out[first:first + words] = ["never"] + ["qqmask"] * (words - 1)
     for m in _FEAR_REACTION.finditer(text):
-        rest = re.split(r" [.?] ", text[m.end():] + " ", maxsplit=1)[0]
-        felt = "qqgood" if _GOOD_WAY.search(rest) else "qqfear"  # "scared me silly, in the best possible way"
-        if m.group("fear"):
+        rest, *later = re.split(r" [.?] ", text[m.end():] + " ", maxsplit=2)
+        good = _GOOD_WAY.search(rest) or (later and _GOOD_WAY.match(later[0].removeprefix("but ")))
+        felt = "qqgood" if good else "qqfear"  # "scared me silly, in the best possible way"; "… . In a good way"
+        if m.group("dreams"):
+            out[text[:m.start("dreams")].count(" ")] = felt  # "gave me nightmares for a week"
+        elif m.group("fear"):
             out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else felt
         elif not m.group("not") and not set(text[:m.start()].split()[-3:]) & _WANTED_EFFECT:
             out[text[:m.start("scare")].count(" ")] = felt  # not "a horror movie that will scare me"

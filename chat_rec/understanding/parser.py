@@ -209,6 +209,8 @@ class _Parser(ClauseReader):
             refs += [_Ref(lo, [item_id]) for item_id in self._version_of_year(ckeys)]
         sequel = self._sequel_refs(ckeys, lo, refs)
         refs += sequel
+        if not self.previous and not sequel and not any(r.items for r in refs):
+            refs += self._named_before(ckeys, lo)
         if self.previous and not sequel:
             # "the others" are the films not singled out: "las tres" set apart none of them
             apart = [i for i in self.referenced if i in self.singled or i not in self.list_refs.ids]
@@ -236,6 +238,25 @@ class _Parser(ClauseReader):
             if not self._whole_list(ref):
                 self.singled.update(ref.items)
         return sorted(refs, key=lambda r: r.pos)
+
+    def _named_before(self, ckeys: list[str], lo: int) -> list[_Ref]:
+        """With no list shown, "the first one", "the latter", "la segunda" point at the films this message
+        named before, in order ("Loved Heat, hated Ronin. More like the first one?" asks for Heat's kin).
+        """
+        named = list(self.referenced)
+        if len(named) < 2:
+            return []
+        for j, k in enumerate(ckeys):
+            nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+            if not j or ckeys[j - 1] not in {"the", "la", "el"} or nxt not in {"one", "movie", "film", "pelicula", ""}:
+                continue
+            if k in lexicon.FORMER_WORDS:
+                return [_Ref(lo + j, named[:1])]
+            if k in lexicon.LAST_WORDS:
+                return [_Ref(lo + j, named[-1:])]
+            if k in lexicon.ORDINALS and lexicon.ORDINALS[k] <= len(named):
+                return [_Ref(lo + j, [named[lexicon.ORDINALS[k] - 1]])]
+        return []
 
     @staticmethod
     def _genre_refs(ckeys: list[str], lo: int) -> list[_Ref]:

@@ -113,6 +113,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     if not spans:
         if said_seen or not negators:
             return Polarity(0, seen, 0)
+        if negators == 2 and _cancelled(ckeys):
+            return Polarity(1, False, 0)  # "never not in the mood for sci-fi", "I can't not watch westerns"
         tail = [k for k in ckeys[first_negator + 1:] if k not in FILLERS]
         verb = next((k for k in tail if k not in clause_rules.CLITICS and k not in {"really", "even"}), "")
         if verb in clause_rules.KNOWING:
@@ -136,6 +138,16 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             return Polarity(0, False, 0, settled=True)  # "I don't hate rom-coms", "no odio el terror": no like
         polarity = -polarity
     return Polarity(polarity, False, 0)
+
+
+_VERB_NEGATORS = frozenset("never cant cannot couldnt dont doesnt didnt wont wouldnt isnt arent wasnt".split())
+
+
+def _cancelled(ckeys: list[str]) -> bool:
+    """Whether the clause's two negators cancel: a verb's negator right before "not" ("never not",
+    "can't not"); a refusal repeated ("no, not horror", "nope not that") is no such pair.
+    """
+    return any(k in _VERB_NEGATORS and ckeys[j + 1] == "not" for j, k in enumerate(ckeys[:-1]))
 
 
 def _genre_at(by_pos: dict[int, _Ref], m: int) -> bool:

@@ -23,6 +23,7 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|&")
 """Words; a dotted acronym is one word ("L.A.", "E.T."), so it matches "LA" and "ET" too."""
 _POSSESSIVE = re.compile(r"['’][sS]$")
 _PARENS = re.compile(r"\s\(([^()]*)\)")
+_TRAILING_PARENS = re.compile(r"(?:\s\([^()]*\))+$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l|il|der|die|das) (?=\S)")
 _YEAR = re.compile(r"^(?:18[89]\d|19\d\d|20[0-3]\d)$")
 
@@ -88,7 +89,8 @@ def fold_key(text: str) -> str:
 def title_variants(item: Item) -> list[tuple[str, int]]:
     """(key, priority) pairs naming ``item``: 0 the full title, higher for partial forms."""
     base, _ = split_year(item.raw_title or item.title)
-    first = base.find(" (")
+    trailing = _TRAILING_PARENS.search(base)  # "(Lola rennt)" after the title; "You Are (Not) Alone" keeps its own
+    first = trailing.start() if trailing else -1
     main = base if first <= 0 else base[:first]
     alts = [m.group(1) for m in _PARENS.finditer(base[first:])] if first > 0 else []
     out: dict[str, int] = {}

@@ -231,6 +231,8 @@ NEGATIVE = re.compile((
     r"|refus(?:e|es|ed|ing) to (?:watch|see|sit through)|(?:me|se|nos) nieg(?:o|a|an|amos) a ver"
     r"|(?:is|are|s) out of the question|count (?:me|us) out|ruled out|descartad[oa]s?"
     r"|(?:isnt|wasnt|arent|werent|not) (?:nearly|half|even|remotely|anywhere near) as (?:good|great|fun|funny"
-    r"|clever|smart)|(?:couldnt|could not|cant|cannot|can t) stomach|cuesta arriba|qqbad)\b"
+    r"|clever|smart)|(?:couldnt|could not|cant|cannot|can t) stomach|cuesta arriba|qqbad"
+    r"|(?:(?<=\bim )|(?<=\bam )|(?<=\bbe )|(?<=\bnot )|(?<=\bare )|(?<=\bwere )|(?<=\bso )|(?<=\btotally ))against"
+    r"(?= \w))\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""

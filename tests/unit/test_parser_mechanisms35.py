@@ -19,7 +19,17 @@ or request file).
 - A verdict verb with an object of its own after a clause that already judged opens a new clause in a
   message typed without commas ("loved the first one hated the third one").
 - "I've gone off X" dislikes X; "me dejó (bastante) frío" as "left me cold".
-- After a list of one film, a verdict with a pronoun or alone ("loved it!", "👍", "nah") judges that film.
+- After a list of one film, a message that is only praise ("loved it!", "👍", "sounds great") likes that
+  film; a bare "no" may answer "have you seen it?" and rejects nothing.
+- With no list shown, "the first one", "the latter", "la segunda" point at the films the message named
+  before, in order ("Loved X, hated Y. More like the first one?" had liked Y through "like").
+- "not against", "wouldn't be against" like; "I'm against" dislikes. A verb's negator right before
+  "not" cancels it ("never not in the mood for", "can't not watch"); a repeated refusal ("no, not
+  horror") does not.
+- A Spanish yes/no question with its subject and "también" before the verb ("¿la segunda también vale la
+  pena?") asks; it judges nothing.
+- "gave me nightmares" is a fear a film gave, praise with "in a good way" after it, also as the next
+  sentence ("… for a week. In a good way").
 """
 
 from __future__ import annotations
@@ -100,6 +110,7 @@ SERIES = [
     Item(505, "Doctor Fenn's Summer", 2003, ("Comedy",), (), popularity=50),  # one word after the name
     Item(506, "Lonely Orchard and the Tall Man", 2005, ("Drama",), (), popularity=50),  # no series
     Item(507, "Harbour", 1980, ("Drama",), (), popularity=50),
+    Item(508, "Captain Moss and the Return of the Tide", 1999, ("Adventure",), (), popularity=30),
 ]
 
 
@@ -114,6 +125,8 @@ def series_resolver():
     ("Glass Harbour was a blast", [501]),
     ("honestly Iron Lantern is the best of them", [502]),
     ("Winter Circus made me laugh", [504]),
+    ("I rewatched Return of the Tide last week", [508]),  # small words inside stay lowercase
+    ("the return of the tide was late", []),
     ("we walked by the glass harbour at night", []),  # lowercase: ordinary words
     ("Quiet Sea was fine", []),  # a film few know
     ("Tall Man was great", []),  # no other title opens with "Lonely Orchard"
@@ -167,11 +180,56 @@ def test_gone_off_and_left_cold(resolver, text, liked, disliked) -> None:
 @pytest.mark.parametrize(("text", "liked", "disliked"), [
     ("loved it!!", [ALIEN], []),
     ("👍", [ALIEN], []),
-    ("nope", [], [ALIEN]),
-    ("sounds great, anything else like it?", [ALIEN], []),
+    ("nope", [], []),  # after "have you seen X?" it answers the question
+    ("sounds great!", [ALIEN], []),
+    ("I haven't seen it but it sounds good", [], []),  # more than a verdict: read as before
     ("is it scary?", [], []),
     ("I love comedies", [], []),  # a genre named: it is what the verdict is about
 ])
 def test_after_one_film_shown_a_bare_verdict_judges_it(resolver, catalog, text, liked, disliked) -> None:
     signal = _read(resolver, text, [catalog.get(ALIEN)])
+    assert (signal.liked_ids, signal.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Enjoyed Heat, hated Alien. Anything like the first one?", [HEAT], [ALIEN]),
+    ("Heat bored me and Ronin was great, more like the latter please", [RONIN], [HEAT]),
+    ("Heat and Ronin are fine, the second one is my favourite", [RONIN], []),
+])
+def test_with_no_list_a_position_points_at_the_films_named_before(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (sorted(signal.liked_ids), signal.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("honestly I'm not against a musical tonight", ["Musical"], []),
+    ("wouldn't be against some horror", ["Horror"], []),
+    ("I'm totally against musicals", [], ["Musical"]),
+    ("I'm never not up for a western", ["Western"], []),
+    ("I can't not watch a crime movie on a Friday", ["Crime"], []),
+    ("no, not musicals", [], ["Musical"]),
+])
+def test_against_and_cancelled_negations(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (signal.liked_genres, signal.disliked_genres) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("¿la segunda también es buena?", []),
+    ("¿y la primera realmente vale la pena?", []),
+    # a verdict before a question in the same sentence is still one
+    ("la segunda está genial pero la primera ya la vi, ¿algo más nuevo?", [RONIN]),
+])
+def test_a_spanish_question_with_tambien_judges_nothing(resolver, two_shown, text, liked) -> None:
+    signal = _read(resolver, text, two_shown)
+    assert (signal.liked_ids, signal.disliked_ids) == (liked, [])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("the second one gave me nightmares for days", [], [RONIN]),
+    ("the second one gave me nightmares for days. In a good way!", [RONIN], []),
+    ("the second one gave me nightmares, in the best way", [RONIN], []),
+])
+def test_nightmares_a_film_gave(resolver, two_shown, text, liked, disliked) -> None:
+    signal = _read(resolver, text, two_shown)
     assert (signal.liked_ids, signal.disliked_ids) == (liked, disliked)
