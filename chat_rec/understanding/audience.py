@@ -35,7 +35,7 @@ _CHILD_SUBJECT = (
 unlike a child only mentioned ("my son loves horror")."""
 
 AUDIENCE = re.compile(
-    r"\b(?:family (?:friendly|nights?|evenings?|movie nights?|outing)"
+    r"\b(?:family (?:friendly|nights?|evenings?|movie nights?|outing|movies?|films?|flicks?)"
     r"|(?:for|with) (?:the |my |our )?(?:whole |entire )?family|(?:the )?whole family"
     r"|(?:for|with|w) (?:the |my |our |a |young |little |some )*" + _YOUNG +
     r"|(?:ok|okay|fine|appropriate|safe|suitable|good) for (?:the |my |our |a |young |little )*" + _YOUNG +
@@ -46,7 +46,7 @@ AUDIENCE = re.compile(
     r"|" + _JOVENES + r" (?:\w+ )?(?:puedan|pueden) ver"
     r"|" + _CHILD_SUBJECT + r")\b")
 """Who watches, when it is everyone of a household, children included ("for the whole family",
-"family night", "with my kids", "the kids can watch", "en familia", "que puedan ver los niños"):
+"family night", "a family film", "with my kids", "the kids can watch", "en familia", "que puedan ver los niños"):
 general language, unlike the vocabulary. The labelled reading names no genre for these (an occasion,
 not Children), so they are read as the mood ``AUDIENCE_TERM`` instead, which the ranker scores as it
 scores any mood and every pick carries while it is in force (``ranking.pipeline.rank``)."""

@@ -248,7 +248,8 @@ def test_a_mood_word_inside_a_genre_name_is_still_a_mood(tmp_path):
     vecs = np.eye(3, 8, dtype=np.float32)
     index = AspectIndex.build(tiny, ids, vecs, ConceptEmbedder(), cache_dir=tmp_path)
     assert aspects_with_polarity("any good psychological thrillers?", index)[0] == ["psychological"]
-    assert aspects_with_polarity("family movies please", index)[0] == ["family"]
+    # "family movies" names who watches (an audience of all ages, the audience term), not the genre
+    assert aspects_with_polarity("family movies please", index)[0] == ["children"]
     assert aspects_with_polarity("busco un thriller psicológico", index)[0] == ["psychological"]  # the table
     assert aspects_with_polarity("a thriller please", index)[0] == []  # the genre word itself is no mood
     assert aspects_with_polarity("romantic comedies", index)[0] == []  # both words name genres

@@ -28,6 +28,8 @@ or request file).
   horror") does not.
 - A Spanish yes/no question with its subject and "también" before the verb ("¿la segunda también vale la
   pena?") asks; it judges nothing.
+- "a family film", "family movie night" name who watches (the audience mood), not the genre Children:
+  the labelled sets read them so every time.
 - "gave me nightmares" is a fear a film gave, praise with "in a good way" after it, also as the next
   sentence ("… for a week. In a good way").
 """
@@ -233,3 +235,9 @@ def test_a_spanish_question_with_tambien_judges_nothing(resolver, two_shown, tex
 def test_nightmares_a_film_gave(resolver, two_shown, text, liked, disliked) -> None:
     signal = _read(resolver, text, two_shown)
     assert (signal.liked_ids, signal.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize("text", ["family movie night tonight, any ideas?", "a cosy family film for sunday"])
+def test_a_family_film_is_an_audience_not_the_children_genre(resolver, text) -> None:
+    signal = _read(resolver, text)
+    assert signal.liked_genres == [] and signal.wants_new_recommendations
