@@ -405,7 +405,10 @@ class ClauseReader:
         if st.ranked_sentence == sent and comparisons.MARGIN.match(text):
             c.polarity, c.refs, self._settled = 0, [], True  # "…, and it isn't even close": no verdict on "it"
         if st.last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in c.refs):
-            c.refs = [*c.refs, _Ref(lo, list(st.last_refs), pronoun=True)]  # "got a heist film like that?" (rule 5)
+            # "got a heist film like that?" (rule 5): the films named last, the liked ones among them when
+            # there are ("I prefer Heat to Ronin. More like that?" asks for Heat's kin, not Ronin's)
+            liked = [i for i in st.last_refs if i in self.signal.liked_ids]
+            c.refs = [*c.refs, _Ref(lo, liked or list(st.last_refs), pronoun=True)]
             c.polarity = c.polarity or 1
 
     def _borrow_refs(self, st: _Reading, c: _Clause, keys: list[str]) -> None:

@@ -16,6 +16,8 @@ or request file).
   series name and only typed with capitals ("the holy grail of heist films" names no film).
 - A ranking "A > B" (or "A over B") with no verdict word likes A; B is the yardstick, and "…, and it isn't
   even close" after it judges neither.
+- "more like that?" after a ranking or a preference means the preferred film, not the yardstick
+  ("I prefer Heat to Ronin. More like that?" had liked Ronin too; found in the browser).
 - A verdict verb with an object of its own after a clause that already judged opens a new clause in a
   message typed without commas ("loved the first one hated the third one").
 - "I've gone off X" dislikes X; "me dejó (bastante) frío" as "left me cold".
@@ -153,6 +155,9 @@ def test_series_tail_parts() -> None:
     ("honest ranking: Heat > Alien", [HEAT], []),
     ("Heat > Alien. no contest", [HEAT], []),
     ("Heat > Ronin but Ronin was still awful", [HEAT], [RONIN]),
+    ("Heat > Ronin, and it isn't even close. More like that?", [HEAT], []),
+    ("I prefer Heat to Ronin. Anything like that?", [HEAT], [RONIN]),  # "prefer X to Y" rules Y out
+    ("Heat and Ronin were both great. More like those?", [HEAT, RONIN], []),
 ])
 def test_a_ranking_likes_the_first(resolver, text, liked, disliked) -> None:
     signal = _read(resolver, text)
