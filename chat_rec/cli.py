@@ -99,17 +99,26 @@ def cmd_account(args: argparse.Namespace) -> int:
     return 0
 
 
+LEAVE_WORDS = frozenset({"/quit", "/exit", "quit", "exit"})
+"""A message of only one of these ends the terminal chat (case aside): "quit" typed alone is no request."""
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
     service = service_for(args)
-    user = args.user
+    return chat_loop(service, args.user)
+
+
+def chat_loop(service: Any, user: str, read: Any = input) -> int:
+    """The terminal chat: the greeting, then each line typed answered until /quit, quit, Ctrl-D or Ctrl-C."""
     print(service.start(user).reply)
+    print("(type /quit or press Ctrl-D to leave)")
     while True:
         try:
-            text = input("you> ")
+            text = read("you> ")
         except (EOFError, KeyboardInterrupt):
             print()
             return 0
-        if text.strip() in {"/quit", "/exit"}:
+        if text.strip().lower() in LEAVE_WORDS:
             return 0
         print_turn(service.send(user, text))
 
