@@ -80,8 +80,9 @@ def unmark_idioms(keys: list[str]) -> list[str]:
         out[first:first + words] = ["never"] + ["qqmask"] * (words - 1)
     for m in _FEAR_REACTION.finditer(text):
         rest, *later = re.split(r" [.?] ", text[m.end():] + " ", maxsplit=2)
-        good = _GOOD_WAY.search(rest) or (later and _GOOD_WAY.match(later[0].removeprefix("but ")))
-        felt = "qqgood" if good else "qqfear"  # "scared me silly, in the best possible way"; "… . In a good way"
+        good = _GOOD_WAY.search(rest) or (later and _GOOD_WAY.fullmatch(later[0].strip().removeprefix("but ")))
+        felt = "qqgood" if good else "qqfear"  # "scared me silly, in the best possible way"; "… . In a good way!"
+        # (a next sentence that goes on, "In a good way, I want a comedy now", is read as its own)
         if m.group("dreams"):
             out[text[:m.start("dreams")].count(" ")] = felt  # "gave me nightmares for a week"
         elif m.group("fear"):

@@ -46,8 +46,8 @@ class Polarity(NamedTuple):
 
 _ANSWER_NO = frozenset("no nah nope naw".split())
 _ANSWER_SUBJECTS = frozenset("i im ive id ill we were weve wed it its thats that they theyre".split())
-"""A refusal word that opens a clause before one of these subjects answers on its own ("nah I'd rather
-not", "no it's not good")."""
+"""A refusal word that opens a clause before one of these subjects and a negated verdict answers on its
+own ("nah I don't want that", "no it's not good")."""
 _GROUP_NEGATORS = frozenset("none neither ninguna ninguno ningun nada".split())
 """Negators that refuse a group ("none of those"): after a refusal word they repeat it, not negate it."""
 
@@ -60,9 +60,11 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it; in a
     question, the negator of a negated ask ("don't you have any westerns?") is no negation.
     """
-    if len(ckeys) >= 3 and ckeys[0] in _ANSWER_NO and ckeys[1] in _ANSWER_SUBJECTS and language != "es":
+    if len(ckeys) >= 3 and ckeys[0] in _ANSWER_NO and ckeys[1] in _ANSWER_SUBJECTS and language != "es" \
+            and lexicon.NEGATORS & set(ckeys[2:]):
         # "nah I don't want either", "no it's not good": the answer is a reply of its own, not a negator
-        # of the verdict after it; with no verdict after it, it is the refusal it was
+        # cancelling the negation after it; with no verdict after it, it is the refusal it was ("nah I'm
+        # good" declines as before)
         rest = clause_polarity(ckeys[1:], language, {j - 1 for j in scoping or () if j}, question)
         if rest.polarity or rest.seen or rest.settled:
             return rest._replace(scope=rest.scope + 1 if rest.scope else 0)

@@ -4,8 +4,8 @@ or request file).
 - "either" as the object of a verb or a preposition ("I don't want either", "not in the mood for
   either", "either of these") is every film of the list, as "neither" and "both" were; as an adverb
   ("I didn't like it either", "horror either") or before a noun ("either way") it names no film.
-- A refusal word that opens a clause before a subject ("nah I don't want …", "no it's not …") is an
-  answer of its own, not a second negator: the verdict is the rest's ("nah I don't want westerns"
+- A refusal word that opens a clause before a subject and a negated verdict ("nah I don't want …", "no
+  it's not …") is an answer of its own, not a second negator: the verdict is the rest's ("nah I don't want westerns"
   had liked westerns, the two negatives cancelling).
 - Others' attitudes ("everyone acts like it's a classic", "people treat it as…", "they call it…") are
   hearsay, as "everyone says" was: "it" is their film, not a like.
@@ -74,6 +74,7 @@ def test_either_as_an_object_is_the_whole_list(resolver, two_shown, text, dislik
     ("nope I really don't want westerns", [], ["Western"]),
     ("no I don't like musicals at all", [], ["Musical"]),
     ("nah I actually love westerns", ["Western"], []),
+    ("nah I'm good, maybe a musical", ["Musical"], []),  # no negated verdict after it: declines as before
     ("nope, no musicals", [], ["Musical"]),
     # Spanish "no" before a verb is its negation, read as before
     ("no me gustan los musicales", [], ["Musical"]),
@@ -236,6 +237,7 @@ def test_a_spanish_question_with_tambien_judges_nothing(resolver, two_shown, tex
     ("the second one gave me nightmares for days", [], [RONIN]),
     ("the second one gave me nightmares for days. In a good way!", [RONIN], []),
     ("the second one gave me nightmares, in the best way", [RONIN], []),
+    ("the second one gave me nightmares. In a good way, now a comedy", [], [RONIN]),  # a sentence of its own
 ])
 def test_nightmares_a_film_gave(resolver, two_shown, text, liked, disliked) -> None:
     signal = _read(resolver, text, two_shown)
