@@ -11,13 +11,15 @@ names (``_refs``) and holds the state it reads into.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, coordination, film_facts, lexicon, who_watches
-from chat_rec.understanding.polarity import bare_verdict, clause_polarity, films_unjudged, negation_only, nominal_scope
+from chat_rec.understanding import comparisons, film_facts, lexicon, who_watches
+from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading, split_clauses
+from chat_rec.understanding.clause_verdicts import ClauseVerdicts
+from chat_rec.understanding.polarity import bare_verdict, clause_polarity, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention
 from chat_rec.understanding.signal import PreferenceSignal
@@ -26,8 +28,6 @@ _POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
 """Politeness, no verdict: "mark Titanic as seen, please"."""
 _MORE = frozenset("more mas another otra otro others otras otros some".split())
 """Asking for more picks: with politeness alone, no verdict on what was just seen ("seen them all, more please")."""
-_PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
-             "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
 _BOTH_SUBJECTS = frozenset("we wed well were weve you youd youll they theyd theyll us".split())
 """Subjects that "both" can follow as a floating quantifier ("we'd both enjoy"), not as "both of them"."""
 _RELATIVE_HEADS = frozenset("anything something nothing everything stuff movies films movie film ones one".split())
@@ -37,8 +37,6 @@ _RELATIVE_WORDS = frozenset("that which who with without where whose".split())
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids",
                 "ruled_out_together")
 """What a sentence may add to the signal, and a "never mind" after it takes back."""
-_BARE_ANSWERS = frozenset("yes yeah yep yup no nope nah si".split())
-"""One-word answers that end a film's clause when another film follows ("2nd yes 3rd no")."""
 _ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|mas|otras?|otros?|nuevas?|nuevos?"
                              r"|antiguas?|antiguos?|viejas?|viejos?|modernas?|modernos?)$")
 _HESITATIONS = frozenset("eh hm hmm mm mmm uh um er erm ehh mmmh".split())
@@ -56,7 +54,7 @@ def _has_pronoun(ckeys: list[str]) -> bool:
     ahora") or a genre ("los musicales") is an article, not "it"/"them".
     """
     for j, k in enumerate(ckeys):
-        if k not in _PRONOUNS:
+        if k not in PRONOUNS:
             continue
         after = ckeys[j + 1] if j + 1 < len(ckeys) else ""
         if k == "both" and j and ckeys[j - 1] in _BOTH_SUBJECTS:
@@ -72,108 +70,7 @@ def _has_pronoun(ckeys: list[str]) -> bool:
     return False
 
 
-def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
-    """The message's clauses as (sentence no, start, end): split at sentence ends, commas, conditions,
-    contrast words and coordinations that join clauses with verdicts of their own.
-    """
-    clauses: list[tuple[int, int, int]] = []
-    sentence, start = 0, 0
-    for i, k in enumerate(keys + ["."]):
-        if i - start >= 2 and keys[i - 1] in _BARE_ANSWERS and (
-                k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
-            clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
-            start = i
-        elif i < len(keys) and _run_on(keys, i, start):
-            clauses.append((sentence, start, i))  # "loved the first one hated the third one"
-            start = i
-        boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
-            or coordination.splits_coordination(keys, i, start)
-        if boundary:
-            if i > start:
-                clauses.append((sentence, start, i))
-            start = i + 1
-            if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
-                sentence += 1  # "..." ends one sentence, not three
-    return clauses
-
-
-_VERDICT_VERBS = frozenset("loved hated liked disliked enjoyed adored despised".split())
-_OBJECT_OPENERS = frozenset("the qqtitle it that this those these la el las los".split())
-
-
-def _run_on(keys: list[str], i: int, start: int) -> bool:
-    """Whether a verdict verb at ``i`` opens a clause of its own in a message typed without commas:
-    after a clause that already judged a film or a list position ("loved the first one hated the
-    third one"), and with an object of its own. "the first one bored me" keeps its subject.
-    """
-    k = keys[i]
-    if k not in _VERDICT_VERBS or i + 1 >= len(keys) or i - start < 2:
-        return False
-    closes = keys[i - 1] in {"one", "ones", "qqtitle"} or keys[i - 1].isdigit()
-    opens = keys[i + 1] in _OBJECT_OPENERS or keys[i + 1].isdigit()
-    return closes and opens and any(w in _VERDICT_VERBS for w in keys[start:i])
-
-
-@dataclass
-class _Reading:
-    """What the clause loop carries from one clause to the next."""
-
-    outsiders: bool  # other people's tastes may be spoken of (no one is said to watch along)
-    clause_start: tuple[list[Any], ...]  # the signal before the clause in hand, and before the last one
-    last_refs: list[int] = field(default_factory=list)  # films named last, for "it"
-    refs_sentence: int = -1  # the sentence of last_refs
-    last_sentence: int = -1
-    pending: list[_Ref] = field(default_factory=list)  # refs of a neutral clause waiting for "..., definitely"
-    listed: list[int] = field(default_factory=list)  # titles of this sentence's neutral clauses, for "I loved them"
-    last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
-    fragment: bool = False  # the last sentence was a title alone: its verdict may come next
-    last_verdict: int = 0  # the last clause polarity, for "..., especially X"
-    verdict_sentence: int = -1
-    last_negated: bool = False  # whether that clause was negated, for "X didn't. Y did."
-    sent_start: tuple[list[Any], ...] | None = None  # the signal as this sentence found it
-    fillers_only: bool = False  # the sentence so far was only interjections ("Ooh, the second one!")
-    retracting: bool = False
-    supposing: bool = False  # inside a supposition ("if I liked horror…")
-    supposed: tuple[str, ...] = ()  # and its genres
-    seen_sentence: int = -1  # the sentence of the last clause saying "seen" with no verdict, for "seen X, Y"
-    prev_asked: bool = False  # the clause before asked "would I like X?", for "And Y?" right after it
-    choices: list[int] = field(default_factory=list)  # listed movies picked out with no verdict ("the submarine one")
-    bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
-    seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
-    title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
-    outsider_before: bool = False  # the clause before had such a person as its subject
-    judged_from: tuple[list[Any], ...] | None = None  # the signal before the last clause that changed it:
-    # what "I meant X" moves and takes back
-    judged_by: tuple[int, str] = (-1, "")  # the clause that made that change
-    correcting: bool = False  # the clause before was only "digo" / "I mean": this one names the correction
-    this_clause: tuple[int, str] = (-1, "")  # (sentence, text) of the clause in hand
-    ranked_sentence: int = -1  # the sentence that ranked one title above another ("Heat > Speed")
-
-
-@dataclass
-class _Clause:
-    """One clause being read: where it is, what it names and the verdict it gives."""
-
-    at: int  # its index among the message's clauses
-    sent: int
-    lo: int
-    hi: int
-    ckeys: list[str]
-    text: str
-    new_sentence: bool
-    opens: bool  # only interjections before it in its sentence
-    before_clause: tuple[int, str]  # (sentence, text) of the clause before
-    refs: list[_Ref] = field(default_factory=list)
-    rejected: set[int] = field(default_factory=set)  # positions of the refs a "not" scopes over
-    asking: bool = False
-    polarity: int = 0
-    seen: bool = False
-    scope: int = 0
-    films_settled: bool = False  # no verdict on its films; its genres are still asked for
-    hedged: bool = False
-
-
-class ClauseReader:
+class ClauseReader(ClauseVerdicts):
     """Reads the clauses of a message into ``signal``: the clause loop of ``parser._Parser``."""
 
     signal: PreferenceSignal
@@ -195,7 +92,7 @@ class ClauseReader:
         clauses = split_clauses(keys)
         facts = {sent for sent, lo, hi in clauses if self._fact_question(keys, lo)}
         # their tastes are not the user's; read on the words as typed ("my uncle is coming over" is no film *My Uncle*)
-        st = _Reading(outsiders=not who_watches.WATCHING_WITH.search(" ".join(t.key for t in self.toks)),
+        st = Reading(outsiders=not who_watches.WATCHING_WITH.search(" ".join(t.key for t in self.toks)),
                       clause_start=self._snapshot())
         for at, (sent, lo, hi) in enumerate(clauses):
             c = self._open(st, keys, at, sent, lo, hi)
@@ -211,7 +108,7 @@ class ClauseReader:
         decided = set(self.signal.liked_ids) | set(self.signal.disliked_ids) | set(self.signal.seen_ids)
         self._items([i for i in dict.fromkeys(st.choices) if i not in decided], 1, False)  # a pick is a like
 
-    def _open(self, st: _Reading, keys: list[str], at: int, sent: int, lo: int, hi: int) -> _Clause | None:
+    def _open(self, st: Reading, keys: list[str], at: int, sent: int, lo: int, hi: int) -> Clause | None:
         """Start reading a clause: the sentence's bookkeeping, and a sentence that takes the one before
         back ("…gory horror. Actually, never mind, a western"). None: the clause only takes back.
         """
@@ -239,9 +136,9 @@ class ClauseReader:
             st.sent_start = self._snapshot()
         if st.retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
             return None
-        return _Clause(at, sent, lo, hi, ckeys, text, new_sentence, opens, before_clause)
+        return Clause(at, sent, lo, hi, ckeys, text, new_sentence, opens, before_clause)
 
-    def _set_aside(self, st: _Reading, c: _Clause, keys: list[str], title_at: dict[int, Mention],
+    def _set_aside(self, st: Reading, c: Clause, keys: list[str], title_at: dict[int, Mention],
                    facts: set[int]) -> bool:
         """Whether the clause judges nothing of the person's: hearsay and other people's tastes, a
         question about a film's facts, an aside, a hesitation before a verdict still to come.
@@ -260,7 +157,7 @@ class ClauseReader:
         if sent in facts and (topic := film_facts.asked_fact(text)) is not None:
             self.signal.fact_topic = self.signal.fact_topic or topic
             about = [i for r in self._refs(ckeys, lo, title_at) for i in r.items] or (
-                st.last_refs if st.refs_sentence == sent - 1 and set(ckeys) & _PRONOUNS else [])  # "Heat. Who's in it?"
+                st.last_refs if st.refs_sentence == sent - 1 and set(ckeys) & PRONOUNS else [])  # "Heat. Who's in it?"
             self.signal.fact_ids += [i for i in about if i not in self.signal.fact_ids]
             self.settled.update(about)
         if sent in facts and (asked_about := [i for r in self._refs(ckeys, lo, title_at) for i in r.items]):
@@ -271,7 +168,7 @@ class ClauseReader:
         # "Conan? Eh, pass.": the hesitation leaves the phrase waiting for its verdict
         return st.fragment and bool(st.pending) and c.new_sentence and all(k in _HESITATIONS for k in ckeys)
 
-    def _read_verdict(self, st: _Reading, c: _Clause, keys: list[str], clauses: list[tuple[int, int, int]],
+    def _read_verdict(self, st: Reading, c: Clause, keys: list[str], clauses: list[tuple[int, int, int]],
                       title_at: dict[int, Mention]) -> bool:
         """What the clause names and the verdict its words give, with corrections ("wait, I meant the
         first"). False: the clause only announces a correction, named by the next one.
@@ -312,106 +209,7 @@ class ClauseReader:
         c.refs = refs
         return True
 
-    def _no_verdict(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
-        """Clauses whose words judge nothing after all: concessions, questions to the bot, films not
-        judged or only asked about, suppositions, hedges, records of what was seen.
-        """
-        ckeys, text, sent, lo, hi, asking = c.ckeys, c.text, c.sent, c.lo, c.hi, c.asking
-        if not any(r.items or r.genres for r in c.refs) and clause_rules.CONCESSION.match(
-                " ".join(keys[max(0, lo - 2):lo] + [text])):
-            c.polarity, c.seen, self._settled = 0, False, True  # "Romance. Even though they can be so corny."
-        if asking and (clause_rules.ASKING_YOU.match(text) or clause_rules.WHICH_IS.match(text)):
-            c.polarity, c.seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
-        if clause_rules.SKIP_SEEN.search(text):
-            c.polarity, c.seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
-        if films_unjudged(text, asking):
-            c.polarity, c.films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
-            if asking and clause_rules.asks_what_a_film_is(text):
-                c.refs = [r for r in c.refs if not r.genres]  # "¿es muy dramática?", "is it very scary?" ask
-                # what the film is like: the genre is no kind asked for
-        if c.films_settled:
-            self._settled = False
-            pronoun = any(k in _PRONOUNS for k in ckeys)
-            self.settled.update(i for r in [*c.refs, *st.pending] for i in r.items)
-            self.settled.update(st.last_refs if pronoun else ())
-        asked = conditions.prospective(text, asking) or (
-            st.prev_asked and c.new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
-        st.prev_asked = asked
-        if asked:
-            c.polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
-            self.signal.asked_ids.extend(i for r in c.refs for i in r.items)
-        if c.new_sentence or (lo and lexicon.CONTRAST.fullmatch(keys[lo - 1])):
-            if st.supposed and lo and keys[lo - 1] in {"but", "pero", "though", "aunque"} \
-                    and conditions.NOT_SO.match(text):
-                self._genres(st.supposed, -1)  # "If I liked horror I'd love X, but I don't": no horror
-                c.polarity, self._settled, c.refs = 0, True, []
-            st.supposing, st.supposed = False, ()
-        if (lo and keys[lo - 1] == "qqcond" or ckeys[:1] == ["si"]) and conditions.SUPPOSED.match(
-                text.removeprefix("si ")):
-            st.supposing = True  # "if I were into westerns, I'd love X": hypothetical until its "but"
-        if st.supposing:
-            c.polarity, self._settled = 0, True
-            st.supposed += tuple(g for r in c.refs for g in r.genres if g != "described")
-            c.refs = [r for r in c.refs if not r.genres]
-        after = keys[hi:hi + 2] if keys[hi:hi + 1] == [","] else keys[hi:hi + 1]
-        if c.polarity > 0 and {"but", "pero"} & set(after) and clause_rules.conceded(text):
-            c.polarity, self._settled = 0, True  # "X's fine but I've seen it a dozen times": a concession
-        hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE)) or (
-            c.polarity > 0 and clause_rules.faint_praise(text) and any(r.items for r in c.refs)
-            and not any(r.genres and r.genres != ("described",) for r in c.refs))  # "the first one was fine"
-        c.hedged = hedged or bool(clause_rules.HEDGE_TAIL.fullmatch(text))  # "…está bien, sin más"
-        if c.hedged or clause_rules.NO_VERDICT.search(text):
-            c.polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
-            if st.judged_from is not None and st.judged_by == c.before_clause and c.before_clause[0] == sent \
-                    and clause_rules.conceded(c.before_clause[1]) and not any(r.items or r.genres for r in c.refs):
-                self._restore(st.judged_from)  # "La del medio estuvo bien, nada del otro mundo": the hedge
-                st.judged_from = None  # takes the weak praise just before it back
-        if clause_rules.MARKED_SEEN.search(text):
-            c.polarity, c.seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
-        if self._settled:
-            self.settled.update(i for r in c.refs for i in r.items)
-
-    def _verdict_from_before(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
-        """A clause with no verdict of its own that takes one from the clause before it ("X didn't land
-        for me. Y did.", "I loved Heat, Ronin"), or from taking up an offered film.
-        """
-        ckeys, text, sent, lo = c.ckeys, c.text, c.sent, c.lo
-        if c.polarity == 0 and not c.seen and not c.asking and not c.hedged \
-                and clause_rules.WATCH_INTENT.search(text) \
-                and any(i in self.list_refs.ids for r in c.refs for i in r.items):
-            c.polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
-        recent = st.last_verdict and sent - st.verdict_sentence <= 1
-        if clause_rules.EXCEPTION.search(text) and recent:
-            c.polarity, c.scope = -st.last_verdict, 0  # "Not a fan of Wes Anderson, although Mr. Fox is the exception"
-        if lo > 0 and keys[lo - 1] == "sino" and st.last_verdict < 0 and c.polarity == 0:
-            c.polarity = 1  # "no quiero la primera sino la tercera"
-        if c.polarity == 0 and not c.seen and recent and clause_rules.elliptical(ckeys):
-            c.polarity = -st.last_verdict if st.last_negated else st.last_verdict  # "X didn't land for me. Y did."
-        if c.polarity == 0 and not c.seen and recent and clause_rules.likewise(ckeys, c.asking):
-            c.polarity = st.last_verdict  # "Tesis es buenísima. Abre los ojos también."
-        if c.polarity == 0 and not c.seen and sent == st.seen_sentence != st.verdict_sentence \
-                and coordination.list_only(text) and keys[lo - 1] == ",":
-            c.seen = True  # "I've seen Heat, Alien and Fargo": the list goes on
-        if c.polarity <= 0 and not c.seen and sent == st.seen_sentence != st.verdict_sentence and any(
-                r.items for r in c.refs) and negation_only(ckeys):
-            c.polarity, c.rejected, self._settled = 0, set(), True  # "I've seen Heat, not the other two": not seen
-            self.settled.update(i for r in c.refs for i in r.items)
-        if c.polarity == 0 and not c.seen and sent == st.verdict_sentence and (
-                clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
-            c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
-        if c.polarity == 0 and not c.seen and not c.asking and comparisons.ranked_above(ckeys):
-            c.polarity, c.scope = 1, 0  # "Terminator 2 > Terminator": the first liked, the second a yardstick
-            st.ranked_sentence = sent
-        if st.ranked_sentence == sent and comparisons.MARGIN.match(text):
-            c.polarity, c.refs, self._settled = 0, [], True  # "…, and it isn't even close": no verdict on "it"
-        if st.last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in c.refs):
-            # "got a heist film like that?" (rule 5): the films named last, the liked ones among them when
-            # there are ("I prefer Heat to Ronin. More like that?" asks for Heat's kin, not Ronin's)
-            liked = [i for i in st.last_refs if i in self.signal.liked_ids]
-            c.refs = [*c.refs, _Ref(lo, liked or list(st.last_refs), pronoun=True)]
-            c.polarity = c.polarity or 1
-
-    def _borrow_refs(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
+    def _borrow_refs(self, st: Reading, c: Clause, keys: list[str]) -> None:
         """What a clause that names nothing judges: the phrase waiting before it ("Titanic? Not at
         all."), the films a pronoun points back to, the whole list ("these aren't for me").
         """
@@ -442,7 +240,7 @@ class ClauseReader:
             elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(st.listed) > 1:
                 c.refs = [_Ref(lo, list(st.listed), pronoun=True)]  # "X, Y, that kind of thing, I loved them"
             elif st.last_refs and polarity and self.signal.language == "es" \
-                    and clause_rules.PRO_DROP.match(text) and not any(k in _PRONOUNS for k in ckeys):
+                    and clause_rules.PRO_DROP.match(text) and not any(k in PRONOUNS for k in ckeys):
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
             elif polarity and _has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
@@ -462,7 +260,7 @@ class ClauseReader:
                 and _LISTED_SUBJECT.match(text):
             c.refs = [*c.refs, _Ref(lo, list(st.title_run[1]), pronoun=True)]  # "Heat, Fargo and Rope were great"
 
-    def _judge(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
+    def _judge(self, st: Reading, c: Clause, keys: list[str]) -> None:
         """Give each thing the clause names its verdict, and note a listed film picked out with none."""
         ckeys, lo, polarity, seen, rejected = c.ckeys, c.lo, c.polarity, c.seen, c.rejected
         compared = comparisons.compared_from(ckeys)
@@ -503,7 +301,7 @@ class ClauseReader:
             st.choices += [i for r in c.refs for i in r.items if i in self.list_refs.ids
                            and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat
 
-    def _carry(self, st: _Reading, c: _Clause, keys: list[str]) -> None:
+    def _carry(self, st: Reading, c: Clause, keys: list[str]) -> None:
         """What the next clauses read from this one: its films for a pronoun, its verdict for an
         elliptical clause, a title alone waiting for its verdict, a list of titles before a shared verdict.
         """
@@ -513,7 +311,7 @@ class ClauseReader:
             st.seen_refs = (sent, [i for r in refs for i in r.items] or st.seen_refs[1])
             named = {i for r in refs for i in r.items}
             if st.bare_rejected[0] == sent and st.bare_rejected[1] and named <= set(st.bare_rejected[1]) and any(
-                    k in _PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
+                    k in PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
                 # "not the first one, I've seen it": the reason is having seen it, not disliking it
                 for item_id in st.bare_rejected[1]:
                     if item_id in self.signal.disliked_ids:

@@ -128,7 +128,7 @@ class TitleResolver:
             if parts and parts[1] not in index and opening[parts[0]] >= 2:  # a series' name, no title's own words
                 tails[parts[1]].add(item.item_id if item.popularity >= _KNOWN_FILM else -1)
         for tail, ids in tails.items():
-            if len(ids) == 1 and -1 not in ids:  # "Temple of Doom", "Life of Brian"
+            if len(ids) == 1 and -1 not in ids:  # "Glass Harbour" of "Captain Moss and the Glass Harbour"
                 index[tail].append((3, next(iter(ids))))
                 self._capitals_only.add(tail)  # "the holy grail of heist films", "a chocolate factory" name no film
         self._index = dict(index)

@@ -68,7 +68,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return True
     if key in resolver._capitals_only and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
                                                    for j, t in enumerate(tokens[i:i + n])):
-        return False  # "a fury road trip": the subtitle names the film only capitalised ("Temple of Doom")
+        return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
     prev = tokens[i - 1].key if i > 0 else ""
     nxt = tokens[i + n].key if i + n < len(tokens) else ""
     if kind_after([t.key for t in tokens[i + n:i + n + 3]]) and (first.raw[:1].isupper() or not _is_weak(key)) \

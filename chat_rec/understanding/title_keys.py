@@ -144,8 +144,8 @@ _SERIES_JOIN = re.compile(r"^(?P<head>.+?)(?:: | and the | & the |['’]s )(?P<t
 def series_tail(title: str) -> tuple[str, str] | None:
     """(series name, what people call the film) for a series film's title whose part after the series'
     name is two or more words of ordinary vocabulary that ``colon_parts`` and ``named_tail`` leave out:
-    "Temple of Doom" of "Indiana Jones and the Temple of Doom", "Life of Brian" of "Monty Python's Life
-    of Brian", "Return of the King" of "The Lord of the Rings: The Return of the King". Letters only,
+    "Glass Harbour" of "Captain Moss and the Glass Harbour", "Winter Circus" of "Doctor Fenn's Winter
+    Circus", "Return of the Old King" of "Saga: The Return of the Old King" (invented titles). Letters only,
     two words that are not small ones, no sequel number, film noun or genre. The resolver keeps it for a
     well-known film alone, when another title opens with the same series name.
     """

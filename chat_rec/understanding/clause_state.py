@@ -1,0 +1,119 @@
+"""How the clause reader walks a message: the clauses it cuts it into (``split_clauses``) and the two
+records its loop reads with, ``Reading`` (what one clause leaves the next) and ``Clause`` (the clause in
+hand). ``clause_reader.ClauseReader`` runs the loop.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from chat_rec.understanding import coordination, lexicon
+from chat_rec.understanding.references import _Ref
+
+PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
+             "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
+"""Words that point back at what was named before ("it", "them", "la" …)."""
+_BARE_ANSWERS = frozenset("yes yeah yep yup no nope nah si".split())
+"""One-word answers that end a film's clause when another film follows ("2nd yes 3rd no")."""
+
+
+def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
+    """The message's clauses as (sentence no, start, end): split at sentence ends, commas, conditions,
+    contrast words and coordinations that join clauses with verdicts of their own.
+    """
+    clauses: list[tuple[int, int, int]] = []
+    sentence, start = 0, 0
+    for i, k in enumerate(keys + ["."]):
+        if i - start >= 2 and keys[i - 1] in _BARE_ANSWERS and (
+                k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
+            clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
+            start = i
+        elif i < len(keys) and _run_on(keys, i, start):
+            clauses.append((sentence, start, i))  # "loved the first one hated the third one"
+            start = i
+        boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
+            or coordination.splits_coordination(keys, i, start)
+        if boundary:
+            if i > start:
+                clauses.append((sentence, start, i))
+            start = i + 1
+            if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
+                sentence += 1  # "..." ends one sentence, not three
+    return clauses
+
+
+_VERDICT_VERBS = frozenset("loved hated liked disliked enjoyed adored despised".split())
+_OBJECT_OPENERS = frozenset("the qqtitle it that this those these la el las los".split())
+
+
+def _run_on(keys: list[str], i: int, start: int) -> bool:
+    """Whether a verdict verb at ``i`` opens a clause of its own in a message typed without commas:
+    after a clause that already judged a film or a list position ("loved the first one hated the
+    third one"), and with an object of its own. "the first one bored me" keeps its subject.
+    """
+    k = keys[i]
+    if k not in _VERDICT_VERBS or i + 1 >= len(keys) or i - start < 2:
+        return False
+    closes = keys[i - 1] in {"one", "ones", "qqtitle"} or keys[i - 1].isdigit()
+    opens = keys[i + 1] in _OBJECT_OPENERS or keys[i + 1].isdigit()
+    return closes and opens and any(w in _VERDICT_VERBS for w in keys[start:i])
+
+
+@dataclass
+class Reading:
+    """What the clause loop carries from one clause to the next."""
+
+    outsiders: bool  # other people's tastes may be spoken of (no one is said to watch along)
+    clause_start: tuple[list[Any], ...]  # the signal before the clause in hand, and before the last one
+    last_refs: list[int] = field(default_factory=list)  # films named last, for "it"
+    refs_sentence: int = -1  # the sentence of last_refs
+    last_sentence: int = -1
+    pending: list[_Ref] = field(default_factory=list)  # refs of a neutral clause waiting for "..., definitely"
+    listed: list[int] = field(default_factory=list)  # titles of this sentence's neutral clauses, for "I loved them"
+    last_genres: tuple[str, ...] = ()  # genres of the last clause naming something, for "it"
+    fragment: bool = False  # the last sentence was a title alone: its verdict may come next
+    last_verdict: int = 0  # the last clause polarity, for "..., especially X"
+    verdict_sentence: int = -1
+    last_negated: bool = False  # whether that clause was negated, for "X didn't. Y did."
+    sent_start: tuple[list[Any], ...] | None = None  # the signal as this sentence found it
+    fillers_only: bool = False  # the sentence so far was only interjections ("Ooh, the second one!")
+    retracting: bool = False
+    supposing: bool = False  # inside a supposition ("if I liked horror…")
+    supposed: tuple[str, ...] = ()  # and its genres
+    seen_sentence: int = -1  # the sentence of the last clause saying "seen" with no verdict, for "seen X, Y"
+    prev_asked: bool = False  # the clause before asked "would I like X?", for "And Y?" right after it
+    choices: list[int] = field(default_factory=list)  # listed movies picked out with no verdict ("the submarine one")
+    bare_rejected: tuple[int, list[int]] = (-1, [])  # films the last clause only said "not" to, and its sentence
+    seen_refs: tuple[int, list[int]] = (-1, [])  # films last said seen with no verdict, and the sentence
+    title_run: tuple[int, list[int]] = (-1, [])  # titles alone before a comma ("Heat, Fargo and X were…")
+    outsider_before: bool = False  # the clause before had such a person as its subject
+    judged_from: tuple[list[Any], ...] | None = None  # the signal before the last clause that changed it:
+    # what "I meant X" moves and takes back
+    judged_by: tuple[int, str] = (-1, "")  # the clause that made that change
+    correcting: bool = False  # the clause before was only "digo" / "I mean": this one names the correction
+    this_clause: tuple[int, str] = (-1, "")  # (sentence, text) of the clause in hand
+    ranked_sentence: int = -1  # the sentence that ranked one title above another ("Heat > Speed")
+
+
+@dataclass
+class Clause:
+    """One clause being read: where it is, what it names and the verdict it gives."""
+
+    at: int  # its index among the message's clauses
+    sent: int
+    lo: int
+    hi: int
+    ckeys: list[str]
+    text: str
+    new_sentence: bool
+    opens: bool  # only interjections before it in its sentence
+    before_clause: tuple[int, str]  # (sentence, text) of the clause before
+    refs: list[_Ref] = field(default_factory=list)
+    rejected: set[int] = field(default_factory=set)  # positions of the refs a "not" scopes over
+    asking: bool = False
+    polarity: int = 0
+    seen: bool = False
+    scope: int = 0
+    films_settled: bool = False  # no verdict on its films; its genres are still asked for
+    hedged: bool = False

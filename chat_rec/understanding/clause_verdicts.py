@@ -1,0 +1,130 @@
+"""The clause reader's verdict rules: when a clause's words judge nothing after all (concessions,
+questions to the bot, films only asked about, suppositions, hedges, records of what was seen), and when
+a clause with no verdict of its own takes one from the clause before it ("X didn't land for me. Y did.",
+"I loved Heat, Ronin") or from a ranking ("Heat > Ronin"). A mixin of ``clause_reader.ClauseReader``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chat_rec.understanding import clauses as clause_rules
+from chat_rec.understanding import comparisons, conditions, coordination, lexicon
+from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading
+from chat_rec.understanding.polarity import films_unjudged, negation_only
+from chat_rec.understanding.references import ListReferences, _Ref
+from chat_rec.understanding.signal import PreferenceSignal
+
+
+class ClauseVerdicts:
+    """The verdict rules of ``ClauseReader`` (which holds the state they read and write)."""
+
+    signal: PreferenceSignal
+    list_refs: ListReferences
+    settled: set[int]
+    _settled: bool
+
+    def _genres(self, genres: tuple[str, ...], polarity: int) -> None:
+        raise NotImplementedError
+
+    def _restore(self, snapshot: tuple[list[Any], ...]) -> set[int]:
+        raise NotImplementedError
+
+    def _no_verdict(self, st: Reading, c: Clause, keys: list[str]) -> None:
+        """Clauses whose words judge nothing after all: concessions, questions to the bot, films not
+        judged or only asked about, suppositions, hedges, records of what was seen.
+        """
+        ckeys, text, sent, lo, hi, asking = c.ckeys, c.text, c.sent, c.lo, c.hi, c.asking
+        if not any(r.items or r.genres for r in c.refs) and clause_rules.CONCESSION.match(
+                " ".join(keys[max(0, lo - 2):lo] + [text])):
+            c.polarity, c.seen, self._settled = 0, False, True  # "Romance. Even though they can be so corny."
+        if asking and (clause_rules.ASKING_YOU.match(text) or clause_rules.WHICH_IS.match(text)):
+            c.polarity, c.seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
+        if clause_rules.SKIP_SEEN.search(text):
+            c.polarity, c.seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
+        if films_unjudged(text, asking):
+            c.polarity, c.films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
+            if asking and clause_rules.asks_what_a_film_is(text):
+                c.refs = [r for r in c.refs if not r.genres]  # "¿es muy dramática?", "is it very scary?" ask
+                # what the film is like: the genre is no kind asked for
+        if c.films_settled:
+            self._settled = False
+            pronoun = any(k in PRONOUNS for k in ckeys)
+            self.settled.update(i for r in [*c.refs, *st.pending] for i in r.items)
+            self.settled.update(st.last_refs if pronoun else ())
+        asked = conditions.prospective(text, asking) or (
+            st.prev_asked and c.new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
+        st.prev_asked = asked
+        if asked:
+            c.polarity, self._settled = 0, True  # "would I like Heat?" asks; it judges nothing
+            self.signal.asked_ids.extend(i for r in c.refs for i in r.items)
+        if c.new_sentence or (lo and lexicon.CONTRAST.fullmatch(keys[lo - 1])):
+            if st.supposed and lo and keys[lo - 1] in {"but", "pero", "though", "aunque"} \
+                    and conditions.NOT_SO.match(text):
+                self._genres(st.supposed, -1)  # "If I liked horror I'd love X, but I don't": no horror
+                c.polarity, self._settled, c.refs = 0, True, []
+            st.supposing, st.supposed = False, ()
+        if (lo and keys[lo - 1] == "qqcond" or ckeys[:1] == ["si"]) and conditions.SUPPOSED.match(
+                text.removeprefix("si ")):
+            st.supposing = True  # "if I were into westerns, I'd love X": hypothetical until its "but"
+        if st.supposing:
+            c.polarity, self._settled = 0, True
+            st.supposed += tuple(g for r in c.refs for g in r.genres if g != "described")
+            c.refs = [r for r in c.refs if not r.genres]
+        after = keys[hi:hi + 2] if keys[hi:hi + 1] == [","] else keys[hi:hi + 1]
+        if c.polarity > 0 and {"but", "pero"} & set(after) and clause_rules.conceded(text):
+            c.polarity, self._settled = 0, True  # "X's fine but I've seen it a dozen times": a concession
+        hedged = any(rx.search(text) for rx in (clause_rules.LUKEWARM, clause_rules.UNSURE)) or (
+            c.polarity > 0 and clause_rules.faint_praise(text) and any(r.items for r in c.refs)
+            and not any(r.genres and r.genres != ("described",) for r in c.refs))  # "the first one was fine"
+        c.hedged = hedged or bool(clause_rules.HEDGE_TAIL.fullmatch(text))  # "…está bien, sin más"
+        if c.hedged or clause_rules.NO_VERDICT.search(text):
+            c.polarity, self._settled = 0, True  # "fine I guess", "not sure about it": no verdict (rule 7)
+            if st.judged_from is not None and st.judged_by == c.before_clause and c.before_clause[0] == sent \
+                    and clause_rules.conceded(c.before_clause[1]) and not any(r.items or r.genres for r in c.refs):
+                self._restore(st.judged_from)  # "La del medio estuvo bien, nada del otro mundo": the hedge
+                st.judged_from = None  # takes the weak praise just before it back
+        if clause_rules.MARKED_SEEN.search(text):
+            c.polarity, c.seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
+        if self._settled:
+            self.settled.update(i for r in c.refs for i in r.items)
+
+    def _verdict_from_before(self, st: Reading, c: Clause, keys: list[str]) -> None:
+        """A clause with no verdict of its own that takes one from the clause before it ("X didn't land
+        for me. Y did.", "I loved Heat, Ronin"), or from taking up an offered film.
+        """
+        ckeys, text, sent, lo = c.ckeys, c.text, c.sent, c.lo
+        if c.polarity == 0 and not c.seen and not c.asking and not c.hedged \
+                and clause_rules.WATCH_INTENT.search(text) \
+                and any(i in self.list_refs.ids for r in c.refs for i in r.items):
+            c.polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
+        recent = st.last_verdict and sent - st.verdict_sentence <= 1
+        if clause_rules.EXCEPTION.search(text) and recent:
+            c.polarity, c.scope = -st.last_verdict, 0  # "Not a fan of Wes Anderson, although Mr. Fox is the exception"
+        if lo > 0 and keys[lo - 1] == "sino" and st.last_verdict < 0 and c.polarity == 0:
+            c.polarity = 1  # "no quiero la primera sino la tercera"
+        if c.polarity == 0 and not c.seen and recent and clause_rules.elliptical(ckeys):
+            c.polarity = -st.last_verdict if st.last_negated else st.last_verdict  # "X didn't land for me. Y did."
+        if c.polarity == 0 and not c.seen and recent and clause_rules.likewise(ckeys, c.asking):
+            c.polarity = st.last_verdict  # "Tesis es buenísima. Abre los ojos también."
+        if c.polarity == 0 and not c.seen and sent == st.seen_sentence != st.verdict_sentence \
+                and coordination.list_only(text) and keys[lo - 1] == ",":
+            c.seen = True  # "I've seen Heat, Alien and Fargo": the list goes on
+        if c.polarity <= 0 and not c.seen and sent == st.seen_sentence != st.verdict_sentence and any(
+                r.items for r in c.refs) and negation_only(ckeys):
+            c.polarity, c.rejected, self._settled = 0, set(), True  # "I've seen Heat, not the other two": not seen
+            self.settled.update(i for r in c.refs for i in r.items)
+        if c.polarity == 0 and not c.seen and sent == st.verdict_sentence and (
+                clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
+            c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
+        if c.polarity == 0 and not c.seen and not c.asking and comparisons.ranked_above(ckeys):
+            c.polarity, c.scope = 1, 0  # "Terminator 2 > Terminator": the first liked, the second a yardstick
+            st.ranked_sentence = sent
+        if st.ranked_sentence == sent and comparisons.MARGIN.match(text):
+            c.polarity, c.refs, self._settled = 0, [], True  # "…, and it isn't even close": no verdict on "it"
+        if st.last_refs and clause_rules.LIKE_IT.search(text) and not any(r.items for r in c.refs):
+            # "got a heist film like that?" (rule 5): the films named last, the liked ones among them when
+            # there are ("I prefer Heat to Ronin. More like that?" asks for Heat's kin, not Ronin's)
+            liked = [i for i in st.last_refs if i in self.signal.liked_ids]
+            c.refs = [*c.refs, _Ref(lo, liked or list(st.last_refs), pronoun=True)]
+            c.polarity = c.polarity or 1
