@@ -457,3 +457,43 @@ def mask_describing_complaints(keys: list[str]) -> list[str]:
             continue  # "Heat was a boring thriller", "it was a dull comedy": said of a film
         out[i] = "qqmask"
     return out
+
+
+_FILM_SUBJECTS = frozenset({"it", "this", "that", "qqtitle"})
+_FILM_COPULAS = frozenset({"its", "thats", "isnt", "wasnt"})
+_HEDGES = frozenset("quite really exactly technically strictly truly totally entirely properly "
+                    "realmente exactamente precisamente".split())
+
+
+def mask_film_classifications(keys: list[str]) -> list[str]:
+    """A hedged "not" between a film and a genre says what kind of film it is, not what the person
+    wants ("it's not quite sci-fi", "Heat isn't really a thriller", "no es exactamente una comedia"):
+    the negator, the hedge and the genre are masked, so no genre is liked or disliked. Without the
+    hedge ("it's not a comedy, it's a drama") the sentence is read as before.
+    """
+    out = list(keys)
+    for i, k in enumerate(keys):
+        if k not in _HEDGES or i == 0:
+            continue
+        j = i - 1
+        if keys[j] == "not":
+            j -= 1
+            copula = j >= 0 and (keys[j] in {"its", "thats"} or (
+                keys[j] in {"is", "was", "s"} and j > 0 and keys[j - 1] in _FILM_SUBJECTS))
+        elif keys[j] in {"isnt", "wasnt"}:
+            copula = j > 0 and keys[j - 1] in _FILM_SUBJECTS
+        elif keys[j] == "es" and j > 0 and keys[j - 1] == "no":
+            copula, j = True, j - 1
+        else:
+            continue
+        if not copula:
+            continue
+        at = i + 1
+        if at < len(keys) and keys[at] in {"a", "an", "un", "una"}:
+            at += 1
+        n = next((n for n in (3, 2, 1) if at + n <= len(keys) and lexicon.genre_word(" ".join(keys[at:at + n]))), 0)
+        if n:
+            for m in range(j if keys[j] in {"not", "no"} else j + 1, at + n):
+                if out[m] not in _FILM_SUBJECTS and out[m] not in {"its", "thats"}:
+                    out[m] = "qqmask"
+    return out

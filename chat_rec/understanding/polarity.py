@@ -26,6 +26,29 @@ def _not_knowing(ckeys: list[str], j: int) -> bool:
     return bool(after) and after[0] in clause_rules.KNOWING
 
 
+_SEEING = frozenset("seen saw see watched watch heard caught visto vista vistos vistas vi veo".split())
+"""Verbs of having seen a film: a negator on one says the film is new to the person."""
+_SEEING_SKIP = frozenset("maybe probably possibly likely already ever even really yet actually just still "
+                         "have has had haya hayas hayamos he has hemos".split())
+_REQUEST_WORDS = frozenset("please pls plz".split())
+
+
+def _negates_seeing(ckeys: list[str], j: int) -> bool:
+    """Whether the negator at ``j`` denies having seen something ("that I haven't seen", "que no haya visto")."""
+    after = [k for k in ckeys[j + 1:j + 5] if k not in clause_rules.CLITICS and k not in _SEEING_SKIP]
+    return bool(after) and after[0] in _SEEING
+
+
+def _unseeing_reach(text: str, spans: list[tuple[int, int, int]], at: int) -> bool:
+    """Whether a negated "seen" at ``at`` reaches a verdict: only one after it ("never seen a bad Pixar
+    film"), not one before it ("good comedies I haven't seen": the films are good and new) nor a "please";
+    with a title after the last verdict word, the clause is read as before.
+    """
+    if "qqtitle" in text[max(e for _, e, _ in spans):]:
+        return True  # "the second bored me and Alien I haven't seen": the film after the verdict is unseen
+    return any(s >= at and text[s:e] not in _REQUEST_WORDS for s, e, _ in spans)
+
+
 _NOT_YET = frozenset({"yet", "todavia", "aun"})
 """With a negator and no verdict word, these say something has not happened yet."""
 
@@ -86,6 +109,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     quantifiers = 0  # "none", "neither", "ninguna": a group refused, no negation of a verdict before it
     negator_at = -1
     neither_nor = False
+    unseeing: list[int] = []  # where the negators of "seen" are ("good comedies I haven't seen")
     for j, k in enumerate(ckeys):
         if j in (scoping or ()):
             pos += len(k) + 1
@@ -101,6 +125,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
             if not any(s <= pos < e for s, e, _ in spans):
                 negators += 1
+                if _negates_seeing(ckeys, j):
+                    unseeing.append(pos)
                 quantifiers += k in _GROUP_NEGATORS
                 if first_negator < 0:
                     first_negator = text[:pos].count(" ")
@@ -129,6 +155,12 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             return Polarity(0, False, 0, settled=True, films_only=True)
         verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
         return Polarity(-1, False, first_negator if tail and not verbal else 0)  # "the second, no" covers all
+    blind = sum(not _unseeing_reach(text, spans, at) for at in unseeing) if spans else 0
+    if blind:
+        # the films are new to them; the verdict is on the films asked for, not negated
+        negators -= blind
+        if not negators and said_seen:
+            return Polarity(1 if (sum(sign for _, _, sign in spans) or spans[-1][2]) > 0 else -1, False, 0)
     if neither_nor and {1, -1} <= {sign for _, _, sign in spans}:
         return Polarity(0, False, 0, settled=True)  # "neither good nor bad": indifference, no verdict
     score = sum(sign for _, _, sign in spans) or spans[-1][2]

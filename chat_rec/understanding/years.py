@@ -91,6 +91,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 + r" (?:to|until|till|through|up to|hasta|a) (?:now|today|the present|present day|date|these days"
                 r"|hoy|ahora|la fecha|el presente|hoy en dia)\b"),
      "min"),
+    (re.compile(r"\b(?:from|since|de|del|desde)? ?(?:the year |el )?" + _YC
+                + r" (?:present|the present|present day|today|hoy|el presente|hoy en dia)\b"), "min"),
+    (re.compile(r"\b(?:from|since|de|del|desde) (?:the year |el )?" + _YC + r" (?:now|ahora)\b"), "min"),
     (re.compile(r"\b" + _Y + r" (?:onwards?|or later|or newer|and later|and newer|and up|and beyond"
                 r"|en adelante|o posterior(?:es)?|o mas recientes?|at the earliest|como (?:muy )?pronto)\b"), "min"),
     (re.compile(r"\b" + _Y + r" (?:at the latest|como (?:muy )?tarde)\b"), "max"),
@@ -110,6 +113,29 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r" (?:the year |el ano |el )?" + _Y + _MORE_YEARS), "exact"),
     (re.compile(r"^(?:\S+ ){0,3}?(?:from|de|del) " + _Y + _MORE_YEARS), "exact"),
 ]
+
+
+_FILM_SUBJECT = re.compile(
+    r"(?:\b(?:is|was|isnt|wasnt|is not|was not) (?:it|this|that|qqtitle)"
+    r"|(?:^|[.?!] |\b(?:and|but|so|yes|yeah|no|oh|ok|okay|hmm|i think|i guess) )(?:it|this|that|qqtitle)"
+    r"(?: (?:one|movie|film))? (?:is|was|isnt|wasnt|s)"
+    r"|(?:^|[.?!] |\b(?:and|but|so|yes|yeah|no|oh|ok|okay|hmm|i think|i guess) )(?:its|thats|it s|that s)"
+    r"|\bqqtitle (?:, )?(?:which|that|que) (?:is|was|es|fue|came out|salio|se estreno)"
+    r"|^(?:es|era|fue) (?:una|un)\b"
+    r"|(?:^|[.?!] |\b(?:and|but|so) )(?:it|this|that|qqtitle) (?:came out|was made|was released|salio|se estreno))"
+    r"((?: (?:a|an|the|one|movie|film|really|also|actually|made|released|filmed|set|from|in|back|out|came"
+    r"|una|un|pelicula|peli|de|del|en|hecha|estrenada|from|around))*)\s*$"
+)
+"""A film as the subject of the sentence before a year ("is this a movie from 2019?", "was it made in
+the 90s?", "Heat, which was made in 1995"): the year is a fact about that film, not one asked for."""
+
+
+def _describes_a_film(before: str) -> bool:
+    """Whether the text before a year phrase makes it a fact about a film (``_FILM_SUBJECT``), in
+    the same sentence.
+    """
+    sentence = re.split(r"[.?!] ", before)[-1]
+    return _FILM_SUBJECT.search(sentence.strip() + " ") is not None
 
 
 _SAME_YEAR = re.compile(r"\b(?:from|in|of|de|del|en) (?:that|the same|this|ese|este|aquel|el mismo) (?:same |mismo )?"
@@ -187,6 +213,9 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
         if after_article and _DESCRIBED.match(work, match.end()):
             continue  # "the 70s one" picks out a film (the listed 1975 one, a version: rule 12); no range
 
+        if _describes_a_film(before):
+            consume(match)
+            continue  # "isn't that a 90s movie?": a fact about the film, no range asked for
         if _AGE.search(before) and not match.group(1)[:1].isdigit():
             continue  # "they're in their sixties", "en sus cuarenta": an age, not a decade of films
         if match.group(1) in _DECADE_ADJECTIVES and _PREDICATE.search(before):
@@ -218,6 +247,9 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
     for regex, kind in _RULES:
         for match in list(regex.finditer(work)):
             years = [full_year(g) for g in match.groups() if g and g.isdigit()]
+            if _describes_a_film(work[:match.start(1)]):
+                consume(match)
+                continue  # "is this a movie from 2019?", "Heat, which was made in 1995": a fact
             if kind == "range" and len(years) == 2:
                 mins.append(min(years))
                 maxs.append(max(years))
