@@ -36,13 +36,15 @@ _RELATIVE_VERBS = frozenset("have has had are is was were make makes made feel f
                             "take takes show shows star stars seem seems can could will would dont doesnt arent isnt "
                             "wasnt werent never always".split())
 """Verbs that a relative "that" opens a clause with ("characters that have …", "plots that make …")."""
-_NOT_RELATIVE_BEFORE = frozenset("like likes liked love loves loved hate hates hated enjoy enjoyed enjoys watch watched "
-                                 "see seen saw about and but or so because cause think thought know knew say said than "
-                                 "with of is was at for on in to after before if when just all how what why but "
-                                 "prefer preferred remember forgot mean meant guess man dude god omg oh yeah yes no ok okay "
-                                 "honestly wow lol haha well hmm sure yep nope seriously actually".split())
+_NOT_RELATIVE_BEFORE = frozenset(
+    "like likes liked love loves loved hate hates hated enjoy enjoyed enjoys watch watched see seen saw about and "
+    "but or so because cause think thought know knew say said than with of is was at for on in to after before if "
+    "when just all how what why prefer preferred remember forgot mean meant guess man dude god omg oh yeah yes no "
+    "ok okay honestly wow lol haha well hmm sure yep nope seriously actually".split())
 """Words after which "that" is "that film" or "that …" as a whole clause ("I loved that", "is that one
 good", "I think that was great"), not a relative pronoun."""
+_RELATIVE_OPENERS = frozenset("which who whom".split())
+"""Words that open a relative clause said of the film just named ("Heat, which I saw twice, …")."""
 _RELATIVE_WORDS = frozenset("that which who with without where whose".split())
 """Words after "one" that open what it is ("one that isn't long", "one with a twist"): a film described."""
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids",
@@ -56,6 +58,8 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 """A clause whose subject is titles or list positions joined by "and" ("... Heat and Fargo were great",
 "... 3 and 5 yes please"): the titles or positions alone before it in its sentence ("Casablanca, ...",
 "1, ...") share its verdict."""
+_CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratch".split())
+"""Words that open a correction of what the message said before ("lol no, I only liked the first")."""
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
@@ -94,6 +98,7 @@ class ClauseReader(ClauseVerdicts):
     referenced: list[int]
     judged_alone: dict[int, int]
     settled: set[int]
+    unseen: set[int]
     _settled: bool
     toks: list[Any]
     """The message's tokens as typed, before titles are masked."""
@@ -108,7 +113,7 @@ class ClauseReader(ClauseVerdicts):
         facts = {sent for sent, lo, hi in clauses if self._fact_question(keys, lo)}
         # their tastes are not the user's; read on the words as typed ("my uncle is coming over" is no film *My Uncle*)
         st = Reading(outsiders=not who_watches.WATCHING_WITH.search(" ".join(t.key for t in self.toks)),
-                      clause_start=self._snapshot())
+                      clause_start=self._snapshot(), clauses=clauses)
         for at, (sent, lo, hi) in enumerate(clauses):
             c = self._open(st, keys, at, sent, lo, hi)
             if c is None or self._set_aside(st, c, keys, title_at, facts):
@@ -121,7 +126,8 @@ class ClauseReader(ClauseVerdicts):
             self._judge(st, c, keys)
             self._carry(st, c, keys)
         decided = set(self.signal.liked_ids) | set(self.signal.disliked_ids) | set(self.signal.seen_ids)
-        self._items([i for i in dict.fromkeys(st.choices) if i not in decided], 1, False)  # a pick is a like
+        # a pick is a like, unless a later clause said it was not seen ("Third: haven't seen it")
+        self._items([i for i in dict.fromkeys(st.choices) if i not in decided and i not in self.unseen], 1, False)
 
     def _open(self, st: Reading, keys: list[str], at: int, sent: int, lo: int, hi: int) -> Clause | None:
         """Start reading a clause: the sentence's bookkeeping, and a sentence that takes the one before
@@ -162,9 +168,17 @@ class ClauseReader(ClauseVerdicts):
         theirs = st.outsiders and (who_watches.OUTSIDER_SUBJECT.match(text) is not None or st.outsider_before
                                    and who_watches.THEIR_PRONOUN.match(text) is not None
                                    or who_watches.THEIR_FAVOURITE.search(text) is not None)
+        theirs = theirs or (who_watches.HOUSEHOLD_SUBJECT.match(text) is not None and c.at + 1 < len(st.clauses)
+                            and st.clauses[c.at + 1][0] == sent and who_watches.OWN_STANCE.match(
+                                " ".join(keys[st.clauses[c.at + 1][1]:st.clauses[c.at + 1][2]])) is not None)
         st.outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
         if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
             heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
+            if not heard and _has_pronoun(ckeys) and st.pending and st.pending[0].pos < lo:
+                # "The third, my brother loves it": the film waiting before is theirs, not a pick of the person's
+                heard = [i for r in st.pending for i in r.items]
+                st.choices = [i for i in st.choices if i not in heard]
+                st.pending = []
             if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
                 st.last_refs, st.refs_sentence = heard, sent
                 self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
@@ -219,7 +233,8 @@ class ClauseReader(ClauseVerdicts):
             if carried is not None:
                 c.polarity, c.seen = carried
                 c.rejected, c.scope, st.judged_from = set(), 0, None  # "wait, no, the 3rd": the "no" took back the pick
-        st.correcting = False
+        if not all(k in clause_rules.RETRACT_LEADS or k in clause_rules.INTERJECTIONS for k in ckeys):
+            st.correcting = False  # ("no wait, actually, a drama": the correction waits past "actually")
         c.films_settled = read.films_only  # no verdict on its films; its genres are still asked for
         c.refs = refs
         return True
@@ -234,6 +249,12 @@ class ClauseReader(ClauseVerdicts):
             st.pending, st.last_refs, st.last_genres = [], [], ()  # "la de Culkin la odio": "la" is that phrase
         elif lo and keys[lo - 1] == "qqcond" and not named:
             st.pending = []  # "horror is fine as long as it's not gory": the condition judges "gory", not "it"
+        elif not named and ckeys[0] in _RELATIVE_OPENERS and lo and keys[lo - 1] == "," and st.pending \
+                and any(r.items for r in st.pending):
+            # "Baby Driver, which I should have liked, annoyed me": the relative clause is said of the
+            # film before it (its own verdict too), and the film still waits for the verdict after it
+            if polarity or seen:
+                c.refs = [_Ref(lo, list(r.items), pronoun=True) for r in st.pending if r.items]
         elif not named:
             if clause_rules.CLEFT.search(text):
                 # "what I loved was <a film not read>": its object is that film, not the ones before,
@@ -275,10 +296,27 @@ class ClauseReader(ClauseVerdicts):
                 and _LISTED_SUBJECT.match(text):
             c.refs = [*c.refs, _Ref(lo, list(st.title_run[1]), pronoun=True)]  # "Heat, Fargo and Rope were great"
 
+    def _only_these(self, c: Clause, keys: list[str]) -> None:
+        """A correction that keeps a verdict to some films ("I loved all three. No, I only liked the first
+        one", "lol no, only the second was good"): the films this message gave that verdict before, and
+        this clause does not name, lose it. Without a correction word before it ("I only liked Ronin"
+        after "I loved Heat") "only" is a degree and takes nothing back.
+        """
+        named = [i for r in c.refs if not r.genres for i in r.items]
+        if not c.polarity or not named or not {"only", "solo", "just"} & set(c.ckeys[:c.refs[0].pos - c.lo + 1]):
+            return
+        start = max((j + 1 for j in range(c.lo) if keys[j] in {".", "?", "!"}), default=0)
+        lead = [k for k in keys[start:c.lo] if k not in {",", "lol", "haha", "oh", "um", "uh", "hmm"}]
+        if not lead or lead[0] not in _CORRECTION_WORDS:
+            return
+        bucket = self.signal.liked_ids if c.polarity > 0 else self.signal.disliked_ids
+        bucket[:] = [i for i in bucket if i in named]
+
     def _judge(self, st: Reading, c: Clause, keys: list[str]) -> None:
         """Give each thing the clause names its verdict, and note a listed film picked out with none."""
         ckeys, lo, polarity, seen, rejected = c.ckeys, c.lo, c.polarity, c.seen, c.rejected
         compared = comparisons.compared_from(ckeys)
+        self._only_these(c, keys)
         excepted = {i for r in c.refs if r.pos in rejected for i in r.items} if seen and polarity == 0 else set()
         for ref in c.refs:
             if ref.pos in rejected and excepted:  # "seen all of them except Alien": Alien is not seen

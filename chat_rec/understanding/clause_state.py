@@ -66,6 +66,7 @@ class Reading:
 
     outsiders: bool  # other people's tastes may be spoken of (no one is said to watch along)
     clause_start: tuple[list[Any], ...]  # the signal before the clause in hand, and before the last one
+    clauses: list[tuple[int, int, int]] = field(default_factory=list)  # the message's clauses (split_clauses)
     last_refs: list[int] = field(default_factory=list)  # films named last, for "it"
     refs_sentence: int = -1  # the sentence of last_refs
     last_sentence: int = -1

@@ -22,6 +22,7 @@ class ClauseVerdicts:
     signal: PreferenceSignal
     list_refs: ListReferences
     settled: set[int]
+    unseen: set[int]
     _settled: bool
 
     def _genres(self, genres: tuple[str, ...], polarity: int) -> None:
@@ -52,6 +53,9 @@ class ClauseVerdicts:
             pronoun = any(k in PRONOUNS for k in ckeys)
             self.settled.update(i for r in [*c.refs, *st.pending] for i in r.items)
             self.settled.update(st.last_refs if pronoun else ())
+            if lexicon.SEEN.search(text):  # "haven't seen it": no pick either
+                self.unseen.update(i for r in [*c.refs, *st.pending] for i in r.items)
+                self.unseen.update(st.last_refs if pronoun else ())
         asked = conditions.prospective(text, asking) or (
             st.prev_asked and c.new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
         st.prev_asked = asked

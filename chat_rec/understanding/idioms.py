@@ -60,6 +60,11 @@ _WANTED_EFFECT = frozenset("will would to that which can could might gonna wanna
 """Words before "scare me" that make it a wish ("a horror movie that will actually scare me")."""
 
 
+_SURPRISE_AFTER_NO = frozenset("manches mames inventes jodas mamen".split())
+"""Exclamations of surprise that open with "no" in Spanish ("¡No manches!", "no inventes, qué buena"): said
+before a verdict they negate nothing."""
+
+
 def unmark_idioms(keys: list[str]) -> list[str]:
     """Idioms whose words mean something else: praise built with a negator becomes a like
     ("qqgood"), an intensifying negator is masked (both leave the words around them to the clause's
@@ -90,6 +95,10 @@ def unmark_idioms(keys: list[str]) -> list[str]:
         elif not m.group("not") and not set(text[:m.start()].split()[-3:]) & _WANTED_EFFECT:
             out[text[:m.start("scare")].count(" ")] = felt  # not "a horror movie that will scare me"
     for i, k in enumerate(out[:-1]):
+        if k == "no" and out[i + 1] in _SURPRISE_AFTER_NO and (i == 0 or out[i - 1] in {".", ",", "?", "y", "pero"}) \
+                and (i + 2 == len(out) or out[i + 2] in {",", ".", "?", "!", "que", "guey", "wey"}):
+            out[i] = out[i + 1] = "qqmask"  # "No manches, Coco me hizo llorar": surprise, no negation
+            continue
         if k in {"yes", "yeah", "yep", "yup"} and (i == 0 or out[i - 1] in {".", ",", "?"}) \
                 and out[i + 1] in {"i", "we", "im", "ive", "i m", "i ve"}:
             out[i] = "qqmask"  # "yes i have never seen it": an interjection, no verdict for "never" to flip

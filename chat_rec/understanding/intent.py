@@ -9,7 +9,7 @@ import re
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import conditions, film_facts, lexicon
+from chat_rec.understanding import conditions, film_facts, lexicon, years
 
 _FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
            r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
@@ -68,18 +68,21 @@ _PERSON_SUBJECT = frozenset("i we im ive id yo".split())
 def _kind_of_film(clause: str) -> bool:
     """A verbless clause naming a kind of film: "a proper grown-up drama", "una comedia ligera".
 
-    It opens with an indefinite article or a film noun ("flicks for a sleepover"), names a film or a
+    It opens with an indefinite article, a film noun ("flicks for a sleepover") or a genre before a film
+    noun ("animated film for a birthday"), names a film or a
     genre, has no subject, dislike or "seen" (so "a movie I loved" and "a drama was fine" are not
     requests) and no title.
     """
     words = clause.split()
+    genre_first = bool(words) and lexicon.genre_word(words[0]) and any(
+        _FILM_NOUN.fullmatch(w) for w in words[1:3])  # "animated film for a birthday", "horror movie tonight"
     if not words or (words[0] not in {"a", "an", "some", "un", "una", "unos", "unas"}
-                     and not _FILM_NOUN.fullmatch(words[0])):
+                     and not _FILM_NOUN.fullmatch(words[0]) and not genre_first):
         return False
     head = words[:next((k for k, w in enumerate(words) if k and w in _RELATIVE), len(words))]
     # (a relative clause may have its own subject: "un thriller que me tenga en vilo")
     if "qqtitle" in words or _SUBJECT.intersection(head) or _PERSON_SUBJECT.intersection(words) \
-            or lexicon.NEGATIVE.search(clause) \
+            or any(not lexicon.CHARACTER_AFTER.match(clause, m.end()) for m in lexicon.NEGATIVE.finditer(clause)) \
             or lexicon.SEEN.search(clause):
         return False
     return bool(_FILM_NOUN.search(clause) or any(r.search(clause) for r, _ in lexicon.GENRE_RES))
@@ -161,7 +164,7 @@ def wants_new(keys: list[str]) -> bool:
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
         if question and lexicon.CHOOSING.search(text):
             continue  # "which one is the comedy?" asks among the films on screen
-        named = lexicon.mentions_genre(text)
+        named = lexicon.mentions_genre(text) or years.names_decade(text)  # "no 80s stuff please" asks too
         polite = _POLITE.search(text)
         if named and (question or polite or _WHAT_ABOUT.match(text)):
             return True  # "comedy, maybe?", "what about documentaries" (a question by its words alone)

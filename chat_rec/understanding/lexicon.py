@@ -134,8 +134,10 @@ _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said
 HEARSAY = re.compile(r"(?<!\bas )(?<!\bthan )(?<!\bcomo )\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
                      r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|heard (?:that|good things)|supposedly"
                      r"|apparently|reportedly|dicen que|he oido que|oi que|me han dicho que|segun dicen|se dice que"
-                     r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|raves? about|habla bien de"
-                     r"|loves?|adores?|ama|aman|adora|adoran)"
+                     r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|hyped|raves? about|raved about"
+                     r"|habla bien de|loves?|loved|adores?|adored|ama|aman|adora|adoran|amo|amaron|did|does)"
+                     r"|\b(?:the|this|el|la) (?:user|usuario|usuaria|customer|human) (?:\w+ ){0,2}?(?:loved|loves|liked"
+                     r"|likes|hated|hates|enjoyed|enjoys|wants|wanted|prefers|preferred|ama|odia|quiere|prefiere)"
                      r"|(?:the |los |la )?(?:critics|reviewers|criticos|critica) (?:\w+ )?(?:loved|love|loves|hated"
                      r"|hate|praised|panned|adore|adored|say|says|said|dicen|aman|amaron|odian|odiaron|adoran|adoraron))\b")
 """Someone else's opinion the user does not share (rule 14): another person as the subject of a
@@ -185,6 +187,10 @@ with someone; they name no film; "neither X nor Y" names X and Y. Films are femi
 ("películas", "pelis"): "todos" next to a first-person plural verb is the people ("lloramos
 todos", "todos lloramos"), not the films; "las vimos todas" is the films."""
 
+CHARACTER_AFTER = re.compile(r" (?:guys?|cops?|boys?|girls?|gals?|dudes?|witch(?:es)?|wolf|lieutenant|samaritans?)\b")
+"""A character noun right after a verdict word ("good guys and bad guys", "a bad cop"): the pair names a
+character, no verdict on a film."""
+
 REQUEST = re.compile(
     r"\b(?:^more (?:\w+ ){0,4}(?:stuff|movies|films|ones|like (?:that|this|it))|^next$"
     r"|^(?:hay|tienes|tenes|tendras) mas|recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
@@ -196,6 +202,9 @@ REQUEST = re.compile(
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
+    r"|\b(?:i|we) qqgood(?: qqmask)+ (?:a|an|some|something|one)\b"  # "I wouldn't turn down a thriller"
+    r"|^(?:(?:just|please|so|ok|okay|go ahead and) )?put (?:one|something|a \w+|an \w+|some \w+) on\b"
+    r"|somethin(?:g|)? (?:\w+ ){0,3}(?:please|pls|plz)\b"
     r"|(?:more|others?|other ones|otras|otros|mas) (?:from|like|in|with|by|de|del|como|con) (?:that|the same|this|those"
     r"|these|esa|ese|esas|esos|la misma|el mismo|aquella|aquel)\b"
     r"|necesito|necesitamos|otra (?:tanda|ronda)|another (?:round|batch)|more options|mas opciones"

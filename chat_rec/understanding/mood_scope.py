@@ -63,6 +63,10 @@ NOT_LESS = re.compile(r"\b(?:al|lo|mas o|more or|no|nothing) (?:menos|less)\b|\b
 "more or less", "nothing less than", "menos mal"): general language."""
 
 
+_ANY = frozenset("anything everything all todo cualquier".split())
+_SET_APART = frozenset("but except menos excepto salvo".split())
+
+
 class Scope:
     """The negation marks of one message's folded ``keys`` (``folded`` and ``starts`` as
     ``lexicon.joined_keys`` gives them); ``tame``: positions of idioms that tolerate ("I don't mind").
@@ -84,6 +88,9 @@ class Scope:
         negated = too = tolerated = False
         phrase_only = True  # every word so far is of the mood's own noun phrase
         for j in range(start - 1, max(-1, start - 1 - MAX_SCOPE), -1):
+            if keys[j] in _SET_APART and j > 0 and keys[j - 1] in _ANY:
+                negated = True  # "anything but gory stuff", "todo menos lo de los ochenta": set apart, ruled out
+                break
             if keys[j] in CLAUSE_BREAKS or (keys[j] in FRESH_PHRASE and j > 0 and keys[j - 1] in _JOINERS):
                 break  # "nothing violent and something funny": a new noun phrase, out of the negation's reach
             if start - j > NEGATION_REACH and not phrase_only:

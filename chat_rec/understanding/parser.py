@@ -27,6 +27,7 @@ from chat_rec.understanding.listed_titles import absorbed, described_listed, lis
 from chat_rec.understanding.references import ALL_EXCEPT, ListReferences, _Ref
 from chat_rec.understanding.resolver import Mention, TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
+from chat_rec.understanding.spelled_years import spell_out_years
 from chat_rec.understanding.title_keys import fold_key
 from chat_rec.understanding.tokens import tokenize
 
@@ -79,6 +80,9 @@ _LIST_WORD = re.compile(r"\b(?:list|lista|options?|opciones|picks?|suggestions?|
 _YEAR_VERSION = re.compile(r"^(?:la|el|the|that|esa|ese) (?:del?|one from|version from) (\d\d|\d{4})\b"
                            r"|^the (\d{4}) (?:one|version|remake|original)\b")
 """A version of a title told by its year, right after the title: "la del 53", "the one from 1933"."""
+_TOLD_VERSION = re.compile(r"the ((?:\w+ ){0,2}\w+) (?:one|version)")
+"""A version told apart by a maker or an age, as a clause of its own after the title ("Psycho, the
+Hitchcock one", "Solaris, the old one")."""
 
 
 _BREAKS = frozenset({".", ",", "?"})
@@ -93,13 +97,14 @@ class _Parser(ClauseReader):
         self.previous = previous
         self.reply = reply
         self.resolver = resolver
-        self.text = clean(utterance)
+        self.text = spell_out_years(clean(utterance))  # "twenty fifteen onwards" reads as "2015 onwards"
         self.toks = tokenize(self.text)
         self.signal = PreferenceSignal()
         self.referenced: list[int] = []
         self.singled: set[int] = set()  # listed films named apart from the whole list ("the first", "Heat")
         self.judged_alone: dict[int, int] = {}  # and the verdicts they got there
         self.settled: set[int] = set()
+        self.unseen: set[int] = set()  # films a clause says were not seen ("Third: haven't seen it")
         self._settled = False  # the clause being read was judged "no verdict" on purpose
         self.list_refs = ListReferences(previous, resolver.phrase_pairs if resolver is not None else frozenset())
         self.spans: dict[int, tuple[int, int]] = {}
@@ -207,7 +212,7 @@ class _Parser(ClauseReader):
                 self.spans.setdefault(mention.item_id, (mention.start, mention.end))
         refs += self._genre_refs(ckeys, lo)
         if not any(r.items for r in refs):
-            refs += [_Ref(lo, [item_id]) for item_id in self._version_of_year(ckeys)]
+            refs += [_Ref(lo, [item_id]) for item_id in self._version_of_year(ckeys, self._after_title(lo, title_at))]
         sequel = self._sequel_refs(ckeys, lo, refs)
         refs += sequel
         if not self.previous and not sequel and not any(r.items for r in refs):
@@ -294,21 +299,46 @@ class _Parser(ClauseReader):
         at = ids.index(item_id) + step
         return ids[at] if 0 <= at < len(ids) else None
 
-    def _version_of_year(self, ckeys: list[str]) -> list[int]:
+    def _after_title(self, lo: int, title_at: dict[int, Mention]) -> bool:
+        """Whether the clause at ``lo`` stands in apposition right after a title ("Psycho, the …")."""
+        return lo >= 2 and self.toks[lo - 1].raw in {",", "("} and any(
+            m.end == self.toks[lo - 2].end for m in title_at.values())
+
+    def _version_of_year(self, ckeys: list[str], after_title: bool = False) -> list[int]:
         """The film of a year that shares its title with a film this message named: "Vi Titanic, la
         del 53", "De King Kong… la del 33 me pareció lenta", "Psycho, the 1960 one" (remakes).
         """
         found = _YEAR_VERSION.match(" ".join(ckeys))
-        if not found or self.resolver is None:
+        told = _TOLD_VERSION.fullmatch(" ".join(ckeys)) if not found and after_title else None
+        if told and self.previous and set(told.group(1).split()) & (
+                set(lexicon.ORDINALS) | lexicon.LAST_WORDS | {"other", "middle", "top", "bottom"}):
+            told = None  # "Heat, the second one" with a list on screen: a position
+        if not (found or told) or self.resolver is None:
             return []
-        year = years.full_year(found.group(1) or found.group(2))
+        year = years.full_year(found.group(1) or found.group(2)) if found else None
         catalog = self.resolver.catalog
         for named in filter(None, map(catalog.get, reversed(self.referenced))):
-            versions = [catalog.get(i) for i in self.resolver.known_ids(fold_key(named.title))]
-            same = sorted(v.item_id for v in versions if v and v.title == named.title and v.year == year)
+            versions = [v for i in self.resolver.known_ids(fold_key(named.title))
+                        if (v := catalog.get(i)) is not None and v.title == named.title]
+            if told:  # "Psycho, the Hitchcock one", "Solaris, the old one": the maker's, or by age
+                return self._told_apart(versions, named, told.group(1)) if len(versions) > 1 else []
+            same = sorted(v.item_id for v in versions if v.year == year)
             if same:
                 return same[:1]
         return []
+
+    @staticmethod
+    def _told_apart(versions: list[Item], named: Item, words: str) -> list[int]:
+        """The version "the <words> one" names: the oldest or newest by age words, else the one whose
+        tags hold the words (a maker), else the one the resolver named.
+        """
+        by_year = sorted(versions, key=lambda v: v.year or 0)
+        if words in {"old", "older", "original", "first"}:
+            return [by_year[0].item_id]
+        if words in {"new", "newer", "recent", "latest"}:
+            return [by_year[-1].item_id]
+        tagged = [v.item_id for v in versions if any(words in fold(t) for t in (v.all_tags or v.tags))]
+        return tagged[:1] or [named.item_id]
 
     def _sequel_refs(self, ckeys: list[str], lo: int, refs: list[_Ref]) -> list[_Ref]:
         """"Spider-Man 2 is great, the third one was a mess", "Toy Story 2 and the third one": an

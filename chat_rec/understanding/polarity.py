@@ -49,6 +49,10 @@ def _unseeing_reach(text: str, spans: list[tuple[int, int, int]], at: int) -> bo
     return any(s >= at and text[s:e] not in _REQUEST_WORDS for s, e, _ in spans)
 
 
+_COUNTERFACTUAL = re.compile(r"\b(?:(?:should|could|would|might|must)(?: have| ve|ve|a)|(?:wanted|expected|hoped|meant"
+                             r"|supposed|was supposed|were supposed) to)(?: (?:really|totally|been|have been|be))? $")
+"""What a film should have been or was expected to be ("which I should have liked", "it could've been great",
+"I wanted to love it"): no verdict; the verdict is in what follows ("…, but it annoyed me")."""
 _NOT_YET = frozenset({"yet", "todavia", "aun"})
 """With a negator and no verdict word, these say something has not happened yet."""
 
@@ -100,6 +104,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
               if not lexicon.POSITIVE.fullmatch(m.group("adj"))
               and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
+    found = [f for f in found
+             if not _COUNTERFACTUAL.search(text[:f[0]]) and not lexicon.CHARACTER_AFTER.match(text, f[1])]
     longing = [m.span() for regex in (clause_rules.LONGING, clause_rules.NO_NEED) for m in regex.finditer(text)]
     spans: list[tuple[int, int, int]] = []
     for start, end, sign in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
@@ -238,6 +244,8 @@ _CONTRACTED = frozenset("ve d ll m re s".split())
 _EXTENT = frozenset("halfway through hour hours minute minutes mins twice once again quickly immediately early "
                     "hora horas minuto minutos mitad rato enseguida".split())
 """How far or how soon, no object: "Titanic? Bailed after an hour" is still a bare verdict."""
+_HEDGE_WORDS = frozenset("kind sort kinda sorta somewhat slightly bit little honestly probably".split())
+"""Hedges, no object: "Baby Driver, kind of annoyed me" is still a bare verdict."""
 
 
 def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
@@ -251,7 +259,7 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     for start, end in spans:  # all found on the whole clause: "never got into" is not "into" and the rest
         text = text[:start] + " " * (end - start) + text[end:]
     rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED
-            and k not in _EXTENT and k not in clause_rules.VERDICT_WORDS
+            and k not in _EXTENT and k not in _HEDGE_WORDS and k not in clause_rules.VERDICT_WORDS
             and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
     return not rest
 

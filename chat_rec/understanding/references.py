@@ -150,8 +150,9 @@ class ListReferences:
                 picked = ids[-max(count, 2 if two else 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
                 picked = ids[:1]
-            elif k in {"top", "bottom"} and prev in _DETERMINERS and nxt in {"one", "pick", "movie", "film"}:
-                picked = ids[:1] if k == "top" else ids[-1:]  # "the top one", "the bottom one"
+            elif k in {"top", "bottom"} and (prev in _DETERMINERS or j == 0) \
+                    and nxt in {"one", "pick", "movie", "film"}:
+                picked = ids[:1] if k == "top" else ids[-1:]  # "the top one", "bottom one nope"
             elif k in {"top", "bottom"} and 1 < count < n and (j == 0 or prev in _DETERMINERS or prev in {"my", "and"}):
                 picked = ids[:count] if k == "top" else ids[-count:]  # "top three on that list", "the bottom two"
             elif k in _START_NOUNS and prev == "del":  # ("al principio" is "at first")
@@ -160,6 +161,9 @@ class ListReferences:
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
             elif k.isdigit() and 1 <= int(k) <= n and prev not in _NUMBER and self._bare_position(ckeys, j):
                 picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
+            elif not k.isdigit() and 1 <= lexicon.NUMBER_WORDS.get(k, 0) <= n and prev not in _NUMBER \
+                    and self._spelled_position(ckeys, j):
+                picked = [ids[lexicon.NUMBER_WORDS[k] - 1]]  # "liked one and three, not two"
             elif k in _ERA_SUPERLATIVES and (prev in _DETERMINERS and nxt in {"one", "movie", "film", "pick", "", "de"}
                                              or prev in {"mas", "most", "more"} and j > 1
                                              and ckeys[j - 2] in _DETERMINERS):
@@ -264,6 +268,23 @@ class ListReferences:
         if prev in {"las", "los", "all"} and not ahead:
             return False  # "las 3 me encantaron", "loved all 3": a count of the list (``lexicon.GROUP_ALL``)
         return j == 0 or joined or bool(ahead) or (prev.isdigit() and prev != ckeys[j]) or cued
+
+    @staticmethod
+    def _spelled_position(ckeys: list[str], j: int) -> bool:
+        """A number word is a list position when it is joined to another position ("one and three",
+        "dos o tres", "3 and four") or is a bare "not two" ending its clause; "one of them", "the two
+        of us", "two hours" and "not one" stay words.
+        """
+        prev = ckeys[j - 1] if j else ""
+        nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
+        if nxt in _NOT_REF_NOUNS or nxt in _UNITS or nxt in {"of", "de", "del", "more", "mas"}:
+            return False
+        joiners = {"and", "or", "y", "o", "nor", "ni"}
+        ahead = nxt in joiners and j + 2 < len(ckeys) and ckeys[j + 2] in lexicon.NUMBER_WORDS \
+            and ckeys[j + 3:j + 4] not in (["of"], ["de"])
+        behind = prev in joiners and j > 1 and ckeys[j - 2] in lexicon.NUMBER_WORDS
+        refused = prev in {"not", "no"} and not nxt and ckeys[j] not in {"one", "uno", "una"}
+        return ahead or behind or refused
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
         """"the Russell Crowe one", "the two silent ones", "the one with the dragon", "la de

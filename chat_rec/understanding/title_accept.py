@@ -52,6 +52,27 @@ _SPANISH_OR = frozenset({"o", "u", "y", "e"})
 """Spanish coordinators: "a" after one is the preposition ("o a Goodfellas"), not the English article."""
 _YEAR_IN_BRACKETS = re.compile(r"\s*\(\s*(?:19|20)\d\d\s*\)")
 """A release year in brackets right after a word: the word is a film's title, as a list line writes it."""
+_VERSION_AFTER = re.compile(r"\s*[,(]?\s*(?:the|la|el) (?:((?:19|20)\d\d) (?:one|version|remake|original)"
+                            r"|(?:one|version) from ((?:19|20)\d\d)|del? ((?:19|20)\d\d))\b", re.I)
+"""A version told by its year right after a word ("Heat, the 1995 one", "Psycho, the one from 1960")."""
+
+
+_VERSION_TOLD = re.compile(r"\s*[,(]\s*the (?:(?:old|older|original|first|new|newer|recent|latest) "
+                           r"|(?:[A-Z][\w'’.-]+ ){1,3})(?:one|version)\b")
+"""A version told apart by age or maker right after a word ("Psycho, the Hitchcock one", "Solaris, the old
+one"): the word is a title that several films share."""
+
+
+def _version_follows(resolver: TitleResolver, text: str, end: int, key: str) -> bool:
+    """Whether ``_VERSION_AFTER`` follows and the catalog has a film of ``key`` from that year, or
+    ``_VERSION_TOLD`` follows and the catalog has more than one film of ``key``.
+    """
+    films = [item for _, c in resolver._index.get(key, []) if (item := resolver.catalog.get(c)) is not None]
+    found = _VERSION_AFTER.match(text, end)
+    if found:
+        year = int(next(g for g in found.groups() if g))
+        return any(item.year == year for item in films)
+    return bool(_VERSION_TOLD.match(text, end)) and len({item.item_id for item in films}) > 1
 
 
 def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
@@ -91,6 +112,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n <= 2 and prev in {"de", "by", "from"} and (before2 in _MAKER_NOUNS or lexicon.genre_word(before2) or (
             n == 1 and before2 in _ONE_BY and not any(c in prefer for _, c in resolver._index.get(key, [])))):
         return False  # "las de Hitchcock", "suspense de Hitchcock", "la de Chaplin": a maker, not a title
+    if prev == "the" and nxt in {"one", "version"} and not any(c in prefer for _, c in resolver._index.get(key, [])) \
+            and i > 1 and re.search(r"[,(]\s*$", text[:tokens[i - 1].start]):
+        return False  # "Psycho, the Hitchcock one": a maker telling a version apart, not the film *Hitchcock*
     if not _is_weak(key):
         if n > 1 or any(c in prefer for _, c in resolver._index.get(key, [])):
             return True
@@ -186,6 +210,8 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n == 1 and starts and (_ENDS_ALONE.match(text[first.end:]) or _YEAR_IN_BRACKETS.match(text, first.end)) \
             and key not in _CLOSED_CLASS and resolver._known_film(key, whole_title=True):
         return True  # "Heat. More like that", "Speed!!", "Heat (1995) was great": a known film standing alone
+    if n == 1 and starts and key not in _CLOSED_CLASS and _version_follows(resolver, text, first.end, key):
+        return True  # "Heat, the 1995 one, is a favourite": the film of that year
     if n == 1 and _name_follows(text, tokens, i, n):
         return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul
     if n == 1:

@@ -39,3 +39,15 @@ THEIR_FAVOURITE = re.compile(r"\b(?:is|was|s|were|are|remains|became) (?:always 
 """A film said to be someone else's favourite ("True Grit was his favourite"): their taste, not the
 user's, whoever they are (rule 14), unless the user watches with them."""
 
+
+_HOUSEHOLD = (r"(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|kids?|son|daughter|mum|mom|dad|mother|father"
+              r"|parents|esposa|esposo|marido|mujer|novia|novio|hijos?|hijas?|mama|papa|padres)")
+HOUSEHOLD_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|mis|our|nuestro|nuestra|the) "
+                               r"(?:\w+ )?" + _HOUSEHOLD + r"s? (?!and i\b|and me\b|y yo\b)")
+"""A clause whose subject is someone the user lives with ("my wife loves it"): their taste counts as a
+pick for the household (rule 14), unless the user sets their own apart right after (``OWN_STANCE``)."""
+OWN_STANCE = re.compile(r"^(?:but |pero |though |y |and )?(?:i m|im|i am|i|me|yo|not|no|personally|a mi)\b"
+                        r" ?(?:personally )?(?:neutral|indifferent|on the fence|not|dont|didnt|do not|did not|meh"
+                        r"|so much|not so much|much|no tanto|no|me|me da igual|paso)\b")
+"""The user's own stance set apart from a household member's verdict just before ("my wife loves it,
+I'm neutral", "my kids adore it, not me", "a mi esposa le encanta, a mí me da igual")."""

@@ -51,6 +51,9 @@ _NEGATED = re.compile(r"\b(?:no|not|nothing|none|nada|ninguna|ninguno|ningun|sin
 """A negator at most three words before an open decade ("nothing from the 80s or earlier", "que
 no sea de los ochenta para atrás"): the range it names is the one ruled out, so its bound flips."""
 
+_ALL_BUT = re.compile(r"\b(?:anything|everything|all|todo|cualquier cosa) (?:but|except|other than|menos|excepto|salvo)"
+                     r"(?: (?:the|los|las|anos))*\s*$")
+"""A decade set apart after "anything but" / "todo menos": ruled out."""
 _BEFORE_DECADE = re.compile(r"\b(?:older than|earlier than|before|prior to|pre|anterior(?:es)? a|antes de"
                             r"|(?:mas )?(?:antigu|viej)[oa]s? (?:que|de))\s*$")
 _AFTER_DECADE = re.compile(r"\b(?:newer than|later than|more recent than|after|post|posterior(?:es)? a|despues de"
@@ -122,12 +125,14 @@ _FILM_SUBJECT = re.compile(
     r"|(?:^|[.?!] |\b(?:and|but|so|yes|yeah|no|oh|ok|okay|hmm|i think|i guess) )(?:its|thats|it s|that s)"
     r"|\bqqtitle (?:, )?(?:which|that|que) (?:is|was|es|fue|came out|salio|se estreno)"
     r"|^(?:es|era|fue) (?:una|un)\b"
+    r"|\bqqtitle (?:, )?(?:the|la|el)(?= (?:one|version|movie|film|pelicula|peli|de|del|from)\b)"
     r"|(?:^|[.?!] |\b(?:and|but|so) )(?:it|this|that|qqtitle) (?:came out|was made|was released|salio|se estreno))"
     r"((?: (?:a|an|the|one|movie|film|really|also|actually|made|released|filmed|set|from|in|back|out|came"
     r"|una|un|pelicula|peli|de|del|en|hecha|estrenada|from|around))*)\s*$"
 )
 """A film as the subject of the sentence before a year ("is this a movie from 2019?", "was it made in
-the 90s?", "Heat, which was made in 1995"): the year is a fact about that film, not one asked for."""
+the 90s?", "Heat, which was made in 1995", "Heat, the one from 1995"): the year is a fact about that film
+(or tells its version), not one asked for."""
 
 
 def _describes_a_film(before: str) -> bool:
@@ -146,6 +151,11 @@ _PICKS_OUT = re.compile(r"\b(?:the|la|el|las|los)(?: one| ones| movie| film| pel
 _PICKS_OUT_DECADE = re.compile(r"\b(?:the|la|el)(?: one| movie| film| pelicula| peli)? (?:from|de|del|of)\s*$")
 _DESCRIBED = re.compile(r"\s*(?:one|ones|movie|film|pick|version|remake)\b")
 _BARE_YEAR = re.compile(r"\b" + _Y + r"\b")
+
+
+def names_decade(text: str) -> bool:
+    """Whether folded text names a decade ("the 80s", "los ochenta")."""
+    return _DECADES.search(text) is not None
 
 
 def full_year(digits: str) -> int:
@@ -237,6 +247,9 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
             (mins if negated else maxs).append(hi + 1 if negated else hi)
         elif direction or match.group(5):
             (maxs if negated else mins).append(lo - 1 if negated else lo)
+        elif negated or _ALL_BUT.search(before):
+            continue  # "no 80s stuff", "anything but the seventies": a decade ruled out is no range to ask
+            # for (the bounds would ask for exactly it); its words stay, to be read as a mood ruled out
         else:
             span_lo.append(lo)
             span_hi.append(hi)
