@@ -51,6 +51,12 @@ _NEGATED = re.compile(r"\b(?:no|not|nothing|none|nada|ninguna|ninguno|ningun|sin
 """A negator at most three words before an open decade ("nothing from the 80s or earlier", "que
 no sea de los ochenta para atrás"): the range it names is the one ruled out, so its bound flips."""
 
+_RULED_OUT = re.compile(r"\b(?:no|not|nothing|none|nada|sin|ni|without|(?:dont|do not|don t|no) (?:want|need|quiero))"
+                        r"(?: (?:from|of|de|del|the|los|las|anos|stuff|movies?|films?|peliculas?|pelis?|anything"
+                        r"|something|algo|nada|made|set|in|en))*\s*$")
+"""A negator right before a plain decade, with only its noun phrase between ("no 80s stuff", "nothing from
+the 80s", "nada de los ochenta", "I don't want anything from the nineties"): the decade is ruled out. A
+negated verb further back ("something I've never heard of from the eighties") rules nothing out."""
 _ALL_BUT = re.compile(r"\b(?:anything|everything|all|todo|cualquier cosa) (?:but|except|other than|menos|excepto|salvo)"
                      r"(?: (?:the|los|las|anos))*\s*$")
 """A decade set apart after "anything but" / "todo menos": ruled out."""
@@ -247,7 +253,7 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
             (mins if negated else maxs).append(hi + 1 if negated else hi)
         elif direction or match.group(5):
             (maxs if negated else mins).append(lo - 1 if negated else lo)
-        elif negated or _ALL_BUT.search(before):
+        elif _RULED_OUT.search(before) or _ALL_BUT.search(before):
             continue  # "no 80s stuff", "anything but the seventies": a decade ruled out is no range to ask
             # for (the bounds would ask for exactly it); its words stay, to be read as a mood ruled out
         else:

@@ -333,6 +333,10 @@ def test_a_correction_waits_past_interjections(resolver, text) -> None:
     ("nada de los ochenta", None, None, False),
     ("something from the 80s", 1980, 1989, True),
     ("not from the 90s or earlier", 2000, None, True),  # an open decade ruled out flips its bound, as before
+    # a negation further back, or in another sentence, rules no decade out
+    ("give me a mystery I've never heard of from the seventies", 1970, 1979, True),
+    ("the last one didn't work for me at all. any more from the 80s?", 1980, 1989, True),
+    ("I don't want anything from the nineties", None, None, False),
 ])
 def test_a_decade_ruled_out_sets_no_range(resolver, text, year_min, year_max, wants) -> None:
     signal = _read(resolver, text)
