@@ -32,6 +32,7 @@ from chat_rec.understanding.mood_scope import (
 )
 from chat_rec.understanding.mood_words import covered_keys, spanish_moods
 from chat_rec.understanding.names import name_spans, unknown_names
+from chat_rec.understanding.spelled_years import spell_out_years
 from chat_rec.understanding.tokens import tokenize as keys_of
 from chat_rec.understanding.verdict_words import DEVOTED
 
@@ -321,7 +322,7 @@ def with_fallback_aspects(signal: PreferenceSignal, text: str, vocabulary: Aspec
     """
     if vocabulary is None or not text.strip():
         return signal
-    text = clean(text)
+    text = spell_out_years(clean(text))  # as the parser reads it: "the nineteen eighties" is a decade, no mood
     for title in signal.unresolved_titles:
         text = text.replace(title, " ")
     text = _QUOTED.sub(" ", text)
@@ -350,7 +351,11 @@ def _names_a_period(phrase: str) -> bool:
     """A phrase of years or decades only ("60s", "the 1980s", "seventies", "2005")."""
     words = [w for w in phrase.split() if w not in {"the", "los", "las", "anos", "years"}]
     return bool(words) and all(re.fullmatch(r"'?(?:19|20)?\d0s|\d{4}s?", w) or years.decade_of_word(w) is not None
-                               for w in words)
+                               or w in _RANGE_WORDS for w in words)
+
+
+_RANGE_WORDS = frozenset("onwards onward later earlier newer older present".split())
+"""Words of a year range ("from 2010 onwards"): with the range read, no mood."""
 
 
 _PIECE = re.compile(r"[^.,!?;¡¿\n]+")

@@ -35,6 +35,8 @@ or request file).
 - A correction ("no wait") waits past interjections ("no wait, actually, a drama").
 - A decade ruled out ("no 80s stuff", "anything but the seventies") sets no year range (the bounds
   would ask for exactly it) and is read as a mood ruled out; "anything but" rules a mood out.
+- The words of a year range ("the nineteen eighties", "from 2010 onwards") are no mood (found in the
+  browser: "nineteen" had shown as a mood in the profile).
 """
 
 from __future__ import annotations
@@ -363,3 +365,26 @@ def test_a_mood_set_apart_by_anything_but_is_ruled_out(mood_world, text, liked, 
     from chat_rec.understanding.aspects import aspects_with_polarity
 
     assert aspects_with_polarity(text, mood_world) == (liked, disliked)
+
+
+@pytest.fixture()
+def era_world(tmp_path):
+    from chat_rec.catalog.models import Item
+    from tests.unit.test_parser_mechanisms27 import aspect_world
+
+    films = [Item(93, "Tin Horizon", 1986, ("Comedy",), ("nineteen", "onwards", "dark"), popularity=50),
+             Item(94, "Paper Lighthouse", 2012, ("Drama",), ("dark",), popularity=40)]
+    return aspect_world(films, "era36", 9, tmp_path)[0]
+
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("something from the nineteen eighties please", 1980, 1989),
+    ("a comedy from twenty ten onwards", 2010, None),
+    ("a dark comedy from 2010 onwards", 2010, None),
+])
+def test_the_words_of_a_year_range_are_no_mood(resolver, era_world, text, year_min, year_max) -> None:
+    from chat_rec.understanding.aspects import with_fallback_aspects
+
+    signal = with_fallback_aspects(_read(resolver, text), text, era_world, resolver)
+    assert (signal.year_min, signal.year_max) == (year_min, year_max)
+    assert not {"nineteen", "onwards"} & set(signal.liked_aspects + signal.disliked_aspects)
