@@ -58,6 +58,8 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 """A clause whose subject is titles or list positions joined by "and" ("... Heat and Fargo were great",
 "... 3 and 5 yes please"): the titles or positions alone before it in its sentence ("Casablanca, ...",
 "1, ...") share its verdict."""
+_CORRECTION_LEADS = frozenset("wait sorry oops uy ups perdon perdona espera".split())
+"""Words that, alone before a comma, open a correction with the "no" after them ("Wait, no, the second")."""
 _CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratch".split())
 """Words that open a correction of what the message said before ("lol no, I only liked the first")."""
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
@@ -215,6 +217,10 @@ class ClauseReader(ClauseVerdicts):
         c.asking = self._question(keys, hi)
         read = clause_polarity(ckeys, self.signal.language, scoping, c.asking)
         c.polarity, c.seen, c.scope, self._settled = read.polarity, read.seen, read.scope, read.settled
+        start = max((j + 1 for j in range(lo) if keys[j] in {".", "?", "!"}), default=0)
+        lead = [k for k in keys[start:lo] if k != ","]
+        if lead and all(k in clause_rules.RETRACT_LEADS or k in _CORRECTION_LEADS for k in lead):
+            text = " ".join([*lead, text])  # "Wait, no, the second one": the lead read with its "no"
         correction = clause_rules.CORRECTION.match(text)
         if correction and correction.end() == len(text) and (not text.endswith("no") or self._names_next(
                 keys, clauses, c.at, sent)):  # "wait, no, the fourth"; "…but wait no, she hates horror" rejects

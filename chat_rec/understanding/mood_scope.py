@@ -89,7 +89,10 @@ class Scope:
         phrase_only = True  # every word so far is of the mood's own noun phrase
         for j in range(start - 1, max(-1, start - 1 - MAX_SCOPE), -1):
             if keys[j] in _SET_APART and j > 0 and keys[j - 1] in _ANY:
-                negated = True  # "anything but gory stuff", "todo menos lo de los ochenta": set apart, ruled out
+                # "anything but gory stuff", "todo menos lo de los ochenta": set apart, ruled out; after a negated
+                # verb it is all that is wanted ("I never said I wanted anything but dark")
+                earlier = next((k for k in range(j - 2, -1, -1) if keys[k] in CLAUSE_BREAKS), -1)
+                negated = not any(k in NEGATORS for k in keys[earlier + 1:j - 1])
                 break
             if keys[j] in CLAUSE_BREAKS or (keys[j] in FRESH_PHRASE and j > 0 and keys[j - 1] in _JOINERS):
                 break  # "nothing violent and something funny": a new noun phrase, out of the negation's reach

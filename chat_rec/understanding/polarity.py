@@ -107,6 +107,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     found = [f for f in found
              if not _COUNTERFACTUAL.search(text[:f[0]]) and not lexicon.CHARACTER_AFTER.match(text, f[1])]
     longing = [m.span() for regex in (clause_rules.LONGING, clause_rules.NO_NEED) for m in regex.finditer(text)]
+    if any(text[s:e] not in _REQUEST_WORDS for s, e, _ in found):
+        found = [f for f in found if text[f[0]:f[1]] not in _REQUEST_WORDS]  # "replace the second one please"
     spans: list[tuple[int, int, int]] = []
     for start, end, sign in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
         if not any(s < end and start < e for s, e, _ in spans):
@@ -184,10 +186,11 @@ _VERB_NEGATORS = frozenset("never cant cannot couldnt dont doesnt didnt wont wou
 
 
 def _cancelled(ckeys: list[str]) -> bool:
-    """Whether the clause's two negators cancel: a verb's negator right before "not" ("never not",
-    "can't not"); a refusal repeated ("no, not horror", "nope not that") is no such pair.
+    """Whether the clause's two negators cancel: a verb's negator, or "not", right before "not" ("never
+    not", "can't not", "I'm not NOT feeling it"); a refusal repeated ("no, not horror", "nope not that") is
+    no such pair.
     """
-    return any(k in _VERB_NEGATORS and ckeys[j + 1] == "not" for j, k in enumerate(ckeys[:-1]))
+    return any(k in _VERB_NEGATORS | {"not"} and ckeys[j + 1] == "not" for j, k in enumerate(ckeys[:-1]))
 
 
 def _genre_at(by_pos: dict[int, _Ref], m: int) -> bool:

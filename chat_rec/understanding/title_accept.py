@@ -108,6 +108,10 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return False  # "nothing older than 2012", "la del 31": a year, not the film "2012" or "31"
     if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
         return False  # "what a disaster movie": a common noun phrase, not the film
+    if n == 1 and not first.raw[:1].isupper() and prev in {"or", "and", "y", "o"} and i >= 3 \
+            and tokens[i - 2].raw.islower() and tokens[i - 3].key in {"with", "about", "without", "con", "sin", "de"} \
+            and lexicon.is_known_word(key) and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "a fantasy film with dragons or wizards": topics listed, not the film *Wizards*
     before2 = tokens[i - 2].key if i > 1 else ""
     if n <= 2 and prev in {"de", "by", "from"} and (before2 in _MAKER_NOUNS or lexicon.genre_word(before2) or (
             n == 1 and before2 in _ONE_BY and not any(c in prefer for _, c in resolver._index.get(key, [])))):

@@ -163,6 +163,8 @@ NEGATIVE = re.compile((
     r"|not for me|(?:isnt|arent|wasnt|werent) (?:really |just )?for me|not a fan|not my thing|not my cup of tea"
     r"|cant stand|can t stand|ruin(?:ed|s)? (?:it|them|the (?:whole )?(?:movie|film|thing)|everything) for (?:me|us)"
     r"|not so much|pass on|no thanks|nope|skip|disappointing|disappointed"
+    r"|(?:swap|switch|replace|change|ditch|drop|remove|lose)(?: out)?(?= (?:the|that|this|it|those|these|them|qqtitle"
+    r"|\d|first|second|third|fourth|fifth|last|one|two|three)\b)|get rid of"
     r"|too (?:slow|long|boring|cheesy|violent)|way too(?: \w+)?|demasiado lent[oa]|aburrid[oa]s?"
     r"|odi(?:o|e|a|an|as|amos|aron|aste|ado|ada|ados|adas|aba|abas|aban|abamos|aria|ariamos)|detest(?:o|e|a|an|as|amos"
     r"|aron|aste|ado|ada|aba|aban|s|ed|ing)?|despis(?:e|ed|es|ing)|abhor\w*|aborrec\w*|aborrezco|(?:me|nos) fastidi\w*"

@@ -37,6 +37,11 @@ or request file).
   would ask for exactly it) and is read as a mood ruled out; "anything but" rules a mood out.
 - The words of a year range ("the nineteen eighties", "from 2010 onwards") are no mood (found in the
   browser: "nineteen" had shown as a mood in the profile).
+- From fresh23's odd half (read after it was scored clean twice): swapping a listed film ("swap the third
+  one for something else", "replace the second") rejects it, a "please" beside another verdict word is
+  no verdict; "Wait, no, the second one" corrects across its commas; "not NOT" cancels (a repeated
+  refusal does not); "throw one at me", "¿qué más tenés?", "¿cuál otra me pondrías?" ask; topics listed
+  after "with" ("dragons or wizards") are no titles.
 """
 
 from __future__ import annotations
@@ -388,3 +393,44 @@ def test_the_words_of_a_year_range_are_no_mood(resolver, era_world, text, year_m
     signal = with_fallback_aspects(_read(resolver, text), text, era_world, resolver)
     assert (signal.year_min, signal.year_max) == (year_min, year_max)
     assert not {"nineteen", "onwards"} & set(signal.liked_aspects + signal.disliked_aspects)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Can you swap the third one for something else?", [], [JURASSIC]),
+    ("replace the second with something else please", [], [RONIN]),
+    ("I'd drop the last one", [], [JURASSIC]),
+    ("the second one please", [RONIN], []),  # "please" alone still picks
+    # a correction whose "wait" and "no" stand apart by a comma
+    ("I'll take the first one. Wait, no, the second one.", [RONIN], []),
+    ("the third. Sorry, no, the first", [HEAT], []),
+])
+def test_swapping_a_listed_film_rejects_it(resolver, text, liked, disliked) -> None:
+    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
+    signal = _read(resolver, text, shown)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "wants"), [
+    ("honestly I'm not NOT in the mood for a western, throw one at me", ["Western"], [], True),
+    ("no, not westerns", [], ["Western"], False),  # a refusal repeated does not cancel
+    ("Los musicales no me gustan nada. ¿Qué más tenés?", [], ["Musical"], True),
+    ("Me encantan las comedias. ¿Cuál otra me pondrías?", ["Comedy"], [], True),
+])
+def test_not_not_and_asks_for_more(resolver, text, liked, disliked, wants) -> None:
+    signal = _read(resolver, text)
+    assert (signal.liked_genres, signal.disliked_genres, signal.wants_new_recommendations) == (
+        liked, disliked, wants)
+
+
+def test_anything_but_after_a_negated_want_is_all_that_is_wanted(mood_world) -> None:
+    from chat_rec.understanding.aspects import aspects_with_polarity
+
+    assert aspects_with_polarity("I never said I wanted anything but dark stuff", mood_world)[0] == ["dark"]
+
+
+@pytest.mark.parametrize("text", [
+    "Recommend me a fantasy film with dragons or wizards",
+    "something with ghosts and witches please",
+])
+def test_topics_listed_after_with_are_no_titles(resolver, text) -> None:
+    assert _read(resolver, text).mentioned_ids == []
