@@ -17,7 +17,7 @@ from typing import Any
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, film_facts, lexicon, who_watches
-from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading, split_clauses
+from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading, sentence_start, split_clauses
 from chat_rec.understanding.clause_verdicts import ClauseVerdicts
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
@@ -58,10 +58,8 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 """A clause whose subject is titles or list positions joined by "and" ("... Heat and Fargo were great",
 "... 3 and 5 yes please"): the titles or positions alone before it in its sentence ("Casablanca, ...",
 "1, ...") share its verdict."""
-_CORRECTION_LEADS = frozenset("wait sorry oops uy ups perdon perdona espera".split())
+_CORRECTION_LEADS = clause_rules.CORRECTION_OPENERS | {"wait", "espera"}
 """Words that, alone before a comma, open a correction with the "no" after them ("Wait, no, the second")."""
-_CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratch".split())
-"""Words that open a correction of what the message said before ("lol no, I only liked the first")."""
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
@@ -217,8 +215,7 @@ class ClauseReader(ClauseVerdicts):
         c.asking = self._question(keys, hi)
         read = clause_polarity(ckeys, self.signal.language, scoping, c.asking)
         c.polarity, c.seen, c.scope, self._settled = read.polarity, read.seen, read.scope, read.settled
-        start = max((j + 1 for j in range(lo) if keys[j] in {".", "?", "!"}), default=0)
-        lead = [k for k in keys[start:lo] if k != ","]
+        lead = [k for k in keys[sentence_start(keys, lo):lo] if k != ","]
         if lead and all(k in clause_rules.RETRACT_LEADS or k in _CORRECTION_LEADS for k in lead):
             text = " ".join([*lead, text])  # "Wait, no, the second one": the lead read with its "no"
         correction = clause_rules.CORRECTION.match(text)
@@ -301,22 +298,6 @@ class ClauseReader(ClauseVerdicts):
         if polarity and not seen and st.title_run[0] == sent and keys[lo - 1] == "," \
                 and _LISTED_SUBJECT.match(text):
             c.refs = [*c.refs, _Ref(lo, list(st.title_run[1]), pronoun=True)]  # "Heat, Fargo and Rope were great"
-
-    def _only_these(self, c: Clause, keys: list[str]) -> None:
-        """A correction that keeps a verdict to some films ("I loved all three. No, I only liked the first
-        one", "lol no, only the second was good"): the films this message gave that verdict before, and
-        this clause does not name, lose it. Without a correction word before it ("I only liked Ronin"
-        after "I loved Heat") "only" is a degree and takes nothing back.
-        """
-        named = [i for r in c.refs if not r.genres for i in r.items]
-        if not c.polarity or not named or not {"only", "solo", "just"} & set(c.ckeys[:c.refs[0].pos - c.lo + 1]):
-            return
-        start = max((j + 1 for j in range(c.lo) if keys[j] in {".", "?", "!"}), default=0)
-        lead = [k for k in keys[start:c.lo] if k not in {",", "lol", "haha", "oh", "um", "uh", "hmm"}]
-        if not lead or lead[0] not in _CORRECTION_WORDS:
-            return
-        bucket = self.signal.liked_ids if c.polarity > 0 else self.signal.disliked_ids
-        bucket[:] = [i for i in bucket if i in named]
 
     def _judge(self, st: Reading, c: Clause, keys: list[str]) -> None:
         """Give each thing the clause names its verdict, and note a listed film picked out with none."""

@@ -60,6 +60,11 @@ def _run_on(keys: list[str], i: int, start: int) -> bool:
     return closes and opens and any(w in _VERDICT_VERBS for w in keys[start:i])
 
 
+def sentence_start(keys: list[str], lo: int) -> int:
+    """The index of the first key of the sentence that holds key ``lo``."""
+    return max((j + 1 for j in range(lo) if keys[j] in {".", "?", "!"}), default=0)
+
+
 @dataclass
 class Reading:
     """What the clause loop carries from one clause to the next."""

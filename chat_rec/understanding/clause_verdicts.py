@@ -1,7 +1,8 @@
 """The clause reader's verdict rules: when a clause's words judge nothing after all (concessions,
 questions to the bot, films only asked about, suppositions, hedges, records of what was seen), and when
 a clause with no verdict of its own takes one from the clause before it ("X didn't land for me. Y did.",
-"I loved Heat, Ronin") or from a ranking ("Heat > Ronin"). A mixin of ``clause_reader.ClauseReader``.
+"I loved Heat, Ronin") or from a ranking ("Heat > Ronin"), and when a correction keeps a verdict to what it
+names ("No, I only liked the first one"). A mixin of ``clause_reader.ClauseReader``.
 """
 
 from __future__ import annotations
@@ -10,10 +11,14 @@ from typing import Any
 
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, conditions, coordination, lexicon
-from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading
+from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading, sentence_start
 from chat_rec.understanding.polarity import films_unjudged, negation_only
 from chat_rec.understanding.references import ListReferences, _Ref
 from chat_rec.understanding.signal import PreferenceSignal
+
+_LAUGHS_AND_COMMAS = frozenset({",", "lol", "haha", "oh", "um", "uh", "hmm"})
+_CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratch".split())
+"""Words that open a correction of what the message said before ("lol no, I only liked the first")."""
 
 
 class ClauseVerdicts:
@@ -132,3 +137,18 @@ class ClauseVerdicts:
             liked = [i for i in st.last_refs if i in self.signal.liked_ids]
             c.refs = [*c.refs, _Ref(lo, liked or list(st.last_refs), pronoun=True)]
             c.polarity = c.polarity or 1
+
+    def _only_these(self, c: Clause, keys: list[str]) -> None:
+        """A correction that keeps a verdict to some films ("I loved all three. No, I only liked the first
+        one", "lol no, only the second was good"): the films this message gave that verdict before, and
+        this clause does not name, lose it. Without a correction word before it ("I only liked Ronin"
+        after "I loved Heat") "only" is a degree and takes nothing back.
+        """
+        named = [i for r in c.refs if not r.genres for i in r.items]
+        if not c.polarity or not named or not {"only", "solo", "just"} & set(c.ckeys[:c.refs[0].pos - c.lo + 1]):
+            return
+        lead = [k for k in keys[sentence_start(keys, c.lo):c.lo] if k not in _LAUGHS_AND_COMMAS]
+        if not lead or lead[0] not in _CORRECTION_WORDS:
+            return
+        bucket = self.signal.liked_ids if c.polarity > 0 else self.signal.disliked_ids
+        bucket[:] = [i for i in bucket if i in named]

@@ -125,7 +125,9 @@ RETRACT = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS)) + r") )*(?:nev
                      r"|scratch that|ignore that|olvidalo|olvida eso|mejor no|da igual)\b")
 """Taking back the sentence before ("Actually, never mind, I just want a western"): what it asked for
 is dropped, not turned into a rejection."""
-CORRECTION = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS)) + r"|sorry|perdon|perdona|uy|ups|oops) )*"
+CORRECTION_OPENERS = frozenset("sorry perdon perdona uy ups oops".split())
+"""Apologies that may open a correction besides ``RETRACT_LEADS`` ("sorry, I meant the first")."""
+CORRECTION = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS | CORRECTION_OPENERS)) + r") )*"
                         r"(?:i meant|i mean|meant|quise decir|queria decir|quiero decir|me referia a|me refiero a"
                         r"|digo|(?:wait|sorry|oops|espera|perdon|uy) no|no (?:wait|espera))\b")
 """Correcting the film or genre just judged ("I loved the third one! Oh wait, I meant the first one",
@@ -467,7 +469,7 @@ _HEDGES = frozenset("quite really exactly technically strictly truly totally ent
 
 def mask_film_classifications(keys: list[str]) -> list[str]:
     """A hedged "not" between a film and a genre says what kind of film it is, not what the person
-    wants ("it's not quite sci-fi", "Heat isn't really a thriller", "no es exactamente una comedia"):
+    wants ("it's not really a western", "Heat isn't really a thriller", "no es exactamente una comedia"):
     the negator, the hedge and the genre are masked, so no genre is liked or disliked. Without the
     hedge ("it's not a comedy, it's a drama") the sentence is read as before.
     """

@@ -97,7 +97,7 @@ def unmark_idioms(keys: list[str]) -> list[str]:
     for i, k in enumerate(out[:-1]):
         if k == "no" and out[i + 1] in _SURPRISE_AFTER_NO and (i == 0 or out[i - 1] in {".", ",", "?", "y", "pero"}) \
                 and (i + 2 == len(out) or out[i + 2] in {",", ".", "?", "!", "que", "guey", "wey"}):
-            out[i] = out[i + 1] = "qqmask"  # "No manches, Coco me hizo llorar": surprise, no negation
+            out[i] = out[i + 1] = "qqmask"  # "No manches, esa me hizo reír": surprise, no negation
             continue
         if k in {"yes", "yeah", "yep", "yup"} and (i == 0 or out[i - 1] in {".", ",", "?"}) \
                 and out[i + 1] in {"i", "we", "im", "ive", "i m", "i ve"}:

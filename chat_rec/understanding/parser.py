@@ -136,7 +136,7 @@ class _Parser(ClauseReader):
         folded, offsets = lexicon.joined_keys(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
         keys = clause_rules.mask_describing_complaints(keys)  # "a dumb action flick" asks for one
-        keys = clause_rules.mask_film_classifications(keys)  # "it's not quite sci-fi" says what a film is
+        keys = clause_rules.mask_film_classifications(keys)  # "it's not really a western" says what a film is
         keys = conditions.mark_conditions(comparisons.mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something", "all"}:

@@ -136,7 +136,7 @@ _FILM_SUBJECT = re.compile(
     r"((?: (?:a|an|the|one|movie|film|really|also|actually|made|released|filmed|set|from|in|back|out|came"
     r"|una|un|pelicula|peli|de|del|en|hecha|estrenada|from|around))*)\s*$"
 )
-"""A film as the subject of the sentence before a year ("is this a movie from 2019?", "was it made in
+"""A film as the subject of the sentence before a year ("is this one from 2004?", "was it made in
 the 90s?", "Heat, which was made in 1995", "Heat, the one from 1995"): the year is a fact about that film
 (or tells its version), not one asked for."""
 
@@ -268,7 +268,7 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
             years = [full_year(g) for g in match.groups() if g and g.isdigit()]
             if _describes_a_film(work[:match.start(1)]):
                 consume(match)
-                continue  # "is this a movie from 2019?", "Heat, which was made in 1995": a fact
+                continue  # "is this one from 2004?", "Heat, which was made in 1995": a fact
             if kind == "range" and len(years) == 2:
                 mins.append(min(years))
                 maxs.append(max(years))
