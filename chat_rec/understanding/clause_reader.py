@@ -64,6 +64,13 @@ _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
 
+_CONTRAST_WORDS = frozenset("but though although however pero aunque".split())
+_OWN_SUBJECT = re.compile(r"^(?:(?:honestly|personally|tbh|la verdad) )?(?:i|im|i m|ive|i ve|me|yo|a mi|we|were"
+                          r"|we re|weve)\b")
+"""A clause of the person's own set against someone else's verdict just before, in the same sentence ("mum
+says the first is her favourite, but I've never been a fan"): the verdict is on the film they judged."""
+
+
 def _has_pronoun(ckeys: list[str]) -> bool:
     """Whether the clause refers back with a pronoun: "la"/"las" before a noun ("las películas de
     ahora") or a genre ("los musicales") is an article, not "it"/"them".
@@ -180,7 +187,7 @@ class ClauseReader(ClauseVerdicts):
                 st.choices = [i for i in st.choices if i not in heard]
                 st.pending = []
             if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
-                st.last_refs, st.refs_sentence = heard, sent
+                st.last_refs, st.refs_sentence, st.heard_sentence = heard, sent, sent
                 self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
             return True
         if sent in facts and (topic := film_facts.asked_fact(text)) is not None:
@@ -281,6 +288,10 @@ class ClauseReader(ClauseVerdicts):
             elif st.last_refs and polarity and self.signal.language == "es" \
                     and clause_rules.PRO_DROP.match(text) and not any(k in PRONOUNS for k in ckeys):
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
+            elif polarity and st.last_refs and st.heard_sentence == st.refs_sentence == sent \
+                    and set(keys[max(0, lo - 2):lo]) & _CONTRAST_WORDS and _OWN_SUBJECT.match(text):
+                # "mum loves the first, but I've never been a fan": the person's own verdict on that film
+                c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
             elif polarity and _has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
             elif seen and not polarity and _has_pronoun(ckeys) and (

@@ -43,6 +43,17 @@ def misspelt_subject(tokens: list[_Token], i: int, window: str, known: frozenset
     return nxt in _VERB_AFTER | _SUBJECT_VERBS | {"are", "were", "and", "y"} or prev in {"and", "y"} or titled
 
 
+def _spelt_as_phrase(words: list[str], title: str, spanish: bool) -> bool:
+    """Whether correcting the window's misspelt cue words (``word_forms.correct_typo``: "anythign" ->
+    "anything") spells exactly the title matched: then the exact pass's reading of those words holds
+    ("anything else?" asks for more, it names no *Anything Else*).
+    """
+    from chat_rec.understanding.word_forms import correct_typo
+
+    fixed = [correct_typo(w, spanish) for w in words]
+    return fixed != words and " ".join(fixed) == title
+
+
 def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], covered: set[int], prefer: set[int],
                   spanish: bool = False, exact: Mapping[int, int] | None = None) -> list[tuple[int, int, int, float]]:
     """Typo matches ("gladiater", "jurasic park") over windows of uncovered tokens.
@@ -117,6 +128,9 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
                 # many obscure titles)
                 slip = typos.match(words, resolver._typo_choices.get(n, []), typos.unknown_word)
                 hit = (slip[0], slip[1], 0) if slip else None
+            if hit is not None and n > 1 and _spelt_as_phrase(words, hit[0], spanish) and not accept(
+                    resolver, text, tokens, i, n, hit[0], prefer, spanish):
+                continue  # "anythign else?": its words, spelt right, are the phrase the exact pass turned down
             known_hit = hit is not None and resolver._known_film(hit[0])
             if typo and hit is not None and (n == 1 or _is_weak(hit[0])) and not known_hit:
                 hit = None

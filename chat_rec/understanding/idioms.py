@@ -25,11 +25,16 @@ _NEGATED_PRAISE = re.compile(
     r"|no (?:puedo|podia|pude) dejar de (?:ver|verla|verlo|verlas|verlos)"
     r"|not without (?:its|their|some) (?:charms?|merits?|moments)|no (?:me|nos) (?:vendria|vendrian|caeria|iria) mal"
     r"|(?:wouldnt|would not) (?:hurt|say no to)|no (?:le )?(?:diria|diriamos) que no a"
+    r"|(?:wouldnt|would not|wont|will not|not|never|am not|arent|are not) (?:be )?(?:(?:at all|totally|entirely"
+    r"|completely) )?(?:(?:opposed|averse|unwilling|reluctant|object|objecting) to|against)"
+    r"|no (?:estoy|estamos|estaria|estariamos) (?:para nada )?en contra de"
+    r"|no (?:me|nos) (?:opongo|opondria|opondriamos) a"
     r"|(?:never|no way|wouldnt|would not|couldnt|could not) (?:i |id |i d |we |wed |we d |would )*(?:ever )?miss"
     r"|(?:never|wouldnt|would not|couldnt|could not|cant|cannot) (?:ever )?turn (?:\w+ ){0,2}down"
     r"|(?:no|nunca|ni loca|ni loco) (?:me |nos )?(?:la |lo |las |los )?(?:pierdo|perderia|perderiamos|perdere))\b")
-"""Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"): read
-as a like, not as a negated verdict."""
+"""Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"), and
+opposition denied ("wouldn't be opposed to", "not averse to", "not unwilling to"): read as a like, not as
+a negated verdict."""
 _INTENSIFYING_NEGATORS = re.compile(
     r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"
     r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar"
@@ -38,6 +43,41 @@ _INTENSIFYING_NEGATORS = re.compile(
     r"|never (?:have|had|did) (?:i|we)(?= (?:been|felt|seen|watched|laughed|cried|had) (?:so|such|more|as)\b))\b")
 """A negator that only intensifies or vouches ("boring a más no poder", "nothing short of brilliant", "no
 doubt the best", the inverted "never have I been so bored"): masked, so that it flips nothing."""
+_SUITABILITY = re.compile(
+    r"\b(?:not|isnt|wasnt|arent|werent|is not|was not|are not|no es|no son|no era|no fue)"
+    r" (?:(?:really|exactly|probably|quite|great|ideal|suitable|appropriate|ok|okay|good|meant|made|apta?|adecuad[oa])"
+    r" )?(?:for|para) (?:them|him|her|the (?:kids|children|little ones)|kids|children|little ones|(?:my|our) (?:\w+ )?"
+    r"(?:kids|children|son|sons|daughter|daughters|nephew|niece|nephews|nieces|mum|mom|mother|dad|father|parents"
+    r"|grandma|grandpa|grandparents|family|wife|husband|partner|girlfriend|boyfriend|friends?)"
+    r"|(?:los|mis|nuestros) (?:ninos|hijos|sobrinos|peques)|(?:mi|nuestra|nuestro) (?:madre|padre|abuela|abuelo"
+    r"|familia|hija|hijo|mama|papa)|ellos|ellas|el|ella)\b")
+"""A film said not to suit others ("Little Miss Sunshine I adore, but probably not for them", "not for
+the kids"): no verdict of the person's own and no genre named ("kids" is no Children asked for); masked
+whole. "Not for me" is the person's own rejection and is left alone."""
+_KEEP_OUT = re.compile(r"\b(?P<verb>keep|leave|keeping|leaving)(?: (?:\w+ ){1,3}(?P<out>out)\b"
+                       r"(?! (?:there|in the|of (?:the|this) (?:rain|cold|way|loop)))"
+                       r"| (?P<out2>out)(?= (?:the|any|all|those|these|that|\w+s)\b))"
+                       r"|\b(?:deja|dejen|dejad|dejemos)(?: (?:\w+ ){1,3}(?P<fuera>fuera)\b| (?P<fuera2>fuera)(?= \w))")
+"""Leaving something out ("keep romance out", "leave out the musicals", "deja fuera el terror"): the verb
+is read as the nominal "no" before what it leaves out, so only that is ruled out ("a comedy, and keep the
+gore out" still asks for the comedy)."""
+_THEIR_JUDGEMENT = re.compile(
+    r"(?:(?<=[a-z] )|(?<=[a-z] , ))(?P<who>who|that|que|quienes) (?:(?:all|always|just|still|siempre|todo|todos) )?"
+    r"(?:think|thinks|thought|find|finds|found|say|says|said|call|calls|called|believe|believes|consider|considers|reckon|reckons|piensan"
+    r"|piensa|creen|cree|dicen|dice|encuentran|encuentra|opinan|opina)\b[^.,;?!]*")
+"""A relative clause of saying or thinking after a noun ("two teenagers who think everything is cringe",
+"mi hermano, que dice que todo es aburrido"): their judgement, not the person's own; masked whole (the rest
+of the sentence, "a comedy for …", keeps its reading)."""
+_NOT_ANTECEDENTS = frozenset("know knew wonder ask asked tell told see saw and but or so one ones movie movies "
+                             "film films it this that those these thing things something anything everything "
+                             "qqtitle i you we lo la el algo peli pelis pelicula peliculas uno una".split())
+"""Words before "who"/"that"/"que" that are no people judged: a question word's verb, a film, a pronoun."""
+_INDECISION = re.compile(
+    r"\b(?:(?:cant|can t|cannot|couldnt|could not|dont know how to|do not know how to)"
+    r" (?:decide(?: between| which(?: one)?)?|(?:choose|pick) (?:between|which(?: one)?))|torn between"
+    r"|undecided between|no (?:me )?(?:puedo decidir|decido|se cual elegir|se cual escoger|se si)(?: entre)?)\b")
+"""Indecision between films ("can't decide between the first and the last", "no me decido entre las dos"):
+no rejection of either; masked whole, so its negator flips nothing and its verb picks nothing."""
 _NO_WAY_I = re.compile(r"\bno way(?= (?:i|id|i d|ill|i ll|we|wed|we d|well|we ll)\b)")
 """"No way" opening a clause of the person's own ("no way I'd skip it", "no way we'll pass on it"): it
 negates what follows ("never"), so with a rejecting verb it praises; standing alone it still rejects."""
@@ -72,11 +112,22 @@ def unmark_idioms(keys: list[str]) -> list[str]:
     """
     out = list(keys)
     text = " ".join(out)
-    for regex, lead in ((_NEGATED_PRAISE, "qqgood"), (_INTENSIFYING_NEGATORS, "qqmask")):
+    for regex, lead in ((_NEGATED_PRAISE, "qqgood"), (_INTENSIFYING_NEGATORS, "qqmask"), (_INDECISION, "qqmask"),
+                         (_SUITABILITY, "qqmask")):
         for m in regex.finditer(text):
             first = text[:m.start()].count(" ")
             words = m.group().count(" ") + 1
             out[first:first + words] = [lead] + ["qqmask"] * (words - 1)
+    for m in _THEIR_JUDGEMENT.finditer(text):
+        before = [w for w in text[:m.start()].split() if w != ","][-1]
+        if before in _NOT_ANTECEDENTS:
+            continue  # "I know who says…", "the one that says it all": no noun of people before it
+        first = text[:m.start()].count(" ")
+        out[first:first + m.group().rstrip().count(" ") + 1] = ["qqmask"] * (m.group().rstrip().count(" ") + 1)
+    for m in _KEEP_OUT.finditer(text):
+        out[text[:m.start()].count(" ")] = "no"
+        last = next(g for g in ("out", "out2", "fuera", "fuera2") if m.group(g))
+        out[text[:m.start(last)].count(" ")] = "qqmask"
     for m in _NO_WAY_I.finditer(text):
         first = text[:m.start()].count(" ")
         if out[first] != keys[first]:

@@ -35,8 +35,10 @@ _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actu
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
-_MORE_ASKED = re.compile(r"^(?:(?:and|ok|okay|so|got|have you got|any|anything) )*more (?!than\b|or\b|and\b)\w")
-"""A question opening with "more" of something ("more tom hanks?"); not "more than…", "more or less"."""
+_MORE_ASKED = re.compile(r"^(?:(?:and|ok|okay|so|got|have you got|any|anything|lol|haha) )*more"
+                         r"(?: (?!than\b|or\b|and\b)\w|(?: (?:please|pls|plz|then|now|lol))?$)")
+"""A question opening with "more" of something ("more tom hanks?"), or "more" alone ("more?", "ok, more
+please?"); not "more than…", "more or less"."""
 _PHRASE_AFTER = frozenset("for to tonight today this on para hoy".split())
 """Words after the noun asked for, which end its phrase ("a cosy pick for a snowy evening?")."""
 _INDEFINITE = re.compile(r"^(?P<ask>(?:whats|what s|what is|got|have you got|any) )?(?:a|an|some|un|una|unas|unos)\b")

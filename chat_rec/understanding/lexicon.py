@@ -100,6 +100,7 @@ SCOPE_SKIP = frozenset(
 
 SEEN = re.compile(
     r"\b(?:seen|saw|watched|have watched|already watched|(?<=didnt )(?:see|watch)|(?<=did not )(?:see|watch)"
+    r"|(?:got|gotten|get|getting) (?:a)?round to"  # "never got around to it": seeing it, put off
     r"|vi|vimos|visto|vist[oa]s|vista(?= *$)|he visto|ya vi"
     r"|(?:la|lo|las|los) tengo vist[oa]s?)\b"
 )
@@ -202,7 +203,10 @@ REQUEST = re.compile(
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
-    r"|\b(?:i|we) qqgood(?: qqmask)+ (?:a|an|some|something|one)\b"  # "I wouldn't turn down a thriller"
+    r"|(?:^|[.,?!] |\b(?:i|we|im|m|am|re|were|honestly|tbh|id|wed) )qqgood(?: qqmask)+ "
+    r"(?:(?:give|giving|try|trying|watch|watching|see|seeing|check out|checking out) )?"
+    r"(?:a|an|some|something|one|un|una|unas|algo|alguna|alguno)\b"  # "I wouldn't turn down a thriller",
+    # "not averse to trying a western", "no me opongo a una de terror"
     r"|^(?:(?:just|please|so|ok|okay|go ahead and) )?put (?:one|something|a \w+|an \w+|some \w+) on\b"
     r"|somethin(?:g|)? (?:\w+ ){0,3}(?:please|pls|plz)\b|throw (?:one|something|some|a \w+) (?:at me|my way|at us)"
     r"|(?:que|cual) (?:mas|otra|otro) (?:tenes|tienes|tiene|tenemos|hay|me (?:pondrias|pondria|recomendas|recomiendas"

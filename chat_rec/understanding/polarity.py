@@ -46,7 +46,14 @@ def _unseeing_reach(text: str, spans: list[tuple[int, int, int]], at: int) -> bo
     """
     if "qqtitle" in text[max(e for _, e, _ in spans):]:
         return True  # "the second bored me and Alien I haven't seen": the film after the verdict is unseen
-    return any(s >= at and text[s:e] not in _REQUEST_WORDS for s, e, _ in spans)
+    return any(s >= at and text[s:e] not in _REQUEST_WORDS and not _OWN_SUBJECT_AFTER.search(text, at, s)
+               for s, e, _ in spans)
+
+
+_OWN_SUBJECT_AFTER = re.compile(r"\b(?:and|but|though|although|yet|y|pero|aunque) (?:it|its|it s|this|that|they"
+                                r"|theyre|she|he|i|im|i m|ive|we|it ll|itll|se|me|parece|pinta)\b")
+"""A coordinated clause with its own subject ("never seen it and it looks great", "no la vi pero pinta
+bien"): a negated "seen" before it does not reach the verdict it holds."""
 
 
 _COUNTERFACTUAL = re.compile(r"\b(?:(?:should|could|would|might|must)(?: have| ve|ve|a)|(?:wanted|expected|hoped|meant"

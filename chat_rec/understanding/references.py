@@ -31,6 +31,9 @@ _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "m
 ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|everything|each one"
                          r"|todas|todos|todas ellas"
                          r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
+_OPENING_FOLLOWERS = frozenset("is was s looks looked sounds sounded seems seemed i we es fue era parece".split())
+"""Words after which a number word opening its clause is a list position ("three is great", "two I loved",
+"dos es lo más"): a copula of the film or the person as subject of their own verdict."""
 _NUMBER = {"number", "numero", "num", "nro", "no", "option", "opcion", "choice"}
 _PENULTIMATE = frozenset({"penultimate", "penultima", "penultimo"})
 _ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
@@ -284,7 +287,9 @@ class ListReferences:
             and ckeys[j + 3:j + 4] not in (["of"], ["de"])
         behind = prev in joiners and j > 1 and ckeys[j - 2] in lexicon.NUMBER_WORDS
         refused = prev in {"not", "no"} and not nxt and ckeys[j] not in {"one", "uno", "una"}
-        return ahead or behind or refused
+        # opening its clause before a copula or the person's own subject: "three is great", "one I never saw"
+        opens = (j == 0 or prev in {".", ",", "and", "but", "y", "pero"}) and nxt in _OPENING_FOLLOWERS
+        return ahead or behind or refused or opens
 
     def _descriptive(self, ckeys: list[str], lo: int, ids: list[int]) -> list[_Ref]:
         """"the Russell Crowe one", "the two silent ones", "the one with the dragon", "la de
