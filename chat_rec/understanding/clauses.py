@@ -194,10 +194,17 @@ YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|
 segunda también vale la pena?"): it
 asks what the film is like and gives no verdict on it (read only in a sentence ending with "?")."""
 ASKED_BY_ORDER = re.compile(r"^(?:and |so |but )?(?:is|was|are|were|isnt|wasnt|arent|does|doesnt|would) "
-                            r"(?!it (?:just|only) me)(?:it|that|this|they|those|these|qqtitle|the \w+ ones?) ")
+                            r"(?!it (?:just|only) me)(?:it|that|this|they|those|these|qqtitle|the \w+ ones?"
+                            r"|the (?:first|second|third|fourth|fifth|last|middle|other|1st|2nd|3rd|4th|5th)) "
+                            r"|^(?:and |so |but |or )?(?:should|shall) (?:i|we) ")
 """An English yes/no question by its word order alone, the "?" left off at the end of a sentence ("everyone
-quotes Anchorman, is it actually funny"): as ``YES_NO``, no verdict. Not "did it" ("did it for me" praises)
-nor the rhetorical "is it just me or…", which gives its verdict."""
+quotes Anchorman, is it actually funny", "is the second any scarier", "should I bother"): as ``YES_NO``, no
+verdict. Not "did it" ("did it for me" praises) nor the rhetorical "is it just me or…", which gives its
+verdict."""
+ADVICE = re.compile(r"^(?:and |so |but |or |o )?(?:should|shall) (?:i|we) (?:just |even |still )?(?:skip|watch|see"
+                    r"|try|give|bother|pass|avoid|start|go|rewatch|drop|stick)\b")
+"""A question asking the assistant's advice on a film ("or should I skip it?", "should we give up on him"):
+it judges nothing and asks for no new picks."""
 _THIS_TIME = re.compile(r"^(?:and |so |but |y |pero |o )?(?:qqtitle )?estan? "
                         r"(?:noche|tarde|semana|manana|vez|finde|fin de)\b")
 

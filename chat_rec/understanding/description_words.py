@@ -100,7 +100,22 @@ def fits(word: str, item: Item) -> bool:
     forms = _forms(word)
     if forms & _stems(item):
         return True
-    return len(word) >= 5 and any(w.startswith(f) for f in forms if len(f) >= 5 for w in _stems(item))
+    if len(word) >= 5 and any(w.startswith(f) for f in forms if len(f) >= 5 for w in _stems(item)):
+        return True
+    return _compound_head(word) in _stems(item)
+
+
+@functools.lru_cache(maxsize=4096)
+def _compound_head(word: str) -> str:
+    """The first word of a closed compound of two dictionary words, the first of four letters or more and
+    the second of three ("courtroom" -> "court", "snowstorm" -> "snow"): a film tagged "court" is "the
+    courtroom one". Empty when the word splits no such way, or more than one way.
+    """
+    if len(word) < 7 or not word.isalpha():
+        return ""
+    heads = [word[:k] for k in range(4, len(word) - 2)
+             if lexicon.is_known_word(word[:k]) and lexicon.is_known_word(word[k:])]
+    return heads[0] if len(heads) == 1 else ""
 
 
 @functools.lru_cache(maxsize=4096)

@@ -35,6 +35,8 @@ _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actu
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
+_QUALITY_ASKED = re.compile(r"any (?:good|great|decent)")
+"""The request words that also ask what one film is like, inside a yes/no question about it."""
 _MORE_ASKED = re.compile(r"^(?:(?:and|ok|okay|so|got|have you got|any|anything|lol|haha) )*more"
                          r"(?: (?!than\b|or\b|and\b)\w|(?: (?:please|pls|plz|then|now|lol))?$)")
 """A question opening with "more" of something ("more tom hanks?"), or "more" alone ("more?", "ok, more
@@ -157,6 +159,9 @@ def wants_new(keys: list[str]) -> bool:
             continue
         asked = [m for m in lexicon.REQUEST.finditer(text)
                  if not conditions.negated_before(text, m.start(), question)]
+        if asked and all(_QUALITY_ASKED.fullmatch(m.group()) for m in asked) and (
+                clause_rules.YES_NO.match(text + " ") or clause_rules.ASKED_BY_ORDER.match(text + " ")):
+            asked = []  # "is the third any good, or should I skip it": asks what a film is like, not for picks
         if asked and not lexicon.CHOOSING.search(text):
             return True
         if film_facts.asked_fact(text) is not None:

@@ -303,6 +303,7 @@ def films_unjudged(text: str, asking: bool) -> bool:
     ("…, is it good?", "¿es buena?"; only in a question), not knowing it ("no idea what that is",
     "no me suena") or a guess ("my wife might like it"). Its genres are still asked for.
     """
-    return bool((asking and (clause_rules.YES_NO.match(text + " ") or _ELLIPTIC_ASK.match(text)))
+    return bool((asking and (clause_rules.YES_NO.match(text + " ") or _ELLIPTIC_ASK.match(text)
+                             or clause_rules.ADVICE.match(text)))
                 or clause_rules.UNFAMILIAR.search(text)
                 or clause_rules.MIGHT.search(text))

@@ -111,6 +111,26 @@ def unstretch(token: str) -> str:
 
 
 @functools.lru_cache(maxsize=20_000)
+@functools.lru_cache(maxsize=1)
+def _short_cue_words() -> frozenset[str]:
+    """The four-letter words of the verdict and request patterns ("like", "love", "hate", "more")."""
+    sources = [POSITIVE.pattern.replace(DEVOTED, " "), NEGATIVE.pattern, REQUEST.pattern]
+    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{4})(?=[|) ]|\b|$)", src))
+
+
+def _swapped_short_cue(token: str) -> str:
+    """A four-letter word no dictionary knows with two adjacent letters of a four-letter cue word swapped
+    ("liek" -> "like", "lvoe" -> "love", "haet" -> "hate"); any other edit of so short a word is too often
+    another word or a name.
+    """
+    if token in _short_cue_words() or token in ES_STOPWORDS or is_known_word(token):
+        return token
+    near = [w for w in _short_cue_words() if sorted(w) == sorted(token)
+            and sum(a != b for a, b in zip(w, token, strict=True)) == 2
+            and any(w[i:i + 2] == token[i + 1] + token[i] for i in range(3))]
+    return near[0] if len(near) == 1 else token
+
+
 def correct_typo(token: str, spanish: bool = False) -> str:
     """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
 
@@ -119,6 +139,8 @@ def correct_typo(token: str, spanish: bool = False) -> str:
     an English word is a target only as a genre's name or a cognate's stem ("moderno" -> "modern"):
     "los bailes" is no misspelt "bailed".
     """
+    if len(token) == 4 and token.isalpha() and not spanish:
+        return _swapped_short_cue(token)
     if len(token) < 5 or not token.isalpha() or token in cue_words() or token in ES_STOPWORDS \
             or token in NUMBER_WORDS:  # "cuatro" is no misspelt "cuarto"
         return token

@@ -172,3 +172,53 @@ def test_own_verdict_after_someone_elses(resolver, text, liked, disliked) -> Non
     shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)] if "Titanic" not in text else []
     signal = _read(resolver, text, shown)
     assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "asks"), [
+    # a yes/no question about a listed film, the "?" left off, and a question asking advice
+    ("is the second any scarier or should we skip it", [], [], False),
+    ("is the first any better than the others", [], [], False),
+    ("should I skip the third?", [], [], False),
+    ("is the third any good, or should I give up on it", [], [], False),
+    # a verdict beside the question, and a genre asked for after it, are read as before
+    ("the first is great, should we watch it tonight?", [HEAT], [], False),
+    ("was the second any good? any good comedies then?", [], [], True),
+    ("skip the second", [], [RONIN], False),
+])
+def test_questions_about_a_listed_film_judge_nothing(resolver, text, liked, disliked, asks) -> None:
+    signal = _read(resolver, text, _shown(resolver))
+    assert (signal.liked_ids, signal.disliked_ids, signal.wants_new_recommendations) == (liked, disliked, asks)
+
+
+@pytest.mark.parametrize(("word", "fixed"), [
+    ("liek", "like"), ("lvoe", "love"), ("mroe", "more"),
+    # dictionary words and other edits stay as typed
+    ("form", "form"), ("live", "live"), ("evil", "evil"), ("lkei", "lkei"),
+])
+def test_two_letters_swapped_in_a_short_cue_word(word, fixed) -> None:
+    from chat_rec.understanding.word_forms import correct_typo
+
+    assert correct_typo(word) == fixed
+
+
+def test_a_short_swapped_cue_word_is_read(resolver) -> None:
+    signal = _read(resolver, "i liek jurassic park alot, anything similiar?")
+    assert (signal.liked_ids, signal.wants_new_recommendations) == ([JURASSIC], True)
+
+
+@pytest.mark.parametrize(("word", "head"), [
+    ("courtroom", "court"), ("snowstorm", "snow"), ("heartbreak", "heart"),
+    # one word, too short, or split more than one way
+    ("boxing", ""), ("gunfight", ""), ("spaceship", ""),
+])
+def test_the_head_of_a_closed_compound(word, head) -> None:
+    from chat_rec.understanding.description_words import _compound_head
+
+    assert _compound_head(word) == head
+
+
+def test_a_compound_describes_a_film_by_its_head(resolver) -> None:
+    few_good_men = 2268
+    shown = [resolver.catalog.get(i) for i in (1, few_good_men, HEAT)]
+    assert _read(resolver, "the courtroom one, that's tonight's film sorted", shown).liked_ids == [few_good_men]
+    assert _read(resolver, "the snowstorm one", shown).liked_ids == []
