@@ -292,6 +292,9 @@ class ClauseReader(ClauseVerdicts):
                     and set(keys[max(0, lo - 2):lo]) & _CONTRAST_WORDS and _OWN_SUBJECT.match(text):
                 # "mum loves the first, but I've never been a fan": the person's own verdict on that film
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
+            elif polarity and st.last_genres and len(st.last_refs) == 1 and _has_pronoun(ckeys) \
+                    and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys):
+                c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "Heat rules. Not westerns, they bore me"
             elif polarity and _has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
             elif seen and not polarity and _has_pronoun(ckeys) and (

@@ -128,9 +128,9 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
                 # many obscure titles)
                 slip = typos.match(words, resolver._typo_choices.get(n, []), typos.unknown_word)
                 hit = (slip[0], slip[1], 0) if slip else None
-            if hit is not None and n > 1 and _spelt_as_phrase(words, hit[0], spanish) and not accept(
-                    resolver, text, tokens, i, n, hit[0], prefer, spanish):
-                continue  # "anythign else?": its words, spelt right, are the phrase the exact pass turned down
+            if hit is not None and n > 1 and (hit[0] == window or _spelt_as_phrase(words, hit[0], spanish)) \
+                    and not accept(resolver, text, tokens, i, n, hit[0], prefer, spanish):
+                continue  # "anythign else?", "no happy endings": the exact pass turned these very words down
             known_hit = hit is not None and resolver._known_film(hit[0])
             if typo and hit is not None and (n == 1 or _is_weak(hit[0])) and not known_hit:
                 hit = None

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from chat_rec.understanding import lexicon
+
 _NEGATED_PRAISE = re.compile(
     r"\b(?:second to none|like no other|like none other|unlike any other|como ninguna otra|como ninguna|como ninguno"
     r"|sin igual|sin comparacion|no tiene desperdicio|no tiene pierde|no tiene precio"
@@ -27,6 +29,7 @@ _NEGATED_PRAISE = re.compile(
     r"|(?:wouldnt|would not) (?:hurt|say no to)|no (?:le )?(?:diria|diriamos) que no a"
     r"|(?:wouldnt|would not|wont|will not|not|never|am not|arent|are not) (?:be )?(?:(?:at all|totally|entirely"
     r"|completely) )?(?:(?:opposed|averse|unwilling|reluctant|object|objecting) to|against)"
+    r"|not that (?:im|i m|i am|were|we re|we are|id|i d|i would) (?:be )?(?:\w+ )?(?:against|opposed to|averse to)"
     r"|no (?:estoy|estamos|estaria|estariamos) (?:para nada )?en contra de"
     r"|no (?:me|nos) (?:opongo|opondria|opondriamos) a"
     r"|(?:never|no way|wouldnt|would not|couldnt|could not) (?:i |id |i d |we |wed |we d |would )*(?:ever )?miss"
@@ -72,6 +75,12 @@ _NOT_ANTECEDENTS = frozenset("know knew wonder ask asked tell told see saw and b
                              "film films it this that those these thing things something anything everything "
                              "qqtitle i you we lo la el algo peli pelis pelicula peliculas uno una".split())
 """Words before "who"/"that"/"que" that are no people judged: a question word's verb, a film, a pronoun."""
+_WHERE_CLAUSE = re.compile(r"(?<=[a-z] )(?:where|donde|in which|en la que|en el que|en las que|en los que)\b[^.,;?!]*")
+"""A relative clause of place or setting after a noun ("a mystery, the sort where you don't guess the killer",
+"una peli donde no muere nadie"): what happens in the film; a negator in it negates no wish of the person's."""
+_FILM_WORDS = frozenset("one ones movie movies film films thing things something anything peli pelis pelicula "
+                        "peliculas uno una".split())
+"""Antecedents of a "where" clause that are films ("a movie where nobody dies")."""
 _INDECISION = re.compile(
     r"\b(?:(?:cant|can t|cannot|couldnt|could not|dont know how to|do not know how to)"
     r" (?:decide(?: between| which(?: one)?)?|(?:choose|pick) (?:between|which(?: one)?))|torn between"
@@ -124,6 +133,14 @@ def unmark_idioms(keys: list[str]) -> list[str]:
             continue  # "I know who says…", "the one that says it all": no noun of people before it
         first = text[:m.start()].count(" ")
         out[first:first + m.group().rstrip().count(" ") + 1] = ["qqmask"] * (m.group().rstrip().count(" ") + 1)
+    for m in _WHERE_CLAUSE.finditer(text):
+        before = [w for w in text[:m.start()].split() if w != ","][-1]
+        if before in _NOT_ANTECEDENTS - _FILM_WORDS or lexicon.mentions_genre(m.group()):
+            continue  # "I know where…", "where I don't see horror": not a film's setting, or a genre named in it
+        first = text[:m.start()].count(" ")
+        for k in range(first, first + m.group().rstrip().count(" ") + 1):
+            if out[k] in lexicon.NEGATORS:
+                out[k] = "qqmask"
     for m in _KEEP_OUT.finditer(text):
         out[text[:m.start()].count(" ")] = "no"
         last = next(g for g in ("out", "out2", "fuera", "fuera2") if m.group(g))

@@ -35,6 +35,15 @@ _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actu
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
+_OFF_TOPIC = re.compile(r"\b(?:recommend|suggest|find|know|any)(?: me| us)? (?:a |an |some |any )?(?:\w+ ){0,2}"
+                        r"(?:restaurants?|places? to eat|pizza (?:place|joint)s?|bars?|pubs?|cafes?|books?|novels?"
+                        r"|songs?|albums?|bands?|recipes?|games?|podcasts?|hotels?|wines?|beers?|apps?|restaurantes?"
+                        r"|libros?|canciones|recetas?|juegos?)\b")
+"""A request for something other than a film ("can you recommend a good pizza place near me", "any good
+books?"): no film request unless the message names a film noun or genre too."""
+_FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine|documentar\w*|cartoons?|anime)\b")
+_HOW_YOU = re.compile(r"^(?:and |so |but )?how (?:do|does|did|would|can|could) (?:you|u|it|this|the app|chat rec)\b")
+"""A question about how the assistant works ("how do you decide what to recommend?"): no request."""
 _QUALITY_ASKED = re.compile(r"any (?:good|great|decent)")
 """The request words that also ask what one film is like, inside a yes/no question about it."""
 _MORE_ASKED = re.compile(r"^(?:(?:and|ok|okay|so|got|have you got|any|anything|lol|haha) )*more"
@@ -159,6 +168,9 @@ def wants_new(keys: list[str]) -> bool:
             continue
         asked = [m for m in lexicon.REQUEST.finditer(text)
                  if not conditions.negated_before(text, m.start(), question)]
+        if asked and (_OFF_TOPIC.search(text) and not lexicon.mentions_genre(text) and not _FILM_NOUN.search(text)
+                      or question and _HOW_YOU.match(text)):
+            asked = []  # "can you recommend a good pizza place", "how do you decide what to recommend?"
         if asked and all(_QUALITY_ASKED.fullmatch(m.group()) for m in asked) and (
                 clause_rules.YES_NO.match(text + " ") or clause_rules.ASKED_BY_ORDER.match(text + " ")):
             asked = []  # "is the third any good, or should I skip it": asks what a film is like, not for picks

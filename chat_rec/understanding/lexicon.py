@@ -22,7 +22,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"crime thrillers?", ("Crime", "Thriller")),
     (r"war dramas?|dramas? (?:de guerra|belicos?)", ("War", "Drama")),
     (r"psychological thrillers?|thrillers? psicologic[oa]s?", ("Thriller",)),
-    (r"sci ?fi|scifi|science fiction|ciencia ficcion|sf films?", ("Sci-Fi",)),
+    (r"sci ?fi|scifi|sy ?fy|science fiction|ciencia ficcion|sf films?", ("Sci-Fi",)),
     (r"film noir|noirs?|cine negro", ("Film-Noir",)),
     (r"kids? (?:s )?(?:movies?|films?|flicks?|stuff)|kids movies|children s?(?: movies?| films?| flicks?)?"
      r"|childrens|(?<!muy )(?<!demasiado )(?<!tan )(?<!bastante )infantil(?:es)?"
@@ -208,7 +208,9 @@ REQUEST = re.compile(
     r"(?:a|an|some|something|one|un|una|unas|algo|alguna|alguno)\b"  # "I wouldn't turn down a thriller",
     # "not averse to trying a western", "no me opongo a una de terror"
     r"|^(?:(?:just|please|so|ok|okay|go ahead and) )?put (?:one|something|a \w+|an \w+|some \w+) on\b"
-    r"|somethin(?:g|)? (?:\w+ ){0,3}(?:please|pls|plz)\b|throw (?:one|something|some|a \w+) (?:at me|my way|at us)"
+    r"|somethin(?:g|)? (?:\w+ ){0,3}(?:please|pls|plz)\b"
+    r"|thr(?:ow|ew|own|owing) (?:one|something|some|a|an)(?: \w+){0,2} (?:at me|my way|our way|at us)"
+    r"|keep (?:going|it going|them coming|em coming)|recommend away|^(?:any )?(?:recs|recommendations|suggestions)$"
     r"|(?:que|cual) (?:mas|otra|otro) (?:tenes|tienes|tiene|tenemos|hay|me (?:pondrias|pondria|recomendas|recomiendas"
     r"|recomendarias|sugeris|sugieres|sugeririas))|(?:me|nos) pondrias|pondrias"
     r"|(?:more|others?|other ones|otras|otros|mas) (?:from|like|in|with|by|de|del|como|con) (?:that|the same|this|those"

@@ -75,6 +75,19 @@ def _version_follows(resolver: TitleResolver, text: str, end: int, key: str) -> 
     return bool(_VERSION_TOLD.match(text, end)) and len({item.item_id for item in films}) > 1
 
 
+_PHRASE_OPENERS = frozenset("no any some for with about of or and more less zero without sin con de".split())
+"""Words before which a lowercase run of ordinary words is a phrase, not a little-known film's title."""
+
+
+def _ordinary(key: str) -> bool:
+    """A title of ordinary words in any plural ("happy endings", "grown ups"): ``_is_weak`` with -s and
+    -es plurals taken back to their word.
+    """
+    common = lexicon.common_words()
+    return all(w in common or w in _MINOR or (w.endswith("s") and (w[:-1] in common or w[:-2] in common))
+               for w in key.split())
+
+
 def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
            prefer: set[int], spanish: bool = False) -> bool:
     """Reject ordinary words that happen to be titles ("up", "her", "anything else").
@@ -92,6 +105,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
     prev = tokens[i - 1].key if i > 0 else ""
     nxt = tokens[i + n].key if i + n < len(tokens) else ""
+    if n > 1 and prev in _PHRASE_OPENERS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) \
+            and _ordinary(key) and not resolver._known_film(key):
+        return False  # "no happy endings", "something for grown-ups": ordinary words, a little-known film's title
     if kind_after([t.key for t in tokens[i + n:i + n + 3]]) and (first.raw[:1].isupper() or not _is_weak(key)) \
             and resolver._known_film(key, whole_title=True):
         return True  # "a Jaws type film", "some Rear Window-esque mysteries": a known film made a kind

@@ -19,7 +19,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import emoji_verdicts, lexicon, word_forms
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|(?<=\d)[-–](?=\d)|(?<=\s)[-–](?=\s)|—"
-                    r"|[.!?;,:¿¡\n]|&|(?<=\s)>+(?=\s)|\)(?=\s+[¿¡A-ZÁÉÍÓÚÑ])")
+                    r"|[.!?;,:¿¡\n]|&|(?<=\s)>+(?=\s)|(?<=[\w\s])=(?=[\s\w])|\)(?=\s+[¿¡A-ZÁÉÍÓÚÑ])")
 """Words (a dotted acronym such as "L.A." is one, with no sentence break), dashes and punctuation; a
 closing parenthesis before a capital ends a sentence ("(not really, I hate horror) Give me …"), one
 inside a sentence ("Heat (1995) was great", "(the Carpenter one) and Alien") is no token."""
@@ -105,6 +105,8 @@ def tokenize(text: str) -> list[Tok]:
             key = "to"
         elif raw == "&":
             key = "and"
+        elif raw == "=":
+            key = "is"  # "3rd = masterpiece", "1st = way too long": a verdict written as an equation
         elif set(raw) == {">"}:
             key = "over"  # "Heat > Speed": the first ranked above the second
         elif raw.lower() == "sí" or raw.lower() == "si" and _CLOSING_SI.match(text, m.end()) \

@@ -118,9 +118,9 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b" + _Y + r" (?:or|and|o|y) (?:earlier|before|older|antes|anteriores)\b"), "max"),
     (re.compile(r"\b(?:made|released|filmed|shot|came out|produced|estrenad[ao]s?|hech[ao]s?) (?:in|en"
                 r"|around|during|back in)? ?" + _Y + _MORE_YEARS), "exact"),
-    (re.compile(r"\b(?:movies?|films?|peliculas?|ones?|something|anything|algo|stuff) (?:from|de|del)"
-                r" (?:the year |el ano |el )?" + _Y + _MORE_YEARS), "exact"),
-    (re.compile(r"^(?:\S+ ){0,3}?(?:from|de|del) " + _Y + _MORE_YEARS), "exact"),
+    (re.compile(r"\b(?:movies?|films?|peliculas?|ones?|something|anything|algo|stuff)(?: else| more| mas| other)?"
+                r" (?:from|de|del) (?:the year |el ano |el )?" + _Y + _MORE_YEARS), "exact"),
+    (re.compile(r"(?:^|[.?!] )(?:[^\s.?!]+ ){0,3}?(?:from|de|del) " + _Y + _MORE_YEARS), "exact"),
 ]
 
 

@@ -24,6 +24,20 @@ or request file). Found on fresh24's odd half after it was scored clean.
   a western").
 - After someone else's verdict on a film, "but I've never been a fan" in the same sentence is the person's
   own verdict on that film.
+- A yes/no question about a listed film with the "?" left off, or a question asking advice ("or should I
+  skip it"), judges nothing; two letters swapped in a four-letter cue word ("liek") are read; a closed
+  compound describes a listed film by its head ("the courtroom one").
+
+From fresh25's odd half (read after the set was scored on the start code and on the code above):
+- A year asked for in a sentence after another ("…. something else from 1995?").
+- A plural pronoun after one film and a genre refers to the genre ("I hate westerns, they bore me").
+- Verdict words: "deeply moving", "never warmed to", "close behind", "grated on me", "a letdown", "a no for
+  me", "zero interest in", "a bit silly"; "syfy"; "=" written for "is"; "not that I'm against".
+- A negator in a clause of setting ("the sort where you can't guess the ending") negates no wish.
+- Asks: "threw a decent western my way", "keep going", "recs?", "recommend away"; not a question about how
+  the assistant works, nor a request for something other than films ("a good pizza place").
+- A lowercase run of ordinary words after "no" / "for" / "with" … is no little-known film's title ("no
+  happy endings"), and the fuzzy pass does not take back what the exact pass turned down.
 """
 
 from __future__ import annotations
@@ -222,3 +236,82 @@ def test_a_compound_describes_a_film_by_its_head(resolver) -> None:
     shown = [resolver.catalog.get(i) for i in (1, few_good_men, HEAT)]
     assert _read(resolver, "the courtroom one, that's tonight's film sorted", shown).liked_ids == [few_good_men]
     assert _read(resolver, "the snowstorm one", shown).liked_ids == []
+
+
+# From fresh25's odd half (read after the set was scored twice clean).
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("i didn't care for the second. something else from 1995?", 1995, 1995),
+    ("loved it. any from 1990?", 1990, 1990),
+    ("i watched it with my dad. more from 1939 please", 1939, 1939),
+    ("Heat is from 1995. is Ronin from 1998?", None, None),
+])
+def test_a_year_asked_for_after_another_sentence(resolver, text, year_min, year_max) -> None:
+    signal = _read(resolver, text, _shown(resolver))
+    assert (signal.year_min, signal.year_max) == (year_min, year_max)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "liked_genres", "disliked_genres"), [
+    # a plural pronoun after one film and a genre is the genre
+    ("Heat is great. I hate westerns, they bore me", [HEAT], [], [], ["Western"]),
+    ("Heat is great but musicals, I can't stand them", [HEAT], [], [], ["Musical"]),
+    ("Heat and Ronin are great, I love them", [HEAT, RONIN], [], [], []),
+    ("I love Heat, it is great", [HEAT], [], [], []),
+    # verdict words
+    ("Jurassic Park I've never warmed to", [], [JURASSIC], [], []),
+    ("Jurassic Park grated on me", [], [JURASSIC], [], []),
+    ("Heat was a bit of a let down", [], [HEAT], [], []),
+    ("Titanic was a letdown for me", [], [TITANIC], [], []),
+    ("Westerns and war films are both a no for me", [], [], [], ["War", "Western"]),
+    ("zero interest in fantasy", [], [], [], ["Fantasy"]),
+    ("lookin for a syfy movie", [], [], ["Sci-Fi"], []),
+    # litotes with "not that", and a setting clause with a negator in it
+    ("Not that I'm against thrillers, I'd actually like one tonight", [], [], ["Thriller"], []),
+    ("I'm after a proper mystery, the sort where you can't guess the ending", [], [], ["Mystery"], []),
+    ("a comedy where nobody dies", [], [], ["Comedy"], []),
+    ("i don't know where to start, no horror please", [], [], [], ["Horror"]),
+])
+def test_fresh25_odd_mechanisms(resolver, text, liked, disliked, liked_genres, disliked_genres) -> None:
+    signal = _read(resolver, text)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids), sorted(signal.liked_genres),
+            sorted(signal.disliked_genres)) == (sorted(liked), sorted(disliked), liked_genres, disliked_genres)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("I found the first two deeply moving", [HEAT, RONIN], []),
+    ("the last one is my favourite, the first one close behind", [HEAT, JURASSIC], []),
+    ("the second is a bit silly", [], [RONIN]),
+    ("1st = way too long", [], [HEAT]),
+    ("first=meh, second=great", [RONIN], [HEAT]),
+])
+def test_fresh25_listed_verdicts(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text, _shown(resolver))
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("i wouldn't say no if you threw a decent western my way", True),
+    ("top one was awesome. keep going", True),
+    ("zero interest in fantasy. recs?", True),
+    ("war films are a no for me. recommend away", True),
+    ("How do you decide what to recommend?", False),
+    ("can you recommend a good pizza place near me", False),
+    ("any good books?", False),
+    ("recommend a film based on a book", True),
+    ("what do you recommend?", True),
+])
+def test_what_asks_for_films(resolver, text, asks) -> None:
+    assert _read(resolver, text).wants_new_recommendations is asks
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    # a lowercase run of ordinary words after a phrase word is no little-known film's title
+    ("want something grim, no happy endings", [], []),
+    ("something for grown-ups please", [], []),
+    # typed as a title, or after a verdict verb, it still is one
+    ("I loved Grown Ups", [79134], []),
+    ("loved the shawshank redemption and the green mile", [318, 3147], []),
+])
+def test_ordinary_words_are_no_obscure_title(resolver, text, liked, disliked) -> None:
+    signal = _read(resolver, text)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
