@@ -1,8 +1,13 @@
 """Idioms rewritten in the folded keys before clauses are read: words that mean something other than
 what they say one by one.
 
-- praise built with a negator ("second to none", "no me canso de verla") becomes a like (``qqgood``);
-- a negator that only intensifies or vouches ("a más no poder", "no doubt") is masked;
+- praise built with a negator ("second to none", "no me canso de verla") and opposition denied ("wouldn't
+  be opposed to") become a like (``qqgood``);
+- a negator that only intensifies or vouches ("a más no poder", "no doubt") is masked; so are indecision
+  ("can't decide between"), a film said not to suit others ("not for the kids"), other people's judgement in
+  a relative clause ("friends who say comedies are boring") and a negator in a clause of setting ("a
+  mystery where you can't guess the ending");
+- leaving something out ("keep romance out", "deja fuera el terror") is the nominal "no" before it;
 - fear a film or genre gave ("me dio un miedo tremendo", "horror films scare me") is a reaction
   (``qqfear``, a dislike word), not the horror genre named; wished for ("that will scare me") or denied
   it is no rejection;
