@@ -64,6 +64,9 @@ _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
 
+_ONE_OF_KIND = re.compile(r"\b(?:a|any|some|one|the) (?:\w+ )?(?:good |decent |great )?ones?\b|\b(?:suggest|recommend)"
+                          r" (?:me |us )?one\b|\b(?:una|alguna|alguno) (?:buena|bueno)\b")
+"""An ask for one of a kind just named ("any good ones?", "suggest one?", "¿alguna buena?")."""
 _CONTRAST_WORDS = frozenset("but though although however pero aunque".split())
 _OWN_SUBJECT = re.compile(r"^(?:(?:honestly|personally|tbh|la verdad) )?(?:i|im|i m|ive|i ve|me|yo|a mi|we|were"
                           r"|we re|weve)\b")
@@ -292,6 +295,10 @@ class ClauseReader(ClauseVerdicts):
                     and set(keys[max(0, lo - 2):lo]) & _CONTRAST_WORDS and _OWN_SUBJECT.match(text):
                 # "mum loves the first, but I've never been a fan": the person's own verdict on that film
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
+            elif polarity >= 0 and st.averted and _ONE_OF_KIND.search(text) and (
+                    polarity or lexicon.REQUEST.search(text)):
+                c.refs = [_Ref(lo, genres=st.averted, pronoun=True)]  # "I don't dislike westerns. Any good ones?"
+                st.averted = ()
             elif polarity and st.last_genres and len(st.last_refs) == 1 and _has_pronoun(ckeys) \
                     and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "Heat rules. Not westerns, they bore me"
@@ -344,6 +351,8 @@ class ClauseReader(ClauseVerdicts):
             if ref.genres:
                 if sign or not self._settled:  # "I don't hate rom-coms" neither asks for nor likes them
                     self._genres(ref.genres, sign)
+                else:
+                    st.averted = ref.genres  # … unless the person then asks for one of them
             elif ref.items and self._whole_list(ref):
                 # "Menos la tercera, todas me parecen buena idea": a film judged on its own keeps its verdict
                 self._items([i for i in ref.items if not sign or self.judged_alone.get(i) != -sign], sign, seen)

@@ -74,6 +74,7 @@ class Reading:
     clauses: list[tuple[int, int, int]] = field(default_factory=list)  # the message's clauses (split_clauses)
     last_refs: list[int] = field(default_factory=list)  # films named last, for "it"
     refs_sentence: int = -1  # the sentence of last_refs
+    averted: tuple[str, ...] = ()  # genres whose aversion was denied ("I don't dislike westerns"): no verdict yet
     heard_sentence: int = -1  # the sentence whose last_refs someone else judged ("mum says the first is great")
     last_sentence: int = -1
     pending: list[_Ref] = field(default_factory=list)  # refs of a neutral clause waiting for "..., definitely"

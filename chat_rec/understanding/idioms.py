@@ -39,6 +39,7 @@ _NEGATED_PRAISE = re.compile(
     r"|no (?:me|nos) (?:opongo|opondria|opondriamos) a"
     r"|(?:never|no way|wouldnt|would not|couldnt|could not) (?:i |id |i d |we |wed |we d |would )*(?:ever )?miss"
     r"|(?:never|wouldnt|would not|couldnt|could not|cant|cannot) (?:ever )?turn (?:\w+ ){0,2}down"
+    r"|(?:never|not) (?:been )?(?:one|the type|the kind|someone|somebody) to (?:turn down|say no to|pass on|refuse)"
     r"|(?:no|nunca|ni loca|ni loco) (?:me |nos )?(?:la |lo |las |los )?(?:pierdo|perderia|perderiamos|perdere))\b")
 """Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"), and
 opposition denied ("wouldn't be opposed to", "not averse to", "not unwilling to"): read as a like, not as
@@ -51,6 +52,12 @@ _INTENSIFYING_NEGATORS = re.compile(
     r"|never (?:have|had|did) (?:i|we)(?= (?:been|felt|seen|watched|laughed|cried|had) (?:so|such|more|as)\b))\b")
 """A negator that only intensifies or vouches ("boring a más no poder", "nothing short of brilliant", "no
 doubt the best", the inverted "never have I been so bored"): masked, so that it flips nothing."""
+_NOT_STOPPING = re.compile(r"\b(?:(?P<own>i|we|i ve|ive|we ve|weve) )?(?:hasnt|hasn t|has not|hadnt|havent|haven t"
+                           r"|have not|wont|will not|cant|can t|cannot|couldnt|could not|didnt|did not|never)"
+                           r" (?:stop|stopped)"
+                           r"(?= (?:talking|going on|raving|thinking|quoting|singing|humming|banging on|gushing)\b)")
+"""Not stopping talking or thinking about a film ("he hasn't stopped talking about it", "I can't stop thinking
+about it"): enthusiasm, not a negation; the person's own is a like, someone else's no verdict of theirs."""
 _SUITABILITY = re.compile(
     r"\b(?:not|isnt|wasnt|arent|werent|is not|was not|are not|no es|no son|no era|no fue)"
     r" (?:(?:really|exactly|probably|quite|great|ideal|suitable|appropriate|ok|okay|good|meant|made|apta?|adecuad[oa])"
@@ -132,6 +139,10 @@ def unmark_idioms(keys: list[str]) -> list[str]:
             first = text[:m.start()].count(" ")
             words = m.group().count(" ") + 1
             out[first:first + words] = [lead] + ["qqmask"] * (words - 1)
+    for m in _NOT_STOPPING.finditer(text):
+        first = text[:m.start()].count(" ") + (m.group("own").count(" ") + 1 if m.group("own") else 0)
+        end = text[:m.end()].count(" ") + 1
+        out[first:end] = ["qqgood" if m.group("own") else "qqmask"] + ["qqmask"] * (end - first - 1)
     for m in _THEIR_JUDGEMENT.finditer(text):
         before = [w for w in text[:m.start()].split() if w != ","][-1]
         if before in _NOT_ANTECEDENTS:
@@ -143,9 +154,9 @@ def unmark_idioms(keys: list[str]) -> list[str]:
         if before in _NOT_ANTECEDENTS - _FILM_WORDS or lexicon.mentions_genre(m.group()):
             continue  # "I know where…", "where I don't see horror": not a film's setting, or a genre named in it
         first = text[:m.start()].count(" ")
-        for k in range(first, first + m.group().rstrip().count(" ") + 1):
-            if out[k] in lexicon.NEGATORS:
-                out[k] = "qqmask"
+        for j in range(first, first + m.group().rstrip().count(" ") + 1):
+            if out[j] in lexicon.NEGATORS:
+                out[j] = "qqmask"
     for m in _KEEP_OUT.finditer(text):
         out[text[:m.start()].count(" ")] = "no"
         last = next(g for g in ("out", "out2", "fuera", "fuera2") if m.group(g))

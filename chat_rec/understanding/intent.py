@@ -28,6 +28,11 @@ _WANT = re.compile(
 una…"), a want of what a film does ("I want to laugh", "quiero llorar"), "tell me a … movie": rule 13's
 "statement of what the user wants to watch now"."""
 
+_BARE_NEED = re.compile(r"^(?:(?:really|just|so|badly|desperately) )?(?:need|needing|want|wanting|fancy|fancying"
+                        r"|craving|in need of|in the mood for) (?:a|an|some|something)\b"
+                        r"|^(?:please )?(?:cheer|perk) (?:me|us) up\b")
+"""A want said without its subject ("need a romantic comedy for date night", "cheer me up with a movie"): an
+ask when it names a kind of film or a film noun."""
 _WOULD_TAKE = re.compile(rf"\b(?:id|wed|i would|we would)(?: {_FILLER}){{0,2}} (?:go for|go with|watch|see) ")
 """A conditional choice of what to watch, before a kind of film ("I'd rather go for sci-fi tonight")."""
 
@@ -191,6 +196,9 @@ def wants_new(keys: list[str]) -> bool:
             return True  # "I'd rather go for sci-fi tonight", "we'd watch a western"
         if question and _MORE_ASKED.match(text):
             return True  # "more tom hanks?", "any more like that?": more of something, asked
+        if any(_BARE_NEED.match(c.strip()) for c in " ".join(words).split(" , ")) and (
+                lexicon.mentions_genre(text) or _FILM_NOUN.search(text)):
+            return True  # "need a romantic comedy for tonight", "cheer me up with a movie"
         if _WANT.search(text) or any(  # "old classics please, the older the better": clause by clause
                 _POLITE.search(c) and _FILM_NOUN.search(c) and not _verdict(_FILM_NOUN.sub(" ", _POLITE.sub(" ", c)))
                 for c in " ".join(words).split(" , ")):

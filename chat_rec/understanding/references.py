@@ -465,7 +465,7 @@ def rest_of_message(ckeys: Sequence[str], lo: int, named: Sequence[int], judged:
 _PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pelis"})
 
 _DESCRIPTION = re.compile(
-    r"\b(?:the|la|el)\s+((?:(?!the\b)\w+ ){0,4}?(?!the\b)\w+)"
+    r"\b(?:the|la|el|that|this)\s+((?:(?!the\b)\w+ ){0,4}?(?!the\b)\w+)"
     r"\s+(?:one|ones|movie|movies|film|films)\b"
     r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:(?!(?:and|or|but)\b)\w+ ){0,2}\w+)"
     r"|\b(?:la|el|las|los|esa|ese|esas|esos) (?:de|del|con|sobre) (?:la |el |los |las )?"

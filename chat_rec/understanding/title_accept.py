@@ -79,6 +79,13 @@ _PHRASE_OPENERS = frozenset("no any some for with about of or and more less zero
 """Words before which a lowercase run of ordinary words is a phrase, not a little-known film's title."""
 
 
+_PLACE_PREPOSITIONS = frozenset("in at near around to from en cerca".split())
+"""Prepositions of place before which a little-known film's one-word title is more often the place itself."""
+_FILM_VERBS = frozenset("watched watch saw see seen loved liked hated enjoyed adored similar close related "
+                        "comparable equivalent next".split())
+"""Words before a preposition that may open a title or point to one ("watched In Bruges", "similar to X")."""
+
+
 def _ordinary(key: str) -> bool:
     """A title of ordinary words in any plural ("happy endings", "grown ups"): ``_is_weak`` with -s and
     -es plurals taken back to their word.
@@ -103,6 +110,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if key in resolver._capitals_only and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
                                                    for j, t in enumerate(tokens[i:i + n])):
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
+    if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _FILM_VERBS \
+            and key in resolver._index and not resolver._known_film(key, whole_title=True):
+        return False  # "the weather like in London", "a trip to Paris": a place, not a little-known film
     prev = tokens[i - 1].key if i > 0 else ""
     nxt = tokens[i + n].key if i + n < len(tokens) else ""
     if n > 1 and prev in _PHRASE_OPENERS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) \

@@ -114,6 +114,7 @@ def tokenize(text: str) -> list[Tok]:
             key = "yes"  # the accent, or closing a clause ("los increibles si!!"), tells "yes" from "if"
         else:
             key = word_forms.unstretch(fold(raw).replace(" ", ""))
+            key = word_forms.CHAT_SPELLINGS.get(key, key)
             named = bool(toks) and (toks[-1].key, key) in tag_pairs()  # "tom hanks" is no "tom thanks"
             if not named and (not (raw[:1].isupper() and raw[1:].islower())
                               or not _MID_SENTENCE.search(text[:m.start()])):

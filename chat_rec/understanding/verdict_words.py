@@ -84,7 +84,7 @@ POSITIVE = re.compile((
     r"|charming|hilarious|touching|(?:all[ -])?time favou?rites?|go[ -]to|(?:10|ten) out of (?:10|ten)"
     r"|wow|yes please|thumbs up|count me in|im in|keen|(?:crazy|mad|wild|nuts) (?:about|over)"
     r"|(?:deeply|so|very|really|truly|incredibly|genuinely|quite|beautifully) moving|warm(?:ed|s)? (?:up )?to"
-    r"|(?:a )?close (?:behind|second)"
+    r"|(?:a )?close (?:behind|second)|what an? (?:film|movie|flick|ride|watch|treat|peli|pelicula|pelicon|peliculon)"
     r"|right up my alley|up my alley|(?:right )?up my street"
     r"|me (?:flipa|flipo|flipan|mola|molo|molan|chifla\w*|apasiona\w*|emociono|conquisto|atrapo)"
     r"|(?:una |un )?joyas?|obras? maestras?|buen[ao]s?|me (?:gusto|gustaron) mucho|adoro|ador[eo] |recomendable"

@@ -35,6 +35,8 @@ def cue_words() -> frozenset[str]:
     # and the dictionary words a genre pattern reads whole ("comedy", "comedies", "documentary"): a
     # stem in a pattern names no target, the word list does ("comdy" -> "comedy")
     named = {w for w in known_words() if len(w) >= 5 and any(regex.fullmatch(w) for regex, _ in GENRE_RES)}
+    # and their plurals the patterns read ("westerns": "westrens" is one swap from it, two from "western")
+    named |= {f"{w}s" for w in named if any(regex.fullmatch(f"{w}s") for regex, _ in GENRE_RES)}
     # whole words only: "favorit[ao]s?" or "comed(?:y|ies)" are stems, never a correction target
     ordinals = {w for w in ORDINALS if len(w) >= 5 and w.isalpha()}  # "secnd one" is the second one
     return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{5,})(?=[|) ]|\\b|$)", src)) \
@@ -94,6 +96,14 @@ def diminutive_base(token: str) -> str:
         return token
     stem, c, gender, plural = found.groups()
     return stem + plural if c else stem + gender + plural
+
+
+CHAT_SPELLINGS = {"wat": "what", "wut": "what", "wht": "what", "nite": "night", "tonite": "tonight",
+                  "tho": "though", "thru": "through", "luv": "love", "gud": "good", "smth": "something",
+                  "sth": "something", "somethin": "something", "nothin": "nothing", "anythin": "anything",
+                  "lookin": "looking", "rly": "really", "realy": "really"}
+"""English chat spellings read as their words ("wat are some good westerns", "date nite"): general usage,
+too short for the typo corrector's one-edit rule."""
 
 
 def unstretch(token: str) -> str:

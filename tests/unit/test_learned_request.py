@@ -91,7 +91,7 @@ def test_committed_model_is_consistent_with_its_manifest():
 
 # Invented for this reader (not from any labelled set): requests whose shape the rules do not know,
 # and messages that must stay "no request" (feedback, thanks, choosing, small talk, a fact question).
-INVENTED_REQUESTS = ("I'm craving a good courtroom drama.", "Fancy a costume drama.",
+INVENTED_REQUESTS = ("I'm craving a good courtroom drama.", "Could go for a costume drama.",
                      "Loved the first one. I'm craving a war film now.")
 INVENTED_NON_REQUESTS = ("Thanks, that's all for now.", "Heat was great, Ronin not so much.",
                          "I watched Jaws yesterday with my kids.", "Ok I'll go with the second one.",

@@ -315,3 +315,46 @@ def test_what_asks_for_films(resolver, text, asks) -> None:
 def test_ordinary_words_are_no_obscure_title(resolver, text, liked, disliked) -> None:
     signal = _read(resolver, text)
     assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+# From fresh26's odd half (read after the set was scored clean on the start code and on this round's code).
+
+@pytest.mark.parametrize(("text", "liked_genres", "asks"), [
+    ("wat are some good westrens", ["Western"], True),
+    ("need a romantic comdey for date nite", ["Comedy", "Romance"], True),
+    ("I'm in a bad mood, cheer me up with a movie", [], True),
+    ("I like musicals, if you've got a good one.", ["Musical"], True),
+    ("Never been one to turn down a mystery. What have you got?", ["Mystery"], True),
+    ("I don't dislike documentaries at all. Any good ones?", ["Documentary"], True),
+    ("i don't hate musicals. suggest one?", ["Musical"], True),
+    # without an ask for one of them, a denied aversion stays no verdict
+    ("I don't hate rom-coms. I saw one last week.", [], False),
+    ("need a break", [], False),
+    ("What's your own favourite movie, if you have one?", [], False),
+])
+def test_fresh26_asks(resolver, text, liked_genres, asks) -> None:
+    signal = _read(resolver, text)
+    assert (sorted(signal.liked_genres), signal.wants_new_recommendations) == (liked_genres, asks)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked", "listed"), [
+    ("Watched Jurassic Park last night, what a film", [JURASSIC], [], False),
+    ("What's the weather like in London?", [], [], False),
+    ("I loved In Bruges", [57669], [], False),
+    ("That courtroom one was intense in the best way", [2268], [], True),
+    ("I watched the second one with my dad and we both loved it, he hasn't stopped talking about it.", [2268], [],
+     True),
+    ("the third, I can't stop thinking about it", [HEAT], [], True),
+    ("my son won't stop quoting the first one", [], [], True),
+])
+def test_fresh26_films(resolver, text, liked, disliked, listed) -> None:
+    shown = [resolver.catalog.get(i) for i in (1, 2268, HEAT)] if listed else []
+    signal = _read(resolver, text, shown)
+    assert (sorted(signal.liked_ids), sorted(signal.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("word", "fixed"), [("westrens", "westerns"), ("wat", "what"), ("nite", "night")])
+def test_chat_spellings_and_plural_genre_typos(word, fixed) -> None:
+    from chat_rec.understanding.tokens import tokenize
+
+    assert [t.key for t in tokenize(word)] == [fixed]
