@@ -143,6 +143,10 @@ def is_noise(word: str) -> bool:
     """
     if _ELONGATED.search(word):
         return True
+    from chat_rec.understanding import word_forms
+
+    if word in word_forms.CHAT_SPELLINGS or word_forms.correct_typo(word) != word:
+        return True  # "wat", "westrens": a chat spelling or a misspelt cue or genre word the parser reads
     if len(word) < TYPO_MIN_LENGTH or lexicon.is_known_word(word):
         return False
     from rapidfuzz import process

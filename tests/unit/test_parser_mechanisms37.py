@@ -358,3 +358,14 @@ def test_chat_spellings_and_plural_genre_typos(word, fixed) -> None:
     from chat_rec.understanding.tokens import tokenize
 
     assert [t.key for t in tokenize(word)] == [fixed]
+
+
+@pytest.mark.parametrize(("word", "noise"), [
+    # found in the browser: "wat are some good westrens" showed "wat" and "westrens" as moods in the profile
+    ("wat", True), ("westrens", True), ("comdey", True),
+    ("spooky", False), ("tearjerker", False), ("trippy", False),
+])
+def test_chat_spellings_and_misspelt_cue_words_are_no_moods(word, noise) -> None:
+    from chat_rec.understanding.mood_words import is_noise
+
+    assert is_noise(word) is noise
