@@ -81,7 +81,7 @@ _PHRASE_OPENERS = frozenset("no any some for with about of or and more less zero
 
 _PLACE_PREPOSITIONS = frozenset("in at near around to from en cerca".split())
 """Prepositions of place before which a little-known film's one-word title is more often the place itself."""
-_FILM_VERBS = frozenset("watched watch saw see seen loved liked hated enjoyed adored similar close related "
+_TITLE_POINTERS = frozenset("watched watch saw see seen loved liked hated enjoyed adored similar close related "
                         "comparable equivalent next".split())
 """Words before a preposition that may open a title or point to one ("watched In Bruges", "similar to X")."""
 
@@ -110,7 +110,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if key in resolver._capitals_only and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
                                                    for j, t in enumerate(tokens[i:i + n])):
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
-    if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _FILM_VERBS \
+    if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _TITLE_POINTERS \
             and key in resolver._index and not resolver._known_film(key, whole_title=True):
         return False  # "the weather like in London", "a trip to Paris": a place, not a little-known film
     prev = tokens[i - 1].key if i > 0 else ""
