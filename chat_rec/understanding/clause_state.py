@@ -75,7 +75,7 @@ class Reading:
     last_refs: list[int] = field(default_factory=list)  # films named last, for "it"
     refs_sentence: int = -1  # the sentence of last_refs
     averted: tuple[str, ...] = ()  # genres whose aversion was denied ("I don't dislike westerns"): no verdict yet
-    heard_sentence: int = -1  # the sentence whose last_refs someone else judged ("mum says the first is great")
+    heard_sentence: int = -1  # the sentence whose last_refs someone else judged ("my aunt says Heat is great")
     last_sentence: int = -1
     pending: list[_Ref] = field(default_factory=list)  # refs of a neutral clause waiting for "..., definitely"
     listed: list[int] = field(default_factory=list)  # titles of this sentence's neutral clauses, for "I loved them"

@@ -25,6 +25,7 @@ from chat_rec.understanding.title_cues import (
     _is_weak,
 )
 from chat_rec.understanding.title_keys import _MINOR, _is_genre, _stop, _Token
+from chat_rec.understanding.word_forms import correct_typo
 
 if TYPE_CHECKING:
     from chat_rec.understanding.resolver import TitleResolver
@@ -48,8 +49,6 @@ def _spelt_as_phrase(words: list[str], title: str, spanish: bool) -> bool:
     "anything") spells exactly the title matched: then the exact pass's reading of those words holds
     ("anything else?" asks for more, it names no *Anything Else*).
     """
-    from chat_rec.understanding.word_forms import correct_typo
-
     fixed = [correct_typo(w, spanish) for w in words]
     return fixed != words and " ".join(fixed) == title
 
@@ -130,7 +129,7 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
                 hit = (slip[0], slip[1], 0) if slip else None
             if hit is not None and n > 1 and (hit[0] == window or _spelt_as_phrase(words, hit[0], spanish)) \
                     and not accept(resolver, text, tokens, i, n, hit[0], prefer, spanish):
-                continue  # "anythign else?", "no happy endings": the exact pass turned these very words down
+                continue  # "anythign else?", "no happy accidents": the exact pass turned these very words down
             known_hit = hit is not None and resolver._known_film(hit[0])
             if typo and hit is not None and (n == 1 or _is_weak(hit[0])) and not known_hit:
                 hit = None

@@ -56,7 +56,7 @@ _NOT_STOPPING = re.compile(r"\b(?:(?P<own>i|we|i ve|ive|we ve|weve) )?(?:hasnt|h
                            r"|have not|wont|will not|cant|can t|cannot|couldnt|could not|didnt|did not|never)"
                            r" (?:stop|stopped)"
                            r"(?= (?:talking|going on|raving|thinking|quoting|singing|humming|banging on|gushing)\b)")
-"""Not stopping talking or thinking about a film ("he hasn't stopped talking about it", "I can't stop thinking
+"""Not stopping talking or thinking about a film ("my aunt won't stop quoting it", "I can't stop thinking
 about it"): enthusiasm, not a negation; the person's own is a like, someone else's no verdict of theirs."""
 _SUITABILITY = re.compile(
     r"\b(?:not|isnt|wasnt|arent|werent|is not|was not|are not|no es|no son|no era|no fue)"
@@ -66,7 +66,7 @@ _SUITABILITY = re.compile(
     r"|grandma|grandpa|grandparents|family|wife|husband|partner|girlfriend|boyfriend|friends?)"
     r"|(?:los|mis|nuestros) (?:ninos|hijos|sobrinos|peques)|(?:mi|nuestra|nuestro) (?:madre|padre|abuela|abuelo"
     r"|familia|hija|hijo|mama|papa)|ellos|ellas|el|ella)\b")
-"""A film said not to suit others ("Little Miss Sunshine I adore, but probably not for them", "not for
+"""A film said not to suit others ("Heat is a favourite, though it's not for my nephews", "not for
 the kids"): no verdict of the person's own and no genre named ("kids" is no Children asked for); masked
 whole. "Not for me" is the person's own rejection and is left alone."""
 _KEEP_OUT = re.compile(r"\b(?P<verb>keep|leave|keeping|leaving)(?: (?:\w+ ){1,3}(?P<out>out)\b"
@@ -80,7 +80,7 @@ _THEIR_JUDGEMENT = re.compile(
     r"(?:(?<=[a-z] )|(?<=[a-z] , ))(?P<who>who|that|que|quienes) (?:(?:all|always|just|still|siempre|todo|todos) )?"
     r"(?:think|thinks|thought|find|finds|found|say|says|said|call|calls|called|believe|believes|consider|considers|reckon|reckons|piensan"
     r"|piensa|creen|cree|dicen|dice|encuentran|encuentra|opinan|opina)\b[^.,;?!]*")
-"""A relative clause of saying or thinking after a noun ("two teenagers who think everything is cringe",
+"""A relative clause of saying or thinking after a noun ("my cousins, who say every musical is dull",
 "mi hermano, que dice que todo es aburrido"): their judgement, not the person's own; masked whole (the rest
 of the sentence, "a comedy for …", keeps its reading)."""
 _NOT_ANTECEDENTS = frozenset("know knew wonder ask asked tell told see saw and but or so one ones movie movies "
@@ -88,7 +88,7 @@ _NOT_ANTECEDENTS = frozenset("know knew wonder ask asked tell told see saw and b
                              "qqtitle i you we lo la el algo peli pelis pelicula peliculas uno una".split())
 """Words before "who"/"that"/"que" that are no people judged: a question word's verb, a film, a pronoun."""
 _WHERE_CLAUSE = re.compile(r"(?<=[a-z] )(?:where|donde|in which|en la que|en el que|en las que|en los que)\b[^.,;?!]*")
-"""A relative clause of place or setting after a noun ("a mystery, the sort where you don't guess the killer",
+"""A relative clause of place or setting after a noun ("a whodunit where nobody guesses the butler",
 "una peli donde no muere nadie"): what happens in the film; a negator in it negates no wish of the person's."""
 _FILM_WORDS = frozenset("one ones movie movies film films thing things something anything peli pelis pelicula "
                         "peliculas uno una".split())
@@ -97,7 +97,7 @@ _INDECISION = re.compile(
     r"\b(?:(?:cant|can t|cannot|couldnt|could not|dont know how to|do not know how to)"
     r" (?:decide(?: between| which(?: one)?)?|(?:choose|pick) (?:between|which(?: one)?))|torn between"
     r"|undecided between|no (?:me )?(?:puedo decidir|decido|se cual elegir|se cual escoger|se si)(?: entre)?)\b")
-"""Indecision between films ("can't decide between the first and the last", "no me decido entre las dos"):
+"""Indecision between films ("can't decide between number one and number two", "no me decido entre las dos"):
 no rejection of either; masked whole, so its negator flips nothing and its verb picks nothing."""
 _NO_WAY_I = re.compile(r"\bno way(?= (?:i|id|i d|ill|i ll|we|wed|we d|well|we ll)\b)")
 """"No way" opening a clause of the person's own ("no way I'd skip it", "no way we'll pass on it"): it
@@ -126,6 +126,11 @@ _SURPRISE_AFTER_NO = frozenset("manches mames inventes jodas mamen".split())
 before a verdict they negate nothing."""
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word before ``start`` in folded keys, a comma skipped ("my brother, who …" -> "brother")."""
+    return next((w for w in reversed(text[:start].split()) if w != ","), "")
+
+
 def unmark_idioms(keys: list[str]) -> list[str]:
     """Idioms whose words mean something else: praise built with a negator becomes a like
     ("qqgood"), an intensifying negator is masked (both leave the words around them to the clause's
@@ -144,14 +149,12 @@ def unmark_idioms(keys: list[str]) -> list[str]:
         end = text[:m.end()].count(" ") + 1
         out[first:end] = ["qqgood" if m.group("own") else "qqmask"] + ["qqmask"] * (end - first - 1)
     for m in _THEIR_JUDGEMENT.finditer(text):
-        before = [w for w in text[:m.start()].split() if w != ","][-1]
-        if before in _NOT_ANTECEDENTS:
+        if _word_before(text, m.start()) in _NOT_ANTECEDENTS:
             continue  # "I know who says…", "the one that says it all": no noun of people before it
         first = text[:m.start()].count(" ")
         out[first:first + m.group().rstrip().count(" ") + 1] = ["qqmask"] * (m.group().rstrip().count(" ") + 1)
     for m in _WHERE_CLAUSE.finditer(text):
-        before = [w for w in text[:m.start()].split() if w != ","][-1]
-        if before in _NOT_ANTECEDENTS - _FILM_WORDS or lexicon.mentions_genre(m.group()):
+        if _word_before(text, m.start()) in _NOT_ANTECEDENTS - _FILM_WORDS or lexicon.mentions_genre(m.group()):
             continue  # "I know where…", "where I don't see horror": not a film's setting, or a genre named in it
         first = text[:m.start()].count(" ")
         for j in range(first, first + m.group().rstrip().count(" ") + 1):

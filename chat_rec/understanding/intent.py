@@ -31,7 +31,7 @@ una…"), a want of what a film does ("I want to laugh", "quiero llorar"), "tell
 _BARE_NEED = re.compile(r"^(?:(?:really|just|so|badly|desperately) )?(?:need|needing|want|wanting|fancy|fancying"
                         r"|craving|in need of|in the mood for) (?:a|an|some|something)\b"
                         r"|^(?:please )?(?:cheer|perk) (?:me|us) up\b")
-"""A want said without its subject ("need a romantic comedy for date night", "cheer me up with a movie"): an
+"""A want said without its subject ("need a heist film for the weekend", "perk us up with a film"): an
 ask when it names a kind of film or a film noun."""
 _WOULD_TAKE = re.compile(rf"\b(?:id|wed|i would|we would)(?: {_FILLER}){{0,2}} (?:go for|go with|watch|see) ")
 """A conditional choice of what to watch, before a kind of film ("I'd rather go for sci-fi tonight")."""
@@ -44,11 +44,11 @@ _OFF_TOPIC = re.compile(r"\b(?:recommend|suggest|find|know|any)(?: me| us)? (?:a
                         r"(?:restaurants?|places? to eat|pizza (?:place|joint)s?|bars?|pubs?|cafes?|books?|novels?"
                         r"|songs?|albums?|bands?|recipes?|games?|podcasts?|hotels?|wines?|beers?|apps?|restaurantes?"
                         r"|libros?|canciones|recetas?|juegos?)\b")
-"""A request for something other than a film ("can you recommend a good pizza place near me", "any good
+"""A request for something other than a film ("could you suggest a nice bookshop nearby", "any good
 books?"): no film request unless the message names a film noun or genre too."""
 _FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine|documentar\w*|cartoons?|anime)\b")
 _HOW_YOU = re.compile(r"^(?:and |so |but )?how (?:do|does|did|would|can|could) (?:you|u|it|this|the app|chat rec)\b")
-"""A question about how the assistant works ("how do you decide what to recommend?"): no request."""
+"""A question about how the assistant works ("how does this app pick its films?"): no request."""
 _QUALITY_ASKED = re.compile(r"any (?:good|great|decent)")
 """The request words that also ask what one film is like, inside a yes/no question about it."""
 _MORE_ASKED = re.compile(r"^(?:(?:and|ok|okay|so|got|have you got|any|anything|lol|haha) )*more"
@@ -175,7 +175,7 @@ def wants_new(keys: list[str]) -> bool:
                  if not conditions.negated_before(text, m.start(), question)]
         if asked and (_OFF_TOPIC.search(text) and not lexicon.mentions_genre(text) and not _FILM_NOUN.search(text)
                       or question and _HOW_YOU.match(text)):
-            asked = []  # "can you recommend a good pizza place", "how do you decide what to recommend?"
+            asked = []  # "suggest a nice bookshop", "how does this app pick its films?"
         if asked and all(_QUALITY_ASKED.fullmatch(m.group()) for m in asked) and (
                 clause_rules.YES_NO.match(text + " ") or clause_rules.ASKED_BY_ORDER.match(text + " ")):
             asked = []  # "is the third any good, or should I skip it": asks what a film is like, not for picks
@@ -198,7 +198,7 @@ def wants_new(keys: list[str]) -> bool:
             return True  # "more tom hanks?", "any more like that?": more of something, asked
         if any(_BARE_NEED.match(c.strip()) for c in " ".join(words).split(" , ")) and (
                 lexicon.mentions_genre(text) or _FILM_NOUN.search(text)):
-            return True  # "need a romantic comedy for tonight", "cheer me up with a movie"
+            return True  # "need a heist film for the weekend", "perk us up with a film"
         if _WANT.search(text) or any(  # "old classics please, the older the better": clause by clause
                 _POLITE.search(c) and _FILM_NOUN.search(c) and not _verdict(_FILM_NOUN.sub(" ", _POLITE.sub(" ", c)))
                 for c in " ".join(words).split(" , ")):

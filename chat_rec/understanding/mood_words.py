@@ -22,7 +22,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import lexicon, word_forms
 
 _EFFECT_VERBS = {"laugh": "funny", "cry": "sad", "weep": "sad", "sob": "sad", "think": "thought-provoking",
                  "smile": "feel-good", "scream": "scary", "jump": "scary", "shiver": "scary"}
@@ -143,10 +143,8 @@ def is_noise(word: str) -> bool:
     """
     if _ELONGATED.search(word):
         return True
-    from chat_rec.understanding import word_forms
-
     if word in word_forms.CHAT_SPELLINGS or word_forms.correct_typo(word) != word:
-        return True  # "wat", "westrens": a chat spelling or a misspelt cue or genre word the parser reads
+        return True  # "wut", "thrilers": a chat spelling or a misspelt cue or genre word the parser reads
     if len(word) < TYPO_MIN_LENGTH or lexicon.is_known_word(word):
         return False
     from rapidfuzz import process

@@ -52,7 +52,7 @@ def _unseeing_reach(text: str, spans: list[tuple[int, int, int]], at: int) -> bo
 
 _OWN_SUBJECT_AFTER = re.compile(r"\b(?:and|but|though|although|yet|y|pero|aunque) (?:it|its|it s|this|that|they"
                                 r"|theyre|she|he|i|im|i m|ive|we|it ll|itll|se|me|parece|pinta)\b")
-"""A coordinated clause with its own subject ("never seen it and it looks great", "no la vi pero pinta
+"""A coordinated clause with its own subject ("haven't watched the third but it sounds fun", "no la vi pero pinta
 bien"): a negated "seen" before it does not reach the verdict it holds."""
 
 

@@ -112,12 +112,12 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
     if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _TITLE_POINTERS \
             and key in resolver._index and not resolver._known_film(key, whole_title=True):
-        return False  # "the weather like in London", "a trip to Paris": a place, not a little-known film
+        return False  # "is it raining in London", "a trip to Paris": a place, not a little-known film
     prev = tokens[i - 1].key if i > 0 else ""
     nxt = tokens[i + n].key if i + n < len(tokens) else ""
     if n > 1 and prev in _PHRASE_OPENERS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) \
             and _ordinary(key) and not resolver._known_film(key):
-        return False  # "no happy endings", "something for grown-ups": ordinary words, a little-known film's title
+        return False  # "no happy accidents, please": ordinary words, a little-known film's title
     if kind_after([t.key for t in tokens[i + n:i + n + 3]]) and (first.raw[:1].isupper() or not _is_weak(key)) \
             and resolver._known_film(key, whole_title=True):
         return True  # "a Jaws type film", "some Rear Window-esque mysteries": a known film made a kind

@@ -106,7 +106,7 @@ def tokenize(text: str) -> list[Tok]:
         elif raw == "&":
             key = "and"
         elif raw == "=":
-            key = "is"  # "3rd = masterpiece", "1st = way too long": a verdict written as an equation
+            key = "is"  # "2nd = brilliant", "#1 = too slow": a verdict written as an equation
         elif set(raw) == {">"}:
             key = "over"  # "Heat > Speed": the first ranked above the second
         elif raw.lower() == "sí" or raw.lower() == "si" and _CLOSING_SI.match(text, m.end()) \

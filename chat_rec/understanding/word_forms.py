@@ -26,16 +26,22 @@ from chat_rec.understanding.lexicon import (
 from chat_rec.understanding.verdict_words import DEVOTED
 
 
+def _verdict_and_request_patterns() -> list[str]:
+    """The verdict and request patterns' text, the phrases of devotion left out: they are made of ordinary
+    words ("watched it so many times"), no typo targets.
+    """
+    return [POSITIVE.pattern.replace(DEVOTED, " "), NEGATIVE.pattern, REQUEST.pattern]
+
+
 @functools.lru_cache(maxsize=1)
 def cue_words() -> frozenset[str]:
     """Words of the cue and genre patterns themselves (5+ letters): what a typo is corrected to."""
-    # the phrases of devotion ("watched it so many times") are made of ordinary words: no typo targets
-    sources = [POSITIVE.pattern.replace(DEVOTED, " "), NEGATIVE.pattern, REQUEST.pattern, SEEN.pattern]
+    sources = [*_verdict_and_request_patterns(), SEEN.pattern]
     sources += [pattern for pattern, _ in GENRE_PATTERNS]
     # and the dictionary words a genre pattern reads whole ("comedy", "comedies", "documentary"): a
     # stem in a pattern names no target, the word list does ("comdy" -> "comedy")
     named = {w for w in known_words() if len(w) >= 5 and any(regex.fullmatch(w) for regex, _ in GENRE_RES)}
-    # and their plurals the patterns read ("westerns": "westrens" is one swap from it, two from "western")
+    # and their plurals the patterns read ("westerns": "westrens" would be one swap from it, two from "western")
     named |= {f"{w}s" for w in named if any(regex.fullmatch(f"{w}s") for regex, _ in GENRE_RES)}
     # whole words only: "favorit[ao]s?" or "comed(?:y|ies)" are stems, never a correction target
     ordinals = {w for w in ORDINALS if len(w) >= 5 and w.isalpha()}  # "secnd one" is the second one
@@ -120,12 +126,11 @@ def unstretch(token: str) -> str:
     return re.sub(r"([a-z])\1{2,}", r"\1", token)
 
 
-@functools.lru_cache(maxsize=20_000)
 @functools.lru_cache(maxsize=1)
 def _short_cue_words() -> frozenset[str]:
     """The four-letter words of the verdict and request patterns ("like", "love", "hate", "more")."""
-    sources = [POSITIVE.pattern.replace(DEVOTED, " "), NEGATIVE.pattern, REQUEST.pattern]
-    return frozenset(w for src in sources for w in re.findall(r"(?<![\\?a-z])([a-z]{4})(?=[|) ]|\b|$)", src))
+    return frozenset(w for src in _verdict_and_request_patterns()
+                     for w in re.findall(r"(?<![\\?a-z])([a-z]{4})(?=[|) ]|\b|$)", src))
 
 
 def _swapped_short_cue(token: str) -> str:
@@ -141,6 +146,7 @@ def _swapped_short_cue(token: str) -> str:
     return near[0] if len(near) == 1 else token
 
 
+@functools.lru_cache(maxsize=20_000)
 def correct_typo(token: str, spanish: bool = False) -> str:
     """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
 
