@@ -87,7 +87,7 @@ _TITLE_POINTERS = frozenset("watched watch saw see seen loved liked hated enjoye
 
 
 def _ordinary(key: str) -> bool:
-    """A title of ordinary words in any plural ("happy endings", "grown ups"): ``_is_weak`` with -s and
+    """A title of ordinary words in any plural ("happy accidents", "dark places"): ``_is_weak`` with -s and
     -es plurals taken back to their word.
     """
     common = lexicon.common_words()
