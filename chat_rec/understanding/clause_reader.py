@@ -16,7 +16,7 @@ from typing import Any
 
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, film_facts, lexicon, who_watches
+from chat_rec.understanding import comparisons, coordination, film_facts, lexicon, who_watches
 from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading, sentence_start, split_clauses
 from chat_rec.understanding.clause_verdicts import ClauseVerdicts
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, negation_only, nominal_scope
@@ -359,7 +359,7 @@ class ClauseReader(ClauseVerdicts):
             elif ref.items:
                 self._items(ref.items, sign, seen)
                 self.judged_alone.update((i, sign) for i in ref.items if sign)
-        if polarity == 0 and not seen and c.opens and self.previous and not c.films_settled \
+        if polarity == 0 and not seen and c.opens and self.previous and not c.films_settled and not c.hedged \
                 and not self._question(keys, c.hi) and clause_rules.bare_choice(ckeys):  # "I might like X" picks none
             st.choices += [i for r in c.refs for i in r.items if i in self.list_refs.ids
                            and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat
@@ -383,6 +383,8 @@ class ClauseReader(ClauseVerdicts):
                 self.settled.update(st.bare_rejected[1])
         st.bare_rejected = (sent, [i for r in refs if r.pos in c.rejected or polarity < 0 for i in r.items]) if (
             polarity <= 0 and (c.rejected or polarity < 0) and negation_only(ckeys)) else (-1, [])
+        st.refused_sentence = sent if polarity == 0 and c.rejected and ckeys[0] in lexicon.NOMINAL_NEGATORS \
+            and coordination.list_only(" ".join(k for k in ckeys[1:] if k not in lexicon.SCOPE_SKIP)) else -1
         if polarity:
             st.last_verdict, st.verdict_sentence = polarity, sent
             st.last_negated = any(k in lexicon.NEGATORS for k in ckeys)

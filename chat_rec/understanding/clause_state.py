@@ -29,7 +29,7 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
                 k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
             clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
             start = i
-        elif i < len(keys) and _run_on(keys, i, start):
+        elif i < len(keys) and (_run_on(keys, i, start) or _copular_run_on(keys, i, start)):
             clauses.append((sentence, start, i))  # "loved the first one hated the third one"
             start = i
         boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
@@ -58,6 +58,34 @@ def _run_on(keys: list[str], i: int, start: int) -> bool:
     closes = keys[i - 1] in {"one", "ones", "qqtitle"} or keys[i - 1].isdigit()
     opens = keys[i + 1] in _OBJECT_OPENERS or keys[i + 1].isdigit()
     return closes and opens and any(w in _VERDICT_VERBS for w in keys[start:i])
+
+
+_COPULAS = frozenset("was is were are".split())
+_WANT_AN_OBJECT = frozenset(", qqtitle than as if when because since while whereas though although".split())
+"""Words after which a film and its copula are part of the clause in hand ("better than the second was")."""
+
+
+def _copular_run_on(keys: list[str], i: int, start: int) -> bool:
+    """Whether a film or list position with a copula of its own at ``i`` opens a clause in a message typed
+    without commas, after a clause that already has a copula and a predicate ("the first was good the
+    second was bad", "Heat was great Ronin was boring", "number 2 was dull 3 was fun"); not after a word that
+    wants it as its object
+    ("better than the second was").
+    """
+    j = i + (keys[i] == "the")
+    if keys[i] == "qqtitle" or len(keys[i]) == 1 and keys[i].isdigit():
+        j = i
+    elif keys[i] == "number" and i + 1 < len(keys) and (keys[i + 1] in lexicon.NUMBER_WORDS or keys[i + 1].isdigit()):
+        j = i + 1  # "number two was a snooze number three was fun"
+    elif j >= len(keys) or not (keys[j] in lexicon.ORDINALS or keys[j] in lexicon.LAST_WORDS):
+        return False
+    j += 1 + (j + 1 < len(keys) and keys[j + 1] == "one")
+    if j >= len(keys) or keys[j] not in _COPULAS:
+        return False
+    before = keys[start:i]
+    at = next((n for n, k in enumerate(before) if k in _COPULAS), None)
+    return at is not None and at + 1 < len(before) and before[-1] not in lexicon.EN_STOPWORDS \
+        and before[-1] not in _WANT_AN_OBJECT
 
 
 def sentence_start(keys: list[str], lo: int) -> int:
@@ -102,6 +130,7 @@ class Reading:
     correcting: bool = False  # the clause before was only "digo" / "I mean": this one names the correction
     this_clause: tuple[int, str] = (-1, "")  # (sentence, text) of the clause in hand
     ranked_sentence: int = -1  # the sentence that ranked one title above another ("Heat > Speed")
+    refused_sentence: int = -1  # the sentence of a clause that only refused what it named ("no horror, …")
 
 
 @dataclass

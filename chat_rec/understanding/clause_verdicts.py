@@ -21,6 +21,19 @@ _CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratc
 """Words that open a correction of what the message said before ("lol no, I only liked the first")."""
 
 
+_INDEFINITE = frozenset("a an un una some unos unas".split())
+
+
+def _alternative(st: Reading, c: Clause) -> bool:
+    """Whether a clause that opens with an indefinite article names what the person wants instead of the
+    noun phrase the clause before refused ("no gore please, a thriller", "nada de sangre, una comedia"):
+    an alternative, not one more item of the refused list ("no horror, gore or slashers").
+    """
+    before = c.before_clause[1].split()
+    return st.last_verdict < 0 and c.ckeys[0] in _INDEFINITE and c.before_clause[0] == c.sent \
+        and bool(before) and before[0] in lexicon.NOMINAL_NEGATORS
+
+
 class ClauseVerdicts:
     """The verdict rules of ``ClauseReader`` (which holds the state they read and write)."""
 
@@ -123,7 +136,10 @@ class ClauseVerdicts:
                 r.items for r in c.refs) and negation_only(ckeys):
             c.polarity, c.rejected, self._settled = 0, set(), True  # "I've seen Heat, not the other two": not seen
             self.settled.update(i for r in c.refs for i in r.items)
-        if c.polarity == 0 and not c.seen and sent == st.verdict_sentence and (
+        if c.polarity == 0 and not c.seen and sent == st.refused_sentence and keys[lo - 1] == "," \
+                and coordination.refused_list_goes_on(keys, lo):
+            c.polarity, c.scope = -1, 0  # "no horror, westerns or musicals": one "no" for the whole list
+        if c.polarity == 0 and not c.seen and sent == st.verdict_sentence and not _alternative(st, c) and (
                 clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
             c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
         if c.polarity == 0 and not c.seen and not c.asking and comparisons.ranked_above(ckeys):

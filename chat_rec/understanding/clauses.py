@@ -97,7 +97,7 @@ def faint_praise(text: str) -> bool:
 
 
 UNSURE = re.compile(r"\b(?:(?:not|never) (?:so |too |really |quite )?sure|unsure|undecided|on the fence"
-                    r"|torn (?:on|about)"
+                    r"|torn (?:on|about)|(?:idk|dunno|i dunno|no idea) (?:about|bout|abt|on)"
                     r"|(?:dont|do not|didnt|did not) (?:really )?know (?:what|how|if|whether)"
                     r"|no (?:estoy|estaba|estoy muy|estoy del todo) segur[oa]s?|no (?:se|sabia|sabria) (?:que|si|como)"
                     r"|no lo tengo claro|no tengo claro|ni idea de (?:que|si))\b")

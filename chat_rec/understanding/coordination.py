@@ -25,6 +25,18 @@ def list_only(text: str) -> bool:
         w in LIST_WORDS or w in {"qqgenre", "movies", "films", "pelis", "peliculas"} for w in words)
 
 
+def refused_list_goes_on(keys: list[str], lo: int) -> bool:
+    """Whether the rest of the sentence from ``lo``, after a clause that only refused what it named ("no
+    horror, …"), only goes on with that list, joined by "or" ("…, westerns or musicals", "…, ni westerns
+    ni musicales"): one negator for the whole list. Without "or" the words after the comma may be the
+    alternative ("no horror, a western") and are left to the other rules.
+    """
+    end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?", "!"}), len(keys))
+    rest = [k for k in keys[lo:end] if k != ","]
+    return bool(rest) and rest[0] not in {"a", "an", "un", "una"} and bool(set(rest) & {"or", "nor", "o", "ni"}) \
+        and list_only(" ".join(rest))
+
+
 COORDINATORS = frozenset({"and", "y", "e", "&"})
 _OWN_VERB = frozenset("is was were are s felt feels seemed seems looked looks got gets has had made makes left "
                       "leaves gave gives kept bored bores blew rocks rocked sucks sucked remains stays "
@@ -89,9 +101,10 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
             and lexicon.mentions_genre(right_text) and not list_only(left):
         return True  # "me encantan los musicales y no soy mucho de ciencia ficción": a predicate of its own
     if len(right) > 1 and right[0] in _NEW_SUBJECTS and _cue(left) and (
-            "qqtitle" in keys[start:i] or lexicon.mentions_genre(left) and lexicon.mentions_genre(right_text)):
+            "qqtitle" in keys[start:i] or _names_position(keys[start:i])
+            or lexicon.mentions_genre(left) and lexicon.mentions_genre(right_text)):
         return True  # "Gravity bored me and I haven't seen the last one", "I love musicals and I'm not much for
-        # sci-fi": a subject of its own, a clause of its own (its "not" does not reach back to "love")
+        # sci-fi", "the second was dull and I never saw the third": a subject of its own, a clause of its own
     if "qqtitle" not in keys[start:end]:
         return False
     j = 0

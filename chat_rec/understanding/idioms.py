@@ -117,8 +117,10 @@ scare me"): a reaction that rejects (``qqfear``, a dislike word), not the horror
 _GOOD_WAY = re.compile(r"\b(?:in a (?:good|fun|great) way|in the best (?:possible )?way|en el buen sentido"
                        r"|(?:pero )?del (?:bueno|rico))\b")
 """Words after a fear a film gave that make it praise ("scared me, in a good way", "me dio miedo del bueno")."""
-_WANTED_EFFECT = frozenset("will would to that which can could might gonna wanna actually really".split())
-"""Words before "scare me" that make it a wish ("a horror movie that will actually scare me")."""
+_WANTED_EFFECT = frozenset("will would to that which can could might gonna wanna ll thatll itll whichll".split())
+"""Words before "scare me" that make it a wish ("a horror movie that will actually scare me", "one that'll
+scare me"), looked for among the three words before it once degree words are left out."""
+_DEGREE_WORDS = frozenset("actually really truly genuinely properly still even".split())
 
 
 _SURPRISE_AFTER_NO = frozenset("manches mames inventes jodas mamen".split())
@@ -179,7 +181,8 @@ def unmark_idioms(keys: list[str]) -> list[str]:
             out[text[:m.start("dreams")].count(" ")] = felt  # "gave me nightmares for a week"
         elif m.group("fear"):
             out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else felt
-        elif not m.group("not") and not set(text[:m.start()].split()[-3:]) & _WANTED_EFFECT:
+        elif not m.group("not") and not set(
+                [w for w in text[:m.start("scare")].split() if w not in _DEGREE_WORDS][-3:]) & _WANTED_EFFECT:
             out[text[:m.start("scare")].count(" ")] = felt  # not "a horror movie that will scare me"
     for i, k in enumerate(out[:-1]):
         if k == "no" and out[i + 1] in _SURPRISE_AFTER_NO and (i == 0 or out[i - 1] in {".", ",", "?", "y", "pero"}) \
