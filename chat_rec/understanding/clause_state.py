@@ -60,32 +60,60 @@ def _run_on(keys: list[str], i: int, start: int) -> bool:
     return closes and opens and any(w in _VERDICT_VERBS for w in keys[start:i])
 
 
-_COPULAS = frozenset("was is were are".split())
-_WANT_AN_OBJECT = frozenset(", qqtitle than as if when because since while whereas though although".split())
-"""Words after which a film and its copula are part of the clause in hand ("better than the second was")."""
+_COPULAS = frozenset("was is were are fue estuvo es esta era parecio".split())
+_WANT_AN_OBJECT = frozenset(", qqtitle than as if when because since while whereas though although "
+                            "que como de del a al con y o ni entre sobre para por".split())
+"""Words after which a film and its copula are part of the clause in hand ("better than the second was",
+"mejor que la segunda")."""
+_ARTICLES = frozenset("the la el".split())
 
 
-def _copular_run_on(keys: list[str], i: int, start: int) -> bool:
-    """Whether a film or list position with a copula of its own at ``i`` opens a clause in a message typed
-    without commas, after a clause that already has a copula and a predicate ("the first was good the
-    second was bad", "Heat was great Ronin was boring", "number 2 was dull 3 was fun"); not after a word that
-    wants it as its object
-    ("better than the second was").
-    """
-    j = i + (keys[i] == "the")
+def _position_at(keys: list[str], i: int) -> int:
+    """The index just after a film or list position that starts at ``i`` ("the first one", "la segunda",
+    "number 2", "3", a title), or -1 when none starts there."""
+    j = i + (keys[i] in _ARTICLES)
     if keys[i] == "qqtitle" or len(keys[i]) == 1 and keys[i].isdigit():
         j = i
     elif keys[i] == "number" and i + 1 < len(keys) and (keys[i + 1] in lexicon.NUMBER_WORDS or keys[i + 1].isdigit()):
         j = i + 1  # "number two was a snooze number three was fun"
     elif j >= len(keys) or not (keys[j] in lexicon.ORDINALS or keys[j] in lexicon.LAST_WORDS):
-        return False
-    j += 1 + (j + 1 < len(keys) and keys[j + 1] == "one")
-    if j >= len(keys) or keys[j] not in _COPULAS:
+        return -1
+    return j + 1 + (j + 1 < len(keys) and keys[j + 1] == "one")
+
+
+def _judging(words: list[str]) -> bool:
+    """Whether words hold a verdict cue of their own."""
+    text = " ".join(words)
+    return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
+
+
+def _copular_run_on(keys: list[str], i: int, start: int) -> bool:
+    """Whether a film or list position at ``i`` opens a clause of its own in a message typed without
+    commas, after a clause that already judged something ("the first was good the second was bad",
+    "Heat was great Ronin was boring", "number 2 was dull 3 was fun", "la primera me gustó la segunda no").
+
+    The clause before has a copula and a predicate, or a verdict cue and a film or position of its own; the
+    new one has its own copula right after its film, or (for a list position) a verdict cue or a negator
+    before the next stop, so a list typed without commas stays one ("I liked the first the second and the
+    third"). Not after a word that wants it as its object ("better than the second was").
+    """
+    j = _position_at(keys, i)
+    if j < 0 or j >= len(keys):
         return False
     before = keys[start:i]
+    if not before or before[-1] in lexicon.EN_STOPWORDS or before[-1] in _WANT_AN_OBJECT:
+        return False
     at = next((n for n, k in enumerate(before) if k in _COPULAS), None)
-    return at is not None and at + 1 < len(before) and before[-1] not in lexicon.EN_STOPWORDS \
-        and before[-1] not in _WANT_AN_OBJECT
+    judged = at is not None and at + 1 < len(before) or (
+        any(_position_at(keys, n) > 0 for n in range(start, i)) and _judging(before))
+    if keys[j] in _COPULAS or not judged:
+        return judged
+    if keys[i] in {"qqtitle", "number"} or keys[i].isdigit():
+        return False
+    end = next((n for n in range(j, len(keys)) if keys[n] in {".", ",", "?", "qqcond"} or (
+        n > j and _position_at(keys, n) > 0)), len(keys))
+    right = keys[j:end]
+    return _judging(right) or any(k in lexicon.NEGATORS for k in right)
 
 
 def sentence_start(keys: list[str], lo: int) -> int:

@@ -12,9 +12,10 @@ Found before the new clean set was read (a gap the thirty-seventh session saw an
 - A fear wished for after "that'll" / "thatll" / "that" ("any horror movies that'll scare me", "a horror
   movie that scares me") asks for it; degree words ("really", "still") before "scare me" are no wish
   ("horror movies really scare me" still rejects).
-- A film or list position with its own copula opens a clause in a message typed without commas, after a
-  clause that already has a copula and a predicate ("the first was good the second was bad"), not after
-  "than" / "as".
+- A film or list position opens a clause of its own in a message typed without commas, after a clause that
+  already judged something ("the first was good the second was bad", "la primera me gustó la segunda no"),
+  when it has its own copula or (a list position) its own verdict cue or negator; a list typed without
+  commas stays one clause, and nothing splits after "than" / "que".
 - After "and", a subject of its own opens a clause of its own also when the left side judged a list
   position ("the second was dull and I never saw the third").
 - "not so much" before what it negates ("not so much a fan of", "not so much into") is a degree of the
@@ -84,6 +85,11 @@ def test_a_fear_wished_for_or_felt(resolver, text, liked_genres, disliked_genres
     ("the second was dull and I never saw the third", [], [RONIN]),
     ("number two was a drag number three was a blast", [JURASSIC], [RONIN]),
     ("2 was dull 3 was fun", [JURASSIC], [RONIN]),
+    ("I adored the first the second was a slog", [HEAT], [RONIN]),
+    ("la primera me encantó la tercera no", [HEAT], [JURASSIC]),
+    ("la segunda estuvo genial la tercera bastante aburrida", [RONIN], [JURASSIC]),
+    ("me gustó más la primera que la segunda", [HEAT], []),
+    ("I liked the first the second and the third", [HEAT, RONIN, JURASSIC], []),
     ("idk about the first but the third one is great", [JURASSIC], []),
     ("dunno about the second tbh", [], []),
     ("ok the last one was lit", [JURASSIC], []),
