@@ -60,6 +60,13 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 "1, ...") share its verdict."""
 _CORRECTION_LEADS = clause_rules.CORRECTION_OPENERS | {"wait", "espera"}
 """Words that, alone before a comma, open a correction with the "no" after them ("Wait, no, the second")."""
+
+
+def _leads_only(ckeys: list[str]) -> bool:
+    """A clause of correction leads only ("no", "sorry", "wait, no")."""
+    return bool(ckeys) and all(k in clause_rules.RETRACT_LEADS or k in _CORRECTION_LEADS for k in ckeys)
+
+
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
@@ -213,6 +220,13 @@ class ClauseReader(ClauseVerdicts):
         first"). False: the clause only announces a correction, named by the next one.
         """
         ckeys, text, sent, lo, hi = c.ckeys, c.text, c.sent, c.lo, c.hi
+        if _leads_only(ckeys):
+            nxt = c.at + 1
+            while nxt < len(clauses) and clauses[nxt][0] == sent and _leads_only(keys[clauses[nxt][1]:clauses[nxt][2]]):
+                nxt += 1
+            if nxt < len(clauses) and clauses[nxt][0] == sent \
+                    and clause_rules.CORRECTION.match(" ".join(keys[clauses[nxt][1]:clauses[nxt][2]])):
+                return False  # "a thriller, no, sorry, I mean a horror": the "no" opens the correction
         refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
         if not any(r.items for r in refs) and not self.list_refs.ahead and len(
                 earlier := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:

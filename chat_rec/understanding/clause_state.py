@@ -29,7 +29,8 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
                 k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
             clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
             start = i
-        elif i < len(keys) and (_run_on(keys, i, start) or _copular_run_on(keys, i, start)):
+        elif i < len(keys) and (_run_on(keys, i, start) or _copular_run_on(keys, i, start)
+                                or _asked_on(keys, i, start)):
             clauses.append((sentence, start, i))  # "loved the first one hated the third one"
             start = i
         boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
@@ -41,6 +42,21 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
             if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
                 sentence += 1  # "..." ends one sentence, not three
     return clauses
+
+
+_ASKING = frozenset("can could would will".split())
+_ASKED_VERBS = frozenset("give show find send get recommend suggest".split())
+_BEFORE_AN_ORDER = frozenset("so maybe um uh now then just pls please ok okay".split())
+
+
+def _asked_on(keys: list[str], i: int, start: int) -> bool:
+    """Whether a question to the assistant opens at ``i`` in a message typed without stops ("the first
+    one not so much i fell asleep can you find me more like the last one"): it is a clause of its own.
+    """
+    if keys[i] in _ASKED_VERBS and i + 1 < len(keys) and keys[i + 1] in {"me", "us"} and i - start >= 3:
+        return keys[i - 1] in _BEFORE_AN_ORDER  # "… i haven't seen so um maybe give me a couple more"
+    return keys[i] in _ASKING and i + 1 < len(keys) and keys[i + 1] in {"you", "u"} and i - start >= 3 \
+        and keys[i - 1] not in {"if", "what", "which", "who", "how", "where", "when", "why", "that", "so"}
 
 
 _VERDICT_VERBS = frozenset("loved hated liked disliked enjoyed adored despised".split())
@@ -61,7 +77,8 @@ def _run_on(keys: list[str], i: int, start: int) -> bool:
 
 
 _COPULAS = frozenset("was is were are fue estuvo es esta era parecio".split())
-_WANT_AN_OBJECT = frozenset(", qqtitle than as if when because since while whereas though although "
+_WANT_AN_OBJECT = frozenset(", qqtitle than as if when because since while whereas though although about of with "
+                            "for in on at by from to into like over after before between "
                             "que como de del a al con y o ni entre sobre para por".split())
 """Words after which a film and its copula are part of the clause in hand ("better than the second was",
 "mejor que la segunda")."""
@@ -70,10 +87,14 @@ _ARTICLES = frozenset("the la el".split())
 
 def _position_at(keys: list[str], i: int) -> int:
     """The index just after a film or list position that starts at ``i`` ("the first one", "la segunda",
-    "number 2", "3", a title), or -1 when none starts there."""
+    "number 2", "3", a title), or -1 when none starts there.
+    """
     j = i + (keys[i] in _ARTICLES)
     if keys[i] == "qqtitle" or len(keys[i]) == 1 and keys[i].isdigit():
         j = i
+    elif keys[i] == "the" and j < len(keys) and keys[j] in {"other", "others"}:
+        j += j + 1 < len(keys) and keys[j + 1] in {"two", "three", "ones"}  # "the other two i haven't seen"
+        return j + 1
     elif keys[i] == "number" and i + 1 < len(keys) and (keys[i + 1] in lexicon.NUMBER_WORDS or keys[i + 1].isdigit()):
         j = i + 1  # "number two was a snooze number three was fun"
     elif j >= len(keys) or not (keys[j] in lexicon.ORDINALS or keys[j] in lexicon.LAST_WORDS):

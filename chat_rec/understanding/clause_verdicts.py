@@ -12,7 +12,7 @@ from typing import Any
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, conditions, coordination, lexicon
 from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading, sentence_start
-from chat_rec.understanding.polarity import films_unjudged, negation_only
+from chat_rec.understanding.polarity import bare_verdict, films_unjudged, negation_only
 from chat_rec.understanding.references import ListReferences, _Ref
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -142,6 +142,10 @@ class ClauseVerdicts:
         if c.polarity == 0 and not c.seen and sent == st.verdict_sentence and not _alternative(st, c) and (
                 clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
             c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
+        if c.polarity == 0 and not c.seen and sent == st.verdict_sentence == c.before_clause[0] \
+                and keys[lo - 1] == "," and bare_verdict(c.before_clause[1].split()) \
+                and clause_rules.bare_choice(ckeys):
+            c.polarity, c.scope = st.last_verdict, 0  # "Really good, the first one.": the film said after its verdict
         if c.polarity == 0 and not c.seen and not c.asking and comparisons.ranked_above(ckeys):
             c.polarity, c.scope = 1, 0  # "Terminator 2 > Terminator": the first liked, the second a yardstick
             st.ranked_sentence = sent

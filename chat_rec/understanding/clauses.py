@@ -366,7 +366,8 @@ option"): the caller has found a listed film in them, and the clause has no verd
 
 WATCH_INTENT = re.compile(
     r"\b(?:(?:i ll|ill|i will|i m gonna|im gonna|i m going to|im going to|gonna|going to|we ll|we will|let me|lets"
-    r"|i d|id|i would|could) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent|go for"
+    r"|i d|id|i would|could|i shall|we shall|shall) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent"
+    r"|go for"
     r"|give(?! (?:\w+ ){1,3}a miss))|(?:im |i m |i am |were |we re )?going with"
     r"|(?:putting|queueing|queuing|adding|saving|streaming|renting|watching) (?:\w+ ){0,3}(?:on|tonight|later|to my"
     r"|next|this weekend|now|first)|(?:add|added|adding|saving|saved|going) (?:\w+ ){0,3}(?:to|on) (?:my|the|our)"
@@ -378,7 +379,10 @@ WATCH_INTENT = re.compile(
     r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos|pondria"
     r"|pondriamos|veria|veriamos|miraria)"
     r"|(?:voy|vamos) a (?:ver|poner|probar|mirar)|(?:me|nos) llaman? (?:mucho|bastante|un monton|la atencion)"
-    r"|(?:want|wants|quiero|queremos|quieren|quiere) (?:the|la|el) (?:\w+ ){0,3}(?:one|ones)\b(?! (?:with|about|con))"
+    r"|(?:want|wants|quiero|queremos|quieren|quiere) (?:to )?(?:see |watch |ver )?(?:the|la|el) (?:\w+ ){0,3}"
+    r"(?:one|ones)\b"
+    r"(?! (?:with|about|con))"
+    r"|(?:want|wanna|would like|d like|id like|should like) (?:to )?(?:see|watch|try) (?:the|qqtitle)\b"
     r"|a (?:mi|la) lista|en (?:mi|la) lista|^(?:venga |vale |ok |okay |dale |go on |alright )?(?:pon|ponme|ponnos"
     r"|put on|play|queue up|stick on) (?:la|el|the|qqtitle))\b")
 """Meaning to watch a film ("I'll put the second on tonight", "la segunda la veo esta noche", "added

@@ -29,10 +29,10 @@ una…"), a want of what a film does ("I want to laugh", "quiero llorar"), "tell
 "statement of what the user wants to watch now"."""
 
 _BARE_NEED = re.compile(r"^(?:(?:really|just|so|badly|desperately) )?(?:need|needing|want|wanting|fancy|fancying"
-                        r"|craving|in need of|in the mood for) (?:a|an|some|something)\b"
+                        r"|craving|in need of|in the mood for|after|looking for) (?:a|an|some|something)\b"
                         r"|^(?:please )?(?:cheer|perk) (?:me|us) up\b")
-"""A want said without its subject ("need a heist film for the weekend", "perk us up with a film"): an
-ask when it names a kind of film or a film noun."""
+"""A want said without its subject ("need a heist film for the weekend", "after a western for tonight",
+"perk us up with a film"): an ask when it names a kind of film or a film noun."""
 _WOULD_TAKE = re.compile(rf"\b(?:id|wed|i would|we would)(?: {_FILLER}){{0,2}} (?:go for|go with|watch|see) ")
 """A conditional choice of what to watch, before a kind of film ("I'd rather go for sci-fi tonight")."""
 
@@ -194,8 +194,8 @@ def wants_new(keys: list[str]) -> bool:
             return True  # "comedy, maybe?", "what about documentaries" (a question by its words alone)
         if (took := _WOULD_TAKE.search(text)) and lexicon.mentions_genre(text[took.end():]):
             return True  # "I'd rather go for sci-fi tonight", "we'd watch a western"
-        if question and _MORE_ASKED.match(text):
-            return True  # "more tom hanks?", "any more like that?": more of something, asked
+        if question and any(_MORE_ASKED.match(part.strip()) for part in " ".join(words).split(" , ")):
+            return True  # "more tom hanks?", "any more like that?", "mind blown, more twisty ones?": more, asked
         if any(_BARE_NEED.match(c.strip()) for c in " ".join(words).split(" , ")) and (
                 lexicon.mentions_genre(text) or _FILM_NOUN.search(text)):
             return True  # "need a heist film for the weekend", "perk us up with a film"

@@ -194,7 +194,8 @@ character, no verdict on a film."""
 
 REQUEST = re.compile(
     r"\b(?:^more (?:\w+ ){0,4}(?:stuff|movies|films|ones|like (?:that|this|it))|^next$"
-    r"|^(?:hay|tienes|tenes|tendras) mas|recommend|suggest|suggestions?|give me|show me|find me|get me|send me|"
+    r"|^any (?:\w+ ){0,3}(?:movies|films|flicks)\b"
+    r"|^(?:hay|tienes|tenes|tendras) mas|recommend|suggest|suggestions?|give me|gimme|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some"
     r"|a|an|anything|one)|any (?:more|others?|recs|recommendations|ideas)|any (?:\w+ )?(?:gems|picks|suggestions)"
     r"|need (?:a|some) (?:good )?(?:laugh|laughs|cry|pick me up|distraction|movie|film|comedy|thriller)"
@@ -234,6 +235,8 @@ REQUEST = re.compile(
     r"|might) (?:i|we|you|my|our)\b|(?:whats|what is|what) next\b"
     r"|^(?:any |some )?others? (?:\w+ ){0,3}(?:ones|movies|films|flicks)$"
     r"|ideas|i want|we want|want something|want to watch"
+    r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"
+    r"|(?:can|could) (?:you|u) do (?:one|a|an|some|something|two|three)\b"
     r"|wanna (?:watch|see)|i need|we need|need something|looking for|look for|im after|were after"
     r"|i am after|in the mood for|rather (?:see|watch|have)|like to (?:watch|see)|(?:watch|see) "
     r"(?:something|a|an|some)|can you find|could you find|help me (?:find|pick|choose)"
@@ -265,6 +268,9 @@ CHOOSING = re.compile(
     r"|(?:put on|play|stick on|queue up|pon|ponme|ponnos) (?:the|la|el|qqtitle)"
     r"|(?:i|we|they|he|she|kids|my kids|mis hijos) (?:want|wants|would like|d like|quiero|queremos|quieren)"
     r" (?:the|la|el) (?:\w+ ){0,3}(?:one|ones)|lets do (?:that|this|it)"
+    r"|(?:(?:i|we) (?:\w+ )?(?:want|would like|d like|should like|wanna)|(?:id|wed) (?:\w+ )?like) (?:to )?"
+    r"(?:see|watch|try) (?:the|qqtitle)"
+    r"(?! (?:kind|sort|type|same|best|most|like|likes)\b)"
     r"|(?:which|cual|cuales) (?:one |of (?:these|those|them|the \w+) |de (?:las|los|estas|estos|esas|esos|ellas|ellos)"
     r" (?:\w+ )?)(?:would|should|do|me|nos|is|es))\b"
 )

@@ -169,6 +169,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             # "can't find the second one anywhere", "la segunda no la encuentro": where to watch it, no verdict
             return Polarity(0, False, 0, settled=True, films_only=True)
         verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
+        verbal = verbal or _fronted_film(ckeys, first_negator)  # "The second I never much cared for"
         return Polarity(-1, False, first_negator if tail and not verbal else 0)  # "the second, no" covers all
     blind = sum(not _unseeing_reach(text, spans, at) for at in unseeing) if spans else 0
     if blind:
@@ -176,6 +177,11 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         negators -= blind
         if not negators and said_seen:
             return Polarity(1 if (sum(sign for _, _, sign in spans) or spans[-1][2]) > 0 else -1, False, 0)
+    words = [f for f in spans if text[f[0]:f[1]] not in _EMOJI_KEYS]
+    if not words:
+        # "none of these 🙄": an emoji is the writer's own reaction, no predicate a negator flips
+        return Polarity(1 if (sum(sign for _, _, sign in spans) or spans[-1][2]) > 0 else -1, False, 0)
+    spans = words  # "didn't like the first 👎": the words' verdict, negated, is the one the emoji agrees with
     if neither_nor and {1, -1} <= {sign for _, _, sign in spans}:
         return Polarity(0, False, 0, settled=True)  # "neither good nor bad": indifference, no verdict
     score = sum(sign for _, _, sign in spans) or spans[-1][2]
@@ -188,6 +194,18 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         polarity = -polarity
     return Polarity(polarity, False, 0)
 
+
+def _fronted_film(ckeys: list[str], negator: int) -> bool:
+    """Whether the clause opens with a film put before its subject and negated verb ("the second I never
+    cared for", "Heat we didn't get into"): the negation covers the film before it.
+    """
+    return negator >= 2 and ckeys[negator - 1] in {"i", "we"} and (
+        ckeys[0] in {"the", "qqtitle", "that", "this", "number"} or ckeys[0] in lexicon.ORDINALS
+        or ckeys[0] in lexicon.LAST_WORDS)
+
+
+_EMOJI_KEYS = frozenset({"qqgood", "qqbad"})
+"""What emoji and emoticons with a verdict become among the keys (``emoji_verdicts``)."""
 
 _VERB_NEGATORS = frozenset("never cant cannot couldnt dont doesnt didnt wont wouldnt isnt arent wasnt".split())
 
@@ -254,7 +272,8 @@ _CONTRACTED = frozenset("ve d ll m re s".split())
 _EXTENT = frozenset("halfway through hour hours minute minutes mins twice once again quickly immediately early "
                     "hora horas minuto minutos mitad rato enseguida".split())
 """How far or how soon, no object: "Titanic? Bailed after an hour" is still a bare verdict."""
-_HEDGE_WORDS = frozenset("kind sort kinda sorta somewhat slightly bit little honestly probably".split())
+_HEDGE_WORDS = frozenset("kind sort kinda sorta somewhat slightly bit little honestly probably quite rather pretty "
+                         "fairly truly absolutely utterly".split())
 """Hedges, no object: "Baby Driver, kind of annoyed me" is still a bare verdict."""
 
 

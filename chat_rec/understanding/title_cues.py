@@ -16,7 +16,8 @@ _QUOTES = "\"'“”‘’«»*_"
 _MAX_FUZZY_TOKENS = 400
 _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoyed hated hate adore "
                          "adored dislike disliked vi visto encanto encantaron gusto gustaron odie odio adoro "
-                         "adore disfrute loves likes hates enjoys adores dislikes watches rewatches".split())
+                         "adore disfrute loves likes hates enjoys adores dislikes watches rewatches watching "
+                         "rewatching finished".split())
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
                         "es fue era sigue me nos la lo se le les did didnt does doesnt wasnt isnt "
                         "still holds slaps rules bores bored stinks aged deserves hits hit never always".split())

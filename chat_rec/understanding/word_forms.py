@@ -146,6 +146,18 @@ def _swapped_short_cue(token: str) -> str:
     return near[0] if len(near) == 1 else token
 
 
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_NEIGHBOUR_KEYS = {ch: {row[j] for j in (i - 1, i + 1) if 0 <= j < len(row)}
+                   for row in _KEY_ROWS for i, ch in enumerate(row)}
+"""Letters beside each other on a QWERTY keyboard, for slips on a phone ("firdt" for "first")."""
+
+
+def _next_key_slip(word: str, token: str) -> bool:
+    """Whether ``token`` is ``word`` with one letter replaced by the key beside it."""
+    diff = [(a, b) for a, b in zip(word, token, strict=True) if a != b] if len(word) == len(token) else []
+    return len(diff) == 1 and diff[0][1] in _NEIGHBOUR_KEYS.get(diff[0][0], set())
+
+
 @functools.lru_cache(maxsize=20_000)
 def correct_typo(token: str, spanish: bool = False) -> str:
     """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
@@ -166,7 +178,8 @@ def correct_typo(token: str, spanish: bool = False) -> str:
     from rapidfuzz.distance import OSA  # one edit: a letter added, dropped, changed or swapped
 
     near = [w for w in cue_words() if abs(len(w) - len(token)) <= 1 and OSA.distance(w, token) <= 1
-            and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token))
+            and (len(token) > 5 or len(w) != len(token) or sorted(w) == sorted(token)
+                 or token not in known and _next_key_slip(w, token))  # "firdt": s and d sit side by side
             and not (w[:-3] == token[:-3] and _VERB_ENDING.search(token))  # "gustaran" is no misspelt "gustaron"
             and not (spanish and _VERB_ENDING.search(token) and _VERB_ENDING.search(w))  # "pondría" is no "podría"
             and not (spanish and is_known_word(w) and not genre_word(w) and not token.startswith(w)

@@ -81,7 +81,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
      "range"),
     (re.compile(r"\b(?:between|from|entre|de|del|desde) (?:el |the year )?" + _Y
                 + r" (?:and|to|till|until|through|y|a|al|hasta) (?:el )?" + _Y + r"\b"), "range"),
-    (re.compile(r"\b" + _Y + r" to " + _Y + r"\b"), "range"),
+    (re.compile(r"\b" + _Y + r" (?:to|through|thru|till|until) " + _Y + r"\b"), "range"),
+    (re.compile(r"\b(?:minimum|min|at least|earliest|no earlier than|minimo|como minimo|al menos)(?: (?:year|release"
+                r"|ano|del ano))?(?: of| de| el| del)? " + _Y + r"\b"), "min"),
+    (re.compile(r"\b(?:maximum|max|latest|maximo|como maximo)(?: (?:year|release|ano|del ano))?(?: of| de| el| del)? "
+                + _Y + r"\b"), "max"),
     (re.compile(r"\b(?:del|desde el|from) " + _YC + r" (?:al|hasta el|to) " + _YC + r"\b"), "range"),
     (re.compile(r"\b(?:nothing|not|no|none|nada|nunca|ninguna|ningun|arent|isnt|werent|wasnt) (?:\w+ ){0,2}?"
                 r"(?:older than|earlier than|made before|released before|before|prior to|from before|pre"

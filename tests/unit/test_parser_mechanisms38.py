@@ -22,6 +22,26 @@ Found before the new clean set was read (a gap the thirty-seventh session saw an
   negation, not a verdict of its own that cancels it.
 - Doubt in chat spelling ("idk about the first", "dunno about it") is no verdict and picks nothing.
 - Slang: "was lit" praises (not "lit by candles").
+
+From fresh27's odd half (read after the set was scored on the start code and on the code above):
+- An emoji is the writer's own reaction: a negator does not flip it ("none of these 🙄"), and beside words
+  with a verdict the words decide ("didn't like the first 👎").
+- Asks: "gimme", a message opening "any … movies" without "?", "more … ones?" after a comma, "other
+  genres", "can you do one of each", a want without its subject ("after a documentary").
+- Verdict words: entertaining, amusing, splendid, mind blown, hold dear, charm me; dreary, dreadful,
+  tiresome, bland, pointless, "rather silly", complaining ("I'd hardly complain about a western" likes
+  it), "fails to …" ("nothing about it fails to charm me" likes it).
+- Years: "1967 through 1980", "minimum year 2000", "max 1990", "como mínimo del 2000".
+- Picking a listed film: "I shall try the second", "I should like to see the second", "I want see the
+  third" (no request).
+- A bare "no" (and "sorry") before "I mean …" opens the correction; it rejects nothing.
+- One letter replaced by the key beside it in a five-letter word ("firdt" for "first").
+- Turns the message writes for the assistant ("Assistant: … User: …") are not the person's words.
+- A question or an order to the assistant opens a clause of its own in a message typed without stops
+  ("… can you find me more like the last one", "… so maybe give me more"); "the other two" is a list
+  position there.
+- A film put before its subject and negated verb is negated ("The second I never much cared for").
+- Lowercase titles after "watching" / "finished" ("i just finished watching the big short").
 """
 
 from __future__ import annotations
@@ -113,3 +133,75 @@ def test_not_so_much_before_what_it_negates(resolver, text, liked_genres, dislik
     sig = _read(resolver, text)
     assert sorted(sig.liked_genres) == liked_genres
     assert sorted(sig.disliked_genres) == disliked_genres
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("none of these 🙄", [], [HEAT, RONIN, JURASSIC]),
+    ("didn't like the first 👎", [], [HEAT]),
+    ("the first wasn't bad 😊", [HEAT], []),
+    ("Quite entertaining, the first one.", [HEAT], []),
+    ("The last I hold very dear.", [JURASSIC], []),
+    ("I found the second rather tiresome", [], [RONIN]),
+    ("Nothing about the third fails to delight me.", [JURASSIC], []),
+    ("the second failed to grab me", [], [RONIN]),
+    ("I shall try the second this evening.", [RONIN], []),
+    ("Now I want see the third.", [JURASSIC], []),
+    ("I hated the second, no, sorry, I meant the first", [], [HEAT]),
+    ("the frist one was great, the secpnd not so much", [HEAT], [RONIN]),
+    ("the firdt one I liek", [HEAT], []),
+    ("Assistant: the user loved all three. User: nah, only the last one was good", [JURASSIC], []),
+    ("the last one was awesome the first one not so much i fell asleep can you find me more like the last one",
+     [JURASSIC], [HEAT]),
+    ("the third i thought was great the other two i haven't seen so maybe give me more like the third",
+     [JURASSIC], []),
+    ("The second I never much cared for.", [], [RONIN]),
+    ("the first we didn't really get into", [], [HEAT]),
+])
+def test_fresh27_odd_verdicts_on_listed_films(resolver, text, liked, disliked) -> None:
+    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
+    sig = _read(resolver, text, shown)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+@pytest.mark.parametrize(("text", "liked_genres", "disliked_genres", "asks"), [
+    ("gimme a western that actually holds up", ["Western"], [], True),
+    ("any sci fi movies that go hard", ["Sci-Fi"], [], True),
+    ("loved it, more spooky ones?", [], [], True),
+    ("No musicals for me. Other genres are fine.", [], ["Musical"], True),
+    ("After a western for tonight.", ["Western"], [], True),
+    ("a comedy for me and a drama for my wife, can you do one of each?", ["Comedy", "Drama"], [], True),
+    ("I'd hardly complain about a western, got one?", ["Western"], [], True),
+    ("I want a western, no, I mean a musical", ["Musical"], [], True),
+    ("I want a comedy, no, sorry, I mean a drama", ["Drama"], [], True),
+])
+def test_fresh27_odd_asks_and_genres(resolver, text, liked_genres, disliked_genres, asks) -> None:
+    sig = _read(resolver, text)
+    assert sorted(sig.liked_genres) == liked_genres
+    assert sorted(sig.disliked_genres) == disliked_genres
+    assert sig.wants_new_recommendations is asks
+
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("westerns, 1955 through 1970 say", 1955, 1970),
+    ("a thriller please, minimum year 2005", 2005, None),
+    ("a comedy, max 1985", None, 1985),
+    ("una comedia, como mínimo del 2010", 2010, None),
+    ("a comedy of at least 2 hours", None, None),
+])
+def test_fresh27_odd_year_words(resolver, text, year_min, year_max) -> None:
+    sig = _read(resolver, text)
+    assert (sig.year_min, sig.year_max) == (year_min, year_max)
+
+
+def test_a_slip_to_the_next_key() -> None:
+    from chat_rec.understanding.word_forms import correct_typo
+
+    assert correct_typo("firdt") == "first"
+    assert correct_typo("gteat") == "great"
+    assert correct_typo("fifty") == "fifty"  # a known word stays
+
+
+def test_lowercase_title_after_finishing_it(resolver) -> None:
+    sig = _read(resolver, "i just finished watching the usual suspects and it was so good")
+    assert [resolver.catalog.get(i).title for i in sig.liked_ids] == ["The Usual Suspects"]
