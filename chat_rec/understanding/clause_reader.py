@@ -306,7 +306,7 @@ class ClauseReader(ClauseVerdicts):
                     and clause_rules.PRO_DROP.match(text) and not any(k in PRONOUNS for k in ckeys):
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]  # Spanish drops the subject: "No me convenció"
             elif polarity and st.last_refs and st.heard_sentence == st.refs_sentence == sent \
-                    and set(keys[max(0, lo - 2):lo]) & _CONTRAST_WORDS and _OWN_SUBJECT.match(text):
+                    and set(keys[max(0, lo - 2):lo]) & (_CONTRAST_WORDS | {"and", "y"}) and _OWN_SUBJECT.match(text):
                 # "mum loves the first, but I've never been a fan": the person's own verdict on that film
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
             elif polarity >= 0 and st.averted and _ONE_OF_KIND.search(text) and (

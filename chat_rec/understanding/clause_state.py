@@ -77,7 +77,8 @@ def _run_on(keys: list[str], i: int, start: int) -> bool:
 
 
 _COPULAS = frozenset("was is were are fue estuvo es esta era parecio".split())
-_WANT_AN_OBJECT = frozenset(", qqtitle than as if when because since while whereas though although about of with "
+_WANT_AN_OBJECT = frozenset(", qqtitle the a an la el las los un una than as if when because since while whereas "
+                            "though although about of with "
                             "for in on at by from to into like over after before between "
                             "que como de del a al con y o ni entre sobre para por".split())
 """Words after which a film and its copula are part of the clause in hand ("better than the second was",

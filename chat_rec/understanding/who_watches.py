@@ -33,11 +33,12 @@ WATCHING_WITH = re.compile(r"\b(?:with|con|for|para) (?:my|mi|mis|our|nuestro|nu
 brother", "my sister's coming over tonight", "mi prima viene a casa"): their taste counts (rule 14)."""
 
 
-THEIR_FAVOURITE = re.compile(r"\b(?:is|was|s|were|are|remains|became) (?:always |still )?(?:his|her|their)"
+THEIR_FAVOURITE = re.compile(r"\b(?:is|was|s|were|are|remains|became) (?:always |still )?(?:his|her|their"
+                             r"|(?:my|our) (?:\w+ )?" + _OUTSIDERS + r")"
                              r" (?:all time |all-time |absolute |very )?"
                              r"(?:favou?rites?|faves?|favs?|go to|comfort movie)\b")
-"""A film said to be someone else's favourite ("True Grit was his favourite"): their taste, not the
-user's, whoever they are (rule 14), unless the user watches with them."""
+"""A film said to be someone else's favourite ("True Grit was his favourite", "Heat is my cousin's
+favourite"): their taste, not the user's (rule 14), unless the user watches with them."""
 
 
 _HOUSEHOLD = (r"(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|kids?|son|daughter|mum|mom|dad|mother|father"

@@ -42,6 +42,8 @@ From fresh27's odd half (read after the set was scored on the start code and on 
   position there.
 - A film put before its subject and negated verb is negated ("The second I never much cared for").
 - Lowercase titles after "watching" / "finished" ("i just finished watching the big short").
+- A film said to be "my cousin's favourite" is the cousin's taste; "and I've never understood why" after it
+  is the person's own verdict on that film.
 """
 
 from __future__ import annotations
@@ -205,3 +207,16 @@ def test_a_slip_to_the_next_key() -> None:
 def test_lowercase_title_after_finishing_it(resolver) -> None:
     sig = _read(resolver, "i just finished watching the usual suspects and it was so good")
     assert [resolver.catalog.get(i).title for i in sig.liked_ids] == ["The Usual Suspects"]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("The second is my cousin's favourite and I've never understood why.", [], [RONIN]),
+    ("the last one is my sister's favourite", [], []),
+    ("the first one is my uncle's favourite, I love it too", [HEAT], []),
+    ("la primera me encanta y la ultima es demasiado lenta", [HEAT], [JURASSIC]),
+])
+def test_someone_elses_favourite(resolver, text, liked, disliked) -> None:
+    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
+    sig = _read(resolver, text, shown)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
