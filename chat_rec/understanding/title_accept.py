@@ -118,6 +118,13 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n > 1 and prev in _PHRASE_OPENERS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) \
             and _ordinary(key) and not resolver._known_film(key):
         return False  # "no happy accidents, please": ordinary words, a little-known film's title
+    if n > 1 and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) and prev \
+            and prev not in lexicon.FILM_CUES | _STRONG_CUES \
+            and not any(c in prefer for _, c in resolver._index.get(key, [])) \
+            and all(lexicon.is_known_word(t.key) or t.key in _MINOR for t in tokens[i:i + n]) \
+            and not resolver._known_film(key) and not (at_start(text, i, first) and nxt in _VERB_AFTER) \
+            and not " ".join(t.key for t in tokens[max(0, i - 2):i]).endswith(_SLOT_BEFORE):
+        return False  # "guess the killer", "catch the bus": ordinary lowercase words after a verb of their own
     if kind_after([t.key for t in tokens[i + n:i + n + 3]]) and (first.raw[:1].isupper() or not _is_weak(key)) \
             and resolver._known_film(key, whole_title=True):
         return True  # "a Jaws type film", "some Rear Window-esque mysteries": a known film made a kind
