@@ -143,9 +143,11 @@ class ClauseVerdicts:
                 clause_rules.ELABORATION.match(text) or (coordination.list_only(text) and keys[lo - 1] == ",")):
             c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
         if c.polarity == 0 and not c.seen and sent == st.verdict_sentence == c.before_clause[0] \
-                and keys[lo - 1] == "," and bare_verdict(c.before_clause[1].split()) \
-                and clause_rules.bare_choice(ckeys):
-            c.polarity, c.scope = st.last_verdict, 0  # "Really good, the first one.": the film said after its verdict
+                and keys[lo - 1] == "," and (c.hi == len(keys) or keys[c.hi] in {".", "?", "!"}) \
+                and bare_verdict(c.before_clause[1].split()) and clause_rules.bare_choice(ckeys):
+            # "Really good, the first one.": the film said after its verdict, last in its sentence ("first one:
+            # loved it; second: never seen" gives each film the verdict after it)
+            c.polarity, c.scope = st.last_verdict, 0
         if c.polarity == 0 and not c.seen and not c.asking and comparisons.ranked_above(ckeys):
             c.polarity, c.scope = 1, 0  # "Terminator 2 > Terminator": the first liked, the second a yardstick
             st.ranked_sentence = sent

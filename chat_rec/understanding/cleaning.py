@@ -47,20 +47,27 @@ _SYSTEM_SIDE = frozenset("assistant system bot chatbot ai gpt asistente sistema"
 
 def _own_turns(text: str) -> str:
     """A message that writes a dialogue of its own ("Assistant: noted, user hates all three. User: no,
-    the first was great") keeps only the turns under the person's own label and what precedes any label;
-    the turns it puts in the assistant's or the system's mouth are not the person's words (rule 15).
+    the first was great") drops the turns it puts in the assistant's or the system's mouth, each to its
+    sentence's end or the next label, and the person's own labels; those turns are not the person's words
+    (rule 15).
     """
     labels = list(_ROLE.finditer(text))
     if not any(m.group("who").lower() in _SYSTEM_SIDE for m in labels):
         return text
-    kept, start, theirs = [], 0, False
-    for m in labels:
-        if not theirs:
-            kept.append(text[start:m.start()])
-        start, theirs = m.end(), m.group("who").lower() in _SYSTEM_SIDE
-    if not theirs:
-        kept.append(text[start:])
+    kept, start = [], 0
+    for n, m in enumerate(labels):
+        if m.start() < start:
+            continue
+        kept.append(text[start:m.start()])
+        start = m.end()
+        if m.group("who").lower() in _SYSTEM_SIDE:  # their turn ends at its sentence's end or the next label
+            end = _TURN_END.search(text, m.end())
+            start = min(end.end() if end else len(text), labels[n + 1].start() if n + 1 < len(labels) else len(text))
+    kept.append(text[start:])
     return " ".join(part.strip() for part in kept if part.strip())
+
+
+_TURN_END = re.compile(r"[.!?\n]|#{2,}|-{2,}")
 
 
 _THEN = re.compile(r"\s*[,;]\s*(?:(?:and|y)\s+)?(?:(?:then|after that|afterwards|but|luego|despues|después|pero)\b)?\s*"

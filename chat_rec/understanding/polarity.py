@@ -197,12 +197,19 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
 
 
 def _fronted_film(ckeys: list[str], negator: int) -> bool:
-    """Whether the clause opens with a film put before its subject and negated verb ("the second I never
-    cared for", "Heat we didn't get into"): the negation covers the film before it.
+    """Whether the clause opens with a film put before its subject and a negated verb of liking ("the second
+    I never cared for", "Heat we didn't get into"): the negation covers the film before it. Other verbs
+    ("the other two we haven't tried", "Hook I don't remember") judge nothing.
     """
-    return negator >= 2 and ckeys[negator - 1] in {"i", "we"} and (
+    verb = next((k for k in ckeys[negator + 1:] if k not in _DEGREE_BEFORE_VERB), "")
+    return negator >= 2 and ckeys[negator - 1] in {"i", "we"} and verb in _LIKING_VERBS and (
         ckeys[0] in {"the", "qqtitle", "that", "this", "number"} or ckeys[0] in lexicon.ORDINALS
         or ckeys[0] in lexicon.LAST_WORDS)
+
+
+_LIKING_VERBS = frozenset("care cared like liked love loved enjoy enjoyed get got dig dug rate rated fancy fancied "
+                          "warm warmed".split())
+_DEGREE_BEFORE_VERB = frozenset("much really ever quite even particularly truly all that so".split())
 
 
 _EMOJI_KEYS = frozenset({"qqgood", "qqbad"})
