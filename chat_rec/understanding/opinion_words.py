@@ -97,7 +97,8 @@ def _tagged_moods() -> frozenset[str]:
 
 def lexicon_words() -> frozenset[str]:
     """Every word both lexicons rate, whatever its score: English words a dictionary check must know
-    ("tiresome" is no misspelt title)."""
+    ("tiresome" is no misspelt title).
+    """
     return frozenset(w for w in (*_pattern_words(), *_vader_words()) if len(w) >= 3)
 
 
