@@ -40,8 +40,12 @@ _PREDICATE = re.compile(
     r"\b(?:was|is|s|were|are|wasnt|isnt|werent|arent|felt|feels|seemed|seems|looked|looks|sounds|sounded"
     r"|found (?:it|them|this|that|qqtitle|the \w+(?: one)?)|thought (?:it|that|this|qqtitle)(?: was)?)"
     r"(?: " + _DEGREE + r")* (?P<word>[a-z]{4,})\b"
-    r"|^(?:(?:" + _DEGREE + r"|and|but|oh|ah|honestly|frankly) )*(?P<alone>[a-z]{4,})$")
-"""A word in a predicate's place: after a copula or "found it", or alone with its degree words."""
+    r"|^(?:(?:and|but|oh|ah|honestly|frankly) )*(?:" + _DEGREE + r" )+(?P<alone>[a-z]{4,})$")
+"""A word in a predicate's place: after a copula or "found it", or alone after degree words ("utterly
+dreary"); alone, only an adjective of Pattern's."""
+_NOT_VERDICTS = frozenset("sorry glad happy grateful thankful afraid excited sure ready welcome true false real "
+                          "right correct incorrect null".split())
+"""Adjectives of the speaker's own state ("so sorry") or of truth ("is false"): no verdict on a film."""
 
 
 def _package_dir(name: str) -> Path:
@@ -54,17 +58,31 @@ def _package_dir(name: str) -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _pattern_words() -> dict[str, float]:
+    return {w: score for w, (score, _) in _pattern_entries().items()}
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_adjectives() -> frozenset[str]:
+    return frozenset(w for w, (_, adjective) in _pattern_entries().items() if adjective)
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_entries() -> dict[str, tuple[float, bool]]:
+    """Word -> (mean polarity, whether Pattern tags it an adjective)."""
     try:
         root = ET.fromstring((_package_dir("textblob") / "en" / "en-sentiment.xml").read_bytes())
     except (FileNotFoundError, ET.ParseError) as exc:  # pragma: no cover - a broken install
         log.warning("Pattern's opinion lexicon is unavailable (%s); reading without it", exc)
         return {}
     scores: dict[str, list[float]] = {}
+    adjectives: set[str] = set()
     for word in root.iter("word"):
-        form, polarity = word.get("form", ""), word.get("polarity")
+        form, polarity = word.get("form", "").lower(), word.get("polarity")
         if polarity is not None and form.isalpha():
-            scores.setdefault(form.lower(), []).append(float(polarity))
-    return {w: sum(v) / len(v) for w, v in scores.items()}
+            scores.setdefault(form, []).append(float(polarity))
+            if word.get("pos") == "JJ":
+                adjectives.add(form)
+    return {w: (sum(v) / len(v), w in adjectives) for w, v in scores.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -117,7 +135,8 @@ def opinion_signs() -> dict[str, int]:
         if (word in pattern and word in vader and (pattern[word] > 0) != (vader[word] > 0)
                 and pattern[word] and vader[word]):
             continue  # the lexicons disagree
-        if len(signs) != 1 or word in moods or lexicon.mentions_genre(word) or word in lexicon.NEGATORS:
+        if len(signs) != 1 or word in moods or word in _NOT_VERDICTS or lexicon.mentions_genre(word) \
+                or word in lexicon.NEGATORS:
             continue
         out[word] = signs.pop()
     return out
@@ -132,6 +151,8 @@ def spans(text: str) -> list[tuple[int, int, int]]:
         sign = signs.get(m.group(group), 0)
         subject = text[:m.start()].split()[-1:]
         felt = group == "word" and not m.group().startswith(("found", "thought"))  # "I found it dull" is a verdict
+        if group == "alone" and m.group(group) not in _pattern_adjectives():
+            continue  # "seen all three, sadly": an adverb of the speaker's, no verdict
         if sign and not (felt and subject and subject[0] in _PEOPLE):
             found.append((m.start(group), m.end(group), sign))
     return found

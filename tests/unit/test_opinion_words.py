@@ -22,7 +22,10 @@ def test_both_lexicons_load_and_moods_are_left_out() -> None:
 @pytest.mark.parametrize(("text", "found"), [
     ("the first one was splendid", [("splendid", 1)]),
     ("i found it utterly tiresome", [("tiresome", -1)]),
-    ("thoroughly dreary", [("dreary", -1)]),
+    ("thoroughly splendid", [("splendid", 1)]),
+    ("so sorry", []),  # the speaker's own state
+    ("really sadly", []),  # alone, only an adjective counts
+    ("set the flag is false", []),  # truth, no verdict
     ("i was happy to see it end", []),  # a feeling of the person's, not the film's quality
     ("a splendid western please", []),  # not in a predicate's place
     ("the second was kind of dull", [("dull", -1)]),  # "kind" is a degree word there, not a verdict
