@@ -86,6 +86,10 @@ _TITLE_POINTERS = frozenset("watched watch saw see seen loved liked hated enjoye
 """Words before a preposition that may open a title or point to one ("watched In Bruges", "similar to X")."""
 
 
+_PUT_ON = ("put on", "stick on", "turn on", "throw on", "queue up")
+"""Phrases of starting a film: what follows them is one ("then someone put on the killer")."""
+
+
 def _ordinary(key: str) -> bool:
     """A title of ordinary words in any plural ("happy accidents", "dark places"): ``_is_weak`` with -s and
     -es plurals taken back to their word.
@@ -118,13 +122,14 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n > 1 and prev in _PHRASE_OPENERS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) \
             and _ordinary(key) and not resolver._known_film(key):
         return False  # "no happy accidents, please": ordinary words, a little-known film's title
-    if n > 1 and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) and prev \
+    if n > 1 and first.key in {"the", "a", "an"} and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) and prev \
             and prev not in lexicon.FILM_CUES | _STRONG_CUES \
             and not any(c in prefer for _, c in resolver._index.get(key, [])) \
             and all(lexicon.is_known_word(t.key) or t.key in _MINOR for t in tokens[i:i + n]) \
             and not resolver._known_film(key) and not (at_start(text, i, first) and nxt in _VERB_AFTER) \
-            and not " ".join(t.key for t in tokens[max(0, i - 2):i]).endswith(_SLOT_BEFORE):
-        return False  # "guess the killer", "catch the bus": ordinary lowercase words after a verb of their own
+            and not " ".join(t.key for t in tokens[max(0, i - 2):i]).endswith(_SLOT_BEFORE + _PUT_ON):
+        return False  # "guess the killer", "catch the bus": "the" and ordinary lowercase words after a verb of
+        # their own name a thing, not a little-known film
     if kind_after([t.key for t in tokens[i + n:i + n + 3]]) and (first.raw[:1].isupper() or not _is_weak(key)) \
             and resolver._known_film(key, whole_title=True):
         return True  # "a Jaws type film", "some Rear Window-esque mysteries": a known film made a kind
