@@ -51,7 +51,8 @@ def _own_turns(text: str) -> str:
     sentence's end or the next label, and the person's own labels; those turns are not the person's words
     (rule 15).
     """
-    labels = list(_ROLE.finditer(text))
+    labels = [m for m in _ROLE.finditer(text) if not text[:m.start()].strip() or text[:m.start()].rstrip()[-1] in
+              ".!?#-*>\n"]  # a label opens a turn: at the start or after a sentence's end ("Movies about AI: any?")
     if not any(m.group("who").lower() in _SYSTEM_SIDE for m in labels):
         return text
     kept, start = [], 0

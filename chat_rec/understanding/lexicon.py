@@ -409,12 +409,8 @@ def _vocab() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
-    """Every whole English word of the vocabulary and of the opinion lexicons: a token outside it is likely
-    a typo or name.
-    """
-    from chat_rec.understanding.opinion_words import lexicon_words
-
-    return frozenset(w for w in _vocab() if w.isalpha() and w.isascii()) | common_words() | lexicon_words()
+    """Every whole English word of the vocabulary: a token outside it is likely a typo or name."""
+    return frozenset(w for w in _vocab() if w.isalpha() and w.isascii()) | common_words()
 
 
 INFLECTIONS = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"))

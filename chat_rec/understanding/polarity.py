@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, lexicon, opinion_words
+from chat_rec.understanding import comparisons, conditions, lexicon
 from chat_rec.understanding.references import _Ref
 
 FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
@@ -111,7 +111,6 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
               if not lexicon.POSITIVE.fullmatch(m.group("adj"))
               and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
-    found += [f for f in opinion_words.spans(text) if not any(s < f[1] and f[0] < e for s, e, _ in found)]
     found = [f for f in found
              if not _COUNTERFACTUAL.search(text[:f[0]]) and not lexicon.CHARACTER_AFTER.match(text, f[1])]
     longing = [m.span() for regex in (clause_rules.LONGING, clause_rules.NO_NEED) for m in regex.finditer(text)]
@@ -293,7 +292,6 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     text = " ".join(ckeys)
     seen_words = (lexicon.SEEN, clause_rules.SEEN_QUALIFIERS) if seen else ()
     spans = [m.span() for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *seen_words) for m in regex.finditer(text)]
-    spans += [(start, end) for start, end, _ in opinion_words.spans(text)]  # "Titanic? Utterly dreary."
     for start, end in spans:  # all found on the whole clause: "never got into" is not "into" and the rest
         text = text[:start] + " " * (end - start) + text[end:]
     rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED
