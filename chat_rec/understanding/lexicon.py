@@ -237,6 +237,8 @@ REQUEST = re.compile(
     r"|ideas|i want|we want|want something|want to watch"
     r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"
     r"|(?:can|could) (?:you|u) do (?:one|a|an|some|something|two|three)\b"
+    r"|(?:something|anything|more|others?|another) (?:of|in) (?:its|that|the same|this|their|his|her) (?:sort|kind"
+    r"|vein|ilk|mould|mold|type)\b"
     r"|wanna (?:watch|see)|i need|we need|need something|looking for|look for|im after|were after"
     r"|i am after|in the mood for|rather (?:see|watch|have)|like to (?:watch|see)|(?:watch|see) "
     r"(?:something|a|an|some)|can you find|could you find|help me (?:find|pick|choose)"

@@ -137,7 +137,7 @@ class ListReferences:
                 picked = ids[-2:-1]  # "la penúltima", "the second to last one"
             elif k in {"to", "last"} and prev == "second" or k == "last" and ckeys[j - 2:j] == ["second", "to"]:
                 continue  # the rest of "second to last"
-            elif k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in {"one", "movie", "film", "pick"}
+            elif k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in _POSITION_NOUNS
                                            or j == 0 or prev in {"and", "or", "y", "o", "seen"}) \
                     and not self._tag_at(ckeys, j):  # ("the first-love one" describes the film tagged "first love")
                 if nxt in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
@@ -154,7 +154,7 @@ class ListReferences:
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
                 picked = ids[:1]
             elif k in {"top", "bottom"} and (prev in _DETERMINERS or j == 0) \
-                    and nxt in {"one", "pick", "movie", "film"}:
+                    and nxt in _POSITION_NOUNS:
                 picked = ids[:1] if k == "top" else ids[-1:]  # "the top one", "bottom one nope"
             elif k in {"top", "bottom"} and 1 < count < n and (j == 0 or prev in _DETERMINERS or prev in {"my", "and"}):
                 picked = ids[:count] if k == "top" else ids[-count:]  # "top three on that list", "the bottom two"
@@ -463,11 +463,13 @@ def rest_of_message(ckeys: Sequence[str], lo: int, named: Sequence[int], judged:
         return _Ref(lo + j, left)
     return None
 _PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pelis"})
+_POSITION_NOUNS = frozenset({"one", "pick", "movie", "film", "picture", "flick"})
+"""Nouns after an ordinal that make it a listed film's position ("the second picture")."""
 
 _DESCRIPTION = re.compile(
     r"\b(?:the|la|el|that|this)\s+((?:(?!the\b)\w+ ){0,4}?(?!the\b)\w+)"
-    r"\s+(?:one|ones|movie|movies|film|films)\b"
-    r"|\bthe (?:one|movie|film) (?:with|by|from|about|set in) ((?:(?!(?:and|or|but)\b)\w+ ){0,2}\w+)"
+    r"\s+(?:one|ones|movie|movies|film|films|picture|pictures|flick|flicks)\b"
+    r"|\bthe (?:one|movie|film|picture|flick) (?:with|by|from|about|set in) ((?:(?!(?:and|or|but)\b)\w+ ){0,2}\w+)"
     r"|\b(?:la|el|las|los|esa|ese|esas|esos) (?:de|del|con|sobre) (?:la |el |los |las )?"
     r"((?:(?!(?:y|e|o|pero)\b)\w+ ){0,3}\w+)"
     r"|^(?:the|el|la) ((?:\w+ )?\w+)$"

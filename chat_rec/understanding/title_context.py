@@ -23,8 +23,11 @@ from chat_rec.understanding.title_keys import _YEAR, _Token
 
 
 def at_start(text: str, i: int, first: _Token) -> bool:
-    """Whether a token opens a sentence (where a capital letter says nothing)."""
-    return i == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, first.start - 4):first.start]))
+    """Whether a token opens a sentence (where a capital letter says nothing); an emoji ends one ("mind
+    blown 🤯 More like it?").
+    """
+    return i == 0 or bool(re.search(r"(?:[.!?¡¿\n:;\"(]|[\u2600-\u27bf\U0001f000-\U0001faff]\ufe0f?)\s*$",
+                                    text[max(0, first.start - 4):first.start]))
 
 
 def nearby_year(tokens: list[_Token], i: int, n: int) -> int | None:

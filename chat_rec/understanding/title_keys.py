@@ -31,7 +31,7 @@ _YEAR = re.compile(r"^(?:18[89]\d|19\d\d|20[0-3]\d)$")
 _MINOR = frozenset("the a an of and or to in on at for with from by la el los las un una de del y en con".split())
 
 
-_NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series".split())
+_NOUNS_AFTER = frozenset("movies films flicks ones stuff genre movie film series picture pictures".split())
 
 
 @functools.lru_cache(maxsize=1)

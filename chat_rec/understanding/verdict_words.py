@@ -178,6 +178,7 @@ NEGATIVE = re.compile((
     r"|overlong)"
     r"|dreary|dreadful|tiresome|insufferable|(?:was|is|s|pretty|so|absolutely|truly) dire\b|abysmal|atrocious"
     r"|lousy|bland|pointless|complain(?:s|ed|ing)?(?! (?:to|that)\b)|complaints?|fail(?:s|ed|ing)? to \w+"
+    r"|unwelcome|unbearable|unwatchable|unpleasant"
     r"|(?:swap|switch|replace|change|ditch|drop|remove|lose)(?: out)?(?= (?:the|that|this|it|those|these|them|qqtitle"
     r"|\d|first|second|third|fourth|fifth|last|one|two|three)\b)|get rid of"
     r"|too (?:slow|long|boring|cheesy|violent)|way too(?: \w+)?|demasiado lent[oa]|aburrid[oa]s?"

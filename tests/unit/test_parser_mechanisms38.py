@@ -231,3 +231,30 @@ def test_turns_written_for_the_assistant(text, kept) -> None:
     from chat_rec.understanding.cleaning import clean
 
     assert clean(text) == kept
+
+
+@pytest.mark.parametrize(("text", "liked", "asks"), [
+    ("Finished Heat at midnight, mind blown 🤯 More tense ones?", [HEAT], True),
+    ("Nothing about the second fails to impress me. Something of that sort would not be unwelcome.", [RONIN],
+     True),
+    ("Anything in the same vein as the third?", [JURASSIC], True),
+])
+def test_an_emoji_ends_a_sentence_and_asks_for_its_sort(resolver, text, liked, asks) -> None:
+    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
+    sig = _read(resolver, text, shown)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sig.wants_new_recommendations is asks
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("I'll take the second picture.", [RONIN], []),
+    ("The dinosaur picture was splendid.", [JURASSIC], []),
+    ("the first picture dragged terribly", [], [HEAT]),
+    ("I loved the heist picture", [], []),  # a kind of film, not *Heist*
+    ("I am a great admirer of Hitchcock's pictures.", [], []),  # a maker's films, not *Hitchcock*
+])
+def test_picture_is_a_film_noun(resolver, text, liked, disliked) -> None:
+    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
+    sig = _read(resolver, text, shown)
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
