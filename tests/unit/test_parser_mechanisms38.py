@@ -59,6 +59,23 @@ def _read(resolver, text: str, previous=()):
     return Extractor(resolver, None).extract(text, "", list(previous))
 
 
+def _shown(resolver):
+    return [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
+
+
+def _films_judged(resolver, text: str, liked, disliked) -> None:
+    sig = _read(resolver, text, _shown(resolver))
+    assert sorted(sig.liked_ids) == sorted(liked)
+    assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+def _genres_judged(resolver, text: str, liked_genres, disliked_genres):
+    sig = _read(resolver, text)
+    assert sorted(sig.liked_genres) == liked_genres
+    assert sorted(sig.disliked_genres) == disliked_genres
+    return sig
+
+
 @pytest.mark.parametrize(("text", "liked_genres", "disliked_genres"), [
     ("no gore please, a thriller", ["Thriller"], []),
     ("no sad endings please, a drama", ["Drama"], []),
@@ -75,9 +92,7 @@ def _read(resolver, text: str, previous=()):
     ("no horror, westerns or musicals would be great", ["Musical", "Western"], ["Horror"]),
 ])
 def test_what_follows_a_refused_phrase(resolver, text, liked_genres, disliked_genres) -> None:
-    sig = _read(resolver, text)
-    assert sorted(sig.liked_genres) == liked_genres
-    assert sorted(sig.disliked_genres) == disliked_genres
+    _genres_judged(resolver, text, liked_genres, disliked_genres)
 
 
 def test_a_refused_list_of_films_is_unchanged(resolver) -> None:
@@ -93,9 +108,7 @@ def test_a_refused_list_of_films_is_unchanged(resolver) -> None:
     ("horror films still scare me", [], ["Horror"]),
 ])
 def test_a_fear_wished_for_or_felt(resolver, text, liked_genres, disliked_genres) -> None:
-    sig = _read(resolver, text)
-    assert sorted(sig.liked_genres) == liked_genres
-    assert sorted(sig.disliked_genres) == disliked_genres
+    _genres_judged(resolver, text, liked_genres, disliked_genres)
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [
@@ -119,10 +132,7 @@ def test_a_fear_wished_for_or_felt(resolver, text, liked_genres, disliked_genres
     ("the first was good the second was bad and i havent seen the third", [HEAT], [RONIN]),
 ])
 def test_clauses_typed_without_commas(resolver, text, liked, disliked) -> None:
-    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
-    sig = _read(resolver, text, shown)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    _films_judged(resolver, text, liked, disliked)
 
 
 @pytest.mark.parametrize(("text", "liked_genres", "disliked_genres"), [
@@ -132,9 +142,7 @@ def test_clauses_typed_without_commas(resolver, text, liked, disliked) -> None:
     ("musicals not so much for me", [], ["Musical"]),
 ])
 def test_not_so_much_before_what_it_negates(resolver, text, liked_genres, disliked_genres) -> None:
-    sig = _read(resolver, text)
-    assert sorted(sig.liked_genres) == liked_genres
-    assert sorted(sig.disliked_genres) == disliked_genres
+    _genres_judged(resolver, text, liked_genres, disliked_genres)
 
 
 @pytest.mark.parametrize(("text", "liked", "disliked"), [
@@ -160,10 +168,7 @@ def test_not_so_much_before_what_it_negates(resolver, text, liked_genres, dislik
     ("the first we didn't really get into", [], [HEAT]),
 ])
 def test_fresh27_odd_verdicts_on_listed_films(resolver, text, liked, disliked) -> None:
-    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
-    sig = _read(resolver, text, shown)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    _films_judged(resolver, text, liked, disliked)
 
 
 @pytest.mark.parametrize(("text", "liked_genres", "disliked_genres", "asks"), [
@@ -178,9 +183,7 @@ def test_fresh27_odd_verdicts_on_listed_films(resolver, text, liked, disliked) -
     ("I want a comedy, no, sorry, I mean a drama", ["Drama"], [], True),
 ])
 def test_fresh27_odd_asks_and_genres(resolver, text, liked_genres, disliked_genres, asks) -> None:
-    sig = _read(resolver, text)
-    assert sorted(sig.liked_genres) == liked_genres
-    assert sorted(sig.disliked_genres) == disliked_genres
+    sig = _genres_judged(resolver, text, liked_genres, disliked_genres)
     assert sig.wants_new_recommendations is asks
 
 
@@ -216,10 +219,7 @@ def test_lowercase_title_after_finishing_it(resolver) -> None:
     ("la primera me encanta y la ultima es demasiado lenta", [HEAT], [JURASSIC]),
 ])
 def test_someone_elses_favourite(resolver, text, liked, disliked) -> None:
-    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
-    sig = _read(resolver, text, shown)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    _films_judged(resolver, text, liked, disliked)
 
 
 @pytest.mark.parametrize(("text", "kept"), [
@@ -240,8 +240,7 @@ def test_turns_written_for_the_assistant(text, kept) -> None:
     ("Anything in the same vein as the third?", [JURASSIC], True),
 ])
 def test_an_emoji_ends_a_sentence_and_asks_for_its_sort(resolver, text, liked, asks) -> None:
-    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
-    sig = _read(resolver, text, shown)
+    sig = _read(resolver, text, _shown(resolver))
     assert sorted(sig.liked_ids) == sorted(liked)
     assert sig.wants_new_recommendations is asks
 
@@ -254,7 +253,4 @@ def test_an_emoji_ends_a_sentence_and_asks_for_its_sort(resolver, text, liked, a
     ("I am a great admirer of Hitchcock's pictures.", [], []),  # a maker's films, not *Hitchcock*
 ])
 def test_picture_is_a_film_noun(resolver, text, liked, disliked) -> None:
-    shown = [resolver.catalog.get(i) for i in (HEAT, RONIN, JURASSIC)]
-    sig = _read(resolver, text, shown)
-    assert sorted(sig.liked_ids) == sorted(liked)
-    assert sorted(sig.disliked_ids) == sorted(disliked)
+    _films_judged(resolver, text, liked, disliked)
