@@ -22,6 +22,8 @@ _CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratc
 
 
 _INDEFINITE = frozenset("a an un una some unos unas".split())
+_ANSWER_WORDS = clause_rules.RETRACT_LEADS | frozenset("nope nah yes yeah yep yup si sure".split())
+"""One-word answers to the assistant: no verdict of their own on a film named after them."""
 
 
 def _alternative(st: Reading, c: Clause) -> bool:
@@ -144,7 +146,8 @@ class ClauseVerdicts:
             c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
         if c.polarity == 0 and not c.seen and sent == st.verdict_sentence == c.before_clause[0] \
                 and keys[lo - 1] == "," and (c.hi == len(keys) or keys[c.hi] in {".", "?", "!"}) \
-                and bare_verdict(c.before_clause[1].split()) and clause_rules.bare_choice(ckeys):
+                and bare_verdict(c.before_clause[1].split()) and clause_rules.bare_choice(ckeys) \
+                and not set(c.before_clause[1].split()) <= _ANSWER_WORDS:  # "No, the second one" picks it
             # "Really good, the first one.": the film said after its verdict, last in its sentence ("first one:
             # loved it; second: never seen" gives each film the verdict after it)
             c.polarity, c.scope = st.last_verdict, 0
