@@ -29,7 +29,7 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
                 k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
             clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
             start = i
-        elif i < len(keys) and (_run_on(keys, i, start) or _copular_run_on(keys, i, start)
+        elif i < len(keys) and (_run_on(keys, i, start) or _position_run_on(keys, i, start)
                                 or _asked_on(keys, i, start)):
             clauses.append((sentence, start, i))  # "loved the first one hated the third one"
             start = i
@@ -80,7 +80,7 @@ _COPULAS = frozenset("was is were are fue estuvo es esta era parecio".split())
 _WANT_AN_OBJECT = frozenset(", qqtitle the a an la el las los un una than as if when because since while whereas "
                             "though although about of with "
                             "for in on at by from to into like over after before between "
-                            "que como de del a al con y o ni entre sobre para por".split())
+                            "que como de del al con y o ni entre sobre para por".split())
 """Words after which a film and its copula are part of the clause in hand ("better than the second was",
 "mejor que la segunda")."""
 _ARTICLES = frozenset("the la el".split())
@@ -109,7 +109,7 @@ def _judging(words: list[str]) -> bool:
     return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
 
 
-def _copular_run_on(keys: list[str], i: int, start: int) -> bool:
+def _position_run_on(keys: list[str], i: int, start: int) -> bool:
     """Whether a film or list position at ``i`` opens a clause of its own in a message typed without
     commas, after a clause that already judged something ("the first was good the second was bad",
     "Heat was great Ronin was boring", "number 2 was dull 3 was fun", "la primera me gustó la segunda no").
