@@ -20,6 +20,7 @@ from chat_rec.catalog.titles import fold
 from chat_rec.understanding import film_facts, lexicon, years
 from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
 from chat_rec.understanding.audience import AUDIENCE_TERM, audience_asked, audience_spans
+from chat_rec.understanding.clause_state import split_clauses
 from chat_rec.understanding.clauses import ASKED_BY_ORDER, asks_what_a_film_is
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.lexicon import DAY_NAMES, TIME_NOUNS
@@ -200,6 +201,9 @@ def _asking_clause(keys: Sequence[str], at: int) -> bool:
     """
     lo = next((j + 1 for j in range(at - 1, -1, -1) if keys[j] in CLAUSE_BREAKS), 0)
     hi = next((j for j in range(at, len(keys)) if keys[j] in CLAUSE_BREAKS), len(keys))
+    for _, start, end in split_clauses(list(keys)):  # the parser's clauses, also in a message without stops
+        if start <= at < end:  # ("the second was bad can you find me more like the first": "bad" judges)
+            lo, hi = max(lo, start), min(hi, end)
     return _asks(list(keys[lo:hi]))
 
 

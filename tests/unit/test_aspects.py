@@ -534,3 +534,17 @@ def test_a_word_of_complaint_is_a_quality_to_avoid(index) -> None:
     assert aspects_with_polarity("nothing boring please", boring) == ([], ["boring"])
     assert aspects_with_polarity("something bleak", index) == (["bleak"], [])  # no complaint: asked for
     assert aspects_with_polarity("looking for a truly boring film to fall asleep to", boring)[0] == ["boring"]
+
+
+def test_a_complaint_in_a_message_typed_without_stops_is_still_a_complaint() -> None:
+    """Found in the browser (thirty-eighth round): "the first was good the second was bad can you find me
+    more like the first" asked for "bad" (a film tagged "bad acting" came first), because the clause of the
+    complaint ran on into the request. The parser's clauses hold in a message without stops too.
+    """
+    from chat_rec.understanding.aspect_phrases import tokenize
+    from chat_rec.understanding.aspects import _asking_clause
+
+    keys = [t.key for t in tokenize("the first was good the second was bad can you find me more like the first")]
+    assert not _asking_clause(keys, keys.index("bad"))  # the complaint's own clause asks for nothing
+    keys = [t.key for t in tokenize("can you find me something dark")]
+    assert _asking_clause(keys, keys.index("dark"))
