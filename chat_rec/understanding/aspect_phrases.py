@@ -196,6 +196,8 @@ def _not_noise(word: str, term: str) -> bool:
     typo ("stoner" is one from "stones", "artsy" from "arts"); a word the catalog's own tags spell
     out ("stoner movie", "artsy") is none.
     """
+    if lexicon.POSITIVE.fullmatch(word) or lexicon.NEGATIVE.fullmatch(word):
+        return word in term.split()  # "a splendid western": praise, no mood, unless a tag spells it out
     return word in term.split() or not is_noise(word)
 
 

@@ -48,7 +48,9 @@ _DISCOURSE = frozenset("honestly really seriously tbh ok okay please pls".split(
 _BEING = frozenset("im estoy estamos were".split())
 """Words after which an adjective says how the speaker is ("im" is "I'm", "were" is "we're" once folded)."""
 _INTENSIFIERS = frozenset("so very really kinda kind of pretty all a bit little super totally muy un poco bastante "
-                          "tan algo just".split())
+                          "tan algo just most quite".split())
+_WOULD = frozenset("would should will shall ll d".split())
+"""Modals of "I would be …" once folded ("I'd be" is "i d be" or "id be")."""
 
 FRESH_PHRASE = frozenset("something anything algo alguna alguno".split())
 """After a coordinator, these open a new noun phrase that the negation before them does not reach (the
@@ -118,13 +120,17 @@ def opens_clause(keys: Sequence[str], j: int) -> bool:
 
 def speaker_state(keys: Sequence[str], start: int) -> bool:
     """Whether the word at ``start`` says how the speaker is ("I'm exhausted", "we're so bored", "estoy
-    cansada"): after "I'm", "I am", "we're" or "estoy", with at most intensifiers between.
+    cansada", "I'd be grateful"): after "I'm", "I am", "we're", "estoy" or "I would be", with at most
+    intensifiers between.
     """
     j = start - 1
     while j >= 0 and keys[j] in _INTENSIFIERS:
         j -= 1
     if j < 0:
         return False
+    if keys[j] == "be" and (j >= 2 and keys[j - 1] in _WOULD and keys[j - 2] in {"i", "we"}
+                            or j >= 1 and keys[j - 1] in {"id", "wed", "ill"}):
+        return True  # "I should be most grateful for …", "I'd be happy with …": how the speaker would be
     return keys[j] in _BEING or (keys[j] == "am" and j > 0 and keys[j - 1] == "i") or (
         keys[j] == "are" and j > 0 and keys[j - 1] == "we")
 

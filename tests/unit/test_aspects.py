@@ -548,3 +548,17 @@ def test_a_complaint_in_a_message_typed_without_stops_is_still_a_complaint() -> 
     assert not _asking_clause(keys, keys.index("bad"))  # the complaint's own clause asks for nothing
     keys = [t.key for t in tokenize("can you find me something dark")]
     assert _asking_clause(keys, keys.index("dark"))
+
+
+def test_what_the_speaker_would_be_and_praise_are_no_moods() -> None:
+    """Found in the browser (thirty-eighth round): "I should be most grateful for a recommendation of a
+    splendid western" listed "grateful" and "splendid" as moods asked for."""
+    from chat_rec.understanding.aspect_phrases import _not_noise
+    from chat_rec.understanding.mood_scope import speaker_state
+
+    keys = "i should be most grateful for a splendid western".split()
+    assert speaker_state(keys, keys.index("grateful"))
+    assert speaker_state("id be happy with that".split(), 2)
+    assert not speaker_state("a film that would be dark".split(), 5)  # the film's, not the speaker's
+    assert not _not_noise("splendid", "visually stunning")  # praise near a tag is no mood
+    assert _not_noise("boring", "boring")  # unless the catalog's tag spells it out
