@@ -17,7 +17,16 @@ from typing import Any
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, coordination, film_facts, lexicon, who_watches
-from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading, sentence_start, split_clauses
+from chat_rec.understanding.clause_state import (
+    PRONOUNS,
+    Clause,
+    Reading,
+    correction_follows,
+    leads_only,
+    names_next,
+    sentence_start,
+    split_clauses,
+)
 from chat_rec.understanding.clause_verdicts import ClauseVerdicts
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, negation_only, nominal_scope
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
@@ -58,15 +67,6 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 """A clause whose subject is titles or list positions joined by "and" ("... Heat and Fargo were great",
 "... 3 and 5 yes please"): the titles or positions alone before it in its sentence ("Casablanca, ...",
 "1, ...") share its verdict."""
-_CORRECTION_LEADS = clause_rules.CORRECTION_OPENERS | {"wait", "espera"}
-"""Words that, alone before a comma, open a correction with the "no" after them ("Wait, no, the second")."""
-
-
-def _leads_only(ckeys: list[str]) -> bool:
-    """A clause of correction leads only ("no", "sorry", "wait, no")."""
-    return bool(ckeys) and all(k in clause_rules.RETRACT_LEADS or k in _CORRECTION_LEADS for k in ckeys)
-
-
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
@@ -220,13 +220,8 @@ class ClauseReader(ClauseVerdicts):
         first"). False: the clause only announces a correction, named by the next one.
         """
         ckeys, text, sent, lo, hi = c.ckeys, c.text, c.sent, c.lo, c.hi
-        if _leads_only(ckeys):
-            nxt = c.at + 1
-            while nxt < len(clauses) and clauses[nxt][0] == sent and _leads_only(keys[clauses[nxt][1]:clauses[nxt][2]]):
-                nxt += 1
-            if nxt < len(clauses) and clauses[nxt][0] == sent \
-                    and clause_rules.CORRECTION.match(" ".join(keys[clauses[nxt][1]:clauses[nxt][2]])):
-                return False  # "a thriller, no, sorry, I mean a horror": the "no" opens the correction
+        if leads_only(ckeys) and correction_follows(keys, clauses, c.at, sent):
+            return False  # "a thriller, no, sorry, I mean a horror": the "no" opens the correction
         refs = clause_rules.drop_predicate_genres(self._refs(ckeys, lo, title_at), ckeys, lo)
         if not any(r.items for r in refs) and not self.list_refs.ahead and len(
                 earlier := [i for i in self.referenced if i not in self.list_refs.ids]) >= 2:
@@ -240,10 +235,10 @@ class ClauseReader(ClauseVerdicts):
         read = clause_polarity(ckeys, self.signal.language, scoping, c.asking)
         c.polarity, c.seen, c.scope, self._settled = read.polarity, read.seen, read.scope, read.settled
         lead = [k for k in keys[sentence_start(keys, lo):lo] if k != ","]
-        if lead and all(k in clause_rules.RETRACT_LEADS or k in _CORRECTION_LEADS for k in lead):
+        if leads_only(lead):
             text = " ".join([*lead, text])  # "Wait, no, the second one": the lead read with its "no"
         correction = clause_rules.CORRECTION.match(text)
-        if correction and correction.end() == len(text) and (not text.endswith("no") or self._names_next(
+        if correction and correction.end() == len(text) and (not text.endswith("no") or names_next(
                 keys, clauses, c.at, sent)):  # "wait, no, the fourth"; "…but wait no, she hates horror" rejects
             st.correcting = st.judged_from is not None or bool(st.choices)  # "la segunda me encantó, digo, la primera"
             return False
@@ -439,14 +434,6 @@ class ClauseReader(ClauseVerdicts):
     def _snapshot(self) -> tuple[list[Any], ...]:
         sig = self.signal
         return tuple(list(getattr(sig, name)) for name in _RETRACTABLE)
-
-    @staticmethod
-    def _names_next(keys: list[str], clauses: list[tuple[int, int, int]], at: int, sent: int) -> bool:
-        """Whether the clause after ``at``, in the same sentence, only names ("the fourth one")."""
-        if at + 1 >= len(clauses) or clauses[at + 1][0] != sent:
-            return False
-        _, lo, hi = clauses[at + 1]
-        return clause_rules.no_verdict_of_its_own(" ".join(keys[lo:hi]))
 
     def _carried(self, snapshot: tuple[list[Any], ...]) -> tuple[int, bool] | None:
         """The verdict the signal gained since ``snapshot`` (a like, a dislike or "seen"), or None when

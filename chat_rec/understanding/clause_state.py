@@ -8,13 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import coordination, lexicon
 from chat_rec.understanding.references import _Ref
 
 PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
              "one", "la", "lo", "las", "los", "esa", "ese", "esta", "este"}
 """Words that point back at what was named before ("it", "them", "la" …)."""
-_BARE_ANSWERS = frozenset("yes yeah yep yup no nope nah si".split())
+BARE_ANSWERS = frozenset("yes yeah yep yup no nope nah si".split())
 """One-word answers that end a film's clause when another film follows ("2nd yes 3rd no")."""
 
 
@@ -25,7 +26,7 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
     clauses: list[tuple[int, int, int]] = []
     sentence, start = 0, 0
     for i, k in enumerate(keys + ["."]):
-        if i - start >= 2 and keys[i - 1] in _BARE_ANSWERS and (
+        if i - start >= 2 and keys[i - 1] in BARE_ANSWERS and (
                 k in lexicon.ORDINALS or k == "qqtitle" or k.isdigit() and len(k) == 1):
             clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
             start = i
@@ -103,12 +104,6 @@ def _position_at(keys: list[str], i: int) -> int:
     return j + 1 + (j + 1 < len(keys) and keys[j + 1] == "one")
 
 
-def _judging(words: list[str]) -> bool:
-    """Whether words hold a verdict cue of their own."""
-    text = " ".join(words)
-    return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
-
-
 def _position_run_on(keys: list[str], i: int, start: int) -> bool:
     """Whether a film or list position at ``i`` opens a clause of its own in a message typed without
     commas, after a clause that already judged something ("the first was good the second was bad",
@@ -127,7 +122,7 @@ def _position_run_on(keys: list[str], i: int, start: int) -> bool:
         return False
     at = next((n for n, k in enumerate(before) if k in _COPULAS), None)
     judged = at is not None and at + 1 < len(before) or (
-        any(_position_at(keys, n) > 0 for n in range(start, i)) and _judging(before))
+        any(_position_at(keys, n) > 0 for n in range(start, i)) and coordination.has_cue(" ".join(before)))
     if keys[j] in _COPULAS or not judged:
         return judged
     if keys[i] in {"qqtitle", "number"} or keys[i].isdigit():
@@ -135,7 +130,35 @@ def _position_run_on(keys: list[str], i: int, start: int) -> bool:
     end = next((n for n in range(j, len(keys)) if keys[n] in {".", ",", "?", "qqcond"} or (
         n > j and _position_at(keys, n) > 0)), len(keys))
     right = keys[j:end]
-    return _judging(right) or any(k in lexicon.NEGATORS for k in right)
+    return coordination.has_cue(" ".join(right)) or any(k in lexicon.NEGATORS for k in right)
+
+
+CORRECTION_LEADS = clause_rules.CORRECTION_OPENERS | {"wait", "espera"}
+"""Words that, alone before a comma, open a correction with the "no" after them ("Wait, no, the second")."""
+
+
+def leads_only(ckeys: list[str]) -> bool:
+    """Words that are correction leads only ("no", "sorry", "wait, no")."""
+    return bool(ckeys) and all(k in clause_rules.RETRACT_LEADS or k in CORRECTION_LEADS for k in ckeys)
+
+
+def correction_follows(keys: list[str], clauses: list[tuple[int, int, int]], at: int, sent: int) -> bool:
+    """Whether, past clauses of leads only, the next clause of the sentence is a correction ("…, no, sorry,
+    I mean a horror").
+    """
+    nxt = at + 1
+    while nxt < len(clauses) and clauses[nxt][0] == sent and leads_only(keys[clauses[nxt][1]:clauses[nxt][2]]):
+        nxt += 1
+    return nxt < len(clauses) and clauses[nxt][0] == sent \
+        and clause_rules.CORRECTION.match(" ".join(keys[clauses[nxt][1]:clauses[nxt][2]])) is not None
+
+
+def names_next(keys: list[str], clauses: list[tuple[int, int, int]], at: int, sent: int) -> bool:
+    """Whether the clause after ``at``, in the same sentence, only names ("the fourth one")."""
+    if at + 1 >= len(clauses) or clauses[at + 1][0] != sent:
+        return False
+    _, lo, hi = clauses[at + 1]
+    return clause_rules.no_verdict_of_its_own(" ".join(keys[lo:hi]))
 
 
 def sentence_start(keys: list[str], lo: int) -> int:

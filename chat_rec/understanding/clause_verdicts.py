@@ -11,7 +11,7 @@ from typing import Any
 
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, conditions, coordination, lexicon
-from chat_rec.understanding.clause_state import PRONOUNS, Clause, Reading, sentence_start
+from chat_rec.understanding.clause_state import BARE_ANSWERS, PRONOUNS, Clause, Reading, sentence_start
 from chat_rec.understanding.polarity import bare_verdict, films_unjudged, negation_only
 from chat_rec.understanding.references import ListReferences, _Ref
 from chat_rec.understanding.signal import PreferenceSignal
@@ -22,7 +22,7 @@ _CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratc
 
 
 _INDEFINITE = frozenset("a an un una some unos unas".split())
-_ANSWER_WORDS = clause_rules.RETRACT_LEADS | frozenset("nope nah yes yeah yep yup si sure".split())
+_ANSWER_WORDS = clause_rules.RETRACT_LEADS | BARE_ANSWERS | {"sure"}
 """One-word answers to the assistant: no verdict of their own on a film named after them."""
 
 

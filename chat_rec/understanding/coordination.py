@@ -51,13 +51,13 @@ their verb ("I'm" is "im"; not "ill", "were", "well", which are words of their o
 Spanish "yo" are left out ("Heat and you know what", "y yo que sé")."""
 
 
-def _cue(text: str) -> bool:
+def has_cue(text: str) -> bool:
     return bool(lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text))
 
 
 def _judges(text: str) -> bool:
     """A verdict, or a statement of having seen or not knowing a film: a predicate of its own."""
-    return _cue(text) or bool(UNFAMILIAR.search(text) or lexicon.SEEN.search(text))
+    return has_cue(text) or bool(UNFAMILIAR.search(text) or lexicon.SEEN.search(text))
 
 
 _FILM_KIND = re.compile(r"\b(?:movies|films|flicks|peliculas|pelis|anything|stuff|cosas)\b")
@@ -92,15 +92,15 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
         # "la segunda me pareció un bodrio y la tercera no la conozco", "the third I've seen and the fifth looks good"
         return True
     right_text = " ".join(right)
-    if right and not list_only(left) and _cue(left) and _cue(right_text) and lexicon.mentions_genre(left) \
+    if right and not list_only(left) and has_cue(left) and has_cue(right_text) and lexicon.mentions_genre(left) \
             and (lexicon.mentions_genre(right_text) or _FILM_KIND.search(right_text)):
         return True  # "I love westerns and hate musicals", "me encantan los westerns y no soporto los musicales"
     if not right or list_only(left):
         return False
-    if len(right) > 2 and right[0] in _NEGATORS and _cue(left) and lexicon.mentions_genre(left) \
+    if len(right) > 2 and right[0] in _NEGATORS and has_cue(left) and lexicon.mentions_genre(left) \
             and lexicon.mentions_genre(right_text) and not list_only(left):
         return True  # "me encantan los musicales y no soy mucho de ciencia ficción": a predicate of its own
-    if len(right) > 1 and right[0] in _NEW_SUBJECTS and _cue(left) and (
+    if len(right) > 1 and right[0] in _NEW_SUBJECTS and has_cue(left) and (
             "qqtitle" in keys[start:i] or _names_position(keys[start:i])
             or lexicon.mentions_genre(left) and lexicon.mentions_genre(right_text)):
         return True  # "Gravity bored me and I haven't seen the last one", "I love musicals and I'm not much for
@@ -111,4 +111,4 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
     while j < len(right) and right[j] == "qqtitle":
         j += 1
     own_subject = 0 < j < len(right) and right[j] in _OWN_VERB
-    return own_subject or (_cue(left) and _cue(" ".join(right)))
+    return own_subject or (has_cue(left) and has_cue(" ".join(right)))

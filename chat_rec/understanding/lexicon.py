@@ -192,6 +192,9 @@ CHARACTER_AFTER = re.compile(r" (?:guys?|cops?|boys?|girls?|gals?|dudes?|witch(?
 """A character noun right after a verdict word ("good guys and bad guys", "a bad cop"): the pair names a
 character, no verdict on a film."""
 
+FILM_NOUNS = frozenset("movie movies film films flick flicks picture pictures".split())
+"""English nouns for a film, "picture" included ("the second picture", "a Hitchcock picture")."""
+
 REQUEST = re.compile(
     r"\b(?:^more (?:\w+ ){0,4}(?:stuff|movies|films|ones|like (?:that|this|it))|^next$"
     r"|^any (?:\w+ ){0,3}(?:movies|films|flicks)\b"

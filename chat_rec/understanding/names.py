@@ -29,7 +29,7 @@ except after a film noun (``SPANISH_FILM_NOUNS``)."""
 COMPANY = frozenset({"with", "con"})
 """Cues that also bring company ("I watched it with Ana"): a one-word name after them is not asked for."""
 
-FILM_NOUNS = frozenset("movie movies film films flick flicks picture pictures".split())
+FILM_NOUNS = lexicon.FILM_NOUNS
 """Nouns a name may come before as its maker or star ("a Greta Gerwig film")."""
 
 SPANISH_FILM_NOUNS = frozenset("peli pelis pelicula peliculas film filmes cine".split())

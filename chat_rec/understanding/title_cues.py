@@ -73,8 +73,7 @@ _SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es
 """Phrases before a lowercase title that show a film is meant ("anything similar to the sixth sense")."""
 _VERDICT_WORDS = frozenset("yes yeah yep no not nope nah si sí forever".split())
 """One-word verdicts right after a title ("heat yes, fargo no")."""
-_FILM_NOUNS = frozenset("movie movies film films flick flicks picture pictures peli pelis pelicula peliculas"
-                        .split())
+_FILM_NOUNS = lexicon.FILM_NOUNS | {"peli", "pelis", "pelicula", "peliculas"}
 _KIND_NOUNS = frozenset({"kind", "sort", "type", "tipo", "estilo"})
 """Nouns of a kind that a title names when "of" or a film noun follows ("a Groundhog Day kind of movie",
 "a Jaws type film")."""
