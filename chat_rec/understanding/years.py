@@ -66,6 +66,19 @@ _AFTER_DECADE = re.compile(r"\b(?:newer than|later than|more recent than|after|p
                            r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))\s*$")
 """A comparison right before a decade ("before the 80s", "posterior a los 90"): one bound, not the decade."""
 
+_CENTURY = re.compile(
+    r"(?:\b(?:nothing|not|no|none|nada|ninguna|ninguno|ningun|sin|never|nunca)\b(?: \w+){0,3}? )?"
+    r"\b(?:this|the current|the present|the new|the 21st|the twenty first|our"
+    r"|last|the last|the previous|the past|the 20th|the twentieth|the old) century\b"
+    r"|(?:\b(?:nothing|not|no|none|nada|ninguna|ninguno|ningun|sin|never|nunca)\b(?: \w+){0,3}? )?"
+    r"\b(?:(?:este|el presente|el nuevo|nuestro) siglo|siglo (?:xxi|21)"
+    r"|(?:el|del) siglo (?:pasad[oa]|anterior)|siglo (?:xx|20))\b")
+"""A century named ("nothing from this century", "de este siglo", "films of the last century", "del
+siglo pasado"), with a negator up to three words before it. It is read and masked as one phrase, so its
+negator negates no genre beside it ("a western, nothing from this century" asks for westerns). It sets
+no year: a century is neither a number nor a decade (rule 11) but a time relative to now, like "recent"
+(rule 12), and two of the three clean sets that use one label it so."""
+
 _Y2 = r"(1[89]\d\d|20[0-4]\d|\d\d)"
 """A year, or its last two digits ("between '72 and '78", "entre el 95 y el 2005")."""
 _UNIT = r"(?:min|mins|minutes?|minutos?|pm|am|h|hours?|horas?|%|years?|anos|euros?|dollars?)"
@@ -91,7 +104,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r"(?:older than|earlier than|made before|released before|before|prior to|from before|pre"
                 r"|anterior(?:es)? (?:a|al)|antes (?:de|del)|(?:mas )?(?:antigu|viej)[oa]s? (?:que|de))"
                 r" (?:the year |el )?" + _YC + r"\b"), "min"),
-    (re.compile(r"\b(?:nothing|not|no|nada) (?:\w+ ){0,2}?(?:newer than|later than|after|made after"
+    (re.compile(r"\b(?:nothing|not|no|nada) (?:\w+ ){0,2}?(?:newer than|later than|after|past|made after"
                 r"|posterior(?:es)? (?:a|al)|despues (?:de|del)"
                 r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))"
                 r" (?:the year |el )?" + _YC + r"\b"), "max"),
@@ -112,7 +125,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b" + _Y + r" (?:at the latest|como (?:muy )?tarde)\b"), "max"),
     (re.compile(r"\b(?:since|desde|a partir del?|starting (?:in|from)|not older than|no older than)"
                 r" (?:the year |el )?" + _YC + r"\b"), "min"),
-    (re.compile(r"\b(?:after|post|newer than|later than|more recent than|despues del?|posterior(?:es)?"
+    (re.compile(r"\b(?:after|post|past|newer than|later than|more recent than|despues del?|posterior(?:es)?"
                 r" (?:a|al)|mas (?:nuev[oa]s?|recientes?|modern[oa]s?) que(?: el)?) (?:the year |el )?" + _YC + r"\b"),
      "after"),
     (re.compile(r"\b(?:before|pre|prior to|earlier than|older than|antes del?|anterior(?:es)? (?:a|al)"
@@ -267,6 +280,8 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
     if span_lo:
         mins.append(min(span_lo))
         maxs.append(max(span_hi))
+    for match in list(_CENTURY.finditer(work)):
+        consume(match)  # "nothing from this century": an era, no bound, and its negator is spent on it
     for regex, kind in _RULES:
         for match in list(regex.finditer(work)):
             years = [full_year(g) for g in match.groups() if g and g.isdigit()]
