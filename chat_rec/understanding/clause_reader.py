@@ -81,6 +81,11 @@ _OWN_SUBJECT = re.compile(r"^(?:(?:honestly|personally|tbh|la verdad) )?(?:i|im|
 says the first is her favourite, but I've never been a fan"): the verdict is on the film they judged."""
 
 
+_INDEFINITES = frozenset({"a", "an", "another", "any", "some"})
+_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "mis", "sus", "tus", "nuestras", "nuestros"})
+"""After "not one of", a possessive makes a verdict of the phrase before ("westerns? not one of my favourites")."""
+
+
 def _has_pronoun(ckeys: list[str]) -> bool:
     """Whether the clause refers back with a pronoun: "la"/"las" before a noun ("las películas de
     ahora") or a genre ("los musicales") is an article, not "it"/"them".
@@ -99,6 +104,11 @@ def _has_pronoun(ckeys: list[str]) -> bool:
             continue  # "characters that have terrible manners": a relative pronoun after a noun
         if k == "one" and after in _RELATIVE_WORDS:
             continue  # "preferably one that isn't too long": a film still wanted, not the one named before
+        if k == "one" and any(x in lexicon.NEGATORS for x in ckeys[:j]) and (
+                after == "of" and ckeys[j + 2:j + 3] != [] and ckeys[j + 2] not in _POSSESSIVES
+                or j >= 2 and ckeys[j - 2] in _INDEFINITES and ckeys[j - 1].isalpha()):
+            continue  # "a comedy, not a long one", "not one of the famous ones": a film of the kind is
+            # described and its description ruled out; the kind named before is still wanted
         if k in {"la", "lo", "las", "los"} and after and (
                 _ARTICLE_BEFORE.match(after) or lexicon.genre_word(after)):
             continue
@@ -188,9 +198,19 @@ class ClauseReader(ClauseVerdicts):
         theirs = theirs or (who_watches.HOUSEHOLD_SUBJECT.match(text) is not None and c.at + 1 < len(st.clauses)
                             and st.clauses[c.at + 1][0] == sent and who_watches.OWN_STANCE.match(
                                 " ".join(keys[st.clauses[c.at + 1][1]:st.clauses[c.at + 1][2]])) is not None)
+        theirs = theirs or (lo > 0 and keys[lo - 1] in _CONTRAST_WORDS and st.verdict_sentence == sent
+                            and bool(st.last_verdict) and who_watches.HOUSEHOLD_SUBJECT.match(text) is not None
+                            and _has_pronoun(ckeys) and not any(r.items or r.genres
+                                                                for r in self._refs(ckeys, lo, title_at)))
+        # "Heat bored me, though my wife loves it": the person judged it first; the household's verdict on
+        # the same film, set against theirs, is the other person's, not a pick for the household ("…, but my
+        # wife isn't into animation" names a kind of its own: the household's taste counts)
         st.outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
         if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
-            heard = [i for r in self._refs(ckeys, lo, title_at) for i in r.items]
+            refs = self._refs(ckeys, lo, title_at)
+            heard = [i for r in refs for i in r.items]
+            if genres_heard := tuple(g for r in refs for g in r.genres if g != "described"):
+                st.last_genres = genres_heard  # "they think comedies are dumb but I love them": "them" is comedies
             if not heard and _has_pronoun(ckeys) and st.pending and st.pending[0].pos < lo:
                 # "The third, my brother loves it": the film waiting before is theirs, not a pick of the person's
                 heard = [i for r in st.pending for i in r.items]

@@ -131,6 +131,9 @@ class ClauseVerdicts:
             c.polarity = -st.last_verdict if st.last_negated else st.last_verdict  # "X didn't land for me. Y did."
         if c.polarity == 0 and not c.seen and recent and clause_rules.likewise(ckeys, c.asking):
             c.polarity = st.last_verdict  # "Tesis es buenísima. Abre los ojos también."
+        if c.polarity >= 0 and not c.seen and recent and not c.asking \
+                and clause_rules.intensified(ckeys, st.last_verdict):
+            c.polarity, c.scope = st.last_verdict, 0  # "Heat was great, Ronin even more so"
         if c.polarity == 0 and not c.seen and sent == st.seen_sentence != st.verdict_sentence \
                 and coordination.list_only(text) and keys[lo - 1] == ",":
             c.seen = True  # "I've seen Heat, Alien and Fargo": the list goes on

@@ -313,6 +313,29 @@ def likewise(ckeys: list[str], asking: bool = False) -> bool:
     return "qqtitle" in words and bool(set(words) & _LIKEWISE) and set(words) <= {"qqtitle"} | _LIKEWISE
 
 
+_INTENSIFIERS = frozenset("even still so aun todavia incluso".split())
+_SAME_WAY = frozenset("more mas".split())
+_BETTER, _WORSE = frozenset("better mejor".split()), frozenset("worse peor".split())
+_DEGREE = frozenset("much way far mucho".split())
+_NAMED = frozenset({"qqtitle", "the", "one", "first", "second", "third", "last", "la", "el", "primera", "segunda",
+                    "tercera", "ultima", "and", "y", "but", "pero"})
+
+
+def intensified(ckeys: list[str], last_verdict: int) -> bool:
+    """A film and only a comparative ellipsis after a verdict ("Heat was great, Ronin even more so",
+    "the first was dull, the third even worse", "la segunda aún mejor"): the last verdict again, stronger.
+    "more so" / "más" repeats either verdict; "better" / "mejor" only a like, "worse" / "peor" only a dislike.
+    """
+    words = [k for k in ckeys if k not in _NAMED and k not in _DEGREE]
+    if not last_verdict or len(words) < 2 or len(words) > 3 or not _INTENSIFIERS & set(words) \
+            or not set(ckeys) & (_NAMED - {"and", "y", "but", "pero", "the", "la", "el"}):
+        return False
+    rest = set(words) - _INTENSIFIERS
+    if rest <= _SAME_WAY and rest:
+        return True
+    return rest <= (_BETTER if last_verdict > 0 else _WORSE) and bool(rest)
+
+
 _SO_AUXILIARIES = frozenset("is was are were did does do has have".split())
 _ARTICLES = frozenset({"the", "la", "el", "los", "las"})
 

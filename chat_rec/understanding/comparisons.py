@@ -52,9 +52,11 @@ def compared_from(ckeys: list[str]) -> int | None:
     for j, k in enumerate(ckeys):
         if k in _OUTDOES and j and ckeys[j - 1] not in lexicon.NEGATORS:
             return j  # "the third beats the other two": they are the yardstick
-        if k == "over" and 0 < j < len(ckeys) - 1 and ckeys[j - 1] == "qqtitle" \
-                and ckeys[j + 1] in {"qqtitle", "the", "la", "el"}:
-            return j  # "Heat over Speed any day", "Heat > Speed": the second is the yardstick
+        if k in {"over", "above"} and 0 < j < len(ckeys) - 1 and (
+                ckeys[j - 1] == "qqtitle" or _ranked(ckeys[j - 1]) or ckeys[j - 1] == "one" and j > 1 and _ranked(
+                    ckeys[j - 2])) \
+                and (ckeys[j + 1] in {"qqtitle", "the", "la", "el", "number"} or _ranked(ckeys[j + 1])):
+            return j  # "Heat over Speed any day", "Heat > Speed", "the third over the first", "3 over 1"
         if k in {"to", "a", "over", "antes", "sobre"} and any(w in _PREFER for w in ckeys[:j]) \
                 and "qqtitle" in ckeys[max(i for i, w in enumerate(ckeys[:j]) if w in _PREFER):j]:
             return j  # "prefiero Heat a Speed", "I prefer Heat to Speed"
@@ -78,7 +80,16 @@ def ranked_above(ckeys: list[str]) -> bool:
     with no verdict word, the first one is liked and the second is the yardstick (``compared_from``).
     """
     at = compared_from(ckeys)
-    return at is not None and ckeys[at] == "over" and "qqtitle" in ckeys[at + 1:at + 3]
+    return at is not None and ckeys[at] in {"over", "above"} and any(
+        k == "qqtitle" or _ranked(k) for k in ckeys[at + 1:at + 3])
+
+
+_POSITIONS = frozenset("first second third fourth fifth last 1st 2nd 3rd 4th 5th".split())
+
+
+def _ranked(key: str) -> bool:
+    """A list position as a ranking names it: an ordinal ("the third over the first") or a digit ("3 over 1")."""
+    return key in _POSITIONS or (len(key) == 1 and key.isdigit() and key != "0")
 
 
 MARGIN = re.compile(r"^(?:and |y )?(?:(?:it|its|it s|it is|thats|that s|that is)(?: s)? )?(?:not|isnt|is not|aint)"

@@ -128,9 +128,9 @@ _OTHERS = (r"(?:my|mi|mis|his|her|their|our|su|sus|el|la|los|las|a|an|one of my|
            r"|everyone|everybody|people|critics|reviewers|the internet|todo el mundo|todos|la gente|"
            r"los criticos|he|she|they|ella|someone|somebody|alguien")
 _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said|say|tells|told|swears?|"
-           r"insists?|claims?|thinks|thought|reckons?|recommends?|recommended|suggests?|suggested|"
+           r"insists?|claims?|thinks?|thought|reckons?|recommends?|recommended|suggests?|suggested|"
            r"wants me to|want me to|keeps? recommending|acts? like|acting like|acts? as if|treats? it (?:like|as)"
-           r"|calls? it)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|"
+           r"|calls? it)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|piensa|piensan|"
            r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
 HEARSAY = re.compile(r"(?<!\bas )(?<!\bthan )(?<!\bcomo )\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
                      r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|heard (?:that|good things)|supposedly"
@@ -237,6 +237,8 @@ REQUEST = re.compile(
     r"|what (?:should|can|could) (?:i|we) watch|what (?:\w+ ){0,3}(?:movies|films|flicks|ones) (?:should|can|could"
     r"|might) (?:i|we|you|my|our)\b|(?:whats|what is|what) next\b"
     r"|^(?:any |some )?others? (?:\w+ ){0,3}(?:ones|movies|films|flicks)$"
+    r"|(?:im|i m|i am|were|we re|we are|id be|i d be|i would be) (?:\w+ )?open to\b(?! (?:the idea|it|that)\b)"
+    r"|(?:estoy|estamos|estaria|estariamos) (?:\w+ )?abiert[oa]s? a\b"  # "I'm open to animation or fantasy"
     r"|ideas|i want|we want|want something|want to watch"
     r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"
     r"|(?:can|could) (?:you|u) do (?:one|a|an|some|something|two|three)\b"

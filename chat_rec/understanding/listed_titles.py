@@ -53,6 +53,13 @@ def listed_title_words(text: str, previous: Sequence[Item], found: Sequence[Ment
         return []
     taken = {m.item_id for m in found}
     out: list[Mention] = []
+    listed_ids = {item.item_id for item in previous}
+    for f in found:  # "my wife preferred the Bridge": the listed Bridge on the River Kwai, not *The Bridge*
+        said = _LEADING_ARTICLE.sub("", fold(f.text)).split()
+        item_id = unique.get(said[0]) if len(said) == 1 and said[0] not in whole else None
+        if f.item_id not in listed_ids and item_id is not None and item_id not in taken:
+            taken.add(item_id)
+            out.append(Mention(item_id, f.start, f.end, f.text, 85.0))
     for m in re.finditer(r"[^\W\d_]+", text):
         if any(f.start <= m.start() < f.end for f in found):
             continue
@@ -176,7 +183,7 @@ def misspelt_listed_titles(text: str, previous: Sequence[Item], found: Sequence[
 def absorbed(text: str, found: Sequence[Mention], named: Sequence[Mention], previous: Sequence[Item]) -> list[Mention]:
     """``found`` without the unlisted films whose words go on a listed title named right beside them
     (``named``, by ``listed_title_words``): "eternal sunshiene" is Eternal Sunshine of the Spotless
-    Mind, listed, and not *Sunshine* as well.
+    Mind, listed, and not *Sunshine* as well; nor an unlisted film whose very words name a listed one.
     """
     listed = {item.item_id: [w for w in fold(item.title).split() if w.isalpha()] for item in previous}
 
@@ -186,7 +193,8 @@ def absorbed(text: str, found: Sequence[Mention], named: Sequence[Mention], prev
         return not gap.strip() and all(any(OSA.distance(typed, w) <= (2 if len(w) >= 8 else 1) for w in words)
                                        for typed in fold(m.text).split())
 
-    return [m for m in found if m.item_id in listed or not any(continues(m, n) for n in named)]
+    return [m for m in found if m.item_id in listed or not any(
+        continues(m, n) or (n.start, n.end) == (m.start, m.end) for n in named)]
 
 
 _YEAR_LEAD = frozenset("in from since after before around circa of the del de en desde antes despues hasta year ano "

@@ -209,8 +209,28 @@ def _decade_start(token: str) -> int | None:
     return None
 
 
+_CORRECTION = re.compile(r"\b(?:i mean|i meant|no wait|wait no|no sorry|sorry|actually|make (?:it|that)|scratch that"
+                         r"|or rather|quiero decir|mejor dicho|digo|no espera|perdon|o mejor)\b")
+"""A self-correction between two year phrases ("the 70s, I mean the 80s", "the 90s, but make it the 2000s
+instead", "los 70, digo los 80"): the phrase after it replaces the one before."""
+
+
 def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, int | None, list[tuple[int, int]]]:
     """(year_min, year_max, consumed spans) from folded text; spans are masked by the caller.
+
+    When a self-correction (``_CORRECTION``) has a year phrase on each side, only the bounds after
+    the last such correction count; the phrases on both sides are consumed.
+    """
+    for cue in reversed(list(_CORRECTION.finditer(text))):
+        head = _extract_years(text[:cue.start()], listed)
+        tail = _extract_years(text[cue.end():], listed)
+        if (head[0] is not None or head[1] is not None) and (tail[0] is not None or tail[1] is not None):
+            return tail[0], tail[1], [*head[2], *((a + cue.end(), b + cue.end()) for a, b in tail[2])]
+    return _extract_years(text, listed)
+
+
+def _extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, int | None, list[tuple[int, int]]]:
+    """(year_min, year_max, consumed spans) from folded text, every phrase read (``extract_years``).
 
     ``listed``: release years of the movies on screen; "la del 36", "the one from 1931" naming one
     of them picks that movie out (rule 12) and is left to the list references, not read as a range.

@@ -7,6 +7,22 @@ From fresh28's odd half (read after the set was scored on the start code):
   not on a genre beside it ("a western, nothing from this century" asks for westerns, it does not rule
   them out). It sets no year: a time relative to now, like "recent" (extraction rule 12).
 - "past 2005" is after 2005 (exclusive, like "after"); "not past 2010" is up to 2010 (inclusive).
+- A self-correction between two year phrases ("the 70s, I mean the 80s", "make it the 90s instead", "digo
+  los 80") keeps only the phrase after it.
+- A negated "one" with its own description ("a comedy, not a long one", "not one of the famous ones") rules
+  out that description, not the kind named before; "not one of my favourites" still judges it.
+- A film and only a comparative ellipsis after a verdict ("Ronin even more so", "the third even worse",
+  "aún más") takes that verdict again.
+- Someone in the household judging a film against the person's own verdict just before it ("Heat bored me,
+  though my wife loves it") is their opinion, not a pick; "they think …" is hearsay like "they say …", and
+  a genre it names is what a later "them" of the person's points back to.
+- "I'm open to comedy or drama" / "estoy abierta a …" asks for them.
+- A listed film named by one word of its title that is also the whole title of an unlisted film ("the
+  Bridge" with The Bridge on the River Kwai listed, "Glory" with Paths of Glory listed) is the listed one.
+- Verdict words: "cracked me up", "the highlight" / "the high point" / "the standout"; "plodding", "felt like
+  filler".
+- A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
+  the one ranked first; the other is its yardstick.
 """
 
 from __future__ import annotations
@@ -53,3 +69,129 @@ def test_a_century_in_a_question_about_a_film_sets_no_year(resolver) -> None:
 def test_past_a_year(resolver, text, year_min, year_max) -> None:
     sig = _read(resolver, text)
     assert (sig.year_min, sig.year_max) == (year_min, year_max)
+
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("a thriller from the 70s, I mean the 80s", 1980, 1989),
+    ("a thriller from the 70s, no wait, the 80s", 1980, 1989),
+    ("I was going to ask for the 80s, but make it the 90s instead", 1990, 1999),
+    ("una comedia de los 70, digo de los 80", 1980, 1989),
+    ("a comedy from the 90s, actually anything after 1995", 1996, None),
+    ("I mean, I love 80s action", 1980, 1989),
+    ("anything from the 80s, and actually I loved Heat", 1980, 1989),
+])
+def test_a_corrected_year_phrase(resolver, text, year_min, year_max) -> None:
+    sig = _read(resolver, text)
+    assert (sig.year_min, sig.year_max) == (year_min, year_max)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("a comedy, not a long one", ["Comedy"], []),
+    ("a comedy, ideally not one of the famous ones", ["Comedy"], []),
+    ("an animated film, preferably not from one of the big studios", ["Animation"], []),
+    ("a horror movie but not a gory one", ["Horror"], []),
+    ("westerns? not one of my favourite genres", [], ["Western"]),
+    ("I don't hate romance, I just don't want one", [], ["Romance"]),
+])
+def test_a_negated_one_with_its_own_description(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sorted(sig.liked_genres), sorted(sig.disliked_genres)) == (liked, disliked)
+
+
+HEAT, RONIN, DIE_HARD, MATRIX = 6, 2278, 1036, 2571
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Heat was great, Ronin even more so", [HEAT, RONIN], []),
+    ("Heat was dull and Ronin even more so", [], [HEAT, RONIN]),
+    ("Heat was dull, Ronin even worse", [], [HEAT, RONIN]),
+    ("Heat me encantó, Ronin aún más", [HEAT, RONIN], []),
+    ("Heat me pareció aburrida, Ronin todavía peor", [], [HEAT, RONIN]),
+    ("Heat was great, Ronin even worse", [HEAT], []),
+])
+def test_a_comparative_ellipsis_repeats_the_verdict(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sorted(sig.liked_ids), sorted(sig.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+def test_a_comparative_ellipsis_on_list_positions(resolver, catalog) -> None:
+    previous = [catalog.get(i) for i in (HEAT, MATRIX, DIE_HARD)]
+    sig = _read(resolver, "the first was great, the third even more so", previous)
+    assert sorted(sig.liked_ids) == sorted([HEAT, DIE_HARD]) and sig.disliked_ids == []
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Heat bored me, though my wife loves it", [], [HEAT]),
+    ("Heat bored me, though my parents think it's a classic", [], [HEAT]),
+    ("Ronin was great, but my husband hated it", [RONIN], []),
+    ("Heat me aburrió, aunque a mi esposa le encanta", [], [HEAT]),
+    ("my wife loves Heat", [HEAT], []),
+])
+def test_a_household_verdict_against_the_persons_own(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sorted(sig.liked_ids), sorted(sig.disliked_ids)) == (liked, disliked)
+
+
+def test_a_household_taste_of_its_own_after_the_persons_verdict_counts(resolver) -> None:
+    sig = _read(resolver, "I loved Heat, but my husband can't stand westerns. What should we watch?")
+    assert (sig.liked_ids, sig.disliked_genres) == ([HEAT], ["Western"])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("my parents think westerns are boring", [], []),
+    ("they think comedies are dumb but I love them", ["Comedy"], []),
+    ("my brother keeps telling me to watch horror, but I hate it", [], ["Horror"]),
+])
+def test_what_others_think_is_hearsay(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sorted(sig.liked_genres), sorted(sig.disliked_genres)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("I'm open to comedy or drama", True),
+    ("we're totally open to anything animated", True),
+    ("estoy abierta a una de terror", True),
+    ("I'm open to the idea of rewatching Heat", False),
+])
+def test_open_to_asks(resolver, text, asks) -> None:
+    assert _read(resolver, text).wants_new_recommendations is asks
+
+
+KWAI, ESCAPE, PATHS = 1250, 1262, 1178
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("I loved the Bridge", [KWAI]),
+    ("the Bridge and Glory were both superb", [KWAI, PATHS]),
+])
+def test_a_listed_film_by_one_word_that_is_another_films_title(resolver, catalog, text, liked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (KWAI, ESCAPE, PATHS)])
+    assert sorted(sig.liked_ids) == sorted(liked)
+
+
+def test_without_a_list_the_one_word_title_is_that_film(resolver) -> None:
+    sig = _read(resolver, "I loved the Bridge")
+    assert sig.liked_ids and KWAI not in sig.liked_ids
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("the third over the first any day", [DIE_HARD]),
+    ("3 over 1 any day", [DIE_HARD]),
+    ("I'd put the second above the first", [MATRIX]),
+    ("the first one over the third", [HEAT]),
+])
+def test_a_ranking_of_list_positions(resolver, catalog, text, liked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (HEAT, MATRIX, DIE_HARD)])
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, [])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Heat cracked me up", [HEAT], []),
+    ("the second was the high point", [MATRIX], []),
+    ("the third was the highlight for me", [DIE_HARD], []),
+    ("the first felt like filler", [], [HEAT]),
+    ("the first was plodding", [], [HEAT]),
+])
+def test_verdict_words_of_this_round(resolver, catalog, text, liked, disliked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (HEAT, MATRIX, DIE_HARD)])
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
