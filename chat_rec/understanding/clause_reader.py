@@ -424,7 +424,12 @@ class ClauseReader(ClauseVerdicts):
             [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
         with_items = [i for r in refs if r.items for i in r.items]
         if with_items:
-            st.last_refs, st.refs_sentence = with_items, sent
+            compared = comparisons.compared_from(ckeys)
+            subject = [i for r in refs if r.items and not r.pronoun and compared is not None and r.pos - lo < compared
+                       for i in r.items]
+            # "A Knight's Tale is sillier than Troy, but I enjoyed it more": "it" is the film compared, not
+            # its yardstick
+            st.last_refs, st.refs_sentence = subject or with_items, sent
         genres_named = tuple(g for r in refs for g in r.genres if g != "described")
         if genres_named or with_items:
             st.last_genres = genres_named
@@ -436,7 +441,9 @@ class ClauseReader(ClauseVerdicts):
         else:
             st.title_run = (-1, [])
         if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
-            st.pending = [r for r in refs if (r.items or r.genres) and r.pos not in c.rejected]
+            compared = comparisons.compared_from(ckeys)
+            st.pending = [r for r in refs if (r.items or r.genres) and r.pos not in c.rejected and not (
+                compared is not None and r.items and not r.pronoun and r.pos - lo > compared)]  # no yardstick
         elif with_items:
             st.pending = []
 

@@ -49,6 +49,7 @@ from chat_rec.understanding.title_keys import (
     _is_genre,
     _Token,
     coined_head,
+    coined_word,
     colon_parts,
     fold_key,
     named_tail,
@@ -117,6 +118,15 @@ class TitleResolver:
             if key and key not in index:  # "Fury Road" of Mad Max: Fury Road; no film's own title
                 index[key].append((3, item.item_id))
                 self._capitals_only.add(key)
+        title_words: dict[str, set[int]] = defaultdict(set)
+        for item in catalog.items.values():
+            for word in {w for raw in item.title.split() for w in fold_key(raw).split()
+                         if "'" not in raw and "\u2019" not in raw}:  # no contraction ("You've")
+                title_words[word].add(item.item_id if item.popularity >= _KNOWN_FILM else -1)
+        for word, ids in title_words.items():  # "Shawshank", "Lebowski", "Totoro": a title by its coined word
+            if len(ids) == 1 and -1 not in ids and word not in index and coined_word(word):
+                index[word].append((4, next(iter(ids))))
+                self._capitals_only.add(word)
         opening: dict[str, int] = defaultdict(int)  # how many titles open with these words
         for item in catalog.items.values():
             words = fold_key(item.title).split()

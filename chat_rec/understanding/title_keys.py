@@ -162,6 +162,30 @@ def series_tail(title: str) -> tuple[str, str] | None:
     return fold_key(match.group("head")), tail
 
 
+def coined_word(word: str) -> bool:
+    """A folded title word that no vocabulary holds ("shawshank", "lebowski", "totoro"): when one
+    well-known film's title has it and no other title does, people name the film by it. Without a
+    vocabulary no word is taken.
+    """
+    return len(lexicon.known_words()) > 5000 and len(word) >= 5 and word.isalpha() and word.isascii() \
+        and not lexicon.is_known_word(word) and word not in _stop() and not _is_genre(word) \
+        and not _inflected(word)
+
+
+_SUFFIXES = (("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"), ("er", ""), ("ers", ""), ("est", ""), ("s", ""),
+             ("es", ""), ("ies", "y"), ("ier", "y"), ("less", ""), ("ness", ""), ("ly", ""), ("y", ""))
+
+
+def _inflected(word: str) -> bool:
+    """An ordinary word the vocabulary holds only in another form ("undiscovered", "sleepless"): no coinage."""
+    for suffix, ending in _SUFFIXES:
+        stem = word[:-len(suffix)] + ending if word.endswith(suffix) else ""
+        doubled = stem[-1:] == stem[-2:-1] and lexicon.is_known_word(stem[:-1])  # "shopping" of "shop"
+        if len(stem) >= 3 and (lexicon.is_known_word(stem) or doubled):
+            return True
+    return word.startswith("un") and lexicon.is_known_word(word[2:])
+
+
 def coined_head(title: str) -> str | None:
     """The one-word head of a "Head: tail" title when it is a coinage, no word of the general vocabulary
     ("Anchorman", "Borat", "Dodgeball"): people name the film by it. A head the vocabulary knows

@@ -21,6 +21,11 @@ From fresh28's odd half (read after the set was scored on the start code):
   Bridge" with The Bridge on the River Kwai listed, "Glory" with Paths of Glory listed) is the listed one.
 - Verdict words: "cracked me up", "the highlight" / "the high point" / "the standout"; "plodding", "felt like
   filler".
+- A film by the coined word of its title: a word no vocabulary holds (nor in another form: "undiscovered"), that
+  one well-known film's title has and no other title does ("Shawshank", "Lebowski", "Totoro"), typed with a
+  capital and read with the same cues as a one-word title; no contraction ("You've").
+- After a comparison, "it" and a verdict still to come are for the film compared, not its yardstick ("Heat
+  is longer than Ronin, but I liked it more").
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -195,3 +200,34 @@ def test_a_ranking_of_list_positions(resolver, catalog, text, liked) -> None:
 def test_verdict_words_of_this_round(resolver, catalog, text, liked, disliked) -> None:
     sig = _read(resolver, text, [catalog.get(i) for i in (HEAT, MATRIX, DIE_HARD)])
     assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+SHAWSHANK, LEBOWSKI, TOTORO = 318, 1732, 5971
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Heat was excellent, Shawshank even more so", [HEAT, SHAWSHANK]),
+    ("I loved Lebowski", [LEBOWSKI]),
+    ("I adore Totoro", [TOTORO]),
+    ("You've been great, thanks", []),
+    ("Grumpy today, need a comedy", []),
+    ("i loved shawshank", []),
+])
+def test_a_film_by_the_coined_word_of_its_title(resolver, text, liked) -> None:
+    assert sorted(_read(resolver, text).liked_ids) == sorted(liked)
+
+
+def test_a_coined_word_is_no_inflected_ordinary_word() -> None:
+    from chat_rec.understanding.title_keys import coined_word
+
+    assert coined_word("lebowski") and coined_word("shawshank")
+    assert not coined_word("undiscovered") and not coined_word("sleepless") and not coined_word("cat")
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Heat is longer than Ronin, but I liked it more.", [HEAT]),
+    ("Heat is longer than Ronin. Loved it though", [HEAT]),
+    ("Heat and Ronin. Loved them both", [HEAT, RONIN]),
+])
+def test_after_a_comparison_it_is_the_film_compared(resolver, text, liked) -> None:
+    assert sorted(_read(resolver, text).liked_ids) == sorted(liked)
