@@ -23,6 +23,7 @@ from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, conditions, double_negation, idioms, intent, lexicon, series, years
 from chat_rec.understanding.clause_reader import ClauseReader
 from chat_rec.understanding.cleaning import clean
+from chat_rec.understanding.in_order import name_places
 from chat_rec.understanding.listed_titles import absorbed, described_listed, listed_title_words
 from chat_rec.understanding.references import ALL_EXCEPT, ListReferences, _Ref
 from chat_rec.understanding.resolver import Mention, TitleResolver
@@ -98,6 +99,7 @@ class _Parser(ClauseReader):
         self.reply = reply
         self.resolver = resolver
         self.text = spell_out_years(clean(utterance))  # "twenty fifteen onwards" reads as "2015 onwards"
+        self.text = name_places(self.text, len(previous))  # "4/10, 7/10, 9/10 in that order"
         self.toks = tokenize(self.text)
         self.signal = PreferenceSignal()
         self.referenced: list[int] = []

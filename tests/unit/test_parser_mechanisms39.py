@@ -26,6 +26,11 @@ From fresh28's odd half (read after the set was scored on the start code):
   capital and read with the same cues as a one-word title; no contraction ("You've").
 - After a comparison, "it" and a verdict still to come are for the film compared, not its yardstick ("Heat
   is longer than Ronin, but I liked it more").
+- Ratings given to a list in its order ("4/10, 7/10, 9/10 in that order", "… respectively", "en ese
+  orden") are each said of the film at that place; without the cue, or with a different count, nothing is
+  placed.
+- "we'll watch" folds to "well watch": still a plan to watch ("the first is too long, we'll watch the other
+  two" picks the other two).
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -231,3 +236,30 @@ def test_a_coined_word_is_no_inflected_ordinary_word() -> None:
 ])
 def test_after_a_comparison_it_is_the_film_compared(resolver, text, liked) -> None:
     assert sorted(_read(resolver, text).liked_ids) == sorted(liked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("4/10, 7/10, 9/10 in that order", [MATRIX, DIE_HARD], [HEAT]),
+    ("3 stars, 5 stars and 1 star respectively", [MATRIX], [DIE_HARD]),
+    ("9/10, 2/10 y 8/10 en ese orden", [HEAT, DIE_HARD], [MATRIX]),
+    ("4/10, 7/10 in that order", [], []),
+])
+def test_ratings_in_the_lists_order(resolver, catalog, text, liked, disliked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (HEAT, MATRIX, DIE_HARD)])
+    assert (sorted(sig.liked_ids), sorted(sig.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+def test_ratings_without_an_order_cue_are_left_as_typed() -> None:
+    from chat_rec.understanding.in_order import name_places
+
+    assert name_places("4/10, 7/10, 9/10", 3) == "4/10, 7/10, 9/10"
+    assert name_places("4/10, 7/10, 9/10 in that order", 3).startswith("the first one 4/10, the second one 7/10")
+
+
+TOY_STORY = 1
+
+
+def test_well_watch_is_a_plan_to_watch(resolver, catalog) -> None:
+    sig = _read(resolver, "the first is too long, we'll watch the other two",
+                [catalog.get(i) for i in (HEAT, TOY_STORY, DIE_HARD)])
+    assert (sorted(sig.liked_ids), sig.disliked_ids) == (sorted([TOY_STORY, DIE_HARD]), [HEAT])
