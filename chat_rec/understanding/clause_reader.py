@@ -82,6 +82,7 @@ says the first is her favourite, but I've never been a fan"): the verdict is on 
 
 
 _INDEFINITES = frozenset({"a", "an", "another", "any", "some"})
+_DEMONSTRATIVES = frozenset({"that", "this", "esa", "ese", "esta", "este"})
 _POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "mis", "sus", "tus", "nuestras", "nuestros"})
 """After "not one of", a possessive makes a verdict of the phrase before ("westerns? not one of my favourites")."""
 
@@ -332,7 +333,10 @@ class ClauseReader(ClauseVerdicts):
                     and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "Heat rules. Not westerns, they bore me"
             elif polarity and _has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
-                c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
+                # after a comparison "it" is the film compared ("Heat is longer than Ronin. Loved it though"),
+                # a demonstrative the one named last ("…mejor que Laberinto del fauno, y mira que esa está bien")
+                it = st.compared_subject and {"it", "its"} & set(ckeys) and not _DEMONSTRATIVES & set(ckeys)
+                c.refs = [_Ref(lo, list(st.compared_subject if it else st.last_refs), pronoun=True)]
             elif seen and not polarity and _has_pronoun(ckeys) and (
                     earlier_items := [i for r in st.pending for i in r.items] or st.last_refs):
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
@@ -424,12 +428,10 @@ class ClauseReader(ClauseVerdicts):
             [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
         with_items = [i for r in refs if r.items for i in r.items]
         if with_items:
+            st.last_refs, st.refs_sentence = with_items, sent
             compared = comparisons.compared_from(ckeys)
-            subject = [i for r in refs if r.items and not r.pronoun and compared is not None and r.pos - lo < compared
-                       for i in r.items]
-            # "A Knight's Tale is sillier than Troy, but I enjoyed it more": "it" is the film compared, not
-            # its yardstick
-            st.last_refs, st.refs_sentence = subject or with_items, sent
+            st.compared_subject = [i for r in refs if r.items and not r.pronoun and compared is not None
+                                   and r.pos - lo < compared for i in r.items]
         genres_named = tuple(g for r in refs for g in r.genres if g != "described")
         if genres_named or with_items:
             st.last_genres = genres_named

@@ -177,6 +177,7 @@ class Reading:
     refs_sentence: int = -1  # the sentence of last_refs
     averted: tuple[str, ...] = ()  # genres whose aversion was denied ("I don't dislike westerns"): no verdict yet
     heard_sentence: int = -1  # the sentence whose last_refs someone else judged ("my aunt says Heat is great")
+    compared_subject: list[int] = field(default_factory=list)  # last_refs' film compared, not its yardstick
     last_sentence: int = -1
     pending: list[_Ref] = field(default_factory=list)  # refs of a neutral clause waiting for "..., definitely"
     listed: list[int] = field(default_factory=list)  # titles of this sentence's neutral clauses, for "I loved them"

@@ -25,7 +25,8 @@ From fresh28's odd half (read after the set was scored on the start code):
   one well-known film's title has and no other title does ("Shawshank", "Lebowski", "Totoro"), typed with a
   capital and read with the same cues as a one-word title; no contraction ("You've").
 - After a comparison, "it" and a verdict still to come are for the film compared, not its yardstick ("Heat
-  is longer than Ronin, but I liked it more").
+  is longer than Ronin, but I liked it more"); a demonstrative is the one named last ("…mejor que Ronin, y
+  mira que esa está bien").
 - Ratings given to a list in its order ("4/10, 7/10, 9/10 in that order", "… respectively", "en ese
   orden") are each said of the film at that place; without the cue, or with a different count, nothing is
   placed.
@@ -233,6 +234,7 @@ def test_a_coined_word_is_no_inflected_ordinary_word() -> None:
     ("Heat is longer than Ronin, but I liked it more.", [HEAT]),
     ("Heat is longer than Ronin. Loved it though", [HEAT]),
     ("Heat and Ronin. Loved them both", [HEAT, RONIN]),
+    ("Heat es mejor que Ronin, y mira que esa está bien", [HEAT, RONIN]),
 ])
 def test_after_a_comparison_it_is_the_film_compared(resolver, text, liked) -> None:
     assert sorted(_read(resolver, text).liked_ids) == sorted(liked)
