@@ -424,8 +424,10 @@ class ClauseReader(ClauseVerdicts):
         # a sentence that only names something ("Titanic?", "Comedies?") may get its verdict next
         # (or a last clause after "but": "Heat yes, but the cartoon? Pass.")
         tail = bool(lo and lexicon.CONTRAST.fullmatch(keys[lo - 1]) and hi < len(keys) and keys[hi] in {".", "?"})
-        st.fragment = (c.new_sentence or tail) and polarity == 0 and not seen and len(ckeys) <= 4 and bool(
-            [r for r in refs if r.items or r.genres]) and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
+        run_goes_on = st.title_run[0] == sent and keys[lo - 1] == ","  # "Heat, Ronin? …": one list
+        st.fragment = (c.new_sentence or tail or run_goes_on) and polarity == 0 and not seen and len(ckeys) <= 4 \
+            and bool([r for r in refs if r.items or r.genres]) \
+            and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
         with_items = [i for r in refs if r.items for i in r.items]
         if with_items:
             st.last_refs, st.refs_sentence = with_items, sent
@@ -438,14 +440,16 @@ class ClauseReader(ClauseVerdicts):
         st.listed = st.listed + with_items if polarity == 0 else []
         if polarity == 0 and not seen and with_items and all(
                 k in {"qqtitle", "and", "y", "e", "&"} or len(k) == 1 and k.isdigit() for k in ckeys) and (
-                c.opens or st.title_run[0] == sent and keys[lo - 1] == ","):
+                c.opens or run_goes_on):
             st.title_run = (sent, [*(st.title_run[1] if st.title_run[0] == sent else ()), *with_items])
         else:
-            st.title_run = (-1, [])
+            st.title_run, run_goes_on = (-1, []), False
         if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
             compared = comparisons.compared_from(ckeys)
-            st.pending = [r for r in refs if (r.items or r.genres) and r.pos not in c.rejected and not (
-                compared is not None and r.items and not r.pronoun and r.pos - lo > compared)]  # no yardstick
+            st.pending = [*(st.pending if run_goes_on else ()), *(
+                r for r in refs if (r.items or r.genres) and r.pos not in c.rejected and not (
+                    compared is not None and r.items and not r.pronoun and r.pos - lo > compared))]  # no yardstick
+            # "Heat, Ronin? loved both": titles listed by commas all wait for the verdict after them
         elif with_items:
             st.pending = []
 

@@ -133,7 +133,9 @@ _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said
            r"|calls? it)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|piensa|piensan|"
            r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
 HEARSAY = re.compile(r"(?<!\bas )(?<!\bthan )(?<!\bcomo )\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
-                     r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|heard (?:that|good things)|supposedly"
+                     r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|(?:i|we) (?:hear|keep hearing)"
+                     r"|(?:im|i m) hearing"
+                     r"|heard (?:that|good things)|supposedly"
                      r"|apparently|reportedly|dicen que|he oido que|oi que|me han dicho que|segun dicen|se dice que"
                      r"|(?:everyone|everybody|people|todo el mundo|la gente) (?:hypes?|hyped|raves? about|raved about"
                      r"|habla bien de|loves?|loved|adores?|adored|ama|aman|adora|adoran|amo|amaron|did|does)"

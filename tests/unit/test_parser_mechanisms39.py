@@ -32,6 +32,8 @@ From fresh28's odd half (read after the set was scored on the start code):
   placed.
 - "we'll watch" folds to "well watch": still a plan to watch ("the first is too long, we'll watch the other
   two" picks the other two).
+- Titles listed by commas before one verdict ("Heat, Ronin? loved both") all wait for it.
+- "I hear it's good", "I keep hearing …" are hearsay like "I've heard".
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -265,3 +267,27 @@ def test_well_watch_is_a_plan_to_watch(resolver, catalog) -> None:
     sig = _read(resolver, "the first is too long, we'll watch the other two",
                 [catalog.get(i) for i in (HEAT, TOY_STORY, DIE_HARD)])
     assert (sorted(sig.liked_ids), sig.disliked_ids) == (sorted([TOY_STORY, DIE_HARD]), [HEAT])
+
+
+ALIEN = 1214
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Heat, Ronin? loved both", [HEAT, RONIN], []),
+    ("Heat, Ronin, Alien? loved them all", [HEAT, RONIN, ALIEN], []),
+    ("Heat, Ronin? not my thing", [], [HEAT, RONIN]),
+    ("Heat. Ronin? Hated it", [], [RONIN]),
+])
+def test_titles_listed_by_commas_wait_together_for_their_verdict(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sorted(sig.liked_ids), sorted(sig.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("haven't seen Heat yet but I hear it's good", [], []),
+    ("I keep hearing Ronin is amazing", [], []),
+    ("I hear you, but Heat was boring", [], [HEAT]),
+])
+def test_what_the_person_hears_is_hearsay(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
