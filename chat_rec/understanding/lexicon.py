@@ -241,6 +241,7 @@ REQUEST = re.compile(
     r"|^(?:any |some )?others? (?:\w+ ){0,3}(?:ones|movies|films|flicks)$"
     r"|(?:im|i m|i am|were|we re|we are|id be|i d be|i would be) (?:\w+ )?open to\b(?! (?:the idea|it|that)\b)"
     r"|(?:estoy|estamos|estaria|estariamos) (?:\w+ )?abiert[oa]s? a\b"  # "I'm open to animation or fantasy"
+    r"|(?:im|i m|i am|were|we re|we are) (?:(?!fed\b)\w+ )?(?:down|up) for (?:a|an|some|something|anything|any)\b"
     r"|ideas|i want|we want|want something|want to watch"
     r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"
     r"|(?:can|could) (?:you|u) do (?:one|a|an|some|something|two|three)\b"

@@ -16,7 +16,8 @@ From fresh28's odd half (read after the set was scored on the start code):
 - Someone in the household judging a film against the person's own verdict just before it ("Heat bored me,
   though my wife loves it") is their opinion, not a pick; "they think …" is hearsay like "they say …", and
   a genre it names is what a later "them" of the person's points back to.
-- "I'm open to comedy or drama" / "estoy abierta a …" asks for them.
+- "I'm open to comedy or drama" / "estoy abierta a …" / "I'm down for a horror flick" / "up for a western"
+  ask for them.
 - A listed film named by one word of its title that is also the whole title of an unlisted film ("the
   Bridge" with The Bridge on the River Kwai listed, "Glory" with Paths of Glory listed) is the listed one.
 - Verdict words: "cracked me up", "the highlight" / "the high point" / "the standout"; "plodding", "felt like
@@ -165,6 +166,9 @@ def test_what_others_think_is_hearsay(resolver, text, liked, disliked) -> None:
     ("we're totally open to anything animated", True),
     ("estoy abierta a una de terror", True),
     ("I'm open to the idea of rewatching Heat", False),
+    ("i'm down for a horror flick", True),
+    ("I'm up for a western tonight", True),
+    ("I'm up for it", False),
 ])
 def test_open_to_asks(resolver, text, asks) -> None:
     assert _read(resolver, text).wants_new_recommendations is asks
