@@ -20,7 +20,17 @@ from dataclasses import dataclass
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, double_negation, idioms, intent, lexicon, series, years
+from chat_rec.understanding import (
+    comparisons,
+    conditions,
+    double_negation,
+    idioms,
+    intent,
+    lexicon,
+    series,
+    word_forms,
+    years,
+)
 from chat_rec.understanding.clause_reader import ClauseReader
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.in_order import name_places
@@ -99,7 +109,7 @@ class _Parser(ClauseReader):
         self.reply = reply
         self.resolver = resolver
         self.text = spell_out_years(clean(utterance))  # "twenty fifteen onwards" reads as "2015 onwards"
-        self.text = name_places(self.text, len(previous))  # "4/10, 7/10, 9/10 in that order"
+        self.text = name_places(word_forms.split_run_together(self.text), len(previous))  # "9/10, 4/10 in that order"
         self.toks = tokenize(self.text)
         self.signal = PreferenceSignal()
         self.referenced: list[int] = []

@@ -111,6 +111,17 @@ CHAT_SPELLINGS = {"wat": "what", "wut": "what", "wht": "what", "nite": "night", 
 """English chat spellings read as their words ("wat are some good westerns", "date nite"): general usage,
 too short for the typo corrector's one-edit rule."""
 
+_RUN_TOGETHER = {"alot": "a lot", "aswell": "as well", "atleast": "at least", "inbetween": "in between",
+                 "nevermind": "never mind", "eachother": "each other"}
+_RUN_TOGETHER_WORD = re.compile(r"\b(?:" + "|".join(_RUN_TOGETHER) + r")\b", re.I)
+
+
+def split_run_together(text: str) -> str:
+    """Words people type run together written apart ("loved the dark knight alot" -> "… a lot"), so the
+    words after a lowercase title read as they do when typed apart.
+    """
+    return _RUN_TOGETHER_WORD.sub(lambda m: _RUN_TOGETHER[m.group().lower()], text)
+
 
 def unstretch(token: str) -> str:
     """A word stretched for emphasis back to its form ("loooove" -> "love", "gooood" -> "good",

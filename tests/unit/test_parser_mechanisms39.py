@@ -35,6 +35,8 @@ From fresh28's odd half (read after the set was scored on the start code):
   two" picks the other two).
 - Titles listed by commas before one verdict ("Heat, Ronin? loved both") all wait for it.
 - "I hear it's good", "I keep hearing …" are hearsay like "I've heard".
+- Words typed run together ("alot", "atleast", "nevermind") are read apart: "i liked the dark knight alot" had
+  named no film.
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -295,3 +297,18 @@ def test_titles_listed_by_commas_wait_together_for_their_verdict(resolver, text,
 def test_what_the_person_hears_is_hearsay(resolver, text, liked, disliked) -> None:
     sig = _read(resolver, text)
     assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("i liked the dark knight alot", [58559]),
+    ("i liked heat alot", [HEAT]),
+])
+def test_words_run_together_are_read_apart(resolver, text, liked) -> None:
+    assert _read(resolver, text).liked_ids == liked
+
+
+def test_split_run_together() -> None:
+    from chat_rec.understanding.word_forms import split_run_together
+
+    assert split_run_together("Alot of fun, atleast") == "a lot of fun, at least"
+    assert split_run_together("a lot, ballot") == "a lot, ballot"
