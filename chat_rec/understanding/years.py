@@ -160,10 +160,17 @@ the 90s?", "Heat, which was made in 1995", "Heat, the one from 1995"): the year 
 
 def _describes_a_film(before: str) -> bool:
     """Whether the text before a year phrase makes it a fact about a film (``_FILM_SUBJECT``), in
-    the same sentence.
+    the same sentence, or the time its story is set in (``_SETTING``: "ones set in the 70s").
     """
     sentence = re.split(r"[.?!] ", before)[-1]
-    return _FILM_SUBJECT.search(sentence.strip() + " ") is not None
+    return _FILM_SUBJECT.search(sentence.strip() + " ") is not None or _SETTING.search(sentence) is not None
+
+
+_SETTING = re.compile(r"\b(?:set|takes? place|taking place|happens|happening|ambientad[ao]s?|(?:que )?(?:pasa|pasan"
+                      r"|ocurre|ocurren|transcurre|transcurren|sucede|suceden))(?: \w+){0,2}? (?:in|during|en|durante)"
+                      r"(?: the| los| las| el| la)?\s*$")
+"""The time a story is set in is no release year (rule 12: a year inside a story): "a crime drama set in the
+70s", "una de guerra ambientada en los 40"."""
 
 
 _SAME_YEAR = re.compile(r"\b(?:from|in|of|de|del|en) (?:that|the same|this|ese|este|aquel|el mismo) (?:same |mismo )?"

@@ -37,6 +37,7 @@ From fresh28's odd half (read after the set was scored on the start code):
 - "I hear it's good", "I keep hearing …" are hearsay like "I've heard".
 - Words typed run together ("alot", "atleast", "nevermind") are read apart: "i liked the dark knight alot" had
   named no film.
+- The time a story is set in is no release year ("ones set in the 70s", "ambientada en los 40"; rule 12).
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -312,3 +313,16 @@ def test_split_run_together() -> None:
 
     assert split_run_together("Alot of fun, atleast") == "a lot of fun, at least"
     assert split_run_together("a lot, ballot") == "a lot, ballot"
+
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("I love crime dramas, especially ones set in the 70s", None, None),
+    ("a war film set during the 1940s", None, None),
+    ("una de guerra ambientada en los años 40", None, None),
+    ("something that takes place in 1969", None, None),
+    ("a comedy from the 80s set in New York", 1980, 1989),
+    ("a western made in the 60s", 1960, 1969),
+])
+def test_the_time_a_story_is_set_in_is_no_release_year(resolver, text, year_min, year_max) -> None:
+    sig = _read(resolver, text)
+    assert (sig.year_min, sig.year_max) == (year_min, year_max)
