@@ -38,6 +38,7 @@ From fresh28's odd half (read after the set was scored on the start code):
 - Words typed run together ("alot", "atleast", "nevermind") are read apart: "i liked the dark knight alot" had
   named no film.
 - The time a story is set in is no release year ("ones set in the 70s", "ambientada en los 40"; rule 12).
+- A listed film the person does not know ("third: never heard of it", "no la conozco") is no pick.
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -326,3 +327,14 @@ def test_split_run_together() -> None:
 def test_the_time_a_story_is_set_in_is_no_release_year(resolver, text, year_min, year_max) -> None:
     sig = _read(resolver, text)
     assert (sig.year_min, sig.year_max) == (year_min, year_max)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("first one: meh. second: amazing. third: never heard of it", [MATRIX], [HEAT]),
+    ("the second was amazing. the third, never heard of it", [MATRIX], []),
+    ("la tercera no la conozco, la primera me encantó", [HEAT], []),
+    ("the third, let's do it", [DIE_HARD], []),
+])
+def test_a_film_the_person_does_not_know_is_no_pick(resolver, catalog, text, liked, disliked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (HEAT, MATRIX, DIE_HARD)])
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
