@@ -83,6 +83,11 @@ _PERSON_SUBJECT = frozenset("i we im ive id yo".split())
 """The person as subject anywhere makes it a statement ("a movie that I loved as a kid"), not an ask."""
 
 
+_LIKENESS = re.compile(r"\b(?:like|como|similar to|similar a|parecidas? a|parecidos? a|in the vein of|in the style of"
+                       r"|along the lines of)(?: (?:the|la|el))? qqtitle(?: (?:or|and|o|y) qqtitle)*")
+"""A likeness to a named film inside a noun phrase that asks for a kind ("a thriller like Heat")."""
+
+
 def _kind_of_film(clause: str) -> bool:
     """A verbless clause naming a kind of film: "a proper grown-up drama", "una comedia ligera".
 
@@ -91,6 +96,7 @@ def _kind_of_film(clause: str) -> bool:
     genre, has no subject, dislike or "seen" (so "a movie I loved" and "a drama was fine" are not
     requests) and no title.
     """
+    clause = _LIKENESS.sub(" ", clause)  # "a thriller like Heat", "movies like Heat or Ronin": the kind asked for
     words = clause.split()
     genre_first = bool(words) and lexicon.genre_word(words[0]) and any(
         _FILM_NOUN.fullmatch(w) for w in words[1:3])  # "animated film for a birthday", "horror movie tonight"

@@ -39,6 +39,7 @@ From fresh28's odd half (read after the set was scored on the start code):
   named no film.
 - The time a story is set in is no release year ("ones set in the 70s", "ambientada en los 40"; rule 12).
 - A listed film the person does not know ("third: never heard of it", "no la conozco") is no pick.
+- A noun phrase asking for a kind like a named film ("a thriller like Heat", "movies like Heat") asks.
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -338,3 +339,16 @@ def test_the_time_a_story_is_set_in_is_no_release_year(resolver, text, year_min,
 def test_a_film_the_person_does_not_know_is_no_pick(resolver, catalog, text, liked, disliked) -> None:
     sig = _read(resolver, text, [catalog.get(i) for i in (HEAT, MATRIX, DIE_HARD)])
     assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("a movie like Inception", True),
+    ("movies like Heat or Ronin", True),
+    ("a thriller like Heat", True),
+    ("una peli como Heat", True),
+    ("a movie I loved like Heat", False),
+    ("Heat is a movie like no other", False),
+])
+def test_a_kind_like_a_named_film_is_asked_for(resolver, text, asks) -> None:
+    sig = _read(resolver, text)
+    assert sig.wants_new_recommendations is asks
