@@ -199,7 +199,8 @@ class ClauseReader(ClauseVerdicts):
         theirs = theirs or (who_watches.HOUSEHOLD_SUBJECT.match(text) is not None and c.at + 1 < len(st.clauses)
                             and st.clauses[c.at + 1][0] == sent and who_watches.OWN_STANCE.match(
                                 " ".join(keys[st.clauses[c.at + 1][1]:st.clauses[c.at + 1][2]])) is not None)
-        theirs = theirs or (lo > 0 and keys[lo - 1] in _CONTRAST_WORDS and st.verdict_sentence == sent
+        theirs = theirs or ((lo > 0 and keys[lo - 1] in _CONTRAST_WORDS or keys[c.hi:c.hi + 1] in (["though"], ["tho"]))
+                            and st.verdict_sentence == sent
                             and bool(st.last_verdict) and who_watches.HOUSEHOLD_SUBJECT.match(text) is not None
                             and _has_pronoun(ckeys) and not any(r.items or r.genres
                                                                 for r in self._refs(ckeys, lo, title_at)))

@@ -145,6 +145,8 @@ def test_a_comparative_ellipsis_on_list_positions(resolver, catalog) -> None:
     ("Ronin was great, but my husband hated it", [RONIN], []),
     ("Heat me aburrió, aunque a mi esposa le encanta", [], [HEAT]),
     ("my wife loves Heat", [HEAT], []),
+    ("Heat was too long for me, my wife loved it tho", [], [HEAT]),
+    ("Heat was great, my wife loved it too", [HEAT], []),
 ])
 def test_a_household_verdict_against_the_persons_own(resolver, text, liked, disliked) -> None:
     sig = _read(resolver, text)
