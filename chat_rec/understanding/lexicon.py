@@ -209,6 +209,8 @@ REQUEST = re.compile(
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
+    r"|(?:cheer|perk|lift) (?:me|us) up|make (?:me|us) (?:laugh|smile|cry)|hazme (?:reir|llorar)|animame"
+    r"|(?:whats|what s|what is|what are) (?:trending|popular|hot|new out|out now)\b"
     r"|(?:^|[.,?!] |\b(?:i|we|im|m|am|re|were|honestly|tbh|id|wed) )qqgood(?: qqmask)+ "
     r"(?:(?:give|giving|try|trying|watch|watching|see|seeing|check out|checking out) )?"
     r"(?:a|an|some|something|one|un|una|unas|algo|alguna|alguno)\b"  # "I wouldn't turn down a thriller",

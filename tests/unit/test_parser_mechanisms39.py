@@ -40,6 +40,7 @@ From fresh28's odd half (read after the set was scored on the start code):
 - The time a story is set in is no release year ("ones set in the 70s", "ambientada en los 40"; rule 12).
 - A listed film the person does not know ("third: never heard of it", "no la conozco") is no pick.
 - A noun phrase asking for a kind like a named film ("a thriller like Heat", "movies like Heat") asks.
+- "cheer me up", "make me laugh", "what's trending / popular" ask.
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -354,3 +355,14 @@ def test_a_film_the_person_does_not_know_is_no_pick(resolver, catalog, text, lik
 def test_a_kind_like_a_named_film_is_asked_for(resolver, text, asks) -> None:
     sig = _read(resolver, text)
     assert sig.wants_new_recommendations is asks
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("I've had a rough day, cheer me up", True),
+    ("make me laugh", True),
+    ("what's trending?", True),
+    ("what's popular right now", True),
+    ("it made me laugh", False),
+])
+def test_asks_by_what_a_film_should_do(resolver, text, asks) -> None:
+    assert _read(resolver, text).wants_new_recommendations is asks
