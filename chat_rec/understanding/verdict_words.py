@@ -153,6 +153,7 @@ POSITIVE = re.compile((
     r"|am(?:amos|aron|aba|abamos)|mol(?:aron|aba|aban)|flip(?:amos|aron|aba|aban)|relish(?:ed|es)?|savou?r(?:ed)?"
     r"|treasured?|worship\w*|genius|epic(?! fails?)|(?:changed|changes) (?:my|our) (?:life|lives)"
     r"|crack(?:ed|s|ing)? (?:me|us) up|(?:the|a|my) (?:real |clear |big )?(?:highlight|high point|standout)"
+    r"|(?:grab|grabs|grabbed|appeal to|appeals to|appealed to|speak to|speaks to|spoke to) (?:me|us)\b"
     r"|(?:me|nos) cambio la vida"
     r"|(?:the )?(?:greatest|funniest|coolest|sweetest|smartest|finest|loveliest)"
     r"|(?:qqtitle|it|this|that|these|those) (?:still |totally |so )?rules|(?:was|is|were|are|s) (?:my|our) (?:whole )?"

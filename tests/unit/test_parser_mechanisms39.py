@@ -20,8 +20,8 @@ From fresh28's odd half (read after the set was scored on the start code):
   ask for them.
 - A listed film named by one word of its title that is also the whole title of an unlisted film ("the
   Bridge" with The Bridge on the River Kwai listed, "Glory" with Paths of Glory listed) is the listed one.
-- Verdict words: "cracked me up", "the highlight" / "the high point" / "the standout"; "plodding", "felt like
-  filler".
+- Verdict words: "cracked me up", "the highlight" / "the high point" / "the standout", "grabs me" / "appeals
+  to me" / "speaks to me"; "plodding", "felt like filler".
 - A film by the coined word of its title: a word no vocabulary holds (nor in another form: "undiscovered"), that
   one well-known film's title has and no other title does ("Shawshank", "Lebowski", "Totoro"), typed with a
   capital and read with the same cues as a one-word title; no contraction ("You've").
@@ -216,6 +216,8 @@ def test_a_ranking_of_list_positions(resolver, catalog, text, liked) -> None:
     ("the third was the highlight for me", [DIE_HARD], []),
     ("the first felt like filler", [], [HEAT]),
     ("the first was plodding", [], [HEAT]),
+    ("the second really grabs me", [MATRIX], []),
+    ("none of them appeal to me", [], [HEAT, MATRIX, DIE_HARD]),
 ])
 def test_verdict_words_of_this_round(resolver, catalog, text, liked, disliked) -> None:
     sig = _read(resolver, text, [catalog.get(i) for i in (HEAT, MATRIX, DIE_HARD)])
