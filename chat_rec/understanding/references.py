@@ -264,6 +264,9 @@ class ListReferences:
         nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
         if nxt in _NOT_REF_NOUNS or nxt in _UNITS:
             return False
+        if nxt in {"10", "5"} and int(ckeys[j]) <= int(nxt) or ckeys[j] in {"10", "5"} and prev.isdigit() \
+                and int(prev) <= int(ckeys[j]):
+            return False  # "4/10", "3/5" (folded "4 10"): a score, not the fourth (or tenth) film
         joined = prev in {"and", "or", "y", "o", "nor", "ni", "num", "no", "nr", "nro", "the", "el", "la", "both",
                           "ambas", "ambos"}
         ahead = nxt in {"and", "or", "y", "o", "nor", "ni"} and ckeys[j + 2:j + 3] and ckeys[j + 2].isdigit()

@@ -41,6 +41,8 @@ From fresh28's odd half (read after the set was scored on the start code):
 - A listed film the person does not know ("third: never heard of it", "no la conozco") is no pick.
 - A noun phrase asking for a kind like a named film ("a thriller like Heat", "movies like Heat") asks.
 - "cheer me up", "make me laugh", "what's trending / popular" ask.
+- A score ("4/10", "3/5") is no list position: with five films listed, "4/10, 7/10, 9/10 in that order" had
+  liked the fourth (found in the browser).
 - A ranking of list positions ("the third over the first", "3 over 1", "the second above the first") likes
   the one ranked first; the other is its yardstick.
 """
@@ -368,3 +370,17 @@ def test_a_kind_like_a_named_film_is_asked_for(resolver, text, asks) -> None:
 ])
 def test_asks_by_what_a_film_should_do(resolver, text, asks) -> None:
     assert _read(resolver, text).wants_new_recommendations is asks
+
+
+WESTERNS = (1379, 1201, 3267, 1304, 2012)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("4/10", [], []),
+    ("4/10, 7/10, 9/10 in that order", [], []),
+    ("loved 4", [1304], []),
+    ("2 and 4 were great", [1201, 1304], []),
+])
+def test_a_score_out_of_ten_is_no_list_position(resolver, catalog, text, liked, disliked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in WESTERNS])
+    assert (sorted(sig.liked_ids), sorted(sig.disliked_ids)) == (liked, disliked)
