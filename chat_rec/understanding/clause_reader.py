@@ -336,7 +336,8 @@ class ClauseReader(ClauseVerdicts):
             elif polarity and _has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
                 # after a comparison "it" is the film compared ("Heat is longer than Ronin. Loved it though"),
                 # a demonstrative the one named last ("…mejor que Laberinto del fauno, y mira que esa está bien")
-                it = st.compared_subject and {"it", "its"} & set(ckeys) and not _DEMONSTRATIVES & set(ckeys)
+                it = st.compared_subject and set(st.compared_subject) <= set(st.last_refs) \
+                    and {"it", "its"} & set(ckeys) and not _DEMONSTRATIVES & set(ckeys)
                 c.refs = [_Ref(lo, list(st.compared_subject if it else st.last_refs), pronoun=True)]
             elif seen and not polarity and _has_pronoun(ckeys) and (
                     earlier_items := [i for r in st.pending for i in r.items] or st.last_refs):

@@ -253,6 +253,7 @@ def test_a_coined_word_is_no_inflected_ordinary_word() -> None:
     ("Heat is longer than Ronin. Loved it though", [HEAT]),
     ("Heat and Ronin. Loved them both", [HEAT, RONIN]),
     ("Heat es mejor que Ronin, y mira que esa está bien", [HEAT, RONIN]),
+    ("Heat is longer than Ronin. My brother swears Alien is great. I loved it though", [1214]),  # Alien
 ])
 def test_after_a_comparison_it_is_the_film_compared(resolver, text, liked) -> None:
     assert sorted(_read(resolver, text).liked_ids) == sorted(liked)
