@@ -29,6 +29,7 @@ from chat_rec.understanding.clause_state import (
 )
 from chat_rec.understanding.clause_verdicts import ClauseVerdicts
 from chat_rec.understanding.polarity import bare_verdict, clause_polarity, negation_only, nominal_scope
+from chat_rec.understanding.pronouns import has_pronoun
 from chat_rec.understanding.references import ListReferences, _Ref, rest_of_message
 from chat_rec.understanding.resolver import Mention
 from chat_rec.understanding.signal import PreferenceSignal
@@ -37,30 +38,11 @@ _POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
 """Politeness, no verdict: "mark Titanic as seen, please"."""
 _MORE = frozenset("more mas another otra otro others otras otros some".split())
 """Asking for more picks: with politeness alone, no verdict on what was just seen ("seen them all, more please")."""
-_BOTH_SUBJECTS = frozenset("we wed well were weve you youd youll they theyd theyll us".split())
-"""Subjects that "both" can follow as a floating quantifier ("we'd both enjoy"), not as "both of them"."""
-_RELATIVE_HEADS = frozenset("anything something nothing everything stuff movies films movie film ones one".split())
-"""Words that "that" follows as a relative pronoun ("anything that looks old"), not as "that film"."""
-_RELATIVE_VERBS = frozenset("have has had are is was were make makes made feel feels look looks get gets keep keeps "
-                            "take takes show shows star stars seem seems can could will would dont doesnt arent isnt "
-                            "wasnt werent never always".split())
-"""Verbs that a relative "that" opens a clause with ("characters that have …", "plots that make …")."""
-_NOT_RELATIVE_BEFORE = frozenset(
-    "like likes liked love loves loved hate hates hated enjoy enjoyed enjoys watch watched see seen saw about and "
-    "but or so because cause think thought know knew say said than with of is was at for on in to after before if "
-    "when just all how what why prefer preferred remember forgot mean meant guess man dude god omg oh yeah yes no "
-    "ok okay honestly wow lol haha well hmm sure yep nope seriously actually".split())
-"""Words after which "that" is "that film" or "that …" as a whole clause ("I loved that", "is that one
-good", "I think that was great"), not a relative pronoun."""
 _RELATIVE_OPENERS = frozenset("which who whom".split())
 """Words that open a relative clause said of the film just named ("Heat, which I saw twice, …")."""
-_RELATIVE_WORDS = frozenset("that which who with without where whose".split())
-"""Words after "one" that open what it is ("one that isn't long", "one with a twist"): a film described."""
 _RETRACTABLE = ("liked_ids", "disliked_ids", "liked_genres", "disliked_genres", "seen_ids", "asked_ids",
                 "ruled_out_together")
 """What a sentence may add to the signal, and a "never mind" after it takes back."""
-_ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|mas|otras?|otros?|nuevas?|nuevos?"
-                             r"|antiguas?|antiguos?|viejas?|viejos?|modernas?|modernos?)$")
 _HESITATIONS = frozenset("eh hm hmm mm mmm uh um er erm ehh mmmh".split())
 """Sounds of hesitation ("eh", "hmm") that may stand between a named film and its verdict."""
 _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|\d) )+")
@@ -81,42 +63,7 @@ _OWN_SUBJECT = re.compile(r"^(?:(?:honestly|personally|tbh|la verdad) )?(?:i|im|
 says the first is her favourite, but I've never been a fan"): the verdict is on the film they judged."""
 
 
-_INDEFINITES = frozenset({"a", "an", "another", "any", "some"})
 _DEMONSTRATIVES = frozenset({"that", "this", "esa", "ese", "esta", "este"})
-_POSSESSIVES = frozenset({"my", "our", "your", "his", "her", "their", "mis", "sus", "tus", "nuestras", "nuestros"})
-"""After "not one of", a possessive makes a verdict of the phrase before ("westerns? not one of my favourites")."""
-
-
-def _has_pronoun(ckeys: list[str]) -> bool:
-    """Whether the clause refers back with a pronoun: "la"/"las" before a noun ("las películas de
-    ahora") or a genre ("los musicales") is an article, not "it"/"them".
-    """
-    for j, k in enumerate(ckeys):
-        if k not in PRONOUNS:
-            continue
-        after = ckeys[j + 1] if j + 1 < len(ckeys) else ""
-        if k == "both" and j and ckeys[j - 1] in _BOTH_SUBJECTS:
-            continue  # "something we'd both enjoy": "both" goes with the people, it names no film
-        if k == "that" and j and ckeys[j - 1] in _RELATIVE_HEADS:
-            continue  # "anything that looks old": a relative pronoun, no film named before
-        if k == "that" and j and after in _RELATIVE_VERBS and ckeys[j - 1].isalpha() \
-                and ckeys[j - 1] not in _NOT_RELATIVE_BEFORE and not lexicon.POSITIVE.fullmatch(ckeys[j - 1]) \
-                and not lexicon.NEGATIVE.fullmatch(ckeys[j - 1]) and ckeys[j - 1] not in PRONOUNS:
-            continue  # "characters that have terrible manners": a relative pronoun after a noun
-        if k == "one" and after in _RELATIVE_WORDS:
-            continue  # "preferably one that isn't too long": a film still wanted, not the one named before
-        if k == "one" and any(x in lexicon.NEGATORS for x in ckeys[:j]) and (
-                after == "of" and ckeys[j + 2:j + 3] != [] and ckeys[j + 2] not in _POSSESSIVES
-                or j >= 2 and ckeys[j - 2] in _INDEFINITES and ckeys[j - 1].isalpha()):
-            continue  # "a comedy, not a long one", "not one of the famous ones": a film of the kind is
-            # described and its description ruled out; the kind named before is still wanted
-        if k in {"la", "lo", "las", "los"} and after and (
-                _ARTICLE_BEFORE.match(after) or lexicon.genre_word(after)):
-            continue
-        return True
-    return False
-
-
 class ClauseReader(ClauseVerdicts):
     """Reads the clauses of a message into ``signal``: the clause loop of ``parser._Parser``."""
 
@@ -199,21 +146,14 @@ class ClauseReader(ClauseVerdicts):
         theirs = theirs or (who_watches.HOUSEHOLD_SUBJECT.match(text) is not None and c.at + 1 < len(st.clauses)
                             and st.clauses[c.at + 1][0] == sent and who_watches.OWN_STANCE.match(
                                 " ".join(keys[st.clauses[c.at + 1][1]:st.clauses[c.at + 1][2]])) is not None)
-        theirs = theirs or ((lo > 0 and keys[lo - 1] in _CONTRAST_WORDS or keys[c.hi:c.hi + 1] in (["though"], ["tho"]))
-                            and st.verdict_sentence == sent
-                            and bool(st.last_verdict) and who_watches.HOUSEHOLD_SUBJECT.match(text) is not None
-                            and _has_pronoun(ckeys) and not any(r.items or r.genres
-                                                                for r in self._refs(ckeys, lo, title_at)))
-        # "Heat bored me, though my wife loves it": the person judged it first; the household's verdict on
-        # the same film, set against theirs, is the other person's, not a pick for the household ("…, but my
-        # wife isn't into animation" names a kind of its own: the household's taste counts)
+        theirs = theirs or self._set_against_own(st, c, keys, title_at)
         st.outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
         if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
             refs = self._refs(ckeys, lo, title_at)
             heard = [i for r in refs for i in r.items]
             if genres_heard := tuple(g for r in refs for g in r.genres if g != "described"):
                 st.last_genres = genres_heard  # "they think comedies are dumb but I love them": "them" is comedies
-            if not heard and _has_pronoun(ckeys) and st.pending and st.pending[0].pos < lo:
+            if not heard and has_pronoun(ckeys) and st.pending and st.pending[0].pos < lo:
                 # "The third, my brother loves it": the film waiting before is theirs, not a pick of the person's
                 heard = [i for r in st.pending for i in r.items]
                 st.choices = [i for i in st.choices if i not in heard]
@@ -235,6 +175,16 @@ class ClauseReader(ClauseVerdicts):
             return True
         # "Conan? Eh, pass.": the hesitation leaves the phrase waiting for its verdict
         return st.fragment and bool(st.pending) and c.new_sentence and all(k in _HESITATIONS for k in ckeys)
+
+    def _set_against_own(self, st: Reading, c: Clause, keys: list[str], title_at: dict[int, Mention]) -> bool:
+        """A household member's verdict on the film the person has just judged, set against it by a contrast
+        before or "tho" after ("Heat bored me, though my wife loves it"): the other person's, not a pick for
+        the household. One naming a film or kind of its own ("…, but my wife isn't into animation") counts.
+        """
+        contrasted = c.lo > 0 and keys[c.lo - 1] in _CONTRAST_WORDS or keys[c.hi:c.hi + 1] in (["though"], ["tho"])
+        return contrasted and st.verdict_sentence == c.sent and bool(st.last_verdict) \
+            and who_watches.HOUSEHOLD_SUBJECT.match(c.text) is not None and has_pronoun(c.ckeys) \
+            and not any(r.items or r.genres for r in self._refs(c.ckeys, c.lo, title_at))
 
     def _read_verdict(self, st: Reading, c: Clause, keys: list[str], clauses: list[tuple[int, int, int]],
                       title_at: dict[int, Mention]) -> bool:
@@ -330,19 +280,19 @@ class ClauseReader(ClauseVerdicts):
                     polarity or lexicon.REQUEST.search(text)):
                 c.refs = [_Ref(lo, genres=st.averted, pronoun=True)]  # "I don't dislike westerns. Any good ones?"
                 st.averted = ()
-            elif polarity and st.last_genres and len(st.last_refs) == 1 and _has_pronoun(ckeys) \
+            elif polarity and st.last_genres and len(st.last_refs) == 1 and has_pronoun(ckeys) \
                     and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "Heat rules. Not westerns, they bore me"
-            elif polarity and _has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
+            elif polarity and has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
                 # after a comparison "it" is the film compared ("Heat is longer than Ronin. Loved it though"),
                 # a demonstrative the one named last ("…mejor que Laberinto del fauno, y mira que esa está bien")
                 it = st.compared_subject and set(st.compared_subject) <= set(st.last_refs) \
                     and {"it", "its"} & set(ckeys) and not _DEMONSTRATIVES & set(ckeys)
                 c.refs = [_Ref(lo, list(st.compared_subject if it else st.last_refs), pronoun=True)]
-            elif seen and not polarity and _has_pronoun(ckeys) and (
+            elif seen and not polarity and has_pronoun(ckeys) and (
                     earlier_items := [i for r in st.pending for i in r.items] or st.last_refs):
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
-            elif polarity and _has_pronoun(ckeys) and st.last_genres:
+            elif polarity and has_pronoun(ckeys) and st.last_genres:
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
             elif polarity > 0 and len(self.previous) == 1 and c.at == 0 and not self.referenced \
                     and all(k in {".", "?", ","} for k in keys[c.hi:]) and bare_verdict(ckeys):
@@ -431,9 +381,9 @@ class ClauseReader(ClauseVerdicts):
             and bool([r for r in refs if r.items or r.genres]) \
             and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
         with_items = [i for r in refs if r.items for i in r.items]
+        compared = comparisons.compared_from(ckeys)
         if with_items:
             st.last_refs, st.refs_sentence = with_items, sent
-            compared = comparisons.compared_from(ckeys)
             st.compared_subject = [i for r in refs if r.items and not r.pronoun and compared is not None
                                    and r.pos - lo < compared for i in r.items]
         genres_named = tuple(g for r in refs for g in r.genres if g != "described")
@@ -447,7 +397,6 @@ class ClauseReader(ClauseVerdicts):
         else:
             st.title_run, run_goes_on = (-1, []), False
         if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
-            compared = comparisons.compared_from(ckeys)
             st.pending = [*(st.pending if run_goes_on else ()), *(
                 r for r in refs if (r.items or r.genres) and r.pos not in c.rejected and not (
                     compared is not None and r.items and not r.pronoun and r.pos - lo > compared))]  # no yardstick

@@ -7,7 +7,6 @@ names ("No, I only liked the first one"). A mixin of ``clause_reader.ClauseReade
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from chat_rec.understanding import clauses as clause_rules
@@ -23,11 +22,6 @@ _CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratc
 
 
 _INDEFINITE = frozenset("a an un una some unos unas".split())
-_UNKNOWN = re.compile(r"\b(?:(?:never|not|havent|haven t|hadnt|had not|have not) (?:even |ever )?heard (?:of|about)"
-                      r"|no idea what|dont know (?:it|that one|what (?:it|that) is)|ni idea"
-                      r"|no (?:la |lo |las |los )?conozco"
-                      r"|nunca (?:he )?o[ií](?:do)? (?:hablar )?de)\b")
-"""A film the person does not know ("third: never heard of it", "no la conozco"): neither judged nor picked."""
 _ANSWER_WORDS = clause_rules.RETRACT_LEADS | BARE_ANSWERS | {"sure"}
 """One-word answers to the assistant: no verdict of their own on a film named after them."""
 
@@ -79,7 +73,8 @@ class ClauseVerdicts:
             pronoun = any(k in PRONOUNS for k in ckeys)
             self.settled.update(i for r in [*c.refs, *st.pending] for i in r.items)
             self.settled.update(st.last_refs if pronoun else ())
-            if lexicon.SEEN.search(text) or _UNKNOWN.search(text):  # "haven't seen it", "never heard of it": no pick
+            if lexicon.SEEN.search(text) or clause_rules.UNFAMILIAR.search(text):  # "haven't seen it", "never heard
+                # of it", "no la conozco": no pick either
                 self.unseen.update(i for r in [*c.refs, *st.pending] for i in r.items)
                 self.unseen.update(st.last_refs if pronoun else ())
         asked = conditions.prospective(text, asking) or (

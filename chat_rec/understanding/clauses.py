@@ -162,7 +162,9 @@ def finding(tail: list[str], verb: str, negator: str) -> bool:
     after = tail[tail.index(verb) + 1:]
     return not after or after[0] in {"en", "por", "online", "ni"}
 
-UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never heard of|(?:dont|doesnt|didnt|do not|does not|none of \w+) "
+UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never (?:even )?heard (?:of|about)"
+                        r"|(?:havent|haven t|hadnt|had not|have not|not) (?:even |ever )?heard (?:of|about)"
+                        r"|nunca (?:he )?o[ií](?:do)? (?:hablar )?de|(?:dont|doesnt|didnt|do not|does not|none of \w+) "
                         r"(?:really )?rings? a bell|rings? no bells?|not familiar with|unfamiliar|no me suenan?"
                         r"|ni idea de (?:cual|cuales|que es|que son|quien)|ni idea$|no idea$|ni me suena"
                         r"|no (?:la|lo|las|los) conozco"

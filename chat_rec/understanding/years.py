@@ -67,11 +67,10 @@ _AFTER_DECADE = re.compile(r"\b(?:newer than|later than|more recent than|after|p
 """A comparison right before a decade ("before the 80s", "posterior a los 90"): one bound, not the decade."""
 
 _CENTURY = re.compile(
-    r"(?:\b(?:nothing|not|no|none|nada|ninguna|ninguno|ningun|sin|never|nunca)\b(?: \w+){0,3}? )?"
-    r"\b(?:this|the current|the present|the new|the 21st|the twenty first|our"
-    r"|last|the last|the previous|the past|the 20th|the twentieth|the old) century\b"
-    r"|(?:\b(?:nothing|not|no|none|nada|ninguna|ninguno|ningun|sin|never|nunca)\b(?: \w+){0,3}? )?"
-    r"\b(?:(?:este|el presente|el nuevo|nuestro) siglo|siglo (?:xxi|21)"
+    r"(?:\b(?:nothing|not|no|none|nada|ninguna|ninguno|ningun|sin|never|nunca)\b(?: \w+){0,3}? )?\b(?:"
+    r"(?:this|the current|the present|the new|the 21st|the twenty first|our"
+    r"|last|the last|the previous|the past|the 20th|the twentieth|the old) century"
+    r"|(?:este|el presente|el nuevo|nuestro) siglo|siglo (?:xxi|21)"
     r"|(?:el|del) siglo (?:pasad[oa]|anterior)|siglo (?:xx|20))\b")
 """A century named ("nothing from this century", "de este siglo", "films of the last century", "del
 siglo pasado"), with a negator up to three words before it. It is read and masked as one phrase, so its
