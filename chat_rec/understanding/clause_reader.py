@@ -53,6 +53,17 @@ _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 
 
+
+
+_LIST_REFUSED = frozenset("none nothing no not ninguna ninguno nada ni".split())
+"""Negators that turn a whole list down before an exception ("none of them except Heat")."""
+
+
+def _exception_at(ckeys: list[str]) -> int:
+    """Where the last word that sets a film apart stands in ``ckeys`` (-1 when none)."""
+    return next((j for j in range(len(ckeys) - 1, -1, -1) if ckeys[j] in _EXCEPTIONS), -1)
+
+
 _ONE_OF_KIND = re.compile(r"\b(?:a|any|some|one|the) (?:\w+ )?(?:good |decent |great )?ones?\b|\b(?:suggest|recommend)"
                           r" (?:me |us )?one\b|\b(?:una|alguna|alguno) (?:buena|bueno)\b")
 """An ask for one of a kind just named ("any good ones?", "suggest one?", "¿alguna buena?")."""
@@ -311,6 +322,11 @@ class ClauseReader(ClauseVerdicts):
         compared = comparisons.compared_from(ckeys)
         self._only_these(c, keys)
         excepted = {i for r in c.refs if r.pos in rejected for i in r.items} if seen and polarity == 0 else set()
+        cut = _exception_at(ckeys)
+        if cut >= 0 and not excepted:  # "none of them except Heat": the whole list is judged without Heat
+            spared = {i for r in c.refs if r.pos in rejected and r.pos - lo > cut for i in r.items}
+            c.refs = [replace(r, items=[i for i in r.items if i not in spared]) if r.items and r.pos - lo < cut
+                      and len(r.items) > 1 else r for r in c.refs]
         for ref in c.refs:
             if ref.pos in rejected and excepted:  # "seen all of them except Alien": Alien is not seen
                 self.settled.update(ref.items)
@@ -321,6 +337,10 @@ class ClauseReader(ClauseVerdicts):
                     " ".join(ckeys[:ref.pos - lo])):
                 sign = 0  # "anything with Tom Hanks that isn't Big": left out of the picks, not judged
                 self.settled.update(ref.items)
+            elif ref.pos in rejected and ref.items and ref.pos - lo > (cut := _exception_at(ckeys)) >= 0 \
+                    and _LIST_REFUSED & set(ckeys[:cut]) and (polarity < 0 or any(
+                        r.pos in rejected for r in c.refs if r.items and r.pos - lo < cut)):
+                sign = 1  # "none of them except Heat": the one film set apart from a list turned down is the pick
             elif ref.pos in rejected and polarity < 0 and _EXCEPTIONS & set(ckeys[:ref.pos - lo]) and any(
                     r.items and r.pos < ref.pos for r in c.refs):
                 sign = 0  # "all but the last one are bad": the exception is spared the verdict, not judged

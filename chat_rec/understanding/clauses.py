@@ -129,10 +129,11 @@ CORRECTION_OPENERS = frozenset("sorry perdon perdona uy ups oops".split())
 """Apologies that may open a correction besides ``RETRACT_LEADS`` ("sorry, I meant the first")."""
 CORRECTION = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS | CORRECTION_OPENERS)) + r") )*"
                         r"(?:i meant|i mean|meant|quise decir|queria decir|quiero decir|me referia a|me refiero a"
-                        r"|digo|(?:wait|sorry|oops|espera|perdon|uy) no|no (?:wait|espera))\b")
+                        r"|digo|(?:wait|sorry|oops|espera|perdon|uy) no|no (?:wait|espera)"
+                        r"|make (?:it|that)|(?:or|no) rather|on second thoughts?|changed my mind)\b")
 """Correcting the film or genre just judged ("I loved the third one! Oh wait, I meant the first one",
-"la segunda, digo, la primera", "2nd one pls, wait no the 3rd"): the verdict moves to what the
-correction names."""
+"la segunda, digo, la primera", "2nd one pls, wait no the 3rd", "comedy. no, make it horror"): the
+verdict moves to what the correction names."""
 
 
 def no_verdict_of_its_own(text: str) -> bool:

@@ -96,8 +96,10 @@ _FILM_WORDS = frozenset("one ones movie movies film films thing things something
 _INDECISION = re.compile(
     r"\b(?:(?:cant|can t|cannot|couldnt|could not|dont know how to|do not know how to)"
     r" (?:decide(?: between| which(?: one)?)?|(?:choose|pick) (?:between|which(?: one)?))|torn between"
-    r"|undecided between|no (?:me )?(?:puedo decidir|decido|se cual elegir|se cual escoger|se si)(?: entre)?)\b")
-"""Indecision between films ("can't decide between number one and number two", "no me decido entre las dos"):
+    r"|undecided between|no (?:me )?(?:puedo decidir|decido|se cual elegir|se cual escoger|se si)(?: entre)?"
+    r"|(?:we ll|well|we will|i ll|ill|i will) (?:have to )?see about|ya (?:veremos|vere) (?:que pasa con|lo de))\b")
+"""Indecision between films ("can't decide between number one and number two", "no me decido entre las dos",
+"we'll see about the third"):
 no rejection of either; masked whole, so its negator flips nothing and its verb picks nothing."""
 _NO_WAY_I = re.compile(r"\bno way(?= (?:i|id|i d|ill|i ll|we|wed|we d|well|we ll)\b)")
 """"No way" opening a clause of the person's own ("no way I'd skip it", "no way we'll pass on it"): it

@@ -40,6 +40,11 @@ _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actu
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
+_MAKE_IT = re.compile(r"^(?:(?:no|actually|ok|okay|then|wait) )*make (?:it|that|this)"
+                      r"(?= (?:a|an|some|something|one) (\w+)|\b)")
+"""An order that names what to watch by changing the one in hand ("no, make it horror", "make that a
+thriller"): an ask when what follows names a genre or decade, or a film by an indefinite."""
+
 _OFF_TOPIC = re.compile(r"\b(?:recommend|suggest|find|know|any)(?: me| us)? (?:a |an |some |any )?(?:\w+ ){0,2}"
                         r"(?:restaurants?|places? to eat|pizza (?:place|joint)s?|bars?|pubs?|cafes?|books?|novels?"
                         r"|songs?|albums?|bands?|recipes?|games?|podcasts?|hotels?|wines?|beers?|apps?|restaurantes?"
@@ -222,6 +227,9 @@ def wants_new(keys: list[str]) -> bool:
             clause = _LEAD.sub("", clause.strip(" ,"))
             if _kind_of_film(clause):
                 return True
+            if (made := _MAKE_IT.match(clause)) and (lexicon.mentions_genre(clause) or years.names_decade(clause)
+                                                     or made.group(1)):
+                return True  # "no, make it horror", "make that something lighter": the ask, corrected
             if re.match(r"^(?:something|anything|stuff|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
                         r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:a|an|some) (?:\w+ ){0,3}(?:movie"
                         r"|film|flick)s?"

@@ -28,9 +28,12 @@ _DETERMINERS = {"the", "la", "el", "lo", "las", "los", "that", "this", "those", 
 _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "movies", "films", "of", "out",
           "times", "x", "people", "kids", "estrellas", "horas", "minutos", "mas", "peliculas", "veces",
           "years", "anos", "seasons", "episodes", "am", "pm", "percent", "k", "m"}
-ALL_EXCEPT = re.compile(r"\b(?:all|all of them|all of these|all three|all four|every one|everything|each one"
-                         r"|todas|todos|todas ellas"
+ALL_EXCEPT = re.compile(r"\b(?:all|all of (?:them|these|those|em)|all three|all four|every one|everything|each one"
+                         r"|none of (?:them|these|those|em)|not (?:a single |even )?one of (?:them|these|those|em)"
+                         r"|todas|todos|todas ellas|ninguna|ninguno"
                          r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
+"""A whole list with an exception ("all of them except number two", "none of these except the second",
+"todas menos la segunda"): the list without the exception is one reference."""
 _OPENING_FOLLOWERS = frozenset("is was s looks looked sounds sounded seems seemed i we es fue era parece".split())
 """Words after which a number word opening its clause is a list position ("three is great", "two I loved",
 "dos es lo más"): a copula of the film or the person as subject of their own verdict."""
@@ -55,9 +58,25 @@ te dije"): that counts the films they named, not the list on screen, so it is no
 
 _NOT_REF_NOUNS = {"time", "times", "place", "thing", "half", "act", "scene", "week", "weekend",
                   "night", "year", "month", "day", "minute", "minutes", "hour", "part", "date",
-                  "vez", "parte", "noche", "semana", "hand", "side", "way", "lado", "dia", "mano"}
+                  "vez", "parte", "noche", "semana", "hand", "side", "way", "lado", "dia", "mano",
+                  "years", "months", "weeks", "days", "nights", "weekends", "hours", "decade", "decades",
+                  "anos", "meses", "semanas", "dias", "decada", "decadas", "mes", "ano"}
 """Nouns after a position or "other" that make it no film ("the first time", "on the other hand",
-"por otro lado", "the other day")."""
+"por otro lado", "the other day"); a count between them changes nothing ("the last ten years")."""
+
+
+_COUNTS = frozenset(lexicon.NUMBER_WORDS) - {"one", "una", "uno"} | frozenset(
+    "seven eight nine ten eleven twelve fifteen twenty thirty fifty few couple several "
+    "seis siete ocho nueve diez quince veinte treinta cincuenta".split())
+"""Counts that may stand between a position and its noun ("the last ten years", "los últimos veinte años")."""
+
+
+def _noun_after(ckeys: Sequence[str], j: int) -> str:
+    """The word after a position at ``j``, past a count ("the last ten years" -> "years")."""
+    k = j + 1
+    if k < len(ckeys) and (ckeys[k] in _COUNTS or ckeys[k].isdigit()):
+        k += 1 + (ckeys[k] == "couple" and ckeys[k + 1:k + 2] == ["of"])
+    return ckeys[k] if k < len(ckeys) else ""
 
 
 def _counted_before(ckeys: Sequence[str], j: int) -> int:
@@ -140,7 +159,7 @@ class ListReferences:
             elif k in lexicon.ORDINALS and (prev in _DETERMINERS or nxt in _POSITION_NOUNS
                                            or j == 0 or prev in {"and", "or", "y", "o", "seen"}) \
                     and not self._tag_at(ckeys, j):  # ("the first-love one" describes the film tagged "first love")
-                if nxt in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
+                if _noun_after(ckeys, j) in _NOT_REF_NOUNS or (nxt == "of" and ckeys[j + 2:j + 3] not in (
                         ["them"], ["those"], ["these"])) or _OWN_MENTION.match(" ".join(ckeys[j + 1:j + 7])):
                     continue
                 idx = lexicon.ORDINALS[k]
@@ -148,7 +167,7 @@ class ListReferences:
             elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs
                                               or k == "final" and prev == "del"
                                               or j == 0 and (count or nxt == "one")) \
-                    and nxt not in _NOT_REF_NOUNS and not self._tag_at(ckeys, j):  # "the first and last ones"
+                    and _noun_after(ckeys, j) not in _NOT_REF_NOUNS and not self._tag_at(ckeys, j):  # "the first and last ones"
                 two = nxt in _PLURAL_NOUNS and n > 2 and prev in _DETERMINERS  # "the last ones"; "first and last ones"
                 picked = ids[-max(count, 2 if two else 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:

@@ -136,7 +136,7 @@ POSITIVE = re.compile((
     r"|laugh(?:ed|ing)? (?:my \w+ off|so hard|out loud|(?:un)?til i cried)|me marc(?:o|aron)"
     r"|(?:me|nos) dej(?:o|aron) marcad[oa]s?|(?:le|les) tengo (?:mucho |un )?carino|soft spot"
     r"|(?:soy|somos) (?:mas|muy|bastante|mucho mas|super) de|obsessed with|obsesionad[oa]s? con"
-    r"|grew up (?:on|with)|creci con|right up there|never (?:fails|disappoints|misses)|nunca falla"
+    r"|grew up (?:on|with)|creci con|(?:right|is|was|are|were|s|re|also|definitely|still|easily) up there(?! (?:on|in|at)\b)|never (?:fails|disappoints|misses)|nunca falla"
     r"|(?:more |right |just )?my speed|(?:cant|can t|cannot) wait|(?:dying|itching) to (?:watch|see|check)"
     r"|me muero (?:de ganas )?por (?:ver|verla|verlo|verlas|verlos)|my (?:scene|bag|vibe)"
     r"|(?:would|id|i d|will|could) (?:happily |gladly |totally |easily )?rewatch|me renta"

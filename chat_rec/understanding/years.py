@@ -137,7 +137,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:movies?|films?|peliculas?|ones?|something|anything|algo|stuff)(?: else| more| mas| other)?"
                 r" (?:from|de|del) (?:the year |el ano |el )?" + _Y + _MORE_YEARS), "exact"),
     (re.compile(r"(?:^|[.?!] )(?:[^\s.?!]+ ){0,3}?(?:from|de|del) " + _Y + _MORE_YEARS), "exact"),
+    (re.compile(r"(?:^|(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\bthose )(?<!\bthese )(?<!\d ))\b" + _Y
+                + _MORE_YEARS + r" (?:releases|movies|films|flicks|titles|pictures|stuff)\b"), "exact"),
+    (re.compile(r"\b(?:a|an|any|some|one) " + _Y + r" (?:release|movie|film|flick|title|picture)\b()"), "exact"),
 ]
+"""(The last two: a year said as a film's adjective, "only 2015 or 2016 releases", "any 2012 movie";
+not after a determiner that points at films already named, "those 2015 films", which tells them apart.)"""
 
 
 _FILM_SUBJECT = re.compile(
