@@ -167,7 +167,8 @@ class ListReferences:
             elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs
                                               or k == "final" and prev == "del"
                                               or j == 0 and (count or nxt == "one")) \
-                    and _noun_after(ckeys, j) not in _NOT_REF_NOUNS and not self._tag_at(ckeys, j):  # "the first and last ones"
+                    and _noun_after(ckeys, j) not in _NOT_REF_NOUNS \
+                    and not self._tag_at(ckeys, j):  # "the first and last ones"
                 two = nxt in _PLURAL_NOUNS and n > 2 and prev in _DETERMINERS  # "the last ones"; "first and last ones"
                 picked = ids[-max(count, 2 if two else 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:

@@ -83,7 +83,8 @@ def test_a_correction_keeps_the_later_ask(resolver, text, liked, asks) -> None:
 
 
 def test_make_it_the_second_moves_the_pick(resolver, catalog) -> None:
-    sig = _read(resolver, "I'll take the first, no, make it the second", [catalog.get(i) for i in (HEAT, RONIN, DIE_HARD)])
+    sig = _read(resolver, "I'll take the first, no, make it the second",
+                [catalog.get(i) for i in (HEAT, RONIN, DIE_HARD)])
     assert sig.liked_ids == [RONIN] and not sig.wants_new_recommendations
 
 
