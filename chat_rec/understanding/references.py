@@ -37,7 +37,7 @@ ALL_EXCEPT = re.compile(r"\b(?:all|all of (?:them|these|those|em)|all three|all 
 _OPENING_FOLLOWERS = frozenset("is was s looks looked sounds sounded seems seemed i we es fue era parece".split())
 """Words after which a number word opening its clause is a list position ("three is great", "two I loved",
 "dos es lo más"): a copula of the film or the person as subject of their own verdict."""
-_NUMBER = {"number", "numero", "num", "nro", "no", "option", "opcion", "choice"}
+_NUMBER = {"number", "numero", "num", "nro", "no", "option", "opt", "opcion", "choice"}
 _PENULTIMATE = frozenset({"penultimate", "penultima", "penultimo"})
 _ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
             **dict.fromkeys(("no", "nope", "nah", "naw", "qqbad"), -1)}

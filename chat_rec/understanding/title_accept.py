@@ -63,6 +63,10 @@ _VERSION_TOLD = re.compile(r"\s*[,(]\s*the (?:(?:old|older|original|first|new|ne
 one"): the word is a title that several films share."""
 
 
+_ONE_WITH = frozenset("one ones movie movies film films flick flicks pelicula peliculas peli pelis".split())
+"""Nouns for a film before "with" + a name ("the one with keanu"): the name is who is in it."""
+
+
 def _version_follows(resolver: TitleResolver, text: str, end: int, key: str) -> bool:
     """Whether ``_VERSION_AFTER`` follows and the catalog has a film of ``key`` from that year, or
     ``_VERSION_TOLD`` follows and the catalog has more than one film of ``key``.
@@ -151,6 +155,13 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             and lexicon.is_known_word(key) and not any(c in prefer for _, c in resolver._index.get(key, [])):
         return False  # "a fantasy film with dragons or wizards": topics listed, not the film *Wizards*
     before2 = tokens[i - 2].key if i > 1 else ""
+    if n == 1 and prev in {"with", "starring", "featuring", "con"} and before2 in _ONE_WITH \
+            and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "the one with keanu", "the movie with Cage": who is in it, not the film *Keanu*
+    about = [t.key for t in tokens[max(0, i - 3):i] if t.key not in {"the", "a", "an", "la", "el", "los", "las"}][-2:]
+    if prefer and len(about) == 2 and about[1] in {"about", "sobre"} and about[0] in _ONE_WITH \
+            and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "the one about the prison break" with films listed: what a listed one is about
     if n <= 2 and prev in {"de", "by", "from"} and (before2 in _MAKER_NOUNS or lexicon.genre_word(before2) or (
             n == 1 and before2 in _ONE_BY and not any(c in prefer for _, c in resolver._index.get(key, [])))):
         return False  # "las de Hitchcock", "suspense de Hitchcock", "la de Chaplin": a maker, not a title

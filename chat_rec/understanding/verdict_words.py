@@ -32,6 +32,8 @@ DEVOTED = (
     r"|(?:is|s|are|re) (?:basically |literally |pretty much )?(?:my|our) (?:whole |entire )?personality"
     r"|won (?:me|us) over"
     r"|(?:cried|bawled|sobbed|wept) (?:my|our) eyes out|(?:cried|bawled|sobbed) like a baby|ugly cried"
+    r"|(?:made|had) (?:me|us) (?:cry|sob|bawl|weep|tear up)(?! (?:laughing|from|of|with) )|had (?:me|us) in tears"
+    r"|(?:me|nos) (?:hizo|hicieron) (?:llorar|lagrimear)(?! de (?:risa|aburrimiento))"
     r"|llor(?:e|amos) (?:a mares|como (?:una magdalena|un nene|una nena|un bebe|un nino|una nina))"
     r"|every (?:single )?(?:christmas|december|halloween|thanksgiving|year|summer|winter) (?:without fail|religiously)"
     r"|(?:without fail|religiously) every (?:single )?(?:christmas|december|halloween|thanksgiving|year|summer|winter)"
@@ -42,7 +44,8 @@ DEVOTED = (
 which with picks on screen say it need not be shown again), quoting it themselves, owning a copy
 ("bought it on 4K"), a yearly rewatch ("every December without fail"), setting it above the rest ("on a
 whole other level", "in my top ten"), making it part of oneself ("is basically my personality") or crying
-one's eyes out at it (not a wish to cry: "something that makes me cry" asks for a mood): general language
+one's eyes out at it or being made to cry by it ("made me cry", "me hizo llorar"; not a wish to cry:
+"something that makes me cry" asks for a mood; not "made me cry laughing"): general language
 of devotion. Its words are ordinary ones ("times", "level"), so they are no typo
 targets (``word_forms.cue_words``)."""
 
@@ -76,7 +79,8 @@ POSITIVE = re.compile((
     r"|go with|ill take|i ll take|take the|(?<!\bbad )(?<!\bworst )pick|choose"
     r"|same vein|similar|in the vein|(?:in|with) the (?:same )?spirit"
     r" of|along the (?:same )?lines of|en la (?:misma )?onda de|al estilo de"
-    r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|moved me|worth it|underrated"
+    r"|recommend more like|blew (?:me away|my mind)|mind ?blowing|(?:moved|move|moves) (?:me|us)"
+    r"|(?:grew|grow|grows|growing|grown) on (?:me|us|you)|worth it|underrated"
     r"|stays? with (?:me|you)|stuck with me"
     r"|(?:a |an )?(?:gems?|treats?|bangers?|classics?|winners?|keepers?|must see|must watch)"
     r"|(?:es|fue|era|son|eran) (?:todo |todos )?(?:un|una|unos|unas) clasic\w*|todo un clasico"

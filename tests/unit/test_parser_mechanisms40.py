@@ -14,6 +14,13 @@ request file). They came from probe batteries of invented messages across the ex
   "except"; "apart from" / "aside from" are "except".
 - "… is up there too", "definitely up there for me" praise.
 - "we'll see about the third" decides nothing.
+- With films listed, a name after "the one with" / "the movie starring" is who is in it, and a title after
+  "the one about (the)" is what a listed film is about: neither names an unlisted film ("the one with keanu"
+  had liked *Keanu*).
+- "grew on me", "moves me" praise (so "can't say Fargo didn't grow on me" is a double negative, a like);
+  "made me cry", "had me in tears", "me hizo llorar" praise (not "made me cry laughing", and not a wish:
+  "something that'll make me cry").
+- "opt 2" is option 2.
 """
 
 from __future__ import annotations
@@ -120,3 +127,43 @@ def test_up_there_praises(resolver, catalog, text, liked) -> None:
 def test_well_see_about_decides_nothing(resolver, catalog, text) -> None:
     sig = _read(resolver, text, [catalog.get(i) for i in (HEAT, RONIN, DIE_HARD)])
     assert sig.liked_ids == [] and sig.disliked_ids == []
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("the one with keanu is a classic", []),
+    ("the movie starring Cage was fun", []),
+])
+def test_a_name_after_the_one_with_is_no_unlisted_film(resolver, catalog, text, liked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert sig.liked_ids == liked
+
+
+def test_the_one_about_describes_a_listed_film(resolver, catalog) -> None:
+    sig = _read(resolver, "the one about the prison break was superb", [catalog.get(i) for i in (260, 318, 2959)])
+    assert all(catalog.get(i).item_id in (260, 318, 2959) for i in sig.liked_ids)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("can't say Fargo didn't grow on me", [FARGO], []),
+    ("the second really grew on us", [FARGO], []),
+    ("the first didn't move me at all", [], [MATRIX]),
+    ("the third made me cry, what a film", [DIE_HARD], []),
+    ("the first had me in tears", [MATRIX], []),
+])
+def test_grew_on_me_and_made_me_cry(resolver, catalog, text, liked, disliked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "asks"), [
+    ("Coco me hizo llorar muchísimo", [177765], False),
+    ("I want something that will make me cry", [], True),
+])
+def test_made_me_cry_is_said_of_a_film_a_wish_is_an_ask(resolver, text, liked, asks) -> None:
+    sig = _read(resolver, text)
+    assert sig.liked_ids == liked and sig.wants_new_recommendations is asks
+
+
+def test_opt_is_option(resolver, catalog) -> None:
+    sig = _read(resolver, "opt 2 pls", [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert sig.liked_ids == [FARGO]
