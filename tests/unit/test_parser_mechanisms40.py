@@ -17,7 +17,9 @@ request file). They came from probe batteries of invented messages across the ex
 - With films listed, a name after "the one with" / "the movie starring" is who is in it, and a title after
   "the one about (the)" is what a listed film is about: neither names an unlisted film ("the one with keanu"
   had liked *Keanu*).
-- "grew on me", "moves me" praise (so "can't say Fargo didn't grow on me" is a double negative, a like);
+- "grew on me", "moved me" praise (so "can't say Fargo didn't grow on me" is a double negative, a like); the
+  present "a film that moves me" is a wish, no verdict (found when a clean case turned worse: see
+  docs/benchmarks.md, "Fortieth round");
   "made me cry", "had me in tears", "me hizo llorar" praise (not "made me cry laughing", and not a wish:
   "something that'll make me cry").
 - "opt 2" is option 2.
@@ -158,6 +160,7 @@ def test_grew_on_me_and_made_me_cry(resolver, catalog, text, liked, disliked) ->
 @pytest.mark.parametrize(("text", "liked", "asks"), [
     ("Coco me hizo llorar muchísimo", [177765], False),
     ("I want something that will make me cry", [], True),
+    ("I want a story that really moves me", [], True),
 ])
 def test_made_me_cry_is_said_of_a_film_a_wish_is_an_ask(resolver, text, liked, asks) -> None:
     sig = _read(resolver, text)
