@@ -171,9 +171,11 @@ UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never (?:even )?heard (?:o
                         r"|no (?:la|lo|las|los) conozco"
                         r"|no conozco|(?:dont|do not|didnt|did not) know (?:it|that one|this one|them|those|these"
                         r"|what (?:it|that) is|anything about (?:it|them))|i (?:dont|do not) know$"
-                        r"|know nothing (?:about|of)|no (?:se|sabemos|sabia) nada)\b")
-"""Not knowing a film ("no idea what that is", "none of them ring a bell", "no me suena"): no verdict,
-and the negator in it rejects nothing."""
+                        r"|know nothing (?:about|of)|no (?:se|sabemos|sabia) nada"
+                        r"|(?:cant|can t|cannot|couldnt|could not) (?:speak|comment|vouch) (?:for|to|on|about)"
+                        r"|no comment (?:on|about)|(?:dunno|not sure) about)\b")
+"""Not knowing a film ("no idea what that is", "none of them ring a bell", "no me suena", "can't speak for
+the others", "no comment on the rest"): no verdict, and the negator in it rejects nothing."""
 
 
 CLEFT = re.compile(r"^(?:but |and |y |pero )?what (?:i|we) (?:really |actually |honestly |truly )?(?:loved|liked"

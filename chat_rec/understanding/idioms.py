@@ -40,6 +40,8 @@ _NEGATED_PRAISE = re.compile(
     r"|(?:never|no way|wouldnt|would not|couldnt|could not) (?:i |id |i d |we |wed |we d |would )*(?:ever )?miss"
     r"|(?:never|wouldnt|would not|couldnt|could not|cant|cannot) (?:ever )?turn (?:\w+ ){0,2}down"
     r"|(?:never|not) (?:been )?(?:one|the type|the kind|someone|somebody) to (?:turn down|say no to|pass on|refuse)"
+    r"|not (?:like|as if|as though|that) (?:i|we|id|wed|i d|we d|ill|i ll|well|we ll)(?: would| will)? (?:ever )?"
+    r"(?:turn (?:\w+ ){0,3}down|say no to|pass on|pass up|refuse|skip)"
     r"|(?:no|nunca|ni loca|ni loco) (?:me |nos )?(?:la |lo |las |los )?(?:pierdo|perderia|perderiamos|perdere))\b")
 """Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"), and
 opposition denied ("wouldn't be opposed to", "not averse to", "not unwilling to"): read as a like, not as
@@ -47,6 +49,8 @@ a negated verdict."""
 _INTENSIFYING_NEGATORS = re.compile(
     r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"
     r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar"
+    r"|(?:theres |there is )?no denying|(?:cant|can t|cannot|couldnt|could not) deny|no (?:se )?puede negar"
+    r"|(?:(?:i|we) )?(?:hate|hated) (?:to )?(?:admit|admitting|say|saying)(?: it| this| that)?"
     r"|sin (?:pensarlo|dudarlo|pensar)(?: (?:dos veces|un segundo|mucho))?|without (?:a second thought|hesitation"
     r"|hesitating|thinking twice)|no (?:lo )?(?:pienso|pensaria) dos veces"
     r"|never (?:have|had|did) (?:i|we)(?= (?:been|felt|seen|watched|laughed|cried|had) (?:so|such|more|as)\b))\b")
@@ -135,6 +139,17 @@ def _word_before(text: str, start: int) -> str:
     return next((w for w in reversed(text[:start].split()) if w != ","), "")
 
 
+_WITHOUT_IT = re.compile(r"\b(?:without|sin) (?:it|them|that|this|things|anything|everything|anyone|us|me|eso|que)"
+                         r" (?:being|getting|going|turning|feeling|becoming|sea|se ponga|resulte)\b")
+"""What a film should not turn into ("a thriller without it being too gory", "without things getting awkward"):
+read as "not …", so an intensity after it is a qualifier ("not too gory") and the film asked for is not
+ruled out."""
+_CHOSEN = re.compile(r"\b(?:qqtitle|one|first|second|third|fourth|fifth|last|latter|former|two|three|four"
+                     r"|five|[1-9])( it is)(?= (?:then|i guess|i think|,|\.|!|\?)|$)")
+"""A choice settled ("Fargo it is", "2 it is then", "the first one it is!"): the film or position before it
+is picked."""
+
+
 def unmark_idioms(keys: list[str]) -> list[str]:
     """Idioms whose words mean something else: praise built with a negator becomes a like
     ("qqgood"), an intensifying negator is masked (both leave the words around them to the clause's
@@ -174,6 +189,12 @@ def unmark_idioms(keys: list[str]) -> list[str]:
             continue  # already read as praise ("no way I'd miss it")
         words = m.group().count(" ") + 1
         out[first:first + words] = ["never"] + ["qqmask"] * (words - 1)
+    for m in _WITHOUT_IT.finditer(text):
+        first = text[:m.start()].count(" ")
+        out[first:first + 3] = ["qqmask", "qqmask", "not"]  # "without it being too gory": "not too gory"
+    for m in _CHOSEN.finditer(text):
+        first = text[:m.start(1)].count(" ") + 1
+        out[first:first + 2] = ["qqgood", "qqmask"]  # "Fargo it is", "2 it is then": the choice made
     for m in _FEAR_REACTION.finditer(text):
         rest, *later = re.split(r" [.?] ", text[m.end():] + " ", maxsplit=2)
         good = _GOOD_WAY.search(rest) or (later and _GOOD_WAY.fullmatch(later[0].strip().removeprefix("but ")))

@@ -40,6 +40,14 @@ _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actu
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
+_PICK_FOR_ME = re.compile(r"^(?:(?:just|please|pls|ok|okay|so|then|can you|could you|would you|will you) )*"
+                          r"(?:pick|choose|find|select) (?:me |us )?(?:something|one|anything|a (?:movie|film|flick)"
+                          r"|whatever)\b")
+"""The assistant told to choose ("just pick something for me", "can you pick one"): an ask."""
+_GOT_ONE = re.compile(r"^(?:(?:so|ok|okay|and|but|then) )*"
+                      r"(?:got|you got|have you got|do you have|you have|any chance of)"
+                      r" (?:one|any|anything|something)\b")
+"""A question for one more ("got one I haven't seen?", "do you have anything shorter?"): an ask."""
 _MAKE_IT = re.compile(r"^(?:(?:no|actually|ok|okay|then|wait) )*make (?:it|that|this)"
                       r"(?= (?:a|an|some|something|one) (\w+)|\b)")
 """An order that names what to watch by changing the one in hand ("no, make it horror", "make that a
@@ -227,6 +235,8 @@ def wants_new(keys: list[str]) -> bool:
             clause = _LEAD.sub("", clause.strip(" ,"))
             if _kind_of_film(clause):
                 return True
+            if _PICK_FOR_ME.match(clause) or (question or len(clause.split()) <= 8) and _GOT_ONE.match(clause):
+                return True  # "just pick something for me", "got one I haven't seen?"
             if (made := _MAKE_IT.match(clause)) and (lexicon.mentions_genre(clause) or years.names_decade(clause)
                                                      or made.group(1)):
                 return True  # "no, make it horror", "make that something lighter": the ask, corrected

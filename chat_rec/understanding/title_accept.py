@@ -63,8 +63,17 @@ _VERSION_TOLD = re.compile(r"\s*[,(]\s*the (?:(?:old|older|original|first|new|ne
 one"): the word is a title that several films share."""
 
 
+_TOPIC_LEADS = frozenset("with about without con sin de no nothing ni".split())
+"""Words before topics listed with "or"/"and" ("with dragons or wizards", "no elves or wizards")."""
 _ONE_WITH = frozenset("one ones movie movies film films flick flicks pelicula peliculas peli pelis".split())
 """Nouns for a film before "with" + a name ("the one with keanu"): the name is who is in it."""
+
+
+def _opens_a_verdict(tokens: list[_Token], i: int, key: str) -> bool:
+    """Whether the one-word title at ``i`` is the first word of a longer verdict phrase ("once was plenty")."""
+    words = " ".join(t.key for t in tokens[i:i + 6])
+    return any((m := regex.match(words)) is not None and m.end() > len(key)
+               for regex in (lexicon.POSITIVE, lexicon.NEGATIVE))
 
 
 def _version_follows(resolver: TitleResolver, text: str, end: int, key: str) -> bool:
@@ -115,6 +124,8 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     quoted = first.start > 0 and text[first.start - 1] in _QUOTES
     if quoted:
         return True
+    if n == 1 and _opens_a_verdict(tokens, i, key) and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "Once was plenty", "Up there with the best": the word opens a verdict phrase, no film
     if key in resolver._capitals_only and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
                                                    for j, t in enumerate(tokens[i:i + n])):
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
@@ -151,7 +162,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
         return False  # "what a disaster movie": a common noun phrase, not the film
     if n == 1 and not first.raw[:1].isupper() and prev in {"or", "and", "y", "o"} and i >= 3 \
-            and tokens[i - 2].raw.islower() and tokens[i - 3].key in {"with", "about", "without", "con", "sin", "de"} \
+            and tokens[i - 2].raw.islower() and tokens[i - 3].key in _TOPIC_LEADS \
             and lexicon.is_known_word(key) and not any(c in prefer for _, c in resolver._index.get(key, [])):
         return False  # "a fantasy film with dragons or wizards": topics listed, not the film *Wizards*
     before2 = tokens[i - 2].key if i > 1 else ""

@@ -175,6 +175,8 @@ NEGATIVE = re.compile((
     r"\b(?:avoid(?:s|ed|ing)?|steer clear|stay away from|evito|evitar|evitamos"
     r"|hat(?:e|ed|es|ing)(?! (?:me|us|him|her)\b)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
+    r"|once (?:was|is) (?:more than |quite |plenty )?(?:enough|plenty)|(?:was|is) more than enough(?: for (?:me|us))?"
+    r"|con una vez (?:tuve|tengo|basta|sobra)|una vez (?:fue|es) (?:mas que )?suficiente"
     r"|not for me|(?:isnt|arent|wasnt|werent) (?:really |just )?for me|not a fan|not my thing|not my cup of tea"
     r"|cant stand|can t stand|ruin(?:ed|s)? (?:it|them|the (?:whole )?(?:movie|film|thing)|everything) for (?:me|us)"
     r"|not so much(?! (?:a|an|of|into|fan|in|interested|keen|about|on)\b)|pass on|no thanks|nope|skip"

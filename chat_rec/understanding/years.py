@@ -42,7 +42,8 @@ _DECADES = re.compile(
     _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|u|a) (?:the |los |anos )?"
     r"(?:(?:1[89]|20)?\d0s|(?:19)?(?:" + "|".join(_DECADE_WORDS) + r")|\d0))*)"
     r"(?: (?:or|and|o|y) (?:de )?(earlier|before|older|later|after|newer|antes|anteriores|despues|posterior(?:es)?)"
-    r"| (?:para |hacia )?(atras)| (onwards?|on|en adelante|para adelante|hacia adelante|para aca))?\b"
+    r"| (?:para |hacia |pa )?(atras)| (onwards?|on|en adelante|para adelante|hacia adelante|para aca|pa aca"
+    r"|(?:pa|para) (?:arriba|alante|lante)))?\b"
 )
 _AGE = re.compile(r"\b(?:my|your|his|her|their|our|mis|tus|sus|su|nuestros?)(?: (?:early|late|mid))?\s*$")
 """A possessive right before a decade word names an age ("in their sixties", "en sus cuarenta")."""
@@ -110,6 +111,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
                 + _YC + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
                 r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|o despues|o mas tarde|para aca"
+                r"|pa aca|(?:pa|para) (?:arriba|adelante|delante|alante|lante)"
                 r"|hacia adelante)\b"),
      "min"),
     (re.compile(r"\b(?:from|since|de|del|desde)? ?(?:the year |el )?" + _YC
@@ -140,9 +142,12 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:^|(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\bthose )(?<!\bthese )(?<!\d ))\b" + _Y
                 + _MORE_YEARS + r" (?:releases|movies|films|flicks|titles|pictures|stuff)\b"), "exact"),
     (re.compile(r"\b(?:a|an|any|some|one) " + _Y + r" (?:release|movie|film|flick|title|picture)\b()"), "exact"),
+    (_ALONE := re.compile(r"(?:^|(?<!qqtitle)[.?!:] )(?:in |en |el |the year )?" + _Y + r"(?= ?[.!?]|$)()"), "exact"),
 ]
-"""(The last two: a year said as a film's adjective, "only 2015 or 2016 releases", "any 2012 movie";
-not after a determiner that points at films already named, "those 2015 films", which tells them apart.)"""
+"""(The second and third to last: a year said as a film's adjective, "only 2015 or 2016 releases", "any 2012
+movie"; not after a determiner that points at films already named, "those 2015 films", which tells them
+apart. The last: a year standing alone as a sentence, answering what year ("the year I was born? 1987.",
+"from my birth year: 1992"), not after a film named just before it ("Heat? 1995.").)"""
 
 
 _FILM_SUBJECT = re.compile(
@@ -316,6 +321,8 @@ def _extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None,
     for regex, kind in _RULES:
         for match in list(regex.finditer(work)):
             years = [full_year(g) for g in match.groups() if g and g.isdigit()]
+            if regex is _ALONE and years[0] in listed:
+                continue  # "loved it. 1999" with a 1999 film on screen: that film's year
             if _describes_a_film(work[:match.start(1)]):
                 consume(match)
                 continue  # "is this one from 2004?", "Heat, which was made in 1995": a fact

@@ -23,6 +23,22 @@ request file). They came from probe batteries of invented messages across the ex
   "made me cry", "had me in tears", "me hizo llorar" praise (not "made me cry laughing", and not a wish:
   "something that'll make me cry").
 - "opt 2" is option 2.
+
+From fresh29's odd half (read after the set was scored on the start code; each mechanism first rewritten
+in other words):
+- "it's not as if I'd say no to …", "not like we'd pass on …" praise, like "wouldn't turn down".
+- "there's no denying", "can't deny" vouch (masked, they negate nothing); "much as I hate to admit it" is
+  about the person, no verdict on a film.
+- "can't speak for the others", "no comment on the rest", "not sure about" know nothing of the films: no
+  verdict for them, nor one carried over from the clause before.
+- topics listed after "no" ("no elves or wizards") are topics, not the film *Wizards*.
+- "del 2005 pa arriba", "de 2012 para arriba", "los 90 pa arriba" are lower bounds.
+- "once was enough / plenty", "that was more than enough" dislike; a one-word title that opens a verdict
+  phrase is no title ("Once was plenty" is not the film *Once*).
+- "just pick something for me", "can you pick one" and "got one I haven't seen?" ask.
+- "Fargo it is", "2 it is then", "the second one it is" pick.
+- "without it being too gory" is "not too gory": a qualifier, the film asked for is not ruled out.
+- a year alone as a sentence ("… the year I graduated. 2004.") asks for that year; not a listed film's year.
 """
 
 from __future__ import annotations
@@ -170,3 +186,86 @@ def test_made_me_cry_is_said_of_a_film_a_wish_is_an_ask(resolver, text, liked, a
 def test_opt_is_option(resolver, catalog) -> None:
     sig = _read(resolver, "opt 2 pls", [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
     assert sig.liked_ids == [FARGO]
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("I mean, it's not as if I'd say no to a western", ["Western"]),
+    ("not like we'd pass up a good war film", ["War"]),
+])
+def test_not_as_if_i_would_refuse_praises(resolver, text, liked) -> None:
+    sig = _read(resolver, text)
+    assert sig.liked_genres == liked and sig.disliked_genres == []
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("There's no denying the third was great, much as I hate to admit it.", [DIE_HARD], []),
+    ("can't deny the first is brilliant", [MATRIX], []),
+    ("the second was a bore, can't speak for the rest", [], [FARGO]),
+    ("the first was superb, no comment on the other two", [MATRIX], []),
+    ("the third was dull, not sure about the others", [], [DIE_HARD]),
+])
+def test_vouching_and_not_knowing(resolver, catalog, text, liked, disliked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+def test_topics_after_no_are_no_titles(resolver) -> None:
+    sig = _read(resolver, "a fantasy film please, but no elves or wizards")
+    assert sig.disliked_ids == [] and sig.liked_genres == ["Fantasy"]
+
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("una de acción del 2005 pa arriba", 2005, None),
+    ("algo de 2012 para arriba", 2012, None),
+    ("algo de los 90 pa arriba", 1990, None),
+    ("I'd like a comedy from the year I graduated. 2004.", 2004, 2004),
+    ("Heat? 1995.", None, None),
+])
+def test_more_year_phrasings(resolver, text, year_min, year_max) -> None:
+    sig = _read(resolver, text)
+    assert (sig.year_min, sig.year_max) == (year_min, year_max)
+
+
+def test_a_listed_films_year_alone_is_no_range(resolver, catalog) -> None:
+    sig = _read(resolver, "loved it. 1999", [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert (sig.year_min, sig.year_max) == (None, None)
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    ("Watched Requiem for a Dream once and that was more than enough.", [3949]),
+    ("The Exorcist? Once was plenty.", [1997]),
+])
+def test_once_was_enough(resolver, text, disliked) -> None:
+    sig = _read(resolver, text)
+    assert sig.disliked_ids == disliked and sig.liked_ids == []
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("just pick one for me, I can't decide", True),
+    ("can you pick something", True),
+    ("got one I haven't seen?", True),
+    ("I'll pick one later", False),
+    ("got it, thanks", False),
+])
+def test_pick_for_me_and_got_one_ask(resolver, text, asks) -> None:
+    assert _read(resolver, text).wants_new_recommendations is asks
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("3 it is then", [DIE_HARD]),
+    ("Fargo it is!", [FARGO]),
+    ("ok, number one it is", [MATRIX]),
+    ("it is what it is", []),
+])
+def test_it_is_settles_a_choice(resolver, catalog, text, liked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert sig.liked_ids == liked
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("a horror film without it being too bloody", ["Horror"]),
+    ("a drama without it getting too depressing please", ["Drama"]),
+])
+def test_without_it_being_is_a_qualifier(resolver, text, liked) -> None:
+    sig = _read(resolver, text)
+    assert sig.liked_genres == liked and sig.disliked_genres == []
