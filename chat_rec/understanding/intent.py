@@ -40,6 +40,10 @@ _LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actu
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
+_GO = re.compile(r"^(?:(?:ok|okay|so|then|alright|right|well) )*(?:go|go ahead|hit me|fire away|shoot|lets hear it"
+                 r"|let s hear it|lets see (?:them|what you got|what youve got)|dale|venga|adelante|dispara|a ver)"
+                 r"(?: then| please| pls| por favor)?$")
+"""A sentence that only tells the assistant to go ahead ("Go.", "hit me", "fire away", "dale"): an ask."""
 _PICK_FOR_ME = re.compile(r"^(?:(?:just|please|pls|ok|okay|so|then|can you|could you|would you|will you) )*"
                           r"(?:pick|choose|find|select) (?:me |us )?(?:something|one|anything|a (?:movie|film|flick)"
                           r"|whatever)\b")
@@ -78,7 +82,9 @@ _ASKED_NOUNS = frozenset("pick picks watch".split())
 pick?" alone comments on one."""
 """Nouns that end a noun phrase asking for a kind of film ("a clever heist thing?")."""
 _FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine|classics|clasicos|clasicas)\b")
-_POLITE = re.compile(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible)\b")
+_POLITE = re.compile(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible|(?:if|qqcond) possible"
+                     r"|(?:if|qqcond) (?:you can|(?:you have|youve got|you ve got|you got) (?:one|any|them|some|a|an))"
+                     r"|si (?:es posible|se puede|tienes (?:alguna|alguno|una|uno)))\b")
 """Words that soften a request; "please" itself is no praise, and "classics" the kind asked for, when
 the rest is checked for a verdict ("old classics please")."""
 _WHAT_ABOUT = re.compile(r"^(?:so |and |ok |okay |hmm |then )?(?:(?:what|wat|how) (?:about|abt)\b"
@@ -186,7 +192,14 @@ def wants_new(keys: list[str]) -> bool:
     """Rule 13: a request, a question asking for films, or a stated want (a year range alone is
     one too: the parser adds that).
     """
-    for words, question in sentences(keys):
+    said = sentences(keys)
+    for n, (words, _asked) in enumerate(said):
+        if n and _POLITE.search(" ".join(words)) and len(said[n - 1][0]) <= 3 \
+                and lexicon.mentions_genre(" ".join(said[n - 1][0])):
+            return True  # "Sci-fi. Spaceships if possible.": a bare genre, then the wish about it
+    if any(_GO.match(" ".join(w for w in words if w != ",")) for words, _ in said):
+        return True  # "Westerns and war films, hate romcoms. Go.": the go-ahead to recommend
+    for words, question in said:
         text = clause_rules.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
         if not text or lexicon.HEARSAY.search(text):
             continue
@@ -218,10 +231,12 @@ def wants_new(keys: list[str]) -> bool:
         if any(_BARE_NEED.match(c.strip()) for c in " ".join(words).split(" , ")) and (
                 lexicon.mentions_genre(text) or _FILM_NOUN.search(text)):
             return True  # "need a heist film for the weekend", "perk us up with a film"
+        parts = " ".join(words).split(" , ")
         if _WANT.search(text) or any(  # "old classics please, the older the better": clause by clause
-                _POLITE.search(c) and _FILM_NOUN.search(c) and not _verdict(_FILM_NOUN.sub(" ", _POLITE.sub(" ", c)))
-                for c in " ".join(words).split(" , ")):
-            return True
+                (_POLITE.search(c) or j + 1 < len(parts) and not _POLITE.sub("", parts[j + 1]).strip())
+                and _FILM_NOUN.search(c) and not _verdict(_FILM_NOUN.sub(" ", _POLITE.sub(" ", c)))
+                for j, c in enumerate(parts)):
+            return True  # (a clause that is only the politeness counts for the one before: "classics, if possible")
         said = text.split()
         head = said[:next((j for j, w in enumerate(said) if j and w in _PHRASE_AFTER), len(said))]
         indefinite = _INDEFINITE.match(text)

@@ -26,7 +26,7 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"film noir|noirs?|cine negro", ("Film-Noir",)),
     (r"kids? (?:s )?(?:movies?|films?|flicks?|stuff)|kids movies|children s?(?: movies?| films?| flicks?)?"
      r"|childrens|(?<!muy )(?<!demasiado )(?<!tan )(?<!bastante )infantil(?:es)?"
-     r"|para ninos|for (?:the )?kids"
+     r"|para ninos|for kids"
      r"|for children|kiddy|kiddie", ("Children",)),
     (r"animated|animation|(?<!\bme )(?<!\bte )(?<!\bse )(?<!\bnos )(?<!\ble )animes?|cartoons?|animad[ao]s?|animacion"
      r"|dibujos(?: animados)?"

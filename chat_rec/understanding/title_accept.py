@@ -63,6 +63,8 @@ _VERSION_TOLD = re.compile(r"\s*[,(]\s*the (?:(?:old|older|original|first|new|ne
 one"): the word is a title that several films share."""
 
 
+_COMMANDS = frozenset("go proceed shoot continue dale".split())
+"""Words that close a message as a go-ahead to the assistant; a film's title only when listed or quoted."""
 _TOPIC_LEADS = frozenset("with about without con sin de no nothing ni".split())
 """Words before topics listed with "or"/"and" ("with dragons or wizards", "no elves or wizards")."""
 _ONE_WITH = frozenset("one ones movie movies film films flick flicks pelicula peliculas peli pelis".split())
@@ -124,6 +126,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     quoted = first.start > 0 and text[first.start - 1] in _QUOTES
     if quoted:
         return True
+    if n == 1 and key in _COMMANDS and i > 0 and i + 1 == len(tokens) and at_start(text, i, first) \
+            and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "… hate romcoms. Go.": the go-ahead closing a message, not the film *Go*
     if n == 1 and _opens_a_verdict(tokens, i, key) and not any(c in prefer for _, c in resolver._index.get(key, [])):
         return False  # "Once was plenty", "Up there with the best": the word opens a verdict phrase, no film
     if key in resolver._capitals_only and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1

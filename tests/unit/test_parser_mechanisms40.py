@@ -39,6 +39,14 @@ in other words):
 - "Fargo it is", "2 it is then", "the second one it is" pick.
 - "without it being too gory" is "not too gory": a qualifier, the film asked for is not ruled out.
 - a year alone as a sentence ("… the year I graduated. 2004.") asks for that year; not a listed film's year.
+- "if possible", "if you have them", "if you've got one" are polite like "please": with a film noun or genre
+  in the clause or the bare genre sentence before, they ask ("Sci-fi. Spaceships if possible.").
+- "Go.", "hit me", "fire away" alone ask ("Go" closing a message is no film unless listed).
+- "Never again" as its own sentence refuses the film the message talked about, even past a sentence between
+  ("Fargo. My wife made me watch it. Never again!").
+- With no picks on screen, "seen it a dozen times" / "la he visto mil veces" is devotion, a like; with picks on
+  screen it stays "seen".
+- "for kids" names Children (the films made for them); "for the kids" / "for my kids" is who watches.
 """
 
 from __future__ import annotations
@@ -269,3 +277,51 @@ def test_it_is_settles_a_choice(resolver, catalog, text, liked) -> None:
 def test_without_it_being_is_a_qualifier(resolver, text, liked) -> None:
     sig = _read(resolver, text)
     assert sig.liked_genres == liked and sig.disliked_genres == []
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("Old westerns, if you have them.", True),
+    ("Horror. Not too gory if possible.", True),
+    ("What's your favourite movie, if you have one?", False),
+    ("Westerns. I love them.", False),
+])
+def test_if_possible_is_polite(resolver, text, asks) -> None:
+    assert _read(resolver, text).wants_new_recommendations is asks
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("Love thrillers, can't stand musicals. Go.", True),
+    ("ok hit me", True),
+    ("fire away!", True),
+    ("I'll go", False),
+])
+def test_a_go_ahead_asks(resolver, text, asks) -> None:
+    sig = _read(resolver, text)
+    assert sig.wants_new_recommendations is asks and sig.liked_ids == []
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    ("Ugh, the third one. My brother forced me to sit through it twice. Never again.", [DIE_HARD]),
+    ("Fargo. My wife made me watch it. Never again!", [FARGO]),
+])
+def test_never_again_refuses_the_film_talked_about(resolver, catalog, text, disliked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert (sig.liked_ids, sig.disliked_ids) == ([], disliked)
+
+
+@pytest.mark.parametrize(("text", "listed", "liked"), [
+    ("Groundhog Day, watched it countless times. More like that?", False, [1265]),
+    ("Fargo, seen it a dozen times", True, []),
+])
+def test_seen_many_times_is_devotion_without_picks_on_screen(resolver, catalog, text, listed, liked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)] if listed else ())
+    assert sig.liked_ids == liked
+
+
+@pytest.mark.parametrize(("text", "genres"), [
+    ("an adventure for the kids", ["Adventure"]),
+    ("something fun for my kids", []),
+    ("anything else for kids?", ["Children"]),
+])
+def test_for_kids_names_children_for_the_kids_is_who_watches(resolver, text, genres) -> None:
+    assert sorted(_read(resolver, text).liked_genres) == genres
