@@ -192,14 +192,14 @@ def wants_new(keys: list[str]) -> bool:
     """Rule 13: a request, a question asking for films, or a stated want (a year range alone is
     one too: the parser adds that).
     """
-    said = sentences(keys)
-    for n, (words, _asked) in enumerate(said):
-        if n and _POLITE.search(" ".join(words)) and len(said[n - 1][0]) <= 3 \
-                and lexicon.mentions_genre(" ".join(said[n - 1][0])):
+    sents = sentences(keys)
+    for n, (words, _asked) in enumerate(sents):
+        if n and _POLITE.search(" ".join(words)) and len(sents[n - 1][0]) <= 3 \
+                and lexicon.mentions_genre(" ".join(sents[n - 1][0])):
             return True  # "Sci-fi. Spaceships if possible.": a bare genre, then the wish about it
-    if any(_GO.match(" ".join(w for w in words if w != ",")) for words, _ in said):
+    if any(_GO.match(" ".join(w for w in words if w != ",")) for words, _ in sents):
         return True  # "Westerns and war films, hate romcoms. Go.": the go-ahead to recommend
-    for words, question in said:
+    for words, question in sents:
         text = clause_rules.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
         if not text or lexicon.HEARSAY.search(text):
             continue

@@ -145,7 +145,7 @@ def test_a_subject_of_its_own_after_and_opens_a_clause(resolver, catalog, text, 
     ("a war drama from the sixties", ["War", "Drama"], []),
     ("una peli, un drama de guerra", ["War", "Drama"], []),
     ("I'm in for a drama, only no war dramas", ["Drama"], ["War"]),
-    ("something live-action for the kids", ["Children"], []),  # live-action is no action
+    ("something live-action for kids", ["Children"], []),  # live-action is no action ("for the kids" is who watches)
     ("an action film", ["Action"], []),
 ])
 def test_war_drama_names_both_and_live_action_names_no_genre(text, liked, disliked):
