@@ -69,6 +69,9 @@ _SEEN_MANY_TIMES = re.compile(r"\b(?:seen|watched|vi|vimos|visto) (?:it |that |t
                               r"|hundreds of|\d\d+|mil|cien|un monton de|tantas) (?:times|veces)\b")
 """Having seen a film many times ("seen it a dozen times", "la he visto mil veces"): with picks on screen it says
 they need not be shown again, with none it is devotion, a like."""
+_FRONTED = re.compile(r"^(?:(?:the|la|el) )?(?:(?:first|second|third|fourth|fifth|last|other|middle|primera|segunda"
+                      r"|tercera|ultima|otra) (?:one )?|qqtitle (?:qqtitle )*|\d )")
+"""A listed film put before the clause's subject ("the second one my dad would like")."""
 _NEVER_AGAIN = re.compile(r"(?:(?:ugh|uh|no|nah|and|so|yeah|god|lord|honestly) )*(?:never again|nunca mas|jamas"
                           r"|never ever again|not again|ni una vez mas|nunca jamas)"
                           r"(?: (?:lol|haha|please|thanks|ever))*")
@@ -163,9 +166,11 @@ class ClauseReader(ClauseVerdicts):
         theirs = st.outsiders and (who_watches.OUTSIDER_SUBJECT.match(text) is not None or st.outsider_before
                                    and who_watches.THEIR_PRONOUN.match(text) is not None
                                    or who_watches.THEIR_FAVOURITE.search(text) is not None)
-        theirs = theirs or (who_watches.HOUSEHOLD_SUBJECT.match(text) is not None and c.at + 1 < len(st.clauses)
-                            and st.clauses[c.at + 1][0] == sent and who_watches.OWN_STANCE.match(
-                                " ".join(keys[st.clauses[c.at + 1][1]:st.clauses[c.at + 1][2]])) is not None)
+        theirs = theirs or (who_watches.HOUSEHOLD_SUBJECT.match(_FRONTED.sub("", text)) is not None
+                            and c.at + 1 < len(st.clauses)
+                            and st.clauses[c.at + 1][0] in (sent, sent + 1) and who_watches.OWN_STANCE.match(
+                                " ".join(k for k in keys[st.clauses[c.at + 1][1]:]
+                                         if k != ",").split(" . ")[0]) is not None)
         theirs = theirs or self._set_against_own(st, c, keys, title_at)
         st.outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
         if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:

@@ -49,6 +49,10 @@ HOUSEHOLD_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi
 pick for the household (rule 14), unless the user sets their own apart right after (``OWN_STANCE``)."""
 OWN_STANCE = re.compile(r"^(?:but |pero |though |y |and )?(?:i m|im|i am|i|me|yo|not|no|personally|a mi)\b"
                         r" ?(?:personally )?(?:neutral|indifferent|on the fence|not|dont|didnt|do not|did not|meh"
-                        r"|so much|not so much|much|no tanto|no|me|me da igual|paso)\b")
+                        r"|so much|not so much|much|no tanto|no|me|me da igual|paso)\b"
+                        r"|^(?:but |pero |though )?(?:personally|me personally|myself|as for me|for me|yo)"
+                        r" (?:i )?(?:prefer|d rather|would rather|rather|like|love|go for|prefiero)\b"
+                        r"(?!.* (?:too|also|as well)$)")
 """The user's own stance set apart from a household member's verdict just before ("my wife loves it,
-I'm neutral", "my kids adore it, not me", "a mi esposa le encanta, a mí me da igual")."""
+I'm neutral", "my kids adore it, not me", "a mi esposa le encanta, a mí me da igual", "… Personally I prefer
+the first"; not one that agrees, "personally I love it too")."""

@@ -47,6 +47,9 @@ in other words):
 - With no picks on screen, "seen it a dozen times" / "la he visto mil veces" is devotion, a like; with picks on
   screen it stays "seen".
 - "for kids" names Children (the films made for them); "for the kids" / "for my kids" is who watches.
+- A household member's verdict, with the listed film put before the subject ("the second one my dad would
+  like") or the person's own stance in the next sentence ("… Personally I prefer the first", "me, not so
+  much"), is theirs, not a pick; a stance that agrees ("personally I love it too") keeps it.
 """
 
 from __future__ import annotations
@@ -325,3 +328,14 @@ def test_seen_many_times_is_devotion_without_picks_on_screen(resolver, catalog, 
 ])
 def test_for_kids_names_children_for_the_kids_is_who_watches(resolver, text, genres) -> None:
     assert sorted(_read(resolver, text).liked_genres) == genres
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("The second one my dad would probably like. Personally I prefer the first.", [MATRIX]),
+    ("the third my wife would like. me, not so much", []),
+    ("my son would love the first, let's do that one", [MATRIX]),
+    ("my wife would love the third. personally I love it too", [DIE_HARD]),
+])
+def test_a_household_verdict_set_against_the_persons_own(resolver, catalog, text, liked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert sig.liked_ids == liked
