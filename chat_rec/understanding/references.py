@@ -247,9 +247,14 @@ class ListReferences:
 
     def answers(self, keys: Sequence[str]) -> list[tuple[int, int]]:
         """(id, +1 / -1) per listed film when the message is bare yeses and noes, one per film and
-        not all alike ("nope nope and yes", "sí, no, sí", "👍 👎"); empty otherwise.
+        not all alike ("nope nope and yes", "sí, no, sí", "👍 👎"), or only a list position (a number alone,
+        "2", "four!", chooses that film); empty otherwise.
         """
         words = [k for k in keys if k not in {",", ".", "and", "y", "then", "luego"}]
+        bare = [k for k in words if k not in {"!", "?", "number", "numero", "no", "option", "opt", "please", "pls"}]
+        if len(bare) == 1 and len(self.previous) > 1 and words[-1:] != ["?"] \
+                and 1 <= (at := lexicon.NUMBER_WORDS.get(bare[0], 0)) <= len(self.previous):
+            return [(self.previous[at - 1].item_id, 1)]  # "2", "four!", "number three please": the one chosen
         signs = [_ANSWERS.get(k, 0) for k in words]
         if len(self.previous) < 2 or len(words) != len(self.previous) or 0 in signs or len(set(signs)) < 2:
             return []

@@ -50,6 +50,8 @@ in other words):
 - A household member's verdict, with the listed film put before the subject ("the second one my dad would
   like") or the person's own stance in the next sentence ("… Personally I prefer the first", "me, not so
   much"), is theirs, not a pick; a stance that agrees ("personally I love it too") keeps it.
+- A list position alone as the whole message ("2", "four!", "number three please") chooses that film; not
+  as a question ("2?") nor past the list's end.
 """
 
 from __future__ import annotations
@@ -339,3 +341,15 @@ def test_for_kids_names_children_for_the_kids_is_who_watches(resolver, text, gen
 def test_a_household_verdict_set_against_the_persons_own(resolver, catalog, text, liked) -> None:
     sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
     assert sig.liked_ids == liked
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("2", [FARGO]),
+    ("three!", [DIE_HARD]),
+    ("number one please", [MATRIX]),
+    ("2?", []),
+    ("5", []),
+])
+def test_a_position_alone_chooses(resolver, catalog, text, liked) -> None:
+    sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
+    assert sig.liked_ids == liked and sig.disliked_ids == []
