@@ -107,7 +107,9 @@ def diminutive_base(token: str) -> str:
 CHAT_SPELLINGS = {"wat": "what", "wut": "what", "wht": "what", "nite": "night", "tonite": "tonight",
                   "tho": "though", "thru": "through", "luv": "love", "gud": "good", "smth": "something",
                   "sth": "something", "somethin": "something", "nothin": "nothing", "anythin": "anything",
-                  "lookin": "looking", "rly": "really", "realy": "really"}
+                  "lookin": "looking", "rly": "really", "realy": "really", "sumthing": "something",
+                  "sumthin": "something", "nuthin": "nothing", "nuthing": "nothing", "ne1": "anyone",
+                  "any1": "anyone", "some1": "someone", "every1": "everyone", "gr8": "great"}
 """English chat spellings read as their words ("wat are some good westerns", "date nite"): general usage,
 too short for the typo corrector's one-edit rule."""
 
@@ -200,4 +202,7 @@ def correct_typo(token: str, spanish: bool = False) -> str:
     # dictionary cannot vouch for ("vienen" is no misspelt "tienen")
     # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a
     # dropped, doubled or swapped letter counts as a typo ("horor")
+    genres = [w for w in near if genre_word(w)]
+    if len(near) > 1 and len(genres) == 1:
+        return genres[0]  # "thrillr": one edit from "thriller" and from "thrill"; the genre's name is meant
     return near[0] if len(near) == 1 else token

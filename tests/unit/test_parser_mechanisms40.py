@@ -52,6 +52,8 @@ in other words):
   much"), is theirs, not a pick; a stance that agrees ("personally I love it too") keeps it.
 - A list position alone as the whole message ("2", "four!", "number three please") chooses that film; not
   as a question ("2?") nor past the list's end.
+- Chat spellings "sumthing", "nuthin", "ne1", "gr8" read as their words; a typo one edit from a genre's name
+  and from another cue word ("thrillr": thriller, thrill) is the genre's name.
 """
 
 from __future__ import annotations
@@ -353,3 +355,13 @@ def test_a_household_verdict_set_against_the_persons_own(resolver, catalog, text
 def test_a_position_alone_chooses(resolver, catalog, text, liked) -> None:
     sig = _read(resolver, text, [catalog.get(i) for i in (MATRIX, FARGO, DIE_HARD)])
     assert sig.liked_ids == liked and sig.disliked_ids == []
+
+
+@pytest.mark.parametrize(("text", "liked", "asks"), [
+    ("thrillr from the 90s", ["Thriller"], True),
+    ("sumthing with cowboys, a western maybe", ["Western"], True),
+    ("nuthin beats a gr8 comedy", ["Comedy"], False),
+])
+def test_chat_spellings_and_genre_typos(resolver, text, liked, asks) -> None:
+    sig = _read(resolver, text)
+    assert sig.liked_genres == liked and sig.wants_new_recommendations is asks
