@@ -50,6 +50,7 @@ _INTENSIFYING_NEGATORS = re.compile(
     r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"
     r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar"
     r"|(?:theres |there is )?no denying|(?:cant|can t|cannot|couldnt|could not) deny|no (?:se )?puede negar"
+    r"|(?:cant|can t|cannot|couldnt|could not) get over (?=how |what a )"
     r"|(?:(?:i|we) )?(?:hate|hated) (?:to )?(?:admit|admitting|say|saying)(?: it| this| that)?"
     r"|sin (?:pensarlo|dudarlo|pensar)(?: (?:dos veces|un segundo|mucho))?|without (?:a second thought|hesitation"
     r"|hesitating|thinking twice)|no (?:lo )?(?:pienso|pensaria) dos veces"

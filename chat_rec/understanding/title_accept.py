@@ -267,6 +267,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             # well-known film's whole title, in a film's slot, ending its phrase ("i love speed
             # boats" goes on, and "the rock" of The Rock's variants is no title typed in full)
             return True
+        if n >= 3 and len(content) < 2 and prev in _STRONG_CUES and ends:
+            return True  # "loved la la land": a title of three words or more, mostly minor ones, right after a
+            # verb of liking and ending its phrase
         # "loved the green mile": ordinary words too, ending their phrase ("my son likes big fish tanks"),
         # one of them no function word or pronoun ("anything else is fine" names no film)
         return n > 1 and len(content) >= 2 and slot and ends and any(

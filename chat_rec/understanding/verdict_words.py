@@ -33,6 +33,8 @@ DEVOTED = (
     r"|won (?:me|us) over"
     r"|(?:cried|bawled|sobbed|wept) (?:my|our) eyes out|(?:cried|bawled|sobbed) like a baby|ugly cried"
     r"|(?:made|had) (?:me|us) (?:cry|sob|bawl|weep|tear up)(?! (?:laughing|from|of|with) )|had (?:me|us) in tears"
+    r"|(?:gives|gave|give) (?:me|us) (?:the )?(?:chills|goosebumps)|chills every (?:single )?time"
+    r"|goosebumps every (?:single )?time|(?:me da|me dio|me dan) escalofrios cada vez"
     r"|(?:me|nos) (?:hizo|hicieron) (?:llorar|lagrimear)(?! de (?:risa|aburrimiento))"
     r"|llor(?:e|amos) (?:a mares|como (?:una magdalena|un nene|una nena|un bebe|un nino|una nina))"
     r"|every (?:single )?(?:christmas|december|halloween|thanksgiving|year|summer|winter) (?:without fail|religiously)"

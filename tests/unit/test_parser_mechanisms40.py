@@ -54,6 +54,10 @@ in other words):
   as a question ("2?") nor past the list's end.
 - Chat spellings "sumthing", "nuthin", "ne1", "gr8" read as their words; a typo one edit from a genre's name
   and from another cue word ("thrillr": thriller, thrill) is the genre's name.
+- A lowercase title of three words or more, mostly minor ones, right after a verb of liking and ending its
+  phrase, is the title ("i loved la la land").
+- "can't get over how good …" vouches (its negator flips nothing); "chills every time", "gives me chills"
+  praise.
 """
 
 from __future__ import annotations
@@ -365,3 +369,14 @@ def test_a_position_alone_chooses(resolver, catalog, text, liked) -> None:
 def test_chat_spellings_and_genre_typos(resolver, text, liked, asks) -> None:
     sig = _read(resolver, text)
     assert sig.liked_genres == liked and sig.wants_new_recommendations is asks
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("i loved la la land", [164909], []),
+    ("i cant get over how good whiplash was", [112552], []),
+    ("watched gladiator again last night, chills every time", [3578], []),
+    ("i can't get over it", [], []),
+])
+def test_more_ways_to_name_and_praise(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
