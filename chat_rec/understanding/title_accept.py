@@ -71,6 +71,15 @@ _ONE_WITH = frozenset("one ones movie movies film films flick flicks pelicula pe
 """Nouns for a film before "with" + a name ("the one with keanu"): the name is who is in it."""
 
 
+def _capitalised_with_minor_inside(tokens: list[_Token], i: int, n: int) -> bool:
+    """Whether the words are three or more, every content word capitalised and a minor word inside ("we
+    compromised on Edge of Tomorrow"): a title's shape, not a place's ("in London", "to New York").
+    """
+    words = tokens[i:i + n]
+    return n >= 3 and any(t.key in _MINOR for t in words[1:-1]) \
+        and all(t.raw[:1].isupper() for t in words if t.key not in _MINOR)
+
+
 def _opens_a_verdict(tokens: list[_Token], i: int, key: str) -> bool:
     """Whether the one-word title at ``i`` is the first word of a longer verdict phrase ("once was plenty")."""
     words = " ".join(t.key for t in tokens[i:i + 6])
@@ -135,7 +144,8 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
                                                    for j, t in enumerate(tokens[i:i + n])):
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
     if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _TITLE_POINTERS \
-            and key in resolver._index and not resolver._known_film(key, whole_title=True):
+            and key in resolver._index and not resolver._known_film(key, whole_title=True) \
+            and not _capitalised_with_minor_inside(tokens, i, n):
         return False  # "is it raining in London", "a trip to Paris": a place, not a little-known film
     prev = tokens[i - 1].key if i > 0 else ""
     nxt = tokens[i + n].key if i + n < len(tokens) else ""
@@ -277,8 +287,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if any(c in prefer for _, c in resolver._index.get(key, [])):
         return True
     starts = at_start(text, i, first)
-    if prev in {"a", "an", "on", "this", "last", "next", "every", "some"}:
-        return False
+    if prev in {"a", "an", "on", "this", "last", "next", "every", "some"} and not _capitalised_with_minor_inside(
+            tokens, i, n):
+        return False  # ("decided on Edge of Tomorrow": a title's shape after "on")
     if n == 1 and starts and (_ENDS_ALONE.match(text[first.end:]) or _YEAR_IN_BRACKETS.match(text, first.end)) \
             and key not in _CLOSED_CLASS and resolver._known_film(key, whole_title=True):
         return True  # "Heat. More like that", "Speed!!", "Heat (1995) was great": a known film standing alone

@@ -58,6 +58,8 @@ in other words):
   phrase, is the title ("i loved la la land").
 - "can't get over how good …" vouches (its negator flips nothing); "chills every time", "gives me chills"
   praise.
+- A capitalised title of three words or more with a minor word inside is a title after "on" ("we compromised
+  on Edge of Tomorrow"), where a place or a day is not ("on Friday").
 """
 
 from __future__ import annotations
@@ -380,3 +382,11 @@ def test_chat_spellings_and_genre_typos(resolver, text, liked, asks) -> None:
 def test_more_ways_to_name_and_praise(resolver, text, liked, disliked) -> None:
     sig = _read(resolver, text)
     assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("last time we compromised on Edge of Tomorrow and we both actually loved it.", [111759]),
+    ("on Friday we watched a comedy and loved it", []),
+])
+def test_a_title_shaped_phrase_after_on(resolver, text, liked) -> None:
+    assert _read(resolver, text).liked_ids == liked
