@@ -16,7 +16,7 @@ from typing import Any
 
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, coordination, film_facts, lexicon, who_watches
+from chat_rec.understanding import comparisons, coordination, film_facts, lexicon, verdict_words, who_watches
 from chat_rec.understanding.clause_state import (
     PRONOUNS,
     Clause,
@@ -64,18 +64,6 @@ def _exception_at(ckeys: list[str]) -> int:
     return next((j for j in range(len(ckeys) - 1, -1, -1) if ckeys[j] in _EXCEPTIONS), -1)
 
 
-_SEEN_MANY_TIMES = re.compile(r"\b(?:seen|watched|vi|vimos|visto) (?:it |that |this |them |qqtitle |la |lo |las |los )?"
-                              r"(?:\w+ ){0,2}?(?:a dozen|dozens of|so many|countless|a million|a hundred|a thousand"
-                              r"|hundreds of|\d\d+|mil|cien|un monton de|tantas) (?:times|veces)\b")
-"""Having seen a film many times ("seen it a dozen times", "la he visto mil veces"): with picks on screen it says
-they need not be shown again, with none it is devotion, a like."""
-_FRONTED = re.compile(r"^(?:(?:the|la|el) )?(?:(?:first|second|third|fourth|fifth|last|other|middle|primera|segunda"
-                      r"|tercera|ultima|otra) (?:one )?|qqtitle (?:qqtitle )*|\d )")
-"""A listed film put before the clause's subject ("the second one my dad would like")."""
-_NEVER_AGAIN = re.compile(r"(?:(?:ugh|uh|no|nah|and|so|yeah|god|lord|honestly) )*(?:never again|nunca mas|jamas"
-                          r"|never ever again|not again|ni una vez mas|nunca jamas)"
-                          r"(?: (?:lol|haha|please|thanks|ever))*")
-"""A closing refusal standing as its own sentence ("Never again!", "nunca más")."""
 _ONE_OF_KIND = re.compile(r"\b(?:a|any|some|one|the) (?:\w+ )?(?:good |decent |great )?ones?\b|\b(?:suggest|recommend)"
                           r" (?:me |us )?one\b|\b(?:una|alguna|alguno) (?:buena|bueno)\b")
 """An ask for one of a kind just named ("any good ones?", "suggest one?", "¿alguna buena?")."""
@@ -166,7 +154,7 @@ class ClauseReader(ClauseVerdicts):
         theirs = st.outsiders and (who_watches.OUTSIDER_SUBJECT.match(text) is not None or st.outsider_before
                                    and who_watches.THEIR_PRONOUN.match(text) is not None
                                    or who_watches.THEIR_FAVOURITE.search(text) is not None)
-        theirs = theirs or (who_watches.HOUSEHOLD_SUBJECT.match(_FRONTED.sub("", text)) is not None
+        theirs = theirs or (who_watches.HOUSEHOLD_SUBJECT.match(who_watches.FRONTED_FILM.sub("", text)) is not None
                             and c.at + 1 < len(st.clauses)
                             and st.clauses[c.at + 1][0] in (sent, sent + 1) and who_watches.OWN_STANCE.match(
                                 " ".join(k for k in keys[st.clauses[c.at + 1][1]:]
@@ -231,7 +219,7 @@ class ClauseReader(ClauseVerdicts):
         c.asking = self._question(keys, hi)
         read = clause_polarity(ckeys, self.signal.language, scoping, c.asking)
         c.polarity, c.seen, c.scope, self._settled = read.polarity, read.seen, read.scope, read.settled
-        if c.seen and not c.polarity and not self.previous and _SEEN_MANY_TIMES.search(text):
+        if c.seen and not c.polarity and not self.previous and verdict_words.SEEN_MANY_TIMES.search(text):
             c.polarity, c.seen = 1, False  # "Groundhog Day, seen it a dozen times": with no picks on screen, devotion
         lead = [k for k in keys[sentence_start(keys, lo):lo] if k != ","]
         if leads_only(lead):
@@ -287,7 +275,7 @@ class ClauseReader(ClauseVerdicts):
                 # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
                 c.refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in st.pending
                           if r.items or polarity]
-            elif polarity < 0 and c.new_sentence and st.last_refs and _NEVER_AGAIN.fullmatch(text):
+            elif polarity < 0 and c.new_sentence and st.last_refs and verdict_words.NEVER_AGAIN.fullmatch(text):
                 # "Fargo. My wife made me watch it. Never again!": a closing refusal is of the film talked about
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
             elif polarity and st.seen_refs[0] == sent and keys[lo - 1] == "," and bare_verdict(ckeys) \

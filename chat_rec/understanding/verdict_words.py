@@ -266,3 +266,13 @@ NEGATIVE = re.compile((
     r"(?= \w))\b"
 ).replace("{AUX}", _AUX))
 """Words that say the user dislikes what the clause is about (negated they flip)."""
+
+SEEN_MANY_TIMES = re.compile(r"\b(?:seen|watched|vi|vimos|visto) (?:it |that |this |them |qqtitle |la |lo |las |los )?"
+                             r"(?:\w+ ){0,2}?(?:a dozen|dozens of|so many|countless|a million|a hundred|a thousand"
+                             r"|hundreds of|\d\d+|mil|cien|un monton de|tantas) (?:times|veces)\b")
+"""Having seen a film many times ("seen it a dozen times", "la he visto mil veces"): with picks on screen it says
+they need not be shown again, with none it is devotion, a like."""
+NEVER_AGAIN = re.compile(r"(?:(?:ugh|uh|no|nah|and|so|yeah|god|lord|honestly) )*(?:never again|nunca mas|jamas"
+                         r"|never ever again|not again|ni una vez mas|nunca jamas)"
+                         r"(?: (?:lol|haha|please|thanks|ever))*")
+"""A closing refusal standing as its own sentence ("Never again!", "nunca más")."""

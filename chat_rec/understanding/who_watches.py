@@ -56,3 +56,6 @@ OWN_STANCE = re.compile(r"^(?:but |pero |though |y |and )?(?:i m|im|i am|i|me|yo
 """The user's own stance set apart from a household member's verdict just before ("my wife loves it,
 I'm neutral", "my kids adore it, not me", "a mi esposa le encanta, a mí me da igual", "… Personally I prefer
 the first"; not one that agrees, "personally I love it too")."""
+FRONTED_FILM = re.compile(r"^(?:(?:the|la|el) )?(?:(?:first|second|third|fourth|fifth|last|other|middle|primera"
+                          r"|segunda|tercera|ultima|otra) (?:one )?|qqtitle (?:qqtitle )*|\d )")
+"""A listed film put before the clause's subject ("the second one my dad would like")."""
