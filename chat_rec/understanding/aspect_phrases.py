@@ -41,7 +41,8 @@ FUNCTION_WORDS = frozenset(
 ordinals (general language): "all three are bangers tbh" asks for no mood."""
 
 REQUEST_WORDS = frozenset(
-    """movie movies film films flick flicks cinema show shows series episode watch watching
+    """movie movies film films flick flicks cinema show shows series episode release releases title titles
+    picture pictures watch watching
     watched see seeing seen saw recommend recommended recommendation recommendations suggest
     suggestion suggestions rec recs want wants wanted wanna need needs looking look find give show tell
     fancy fancied crave craves craving cravings keen hankering hanker itching longing
