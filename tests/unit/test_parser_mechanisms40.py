@@ -109,6 +109,7 @@ def test_a_position_before_a_count_of_films_still_names_them(resolver, catalog) 
     ("I loved those 2011 films you showed", None, None),
     ("the 1999 one was best", None, None),
     ("I've seen 3 2015 movies this month", None, None),
+    ("I used to like Saw (2004) movies but they got too much", None, None),
 ])
 def test_a_year_as_a_films_adjective(resolver, text, year_min, year_max) -> None:
     sig = _read(resolver, text)
