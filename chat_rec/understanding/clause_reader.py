@@ -275,6 +275,12 @@ class ClauseReader(ClauseVerdicts):
                 # "Titanic? Not at all." / "Titanic: already seen." judge the phrase before them
                 c.refs = [_Ref(lo, list(r.items), genres=r.genres, pronoun=True) for r in st.pending
                           if r.items or polarity]
+            elif polarity >= 0 and c.new_sentence and len(st.last_refs) == 1 and verdict_words.AWE.fullmatch(text) \
+                    and verdict_words.JUST_WATCHED.search(" ".join(keys[:lo])) \
+                    and not lexicon.NEGATIVE.search(" ".join(keys[c.hi:])):
+                # "Just watched the first one you suggested. Wow. Thank you!": awe at the film just watched
+                c.polarity = 1
+                c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
             elif polarity < 0 and c.new_sentence and st.last_refs and verdict_words.NEVER_AGAIN.fullmatch(text):
                 # "Fargo. My wife made me watch it. Never again!": a closing refusal is of the film talked about
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]

@@ -276,3 +276,9 @@ NEVER_AGAIN = re.compile(r"(?:(?:ugh|uh|no|nah|and|so|yeah|god|lord|honestly) )*
                          r"|never ever again|not again|ni una vez mas|nunca jamas)"
                          r"(?: (?:lol|haha|please|thanks|ever))*")
 """A closing refusal standing as its own sentence ("Never again!", "nunca más")."""
+AWE = re.compile(r"(?:(?:just|simply|oh|holy|like) )?(?:wow+|whoa+|woah+|omg|oh my god|wowza|dang|damn|guau|wau"
+                 r"|madre mia)(?: (?:just|simply|wow+|omg|damn))*")
+"""A sentence that is only awe ("Wow.", "Just wow", "omg", "guau")."""
+JUST_WATCHED = re.compile(r"\b(?:just|finally|last night|yesterday|tonight) (?:\w+ )?(?:watched|saw|finished|seen)\b"
+                          r"|\b(?:acabo de ver|por fin vi|anoche vi|ayer vi)\b")
+"""Having just watched a film: awe right after it is a verdict on it."""
