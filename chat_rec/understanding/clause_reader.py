@@ -51,10 +51,6 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 "1, ...") share its verdict."""
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
-
-
-
-
 _LIST_REFUSED = frozenset("none nothing no not ninguna ninguno nada ni".split())
 """Negators that turn a whole list down before an exception ("none of them except Heat")."""
 
@@ -350,7 +346,7 @@ class ClauseReader(ClauseVerdicts):
                     " ".join(ckeys[:ref.pos - lo])):
                 sign = 0  # "anything with Tom Hanks that isn't Big": left out of the picks, not judged
                 self.settled.update(ref.items)
-            elif ref.pos in rejected and ref.items and ref.pos - lo > (cut := _exception_at(ckeys)) >= 0 \
+            elif ref.pos in rejected and ref.items and ref.pos - lo > cut >= 0 \
                     and _LIST_REFUSED & set(ckeys[:cut]) and (polarity < 0 or any(
                         r.pos in rejected for r in c.refs if r.items and r.pos - lo < cut)):
                 sign = 1  # "none of them except Heat": the one film set apart from a list turned down is the pick
