@@ -62,11 +62,14 @@ _AFTER_SET_APART = frozenset(", . ! ? ; are look looks sound sounds seem seems w
 
 
 def _sets_apart_from_all(keys: list[str], i: int) -> bool:
-    """Whether the "but" at ``i`` sets a film apart from a whole list just named ("all of them but the
-    third", "none of those but Heat"), not a contrast: the list's pronoun right before it, a word for the
-    whole list up to three words before that, and after it a short phrase (up to four words) that ends the
-    clause or is followed by a plural verb ("all of them but the third look good").
+    """Whether the "but" at ``i`` means "except", not a contrast: right after "anything" / "everything" /
+    "all" ("anything but romance"; not "not at all, but"), or after a whole list just named ("all of them but
+    the third", "none of those but Heat") — the list's pronoun right before it, a word for the whole list up
+    to three words before that, and after it a short phrase (up to four words) that ends the clause or is
+    followed by a plural verb ("all of them but the third look good").
     """
+    if i > 0 and keys[i - 1] in {"anything", "everything", "something", "all"}:
+        return keys[max(i - 2, 0):i] != ["at", "all"]
     if i < 2 or keys[i - 1] not in _PLURAL_PRONOUNS or not _WHOLE & set(keys[max(i - 4, 0):i - 1]):
         return False
     end = next((j for j in range(i + 1, min(i + 6, len(keys) + 1)) if j == len(keys) or keys[j] in _AFTER_SET_APART),
@@ -169,11 +172,8 @@ class _Parser(ClauseReader):
         keys = clause_rules.mask_film_classifications(keys)  # "it's not really a western" says what a film is
         keys = conditions.mark_conditions(comparisons.mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
-            if k == "but" and i > 0 and keys[i - 1] in {"anything", "everything", "something", "all"} \
-                    and keys[max(i - 2, 0):i] != ["at", "all"]:  # "not at all, but": a contrast
-                keys[i] = "except"
-            elif k == "but" and _sets_apart_from_all(keys, i):
-                keys[i] = "except"  # "I like all of them but the third": the third set apart
+            if k == "but" and _sets_apart_from_all(keys, i):
+                keys[i] = "except"  # "anything but romance", "I like all of them but the third": set apart
             elif k in {"apart", "aside"} and keys[i + 1] == "from" and i > 0 and keys[i - 1] not in {"set", "sets"}:
                 keys[i], keys[i + 1] = "except", "qqmask"  # "none of these apart from the second"
             elif k == "from" and i > 0 and keys[i - 1] == "far" and (

@@ -251,7 +251,7 @@ class ListReferences:
         "2", "four!", chooses that film); empty otherwise.
         """
         words = [k for k in keys if k not in {",", ".", "and", "y", "then", "luego"}]
-        bare = [k for k in words if k not in {"!", "?", "number", "numero", "no", "option", "opt", "please", "pls"}]
+        bare = [k for k in words if k not in _NUMBER | {"!", "?", "please", "pls"}]
         if len(bare) == 1 and len(self.previous) > 1 and words[-1:] != ["?"] \
                 and 1 <= (at := lexicon.NUMBER_WORDS.get(bare[0], 0)) <= len(self.previous):
             return [(self.previous[at - 1].item_id, 1)]  # "2", "four!", "number three please": the one chosen
