@@ -140,10 +140,6 @@ def _word_before(text: str, start: int) -> str:
     return next((w for w in reversed(text[:start].split()) if w != ","), "")
 
 
-_NOT_THAT_ONE = re.compile(r"\bnot (?:qqtitle )+, (?:the|that|la|el) (?:\w+ )?(?:one|original|version|first|older|newer"
-                           r"|earlier|later|remake|sequel|[12]\d{3})\b")
-"""Telling a film named before from its namesake or sequel ("I loved Alien. Not Aliens, the first one.", "Heat,
-not The Heat, the Pacino one"): the "not" says which film is meant; the namesake is not rejected."""
 _WITHOUT_IT = re.compile(r"\b(?:without|sin) (?:it|them|that|this|things|anything|everything|anyone|us|me|eso|que)"
                          r" (?:being|getting|going|turning|feeling|becoming|sea|se ponga|resulte)\b")
 """What a film should not turn into ("a thriller without it being too gory", "without things getting awkward"):
@@ -194,10 +190,6 @@ def unmark_idioms(keys: list[str]) -> list[str]:
             continue  # already read as praise ("no way I'd miss it")
         words = m.group().count(" ") + 1
         out[first:first + words] = ["never"] + ["qqmask"] * (words - 1)
-    for m in _NOT_THAT_ONE.finditer(text):
-        first = text[:m.start()].count(" ")
-        if "qqtitle" in out[:first]:
-            out[first] = "qqmask"  # "I loved Alien. Not Aliens, the first one.": which film, not a rejection
     for m in _WITHOUT_IT.finditer(text):
         first = text[:m.start()].count(" ")
         out[first:first + 3] = ["qqmask", "qqmask", "not"]  # "without it being too gory": "not too gory"

@@ -60,8 +60,6 @@ in other words):
   praise.
 - A capitalised title of three words or more with a minor word inside is a title after "on" ("we compromised
   on Edge of Tomorrow"), where a place or a day is not ("on Friday").
-- "Not X, the first one" after another film was named tells which film is meant: X is not rejected ("I loved
-  Alien. Not Aliens, the first one."); alone ("not Heat, the other one") it still rejects.
 - Awe alone as a sentence ("Wow.", "omg") right after having just watched one film is a like of it.
 """
 
@@ -394,16 +392,6 @@ def test_more_ways_to_name_and_praise(resolver, text, liked, disliked) -> None:
 ])
 def test_a_title_shaped_phrase_after_on(resolver, text, liked) -> None:
     assert _read(resolver, text).liked_ids == liked
-
-
-@pytest.mark.parametrize(("text", "liked", "disliked"), [
-    ("I loved Psycho. Not Psycho II, the original one.", [1219], []),
-    ("I liked Heat, not The Heat, the Pacino one", [HEAT], []),
-    ("not Heat, the other one", [], [HEAT]),
-])
-def test_not_x_the_first_one_tells_namesakes_apart(resolver, text, liked, disliked) -> None:
-    sig = _read(resolver, text)
-    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
 
 
 @pytest.mark.parametrize(("text", "liked"), [
