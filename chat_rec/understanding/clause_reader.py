@@ -16,7 +16,16 @@ from typing import Any
 
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, coordination, film_facts, lexicon, verdict_words, who_watches
+from chat_rec.understanding import (
+    comparisons,
+    coordination,
+    corrections,
+    film_facts,
+    lexicon,
+    picks,
+    verdict_words,
+    who_watches,
+)
 from chat_rec.understanding.clause_state import (
     PRONOUNS,
     Clause,
@@ -132,12 +141,12 @@ class ClauseReader(ClauseVerdicts):
         st.last_sentence = sent
         if new_sentence:
             end = next((i for i in range(lo, len(keys)) if keys[i] in {".", "?"}), len(keys))
-            st.retracting = st.sent_start is not None and bool(clause_rules.RETRACT.match(
+            st.retracting = st.sent_start is not None and bool(corrections.RETRACT.match(
                 " ".join(k for k in keys[lo:end] if k != ",")))
             if st.retracting and st.sent_start is not None:  # (always set when retracting; for the type checker)
                 self._restore(st.sent_start)  # "…gory horror. Actually, never mind, a western": taken back
             st.sent_start = self._snapshot()
-        if st.retracting and (clause_rules.RETRACT.match(text) or text in clause_rules.RETRACT_LEADS):
+        if st.retracting and (corrections.RETRACT.match(text) or text in corrections.RETRACT_LEADS):
             return None
         return Clause(at, sent, lo, hi, ckeys, text, new_sentence, opens, before_clause)
 
@@ -220,14 +229,14 @@ class ClauseReader(ClauseVerdicts):
         lead = [k for k in keys[sentence_start(keys, lo):lo] if k != ","]
         if leads_only(lead):
             text = " ".join([*lead, text])  # "Wait, no, the second one": the lead read with its "no"
-        correction = clause_rules.CORRECTION.match(text)
+        correction = corrections.CORRECTION.match(text)
         if correction and correction.end() == len(text) and (not text.endswith("no") or names_next(
                 keys, clauses, c.at, sent)):  # "wait, no, the fourth"; "…but wait no, she hates horror" rejects
             st.correcting = st.judged_from is not None or bool(st.choices)  # "la segunda me encantó, digo, la primera"
             return False
         if (correction or st.correcting) and any(r.items or r.genres for r in refs) \
                 and not {"too", "also", "tambien"} & set(ckeys) \
-                and clause_rules.no_verdict_of_its_own(text[correction.end():] if correction else text):
+                and corrections.no_verdict_of_its_own(text[correction.end():] if correction else text):
             carried = self._carried(st.judged_from) if st.judged_from is not None else None
             if carried is not None and st.judged_from is not None:  # "I loved the third! Oh wait, I meant the first"
                 taken = self._restore(st.judged_from)
@@ -238,7 +247,7 @@ class ClauseReader(ClauseVerdicts):
             if carried is not None:
                 c.polarity, c.seen = carried
                 c.rejected, c.scope, st.judged_from = set(), 0, None  # "wait, no, the 3rd": the "no" took back the pick
-        if not all(k in clause_rules.RETRACT_LEADS or k in clause_rules.INTERJECTIONS for k in ckeys):
+        if not all(k in corrections.RETRACT_LEADS or k in clause_rules.INTERJECTIONS for k in ckeys):
             st.correcting = False  # ("no wait, actually, a drama": the correction waits past "actually")
         c.films_settled = read.films_only  # no verdict on its films; its genres are still asked for
         c.refs = refs
@@ -374,7 +383,7 @@ class ClauseReader(ClauseVerdicts):
                 self._items(ref.items, sign, seen)
                 self.judged_alone.update((i, sign) for i in ref.items if sign)
         if polarity == 0 and not seen and c.opens and self.previous and not c.films_settled and not c.hedged \
-                and not self._question(keys, c.hi) and clause_rules.bare_choice(ckeys):  # "I might like X" picks none
+                and not self._question(keys, c.hi) and picks.bare_choice(ckeys):  # "I might like X" picks none
             st.choices += [i for r in c.refs for i in r.items if i in self.list_refs.ids
                            and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import coordination, lexicon
+from chat_rec.understanding import coordination, corrections, lexicon
 from chat_rec.understanding.references import _Ref
 
 PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
@@ -133,13 +132,13 @@ def _position_run_on(keys: list[str], i: int, start: int) -> bool:
     return coordination.has_cue(" ".join(right)) or any(k in lexicon.NEGATORS for k in right)
 
 
-CORRECTION_LEADS = clause_rules.CORRECTION_OPENERS | {"wait", "espera"}
+CORRECTION_LEADS = corrections.CORRECTION_OPENERS | {"wait", "espera"}
 """Words that, alone before a comma, open a correction with the "no" after them ("Wait, no, the second")."""
 
 
 def leads_only(ckeys: list[str]) -> bool:
     """Words that are correction leads only ("no", "sorry", "wait, no")."""
-    return bool(ckeys) and all(k in clause_rules.RETRACT_LEADS or k in CORRECTION_LEADS for k in ckeys)
+    return bool(ckeys) and all(k in corrections.RETRACT_LEADS or k in CORRECTION_LEADS for k in ckeys)
 
 
 def correction_follows(keys: list[str], clauses: list[tuple[int, int, int]], at: int, sent: int) -> bool:
@@ -150,7 +149,7 @@ def correction_follows(keys: list[str], clauses: list[tuple[int, int, int]], at:
     while nxt < len(clauses) and clauses[nxt][0] == sent and leads_only(keys[clauses[nxt][1]:clauses[nxt][2]]):
         nxt += 1
     return nxt < len(clauses) and clauses[nxt][0] == sent \
-        and clause_rules.CORRECTION.match(" ".join(keys[clauses[nxt][1]:clauses[nxt][2]])) is not None
+        and corrections.CORRECTION.match(" ".join(keys[clauses[nxt][1]:clauses[nxt][2]])) is not None
 
 
 def names_next(keys: list[str], clauses: list[tuple[int, int, int]], at: int, sent: int) -> bool:
@@ -158,7 +157,7 @@ def names_next(keys: list[str], clauses: list[tuple[int, int, int]], at: int, se
     if at + 1 >= len(clauses) or clauses[at + 1][0] != sent:
         return False
     _, lo, hi = clauses[at + 1]
-    return clause_rules.no_verdict_of_its_own(" ".join(keys[lo:hi]))
+    return corrections.no_verdict_of_its_own(" ".join(keys[lo:hi]))
 
 
 def sentence_start(keys: list[str], lo: int) -> int:

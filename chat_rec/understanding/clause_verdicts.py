@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, coordination, lexicon
+from chat_rec.understanding import comparisons, conditions, coordination, corrections, familiarity, lexicon, picks
 from chat_rec.understanding.clause_state import BARE_ANSWERS, PRONOUNS, Clause, Reading, sentence_start
 from chat_rec.understanding.polarity import bare_verdict, films_unjudged, negation_only
 from chat_rec.understanding.references import ListReferences, _Ref
@@ -22,7 +22,7 @@ _CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratc
 
 
 _INDEFINITE = frozenset("a an un una some unos unas".split())
-_ANSWER_WORDS = clause_rules.RETRACT_LEADS | BARE_ANSWERS | {"sure"}
+_ANSWER_WORDS = corrections.RETRACT_LEADS | BARE_ANSWERS | {"sure"}
 """One-word answers to the assistant: no verdict of their own on a film named after them."""
 
 
@@ -61,7 +61,7 @@ class ClauseVerdicts:
             c.polarity, c.seen, self._settled = 0, False, True  # "Romance. Even though they can be so corny."
         if asking and (clause_rules.ASKING_YOU.match(text) or clause_rules.WHICH_IS.match(text)):
             c.polarity, c.seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
-        if clause_rules.SKIP_SEEN.search(text):
+        if familiarity.SKIP_SEEN.search(text):
             c.polarity, c.seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
         if films_unjudged(text, asking):
             c.polarity, c.films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
@@ -73,7 +73,7 @@ class ClauseVerdicts:
             pronoun = any(k in PRONOUNS for k in ckeys)
             self.settled.update(i for r in [*c.refs, *st.pending] for i in r.items)
             self.settled.update(st.last_refs if pronoun else ())
-            if lexicon.SEEN.search(text) or clause_rules.UNFAMILIAR.search(text):  # "haven't seen it", "never heard
+            if lexicon.SEEN.search(text) or familiarity.UNFAMILIAR.search(text):  # "haven't seen it", "never heard
                 # of it", "no la conozco": no pick either
                 self.unseen.update(i for r in [*c.refs, *st.pending] for i in r.items)
                 self.unseen.update(st.last_refs if pronoun else ())
@@ -109,7 +109,7 @@ class ClauseVerdicts:
                     and clause_rules.conceded(c.before_clause[1]) and not any(r.items or r.genres for r in c.refs):
                 self._restore(st.judged_from)  # "La del medio estuvo bien, nada del otro mundo": the hedge
                 st.judged_from = None  # takes the weak praise just before it back
-        if clause_rules.MARKED_SEEN.search(text):
+        if familiarity.MARKED_SEEN.search(text):
             c.polarity, c.seen, self._settled = 0, True, True  # "mark Heat as seen, please": a record, no verdict
         if self._settled:
             self.settled.update(i for r in c.refs for i in r.items)
@@ -120,7 +120,7 @@ class ClauseVerdicts:
         """
         ckeys, text, sent, lo = c.ckeys, c.text, c.sent, c.lo
         if c.polarity == 0 and not c.seen and not c.asking and not c.hedged \
-                and clause_rules.WATCH_INTENT.search(text) \
+                and picks.WATCH_INTENT.search(text) \
                 and any(i in self.list_refs.ids for r in c.refs for i in r.items):
             c.polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
         recent = st.last_verdict and sent - st.verdict_sentence <= 1
@@ -150,7 +150,7 @@ class ClauseVerdicts:
             c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
         if c.polarity == 0 and not c.seen and sent == st.verdict_sentence == c.before_clause[0] \
                 and keys[lo - 1] == "," and (c.hi == len(keys) or keys[c.hi] in {".", "?", "!"}) \
-                and bare_verdict(c.before_clause[1].split()) and clause_rules.bare_choice(ckeys) \
+                and bare_verdict(c.before_clause[1].split()) and picks.bare_choice(ckeys) \
                 and not set(c.before_clause[1].split()) <= _ANSWER_WORDS:  # "No, the second one" picks it
             # "Really good, the first one.": the film said after its verdict, last in its sentence ("first one:
             # loved it; second: never seen" gives each film the verdict after it)

@@ -1,12 +1,13 @@
 """Clause patterns of the parser: what a clause says besides its verdict, and what it leaves out.
 
 Elaborations ("especially X"), pronouns that gather titles, clefts and Spanish dropped subjects,
-relative eras ("too old for me"), hedges ("fine I guess"), outsiders' tastes, picks and plans to
-watch, complaint words that only describe the film wanted. Lists and "and" between clauses are in
-coordination.py, comparisons and rejected alternatives ("instead of") in comparisons.py, negations
-that cancel in double_negation.py, emoji in emoji_verdicts.py; conditions and questions are in
-conditions.py. ``clause_reader.ClauseReader`` reads messages with them; patterns are over folded
-text (``titles.fold``), like lexicon.py.
+relative eras ("too old for me"), hedges ("fine I guess"), outsiders' tastes, films set apart from a
+request. Lists and "and" between clauses are in coordination.py, comparisons and rejected alternatives
+("instead of") in comparisons.py, negations that cancel in double_negation.py, emoji in
+emoji_verdicts.py, conditions and questions in conditions.py; retractions and corrections are in
+corrections.py, having seen or knowing a film in familiarity.py, picks and plans to watch in picks.py,
+words that only describe a film in describing.py. ``clause_reader.ClauseReader`` reads messages with
+them; patterns are over folded text (``titles.fold``), like lexicon.py.
 """
 
 from __future__ import annotations
@@ -111,71 +112,6 @@ unless what there is too much of is itself praise ("too good to miss")."""
 ERA_WORDS = frozenset("old older new newer recent modern antiguo antigua antiguos antiguas viejo vieja viejos viejas "
                       "nuevo nueva nuevos nuevas reciente recientes moderno moderna modernos modernas".split())
 """Too old or too new is about when a film was made, not a verdict on it (``relative_era`` reads it)."""
-LONGING = re.compile(r"\b(?:hace (?:mucho|tiempo|anos|siglos|una eternidad|meses)(?: (?:tiempo|ya))? que no"
-                     r"|(?:havent|have not|hasnt|has not|not) (?:\w+ ){1,5}(?:in|for) (?:ages|years|a while|so long"
-                     r"|forever|a long time|months))\b")
-"""Missing something ("hace mucho que no veo un buen thriller", "haven't seen a good western in
-ages"): the negation says how long it has been, it rejects nothing."""
-NO_NEED = re.compile(r"\b(?:no hace falta|no es necesario|no need(?: to| for)?"
-                     r"|(?:you )?(?:dont|do not) (?:need|have) to|(?:dont|do not) bother|no te molestes)\b")
-"""Sparing the other an effort ("ya la vi, no hace falta que me la recomiendes", "no need to suggest
-it again"): the negator rejects nothing."""
-RETRACT_LEADS = frozenset({"actually", "oh", "ok", "okay", "no", "wait", "bueno", "mejor", "pensandolo bien"})
-RETRACT = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS)) + r") )*(?:never ?mind|forget (?:it|that)"
-                     r"|scratch that|ignore that|olvidalo|olvida eso|mejor no|da igual)\b")
-"""Taking back the sentence before ("Actually, never mind, I just want a western"): what it asked for
-is dropped, not turned into a rejection."""
-CORRECTION_OPENERS = frozenset("sorry perdon perdona uy ups oops".split())
-"""Apologies that may open a correction besides ``RETRACT_LEADS`` ("sorry, I meant the first")."""
-CORRECTION = re.compile(r"^(?:(?:" + "|".join(sorted(RETRACT_LEADS | CORRECTION_OPENERS)) + r") )*"
-                        r"(?:i meant|i mean|meant|quise decir|queria decir|quiero decir|me referia a|me refiero a"
-                        r"|digo|(?:wait|sorry|oops|espera|perdon|uy) no|no (?:wait|espera)"
-                        r"|make (?:it|that)|(?:or|no) rather|on second thoughts?|changed my mind)\b")
-"""Correcting the film or genre just judged ("I loved the third one! Oh wait, I meant the first one",
-"la segunda, digo, la primera", "2nd one pls, wait no the 3rd", "comedy. no, make it horror"): the
-verdict moves to what the correction names."""
-
-
-def no_verdict_of_its_own(text: str) -> bool:
-    """Whether a correction's words after its opener only name ("the first one"), with no verdict or
-    "seen" of their own ("I mean, the second one was great" judges on its own).
-    """
-    return not (lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text) or lexicon.SEEN.search(text))
-
-
-KNOWING = frozenset("know knew known heard conocia conoci conocemos conozco conociamos sabia sabiamos "
-                    "conoce conocen conocian conocio conocieron conoces conocias".split())
-"""Verbs of knowing: "no la conocía", "I didn't know this one" say the film is new to them, no verdict."""
-_FINDING = frozenset("find stream rent".split())
-_FINDING_ES = frozenset("encuentro encuentra encontramos encuentran consigo hallo".split())
-
-
-def finding(tail: list[str], verb: str, negator: str) -> bool:
-    """Whether a negated clause only says the film cannot be got hold of ("can't find the second one
-    anywhere", "la segunda no la encuentro en ningún lado"), which is no verdict. "I didn't find it
-    funny" and "no le encuentro la gracia" are verdicts: English "find" only after "can't"/"couldn't",
-    a Spanish verb only with nothing or a place after it.
-    """
-    if verb in _FINDING:
-        return verb != "find" or negator in {"cant", "cannot", "couldnt"}
-    if verb not in _FINDING_ES:
-        return False
-    after = tail[tail.index(verb) + 1:]
-    return not after or after[0] in {"en", "por", "online", "ni"}
-
-UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never (?:even )?heard (?:of|about)"
-                        r"|(?:havent|haven t|hadnt|had not|have not|not) (?:even |ever )?heard (?:of|about)"
-                        r"|nunca (?:he )?o[ií](?:do)? (?:hablar )?de|(?:dont|doesnt|didnt|do not|does not|none of \w+) "
-                        r"(?:really )?rings? a bell|rings? no bells?|not familiar with|unfamiliar|no me suenan?"
-                        r"|ni idea de (?:cual|cuales|que es|que son|quien)|ni idea$|no idea$|ni me suena"
-                        r"|no (?:la|lo|las|los) conozco"
-                        r"|no conozco|(?:dont|do not|didnt|did not) know (?:it|that one|this one|them|those|these"
-                        r"|what (?:it|that) is|anything about (?:it|them))|i (?:dont|do not) know$"
-                        r"|know nothing (?:about|of)|no (?:se|sabemos|sabia) nada"
-                        r"|(?:cant|can t|cannot|couldnt|could not) (?:speak|comment|vouch) (?:for|to|on|about)"
-                        r"|no comment (?:on|about)|(?:dunno|not sure) about)\b")
-"""Not knowing a film ("no idea what that is", "none of them ring a bell", "no me suena", "can't speak for
-the others", "no comment on the rest"): no verdict, and the negator in it rejects nothing."""
 
 
 CLEFT = re.compile(r"^(?:but |and |y |pero )?what (?:i|we) (?:really |actually |honestly |truly )?(?:loved|liked"
@@ -259,7 +195,8 @@ NOT_FRAGMENT = frozenset("i we you he she they is was are were have has do did y
 AVERSION = re.compile(r"hat(?:e|ed|es|ing)|dislik(?:e|ed|es)|odio|odie|detesto|loath\w*")
 """Verbs of aversion: negated ("don't hate", "no odio") they say no verdict, not a like."""
 
-_HARD = frozenset({".", ",", "?", "qqcond"})
+HARD_BREAKS = frozenset({".", ",", "?", "qqcond"})
+"""Tokens a phrase does not run across: a full stop, a comma, a question mark, a condition."""
 
 
 COPULAS = frozenset("is are was were s es son fue fueron era eran parecio parecieron parece parecen seemed seems "
@@ -349,10 +286,6 @@ INTERJECTIONS = frozenset("ooh oooh oh ah aah hmm mmm uh um ok okay vale uy ay a
                           "no nah nope".split())
 """Words that open a reply and say nothing themselves ("Ooh, the second one!"); a "no" alone before a
 comma answers the assistant ("No, the second one.") and picks nothing out."""
-SKIP_SEEN = re.compile(r"^(?:id |i d |ill |i ll |i will |lets |let s |we can |me )?(?:skip|pass on|salto|paso de)\b"
-                       r".*\b(?:since|because|as|cause|cuz|coz|porque|ya que|que)\b.*\b(?:seen|watched|saw|vi|visto"
-                       r"|vimos)\b")
-"""Passing on a film because it was seen ("I'd skip the first since I've seen it"): seen, no verdict."""
 MIGHT = re.compile(r"\b(?:might|may|could) (?:\w+ )?(?:like|love|enjoy|dig|hate|be into)\b"
                    r"|\bpuede que (?:\w+ ){0,3}?(?:le|les|me|nos|te) (?:guste|gusten|encante|encanten)\b"
                    r"|\b(?:le|les|me|nos) (?:podria|podrian) (?:gustar|encantar)\b")
@@ -374,60 +307,6 @@ NO_VERDICT = re.compile(r"\b(?:qqshrug|nothing against|nada (?:en )?contra|no (?
 """No feelings either way ("nothing against Heat", "no strong feelings about these", a shrug), no
 knowledge of the film ("no idea about the others", "de las otras ni idea"), or only what one expected of
 it ("I thought I'd like the first one but…", "pensé que me iba a gustar"): no verdict in that clause."""
-_CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|only|solo|solamente|"
-                            r"def|then|so|ok|okay|"
-                            r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y|ooh|oh|vale) )+|"
-                            r"(?: (?:" + lexicon.CHOICE_TAIL + r"))+$")
-_CHOICE = re.compile(
-    r"^(?:the |la |el |las |los )?(?:\w+ ){0,3}(?:one|ones|movie|film|peli|pelicula|primera|segunda|tercera|"
-    r"cuarta|quinta|ultima|primero|segundo|tercero|ultimo|first|second|third|fourth|fifth|last|latter|former|"
-    r"primeras|primeros|ultimas|ultimos|penultima|penultimo|penultimate|"
-    r"option|options|opcion|opciones|choice|pick|qqtitle)$|^(?:number|numero|no|option|opcion) \w+$|"
-    r"^\d+(?:st|nd|rd|th)?(?: (?:and|y|e|or|o))? \d+(?:st|nd|rd|th)?$|"
-    r"^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$"
-    r"|^(?:the|la|el|las|los|lo) (?!(?:other|others|rest|demas|otra|otro|otras|otros|resto|all"
-    r"|todas|todos|both|ambas|ambos)\b)(?!.*\b(?:is|are|was|were|es|son|fue|era|eran|esta|estan)\b)(?:\w+ ){0,2}\w+$")
-"""A pick: a clause ending in "one", a position or a title; "number 2"; "la del X"; or a determiner and
-one to three words that are no group and no linking verb ("the musical", "la más vieja", "the middle
-option"): the caller has found a listed film in them, and the clause has no verdict, seeing or question."""
-
-
-WATCH_INTENT = re.compile(
-    r"\b(?:(?:i ll|ill|i will|i m gonna|im gonna|i m going to|im going to|gonna|going to|we ll|we will|let me|lets"
-    r"|i d|id|i would|could|i shall|we shall|shall) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent"
-    r"|go for"
-    r"|give(?! (?:\w+ ){1,3}a miss))|(?:im |i m |i am |were |we re )?going with"
-    r"|\bwell (?:\w+ )?(?:watch|put|queue|stream|rent|go for)"  # "we'll" folded ("well see" is a hedge)
-    r"|(?:putting|queueing|queuing|adding|saving|streaming|renting|watching) (?:\w+ ){0,3}(?:on|tonight|later|to my"
-    r"|next|this weekend|now|first)|(?:add|added|adding|saving|saved|going) (?:\w+ ){0,3}(?:to|on) (?:my|the|our)"
-    r" (?:list|watchlist|watch list|queue)|(?<!was )(?<!been )(?<!were )(?:(?:s|is|goes|going|went) )?"
-    r"(?:straight )?(?:on|onto) (?:my|our)"
-    r" (?:list|watchlist|watch list|queue)|sold on|has (?:my|our) name on it|sounds like a plan"
-    r"|(?:me|nos|te) (?:la|lo|las|los) (?:apunto|apuntamos|guardo|guardamos|pongo|ponemos|quedo|quedamos)"
-    r"|me apunto|nos apuntamos"
-    r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos|pondria"
-    r"|pondriamos|veria|veriamos|miraria)"
-    r"|(?:voy|vamos) a (?:ver|poner|probar|mirar)|(?:me|nos) llaman? (?:mucho|bastante|un monton|la atencion)"
-    r"|(?:want|wants|quiero|queremos|quieren|quiere) (?:to )?(?:see |watch |ver )?(?:the|la|el) (?:\w+ ){0,3}"
-    r"(?:one|ones)\b"
-    r"(?! (?:with|about|con))"
-    r"|(?:want|wanna|would like|d like|id like|should like) (?:to )?(?:see|watch|try) (?:the|qqtitle)\b"
-    r"|a (?:mi|la) lista|en (?:mi|la) lista|^(?:venga |vale |ok |okay |dale |go on |alright )?(?:pon|ponme|ponnos"
-    r"|put on|play|queue up|stick on) (?:la|el|the|qqtitle))\b")
-"""Meaning to watch a film ("I'll put the second on tonight", "la segunda la veo esta noche", "added
-to my watchlist"): of a film the reply just offered, that is taking it up, a like (rule 5); of any
-other film it says nothing."""
-
-
-def bare_choice(ckeys: list[str]) -> bool:
-    """A sentence-opening clause that only points at a listed movie ("Honestly the submarine one.",
-    "La segunda, sin duda.", "number 3 for sure"): picking one out is liking it, when nothing else
-    judges it later. Clauses with words of their own ("the other two look like homework", "I've
-    heard of the second one") are not.
-    """
-    text = _CHOICE_FILLER.sub("", re.sub(r"\bqqtitle(?: qqtitle)+\b", "qqtitle", " ".join(ckeys))).strip()
-    return 0 < len(ckeys) <= 8 and bool(_CHOICE.match(text)) and not any(
-        k in lexicon.NEGATORS or k in {"vs", "versus"} for k in ckeys)  # "Heat vs Speed" sets two side by side
 
 
 NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
@@ -446,13 +325,6 @@ def relative_era(text: str) -> Literal["newer", "older"] | None:
     return "newer" if newer and not older else "older" if older and not newer else None
 
 
-MARKED_SEEN = re.compile(r"\b(?:as|como) (?:already )?(?:seen|watched|vist[oa]s?)\b")
-"""A film labelled seen ("mark Heat as seen", "put it down as watched", "márcala como vista")."""
-
-SEEN_QUALIFIERS = re.compile(r"\b(?:already|ya|before|antes|twice|dos veces|once|una vez|too|tambien)\b")
-"""Words that only qualify a "seen" ("already seen", "ya la vi", "seen it twice")."""
-
-
 SET_APART = re.compile(
     r"\b(?:anything|something|another|any|some|more|others?|algo|alguna|alguno|otra|otro|otras|otros|mas)\b"
     r"(?: \w+)*? (?:(?:that|which) (?:is not|isnt|s not|isn t|aint)|(?:thats|whats) not|que no (?:sea|sean|es)"
@@ -466,76 +338,3 @@ ASKS_APART = re.compile(r"\b(?:any|anything|something|another|others?|algo|algun
 """A request for films that are not of some kind ("any that aren't Christmas ones", "algo que no sea tan
 largo"): its "ones" or "it" is the kind asked about, not a film named before, and no film is judged
 (rule 7: switching topic rejects no listed film)."""
-
-
-_DEGREE = frozenset("truly really very pretty super so kinda kind of sort quite totally properly good old "
-                    "bien muy super re".split())
-"""Degree words between a describing adjective and its genre noun ("a truly stupid comedy")."""
-_NOUN_PHRASE_OPENERS = frozenset("a an some something another any one una un unas unos algo otra otro".split())
-
-
-def mask_describing_complaints(keys: list[str]) -> list[str]:
-    """A complaint word right before a genre noun, in a noun phrase that asks for it or rules it out,
-    describes the film wanted; it is no verdict ("give me a dumb action flick", "looking for a truly
-    stupid comedy", "no dumb comedies" rules comedies out, not in). Said of a named film ("Heat was a
-    boring thriller") or with a verdict verb ("I hate dumb comedies") it still judges: only phrases
-    opened by an article, "something" or a negator, in a clause naming no title, are masked.
-    """
-    out = list(keys)
-    for i in range(1, len(keys)):
-        if not lexicon.NEGATIVE.fullmatch(keys[i]) or keys[i] in lexicon.NEGATORS:
-            continue
-        after = i + 1
-        if not any(lexicon.genre_word(" ".join(keys[after:after + n])) for n in (1, 2, 3)):
-            continue
-        j = i - 1
-        while j >= 0 and keys[j] in _DEGREE:
-            j -= 1
-        if j < 0 or not (keys[j] in _NOUN_PHRASE_OPENERS or keys[j] in lexicon.NOMINAL_NEGATORS):
-            continue
-        lo = next((k + 1 for k in range(j, -1, -1) if keys[k] in _HARD or keys[k] == "but"), 0)
-        hi = next((k for k in range(after, len(keys)) if keys[k] in _HARD or keys[k] == "but"), len(keys))
-        if "qqtitle" in keys[lo:hi] or {"it", "this", "that", "la", "lo"} & set(keys[lo:j]):
-            continue  # "Heat was a boring thriller", "it was a dull comedy": said of a film
-        out[i] = "qqmask"
-    return out
-
-
-_FILM_SUBJECTS = frozenset({"it", "this", "that", "qqtitle"})
-_FILM_COPULAS = frozenset({"its", "thats", "isnt", "wasnt"})
-_HEDGES = frozenset("quite really exactly technically strictly truly totally entirely properly "
-                    "realmente exactamente precisamente".split())
-
-
-def mask_film_classifications(keys: list[str]) -> list[str]:
-    """A hedged "not" between a film and a genre says what kind of film it is, not what the person
-    wants ("it's not really a western", "Heat isn't really a thriller", "no es exactamente una comedia"):
-    the negator, the hedge and the genre are masked, so no genre is liked or disliked. Without the
-    hedge ("it's not a comedy, it's a drama") the sentence is read as before.
-    """
-    out = list(keys)
-    for i, k in enumerate(keys):
-        if k not in _HEDGES or i == 0:
-            continue
-        j = i - 1
-        if keys[j] == "not":
-            j -= 1
-            copula = j >= 0 and (keys[j] in {"its", "thats"} or (
-                keys[j] in {"is", "was", "s"} and j > 0 and keys[j - 1] in _FILM_SUBJECTS))
-        elif keys[j] in {"isnt", "wasnt"}:
-            copula = j > 0 and keys[j - 1] in _FILM_SUBJECTS
-        elif keys[j] == "es" and j > 0 and keys[j - 1] == "no":
-            copula, j = True, j - 1
-        else:
-            continue
-        if not copula:
-            continue
-        at = i + 1
-        if at < len(keys) and keys[at] in {"a", "an", "un", "una"}:
-            at += 1
-        n = next((n for n in (3, 2, 1) if at + n <= len(keys) and lexicon.genre_word(" ".join(keys[at:at + n]))), 0)
-        if n:
-            for m in range(j if keys[j] in {"not", "no"} else j + 1, at + n):
-                if out[m] not in _FILM_SUBJECTS and out[m] not in {"its", "thats"}:
-                    out[m] = "qqmask"
-    return out

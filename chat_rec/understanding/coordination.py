@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from chat_rec.understanding import lexicon
-from chat_rec.understanding.clauses import _HARD, UNFAMILIAR
+from chat_rec.understanding.clauses import HARD_BREAKS
+from chat_rec.understanding.familiarity import UNFAMILIAR
 
 LIST_WORDS = frozenset("qqtitle and y or o e also too tambien plus the la el los las a an".split())
 
@@ -85,7 +86,7 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
     """
     if keys[i] not in COORDINATORS or i <= start:
         return False
-    end = next((j for j in range(i + 1, len(keys)) if keys[j] in _HARD or lexicon.CONTRAST.fullmatch(keys[j])),
+    end = next((j for j in range(i + 1, len(keys)) if keys[j] in HARD_BREAKS or lexicon.CONTRAST.fullmatch(keys[j])),
                len(keys))
     left, right = " ".join(keys[start:i]), keys[i + 1:end]
     if right and _names_position(right) and _judges(left) and _judges(" ".join(right)):

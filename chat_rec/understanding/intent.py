@@ -9,7 +9,7 @@ import re
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import conditions, film_facts, lexicon, years
+from chat_rec.understanding import conditions, corrections, film_facts, lexicon, years
 
 _FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
            r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
@@ -200,7 +200,7 @@ def wants_new(keys: list[str]) -> bool:
     if any(_GO.match(" ".join(w for w in words if w != ",")) for words, _ in sents):
         return True  # "Westerns and war films, hate romcoms. Go.": the go-ahead to recommend
     for words, question in sents:
-        text = clause_rules.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
+        text = corrections.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
         if not text or lexicon.HEARSAY.search(text):
             continue
         asked = [m for m in lexicon.REQUEST.finditer(text)

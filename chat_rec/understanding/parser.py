@@ -23,6 +23,7 @@ from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import (
     comparisons,
     conditions,
+    describing,
     double_negation,
     idioms,
     intent,
@@ -168,8 +169,8 @@ class _Parser(ClauseReader):
         keys = self._mask(keys, offsets, spans)
         folded, offsets = lexicon.joined_keys(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
-        keys = clause_rules.mask_describing_complaints(keys)  # "a dumb action flick" asks for one
-        keys = clause_rules.mask_film_classifications(keys)  # "it's not really a western" says what a film is
+        keys = describing.mask_describing_complaints(keys)  # "a dumb action flick" asks for one
+        keys = describing.mask_film_classifications(keys)  # "it's not really a western" says what a film is
         keys = conditions.mark_conditions(comparisons.mark_alternatives(keys))
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and _sets_apart_from_all(keys, i):

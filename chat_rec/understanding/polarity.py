@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, lexicon
+from chat_rec.understanding import comparisons, conditions, familiarity, lexicon
 from chat_rec.understanding.references import _Ref
 
 FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
@@ -23,7 +23,7 @@ FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si",
 def _not_knowing(ckeys: list[str], j: int) -> bool:
     """Whether the negator at ``j`` denies knowing ("not know", "no la conocía"), not liking."""
     after = [k for k in ckeys[j + 1:j + 4] if k not in clause_rules.CLITICS and k not in {"really", "even", "yet"}]
-    return bool(after) and after[0] in clause_rules.KNOWING
+    return bool(after) and after[0] in familiarity.KNOWING
 
 
 _SEEING = frozenset("seen saw see watched watch heard caught visto vista vistos vistas vi veo".split())
@@ -113,7 +113,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
               and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
     found = [f for f in found
              if not _COUNTERFACTUAL.search(text[:f[0]]) and not lexicon.CHARACTER_AFTER.match(text, f[1])]
-    longing = [m.span() for regex in (clause_rules.LONGING, clause_rules.NO_NEED) for m in regex.finditer(text)]
+    longing = [m.span() for regex in (familiarity.LONGING, familiarity.NO_NEED) for m in regex.finditer(text)]
     if any(text[s:e] not in _REQUEST_WORDS for s, e, _ in found):
         found = [f for f in found if text[f[0]:f[1]] not in _REQUEST_WORDS]  # "replace the second one please"
     spans: list[tuple[int, int, int]] = []
@@ -160,12 +160,12 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             return Polarity(1, False, 0)  # "never not in the mood for sci-fi", "I can't not watch westerns"
         tail = [k for k in ckeys[first_negator + 1:] if k not in FILLERS]
         verb = next((k for k in tail if k not in clause_rules.CLITICS and k not in {"really", "even"}), "")
-        if verb in clause_rules.KNOWING:
+        if verb in familiarity.KNOWING:
             return Polarity(0, False, 0)  # "no la conocía", "I didn't know this one": new to them, no verdict
         if _NOT_YET & set(ckeys):
             # "haven't got round to the third yet", "la última todavía no": not done yet, no verdict
             return Polarity(0, False, 0, settled=True, films_only=True)
-        if clause_rules.finding(tail, verb, ckeys[first_negator]):
+        if familiarity.finding(tail, verb, ckeys[first_negator]):
             # "can't find the second one anywhere", "la segunda no la encuentro": where to watch it, no verdict
             return Polarity(0, False, 0, settled=True, films_only=True)
         verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
@@ -290,7 +290,7 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     has one), so it judges the phrase before it.
     """
     text = " ".join(ckeys)
-    seen_words = (lexicon.SEEN, clause_rules.SEEN_QUALIFIERS) if seen else ()
+    seen_words = (lexicon.SEEN, familiarity.SEEN_QUALIFIERS) if seen else ()
     spans = [m.span() for regex in (lexicon.POSITIVE, lexicon.NEGATIVE, *seen_words) for m in regex.finditer(text)]
     for start, end in spans:  # all found on the whole clause: "never got into" is not "into" and the rest
         text = text[:start] + " " * (end - start) + text[end:]
@@ -331,5 +331,5 @@ def films_unjudged(text: str, asking: bool) -> bool:
     """
     return bool((asking and (clause_rules.YES_NO.match(text + " ") or _ELLIPTIC_ASK.match(text)
                              or clause_rules.ADVICE.match(text)))
-                or clause_rules.UNFAMILIAR.search(text)
+                or familiarity.UNFAMILIAR.search(text)
                 or clause_rules.MIGHT.search(text))

@@ -1,0 +1,67 @@
+"""Picking a listed film out and meaning to watch it: "the second one", "number 3 for sure", "I'll put it
+on tonight".
+
+Both take up a film the reply offered (rule 5). Patterns are over folded text (``titles.fold``),
+like lexicon.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chat_rec.understanding import lexicon
+
+_CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|probably|totally|just|only|solo|solamente|"
+                            r"def|then|so|ok|okay|"
+                            r"well|hmm|sin duda|claramente|sin dudarlo|pues|bueno|entonces|mejor|y|ooh|oh|vale) )+|"
+                            r"(?: (?:" + lexicon.CHOICE_TAIL + r"))+$")
+_CHOICE = re.compile(
+    r"^(?:the |la |el |las |los )?(?:\w+ ){0,3}(?:one|ones|movie|film|peli|pelicula|primera|segunda|tercera|"
+    r"cuarta|quinta|ultima|primero|segundo|tercero|ultimo|first|second|third|fourth|fifth|last|latter|former|"
+    r"primeras|primeros|ultimas|ultimos|penultima|penultimo|penultimate|"
+    r"option|options|opcion|opciones|choice|pick|qqtitle)$|^(?:number|numero|no|option|opcion) \w+$|"
+    r"^\d+(?:st|nd|rd|th)?(?: (?:and|y|e|or|o))? \d+(?:st|nd|rd|th)?$|"
+    r"^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$"
+    r"|^(?:the|la|el|las|los|lo) (?!(?:other|others|rest|demas|otra|otro|otras|otros|resto|all"
+    r"|todas|todos|both|ambas|ambos)\b)(?!.*\b(?:is|are|was|were|es|son|fue|era|eran|esta|estan)\b)(?:\w+ ){0,2}\w+$")
+"""A pick: a clause ending in "one", a position or a title; "number 2"; "la del X"; or a determiner and
+one to three words that are no group and no linking verb ("the musical", "la más vieja", "the middle
+option"): the caller has found a listed film in them, and the clause has no verdict, seeing or question."""
+
+
+WATCH_INTENT = re.compile(
+    r"\b(?:(?:i ll|ill|i will|i m gonna|im gonna|i m going to|im going to|gonna|going to|we ll|we will|let me|lets"
+    r"|i d|id|i would|could|i shall|we shall|shall) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent"
+    r"|go for"
+    r"|give(?! (?:\w+ ){1,3}a miss))|(?:im |i m |i am |were |we re )?going with"
+    r"|\bwell (?:\w+ )?(?:watch|put|queue|stream|rent|go for)"  # "we'll" folded ("well see" is a hedge)
+    r"|(?:putting|queueing|queuing|adding|saving|streaming|renting|watching) (?:\w+ ){0,3}(?:on|tonight|later|to my"
+    r"|next|this weekend|now|first)|(?:add|added|adding|saving|saved|going) (?:\w+ ){0,3}(?:to|on) (?:my|the|our)"
+    r" (?:list|watchlist|watch list|queue)|(?<!was )(?<!been )(?<!were )(?:(?:s|is|goes|going|went) )?"
+    r"(?:straight )?(?:on|onto) (?:my|our)"
+    r" (?:list|watchlist|watch list|queue)|sold on|has (?:my|our) name on it|sounds like a plan"
+    r"|(?:me|nos|te) (?:la|lo|las|los) (?:apunto|apuntamos|guardo|guardamos|pongo|ponemos|quedo|quedamos)"
+    r"|me apunto|nos apuntamos"
+    r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos|pondria"
+    r"|pondriamos|veria|veriamos|miraria)"
+    r"|(?:voy|vamos) a (?:ver|poner|probar|mirar)|(?:me|nos) llaman? (?:mucho|bastante|un monton|la atencion)"
+    r"|(?:want|wants|quiero|queremos|quieren|quiere) (?:to )?(?:see |watch |ver )?(?:the|la|el) (?:\w+ ){0,3}"
+    r"(?:one|ones)\b"
+    r"(?! (?:with|about|con))"
+    r"|(?:want|wanna|would like|d like|id like|should like) (?:to )?(?:see|watch|try) (?:the|qqtitle)\b"
+    r"|a (?:mi|la) lista|en (?:mi|la) lista|^(?:venga |vale |ok |okay |dale |go on |alright )?(?:pon|ponme|ponnos"
+    r"|put on|play|queue up|stick on) (?:la|el|the|qqtitle))\b")
+"""Meaning to watch a film ("I'll put the second on tonight", "la segunda la veo esta noche", "added
+to my watchlist"): of a film the reply just offered, that is taking it up, a like (rule 5); of any
+other film it says nothing."""
+
+
+def bare_choice(ckeys: list[str]) -> bool:
+    """A sentence-opening clause that only points at a listed movie ("Honestly the submarine one.",
+    "La segunda, sin duda.", "number 3 for sure"): picking one out is liking it, when nothing else
+    judges it later. Clauses with words of their own ("the other two look like homework", "I've
+    heard of the second one") are not.
+    """
+    text = _CHOICE_FILLER.sub("", re.sub(r"\bqqtitle(?: qqtitle)+\b", "qqtitle", " ".join(ckeys))).strip()
+    return 0 < len(ckeys) <= 8 and bool(_CHOICE.match(text)) and not any(
+        k in lexicon.NEGATORS or k in {"vs", "versus"} for k in ckeys)  # "Heat vs Speed" sets two side by side
