@@ -7,10 +7,9 @@ names ("No, I only liked the first one"). A mixin of ``clause_reader.ClauseReade
 
 from __future__ import annotations
 
-from typing import Any
-
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, conditions, coordination, corrections, familiarity, lexicon, picks
+from chat_rec.understanding.clause_record import SignalRecord
 from chat_rec.understanding.clause_state import BARE_ANSWERS, PRONOUNS, Clause, Reading, sentence_start
 from chat_rec.understanding.polarity import bare_verdict, films_unjudged, negation_only
 from chat_rec.understanding.references import ListReferences, _Ref
@@ -36,7 +35,7 @@ def _alternative(st: Reading, c: Clause) -> bool:
         and bool(before) and before[0] in lexicon.NOMINAL_NEGATORS
 
 
-class ClauseVerdicts:
+class ClauseVerdicts(SignalRecord):
     """The verdict rules of ``ClauseReader`` (which holds the state they read and write)."""
 
     signal: PreferenceSignal
@@ -44,12 +43,6 @@ class ClauseVerdicts:
     settled: set[int]
     unseen: set[int]
     _settled: bool
-
-    def _genres(self, genres: tuple[str, ...], polarity: int) -> None:
-        raise NotImplementedError
-
-    def _restore(self, snapshot: tuple[list[Any], ...]) -> set[int]:
-        raise NotImplementedError
 
     def _no_verdict(self, st: Reading, c: Clause, keys: list[str]) -> None:
         """Clauses whose words judge nothing after all: concessions, questions to the bot, films not
