@@ -58,6 +58,12 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
     for i, k in enumerate(out):
         if k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
             out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
+        elif k in {"not", "isnt", "wasnt"} and (lead := _as_if(out, i)):
+            window = range(i + lead, min(len(out), i + lead + 3))
+            second = next((j for j in window if out[j] in lexicon.NEGATORS), None)
+            if second is not None:
+                for j in (*range(i, i + lead), second):
+                    out[j] = "qqmask"  # "it's not as if I don't like westerns", "it isn't as though we can't…"
         elif (k == "not" and out[i + 1:i + 2] == ["that"]) or (k == "no" and out[i + 1:i + 3] in (
                 ["es", "que"], ["era", "que"])):
             lead = 2 if k == "not" else 3
@@ -69,3 +75,17 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
             elif k == "no" or out[i + 2:i + 3] in (["i"], ["we"], ["it"], ["im"], ["i m"]):
                 out[i:i + lead] = ["qqshrug"] + ["qqmask"] * (lead - 1)  # "not that I disliked it": no verdict
     return out
+
+
+_AS_IF = (["as", "if"], ["as", "though"])
+_SUBJECTS = frozenset("i we im i m ive id wed".split())
+
+
+def _as_if(keys: list[str], i: int) -> int:
+    """How many words "not as if" / "not as though" take from ``i``, when a subject of the speaker's follows
+    ("it's not as if I don't like westerns", "it isn't as though we can't enjoy one"); 0 otherwise. ("not like I
+    didn't…" is read through its two negators.)
+    """
+    if keys[i + 1:i + 3] in _AS_IF and keys[i + 3:i + 4] and keys[i + 3] in _SUBJECTS:
+        return 3
+    return 0

@@ -1,4 +1,5 @@
-"""Having seen, knowing, missing or getting hold of a film: clauses that judge nothing.
+"""Having seen, knowing, missing or getting hold of a film, and doing something without a break: negators
+that reject nothing.
 
 "never heard of it", "can't find it anywhere", "haven't seen a good western in ages", "I'd skip the
 first since I've seen it", "mark it as seen". The negators in them reject nothing. Patterns are over
@@ -14,6 +15,11 @@ LONGING = re.compile(r"\b(?:hace (?:mucho|tiempo|anos|siglos|una eternidad|meses
                      r"|forever|a long time|months))\b")
 """Missing something ("hace mucho que no veo un buen thriller", "haven't seen a good western in
 ages"): the negation says how long it has been, it rejects nothing."""
+KEPT_ON = re.compile(r"\b(?:(?:couldnt|could not|cant|cannot|wouldnt|would not|didnt|did not|never) stop"
+                     r"|no (?:paro|paraba|pararon|paraban|paramos|para|paran|dejo|dejaba|dejaron|dejaban|dejamos"
+                     r"|deja|dejan) de)\b")
+"""Doing something without a break ("my dad couldn't stop quoting it", "no paró de hablar de ella"): the
+negator says it went on, it rejects nothing; what went on may be praise (``verdict_words``)."""
 NO_NEED = re.compile(r"\b(?:no hace falta|no es necesario|no need(?: to| for)?"
                      r"|(?:you )?(?:dont|do not) (?:need|have) to|(?:dont|do not) bother|no te molestes)\b")
 """Sparing the other an effort ("ya la vi, no hace falta que me la recomiendes", "no need to suggest

@@ -63,7 +63,6 @@ _OFF_TOPIC = re.compile(r"\b(?:recommend|suggest|find|know|any)(?: me| us)? (?:a
                         r"|libros?|canciones|recetas?|juegos?)\b")
 """A request for something other than a film ("could you suggest a nice bookshop nearby", "any good
 books?"): no film request unless the message names a film noun or genre too."""
-_FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine|documentar\w*|cartoons?|anime)\b")
 _HOW_YOU = re.compile(r"^(?:and |so |but )?how (?:do|does|did|would|can|could) (?:you|u|it|this|the app|chat rec)\b")
 """A question about how the assistant works ("how does this app pick its films?"): no request."""
 _QUALITY_ASKED = re.compile(r"any (?:good|great|decent)")
@@ -77,11 +76,12 @@ _PHRASE_AFTER = frozenset("for to tonight today this on para hoy".split())
 _INDEFINITE = re.compile(r"^(?P<ask>(?:whats|what s|what is|got|have you got|any) )?(?:a|an|some|un|una|unas|unos)\b")
 _KIND_NOUNS = frozenset("thing things one ones movie movies film films flick flicks stuff peli pelis pelicula "
                         "peliculas cosa cosas".split())
+"""Nouns that end a noun phrase asking for a kind of film ("a clever heist thing?")."""
 _ASKED_NOUNS = frozenset("pick picks watch".split())
 """Nouns that name what is asked for only after a word of asking ("what's a feel-good pick?"): "an odd
 pick?" alone comments on one."""
-"""Nouns that end a noun phrase asking for a kind of film ("a clever heist thing?")."""
 _FILM_NOUN = re.compile(r"\b(?:movies?|films?|flicks?|pelis?|peliculas?|cine|classics|clasicos|clasicas)\b")
+"""Film nouns (a documentary or a cartoon is a genre, ``lexicon.GENRE_RES``)."""
 _POLITE = re.compile(r"\b(?:please|pls|plz|maybe|ideally|por favor|quizas|tal vez|de ser posible|(?:if|qqcond) possible"
                      r"|(?:if|qqcond) (?:you can|(?:you have|youve got|you ve got|you got) (?:one|any|them|some|a|an))"
                      r"|si (?:es posible|se puede|tienes (?:alguna|alguno|una|uno)))\b")
@@ -90,7 +90,9 @@ the rest is checked for a verdict ("old classics please")."""
 _WHAT_ABOUT = re.compile(r"^(?:so |and |ok |okay |hmm |then )?(?:(?:what|wat|how) (?:about|abt)\b"
                          r"|what (?:\w+ ){1,3}(?:should|can|could|might) (?:i|we|you|my|our)\b)")
 """A question by its words alone, its "?" left off: with a kind of film named it asks for that kind."""
-_SUBJECT = frozenset("i we you it is was were are im ive id its yo es fue era son me nos te le".split())
+_SUBJECT = frozenset("i we you it is was were are im ive id its yo es fue era son me nos te le "
+                     "isnt wasnt arent werent aint dont doesnt didnt".split())
+"""Subjects and verbs: a noun phrase with one is a statement ("war films aren't my thing"), not an ask."""
 
 
 def _verdict(text: str) -> bool:
@@ -107,24 +109,48 @@ _LIKENESS = re.compile(r"\b(?:like|como|similar to|similar a|parecidas? a|pareci
 """A likeness to a named film inside a noun phrase that asks for a kind ("a thriller like Heat")."""
 
 
+_JOINING = frozenset("and or y o e u n & maybe quizas please pls".split())
+"""Words that may stand between genres asked for instead ("drama or mystery instead")."""
+_TRAILING = frozenset("lol haha please pls plz then maybe tbh".split())
+_WHILE = frozenset("while whilst mientras when cuando before after antes".split())
+"""Words that open a time clause after the noun asked for: its own subject is no statement about a film."""
+
+
+def _only_genres(words: list[str]) -> bool:
+    """Whether the words are genres and the words that join them ("sci fi or fantasy")."""
+    text = " ".join(words)
+    for regex, _ in lexicon.GENRE_RES:
+        text = regex.sub(" ", text)
+    return bool(lexicon.mentions_genre(" ".join(words))) and all(w in _JOINING for w in text.split())
+
+
 def _kind_of_film(clause: str) -> bool:
     """A verbless clause naming a kind of film: "a proper grown-up drama", "una comedia ligera".
 
-    It opens with an indefinite article, a film noun ("flicks for a sleepover") or a genre before a film
-    noun ("animated film for a birthday"), names a film or a
-    genre, has no subject, dislike or "seen" (so "a movie I loved" and "a drama was fine" are not
-    requests) and no title.
+    It opens with an indefinite article, a film noun ("flicks for a sleepover"), a genre before a film
+    noun ("animated film for a birthday") or before "with" / "about" ("horror with zombies"), or is only
+    genres and "instead" ("westerns instead"); it names a film or a genre, has no subject, dislike or
+    "seen" (so "a movie I loved" and "a drama was fine" are not requests; a time clause after the noun
+    may have one: "a light comedy while I cook") and no title.
     """
     clause = _LIKENESS.sub(" ", clause)  # "a thriller like Heat", "movies like Heat or Ronin": the kind asked for
     words = clause.split()
-    genre_first = bool(words) and lexicon.genre_word(words[0]) and any(
-        _FILM_NOUN.fullmatch(w) for w in words[1:3])  # "animated film for a birthday", "horror movie tonight"
+    while words[-1:] and words[-1] in _TRAILING and len(words) > 2:
+        words = words[:-1]  # "sci-fi instead lol"
+    instead = words[-1:] == ["instead"] and len(words) > 1  # "westerns instead", "sci-fi or fantasy instead"
+    words = words[:-1] if instead else words
+    genre_first = bool(words) and bool(lexicon.mentions_genre(words[0]) or lexicon.genre_word(words[0])) and (
+        any(_FILM_NOUN.fullmatch(w) for w in words[1:3])  # "animated film for a birthday", "horror movie tonight"
+        or words[1:2] in (["with"], ["about"], ["con"], ["sobre"]))  # "horror with zombies", "fantasy about knights"
+    genre_first = genre_first or instead and _only_genres(words)
     if not words or (words[0] not in {"a", "an", "some", "un", "una", "unos", "unas"}
                      and not _FILM_NOUN.fullmatch(words[0]) and not genre_first):
         return False
-    head = words[:next((k for k, w in enumerate(words) if k and w in _RELATIVE), len(words))]
-    # (a relative clause may have its own subject: "un thriller que me tenga en vilo")
-    if "qqtitle" in words or _SUBJECT.intersection(head) or _PERSON_SUBJECT.intersection(words) \
+    head = words[:next((k for k, w in enumerate(words) if k and (w in _RELATIVE or w in _WHILE)), len(words))]
+    # (a relative clause may have its own subject: "un thriller que me tenga en vilo"); a time clause too:
+    # "a light comedy while I cook" asks, "a movie I loved" tells
+    own = words[:next((k for k, w in enumerate(words) if k and w in _WHILE), len(words))]
+    if "qqtitle" in words or _SUBJECT.intersection(head) or _PERSON_SUBJECT.intersection(own) \
             or any(not lexicon.CHARACTER_AFTER.match(clause, m.end()) for m in lexicon.NEGATIVE.finditer(clause)) \
             or lexicon.SEEN.search(clause):
         return False

@@ -60,6 +60,9 @@ def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleRe
 _WHOLE = frozenset("all none every each both neither todas todos ninguna ninguno".split())
 _PLURAL_PRONOUNS = frozenset("them those these ones".split())
 _AFTER_SET_APART = frozenset(", . ! ? ; are look looks sound sounds seem seems were".split())
+_ASKED_ANY = frozenset("anything something everything whatever any film movie films movies flick else".split())
+"""Words of a request for any film, after which "besides" and "other than" set something apart ("anything
+besides horror"); elsewhere "besides" adds ("besides, I loved Heat")."""
 
 
 def _sets_apart_from_all(keys: list[str], i: int) -> bool:
@@ -177,6 +180,11 @@ class _Parser(ClauseReader):
                 keys[i] = "except"  # "anything but romance", "I like all of them but the third": set apart
             elif k in {"apart", "aside"} and keys[i + 1] == "from" and i > 0 and keys[i - 1] not in {"set", "sets"}:
                 keys[i], keys[i + 1] = "except", "qqmask"  # "none of these apart from the second"
+            elif i > 0 and keys[i - 1] in _ASKED_ANY and (k == "besides" or k == "other" and keys[i + 1] == "than") \
+                    and "qqtitle" not in keys[i + 1:i + 3]:  # (a film set apart is no rejection: clauses.SET_APART)
+                keys[i] = "except"  # "anything besides horror", "any film other than a western": set apart
+                if k == "other":
+                    keys[i + 1] = "qqmask"
             elif k == "from" and i > 0 and keys[i - 1] == "far" and (
                     lexicon.POSITIVE.fullmatch(keys[i + 1]) or lexicon.NEGATIVE.fullmatch(keys[i + 1])):
                 keys[i - 1], keys[i] = "qqmask", "not"  # "far from bad" is "not bad"; "far from home" is a place

@@ -113,7 +113,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
               and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
     found = [f for f in found
              if not _COUNTERFACTUAL.search(text[:f[0]]) and not lexicon.CHARACTER_AFTER.match(text, f[1])]
-    longing = [m.span() for regex in (familiarity.LONGING, familiarity.NO_NEED) for m in regex.finditer(text)]
+    longing = [m.span() for regex in (familiarity.LONGING, familiarity.NO_NEED, familiarity.KEPT_ON)
+               for m in regex.finditer(text)]
     if any(text[s:e] not in _REQUEST_WORDS for s, e, _ in found):
         found = [f for f in found if text[f[0]:f[1]] not in _REQUEST_WORDS]  # "replace the second one please"
     spans: list[tuple[int, int, int]] = []
@@ -147,7 +148,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
                     first_negator = text[:pos].count(" ")
                     negator_at = pos
         pos += len(k) + 1
-    said_seen = bool(lexicon.SEEN.search(text))
+    # "haven't seen it in years" says how long it has been: a pick of it stands, and it is no film to leave out
+    said_seen = any(not any(s <= m.start() < e for s, e in longing) for m in lexicon.SEEN.finditer(text))
     seen = said_seen and negators % 2 == 0  # "haven't seen any of them" is neither seen nor a verdict
     if said_seen and not seen and not spans:
         # "never seen the last two", "Fargo no la he visto": not having seen a film is no verdict, and
@@ -190,9 +192,20 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         return Polarity(-1, False, 0)  # "nah, none of those", "pass, ninguna": refusal twice, no double negative
     if negators % 2 == 1:
         if all(clause_rules.AVERSION.fullmatch(text[s:e]) for s, e, _ in spans):
+            if _nobody(ckeys, first_negator):
+                return Polarity(1, False, 0)  # "nobody dislikes Hook", "no one here hates Jaws": everyone likes it
             return Polarity(0, False, 0, settled=True)  # "I don't hate rom-coms", "no odio el terror": no like
         polarity = -polarity
     return Polarity(polarity, False, 0)
+
+
+def _nobody(ckeys: list[str], negator: int) -> bool:
+    """Whether the clause's negator is a subject that denies everyone ("nobody", "no one"): with a verb of
+    aversion it says everyone likes the film ("nobody in this house dislikes Hook"), which a speaker's own
+    "I don't hate it" does not. (Spanish "nadie" is no negator of the lexicon.)
+    """
+    return 0 <= negator < len(ckeys) and (ckeys[negator] == "nobody" or ckeys[negator:negator + 2]
+                                          == ["no", "one"])
 
 
 def _fronted_film(ckeys: list[str], negator: int) -> bool:

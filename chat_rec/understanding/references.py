@@ -174,7 +174,8 @@ class ListReferences:
                 picked = ids[:count] if k == "top" else ids[-count:]  # "top three on that list", "the bottom two"
             elif k in _START_NOUNS and prev == "del":  # ("al principio" is "at first")
                 picked = ids[:max(count, _counted_before(ckeys, j), 1)]  # "la del principio", "las dos del principio"
-            elif k in _NUMBER and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n:
+            elif k in _NUMBER and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n \
+                    and (k != "no" or nxt.isdigit()):  # "no 2" is number two; "no one likes it" is nobody
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
             elif k.isdigit() and 1 <= int(k) <= n and prev not in _NUMBER and self._bare_position(ckeys, j):
                 picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"

@@ -102,8 +102,22 @@ def _es_year(m: re.Match[str]) -> str:
     return str(base + _es_two_digits(m.group(2)))
 
 
+_CLIPPED_YEAR = re.compile(r"(?<![\w'’‘])['’‘](\d\d)\b(?!['’]?s\b)")
+"""A year with its century clipped by an apostrophe ("out in '77", "from '05"); not a decade ("the '80s")."""
+_CLIPPED_PIVOT = 30
+"""Clipped years below this are of this century ("'05" is 2005), the rest of the last ("'77" is 1977)."""
+
+
+def _clipped_year(m: re.Match[str]) -> str:
+    two = int(m.group(1))
+    return str((2000 if two < _CLIPPED_PIVOT else 1900) + two)
+
+
 def spell_out_years(text: str) -> str:
-    """``text`` with its spelled years and decades as digits; anything else unchanged."""
+    """``text`` with its spelled years and decades, and years clipped to two digits ("'77"), as digits;
+    anything else unchanged.
+    """
+    text = _CLIPPED_YEAR.sub(_clipped_year, text)
     if not re.search(r"(?i)nineteen|twenty|thousand|ninety|eighty|seventy|sixty|fifty|forty|thirty|\bmil\b", text):
         return text
     text = _CENTURY_DECADE.sub(_century_decade, text)
