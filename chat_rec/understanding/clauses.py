@@ -282,8 +282,8 @@ _SO_AUXILIARIES = frozenset("is was are were did does do has have".split())
 _ARTICLES = frozenset({"the", "la", "el", "los", "las"})
 
 
-INTERJECTIONS = frozenset("ooh oooh oh ah aah hmm mmm uh um ok okay vale uy ay anda bueno pues well so right "
-                          "no nah nope".split())
+INTERJECTIONS = frozenset("ooh oooh oh ah aah hmm mmm hm mm uh um eh ehh er erm ok okay vale uy ay anda bueno pues "
+                          "well so right no nah nope".split())
 """Words that open a reply and say nothing themselves ("Ooh, the second one!"); a "no" alone before a
 comma answers the assistant ("No, the second one.") and picks nothing out."""
 MIGHT = re.compile(r"\b(?:might|may|could) (?:\w+ )?(?:like|love|enjoy|dig|hate|be into)\b"

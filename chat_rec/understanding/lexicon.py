@@ -198,10 +198,15 @@ character, no verdict on a film."""
 FILM_NOUNS = frozenset("movie movies film films flick flicks picture pictures".split())
 """English nouns for a film, "picture" included ("the second picture", "a Hitchcock picture")."""
 
+_NOT_SAID_OF_ONE = "".join(rf"(?<!\b{w} )" for w in "that this those these the first second third fourth fifth last "
+                           "middle".split())
+"""Lookbehinds: "suggestion" after a determiner or a position names one already made ("that second
+suggestion is spot on"), it asks for none."""
 REQUEST = re.compile(
     r"\b(?:^more (?:\w+ ){0,4}(?:stuff|movies|films|ones|like (?:that|this|it))|^next$"
     r"|^any (?:\w+ ){0,3}(?:movies|films|flicks)\b"
-    r"|^(?:hay|tienes|tenes|tendras) mas|recommend|suggest|suggestions?|give me|gimme|show me|find me|get me|send me|"
+    r"|^(?:hay|tienes|tenes|tendras) mas|recommend|suggest|" + _NOT_SAID_OF_ONE + r"suggestions?"
+    r"|give me|gimme|show me|find me|get me|send me|"
     r"throw me|hit me with|point me|(?:i|we) could (?:go for|do with|use)|find (?:me |us )?(?:something|some"
     r"|a|an|anything|one)|any (?:more|others?|recs|recommendations|ideas)|any (?:\w+ )?(?:gems|picks|suggestions)"
     r"|need (?:a|some) (?:good )?(?:laugh|laughs|cry|pick me up|distraction|movie|film|comedy|thriller)"

@@ -173,8 +173,10 @@ _ERA_WORDS = {"old": False, "older": False, "oldest": False, "new": True, "newer
               "recent": True, "modern": True, "antigua": False, "antiguo": False, "vieja": False, "viejo": False,
               "nueva": True, "nuevo": True, "reciente": True, "moderna": True, "moderno": True}
 PLURAL_NOUNS = frozenset({"ones", "movies", "films", "flicks", "peliculas", "pelis"})
-POSITION_NOUNS = frozenset({"one", "pick", "movie", "film", "picture", "flick"})
-"""Nouns after an ordinal that make it a listed film's position ("the second picture")."""
+POSITION_NOUNS = frozenset({"one", "pick", "movie", "film", "picture", "flick", "suggestion", "suggestions",
+                            "recommendation", "recommendations", "rec", "option", "choice"})
+"""Nouns after an ordinal that make it a listed film's position ("the second picture", "your first
+suggestion"; "suggestion" is read as "suggestions" after typo correction)."""
 
 _DESCRIPTION = re.compile(
     r"\b(?:the|la|el|that|this)\s+((?:(?!the\b)\w+ ){0,4}?(?!the\b)\w+)"

@@ -160,7 +160,7 @@ class ListReferences:
                 picked = ids[idx - 1: idx - 1 + max(count, 1)] if idx <= n else []
             elif k in lexicon.LAST_WORDS and (prev in _DETERMINERS or prev in {"and", "or", "y", "o"} and refs
                                               or k == "final" and prev == "del"
-                                              or j == 0 and (count or nxt == "one")) \
+                                              or j == 0 and (count or nxt in {"one", "is", "was"})) \
                     and _noun_after(ckeys, j) not in _NOT_REF_NOUNS \
                     and not self.descriptions.tag_at(ckeys, j):  # "the first and last ones"
                 two = nxt in PLURAL_NOUNS and n > 2 and prev in _DETERMINERS  # "the last ones"; "first and last ones"

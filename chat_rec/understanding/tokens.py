@@ -124,8 +124,10 @@ def tokenize(text: str) -> list[Tok]:
                 continue
         if raw.isdigit() and text[m.start() - 1:m.start()] == "#":  # "#3" is number three
             toks.append(Tok("num", m.start() - 1, m.start(), "#"))
-        if key == "ones" and re.fullmatch(r"(?i)one['’]s", raw):  # "the last one's a gem": one is
-            toks += [Tok("one", m.start(), m.start() + 3, raw[:3]), Tok("is", m.start() + 3, m.end(), raw[3:])]
+        if (head := _POSITION_IS.fullmatch(raw)) and (word := fold(head.group(1))) in _POSITION_HEADS:
+            # "the last one's a gem", "third's a no", "the middle's fine": the position, then "is"
+            cut = m.start() + len(head.group(1))
+            toks += [Tok(word, m.start(), cut, head.group(1)), Tok("is", cut, m.end(), raw[len(head.group(1)):])]
             continue
         toks.append(Tok(key, m.start(), m.end(), raw))
     toks.sort(key=lambda t: t.start)
@@ -137,6 +139,9 @@ def tokenize(text: str) -> list[Tok]:
     return toks
 
 
+_POSITION_IS = re.compile(r"(\w+)['’]s")
+_POSITION_HEADS = frozenset({"one", "middle", *lexicon.ORDINALS, *lexicon.LAST_WORDS})
+"""Words that name a listed film's place, before a contracted "is" ("third's a no")."""
 _NOT_COMPARATIVE = frozenset("ever never over under after later together whether either neither other another "
                              "water winter summer number order power paper super killer thriller monster".split())
 

@@ -26,6 +26,13 @@ mechanism first rewritten in other words) and from probe batteries around them.
   "no paramos de hablar de ella" praise; "wouldn't stop talking about it" (of someone else) judges nothing.
 - A misspelt well-known film that is also a word, typed as a subject ("inseption was overhyped"), is the
   film even though the typo is one letter off another word too.
+
+From a probe battery of list feedback written afterwards:
+- A position with a contracted "is" ("third's a no", "the middle's fine", "last's a hard no") is the position
+  and "is" (it was read as a plural, "thirds"); "a hard no" / "a firm no" turn a film down without "for me".
+- "eh", "er", "erm", "hm" open a reply like "hmm" ("Eh, the second." picks it).
+- "your first suggestion", "your third recommendation", "your second option" are positions; "that second
+  suggestion is spot on" names one already made, it asks for no new picks.
 """
 
 from __future__ import annotations
@@ -210,3 +217,37 @@ def test_couldnt_stop_rejects_nothing(resolver, text, liked, disliked) -> None:
 
 def test_a_misspelt_film_that_is_a_word_stays_the_film(resolver) -> None:
     assert _read(resolver, "inseption was sooo overhyped").disliked_ids == [INCEPTION]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("third's a no.", [], [TOY_STORY]),
+    ("The middle's fine, first one's a yes.", [BTTF], []),
+    ("second's a maybe, last's a hard no", [], [TOY_STORY]),
+    ("the last one is a firm no", [], [TOY_STORY]),
+])
+def test_a_position_with_a_contracted_is(resolver, catalog, text, liked, disliked) -> None:
+    sig = _read(resolver, text, _listed(catalog))
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Eh, the second.", [MATRIX]),
+    ("erm the third one", [TOY_STORY]),
+])
+def test_hesitation_sounds_open_a_pick(resolver, catalog, text, liked) -> None:
+    assert _read(resolver, text, _listed(catalog)).liked_ids == liked
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("That second suggestion is spot on.", [MATRIX]),
+    ("Your first suggestion sounds great.", [BTTF]),
+    ("Your third recommendation looks promising.", [TOY_STORY]),
+])
+def test_a_suggestion_by_position_is_a_listed_film(resolver, catalog, text, liked) -> None:
+    sig = _read(resolver, text, _listed(catalog))
+    assert sig.liked_ids == liked and not sig.wants_new_recommendations
+
+
+@pytest.mark.parametrize("text", ["Any suggestions?", "suggestions for a rainy day please"])
+def test_asking_for_suggestions_still_asks(resolver, text) -> None:
+    assert _read(resolver, text).wants_new_recommendations
