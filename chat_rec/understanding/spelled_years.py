@@ -102,8 +102,9 @@ def _es_year(m: re.Match[str]) -> str:
     return str(base + _es_two_digits(m.group(2)))
 
 
-_CLIPPED_YEAR = re.compile(r"(?<![\w'’‘])['’‘](\d\d)\b(?!['’]?s\b)")
-"""A year with its century clipped by an apostrophe ("out in '77", "from '05"); not a decade ("the '80s")."""
+_CLIPPED_YEAR = re.compile(r"(?<![\w'’‘])['’‘](\d\d)\b(?!['’]?s\b|['’])")
+"""A year with its century clipped by an apostrophe ("out in '77", "from '05"); not a decade ("the '80s") nor a
+number in quotes ("I'd give it a '10'")."""
 _CLIPPED_PIVOT = 30
 """Clipped years below this are of this century ("'05" is 2005), the rest of the last ("'77" is 1977)."""
 

@@ -188,6 +188,7 @@ def test_a_film_watched_instead_asks_nothing(resolver) -> None:
     ("Films from ’99 please", 1999, 1999),
     ("Something from the '80s", 1980, 1989),
     ("Comedies after '05", 2006, None),
+    ("Toy Story? I'd give it a '10'", None, None),
 ])
 def test_a_clipped_year(resolver, text, year_min, year_max) -> None:
     sig = _read(resolver, text)
