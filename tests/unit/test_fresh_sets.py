@@ -23,7 +23,8 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
                                   "fresh14.jsonl", "fresh15.jsonl", "fresh16.jsonl", "fresh17.jsonl",
                                   "fresh18.jsonl", "fresh19.jsonl", "fresh20.jsonl", "fresh21.jsonl",
                                   "fresh22.jsonl", "fresh23.jsonl", "fresh24.jsonl",
-                                  "fresh25.jsonl", "fresh26.jsonl", "fresh27.jsonl"])
+                                  "fresh25.jsonl", "fresh26.jsonl", "fresh27.jsonl", "fresh28.jsonl",
+                                  "fresh29.jsonl", "fresh30.jsonl"])
 def test_set_validates(name: str) -> None:
     result = run(str(DATA / name))
     assert result.returncode == 0, result.stdout + result.stderr
