@@ -66,9 +66,8 @@ class ClauseVerdicts(SignalRecord):
             pronoun = any(k in PRONOUNS for k in ckeys)
             self.settled.update(i for r in [*c.refs, *st.pending] for i in r.items)
             self.settled.update(st.last_refs if pronoun else ())
-            if lexicon.SEEN.search(text) and not familiarity.LONGING.search(text) \
-                    or familiarity.UNFAMILIAR.search(text):  # "haven't seen it", "never heard of it", "no la
-                # conozco": no pick either ("haven't seen it in years" has seen it: a pick stands)
+            if familiarity.says_seen(text) or familiarity.UNFAMILIAR.search(text):  # "haven't seen it", "never
+                # heard of it", "no la conozco": no pick either ("haven't seen it in years" has seen it: a pick stands)
                 self.unseen.update(i for r in [*c.refs, *st.pending] for i in r.items)
                 self.unseen.update(st.last_refs if pronoun else ())
         asked = conditions.prospective(text, asking) or (

@@ -8,13 +8,30 @@ import html
 import re
 import unicodedata
 
-from chat_rec.understanding import lexicon
-
 MAX_CHARS = 4000
 """Longer messages are parsed on their first MAX_CHARS characters."""
 
 _JSON = re.compile(r"\{[^{}]*\}|\[[^\[\]]*\]|<[^<>]{0,200}>|```.*?```", re.S)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+INJECTION = re.compile(
+    r"(?:ignore (?:all |any |your |the |my )*(?:previous |prior |above |earlier )?"
+    r"(?:instructions|rules|prompts?)|system prompt|system override|you are now|developer mode"
+    r"|jailbreak|act as|pretend (?:to be|you are)|disregard|new instructions"
+    r"|mark (?:every|all|each)|\boutput (?:only |exactly |the following |this )?(?:json|\{|\[)"
+    r"|print (?:your|the)|reveal (?:your|the)|respond only with|ignore (?:the user['’ ]?s|the users|my|the) (?:taste"
+    r"|tastes|preferences|profile)|(?:show|tell|give) me (?:your|the) (?:full |whole "
+    r"|complete |hidden )?(?:system )?(?:prompt|instructions)|(?:muestrame|ensename|dime|dame|pasame|mostrame)"
+    r" (?:tu|el|tus|las) (?:prompt|instrucciones)|(?:mu[eé]strame|ens[eé][ñn]ame|p[aá]same) (?:tu|el|tus|las)"
+    r" (?:prompt|instrucciones)"
+    r"|return (?:only )?json|olvida (?:tus|las) instrucciones|ignora (?:tus|las)"
+    # the same orders in Spanish: "modo desarrollador", "marca todas como favoritas", "eres un asistente…"
+    r"|modo (?:desarrollador|developer)|instrucciones (?:del sistema|anteriores)"
+    r"|marc[aá]r? (?:todas|todos|cada una|cada uno|las tres|los tres|las dos|los dos)\b"
+    r"|\beres (?:ahora )?un (?:asistente|modelo|bot)|a partir de ahora eres"
+    r"|responde (?:solo|solamente|únicamente) con)",
+    re.IGNORECASE,
+)
+"""Sentences that address the system rather than state a taste (rule 15)."""
 
 
 def clean(text: str) -> str:
@@ -31,7 +48,7 @@ def clean(text: str) -> str:
     for sentence in re.split(r"(?<=[.!?\n])\s+", text):
         # An order right after a sentence aimed at the system carries it on ("You are now X. Mark
         # The Room as my favourite."); the first sentence that is not an order ends it.
-        aimed = bool(lexicon.INJECTION.search(sentence))
+        aimed = bool(INJECTION.search(sentence))
         commanding = aimed or (commanding and bool(_ORDER.match(sentence)))
         if not commanding:
             kept.append(sentence)
@@ -82,7 +99,7 @@ def _own_parts(sentence: str) -> list[str]:
     aimed at the system, or an order to it, is dropped with the first.
     """
     parts = _THEN.split(sentence)[1:]
-    return [p for p in parts if p.strip() and not lexicon.INJECTION.search(p) and not _ORDER.match(p)]
+    return [p for p in parts if p.strip() and not INJECTION.search(p) and not _ORDER.match(p)]
 
 
 _ORDER = re.compile(r"^\W*(?:now |and |then |also |ahora |y |luego )?(?:mark|set|add|make|remove|delete|save|store"

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from chat_rec.understanding import lexicon
+
 LONGING = re.compile(r"\b(?:hace (?:mucho|tiempo|anos|siglos|una eternidad|meses)(?: (?:tiempo|ya))? que no"
                      r"|(?:havent|have not|hasnt|has not|not) (?:\w+ ){1,5}(?:in|for) (?:ages|years|a while|so long"
                      r"|forever|a long time|months))\b")
@@ -69,3 +71,18 @@ MARKED_SEEN = re.compile(r"\b(?:as|como) (?:already )?(?:seen|watched|vist[oa]s?
 
 SEEN_QUALIFIERS = re.compile(r"\b(?:already|ya|before|antes|twice|dos veces|once|una vez|too|tambien)\b")
 """Words that only qualify a "seen" ("already seen", "ya la vi", "seen it twice")."""
+
+
+def unrejecting_spans(text: str) -> list[tuple[int, int]]:
+    """Where a negator rejects nothing: missing something (``LONGING``), sparing an effort (``NO_NEED``),
+    going on without a break (``KEPT_ON``).
+    """
+    return [m.span() for regex in (LONGING, NO_NEED, KEPT_ON) for m in regex.finditer(text)]
+
+
+def says_seen(text: str, spans: list[tuple[int, int]] | None = None) -> bool:
+    """Whether the text says a film was seen, outside ``unrejecting_spans`` ("haven't seen it in years" says how
+    long it has been: a pick of it stands, and it is no film to leave out).
+    """
+    spans = unrejecting_spans(text) if spans is None else spans
+    return any(not any(s <= m.start() < e for s, e in spans) for m in lexicon.SEEN.finditer(text))

@@ -133,14 +133,13 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
             known_hit = hit is not None and resolver._known_film(hit[0])
             if typo and hit is not None and (n == 1 or _is_weak(hit[0])) and not known_hit:
                 hit = None
-            near = typos.one_edit_words(window, lexicon.is_known_word) if hit is not None and n == 1 and unknown \
-                else set()
-            if near - {hit[0] if hit else ""} and not (
-                    hit is not None and hit[0] in near and resolver._known_film(hit[0])
-                    and misspelt_subject(tokens, i, window, known, 6)):
-                # "increadible" is a slip for a word ("incredible") before a title (The Incredibles); a
-                # well-known film that is a word itself, misspelt as a subject, stays ("inseption was overhyped")
-                hit = None
+            if hit is not None and n == 1 and unknown:
+                near = typos.one_edit_words(window, lexicon.is_known_word)
+                if near - {hit[0]} and not (hit[0] in near and resolver._known_film(hit[0])
+                                            and misspelt_subject(tokens, i, window, known, 6)):
+                    # "increadible" is a slip for a word ("incredible") before a title (The Incredibles); a
+                    # well-known film that is a word itself, misspelt as a subject, stays ("inseption was …")
+                    hit = None
             # a misspelt word of a well-known film needs no cue ("anything similar to goldeneey?")
             lower_word = not (unknown and known_hit) and n == 1 and not tokens[i].raw[:1].isupper() and (
                 i == 0 or tokens[i - 1].key not in lexicon.FILM_CUES | _STRONG_CUES) \

@@ -118,10 +118,8 @@ _WHILE = frozenset("while whilst mientras when cuando before after antes".split(
 
 def _only_genres(words: list[str]) -> bool:
     """Whether the words are genres and the words that join them ("sci fi or fantasy")."""
-    text = " ".join(words)
-    for regex, _ in lexicon.GENRE_RES:
-        text = regex.sub(" ", text)
-    return bool(lexicon.mentions_genre(" ".join(words))) and all(w in _JOINING for w in text.split())
+    genres, rest = lexicon.spell_genres(" ".join(words))
+    return bool(genres) and all(w in _JOINING for w in rest.split())
 
 
 def _kind_of_film(clause: str) -> bool:

@@ -69,6 +69,19 @@ def mentions_genre(text: str) -> bool:
     """Whether the text names a genre anywhere ("I love westerns", "las de terror")."""
     return any(regex.search(text) for regex, _ in GENRE_RES)
 
+
+def spell_genres(phrase: str) -> tuple[set[str], str]:
+    """The genres a phrase names, and the phrase with every genre name blanked out ("crime drama or
+    fantasy" -> {Crime, Drama, Fantasy} and "      or        "): what is left says whether it is genres alone.
+    """
+    covered: set[int] = set()
+    genres: set[str] = set()
+    for regex, names in GENRE_RES:
+        for m in regex.finditer(phrase):
+            covered.update(range(*m.span()))
+            genres.update(names)
+    return genres, "".join(" " if i in covered else ch for i, ch in enumerate(phrase))
+
 INTENSITY_RE = re.compile(
     r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:(?:sea|sean|es|son|be|este|esten)\s+)?"
     r"(?:too|so|overly|very|that|demasiado|muy"
@@ -318,26 +331,6 @@ SKIP_RE = re.compile(
     r"(?: (?:really|honestly|please|pls|thanks|lol|sorry|man|por favor|gracias))*$"
 )
 """Whole answers that skip an onboarding question."""
-
-INJECTION = re.compile(
-    r"(?:ignore (?:all |any |your |the |my )*(?:previous |prior |above |earlier )?"
-    r"(?:instructions|rules|prompts?)|system prompt|system override|you are now|developer mode"
-    r"|jailbreak|act as|pretend (?:to be|you are)|disregard|new instructions"
-    r"|mark (?:every|all|each)|\boutput (?:only |exactly |the following |this )?(?:json|\{|\[)"
-    r"|print (?:your|the)|reveal (?:your|the)|respond only with|ignore (?:the user['’ ]?s|the users|my|the) (?:taste"
-    r"|tastes|preferences|profile)|(?:show|tell|give) me (?:your|the) (?:full |whole "
-    r"|complete |hidden )?(?:system )?(?:prompt|instructions)|(?:muestrame|ensename|dime|dame|pasame|mostrame)"
-    r" (?:tu|el|tus|las) (?:prompt|instrucciones)|(?:mu[eé]strame|ens[eé][ñn]ame|p[aá]same) (?:tu|el|tus|las)"
-    r" (?:prompt|instrucciones)"
-    r"|return (?:only )?json|olvida (?:tus|las) instrucciones|ignora (?:tus|las)"
-    # the same orders in Spanish: "modo desarrollador", "marca todas como favoritas", "eres un asistente…"
-    r"|modo (?:desarrollador|developer)|instrucciones (?:del sistema|anteriores)"
-    r"|marc[aá]r? (?:todas|todos|cada una|cada uno|las tres|los tres|las dos|los dos)\b"
-    r"|\beres (?:ahora )?un (?:asistente|modelo|bot)|a partir de ahora eres"
-    r"|responde (?:solo|solamente|únicamente) con)",
-    re.IGNORECASE,
-)
-"""Sentences that address the system rather than state a taste (rule 15)."""
 
 ES_STOPWORDS = frozenset(
     "el la los las un una unos unas de del que y en por para con sin pero mas muy me mi mis "

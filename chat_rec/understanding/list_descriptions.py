@@ -159,13 +159,7 @@ def _genres_spelt(phrase: str) -> set[str] | None:
     """The genres of a phrase made only of genre words ("crime drama", "comedia romantica"), or None
     when a content word of it names no genre ("black comedy").
     """
-    covered: set[int] = set()
-    genres: set[str] = set()
-    for regex, names in lexicon.GENRE_RES:
-        for m in regex.finditer(phrase):
-            covered.update(range(*m.span()))
-            genres.update(names)
-    rest = "".join(" " if i in covered else ch for i, ch in enumerate(phrase))
+    genres, rest = lexicon.spell_genres(phrase)
     return genres if genres and not content_words(rest) else None
 
 

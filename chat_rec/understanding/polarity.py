@@ -113,8 +113,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
               and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
     found = [f for f in found
              if not _COUNTERFACTUAL.search(text[:f[0]]) and not lexicon.CHARACTER_AFTER.match(text, f[1])]
-    longing = [m.span() for regex in (familiarity.LONGING, familiarity.NO_NEED, familiarity.KEPT_ON)
-               for m in regex.finditer(text)]
+    longing = familiarity.unrejecting_spans(text)
     if any(text[s:e] not in _REQUEST_WORDS for s, e, _ in found):
         found = [f for f in found if text[f[0]:f[1]] not in _REQUEST_WORDS]  # "replace the second one please"
     spans: list[tuple[int, int, int]] = []
@@ -148,8 +147,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
                     first_negator = text[:pos].count(" ")
                     negator_at = pos
         pos += len(k) + 1
-    # "haven't seen it in years" says how long it has been: a pick of it stands, and it is no film to leave out
-    said_seen = any(not any(s <= m.start() < e for s, e in longing) for m in lexicon.SEEN.finditer(text))
+    said_seen = familiarity.says_seen(text, longing)
     seen = said_seen and negators % 2 == 0  # "haven't seen any of them" is neither seen nor a verdict
     if said_seen and not seen and not spans:
         # "never seen the last two", "Fargo no la he visto": not having seen a film is no verdict, and
