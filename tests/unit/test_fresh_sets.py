@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import difflib
+import importlib.util
 import json
 import subprocess
 import sys
@@ -24,9 +26,9 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
                                   "fresh18.jsonl", "fresh19.jsonl", "fresh20.jsonl", "fresh21.jsonl",
                                   "fresh22.jsonl", "fresh23.jsonl", "fresh24.jsonl",
                                   "fresh25.jsonl", "fresh26.jsonl", "fresh27.jsonl", "fresh28.jsonl",
-                                  "fresh29.jsonl", "fresh30.jsonl"])
+                                  "fresh29.jsonl", "fresh30.jsonl", "fresh31.jsonl"])
 def test_set_validates(name: str) -> None:
-    result = run(str(DATA / name))
+    result = run(str(DATA / name), "--earlier-only")  # each pair of sets compared once over the whole run
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.rstrip().endswith("OK")
 
@@ -41,3 +43,49 @@ def test_validator_rejects_a_wrong_title(tmp_path: Path) -> None:
     result = run(str(tmp_path / "fresh2.jsonl"), "--dev", str(tmp_path / "absent.jsonl"))
     assert result.returncode == 1
     assert "Not A Catalog Title" in result.stdout
+
+
+def _copy_set(src: str, dst: Path, edit: dict[int, str] | None = None) -> None:
+    """Write ``src``'s cases (and tags) under ``dst``'s name and id prefix, some utterances replaced."""
+    stem = dst.name.removesuffix(".jsonl")
+    cases = [json.loads(x) for x in (DATA / src).read_text(encoding="utf-8").splitlines()]
+    tag_file = DATA / src.replace(".jsonl", ".tags.jsonl")
+    tags = [json.loads(x) for x in tag_file.read_text(encoding="utf-8").splitlines()]
+    for n, (case, tag) in enumerate(zip(cases, tags, strict=True)):
+        case["id"] = tag["id"] = f"ext-{stem}-{n + 1:03d}"
+        case["utterance"] = (edit or {}).get(n, case["utterance"])
+    dst.write_text("".join(json.dumps(c) + "\n" for c in cases), encoding="utf-8")
+    dst.with_suffix(".tags.jsonl").write_text("".join(json.dumps(t) + "\n" for t in tags), encoding="utf-8")
+
+
+def test_a_near_duplicate_of_an_earlier_set_is_found_once(tmp_path: Path) -> None:
+    words = "My grandmother wants a gentle comedy from the fifties with no shouting at all"
+    _copy_set("fresh2.jsonl", tmp_path / "fresh7.jsonl", {4: words})
+    _copy_set("fresh3.jsonl", tmp_path / "fresh12.jsonl", {9: words.replace("gentle", "gentler")})
+    absent = ["--dev", str(tmp_path / "absent.jsonl")]
+    later = run(str(tmp_path / "fresh12.jsonl"), "--earlier-only", *absent)
+    assert later.returncode == 1
+    assert "ext-fresh12-010: equal to or a near-duplicate of ext-fresh7-005" in later.stdout
+    earlier = run(str(tmp_path / "fresh7.jsonl"), "--earlier-only", *absent)  # fresh12 comes after it
+    assert earlier.returncode == 0, earlier.stdout
+    assert "fresh12" not in earlier.stdout
+    both_ways = run(str(tmp_path / "fresh7.jsonl"), *absent)  # without the flag: every other set
+    assert "ext-fresh7-005: equal to or a near-duplicate of ext-fresh12-010" in both_ways.stdout
+
+
+def test_the_fast_bounds_keep_difflibs_answer() -> None:
+    spec = importlib.util.spec_from_file_location("validate_fresh", SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+
+    def slow(a: str, b: str) -> bool:  # difflib's own three steps, as the validator had them
+        sm = difflib.SequenceMatcher(None, a, b)
+        return a == b or sm.real_quick_ratio() > .8 and sm.quick_ratio() > .8 and sm.ratio() > .8
+
+    texts = [module.norm(json.loads(x)["utterance"]) for name in ("fresh2.jsonl", "fresh9.jsonl")
+             for x in (DATA / name).read_text(encoding="utf-8").splitlines()][:300]
+    variants = [t[:-3] + "xyz" for t in texts[:60]] + [t.replace("e", "a") for t in texts[:60]] + ["", "a"]
+    pairs = [(a, b) for a in texts[:60] for b in texts[60:120] + variants]
+    agree = [module.near(a, b) == slow(a, b) for a, b in pairs]
+    assert all(agree)
+    assert sum(module.near(a, b) for a, b in pairs) >= 60  # the variants are near; the check is not vacuous

@@ -20,6 +20,7 @@ import difflib
 import json
 import sys
 from collections import Counter
+from functools import cache
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -144,12 +145,25 @@ def norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+@cache
+def _letters(text: str) -> Counter[str]:
+    """The characters of ``text`` with their counts (kept: each utterance is compared with thousands)."""
+    return Counter(text)
+
+
 def near(a: str, b: str) -> bool:
-    """Equal, or difflib ratio above NEAR_DUPLICATE (cheap upper bounds checked first)."""
+    """Equal, or difflib ratio above NEAR_DUPLICATE. The two upper bounds difflib offers are checked first,
+    computed here without building a SequenceMatcher for every pair (the same bounds as its
+    ``real_quick_ratio`` and ``quick_ratio``, so the same pairs pass): lengths, then shared characters.
+    """
     if a == b:
         return True
-    sm = difflib.SequenceMatcher(None, a, b)
-    return sm.real_quick_ratio() > NEAR_DUPLICATE and sm.quick_ratio() > NEAR_DUPLICATE and sm.ratio() > NEAR_DUPLICATE
+    total = len(a) + len(b)
+    if 2.0 * min(len(a), len(b)) / total <= NEAR_DUPLICATE:
+        return False
+    if 2.0 * sum((_letters(a) & _letters(b)).values()) / total <= NEAR_DUPLICATE:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() > NEAR_DUPLICATE
 
 
 def check_duplicates(cases: list[dict], dev: list[dict], errors: list[str]) -> int:
@@ -231,6 +245,12 @@ def report(cases: list[dict], tags: list[dict]) -> None:
           f"{sum(1 for c in cases if c['previous_reply']['recommended'])}")
 
 
+def set_number(path: Path) -> int:
+    """The number of a set ("fresh12.jsonl" -> 12, "fresh.jsonl" -> 1)."""
+    digits = "".join(ch for ch in path.name.removesuffix(".jsonl") if ch.isdigit())
+    return int(digits) if digits else 1
+
+
 def main() -> int:
     """Run every check; print problems or the summary."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -241,6 +261,9 @@ def main() -> int:
     ap.add_argument("--tags", type=Path, default=None, help="default: SET with .tags.jsonl")
     ap.add_argument("--against", type=Path, action="append", default=None,
                     help="other sets to check for near-duplicates (default: the other sets here)")
+    ap.add_argument("--earlier-only", action="store_true",
+                    help="by default, only the sets here numbered before SET (checking every set this way compares "
+                         "each pair of sets once)")
     args = ap.parse_args()
     if args.set is not None:
         args.fresh = args.set
@@ -249,7 +272,8 @@ def main() -> int:
     prefix = f"ext-{args.fresh.name.removesuffix('.jsonl')}-"
     if args.against is None:
         args.against = [p for p in sorted(args.fresh.resolve().parent.glob("*.jsonl"))
-                        if not p.name.endswith(".tags.jsonl") and p.resolve() != args.fresh.resolve()]
+                        if not p.name.endswith(".tags.jsonl") and p.resolve() != args.fresh.resolve()
+                        and (not args.earlier_only or set_number(p) < set_number(args.fresh))]
     errors: list[str] = []
     with args.movies.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
