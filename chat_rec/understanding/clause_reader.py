@@ -134,6 +134,7 @@ class ClauseReader(ClauseVerdicts):
             st.pending, st.listed = [], []
         new_sentence = sent != st.last_sentence
         opens = new_sentence or st.fillers_only  # only interjections before it in its sentence ("Ooh, …")
+        opens = opens or ckeys[:1] == ["so"] and keys[lo - 1:lo] == [","]  # "my son loves ships, so the ship one"
         st.fillers_only = opens and all(k in clause_rules.INTERJECTIONS for k in ckeys)
         st.last_sentence = sent
         if new_sentence:
@@ -338,10 +339,11 @@ class ClauseReader(ClauseVerdicts):
         self._only_these(c, keys)
         excepted = {i for r in c.refs if r.pos in rejected for i in r.items} if seen and polarity == 0 else set()
         cut = _exception_at(ckeys)
-        if cut >= 0 and not excepted:  # "none of them except Heat": the whole list is judged without Heat
+        if cut >= 0 and not excepted:  # "none of them except Heat": the whole list is judged without Heat, and
+            # so is a group after the exception ("except Heat they're all great")
             spared = {i for r in c.refs if r.pos in rejected and r.pos - lo > cut for i in r.items}
-            c.refs = [replace(r, items=[i for i in r.items if i not in spared]) if r.items and r.pos - lo < cut
-                      and len(r.items) > 1 else r for r in c.refs]
+            c.refs = [replace(r, items=[i for i in r.items if i not in spared]) if r.items and len(r.items) > 1 and (
+                r.pos - lo < cut or r.pos not in rejected) else r for r in c.refs]
         for ref in c.refs:
             if ref.pos in rejected and excepted:  # "seen all of them except Alien": Alien is not seen
                 self.settled.update(ref.items)
@@ -357,8 +359,9 @@ class ClauseReader(ClauseVerdicts):
                         r.pos in rejected for r in c.refs if r.items and r.pos - lo < cut)):
                 sign = 1  # "none of them except Heat": the one film set apart from a list turned down is the pick
             elif ref.pos in rejected and polarity < 0 and _EXCEPTIONS & set(ckeys[:ref.pos - lo]) and any(
-                    r.items and r.pos < ref.pos for r in c.refs):
-                sign = 0  # "all but the last one are bad": the exception is spared the verdict, not judged
+                    r.items and r.pos != ref.pos and r.pos not in rejected for r in c.refs):
+                sign = 0  # "all but the last one are bad", "besides Heat they're all bad": the exception is spared
+                # the verdict, not judged
                 self.settled.update(ref.items)
             elif ref.pos in rejected:
                 sign = -1

@@ -30,7 +30,7 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
             clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
             start = i
         elif i < len(keys) and (_run_on(keys, i, start) or _position_run_on(keys, i, start)
-                                or _asked_on(keys, i, start)):
+                                or _asked_on(keys, i, start) or _so_then(keys, i, start)):
             clauses.append((sentence, start, i))  # "loved the first one hated the third one"
             start = i
         boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
@@ -42,6 +42,17 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
             if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
                 sentence += 1  # "..." ends one sentence, not three
     return clauses
+
+
+_SO_ASKS = frozenset("a an something some anything maybe perhaps".split())
+
+
+def _so_then(keys: list[str], i: int, start: int) -> bool:
+    """Whether a "so" at ``i`` opens what the person asks for in consequence of the clause before ("my wife
+    is tired of horror so a comedy i suppose", "he hates westerns so something else"): a clause of its own,
+    outside the verdict before it ("not so much", "so good" go on).
+    """
+    return keys[i] == "so" and i - start >= 2 and keys[i + 1:i + 2] != [] and keys[i + 1] in _SO_ASKS
 
 
 _ASKING = frozenset("can could would will".split())

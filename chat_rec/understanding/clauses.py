@@ -64,10 +64,11 @@ LUKEWARM = re.compile(r"\b(?:fine|ok|okay|alright|decent|not bad|passable|watcha
                       r"|(?:could|can) take (?:it |them )?or leave(?: it| them)?)"
                       r"|\b(?:no|ninguna|ninguno|nada) (?:\w+ ){0,3}del todo\b"
                       r"|\bnot (?:\w+ )?(?:entirely|completely|fully|totally|quite|100)"
-                      r" (?:sold|convinced|on board|into)\b")
+                      r" (?:sold|convinced|on board|into)\b"
+                      r"|\b(?:not|never|isnt|arent|wasnt|werent) (?:\w+ )?(?:fussed|bothered)(?: either way)?\b")
 """A weak positive hedged ("fine I guess", "bien, sin más"), or indifference ("ni me va ni me viene",
-"me da igual", "I can take it or leave it"), or a verdict hedged to "not entirely" ("no me convence del
-todo", "not entirely sold on it"): no verdict."""
+"me da igual", "I can take it or leave it", "not fussed about the rest"), or a verdict hedged to "not
+entirely" ("no me convence del todo", "not entirely sold on it"): no verdict."""
 
 HEDGE_TAIL = re.compile(r"(?:i guess|i suppose|sin mas|supongo|y ya|nothing more|nada mas)")
 """The hedge of "fine I guess" said as a clause of its own after the praise ("está bien, sin más")."""

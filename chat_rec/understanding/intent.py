@@ -105,13 +105,16 @@ _PERSON_SUBJECT = frozenset("i we im ive id yo".split())
 
 
 _LIKENESS = re.compile(r"\b(?:like|como|similar to|similar a|parecidas? a|parecidos? a|in the vein of|in the style of"
-                       r"|along the lines of)(?: (?:the|la|el))? qqtitle(?: (?:or|and|o|y) qqtitle)*")
+                       r"|along the lines of)(?: (?:the|la|el))? qqtitle(?: qqtitle)*"
+                       r"(?: (?:or|and|o|y) qqtitle(?: qqtitle)*)*")
 """A likeness to a named film inside a noun phrase that asks for a kind ("a thriller like Heat")."""
 
 
 _JOINING = frozenset("and or y o e u n & maybe quizas please pls".split())
 """Words that may stand between genres asked for instead ("drama or mystery instead")."""
 _TRAILING = frozenset("lol haha please pls plz then maybe tbh".split())
+_HEDGES = (["i", "guess"], ["i", "suppose"], ["i", "think"], ["i", "reckon"], ["we", "guess"])
+"""Hedges that may close a noun phrase asked for ("a romcom I guess")."""
 _WHILE = frozenset("while whilst mientras when cuando before after antes".split())
 """Words that open a time clause after the noun asked for: its own subject is no statement about a film."""
 
@@ -131,16 +134,20 @@ def _kind_of_film(clause: str) -> bool:
     "seen" (so "a movie I loved" and "a drama was fine" are not requests; a time clause after the noun
     may have one: "a light comedy while I cook") and no title.
     """
+    like = _LIKENESS.search(clause)
+    genre_like = like is not None and _only_genres(clause[:like.start()].split())  # "horror like The Shining"
     clause = _LIKENESS.sub(" ", clause)  # "a thriller like Heat", "movies like Heat or Ronin": the kind asked for
     words = clause.split()
     while words[-1:] and words[-1] in _TRAILING and len(words) > 2:
         words = words[:-1]  # "sci-fi instead lol"
+    if len(words) > 3 and words[-2:] in _HEDGES:
+        words = words[:-2]  # "a romcom I guess": a hedge, not the person as the subject of a statement
     instead = words[-1:] == ["instead"] and len(words) > 1  # "westerns instead", "sci-fi or fantasy instead"
     words = words[:-1] if instead else words
     genre_first = bool(words) and bool(lexicon.mentions_genre(words[0]) or lexicon.genre_word(words[0])) and (
         any(_FILM_NOUN.fullmatch(w) for w in words[1:3])  # "animated film for a birthday", "horror movie tonight"
         or words[1:2] in (["with"], ["about"], ["con"], ["sobre"]))  # "horror with zombies", "fantasy about knights"
-    genre_first = genre_first or instead and _only_genres(words)
+    genre_first = genre_first or instead and _only_genres(words) or genre_like
     if not words or (words[0] not in {"a", "an", "some", "un", "una", "unos", "unas"}
                      and not _FILM_NOUN.fullmatch(words[0]) and not genre_first):
         return False
@@ -185,6 +192,8 @@ _MORE_OF = re.compile(r"^(?:(?:ok|okay|now|and|but|so|y|pero|ahora|vale|bueno|pu
 gore please", "algo más divertido", "no dramas, something more action packed"): it asks for more or
 less of something relative to the picks on screen."""
 
+_SO_ASKED = re.compile(r" , | so (?=(?:a|an|something|some|anything|maybe|perhaps)\b)")
+"""Where a clause ends: a comma, or a "so" before what is asked in consequence ("… war films so a romcom")."""
 _CLAUSE = re.compile(r"[,.;:!?]+|\b(?:but|pero)\b", re.IGNORECASE)
 
 
@@ -270,7 +279,7 @@ def wants_new(keys: list[str]) -> bool:
             return True  # "a clever, mind-bending heist thing?": a noun phrase asked for
         if _genre_with_a_proviso(" ".join(words)):
             return True
-        for clause in " ".join(words).split(" , "):  # "None of these, something lighter please"
+        for clause in _SO_ASKED.split(" ".join(words)):  # "None of these, something lighter please"
             clause = _LEAD.sub("", clause.strip(" ,"))
             if _kind_of_film(clause):
                 return True

@@ -98,7 +98,7 @@ NEGATORS = frozenset(
 )
 """Tokens that flip a clause's polarity (folded, so "don't" is "dont")."""
 
-NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos nothing none never nunca less "
+NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos salvo nothing none never nunca less "
                              "fewer zero cero".split())
 """Negators that can scope a noun phrase directly ("no horror", "sin terror", "nada de drama",
 "ni el drama", "anything except westerns"): the phrase right after them is rejected whatever
@@ -179,8 +179,17 @@ LAST_WORDS = frozenset({"last", "latter", "latters", "ultima", "ultimo", "ultima
 FORMER_WORDS = frozenset({"former", "formers"})
 """("latters": "the latter's my favourite", the possessive or "is" folded into the word.)"""
 
+_FLOATING_ALL = "|".join(
+    [rf"(?<=\b{p} )all(?= (?:look|looks|looked|sound|sounds|sounded|seem|seems|seemed|are|were|suck|sucked|rock"
+     rf"|rocked|bored me|bore me)\b)" for p in ("they", "these", "those")]
+    + [rf"(?<=\b{p} )all(?= \w)(?! (?:of|the|my|our|about|over|in|set|here|there|for|from|at|out|gone)\b)"
+       for p in ("they are", "they were", "theyre", "they re", "these are", "those are", "these were",
+                 "those were", "they look", "they sound", "they seem")])
+"""A plural pronoun with "all" floated after it or its verb ("they're all great", "they all look boring",
+"those were all fun"): the whole list, as "all of them" (not "they're all set", "they were all about …")."""
 GROUP_ALL = re.compile(
     r"\b(?:all (?:three|four|five|two|[2-5]|of them|of these|of those|of em)|all these|all those"
+    rf"|{_FLOATING_ALL}"
     r"|both(?: of them| of these| of those)?"
     r"|(?<!\bme )neither(?! (?:am|do|did|does|is|are|was|were|have|has|can|could|would|will)"
     r" (?:i|we|he|she|they|you)\b)(?! (?:\w+ ){1,4}?nor\b)"

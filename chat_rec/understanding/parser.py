@@ -65,6 +65,17 @@ _ASKED_ANY = frozenset("anything something everything whatever any film movie fi
 besides horror"); elsewhere "besides" adds ("besides, I loved Heat")."""
 
 
+def _opens_before_group(keys: list[str], i: int) -> bool:
+    """Whether the word at ``i`` opens its sentence and a group of the list follows in it, so that "besides" or
+    "other than" sets a film apart from that group ("besides Heat they're all great", "other than the first,
+    none of them appeal"); "besides, I loved Heat" and "besides Heat I loved Fargo" add.
+    """
+    if i > 0 and keys[i - 1] not in {".", "!", "?", ";"} or keys[i + 1:i + 2] == [","]:
+        return False
+    end = next((j for j in range(i + 1, len(keys)) if keys[j] in {".", "!", "?", ";"}), len(keys))
+    return lexicon.GROUP_ALL.search(" ".join(keys[i + 1:end])) is not None
+
+
 def _sets_apart_from_all(keys: list[str], i: int) -> bool:
     """Whether the "but" at ``i`` means "except", not a contrast: right after "anything" / "everything" /
     "all" ("anything but romance"; not "not at all, but"), or after a whole list just named ("all of them but
@@ -178,8 +189,12 @@ class _Parser(ClauseReader):
         for i, k in enumerate(keys[:-1]):  # "anything but romance" is a rejection, not a contrast
             if k == "but" and _sets_apart_from_all(keys, i):
                 keys[i] = "except"  # "anything but romance", "I like all of them but the third": set apart
-            elif k in {"apart", "aside"} and keys[i + 1] == "from" and i > 0 and keys[i - 1] not in {"set", "sets"}:
+            elif k in {"apart", "aside"} and keys[i + 1] == "from" and (i == 0 or keys[i - 1] not in {"set", "sets"}):
                 keys[i], keys[i + 1] = "except", "qqmask"  # "none of these apart from the second"
+            elif (k == "besides" or k == "other" and keys[i + 1] == "than") and _opens_before_group(keys, i):
+                keys[i] = "except"  # "besides Heat they're all great", "other than Heat, none appeal": set apart
+                if k == "other":
+                    keys[i + 1] = "qqmask"
             elif i > 0 and keys[i - 1] in _ASKED_ANY and (k == "besides" or k == "other" and keys[i + 1] == "than") \
                     and "qqtitle" not in keys[i + 1:i + 3]:  # (a film set apart is no rejection: clauses.SET_APART)
                 keys[i] = "except"  # "anything besides horror", "any film other than a western": set apart
@@ -200,9 +215,13 @@ class _Parser(ClauseReader):
         if self.previous:
             self.list_refs.ahead = self.list_refs.named(keys, [m.item_id for m in mentions])
         answers = self.list_refs.answers(keys)
-        for item_id, sign in answers:
+        first = next((j for j, k in enumerate(keys) if k == "."), 0)
+        opening = [] if answers or not first else self.list_refs.answers(keys[:first], opening=True)
+        for item_id, sign in answers or opening:
             self._items([item_id], sign, False)
-        if not answers:
+        if opening:  # "Nope, nope and nope. My boyfriend would walk out.": the answers, then the rest read
+            self._clauses(["qqmask"] * first + keys[first:], title_at)
+        elif not answers:
             self._clauses(keys, title_at)
         self._unresolved(mentions)
         return self._finish()

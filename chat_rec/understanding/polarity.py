@@ -256,11 +256,15 @@ def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int]
     rejected: set[int] = set()
     scoping: set[int] = set()
     for j, k in enumerate(ckeys):
-        if k == "except":  # "except X and Y", "rather than (sit through) another X": to the clause end
-            after = [p for p in by_pos if p > j]
-            if after:
+        if k == "except":  # "except X and Y", "rather than (sit through) another X": to the clause end …
+            apart: set[int] = set()
+            for p in sorted(p for p in by_pos if p > j):
+                items = set(by_pos[p].items)
+                if apart and len(items) > 1 and apart <= items:
+                    break  # … or to the group it is set apart from: "except Titanic they're all great"
                 scoping.add(j)
-                rejected.update(p + lo for p in after)
+                rejected.add(p + lo)
+                apart |= items
             continue
         if k not in lexicon.NOMINAL_NEGATORS:
             continue

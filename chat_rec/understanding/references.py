@@ -35,6 +35,12 @@ _PENULTIMATE = frozenset({"penultimate", "penultima", "penultimo"})
 _ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
             **dict.fromkeys(("no", "nope", "nah", "naw", "qqbad"), -1)}
 """Bare answers, for one per listed film ("nope nope and yes")."""
+_ORDER_OF_LIST = re.compile(
+    r"\b(?:one|film|movie|pick|title|suggestion)s? (?:that |which )?you (?:(?P<first>(?:started|opened|led|began"
+    r"|kicked off|start|open|lead|begin)(?: off| up)? (?:with|on)|(?:listed|mentioned|put|named|gave|suggested)"
+    r" (?:it )?first)|(?:ended|finished|closed|wrapped up|rounded off|end|finish|close)(?: off| up)? (?:with|on)"
+    r"|(?:listed|mentioned|put|named|gave|suggested) (?:it )?last)\b")
+"""A listed film named by where the reply put it ("the one you opened with", "the film you ended on")."""
 _START_NOUNS = frozenset({"principio", "inicio", "comienzo"})
 """Spanish nouns for the start of a list: "la del principio" is the first one."""
 _COMPARED_AMONG = re.compile(r"\b(?:best|worst|favou?rite|fave?|greatest|weakest|strongest|pick|mejor|peor"
@@ -86,6 +92,7 @@ def count_at(ckeys: Sequence[str], j: int) -> tuple[int, str]:
     prev = ckeys[j - 1] if j else ""
     nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
     count = lexicon.NUMBER_WORDS.get(nxt, 0) if nxt not in {"one"} else 0
+    count = 2 if nxt in {"couple", "pair"} else count  # "the last couple", "the first pair"
     if not count and prev in lexicon.NUMBER_WORDS and prev not in {"one", "una", "uno"}:
         return lexicon.NUMBER_WORDS[prev], ckeys[j - 2] if j >= 2 else ""  # "las dos primeras", "the two last"
     return count, prev
@@ -207,6 +214,11 @@ class ListReferences:
                     picked = []  # "the other two" with three left names no two of them
             if picked:
                 refs.append(_Ref(lo + j, picked))
+        for m in _ORDER_OF_LIST.finditer(text) if n > 1 else ():
+            picked = ids[:1] if m.group("first") else ids[-1:]  # "the one you opened with", "the one you ended on"
+            at = lo + text[:m.start()].count(" ")
+            if not any(r.pos == at for r in refs):
+                refs.append(_Ref(at, picked))
         rest = ALL_EXCEPT.search(text) if others else None
         if rest and not refs:  # "todas menos la de dinosaurios": the exception described, at its first content word
             after = text[:rest.end()].count(" ") + 1
@@ -240,18 +252,23 @@ class ListReferences:
             refs += [d for d in self._descriptive(ckeys, lo, ids) if not set(d.items) & named]
         return refs
 
-    def answers(self, keys: Sequence[str]) -> list[tuple[int, int]]:
+    def answers(self, keys: Sequence[str], opening: bool = False) -> list[tuple[int, int]]:
         """(id, +1 / -1) per listed film when the message is bare yeses and noes, one per film and
-        not all alike ("nope nope and yes", "sí, no, sí", "👍 👎"), or only a list position (a number alone,
-        "2", "four!", chooses that film); empty otherwise.
+        not all alike unless "and" joins the last ("nope nope and yes", "sí, no, sí", "👍 👎", "nope, nope and
+        nope"), or only a list position (a number alone, "2", "four!", chooses that film); empty otherwise.
+        ``opening``: the words are the first sentence of a longer message; there only answers joined by "and"
+        count ("Nope, nope and nope. My boyfriend would walk out.").
         """
         words = [k for k in keys if k not in {",", ".", "and", "y", "then", "luego"}]
         bare = [k for k in words if k not in _NUMBER | {"!", "?", "please", "pls"}]
-        if len(bare) == 1 and len(self.previous) > 1 and words[-1:] != ["?"] \
+        if not opening and len(bare) == 1 and len(self.previous) > 1 and words[-1:] != ["?"] \
                 and 1 <= (at := lexicon.NUMBER_WORDS.get(bare[0], 0)) <= len(self.previous):
             return [(self.previous[at - 1].item_id, 1)]  # "2", "four!", "number three please": the one chosen
         signs = [_ANSWERS.get(k, 0) for k in words]
-        if len(self.previous) < 2 or len(words) != len(self.previous) or 0 in signs or len(set(signs)) < 2:
+        said = [k for k in keys if k not in {".", "!"}]
+        joined = len(said) >= 3 and said[-2] in {"and", "y"}
+        if len(self.previous) < 2 or len(words) != len(self.previous) or 0 in signs \
+                or len(set(signs)) < 2 and not joined or opening and not joined:
             return []
         return [(item.item_id, sign) for item, sign in zip(self.previous, signs, strict=True)]
 
@@ -292,6 +309,7 @@ class ListReferences:
                           "ambas", "ambos"}
         ahead = nxt in {"and", "or", "y", "o", "nor", "ni"} and ckeys[j + 2:j + 3] and ckeys[j + 2].isdigit()
         cued = prev in lexicon.FILM_CUES and nxt not in {"of", "de", "del"}  # "loved 2", not "seen 2 of them"
+        cued = cued or prev == "to" and j > 1 and ckeys[j - 2] in _ANSWERS  # "yes to 4, no to 2"
         if prev in {"las", "los", "all"} and not ahead:
             return False  # "las 3 me encantaron", "loved all 3": a count of the list (``lexicon.GROUP_ALL``)
         return j == 0 or joined or bool(ahead) or (prev.isdigit() and prev != ckeys[j]) or cued

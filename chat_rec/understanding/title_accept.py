@@ -114,6 +114,11 @@ _PUT_ON = ("put on", "stick on", "turn on", "throw on", "queue up")
 """Phrases of starting a film: what follows them is one ("then someone put on the killer")."""
 
 
+_SETS_APART = frozenset("except but besides excepto menos salvo".split())
+_SETS_APART_PHRASES = frozenset({"apart from", "aside from", "other than", "aparte de", "fuera de"})
+"""Words that set a film apart from the list just judged ("all of them except sixth sense are bad")."""
+
+
 def _ordinary(key: str) -> bool:
     """A title of ordinary words in any plural ("happy accidents", "dark places"): ``_is_weak`` with -s and
     -es plurals taken back to their word.
@@ -145,6 +150,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
     if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _TITLE_POINTERS \
             and key in resolver._index and not resolver._known_film(key, whole_title=True) \
+            and not (tokens[i - 2].key in {"apart", "aside"} and any(c in prefer for _, c in resolver._index[key])) \
             and not _capitalised_with_minor_inside(tokens, i, n):
         return False  # "is it raining in London", "a trip to Paris": a place, not a little-known film
     prev = tokens[i - 1].key if i > 0 else ""
@@ -166,8 +172,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if first.raw[:1].isupper() and nxt == "of" and i + n + 1 < len(tokens) \
             and tokens[i + n + 1].raw[:1].isupper() and not _PRONOUN_I.match(tokens[i + n + 1].raw):
         return False  # "The Zone of Interest": the words begin a longer title the catalog does not hold
-    if n > 1 and tokens[i + n - 1].key in _FILM_NOUNS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]):
-        return False  # "my favourite scary movie": a kind of film, not *Scary Movie*
+    if n > 1 and tokens[i + n - 1].key in _FILM_NOUNS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) \
+            and not (first.key == "the" and prev in _STRONG_CUES and resolver._known_film(key)):
+        return False  # "my favourite scary movie": a kind of film, not *Scary Movie* ("loved the lego movie" is one)
     if len(key) <= 2 and not first.raw[:1].isupper():
         # "Heat, o La gran evasión": a lowercase letter is a word ("o", "y"), not "O" or "M"
         return n == 1 and any(c in prefer for _, c in resolver._index.get(key, [])) and \
@@ -272,6 +279,10 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         ends = i + n == len(tokens) or bool(re.match(r"\s*[,;:.!?…)]", between)) or (
             nxt in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | lexicon.TIME_AFTER | _VERB_AFTER
             | _SUBJECT_VERBS | _JOINERS | _PHRASE_ENDERS and nxt not in _FILM_NOUNS)
+        if len(content) == 2 and listed and (prev in _SETS_APART or before in _SETS_APART_PHRASES
+                                             or ends and _listed_word(resolver, text, tokens, i, prev, nxt, prefer, n)):
+            return True  # "all of them except sixth sense are bad": a listed title of two words typed in full, set
+            # apart from the list or where a listed one-word title stands ("sixth sense was great")
         if len(content) == 1 and cued and not person and ends and _plain_known_title(resolver, key, content[0].key):
             # "watched heat last night", "never liked the graduate", "arrival was beautiful": a
             # well-known film's whole title, in a film's slot, ending its phrase ("i love speed
@@ -354,7 +365,8 @@ def _listed_word(resolver: TitleResolver, text: str, tokens: list[_Token], i: in
     joined = prev in _JOINERS and i > 1 and any(c in prefer for _, c in resolver._index.get(tokens[i - 2].key, []))
     before = " ".join(t.key for t in tokens[max(0, i - 2):i])
     picked = prev in _PICK_VERBS or before.endswith(_PICK_PHRASES)  # "I'll go with speed", "me quedo con heat"
-    return prev in _STRONG_CUES or joined or picked  # "loved heat", "adored big and speed"
+    apart = prev in _SETS_APART or before in _SETS_APART_PHRASES  # "none of them except speed", "salvo heat"
+    return prev in _STRONG_CUES or joined or picked or apart  # "loved heat", "adored big and speed"
 
 
 def _plain_known_title(resolver: TitleResolver, key: str, word: str) -> bool:

@@ -20,7 +20,7 @@ _STRONG_CUES = frozenset("watched rewatched seen saw loved love liked like enjoy
                          "rewatching finished".split())
 _VERB_AFTER = frozenset("is was s sounds looks were has had remains blew rocks rocked sucks sucked "
                         "es fue era sigue me nos la lo se le les did didnt does doesnt wasnt isnt "
-                        "still holds slaps rules bores bored stinks aged deserves hits hit never always".split())
+                        "still holds slaps rules bores bored stinks aged deserves hits hit never always left".split())
 """Words after a capitalised single-word title that show it is the subject of a verdict."""
 
 

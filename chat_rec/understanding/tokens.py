@@ -71,6 +71,11 @@ class Tok:
     raw: str
 
 
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nr", "nro", "num"})
+_KIND_SUFFIXES = frozenset({"ish", "y", "esque"})
+"""Suffixes that make a kind word an adjective of likeness, written after a hyphen ("horror-ish")."""
+
+
 def tokenize(text: str) -> list[Tok]:
     """The tokens of a cleaned message, in text order."""
     toks: list[Tok] = []
@@ -91,10 +96,18 @@ def tokenize(text: str) -> list[Tok]:
         if m.start() in taken:
             continue  # the ":" of ":)"
         raw = m.group()
+        if raw.lower() in _KIND_SUFFIXES and text[m.start() - 1:m.start()] == "-" and toks \
+                and toks[-1].end == m.start() - 1 and lexicon.genre_word(toks[-1].key):
+            continue  # "the horror-ish one", "a romance-y one", "something noir-esque": the kind itself (a
+            # title keeps its suffix: "something Alien-ish" is like Alien)
         if raw.lower() == "no" and _TAG_QUESTION.match(text, m.end()) and _TAG_BEFORE.search(text[:m.start()]):
             continue  # "las tres son argentinas, ¿no?", "it's from the 90s, no?": asks to confirm, judges nothing
         if raw == ")":
             key = "."
+        elif raw == "." and toks and toks[-1].key in _NUMBER_ABBREVIATIONS and toks[-1].end == m.start() \
+                and re.match(r"\s*\d", text[m.end():]):
+            toks[-1] = Tok("num", toks[-1].start, toks[-1].end, toks[-1].raw)
+            continue  # "No. 4 and No. 5", "nr. 2": an abbreviated "number" (no "no"), no sentence break
         elif raw in _BREAK or raw in _SOFT:
             key = "?" if raw == "?" else "." if raw in _BREAK else ","
         elif raw == "—" or (raw in "-–" and text[m.start() - 1:m.start()].isspace()

@@ -156,6 +156,9 @@ def _swapped_short_cue(token: str) -> str:
     near = [w for w in _short_cue_words() if sorted(w) == sorted(token)
             and sum(a != b for a, b in zip(w, token, strict=True)) == 2
             and any(w[i:i + 2] == token[i + 1] + token[i] for i in range(3))]
+    if not near:  # "crme dramas": a letter dropped from a genre's five-letter name, which no other word is near
+        near = [w for w in cue_words() if len(w) == 5 and genre_word(w)
+                and any(w[:i] + w[i + 1:] == token for i in range(1, 5))]  # (not its first letter: "rime")
     return near[0] if len(near) == 1 else token
 
 
@@ -171,6 +174,10 @@ def _next_key_slip(word: str, token: str) -> bool:
     return len(diff) == 1 and diff[0][1] in _NEIGHBOUR_KEYS.get(diff[0][0], set())
 
 
+_CHAT_K = re.compile(r"k(?=[ei])")
+"""Spanish chat spelling writes "qu" before e and i as "k" ("kiero", "ke", "aki")."""
+
+
 @functools.lru_cache(maxsize=20_000)
 def correct_typo(token: str, spanish: bool = False) -> str:
     """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
@@ -180,6 +187,10 @@ def correct_typo(token: str, spanish: bool = False) -> str:
     an English word is a target only as a genre's name or a cognate's stem ("moderno" -> "modern"):
     "los bailes" is no misspelt "bailed".
     """
+    if spanish and token.isalpha() and token not in ES_STOPWORDS and token not in cue_words():
+        spelt = _CHAT_K.sub("qu", token).replace("sion", "cion")  # "kiero" -> "quiero", "animasion" -> "animacion"
+        if spelt != token and (spelt in ES_STOPWORDS or spelt in cue_words()):
+            return spelt
     if len(token) == 4 and token.isalpha() and not spanish:
         return _swapped_short_cue(token)
     if len(token) < 5 or not token.isalpha() or token in cue_words() or token in ES_STOPWORDS \

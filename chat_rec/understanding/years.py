@@ -14,12 +14,12 @@ _DECADE_WORDS = {
     "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
     "seventies": 1970, "eighties": 1980, "nineties": 1990, "veinte": 1920, "treinta": 1930,
     "cuarenta": 1940, "cincuenta": 1950, "sesenta": 1960, "setenta": 1970, "ochenta": 1980,
-    "noventa": 1990,
+    "noventa": 1990, "noughties": 2000, "naughties": 2000, "aughts": 2000,
 }
 _DECADE_WORDS |= {f"{word}s": year for word, year in _DECADE_WORDS.items() if not word.endswith("s")}
 """Latin American Spanish makes the decade words plural: "los ochentas", "los noventas"."""
-_SPANISH_NUMBERS = "|".join(w for w in _DECADE_WORDS if not w.endswith(("ies", "ties")))
-_ENGLISH_DECADES = "|".join(w for w in _DECADE_WORDS if w.endswith(("ies", "ties")))
+_SPANISH_NUMBERS = "|".join(w for w in _DECADE_WORDS if not w.endswith(("ies", "ties", "ts")))
+_ENGLISH_DECADES = "|".join(w for w in _DECADE_WORDS if w.endswith(("ies", "ties", "ts")))
 _DECADE_ADJECTIVES = {f"{stem}er{end}": year for stem, year in (
     ("cincuent", 1950), ("sesent", 1960), ("setent", 1970), ("ochent", 1980), ("novent", 1990))
     for end in ("o", "a", "os", "as")}
@@ -242,7 +242,16 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
         tail = _extract_years(text[cue.end():], listed)
         if (head[0] is not None or head[1] is not None) and (tail[0] is not None or tail[1] is not None):
             return tail[0], tail[1], [*head[2], *((a + cue.end(), b + cue.end()) for a, b in tail[2])]
-    return _extract_years(text, listed)
+    found = _extract_years(text, listed)
+    if found[0] is not None and found[1] is not None and found[0] > found[1]:
+        # bounds that exclude each other come from different sentences ("Last time it was all 80s stuff. This
+        # time, 2005 or later?"): the last sentence with a year phrase stands; every phrase is consumed
+        for brk in reversed(list(re.finditer(r"[.!?;]", text))):
+            tail = _extract_years(text[brk.end():], listed)
+            if tail[0] is not None or tail[1] is not None:
+                return tail[0], tail[1], [*_extract_years(text[:brk.end()], listed)[2],
+                                          *((a + brk.end(), b + brk.end()) for a, b in tail[2])]
+    return found
 
 
 def _extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, int | None, list[tuple[int, int]]]:
