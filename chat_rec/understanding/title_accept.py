@@ -114,6 +114,8 @@ _PUT_ON = ("put on", "stick on", "turn on", "throw on", "queue up")
 """Phrases of starting a film: what follows them is one ("then someone put on the killer")."""
 
 
+_GREETINGS = frozenset("hello hi hey hiya howdy hola buenas goodbye bye".split())
+"""Greetings that open a message; a title that starts with one there is the greeting unless typed in title case."""
 _SETS_APART = frozenset("except but besides excepto menos salvo".split())
 _SETS_APART_PHRASES = frozenset({"apart from", "aside from", "other than", "aparte de", "fuera de"})
 """Words that set a film apart from the list just judged ("all of them except sixth sense are bad")."""
@@ -201,6 +203,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if prev == "the" and nxt in {"one", "version"} and not any(c in prefer for _, c in resolver._index.get(key, [])) \
             and i > 1 and re.search(r"[,(]\s*$", text[:tokens[i - 1].start]):
         return False  # "Psycho, the Hitchcock one": a maker telling a version apart, not the film *Hitchcock*
+    if n > 1 and first.key in _GREETINGS and at_start(text, i, first) and not all(
+            t.raw[:1].isupper() for t in tokens[i + 1:i + n] if t.key not in _MINOR):
+        return False  # "Hello again. We watched …": a greeting opening the message, not the film *Hello Again*
     if not _is_weak(key):
         if n > 1 or any(c in prefer for _, c in resolver._index.get(key, [])):
             return True

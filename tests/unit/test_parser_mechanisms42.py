@@ -43,6 +43,8 @@ From fresh31's odd half, rewritten:
 - A genre and a likeness with no verb ask ("horror like The Shining"; a title of several words is one
   likeness now); a closing hedge ("a romcom I guess") is no statement of the person's.
 - A five-letter genre name missing a letter other than its first ("crme", "drma") is the genre.
+- "rule that out" complains ("so rule that out" had liked the genre through "so rule"); a greeting opening the
+  message is no title unless typed in title case ("Hello again. We watched …" had named *Hello Again*).
 - Spanish chat spellings: "k" for "qu" before e / i ("kiero", "ke") and "-sion" for "-ción" ("animasion"),
   when the spelling they stand for is a word the reader knows.
 """
@@ -313,3 +315,25 @@ def test_spanish_chat_spellings(word, spelt) -> None:
 def test_a_spanish_ask_in_chat_spelling(resolver) -> None:
     sig = _read(resolver, "kiero algo de animasion pa mi hermanito")
     assert sig.liked_genres == ["Animation"] and sig.wants_new_recommendations
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    ("One of the lads won't watch anything animated, so rule that out.", ["Animation"]),
+    ("Westerns are ruled out for tonight.", ["Western"]),
+])
+def test_rule_it_out(resolver, text, disliked) -> None:
+    sig = _read(resolver, text)
+    assert sig.disliked_genres == disliked and sig.liked_genres == []
+
+
+def test_heat_still_rules(resolver) -> None:
+    assert _read(resolver, "Heat rules").liked_ids == [HEAT]
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Hello again. We watched Casablanca on Sunday and it was simply delightful.", [912]),
+    ("Hi there, Casablanca was lovely.", [912]),
+    ("I loved Hello Again as a kid", [8382]),
+])
+def test_a_greeting_opening_the_message_is_no_title(resolver, text, liked) -> None:
+    assert _read(resolver, text).liked_ids == liked
