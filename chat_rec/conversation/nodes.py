@@ -209,8 +209,9 @@ def acknowledge(signal: PreferenceSignal, replies: dict[str, Any], item: Callabl
     for key, ids in (("feedback_like", signal.liked_ids), ("feedback_dislike", signal.disliked_ids),
                      ("feedback_seen", signal.seen_ids)):
         names = [found.label for i in ids if (found := item(i)) is not None]
-        if names:
-            parts.append(replies[key].format(title=", ".join(names[:3])))
+        if names:  # three names at most, and how many more ("… Inside Out (2015) and 1 more"): none left unsaid
+            more = replies["more_names"].format(n=len(names) - 3) if len(names) > 3 else ""
+            parts.append(replies[key].format(title=", ".join(names[:3]) + more))
     return " ".join(parts)
 
 

@@ -90,3 +90,11 @@ def test_acknowledgement_of_seen_only_never_says_liked() -> None:
     replies = load_replies()["es"]
     text = acknowledge(PreferenceSignal(seen_ids=[20]), replies, lambda i: SimpleNamespace(label=LABELS[i]))
     assert text == "Anotado: ya viste Delta (1999)." and "gustó" not in text
+
+
+def test_acknowledgement_of_many_says_how_many_more() -> None:
+    signal = PreferenceSignal(liked_ids=[1, 2, 3, 4, 5])
+    name = lambda i: SimpleNamespace(label=f"Film {i}")  # noqa: E731
+    assert acknowledge(signal, load_replies()["en"], name) == (
+        "Great, I'll remember you liked Film 1, Film 2, Film 3 and 2 more.")
+    assert acknowledge(signal, load_replies()["es"], name).endswith("Film 3 y 2 más.")
