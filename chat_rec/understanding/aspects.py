@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import film_facts, lexicon, years
+from chat_rec.understanding import film_facts, lexicon, request_words, years
 from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
 from chat_rec.understanding.audience import AUDIENCE_TERM, audience_asked, audience_spans
 from chat_rec.understanding.clause_state import split_clauses
@@ -151,7 +151,7 @@ def _asking_sentences(keys: Sequence[str], occasion: Collection[int] = ()) -> se
         words = [key for n, key in enumerate(keys[start:end], start) if key not in CLAUSE_BREAKS and n not in occasion]
         text = " ".join(words)
         asking = (len(words) <= SHORT_SENTENCE or any(w in NEGATORS for w in words) or _request_phrase(words)
-                  or any(r.search(text) for r in (lexicon.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE)))
+                  or any(r.search(text) for r in (request_words.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE)))
         if asking:
             inside.update(range(start, end))
     return inside
@@ -212,7 +212,7 @@ def _asks(words: Sequence[str]) -> bool:
     wish ("I'd like").
     """
     joined = " ".join(words)
-    return _request_phrase(words) or bool(lexicon.REQUEST.search(joined) or _WISH.search(joined))
+    return _request_phrase(words) or bool(request_words.REQUEST.search(joined) or _WISH.search(joined))
 
 
 def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleResolver | None = None,
@@ -367,12 +367,12 @@ _PIECE = re.compile(r"[^.,!?;¡¿\n]+")
 
 def _without_small_talk(text: str, vocabulary: AspectIndex) -> str:
     """``text`` without its pieces of small talk ("haha cool, thanks! how's your day going?"): a piece
-    that ``lexicon.SMALL_TALK`` opens and that names no mood, topic or genre after it ("cool" and
+    that ``request_words.SMALL_TALK`` opens and that names no mood, topic or genre after it ("cool" and
     "hows" are no moods of a film). "ok, a comedy" and "thanks, something darker" keep the request.
     """
     def masked(piece: re.Match[str]) -> str:
         folded = fold(piece.group())
-        talk = lexicon.SMALL_TALK.match(folded)
+        talk = request_words.SMALL_TALK.match(folded)
         if not talk:
             return piece.group()
         rest = folded[talk.end():].split()

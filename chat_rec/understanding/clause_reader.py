@@ -23,6 +23,7 @@ from chat_rec.understanding import (
     film_facts,
     lexicon,
     picks,
+    request_words,
     verdict_words,
     who_watches,
 )
@@ -304,7 +305,7 @@ class ClauseReader(ClauseVerdicts):
                 # "mum loves the first, but I've never been a fan": the person's own verdict on that film
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
             elif polarity >= 0 and st.averted and _ONE_OF_KIND.search(text) and (
-                    polarity or lexicon.REQUEST.search(text)):
+                    polarity or request_words.REQUEST.search(text)):
                 c.refs = [_Ref(lo, genres=st.averted, pronoun=True)]  # "I don't dislike westerns. Any good ones?"
                 st.averted = ()
             elif polarity and st.last_genres and len(st.last_refs) == 1 and has_pronoun(ckeys) \

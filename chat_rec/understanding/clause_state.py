@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from chat_rec.understanding import coordination, corrections, lexicon
+from chat_rec.understanding import coordination, corrections, lexicon, request_words
 from chat_rec.understanding.references import _Ref
 
 PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "theyre", "both",
@@ -44,15 +44,12 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
     return clauses
 
 
-_SO_ASKS = frozenset("a an something some anything maybe perhaps".split())
-
-
 def _so_then(keys: list[str], i: int, start: int) -> bool:
     """Whether a "so" at ``i`` opens what the person asks for in consequence of the clause before ("my wife
     is tired of horror so a comedy i suppose", "he hates westerns so something else"): a clause of its own,
     outside the verdict before it ("not so much", "so good" go on).
     """
-    return keys[i] == "so" and i - start >= 2 and keys[i + 1:i + 2] != [] and keys[i + 1] in _SO_ASKS
+    return keys[i] == "so" and i - start >= 2 and i + 1 < len(keys) and keys[i + 1] in request_words.SO_ASKS
 
 
 _ASKING = frozenset("can could would will".split())

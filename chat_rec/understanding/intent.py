@@ -9,7 +9,7 @@ import re
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import conditions, corrections, film_facts, lexicon, years
+from chat_rec.understanding import conditions, corrections, film_facts, lexicon, request_words, years
 
 _FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
            r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
@@ -192,7 +192,7 @@ _MORE_OF = re.compile(r"^(?:(?:ok|okay|now|and|but|so|y|pero|ahora|vale|bueno|pu
 gore please", "algo más divertido", "no dramas, something more action packed"): it asks for more or
 less of something relative to the picks on screen."""
 
-_SO_ASKED = re.compile(r" , | so (?=(?:a|an|something|some|anything|maybe|perhaps)\b)")
+_SO_ASKED = re.compile(r" , | so (?=(?:" + "|".join(sorted(request_words.SO_ASKS)) + r")\b)")
 """Where a clause ends: a comma, or a "so" before what is asked in consequence ("… war films so a romcom")."""
 _CLAUSE = re.compile(r"[,.;:!?]+|\b(?:but|pero)\b", re.IGNORECASE)
 
@@ -236,7 +236,7 @@ def wants_new(keys: list[str]) -> bool:
         text = corrections.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
         if not text or lexicon.HEARSAY.search(text):
             continue
-        asked = [m for m in lexicon.REQUEST.finditer(text)
+        asked = [m for m in request_words.REQUEST.finditer(text)
                  if not conditions.negated_before(text, m.start(), question)]
         if asked and (_OFF_TOPIC.search(text) and not lexicon.mentions_genre(text) and not _FILM_NOUN.search(text)
                       or question and _HOW_YOU.match(text)):
@@ -244,14 +244,14 @@ def wants_new(keys: list[str]) -> bool:
         if asked and all(_QUALITY_ASKED.fullmatch(m.group()) for m in asked) and (
                 clause_rules.YES_NO.match(text + " ") or clause_rules.ASKED_BY_ORDER.match(text + " ")):
             asked = []  # "is the third any good, or should I skip it": asks what a film is like, not for picks
-        if asked and not lexicon.CHOOSING.search(text):
+        if asked and not request_words.CHOOSING.search(text):
             return True
         if film_facts.asked_fact(text) is not None:
             continue  # "how long is the first one", "who's in it?": a fact asked about a film
         if question and (clause_rules.FACT_QUESTION.match(text) or clause_rules.ABOUT_A_FILM.match(text)
                          or clause_rules.ASKING_YOU.match(text) or clause_rules.asks_what_a_film_is(text)):
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
-        if question and lexicon.CHOOSING.search(text):
+        if question and request_words.CHOOSING.search(text):
             continue  # "which one is the comedy?" asks among the films on screen
         named = lexicon.mentions_genre(text) or years.names_decade(text)  # "no 80s stuff please" asks too
         polite = _POLITE.search(text)
@@ -314,6 +314,6 @@ def declined(text: str) -> bool:
     if "?" in text:
         return False
     found = [(folded, m) for sentence in re.split(r"[.!¡\n;,]+", text)
-             for folded in [fold(sentence)] for m in lexicon.REQUEST.finditer(folded)]
+             for folded in [fold(sentence)] for m in request_words.REQUEST.finditer(folded)]
     return bool(found) and all(
         conditions.negated_before(folded, m.start()) and _DECLINED_TAIL.match(folded, m.end()) for folded, m in found)

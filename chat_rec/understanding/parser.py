@@ -28,6 +28,7 @@ from chat_rec.understanding import (
     idioms,
     intent,
     lexicon,
+    request_words,
     series,
     word_forms,
     years,
@@ -163,7 +164,7 @@ class _Parser(ClauseReader):
         keys = [t.key for t in self.toks]
         sig.language = lexicon.detect_language(keys)
         words = " ".join(k for k in keys if k not in {".", ",", "?"})
-        sig.skip = bool(lexicon.SKIP_RE.match(words)) if len(words) < 60 else False
+        sig.skip = bool(request_words.SKIP_RE.match(words)) if len(words) < 60 else False
         mentions = self._mentions()
         # Title tokens become placeholders so their words carry no cue or genre.
         title_at: dict[int, Mention] = {}

@@ -268,7 +268,7 @@ class ListReferences:
         said = [k for k in keys if k not in {".", "!"}]
         joined = len(said) >= 3 and said[-2] in {"and", "y"}
         if len(self.previous) < 2 or len(words) != len(self.previous) or 0 in signs \
-                or len(set(signs)) < 2 and not joined or opening and not joined:
+                or not joined and (opening or len(set(signs)) < 2):
             return []
         return [(item.item_id, sign) for item, sign in zip(self.previous, signs, strict=True)]
 

@@ -121,6 +121,11 @@ _SETS_APART_PHRASES = frozenset({"apart from", "aside from", "other than", "apar
 """Words that set a film apart from the list just judged ("all of them except sixth sense are bad")."""
 
 
+def _set_apart(prev: str, before: str) -> bool:
+    """Whether the word before a title (``prev``), or the two words before it (``before``), set it apart."""
+    return prev in _SETS_APART or before in _SETS_APART_PHRASES
+
+
 def _ordinary(key: str) -> bool:
     """A title of ordinary words in any plural ("happy accidents", "dark places"): ``_is_weak`` with -s and
     -es plurals taken back to their word.
@@ -284,7 +289,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         ends = i + n == len(tokens) or bool(re.match(r"\s*[,;:.!?…)]", between)) or (
             nxt in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS | lexicon.TIME_AFTER | _VERB_AFTER
             | _SUBJECT_VERBS | _JOINERS | _PHRASE_ENDERS and nxt not in _FILM_NOUNS)
-        if len(content) == 2 and listed and (prev in _SETS_APART or before in _SETS_APART_PHRASES
+        if len(content) == 2 and listed and (_set_apart(prev, before)
                                              or ends and _listed_word(resolver, text, tokens, i, prev, nxt, prefer, n)):
             return True  # "all of them except sixth sense are bad": a listed title of two words typed in full, set
             # apart from the list or where a listed one-word title stands ("sixth sense was great")
@@ -370,8 +375,8 @@ def _listed_word(resolver: TitleResolver, text: str, tokens: list[_Token], i: in
     joined = prev in _JOINERS and i > 1 and any(c in prefer for _, c in resolver._index.get(tokens[i - 2].key, []))
     before = " ".join(t.key for t in tokens[max(0, i - 2):i])
     picked = prev in _PICK_VERBS or before.endswith(_PICK_PHRASES)  # "I'll go with speed", "me quedo con heat"
-    apart = prev in _SETS_APART or before in _SETS_APART_PHRASES  # "none of them except speed", "salvo heat"
-    return prev in _STRONG_CUES or joined or picked or apart  # "loved heat", "adored big and speed"
+    # "loved heat", "adored big and speed", "none of them except speed", "salvo heat"
+    return prev in _STRONG_CUES or joined or picked or _set_apart(prev, before)
 
 
 def _plain_known_title(resolver: TitleResolver, key: str, word: str) -> bool:

@@ -16,13 +16,13 @@ from chat_rec.understanding.lexicon import (
     NUMBER_WORDS,
     ORDINALS,
     POSITIVE,
-    REQUEST,
     SEEN,
     common_words,
     genre_word,
     is_known_word,
     known_words,
 )
+from chat_rec.understanding.request_words import REQUEST
 from chat_rec.understanding.verdict_words import DEVOTED
 
 

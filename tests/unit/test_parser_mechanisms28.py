@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import pytest
 
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import request_words
 from chat_rec.understanding.aspect_phrases import _unstretched, is_content
 from chat_rec.understanding.clauses import likewise
 from chat_rec.understanding.references import _OWN_MENTION
@@ -39,12 +39,12 @@ def test_an_ordinal_about_the_list_is_still_a_reference(after: str) -> None:
 @pytest.mark.parametrize("text", ["mas como la primera", "mmm mas como el segundo que te dije",
                                   "mas parecidas a las de antes"])
 def test_mas_como_asks_for_more_like_something(text: str) -> None:
-    assert lexicon.REQUEST.search(text)
+    assert request_words.REQUEST.search(text)
 
 
 @pytest.mark.parametrize("text", ["me gusto mas como la contaron al final", "es mas como un drama"])
 def test_mas_como_inside_a_sentence_is_no_ask(text: str) -> None:
-    assert not lexicon.REQUEST.search(text)
+    assert not request_words.REQUEST.search(text)
 
 
 def test_stretched_function_words_are_no_content_but_stretched_dictionary_words_stay() -> None:
