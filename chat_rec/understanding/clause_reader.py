@@ -56,6 +56,9 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 """A clause whose subject is titles or list positions joined by "and" ("... Heat and Fargo were great",
 "... 3 and 5 yes please"): the titles or positions alone before it in its sentence ("Casablanca, ...",
 "1, ...") share its verdict."""
+_SET_APART = frozenset("other others else different than except besides instead apart otra otro otras otros distinta "
+                       "distinto".split())
+"""Words that set a film apart from what is asked for ("make it something other than the first")."""
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 _LIST_REFUSED = frozenset("none nothing no not ninguna ninguno nada ni".split())
@@ -177,6 +180,10 @@ class ClauseReader(ClauseVerdicts):
                 st.pending = []
             if heard:  # "My brother swears Tremors is a masterpiece. I think it's dumb.": "it" is Tremors
                 st.last_refs, st.refs_sentence, st.heard_sentence = heard, sent, sent
+                theirs_read = clause_polarity(ckeys, self.signal.language)  # for "I didn't" after it
+                st.films_verdict = (theirs_read.polarity, theirs_read.polarity < 0
+                                    and any(k in lexicon.NEGATORS for k in ckeys))
+                st.films_heard = True
                 self.settled.update(heard)  # their opinion is no verdict of the person's, for any reader
             return True
         if sent in facts and (topic := film_facts.asked_fact(text)) is not None:
@@ -229,7 +236,7 @@ class ClauseReader(ClauseVerdicts):
         if leads_only(lead):
             text = " ".join([*lead, text])  # "Wait, no, the second one": the lead read with its "no"
         correction = corrections.CORRECTION.match(text)
-        if correction and correction.end() == len(text) and (not text.endswith("no") or names_next(
+        if correction and correction.end() == len(text) and (text.split()[-1] not in corrections.NO_WORDS or names_next(
                 keys, clauses, c.at, sent)):  # "wait, no, the fourth"; "…but wait no, she hates horror" rejects
             st.correcting = st.judged_from is not None or bool(st.choices)  # "la segunda me encantó, digo, la primera"
             return False
@@ -243,6 +250,9 @@ class ClauseReader(ClauseVerdicts):
             elif st.choices:  # "The last one, definitely. Wait, I meant the first one": the pick moves
                 self.settled.update(st.choices)
                 st.choices, carried = [], (1, False)
+            elif correction and st.judged_from is None and (named := {i for r in refs for i in r.items}) \
+                    and named < set(self.list_refs.ids) and not set(ckeys) & (lexicon.NEGATORS | _SET_APART):
+                carried = (1, False)  # "Actually, make that the second one": it corrects the pick of the turn before
             if carried is not None:
                 c.polarity, c.seen = carried
                 c.rejected, c.scope, st.judged_from = set(), 0, None  # "wait, no, the 3rd": the "no" took back the pick
@@ -423,6 +433,8 @@ class ClauseReader(ClauseVerdicts):
         compared = comparisons.compared_from(ckeys)
         if with_items:
             st.last_refs, st.refs_sentence = with_items, sent
+            # "negated": a negated like ("didn't like"), not a double negative ("not like I didn't love it")
+            st.films_verdict, st.films_heard = (polarity, st.last_negated and polarity < 0), False
             st.compared_subject = [i for r in refs if r.items and not r.pronoun and compared is not None
                                    and r.pos - lo < compared for i in r.items]
         genres_named = tuple(g for r in refs for g in r.genres if g != "described")

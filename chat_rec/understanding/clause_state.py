@@ -30,7 +30,8 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
             clauses.append((sentence, start, i))  # "second yes third no": an answer ends its film's clause
             start = i
         elif i < len(keys) and (_run_on(keys, i, start) or _position_run_on(keys, i, start)
-                                or _asked_on(keys, i, start) or _so_then(keys, i, start)):
+                                or _asked_on(keys, i, start) or _so_then(keys, i, start)
+                                or _corrected_on(keys, i, start)):
             clauses.append((sentence, start, i))  # "loved the first one hated the third one"
             start = i
         boundary = k in {".", ",", "?", "qqcond"} or lexicon.CONTRAST.fullmatch(k) is not None \
@@ -42,6 +43,13 @@ def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:
             if k in {".", "?"} and not (i > 0 and keys[i - 1] in {".", "?"}):
                 sentence += 1  # "..." ends one sentence, not three
     return clauses
+
+
+def _corrected_on(keys: list[str], i: int, start: int) -> bool:
+    """Whether "or rather" / "or better" at ``i`` corrects what the clause said ("a comedy or rather something
+    dramatic", "una comedia o mejor una de miedo"): the correction is a clause of its own.
+    """
+    return i > start and keys[i] in {"or", "o"} and keys[i + 1:i + 2] in (["rather"], ["better"], ["mejor"])
 
 
 def _so_then(keys: list[str], i: int, start: int) -> bool:
@@ -146,7 +154,8 @@ CORRECTION_LEADS = corrections.CORRECTION_OPENERS | {"wait", "espera"}
 
 def leads_only(ckeys: list[str]) -> bool:
     """Words that are correction leads only ("no", "sorry", "wait, no")."""
-    return bool(ckeys) and all(k in corrections.RETRACT_LEADS or k in CORRECTION_LEADS for k in ckeys)
+    return bool(ckeys) and (all(k in corrections.RETRACT_LEADS or k in CORRECTION_LEADS for k in ckeys)
+                            or " ".join(ckeys) in corrections.WAIT_PHRASES)
 
 
 def correction_follows(keys: list[str], clauses: list[tuple[int, int, int]], at: int, sent: int) -> bool:
@@ -156,8 +165,12 @@ def correction_follows(keys: list[str], clauses: list[tuple[int, int, int]], at:
     nxt = at + 1
     while nxt < len(clauses) and clauses[nxt][0] == sent and leads_only(keys[clauses[nxt][1]:clauses[nxt][2]]):
         nxt += 1
-    return nxt < len(clauses) and clauses[nxt][0] == sent \
-        and corrections.CORRECTION.match(" ".join(keys[clauses[nxt][1]:clauses[nxt][2]])) is not None
+    if nxt >= len(clauses) or clauses[nxt][0] != sent:
+        return False
+    leads = " ".join(k for _, lo, hi in clauses[at:nxt] for k in keys[lo:hi])
+    if nxt > at + 1 and (cue := corrections.CORRECTION.match(leads)) and cue.end() == len(leads):
+        return names_next(keys, clauses, nxt - 1, sent)  # "Horror? no, wait, a musical": "no, wait" corrects
+    return corrections.CORRECTION.match(" ".join(keys[clauses[nxt][1]:clauses[nxt][2]])) is not None
 
 
 def names_next(keys: list[str], clauses: list[tuple[int, int, int]], at: int, sent: int) -> bool:
@@ -193,6 +206,8 @@ class Reading:
     last_verdict: int = 0  # the last clause polarity, for "..., especially X"
     verdict_sentence: int = -1
     last_negated: bool = False  # whether that clause was negated, for "X didn't. Y did."
+    films_verdict: tuple[int, bool] = (0, False)  # the last verdict on films and its negation, for "no I didn't"
+    films_heard: bool = False  # whether that verdict was someone else's ("My wife loved Heat. I didn't.")
     sent_start: tuple[list[Any], ...] | None = None  # the signal as this sentence found it
     fillers_only: bool = False  # the sentence so far was only interjections ("Ooh, the second one!")
     retracting: bool = False

@@ -117,6 +117,9 @@ class ClauseVerdicts(SignalRecord):
                 and any(i in self.list_refs.ids for r in c.refs for i in r.items):
             c.polarity = 1  # "I'll put the second one on tonight": taking up an offered film is liking it
         recent = st.last_verdict and sent - st.verdict_sentence <= 1
+        if st.films_verdict[0] and sent - st.refs_sentence <= 1 and not any(r.items or r.genres for r in c.refs) \
+                and self._own_ellipsis(st, c):
+            return
         if clause_rules.EXCEPTION.search(text) and recent:
             c.polarity, c.scope = -st.last_verdict, 0  # "Not a fan of Wes Anderson, although Mr. Fox is the exception"
         if lo > 0 and keys[lo - 1] == "sino" and st.last_verdict < 0 and c.polarity == 0:
@@ -159,6 +162,37 @@ class ClauseVerdicts(SignalRecord):
             liked = [i for i in st.last_refs if i in self.signal.liked_ids]
             c.refs = [*c.refs, _Ref(lo, liked or list(st.last_refs), pronoun=True)]
             c.polarity = c.polarity or 1
+
+    def _own_ellipsis(self, st: Reading, c: Clause) -> bool:
+        """An ellipsis of the person's own last verdict ("I enjoyed Braveheart, no I didn't", "I didn't like
+        Titanic. OK fine, I did"): a negation unlike the verdict's own turns a like into a dislike and a
+        "didn't like" into a like; "I hated Heat. No I didn't" takes the dislike back without a like.
+        The same negation repeats the verdict, which stands already. True when the clause was read here.
+        """
+        negated = clause_rules.own_ellipsis(c.text)
+        if negated is None:
+            return False
+        c.polarity, c.seen, c.refs = 0, False, []
+        verdict, was_negated = st.films_verdict
+        films = list(st.last_refs)
+        if negated == was_negated:  # "I loved Heat. I did!": the verdict stands; "My wife loved Heat. I did too."
+            if st.films_heard:
+                self._items(films, verdict, False)
+                st.films_heard = False
+            return True
+        would = str(clause_rules.OWN_ELLIPSIS.match(c.text).group("aux")).startswith("would")  # type: ignore[union-attr]
+        if (verdict > 0 or was_negated) and not would:
+            self._items(films, -verdict, False)
+        elif st.films_heard:  # "My wife hated Heat. I didn't.": not the person's dislike, and no like either
+            self.settled.update(films)
+        else:  # "I hated Heat. No I didn't", "I'd watch the first. Actually I wouldn't": taken back
+            for bucket in (self.signal.liked_ids, self.signal.disliked_ids):
+                bucket[:] = [i for i in bucket if i not in films]
+            self.settled.update(films)
+        turned = -verdict if (verdict > 0 or was_negated) and not would else 0
+        st.films_verdict, st.last_verdict, st.last_negated = (turned, negated), turned, negated
+        st.films_heard = False
+        return True
 
     def _only_these(self, c: Clause, keys: list[str]) -> None:
         """A correction that keeps a verdict to some films ("I loved all three. No, I only liked the first

@@ -237,6 +237,26 @@ def elliptical(ckeys: list[str]) -> bool:
         and all(k in _AUXILIARIES for k in rest)
 
 
+OWN_ELLIPSIS = re.compile(r"^(?:(?:no|nah|nope|ok|okay|fine|well|yes|yeah|yep|actually|hmm|wait|oh|lol|sorry|honestly"
+                          r"|but|now|these days) )*(?:i|we) (?:really |actually |honestly |still )?(?P<aux>did|do|does"
+                          r"|was|would|didnt|dont|doesnt|wasnt|wouldnt|did not|do not|would not|was not)(?: (?:really"
+                          r"|actually|at all|either|tbh|honestly|though|tho|a little|a bit|kind of|kinda|too|as well"
+                          r"|now|these days|think so))*$")
+"""The person's own verdict said again with only a subject and an auxiliary ("I enjoyed Braveheart, no I
+didn't", "I didn't like Titanic. OK fine, I did"): the verb is the last verdict's; a negation that differs
+from its own turns it round (``clause_verdicts._own_ellipsis``)."""
+
+
+def own_ellipsis(text: str) -> bool | None:
+    """Whether ``text`` is an ellipsis of the person's own last verdict (``OWN_ELLIPSIS``): True when it is
+    negated ("no I didn't"), False when not ("I did"), None when it is no such ellipsis.
+    """
+    m = OWN_ELLIPSIS.match(text)
+    if m is None:
+        return None
+    return m.group("aux").endswith("nt") or m.group("aux").endswith(" not")
+
+
 _LIKEWISE = frozenset({"too", "also", "tambien", "igual", "as well", "tmb", "tb", "tmbn", "tambn"})
 """Words that repeat the last verdict, chat spellings of "también" included ("tmb")."""
 

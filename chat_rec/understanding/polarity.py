@@ -182,6 +182,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         # "none of these 🙄": an emoji is the writer's own reaction, no predicate a negator flips
         return Polarity(1 if (sum(sign for _, _, sign in spans) or spans[-1][2]) > 0 else -1, False, 0)
     spans = words  # "didn't like the first 👎": the words' verdict, negated, is the one the emoji agrees with
+    spans = _without_attributes(text, spans)
     if neither_nor and {1, -1} <= {sign for _, _, sign in spans}:
         return Polarity(0, False, 0, settled=True)  # "neither good nor bad": indifference, no verdict
     score = sum(sign for _, _, sign in spans) or spans[-1][2]
@@ -195,6 +196,21 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             return Polarity(0, False, 0, settled=True)  # "I don't hate rom-coms", "no odio el terror": no like
         polarity = -polarity
     return Polarity(polarity, False, 0)
+
+
+_ATTRIBUTES = frozenset("good great nice decent solid fun proper".split())
+
+
+def _without_attributes(text: str, spans: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """The verdict spans without an adjective that only describes what is asked for ("I'd hardly turn my nose
+    up at a good western": "good" is part of the object, the verdict is the verb's), when a verdict of the
+    other sign is there to judge.
+    """
+    def attribute(s: int, e: int) -> bool:
+        return text[s:e] in _ATTRIBUTES and text[:s].rstrip().rsplit(" ", 1)[-1] in {"a", "an", "some", "any"} \
+            and e < len(text)
+    kept = [f for f in spans if not attribute(f[0], f[1])]
+    return kept if kept and {sign for _, _, sign in kept} != {sign for _, _, sign in spans} else spans
 
 
 def _nobody(ckeys: list[str], negator: int) -> bool:

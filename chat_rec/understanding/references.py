@@ -41,6 +41,9 @@ _ORDER_OF_LIST = re.compile(
     r" (?:it )?first)|(?:ended|finished|closed|wrapped up|rounded off|end|finish|close)(?: off| up)? (?:with|on)"
     r"|(?:listed|mentioned|put|named|gave|suggested) (?:it )?last)\b")
 """A listed film named by where the reply put it ("the one you opened with", "the film you ended on")."""
+_NEIGHBOUR = re.compile(r"\b(?:the|la|el) (?:one|film|movie) (?:right |just )?(?P<dir>after|before|below|above|under)"
+                        r" (?:it|that|this)(?: one)?\b")
+"""The listed film next to the one named last ("wrong one, I mean the one after it", "the film above that")."""
 _START_NOUNS = frozenset({"principio", "inicio", "comienzo"})
 """Spanish nouns for the start of a list: "la del principio" is the first one."""
 _COMPARED_AMONG = re.compile(r"\b(?:best|worst|favou?rite|fave?|greatest|weakest|strongest|pick|mejor|peor"
@@ -219,6 +222,14 @@ class ListReferences:
             at = lo + text[:m.start()].count(" ")
             if not any(r.pos == at for r in refs):
                 refs.append(_Ref(at, picked))
+        for m in _NEIGHBOUR.finditer(text):
+            pos = lo + text[:m.start()].count(" ")
+            before = [i for r in refs if r.pos < pos for i in r.items] or list(referenced)  # this clause's first
+            if not before or before[-1] not in ids:
+                continue
+            at = ids.index(before[-1]) + (1 if m.group("dir") in {"after", "below", "under"} else -1)
+            if 0 <= at < n and not any(r.pos == pos for r in refs):
+                refs.append(_Ref(pos, [ids[at]]))  # "I mean the one after it": next to the film named last
         rest = ALL_EXCEPT.search(text) if others else None
         if rest and not refs:  # "todas menos la de dinosaurios": the exception described, at its first content word
             after = text[:rest.end()].count(" ") + 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from chat_rec.understanding import corrections
+
 _Y = r"(1[89]\d\d|20[0-4]\d)"
 _DECADE_WORDS = {
     "twenties": 1920, "thirties": 1930, "forties": 1940, "fifties": 1950, "sixties": 1960,
@@ -36,7 +38,9 @@ _ONE_DECADE = (
     # "los ochenta", but "otras veinte [veces]" is a count
     r"|(?:(?<=anos )|(?<=los )|(?<=las ))(?:" + _SPANISH_NUMBERS + r")"
     r"|(?<=anos )(?:19|20)?\d0|(?<=los )(?:19|20)?\d0"
-    r"|(?<=decada de )(?:19|20)\d0|(?<=decada del )(?:19|20)?\d0)\b"
+    r"|(?<=decada de )(?:19|20)\d0|(?<=decada del )(?:19|20)?\d0"
+    # "la década del ochenta", "mejor de la del noventa" (the decade said once before)
+    r"|(?:(?<=decada del )|(?<=de la del ))(?:" + _SPANISH_NUMBERS + r"))\b"
 )
 _DECADES = re.compile(
     _ONE_DECADE + r"((?: (?:and|or|to|through|y|o|u|a) (?:the |los |anos )?"
@@ -225,23 +229,26 @@ def _decade_start(token: str) -> int | None:
     return None
 
 
-_CORRECTION = re.compile(r"\b(?:i mean|i meant|no wait|wait no|no sorry|sorry|actually|make (?:it|that)|scratch that"
-                         r"|or rather|quiero decir|mejor dicho|digo|no espera|perdon|o mejor)\b")
-"""A self-correction between two year phrases ("the 70s, I mean the 80s", "the 90s, but make it the 2000s
-instead", "los 70, digo los 80"): the phrase after it replaces the one before."""
+_FROM = re.compile(r"(?:from|since|desde) ")
 
 
 def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, int | None, list[tuple[int, int]]]:
     """(year_min, year_max, consumed spans) from folded text; spans are masked by the caller.
 
-    When a self-correction (``_CORRECTION``) has a year phrase on each side, only the bounds after
-    the last such correction count; the phrases on both sides are consumed.
+    When a self-correction (``corrections.CUE``) has a year phrase on each side, only the bounds after
+    the last such correction count; the phrases on both sides are consumed. A corrected open bound keeps
+    its shape ("From 2010 on. Hmm, no, from 2005": 2005 on, not 2005 alone).
     """
-    for cue in reversed(list(_CORRECTION.finditer(text))):
+    for cue in reversed(list(corrections.CUE.finditer(text))):
         head = _extract_years(text[:cue.start()], listed)
-        tail = _extract_years(text[cue.end():], listed)
+        rest = text[cue.end():].lstrip(" ,")
+        at = len(text) - len(rest)
+        tail = _extract_years(rest, listed)
         if (head[0] is not None or head[1] is not None) and (tail[0] is not None or tail[1] is not None):
-            return tail[0], tail[1], [*head[2], *((a + cue.end(), b + cue.end()) for a, b in tail[2])]
+            low, high = tail[0], tail[1]
+            if head[0] is not None and head[1] is None and low == high and _FROM.match(rest):
+                high = None
+            return low, high, [*head[2], *((a + at, b + at) for a, b in tail[2])]
     found = _extract_years(text, listed)
     if found[0] is not None and found[1] is not None and found[0] > found[1]:
         # bounds that exclude each other come from different sentences ("Last time it was all 80s stuff. This

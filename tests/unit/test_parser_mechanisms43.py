@@ -1,0 +1,120 @@
+"""Mechanisms of the forty-third session, on sentences written for these tests (none from a benchmark or
+request file). They came from probe batteries of self-corrections and retracted verdicts written before the
+session's fresh set (fresh32, whose theme the session chose: people changing their minds) was read.
+
+- One list of correction cues (``corrections.CUE``) for years as for films and genres: "on second thought",
+  "changed my mind", "or rather", "or better yet", "hmm, no", "nah, …" correct a year phrase as "I mean" did.
+- "nah" / "nope" / "hmm" lead a correction as "no" / "wait" did ("Shrek please. Hmm, no, Monsters Inc.":
+  the pick moves; "Romance? nah, changed my mind, a documentary": the ask moves, nothing is refused).
+- "or rather" / "or better (yet)" / "o mejor" inside a clause open a correction of its own ("comedy or rather
+  a drama").
+- A correction that names a listed film with nothing judged before it in the message corrects the pick of
+  the turn before: it picks that film ("Actually, make that the second one"); never the whole list, nor a
+  film set apart ("make it something other than the first").
+- An ellipsis of the person's own verdict, a subject and an auxiliary only ("I enjoyed X, no I didn't", "I
+  didn't like X. OK fine, I did", "Now I do"): a negation unlike the verdict's turns it round; "I hated X. No
+  I didn't" takes the dislike back; "I'd watch the first. Actually I wouldn't" takes the pick back; after
+  someone else's verdict ("My wife loved X. I didn't.") it is the person's own verdict set against theirs. A
+  double negative ("It's not like I didn't love X. I did.") is a like, not a negated verdict.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+HEAT, ALIEN, TITANIC, JAWS, GREASE, MATRIX = 6, 1214, 1721, 1387, 1380, 2571
+TOY_STORY, SHREK, MONSTERS = 1, 4306, 4886
+LISTED = (TOY_STORY, SHREK, MONSTERS)
+
+
+def _read(resolver, text: str, previous=()):
+    from chat_rec.understanding.extractor import Extractor
+
+    return Extractor(resolver, None).extract(text, "", list(previous))
+
+
+def _listed(catalog):
+    return [catalog.get(i) for i in LISTED]
+
+
+def _films(sig) -> tuple[list[int], list[int]]:
+    return sorted(sig.liked_ids), sorted(sig.disliked_ids)
+
+
+def test_one_list_of_correction_cues() -> None:
+    from chat_rec.understanding import corrections
+
+    for text in ("the 80s. hmm, on second thought, the 90s", "70s or rather 80s", "90s nah wait 2000s",
+                 "los 70, mejor dicho los 80", "the 60s, changed my mind, the 50s"):
+        assert corrections.CUE.search(text), text
+    for text in ("the 80s and the 90s", "rather good 80s films", "better 80s films"):
+        assert not corrections.CUE.search(text), text
+
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("Something from the 80s. Hmm, on second thought, the 90s.", 1990, 1999),
+    ("the seventies or rather the eighties", 1980, 1989),
+    ("Anything after 1995, changed my mind, after 2005.", 2006, None),
+    ("algo de los 70, o mejor de los 80", 1980, 1989),
+    ("Something from the 80s or the 90s.", 1980, 1999),
+])
+def test_a_corrected_year_phrase(resolver, text, year_min, year_max) -> None:
+    sig = _read(resolver, text)
+    assert (sig.year_min, sig.year_max) == (year_min, year_max)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Romance? nah, changed my mind, a documentary.", ["Documentary"], []),
+    ("comedy or rather a drama", ["Drama"], []),
+    ("a western, or better yet a war film", ["War"], []),
+    ("una comedia o mejor una de terror", ["Horror"], []),
+    ("Horror? nope, wait, a musical", ["Musical"], []),
+    ("comedies or dramas, either is fine", ["Comedy", "Drama"], []),
+])
+def test_a_corrected_genre_ask(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sorted(sig.liked_genres), sorted(sig.disliked_genres)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Shrek please. Hmm, no, Monsters Inc.", [MONSTERS], []),
+    ("the second. nah, sorry, I meant the first", [TOY_STORY], []),
+    ("Actually, make that the second one.", [SHREK], []),
+    ("I mean the third one.", [MONSTERS], []),
+])
+def test_a_corrected_pick(resolver, catalog, text, liked, disliked) -> None:
+    assert _films(_read(resolver, text, _listed(catalog))) == (liked, disliked)
+
+
+def test_a_film_set_apart_is_no_corrected_pick(resolver, catalog) -> None:
+    assert TOY_STORY not in _read(resolver, "Make it something other than the first.", _listed(catalog)).liked_ids
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("I enjoyed Heat, no I didn't, I fell asleep.", [], [HEAT]),
+    ("I liked Alien. Actually, no I didn't.", [], [ALIEN]),
+    ("I didn't like Titanic. OK fine, I did, a little.", [TITANIC], []),
+    ("I didn't like Jaws at first. Now I do.", [JAWS], []),
+    ("I never liked Grease. I do now.", [GREASE], []),
+    ("I hated Grease as a kid. Now I don't.", [], []),
+    ("Loved Heat and Alien. I really did.", [HEAT, ALIEN], []),
+    ("It's not like I didn't love Heat. I did.", [HEAT], []),
+    ("I liked Heat. The Matrix I didn't.", [HEAT], [MATRIX]),
+])
+def test_an_ellipsis_of_the_own_verdict(resolver, text, liked, disliked) -> None:
+    assert _films(_read(resolver, text)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("My wife loved Heat. I didn't.", [], [HEAT]),
+    ("Everyone says Titanic is great. I don't.", [], [TITANIC]),
+    ("My wife loved Heat. I did too.", [HEAT], []),
+    ("My wife hated Heat. I didn't.", [], []),
+])
+def test_an_ellipsis_set_against_someone_elses_verdict(resolver, text, liked, disliked) -> None:
+    assert _films(_read(resolver, text)) == (liked, disliked)
+
+
+def test_a_retracted_pick(resolver, catalog) -> None:
+    sig = _read(resolver, "I'd watch the first. Hmm, actually I wouldn't, seen it.", _listed(catalog))
+    assert TOY_STORY not in sig.liked_ids + sig.disliked_ids
