@@ -59,6 +59,17 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 _SET_APART = frozenset("other others else different than except besides instead apart otra otro otras otros distinta "
                        "distinto".split())
 """Words that set a film apart from what is asked for ("make it something other than the first")."""
+_SUBJECT_PRONOUNS = frozenset("they we he she theyre were hes shes".split())
+_OWN_OBJECT = re.compile(r"\b(?:for|of|with|about) (?!(?:it|them|that|those|these|this|me|us|em)\b)(?:\w+ ){0,2}\w+$")
+
+
+def _own_object(ckeys: list[str]) -> bool:
+    """Whether a clause's only pronouns are its subject and its verdict has an object of its own ("…, but they
+    do not care for crude jokes": the people, and the jokes, not the genres named before).
+    """
+    return all(k in _SUBJECT_PRONOUNS for k in ckeys if k in PRONOUNS) and bool(_OWN_OBJECT.search(" ".join(ckeys)))
+
+
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 _LIST_REFUSED = frozenset("none nothing no not ninguna ninguno nada ni".split())
@@ -330,7 +341,7 @@ class ClauseReader(ClauseVerdicts):
             elif seen and not polarity and has_pronoun(ckeys) and (
                     earlier_items := [i for r in st.pending for i in r.items] or st.last_refs):
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
-            elif polarity and has_pronoun(ckeys) and st.last_genres:
+            elif polarity and has_pronoun(ckeys) and st.last_genres and not _own_object(ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
             elif polarity > 0 and len(self.previous) == 1 and c.at == 0 and not self.referenced \
                     and all(k in {".", "?", ","} for k in keys[c.hi:]) and bare_verdict(ckeys):

@@ -160,6 +160,8 @@ class ClauseVerdicts(SignalRecord):
             # "got a heist film like that?" (rule 5): the films named last, the liked ones among them when
             # there are ("I prefer Heat to Ronin. More like that?" asks for Heat's kin, not Ronin's)
             liked = [i for i in st.last_refs if i in self.signal.liked_ids]
+            if not liked and all(i in self.unseen for i in st.last_refs):
+                liked = list(self.signal.liked_ids)  # "the first was great. haven't seen the others. more like it?"
             c.refs = [*c.refs, _Ref(lo, liked or list(st.last_refs), pronoun=True)]
             c.polarity = c.polarity or 1
 

@@ -207,6 +207,10 @@ COPULAS = frozenset("is are was were s es son fue fueron era eran parecio pareci
 _SUBJECTS = frozenset("i im ive id ill we were my yo a me nos mi".split())
 
 
+_PLURAL_SUBJECTS = frozenset("they those these theyre both".split())
+_WITH_COPULA = frozenset({"theyre"})
+
+
 def drop_predicate_genres(refs: list[Any], ckeys: list[str], lo: int) -> list[Any]:
     """A kind of film said of a named movie ("Predator and Commando are my favourite action
     flicks", "la segunda me pareció un dramón") describes that movie; it is no verdict on the
@@ -216,7 +220,12 @@ def drop_predicate_genres(refs: list[Any], ckeys: list[str], lo: int) -> list[An
     if not named:
         return refs
     first = min(named) - lo
+    subject = next((j for j, k in enumerate(ckeys[:4]) if k in _PLURAL_SUBJECTS), None)
+    if subject is not None:  # "those are all cartoons", "they're all spoofs": the list described
+        first = min(first, subject)
     copula = next((j for j in range(first + 1, len(ckeys)) if ckeys[j] in COPULAS), None)
+    if subject is not None and ckeys[subject] in _WITH_COPULA:
+        copula = subject
     if copula is None:
         return refs
     # "Heat is a favourite and I'm a sucker for crime dramas": a new subject ends the predicate.

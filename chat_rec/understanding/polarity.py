@@ -137,7 +137,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
         polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…", "no hace falta"
         polite = polite or _not_knowing(ckeys, j)  # "a musical I might not know", "no la conocía y me encantó"
-        if (k in lexicon.NEGATORS or k == "except") and not concord and not polite:
+        failed = k in _FAILED and ckeys[j + 1:j + 2] == ["to"]  # "failed to impress", "never fails to make me laugh"
+        if (k in lexicon.NEGATORS or k == "except" or failed) and not concord and not polite:
             if not any(s <= pos < e for s, e, _ in spans):
                 negators += 1
                 if _negates_seeing(ckeys, j):
@@ -170,6 +171,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             return Polarity(0, False, 0, settled=True, films_only=True)
         verbal = bool(tail) and tail[0] in clause_rules.CLITICS  # "la 4 ni me la menciones": object first
         verbal = verbal or _fronted_film(ckeys, first_negator)  # "The second I never much cared for"
+        verbal = verbal or ckeys[first_negator] in _FAILED  # "the third failed to grab me": a verb, negated
         return Polarity(-1, False, first_negator if tail and not verbal else 0)  # "the second, no" covers all
     blind = sum(not _unseeing_reach(text, spans, at) for at in unseeing) if spans else 0
     if blind:
@@ -198,6 +200,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     return Polarity(polarity, False, 0)
 
 
+_FAILED = frozenset("fail fails failed failing".split())
+"""Before "to", a negator of the verb after it: "failed to bore me" is no complaint, "never fails to" praises."""
 _ATTRIBUTES = frozenset("good great nice decent solid fun proper".split())
 
 
@@ -350,9 +354,9 @@ def negation_only(ckeys: list[str]) -> bool:
                or k in lexicon.EN_STOPWORDS or k in lexicon.ES_STOPWORDS for k in ckeys)
 
 
-_ELLIPTIC_ASK = re.compile(r"^(?:(?:and|so|but|y|pero) )?(?:any good|worth it|worth (?:a|the) (?:watch|time)"
-                           r"|vale la pena|merece la pena|que tal)$")
-"""A question with its subject and verb left out ("…, any good?", "¿vale la pena?")."""
+_ELLIPTIC_ASK = re.compile(r"^(?:(?:and|so|but|y|pero) )?(?:(?:the|that|this|la|el|esa|ese) (?:\w+ ){0,3})?(?:any good"
+                           r"|worth it|worth (?:a|the) (?:watch|time)|vale la pena|merece la pena|que tal)$")
+"""A question with its verb left out ("…, any good?", "the third any good?", "¿vale la pena?")."""
 
 
 def films_unjudged(text: str, asking: bool) -> bool:

@@ -66,6 +66,8 @@ POSITIVE = re.compile((
     r"|(?:we|i|they) (?:actually |always |still |often |happily )?(?:rewatch|go back to)(?! \w+ (?:to|before)\b)"
     r"|(?:looks?|looked|was|is|s|sounds?) (?:so |pretty |really |hella |lowkey )?sick\b(?! (?:of|to|with|in|at)\b)"
     r"|peak (?:cinema|film)|(?:is|was|its|pure|absolute) peak\b|(?:a|an absolute|a total|such a) bangers?"
+    r"|knock(?:s|ed)? (?:me|us|him|her|them) (?:sideways|for six)"
+    r"|(?:is|was|s|such|what) a (?:right |good |real |proper |great |total )?(?:laugh|hoot|riot)\b"
     # British, Irish and Australian praise
     r"|(?:a |an absolute |a real |a proper )?(?:ripper|corker|belter|cracker)|cracking|smashing|brill|bonzer"
     r"|(?:was|is|s|pure|absolutely) (?:ace|mint|class|quality|magic)\b(?! (?:of|in|at|for)\b)"
@@ -186,6 +188,7 @@ NEGATIVE = re.compile((
     r"\b(?:avoid(?:s|ed|ing)?|steer clear|stay away from|evito|evitar|evitamos"
     r"|hat(?:e|ed|es|ing)(?! (?:me|us|him|her)\b)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
+    r"|dr(?:ove|ives|ive|iving) (?:me|us|him|her|them) (?:crazy|mad|nuts|bonkers|insane|up the wall|round the bend)"
     # British, Irish and Australian scorn
     r"|naff|shite|crap|crappy|poxy|pish|tosh|twaddle|tripe|codswallop|cobblers|drivel|(?:was|is|s|pure|absolute"
     r"|utter) (?:pants|mince|rank|bobbins|manky|gash|muck)\b"
@@ -205,7 +208,7 @@ NEGATIVE = re.compile((
     r"|(?:a (?:bit|little|tad)|kind of|kinda|sort of|somewhat|rather|quite|pretty|fairly) (?:silly|cheesy|dated"
     r"|overlong)"
     r"|dreary|dreadful|tiresome|insufferable|(?:was|is|s|pretty|so|absolutely|truly) dire\b|abysmal|atrocious"
-    r"|lousy|bland|pointless|complain(?:s|ed|ing)?(?! (?:to|that)\b)|complaints?|fail(?:s|ed|ing)? to \w+"
+    r"|lousy|bland|pointless|complain(?:s|ed|ing)?(?! (?:to|that)\b)|complaints?"
     r"|unwelcome|unbearable|unwatchable|unpleasant"
     r"|plodding|(?:felt|feels|was|is|just) (?:like )?filler"
     r"|(?:swap|switch|replace|change|ditch|drop|remove|lose|scrap|scratch|nix|axe|bin|toss|cut)(?: out)?(?= (?:the|that"

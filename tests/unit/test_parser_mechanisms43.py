@@ -118,3 +118,87 @@ def test_an_ellipsis_set_against_someone_elses_verdict(resolver, text, liked, di
 def test_a_retracted_pick(resolver, catalog) -> None:
     sig = _read(resolver, "I'd watch the first. Hmm, actually I wouldn't, seen it.", _listed(catalog))
     assert TOY_STORY not in sig.liked_ids + sig.disliked_ids
+
+
+# ---------------------------------------------------------------- from fresh32's odd half, rewritten
+# - A corrected year phrase with a comma in the cue ("hmm, no,"), and a corrected open bound keeping its shape
+#   ("From 1990 onwards. Wait, no, from 1985": 1985 on).
+# - Spanish "la década del setenta" and "de la del noventa" name decades.
+# - "#1 and #2" picks (a "#" is "number"); "scratch" removes a film like "scrap" / "ditch".
+# - "too bleak / a bit grim for my gran": unsuitable for someone in the household, a complaint.
+# - "turn one's nose up at", "makes me gag", "drove me up the wall" complain; "a laugh", "knocked me for six"
+#   praise; regional words ("a belter", "naff", "pure mince").
+# - An adjective inside what is asked for ("a good western") is no verdict against the verb's ("I'd hardly turn
+#   my nose up at a good western").
+# - "fail(ed) to" negates the verb after it ("failed to grab me" complains, "not one failed to bore me" too).
+# - "The third any good?": a question with its verb left out gives no verdict.
+# - "those are all cartoons": a kind said of the list describes it, it asks for nothing.
+# - "give me a minute" asks for no film.
+# - "more like it" after "haven't seen the others" is the liked film, not the unseen ones.
+# - "…, but they do not care for crude jokes": a subject pronoun with an object of its own takes no genre back.
+
+JUMANJI = 2
+
+
+@pytest.mark.parametrize(("text", "year_min", "year_max"), [
+    ("Between 2000 and 2010. hmm, no, between 1995 and 2005", 1995, 2005),
+    ("From 1990 onwards. Wait, no, from 1985", 1985, None),
+    ("queremos algo de la década del setenta", 1970, 1979),
+    ("una de la del ochenta, o mejor de la del noventa", 1990, 1999),
+])
+def test_corrected_and_spanish_decades(resolver, text, year_min, year_max) -> None:
+    sig = _read(resolver, text)
+    assert (sig.year_min, sig.year_max) == (year_min, year_max)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("#1 and #3 then.", [TOY_STORY, MONSTERS], []),
+    ("#1 and #2 then. Actually scratch #1, we've watched it loads. Just #2", [SHREK], []),
+    ("the second would be too bleak for my gran", [], [SHREK]),
+    ("The last one's a bit grim for the kids though.", [], [MONSTERS]),
+    ("the first is too good for him to miss", [TOY_STORY], []),
+    ("Is the second one too scary for my son?", [], []),
+    ("the second one drove me up the wall", [], [SHREK]),
+    ("the third knocked me for six", [MONSTERS], []),
+    ("The second is a right laugh.", [SHREK], []),
+    ("The first one's a belter.", [TOY_STORY], []),
+    ("the third was pure mince", [], [MONSTERS]),
+    ("Honestly the first is naff.", [], [TOY_STORY]),
+    ("Shrek makes me gag.", [], [SHREK]),
+    ("The third failed to grab me.", [], [MONSTERS]),
+    ("The third failed to bore me, surprisingly.", [MONSTERS], []),
+    ("Honestly, not one of these failed to bore me.", [], [TOY_STORY, SHREK, MONSTERS]),
+    ("Saw the first two, both brilliant. The third any good?", [TOY_STORY, SHREK], []),
+    ("The first any good?", [], []),
+    ("The first was lovely. Haven't seen the others. Anything like it?", [TOY_STORY], []),
+])
+def test_list_feedback_from_fresh32(resolver, catalog, text, liked, disliked) -> None:
+    assert _films(_read(resolver, text, _listed(catalog))) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("I'd hardly turn my nose up at a good western.", ["Western"], []),
+    ("My husband turns his nose up at musicals.", [], ["Musical"]),
+    ("I hate a good comedy", [], ["Comedy"]),
+    ("They like westerns and war films, particularly ones about the Second World War, but they do not care for "
+     "crude jokes.", ["War", "Western"], []),
+    ("Not westerns, they bore me", [], ["Western"]),
+])
+def test_genres_from_fresh32(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sorted(sig.liked_genres), sorted(sig.disliked_genres)) == (liked, disliked)
+
+
+def test_a_kind_said_of_the_list_asks_for_nothing(resolver, catalog) -> None:
+    sig = _read(resolver, "lol those are all cartoons. Can I get something grown-up?", _listed(catalog))
+    assert sig.liked_genres == [] and sig.disliked_genres == []
+
+
+@pytest.mark.parametrize(("text", "wants"), [
+    ("give me a minute to decide", False),
+    ("Give me a moment, the kids are shouting.", False),
+    ("Give me a comedy.", True),
+    ("give me a second one like that", True),
+])
+def test_give_me_a_minute_asks_for_no_film(resolver, text, wants) -> None:
+    assert _read(resolver, text).wants_new_recommendations is wants
