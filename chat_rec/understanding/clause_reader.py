@@ -60,6 +60,7 @@ _SET_APART = frozenset("other others else different than except besides instead 
                        "distinto".split())
 """Words that set a film apart from what is asked for ("make it something other than the first")."""
 _SUBJECT_PRONOUNS = frozenset("they we he she theyre were hes shes".split())
+_EXPLETIVE_IT = re.compile(r"\bit (?=(?:very |quite |perfectly )?(?:clear|obvious|known|plain)\b)")
 _OWN_OBJECT = re.compile(r"\b(?:for|of|with|about) (?!(?:it|them|that|those|these|this|me|us|em)\b)(?:\w+ ){0,2}\w+$")
 
 
@@ -67,7 +68,8 @@ def _own_object(ckeys: list[str]) -> bool:
     """Whether a clause's only pronouns are its subject and its verdict has an object of its own ("…, but they
     do not care for crude jokes": the people, and the jokes, not the genres named before).
     """
-    return all(k in _SUBJECT_PRONOUNS for k in ckeys if k in PRONOUNS) and bool(_OWN_OBJECT.search(" ".join(ckeys)))
+    text = _EXPLETIVE_IT.sub("", " ".join(ckeys))  # "they have made it clear that they do not care for swearing"
+    return all(k in _SUBJECT_PRONOUNS for k in text.split() if k in PRONOUNS) and bool(_OWN_OBJECT.search(text))
 
 
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})

@@ -33,6 +33,9 @@ _NONE_NOT = re.compile(r"\b(?:no (?:hay|encuentro|veo|tengo|encontre) (?:ni )?(?
 esas tres que no me haya gustado": every listed film, affirmed."""
 
 
+_WATCHING = frozenset("watch rewatch see stop quote sing".split())
+
+
 def unmark_double_negation(keys: list[str]) -> list[str]:
     """Two negations that cancel are masked: "I don't NOT want a comedy", "it's not that I don't
     like westerns", "no es que no me gusten": what is left reads as the affirmation it is.
@@ -56,7 +59,9 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
         words = m.group().count(" ") + 1
         out[first:first + words] = ["todas", "qqgood"] + ["qqmask"] * (words - 2)
     for i, k in enumerate(out):
-        if k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
+        if k in {"cant", "couldnt"} and out[i + 1:i + 2] == ["not"] and out[i + 2:i + 3] and out[i + 2] in _WATCHING:
+            out[i], out[i + 1] = "qqgood", "qqmask"  # "I can't not watch Jaws when it's on": a pull, a like
+        elif k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
             out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
         elif k in {"not", "isnt", "wasnt"} and (lead := _as_if(out, i)):
             window = range(i + lead, min(len(out), i + lead + 3))

@@ -354,8 +354,8 @@ def negation_only(ckeys: list[str]) -> bool:
                or k in lexicon.EN_STOPWORDS or k in lexicon.ES_STOPWORDS for k in ckeys)
 
 
-_ELLIPTIC_ASK = re.compile(r"^(?:(?:and|so|but|y|pero) )?(?:(?:the|that|this|la|el|esa|ese) (?:\w+ ){0,3})?(?:any good"
-                           r"|worth it|worth (?:a|the) (?:watch|time)|vale la pena|merece la pena|que tal)$")
+_ELLIPTIC_ASK = re.compile(r"^(?:(?:and|so|but|y|pero) )?(?:(?:the |that |this |la |el |esa |ese )?(?:\w+ ){1,3})?"
+                           r"(?:any good|worth it|worth (?:a|the) (?:watch|time)|vale la pena|merece la pena|que tal)$")
 """A question with its verb left out ("…, any good?", "the third any good?", "¿vale la pena?")."""
 
 

@@ -202,3 +202,22 @@ def test_a_kind_said_of_the_list_asks_for_nothing(resolver, catalog) -> None:
 ])
 def test_give_me_a_minute_asks_for_no_film(resolver, text, wants) -> None:
     assert _read(resolver, text).wants_new_recommendations is wants
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("I can't not watch Jaws whenever it's on", [JAWS], []),
+    ("I don't NOT like Jaws", [JAWS], []),
+])
+def test_cant_not_watch_is_a_pull(resolver, text, liked, disliked) -> None:
+    assert _films(_read(resolver, text)) == (liked, disliked)
+
+
+def test_a_verbless_question_with_a_bare_position(resolver, catalog) -> None:
+    sig = _read(resolver, "Seen the first two, both great. Bottom one any good?", _listed(catalog))
+    assert _films(sig) == ([TOY_STORY, SHREK], [])
+
+
+def test_an_expletive_it_is_no_pronoun_for_the_genres(resolver) -> None:
+    sig = _read(resolver, "We love westerns and comedies, especially old ones, but have made it clear that we do not "
+                          "care for foul language.")
+    assert (sorted(sig.liked_genres), sig.disliked_genres) == (["Comedy", "Western"], [])
