@@ -123,10 +123,13 @@ class TitleResolver:
             for word in {w for raw in item.title.split() for w in fold_key(raw).split()
                          if "'" not in raw and "\u2019" not in raw}:  # no contraction ("You've")
                 title_words[word].add(item.item_id if item.popularity >= _KNOWN_FILM else -1)
+        self._coined_words: set[str] = set()
+        """Coined words that name a well-known film alone; typed lowercase too in English ("shawshank is the best")."""
         for word, ids in title_words.items():  # "Shawshank", "Lebowski", "Totoro": a title by its coined word
             if len(ids) == 1 and -1 not in ids and word not in index and coined_word(word):
                 index[word].append((4, next(iter(ids))))
                 self._capitals_only.add(word)
+                self._coined_words.add(word)
         opening: dict[str, int] = defaultdict(int)  # how many titles open with these words
         for item in catalog.items.values():
             words = fold_key(item.title).split()

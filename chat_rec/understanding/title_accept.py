@@ -135,6 +135,20 @@ def _ordinary(key: str) -> bool:
                for w in key.split())
 
 
+def _coined_in_a_slot(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
+                      spanish: bool) -> bool:
+    """A coined word that names one well-known film ("shawshank", "totoro"), typed lowercase in an English
+    message where a film goes: after a verb of watching or liking, or opening the message before its verb
+    ("shawshank is the best film ever made"). "my grumpy husband", "the holy grail of heist films" name none.
+    """
+    if n != 1 or spanish or key not in resolver._coined_words:
+        return False
+    prev = tokens[i - 1].key if i > 0 else ""
+    nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
+    opening = at_start(text, i, tokens[i]) and nxt in _VERB_AFTER | _SUBJECT_VERBS
+    return prev in lexicon.FILM_CUES | _STRONG_CUES or opening
+
+
 def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
            prefer: set[int], spanish: bool = False) -> bool:
     """Reject ordinary words that happen to be titles ("up", "her", "anything else").
@@ -152,8 +166,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return False  # "… hate romcoms. Go.": the go-ahead closing a message, not the film *Go*
     if n == 1 and _opens_a_verdict(tokens, i, key) and not any(c in prefer for _, c in resolver._index.get(key, [])):
         return False  # "Once was plenty", "Up there with the best": the word opens a verdict phrase, no film
-    if key in resolver._capitals_only and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
-                                                   for j, t in enumerate(tokens[i:i + n])):
+    if key in resolver._capitals_only and not _coined_in_a_slot(resolver, text, tokens, i, n, key, spanish) \
+            and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
+                        for j, t in enumerate(tokens[i:i + n])):
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
     if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _TITLE_POINTERS \
             and key in resolver._index and not resolver._known_film(key, whole_title=True) \

@@ -221,3 +221,15 @@ def test_an_expletive_it_is_no_pronoun_for_the_genres(resolver) -> None:
     sig = _read(resolver, "We love westerns and comedies, especially old ones, but have made it clear that we do not "
                           "care for foul language.")
     assert (sorted(sig.liked_genres), sig.disliked_genres) == (["Comedy", "Western"], [])
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("lebowski is the funniest film ever", [1732], []),
+    ("loved lebowski", [1732], []),
+    ("i watched totoro with my kids, they loved it", [5971], []),
+    ("tried mononoke last week and got bored", [], [3000]),
+    ("my grumpy husband wants a comedy", [], []),
+    ("the holy grail of heist films", [], []),
+])
+def test_a_coined_title_word_typed_lowercase_in_a_film_slot(resolver, text, liked, disliked) -> None:
+    assert _films(_read(resolver, text)) == (liked, disliked)
