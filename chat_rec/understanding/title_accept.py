@@ -201,6 +201,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         # "Heat, o La gran evasión": a lowercase letter is a word ("o", "y"), not "O" or "M"
         return n == 1 and any(c in prefer for _, c in resolver._index.get(key, [])) and \
             _listed_word(resolver, text, tokens, i, prev, nxt, prefer)
+    if n == 1 and _YEAR.match(key) and re.search(r"\(\s*$", text[:first.start]) \
+            and re.match(r"\s*\)", text[first.end:]):
+        return False  # "Red Dawn (1984) is class": a year in brackets after a title is its year, not *1984*
     if n == 1 and (_YEAR.match(key) or re.fullmatch(r"\d\d", key)) and prev in _YEAR_WORDS:
         return False  # "nothing older than 2012", "la del 31": a year, not the film "2012" or "31"
     if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():

@@ -233,3 +233,7 @@ def test_an_expletive_it_is_no_pronoun_for_the_genres(resolver) -> None:
 ])
 def test_a_coined_title_word_typed_lowercase_in_a_film_slot(resolver, text, liked, disliked) -> None:
     assert _films(_read(resolver, text)) == (liked, disliked)
+
+
+def test_a_year_in_brackets_is_no_title(resolver) -> None:
+    assert _films(_read(resolver, "Red Dawn (1984) is class.")) == ([3441], [])
