@@ -24,7 +24,7 @@ _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "m
 ALL_EXCEPT = re.compile(r"\b(?:all|all of (?:them|these|those|em)|all three|all four|every one|everything|each one"
                          r"|none of (?:them|these|those|em)|not (?:a single |even )?one of (?:them|these|those|em)"
                          r"|todas|todos|todas ellas|ninguna|ninguno"
-                         r"|todos ellos|las tres|los tres) (?:\w+ )?(?:except|but|menos|excepto|salvo)\b")
+                         r"|todos ellos|las tres|los tres) (?:\w+ ){0,3}(?:except|but|menos|excepto|salvo)\b")
 """A whole list with an exception ("all of them except number two", "none of these except the second",
 "todas menos la segunda"): the list without the exception is one reference."""
 _OPENING_FOLLOWERS = frozenset("is was s looks looked sounds sounded seems seemed i we es fue era parece".split())

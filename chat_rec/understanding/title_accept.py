@@ -44,6 +44,7 @@ from chat_rec.understanding.title_cues import (
     kind_after,
 )
 from chat_rec.understanding.title_keys import _MINOR, _NOUNS_AFTER, _YEAR, _is_genre, _stop, _Token
+from chat_rec.understanding.word_forms import correct_typo
 
 if TYPE_CHECKING:
     from chat_rec.understanding.resolver import TitleResolver
@@ -143,7 +144,7 @@ def _coined_in_a_slot(resolver: TitleResolver, text: str, tokens: list[_Token], 
     """
     if n != 1 or spanish or key not in resolver._coined_words:
         return False
-    prev = tokens[i - 1].key if i > 0 else ""
+    prev = correct_typo(tokens[i - 1].key, spanish) if i > 0 else ""  # "i liek the dark knight": the cue misspelt
     nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
     opening = at_start(text, i, tokens[i]) and nxt in _VERB_AFTER | _SUBJECT_VERBS
     return prev in lexicon.FILM_CUES | _STRONG_CUES or opening
@@ -175,7 +176,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             and not (tokens[i - 2].key in {"apart", "aside"} and any(c in prefer for _, c in resolver._index[key])) \
             and not _capitalised_with_minor_inside(tokens, i, n):
         return False  # "is it raining in London", "a trip to Paris": a place, not a little-known film
-    prev = tokens[i - 1].key if i > 0 else ""
+    prev = correct_typo(tokens[i - 1].key, spanish) if i > 0 else ""  # "i liek the dark knight": the cue misspelt
     nxt = tokens[i + n].key if i + n < len(tokens) else ""
     if n > 1 and prev in _PHRASE_OPENERS and not any(t.raw[:1].isupper() for t in tokens[i:i + n]) \
             and _ordinary(key) and not resolver._known_film(key):

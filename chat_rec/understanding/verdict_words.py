@@ -267,7 +267,8 @@ NEGATIVE = re.compile((
     r"|^(?:yo )?paso$"
     r"|(?<!que )(?<!me )(?<!se )(?<!lo )(?<!nos )(?<!te )paso$"  # "las otras paso"; "qué pasó" is no pass
     r"|ni hablar|ni en pintura|ni muert[oa]|de ninguna manera|sobrevalorad\w*"
-    r"|(?:is|was|so|kinda|pretty|lowkey|honestly|just|super) mid"
+    r"|(?:is|are|was|were|s|re|so|kinda|pretty|lowkey|highkey|honestly|just|super|all) mid(?=$| [,.!?;…]| (?:and|but"
+    r"|tbh|imo|honestly|though|tho|to|for|lol|ngl|af|fr|except|apart|besides|at best|really|ok)\b)"
     r"|a medias|lentisim[ao]s?|larguisim[ao]s?|(?:me |nos )?{AUX}disgust\w*|no (?:me )?{AUX}convenc\w*"
     r"|no me (?:dijo|dice) nada|perdida de tiempo|endless|never ending|interminables?|se me hizo eterna"
     r"|se me hicieron eternas|(?:i m|im|i am|we re|were) good on|give (?:\w+ ){1,3}a miss|like a (?:nap|snooze"

@@ -237,3 +237,25 @@ def test_a_coined_title_word_typed_lowercase_in_a_film_slot(resolver, text, like
 
 def test_a_year_in_brackets_is_no_title(resolver) -> None:
     assert _films(_read(resolver, "Red Dawn (1984) is class.")) == ([3441], [])
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("i liek the green mile", [3147]),
+    ("i lvoe titanic", [TITANIC]),
+])
+def test_a_misspelt_cue_before_a_lowercase_title(resolver, text, liked) -> None:
+    assert _films(_read(resolver, text)) == (liked, [])
+
+
+NEMO = 6377
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("all of them are really great except the second", [TOY_STORY, MONSTERS, NEMO], [SHREK]),
+    ("all of em are mid except the second", [], [TOY_STORY, MONSTERS, NEMO]),
+    ("the first is mid tbh", [], [TOY_STORY]),
+    ("the last one was mid-budget but fun", [NEMO], []),
+])
+def test_a_group_with_its_predicate_before_the_exception(resolver, catalog, text, liked, disliked) -> None:
+    four = [catalog.get(i) for i in (TOY_STORY, SHREK, MONSTERS, NEMO)]
+    assert _films(_read(resolver, text, four)) == (liked, disliked)
