@@ -88,6 +88,20 @@ def _counted_before(ckeys: Sequence[str], j: int) -> int:
     return 0
 
 
+def _counted_in_the(ckeys: Sequence[str], j: int, n: int) -> int:
+    """How many films "the two in the middle", "the ones in the middle" take: the count or plural noun before
+    "in the" at ``j`` (a plural of an even list is its middle two), else 0.
+    """
+    if list(ckeys[max(0, j - 2):j]) != ["in", "the"] or j < 3:
+        return 0
+    before = ckeys[j - 3]
+    if before in {"ones", "films", "movies"}:
+        before = ckeys[j - 4] if j >= 4 and ckeys[j - 4] in lexicon.NUMBER_WORDS else before
+    if before in lexicon.NUMBER_WORDS and before not in {"one", "una", "uno"}:
+        return lexicon.NUMBER_WORDS[before]
+    return 2 if before in {"ones", "films", "movies"} and n % 2 == 0 else 0
+
+
 def count_at(ckeys: Sequence[str], j: int) -> tuple[int, str]:
     """How many films the words around token ``j`` count ("the other two", "las dos primeras"; 0
     when none), and the word before the phrase (the determiner, past a number before ``j``).
@@ -178,7 +192,9 @@ class ListReferences:
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
                 picked = ids[:1]
             elif k in {"top", "bottom"} and (prev in _DETERMINERS or j == 0) \
-                    and nxt in POSITION_NOUNS:
+                    and nxt in POSITION_NOUNS and not (k == "top" and nxt in {"pick", "picks", "choice"} and (
+                        j + 2 == len(ckeys) or ckeys[j + 2] in {"is", "would", "was", "has", "for"})):
+                # ("Top pick: the third", "the top pick is Heat": a label for a favourite, not the first one)
                 picked = ids[:1] if k == "top" else ids[-1:]  # "the top one", "bottom one nope"
             elif k in {"top", "bottom"} and 1 < count < n and (j == 0 or prev in _DETERMINERS or prev in {"my", "and"}):
                 picked = ids[:count] if k == "top" else ids[-count:]  # "top three on that list", "the bottom two"
@@ -196,7 +212,8 @@ class ListReferences:
                                              or prev in {"mas", "most", "more"} and j > 1
                                              and ckeys[j - 2] in _DETERMINERS):
                 picked = self.descriptions.by_year(_ERA_SUPERLATIVES[k])  # "the oldest one", "la más reciente"
-            elif k in {"middle", "medio", "centro"} and n > (size := max(count, _counted_before(ckeys, j), 1)) \
+            elif k in {"middle", "medio", "centro"} and n > (size := max(count, _counted_before(ckeys, j),
+                                                                         _counted_in_the(ckeys, j, n), 1)) \
                     and (n - size) % 2 == 0 and (
                     (prev in _DETERMINERS and not (k == "medio" and prev in _DEMONSTRATIVES)) or prev in {"del", "de"}
                     or ckeys[j - 2:j] == ["de", "en"]):  # "la de en medio"

@@ -259,3 +259,22 @@ NEMO = 6377
 def test_a_group_with_its_predicate_before_the_exception(resolver, catalog, text, liked, disliked) -> None:
     four = [catalog.get(i) for i in (TOY_STORY, SHREK, MONSTERS, NEMO)]
     assert _films(_read(resolver, text, four)) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("the ones in the middle both sound fun", [SHREK, MONSTERS]),
+    ("the two in the middle are great", [SHREK, MONSTERS]),
+    ("the one in the middle of the list is boring", []),
+])
+def test_the_ones_in_the_middle(resolver, catalog, text, liked) -> None:
+    four = [catalog.get(i) for i in (TOY_STORY, SHREK, MONSTERS, NEMO)]
+    assert sorted(_read(resolver, text, four).liked_ids) == liked
+
+
+def test_the_one_in_the_middle_of_three(resolver, catalog) -> None:
+    assert _films(_read(resolver, "the ones in the middle look fun", _listed(catalog))) == ([SHREK], [])
+
+
+def test_top_pick_is_a_label_not_the_first(resolver, catalog) -> None:
+    four = [catalog.get(i) for i in (TOY_STORY, SHREK, MONSTERS, NEMO)]
+    assert TOY_STORY not in _read(resolver, "top pick: the third", four).liked_ids
