@@ -13,7 +13,7 @@ import re
 from typing import NamedTuple
 
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, familiarity, lexicon
+from chat_rec.understanding import comparisons, conditions, familiarity, lexicon, verdict_words
 from chat_rec.understanding.references import _Ref
 
 FILLERS = {"thanks", "thank", "you", "please", "gracias", "really", "way", "si", "por", "favor",
@@ -137,7 +137,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
             k == "except" and any(e <= pos for _, e, _ in spans))  # "I'd rather watch X than be scared"
         polite = polite or any(s <= pos < e for s, e in longing)  # "hace mucho que no veo…", "no hace falta"
         polite = polite or _not_knowing(ckeys, j)  # "a musical I might not know", "no la conocía y me encantó"
-        failed = k in _FAILED and ckeys[j + 1:j + 2] == ["to"]  # "failed to impress", "never fails to make me laugh"
+        failed = k in _FAILED and ckeys[j + 1:j + 2] == ["to"] and ckeys[j + 2:j + 3] != [] \
+            and ckeys[j + 2] in verdict_words.FAILED_TO_NEGATED  # "failed to bore me": the complaint negated
         if (k in lexicon.NEGATORS or k == "except" or failed) and not concord and not polite:
             if not any(s <= pos < e for s, e, _ in spans):
                 negators += 1
@@ -201,7 +202,7 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
 
 
 _FAILED = frozenset("fail fails failed failing".split())
-"""Before "to", a negator of the verb after it: "failed to bore me" is no complaint, "never fails to" praises."""
+"""Before "to" and a complaint (``verdict_words.FAILED_TO_NEGATED``), a negator of it: "failed to bore me"."""
 _ATTRIBUTES = frozenset("good great nice decent solid fun proper".split())
 
 

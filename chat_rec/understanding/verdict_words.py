@@ -51,6 +51,12 @@ one's eyes out at it or being made to cry by it ("made me cry", "me hizo llorar"
 of devotion. Its words are ordinary ones ("times", "level"), so they are no typo
 targets (``word_forms.cue_words``)."""
 
+FAILED_TO_NEGATED = frozenset(
+    "bore annoy disappoint irritate underwhelm frustrate upset offend depress put send".split())
+"""Complaints that "fail(ed) to" negates ("failed to bore me", "never fails to disappoint", "not one failed to put me
+to sleep"): there "fail to" is a negator (``polarity``); before any other verb it is a complaint ("failed to
+impress", "fails to delight" under "nothing")."""
+
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
     r"|fan of|(?:muy |super |muy muy )?fan de|fans de|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great"
@@ -209,6 +215,7 @@ NEGATIVE = re.compile((
     r"|overlong)"
     r"|dreary|dreadful|tiresome|insufferable|(?:was|is|s|pretty|so|absolutely|truly) dire\b|abysmal|atrocious"
     r"|lousy|bland|pointless|complain(?:s|ed|ing)?(?! (?:to|that)\b)|complaints?"
+    r"|fail(?:s|ed|ing)? to (?!(?:" + "|".join(sorted(FAILED_TO_NEGATED)) + r")\b)\w+"  # "failed to impress me"
     r"|unwelcome|unbearable|unwatchable|unpleasant"
     r"|plodding|(?:felt|feels|was|is|just) (?:like )?filler"
     r"|(?:swap|switch|replace|change|ditch|drop|remove|lose|scrap|scratch|nix|axe|bin|toss|cut)(?: out)?(?= (?:the|that"

@@ -166,6 +166,7 @@ def test_corrected_and_spanish_decades(resolver, text, year_min, year_max) -> No
     ("Honestly the first is naff.", [], [TOY_STORY]),
     ("Shrek makes me gag.", [], [SHREK]),
     ("The third failed to grab me.", [], [MONSTERS]),
+    ("Nothing about the third fails to delight me.", [MONSTERS], []),
     ("The third failed to bore me, surprisingly.", [MONSTERS], []),
     ("Honestly, not one of these failed to bore me.", [], [TOY_STORY, SHREK, MONSTERS]),
     ("Saw the first two, both brilliant. The third any good?", [TOY_STORY, SHREK], []),
