@@ -171,9 +171,10 @@ class ClauseVerdicts(SignalRecord):
         "didn't like" into a like; "I hated Heat. No I didn't" takes the dislike back without a like.
         The same negation repeats the verdict, which stands already. True when the clause was read here.
         """
-        negated = clause_rules.own_ellipsis(c.text)
-        if negated is None:
+        aux = clause_rules.own_ellipsis(c.text)
+        if aux is None:
             return False
+        negated, would = aux.endswith(("nt", " not")), aux.startswith("would")
         c.polarity, c.seen, c.refs = 0, False, []
         verdict, was_negated = st.films_verdict
         films = list(st.last_refs)
@@ -182,7 +183,6 @@ class ClauseVerdicts(SignalRecord):
                 self._items(films, verdict, False)
                 st.films_heard = False
             return True
-        would = str(clause_rules.OWN_ELLIPSIS.match(c.text).group("aux")).startswith("would")  # type: ignore[union-attr]
         if (verdict > 0 or was_negated) and not would:
             self._items(films, -verdict, False)
         elif st.films_heard:  # "My wife hated Heat. I didn't.": not the person's dislike, and no like either

@@ -256,14 +256,12 @@ didn't", "I didn't like Titanic. OK fine, I did"): the verb is the last verdict'
 from its own turns it round (``clause_verdicts._own_ellipsis``)."""
 
 
-def own_ellipsis(text: str) -> bool | None:
-    """Whether ``text`` is an ellipsis of the person's own last verdict (``OWN_ELLIPSIS``): True when it is
-    negated ("no I didn't"), False when not ("I did"), None when it is no such ellipsis.
+def own_ellipsis(text: str) -> str | None:
+    """The auxiliary of an ellipsis of the person's own last verdict (``OWN_ELLIPSIS``: "didnt" of "no I
+    didn't", "do" of "now I do"), None when ``text`` is no such ellipsis.
     """
     m = OWN_ELLIPSIS.match(text)
-    if m is None:
-        return None
-    return m.group("aux").endswith("nt") or m.group("aux").endswith(" not")
+    return None if m is None else str(m.group("aux"))
 
 
 _LIKEWISE = frozenset({"too", "also", "tambien", "igual", "as well", "tmb", "tb", "tmbn", "tambn"})
