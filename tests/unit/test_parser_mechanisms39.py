@@ -24,7 +24,8 @@ From fresh28's odd half (read after the set was scored on the start code):
   to me" / "speaks to me"; "plodding", "felt like filler".
 - A film by the coined word of its title: a word no vocabulary holds (nor in another form: "undiscovered"), that
   one well-known film's title has and no other title does ("Shawshank", "Lebowski", "Totoro"), typed with a
-  capital and read with the same cues as a one-word title; no contraction ("You've").
+  capital and read with the same cues as a one-word title (lowercase too where a film goes, since the forty-third
+  round: "i loved shawshank"); no contraction ("You've").
 - After a comparison, "it" and a verdict still to come are for the film compared, not its yardstick ("Heat
   is longer than Ronin, but I liked it more"); a demonstrative is the one named last ("…mejor que Ronin, y
   mira que esa está bien").
@@ -235,7 +236,8 @@ SHAWSHANK, LEBOWSKI, TOTORO = 318, 1732, 5971
     ("I adore Totoro", [TOTORO]),
     ("You've been great, thanks", []),
     ("Grumpy today, need a comedy", []),
-    ("i loved shawshank", []),
+    ("i loved shawshank", [SHAWSHANK]),  # lowercase where a film goes: read since the forty-third round
+    ("my grumpy husband", []),
 ])
 def test_a_film_by_the_coined_word_of_its_title(resolver, text, liked) -> None:
     assert sorted(_read(resolver, text).liked_ids) == sorted(liked)
