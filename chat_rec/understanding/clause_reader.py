@@ -34,6 +34,7 @@ from chat_rec.understanding.clause_state import (
     correction_follows,
     leads_only,
     names_next,
+    own_object,
     sentence_start,
     split_clauses,
 )
@@ -59,19 +60,6 @@ _LISTED_SUBJECT = re.compile(r"^(?:(?:qqtitle|\d) )+(?:and|y|e|&) (?:(?:qqtitle|
 _SET_APART = frozenset("other others else different than except besides instead apart otra otro otras otros distinta "
                        "distinto".split())
 """Words that set a film apart from what is asked for ("make it something other than the first")."""
-_SUBJECT_PRONOUNS = frozenset("they we he she theyre were hes shes".split())
-_EXPLETIVE_IT = re.compile(r"\bit (?=(?:very |quite |perfectly )?(?:clear|obvious|known|plain)\b)")
-_OWN_OBJECT = re.compile(r"\b(?:for|of|with|about) (?!(?:it|them|that|those|these|this|me|us|em)\b)(?:\w+ ){0,2}\w+$")
-
-
-def _own_object(ckeys: list[str]) -> bool:
-    """Whether a clause's only pronouns are its subject and its verdict has an object of its own ("…, but they
-    do not care for crude jokes": the people, and the jokes, not the genres named before).
-    """
-    text = _EXPLETIVE_IT.sub("", " ".join(ckeys))  # "they have made it clear that they do not care for swearing"
-    return all(k in _SUBJECT_PRONOUNS for k in text.split() if k in PRONOUNS) and bool(_OWN_OBJECT.search(text))
-
-
 _EXCEPTIONS = frozenset({"except", "menos", "excepto", "salvo"})
 """Words that set a film apart from the clause's verdict ("but" after "all" is read as "except")."""
 _LIST_REFUSED = frozenset("none nothing no not ninguna ninguno nada ni".split())
@@ -343,7 +331,7 @@ class ClauseReader(ClauseVerdicts):
             elif seen and not polarity and has_pronoun(ckeys) and (
                     earlier_items := [i for r in st.pending for i in r.items] or st.last_refs):
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
-            elif polarity and has_pronoun(ckeys) and st.last_genres and not _own_object(ckeys):
+            elif polarity and has_pronoun(ckeys) and st.last_genres and not own_object(ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
             elif polarity > 0 and len(self.previous) == 1 and c.at == 0 and not self.referenced \
                     and all(k in {".", "?", ","} for k in keys[c.hi:]) and bare_verdict(ckeys):

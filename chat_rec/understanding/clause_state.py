@@ -5,6 +5,7 @@ hand). ``clause_reader.ClauseReader`` runs the loop.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,19 @@ PRONOUNS = {"it", "its", "that", "this", "them", "those", "these", "they", "they
 """Words that point back at what was named before ("it", "them", "la" …)."""
 BARE_ANSWERS = frozenset("yes yeah yep yup no nope nah si".split())
 """One-word answers that end a film's clause when another film follows ("2nd yes 3rd no")."""
+
+
+_SUBJECT_PRONOUNS = frozenset("they we he she theyre were hes shes".split())
+_EXPLETIVE_IT = re.compile(r"\bit (?=(?:very |quite |perfectly )?(?:clear|obvious|known|plain)\b)")
+_OWN_OBJECT = re.compile(r"\b(?:for|of|with|about) (?!(?:it|them|that|those|these|this|me|us|em)\b)(?:\w+ ){0,2}\w+$")
+
+
+def own_object(ckeys: list[str]) -> bool:
+    """Whether a clause's only pronouns are its subject and its verdict has an object of its own ("…, but they
+    do not care for crude jokes": the people, and the jokes, not the genres named before).
+    """
+    text = _EXPLETIVE_IT.sub("", " ".join(ckeys))  # "they have made it clear that they do not care for swearing"
+    return all(k in _SUBJECT_PRONOUNS for k in text.split() if k in PRONOUNS) and bool(_OWN_OBJECT.search(text))
 
 
 def split_clauses(keys: list[str]) -> list[tuple[int, int, int]]:

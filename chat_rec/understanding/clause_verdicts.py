@@ -16,7 +16,7 @@ from chat_rec.understanding.references import ListReferences, _Ref
 from chat_rec.understanding.signal import PreferenceSignal
 
 _LAUGHS_AND_COMMAS = frozenset({",", "lol", "haha", "oh", "um", "uh", "hmm"})
-_CORRECTION_WORDS = frozenset("no nope nah actually wait sorry correction scratch".split())
+_CORRECTION_WORDS = corrections.NO_WORDS | frozenset("actually wait sorry correction scratch".split())
 """Words that open a correction of what the message said before ("lol no, I only liked the first")."""
 
 

@@ -43,7 +43,8 @@ _ORDER_OF_LIST = re.compile(
 """A listed film named by where the reply put it ("the one you opened with", "the film you ended on")."""
 _NEIGHBOUR = re.compile(r"\b(?:the|la|el) (?:one|film|movie) (?:right |just )?(?P<dir>after|before|below|above|under)"
                         r" (?:it|that|this)(?: one)?\b")
-"""The listed film next to the one named last ("wrong one, I mean the one after it", "the film above that")."""
+"""The listed film next to the one named last ("the last one, no wait, the one before that", "the film above
+that")."""
 _START_NOUNS = frozenset({"principio", "inicio", "comienzo"})
 """Spanish nouns for the start of a list: "la del principio" is the first one."""
 _COMPARED_AMONG = re.compile(r"\b(?:best|worst|favou?rite|fave?|greatest|weakest|strongest|pick|mejor|peor"

@@ -237,7 +237,7 @@ def extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None, 
 
     When a self-correction (``corrections.CUE``) has a year phrase on each side, only the bounds after
     the last such correction count; the phrases on both sides are consumed. A corrected open bound keeps
-    its shape ("From 2010 on. Hmm, no, from 2005": 2005 on, not 2005 alone).
+    its shape ("From 1990 onwards. Wait, no, from 1985": 1985 on, not 1985 alone).
     """
     for cue in reversed(list(corrections.CUE.finditer(text))):
         head = _extract_years(text[:cue.start()], listed)
