@@ -53,6 +53,7 @@ from chat_rec.understanding.title_keys import (
     colon_parts,
     fold_key,
     named_tail,
+    numbered_part,
     series_tail,
     title_head,
     title_variants,
@@ -110,6 +111,14 @@ class TitleResolver:
             if len(ids) == 1 and -1 not in ids and head not in index:  # "eternal sunshine", "borat"
                 index[head].append((4, next(iter(ids))))
                 self._heads.add(head)
+        part_ids: dict[str, dict[str, int]] = defaultdict(dict)
+        for item in catalog.items.values():
+            numbered = numbered_part(item.raw_title or item.title)
+            if numbered:
+                part_ids[fold_key(numbered[0])][numbered[1]] = item.item_id
+        for base, numbers in part_ids.items():  # the first part alone in the catalog goes by the name without
+            if set(numbers) == {"1"} and base not in index:  # its number ("Avengers Infinity War")
+                index[base].append((1, numbers["1"]))
         self._capitals_only: set[str] = set()
         """Subtitles of well-known films that name them only typed with capitals (``named_tail``)."""
         for item in catalog.items.values():
@@ -144,6 +153,14 @@ class TitleResolver:
             if len(ids) == 1 and -1 not in ids:  # "Glass Harbour" of "Captain Moss and the Glass Harbour"
                 index[tail].append((3, next(iter(ids))))
                 self._capitals_only.add(tail)  # "the holy grail of heist films", "a chocolate factory" name no film
+        joined: dict[str, set[int]] = defaultdict(set)
+        for item in catalog.items.values():
+            head, and_the, tail = fold_key(move_article(item.title.split(" (")[0])).partition(" and the ")
+            if and_the and opening[head] >= 2 and len(head.split()) >= 2 and len(tail.split()) >= 2:
+                joined[f"{head} {tail}"].add(item.item_id)
+        for key, ids in joined.items():  # "harry potter chamber of secrets": a series film typed without its
+            if len(ids) == 1 and key not in index:  # "and the", the series' name kept
+                index[key].append((2, next(iter(ids))))
         self._index = dict(index)
         self._spellings: dict[str, list[str]] = defaultdict(list)
         """A title key without its spaces -> the keys spelt so ("oldboy": "oldboy", "old boy")."""
@@ -272,10 +289,13 @@ class TitleResolver:
         found += self._aliased(text, tokens, aliases or {})
         doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
         for i in range(len(tokens)):
+            before = len(found)
+            typed = 0  # how many words from i follow the opening of some catalog title
             for n in range(1, min(self._max_len, len(tokens) - i) + 1):
                 key = " ".join(keys[i:i + n])
                 if key not in self._prefixes:
                     break
+                typed = n
                 if key in self._heads and re.search(r"[,;/&]", text[tokens[i].start:tokens[i + n - 1].end]):
                     continue  # "something eternal, sunshine and laughs": words across a comma, not a title's head
                 if key in self._index and accept(self, text, tokens, i, n, key, prefer_set, spanish):
@@ -297,9 +317,11 @@ class TitleResolver:
                 elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2 \
                         and key not in self._capitals_only:
                     doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
+            if len(found) > before and _longer_title_typed(keys, typed, max(f[1] for f in found[before:]), i):
+                del found[before:]  # "Once upon a time in Hollywood": a longer title's words, not the film *Once*
         found += coordinated(self, text, tokens, doubtful, found)
-        found += _repeated(keys, _select(found))
-        chosen = _select(found)
+        found += _repeated(keys, _select(found, keys))
+        chosen = _select(found, keys)
         # a short exact match inside a longer capitalised name ("Redemption" of "The Shashank
         # Redemption") is dropped below: it must not keep a misspelt longer title from being found
         covered = {k for i, n, item_id, _ in chosen
@@ -311,7 +333,7 @@ class TitleResolver:
         mentions = []
         idioms = [m.span() for m in lexicon.VERDICT_IDIOMS.finditer(text.lower())]
         title_ends: set[int] = set()
-        for i, n, item_id, score in sorted(_select(chosen)):
+        for i, n, item_id, score in sorted(_select(chosen, keys)):
             spelt = spelt_sequel(text, tokens, i + n)
             sequel = self.series.sequel_of(item_id, spelt) if spelt else None
             if sequel is not None:  # "toy story three", "scream dos": the sequel of that number
@@ -373,6 +395,16 @@ class TitleResolver:
         return {c for _, c in self._index.get(key, [])}
 
 
+def _longer_title_typed(keys: Sequence[str], typed: int, matched: int, i: int) -> bool:
+    """Whether the words from token ``i`` go on along a longer catalog title's opening (``typed``
+    words) at least two words past the longest title matched there, one of them no small word: the
+    message names a title the catalog lacks that shares its opening with others ("Once upon a time in
+    Hollywood" against *Once Upon a Time in America*), so the short title at its start is not meant.
+    """
+    extra = keys[i + matched:i + typed]
+    return typed >= matched + 2 and any(w not in _MINOR for w in extra)
+
+
 def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
     """A title accepted once, typed again in the same words elsewhere in the message ("vi heat y fargo,
     me quedo con fargo": the second *fargo* has no cue of its own).
@@ -390,11 +422,17 @@ def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> lis
     return out
 
 
-def _select(found: Iterable[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
-    """Non-overlapping matches: longer first, then higher score, then earlier."""
+def _select(found: Iterable[tuple[int, int, int, float]],
+            keys: Sequence[str] = ()) -> list[tuple[int, int, int, float]]:
+    """Non-overlapping matches: longer first, then the one with more words that are not small ones
+    ("the Toy Story movies" names *Toy Story*, not *The Toy*), then higher score, then earlier.
+    """
+    def content(i: int, n: int) -> int:
+        return sum(k not in _MINOR for k in keys[i:i + n])
+
     taken: set[int] = set()
     chosen = []
-    for i, n, item_id, score in sorted(found, key=lambda f: (-f[1], -f[3], f[0])):
+    for i, n, item_id, score in sorted(found, key=lambda f: (-f[1], -content(f[0], f[1]), -f[3], f[0])):
         span = set(range(i, i + n))
         if span & taken:
             continue

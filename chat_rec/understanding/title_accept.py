@@ -43,7 +43,7 @@ from chat_rec.understanding.title_cues import (
     judges_its_subject,
     kind_after,
 )
-from chat_rec.understanding.title_keys import _MINOR, _NOUNS_AFTER, _YEAR, _is_genre, _stop, _Token
+from chat_rec.understanding.title_keys import _MINOR, _NOUNS_AFTER, _YEAR, _inflected, _is_genre, _stop, _Token
 from chat_rec.understanding.word_forms import correct_typo
 
 if TYPE_CHECKING:
@@ -107,9 +107,17 @@ _PHRASE_OPENERS = frozenset("no any some for with about of or and more less zero
 _PLACE_PREPOSITIONS = frozenset("in at near around to from en cerca".split())
 """Prepositions of place before which a little-known film's one-word title is more often the place itself."""
 _TITLE_POINTERS = frozenset("watched watch saw see seen loved liked hated enjoyed adored similar close related "
-                        "comparable equivalent next".split())
-"""Words before a preposition that may open a title or point to one ("watched In Bruges", "similar to X")."""
+                        "comparable equivalent next role roles starred stars acted appeared appears cameo "
+                        "performance".split())
+"""Words before a preposition that may open a title or point to one ("watched In Bruges", "similar to X",
+"his role in Black Panther", "she starred in Brooklyn": an actor's work is a film, not a place)."""
 
+
+_PREPOSITIONS = frozenset("for in during of at on over into through until before after around".split())
+"""Prepositions before a noun phrase of everyday words ("for the holiday season")."""
+
+_FAVOURITE = frozenset("favourite favorite fav fave".split())
+"""Words that qualify the noun after them ("my favourite actor"); a film after one is a noun of its own."""
 
 _PUT_ON = ("put on", "stick on", "turn on", "throw on", "queue up")
 """Phrases of starting a film: what follows them is one ("then someone put on the killer")."""
@@ -148,6 +156,23 @@ def _coined_in_a_slot(resolver: TitleResolver, text: str, tokens: list[_Token], 
     nxt = tokens[i + 1].key if i + 1 < len(tokens) else ""
     opening = at_start(text, i, tokens[i]) and nxt in _VERB_AFTER | _SUBJECT_VERBS
     return prev in lexicon.FILM_CUES | _STRONG_CUES or opening
+
+
+def _noun_goes_on(tokens: list[_Token], i: int, n: int, nxt: str, text: str) -> bool:
+    """Whether a lowercase title of one word after small ones ("the holiday") is followed, with a space
+    only, by a lowercase word that carries the noun phrase on ("the holiday season", "the visit
+    schedule"): a compound of everyday words, not the film. A pronoun, a verb, a time word or a film
+    noun after it ends the title ("the departed is great", "the holiday movie") and is no such word. The
+    caller asks only after a preposition ("for the holiday season"); after a verb the words may be the
+    film and what the person says of it ("loved the holiday soundtrack").
+    """
+    words = tokens[i:i + n]
+    if not nxt or any(t.raw[:1].isupper() for t in words) or sum(t.key not in _MINOR for t in words) != 1:
+        return False
+    after = tokens[i + n]
+    return text[words[-1].end:after.start] == " " and after.raw.islower() and after.key.isalpha() \
+        and nxt not in lexicon.EN_STOPWORDS and nxt not in lexicon.TIME_AFTER | _VERB_AFTER | _SUBJECT_VERBS \
+        and nxt not in _FILM_NOUNS and lexicon.is_known_word(nxt)
 
 
 def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
@@ -230,6 +255,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n > 1 and first.key in _GREETINGS and at_start(text, i, first) and not all(
             t.raw[:1].isupper() for t in tokens[i + 1:i + n] if t.key not in _MINOR):
         return False  # "Hello again. We watched …": a greeting opening the message, not the film *Hello Again*
+    if n > 1 and prev in _PREPOSITIONS and _noun_goes_on(tokens, i, n, nxt, text) \
+            and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "a movie for the holiday season": a lowercase article and noun that a noun goes on from
     if not _is_weak(key):
         if n > 1 or any(c in prefer for _, c in resolver._index.get(key, [])):
             return True
@@ -265,10 +293,12 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             return False  # "gene hackman", "dinosaur park": part of a longer name ("adoro gattaca, ponme…" ends it)
         before = " ".join(t.key for t in tokens[max(0, i - 2):i])
         coined = not spanish and len(key) >= 5 and len(lexicon.known_words()) > 5000 \
-            and not lexicon.is_known_word(key)
+            and not lexicon.is_known_word(key) and not _inflected(key)  # "a movie watcher": of "watch"
         # "my fave is probably shrek": a lowercase word no English dictionary holds (nor as a plural
         # or verb form: "what about robots?"), ending its phrase, is the title (Spanish words are
         # not in that dictionary, so only in English)
+        if prev in _FAVOURITE and lexicon.is_known_word(key):
+            return False  # "who is your favorite comedian?": the noun "favorite" qualifies, not a film after it
         if prev in _LINKING_CUES and (lexicon.POSITIVE.fullmatch(key) or lexicon.NEGATIVE.fullmatch(key)):
             return False  # "gladiator is epic": a verdict word after "is", not the film *Epic*
         if prev in _TOPIC_CUES and lexicon.is_known_word(key):
@@ -337,9 +367,12 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return True  # "Heat, the 1995 one, is a favourite": the film of that year
     if n == 1 and _name_follows(text, tokens, i, n):
         return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul
+    if n == 1 and key in _CLOSED_CLASS and not resolver._known_film(key, whole_title=True):
+        return prev in lexicon.FILM_CUES  # "… but They end up trapped", "They always laugh": a pronoun that only a
+        # little-known film has for its title names it only where a film verb takes it ("we saw They")
     if n == 1:
         return not starts or prev in lexicon.FILM_CUES or (
-            (nxt in _VERB_AFTER or judges_its_subject(nxt, text[first.end:]) and key not in _CLOSED_CLASS
+            (nxt in _VERB_AFTER or judges_its_subject(nxt, text[first.end:])
              and resolver._known_film(key, whole_title=True))
             and key not in lexicon.EN_STOPWORDS | lexicon.ES_STOPWORDS)
     return True

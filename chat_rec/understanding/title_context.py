@@ -13,6 +13,7 @@ from chat_rec.understanding.title_cues import (
     _ARTICLES,
     _COUNTED,
     _NAME_GLUE,
+    _NAME_WORDS,
     _NUMBER_WORDS,
     _ORIGINAL,
     _PART_WORDS,
@@ -120,8 +121,12 @@ def inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[
         j -= 1
     if j < 0 or j in title_ends or not text[tokens[j].end:tokens[j + 1].start].isspace():
         return False
-    if j > 0 and tokens[j - 1].raw in {"the", "la", "el"}:
-        return False  # "the Cameron Titanic": a maker naming which film, not a longer title
+    k = j  # "the John Wayne True Grit": a maker's name of up to three capitalised words after "the"
+    while k > 0 and j - k < _NAME_WORDS - 1 and tokens[k - 1].raw[:1].isupper() and tokens[k - 1].key not in _ARTICLES:
+        k -= 1
+    opening = k - 1 == 0 or at_start(text, k - 1, tokens[k - 1])
+    if k > 0 and tokens[k - 1].key in {"the", "la", "el"} and (tokens[k - 1].raw.islower() or opening or k != j):
+        return False  # "the Cameron Titanic", "The Pacino Scarface": a maker naming which film, not a longer title
     raw = tokens[j].raw
     if misspelt and j == i - 1 and tokens[j].key in _ARTICLES:
         return False  # "vi El orfanto": the capital is the title's own article, no longer name

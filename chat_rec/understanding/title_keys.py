@@ -22,6 +22,8 @@ from chat_rec.understanding import lexicon
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*|&")
 """Words; a dotted acronym is one word ("L.A.", "E.T."), so it matches "LA" and "ET" too."""
 _POSSESSIVE = re.compile(r"['’][sS]$")
+_DOTTED_START = re.compile(r"(?:[^\W\d_]\.){2,}")
+"""A title opening with a dotted acronym ("L.A. Story"): its first word is no article."""
 _PARENS = re.compile(r"\s\(([^()]*)\)")
 _TRAILING_PARENS = re.compile(r"(?:\s\([^()]*\))+$")
 _LEADING_ARTICLE = re.compile(r"^(?:the|a|an|el|la|los|las|le|les|l|il|der|die|das) (?=\S)")
@@ -99,8 +101,8 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
         key = fold_key(text)
         if key and (key not in out or out[key] > priority):
             out[key] = priority
-        stripped = _LEADING_ARTICLE.sub("", key)
-        if stripped != key and stripped not in out:
+        stripped = key if _DOTTED_START.match(text) else _LEADING_ARTICLE.sub("", key)
+        if stripped != key and stripped not in out:  # "L.A. Story" folds to "la story": an acronym, no article
             out[stripped] = priority + 1
 
     natural = move_article(main)
@@ -269,6 +271,21 @@ def _numbered(key: str) -> list[str]:
         out.append(" ".join([*words[:at - 1], *digits[at:]]))
         out.append(" ".join([*words[:at - 1], number]))  # "godfather 2": the head and the number
     return out
+
+
+_PART = re.compile(r"^(?P<base>.+?)(?::|,| -)? Part (?P<number>\d+|[IVX]+|One|Two|Three)$", re.I)
+_PART_NUMBERS = {"one": "1", "two": "2", "three": "3", **{roman: str(n) for roman, n in ROMAN_NUMERALS.items()}}
+
+
+def numbered_part(title: str) -> tuple[str, str] | None:
+    """(the title before it, the number) of a film released in numbered parts ("Avengers: Infinity
+    War - Part I" -> ("Avengers: Infinity War", "1")); None for any other title.
+    """
+    match = _PART.match(move_article(split_year(title)[0].split(" (")[0]))
+    if match is None:
+        return None
+    number = match.group("number").lower()
+    return match.group("base"), _PART_NUMBERS.get(number, number)
 
 
 _ANY_GENRE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in lexicon.GENRE_PATTERNS))
