@@ -280,7 +280,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
                     and resolver._known_film(key, whole_title=True)) \
                 or bool(alone and known_film)
         if first.raw.isupper() and len(first.raw) > 3 and at_start(text, i, first) and re.match(
-                r"\s*(?:[?!.…,:]|$)", text[tokens[i + n - 1].end:]) and resolver._known_film(key):
+                r"\s*(?:[?!.…,:;<>]|$)", text[tokens[i + n - 1].end:]) and resolver._known_film(key):
             return True  # "CASABLANCA!!! the best": a known film shouted on its own
         between = text[first.end:tokens[i + n].start] if i + n < len(tokens) else ""
         if _after_capital_article(text, tokens, i) and (not nxt or nxt in _stop() or nxt in _VERB_AFTER
@@ -449,7 +449,7 @@ def _name_follows(text: str, tokens: list[_Token], i: int, n: int) -> bool:
         return False
     after = tokens[i + n].raw
     between = text[tokens[i + n - 1].end:tokens[i + n].start]
-    apart = bool(re.search(r"[,;:—–()\[\]/]|\s-\s", between))
+    apart = bool(re.search(r"[,;:—–()\[\]/<>=]|\s-\s", between))  # "Jaws > Alien": two films compared
     return after[:1].isupper() and not _YEAR.match(after) and not apart and not _PRONOUN_I.match(after) \
         and not at_start(text, i + n, tokens[i + n])
 

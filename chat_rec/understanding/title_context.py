@@ -112,7 +112,8 @@ def inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[
     """Whether the title at token ``i`` ends a longer capitalised name: a capitalised word that
     does not open a sentence comes before it, joined only by spaces and small words ("All at
     Once" is not the film Once; "I watched Once", "Heat and Once" are). A word that ends a title
-    already found (``title_ends``, token indices) is no part of a name: "I prefer Alien to Fargo".
+    already found (``title_ends``, token indices) is no part of a name: "I prefer Alien to Fargo"; nor is a
+    possessive right before it ("Nolan's Memento").
     A ``misspelt`` title after a capitalised article owns it ("vi El orfanto"); spelt right, the
     article and the word are a name ("El Salvador" is the country, not the film Salvador).
     """
@@ -128,6 +129,8 @@ def inside_name(text: str, tokens: list[_Token], i: int, title_ends: Collection[
     if k > 0 and tokens[k - 1].key in {"the", "la", "el"} and (tokens[k - 1].raw.islower() or opening or k != j):
         return False  # "the Cameron Titanic", "The Pacino Scarface": a maker naming which film, not a longer title
     raw = tokens[j].raw
+    if j == i - 1 and raw.endswith(("'s", "’s")) and len(raw) > 3:
+        return False  # "Hitchcock's Rear Window", "Nolan's Memento": a maker's possessive, the title after it
     if misspelt and j == i - 1 and tokens[j].key in _ARTICLES:
         return False  # "vi El orfanto": the capital is the title's own article, no longer name
     opens = j == 0 or bool(re.search(r"[.!?¡¿\n:;\"(]\s*$", text[max(0, tokens[j].start - 4):tokens[j].start]))

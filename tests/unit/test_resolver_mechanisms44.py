@@ -21,6 +21,8 @@ other films where the catalog allows.
   titles open with the series' name of two words or more.
 - "the" before a maker's name of up to three capitalised words tells which film the title after it is
   ("the Sean Connery Goldfinger"), as a one-word name did; a capitalised "The" opening the message too.
+- A maker's possessive right before a title is no part of a longer name ("Nolan's Memento").
+- A title opening the message and followed by a semicolon or a comparison sign stands alone ("Heat; Ronin").
 """
 
 from __future__ import annotations
@@ -155,4 +157,21 @@ def test_a_series_film_without_its_and_the(resolver, text, expected) -> None:
     ("some Nordic Heat knockoff", []),  # a capitalised word before the title and no "the": a longer name
 ])
 def test_a_name_telling_which_film(resolver, text, expected) -> None:
+    assert ids(resolver, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("honestly I adore Hitchcock's Rear Window", [904]),
+    ("we watched Nolan's Memento twice", [4226]),
+    ("Bridget Jones's Baby was cute", [162590]),  # a possessive inside the catalog's own title stays in it
+])
+def test_a_makers_possessive_before_a_title(resolver, text, expected) -> None:
+    assert ids(resolver, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heat; Ronin; Collateral. my three favourites", [6, 2278, 8798]),
+    ("Jaws > Alien, sorry not sorry", [1387, 1214]),
+])
+def test_a_semicolon_or_comparison_after_an_opening_title(resolver, text, expected) -> None:
     assert ids(resolver, text) == expected
