@@ -126,12 +126,14 @@ def title_variants(item: Item) -> list[tuple[str, int]]:
 
 def named_tail(title: str) -> str | None:
     """The subtitle of a "head: tail" title that ``colon_parts`` leaves out for having one rarer word
-    only ("Fury Road", "Catching Fire", "Judgment Day"): two or three words, letters only. The
+    only ("Fury Road", "Catching Fire", "Judgment Day"; after a dash, "Ghost Protocol"): two or three
+    words, letters only. The
     resolver takes it only typed with capitals ("loved Fury Road", not "a fury road trip").
     """
     if ": " not in title:
         return None
     tail = title.partition(": ")[2]
+    tail = tail.split(" - ", 1)[1] if " - " in tail else tail  # "Mission: Impossible - Ghost Protocol"
     words = fold_key(tail).split()
     rare = [w for w in words if w not in _stop()]
     if not 2 <= len(words) <= 3 or len(rare) != 1 or tail in colon_parts(title) or _NOUNS_AFTER & set(words) \

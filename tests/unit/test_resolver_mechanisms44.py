@@ -23,6 +23,8 @@ other films where the catalog allows.
   ("the Sean Connery Goldfinger"), as a one-word name did; a capitalised "The" opening the message too.
 - A maker's possessive right before a title is no part of a longer name ("Nolan's Memento").
 - A title opening the message and followed by a semicolon or a comparison sign stands alone ("Heat; Ronin").
+- The subtitle after the dash of a "Series: Name - Subtitle" title names the film typed with capitals, as a
+  subtitle after a colon did ("Ghost Protocol").
 """
 
 from __future__ import annotations
@@ -174,4 +176,12 @@ def test_a_makers_possessive_before_a_title(resolver, text, expected) -> None:
     ("Jaws > Alien, sorry not sorry", [1387, 1214]),
 ])
 def test_a_semicolon_or_comparison_after_an_opening_title(resolver, text, expected) -> None:
+    assert ids(resolver, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ghost Protocol was so much fun", [91630]),  # Mission: Impossible - Ghost Protocol, by the subtitle after its dash
+    ("we need a ghost protocol for the office", []),  # lowercase: the subtitle of one rarer word needs capitals
+])
+def test_a_subtitle_after_a_dash(resolver, text, expected) -> None:
     assert ids(resolver, text) == expected
