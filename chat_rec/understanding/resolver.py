@@ -31,6 +31,7 @@ from chat_rec.understanding.title_context import (
     remake_near,
     sequel_after,
     spelt_sequel,
+    version_pointer,
 )
 from chat_rec.understanding.title_cues import (
     _CLOSED_CLASS,
@@ -59,6 +60,11 @@ from chat_rec.understanding.title_keys import (
     title_variants,
     tokenize,
 )
+
+_NEW = frozenset({"new", "newest", "latest", "nueva", "nuevo"})
+"""Words before a title that mean its latest film ("the new Ghostbusters")."""
+_RECENT_YEARS = 5
+"""How many of the catalog's last years count as new: a film older than that is not "the new" one."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +168,8 @@ class TitleResolver:
             if len(ids) == 1 and key not in index:  # "and the", the series' name kept
                 index[key].append((2, next(iter(ids))))
         self._index = dict(index)
+        self._last_year = max((item.year for item in catalog.items.values() if item.year), default=0)
+        """The latest release year in the catalog: what "new" means to it."""
         self._spellings: dict[str, list[str]] = defaultdict(list)
         """A title key without its spaces -> the keys spelt so ("oldboy": "oldboy", "old boy")."""
         for key in self._index:
@@ -230,6 +238,16 @@ class TitleResolver:
         same = self._same_title(key)
         return max(same, key=lambda c: (self._year(c), c)) if same else item_id
 
+    def _newest(self, key: str) -> int | None:
+        """"the new Ghostbusters": the latest film named by ``key``, when it is from the catalog's last
+        ``_RECENT_YEARS`` years; None when every film of that name is older ("the new Dune" is one
+        the catalog lacks).
+        """
+        dated = [c for _, c in self._index.get(key, []) if self._year(c) is not None]
+        newest = max(dated, key=lambda c: (self._year(c), c), default=None)
+        year = self._year(newest) if newest is not None else None
+        return newest if year is not None and year > self._last_year - _RECENT_YEARS else None
+
     def _same_title(self, key: str) -> list[int]:
         """The dated films whose own title is ``key``, spaces aside."""
         return [c for k in self._spellings.get(key.replace(" ", ""), [key]) for p, c in self._index.get(k, [])
@@ -288,6 +306,7 @@ class TitleResolver:
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
         found += self._aliased(text, tokens, aliases or {})
         doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
+        absent: set[int] = set()  # tokens of a title whose meant film the catalog lacks ("the new Dune")
         for i in range(len(tokens)):
             before = len(found)
             typed = 0  # how many words from i follow the opening of some catalog title
@@ -305,6 +324,10 @@ class TitleResolver:
                         item_id = self._earliest(key, item_id)
                     elif year is None and remake_near(keys, i, n):
                         item_id = self._latest(key, item_id)
+                    elif year is None and i > 0 and keys[i - 1] in _NEW:
+                        item_id = self._newest(key)
+                        if item_id is None:
+                            absent.update(range(i, i + n))  # no other reading may take these words
                     if item_id is not None:
                         found.append((i, n, item_id, 100.0))
                 elif key in self._index and n == 1 and tokens[i].raw[:1].isupper() and not tokens[i].raw.isupper():
@@ -324,9 +347,9 @@ class TitleResolver:
         chosen = _select(found, keys)
         # a short exact match inside a longer capitalised name ("Redemption" of "The Shashank
         # Redemption") is dropped below: it must not keep a misspelt longer title from being found
-        covered = {k for i, n, item_id, _ in chosen
-                   if not (n <= 2 and item_id not in prefer_set and inside_name(text, tokens, i))
-                   for k in range(i, i + n)}
+        covered = absent | {k for i, n, item_id, _ in chosen
+                            if not (n <= 2 and item_id not in prefer_set and inside_name(text, tokens, i))
+                            for k in range(i, i + n)}
         exact = {i: n for i, n, _, _ in chosen if all(k in covered for k in range(i, i + n))}
         fuzzy = fuzzy_matches(self, text, tokens, covered, prefer_set, spanish, exact)
         chosen += fuzzy + coordinated(self, text, tokens, doubtful, fuzzy)  # "loved gatacca and the sixth sense"
@@ -363,7 +386,28 @@ class TitleResolver:
             if end < len(text) and text[end] == ")" and end_tok != i + n - 1:
                 end += 1
             mentions.append(Mention(item_id, start, end, text[start:end], score))
-        return mentions
+        return sorted(mentions + self._other_versions(text, tokens, mentions), key=lambda m: m.start)
+
+    def _other_versions(self, text: str, tokens: list[_Token], mentions: list[Mention]) -> list[Mention]:
+        """"The remake" / "the original" after a title named earlier in the text, where the catalog holds
+        a later / an earlier film of that title ("Get Carter is a classic. The remake was rubbish.").
+        """
+        out = []
+        for j in range(1, len(tokens)):
+            kind = version_pointer(text, tokens, j)
+            before = [m for m in mentions if m.end <= tokens[j - 1].start]
+            item = self.catalog.get(before[-1].item_id) if kind and before else None
+            if item is None or item.year is None or any(m.start <= tokens[j].start < m.end for m in mentions):
+                continue
+            same = [c for c in self._same_title(fold_key(move_article(item.title.split(" (")[0])))
+                    if c != item.item_id and (self._year(c) or 0) != item.year]
+            later = kind == "remake"
+            others = [c for c in same if ((self._year(c) or 0) > item.year) == later]
+            if others:
+                pick = min(others, key=lambda c: (self._year(c) or 0) * (1 if later else -1))
+                start, end = tokens[j - 1].start, tokens[j].end
+                out.append(Mention(pick, start, end, text[start:end], 100.0))
+        return out
 
     def _aliased(self, text: str, tokens: list[_Token],
                  aliases: Mapping[str, int]) -> list[tuple[int, int, int, float]]:

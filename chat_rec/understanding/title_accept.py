@@ -58,10 +58,11 @@ _VERSION_AFTER = re.compile(r"\s*[,(]?\s*(?:the|la|el) (?:((?:19|20)\d\d) (?:one
 """A version told by its year right after a word ("Heat, the 1995 one", "Psycho, the one from 1960")."""
 
 
-_VERSION_TOLD = re.compile(r"\s*[,(]\s*the (?:(?:old|older|original|first|new|newer|recent|latest) "
-                           r"|(?:[A-Z][\w'’.-]+ ){1,3})(?:one|version)\b")
-"""A version told apart by age or maker right after a word ("Psycho, the Hitchcock one", "Solaris, the old
-one"): the word is a title that several films share."""
+_VERSION_TOLD = re.compile(r"\s*(?:[,(]|\s-{1,2}|\s?[—–])\s*the (?:(?P<age>old|older|original|first|new|newer|recent|"
+                           r"latest) |(?:[A-Z][\w'’.-]+ ){1,3})(?:one|version)\b")
+"""A version told apart by age or maker right after a word, after a comma, a bracket or a dash ("Psycho,
+the Hitchcock one", "Solaris, the old one", "Her - the Joaquin Phoenix one"): told by age, the word is a
+title that several films share; told by a maker's name, it is a film's title."""
 
 
 _COMMANDS = frozenset("go proceed shoot continue dale".split())
@@ -97,7 +98,8 @@ def _version_follows(resolver: TitleResolver, text: str, end: int, key: str) -> 
     if found:
         year = int(next(g for g in found.groups() if g))
         return any(item.year == year for item in films)
-    return bool(_VERSION_TOLD.match(text, end)) and len({item.item_id for item in films}) > 1
+    told = _VERSION_TOLD.match(text, end)
+    return told is not None and (len({item.item_id for item in films}) > 1 or not told.group("age"))
 
 
 _PHRASE_OPENERS = frozenset("no any some for with about of or and more less zero without sin con de".split())
@@ -250,7 +252,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             n == 1 and before2 in _ONE_BY and not any(c in prefer for _, c in resolver._index.get(key, [])))):
         return False  # "las de Hitchcock", "suspense de Hitchcock", "la de Chaplin": a maker, not a title
     if prev == "the" and nxt in {"one", "version"} and not any(c in prefer for _, c in resolver._index.get(key, [])) \
-            and i > 1 and re.search(r"[,(]\s*$", text[:tokens[i - 1].start]):
+            and i > 1 and re.search(r"(?:[,(]|\s-{1,2}|[—–])\s*$", text[:tokens[i - 1].start]):
         return False  # "Psycho, the Hitchcock one": a maker telling a version apart, not the film *Hitchcock*
     if n > 1 and first.key in _GREETINGS and at_start(text, i, first) and not all(
             t.raw[:1].isupper() for t in tokens[i + 1:i + n] if t.key not in _MINOR):
@@ -363,7 +365,10 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n == 1 and starts and (_ENDS_ALONE.match(text[first.end:]) or _YEAR_IN_BRACKETS.match(text, first.end)) \
             and key not in _CLOSED_CLASS and resolver._known_film(key, whole_title=True):
         return True  # "Heat. More like that", "Speed!!", "Heat (1995) was great": a known film standing alone
-    if n == 1 and starts and key not in _CLOSED_CLASS and _version_follows(resolver, text, first.end, key):
+    told = _VERSION_TOLD.match(text, first.end)
+    by_maker = told is not None and not told.group("age")  # "Her - the Joaquin Phoenix one": a pronoun title too
+    if n == 1 and starts and (key not in _CLOSED_CLASS or by_maker) \
+            and _version_follows(resolver, text, first.end, key):
         return True  # "Heat, the 1995 one, is a favourite": the film of that year
     if n == 1 and _name_follows(text, tokens, i, n):
         return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul

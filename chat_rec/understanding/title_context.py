@@ -158,3 +158,24 @@ def remake_near(keys: Sequence[str], i: int, n: int) -> bool:
     before = keys[max(0, i - 2):i]
     return after in _REMAKE or bool(before[-1:] and before[-1] in _REMAKE) or (
         len(before) == 2 and before[0] in _REMAKE and before[1] in {"of", "de", "del"})
+
+
+_POINTER_ENDS = frozenset({"one", "version", "film", "movie", "was", "is", "were", "fue", "es"})
+
+
+def version_pointer(text: str, tokens: Sequence[_Token], j: int) -> str | None:
+    """"the remake" / "the original" standing for a film of its own at token ``j`` ("Get Carter is a classic.
+    The remake was rubbish."): "remake" or "original", read against the title named before it; None where
+    the word qualifies a noun ("the original cast"), names its film ("the remake of Psycho"), or sets a
+    version apart ("not the remake").
+    """
+    word = tokens[j].key
+    kind = "remake" if word in _REMAKE - {"remakes"} else "original" if word in _ORIGINAL else None
+    if kind is None or j == 0 or tokens[j - 1].key not in {"the", "el", "la"}:
+        return None
+    if j > 1 and tokens[j - 2].key in lexicon.NEGATORS | {"ni", "nor"}:
+        return None  # "Psycho, not the remake": a version set apart, no verdict on it
+    if j + 1 == len(tokens) or re.search(r"[,;:.!?…)—–]", text[tokens[j].end:tokens[j + 1].start]):
+        return kind
+    after = tokens[j + 1].key
+    return kind if after in _POINTER_ENDS or after in _VERB_AFTER else None

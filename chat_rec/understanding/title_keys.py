@@ -69,13 +69,18 @@ def _fold_token(raw: str) -> str:
     return fold(_POSSESSIVE.sub("", raw)).replace(" ", "")
 
 
+_BETWEEN_WORDS = re.compile(r"['’]?\s+\w")
+"""A single letter "n" between spaces (or "'n'") and before a word is chat's "and" ("heat n ronin", "rock 'n' roll")."""
+
+
 def tokenize(text: str) -> list[_Token]:
     """Folded word tokens with their character spans; "Gladiator's" -> "gladiator"."""
     tokens: list[_Token] = []
     for match in _TOKEN.finditer(text):
         raw = match.group()
-        if raw == "&":
-            tokens.append(_Token("and", match.start(), match.end(), raw))
+        if raw == "&" or raw in {"n", "N"} and _BETWEEN_WORDS.match(text, match.end()) and match.start() > 0 \
+                and text[match.start() - 1] in " '’":
+            tokens.append(_Token("and", match.start(), match.end(), raw))  # "heat n ronin": "n" for "and"
             continue
         key = _fold_token(raw)
         if key:

@@ -25,6 +25,13 @@ other films where the catalog allows.
 - A title opening the message and followed by a semicolon or a comparison sign stands alone ("Heat; Ronin").
 - The subtitle after the dash of a "Series: Name - Subtitle" title names the film typed with capitals, as a
   subtitle after a colon did ("Ghost Protocol").
+- A version told after a dash as after a comma ("Psycho -- the Hitchcock one"); told by a maker's name, a
+  pronoun title too ("Her, the Spike Jonze one").
+- Chat's "n" between words is "and" ("alien n aliens").
+- "new" before a title means its latest film, when that film is from the catalog's last five years; when every
+  film of the name is older, the catalog lacks the one meant and nothing is read ("the new Blade Runner").
+- "The remake" / "the original" after a title named before stands for the later / earlier film of that title
+  the catalog holds ("Total Recall ... The remake is way worse"); not after "not", nor before a noun.
 """
 
 from __future__ import annotations
@@ -185,3 +192,47 @@ def test_a_semicolon_or_comparison_after_an_opening_title(resolver, text, expect
 ])
 def test_a_subtitle_after_a_dash(resolver, text, expected) -> None:
     assert ids(resolver, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Her, the Spike Jonze one", [HER]),  # a pronoun title told by its maker's name
+    ("Up — the Pixar one — made me cry", [68954]),
+    ("Psycho -- the Hitchcock one please", [1219]),  # the maker after a dash is no film (*Hitchcock*)
+    ("Up, the old one", []),  # told by age, a pronoun or particle title still needs more
+])
+def test_a_version_told_after_a_dash_or_by_a_maker(resolver, text, expected) -> None:
+    assert ids(resolver, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("alien n aliens, both perfect", [1214, 1200]),
+    ("Heat n Ronin are my comfort watches", [6, 2278]),
+])
+def test_n_for_and(resolver, text, expected) -> None:
+    assert ids(resolver, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the new Ghostbusters was a letdown", [160080]),  # the latest film of that name, from the catalog's last years
+    ("is the new Blade Runner worth it?", []),  # every film of that name is old: the catalog lacks the one meant
+    ("Ghostbusters never gets old", [2716]),
+])
+def test_the_new_one_of_a_title(resolver, text, expected) -> None:
+    assert ids(resolver, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We rewatched Total Recall last night. The remake is way worse.", [2916, 95875]),
+    ("Caught the 1998 Psycho on TV. The original was far scarier.", [2389, 1219]),
+    ("Total Recall with Arnie is great, not the remake though", [2916]),  # set apart, no film of its own
+    ("loved Total Recall, the original cast especially", [2916]),  # "original" qualifies a noun
+])
+def test_the_remake_or_the_original_of_a_title_named_before(resolver, text, expected) -> None:
+    assert ids(resolver, text) == expected
+
+
+def test_the_remake_read_as_disliked(resolver) -> None:
+    from chat_rec.understanding.extractor import Extractor
+
+    sig = Extractor(resolver, None).extract("We rewatched Total Recall last night. The remake is awful.", "", [])
+    assert sig.disliked_ids == [95875]
