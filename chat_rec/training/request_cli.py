@@ -10,11 +10,13 @@ from typing import Any
 
 from chat_rec.errors import ChatRecError
 
-DEV_CASES = ("../shared/benchmarks/extraction/dev.jsonl", "tests/data/extraction/fresh.jsonl",
-             "tests/data/extraction/fresh2.jsonl", "tests/data/extraction/fresh3.jsonl:odd",
-             "tests/data/extraction/fresh4.jsonl:odd", "tests/data/extraction/fresh6.jsonl:odd")
-"""The dev splits: the benchmark's dev file and the analysed parts of our fresh sets (the check
-halves and sets, tests/data/extraction/README.md, are never fitted on)."""
+DEV_CASES = ("../shared/benchmarks/extraction/dev.jsonl",
+             *(f"tests/data/extraction/fresh{n}.jsonl" for n in ("", "2", "7", "8")),
+             *(f"tests/data/extraction/fresh{n}.jsonl:odd" for n in (3, 4, 6, 15, *range(17, 34))))
+"""The dev splits: the benchmark's dev file and the analysed parts of our fresh sets, the sets read whole
+(fresh, fresh2, fresh7, fresh8) and the odd halves read case by case (since the forty-fourth session all
+of them; before, dev, fresh, fresh2 and three odd halves). The check halves and sets (the even halves;
+fresh5 and fresh9 to fresh14 and fresh16 whole; tests/data/extraction/README.md) are never fitted on."""
 
 
 def add_request_parser(tsub: Any) -> None:
