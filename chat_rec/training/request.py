@@ -1,8 +1,9 @@
 """Fit the learned request reader (``understanding/request.py``) and write its file with a manifest.
 
 Data: labelled extraction cases from the dev splits only (the benchmark's dev file, the fresh
-sets' analysed parts: the sets read whole and the odd halves read case by case; with ``--frames``, also invented messages, ``understanding/data/
-request_frames.tsv``, EN/ES, written after the committed model as its fresh check); each message
+sets' analysed parts: the sets read whole and the odd halves read case by case; with ``--frames``,
+also invented messages, ``understanding/data/request_frames.tsv``, EN/ES, written after the first
+committed model as its fresh check); each message
 is read by the parser as the app reads it, titles masked, and labelled with its gold
 ``wants_new_recommendations``. Check sets are never read here.
 Protocol (scored as the app reads: the highest probability over the message and its sentences):
