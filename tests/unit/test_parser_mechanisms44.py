@@ -44,3 +44,20 @@ def test_in_and_delish(resolver, catalog, text, liked, disliked) -> None:
     sig = _read(resolver, catalog, text, listed=True)
     assert sorted(sig.liked_ids) == sorted(liked)
     assert sorted(sig.disliked_ids) == sorted(disliked)
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("Could you name a couple of westerns?", True),
+    ("can u list some spy movies", True),
+    ("Would you think of something funny for tonight", True),
+    ("I like westerns. Could you help me out?", True),
+    ("can you help me pick a film", True),
+    ("Do you happen to know of any good heist films?", True),
+    ("do you know any of the actors in it?", False),
+    ("Can you name the actor in Heat?", False),
+    ("can you help me understand the ending of Inception?", False),
+])
+def test_asking_frames(resolver, catalog, text, asks) -> None:
+    """Asking someone to name, list, think of films, to help pick, or whether they know of any (seen in ReDial
+    dev turns the rules missed; written here in other words)."""
+    assert _read(resolver, catalog, text).wants_new_recommendations is asks
