@@ -161,6 +161,7 @@ def remake_near(keys: Sequence[str], i: int, n: int) -> bool:
 
 
 _POINTER_ENDS = frozenset({"one", "version", "film", "movie", "was", "is", "were", "fue", "es"})
+"""Words after "the remake" / "the original" that leave it standing for a film ("the original was better")."""
 
 
 def version_pointer(text: str, tokens: Sequence[_Token], j: int) -> str | None:
