@@ -53,12 +53,13 @@ from chat_rec.understanding.title_keys import (
     coined_word,
     colon_parts,
     fold_key,
+    lone_first_parts,
     named_tail,
-    numbered_part,
     series_tail,
     title_head,
     title_variants,
     tokenize,
+    without_and_the,
 )
 
 _NEW = frozenset({"new", "newest", "latest", "nueva", "nuevo"})
@@ -117,14 +118,9 @@ class TitleResolver:
             if len(ids) == 1 and -1 not in ids and head not in index:  # "eternal sunshine", "borat"
                 index[head].append((4, next(iter(ids))))
                 self._heads.add(head)
-        part_ids: dict[str, dict[str, int]] = defaultdict(dict)
-        for item in catalog.items.values():
-            numbered = numbered_part(item.raw_title or item.title)
-            if numbered:
-                part_ids[fold_key(numbered[0])][numbered[1]] = item.item_id
-        for base, numbers in part_ids.items():  # the first part alone in the catalog goes by the name without
-            if set(numbers) == {"1"} and base not in index:  # its number ("Avengers Infinity War")
-                index[base].append((1, numbers["1"]))
+        for base, item_id in lone_first_parts(catalog.items.values()).items():
+            if base not in index:  # "Atlas Shrugged" for Atlas Shrugged: Part 1
+                index[base].append((1, item_id))
         self._capitals_only: set[str] = set()
         """Subtitles of well-known films that name them only typed with capitals (``named_tail``)."""
         for item in catalog.items.values():
@@ -159,14 +155,9 @@ class TitleResolver:
             if len(ids) == 1 and -1 not in ids:  # "Glass Harbour" of "Captain Moss and the Glass Harbour"
                 index[tail].append((3, next(iter(ids))))
                 self._capitals_only.add(tail)  # "the holy grail of heist films", "a chocolate factory" name no film
-        joined: dict[str, set[int]] = defaultdict(set)
-        for item in catalog.items.values():
-            head, and_the, tail = fold_key(move_article(item.title.split(" (")[0])).partition(" and the ")
-            if and_the and opening[head] >= 2 and len(head.split()) >= 2 and len(tail.split()) >= 2:
-                joined[f"{head} {tail}"].add(item.item_id)
-        for key, ids in joined.items():  # "harry potter chamber of secrets": a series film typed without its
-            if len(ids) == 1 and key not in index:  # "and the", the series' name kept
-                index[key].append((2, next(iter(ids))))
+        for key, item_id in without_and_the(catalog.items.values(), opening).items():
+            if key not in index:  # "harry potter chamber of secrets"
+                index[key].append((2, item_id))
         self._index = dict(index)
         self._last_year = max((item.year for item in catalog.items.values() if item.year), default=0)
         """The latest release year in the catalog: what "new" means to it."""
@@ -240,7 +231,7 @@ class TitleResolver:
 
     def _newest(self, key: str) -> int | None:
         """"the new Ghostbusters": the latest film named by ``key``, when it is from the catalog's last
-        ``_RECENT_YEARS`` years; None when every film of that name is older ("the new Dune" is one
+        ``_RECENT_YEARS`` years; None when every film of that name is older ("the new Blade Runner" is one
         the catalog lacks).
         """
         dated = [c for _, c in self._index.get(key, []) if self._year(c) is not None]
@@ -306,7 +297,7 @@ class TitleResolver:
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
         found += self._aliased(text, tokens, aliases or {})
         doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
-        absent: set[int] = set()  # tokens of a title whose meant film the catalog lacks ("the new Dune")
+        absent: set[int] = set()  # tokens of a title whose meant film the catalog lacks ("the new Blade Runner")
         for i in range(len(tokens)):
             before = len(found)
             typed = 0  # how many words from i follow the opening of some catalog title
@@ -341,7 +332,7 @@ class TitleResolver:
                         and key not in self._capitals_only:
                     doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
             if len(found) > before and _longer_title_typed(keys, typed, max(f[1] for f in found[before:]), i):
-                del found[before:]  # "Once upon a time in Hollywood": a longer title's words, not the film *Once*
+                del found[before:]  # "Big Trouble in Little Tokyo": a longer title's words, not the film *Big*
         found += coordinated(self, text, tokens, doubtful, found)
         found += _repeated(keys, _select(found, keys))
         chosen = _select(found, keys)
@@ -395,8 +386,10 @@ class TitleResolver:
         out = []
         for j in range(1, len(tokens)):
             kind = version_pointer(text, tokens, j)
+            if kind is None:
+                continue
             before = [m for m in mentions if m.end <= tokens[j - 1].start]
-            item = self.catalog.get(before[-1].item_id) if kind and before else None
+            item = self.catalog.get(before[-1].item_id) if before else None
             if item is None or item.year is None or any(m.start <= tokens[j].start < m.end for m in mentions):
                 continue
             same = [c for c in self._same_title(fold_key(move_article(item.title.split(" (")[0])))
@@ -469,7 +462,7 @@ def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> lis
 def _select(found: Iterable[tuple[int, int, int, float]],
             keys: Sequence[str] = ()) -> list[tuple[int, int, int, float]]:
     """Non-overlapping matches: longer first, then the one with more words that are not small ones
-    ("the Toy Story movies" names *Toy Story*, not *The Toy*), then higher score, then earlier.
+    ("the Toy Story sequels" names *Toy Story*, not *The Toy*), then higher score, then earlier.
     """
     def content(i: int, n: int) -> int:
         return sum(k not in _MINOR for k in keys[i:i + n])

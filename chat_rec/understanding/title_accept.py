@@ -61,7 +61,7 @@ _VERSION_AFTER = re.compile(r"\s*[,(]?\s*(?:the|la|el) (?:((?:19|20)\d\d) (?:one
 _VERSION_TOLD = re.compile(r"\s*(?:[,(]|\s-{1,2}|\s?[—–])\s*the (?:(?P<age>old|older|original|first|new|newer|recent|"
                            r"latest) |(?:[A-Z][\w'’.-]+ ){1,3})(?:one|version)\b")
 """A version told apart by age or maker right after a word, after a comma, a bracket or a dash ("Psycho,
-the Hitchcock one", "Solaris, the old one", "Her - the Joaquin Phoenix one"): told by age, the word is a
+the Hitchcock one", "Solaris, the old one", "Up — the Pixar one"): told by age, the word is a
 title that several films share; told by a maker's name, it is a film's title."""
 
 
@@ -89,6 +89,12 @@ def _opens_a_verdict(tokens: list[_Token], i: int, key: str) -> bool:
                for regex in (lexicon.POSITIVE, lexicon.NEGATIVE))
 
 
+def _told_by_maker(text: str, end: int) -> bool:
+    """``_VERSION_TOLD`` follows with a maker's name, not an age ("Her, the Spike Jonze one")."""
+    told = _VERSION_TOLD.match(text, end)
+    return told is not None and not told.group("age")
+
+
 def _version_follows(resolver: TitleResolver, text: str, end: int, key: str) -> bool:
     """Whether ``_VERSION_AFTER`` follows and the catalog has a film of ``key`` from that year, or
     ``_VERSION_TOLD`` follows and the catalog has more than one film of ``key``.
@@ -112,11 +118,11 @@ _TITLE_POINTERS = frozenset("watched watch saw see seen loved liked hated enjoye
                         "comparable equivalent next role roles starred stars acted appeared appears cameo "
                         "performance".split())
 """Words before a preposition that may open a title or point to one ("watched In Bruges", "similar to X",
-"his role in Black Panther", "she starred in Brooklyn": an actor's work is a film, not a place)."""
+"her first role in Brooklyn", "a cameo in Brooklyn": an actor's work is a film, not a place)."""
 
 
 _PREPOSITIONS = frozenset("for in during of at on over into through until before after around".split())
-"""Prepositions before a noun phrase of everyday words ("for the holiday season")."""
+"""Prepositions before a noun phrase of everyday words ("during the holiday break")."""
 
 _FAVOURITE = frozenset("favourite favorite fav fave".split())
 """Words that qualify the noun after them ("my favourite actor"); a film after one is a noun of its own."""
@@ -162,10 +168,10 @@ def _coined_in_a_slot(resolver: TitleResolver, text: str, tokens: list[_Token], 
 
 def _noun_goes_on(tokens: list[_Token], i: int, n: int, nxt: str, text: str) -> bool:
     """Whether a lowercase title of one word after small ones ("the holiday") is followed, with a space
-    only, by a lowercase word that carries the noun phrase on ("the holiday season", "the visit
+    only, by a lowercase word that carries the noun phrase on ("the holiday break", "the visit
     schedule"): a compound of everyday words, not the film. A pronoun, a verb, a time word or a film
     noun after it ends the title ("the departed is great", "the holiday movie") and is no such word. The
-    caller asks only after a preposition ("for the holiday season"); after a verb the words may be the
+    caller asks only after a preposition ("during the holiday break"); after a verb the words may be the
     film and what the person says of it ("loved the holiday soundtrack").
     """
     words = tokens[i:i + n]
@@ -259,7 +265,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return False  # "Hello again. We watched …": a greeting opening the message, not the film *Hello Again*
     if n > 1 and prev in _PREPOSITIONS and _noun_goes_on(tokens, i, n, nxt, text) \
             and not any(c in prefer for _, c in resolver._index.get(key, [])):
-        return False  # "a movie for the holiday season": a lowercase article and noun that a noun goes on from
+        return False  # "a cosy film during the holiday break": a lowercase article and noun a noun goes on from
     if not _is_weak(key):
         if n > 1 or any(c in prefer for _, c in resolver._index.get(key, [])):
             return True
@@ -300,7 +306,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         # or verb form: "what about robots?"), ending its phrase, is the title (Spanish words are
         # not in that dictionary, so only in English)
         if prev in _FAVOURITE and lexicon.is_known_word(key):
-            return False  # "who is your favorite comedian?": the noun "favorite" qualifies, not a film after it
+            return False  # "my favourite singer": the word "favourite" qualifies a noun, not a film after it
         if prev in _LINKING_CUES and (lexicon.POSITIVE.fullmatch(key) or lexicon.NEGATIVE.fullmatch(key)):
             return False  # "gladiator is epic": a verdict word after "is", not the film *Epic*
         if prev in _TOPIC_CUES and lexicon.is_known_word(key):
@@ -365,15 +371,13 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n == 1 and starts and (_ENDS_ALONE.match(text[first.end:]) or _YEAR_IN_BRACKETS.match(text, first.end)) \
             and key not in _CLOSED_CLASS and resolver._known_film(key, whole_title=True):
         return True  # "Heat. More like that", "Speed!!", "Heat (1995) was great": a known film standing alone
-    told = _VERSION_TOLD.match(text, first.end)
-    by_maker = told is not None and not told.group("age")  # "Her - the Joaquin Phoenix one": a pronoun title too
-    if n == 1 and starts and (key not in _CLOSED_CLASS or by_maker) \
-            and _version_follows(resolver, text, first.end, key):
+    if n == 1 and starts and (key not in _CLOSED_CLASS or _told_by_maker(text, first.end)) \
+            and _version_follows(resolver, text, first.end, key):  # "Her, the Spike Jonze one": a pronoun title too
         return True  # "Heat, the 1995 one, is a favourite": the film of that year
     if n == 1 and _name_follows(text, tokens, i, n):
         return False  # "Paul Rudd", "Frank Sinatra": a first name, not the film Paul
     if n == 1 and key in _CLOSED_CLASS and not resolver._known_film(key, whole_title=True):
-        return prev in lexicon.FILM_CUES  # "… but They end up trapped", "They always laugh": a pronoun that only a
+        return prev in lexicon.FILM_CUES  # "… but They dragged it out", "They always ask for more": a pronoun only a
         # little-known film has for its title names it only where a film verb takes it ("we saw They")
     if n == 1:
         return not starts or prev in lexicon.FILM_CUES or (

@@ -68,7 +68,7 @@ _PHRASE_ENDERS = frozenset("as at by from if when because cause since yet".split
 """Words that start a new phrase after a title ("haven't seen inside out yet", "like snow white as a story")."""
 _ENDS_ALONE = re.compile(r"\s*(?:[?!.…]|[^\w\s,:'\"&()\-]|$)|\s+-{1,2}\s")
 """What may follow a title standing alone as its sentence: an end mark, a semicolon or a comparison sign
-("Heat; Ronin", "Jaws > Alien"), an emoji ("Inception 🔥🔥"), a spaced dash ("Psycho -- loved that"), or
+("Heat; Ronin", "Jaws > Alien"), an emoji ("Inception 🔥🔥"), a spaced dash ("Jaws -- still scary"), or
 nothing."""
 _SLOT_BEFORE = ("fan of", "fans of", "favourite is", "favorite is", "favorita es", "favorito es", "similar to",
                 "similar a", "parecida a", "parecido a", "parecidas a", "parecidos a")

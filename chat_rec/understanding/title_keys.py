@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -293,6 +295,31 @@ def numbered_part(title: str) -> tuple[str, str] | None:
         return None
     number = match.group("number").lower()
     return match.group("base"), _PART_NUMBERS.get(number, number)
+
+
+def lone_first_parts(items: Iterable[Item]) -> dict[str, int]:
+    """The key of a numbered first part's title without its number -> that film, where the catalog holds
+    no other part of it ("atlas shrugged" for *Atlas Shrugged: Part 1*): people name it so.
+    """
+    parts: dict[str, dict[str, int]] = defaultdict(dict)
+    for item in items:
+        numbered = numbered_part(item.raw_title or item.title)
+        if numbered:
+            parts[fold_key(numbered[0])][numbered[1]] = item.item_id
+    return {base: numbers["1"] for base, numbers in parts.items() if set(numbers) == {"1"}}
+
+
+def without_and_the(items: Iterable[Item], opening: Mapping[str, int]) -> dict[str, int]:
+    """"<series> and the <tail>" titles typed without "and the" ("harry potter chamber of secrets") -> the
+    film, where two or more titles open with the series' name (``opening``: how many titles open with a
+    key), the name and the tail have two words or more, and one film has the shortened key.
+    """
+    joined: dict[str, set[int]] = defaultdict(set)
+    for item in items:
+        head, and_the, tail = fold_key(move_article(item.title.split(" (")[0])).partition(" and the ")
+        if and_the and opening.get(head, 0) >= 2 and len(head.split()) >= 2 and len(tail.split()) >= 2:
+            joined[f"{head} {tail}"].add(item.item_id)
+    return {key: next(iter(ids)) for key, ids in joined.items() if len(ids) == 1}
 
 
 _ANY_GENRE = re.compile("|".join(f"(?:{pattern})" for pattern, _ in lexicon.GENRE_PATTERNS))

@@ -13,7 +13,7 @@ other films where the catalog allows.
 - An actor's role or appearance "in" a title points at a film, not a place ("starred in Brooklyn").
 - A spaced dash after a title opening the message ends it as a comma would ("Jaws -- still scary").
 - A lowercase article and noun after a preposition, followed by a noun that carries the phrase on, are
-  a compound of everyday words ("for the holiday season"), not the film.
+  a compound of everyday words ("during the holiday break"), not the film.
 - "favourite" qualifies the noun after it ("your favourite comedian").
 - A verb's agent noun ("watcher" of "watch") is no coinage to take for a title.
 - A pronoun that only a little-known film has for its title ("They") names it only after a film verb.
@@ -48,24 +48,105 @@ def ids(resolver, text):
     return [m.item_id for m in resolver.find_in_text(text)]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("the Story was weak but the acting was great", []),
-    ("Their Story is a sad one", []),
-    ("LA Story is a sweet one", [LA_STORY]),
-    ("we loved L.A. Confidential", [LA_CONFIDENTIAL]),
-])
-def test_a_dotted_acronym_is_no_article(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
+TITLES = {  # mechanism -> (message, the films found in it)
+    "a_dotted_acronym_is_no_article": [
+        ("the Story was weak but the acting was great", []),
+        ("Their Story is a sad one", []),
+        ("LA Story is a sweet one", [LA_STORY]),
+        ("we loved L.A. Confidential", [LA_CONFIDENTIAL]),
+    ],
+    "a_longer_title_typed_past_a_short_one": [
+        ("I'd rewatch Big Trouble in Little Tokyo any day", []),  # invented title: the catalog has ... Little China
+        ("we finally saw Once upon a time in Lisbon", []),  # invented: the catalog has ... in America, ... in the West
+        ("I'd rewatch Big Trouble in Little China any day", [BIG_TROUBLE]),
+        ("we watched Big last weekend", [BIG]),
+        ("I watched Once on a rainy day", [ONCE]),
+    ],
+    "a_lone_first_part_goes_by_its_name": [
+        ("Avengers Infinity War was a blast", [INFINITY_WAR]),
+        ("my brother loves Avengers: Infinity War", [INFINITY_WAR]),
+        ("we watched Atlas Shrugged in class", [ATLAS_SHRUGGED]),
+    ],
+    "a_role_in_a_title": [
+        ("she starred in Brooklyn and was wonderful", [BROOKLYN]),
+        ("his best role in Black Panther, for me", [BLACK_PANTHER]),
+        ("a cameo in Brooklyn, wasn't it?", [BROOKLYN]),
+        ("my cousin lives in Brooklyn", []),
+    ],
+    "a_spaced_dash_after_an_opening_title": [
+        ("Jaws -- still scary after all these years", [JAWS]),  # read before too, as a well-known film alone
+        ("Psycho -- loved every minute", [1219]),
+        ("Heat - a proper classic", [HEAT]),
+    ],
+    "a_noun_that_goes_on": [
+        ("something light for the holiday weekend please", []),
+        ("a cosy film during the holiday break", []),
+        ("we watched the holiday again last night", [THE_HOLIDAY]),
+        ("loved the holiday so much", [THE_HOLIDAY]),
+    ],
+    "favourite_nouns_and_agent_nouns": [
+        ("who's your favourite comedian these days?", []),
+        ("I'm not a big movie watcher.", []),
+        ("my favourite is gattaca", [1653]),
+    ],
+    "a_little_known_pronoun_title": [
+        ("We took the kids.\nThey always ask for more", []),
+        ("the jokes were fine but They dragged it out", []),
+        ("we finally watched They, pretty creepy", [THEY]),
+        ("I think Her is underrated", [HER]),  # a well-known film keeps its capitalised pronoun title
+    ],
+    "a_series_film_without_its_and_the": [
+        ("indiana jones last crusade is the best one", [1291]),
+        ("my niece adores Harry Potter Goblet of Fire", [40815]),
+        ("I loved harry potter and the goblet of fire", [40815]),
+    ],
+    "a_name_telling_which_film": [
+        ("The Pacino Scarface still holds up", [4262]),  # a maker's name after a capitalised "The" opening the message
+        ("we watched the Sean Connery Goldfinger", [2947]),  # a name of two words between "the" and the title
+        ("some Nordic Heat knockoff", []),  # a capitalised word before the title and no "the": a longer name
+    ],
+    "a_makers_possessive_before_a_title": [
+        ("honestly I adore Hitchcock's Rear Window", [904]),
+        ("we watched Nolan's Memento twice", [4226]),
+        ("Bridget Jones's Baby was cute", [162590]),  # a possessive inside the catalog's own title stays in it
+    ],
+    "a_semicolon_or_comparison_after_an_opening_title": [
+        ("Heat; Ronin; Collateral. my three favourites", [6, 2278, 8798]),
+        ("Jaws > Alien, sorry not sorry", [1387, 1214]),
+    ],
+    "a_subtitle_after_a_dash": [
+        ("Ghost Protocol was so much fun", [91630]),  # the subtitle after the dash of Mission: Impossible - …
+        ("we need a ghost protocol for the office", []),  # lowercase: the subtitle of one rarer word needs capitals
+    ],
+    "a_version_told_after_a_dash_or_by_a_maker": [
+        ("Her, the Spike Jonze one", [HER]),  # a pronoun title told by its maker's name
+        ("Up — the Pixar one — made me cry", [68954]),
+        ("Psycho -- the Hitchcock one please", [1219]),  # the maker after a dash is no film (*Hitchcock*)
+        ("Up, the old one", []),  # told by age, a pronoun or particle title still needs more
+    ],
+    "n_for_and": [
+        ("alien n aliens, both perfect", [1214, 1200]),
+        ("Heat n Ronin are my comfort watches", [6, 2278]),
+    ],
+    "the_new_one_of_a_title": [
+        ("the new Ghostbusters was a letdown", [160080]),  # the latest film of that name, from the catalog's last years
+        ("is the new Blade Runner worth it?", []),  # every film of that name is old: the catalog lacks the one meant
+        ("Ghostbusters never gets old", [2716]),
+    ],
+    "the_remake_or_the_original_of_a_title_named_before": [
+        ("We rewatched Total Recall last night. The remake is way worse.", [2916, 95875]),
+        ("Caught the 1998 Psycho on TV. The original was far scarier.", [2389, 1219]),
+        ("Total Recall with Arnie is great, not the remake though", [2916]),  # set apart, no film of its own
+        ("loved Total Recall, the original cast especially", [2916]),  # "original" qualifies a noun
+    ],
+}
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("I'd rewatch Big Trouble in Little Tokyo any day", []),  # invented title: the catalog has ... Little China
-    ("we finally saw Once upon a time in Lisbon", []),  # invented: the catalog has ... in America, ... in the West
-    ("I'd rewatch Big Trouble in Little China any day", [BIG_TROUBLE]),
-    ("we watched Big last weekend", [BIG]),
-    ("I watched Once on a rainy day", [ONCE]),
+    pytest.param(text, expected, id=f"{mechanism}-{n}")
+    for mechanism, cases in TITLES.items() for n, (text, expected) in enumerate(cases)
 ])
-def test_a_longer_title_typed_past_a_short_one(resolver, text, expected) -> None:
+def test_the_films_found(resolver, text, expected) -> None:
     assert ids(resolver, text) == expected
 
 
@@ -88,147 +169,10 @@ def test_numbered_part(title, expected) -> None:
     assert numbered_part(title) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Avengers Infinity War was a blast", [INFINITY_WAR]),
-    ("my brother loves Avengers: Infinity War", [INFINITY_WAR]),
-    ("we watched Atlas Shrugged in class", [ATLAS_SHRUGGED]),
-])
-def test_a_lone_first_part_goes_by_its_name(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
 def test_a_first_part_with_its_second_in_the_catalog_gets_no_bare_name(resolver) -> None:
     assert resolver.resolve("Harry Potter and the Deathly Hallows: Part 2") == DEATHLY_2
     assert resolver.resolve("Harry Potter and the Deathly Hallows Part 1") == DEATHLY_1
     assert resolver.known_ids("harry potter and the deathly hallows") == {DEATHLY_1, DEATHLY_2}  # shared, as before
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("she starred in Brooklyn and was wonderful", [BROOKLYN]),
-    ("his best role in Black Panther, for me", [BLACK_PANTHER]),
-    ("a cameo in Brooklyn, wasn't it?", [BROOKLYN]),
-    ("my cousin lives in Brooklyn", []),
-])
-def test_a_role_in_a_title(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Jaws -- still scary after all these years", [JAWS]),  # read before too, as a well-known film alone
-    ("Psycho -- loved every minute", [1219]),
-    ("Heat - a proper classic", [HEAT]),
-])
-def test_a_spaced_dash_after_an_opening_title(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("something light for the holiday weekend please", []),
-    ("a cosy film during the holiday break", []),
-    ("we watched the holiday again last night", [THE_HOLIDAY]),
-    ("loved the holiday so much", [THE_HOLIDAY]),
-])
-def test_a_noun_that_goes_on(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("who's your favourite comedian these days?", []),
-    ("I'm not a big movie watcher.", []),
-    ("my favourite is gattaca", [1653]),
-])
-def test_favourite_nouns_and_agent_nouns(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("We took the kids.\nThey always ask for more", []),
-    ("the jokes were fine but They dragged it out", []),
-    ("we finally watched They, pretty creepy", [THEY]),
-    ("I think Her is underrated", [HER]),  # a well-known film keeps its capitalised pronoun title
-])
-def test_a_little_known_pronoun_title(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("indiana jones last crusade is the best one", [1291]),
-    ("my niece adores Harry Potter Goblet of Fire", [40815]),
-    ("I loved harry potter and the goblet of fire", [40815]),
-])
-def test_a_series_film_without_its_and_the(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The Pacino Scarface still holds up", [4262]),  # a maker's name after a capitalised "The" opening the message
-    ("we watched the Sean Connery Goldfinger", [2947]),  # a name of two words between "the" and the title
-    ("some Nordic Heat knockoff", []),  # a capitalised word before the title and no "the": a longer name
-])
-def test_a_name_telling_which_film(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("honestly I adore Hitchcock's Rear Window", [904]),
-    ("we watched Nolan's Memento twice", [4226]),
-    ("Bridget Jones's Baby was cute", [162590]),  # a possessive inside the catalog's own title stays in it
-])
-def test_a_makers_possessive_before_a_title(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Heat; Ronin; Collateral. my three favourites", [6, 2278, 8798]),
-    ("Jaws > Alien, sorry not sorry", [1387, 1214]),
-])
-def test_a_semicolon_or_comparison_after_an_opening_title(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Ghost Protocol was so much fun", [91630]),  # Mission: Impossible - Ghost Protocol, by the subtitle after its dash
-    ("we need a ghost protocol for the office", []),  # lowercase: the subtitle of one rarer word needs capitals
-])
-def test_a_subtitle_after_a_dash(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Her, the Spike Jonze one", [HER]),  # a pronoun title told by its maker's name
-    ("Up — the Pixar one — made me cry", [68954]),
-    ("Psycho -- the Hitchcock one please", [1219]),  # the maker after a dash is no film (*Hitchcock*)
-    ("Up, the old one", []),  # told by age, a pronoun or particle title still needs more
-])
-def test_a_version_told_after_a_dash_or_by_a_maker(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("alien n aliens, both perfect", [1214, 1200]),
-    ("Heat n Ronin are my comfort watches", [6, 2278]),
-])
-def test_n_for_and(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("the new Ghostbusters was a letdown", [160080]),  # the latest film of that name, from the catalog's last years
-    ("is the new Blade Runner worth it?", []),  # every film of that name is old: the catalog lacks the one meant
-    ("Ghostbusters never gets old", [2716]),
-])
-def test_the_new_one_of_a_title(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("We rewatched Total Recall last night. The remake is way worse.", [2916, 95875]),
-    ("Caught the 1998 Psycho on TV. The original was far scarier.", [2389, 1219]),
-    ("Total Recall with Arnie is great, not the remake though", [2916]),  # set apart, no film of its own
-    ("loved Total Recall, the original cast especially", [2916]),  # "original" qualifies a noun
-])
-def test_the_remake_or_the_original_of_a_title_named_before(resolver, text, expected) -> None:
-    assert ids(resolver, text) == expected
 
 
 def test_the_remake_read_as_disliked(resolver) -> None:
