@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from langgraph.runtime import Runtime
 
+from chat_rec.catalog.titles import fold
 from chat_rec.conversation import asked
 from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.explain import reason_for
@@ -23,7 +24,7 @@ from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints
 from chat_rec.ranking.query import query_window
-from chat_rec.understanding import film_facts, lexicon
+from chat_rec.understanding import film_facts, lexicon, request_words
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.own_mentions import MIN_SCORE, with_own_mention
 from chat_rec.understanding.signal import PreferenceSignal
@@ -135,9 +136,22 @@ def elicit(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     stage = "elicit" if signal.wants_new_recommendations else "smalltalk"
     notes = _unknown_titles_note(signal, replies) + _unknown_names_note(signal, replies, "unknown_names_ask")
     return {
-        "stage": stage, "asks_question": True, "reply": notes + replies[stage],
+        "stage": stage, "asks_question": True, "reply": notes + replies[_small_talk_key(state, stage)],
         "quick_replies": list(replies["elicit_chips"]), "trace": elapsed(state, "elicit", started),
     }
+
+
+def _small_talk_key(state: State, stage: str) -> str:
+    """Which reply answers a turn that asks for nothing: a goodbye to thanks or a farewell
+    (``request_words.farewell``), a reminder that more picks are one ask away once picks were shown,
+    and otherwise the first invitation; a turn that asks but says too little gets the clarifying question.
+    """
+    if stage != "smalltalk":
+        return stage
+    text = state.get("user_text", "")
+    if request_words.farewell(fold(text), "?" in text or "¿" in text):
+        return "farewell"
+    return "smalltalk_known" if state.get("last_items") else "smalltalk"
 
 
 def _quoted(words: Sequence[str], n: int = 3, chars: int = 60) -> str:

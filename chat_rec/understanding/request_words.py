@@ -125,6 +125,22 @@ SMALL_TALK = re.compile(
     r"|como (?:va|te va|ha ido|fue) (?:tu|el) (?:dia|dia de hoy|tarde|noche|semana|finde)"
     r"|thats all|that s all|thats all for now|no thanks|nothing else)\b"
 )
+FAREWELL = re.compile(
+    r"\b(?:thanks?|thank you|thx|ty|cheers|bye|goodbye|good night|goodnight|night night|see you|see ya"
+    r"|cya|catch you later|talk later|take care|thats all|thats it|all set|gracias|adios|chao|chau"
+    r"|hasta luego|hasta pronto|hasta manana|nos vemos|buenas noches|eso es todo|nada mas)\b"
+)
+"""Words that close a conversation or thank for it ("cheers, that's all", "gracias, hasta luego"), on
+folded text: on a turn that asks for nothing and has no question, the reply says goodbye instead of
+inviting the next request."""
+
+
+def farewell(folded: str, question: bool) -> bool:
+    """Whether a message that asks for nothing thanks or says goodbye (``folded``: ``fold`` of the text;
+    ``question``: the text holds a "?", which a goodbye does not)."""
+    return not question and FAREWELL.search(folded) is not None
+
+
 SKIP_RE = re.compile(
     r"^(?:skip(?: it| this| that)?|pass|next(?: question)?|no idea|not sure|dunno|idk|i dont know"
     r"|i don t know|dont know|no clue|whatever|anything|any|nothing|none|no preference"

@@ -79,6 +79,16 @@ def test_small_talk_after_picks_is_answered_as_small_talk(service) -> None:
     assert after.stage in {"feedback", "recommend"}
 
 
+def test_thanks_after_picks_is_answered_with_a_goodbye_and_stores_nothing(service) -> None:
+    service.send_sync("elsa", "I loved Toy Story, recommend me something")
+    before = vector(service, "elsa")
+    bye = service.send_sync("elsa", "cheers, that's all for tonight")
+    chat = service.send_sync("elsa", "is it raining where you are?")
+    assert bye.stage == "smalltalk" and not bye.items and "Enjoy" in bye.reply
+    assert chat.stage == "smalltalk" and "more picks" in chat.reply and "Enjoy" not in chat.reply
+    assert np.allclose(vector(service, "elsa"), before)
+
+
 def test_profile_survives_a_restart(service) -> None:
     user = "dora"
     service.send_sync(user, "The Godfather is my favourite. No horror.")
