@@ -9,7 +9,7 @@ import re
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import conditions, corrections, film_facts, lexicon, request_words, years
+from chat_rec.understanding import conditions, corrections, film_facts, lexicon, mood_words, request_words, years
 
 _FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
            r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
@@ -261,6 +261,8 @@ def wants_new(keys: list[str]) -> bool:
             return True  # "I'd rather go for sci-fi tonight", "we'd watch a western"
         if question and any(_MORE_ASKED.match(part.strip()) for part in " ".join(words).split(" , ")):
             return True  # "more tom hanks?", "any more like that?", "mind blown, more twisty ones?": more, asked
+        if any(not conditions.negated_before(text, m.start(), question) for m in mood_words.WANTED_EFFECT.finditer(text)):
+            return True  # "could use a laugh tonight", "in the mood for a good cry": what a film gives, wanted
         if any(_BARE_NEED.match(c.strip()) for c in " ".join(words).split(" , ")) and (
                 lexicon.mentions_genre(text) or _FILM_NOUN.search(text)):
             return True  # "need a heist film for the weekend", "perk us up with a film"

@@ -50,19 +50,36 @@ _EFFECT = re.compile(r"\b(?:(?:make|makes|made|making|get|gets|got|will make|wou
 bare "I think" is no mood."""
 
 
+_EFFECT_NOUNS = {"laugh": "funny", "giggle": "funny", "chuckle": "funny", "cry": "sad", "weep": "sad",
+                 "sob": "sad", "tearjerker": "sad", "scare": "scary", "fright": "scary", "smile": "feel-good"}
+"""What a film gives its viewer, as a noun wanted ("a good laugh", "a proper cry") -> the tag word."""
+_EFFECT_NOUN_FORMS = {form: term for noun, term in _EFFECT_NOUNS.items()
+                      for form in (noun, noun[:-1] + "ies" if noun.endswith("y") else noun + "s")}
+WANTED_EFFECT = re.compile(
+    r"\b(?:want|wants|wanna|need|needs|needing|in need of|up for|craving|crave|fancy"
+    r"|fancying|after|in the mood for|looking for|dying for|desperate for|gagging for|ready for"
+    r"|could (?:really |honestly |seriously |so )?(?:use|do with))"
+    r" (?:a |an |some )?(?:(?:good|proper|real|big|decent|solid|great|nice|massive|cheap|quick|little|few) )?("
+    + "|".join(sorted(_EFFECT_NOUN_FORMS, key=len, reverse=True)) + r")\b")
+"""A want of what a film gives, as a noun ("could use a laugh tonight", "in the mood for a good cry",
+"need some scares"): a mood asked for, and an ask (``intent.wants_new``)."""
+
+
 def effects(keys: Sequence[str], skip: Collection[int] = ()) -> list[tuple[int, int, str]]:
     """English verbs of what a film does to its viewer, in their frame, as (first token, end token,
     tag word): "something that makes me laugh" -> "funny", "I want to cry" -> "sad"; the span starts
-    with the frame, so a negator before it ("nothing that makes me cry") reaches the mood.
+    with the frame, so a negator before it ("nothing that makes me cry") reaches the mood. A want of
+    its noun counts the same ("could do with a good laugh", ``WANTED_EFFECT``).
     """
     joined, starts = lexicon.joined_keys(keys)
     token_at = {start: n for n, start in enumerate(starts)}
     out = []
-    for m in _EFFECT.finditer(joined):
-        first, at = token_at.get(m.start(), -1), token_at.get(m.start(1), -1)
-        if first >= 0 and at >= 0 and at not in skip:
-            out.append((first, at + 1, _EFFECT_FORMS[m.group(1)]))
-    return out
+    for pattern, forms in ((_EFFECT, _EFFECT_FORMS), (WANTED_EFFECT, _EFFECT_NOUN_FORMS)):
+        for m in pattern.finditer(joined):
+            first, at = token_at.get(m.start(), -1), token_at.get(m.start(1), -1)
+            if first >= 0 and at >= 0 and at not in skip:
+                out.append((first, at + 1, forms[m.group(1)]))
+    return sorted(out)
 
 
 def covered_keys(match: re.Match[str], starts: Sequence[int]) -> list[int]:

@@ -64,6 +64,13 @@ REQUEST = re.compile(
     r"|^(?:any |some )?others? (?:\w+ ){0,3}(?:ones|movies|films|flicks)$"
     r"|(?:im|i m|i am|were|we re|we are|id be|i d be|i would be) (?:\w+ )?open to\b(?! (?:the idea|it|that)\b)"
     r"|(?:estoy|estamos|estaria|estariamos) (?:\w+ )?abiert[oa]s? a\b"  # "I'm open to animation or fantasy"
+    r"|(?:im|i m|i am|were|we re|we are) (?:(?:pretty|really|very|quite|totally|easy) )?(?:easy|open|not fussy"
+    r"|not picky|not bothered)(?! to\b)(?= *$| (?:on|about|otherwise|either|really|honestly|tbh|lol)\b)"
+    r"|go wild|(?:its |it s )?(?:your|ur) (?:call|pick|choice)(?: (?:then|really|tbh|lol|mate|honestly|tonight))?$"
+    r"|dealers choice|(?:its |it s )?up to (?:you|u)$"
+    r"|(?:you|u) (?:choose|pick|decide)$"
+    r"|(?:tu|usted) (?:eliges|elige|decides|decide)\b|elige tu|lo que (?:tu )?(?:quieras|veas|elijas)\b"
+    # handing the choice over ("otherwise I'm open", "your call", "dealer's choice", "tú eliges")
     r"|(?:im|i m|i am|were|we re|we are) (?:(?!fed\b)\w+ )?(?:down|up) for (?:a|an|some|something|anything|any)\b"
     r"|ideas|i want|we want|want something|want to watch"
     r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"
