@@ -49,6 +49,12 @@ _POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
 """Politeness, no verdict: "mark Titanic as seen, please"."""
 _MORE = frozenset("more mas another otra otro others otras otros some".split())
 """Asking for more picks: with politeness alone, no verdict on what was just seen ("seen them all, more please")."""
+
+_CONSEQUENCE = re.compile(r"^(?:so|then|which means|and so|asi que|entonces|o sea) (?:\w+ ){0,2}?(?:these|those|estas|estos"
+                          r"|esas|esos)\b")
+"""A plural demonstrative after a word of consequence ("Romance isn't for me. So not those."): the films on
+screen, which the genre just ruled out, rather than the genre again."""
+
 _RELATIVE_OPENERS = frozenset("which who whom".split())
 """Words that open a relative clause said of the film just named ("Heat, which I saw twice, …")."""
 _HESITATIONS = frozenset("eh hm hmm mm mmm uh um er erm ehh mmmh".split())
@@ -303,7 +309,7 @@ class ClauseReader(ClauseVerdicts):
                     and not all(k in lexicon.NEGATORS or k in _POLITE or k in _MORE for k in ckeys):
                 c.refs = [_Ref(lo, list(st.seen_refs[1]), pronoun=True)]  # "vi la primera, muy buena"
             elif polarity < 0 and len(self.previous) > 1 and not self.referenced and not self.list_refs.ahead \
-                    and not st.last_genres and clause_rules.LIST_AS_SUBJECT.search(text) \
+                    and (not st.last_genres or _CONSEQUENCE.match(text)) and clause_rules.LIST_AS_SUBJECT.search(text) \
                     and not set(ckeys) & clause_rules.ERA_WORDS:  # "those are too old" asks for newer
                 c.refs = [_Ref(lo, [i.item_id for i in self.previous], pronoun=True)]  # "these aren't for me"
             elif polarity and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys) and len(st.listed) > 1:

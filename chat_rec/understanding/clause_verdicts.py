@@ -11,7 +11,7 @@ from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, conditions, coordination, corrections, familiarity, lexicon, picks
 from chat_rec.understanding.clause_record import SignalRecord
 from chat_rec.understanding.clause_state import BARE_ANSWERS, PRONOUNS, Clause, Reading, sentence_start
-from chat_rec.understanding.polarity import bare_verdict, films_unjudged, negation_only
+from chat_rec.understanding.polarity import bare_verdict, films_unjudged, negation_only, rhetorical_who
 from chat_rec.understanding.references import ListReferences, _Ref
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -70,7 +70,8 @@ class ClauseVerdicts(SignalRecord):
                 # heard of it", "no la conozco": no pick either ("haven't seen it in years" has seen it: a pick stands)
                 self.unseen.update(i for r in [*c.refs, *st.pending] for i in r.items)
                 self.unseen.update(st.last_refs if pronoun else ())
-        asked = conditions.prospective(text, asking) or (
+        rhetorical = any(rhetorical_who(ckeys, j) for j in range(min(len(ckeys), 6)))  # "who could hate Ronin?"
+        asked = conditions.prospective(text, asking) and not rhetorical or (
             st.prev_asked and c.new_sentence and asking and bool(conditions.ALSO_ASKED.match(text)))  # "... And Ronin?"
         st.prev_asked = asked
         if asked:

@@ -16,7 +16,7 @@ _TOPICS = {
     "length": r"how long (?:is|was|does|do)\b|how many (?:minutes|hours)\b|(?:whats|what is|what s) the"
               r" (?:runtime|running time|length)\b|cuanto (?:dura|duran|duraba)\b",
     "cast": r"(?:who|whos|who s) (?:is |s |was |are |were )?(?:in|starring in|stars in|plays in|acts in)"
-            r"\b(?! the mood)"
+            r"\b(?! the mood| (?:their|his|her|your|my) right mind)"
             r"|who stars\b|(?:quien|quienes) (?:sale|salen|actua|actuan|trabaja|trabajan)\b",
     "director": r"who (?:directed|made|shot)\b|(?:whos|who is|who s) the director\b"
                 r"|quien (?:la |lo )?(?:dirigio|hizo)\b",

@@ -36,7 +36,7 @@ _BARE_NEED = re.compile(r"^(?:(?:really|just|so|badly|desperately) )?(?:need|nee
 _WOULD_TAKE = re.compile(rf"\b(?:id|wed|i would|we would)(?: {_FILLER}){{0,2}} (?:go for|go with|watch|see) ")
 """A conditional choice of what to watch, before a kind of film ("I'd rather go for sci-fi tonight")."""
 
-_LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actually|ideally|preferably|"
+_LEAD = re.compile(r"^(?:(?:so|then|just|maybe|perhaps|ok|okay|well|and|now|actually|ideally|preferably|honestly|tbh|"
                    r"mejor|pues|entonces|bueno|y|ahora|solo|quizas|tal vez|mas bien|sino|but rather|instead) )+")
 """Discourse words that may open a request without changing it ("so something like that")."""
 
@@ -44,6 +44,11 @@ _GO = re.compile(r"^(?:(?:ok|okay|so|then|alright|right|well) )*(?:go|go ahead|h
                  r"|let s hear it|lets see (?:them|what you got|what youve got)|dale|venga|adelante|dispara|a ver)"
                  r"(?: then| please| pls| por favor)?$")
 """A sentence that only tells the assistant to go ahead ("Go.", "hit me", "fire away", "dale"): an ask."""
+_WOULD_DO = re.compile(r"^(?:a|an|some|any|one) (?:\w+ ){0,3}?\w+ (?:would|will|should|d|ll) (?:really |just )?(?:do"
+                       r"(?: (?:me|us|nicely|fine|the trick|for (?:me|us|tonight|now)))?|work|hit the spot|be (?:nice|good"
+                       r"|great|perfect|ideal|grand|fine|lovely|welcome|ideal))(?: (?:tonight|now|thanks|please|ta))?$")
+"""A kind of film said to suit ("a sci-fi would do me", "a western would hit the spot"): an ask when it
+names a genre or a film noun."""
 _PICK_FOR_ME = re.compile(r"^(?:(?:just|please|pls|ok|okay|so|then|can you|could you|would you|will you) )*"
                           r"(?:pick|choose|find|select) (?:me |us )?(?:something|one|anything|a (?:movie|film|flick)"
                           r"|whatever)\b")
@@ -63,7 +68,8 @@ _OFF_TOPIC = re.compile(r"\b(?:recommend|suggest|find|know|any)(?: me| us)? (?:a
                         r"|libros?|canciones|recetas?|juegos?)\b")
 """A request for something other than a film ("could you suggest a nice bookshop nearby", "any good
 books?"): no film request unless the message names a film noun or genre too."""
-_HOW_YOU = re.compile(r"^(?:and |so |but )?how (?:do|does|did|would|can|could) (?:you|u|it|this|the app|chat rec)\b")
+_HOW_YOU = re.compile(r"^(?:and |so |but )?(?:how (?:do|does|did|would|can|could)|what makes) (?:you|u|it|this|the app"
+                      r"|chat rec)\b")
 """A question about how the assistant works ("how does this app pick its films?"): no request."""
 _QUALITY_ASKED = re.compile(r"any (?:good|great|decent)")
 """The request words that also ask what one film is like, inside a yes/no question about it."""
@@ -221,6 +227,34 @@ def sentences(keys: list[str]) -> list[tuple[list[str], bool]]:
     return out
 
 
+_DEFERRING = re.compile(
+    r"\b(?:(?:i|we) (?:ll|will|shall|m gonna|m going to|re gonna|am going to|are going to)|ill|well|will|gonna)"
+    r" (?:\w+ ){0,2}?(?:ask|get you to|come back|ping|message|text|hit you up|be back|check back)\b"
+    r"|\b(?:te|le) (?:pido|pedire|preguntare|escribo|escribire)\b|\b(?:vuelvo|volvere|regreso)\b")
+"""A request put off by its own verb ("I'll ask you for westerns another day", "te pido algo mañana")."""
+_LATER = re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|tomoz|another (?:day|time|night|evening)|some other (?:day|time|night)|next (?:week|time"
+    r"|weekend|month)|later(?: on)?|not (?:now|tonight|today|yet)|manana|otro dia|otra noche|la semana que viene"
+    r"|el (?:finde|fin de semana) que viene|la proxima(?: vez| semana)?|mas tarde|ahora no|hoy no)\b")
+"""When a request put off is for: a later day or time, or "not now"."""
+_NOT_NOW = re.compile(r"\b(?:not (?:now|tonight|today|right now)|ahora no|hoy no)\b")
+
+
+def deferred(text: str) -> bool:
+    """Whether every sentence of ``text`` that asks puts the asking off to later ("Maybe tomorrow I'll ask you
+    for a list, not tonight", "otro día te pido más"): a request announced, not made. A sentence that asks
+    for a film to watch later without putting the asking off ("recommend me something for tomorrow") asks.
+    """
+    folded = fold(text)
+    parts = [p for p in re.split(r"[.!?;]+", folded) if p.strip()]
+    asking = [p for p in parts if request_words.REQUEST.search(p) or _DEFERRING.search(p)]
+    return bool(asking) and all(_later(p) for p in asking)
+
+
+def _later(sentence: str) -> bool:
+    return bool(_LATER.search(sentence) and (_DEFERRING.search(sentence) or _NOT_NOW.search(sentence)))
+
+
 def wants_new(keys: list[str]) -> bool:
     """Rule 13: a request, a question asking for films, or a stated want (a year range alone is
     one too: the parser adds that).
@@ -234,12 +268,14 @@ def wants_new(keys: list[str]) -> bool:
         return True  # "Westerns and war films, hate romcoms. Go.": the go-ahead to recommend
     for words, question in sents:
         text = corrections.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
-        if not text or lexicon.HEARSAY.search(text):
-            continue
+        if not text or lexicon.HEARSAY.search(text) or _later(text):
+            continue  # (a request put off: "I'll ask you for more another day")
         asked = [m for m in request_words.REQUEST.finditer(text)
                  if not conditions.negated_before(text, m.start(), question)]
+        how_you = question and any(_HOW_YOU.match(part.strip(" :")) and (n == 0 or len(part.split()) > 4)
+                                   for n, part in enumerate(" ".join(words).split(" , ")))
         if asked and (_OFF_TOPIC.search(text) and not lexicon.mentions_genre(text) and not _FILM_NOUN.search(text)
-                      or question and _HOW_YOU.match(text)):
+                      or how_you):  # (after a lead of its own: "out of curiosity, how do you pick…?")
             asked = []  # "suggest a nice bookshop", "how does this app pick its films?"
         if asked and all(_QUALITY_ASKED.fullmatch(m.group()) for m in asked) and (
                 clause_rules.YES_NO.match(text + " ") or clause_rules.ASKED_BY_ORDER.match(text + " ")):
@@ -261,7 +297,8 @@ def wants_new(keys: list[str]) -> bool:
             return True  # "I'd rather go for sci-fi tonight", "we'd watch a western"
         if question and any(_MORE_ASKED.match(part.strip()) for part in " ".join(words).split(" , ")):
             return True  # "more tom hanks?", "any more like that?", "mind blown, more twisty ones?": more, asked
-        if any(not conditions.negated_before(text, m.start(), question) for m in mood_words.WANTED_EFFECT.finditer(text)):
+        if any(not conditions.negated_before(text, m.start(), question)
+               for m in mood_words.WANTED_EFFECT.finditer(text)):
             return True  # "could use a laugh tonight", "in the mood for a good cry": what a film gives, wanted
         if any(_BARE_NEED.match(c.strip()) for c in " ".join(words).split(" , ")) and (
                 lexicon.mentions_genre(text) or _FILM_NOUN.search(text)):
@@ -279,12 +316,14 @@ def wants_new(keys: list[str]) -> bool:
         asked_noun = head[-1] in _KIND_NOUNS or asking and head[-1] in _ASKED_NOUNS
         if question and indefinite and asked_noun and not set(head) & _SUBJECT:
             return True  # "a clever, mind-bending heist thing?": a noun phrase asked for
-        if _genre_with_a_proviso(" ".join(words)):
-            return True
+        if any(_genre_with_a_proviso(" , ".join(parts[:k])) for k in range(len(parts), 0, -1)):
+            return True  # (also before a clause of its own: "crime, but no serial killers, and I hated Heat")
         for clause in _SO_ASKED.split(" ".join(words)):  # "None of these, something lighter please"
             clause = _LEAD.sub("", clause.strip(" ,"))
             if _kind_of_film(clause):
                 return True
+            if _WOULD_DO.match(clause) and (lexicon.mentions_genre(clause) or _FILM_NOUN.search(clause)):
+                return True  # "honestly, a western would do me"
             if _PICK_FOR_ME.match(clause) or (question or len(clause.split()) <= 8) and _GOT_ONE.match(clause):
                 return True  # "just pick something for me", "got one I haven't seen?"
             if (made := _MAKE_IT.match(clause)) and (lexicon.mentions_genre(clause) or years.names_decade(clause)

@@ -94,6 +94,11 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it; in a
     question, the negator of a negated ask ("don't you have any westerns?") is no negation.
     """
+    reaffirmed = _REAFFIRMED.search(" ".join(ckeys))
+    if reaffirmed and reaffirmed.start():  # "westerns aren't for me and never will be": the verdict said again
+        kept = " ".join(ckeys)[:reaffirmed.start()].split()
+        if lexicon.POSITIVE.search(" ".join(kept)) or lexicon.NEGATIVE.search(" ".join(kept)):
+            return clause_polarity(kept, language, {j for j in scoping or () if j < len(kept)}, question)
     if len(ckeys) >= 3 and ckeys[0] in _ANSWER_NO and ckeys[1] in _ANSWER_SUBJECTS and language != "es" \
             and lexicon.NEGATORS & set(ckeys[2:]):
         # "nah I don't want either", "no it's not good": the answer is a reply of its own, not a negator
@@ -139,6 +144,9 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         polite = polite or _not_knowing(ckeys, j)  # "a musical I might not know", "no la conocía y me encantó"
         failed = k in _FAILED and ckeys[j + 1:j + 2] == ["to"] and ckeys[j + 2:j + 3] != [] \
             and ckeys[j + 2] in verdict_words.FAILED_TO_NEGATED  # "failed to bore me": the complaint negated
+        failed = failed or rhetorical_who(ckeys, j)  # "who could dislike Heat?": nobody could
+        failed = failed or (k == "less" and ckeys[j + 1:j + 2] == ["than"] and j > 0
+                            and ckeys[j - 1] in _LESS_THAN_LEADS)  # "anything less than great": not great
         if (k in lexicon.NEGATORS or k == "except" or failed) and not concord and not polite:
             if not any(s <= pos < e for s, e, _ in spans):
                 negators += 1
@@ -201,6 +209,14 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     return Polarity(polarity, False, 0)
 
 
+_REAFFIRMED = re.compile(
+    r"(?:^| )(?:and |but |,)?(?:(?:i|we|they|it|he|she|that|those|these) )?(?:never|always|still|forever)"
+    r"(?: (?:will|would|did|do|does|was|were|have|has|had|shall|ll|ve|wont|didnt))+(?: be| been| have| do)?"
+    r"(?: (?:either|too|tbh|lol|honestly|though|tho))*$")
+"""A verdict said again by an ellipsis closing its clause ("… and never will be", "… and always will",
+"…, they never were"): it repeats the verdict, so its "never" negates nothing and its "always" praises
+nothing."""
+
 _FAILED = frozenset("fail fails failed failing".split())
 """Before "to" and a complaint (``verdict_words.FAILED_TO_NEGATED``), a negator of it: "failed to bore me"."""
 _ATTRIBUTES = frozenset("good great nice decent solid fun proper".split())
@@ -219,12 +235,34 @@ def _without_attributes(text: str, spans: list[tuple[int, int, int]]) -> list[tu
 
 
 def _nobody(ckeys: list[str], negator: int) -> bool:
-    """Whether the clause's negator is a subject that denies everyone ("nobody", "no one"): with a verb of
-    aversion it says everyone likes the film ("nobody in this house dislikes Hook"), which a speaker's own
-    "I don't hate it" does not. (Spanish "nadie" is no negator of the lexicon.)
+    """Whether the clause's negator is a subject that denies everyone ("nobody", "no one", a rhetorical
+    "who could"): with a verb of aversion it says everyone likes the film ("nobody in this house dislikes
+    Hook", "who could hate Ronin"), which a speaker's own "I don't hate it" does not. (Spanish "nadie" is
+    no negator of the lexicon.)
     """
     return 0 <= negator < len(ckeys) and (ckeys[negator] == "nobody" or ckeys[negator:negator + 2]
-                                          == ["no", "one"])
+                                          == ["no", "one"] or rhetorical_who(ckeys, negator))
+
+
+_WHO_LEADS = frozenset("and but so honestly seriously i mean like come on lol i ask you".split())
+_WHO_HEDGES = re.compile(r"^(?:(?:on earth|in (?:their|his|her|your) right mind|the hell|ever|possibly|really|actually"
+                         r"|honestly) )+")
+_WHO_MODALS = frozenset("could can doesnt dont wouldnt couldnt cant didnt".split())
+"""(a plain "who would enjoy it, my dad or my mum?" asks who; "who in their right mind would…" does not)"""
+_LESS_THAN_LEADS = frozenset("anything nothing something bit little way much far".split())
+
+
+def rhetorical_who(ckeys: list[str], j: int) -> bool:
+    """A "who" that opens its clause and asks who could or would do something ("who could dislike Heat?",
+    "who on earth doesn't love Jaws"): a question that answers itself with "nobody", so it negates the
+    verdict after it. A plain "who" question ("who directed it?", "who likes westerns here?") does not.
+    """
+    if ckeys[j:j + 1] != ["who"] or any(k not in _WHO_LEADS for k in ckeys[:j]):
+        return False
+    after = " ".join(ckeys[j + 1:j + 8]) + " "
+    hedge = _WHO_HEDGES.match(after)
+    rest = after[hedge.end() if hedge else 0:].split()
+    return bool(rest) and (rest[0] in _WHO_MODALS or hedge is not None and rest[0] == "would")
 
 
 def _fronted_film(ckeys: list[str], negator: int) -> bool:
@@ -368,4 +406,4 @@ def films_unjudged(text: str, asking: bool) -> bool:
     return bool((asking and (clause_rules.YES_NO.match(text + " ") or _ELLIPTIC_ASK.match(text)
                              or clause_rules.ADVICE.match(text)))
                 or familiarity.UNFAMILIAR.search(text)
-                or clause_rules.MIGHT.search(text))
+                or clause_rules.MIGHT.search(text) and not text.startswith("who "))  # "who could hate it": nobody

@@ -68,9 +68,11 @@ REQUEST = re.compile(
     r"|not picky|not bothered)(?! to\b)(?= *$| (?:on|about|otherwise|either|really|honestly|tbh|lol)\b)"
     r"|go wild|(?:its |it s )?(?:your|ur) (?:call|pick|choice)(?: (?:then|really|tbh|lol|mate|honestly|tonight))?$"
     r"|dealers choice|(?:its |it s )?up to (?:you|u)$"
-    r"|(?:you|u) (?:choose|pick|decide)$"
+    r"|(?:you|u) (?:choose|pick|decide)$|(?:you|u) know (?:\w+ )?what to do$"
     r"|(?:tu|usted) (?:eliges|elige|decides|decide)\b|elige tu|lo que (?:tu )?(?:quieras|veas|elijas)\b"
     # handing the choice over ("otherwise I'm open", "your call", "dealer's choice", "tú eliges")
+    r"|(?:^|(?:im|i m|i am|were|we re|we are|feeling|feel) )in an? (?:\w+ ){1,4}mood\b(?! (?:for|to|because|since|cause)\b)"
+    # the mood one is in, said as what to watch in ("in a nostalgic mood tonight", "I'm in a silly sort of mood")
     r"|(?:im|i m|i am|were|we re|we are) (?:(?!fed\b)\w+ )?(?:down|up) for (?:a|an|some|something|anything|any)\b"
     r"|ideas|i want|we want|want something|want to watch"
     r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"

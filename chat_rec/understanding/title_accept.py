@@ -183,6 +183,11 @@ def _noun_goes_on(tokens: list[_Token], i: int, n: int, nxt: str, text: str) -> 
         and nxt not in _FILM_NOUNS and lexicon.is_known_word(nxt)
 
 
+_VERB_OBJECTS = frozenset("me us him them".split())
+"""Object pronouns after a lowercase one-word title show it is a verb ("always hook me"); "her" and "you"
+may be titles' own words or follow a film ("watched up with her")."""
+
+
 def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
            prefer: set[int], spanish: bool = False) -> bool:
     """Reject ordinary words that happen to be titles ("up", "her", "anything else").
@@ -242,6 +247,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return False  # "nothing older than 2012", "la del 31": a year, not the film "2012" or "31"
     if prev in {"a", "an", "un", "una", "another", "otra", "otro"} and not first.raw[:1].isupper():
         return False  # "what a disaster movie": a common noun phrase, not the film
+    if n == 1 and not first.raw[:1].isupper() and nxt in _VERB_OBJECTS and prev not in lexicon.FILM_CUES \
+            and prev not in _STRONG_CUES and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "sports dramas always hook me", "war films crush me": a lowercase verb with its object
     if n == 1 and not first.raw[:1].isupper() and prev in {"or", "and", "y", "o"} and i >= 3 \
             and tokens[i - 2].raw.islower() and tokens[i - 3].key in _TOPIC_LEADS \
             and lexicon.is_known_word(key) and not any(c in prefer for _, c in resolver._index.get(key, [])):

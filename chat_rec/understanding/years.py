@@ -113,8 +113,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))"
                 r" (?:the year |el )?" + _YC + r"\b"), "max"),
     (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
-                + _YC + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond)|or (?:later|newer"
-                r"|after)|en adelante|o posterior(?:es)?|o mas recientes?|o despues|o mas tarde|para aca"
+                + _YC + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond|since)|or (?:later|newer"
+                r"|after|since|more recent(?:ly)?)|en adelante|o posterior(?:es)?|o mas recientes?|o despues|o mas tarde|para aca"
                 r"|pa aca|(?:pa|para) (?:arriba|adelante|delante|alante|lante)"
                 r"|hacia adelante)\b"),
      "min"),
@@ -125,7 +125,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:from|since|de|del|desde)? ?(?:the year |el )?" + _YC
                 + r" (?:present|the present|present day|today|hoy|el presente|hoy en dia)\b"), "min"),
     (re.compile(r"\b(?:from|since|de|del|desde) (?:the year |el )?" + _YC + r" (?:now|ahora)\b"), "min"),
-    (re.compile(r"\b" + _Y + r" (?:onwards?|or later|or newer|and later|and newer|and up|and beyond"
+    (re.compile(r"\b" + _Y + r" (?:onwards?|or later|or newer|or after|or since|or more recent(?:ly)?|and later"
+                r"|and newer|and since|and up|and beyond"
                 r"|en adelante|o posterior(?:es)?|o mas recientes?|at the earliest|como (?:muy )?pronto)\b"), "min"),
     (re.compile(r"\b" + _Y + r" (?:at the latest|como (?:muy )?tarde)\b"), "max"),
     (re.compile(r"\b(?:since|desde|a partir del?|starting (?:in|from)|not older than|no older than)"

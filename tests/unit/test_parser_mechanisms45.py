@@ -5,6 +5,19 @@ read (sentences written for these tests, none from a benchmark or request file).
   and its mood is read like the verb of effect ("makes me laugh" -> funny).
 - Handing the choice over ("I'm easy", "otherwise we're open", "your call", "dealer's choice", "tú eliges")
   is an ask, also after an exclusion that asks for nothing by itself.
+
+Then mechanisms from fresh34's odd half, each rewritten in other words first:
+
+- A verdict said again by an ellipsis ("… and never will be", "… and always will") keeps its sign.
+- "3 is out" / "Ronin's out" closing a clause rejects a listed film, as "is in" takes one.
+- "So not those" after a genre ruled out rejects the films on screen.
+- "2005 or more recent", "2010 or since", "2000 or after" set a lower bound only.
+- A question about how the assistant works after a lead ("out of curiosity, how do you …?") asks nothing.
+- A request put off ("I'll ask you for westerns another day", "otro día te pido más") asks nothing now.
+- A rhetorical "who could dislike X?" likes X; "anything less than great" negates "great".
+- "In a <mood> mood" asks; "X deserves more love" likes X; "a western would do me" asks.
+- A lowercase one-word title followed by "me/us/him/them" is a verb ("always hook me").
+- A genre with a proviso still asks before a clause of its own ("crime, but no gore, and I hated X").
 """
 
 from __future__ import annotations
@@ -15,10 +28,16 @@ from chat_rec.understanding import mood_words
 from chat_rec.understanding.tokens import tokenize
 
 
-def _read(resolver, text: str):
+HEAT, RONIN, COLLATERAL, HOOK, UNFORGIVEN = 6, 2278, 8798, 3489, 1266
+LISTED = (HEAT, RONIN, COLLATERAL)
+
+
+def _read(resolver, text: str, catalog=None):
     from chat_rec.understanding.extractor import Extractor
 
-    return Extractor(resolver, None).extract(text, "", [])
+    previous = [catalog.get(i) for i in LISTED] if catalog is not None else []
+    reply = "Try Heat (1995), Ronin (1998) or Collateral (2004)." if catalog is not None else ""
+    return Extractor(resolver, None).extract(text, reply, previous)
 
 
 @pytest.mark.parametrize("text", [
@@ -72,3 +91,103 @@ def test_handing_the_choice_over_is_an_ask(resolver, text) -> None:
 ])
 def test_the_same_words_saying_something_else_ask_nothing(resolver, text) -> None:
     assert not _read(resolver, text).wants_new_recommendations
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Westerns aren't for me and never were", [], ["Western"]),
+    ("I hate musicals and always will", [], ["Musical"]),
+    ("I love westerns and always will", ["Western"], []),
+    ("horror, never have and never will", [], ["Horror"]),
+])
+def test_a_verdict_said_again_keeps_its_sign(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sig.liked_genres, sig.disliked_genres) == (liked, disliked)
+
+
+def test_a_film_verdict_said_again_keeps_its_sign(resolver) -> None:
+    assert _read(resolver, "Heat wasn't for me and never will be").disliked_ids == [HEAT]
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("the first is out, the other two are in", [RONIN, COLLATERAL], [HEAT]),
+    ("2 is out", [], [RONIN]),
+    ("Ronin's in, collateral's out", [RONIN], [COLLATERAL]),
+    ("I saw Heat in", [], []),
+])
+def test_in_and_out_over_a_list(resolver, catalog, text, liked, disliked) -> None:
+    sig = _read(resolver, text, catalog)
+    assert (sorted(sig.liked_ids), sorted(sig.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize("text", ["Sorry, crime bores me. So not those.", "crime isn't for me, so not these ones then"])
+def test_so_not_those_rejects_the_list_after_a_genre(resolver, catalog, text) -> None:
+    sig = _read(resolver, text, catalog)
+    assert sorted(sig.disliked_ids) == sorted(LISTED) and sig.disliked_genres == ["Crime"]
+
+
+def test_a_plain_demonstrative_after_a_genre_still_means_the_genre(resolver, catalog) -> None:
+    assert _read(resolver, "I hate crime films, not those", catalog).disliked_ids == []
+
+
+@pytest.mark.parametrize(("text", "year_min"), [
+    ("a comedy from 2005 or more recent", 2005),
+    ("thrillers from 2010 or since", 2010),
+    ("anything 2000 or after", 2000),
+    ("a drama, 1999 or more recently", 1999),
+])
+def test_or_more_recent_is_a_lower_bound_only(resolver, text, year_min) -> None:
+    sig = _read(resolver, text)
+    assert (sig.year_min, sig.year_max) == (year_min, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Out of curiosity, how do you work out which films to suggest?",
+    "just wondering, how does this thing decide what to recommend?",
+    "I'll ask you for some westerns another time, bed now",
+    "maybe next week I'll get you to recommend a few thrillers",
+    "I'll come back for more suggestions tomorrow",
+    "otro día te pido más, ahora me voy",
+])
+def test_questions_about_the_bot_and_requests_put_off_ask_nothing(resolver, text) -> None:
+    assert not _read(resolver, text).wants_new_recommendations
+
+
+@pytest.mark.parametrize("text", [
+    "recommend me something for tomorrow",
+    "I'll need a comedy tomorrow night, got any?",
+    "in a melancholy mood this evening",
+    "we're in a bit of a cosy mood",
+    "then, honestly, a western would do me",
+    "a good horror would hit the spot",
+    "Westerns, but not the spaghetti kind, and I hated Unforgiven.",
+])
+def test_asks_for_now(resolver, text) -> None:
+    assert _read(resolver, text).wants_new_recommendations
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("Who could possibly dislike Heat?", [HEAT], []),
+    ("who doesn't love Heat?", [HEAT], []),
+    ("Who on earth could hate Ronin", [RONIN], []),
+    ("Nobody could call Heat anything less than brilliant", [HEAT], []),
+    ("Heat was a bit less than great", [], [HEAT]),
+    ("Ronin deserves a bigger audience", [RONIN], []),
+    ("Collateral deserved better reviews", [COLLATERAL], []),
+    ("Who would win in a fight, Heat or Ronin?", [], []),
+])
+def test_rhetorical_questions_and_praise_by_desert(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+def test_a_cast_question_stays_a_question_of_fact(resolver) -> None:
+    assert _read(resolver, "who's in Heat?").fact_topic == "cast"
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Heist films always hook me", []),
+    ("war films crush me every time", []),
+    ("loved Hook as a kid", [HOOK]),
+])
+def test_a_lowercase_title_before_an_object_pronoun_is_a_verb(resolver, text, found) -> None:
+    assert _read(resolver, text).mentioned_ids == found
