@@ -175,7 +175,7 @@ class ClauseReader(ClauseVerdicts):
                                          if k != ",").split(" . ")[0]) is not None)
         theirs = theirs or self._set_against_own(st, c, keys, title_at)
         st.outsider_before = theirs  # "my coworker came from work raving, he loves westerns": still his taste
-        if (lexicon.HEARSAY.search(text) or theirs) and sent not in facts:
+        if (lexicon.HEARSAY.search(text) and not lexicon.RELAYED_ASK.search(text) or theirs) and sent not in facts:
             refs = self._refs(ckeys, lo, title_at)
             heard = [i for r in refs for i in r.items]
             if genres_heard := tuple(g for r in refs for g in r.genres if g != "described"):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import comparisons, conditions, coordination, corrections, familiarity, lexicon, picks
+from chat_rec.understanding import request_words
 from chat_rec.understanding.clause_record import SignalRecord
 from chat_rec.understanding.clause_state import BARE_ANSWERS, PRONOUNS, Clause, Reading, sentence_start
 from chat_rec.understanding.polarity import bare_verdict, films_unjudged, negation_only, rhetorical_who
@@ -56,7 +57,7 @@ class ClauseVerdicts(SignalRecord):
             c.polarity, c.seen, self._settled = 0, False, True  # "do you like horror?", "which is better?" ask
         if familiarity.SKIP_SEEN.search(text):
             c.polarity, c.seen, self._settled = 0, True, True  # "I'd skip the first since I've seen it"
-        if films_unjudged(text, asking):
+        if films_unjudged(text, asking) and not request_words.POLITE_ASK.search(text):
             c.polarity, c.films_settled = 0, True  # "is it good?", "no idea what that is", "she might like it"
             if asking and clause_rules.asks_what_a_film_is(text):
                 c.refs = [r for r in c.refs if not r.genres]  # "¿es muy dramática?", "is it very scary?" ask

@@ -268,6 +268,9 @@ def wants_new(keys: list[str]) -> bool:
         return True  # "Westerns and war films, hate romcoms. Go.": the go-ahead to recommend
     for words, question in sents:
         text = corrections.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
+        if (relayed := lexicon.RELAYED_ASK.search(text)) and not _later(text) \
+                and not conditions.negated_before(text, relayed.start(), question):
+            return True  # "my husband told me to ask you for a romance": the person makes the ask
         if not text or lexicon.HEARSAY.search(text) or _later(text):
             continue  # (a request put off: "I'll ask you for more another day")
         asked = [m for m in request_words.REQUEST.finditer(text)

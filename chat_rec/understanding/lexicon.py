@@ -145,6 +145,10 @@ _SAYING = (r"(?:keeps? (?:telling|saying|insisting|pushing|nagging)|(?:says|said
            r"wants me to|want me to|keeps? recommending|acts? like|acting like|acts? as if|treats? it (?:like|as)"
            r"|calls? it)|(?:me )?(?:dice|dijo|dicen|insiste|jura|cree|creen|piensa|piensan|"
            r"recomienda|recomendo|recomiendan|sugiere|quiere que|quieren que))")
+RELAYED_ASK = re.compile(r"\b(?:told|tells|tell|asked|asks|wants|want|wanted|said|says|reminded|begged|made|sent)"
+                         r" (?:me |us )?to (?:ask|get|find) (?:you |u )?(?:for |about )?")
+"""An ask someone else sends the person to make ("my husband told me to ask you for a romance", "mum wants me
+to get you to find a musical"): the person makes it, so it is no hearsay."""
 HEARSAY = re.compile(r"(?<!\bas )(?<!\bthan )(?<!\bcomo )\b(?:" + _OTHERS + r")\b(?: \w+){0,2} " + _SAYING + r"\b"
                      r"|\b(?:(?:i ve|ive|i have|i|we ve|weve|we) (?:heard|read)|(?:i|we) (?:hear|keep hearing)"
                      r"|(?:im|i m) hearing"

@@ -11,6 +11,10 @@ SO_ASKS = frozenset("a an something some anything maybe perhaps".split())
 """Words after which a "so" opens what is asked in consequence of the clause before ("… hates westerns so a
 thriller then", "… so something light"); "not so much", "so good" go on."""
 
+POLITE_ASK = re.compile(r"\btoo much to ask (?:for )?(?:a|an|some|one|something)\b"
+                        r"|\b(?:would|is|will) it (?:be )?possible to (?:get|have|see|recommend|suggest|find)\b")
+"""An ask put as a yes/no question about asking ("would it be too much to ask for a drama that…?", "is it
+possible to get a western?"): a request whose kind is asked for, not a question about a film."""
 _NOT_SAID_OF_ONE = "".join(rf"(?<!\b{w} )" for w in "that this those these the first second third fourth fifth last "
                            "middle".split())
 """Lookbehinds: "suggestion" after a determiner or a position names one already made ("that second
@@ -73,6 +77,7 @@ REQUEST = re.compile(
     # handing the choice over ("otherwise I'm open", "your call", "dealer's choice", "tú eliges")
     r"|(?:^|(?:im|i m|i am|were|we re|we are|feeling|feel) )in an? (?:\w+ ){1,4}mood\b(?! (?:for|to|because|since|cause)\b)"
     # the mood one is in, said as what to watch in ("in a nostalgic mood tonight", "I'm in a silly sort of mood")
+    r"|" + POLITE_ASK.pattern + r""  # "would it be too much to ask for a drama…?"
     r"|(?:im|i m|i am|were|we re|we are) (?:(?!fed\b)\w+ )?(?:down|up) for (?:a|an|some|something|anything|any)\b"
     r"|ideas|i want|we want|want something|want to watch"
     r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"

@@ -191,3 +191,20 @@ def test_a_cast_question_stays_a_question_of_fact(resolver) -> None:
 ])
 def test_a_lowercase_title_before_an_object_pronoun_is_a_verb(resolver, text, found) -> None:
     assert _read(resolver, text).mentioned_ids == found
+
+
+@pytest.mark.parametrize(("text", "genres"), [
+    ("my wife said to ask you for a thriller", ["Thriller"]),
+    ("mum wants me to ask you for a musical", ["Musical"]),
+    ("is it too much to ask for a comedy that's actually funny?", ["Comedy"]),
+    ("would it be possible to get a western tonight?", ["Western"]),
+])
+def test_relayed_and_polite_asks(resolver, text, genres) -> None:
+    sig = _read(resolver, text)
+    assert sig.wants_new_recommendations and sig.liked_genres == genres
+
+
+@pytest.mark.parametrize("text", ["my husband says westerns are great", "my dad told me not to ask you for horror"])
+def test_hearsay_and_a_relayed_ask_refused_ask_nothing(resolver, text) -> None:
+    sig = _read(resolver, text)
+    assert not sig.wants_new_recommendations and not sig.liked_genres
