@@ -46,7 +46,7 @@ _GO = re.compile(r"^(?:(?:ok|okay|so|then|alright|right|well) )*(?:go|go ahead|h
 """A sentence that only tells the assistant to go ahead ("Go.", "hit me", "fire away", "dale"): an ask."""
 _WOULD_DO = re.compile(r"^(?:a|an|some|any|one) (?:\w+ ){0,3}?\w+ (?:would|will|should|d|ll) (?:really |just )?(?:do"
                        r"(?: (?:me|us|nicely|fine|the trick|for (?:me|us|tonight|now)))?|work|hit the spot|be (?:nice|good"
-                       r"|great|perfect|ideal|grand|fine|lovely|welcome|ideal))(?: (?:tonight|now|thanks|please|ta))?$")
+                       r"|great|perfect|ideal|grand|fine|lovely|welcome))(?: (?:tonight|now|thanks|please|ta))?$")
 """A kind of film said to suit ("a sci-fi would do me", "a western would hit the spot"): an ask when it
 names a genre or a film noun."""
 _PICK_FOR_ME = re.compile(r"^(?:(?:just|please|pls|ok|okay|so|then|can you|could you|would you|will you) )*"
