@@ -131,6 +131,26 @@ def _only_genres(words: list[str]) -> bool:
     return bool(genres) and all(w in _JOINING for w in rest.split())
 
 
+_MORE_OF_NAME = re.compile(r"^(?:y |algo |alguna |alguno |otra |otras |otro |otros )?mas (?:de|del) (?!(?:un|una|uno|dos"
+                           r"|tres|cuatro|cinco|media|medio|mil|cien|\d+)\b)\w+")
+"""A Spanish question for more of a maker or a kind ("¿más de Almodóvar?"); "más de dos horas" is a length."""
+
+
+def _genres_for(words: list[str]) -> bool:
+    """Genres alone, then "for" and whom or what they are for ("sci-fi or fantasy, for me and my niece",
+    "comedy for a rainy day"): a kind of film asked for. A verb or verdict after "for" makes it a statement
+    ("horror for me is a no")."""
+    words = [w for w in words if w != ","]
+    at = next((k for k, w in enumerate(words) if w in {"for", "para"}), -1)
+    if at < 1 or not _only_genres(words[:at]):
+        return False
+    rest = " ".join(words[at + 1:])
+    return bool(rest) and not (_SUBJECT - _OBJECTS).intersection(words[at + 1:]) and not _verdict(rest)
+
+
+_OBJECTS = frozenset("me us you nos te le".split())
+
+
 def _kind_of_film(clause: str) -> bool:
     """A verbless clause naming a kind of film: "a proper grown-up drama", "una comedia ligera".
 
@@ -319,6 +339,8 @@ def wants_new(keys: list[str]) -> bool:
         asked_noun = head[-1] in _KIND_NOUNS or asking and head[-1] in _ASKED_NOUNS
         if question and indefinite and asked_noun and not set(head) & _SUBJECT:
             return True  # "a clever, mind-bending heist thing?": a noun phrase asked for
+        if not question and _genres_for(words):
+            return True  # "sci-fi or fantasy, for me and my niece"
         if any(_genre_with_a_proviso(" , ".join(parts[:k])) for k in range(len(parts), 0, -1)):
             return True  # (also before a clause of its own: "crime, but no serial killers, and I hated Heat")
         for clause in _SO_ASKED.split(" ".join(words)):  # "None of these, something lighter please"
@@ -327,6 +349,8 @@ def wants_new(keys: list[str]) -> bool:
                 return True
             if _WOULD_DO.match(clause) and (lexicon.mentions_genre(clause) or _FILM_NOUN.search(clause)):
                 return True  # "honestly, a western would do me"
+            if question and _MORE_OF_NAME.match(clause):
+                return True  # "¿más de Almodóvar?"
             if _PICK_FOR_ME.match(clause) or (question or len(clause.split()) <= 8) and _GOT_ONE.match(clause):
                 return True  # "just pick something for me", "got one I haven't seen?"
             if (made := _MAKE_IT.match(clause)) and (lexicon.mentions_genre(clause) or years.names_decade(clause)

@@ -78,6 +78,9 @@ REQUEST = re.compile(
     r"|(?:^|(?:im|i m|i am|were|we re|we are|feeling|feel) )in an? (?:\w+ ){1,4}mood\b(?! (?:for|to|because|since|cause)\b)"
     # the mood one is in, said as what to watch in ("in a nostalgic mood tonight", "I'm in a silly sort of mood")
     r"|" + POLITE_ASK.pattern + r""  # "would it be too much to ask for a drama…?"
+    r"|^(?:(?:ok|okay|yes|yeah|yep|so|and|then) )*(?:the )?same again\b|^(?:and |so |maybe )?one of each\b"
+    r"|scratch(?:es)? (?:the|that|this|my|our|a) (?:same |similar |\w+ )?itch"
+    # "same again", "one of each?", "what would scratch the same itch?": asks
     r"|(?:im|i m|i am|were|we re|we are) (?:(?!fed\b)\w+ )?(?:down|up) for (?:a|an|some|something|anything|any)\b"
     r"|ideas|i want|we want|want something|want to watch"
     r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"

@@ -208,3 +208,22 @@ def test_relayed_and_polite_asks(resolver, text, genres) -> None:
 def test_hearsay_and_a_relayed_ask_refused_ask_nothing(resolver, text) -> None:
     sig = _read(resolver, text)
     assert not sig.wants_new_recommendations and not sig.liked_genres
+
+
+# From older read parts (misses read in earlier rounds, left then), rewritten in other words:
+@pytest.mark.parametrize("text", [
+    "Sci-fi or fantasy, for me and my niece",
+    "comedy for a rainy day",
+    "same again please",
+    "yep, same again, my sister's coming over",
+    "Westerns and thrillers. One of each?",
+    "what would scratch the same itch?",
+    "¿Más de Almodóvar?",
+])
+def test_more_asks(resolver, text) -> None:
+    assert _read(resolver, text).wants_new_recommendations
+
+
+@pytest.mark.parametrize("text", ["horror for me is a no", "¿dura más de dos horas?", "westerns for my dad, he loves them"])
+def test_the_same_shapes_that_ask_nothing(resolver, text) -> None:
+    assert not _read(resolver, text).wants_new_recommendations
