@@ -50,8 +50,8 @@ _POLITE = frozenset("please pls plz por favor thanks thank you gracias".split())
 _MORE = frozenset("more mas another otra otro others otras otros some".split())
 """Asking for more picks: with politeness alone, no verdict on what was just seen ("seen them all, more please")."""
 
-_CONSEQUENCE = re.compile(r"^(?:so|then|which means|and so|asi que|entonces|o sea) (?:\w+ ){0,2}?(?:these|those|estas|estos"
-                          r"|esas|esos)\b")
+_CONSEQUENCE = re.compile(r"^(?:so|then|which means|and so|asi que|entonces|o sea) (?:\w+ ){0,2}?"
+                          r"(?:these|those|estas|estos|esas|esos)\b")
 """A plural demonstrative after a word of consequence ("Romance isn't for me. So not those."): the films on
 screen, which the genre just ruled out, rather than the genre again."""
 

@@ -8,8 +8,16 @@ names ("No, I only liked the first one"). A mixin of ``clause_reader.ClauseReade
 from __future__ import annotations
 
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import comparisons, conditions, coordination, corrections, familiarity, lexicon, picks
-from chat_rec.understanding import request_words
+from chat_rec.understanding import (
+    comparisons,
+    conditions,
+    coordination,
+    corrections,
+    familiarity,
+    lexicon,
+    picks,
+    request_words,
+)
 from chat_rec.understanding.clause_record import SignalRecord
 from chat_rec.understanding.clause_state import BARE_ANSWERS, PRONOUNS, Clause, Reading, sentence_start
 from chat_rec.understanding.polarity import bare_verdict, films_unjudged, negation_only, rhetorical_who

@@ -44,9 +44,10 @@ _GO = re.compile(r"^(?:(?:ok|okay|so|then|alright|right|well) )*(?:go|go ahead|h
                  r"|let s hear it|lets see (?:them|what you got|what youve got)|dale|venga|adelante|dispara|a ver)"
                  r"(?: then| please| pls| por favor)?$")
 """A sentence that only tells the assistant to go ahead ("Go.", "hit me", "fire away", "dale"): an ask."""
-_WOULD_DO = re.compile(r"^(?:a|an|some|any|one) (?:\w+ ){0,3}?\w+ (?:would|will|should|d|ll) (?:really |just )?(?:do"
-                       r"(?: (?:me|us|nicely|fine|the trick|for (?:me|us|tonight|now)))?|work|hit the spot|be (?:nice|good"
-                       r"|great|perfect|ideal|grand|fine|lovely|welcome))(?: (?:tonight|now|thanks|please|ta))?$")
+_WOULD_DO = re.compile(r"^(?:a|an|some|any|one) (?:\w+ ){0,3}?\w+ (?:would|will|should|d|ll) (?:really |just )?"
+                       r"(?:do(?: (?:me|us|nicely|fine|the trick|for (?:me|us|tonight|now)))?|work|hit the spot"
+                       r"|be (?:nice|good|great|perfect|ideal|grand|fine|lovely|welcome))"
+                       r"(?: (?:tonight|now|thanks|please|ta))?$")
 """A kind of film said to suit ("a sci-fi would do me", "a western would hit the spot"): an ask when it
 names a genre or a film noun."""
 _PICK_FOR_ME = re.compile(r"^(?:(?:just|please|pls|ok|okay|so|then|can you|could you|would you|will you) )*"
@@ -131,15 +132,16 @@ def _only_genres(words: list[str]) -> bool:
     return bool(genres) and all(w in _JOINING for w in rest.split())
 
 
-_MORE_OF_NAME = re.compile(r"^(?:y |algo |alguna |alguno |otra |otras |otro |otros )?mas (?:de|del) (?!(?:un|una|uno|dos"
-                           r"|tres|cuatro|cinco|media|medio|mil|cien|\d+)\b)\w+")
+_MORE_OF_NAME = re.compile(r"^(?:y |algo |alguna |alguno |otra |otras |otro |otros )?mas (?:de|del) "
+                           r"(?!(?:un|una|uno|dos|tres|cuatro|cinco|media|medio|mil|cien|\d+)\b)\w+")
 """A Spanish question for more of a maker or a kind ("¿más de Almodóvar?"); "más de dos horas" is a length."""
 
 
 def _genres_for(words: list[str]) -> bool:
     """Genres alone, then "for" and whom or what they are for ("sci-fi or fantasy, for me and my niece",
     "comedy for a rainy day"): a kind of film asked for. A verb or verdict after "for" makes it a statement
-    ("horror for me is a no")."""
+    ("horror for me is a no").
+    """
     words = [w for w in words if w != ","]
     at = next((k for k, w in enumerate(words) if w in {"for", "para"}), -1)
     if at < 1 or not _only_genres(words[:at]):

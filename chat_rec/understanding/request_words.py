@@ -75,7 +75,8 @@ REQUEST = re.compile(
     r"|(?:you|u) (?:choose|pick|decide)$|(?:you|u) know (?:\w+ )?what to do$"
     r"|(?:tu|usted) (?:eliges|elige|decides|decide)\b|elige tu|lo que (?:tu )?(?:quieras|veas|elijas)\b"
     # handing the choice over ("otherwise I'm open", "your call", "dealer's choice", "tú eliges")
-    r"|(?:^|(?:im|i m|i am|were|we re|we are|feeling|feel) )in an? (?:\w+ ){1,4}mood\b(?! (?:for|to|because|since|cause)\b)"
+    r"|(?:^|(?:im|i m|i am|were|we re|we are|feeling|feel) )in an? (?:\w+ ){1,4}mood\b"
+    r"(?! (?:for|to|because|since|cause)\b)"
     # the mood one is in, said as what to watch in ("in a nostalgic mood tonight", "I'm in a silly sort of mood")
     r"|" + POLITE_ASK.pattern + r""  # "would it be too much to ask for a drama…?"
     r"|^(?:(?:ok|okay|yes|yeah|yep|so|and|then) )*(?:the )?same again\b|^(?:and |so |maybe )?one of each\b"
@@ -154,7 +155,8 @@ inviting the next request."""
 
 def farewell(folded: str, question: bool) -> bool:
     """Whether a message that asks for nothing thanks or says goodbye (``folded``: ``fold`` of the text;
-    ``question``: the text holds a "?", which a goodbye does not)."""
+    ``question``: the text holds a "?", which a goodbye does not).
+    """
     return not question and FAREWELL.search(folded) is not None
 
 

@@ -114,7 +114,8 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r" (?:the year |el )?" + _YC + r"\b"), "max"),
     (re.compile(r"\b(?:from|since|del|desde|de|starting (?:in|from)|a partir del?) (?:the year |el )?"
                 + _YC + r" (?:onwards?|on|forward|and (?:up|later|after|newer|beyond|since)|or (?:later|newer"
-                r"|after|since|more recent(?:ly)?)|en adelante|o posterior(?:es)?|o mas recientes?|o despues|o mas tarde|para aca"
+                r"|after|since|more recent(?:ly)?)|en adelante|o posterior(?:es)?|o mas recientes?|o despues"
+                r"|o mas tarde|para aca"
                 r"|pa aca|(?:pa|para) (?:arriba|adelante|delante|alante|lante)"
                 r"|hacia adelante)\b"),
      "min"),

@@ -27,7 +27,6 @@ import pytest
 from chat_rec.understanding import mood_words
 from chat_rec.understanding.tokens import tokenize
 
-
 HEAT, RONIN, COLLATERAL, HOOK, UNFORGIVEN = 6, 2278, 8798, 3489, 1266
 LISTED = (HEAT, RONIN, COLLATERAL)
 
@@ -224,6 +223,8 @@ def test_more_asks(resolver, text) -> None:
     assert _read(resolver, text).wants_new_recommendations
 
 
-@pytest.mark.parametrize("text", ["horror for me is a no", "¿dura más de dos horas?", "westerns for my dad, he loves them"])
+@pytest.mark.parametrize("text", [
+    "horror for me is a no", "¿dura más de dos horas?", "westerns for my dad, he loves them",
+])
 def test_the_same_shapes_that_ask_nothing(resolver, text) -> None:
     assert not _read(resolver, text).wants_new_recommendations
