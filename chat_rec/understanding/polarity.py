@@ -94,6 +94,9 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it; in a
     question, the negator of a negated ask ("don't you have any westerns?") is no negation.
     """
+    if _LENGTH_LIMIT.search(" ".join(ckeys)) and not lexicon.POSITIVE.search(" ".join(ckeys)) \
+            and not lexicon.NEGATIVE.search(" ".join(ckeys)):
+        return Polarity(0, False, 0, settled=True)  # "it can't be super long": a limit on length, no verdict
     reaffirmed = _REAFFIRMED.search(" ".join(ckeys))
     if reaffirmed and reaffirmed.start():  # "westerns aren't for me and never will be": the verdict said again
         kept = " ".join(ckeys)[:reaffirmed.start()].split()
@@ -209,6 +212,14 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     return Polarity(polarity, False, 0)
 
 
+_LENGTH_LIMIT = re.compile(
+    r"^(?:(?:but|and|just|though|although|only) )*(?:it|they|that|this|the \w+|qqtitle)"
+    r" (?:cant|cannot|can not|shouldnt|should not|mustnt|must not|wont|will not|cant really) be"
+    r" (?:too |super |very |that |so |really |overly |crazy |insanely |massively )?(?:long|lengthy"
+    r"|over (?:\w+ ){1,2}(?:hours?|hrs?|minutes?|mins?)|more than (?:\w+ ){1,2}(?:hours?|hrs?|minutes?|mins?))"
+    r"(?: (?:though|tho|either|because .*|cos .*|bc .*|as .*|since .*))?$")
+"""A limit on a film's length said of the film asked for ("it can't be super long bc I have practice"):
+a constraint, no verdict on what "it" stands for."""
 _REAFFIRMED = re.compile(
     r"(?:^| )(?:and |but |,)?(?:(?:i|we|they|it|he|she|that|those|these) )?(?:never|always|still|forever)"
     r"(?: (?:will|would|did|do|does|was|were|have|has|had|shall|ll|ve|wont|didnt))+(?: be| been| have| do)?"

@@ -228,3 +228,17 @@ def test_more_asks(resolver, text) -> None:
 ])
 def test_the_same_shapes_that_ask_nothing(resolver, text) -> None:
     assert not _read(resolver, text).wants_new_recommendations
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("for school we have to watch a documentary. it can't be super long because i have practice",
+     ["Documentary"], []),
+    ("we need a western for class, and it cant be too long", ["Western"], []),
+])
+def test_a_limit_on_length_judges_nothing(resolver, text, liked, disliked) -> None:
+    sig = _read(resolver, text)
+    assert (sig.liked_genres, sig.disliked_genres) == (liked, disliked)
+
+
+def test_a_verdict_beside_a_limit_on_length_stands(resolver) -> None:
+    assert _read(resolver, "Heat is great but it can't be over three hours").liked_ids == [HEAT]
