@@ -65,6 +65,9 @@ from chat_rec.understanding.title_keys import (
 _NEW = frozenset({"new", "newest", "latest", "nueva", "nuevo"})
 """Words before a title that mean its latest film ("the new Ghostbusters")."""
 _RECENT_YEARS = 5
+_DOTTED_HEAD = re.compile(r"^((?:[A-Z]\.){2,})\s+\w")
+"""A title opened by a dotted acronym and going on ("E.T. the Extra-Terrestrial"): the acronym alone names it
+when no other title opens so, typed with capitals ("I love E.T."); "la", "us" and "ai" as words do not."""
 """How many of the catalog's last years count as new: a film older than that is not "the new" one."""
 
 
@@ -155,6 +158,15 @@ class TitleResolver:
             if len(ids) == 1 and -1 not in ids:  # "Glass Harbour" of "Captain Moss and the Glass Harbour"
                 index[tail].append((3, next(iter(ids))))
                 self._capitals_only.add(tail)  # "the holy grail of heist films", "a chocolate factory" name no film
+        self._dotted_heads: set[str] = set()
+        """Keys of dotted acronyms that open one well-known title ("et" of E.T. the Extra-Terrestrial): they name it
+        only typed with their dots (``title_accept.accept``)."""
+        for item in catalog.items.values():
+            head = _DOTTED_HEAD.match(item.title)
+            key = fold_key(head.group(1)) if head else ""
+            if key and key not in index and opening[key] == 1 and item.popularity >= _KNOWN_FILM:
+                index[key].append((3, item.item_id))
+                self._dotted_heads.add(key)
         for key, item_id in without_and_the(catalog.items.values(), opening).items():
             if key not in index:  # "harry potter chamber of secrets"
                 index[key].append((2, item_id))

@@ -183,6 +183,8 @@ def _noun_goes_on(tokens: list[_Token], i: int, n: int, nxt: str, text: str) -> 
         and nxt not in _FILM_NOUNS and lexicon.is_known_word(nxt)
 
 
+_PLACE_LEADS = frozenset("the in to from across around within outside".split())
+"""Words before a dotted acronym that make it a place ("moved to the U.S."), not a film's opening."""
 _VERB_OBJECTS = frozenset("me us him them".split())
 """Object pronouns after a lowercase one-word title show it is a verb ("always hook me"); "her" and "you"
 may be titles' own words or follow a film ("watched up with her")."""
@@ -197,6 +199,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     title may capitalise its first word only).
     """
     first = tokens[i]
+    if key in resolver._dotted_heads:  # "I love E.T.": the acronym that opens one well-known title, with its dots
+        before = tokens[i - 1].key if i > 0 else ""  # ("the movie 'Us'" is no U.S., nor "moved to the U.S.")
+        return n == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", first.raw) is not None and before not in _PLACE_LEADS
     quoted = first.start > 0 and text[first.start - 1] in _QUOTES
     if quoted:
         return True
@@ -209,6 +214,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
                         for j, t in enumerate(tokens[i:i + n])):
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
+
     if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _TITLE_POINTERS \
             and key in resolver._index and not resolver._known_film(key, whole_title=True) \
             and not (tokens[i - 2].key in {"apart", "aside"} and any(c in prefer for _, c in resolver._index[key])) \

@@ -180,3 +180,17 @@ def test_the_remake_read_as_disliked(resolver) -> None:
 
     sig = Extractor(resolver, None).extract("We rewatched Total Recall last night. The remake is awful.", "", [])
     assert sig.disliked_ids == [95875]
+
+
+# Forty-fifth session: a dotted acronym that opens one well-known title names it alone, typed with its dots.
+@pytest.mark.parametrize(("text", "found"), [
+    ("I love E.T.", [1097]),
+    ("who could fail to love E.T.?", [1097]),
+    ("A.I. was underrated", [4370]),
+    ("I liked the movie 'Us'", []),
+    ("my favourite is ET", []),
+    ("I moved to the U.S. last year", []),
+    ("et al. wrote about it", []),
+])
+def test_a_dotted_acronym_head_names_its_film(resolver, text, found) -> None:
+    assert [m.item_id for m in resolver.find_in_text(text)] == found
