@@ -24,7 +24,7 @@ from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
 from chat_rec.ranking.constraints import Constraints, build_constraints
 from chat_rec.ranking.query import query_window
-from chat_rec.understanding import film_facts, lexicon, request_words
+from chat_rec.understanding import film_facts, intent, lexicon, request_words
 from chat_rec.understanding.aspects import with_fallback_aspects
 from chat_rec.understanding.own_mentions import MIN_SCORE, with_own_mention
 from chat_rec.understanding.signal import PreferenceSignal
@@ -143,7 +143,8 @@ def elicit(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
 
 def _small_talk_key(state: State, stage: str) -> str:
     """Which reply answers a turn that asks for nothing: a goodbye to thanks or a farewell
-    (``request_words.farewell``), a reminder that more picks are one ask away once picks were shown,
+    (``request_words.farewell``), a yes to a request put off (``intent.deferred``), a reminder that more
+    picks are one ask away once picks were shown,
     and otherwise the first invitation; a turn that asks but says too little gets the clarifying question.
     """
     if stage != "smalltalk":
@@ -151,6 +152,8 @@ def _small_talk_key(state: State, stage: str) -> str:
     text = state.get("user_text", "")
     if request_words.farewell(fold(text), "?" in text or "¿" in text):
         return "farewell"
+    if intent.deferred(text):
+        return "later"  # "I'll ask you for westerns another day"
     return "smalltalk_known" if state.get("last_items") else "smalltalk"
 
 

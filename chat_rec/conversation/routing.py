@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from chat_rec.conversation.state import State
+from chat_rec.understanding import intent
 from chat_rec.understanding.signal import PreferenceSignal
 
 
@@ -31,6 +32,8 @@ def route_turn(state: State) -> Literal["onboard", "elicit", "feedback", "refine
     wants_picks = signal.wants_new_recommendations or signal.era is not None  # "too old for me": other picks
     if (about_shown or signal.asked_ids or signal.fact_topic) and not wants_picks:
         return "feedback"  # a verdict on the picks, "would I like X?" or "how long is it?": no new picks
+    if not wants_picks and state.get("onboarding_done") and intent.deferred(state.get("user_text", "")):
+        return "elicit"  # "I'll ask you for westerns another day": a request put off gets no picks now
     if signal.wants_new_recommendations or not signal.is_empty():
         if has_vector or positive or signal.year_min is not None or signal.year_max is not None or (
                 signal.era and state.get("last_items")):

@@ -89,6 +89,14 @@ def test_thanks_after_picks_is_answered_with_a_goodbye_and_stores_nothing(servic
     assert np.allclose(vector(service, "elsa"), before)
 
 
+def test_a_request_put_off_gets_no_picks_now(service) -> None:
+    shown = service.send_sync("fritz", "I loved Toy Story, recommend me something")
+    later = service.send_sync("fritz", "I'll ask you for some westerns another day, bed now")
+    assert later.stage == "smalltalk" and not later.items and "whenever you're ready" in later.reply
+    picked = service.send_sync("fritz", "the first one looks great")  # the list on screen is still the last one
+    assert shown.items[0].label in service.profile("fritz").liked and picked.stage in {"feedback", "recommend"}
+
+
 def test_profile_survives_a_restart(service) -> None:
     user = "dora"
     service.send_sync(user, "The Godfather is my favourite. No horror.")

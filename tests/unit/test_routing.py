@@ -50,3 +50,10 @@ def test_small_talk_gets_a_question() -> None:
 def test_after_persist_only_items_need_the_recommend_node() -> None:
     assert routing.route_after_persist({"chosen": [{"item_id": 1}]}) == "recommend"
     assert routing.route_after_persist({"chosen": []}) == "remember"
+
+
+def test_a_request_put_off_gets_no_picks_now() -> None:
+    put_off = {**state(liked_genres=["Western"]), "user_text": "I'll ask you for westerns another day, bed now"}
+    assert routing.route_turn(put_off) == "elicit"
+    now = {**state(liked_genres=["Western"]), "user_text": "westerns for tomorrow night please"}
+    assert routing.route_turn(now) == "refine"

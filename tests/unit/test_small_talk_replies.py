@@ -33,6 +33,7 @@ def test_other_small_talk_is_no_farewell(text: str) -> None:
     ({"user_text": "how are you?", "last_items": [1, 2]}, "smalltalk", "smalltalk_known"),
     ({"user_text": "how are you?"}, "smalltalk", "smalltalk"),
     ({"user_text": "thanks, something else", "last_items": [1]}, "elicit", "elicit"),
+    ({"user_text": "I'll ask you for a western another day", "last_items": [1]}, "smalltalk", "later"),
 ])
 def test_the_reply_key_follows_the_message_and_what_was_shown(state: dict, stage: str, key: str) -> None:
     assert _small_talk_key(state, stage) == key
@@ -40,4 +41,4 @@ def test_the_reply_key_follows_the_message_and_what_was_shown(state: dict, stage
 
 def test_every_language_has_the_small_talk_replies() -> None:
     for language, replies in load_replies().items():
-        assert {"smalltalk", "smalltalk_known", "farewell"} <= set(replies), language
+        assert {"smalltalk", "smalltalk_known", "farewell", "later"} <= set(replies), language
