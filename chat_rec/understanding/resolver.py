@@ -162,8 +162,8 @@ class TitleResolver:
         """Keys of dotted acronyms that open one well-known title ("et" of E.T. the Extra-Terrestrial): they name it
         only typed with their dots (``title_accept.accept``)."""
         for item in catalog.items.values():
-            head = _DOTTED_HEAD.match(item.title)
-            key = fold_key(head.group(1)) if head else ""
+            dotted = _DOTTED_HEAD.match(item.title)
+            key = fold_key(dotted.group(1)) if dotted else ""
             if key and key not in index and opening[key] == 1 and item.popularity >= _KNOWN_FILM:
                 index[key].append((3, item.item_id))
                 self._dotted_heads.add(key)
