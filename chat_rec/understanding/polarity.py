@@ -94,13 +94,14 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
     A bare negation ("no horror", "a comedy that isn't dumb") covers only what follows it; in a
     question, the negator of a negated ask ("don't you have any westerns?") is no negation.
     """
-    if _LENGTH_LIMIT.search(" ".join(ckeys)) and not lexicon.POSITIVE.search(" ".join(ckeys)) \
-            and not lexicon.NEGATIVE.search(" ".join(ckeys)):
+    text = " ".join(ckeys)
+    if _LENGTH_LIMIT.search(text) and not lexicon.POSITIVE.search(text) and not lexicon.NEGATIVE.search(text):
         return Polarity(0, False, 0, settled=True)  # "it can't be super long": a limit on length, no verdict
-    reaffirmed = _REAFFIRMED.search(" ".join(ckeys))
+    reaffirmed = _REAFFIRMED.search(text)
     if reaffirmed and reaffirmed.start():  # "westerns aren't for me and never will be": the verdict said again
-        kept = " ".join(ckeys)[:reaffirmed.start()].split()
-        if lexicon.POSITIVE.search(" ".join(kept)) or lexicon.NEGATIVE.search(" ".join(kept)):
+        said = text[:reaffirmed.start()]
+        kept = said.split()
+        if lexicon.POSITIVE.search(said) or lexicon.NEGATIVE.search(said):
             return clause_polarity(kept, language, {j for j in scoping or () if j < len(kept)}, question)
     if len(ckeys) >= 3 and ckeys[0] in _ANSWER_NO and ckeys[1] in _ANSWER_SUBJECTS and language != "es" \
             and lexicon.NEGATORS & set(ckeys[2:]):
@@ -110,7 +111,6 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         rest = clause_polarity(ckeys[1:], language, {j - 1 for j in scoping or () if j}, question)
         if rest.polarity or rest.seen or rest.settled:
             return rest._replace(scope=rest.scope + 1 if rest.scope else 0)
-    text = " ".join(ckeys)
     asks = conditions.asking_negators(text) if question else []
     found = [(m.start(), m.end(), sign) for regex, sign in
              ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)

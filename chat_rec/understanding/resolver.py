@@ -52,6 +52,7 @@ from chat_rec.understanding.title_keys import (
     coined_head,
     coined_word,
     colon_parts,
+    dotted_heads,
     fold_key,
     lone_first_parts,
     named_tail,
@@ -65,9 +66,6 @@ from chat_rec.understanding.title_keys import (
 _NEW = frozenset({"new", "newest", "latest", "nueva", "nuevo"})
 """Words before a title that mean its latest film ("the new Ghostbusters")."""
 _RECENT_YEARS = 5
-_DOTTED_HEAD = re.compile(r"^((?:[A-Z]\.){2,})\s+\w")
-"""A title opened by a dotted acronym and going on ("E.T. the Extra-Terrestrial"): the acronym alone names it
-when no other title opens so, typed with capitals ("I love E.T."); "la", "us" and "ai" as words do not."""
 """How many of the catalog's last years count as new: a film older than that is not "the new" one."""
 
 
@@ -161,11 +159,10 @@ class TitleResolver:
         self._dotted_heads: set[str] = set()
         """Keys of dotted acronyms that open one well-known title ("et" of E.T. the Extra-Terrestrial): they name it
         only typed with their dots (``title_accept.accept``)."""
-        for item in catalog.items.values():
-            dotted = _DOTTED_HEAD.match(item.title)
-            key = fold_key(dotted.group(1)) if dotted else ""
-            if key and key not in index and opening[key] == 1 and item.popularity >= _KNOWN_FILM:
-                index[key].append((3, item.item_id))
+        known = [item for item in catalog.items.values() if item.popularity >= _KNOWN_FILM]
+        for key, item_id in dotted_heads(known, opening).items():
+            if key not in index:  # "E.T." of E.T. the Extra-Terrestrial
+                index[key].append((3, item_id))
                 self._dotted_heads.add(key)
         for key, item_id in without_and_the(catalog.items.values(), opening).items():
             if key not in index:  # "harry potter chamber of secrets"
@@ -243,7 +240,7 @@ class TitleResolver:
 
     def _newest(self, key: str) -> int | None:
         """"the new Ghostbusters": the latest film named by ``key``, when it is from the catalog's last
-        ``_RECENT_YEARS`` years; None when every film of that name is older ("the new Blade Runner" is one
+        ``_RECENT_YEARS`` years; None when every film of that name is older ("the new Top Gun" is one
         the catalog lacks).
         """
         dated = [c for _, c in self._index.get(key, []) if self._year(c) is not None]
@@ -309,7 +306,7 @@ class TitleResolver:
         found: list[tuple[int, int, int, float]] = []  # (start_tok, n_tok, item_id, score)
         found += self._aliased(text, tokens, aliases or {})
         doubtful: list[tuple[int, int, str]] = []  # capitalised one-word titles not accepted alone
-        absent: set[int] = set()  # tokens of a title whose meant film the catalog lacks ("the new Blade Runner")
+        absent: set[int] = set()  # tokens of a title whose meant film the catalog lacks ("the new Top Gun")
         for i in range(len(tokens)):
             before = len(found)
             typed = 0  # how many words from i follow the opening of some catalog title

@@ -43,7 +43,16 @@ from chat_rec.understanding.title_cues import (
     judges_its_subject,
     kind_after,
 )
-from chat_rec.understanding.title_keys import _MINOR, _NOUNS_AFTER, _YEAR, _inflected, _is_genre, _stop, _Token
+from chat_rec.understanding.title_keys import (
+    _MINOR,
+    _NOUNS_AFTER,
+    _YEAR,
+    DOTTED_ACRONYM,
+    _inflected,
+    _is_genre,
+    _stop,
+    _Token,
+)
 from chat_rec.understanding.word_forms import correct_typo
 
 if TYPE_CHECKING:
@@ -201,7 +210,7 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     first = tokens[i]
     if key in resolver._dotted_heads:  # "I love E.T.": the acronym that opens one well-known title, with its dots
         before = tokens[i - 1].key if i > 0 else ""  # ("the movie 'Us'" is no U.S., nor "moved to the U.S.")
-        return n == 1 and re.fullmatch(r"(?:[A-Z]\.){2,}", first.raw) is not None and before not in _PLACE_LEADS
+        return n == 1 and DOTTED_ACRONYM.fullmatch(first.raw) is not None and before not in _PLACE_LEADS
     quoted = first.start > 0 and text[first.start - 1] in _QUOTES
     if quoted:
         return True
@@ -214,7 +223,6 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
                         for j, t in enumerate(tokens[i:i + n])):
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
-
     if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _TITLE_POINTERS \
             and key in resolver._index and not resolver._known_film(key, whole_title=True) \
             and not (tokens[i - 2].key in {"apart", "aside"} and any(c in prefer for _, c in resolver._index[key])) \

@@ -309,6 +309,25 @@ def lone_first_parts(items: Iterable[Item]) -> dict[str, int]:
     return {base: numbers["1"] for base, numbers in parts.items() if set(numbers) == {"1"}}
 
 
+_DOTTED_HEAD = re.compile(r"^((?:[A-Z]\.){2,})\s+\w")
+DOTTED_ACRONYM = re.compile(r"(?:[A-Z]\.){2,}")
+"""A capitalised acronym typed with its dots ("E.T.", "A.I.")."""
+
+
+def dotted_heads(items: Iterable[Item], opening: Mapping[str, int]) -> dict[str, int]:
+    """The key of a dotted acronym that opens a title and goes on ("et" of *E.T. the Extra-Terrestrial*) -> that
+    film, where no other title opens with it (``opening``: how many titles open with a key). The resolver lets
+    it name the film only typed with its dots ("I love E.T."): "la", "us" and "ai" are words too.
+    """
+    out: dict[str, int] = {}
+    for item in items:
+        dotted = _DOTTED_HEAD.match(item.title)
+        key = fold_key(dotted.group(1)) if dotted else ""
+        if key and opening.get(key, 0) == 1:
+            out[key] = item.item_id
+    return out
+
+
 def without_and_the(items: Iterable[Item], opening: Mapping[str, int]) -> dict[str, int]:
     """"<series> and the <tail>" titles typed without "and the" ("harry potter chamber of secrets") -> the
     film, where two or more titles open with the series' name (``opening``: how many titles open with a

@@ -29,7 +29,7 @@ other films where the catalog allows.
   pronoun title too ("Her, the Spike Jonze one").
 - Chat's "n" between words is "and" ("alien n aliens").
 - "new" before a title means its latest film, when that film is from the catalog's last five years; when every
-  film of the name is older, the catalog lacks the one meant and nothing is read ("the new Blade Runner").
+  film of the name is older, the catalog lacks the one meant and nothing is read ("the new Top Gun").
 - "The remake" / "the original" after a title named before stands for the later / earlier film of that title
   the catalog holds ("Total Recall ... The remake is way worse"); not after "not", nor before a noun.
 """
@@ -130,7 +130,7 @@ TITLES = {  # mechanism -> (message, the films found in it)
     ],
     "the_new_one_of_a_title": [
         ("the new Ghostbusters was a letdown", [160080]),  # the latest film of that name, from the catalog's last years
-        ("is the new Blade Runner worth it?", []),  # every film of that name is old: the catalog lacks the one meant
+        ("is the new Top Gun worth it?", []),  # every film of that name is old: the catalog lacks the one meant
         ("Ghostbusters never gets old", [2716]),
     ],
     "the_remake_or_the_original_of_a_title_named_before": [
