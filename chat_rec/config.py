@@ -137,6 +137,10 @@ class Settings(BaseSettings):
     (data/moods/after_likes.yaml) .51 -> .89 and costs ReDial dev novel R@10 up to .215 -> .195
     (docs/benchmarks.md "Thirteenth round")."""
 
+    mood_genre_floor: int = Field(default=0, ge=0)
+    """At least this many of a turn's picks carry a genre the moods the message asks for lean to
+    (``ranking.mood_lean``: "could use a laugh" -> comedy), when it names no genre; 0 turns it off."""
+
     collaborative_alpha: float = Field(default=0.5, ge=0.0, le=1.0)
     collaborative_shrink: float = Field(default=0.0, ge=0.0)
     """The app's item-kNN similarity (``ItemKNN``): alpha 0.5 and shrink 0 is the cosine; a lower alpha

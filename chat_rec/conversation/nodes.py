@@ -306,7 +306,7 @@ def rank(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
                            genre_floor=deps.settings.genre_floor, floor_page=deps.settings.genre_floor_page,
                            aspect_floor=deps.settings.aspect_floor, proposed=_proposed(state, deps),
                            avoid_moods=deps.settings.avoid_moods, series_of=deps.resolver.series.siblings,
-                           series_floor=deps.settings.series_floor,
+                           series_floor=deps.settings.series_floor, mood_genre_floor=deps.settings.mood_genre_floor,
                            series_seeds=tuple(signal_of(state).liked_ids),
                            proposal_weight=deps.settings.llm_proposal_weight)
     language = signal_of(state).language

@@ -353,6 +353,7 @@ class CrsEngine:
                                aspect_floor=self.settings.aspect_floor, floor_page=page,
                                avoid_moods=self.settings.avoid_moods, series_of=self.resolver.series.siblings,
                                series_floor=self.settings.series_floor, series_seeds=state.last_liked,
+                               mood_genre_floor=self.settings.mood_genre_floor,
                                proposed=self.proposed(case) if (proposals and self.proposals > 0) else (),
                                proposal_weight=self.settings.llm_proposal_weight)
         return [s.item.item_id for s in ranked]

@@ -137,7 +137,7 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
          rerank_depth: int = 20, genre_floor: int = 0, floor_page: int | None = None,
          aspect_floor: int = 0, proposed: Sequence[int] = (), proposal_weight: float = 1.0,
          avoid_moods: bool = False, series_of: Callable[[int], Sequence[int]] | None = None,
-         series_floor: int = 0, series_seeds: Sequence[int] = ()) -> list[ScoredItem]:
+         series_floor: int = 0, series_seeds: Sequence[int] = (), mood_genre_floor: int = 0) -> list[ScoredItem]:
     """Score the candidates (or the whole catalog when None) and pick k with MMR.
 
     ``query_vector`` (the message's embedding) joins the profile in the content score
@@ -152,7 +152,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
     ``avoid_moods``: films carrying a mood the person rules out (``c.disliked_aspects``) are left
     out (``HybridRanker.ids_avoided``). ``series_of(id)``: the other films of a film's series; at least
     ``series_floor`` of the first page are such films of the ``series_seeds`` (the films this message
-    liked), before the mood and genre floors.
+    liked), before the mood and genre floors. ``mood_genre_floor``: at least this many of every page carry
+    a genre the asked moods lean to, when the message names no genre (``with_lean_floor``).
     """
     request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
     if avoid_moods and c.disliked_aspects:
@@ -167,11 +168,39 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
         ranked = fuse(ranker, request, ranked, proposed, proposal_weight)
     if series_of is not None and series_floor > 0:
         ranked = with_series_floor(ranker, request, ranked, series_floor, floor_page, c, series_seeds, series_of)
+    lean = mood_lean_genres(ranker, c) if mood_genre_floor > 0 else ()
     if c.asked_aspects:  # the floor holds for the moods this message asks for, not for carried ones
-        ranked = with_aspect_floor(ranker, request, ranked, aspect_floor, floor_page, c.asked_aspects)
+        ranked = with_aspect_floor(ranker, request, ranked, aspect_floor, floor_page, c.asked_aspects, lean)
     if aspect_floor > 0 and AUDIENCE_TERM in c.liked_aspects:  # who watches, asked or carried: every pick suits them
         ranked = with_aspect_floor(ranker, request, ranked, k, floor_page, (AUDIENCE_TERM,))
+    if lean:
+        ranked = with_lean_floor(ranker, request, ranked, mood_genre_floor, floor_page, lean)
     return with_genre_floor(ranker, request, ranked, genre_floor, floor_page)
+
+
+def mood_lean_genres(ranker: HybridRanker, c: Constraints) -> tuple[str, ...]:
+    """The genres the moods this message asks for lean to (``HybridRanker.mood_genres``: "could use a
+    laugh" -> comedy), when it names no genre itself; none ruled out. () otherwise.
+    """
+    if not c.asked_aspects or c.liked_genres:
+        return ()
+    excluded = {g.lower() for g in c.excluded_genres}
+    return tuple(g for g in ranker.mood_genres(c.asked_aspects) if g.lower() not in excluded)
+
+
+def with_lean_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,
+                    page: int | None, genres: Collection[str]) -> list[ScoredItem]:
+    """At least ``floor`` of every ``page`` picks carry one of the ``genres`` a mood asked for leans to,
+    chosen as ``with_genre_floor`` chooses; the request itself is unchanged (the genres are not asked for,
+    so no signal weight moves). "Could use a laugh" after liking Spirited Away was answered with The
+    Lord of the Rings and The Matrix among three funny films: the mood's tags cover a sixth of the
+    catalog, and the likes filled the rest.
+    """
+    carriers = ranker.ids_with_genres(genres)
+    if floor <= 0 or not carriers:
+        return ranked
+    out = _with_floor(ranker, request, ranked, floor, page, carriers)
+    return _lead_with(out, request.k, page, lambda s: s.item.item_id in carriers)
 
 
 def with_series_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,
@@ -232,11 +261,12 @@ def _lead_with(out: list[ScoredItem], k: int, page: int | None, fits: Callable[[
 
 
 def with_aspect_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem],
-                      floor: int, page: int | None = None, phrases: Sequence[str] | None = None) -> list[ScoredItem]:
+                      floor: int, page: int | None = None, phrases: Sequence[str] | None = None,
+                      lean: Collection[str] = ()) -> list[ScoredItem]:
     """At least ``floor`` of every ``page`` picks carry a mood or topic asked for (``phrases``, by
     default the request's ``liked_aspects``) in their own tags or keywords, when the catalog holds enough that pass the
-    filters; with genres asked too, the fills carry one of them as well (when any such film exists),
-    so the genre floor after this one keeps them.
+    filters; with genres asked too (or, with none asked, the genres the moods ``lean`` to), the fills carry
+    one of them as well (when any such film exists), so the genre floors after this one keep them.
 
     The aspect is a soft score like the genre, and earlier likes pull hard: "something like a
     courtroom drama" after liking Get Out and The Shining gave crime dramas of the same
@@ -249,7 +279,7 @@ def with_aspect_floor(ranker: HybridRanker, request: RankRequest, ranked: list[S
     if floor <= 0 or not phrases:
         return ranked
     carriers = ranker.ids_with_aspects(phrases)
-    wanted = set(request.required_genres)
+    wanted = set(request.required_genres) or set(lean)
     if wanted:
         both = carriers & ranker.ids_with_genres(wanted)
         carriers = both or carriers

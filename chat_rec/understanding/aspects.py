@@ -31,7 +31,7 @@ from chat_rec.understanding.mood_scope import (
     coordinated,
     speaker_state,
 )
-from chat_rec.understanding.mood_words import covered_keys, spanish_moods
+from chat_rec.understanding.mood_words import WANTED_EFFECT, covered_keys, spanish_moods
 from chat_rec.understanding.names import name_spans, unknown_names
 from chat_rec.understanding.spelled_years import spell_out_years
 from chat_rec.understanding.tokens import tokenize as keys_of
@@ -151,7 +151,8 @@ def _asking_sentences(keys: Sequence[str], occasion: Collection[int] = ()) -> se
         words = [key for n, key in enumerate(keys[start:end], start) if key not in CLAUSE_BREAKS and n not in occasion]
         text = " ".join(words)
         asking = (len(words) <= SHORT_SENTENCE or any(w in NEGATORS for w in words) or _request_phrase(words)
-                  or any(r.search(text) for r in (request_words.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE)))
+                  or any(r.search(text) for r in (request_words.REQUEST, lexicon.POSITIVE, lexicon.NEGATIVE,
+                                                  WANTED_EFFECT)))
         if asking:
             inside.update(range(start, end))
     return inside
@@ -168,6 +169,7 @@ def _sentences(keys: Sequence[str]) -> list[tuple[int, int]]:
 
 _WEEKDAYS = DAY_NAMES | {d + "s" for d in DAY_NAMES if not d.endswith("s")}  # "sundays", "sabados"
 _DAY_ARTICLES = frozenset("el los this next last every cada este proximo".split())
+_NOUN_ARTICLES = frozenset("a an the some un una unos unas el la los las".split())
 OCCASION_OPENERS = frozenset("for on during after before this tonight para en durante despues antes este esta".split())
 
 
@@ -184,8 +186,8 @@ def occasion_spans(keys: Sequence[str]) -> set[int]:
         if k not in OCCASION_OPENERS:
             continue
         for j in range(i + 1, min(len(keys), i + 6)):
-            if keys[j] in CLAUSE_BREAKS:
-                break
+            if keys[j] in CLAUSE_BREAKS or keys[j] in OCCASION_OPENERS and _NOUN_ARTICLES & set(keys[i + 1:j]):
+                break  # a noun phrase, then an opener of its own: "up for a laugh after the week we had" wants a laugh
             if keys[j] in TIME_NOUNS:
                 end = j + 1
                 while end < len(keys) and keys[end] in TIME_NOUNS | {"de", "at", "work", "trabajo", "por", "la", "el"}:
@@ -208,11 +210,12 @@ def _asking_clause(keys: Sequence[str], at: int) -> bool:
 
 
 def _asks(words: Sequence[str]) -> bool:
-    """Whether ``words`` ask for a film: a noun phrase asking (``_request_phrase``), a request word or a
-    wish ("I'd like").
+    """Whether ``words`` ask for a film: a noun phrase asking (``_request_phrase``), a request word, a
+    wish ("I'd like") or a want of what a film gives ("up for a laugh", ``WANTED_EFFECT``).
     """
     joined = " ".join(words)
-    return _request_phrase(words) or bool(request_words.REQUEST.search(joined) or _WISH.search(joined))
+    return _request_phrase(words) or bool(request_words.REQUEST.search(joined) or _WISH.search(joined)
+                                          or WANTED_EFFECT.search(joined))
 
 
 def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleResolver | None = None,
@@ -245,8 +248,10 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
     scope = Scope(keys, folded, starts, {k for m in _MIND_IDIOMS.finditer(folded) for k in covered_keys(m, starts)})
     last: tuple[int, bool] | None = None  # where the previous mood ended, and whether it was ruled out
     for start, end, phrase in sorted(find_aspects(keys, vocabulary, skip)):
-        if speaker_state(keys, start):
-            last = None  # "I'm exhausted today", "I'm bored": how the person is, not what the film should be
+        if speaker_state(keys, start) and not WANTED_EFFECT.match(" ".join(keys[start:end])):
+            # "I'm exhausted today", "I'm bored": how the person is, not what the film should be ("I'm in
+            # the mood for a good cry" wants one: a want of what a film gives, ``WANTED_EFFECT``)
+            last = None
             continue
         if panned & set(range(start, end)) and not _asking_clause(keys, start):
             disliked[phrase] = None  # "Heat was boring", "it bored me": a quality to avoid

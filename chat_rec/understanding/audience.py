@@ -23,16 +23,25 @@ _AGE = r"(?:[1-9]|1[0-2])"
 """A child's age in years: the audience of a film chosen for them is everyone, children included."""
 _KIN = (r"(?:kids|children|little ones|grandkids|grandchildren|toddlers?|sons?|daughters?|nephews?|nieces?|twins"
         r"|step(?:sons?|daughters?|kids)|grand(?:sons?|daughters?))")
+_LITTLE = (r"(?:(?:my|our|the) (?:little |two |three |young )?(?:kids|kiddos|children|little ones|grandkids"
+           r"|grandchildren|toddlers)"
+           r"|(?:mis|los|nuestros|las|mis dos|los dos) (?:ninos|ninas|peques|crios|nietos|nietas))")
+"""Young children as a group (not "my son", who may be grown up)."""
+_WANTING = (r"(?:want|wanna|need|would like|are (?:asking|begging|after|dying|desperate) for|keep asking for"
+            r"|are in the mood for|quieren|piden|tienen ganas de|me piden|nos piden)(?! (?:me|us|him|her|them|you)\b)")
+"""A want said of them: they will watch what is chosen ("my kids want giggles this time"); not a want of
+someone else ("the kids want me to relax")."""
 _CHILD_SUBJECT = (
     r"(?:my|our|the|a|his|her|their) (?:little )?" + _AGE + r" (?:year|yr|yrs|years) olds?"  # "my 8 yr old"
     r"|" + _KIN + r" (?:\w+ ){0,6}?(?:is|are|turns?|turned|there) (?:just |only )?" + _AGE +
     r"(?! (?:years? |yrs? )?(?:ago|times?|hours?|minutes?|days?|weeks?|months?))"  # "our daughter is 4"
     r"|" + _JOVENES + r" (?:\w+ )?de " + _AGE + r"(?: anos)?"  # "mi hijo de 9 años"
     r"|" + _KIN + r" (?:\w+ ){0,4}?(?:coming|sleeping|staying) over|" + _KIN + r" (?:\w+ ){0,2}?(?:arrive|arriving|"
-    r"visiting|staying with (?:me|us)|home sick)")  # "the grandkids arrive tomorrow", "my nieces are sleeping over"
+    r"visiting|staying with (?:me|us)|home sick)"  # "the grandkids arrive tomorrow", "my nieces are sleeping over"
+    r"|" + _LITTLE + r" (?:\w+ )?" + _WANTING)  # "my kids want giggles", "los peques piden una de dibujos"
 """Children as the subject who will be there ("my 8 yr old is obsessed with space", "the twins turn 7",
-"mi hija de 6 está loca por los dinosaurios", "the grandkids arrive tomorrow"): a child's age or a visit,
-unlike a child only mentioned ("my son loves horror")."""
+"mi hija de 6 está loca por los dinosaurios", "the grandkids arrive tomorrow"): a child's age, a visit, or
+young children wanting a film now, unlike a child only mentioned ("my son loves horror")."""
 
 AUDIENCE = re.compile(
     r"\b(?:family (?:friendly|nights?|evenings?|movie nights?|outing|movies?|films?|flicks?)"

@@ -82,3 +82,28 @@ def test_a_mood_alone_draws_the_conversation_genre_prior_of_its_genre() -> None:
     assert {1, 2} <= found(pipeline.Constraints(liked_aspects=("cheerful",), asked_aspects=("cheerful",)))
     assert 2 not in found(pipeline.Constraints())  # the least mentioned film: no candidate without the mood
     assert 2 not in found(pipeline.Constraints(liked_aspects=("cheerful",)))  # a carried mood
+
+
+def test_a_mood_alone_fills_the_page_with_the_genres_it_leans_to() -> None:
+    """Likes of westerns pull westerns; "cheerful" (tags on 3, 4 and the drama 9) leans to comedy, so
+    with a lean floor of 4 of 5, four picks are comedies and a comedy leads; with it off, the likes keep their places;
+    a named genre or a ruled-out comedy leaves the lean out."""
+    ranker = _ranker()
+    mood = pipeline.Constraints(liked_ids=(5, 6), liked_aspects=("cheerful",), asked_aspects=("cheerful",))
+    comedies = {1, 2, 3, 4}
+
+    lean = pipeline.mood_lean_genres(ranker, mood)
+    assert lean == ("comedy",)
+    plain = HybridRanker(ranker.catalog, ranker.index)  # ranks as the app would once the lean is read
+    request = pipeline.rank_request(None, pipeline.Constraints(liked_ids=(5, 6)), 5, 0.0, None, None)
+    liked_first = plain.rank(request)
+    assert len(comedies & {s.item.item_id for s in liked_first}) < 4  # the likes pull elsewhere
+    leaned = [s.item.item_id for s in pipeline.with_lean_floor(plain, request, liked_first, 4, None, lean)]
+    assert len(comedies & set(leaned)) >= 4 and leaned[0] in comedies and len(leaned) == 5
+    assert pipeline.with_lean_floor(plain, request, liked_first, 0, None, lean) == liked_first
+    named = pipeline.Constraints(liked_aspects=("cheerful",), asked_aspects=("cheerful",), liked_genres=("Romance",))
+    assert pipeline.mood_lean_genres(ranker, named) == ()
+    ruled_out = pipeline.Constraints(asked_aspects=("cheerful",), excluded_genres=("Comedy",))
+    assert pipeline.mood_lean_genres(ranker, ruled_out) == ()
+    carried = pipeline.Constraints(liked_aspects=("cheerful",))  # from an earlier message: no lean floor
+    assert pipeline.mood_lean_genres(ranker, carried) == ()
