@@ -137,9 +137,11 @@ class Settings(BaseSettings):
     (data/moods/after_likes.yaml) .51 -> .89 and costs ReDial dev novel R@10 up to .215 -> .195
     (docs/benchmarks.md "Thirteenth round")."""
 
-    mood_genre_floor: int = Field(default=0, ge=0)
-    """At least this many of a turn's picks carry a genre the moods the message asks for lean to
-    (``ranking.mood_lean``: "could use a laugh" -> comedy), when it names no genre; 0 turns it off."""
+    mood_genre_floor: int = Field(default=5, ge=0)
+    """At least this many of a turn's first page of picks carry a genre the moods the message asks for
+    lean to (``ranking.mood_lean``: "could use a laugh" -> comedy), when it names no genre; 0 turns it
+    off. 5: on invented mood asks after likes of another kind (data/moods/lean.yaml) .82 -> .90, CRS dev
+    novel R@10 level (ReDial .2286 -> .2293, INSPIRED .1269 both; docs/benchmarks.md "Forty-sixth round")."""
 
     collaborative_alpha: float = Field(default=0.5, ge=0.0, le=1.0)
     collaborative_shrink: float = Field(default=0.0, ge=0.0)

@@ -190,17 +190,21 @@ def mood_lean_genres(ranker: HybridRanker, c: Constraints) -> tuple[str, ...]:
 
 def with_lean_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,
                     page: int | None, genres: Collection[str]) -> list[ScoredItem]:
-    """At least ``floor`` of every ``page`` picks carry one of the ``genres`` a mood asked for leans to,
-    chosen as ``with_genre_floor`` chooses; the request itself is unchanged (the genres are not asked for,
+    """At least ``floor`` of the first ``page`` of picks carry one of the ``genres`` a mood asked for leans
+    to, chosen as ``with_genre_floor`` chooses; the pages after it (shown on "more", when the mood is carried
+    and no longer asked) stay as ranked, and the request itself is unchanged (the genres are not asked for,
     so no signal weight moves). "Could use a laugh" after liking Spirited Away was answered with The
     Lord of the Rings and The Matrix among three funny films: the mood's tags cover a sixth of the
     catalog, and the likes filled the rest.
     """
     carriers = ranker.ids_with_genres(genres)
-    if floor <= 0 or not carriers:
+    if floor <= 0 or not carriers or not ranked:
         return ranked
-    out = _with_floor(ranker, request, ranked, floor, page, carriers)
-    return _lead_with(out, request.k, page, lambda s: s.item.item_id in carriers)
+    size = max(1, min(page or request.k, request.k, len(ranked)))  # the first page only: the answer to the ask
+    first = _with_floor(ranker, replace(request, k=size), ranked[:size], floor, size, carriers)
+    first = _lead_with(first, size, size, lambda s: s.item.item_id in carriers)
+    taken = {s.item.item_id for s in first}
+    return (first + [s for s in ranked if s.item.item_id not in taken])[:len(ranked)]
 
 
 def with_series_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,

@@ -105,8 +105,8 @@ UNSURE = re.compile(r"\b(?:(?:not|never) (?:so |too |really |quite )?sure|unsure
                     r"|no lo tengo claro|no tengo claro|ni idea de (?:que|si))\b")
 """Doubt about one's own verdict ("not sure what I think of it", "no sé qué pensar"): no verdict,
 and the negator in it rejects nothing."""
-EXCESS = re.compile(r"\b(?:is|was|are|were|s|felt|feels|seemed|seems|looks|looked|got|gets|bit|little|way|far|just"
-                    r"|much|es|fue|era|son|eran|parece|parecio|resulto|poco|algo|muy) "
+EXCESS = re.compile(r"\b(?:is|was|are|were|s|felt|feels|seemed|seems|looks|looked|got|gets|bit|little|way|far|just|all"
+                    r"|much|es|fue|era|son|eran|parece|parecio|resulto|poco|algo|muy|todas|todos) "
                     r"(?:too|demasiado|demasiada|demasiados|demasiadas) (?P<adj>\w+)")
 """Too much of something is a complaint ("the gremlins one is too silly", "es demasiado larga"),
 unless what there is too much of is itself praise ("too good to miss")."""
@@ -360,6 +360,12 @@ SET_APART = re.compile(
 """A request for other films that sets a named one apart ("anything with Tom Hanks that isn't Big", "algo
 de Pixar que no sea Toy Story", "another western other than Shane"): the film is left out of the picks,
 not judged. Said of a genre it is a dislike ("anything except horror")."""
+ALL_BUT = re.compile(r"(?:^|\b(?:please|pls|just|literally|honestly|really|pretty much|but|y|pero|por favor) )"
+                     r"(?:anything|everything|whatever|cualquier cosa|todo|lo que sea)"
+                     r" (?:except(?: for)?|other than|besides|apart from|aside from|menos|excepto|salvo)$")
+"""A bare "anything but" before a film, with nothing asked for between ("anything but The Sound of Music",
+"cualquier cosa menos Titanic"): the film is turned down, as a genre there is ("anything but romance");
+a request with words of its own ("anything with Tom Hanks that isn't Big", ``SET_APART``) only sets it apart."""
 ASKS_APART = re.compile(r"\b(?:any|anything|something|another|others?|algo|alguna|alguno|algunas|otra|otro|otras)"
                         r"(?: \w+){0,3} (?:that|which|que) (?:is not|isnt|are not|arent|s not|re not"
                         r"|no (?:sea|sean|es|son))\b")

@@ -31,9 +31,18 @@ _NONE_NOT = re.compile(r"\b(?:no (?:hay|encuentro|veo|tengo|encontre) (?:ni )?(?
                        + r"|not (?:a single )?one " + _OF_GROUP + _I_NOT + r")\b")
 """"No hay ni una que no me apetezca", "not one of those three I didn't love", "no encuentro una sola de
 esas tres que no me haya gustado": every listed film, affirmed."""
+_NONE_UNSEEN = re.compile(r"\b(?:no (?:hay|encuentro|veo) (?:ni )?(?:una|uno|ninguna|ninguno) (?:sola |solo )?"
+                          + _OF_GROUP + r"que no (?:haya|hayamos|hubiera|hubieramos) (?:ya )?(?:visto|mirado)"
+                          r"|(?:(?:there s|theres|there is|there) (?:not|no|none)|there isnt|there is not|not)"
+                          r" (?:a single |one )?(?:one )?" + _OF_GROUP + r"(?:(?:here|there) )?(?:that )?(?:i|we)"
+                          r" (?:havent|have not|hadnt|had not) (?:already |yet )?(?:seen|watched))\b")
+""""There's not one of those I haven't already seen", "no hay ni una que no haya visto": every listed film
+seen, no verdict (rule 7), though its first negation alone would turn the list down."""
 
 
 _WATCHING = frozenset("watch rewatch see stop quote sing".split())
+_PULLED = frozenset("cant couldnt wouldnt wont".split())
+"""Negated verbs that, with "not" and a verb of watching, say the person would watch the film."""
 
 
 def unmark_double_negation(keys: list[str]) -> list[str]:
@@ -54,13 +63,20 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
         out[first:first + words] = ["qqmask" if second is not None else "not"] + ["qqmask"] * (words - 1)
         if second is not None:
             out[second] = "qqmask"  # "I'd be lying if I said I didn't laugh": I laughed
+    for m in _NONE_UNSEEN.finditer(text):  # "not one of them I haven't seen": seen them all
+        first = text[:m.start()].count(" ")
+        words = m.group().count(" ") + 1
+        seen = ["las", "vi", "todas"] if m.group().startswith("no ") else ["seen", "them", "all"]
+        out[first:first + words] = seen + ["qqmask"] * (words - 3)
+    text = " ".join(out)
     for m in _NONE_NOT.finditer(text):  # "no hay ni una que no me apetezca": every one of them
         first = text[:m.start()].count(" ")
         words = m.group().count(" ") + 1
         out[first:first + words] = ["todas", "qqgood"] + ["qqmask"] * (words - 2)
     for i, k in enumerate(out):
-        if k in {"cant", "couldnt"} and out[i + 1:i + 2] == ["not"] and out[i + 2:i + 3] and out[i + 2] in _WATCHING:
-            out[i], out[i + 1] = "qqgood", "qqmask"  # "I can't not watch Jaws when it's on": a pull, a like
+        if k in _PULLED and out[i + 1:i + 2] == ["not"] and out[i + 2:i + 3] and out[i + 2] in _WATCHING:
+            # "I can't not watch Jaws when it's on": a pull, a like; "I wouldn't not watch the third": I would
+            out[i], out[i + 1] = "qqgood", "qqmask"
         elif k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
             out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
         elif k in {"not", "isnt", "wasnt"} and (lead := _as_if(out, i)):

@@ -39,9 +39,9 @@ WATCH_INTENT = re.compile(
     r"|\bwell (?:\w+ )?(?:watch|put|queue|stream|rent|go for)"  # "we'll" folded ("well see" is a hedge)
     r"|(?:putting|queueing|queuing|adding|saving|streaming|renting|watching) (?:\w+ ){0,3}(?:on|tonight|later|to my"
     r"|next|this weekend|now|first)|(?:add|added|adding|saving|saved|going) (?:\w+ ){0,3}(?:to|on) (?:my|the|our)"
-    r" (?:list|watchlist|watch list|queue)|(?<!was )(?<!been )(?<!were )(?:(?:s|is|goes|going|went) )?"
+    r" (?:list|watchlist|watch list|queue)|(?<!was )(?<!been )(?<!were )(?<!already )(?:(?:s|is|goes|going|went) )?"
     r"(?:straight )?(?:on|onto) (?:my|our)"
-    r" (?:list|watchlist|watch list|queue)|sold on|has (?:my|our) name on it|sounds like a plan"
+    r" (?:list|watchlist|watch list|queue)(?! already)|sold on|has (?:my|our) name on it|sounds like a plan"
     r"|(?:me|nos|te) (?:la|lo|las|los) (?:apunto|apuntamos|guardo|guardamos|pongo|ponemos|quedo|quedamos)"
     r"|me apunto|nos apuntamos"
     r"|(?:la|lo|las|los) (?:veo|vemos|pongo|ponemos|apunto|guardo|voy a ver|vamos a ver|miro|miramos|pondria"
@@ -55,7 +55,8 @@ WATCH_INTENT = re.compile(
     r"|put on|play|queue up|stick on) (?:la|el|the|qqtitle))\b")
 """Meaning to watch a film ("I'll put the second on tonight", "la segunda la veo esta noche", "added
 to my watchlist"): of a film the reply just offered, that is taking it up, a like (rule 5); of any
-other film it says nothing."""
+other film it says nothing. A film already on the list ("X is already on my watchlist", "got it on my list
+already") was taken up before this reply: a state, like having seen it (rule 7), no verdict."""
 
 
 def bare_choice(ckeys: list[str]) -> bool:

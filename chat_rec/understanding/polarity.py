@@ -64,6 +64,14 @@ _NOT_YET = frozenset({"yet", "todavia", "aun"})
 """With a negator and no verdict word, these say something has not happened yet."""
 
 
+_FILMS_TOO_OLD = re.compile(r"^(?:(?:but|and|so|well|sorry|honestly|tbh|hmm|nah|no|nope|pero|y|bueno|la verdad) )*"
+                            r"(?:these|those|they|theyre|they re|them|all of them|qqtitle|it|its|it s|this one|that one"
+                            r"|the (?:\w+ )?(?:one|ones|movies|films)|estas|esas|todas|todos|son|es) \b")
+"""A clause about the films ("these are all too new for me", "they're all too old", "son todas demasiado
+antiguas"): too old or too new for the person turns them down (rule 6); said of a person ("he's too old for
+cartoons") or with no films as its subject it stays no verdict (``clauses.ERA_WORDS``)."""
+
+
 class Polarity(NamedTuple):
     """A clause's verdict: +1 / -1 / 0, whether it says "seen", the token where the verdict starts,
     and whether its "no verdict" is on purpose (a second reader must not give it one).
@@ -117,8 +125,8 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
              if not comparisons.comparison_like(text, m.start(), m.end())
              and not (m.group() == "best" and text[:m.start()].endswith("at "))]  # "mid at best"
     found += [(m.start(), m.end(), -1) for m in clause_rules.EXCESS.finditer(text)
-              if not lexicon.POSITIVE.fullmatch(m.group("adj"))
-              and m.group("adj") not in clause_rules.ERA_WORDS]  # "too silly", not "too good" or "too old"
+              if not lexicon.POSITIVE.fullmatch(m.group("adj"))  # "too silly", not "too good"
+              and (m.group("adj") not in clause_rules.ERA_WORDS or _FILMS_TOO_OLD.match(text[:m.end()]))]
     found = [f for f in found
              if not _COUNTERFACTUAL.search(text[:f[0]]) and not lexicon.CHARACTER_AFTER.match(text, f[1])]
     longing = familiarity.unrejecting_spans(text)

@@ -195,6 +195,13 @@ def _noun_goes_on(tokens: list[_Token], i: int, n: int, nxt: str, text: str) -> 
 _PLACE_LEADS = frozenset("the in to from across around within outside".split())
 """Words before a dotted acronym that make it a place ("moved to the U.S."), not a film's opening."""
 _VERB_OBJECTS = frozenset("me us him them".split())
+
+
+def _english_after(tokens: list[_Token], j: int) -> bool:
+    """Whether the word at ``j`` (if any) is English, not Spanish ("Heat me dejó frío": "me" is a clitic)."""
+    if j >= len(tokens) or not tokens[j].key.isalpha():
+        return True
+    return lexicon.is_known_word(tokens[j].key) and tokens[j].key not in lexicon.ES_STOPWORDS
 """Object pronouns after a lowercase one-word title show it is a verb ("always hook me"); "her" and "you"
 may be titles' own words or follow a film ("watched up with her")."""
 
@@ -264,6 +271,11 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n == 1 and not first.raw[:1].isupper() and nxt in _VERB_OBJECTS and prev not in lexicon.FILM_CUES \
             and prev not in _STRONG_CUES and not any(c in prefer for _, c in resolver._index.get(key, [])):
         return False  # "sports dramas always hook me", "war films crush me": a lowercase verb with its object
+    if n == 1 and not spanish and at_start(text, i, first) and nxt in {"me", "us"} and lexicon.is_known_word(key) \
+            and _english_after(tokens, i + 2) and prev not in lexicon.FILM_CUES \
+            and not any(c in prefer for _, c in resolver._index.get(key, [])):
+        return False  # "Help me out before I give up", "Surprise us": an imperative opening a sentence, its
+        # object after it (Spanish "me" is a clitic: "Amélie me dejó fría" judges the film)
     if n == 1 and not first.raw[:1].isupper() and prev in {"or", "and", "y", "o"} and i >= 3 \
             and tokens[i - 2].raw.islower() and tokens[i - 3].key in _TOPIC_LEADS \
             and lexicon.is_known_word(key) and not any(c in prefer for _, c in resolver._index.get(key, [])):

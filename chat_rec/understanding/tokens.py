@@ -35,6 +35,8 @@ _PICTOGRAPHS = re.compile(f"[{_EMOJI}][{_EMOJI}\ufe0f\u200d\\s]*")
 _TAG_QUESTION = re.compile(r"\s*\?")
 _TAG_BEFORE = re.compile(r"\w[^\w.!?]*,\s*¿?\s*$")
 """A tag question: "no" between a comma after a statement and a question mark."""
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
+"""The word right after a token (for a misspelt word that only its neighbour tells: "sciene fiction")."""
 _MID_SENTENCE = re.compile(r"[\w,]\s*$")
 """A capitalised word after a word or comma is a name, never a misspelt cue ("Hanks" is no "thanks")."""
 
@@ -131,7 +133,9 @@ def tokenize(text: str) -> list[Tok]:
             named = bool(toks) and (toks[-1].key, key) in tag_pairs()  # "tom hanks" is no "tom thanks"
             if not named and (not (raw[:1].isupper() and raw[1:].islower())
                               or not _MID_SENTENCE.search(text[:m.start()])):
-                key = word_forms.correct_typo(key, spanish)  # a capital inside a sentence is a name
+                following = _NEXT_WORD.match(text, m.end())  # "sciene fiction": the next word tells the genre
+                key = word_forms.correct_typo(key, spanish, fold(following.group(1)) if following else "")
+                # a capital inside a sentence is a name
             key = word_forms.plain_word(key)
             if not key:
                 continue

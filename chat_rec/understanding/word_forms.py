@@ -179,8 +179,10 @@ _CHAT_K = re.compile(r"k(?=[ei])")
 
 
 @functools.lru_cache(maxsize=20_000)
-def correct_typo(token: str, spanish: bool = False) -> str:
-    """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something").
+def correct_typo(token: str, spanish: bool = False, following: str = "") -> str:
+    """A misspelt cue word -> the cue word ("amazng" -> "amazing", "somethng" -> "something"). With two
+    near words, the one a genre's name holds wins, alone ("thrillr") or with the ``following`` word
+    ("sciene fiction": *science*, not *scene*).
 
     Only tokens that are no known English word, no cue word and no Spanish stopword are
     corrected, and only to the single cue word one edit away. In a Spanish message (``spanish``)
@@ -213,7 +215,7 @@ def correct_typo(token: str, spanish: bool = False) -> str:
     # dictionary cannot vouch for ("vienen" is no misspelt "tienen")
     # a five-letter word one letter off another is often a real word ("obras", "otras"): there only a
     # dropped, doubled or swapped letter counts as a typo ("horor")
-    genres = [w for w in near if genre_word(w)]
+    genres = [w for w in near if genre_word(w) or following and genre_word(f"{w} {following}")]
     if len(near) > 1 and len(genres) == 1:
         return genres[0]  # "thrillr": one edit from "thriller" and from "thrill"; the genre's name is meant
     return near[0] if len(near) == 1 else token

@@ -56,11 +56,15 @@ _NEGATED = re.compile(r"\b(?:no|not|nothing|none|nada|ninguna|ninguno|ningun|sin
 """A negator at most three words before an open decade ("nothing from the 80s or earlier", "que
 no sea de los ochenta para atrás"): the range it names is the one ruled out, so its bound flips."""
 
-_RULED_OUT = re.compile(r"\b(?:no|not|nothing|none|nada|sin|ni|without|(?:dont|do not|don t|no) (?:want|need|quiero))"
+_RULED_OUT = re.compile(r"\b(?:no|not|nothing|none|nada|sin|ni|without|(?:dont|do not|don t|no) (?:want|need|quiero)"
+                        r"|avoid(?:ing)?|steer(?:ing)? clear of|(?:stay|keep)(?:ing)? away from|skip(?:ping)?|pass on"
+                        r"|spare (?:me|us)|(?:sick|tired) of|done with|enough (?:of|with)|no more|evit(?:a|ar|o|emos)"
+                        r"|fuera|basta de)"
                         r"(?: (?:from|of|de|del|the|los|las|anos|stuff|movies?|films?|peliculas?|pelis?|anything"
                         r"|something|algo|nada|made|set|in|en))*\s*$")
 """A negator right before a plain decade, with only its noun phrase between ("no 80s stuff", "nothing from
-the 80s", "nada de los ochenta", "I don't want anything from the nineties"): the decade is ruled out. A
+the 80s", "nada de los ochenta", "I don't want anything from the nineties"), or a verb of avoiding ("keep
+away from the 2010s", "skip the nineties", "basta de los ochenta"): the decade is ruled out. A
 negated verb further back ("something I've never heard of from the eighties") rules nothing out."""
 _ALL_BUT = re.compile(r"\b(?:anything|everything|all|todo|cualquier cosa) (?:but|except|other than|menos|excepto|salvo)"
                      r"(?: (?:the|los|las|anos))*\s*$")
@@ -163,14 +167,16 @@ _FILM_SUBJECT = re.compile(
     r"|(?:^|[.?!] |\b(?:and|but|so|yes|yeah|no|oh|ok|okay|hmm|i think|i guess) )(?:its|thats|it s|that s)"
     r"|\bqqtitle (?:, )?(?:which|that|que) (?:is|was|es|fue|came out|salio|se estreno)"
     r"|^(?:es|era|fue) (?:una|un)\b"
-    r"|\bqqtitle (?:, )?(?:the|la|el)(?= (?:one|version|movie|film|pelicula|peli|de|del|from)\b)"
+    r"|\bqqtitle (?:, )?(?:the|la|el)(?= (?:one|version|movie|film|pelicula|peli|de|del|from|original)\b)"
+    r"|(?:^|[.?!] |, |\b(?:but|just|no|not) )(?:the|la|el) (?:original|remake|old one|older one|new one|newer one"
+    r"|first one|version original|original one|original version)"
     r"|(?:^|[.?!] |\b(?:and|but|so) )(?:it|this|that|qqtitle) (?:came out|was made|was released|salio|se estreno))"
     r"((?: (?:a|an|the|one|movie|film|really|also|actually|made|released|filmed|set|from|in|back|out|came"
     r"|una|un|pelicula|peli|de|del|en|hecha|estrenada|from|around))*)\s*$"
 )
 """A film as the subject of the sentence before a year ("is this one from 2004?", "was it made in
-the 90s?", "Heat, which was made in 1995", "Heat, the one from 1995"): the year is a fact about that film
-(or tells its version), not one asked for."""
+the 90s?", "Heat, which was made in 1995", "Heat, the one from 1995", "Psycho, not the remake. The original
+from the 60s"): the year is a fact about that film (or tells its version), not one asked for."""
 
 
 def _describes_a_film(before: str) -> bool:

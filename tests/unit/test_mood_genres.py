@@ -101,6 +101,12 @@ def test_a_mood_alone_fills_the_page_with_the_genres_it_leans_to() -> None:
     leaned = [s.item.item_id for s in pipeline.with_lean_floor(plain, request, liked_first, 4, None, lean)]
     assert len(comedies & set(leaned)) >= 4 and leaned[0] in comedies and len(leaned) == 5
     assert pipeline.with_lean_floor(plain, request, liked_first, 0, None, lean) == liked_first
+    deep = plain.rank(pipeline.rank_request(None, pipeline.Constraints(liked_ids=(5, 6)), 10, 0.0, None, None))
+    paged = [s.item.item_id for s in pipeline.with_lean_floor(plain, request, deep, 4, 5, lean)]
+    assert len(comedies & set(paged[:5])) >= 4 and len(paged) == len(deep)
+    first = set(paged[:5])
+    later = [s.item.item_id for s in deep if s.item.item_id not in first][:len(deep) - 5]
+    assert paged[5:] == later  # the pages after the first stay as ranked
     named = pipeline.Constraints(liked_aspects=("cheerful",), asked_aspects=("cheerful",), liked_genres=("Romance",))
     assert pipeline.mood_lean_genres(ranker, named) == ()
     ruled_out = pipeline.Constraints(asked_aspects=("cheerful",), excluded_genres=("Comedy",))

@@ -9,6 +9,23 @@ benchmark file). Found by using the app with moods after likes of another kind:
 - "could use a laugh tonight" after liking Spirited Away got The Lord of the Rings and The Matrix among
   three funny films: a mood with no genre named now fills the page with the genres it leans to
   (``pipeline.with_lean_floor``, ``Settings.mood_genre_floor``).
+
+Then mechanisms from fresh35's odd half (theme: what people rule out), each rewritten in other words first:
+
+- A decade avoided by a verb ("keep away from the 2010s", "skip the eighties") is ruled out, so a range
+  asked beside it is not widened to take it in.
+- A film already on the person's watchlist is no pick from the list (a state, as having seen it).
+- "I wouldn't not watch X" would watch it: a like.
+- "Not one of them I haven't seen" has seen them all: no verdict, though its first negation alone would
+  turn the list down.
+- A clause about the listed films calling them all too old or too new turns them down ("they're all too
+  old for me"); said of a person ("he's too old for cartoons") it stays no verdict.
+- A bare "anything but X" turns the film down, as "anything but romance" turns the genre down; a request
+  with words of its own ("anything with Tom Hanks that isn't Big") only sets it apart.
+- A misspelt word two words are near ("sciene" -> scene / science) is the genre's when the next word
+  completes a genre's name ("sciene fiction").
+- A one-word title opening a sentence with "me" or "us" after it is an imperative ("Help me out").
+- "The original from the 60s" after a title tells which version is meant: no range asked for.
 """
 
 from __future__ import annotations
@@ -91,3 +108,141 @@ def test_a_mood_alone_fills_the_page_with_the_genre_it_leans_to(world) -> None:
     assert set(picks(3)) == {61, 62, 66}  # the dramas: two tagged sad, one not
     named = pipeline.Constraints(asked_aspects=("sad",), liked_genres=("Comedy",))
     assert pipeline.mood_lean_genres(ranker, named) == ()
+
+
+HEAT, RONIN, COLLATERAL, TITANIC = 6, 2278, 8798, 1721
+LISTED = (HEAT, RONIN, COLLATERAL)
+
+
+def _read(resolver, text: str, catalog=None):
+    from chat_rec.understanding.extractor import Extractor
+
+    previous = [catalog.get(i) for i in LISTED] if catalog is not None else []
+    reply = "Try Heat (1995), Ronin (1998) or Collateral (2004)." if catalog is not None else ""
+    return Extractor(resolver, None).extract(text, reply, previous)
+
+
+@pytest.mark.parametrize(("text", "lo", "hi"), [
+    ("keep away from the 2010s please, 80s stuff only", 1980, 1989),
+    ("avoid the nineties, I want something from the 60s or 70s", 1960, 1979),
+    ("skip the eighties, anything from the 50s?", 1950, 1959),
+    ("basta de los ochenta, algo de los sesenta", 1960, 1969),
+])
+def test_a_decade_avoided_by_a_verb_widens_no_range(resolver, text, lo, hi) -> None:
+    signal = _read(resolver, text)
+    assert (signal.year_min, signal.year_max) == (lo, hi)
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("Ronin is already on my watchlist, but I loved Heat", [HEAT]),
+    ("I've got Collateral on my list already", []),
+    ("Collateral goes straight on my list", [COLLATERAL]),  # taken up now: a pick, as before
+])
+def test_a_film_already_on_the_watchlist_is_no_pick(resolver, catalog, text, liked) -> None:
+    assert _read(resolver, text, catalog).liked_ids == liked
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("I wouldn't not watch Ronin", [RONIN]),
+    ("i wouldnt not see the first one tbh", [HEAT]),
+    ("I won't not watch Collateral, it's Mann after all", [COLLATERAL]),
+])
+def test_would_not_not_watch_is_a_like(resolver, catalog, text, liked) -> None:
+    signal = _read(resolver, text, catalog)
+    assert signal.liked_ids == liked and not signal.disliked_ids
+
+
+def test_a_plain_would_not_watch_still_turns_it_down(resolver, catalog) -> None:
+    assert _read(resolver, "I wouldn't watch Ronin", catalog).disliked_ids == [RONIN]
+
+
+@pytest.mark.parametrize("text", [
+    "not one of them I haven't seen yet lol",
+    "There's not a single one of those I haven't watched. Others?",
+    "no hay ni una que no haya visto",
+])
+def test_not_one_unseen_is_all_seen_and_no_verdict(resolver, catalog, text) -> None:
+    signal = _read(resolver, text, catalog)
+    assert not signal.liked_ids and not signal.disliked_ids
+    assert set(signal.seen_ids) == set(LISTED)
+
+
+def test_not_one_unloved_is_still_a_like_of_all(resolver, catalog) -> None:
+    signal = _read(resolver, "there's not a single one of those three I didn't love", catalog)
+    assert set(signal.liked_ids) == set(LISTED)
+
+
+@pytest.mark.parametrize("text", [
+    "they're all too old for me tbh",
+    "honestly these are all too recent for me",
+    "son todas demasiado antiguas para mí",
+])
+def test_listed_films_all_too_old_or_new_are_turned_down(resolver, catalog, text) -> None:
+    assert set(_read(resolver, text, catalog).disliked_ids) == set(LISTED)
+
+
+def test_a_person_too_old_for_something_judges_no_film(resolver, catalog) -> None:
+    signal = _read(resolver, "my nephew says he's too old for cartoons now", catalog)
+    assert not signal.disliked_ids and not signal.liked_ids
+
+
+@pytest.mark.parametrize("text", [
+    "anything but Heat please",
+    "Honestly, anything but Titanic. My aunt played it on repeat for a whole summer.",
+    "cualquier cosa menos Titanic, por favor",
+])
+def test_a_bare_anything_but_turns_the_film_down(resolver, text) -> None:
+    named = HEAT if "Heat" in text else TITANIC
+    assert _read(resolver, text).disliked_ids == [named]
+
+
+@pytest.mark.parametrize("text", [
+    "anything with Tom Hanks that isn't Big",
+    "another crime film other than Heat",
+])
+def test_a_request_setting_a_film_apart_judges_it_not(resolver, text) -> None:
+    assert not _read(resolver, text).disliked_ids
+
+
+@pytest.mark.parametrize(("text", "genres"), [
+    ("sciene fiction from the 70s??", ["Sci-Fi"]),
+    ("sience fiction please", ["Sci-Fi"]),
+    ("the sciene was great", []),
+])
+def test_a_misspelt_word_is_the_genres_when_the_next_word_completes_it(resolver, text, genres) -> None:
+    assert _read(resolver, text).liked_genres == genres
+
+
+@pytest.mark.parametrize("text", [
+    "Help me pick before I doze off and go to bed. Something from the 1970s",
+    "Help me out and I'll go to bed happy. Something from the 1990s",
+])
+def test_a_one_word_title_opening_an_imperative_is_a_verb(resolver, text) -> None:
+    assert 2946 not in _read(resolver, text).liked_ids  # *Help!* (1965)
+
+
+def test_the_title_with_a_cue_is_still_the_film(resolver) -> None:
+    assert _read(resolver, "I loved Help! with the Beatles").liked_ids == [2946]
+
+
+@pytest.mark.parametrize("text", [
+    "Psycho, but not the 1998 one. The original from the 60s, I adore it.",
+    "Psycho, the original from the sixties, love it",
+])
+def test_the_original_from_a_decade_tells_the_version_and_asks_no_range(resolver, text) -> None:
+    signal = _read(resolver, text)
+    assert signal.liked_ids == [1219] and signal.year_min is None and signal.year_max is None
+    assert not signal.wants_new_recommendations
+
+
+def test_a_decade_asked_for_beside_the_word_original_still_asks(resolver) -> None:
+    signal = _read(resolver, "something from the 60s, the original kind of sci-fi")
+    assert (signal.year_min, signal.year_max) == (1960, 1969)
+
+
+@pytest.mark.parametrize(("text", "disliked"), [
+    ("Heat me dejó frío", [HEAT]),  # Spanish "me" is a clitic, the film judged
+    ("Titanic me aburrió muchísimo", [TITANIC]),
+])
+def test_a_title_before_a_spanish_clitic_is_still_the_film(resolver, text, disliked) -> None:
+    assert _read(resolver, text).disliked_ids == disliked
