@@ -35,7 +35,9 @@ REQUEST = re.compile(
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
     r"|(?:cheer|perk|lift) (?:me|us) up|make (?:me|us) (?:laugh|smile|cry)|hazme (?:reir|llorar)|animame"
-    r"|(?:whats|what s|what is|what are) (?:trending|popular|hot|new out|out now)\b"
+    r"|(?:whats|what s|what is|what are) (?:trending|popular|hot|new out|out now|new ?ish|newer|more recent"
+    r"|new (?:in|from|out|this|lately|these days|on))\b"  # "what's new-ish?", "what's new in horror": films asked for
+    # (a bare "what's new?" may be a greeting)
     r"|(?:^|[.,?!] |\b(?:i|we|im|m|am|re|were|honestly|tbh|id|wed) )qqgood(?: qqmask)+ "
     r"(?:(?:give|giving|try|trying|watch|watching|see|seeing|check out|checking out) )?"
     r"(?:a|an|some|something|one|un|una|unas|algo|alguna|alguno)\b"  # "I wouldn't turn down a thriller",

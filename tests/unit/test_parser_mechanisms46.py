@@ -26,6 +26,8 @@ Then mechanisms from fresh35's odd half (theme: what people rule out), each rewr
   completes a genre's name ("sciene fiction").
 - A one-word title opening a sentence with "me" or "us" after it is an imperative ("Help me out").
 - "The original from the 60s" after a title tells which version is meant: no range asked for.
+- A genre someone is too old or too young for is ruled out ("he's too old for cartoons"), not asked for.
+- "What's new-ish?", "what's new in sci-fi" ask for films; a bare "what's new?" may be a greeting.
 """
 
 from __future__ import annotations
@@ -246,3 +248,29 @@ def test_a_decade_asked_for_beside_the_word_original_still_asks(resolver) -> Non
 ])
 def test_a_title_before_a_spanish_clitic_is_still_the_film(resolver, text, disliked) -> None:
     assert _read(resolver, text).disliked_ids == disliked
+
+
+def test_a_bare_pronoun_too_new_after_one_film_judges_nothing(resolver, catalog) -> None:
+    # "those" may point at the film just named or at the list: a relative era only, no verdict
+    signal = _read(resolver, "Seen the second one. Those are too new for me anyway", catalog)
+    assert not signal.disliked_ids and not signal.liked_ids
+
+
+@pytest.mark.parametrize(("text", "genre"), [
+    ("my nephew says he's too old for cartoons now", "Animation"),
+    ("my daughter is too young for horror, something else", "Horror"),
+])
+def test_a_genre_someone_is_too_old_or_young_for_is_ruled_out(resolver, text, genre) -> None:
+    signal = _read(resolver, text)
+    assert signal.disliked_genres == [genre] and not signal.liked_genres
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("westerns and musicals are my favourites. what's new-ish?", True),
+    ("what's new in sci-fi", True),
+    ("what's newer than that?", True),
+    ("hey, what's new?", False),  # a greeting
+    ("what's new with you?", False),
+])
+def test_what_is_new_ish_asks_for_films(resolver, text, asks) -> None:
+    assert _read(resolver, text).wants_new_recommendations is asks
