@@ -152,8 +152,8 @@ def rank(ranker: HybridRanker, profile_vector: np.ndarray | None, c: Constraints
     ``avoid_moods``: films carrying a mood the person rules out (``c.disliked_aspects``) are left
     out (``HybridRanker.ids_avoided``). ``series_of(id)``: the other films of a film's series; at least
     ``series_floor`` of the first page are such films of the ``series_seeds`` (the films this message
-    liked), before the mood and genre floors. ``mood_genre_floor``: at least this many of every page carry
-    a genre the asked moods lean to, when the message names no genre (``with_lean_floor``).
+    liked), before the mood and genre floors. ``mood_genre_floor``: at least this many of the first page
+    carry a genre the asked moods lean to, when the message names no genre (``with_lean_floor``).
     """
     request = rank_request(profile_vector, c, k, diversity, candidates, query_vector)
     if avoid_moods and c.disliked_aspects:

@@ -59,6 +59,9 @@ REQUEST_WORDS = frozenset(
     yea nope nah umm wow woah whoa oh ooh ah ahh aha hehe omg gosh""".split()
 )
 """Words of asking and judging, not of what is asked for (general language)."""
+_ERA_ONLY = frozenset("new old ish newish oldish newer older recent modern".split())
+"""Words of when a film was made: a tag made only of them ("new-ish") is no mood ("anything new-ish?" had
+brought Grumpier Old Men and The Brand New Testament); the era reader has them."""
 
 SPANISH_WORDS = frozenset(
     """algo nada pelicula peliculas peli pelis ver quiero busco dame tienes alguna alguno gusta
@@ -170,7 +173,8 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
             continue
         for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
             phrase = " ".join(keys[i:i + n])
-            if (all(free[i:i + n]) or (n > 1 and all(inner[i:i + n]))) and vocabulary.is_term(phrase):
+            if (all(free[i:i + n]) or (n > 1 and all(inner[i:i + n]))) and vocabulary.is_term(phrase) \
+                    and not _ERA_ONLY.issuperset(w for k in keys[i:i + n] for w in k.split()):
                 found.append((i, i + n, phrase))
                 i += n
                 break
@@ -178,7 +182,7 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
             base = None if spanish or not free[i] else adjective_base(keys[i], vocabulary)
             if base is not None:
                 found.append((i, i + 1, base))  # "gory" -> "gore": the tags' own word, not the embedder's guess
-            elif free[i] and not _verb_slot(keys, i):
+            elif free[i] and not _verb_slot(keys, i) and not _ERA_ONLY.issuperset(keys[i].split()):
                 unknown.append(i)
             i += 1
     if unknown:

@@ -34,6 +34,10 @@ REQUEST = re.compile(
     r"|anything (?:else|similar|like|in the same|good|new|from|with|that)|something (?:like|else|"
     r"similar|from)|more like|more of (?:that|those|these|this|the same|it|them)|more (?:\w+ ){0,4}(?:please|pls|plz)"
     r"|entertain me|entretenme|(?:wouldnt|would not|dont|do not) mind (?:a|an|some|something|watching|seeing)"
+    r"|no (?:quiero|queremos|busco|buscamos|me apetece|nos apetece|me apetecen) (?:\w+ ){1,4}sino"
+    r" (?!(?:la|el|lo|las|los|esa|ese|esta|este|esas|esos|estas|estos|qqtitle)\b)"
+    # "no quiero dramas sino comedias": the want turned from one kind to the other ("no quiero la primera
+    # sino la tercera" picks from the list, asks for nothing new)
     r"|(?:cheer|perk|lift) (?:me|us) up|make (?:me|us) (?:laugh|smile|cry)|hazme (?:reir|llorar)|animame"
     r"|(?:whats|what s|what is|what are) (?:trending|popular|hot|new out|out now|new ?ish|newer|more recent"
     r"|new (?:in|from|out|this|lately|these days|on))\b"  # "what's new-ish?", "what's new in horror": films asked for

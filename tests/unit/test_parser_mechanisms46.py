@@ -28,6 +28,11 @@ Then mechanisms from fresh35's odd half (theme: what people rule out), each rewr
 - "The original from the 60s" after a title tells which version is meant: no range asked for.
 - A genre someone is too old or too young for is ruled out ("he's too old for cartoons"), not asked for.
 - "What's new-ish?", "what's new in sci-fi" ask for films; a bare "what's new?" may be a greeting.
+
+And one from invented rule-out sentences written after the set's mechanisms: "no quiero dramas sino
+comedias" asks (the want turned from one kind to the other). And from the browser check: "anything new-ish?"
+brought Grumpier Old Men and The Brand New Testament (the catalog has a "new-ish" tag): a tag made only of
+words of when a film was made is no mood.
 """
 
 from __future__ import annotations
@@ -274,3 +279,34 @@ def test_a_genre_someone_is_too_old_or_young_for_is_ruled_out(resolver, text, ge
 ])
 def test_what_is_new_ish_asks_for_films(resolver, text, asks) -> None:
     assert _read(resolver, text).wants_new_recommendations is asks
+
+
+@pytest.mark.parametrize("text", [
+    "no quiero dramas sino comedias",
+    "no queremos westerns sino thrillers",
+])
+def test_a_want_turned_from_one_kind_to_another_asks(resolver, text) -> None:
+    assert _read(resolver, text).wants_new_recommendations
+
+
+def test_a_want_only_turned_down_asks_nothing(resolver) -> None:
+    assert not _read(resolver, "no quiero dramas").wants_new_recommendations
+
+
+def test_a_pick_turned_from_one_listed_film_to_another_asks_nothing(resolver, catalog) -> None:
+    signal = _read(resolver, "No quiero la segunda sino la primera.", catalog)
+    assert signal.liked_ids == [HEAT] and signal.disliked_ids == [RONIN] and not signal.wants_new_recommendations
+
+
+ERA_TAGGED = [
+    Item(71, "Brand New Morning", 2015, ("Comedy",), ("new-ish", "funny"), popularity=20),
+    Item(72, "Grumpy Old Neighbours", 1995, ("Comedy",), ("old", "new york"), popularity=30),
+]
+
+
+def test_a_tag_made_only_of_era_words_is_no_mood(tmp_path) -> None:
+    # "anything new-ish?" asks about when films were made (the era reader's), not for films tagged "new-ish"
+    aspects, _ = aspect_world(ERA_TAGGED, "era46", 7, tmp_path)
+    assert aspects_with_polarity("anything new-ish?", aspects) == ([], [])
+    assert aspects_with_polarity("an oldish comedy please", aspects) == ([], [])
+    assert aspects_with_polarity("something funny set in new york", aspects)[0] == ["funny", "new york"]
