@@ -41,5 +41,7 @@ def reason_for(item_id: int, liked: set[int], runtime: Runtime[TurnContext], lan
         parts.append(replies["reason_genres"].format(genres=", ".join(shown)))
     if item.popularity >= 5:
         parts.append(replies["reason_popular"].format(rating=item.mean_rating, count=item.popularity))
+    if not parts:  # no liked film near it, no tag asked, no genre, few ratings: a card never ends in a bare dash
+        parts.append(replies["reason_little_known"])
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] if capital else text

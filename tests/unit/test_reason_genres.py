@@ -6,7 +6,8 @@ from chat_rec.catalog.models import Item
 from chat_rec.conversation.nodes import reason_for
 
 REPLIES = {"reason_because": "because you liked {title}", "reason_aspects": "tagged {tags}",
-           "reason_genres": "{genres}", "reason_popular": "rated {rating:.1f}/5 by {count} people"}
+           "reason_genres": "{genres}", "reason_popular": "rated {rating:.1f}/5 by {count} people",
+           "reason_little_known": "a little-known film, few ratings yet"}
 
 
 def runtime(*items: Item) -> SimpleNamespace:
@@ -40,3 +41,11 @@ def test_a_liked_film_is_cited_only_when_it_shares_a_genre_with_the_pick() -> No
     rt.context.deps.item_vector = lambda item_id: same
     assert "because you liked" not in reason_for(1, {2}, rt, "en").lower()
     assert reason_for(3, {2}, rt, "en").startswith("Because you liked Slow Space (2002)")
+
+
+def test_a_film_with_nothing_to_say_gets_a_reason_of_its_own() -> None:
+    # In the browser: "Lemonade (2016) —" with nothing after the dash (no genres listed, two ratings)
+    bare = Item(5, "Quiet Documentary", 2016, (), popularity=2)
+    assert reason_for(5, set(), runtime(bare), "en") == "A little-known film, few ratings yet"
+    rated = Item(6, "Known Film", 2016, (), popularity=40)
+    assert "little-known" not in reason_for(6, set(), runtime(rated), "en")
