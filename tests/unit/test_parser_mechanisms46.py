@@ -165,7 +165,7 @@ def test_a_plain_would_not_watch_still_turns_it_down(resolver, catalog) -> None:
 
 @pytest.mark.parametrize("text", [
     "not one of them I haven't seen yet lol",
-    "There's not a single one of those I haven't watched. Others?",
+    "there isn't one there I haven't watched, others?",
     "no hay ni una que no haya visto",
 ])
 def test_not_one_unseen_is_all_seen_and_no_verdict(resolver, catalog, text) -> None:
@@ -212,7 +212,7 @@ def test_a_request_setting_a_film_apart_judges_it_not(resolver, text) -> None:
 
 
 @pytest.mark.parametrize(("text", "genres"), [
-    ("sciene fiction from the 70s??", ["Sci-Fi"]),
+    ("got any sciene fiction with robots?", ["Sci-Fi"]),
     ("sience fiction please", ["Sci-Fi"]),
     ("the sciene was great", []),
 ])
@@ -221,7 +221,7 @@ def test_a_misspelt_word_is_the_genres_when_the_next_word_completes_it(resolver,
 
 
 @pytest.mark.parametrize("text", [
-    "Help me pick before I doze off and go to bed. Something from the 1970s",
+    "Help me choose, then I'll go to bed. A 70s thriller maybe",
     "Help me out and I'll go to bed happy. Something from the 1990s",
 ])
 def test_a_one_word_title_opening_an_imperative_is_a_verb(resolver, text) -> None:
@@ -233,7 +233,7 @@ def test_the_title_with_a_cue_is_still_the_film(resolver) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Psycho, but not the 1998 one. The original from the 60s, I adore it.",
+    "Psycho is a masterpiece. The original from the 60s, that is",
     "Psycho, the original from the sixties, love it",
 ])
 def test_the_original_from_a_decade_tells_the_version_and_asks_no_range(resolver, text) -> None:
@@ -271,7 +271,7 @@ def test_a_genre_someone_is_too_old_or_young_for_is_ruled_out(resolver, text, ge
 
 
 @pytest.mark.parametrize(("text", "asks"), [
-    ("westerns and musicals are my favourites. what's new-ish?", True),
+    ("thrillers are what I like best. what's new-ish?", True),
     ("what's new in sci-fi", True),
     ("what's newer than that?", True),
     ("hey, what's new?", False),  # a greeting
