@@ -200,11 +200,7 @@ def with_lean_floor(ranker: HybridRanker, request: RankRequest, ranked: list[Sco
     carriers = ranker.ids_with_genres(genres)
     if floor <= 0 or not carriers or not ranked:
         return ranked
-    size = max(1, min(page or request.k, request.k, len(ranked)))  # the first page only: the answer to the ask
-    first = _with_floor(ranker, replace(request, k=size), ranked[:size], floor, size, carriers)
-    first = _lead_with(first, size, size, lambda s: s.item.item_id in carriers)
-    taken = {s.item.item_id for s in first}
-    return (first + [s for s in ranked if s.item.item_id not in taken])[:len(ranked)]
+    return _first_page_floor(ranker, request, ranked, floor, page, carriers, lead=True)
 
 
 def with_series_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,
@@ -227,8 +223,18 @@ def with_series_floor(ranker: HybridRanker, request: RankRequest, ranked: list[S
     family = {i for i in family if (row := ranker.index.row_of.get(i)) is not None and mask[row]}
     if not family:
         return ranked
-    size = max(1, min(page or request.k, request.k, len(ranked)))  # the first page only: the answer to the turn
-    first = _with_floor(ranker, replace(request, k=size), ranked[:size], floor, size, family)
+    return _first_page_floor(ranker, request, ranked, floor, page, family)
+
+
+def _first_page_floor(ranker: HybridRanker, request: RankRequest, ranked: list[ScoredItem], floor: int,
+                      page: int | None, carriers: set[int], lead: bool = False) -> list[ScoredItem]:
+    """At least ``floor`` of the first page (the answer to the turn) among ``carriers``, a carrier first
+    with ``lead``; the ranking after that page follows unchanged.
+    """
+    size = max(1, min(page or request.k, request.k, len(ranked)))
+    first = _with_floor(ranker, replace(request, k=size), ranked[:size], floor, size, carriers)
+    if lead:
+        first = _lead_with(first, size, size, lambda s: s.item.item_id in carriers)
     taken = {s.item.item_id for s in first}
     return (first + [s for s in ranked if s.item.item_id not in taken])[:len(ranked)]
 

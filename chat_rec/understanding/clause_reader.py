@@ -370,7 +370,7 @@ class ClauseReader(ClauseVerdicts):
                 ref = replace(ref, items=[i for i in ref.items if i not in excepted])
             if ref.items and not ref.genres and not ref.pronoun and clause_rules.ALL_BUT.search(
                     " ".join(ckeys[:ref.pos - lo])) and not lexicon.NEGATORS & set(ckeys[:ref.pos - lo]):
-                sign = -1  # "anything but The Sound of Music": turned down, as "anything but romance" is
+                sign = -1  # "anything but Titanic": turned down, as "anything but westerns" is
             elif ref.items and not ref.genres and not ref.pronoun and clause_rules.SET_APART.search(
                     " ".join(ckeys[:ref.pos - lo])):
                 sign = 0  # "anything with Tom Hanks that isn't Big": left out of the picks, not judged

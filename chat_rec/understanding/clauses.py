@@ -363,8 +363,8 @@ not judged. Said of a genre it is a dislike ("anything except horror")."""
 ALL_BUT = re.compile(r"(?:^|\b(?:please|pls|just|literally|honestly|really|pretty much|but|y|pero|por favor) )"
                      r"(?:anything|everything|whatever|cualquier cosa|todo|lo que sea)"
                      r" (?:except(?: for)?|other than|besides|apart from|aside from|menos|excepto|salvo)$")
-"""A bare "anything but" before a film, with nothing asked for between ("anything but The Sound of Music",
-"cualquier cosa menos Titanic"): the film is turned down, as a genre there is ("anything but romance");
+"""A bare "anything but" before a film, with nothing asked for between ("anything but Mamma Mia",
+"cualquier cosa menos Titanic"): the film is turned down, as a genre there is ("anything but westerns");
 a request with words of its own ("anything with Tom Hanks that isn't Big", ``SET_APART``) only sets it apart."""
 ASKS_APART = re.compile(r"\b(?:any|anything|something|another|others?|algo|alguna|alguno|algunas|otra|otro|otras)"
                         r"(?: \w+){0,3} (?:that|which|que) (?:is not|isnt|are not|arent|s not|re not"

@@ -67,10 +67,10 @@ _NOT_YET = frozenset({"yet", "todavia", "aun"})
 _FILMS_TOO_OLD = re.compile(r"^(?:(?:but|and|so|well|sorry|honestly|tbh|hmm|nah|no|nope|pero|y|bueno|la verdad) )*"
                             r"(?:qqtitle|the (?:\w+ )?(?:one|ones|movies|films)|all of them|both|todas|todos"
                             r"|(?:these|those|they|theyre|they re|estas|esas|son)\b.* (?:all|both|todas|todos))\b")
-"""A clause about a named film or the whole list ("Ronin is too old for me", "these are all too new for me",
+"""A clause about a named film or the whole list ("Ronin is too old for us", "these are all too new for me",
 "son todas demasiado antiguas"): too old or too new for the person turns them down (rule 6). Said of a
-person ("he's too old for cartoons"), or with a bare pronoun that may point at one film or the list ("these
-are too old for me" after "I've seen the first one"), it stays a relative era and no verdict
+person ("he's too old for cartoons"), or with a bare pronoun that may point at one film or the list ("those
+are too new for us" after "I've seen the second one"), it stays a relative era and no verdict
 (``clauses.ERA_WORDS``)."""
 
 

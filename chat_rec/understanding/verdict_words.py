@@ -210,7 +210,7 @@ NEGATIVE = re.compile((
     r"|not a fan|not my thing|not my cup of tea"
     r"|(?:too|way too|a bit too|bit too) (?:old|young|grown up|big|mature|little) for"
     r" (?!(?:me|us|my taste|our taste|mi|nosotros|it|that|this|now|then|anyway)\b)"
-    # "he's too old for cartoons", "too young for horror": not for them; "too old for me" is a relative era
+    # "he's too old for cartoons", "too young for horror": not for them; "too new for us" is a relative era
     r"|(?:(?:is|are|s|re) |(?<=^qqtitle) )(?:definitely |totally |so |both |all )?out$"  # "3 is out", as "is in"
     r"|(?:leave|leaves|left|leaving) (?:me|us|him|her|them|(?:my|our) \w+) (?:cold|stone cold|flat)"
     r"|(?:cant|can t|cannot|could not|couldnt) be doing(?: with)?"
