@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -77,6 +77,25 @@ class Ratings:
     def empty(cls) -> Ratings:
         z = np.zeros(0, dtype=np.int64)
         return cls(z, z.copy(), np.zeros(0, dtype=np.float32), z.copy())
+
+
+RECENT_YEARS = 5
+"""How many of the catalog's last years count as new: "the new Ghostbusters", "something recent"."""
+OLD_SHARE = 0.25
+""""Something older" with nothing to compare with: the catalog's oldest quarter of films."""
+
+
+def era_years(years: Sequence[int], era: str) -> tuple[int | None, int | None]:
+    """A relative era read against the whole catalog (``years``: its films' years), for when no picks
+    are on screen to compare with: "newer" is the last ``RECENT_YEARS`` years, "older" the years of
+    its oldest ``OLD_SHARE`` of films. No years: no range.
+    """
+    known = sorted(int(y) for y in years if y)
+    if not known:
+        return None, None
+    if era == "newer":
+        return known[-1] - RECENT_YEARS + 1, None
+    return None, known[min(len(known) - 1, int(len(known) * OLD_SHARE))]
 
 
 @dataclass

@@ -18,7 +18,7 @@ from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.state import State
 from chat_rec.conversation.turn import as_list, elapsed, signal_of
 from chat_rec.ranking import session
-from chat_rec.ranking.constraints import build_constraints, carried_aspects, era_range
+from chat_rec.ranking.constraints import build_constraints, carried_aspects, with_era
 from chat_rec.ranking.query import dialogue_query, query_window, without_disliked
 from chat_rec.ranking.retriever import embed_query
 from chat_rec.understanding.aspects import asked_aspects
@@ -128,11 +128,14 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
         # "too old for me" shaped the last request, not this new one: back to the range it narrowed
         history = _WithYears(profile, *era_base)
         era_span, era_base = None, [None, None]
-    if signal.era and not stated:
+    span = None
+    if signal.era:
         catalog = runtime.context.deps.catalog
         years = [y for i in state.get("last_items") or [] if (y := getattr(catalog.get(i), "year", None))]
-        span = era_range(signal.era, years, history.year_min, history.year_max)
-        signal = signal.model_copy(update=dict(zip(("year_min", "year_max"), span, strict=True)))
+        signal, span = with_era(signal, years, history.year_min, history.year_max,
+                                lambda: [i.year for i in catalog if i.year],
+                                lambda i: getattr(catalog.get(i), "year", None))
+    if span is not None:
         if not era_on:  # "even older" narrows the same era again: the range before it stays the base
             era_base = [history.year_min, history.year_max]
         era_span = list(span)

@@ -159,6 +159,11 @@ class CrsEngine:
 
         return GenreAffinity.of_index(self.catalog, self.index.ids)
 
+    @cached_property
+    def _catalog_years(self) -> list[int]:
+        """Every catalog film's year: a relative era with no picks on screen reads them (``with_era``)."""
+        return [i.year for i in self.catalog if i.year]
+
     def _genres_of(self, item_id: int) -> Any:
         item = self.catalog.get(item_id)
         return item.genres if item is not None else None
@@ -196,7 +201,7 @@ class CrsEngine:
         """
         from chat_rec.profile import vector as pv
         from chat_rec.ranking import session
-        from chat_rec.ranking.constraints import build_constraints, carried_aspects
+        from chat_rec.ranking.constraints import build_constraints, carried_aspects, with_era
         from chat_rec.understanding.aspects import asked_aspects
         from chat_rec.understanding.intent import relative_ask
         from chat_rec.understanding.own_mentions import asked_like_films
@@ -240,6 +245,9 @@ class CrsEngine:
                 like = self._likes[key] = asked_like_films(text, self.resolver, case["turns"][:number],
                                                            signal.disliked_ids, signal.liked_ids)
             state.request = session.next_request(state.request, kind, signal, None, named, earlier, like)
+            signal, _ = with_era(signal, [i.year for i in shown if i.year], state.history.year_min,
+                                 state.history.year_max, lambda: self._catalog_years,
+                                 lambda i: getattr(self.catalog.get(i), "year", None))  # as ``compute_constraints``
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
             before = state.history.copy()
             state.history.absorb(signal, c)

@@ -6,10 +6,11 @@ bench all call ``build_constraints``, so the benchmark scores exactly the filter
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from chat_rec.catalog.models import era_years
 from chat_rec.understanding.signal import PreferenceSignal
 
 
@@ -139,22 +140,55 @@ def year_range(signal: PreferenceSignal, year_min: int | None, year_max: int | N
 
 
 def era_range(era: str, shown_years: Sequence[int], year_min: int | None = None,
-              year_max: int | None = None) -> tuple[int | None, int | None]:
+              year_max: int | None = None, catalog_years: Sequence[int] = (),
+              liked_years: Sequence[int] = ()) -> tuple[int | None, int | None]:
     """"too old for me" / "something older" as a year range: newer or older than the middle of the
     picks on screen, inside the range already in force (``year_min``..``year_max``: "the 90s, but
-    newer" stays in the 90s). Nothing on screen, or no room left in the range: the range in force.
+    newer" stays in the 90s). Nothing on screen ("anything recent?" as a first message): the catalog's
+    own newest or oldest years (``catalog.models.era_years`` over ``catalog_years``), inside the range
+    in force. "same" ("more from that decade") is the decades of the films the message likes, else of the
+    picks on screen, and replaces the range in force. Nothing to compare with, or no room left in the
+    range: the range in force.
     """
-    if not shown_years:
-        return year_min, year_max
-    middle = sorted(shown_years)[len(shown_years) // 2]
-    if era == "newer":
-        low: int | None = middle + 1 if year_min is None else max(middle + 1, year_min)
-        high = year_max
+    if era == "same":
+        anchor = sorted(liked_years or shown_years)
+        if not anchor:
+            return year_min, year_max
+        return anchor[0] // 10 * 10, anchor[-1] // 10 * 10 + 9
+    if shown_years:
+        middle = sorted(shown_years)[len(shown_years) // 2]
+        lowest, highest = (middle + 1, None) if era == "newer" else (None, middle - 1)
     else:
-        low, high = year_min, middle - 1 if year_max is None else min(middle - 1, year_max)
+        lowest, highest = era_years(catalog_years, era)
+    if lowest is None and highest is None:
+        return year_min, year_max
+    low, high = year_min, year_max
+    if era == "newer" and lowest is not None:
+        low = lowest if year_min is None else max(lowest, year_min)
+    elif era != "newer" and highest is not None:
+        high = highest if year_max is None else min(highest, year_max)
     if low is not None and high is not None and low > high:
         return year_min, year_max
     return low, high
+
+
+YearSpan = tuple[int | None, int | None]
+
+
+def with_era(signal: PreferenceSignal, shown_years: Sequence[int], year_min: int | None, year_max: int | None,
+             catalog_years: Callable[[], Sequence[int]],
+             year_of: Callable[[int], int | None] = lambda _: None) -> tuple[PreferenceSignal, YearSpan | None]:
+    """A message's relative era ("too old for me", "anything recent?") as its year range
+    (``era_range`` around the picks on screen, or the catalog's own years from ``catalog_years`` when
+    none are), and that range; the message as it is and None when it has no era or states years itself.
+    The conversation graph and the CRS benchmark's replay both read eras through this.
+    """
+    if not signal.era or signal.year_min is not None or signal.year_max is not None:
+        return signal, None
+    liked = [y for i in signal.liked_ids if (y := year_of(i))]  # ``year_of``: a film's year, for "same"
+    span = era_range(signal.era, shown_years, year_min, year_max,
+                     () if shown_years or signal.era == "same" else catalog_years(), liked)
+    return signal.model_copy(update=dict(zip(("year_min", "year_max"), span, strict=True))), span
 
 
 def carried_aspects(signal: PreferenceSignal, previous: Mapping[str, Sequence[str]] | None,

@@ -155,7 +155,26 @@ def _asking_sentences(keys: Sequence[str], occasion: Collection[int] = ()) -> se
                                                   WANTED_EFFECT)))
         if asking:
             inside.update(range(start, end))
+        else:  # "my kids want me to relax, so something dark": only the part after "so" asks
+            inside.update(n for at in _consequences(keys, start, end) for n in range(at, end))
     return inside
+
+
+_SO = frozenset("so then entonces".split())
+"""Words that open a consequence inside a sentence ("the kids want me to relax, so something dark")."""
+
+
+def _consequences(keys: Sequence[str], start: int, end: int) -> list[int]:
+    """Where a clause of its own that asks opens inside the sentence ``keys[start:end]``: after a "so",
+    "then" or "así que" that a noun phrase asking for a film follows ("my mum is visiting so something
+    gentle", ``_request_phrase``), as a sentence of its own would ask.
+    """
+    out = []
+    for n in range(start, end - 1):
+        if keys[n] in _SO or keys[n] == "que" and n > start and keys[n - 1] == "asi":
+            if _request_phrase([k for k in keys[n + 1:end] if k not in CLAUSE_BREAKS]):
+                out.append(n + 1)
+    return out
 
 
 def _sentences(keys: Sequence[str]) -> list[tuple[int, int]]:
@@ -310,10 +329,10 @@ def asked_aspects(text: str, phrases: Sequence[str]) -> tuple[str, ...]:
 
 def era_phrase_words(text: str) -> list[str]:
     """The folded words of the relative-era phrases in ``text`` ("too old", "algo más reciente")."""
-    from chat_rec.understanding.clauses import NEWER, OLDER
+    from chat_rec.understanding.clauses import ERA_PHRASES
 
     folded = " ".join(fold(w) for w in re.findall(r"[\w'’-]+", text))
-    return [w for rx in (NEWER, OLDER) for m in rx.finditer(folded) for w in m.group(0).split()]
+    return [w for rx in ERA_PHRASES for m in rx.finditer(folded) for w in m.group(0).split()]
 
 
 _QUOTED = re.compile(r"[\"“«][^\"”»]{1,120}[\"”»]|(?<!\w)['‘][^'’]{1,120}['’](?!\w)")

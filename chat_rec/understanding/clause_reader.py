@@ -393,6 +393,8 @@ class ClauseReader(ClauseVerdicts):
             else:
                 sign = polarity if ref.pronoun or ref.pos - lo >= c.scope else 0
             if ref.genres:
+                if sign < 0 and ref.narrow and set(ref.genres) <= set(self.signal.liked_genres):
+                    continue  # "horror, but not slasher stuff": one kind ruled out, the genre still asked for
                 if sign or not self._settled:  # "I don't hate rom-coms" neither asks for nor likes them
                     self._genres(ref.genres, sign)
                 else:

@@ -338,19 +338,56 @@ it ("I thought I'd like the first one but…", "pensé que me iba a gustar"): no
 
 
 NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
-                   r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|"
-                   r"(?:something|anything|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual))\b")
+                   r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|new ?ish|"
+                   r"(?:something|anything|any|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual)|"
+                   r"whats new|(?:the )?(?:latest|newest) (?:\w+ )?(?:films?|movies?|flicks?|ones|stuff|releases?))\b")
 OLDER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:new|recent|modern|recientes|nuev[oa]s|modern[oa]s)|"
                    r"(?:more|mas) (?:old|classic|antigu[oa]s?|viej[oa]s?|clasic[oa]s?)|older|"
-                   r"(?:something|anything|algo|una|alguna) (?:old|older|antigu[oa]|clasic[oa]|viej[oa]))\b")
+                   r"(?:something|anything|any|algo|una|alguna) (?:old|older|antigu[oa]|clasic[oa]|viej[oa]))\b")
 
 
-def relative_era(text: str) -> Literal["newer", "older"] | None:
+SAME_ERA = re.compile(r"\b(?:from|of|in|around) (?:that|the same|this|those|its|their) (?:decade|era|period)\b"
+                      r"|\b(?:de|en) (?:esa|la misma|esta|aquella) (?:decada|epoca)\b")
+"""More "from that decade" / "de esa época": the era of the films the message likes or of the picks on screen."""
+
+
+def relative_era(text: str) -> Literal["newer", "older", "same"] | None:
     """"too old for me", "something more recent", "algo más antiguo": newer / older than the
-    picks on screen (a relative wish, not a year: rule 12).
+    picks on screen (a relative wish, not a year: rule 12); "more from that decade": the same era.
     """
-    newer, older = bool(NEWER.search(text)), bool(OLDER.search(text))
-    return "newer" if newer and not older else "older" if older and not newer else None
+    sides = {"newer": False, "older": False}
+    for side, other, rx in (("newer", "older", NEWER), ("older", "newer", OLDER)):
+        for m in rx.finditer(text):
+            if _OWNED.search(text, 0, m.start()) or _PERSON_AFTER.match(text, m.end()):
+                continue  # "his newer films", "my latest movie was …", "a film for older people": no era wish
+            negated = not _TOO.match(m.group(0)) and _ERA_NEGATED.search(text, 0, m.start())
+            sides[other if negated else side] = True
+    for _ in _NOT_OLD.finditer(text):
+        sides["newer"] = True
+    newer, older = sides["newer"], sides["older"]
+    if newer != older:
+        return "newer" if newer else "older"
+    return "same" if not newer and SAME_ERA.search(text) else None
+
+
+_TOO = re.compile(r"(?:too|so|really|very|muy|demasiado) ")
+_OWNED = re.compile(r"\b(?:my|his|her|their|our|your|mis|sus|tus)(?: (?:own|very|two|few))? $")
+"""Someone's newer or latest films: a part of a person's work, or the film one saw last, not a wish."""
+_PERSON_AFTER = re.compile(r" (?:people|persons?|folks?|adults?|viewers?|audiences?|crowds?|kids?|children|teens?"
+                           r"|sisters?|brothers?|siblings?|sons?|daughters?|cousins?|relatives|parents|generations?"
+                           r"|men|women|man|woman|guys?|gals?|ladies|gentlemen|members?|relatives|nieces?|nephews?"
+                           r"|personas|gente|adultos|hermanos?|hermanas?|hij[oa]s?|ni[nñ][oa]s|primos?)\b")
+"""Older or younger people, "older kids", "gente mayor": an age, not when a film was made."""
+_ERA_NEGATED = re.compile(r"\b(?:not|no|nothing|none|never|ni|nada|sin|dont want|do not want|no quiero)"
+                          r"(?: (?:of )?(?:the|those|these|any|los|las|el|la|a|an|un|una)){0,2} $")
+"""A negator right before an era word turns it round ("not the newer versions" wants the older ones, "nada
+más moderno" wants older); "not too old" stays a wish for newer films, as "too old" is."""
+_NOT_OLD = re.compile(r"\b(?:no|not|nothing|none|nada|ni|sin)(?: (?:the|any|too|really|very|super|muy|tan))? "
+                      r"(?:old|dated|ancient|antigu[oa]s?|viej[oa]s?)\b(?! (?:enough|for|to|para)\b)")
+"""No old films ("no old stuff", "nothing ancient", "nada antiguo"): a wish for newer ones; "not old enough
+for …" is about a person's age."""
+ERA_PHRASES = (NEWER, OLDER, _NOT_OLD, SAME_ERA)
+"""Every pattern ``relative_era`` reads: their words are an era, not a mood."""
 
 
 SET_APART = re.compile(

@@ -90,7 +90,7 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
             window = " ".join(words)
             if correlative(tokens, i, n):
                 continue  # "the twistier the better": a comparative
-            spelt_right = bool(known) and all(w in known or w.isdigit() for w in words)
+            spelt_right = bool(known) and all(w in known or w.isdigit() or lexicon.is_known_word(w) for w in words)
             if spelt_right and (n == 1 or len(window) < 10):
                 continue  # every word spelt right: a phrase, not a misspelt title
             cued = i > 0 and tokens[i - 1].key in lexicon.FILM_CUES | _STRONG_CUES

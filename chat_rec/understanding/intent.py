@@ -142,12 +142,24 @@ def _genres_for(words: list[str]) -> bool:
     "comedy for a rainy day"): a kind of film asked for. A verb or verdict after "for" makes it a statement
     ("horror for me is a no").
     """
-    words = [w for w in words if w != ","]
     at = next((k for k, w in enumerate(words) if w in {"for", "para"}), -1)
-    if at < 1 or not _only_genres(words[:at]):
+    if at < 1 or not _only_genres([w for w in words[:at] if w != ","]):
         return False
-    rest = " ".join(words[at + 1:])
-    return bool(rest) and not (_SUBJECT - _OBJECTS).intersection(words[at + 1:]) and not _verdict(rest)
+    after = words[at + 1:]
+    if "," in after:  # "fantasy for my nephew, he loved Hook": the clause after the comma is one of its own,
+        cut = after.index(",")  # unless it is the predicate ("horror for me, is a no")
+        if after[cut + 1:cut + 2] and after[cut + 1] in _COPULAS or _BACK_TO_GENRE & set(after[cut + 1:]):
+            return False  # ("westerns for my dad, he loves them": who the genre is for, said of the genre)
+        after = after[:cut]
+    rest = " ".join(after)
+    return bool(rest) and not (_SUBJECT - _OBJECTS).intersection(after) and not _verdict(rest)
+
+
+_DEFINITE_ONE = re.compile(r"\b(?:the|that|this) (?!(?:best|top|greatest|latest|newest|most|next|other|same)\b)"
+                           r"(?:\w+ )?\w+ one\b")
+"""A film pointed at by its kind ("the animated one", "that western one"): one already known, not a kind asked for."""
+_BACK_TO_GENRE = frozenset("them those these they ellos ellas".split())
+_COPULAS = frozenset("is are was were isnt arent wasnt werent s es son fue era".split())
 
 
 _OBJECTS = frozenset("me us you nos te le".split())
@@ -314,7 +326,8 @@ def wants_new(keys: list[str]) -> bool:
             continue  # "Is Heat a crime movie?", "do you like horror?" ask about a film or the assistant
         if question and request_words.CHOOSING.search(text):
             continue  # "which one is the comedy?" asks among the films on screen
-        named = lexicon.mentions_genre(text) or years.names_decade(text)  # "no 80s stuff please" asks too
+        named = lexicon.mentions_genre(_DEFINITE_ONE.sub(" ", text)) or years.names_decade(text)
+        # ("no 80s stuff please" asks too; "the animated one, please" picks a film on screen)
         polite = _POLITE.search(text)
         if named and (question or polite or _WHAT_ABOUT.match(text)):
             return True  # "comedy, maybe?", "what about documentaries" (a question by its words alone)

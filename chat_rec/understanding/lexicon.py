@@ -36,7 +36,8 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
      r"|miedo|de susto",
      ("Horror",)),
     (r"documentar(?:y|ies)|docs|documental(?:es)?|docudramas?", ("Documentary",)),
-    (r"war (?:movies?|films?|flicks?|dramas?|stories|ones?|epics?)|de guerra|belic[oa]s?|war",
+    (r"war (?:movies?|films?|flicks?|dramas?|stories|ones?|epics?)|de guerra|belic[oa]s?|war"
+     r"|ww ?(?:i{1,2}|[12])|world war (?:i{1,2}|[12]|one|two)|(?:primera|segunda) guerra mundial",  # "a WWII film"
      ("War",)),
     (r"westerns?|del oeste|vaqueros|cowboy (?:movies?|films?|flicks?|stuff)", ("Western",)),
     (r"musicals?|musicales?", ("Musical",)),
@@ -54,6 +55,11 @@ GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     (r"imax", ("IMAX",)),
 ]
 """(pattern, genres) over folded text. Moods, topics and people are deliberately absent."""
+
+NARROW_GENRE = re.compile(r"slashers?|whodunn?its?|psychological thrillers?|thrillers? psicologic[oa]s?|docudramas?"
+                          r"|ww ?(?:i{1,2}|[12])|world war (?:i{1,2}|[12]|one|two)|(?:primera|segunda) guerra mundial")
+"""Genre words that name one kind inside a genre: ruling one out after asking for the genre ("horror,
+but no slashers") keeps the genre asked for."""
 
 GENRE_RES: list[tuple[re.Pattern[str], tuple[str, ...]]] = [
     (re.compile(r"\b(?:" + pattern + r")\b"), genres) for pattern, genres in GENRE_PATTERNS
@@ -342,7 +348,11 @@ def is_known_word(word: str) -> bool:
     if word in known:
         return True
     return any(word.endswith(end) and len(word) - len(end) >= 3 and word[:-len(end)] + base in known
-               for end, base in INFLECTIONS)
+               for end, base in INFLECTIONS + _SUPERLATIVES)
+
+
+_SUPERLATIVES = (("iest", "y"), ("est", ""), ("est", "e"))
+"""Superlatives are words too ("the strangest thing" is no misspelt *The Strangers*)."""
 
 
 @functools.lru_cache(maxsize=1)

@@ -182,6 +182,7 @@ class _Parser(ClauseReader):
         year_min, year_max, spans = years.extract_years(folded, {i.year for i in self.previous if i.year})
         sig.year_min, sig.year_max = year_min, year_max
         keys = self._mask(keys, offsets, spans)
+        era_text = " ".join(keys)  # "not too old" is an era before the intensity mask hides it as a qualifier
         folded, offsets = lexicon.joined_keys(keys)
         keys = self._mask(keys, offsets, [m.span() for m in lexicon.INTENSITY_RE.finditer(folded)])
         keys = describing.mask_describing_complaints(keys)  # "a dumb action flick" asks for one
@@ -212,7 +213,7 @@ class _Parser(ClauseReader):
                     keys[i - 1], keys[i] = ",", "qqmask"
         sig.wants_new_recommendations = intent.wants_new(keys) or sig.year_min is not None or sig.year_max is not None
         if sig.year_min is None and sig.year_max is None:
-            sig.era = clause_rules.relative_era(" ".join(keys))
+            sig.era = clause_rules.relative_era(era_text)
         if self.previous:
             self.list_refs.ahead = self.list_refs.named(keys, [m.item_id for m in mentions])
         answers = self.list_refs.answers(keys)
@@ -334,18 +335,20 @@ class _Parser(ClauseReader):
         make one compound ("horror thriller", "action adventure"), as "rom-com" is one.
         """
         text = " ".join(ckeys)
-        spans: list[tuple[int, int, tuple[str, ...]]] = []  # (first token, token after, genres)
+        spans: list[tuple[int, int, tuple[str, ...], bool]] = []  # (first token, token after, genres, narrow)
         for regex, genres in lexicon.GENRE_RES:
             for m in regex.finditer(text):
-                spans.append((text[:m.start()].count(" "), text[:m.end()].count(" ") + 1, genres))
+                narrow = lexicon.NARROW_GENRE.fullmatch(m.group(0)) is not None
+                spans.append((text[:m.start()].count(" "), text[:m.end()].count(" ") + 1, genres, narrow))
                 text = text[:m.start()] + "#" * (m.end() - m.start()) + text[m.end():]
         refs: list[_Ref] = []
         end = -1
-        for start, after, genres in sorted(spans):
+        for start, after, genres, narrow in sorted(spans):
             if refs and start == end:
                 refs[-1].genres = tuple(dict.fromkeys(refs[-1].genres + genres))
+                refs[-1].narrow = refs[-1].narrow and narrow
             else:
-                refs.append(_Ref(lo + start, genres=genres))
+                refs.append(_Ref(lo + start, genres=genres, narrow=narrow))
             end = after
         return refs
 

@@ -13,9 +13,12 @@ _BOTH_SUBJECTS = frozenset("we wed well were weve you youd youll they theyd they
 """Subjects that "both" can follow as a floating quantifier ("we'd both enjoy"), not as "both of them"."""
 _RELATIVE_HEADS = frozenset("anything something nothing everything stuff movies films movie film ones one".split())
 """Words that "that" follows as a relative pronoun ("anything that looks old"), not as "that film"."""
+_ASK_HEADS = frozenset("anything something".split())
+"""Heads a few adjectives may part from their relative "that" ("something light and fun that …")."""
 _RELATIVE_VERBS = frozenset("have has had are is was were make makes made feel feels look looks get gets keep keeps "
                             "take takes show shows star stars seem seems can could will would dont doesnt arent isnt "
-                            "wasnt werent never always".split())
+                            "wasnt werent never always wont wouldnt cant couldnt didnt shouldnt might may should "
+                            "will".split())
 """Verbs that a relative "that" opens a clause with ("characters that have …", "plots that make …")."""
 _NOT_RELATIVE_BEFORE = frozenset(
     "like likes liked love loves loved hate hates hated enjoy enjoyed enjoys watch watched see seen saw about and "
@@ -45,6 +48,9 @@ def has_pronoun(ckeys: list[str]) -> bool:
             continue  # "something we'd both enjoy": "both" goes with the people, it names no film
         if k == "that" and j and ckeys[j - 1] in _RELATIVE_HEADS:
             continue  # "anything that looks old": a relative pronoun, no film named before
+        if k == "that" and after in _RELATIVE_VERBS and any(ckeys[h] in _ASK_HEADS and not _NOT_RELATIVE_BEFORE
+                                                            & set(ckeys[h + 1:j]) for h in range(max(0, j - 3), j)):
+            continue  # "something sweet that won't make me cry": the adjectives go with the film asked for
         if k == "that" and j and after in _RELATIVE_VERBS and ckeys[j - 1].isalpha() \
                 and ckeys[j - 1] not in _NOT_RELATIVE_BEFORE and not lexicon.POSITIVE.fullmatch(ckeys[j - 1]) \
                 and not lexicon.NEGATIVE.fullmatch(ckeys[j - 1]) and ckeys[j - 1] not in PRONOUNS:

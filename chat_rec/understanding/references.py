@@ -116,6 +116,12 @@ def count_at(ckeys: Sequence[str], j: int) -> tuple[int, str]:
     return count, prev
 
 
+_OF_THE = (["of", "the"], ["of", "your"], ["of", "that"], ["of", "this"], ["of", "ur"])
+_LIST_NOUNS = (["list"], ["pile"], ["bunch"], ["lot"], ["stack"])
+"""The first or last of the list by its place ("top of the list", "bottom of the pile"); said after a
+copula ("Heat is top of my list") it praises a film instead."""
+
+
 @dataclass
 class _Ref:
     """Something a clause talks about: catalog items or a genre, at a token position."""
@@ -124,6 +130,8 @@ class _Ref:
     items: list[int] = field(default_factory=list)
     genres: tuple[str, ...] = ()
     pronoun: bool = False
+    narrow: bool = False
+    """Named by a word for one kind inside the genre ("slashers": ``lexicon.NARROW_GENRE``)."""
 
 
 class ListReferences:
@@ -197,6 +205,10 @@ class ListReferences:
                         j + 2 == len(ckeys) or ckeys[j + 2] in {"is", "would", "was", "has", "for"})):
                 # ("Top pick: the third", "the top pick is Heat": a label for a favourite, not the first one)
                 picked = ids[:1] if k == "top" else ids[-1:]  # "the top one", "bottom one nope"
+            elif k in {"top", "bottom"} and (ckeys[j - 2:j] == ["at", "the"] and j > 1 or (
+                    j == 0 or prev in {"and", "but", "y", "pero"}) and ckeys[j + 1:j + 3] in _OF_THE
+                    and ckeys[j + 3:j + 4] in _LIST_NOUNS):
+                picked = ids[:1] if k == "top" else ids[-1:]  # "top of the list sounds good", "the one at the bottom"
             elif k in {"top", "bottom"} and 1 < count < n and (j == 0 or prev in _DETERMINERS or prev in {"my", "and"}):
                 picked = ids[:count] if k == "top" else ids[-count:]  # "top three on that list", "the bottom two"
             elif k in _START_NOUNS and prev == "del":  # ("al principio" is "at first")

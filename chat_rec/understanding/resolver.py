@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from chat_rec.catalog.models import Catalog, Item
+from chat_rec.catalog.models import RECENT_YEARS, Catalog, Item
 from chat_rec.catalog.titles import move_article, split_year
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.description_words import phrase_pairs
@@ -65,8 +65,6 @@ from chat_rec.understanding.title_keys import (
 
 _NEW = frozenset({"new", "newest", "latest", "nueva", "nuevo"})
 """Words before a title that mean its latest film ("the new Ghostbusters")."""
-_RECENT_YEARS = 5
-"""How many of the catalog's last years count as new: a film older than that is not "the new" one."""
 
 
 @dataclass(frozen=True)
@@ -240,13 +238,13 @@ class TitleResolver:
 
     def _newest(self, key: str) -> int | None:
         """"the new Ghostbusters": the latest film named by ``key``, when it is from the catalog's last
-        ``_RECENT_YEARS`` years; None when every film of that name is older ("the new Top Gun" is one
+        ``RECENT_YEARS`` years; None when every film of that name is older ("the new Top Gun" is one
         the catalog lacks).
         """
         dated = [c for _, c in self._index.get(key, []) if self._year(c) is not None]
         newest = max(dated, key=lambda c: (self._year(c), c), default=None)
         year = self._year(newest) if newest is not None else None
-        return newest if year is not None and year > self._last_year - _RECENT_YEARS else None
+        return newest if year is not None and year > self._last_year - RECENT_YEARS else None
 
     def _same_title(self, key: str) -> list[int]:
         """The dated films whose own title is ``key``, spaces aside."""

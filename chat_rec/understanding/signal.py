@@ -47,9 +47,10 @@ class PreferenceSignal(BaseModel):
     """Genres the message rules out as one kind ("not a rom-com", "no horror comedies"), each
     compound's parts that went into ``disliked_genres``: a part most films of an asked mood belong to
     is kept ("something funny but not a rom-com" rules out romance, not comedy)."""
-    era: Literal["newer", "older"] | None = None
-    """A release era relative to what is on screen ("these are too old", "algo más reciente"): no
-    year in the benchmark's sense (rule 12); the graph turns it into a range from the shown picks."""
+    era: Literal["newer", "older", "same"] | None = None
+    """A release era relative to what is on screen ("these are too old", "algo más reciente") or to the
+    films the message likes ("same": "more from that decade", "de esa época"): no year in the benchmark's
+    sense (rules 11-12); the graph turns it into a range (``ranking.constraints.with_era``)."""
 
     def is_empty(self) -> bool:
         """True when the message carries no taste information at all."""

@@ -211,7 +211,9 @@ NEGATIVE = re.compile((
     r"|(?:too|way too|a bit too|bit too) (?:old|young|grown up|big|mature|little) for"
     r" (?!(?:me|us|my taste|our taste|mi|nosotros|it|that|this|now|then|anyway)\b)"
     # "he's too old for cartoons", "too young for horror": not for them; "too new for us" is a relative era
-    r"|(?:(?:is|are|s|re) |(?<=^qqtitle) )(?:definitely |totally |so |both |all )?out$"  # "3 is out", as "is in"
+    r"|(?:(?:is|are|s|re) |(?<=^qqtitle) )(?:definitely |totally |so |both |all |completely |right )?out"
+    r"(?: (?:this time|tonight|today|for (?:now|tonight|today|me|us|this one)|as well|too|again))?$"
+    # "3 is out", as "is in"; "horror is definitely out this time": out for now is still out
     r"|(?:leave|leaves|left|leaving) (?:me|us|him|her|them|(?:my|our) \w+) (?:cold|stone cold|flat)"
     r"|(?:cant|can t|cannot|could not|couldnt) be doing(?: with)?"
     r"|cant stand|can t stand|ruin(?:ed|s)? (?:it|them|the (?:whole )?(?:movie|film|thing)|everything) for (?:me|us)"

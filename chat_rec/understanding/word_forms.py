@@ -218,4 +218,13 @@ def correct_typo(token: str, spanish: bool = False, following: str = "") -> str:
     genres = [w for w in near if genre_word(w) or following and genre_word(f"{w} {following}")]
     if len(near) > 1 and len(genres) == 1:
         return genres[0]  # "thrillr": one edit from "thriller" and from "thrill"; the genre's name is meant
+    if not near and len(token) >= _TWO_SLIPS and token not in known and not spanish:
+        far = [w for w in cue_words() if genre_word(w) and w[0] == token[0] and abs(len(w) - len(token)) <= 2
+               and OSA.distance(w, token) <= 2]
+        if len(far) == 1:
+            return far[0]  # "comdeys": two slips from "comedy" and no other genre's name near
     return near[0] if len(near) == 1 else token
+
+
+_TWO_SLIPS = 7
+"""A word no dictionary knows, this long, may be a genre's name two slips away ("comdeys", "documentrys")."""

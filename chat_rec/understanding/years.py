@@ -74,6 +74,12 @@ _BEFORE_DECADE = re.compile(r"\b(?:older than|earlier than|before|prior to|pre|a
 _AFTER_DECADE = re.compile(r"\b(?:newer than|later than|more recent than|after|post|posterior(?:es)? a|despues de"
                            r"|(?:mas )?(?:nuev[oa]s?|recientes?|modern[oa]s?) (?:que|de))\s*$")
 """A comparison right before a decade ("before the 80s", "posterior a los 90"): one bound, not the decade."""
+_UP_TO_DECADE = re.compile(r"(?:^|[.,;!?]\s*|\b(?:anything|films?|movies?|stuff|something|ones|only|just|pelis?"
+                           r"|peliculas?|algo|cosas|solo) )(?:up to|up until|up till|until|till|no later than"
+                           r"|as late as|hasta) (?:the |los |las |anos )*$")
+"""A decade as the last one wanted ("up to the mid-2000s", "films until the 80s", "hasta los noventa"):
+its end is the upper bound, as "the 80s or earlier" (rule 11); nothing sets a lower one. Said after a
+decade of its own ("from the 60s up to the 80s") it closes that span instead."""
 
 _CENTURY = re.compile(
     r"(?:\b(?:nothing|not|no|none|nada|ninguna|ninguno|ningun|sin|never|nunca)\b(?: \w+){0,3}? )?\b(?:"
@@ -326,7 +332,7 @@ def _extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None,
             spans.append((compared.start(), match.end()))
             work = work[:compared.start()] + " " * (match.end() - compared.start()) + work[match.end():]
             continue
-        if direction in _EARLIER:
+        if direction in _EARLIER or not direction and not match.group(5) and _UP_TO_DECADE.search(before):
             (mins if negated else maxs).append(hi + 1 if negated else hi)
         elif direction or match.group(5):
             (maxs if negated else mins).append(lo - 1 if negated else lo)

@@ -195,3 +195,22 @@ def test_the_profile_shows_the_moods_and_audience_the_picks_hold_to(service) -> 
     assert "children" in view.moods and "funny" in view.moods and "scary" in view.avoided_moods
     html = profile_html(view)
     assert "for all ages" in html and "not scary" in html
+
+
+def test_an_era_with_nothing_on_screen_reads_the_catalogs_own_years(service) -> None:
+    from chat_rec.catalog.models import era_years
+
+    years = [i.year for i in service.deps.catalog if i.year]
+    newest, _ = era_years(years, "newer")
+    _, oldest = era_years(years, "older")
+    recent = service.send_sync("ivo", "got any new-ish thrillers?")
+    assert len(recent.items) >= 3 and all((i.year or 0) >= newest for i in recent.items)
+    service.reset("ivo")
+    older = service.send_sync("ivo", "a western, no newer stuff")  # the no turns "newer" round
+    assert len(older.items) >= 3 and all(i.year and i.year <= oldest for i in older.items)
+    assert all("Western" in i.genres for i in older.items)
+
+
+def test_more_from_that_era_keeps_to_the_liked_films_decade(service) -> None:
+    result = service.send_sync("uma", "I loved Pulp Fiction. Anything else from that era?")  # 1994
+    assert len(result.items) >= 3 and all(i.year and 1990 <= i.year <= 1999 for i in result.items)
