@@ -110,7 +110,8 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     """The filters for this turn: stored exclusions plus what the message said (``build_constraints``);
     the liked-genre boost is the request's in force when one is given. A relative era ("too old for
     me") becomes a range around the picks on screen that lasts while the person reacts to picks and
-    ends with the next message stating a preference of its own (``reacting`` False). A change of
+    ends with the next message stating a preference of its own (``reacting`` False); in a new request
+    (``fresh_request``: "what's new in sci-fi?" after westerns) it reads the catalog's own years. A change of
     topic (``new_topic``) ends the old topic's year range too, unless the message states one;
     excluded genres stay (a "no horror" is about the person, not the topic).
     """
@@ -131,7 +132,9 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
     span = None
     if signal.era:
         catalog = runtime.context.deps.catalog
-        years = [y for i in state.get("last_items") or [] if (y := getattr(catalog.get(i), "year", None))]
+        # a request of its own ("what's new in sci-fi?" after westerns) reads the catalog's years, not the picks'
+        on_screen = [] if fresh_request else state.get("last_items") or []
+        years = [y for i in on_screen if (y := getattr(catalog.get(i), "year", None))]
         signal, span = with_era(signal, years, history.year_min, history.year_max,
                                 lambda: [i.year for i in catalog if i.year],
                                 lambda i: getattr(catalog.get(i), "year", None))

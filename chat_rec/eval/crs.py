@@ -245,7 +245,8 @@ class CrsEngine:
                 like = self._likes[key] = asked_like_films(text, self.resolver, case["turns"][:number],
                                                            signal.disliked_ids, signal.liked_ids)
             state.request = session.next_request(state.request, kind, signal, None, named, earlier, like)
-            signal, _ = with_era(signal, [i.year for i in shown if i.year], state.history.year_min,
+            on_screen = [] if kind in ("new", "change") else [i.year for i in shown if i.year]
+            signal, _ = with_era(signal, on_screen, state.history.year_min,
                                  state.history.year_max, lambda: self._catalog_years,
                                  lambda i: getattr(self.catalog.get(i), "year", None))  # as ``compute_constraints``
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)

@@ -209,6 +209,10 @@ def test_an_era_with_nothing_on_screen_reads_the_catalogs_own_years(service) -> 
     older = service.send_sync("ivo", "a western, no newer stuff")  # the no turns "newer" round
     assert len(older.items) >= 3 and all(i.year and i.year <= oldest for i in older.items)
     assert all("Western" in i.genres for i in older.items)
+    service.reset("ivo")
+    service.send_sync("ivo", "a romantic comedy please")  # 1990s-2000s picks on screen
+    fresh = service.send_sync("ivo", "what's new in sci-fi?")  # a request of its own: the catalog's newest years
+    assert len(fresh.items) >= 3 and all((i.year or 0) >= newest for i in fresh.items)
 
 
 def test_more_from_that_era_keeps_to_the_liked_films_decade(service) -> None:
