@@ -375,7 +375,7 @@ _OWNED = re.compile(r"\b(?:my|his|her|their|our|your|mis|sus|tus)(?: (?:own|very
 """Someone's newer or latest films: a part of a person's work, or the film one saw last, not a wish."""
 _PERSON_AFTER = re.compile(r" (?:people|persons?|folks?|adults?|viewers?|audiences?|crowds?|kids?|children|teens?"
                            r"|sisters?|brothers?|siblings?|sons?|daughters?|cousins?|relatives|parents|generations?"
-                           r"|men|women|man|woman|guys?|gals?|ladies|gentlemen|members?|relatives|nieces?|nephews?"
+                           r"|men|women|man|woman|guys?|gals?|ladies|gentlemen|members?|nieces?|nephews?"
                            r"|personas|gente|adultos|hermanos?|hermanas?|hij[oa]s?|ni[nñ][oa]s|primos?)\b")
 """Older or younger people, "older kids", "gente mayor": an age, not when a film was made."""
 _ERA_NEGATED = re.compile(r"\b(?:not|no|nothing|none|never|ni|nada|sin|dont want|do not want|no quiero)"
