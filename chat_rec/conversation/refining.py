@@ -135,8 +135,10 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
         # a request of its own ("what's new in sci-fi?" after westerns) reads the catalog's years, not the picks'
         on_screen = [] if fresh_request else state.get("last_items") or []
         years = [y for i in on_screen if (y := getattr(catalog.get(i), "year", None))]
-        signal, span = with_era(signal, years, history.year_min, history.year_max,
-                                lambda: [i.year for i in catalog if i.year],
+        # an era after an era starts from the range before the first ("got anything older?" after "what's new?"
+        # must not stay inside the newer range; "even older" still ends older than the older picks on screen)
+        low, high = era_base if era_on else (history.year_min, history.year_max)
+        signal, span = with_era(signal, years, low, high, lambda: [i.year for i in catalog if i.year],
                                 lambda i: getattr(catalog.get(i), "year", None))
     if span is not None:
         if not era_on:  # "even older" narrows the same era again: the range before it stays the base

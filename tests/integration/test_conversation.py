@@ -213,6 +213,8 @@ def test_an_era_with_nothing_on_screen_reads_the_catalogs_own_years(service) -> 
     service.send_sync("ivo", "a romantic comedy please")  # 1990s-2000s picks on screen
     fresh = service.send_sync("ivo", "what's new in sci-fi?")  # a request of its own: the catalog's newest years
     assert len(fresh.items) >= 3 and all((i.year or 0) >= newest for i in fresh.items)
+    older_again = service.send_sync("ivo", "hmm, got anything older?")  # out of the newer range, not stuck in it
+    assert len(older_again.items) >= 3 and all(i.year and i.year < newest for i in older_again.items)
 
 
 def test_more_from_that_era_keeps_to_the_liked_films_decade(service) -> None:
