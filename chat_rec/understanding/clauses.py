@@ -340,14 +340,15 @@ it ("I thought I'd like the first one but…", "pensé que me iba a gustar"): no
 NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
                    r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|new ?ish|"
                    r"(?:something|anything|any|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual)|"
-                   r"whats new|(?:the )?(?:latest|newest) (?:\w+ )?(?:films?|movies?|flicks?|ones|stuff|releases?))\b")
+                   r"whats new|(?:the )?(?:latest|newest) (?:\w+ )?(?:films?|movies?|flicks?|ones|stuff|releases?)"
+                   r"|(?:this|esta) (?:decade|decada))\b")
 OLDER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:new|recent|modern|recientes|nuev[oa]s|modern[oa]s)|"
                    r"(?:more|mas) (?:old|classic|antigu[oa]s?|viej[oa]s?|clasic[oa]s?)|older|"
                    r"(?:something|anything|any|algo|una|alguna) (?:old|older|antigu[oa]|clasic[oa]|viej[oa]))\b")
 
 
-SAME_ERA = re.compile(r"\b(?:from|of|in|around) (?:that|the same|this|those|its|their) (?:decade|era|period)\b"
-                      r"|\b(?:de|en) (?:esa|la misma|esta|aquella) (?:decada|epoca)\b")
+SAME_ERA = re.compile(r"\b(?:from|of|in|around) (?:that|the same|those|its|their) (?:decade|era|period)\b"
+                      r"|\b(?:de|en) (?:esa|la misma|aquella) (?:decada|epoca)\b")
 """More "from that decade" / "de esa época": the era of the films the message likes or of the picks on screen."""
 
 
@@ -379,7 +380,7 @@ _PERSON_AFTER = re.compile(r" (?:people|persons?|folks?|adults?|viewers?|audienc
                            r"|personas|gente|adultos|hermanos?|hermanas?|hij[oa]s?|ni[nñ][oa]s|primos?)\b")
 """Older or younger people, "older kids", "gente mayor": an age, not when a film was made."""
 _ERA_NEGATED = re.compile(r"\b(?:not|no|nothing|none|never|ni|nada|sin|dont want|do not want|no quiero)"
-                          r"(?: (?:of )?(?:the|those|these|any|los|las|el|la|a|an|un|una)){0,2} $")
+                          r"(?: (?:of|from|de))?(?: (?:the|those|these|this|any|los|las|el|la|a|an|un|una|esta)){0,2} $")
 """A negator right before an era word turns it round ("not the newer versions" wants the older ones, "nada
 más moderno" wants older); "not too old" stays a wish for newer films, as "too old" is."""
 _NOT_OLD = re.compile(r"\b(?:no|not|nothing|none|nada|ni|sin)(?: (?:the|any|too|really|very|super|muy|tan))? "

@@ -51,6 +51,8 @@ def test_a_no_before_an_era_word_turns_it_round(text: str, era: str | None) -> N
     ("anything else from the same decade", "same"),
     ("algo mas de aquella epoca", "same"),  # (folded, as the parser passes it)
     ("more from that year", None),  # one year is no era
+    ("something from this decade", "newer"),  # this decade is now, not the decade of the picks
+    ("nothing from this decade", "older"),
     ("anything newer from that decade", "newer"),  # a direction wins over "same"
 ])
 def test_the_same_era(text: str, era: str | None) -> None:
