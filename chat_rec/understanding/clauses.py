@@ -380,7 +380,8 @@ _PERSON_AFTER = re.compile(r" (?:people|persons?|folks?|adults?|viewers?|audienc
                            r"|personas|gente|adultos|hermanos?|hermanas?|hij[oa]s?|ni[nñ][oa]s|primos?)\b")
 """Older or younger people, "older kids", "gente mayor": an age, not when a film was made."""
 _ERA_NEGATED = re.compile(r"\b(?:not|no|nothing|none|never|ni|nada|sin|dont want|do not want|no quiero)"
-                          r"(?: (?:of|from|de))?(?: (?:the|those|these|this|any|los|las|el|la|a|an|un|una|esta)){0,2} $")
+                          r"(?: (?:of|from|de))?(?: (?:the|those|these|this|any|los|las|el|la|a|an|un|una|esta)){0,2}"
+                          r" $")
 """A negator right before an era word turns it round ("not the newer versions" wants the older ones, "nada
 más moderno" wants older); "not too old" stays a wish for newer films, as "too old" is."""
 _NOT_OLD = re.compile(r"\b(?:no|not|nothing|none|nada|ni|sin)(?: (?:the|any|too|really|very|super|muy|tan))? "

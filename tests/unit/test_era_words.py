@@ -61,7 +61,7 @@ def test_the_same_era(text: str, era: str | None) -> None:
 
 def test_the_same_era_is_the_decades_of_the_liked_films_else_of_the_picks() -> None:
     assert era_range("same", [2001, 2004, 2008], liked_years=[1994]) == (1990, 1999)
-    assert era_range("same", [2001, 2004, 2012], 1950, 1960) == (2000, 2019)  # the picks' decades, in place of the range
+    assert era_range("same", [2001, 2004, 2012], 1950, 1960) == (2000, 2019)  # the picks' decades replace the range
     assert era_range("same", []) == (None, None)
 
 
