@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections.abc import Iterator, Mapping, Sequence
@@ -80,9 +81,9 @@ class Ratings:
 
 
 RECENT_YEARS = 5
-"""How many of the catalog's last years count as new: "the new Ghostbusters", "something recent"."""
+"""How many of the catalog's last years count as new: "the new Ghostbusters", "anything from lately"."""
 OLD_SHARE = 0.25
-""""Something older" with nothing to compare with: the catalog's oldest quarter of films."""
+"""An older era with nothing on screen to compare with ("got any old ones?"): the oldest quarter of films."""
 
 
 def era_years(years: Sequence[int], era: str) -> tuple[int | None, int | None]:
@@ -123,6 +124,13 @@ class Catalog:
     @property
     def ids(self) -> list[int]:
         return list(self.items)
+
+    @functools.cached_property
+    def years(self) -> tuple[int, ...]:
+        """Every film's release year, sorted, worked out once: eras read against the whole catalog
+        (``era_years``) on any turn that asks for one.
+        """
+        return tuple(sorted(item.year for item in self.items.values() if item.year))
 
     @property
     def fingerprint(self) -> str:

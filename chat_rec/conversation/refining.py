@@ -108,8 +108,8 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
                         fresh_request: bool | None = None, reacting: bool = True,
                         new_topic: bool = False) -> dict[str, Any]:
     """The filters for this turn: stored exclusions plus what the message said (``build_constraints``);
-    the liked-genre boost is the request's in force when one is given. A relative era ("too old for
-    me") becomes a range around the picks on screen that lasts while the person reacts to picks and
+    the liked-genre boost is the request's in force when one is given. A relative era ("these feel
+    dated") becomes a range around the picks on screen that lasts while the person reacts to picks and
     ends with the next message stating a preference of its own (``reacting`` False); in a new request
     (``fresh_request``: "what's new in sci-fi?" after westerns) it reads the catalog's own years. A change of
     topic (``new_topic``) ends the old topic's year range too, unless the message states one;
@@ -131,17 +131,14 @@ def compute_constraints(state: State, runtime: Runtime[TurnContext], request: se
         era_span, era_base = None, [None, None]
     span = None
     if signal.era:
-        catalog = runtime.context.deps.catalog
         # a request of its own ("what's new in sci-fi?" after westerns) reads the catalog's years, not the picks'
         on_screen = [] if fresh_request else state.get("last_items") or []
-        years = [y for i in on_screen if (y := getattr(catalog.get(i), "year", None))]
-        # an era after an era starts from the range before the first ("got anything older?" after "what's new?"
-        # must not stay inside the newer range; "even older" still ends older than the older picks on screen)
+        # an era after an era starts from the range before the first (an older ask after a newer one must not
+        # stay inside the newer range; a second older ask still ends older than the older picks on screen)
         low, high = era_base if era_on else (history.year_min, history.year_max)
-        signal, span = with_era(signal, years, low, high, lambda: [i.year for i in catalog if i.year],
-                                lambda i: getattr(catalog.get(i), "year", None))
+        signal, span = with_era(signal, on_screen, low, high, runtime.context.deps.catalog)
     if span is not None:
-        if not era_on:  # "even older" narrows the same era again: the range before it stays the base
+        if not era_on:  # a second era in the same direction narrows it again: the range before it stays the base
             era_base = [history.year_min, history.year_max]
         era_span = list(span)
     elif stated:

@@ -159,11 +159,6 @@ class CrsEngine:
 
         return GenreAffinity.of_index(self.catalog, self.index.ids)
 
-    @cached_property
-    def _catalog_years(self) -> list[int]:
-        """Every catalog film's year: a relative era with no picks on screen reads them (``with_era``)."""
-        return [i.year for i in self.catalog if i.year]
-
     def _genres_of(self, item_id: int) -> Any:
         item = self.catalog.get(item_id)
         return item.genres if item is not None else None
@@ -245,10 +240,8 @@ class CrsEngine:
                 like = self._likes[key] = asked_like_films(text, self.resolver, case["turns"][:number],
                                                            signal.disliked_ids, signal.liked_ids)
             state.request = session.next_request(state.request, kind, signal, None, named, earlier, like)
-            on_screen = [] if kind in ("new", "change") else [i.year for i in shown if i.year]
-            signal, _ = with_era(signal, on_screen, state.history.year_min,
-                                 state.history.year_max, lambda: self._catalog_years,
-                                 lambda i: getattr(self.catalog.get(i), "year", None))  # as ``compute_constraints``
+            on_screen = [] if kind in ("new", "change") else turn_shown  # as ``compute_constraints``
+            signal, _ = with_era(signal, on_screen, state.history.year_min, state.history.year_max, self.catalog)
             c = build_constraints(state.history, signal, shown=turn_shown, mentioned=state.mentioned)
             before = state.history.copy()
             state.history.absorb(signal, c)

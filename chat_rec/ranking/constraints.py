@@ -6,11 +6,11 @@ bench all call ``build_constraints``, so the benchmark scores exactly the filter
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from chat_rec.catalog.models import era_years
+from chat_rec.catalog.models import Catalog, era_years
 from chat_rec.understanding.signal import PreferenceSignal
 
 
@@ -175,19 +175,19 @@ def era_range(era: str, shown_years: Sequence[int], year_min: int | None = None,
 YearSpan = tuple[int | None, int | None]
 
 
-def with_era(signal: PreferenceSignal, shown_years: Sequence[int], year_min: int | None, year_max: int | None,
-             catalog_years: Callable[[], Sequence[int]],
-             year_of: Callable[[int], int | None] = lambda _: None) -> tuple[PreferenceSignal, YearSpan | None]:
-    """A message's relative era ("too old for me", "anything recent?") as its year range
-    (``era_range`` around the picks on screen, or the catalog's own years from ``catalog_years`` when
-    none are), and that range; the message as it is and None when it has no era or states years itself.
-    The conversation graph and the CRS benchmark's replay both read eras through this.
+def with_era(signal: PreferenceSignal, shown_ids: Sequence[int], year_min: int | None, year_max: int | None,
+             catalog: Catalog) -> tuple[PreferenceSignal, YearSpan | None]:
+    """A message's relative era ("these feel dated", "anything from lately?") as its year range
+    (``era_range`` around the years of the picks on screen, ``shown_ids``, or the catalog's own years
+    when none are), and that range; the message as it is and None when it has no era or states years
+    itself. The conversation graph and the CRS benchmark's replay both read eras through this.
     """
     if not signal.era or signal.year_min is not None or signal.year_max is not None:
         return signal, None
-    liked = [y for i in signal.liked_ids if (y := year_of(i))]  # ``year_of``: a film's year, for "same"
-    span = era_range(signal.era, shown_years, year_min, year_max,
-                     () if shown_years or signal.era == "same" else catalog_years(), liked)
+    shown, liked = ([y for i in ids if (item := catalog.get(i)) is not None and (y := item.year)]
+                    for ids in (shown_ids, signal.liked_ids))  # the liked films' years: for "same"
+    span = era_range(signal.era, shown, year_min, year_max,
+                     () if shown or signal.era == "same" else catalog.years, liked)
     return signal.model_copy(update=dict(zip(("year_min", "year_max"), span, strict=True))), span
 
 

@@ -70,7 +70,7 @@ _FILMS_TOO_OLD = re.compile(r"^(?:(?:but|and|so|well|sorry|honestly|tbh|hmm|nah|
 """A clause about a named film or the whole list ("Ronin is too old for us", "these are all too new for me",
 "son todas demasiado antiguas"): too old or too new for the person turns them down (rule 6). Said of a
 person ("he's too old for cartoons"), or with a bare pronoun that may point at one film or the list ("those
-are too new for us" after "I've seen the second one"), it stays a relative era and no verdict
+are too new for us" after a remark on one listed film), it stays a relative era and no verdict
 (``clauses.ERA_WORDS``)."""
 
 

@@ -48,7 +48,7 @@ class PreferenceSignal(BaseModel):
     compound's parts that went into ``disliked_genres``: a part most films of an asked mood belong to
     is kept ("something funny but not a rom-com" rules out romance, not comedy)."""
     era: Literal["newer", "older", "same"] | None = None
-    """A release era relative to what is on screen ("these are too old", "algo más reciente") or to the
+    """A release era relative to what is on screen ("these feel dated", "algo más actual") or to the
     films the message likes ("same": "more from that decade", "de esa época"): no year in the benchmark's
     sense (rules 11-12); the graph turns it into a range (``ranking.constraints.with_era``)."""
 
