@@ -338,7 +338,7 @@ it ("I thought I'd like the first one but…", "pensé que me iba a gustar"): no
 
 
 NEWER = re.compile(r"\b(?:(?:too|so|really|very|muy|demasiado) (?:old|dated|viej[oa]s|antigu[oa]s)|(?:more|mas) "
-                   r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s|nuev[oa]s|actuales)|newer|new ?ish|"
+                   r"(?:recent|modern|new|actual|reciente|recientes|modern[oa]s?|nuev[oa]s?|actuales?)|newer|new ?ish|"
                    r"(?:something|anything|any|algo|una|alguna) (?:recent|reciente|nuev[oa]|modern[oa]|actual)|"
                    r"whats new|(?:the )?(?:latest|newest) (?:\w+ )?(?:films?|movies?|flicks?|ones|stuff|releases?)"
                    r"|(?:this|esta) (?:decade|decada))\b")
@@ -361,6 +361,10 @@ def relative_era(text: str) -> Literal["newer", "older", "same"] | None:
         for m in rx.finditer(text):
             if _OWNED.search(text, 0, m.start()) or _PERSON_AFTER.match(text, m.end()):
                 continue  # "his newer films", "my latest movie was …", "a film for older people": no era wish
+            if _PICKED_BEFORE.search(text, 0, m.start()) and (
+                    _PICKED_AFTER.match(text, m.end()) or _COUNTED_BEFORE.search(text, 0, m.start())
+                    or m.group(0).startswith("mas ") and _ES_ARTICLE.search(text, 0, m.start())):
+                continue  # "the older one looks good", "the two newer ones": a film on screen picked by its year
             negated = not _TOO.match(m.group(0)) and _ERA_NEGATED.search(text, 0, m.start())
             sides[other if negated else side] = True
     for _ in _NOT_OLD.finditer(text):
@@ -372,6 +376,14 @@ def relative_era(text: str) -> Literal["newer", "older", "same"] | None:
 
 
 _TOO = re.compile(r"(?:too|so|really|very|muy|demasiado) ")
+_PICKED_BEFORE = re.compile(r"\b(?:the|la|el|las|los)(?: (?:two|three|2|3|dos|tres))? $")
+_COUNTED_BEFORE = re.compile(r"\b(?:two|three|2|3|dos|tres) $")
+_PICKED_AFTER = re.compile(r" (?:one|two|three|2|3|uno|una|dos|tres)\b")
+_ES_ARTICLE = re.compile(r"\b(?:la|el) $")
+"""An era word between a determiner and "one" or a count, or after a count ("the older one", "the newer two",
+"the two more recent ones", "las dos más nuevas"; in Spanish a singular article before "más" makes it a
+superlative, "la más vieja", while "no quiero las más recientes" is a kind of film): a listed film picked out by
+its year, no era wished for."""
 _OWNED = re.compile(r"\b(?:my|his|her|their|our|your|mis|sus|tus)(?: (?:own|very|two|few))? $")
 """Someone's newer or latest films: a part of a person's work, or the film one saw last, not a wish."""
 _PERSON_AFTER = re.compile(r" (?:people|persons?|folks?|adults?|viewers?|audiences?|crowds?|kids?|children|teens?"
@@ -393,12 +405,14 @@ ERA_PHRASES = (NEWER, OLDER, _NOT_OLD, SAME_ERA)
 
 
 SET_APART = re.compile(
-    r"\b(?:anything|something|another|any|some|more|others?|algo|alguna|alguno|otra|otro|otras|otros|mas)\b"
+    r"\b(?:anything|something|another|any(?! (?:one )?of (?:them|these|those|em)\b)|some|more|others?|algo|alguna"
+    r"|alguno|otra|otro|otras|otros|mas)\b"
     r"(?: \w+)*? (?:(?:that|which) (?:is not|isnt|s not|isn t|aint)|(?:thats|whats) not|que no (?:sea|sean|es)"
     r"|other than|except(?: for)?|besides|apart from|aside from|excepto|salvo|aparte de|fuera de)$")
 """A request for other films that sets a named one apart ("anything with Tom Hanks that isn't Big", "algo
 de Pixar que no sea Toy Story", "another western other than Shane"): the film is left out of the picks,
-not judged. Said of a genre it is a dislike ("anything except horror")."""
+not judged. Said of a genre it is a dislike ("anything except horror"). "Any of them" is the list on screen,
+not a request: a film set apart from it is turned down ("I'd watch any of them except Heat")."""
 ALL_BUT = re.compile(r"(?:^|\b(?:please|pls|just|literally|honestly|really|pretty much|but|y|pero|por favor) )"
                      r"(?:anything|everything|whatever|cualquier cosa|todo|lo que sea)"
                      r" (?:except(?: for)?|other than|besides|apart from|aside from|menos|excepto|salvo)$")

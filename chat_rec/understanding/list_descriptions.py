@@ -80,15 +80,14 @@ class ListDescriptions:
                     break
         return found
 
-    def by_year(self, newest: bool) -> list[int]:
-        """The listed film released last (``newest``) or first; none on a tie or with no years."""
-        dated = [item for item in self.previous if item.year is not None]
-        if len(dated) < 2:
+    def by_year(self, newest: bool, count: int = 1) -> list[int]:
+        """The ``count`` listed films released last (``newest``) or first; none on a tie at the cut, with fewer
+        than two dated films, or when ``count`` leaves none out ("the older two" of two films)."""
+        dated = sorted((item for item in self.previous if item.year is not None), key=lambda item: item.year or 0,
+                       reverse=newest)
+        if len(dated) < 2 or not 1 <= count < len(dated) or dated[count - 1].year == dated[count].year:
             return []
-        pick = (max if newest else min)(dated, key=lambda item: item.year or 0)
-        if sum(item.year == pick.year for item in dated) > 1:
-            return []
-        return [pick.item_id]
+        return [item.item_id for item in dated[:count]]
 
     def matching(self, phrase: str, loose: bool = False) -> list[Item]:
         """The listed movies a description fits: all its words ("submarino", "the jazz"), or (``loose``,

@@ -58,9 +58,12 @@ def parse(utterance: str, previous_items: Sequence[Item] = (), resolver: TitleRe
     return parse_detailed(utterance, previous_items, resolver, previous_reply).signal
 
 
-_WHOLE = frozenset("all none every each both neither todas todos ninguna ninguno".split())
-_PLURAL_PRONOUNS = frozenset("them those these ones".split())
+_WHOLE = frozenset("all any none every each both neither todas todos ninguna ninguno".split())
+_PLURAL_PRONOUNS = frozenset("them those these ones em".split())
 _AFTER_SET_APART = frozenset(", . ! ? ; are look looks sound sounds seem seems were".split())
+_CLAUSE_VERBS = frozenset("is was s i im we looks sounds seems".split())
+"""Words that make the phrase after "but" a clause of its own ("I'd watch all of them but Heat is my favourite"):
+a contrast, not a film set apart."""
 _ASKED_ANY = frozenset("anything something everything whatever any film movie films movies flick else".split())
 """Words of a request for any film, after which "besides" and "other than" set something apart ("anything
 besides horror"); elsewhere "besides" adds ("besides, I loved Heat")."""
@@ -77,20 +80,29 @@ def _opens_before_group(keys: list[str], i: int) -> bool:
     return lexicon.GROUP_ALL.search(" ".join(keys[i + 1:end])) is not None
 
 
+def _after_group(keys: list[str], i: int) -> bool:
+    """Whether a word for the whole list ends right before the word at ``i``, so that "besides" or "other
+    than" there sets a film apart from that list ("all of them besides Heat look great", "any of those
+    other than the first"), as "except" does.
+    """
+    before = " ".join(keys[max(i - 4, 0):i])
+    return any(m.end() == len(before) for m in lexicon.GROUP_ALL.finditer(before))
+
+
 def _sets_apart_from_all(keys: list[str], i: int) -> bool:
     """Whether the "but" at ``i`` means "except", not a contrast: right after "anything" / "everything" /
     "all" ("anything but romance"; not "not at all, but"), or after a whole list just named ("all of them but
     the third", "none of those but Heat") — the list's pronoun right before it, a word for the whole list up
-    to three words before that, and after it a short phrase (up to four words) that ends the clause or is
-    followed by a plural verb ("all of them but the third look good").
+    to three words before that, and after it a short phrase (up to four words, no verb of its own) that ends
+    the clause or is followed by a plural verb ("all of them but the third look good").
     """
-    if i > 0 and keys[i - 1] in {"anything", "everything", "something", "all"}:
+    if i > 0 and keys[i - 1] in {"anything", "everything", "something", "all", "any"}:
         return keys[max(i - 2, 0):i] != ["at", "all"]
     if i < 2 or keys[i - 1] not in _PLURAL_PRONOUNS or not _WHOLE & set(keys[max(i - 4, 0):i - 1]):
         return False
     end = next((j for j in range(i + 1, min(i + 6, len(keys) + 1)) if j == len(keys) or keys[j] in _AFTER_SET_APART),
                None)
-    return end is not None and end > i + 1
+    return end is not None and end > i + 1 and not _CLAUSE_VERBS & set(keys[i + 1:end])
 
 
 @dataclass
@@ -193,8 +205,10 @@ class _Parser(ClauseReader):
                 keys[i] = "except"  # "anything but romance", "I like all of them but the third": set apart
             elif k in {"apart", "aside"} and keys[i + 1] == "from" and (i == 0 or keys[i - 1] not in {"set", "sets"}):
                 keys[i], keys[i + 1] = "except", "qqmask"  # "none of these apart from the second"
-            elif (k == "besides" or k == "other" and keys[i + 1] == "than") and _opens_before_group(keys, i):
-                keys[i] = "except"  # "besides Heat they're all great", "other than Heat, none appeal": set apart
+            elif (k == "besides" or k == "other" and keys[i + 1] == "than") and (
+                    _opens_before_group(keys, i) or _after_group(keys, i)):
+                keys[i] = "except"  # "besides Heat they're all great", "other than Heat, none appeal", "all of
+                # them besides Heat look great": set apart
                 if k == "other":
                     keys[i + 1] = "qqmask"
             elif i > 0 and keys[i - 1] in _ASKED_ANY and (k == "besides" or k == "other" and keys[i + 1] == "than") \

@@ -33,7 +33,8 @@ option"): the caller has found a listed film in them, and the clause has no verd
 
 WATCH_INTENT = re.compile(
     r"\b(?:(?:i ll|ill|i will|i m gonna|im gonna|i m going to|im going to|gonna|going to|we ll|we will|let me|lets"
-    r"|i d|id|i would|could|i shall|we shall|shall) (?:\w+ )?(?:watch|see|try|check|put|queue|add|save|stream|rent"
+    r"|i d|id|i would|we d|wed|we would|could|i shall|we shall|shall) (?:\w+ )?(?:watch|see|try|check|put|queue|add"
+    r"|save|stream|rent"
     r"|go for"
     r"|give(?! (?:\w+ ){1,3}a miss))|(?:im |i m |i am |were |we re )?going with"
     r"|\bwell (?:\w+ )?(?:watch|put|queue|stream|rent|go for)"  # "we'll" folded ("well see" is a hedge)

@@ -24,14 +24,26 @@ _UNITS = {"stars", "star", "hours", "hour", "hrs", "minutes", "mins", "more", "m
 ALL_EXCEPT = re.compile(r"\b(?:all|all of (?:them|these|those|em)|all three|all four|every one|everything|each one"
                          r"|none of (?:them|these|those|em)|not (?:a single |even )?one of (?:them|these|those|em)"
                          r"|todas|todos|todas ellas|ninguna|ninguno"
-                         r"|todos ellos|las tres|los tres) (?:\w+ ){0,3}(?:except|but|menos|excepto|salvo)\b")
+                         r"|todos ellos|las tres|los tres) (?:\w+ ){0,3}(?:except|but|menos|excepto|salvo)\b"
+                         r"|\b(?:any(?: one)? of (?:them|these|those|em)|any|cualquiera(?: de (?:ellas|esas|estas))?)"
+                         r" (?:\w+ ){0,3}?(?:except|menos|excepto|salvo)\b")
 """A whole list with an exception ("all of them except number two", "none of these except the second",
-"todas menos la segunda"): the list without the exception is one reference."""
+"todas menos la segunda"): the list without the exception is one reference. After "any" ("any of those except
+the first", "cualquiera menos la última") only a word that always sets apart counts: "but" there is read as
+"except" only where the parser rewrote it (``parser._sets_apart_from_all``), not in "I'd watch any of them but
+Heat is my favourite"."""
 _OPENING_FOLLOWERS = frozenset("is was s looks looked sounds sounded seems seemed i we es fue era parece".split())
 """Words after which a number word opening its clause is a list position ("three is great", "two I loved",
 "dos es lo más"): a copula of the film or the person as subject of their own verdict."""
 _NUMBER = {"number", "numero", "num", "nro", "no", "option", "opt", "opcion", "choice"}
 _PENULTIMATE = frozenset({"penultimate", "penultima", "penultimo"})
+_FROM_THE_END = re.compile(
+    r"\b(?:(?P<nth>second|third|2nd|3rd) (?:to|from) (?:the )?(?:last|bottom|end)"
+    r"|(?:the )?one (?:before|above) (?:the )?(?:last|bottom)(?: one)?|next to (?:the )?last|last but one"
+    r"|(?P<ante>antepenultima|antepenultimo)|(?:la|el) (?:anterior a|de antes de) (?:la|el) (?:ultima|ultimo))\b")
+"""A position counted from the end of the list in words ("the one before last", "next to last", "third from the
+bottom", "la antepenúltima", "la anterior a la última"); "second to last" and "penúltima" are read word by word."""
+_FROM_END_AT = {"second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _ANSWERS = {**dict.fromkeys(("yes", "yeah", "yep", "yup", "yea", "sure", "sip", "qqgood"), 1),
             **dict.fromkeys(("no", "nope", "nah", "naw", "qqbad"), -1)}
 """Bare answers, for one per listed film ("nope nope and yes")."""
@@ -42,9 +54,10 @@ _ORDER_OF_LIST = re.compile(
     r"|(?:listed|mentioned|put|named|gave|suggested) (?:it )?last)\b")
 """A listed film named by where the reply put it ("the one you opened with", "the film you ended on")."""
 _NEIGHBOUR = re.compile(r"\b(?:the|la|el) (?:one|film|movie) (?:right |just )?(?P<dir>after|before|below|above|under)"
-                        r" (?:it|that|this)(?: one)?\b")
+                        r"(?: (?:it|that|this)(?: one)?\b| ?$| (?=(?:not|no|nah|nope|was|is|s|sounds|looks|seems|too"
+                        r"|also|as well)\b))")
 """The listed film next to the one named last ("the last one, no wait, the one before that", "the film above
-that")."""
+that", "the last was great, the one before not so much": with nothing after it but its verdict)."""
 _START_NOUNS = frozenset({"principio", "inicio", "comienzo"})
 """Spanish nouns for the start of a list: "la del principio" is the first one."""
 _COMPARED_AMONG = re.compile(r"\b(?:best|worst|favou?rite|fave?|greatest|weakest|strongest|pick|mejor|peor"
@@ -174,7 +187,16 @@ class ListReferences:
         ids = [item.item_id for item in self.previous]
         refs: list[_Ref] = []
         text = " ".join(ckeys)
+        skip: set[int] = set()
+        for m in _FROM_THE_END.finditer(text) if n > 2 else ():
+            back = 3 if m.group("ante") else _FROM_END_AT.get(m.group("nth") or "second", 2)
+            at = text[:m.start()].count(" ")
+            if back <= n:
+                refs.append(_Ref(lo + at, [ids[-back]]))
+                skip.update(range(at, at + m.group().count(" ") + 1))
         for j, k in enumerate(ckeys):
+            if j in skip:
+                continue  # a position counted from the end, read above
             nxt = ckeys[j + 1] if j + 1 < len(ckeys) else ""
             count, prev = count_at(ckeys, j)
             picked: list[int] = []
@@ -221,10 +243,14 @@ class ListReferences:
             elif not k.isdigit() and 1 <= lexicon.NUMBER_WORDS.get(k, 0) <= n and prev not in _NUMBER \
                     and self._spelled_position(ckeys, j):
                 picked = [ids[lexicon.NUMBER_WORDS[k] - 1]]  # "liked one and three, not two"
-            elif k in _ERA_SUPERLATIVES and (prev in _DETERMINERS and nxt in {"one", "movie", "film", "pick", "", "de"}
+            elif k in _ERA_SUPERLATIVES and (prev in _DETERMINERS and nxt in _ERA_PICKED
                                              or prev in {"mas", "most", "more"} and j > 1
-                                             and ckeys[j - 2] in _DETERMINERS):
-                picked = self.descriptions.by_year(_ERA_SUPERLATIVES[k])  # "the oldest one", "la más reciente"
+                                             and (ckeys[j - 2] in _DETERMINERS or j > 2 and ckeys[j - 3] in
+                                                  _DETERMINERS and ckeys[j - 2] in lexicon.NUMBER_WORDS)
+                                             or count > 1 and nxt in _ERA_PICKED | PLURAL_NOUNS):
+                # "the oldest one", "la más reciente", "the older two", "the two newer ones", "las dos más nuevas"
+                count = count or (lexicon.NUMBER_WORDS.get(ckeys[j - 2], 1) if prev in {"mas", "most", "more"} else 1)
+                picked = self.descriptions.by_year(_ERA_SUPERLATIVES[k], count)
             elif k in {"middle", "medio", "centro"} and n > (size := max(count, _counted_before(ckeys, j),
                                                                          _counted_in_the(ckeys, j, n), 1)) \
                     and (n - size) % 2 == 0 and (
@@ -382,8 +408,13 @@ _DEMONSTRATIVES = frozenset("esta este estas estos esa ese esas esos".split())
 """Before "medio" these are "está" folded ("está medio aburrida": somewhat), no determiner."""
 _ERA_SUPERLATIVES = {"oldest": False, "older": False, "earliest": False, "newest": True, "newer": True,
                      "antigua": False, "antiguo": False, "vieja": False, "viejo": False, "nueva": True, "nuevo": True,
-                     "reciente": True, "moderna": True, "moderno": True, "recent": True}
+                     "reciente": True, "moderna": True, "moderno": True, "recent": True, "antiguas": False,
+                     "antiguos": False, "viejas": False, "viejos": False, "nuevas": True, "nuevos": True,
+                     "recientes": True, "modernas": True, "modernos": True}
 """Era words after "the"/"la"/"más": the listed film released first (False) or last (True)."""
+_ERA_PICKED = frozenset({"one", "ones", "movie", "movies", "film", "films", "pick", "picks", "", "de", "two", "three",
+                         "2", "3"})
+"""Words after "the older" / "the newest" that make it a listed film ("the older one", "the older two")."""
 OTHER_WORDS = frozenset({"other", "others", "rest", "remaining", "demas", "otra", "otro", "otras", "otros", "resto"})
 
 

@@ -251,8 +251,8 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
                    ) or nxt in {"is", "was", "es", "fue"}
         if len(content) >= 3 and listed:
             return True  # "no country and there will be blood": a listed title typed out in full
-        if len(content) == 1 and any(c in prefer for _, c in resolver._index.get(key, [])):
-            return _listed_word(resolver, text, tokens, i, prev, nxt, prefer, n)  # "heat was decent", "the thing was"
+        if len(content) == 1 and listed and _listed_word(resolver, text, tokens, i, prev, nxt, prefer, n):
+            return True  # "heat was decent", "the thing was"; elsewhere as if not listed ("saw heat as a kid")
         if n == 2 and first.key == "the" and content[0].key not in _FILM_PARTS and resolver._known_film(key) \
                 and i > 0 and tokens[i - 1].raw.endswith(("'s", "’s")) \
                 and tokens[i - 1].raw[:-2].lower() not in lexicon.common_words():

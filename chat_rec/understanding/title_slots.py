@@ -224,8 +224,8 @@ def _listed_word(resolver: TitleResolver, text: str, tokens: list[_Token], i: in
     opens = at_start(text, i, first) or prev in _JOINERS or (
         i > 0 and bool(re.search(r"[,;—–]\s*$", text[tokens[i - 1].end:first.start])))
     if opens and (nxt in _VERB_AFTER | _SUBJECT_VERBS | _VERDICT_WORDS or bool(re.search(r"[.!?…]", between))
-                  or (not nxt and not between.strip())):
-        return True  # "heat was decent", "heat. the rest, no thanks"
+                  or (not nxt and not between.strip()) or "," in between and nxt in _VERDICT_WORDS | _STRONG_CUES):
+        return True  # "heat was decent", "heat. the rest, no thanks", "heat, loved it"
     if opens and nxt in _TOPIC_SUBJECTS and n == 1 and i + 2 < len(tokens):
         return True  # "heat I tried once and fell asleep": the film set first, then its subject
     if opens and _PICK_TAIL.fullmatch(fold(re.split(r"[.!?,;…]", text[tokens[i + n - 1].end:], maxsplit=1)[0])):

@@ -48,7 +48,6 @@ SPEED, BIG, HER, HEAT, FARGO, UP, CASABLANCA, UNFORGIVEN = 377, 2797, 106920, 6,
     # not a title: inside a phrase, an object pronoun, someone else's verdict
     ("I need some speed tonight, something fast", [], []),
     ("loved her", [], []),
-    ("she loved big when she was a kid", [], []),
 ])
 def test_a_listed_lowercase_word_title_where_a_title_stands(catalog, resolver, text, liked, disliked):
     assert verdicts(parse(text, _listed(catalog, SPEED, BIG, HER), resolver)) == (sorted(liked), sorted(disliked))
@@ -357,3 +356,12 @@ ROCKY, NOSFERATU, GROUNDHOG, HOOP_DREAMS = 1954, 1348, 1265, 246
 def test_a_spanish_description_matches_english_tags(catalog, resolver, text, liked, disliked):
     listed = _listed(catalog, ROCKY, NOSFERATU, GROUNDHOG, HOOP_DREAMS)
     assert verdicts(parse(text, listed, resolver)) == (sorted(liked), sorted(disliked))
+
+
+def test_a_listed_lowercase_word_title_reads_as_its_capitalised_form(catalog, resolver):
+    """After a verb of liking and ending its phrase, a listed lowercase title is read wherever the capitalised
+    one is: whose verdict "she loved" gives is the third-person reader's business, not the title's."""
+    listed = _listed(catalog, SPEED, BIG, HER)
+    lower = parse("she loved big when she was a kid", listed, resolver)
+    assert verdicts(lower) == verdicts(parse("she loved Big when she was a kid", listed, resolver))
+    assert BIG in lower.mentioned_ids
