@@ -82,7 +82,8 @@ class ListDescriptions:
 
     def by_year(self, newest: bool, count: int = 1) -> list[int]:
         """The ``count`` listed films released last (``newest``) or first; none on a tie at the cut, with fewer
-        than two dated films, or when ``count`` leaves none out ("the older two" of two films)."""
+        than two dated films, or when ``count`` leaves none out ("the older two" of two films).
+        """
         dated = sorted((item for item in self.previous if item.year is not None), key=lambda item: item.year or 0,
                        reverse=newest)
         if len(dated) < 2 or not 1 <= count < len(dated) or dated[count - 1].year == dated[count].year:
