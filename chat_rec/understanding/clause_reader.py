@@ -419,16 +419,25 @@ class ClauseReader(ClauseVerdicts):
             st.seen_sentence = sent
             st.seen_refs = (sent, [i for r in refs for i in r.items] or st.seen_refs[1])
             named = {i for r in refs for i in r.items}
-            if st.bare_rejected[0] == sent and st.bare_rejected[1] and named <= set(st.bare_rejected[1]) and any(
-                    k in PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys):
-                # "not the first one, I've seen it": the reason is having seen it, not disliking it
+            if st.bare_rejected[0] == sent and st.bare_rejected[1] and named <= set(st.bare_rejected[1]) and (any(
+                    k in PRONOUNS or k in {"la", "lo", "las", "los"} for k in ckeys)
+                    or ckeys[0] in _RELATIVE_OPENERS | {"que"} and keys[lo - 1] == ","):
+                # "not the first one, I've seen it", "apart from the first, which I've seen, …": the reason is
+                # having seen it, not disliking it
                 for item_id in st.bare_rejected[1]:
                     if item_id in self.signal.disliked_ids:
                         self.signal.disliked_ids.remove(item_id)
                     self._items([item_id], 0, True)
                 self.settled.update(st.bare_rejected[1])
+        only = negation_only(ckeys) or ckeys[0] in _EXCEPTIONS and negation_only(["not", *ckeys[1:]])
         st.bare_rejected = (sent, [i for r in refs if r.pos in c.rejected or polarity < 0 for i in r.items]) if (
-            polarity <= 0 and (c.rejected or polarity < 0) and negation_only(ckeys)) else (-1, [])
+            polarity <= 0 and (c.rejected or polarity < 0) and only) else (-1, [])  # ("except the first, …")
+        cut = _exception_at(ckeys)
+        if not only and cut >= 0 and negation_only(["not", *ckeys[cut + 1:]]):
+            # "they all look great except Heat, which I've seen": the exception ends the clause, so a relative
+            # clause right after it may give its reason
+            st.bare_rejected = (sent, [i for r in refs if r.pos in c.rejected and r.pos - lo > cut
+                                       for i in r.items if i in self.signal.disliked_ids])
         st.refused_sentence = sent if polarity == 0 and c.rejected and ckeys[0] in lexicon.NOMINAL_NEGATORS \
             and coordination.list_only(" ".join(k for k in ckeys[1:] if k not in lexicon.SCOPE_SKIP)) else -1
         if polarity:

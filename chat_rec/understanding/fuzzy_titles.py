@@ -81,8 +81,9 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
             if held == [] and any(k in covered for k in span):
                 break
             words = [tokens[k].key for k in span]
-            if words[-1] in function or (words[0] in function and words[0] != "the" and n < 3):
-                continue
+            if words[-1] in function or (words[0] in function and words[0] != "the" and n < 3) \
+                    or n > 1 and len(words[-1]) == 1 and words[-1] not in {"i", "v", "x"} and not words[-1].isdigit():
+                continue  # (a lone letter ends no misspelt title: "jurrasic park w my son" is "with my son")
             rare = [w for w in words if w not in stop and not w.isdigit()]
             unknown = not spanish and bool(known) and any(typos.unknown_word(w) for w in words)
             if (not rare or max(len(w) for w in rare) < 4) and not unknown:
@@ -91,8 +92,8 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
             if correlative(tokens, i, n):
                 continue  # "the twistier the better": a comparative
             spelt_right = bool(known) and all(w in known or w.isdigit() or lexicon.is_known_word(w) for w in words)
-            if spelt_right and (n == 1 or len(window) < 10):
-                continue  # every word spelt right: a phrase, not a misspelt title
+            if spelt_right and (sum(w not in function for w in words) <= 1 or len(window) < 10):
+                continue  # every word spelt right: a phrase, not a misspelt title ("the closest" is no "The Closet")
             cued = i > 0 and tokens[i - 1].key in lexicon.FILM_CUES | _STRONG_CUES
             short = len(window) < (6 if n == 1 and cued else 7 if n == 1 else 8)
             if _is_genre(window) or (short and not (unknown and len(window) >= (5 if n == 1 else 6))):

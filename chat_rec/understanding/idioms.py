@@ -32,6 +32,8 @@ _NEGATED_PRAISE = re.compile(
     r"|no (?:puedo|podia|pude) dejar de (?:ver|verla|verlo|verlas|verlos)"
     r"|not without (?:its|their|some) (?:charms?|merits?|moments)|no (?:me|nos) (?:vendria|vendrian|caeria|iria) mal"
     r"|(?:wouldnt|would not) (?:hurt|say no to)|no (?:le )?(?:diria|diriamos) que no a"
+    r"|(?:(?:id|i d|wed|we d|i would|we would|i ll|ill|i have|ive|i ve) )?(?:have )?no (?:objections?|complaints?)"
+    r" (?:to|about|against)"
     r"|(?:wouldnt|would not|wont|will not|not|never|am not|arent|are not) (?:be )?(?:(?:at all|totally|entirely"
     r"|completely) )?(?:(?:opposed|averse|unwilling|reluctant|object|objecting) to|against)"
     r"|not that (?:im|i m|i am|were|we re|we are|id|i d|i would) (?:be )?(?:\w+ )?(?:against|opposed to|averse to)"
@@ -44,7 +46,8 @@ _NEGATED_PRAISE = re.compile(
     r"(?:turn (?:\w+ ){0,3}down|say no to|pass on|pass up|refuse|skip)"
     r"|(?:no|nunca|ni loca|ni loco) (?:me |nos )?(?:la |lo |las |los )?(?:pierdo|perderia|perderiamos|perdere))\b")
 """Praise built with a negator ("second to none", "can't get enough of", "no me canso de verla"), and
-opposition denied ("wouldn't be opposed to", "not averse to", "not unwilling to"): read as a like, not as
+opposition denied ("wouldn't be opposed to", "not averse to", "not unwilling to", "I'd have no objection to"):
+read as a like, not as
 a negated verdict."""
 _INTENSIFYING_NEGATORS = re.compile(
     r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"

@@ -289,6 +289,14 @@ def _later(sentence: str) -> bool:
     return bool(_LATER.search(sentence) and (_DEFERRING.search(sentence) or _NOT_NOW.search(sentence)))
 
 
+_RELATIVES = frozenset("that thats which que".split())
+_WANTED_AS = re.compile(r"(?:thats|that s|that is|that isnt|that is not|that wont|that doesnt|that dont|that will not"
+                        r"|which is|which isnt|que sea|que no sea|que no|que tenga|que no tenga)\b")
+"""A short message opening with a genre and a relative clause of what it should (not) be, nothing else: a
+description of the film wanted ("scifi that's not too heavy"); "westerns that I saw as a kid were great" is
+no ask."""
+
+
 def wants_new(keys: list[str]) -> bool:
     """Rule 13: a request, a question asking for films, or a stated want (a year range alone is
     one too: the parser adds that).
@@ -300,6 +308,11 @@ def wants_new(keys: list[str]) -> bool:
             return True  # "Sci-fi. Spaceships if possible.": a bare genre, then the wish about it
     if any(_GO.match(" ".join(w for w in words if w != ",")) for words, _ in sents):
         return True  # "Westerns and war films, hate romcoms. Go.": the go-ahead to recommend
+    first = sents[0][0] if sents else []
+    if (rel := next((j for j, w in enumerate(first[:4]) if w in _RELATIVES), 0)) and len(first) <= 8 \
+            and _WANTED_AS.match(" ".join(first[rel:])) and lexicon.mentions_genre(" ".join(first[:rel])) \
+            and not lexicon.NEGATORS & set(first[:rel]):
+        return True  # "scifi that's not too heavy", "un drama que no sea largo": the film wanted, described
     for words, question in sents:
         text = corrections.RETRACT.sub("", " ".join(w for w in words if w != ",")).strip()  # "never mind, I want…"
         if (relayed := lexicon.RELAYED_ASK.search(text)) and not _later(text) \

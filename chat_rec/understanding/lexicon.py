@@ -88,24 +88,28 @@ def spell_genres(phrase: str) -> tuple[set[str], str]:
             genres.update(names)
     return genres, "".join(" " if i in covered else ch for i, ch in enumerate(phrase))
 
+_GENRE_NOUNS = "|".join(f"(?:{pattern})" for pattern, _ in GENRE_PATTERNS)
 INTENSITY_RE = re.compile(
     r"\b(?:not|nothing|no|nada|ni|without|isnt|is not)\s+(?:(?:sea|sean|es|son|be|este|esten)\s+)?"
     r"(?:too|so|overly|very|that|demasiado|muy"
-    r"|tan)\s+(?!much\b|great\b|good\b|fond\b|keen\b|sure\b|bad\b|one\b|ones\b|movie\b|film\b|qqtitle\b)\w+"
+    r"|tan)\s+(?!much\b|great\b|good\b|fond\b|keen\b|sure\b|bad\b|one\b|ones\b|movie\b|film\b|qqtitle\b)"
+    r"(?!(?:" + _GENRE_NOUNS + r")\b\s+(?:are|is|were|was|arent|isnt|werent|wasnt|suck|bore|son|eran)\b)\w+"
     r"(?:\s+or\s+\w+)?"
 )
 """"not too violent", "nothing too long": a qualifier, never a genre dislike (rule 10); "not that one"
-rejects a film."""
+rejects a film; "it's not that musicals are bad" is a genre and its own verdict, no qualifier."""
 
 NEGATORS = frozenset(
     "not no never nothing none neither nor cant cannot dont didnt doesnt isnt wasnt arent "
     "werent wont wouldnt couldnt shouldnt havent hasnt hadnt aint hardly nobody without "
-    "nunca nada ni tampoco ningun ninguna ninguno jamas sin".split()
+    "nunca nada ni tampoco ningun ninguna ninguno jamas sin "
+    "nae dinnae cannae didnae doesnae isnae wasnae wouldnae couldnae willnae shouldnae havnae hasnae".split()
 )
+"""(The Scots forms — "nae" for "no", "-nae" for "n't" — as people type them: "nae horror", "I dinnae like it".)"""
 """Tokens that flip a clause's polarity (folded, so "don't" is "dont")."""
 
 NOMINAL_NEGATORS = frozenset("no not without sin nada ni except excepto menos salvo nothing none never nunca less "
-                             "fewer zero cero".split())
+                             "fewer zero cero nae".split())
 """Negators that can scope a noun phrase directly ("no horror", "sin terror", "nada de drama",
 "ni el drama", "anything except westerns"): the phrase right after them is rejected whatever
 the rest of the clause says."""

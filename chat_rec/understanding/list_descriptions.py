@@ -180,7 +180,8 @@ _DESCRIPTION = re.compile(
     r"((?:(?!(?:y|e|o|pero)\b)\w+ ){0,3}\w+)"
     r"|^(?:the|el|la) ((?:\w+ )?\w+)$"
     r"|^(?:both |all |just |honestly |definitely )?((?!(?:this|that|which|no|not|never|any|every|each|some|"
-    r"another|other|which|what|the|a|an)\b)(?:\w+ ){0,2}?(?!(?:the|a|an|this|that)\b)\w+)\s+(?:one|ones)\b"
+    r"another|other|which|what|the|a|an)\b)(?:(?!(?:the|la|el)\b)\w+ ){0,2}?(?!(?:the|a|an|this|that)\b)\w+)"
+    r"\s+(?:one|ones)\b"
     r"|\b(?:the (?:ones|movies|films)|ones|anything|nothing|none|any|nada|ninguna|ninguno|las|los)"
     r"(?: else| mas)? (?:with|starring|featuring|con) (?:la |el |los |las )?((?:\w+ ){0,2}\w+)"
     r"|^(?:the|el|la) (\w+) (?:sounds|looks|seems|is|was|es|fue|era|suena|pinta|parece|me|nos|te|le"
@@ -188,17 +189,16 @@ _DESCRIPTION = re.compile(
     r"|^(?:but |and |pero |y )?(\w{3,}s) (?:just |really |honestly |simply |never )?(?:are|arent|aren t|were|werent"
     r"|bore|scare|freak|creep|son|no son|me)\b"
     r"|^((?:\w+ )?\w+) (?:yes|yeah|yep|no|nope|nah|si|definitely|please|pls|for sure|sin duda|por favor)$")
-"""Descriptions of a listed movie. The first form's words hold no second "the" ("the first and the
-bowling one" is a position and a description; "the black and white one" is one description). The
-fourth form is a whole clause such as "el spaghetti western" and must fit the movie's words exactly.
-The fifth opens a clause without an article ("stapler one for sure", "both Wes Anderson ones") and
-never ends in one ("I liked the one about the mafia" is the second form's, not a description "i liked
-the"). The sixth names every listed movie that fits ("nothing else with Schwarzenegger", "the ones
-with subtitles", "nada con Jim Carrey"). The seventh is a genre noun as the subject of a verdict ("the
-cartoon sounds good", "el western pinta bien", "el documental me interesa"), the one listed film of
-that genre. The eighth is a plural topic opening a verdict ("zombies just aren't for me"), the one
-listed film whose own words (tags, overview) carry it. The ninth is a bare answer ("boxing yes",
-"zombis no"), a word or two that fit exactly one listed film."""
+"""Descriptions of a listed movie. The first form's words hold no second "the" ("the first and the bowling one" is a
+position and a description; "the black and white one" is one description). The fourth form is a whole clause such as
+"el spaghetti western" and must fit the movie's words exactly. The fifth opens a clause without an article ("stapler
+one for sure", "both Wes Anderson ones"), never holds one (so "ok the cartoon one" is the first form's) and never
+ends in one ("I liked the one about the mafia" is the second form's, not a description "i liked the"). The sixth
+names every listed movie that fits ("nothing else with Schwarzenegger", "the ones with subtitles", "nada con Jim
+Carrey"). The seventh is a genre noun as the subject of a verdict ("the cartoon sounds good", "el western pinta
+bien", "el documental me interesa"), the one listed film of that genre. The eighth is a plural topic opening a
+verdict ("zombies just aren't for me"), the one listed film whose own words (tags, overview) carry it. The ninth is
+a bare answer ("boxing yes", "zombis no"), a word or two that fit exactly one listed film."""
 
 
 def _genre_word(word: str) -> bool:

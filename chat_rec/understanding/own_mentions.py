@@ -72,16 +72,33 @@ _SIMILAR = frozenset("similar similares parecida parecido parecidas parecidos es
 _LIKENESS_PHRASES = tuple(p.split() for p in (
     "in the style of", "in the vein of", "along the lines of", "same vibe as", "same feel as", "closer to",
     "comparable to", "feel like", "feels like", "kind of like", "sort of like", "al estilo de", "del estilo de",
-    "en la linea de", "que recuerden a", "que se parezcan a"))
+    "en la linea de", "que recuerden a", "que se parezcan a", "closest thing to", "nearest thing to", "closest to",
+    "nearest to", "lo mas parecido a"))
 """Phrases that ask for films resembling the title right after them ("in the vein of Alien", "something
 closer to Blade Runner", "al estilo de Amélie"), beside the single likeness words."""
 
 _BUT = frozenset({"but", "except", "excepto", "salvo", "menos"})
 """After "anything" / "everything", these exclude what follows ("anything but stuff like Jurassic Park")."""
 
+_SAME = frozenset({"same", "mismo", "misma", "mismos", "mismas"})
+""""The same <quality> as <title>" (up to four words between, "fairy-tale" counting three): a likeness ask, as
+"same vibe as" is (``_same_as``)."""
+
 _COORDINATION = frozenset({"and", "or", "y", "o", "e", "u", "a", "to", "&"})
 """Words that join a second title to a likeness ask ("like The Matrix and Inception", "parecida a Spirited
 Away o a Ratatouille")."""
+
+
+def _same_as(before: Sequence[str]) -> bool:
+    """Whether the words right ``before`` a title are "the same <quality> as" ("the same fairy-tale charm as
+    Shrek", "el mismo humor que Amélie"), with no negator ("Fargo is not the same as Heat") or break inside.
+    """
+    if not before or before[-1] not in {"as", "que"}:
+        return False
+    i = len(before) - 1
+    same = next((j for j in range(i - 1, max(i - 6, -1), -1) if before[j] in _SAME), None)
+    return same is not None and not any(w in lexicon.NEGATORS or w in {",", "."}
+                                        for w in before[max(0, same - 2):i])
 
 
 def _asks_likeness(before: Sequence[str]) -> bool:
@@ -144,7 +161,9 @@ def _anaphoric_ask(keys: Sequence[str]) -> int | None:
             or (word in _SO_WORDS and prev in _LIKE_AFTER)
             or (word in ("in", "along", "en") and nxt in _ANAPHORS and i + 2 < len(keys)
                 and keys[i + 2] in _LIKENESS_NOUNS)
-            or (word == "to" and prev in ("close", "closer") and nxt in _ANAPHORS)
+            or (word == "to" and prev in ("close", "closer", "closest", "nearest") and nxt in _ANAPHORS)
+            or (word == "to" and prev == "thing" and i > 1 and keys[i - 2] in ("closest", "nearest")
+                and nxt in _ANAPHORS)
             or any(list(keys[i:i + len(p)]) == p for p in _ANAPHORIC_PHRASES)
         )
         if hit:
@@ -200,7 +219,7 @@ def _likeness(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (
                 between := [t.key for t in tokens if named[at - 1].end <= t.start < m.start]) <= 2 \
                 and set(between) <= _COORDINATION:
             out[named[at - 1].item_id] = None  # "a Lion King or Little Mermaid type of thing": both make the kind
-        if kind or _asks_likeness(before[-_BEFORE:]) or (last_end >= 0 and 0 < len(joined) <= 2
+        if kind or _asks_likeness(before[-_BEFORE:]) or _same_as(before) or (last_end >= 0 and 0 < len(joined) <= 2
                                                           and set(joined) <= _COORDINATION):
             out[m.item_id] = None
             last_end = m.end

@@ -37,6 +37,8 @@ _OPENING_FOLLOWERS = frozenset("is was s looks looked sounds sounded seems seeme
 "dos es lo más"): a copula of the film or the person as subject of their own verdict."""
 _NUMBER = {"number", "numero", "num", "nro", "no", "option", "opt", "opcion", "choice"}
 _PENULTIMATE = frozenset({"penultimate", "penultima", "penultimo"})
+_POSSESSIVES = frozenset("my our his her their your mi mis su sus tu tus nuestra nuestro".split())
+"""Before "number one" a possessive makes it a favourite ("my number one of all time"), no list position."""
 _FROM_THE_END = re.compile(
     r"\b(?:(?P<nth>second|third|2nd|3rd) (?:to|from) (?:the )?(?:last|bottom|end)"
     r"|(?:the )?one (?:before|above) (?:the )?(?:last|bottom)(?: one)?|next to (?:the )?last|last but one"
@@ -53,6 +55,12 @@ _ORDER_OF_LIST = re.compile(
     r" (?:it )?first)|(?:ended|finished|closed|wrapped up|rounded off|end|finish|close)(?: off| up)? (?:with|on)"
     r"|(?:listed|mentioned|put|named|gave|suggested) (?:it )?last)\b")
 """A listed film named by where the reply put it ("the one you opened with", "the film you ended on")."""
+_EARLIER_LIST = re.compile(
+    r"\b(?:from|of|in|on|off) (?:your|the|that|ur) (?:earlier|previous|last|first|other|old|older|original|1st)"
+    r" (?:batch|list|round|set|lot|bunch|suggestions?|picks|recs|recommendations|reply|answer|message)"
+    r"|\b(?:de|en) (?:la|tu) (?:lista|tanda|ronda) (?:anterior|de antes|pasada)\b")
+"""A position said of a list the bot gave before this one ("the last one from your earlier batch", "la segunda de
+la lista anterior"): not the list on screen, so no film of it."""
 _NEIGHBOUR = re.compile(r"\b(?:the|la|el) (?:one|film|movie) (?:right |just )?(?P<dir>after|before|below|above|under)"
                         r"(?: (?:it|that|this)(?: one)?\b| ?$| (?=(?:not|no|nah|nope|was|is|s|sounds|looks|seems|too"
                         r"|also|as well)\b))")
@@ -222,7 +230,8 @@ class ListReferences:
                 picked = ids[-max(count, 2 if two else 1):]
             elif k in lexicon.FORMER_WORDS and prev in _DETERMINERS:
                 picked = ids[:1]
-            elif k in {"top", "bottom"} and (prev in _DETERMINERS or j == 0) \
+            elif k in {"top", "bottom"} and (prev in _DETERMINERS or j == 0
+                                            or prev in {"and", "or", "y", "o"} and refs) \
                     and nxt in POSITION_NOUNS and not (k == "top" and nxt in {"pick", "picks", "choice"} and (
                         j + 2 == len(ckeys) or ckeys[j + 2] in {"is", "would", "was", "has", "for"})):
                 # ("Top pick: the third", "the top pick is Heat": a label for a favourite, not the first one)
@@ -236,7 +245,8 @@ class ListReferences:
             elif k in _START_NOUNS and prev == "del":  # ("al principio" is "at first")
                 picked = ids[:max(count, _counted_before(ckeys, j), 1)]  # "la del principio", "las dos del principio"
             elif k in _NUMBER and nxt in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[nxt] <= n \
-                    and (k != "no" or nxt.isdigit()):  # "no 2" is number two; "no one likes it" is nobody
+                    and (k != "no" or nxt.isdigit()) and prev not in _POSSESSIVES:
+                # "no 2" is number two; "no one likes it" is nobody; "my number one" is a favourite
                 picked = [ids[lexicon.NUMBER_WORDS[nxt] - 1]]
             elif k.isdigit() and 1 <= int(k) <= n and prev not in _NUMBER and self._bare_position(ckeys, j):
                 picked = [ids[int(k) - 1]]  # "1 and 3 are great, 2 is a hard no", "#2"
@@ -317,6 +327,9 @@ class ListReferences:
             # "loved the first and the bowling one": a description beside positions names its film too
             named = {i for r in refs for i in r.items}
             refs += [d for d in self._descriptive(ckeys, lo, ids) if not set(d.items) & named]
+        for m in _EARLIER_LIST.finditer(text):  # "the last one from your earlier batch": another list than this one
+            at = lo + text[:m.start()].count(" ")
+            refs = [r for r in refs if not (r.items and at - 5 <= r.pos < at)]
         return refs
 
     def answers(self, keys: Sequence[str], opening: bool = False) -> list[tuple[int, int]]:

@@ -26,6 +26,7 @@ from chat_rec.understanding.title_context import (
     at_start,
     inside_name,
     nearby_year,
+    ordinal_before,
     original_before,
     other_year,
     remake_near,
@@ -35,6 +36,7 @@ from chat_rec.understanding.title_context import (
 )
 from chat_rec.understanding.title_cues import (
     _CLOSED_CLASS,
+    _COUNTED,
     _FILM_NOUNS,
     _KNOWN_FILM,
     _is_weak,
@@ -359,6 +361,13 @@ class TitleResolver:
             sequel = self.series.sequel_of(item_id, spelt) if spelt else None
             if sequel is not None:  # "toy story three", "scream dos": the sequel of that number
                 item_id, n = sequel, n + 1
+            elif (ordinal := ordinal_before(tokens, i, text)) is not None and ordinal >= 2:
+                sequel = self.series.sequel_of(item_id, ordinal)
+                back = 3 if tokens[i - 1].key in {"of", "de"} else 1  # "la segunda parte de Paddington"
+                if sequel is None and back == 1:
+                    continue  # "the second Alien": a sequel the catalog holds under another name, or not at all
+                if sequel is not None:  # ("the second part of Heat" is a stretch of the film)
+                    item_id, i, n = sequel, i - back, n + back  # "the third toy story", "la segunda Paddington"
             if sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
             if item_id not in prefer_set and _possessive_of_films(tokens, i + n - 1):
@@ -384,7 +393,36 @@ class TitleResolver:
             if end < len(text) and text[end] == ")" and end_tok != i + n - 1:
                 end += 1
             mentions.append(Mention(item_id, start, end, text[start:end], score))
+        mentions += self._franchise_films(text, tokens, mentions)
         return sorted(mentions + self._other_versions(text, tokens, mentions), key=lambda m: m.start)
+
+    def _franchise_films(self, text: str, tokens: list[_Token], mentions: list[Mention]) -> list[Mention]:
+        """A film of a subtitled series counted by its place ("the third harry potter", "harry potter 3", "la
+        segunda de Harry Potter" is not read): an ordinal before the series' name or a number after it,
+        where no title was found (``SeriesIndex.franchises``).
+        """
+        keys = [t.key for t in tokens]
+        out = []
+        for name in self.series.franchises:
+            words = name.split()
+            for j in range(len(keys) - len(words) + 1):
+                if keys[j:j + len(words)] != words:
+                    continue
+                end = j + len(words)
+                first, last = j - 1, end - 1
+                ordinal = ordinal_before(tokens, j, text)
+                if ordinal is None and end < len(tokens) and re.fullmatch(r"[1-9]", keys[end]) \
+                        and text[tokens[end - 1].end:tokens[end].start].isspace() \
+                        and (end + 1 == len(keys) or keys[end + 1] not in _COUNTED):
+                    ordinal, first, last = int(keys[end]), j, end  # "harry potter 3"
+                elif ordinal is None and (spelt := spelt_sequel(text, tokens, end)) is not None:
+                    ordinal, first, last = spelt, j, end  # "harry potter three"
+                film = self.series.franchise_film(name, ordinal) if ordinal is not None else None
+                start, stop = tokens[first].start, tokens[last].end
+                if film is None or any(m.start < stop and start < m.end for m in mentions):
+                    continue
+                out.append(Mention(film, start, stop, text[start:stop], 100.0))
+        return out
 
     def _other_versions(self, text: str, tokens: list[_Token], mentions: list[Mention]) -> list[Mention]:
         """"The remake" / "the original" after a title named earlier in the text, where the catalog holds

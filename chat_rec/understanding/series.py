@@ -72,6 +72,13 @@ class SeriesIndex:
             by_name[whole if whole in numbered else name].append((0, item))
         self._series = {name: films for name, films in by_name.items()
                         if any(n >= 2 for n, _ in films) and sum(1 for n, _ in films if n == 0) == 1}
+        self.franchises = _franchises(catalog)
+        """Series of subtitled films by their shared name ("harry potter" -> its films in release order)."""
+
+    def franchise_film(self, name: str, ordinal: int) -> int | None:
+        """The film ``ordinal`` (1: the first released) of the subtitled series ``name``, or None."""
+        films = self.franchises.get(name, [])
+        return films[ordinal - 1] if 1 <= ordinal <= len(films) else None
 
     def _name_of(self, item: Item) -> str:
         name, number = _name_and_number(item.title)
@@ -96,6 +103,58 @@ class SeriesIndex:
             return []
         films = sorted(self._series.get(self._name_of(item), []), key=lambda nf: nf[0])
         return [film.item_id for _, film in films if film.item_id != item_id]
+
+
+_SUBTITLED = re.compile(r"^(?P<head>.+?)(?:: | and the | & the )(?P<tail>.+)$")
+
+
+def _franchises(catalog: Catalog) -> dict[str, list[int]]:
+    """Series whose films share a name before a subtitle ("Harry Potter and the …", "The Lord of the Rings:
+    …"; an alternative title counts, as "Indiana Jones and the Raiders of the Lost Ark" does for *Raiders of the
+    Lost Ark*), with a film named by the bare name first if the catalog has exactly one: name -> films in
+    release order. Only names of two words or more with three films or more, every one dated in a year of its
+    own, and none numbered as an episode (release order is not the order people count *Star Wars* in).
+    """
+    grouped: dict[str, dict[int, Item]] = defaultdict(dict)
+    bare: dict[str, list[Item]] = defaultdict(list)
+    for item in catalog:
+        main, _, rest = item.title.partition(" (")
+        alts = re.findall(r"(?:a\.k\.a\. )?([^()]+)\)", rest) if rest else []
+        for title in [main, *alts]:
+            key = _LEADING_ARTICLE.sub("", fold_key(_move_back_article(title)))
+            found = _SUBTITLED.match(_move_back_article(title).strip())
+            if found:
+                grouped[_LEADING_ARTICLE.sub("", fold_key(found.group("head")))][item.item_id] = item
+            elif title is main:
+                bare[key].append(item)
+    keys = {item.item_id: f" {fold_key(_move_back_article(item.title))} " for item in catalog}
+    out = {}
+    for name, films in grouped.items():
+        members = list(films.values())
+        first = min((f.year for f in members if f.year is not None), default=None)
+        base = bare.get(name, [])
+        if len(base) == 1 and base[0].year is not None and first is not None \
+                and 0 <= first - base[0].year <= _BASE_GAP:
+            members.append(base[0])  # "Night at the Museum" before "Night at the Museum: Battle of …"
+        years = [f.year for f in members]
+        outside = any(f" {name} " in key for item_id, key in keys.items()
+                      if item_id not in {f.item_id for f in members} | {b.item_id for b in base})
+        if len(name.split()) < 2 or len(members) < 3 or None in years or len(set(years)) < len(years) or outside \
+                or any("episode" in fold_key(f.title).split() for f in members):
+            continue  # ("X2: X-Men United", "Star Trek II: …": films of the name the subtitle rule does not count)
+        out[name] = [f.item_id for f in sorted(members, key=lambda f: f.year or 0)]
+    return out
+
+
+_BASE_GAP = 10
+"""At most this many years between a film named by the bare series name and the first subtitled one: "The
+Lord of the Rings" (1978) is another film than the one "The Fellowship of the Ring" (2001) follows."""
+
+
+def _move_back_article(title: str) -> str:
+    """"Lord of the Rings: The Two Towers, The" -> "The Lord of the Rings: The Two Towers"."""
+    found = re.match(r"^(?P<body>.+), (?P<article>The|A|An)$", title.strip())
+    return f"{found.group('article')} {found.group('body')}" if found else title
 
 
 def ordinal_at(keys: Sequence[str], j: int) -> int | None:

@@ -104,6 +104,8 @@ def tokenize(text: str) -> list[Tok]:
             # title keeps its suffix: "something Alien-ish" is like Alien)
         if raw.lower() == "no" and _TAG_QUESTION.match(text, m.end()) and _TAG_BEFORE.search(text[:m.start()]):
             continue  # "las tres son argentinas, ¿no?", "it's from the 90s, no?": asks to confirm, judges nothing
+        if spanish and raw.lower() == "re" and toks and toks[-1].key in _BEFORE_RE and _WORD_AFTER.match(text, m.end()):
+            continue  # "me re copan", "es re buena": the Rioplatense "very", as "muy" would be read
         if raw == ")":
             key = "."
         elif raw == "." and toks and toks[-1].key in _NUMBER_ABBREVIATIONS and toks[-1].end == m.start() \
@@ -151,11 +153,25 @@ def tokenize(text: str) -> list[Tok]:
     for j in range(1, len(toks) - 1):
         if toks[j].key == "then" and _comparative(toks[j - 1].key):  # "way more then the first", "better then X"
             toks[j] = Tok("than", toks[j].start, toks[j].end, toks[j].raw)
+        elif toks[j].key == "2" and toks[j - 1].key in _TOO_BEFORE and toks[j + 1].key.isalpha() \
+                and toks[j + 1].key not in _COUNTED:
+            toks[j] = Tok("too", toks[j].start, toks[j].end, toks[j].raw)  # "nothing 2 long", "not 2 scary"
+        elif toks[j].key == "n" and toks[j - 1].key.isalpha() and toks[j + 1].key.isalpha() and not spanish \
+                and toks[j].raw == "n":
+            toks[j] = Tok("and", toks[j].start, toks[j].end, toks[j].raw)  # "my son n he loved it"
         elif toks[j].key == "w" and toks[j + 1].key.isalpha():
             toks[j] = Tok("with", toks[j].start, toks[j].end, toks[j].raw)  # "go w the 2nd one", "w/ my wife"
     return toks
 
 
+_BEFORE_RE = frozenset("me te nos le les se lo la los las es son fue fueron esta estan estuvo era parece parecen "
+                       "parecio".split())
+_WORD_AFTER = re.compile(r" +[^\W\d_]")
+"""Where "re" intensifies the next word in Rioplatense Spanish: after a clitic or a linking verb."""
+_TOO_BEFORE = frozenset("nothing not isnt arent wasnt aint bit way far much".split())
+_COUNTED = frozenset("of and or more hours hour hrs mins minutes stars films movies ones people kids times".split())
+"""Chat writes "too" as "2" after a negator or a degree word, before an adjective ("nothing 2 long", "a bit 2
+dark"); before a counted noun or "of" it stays a number ("not 2 hours", "not 2 of them")."""
 _POSITION_IS = re.compile(r"(\w+)['’]s")
 _POSITION_HEADS = frozenset({"one", "middle", *lexicon.ORDINALS, *lexicon.LAST_WORDS})
 """Words that name a listed film's place, before a contracted "is" ("third's a no")."""

@@ -109,7 +109,9 @@ CHAT_SPELLINGS = {"wat": "what", "wut": "what", "wht": "what", "nite": "night", 
                   "sth": "something", "somethin": "something", "nothin": "nothing", "anythin": "anything",
                   "lookin": "looking", "rly": "really", "realy": "really", "sumthing": "something",
                   "sumthin": "something", "nuthin": "nothing", "nuthing": "nothing", "ne1": "anyone",
-                  "any1": "anyone", "some1": "someone", "every1": "everyone", "gr8": "great"}
+                  "any1": "anyone", "some1": "someone", "every1": "everyone", "gr8": "great", "luvd": "loved",
+                  "luved": "loved", "luvs": "loves", "luvin": "loving", "luving": "loving", "h8": "hate",
+                  "h8d": "hated", "h8ed": "hated"}
 """English chat spellings read as their words ("wat are some good westerns", "date nite"): general usage,
 too short for the typo corrector's one-edit rule."""
 
