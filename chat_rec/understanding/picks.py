@@ -18,15 +18,18 @@ _CHOICE_FILLER = re.compile(r"^(?:(?:honestly|definitely|obviously|clearly|proba
 _CHOICE = re.compile(
     r"^(?:the |la |el |las |los )?(?:\w+ ){0,3}(?:one|ones|movie|film|peli|pelicula|primera|segunda|tercera|"
     r"cuarta|quinta|ultima|primero|segundo|tercero|ultimo|first|second|third|fourth|fifth|last|latter|former|"
-    r"primeras|primeros|ultimas|ultimos|penultima|penultimo|penultimate|"
+    r"primeras|primeros|ultimas|ultimos|penultima|penultimo|penultimate|middle|medio|bottom|top|end|"
     r"option|options|opcion|opciones|choice|pick|qqtitle)$"
     r"|^(?:number|numero|num|nro|no|option|opcion) \w+(?: (?:and|y|e|&) (?:number|numero|num|nro|no|option|opcion)"
     r" \w+)*$|"
     r"^\d+(?:st|nd|rd|th)?(?: (?:and|y|e|or|o))? \d+(?:st|nd|rd|th)?$|"
+    r"^(?:one|two|three|four|five|uno|una|dos|tres|cuatro|cinco) (?:and|y|e) (?:two|three|four|five|dos|tres|cuatro"
+    r"|cinco)$|"
     r"^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$"
     r"|^(?:the|la|el|las|los|lo) (?!(?:other|others|rest|demas|otra|otro|otras|otros|resto|all"
     r"|todas|todos|both|ambas|ambos)\b)(?!.*\b(?:is|are|was|were|es|son|fue|era|eran|esta|estan)\b)(?:\w+ ){0,2}\w+$")
-"""A pick: a clause ending in "one", a position or a title; "number 2"; "la del X"; or a determiner and
+"""A pick: a clause ending in "one", a position ("the one in the middle") or a title; "number 2", "1 and 3",
+"one and three"; "la del X"; or a determiner and
 one to three words that are no group and no linking verb ("the musical", "la más vieja", "the middle
 option"): the caller has found a listed film in them, and the clause has no verdict, seeing or question."""
 

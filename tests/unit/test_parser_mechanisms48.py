@@ -42,6 +42,7 @@ And from fresh37's odd half (theme: pointing at the list), each written first as
 - Chat spellings "luvd", "h8d"; "n" between words is "and"; a lone letter ends no misspelt title.
 - Rioplatense "re" before a verb or adjective intensifies ("me re gustó", "es re buena"); "lindo/linda" praise;
   "me la anoto" means to watch it.
+- A bare pick by place: "just the one in the middle", "one and three".
 - "let's do number 2", "I'll do the third": taking a listed film up; "we'd watch", "we would see" mean to watch, as
   "I'd watch" does.
 """
@@ -369,3 +370,16 @@ def test_chat_spellings(resolver, text, liked) -> None:
 ])
 def test_rioplatense_praise(resolver, listed, text, liked) -> None:
     assert parse(text, listed, resolver).liked_ids == liked
+
+
+@pytest.mark.parametrize("text, liked", [
+    ("just the one in the middle", [RONIN]),
+    ("the one at the top", [HEAT]),
+    ("one and three", [HEAT, COLLATERAL]),
+])
+def test_bare_picks_by_place(resolver, listed, text, liked) -> None:
+    assert sorted(parse(text, listed, resolver).liked_ids) == sorted(liked)
+
+
+def test_the_middle_of_something_else_takes_nothing_up(resolver, listed) -> None:
+    assert not parse("i am in the middle of moving house", listed, resolver).liked_ids
