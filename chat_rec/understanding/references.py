@@ -425,9 +425,9 @@ _ERA_SUPERLATIVES = {"oldest": False, "older": False, "earliest": False, "newest
                      "antiguos": False, "viejas": False, "viejos": False, "nuevas": True, "nuevos": True,
                      "recientes": True, "modernas": True, "modernos": True}
 """Era words after "the"/"la"/"más": the listed film released first (False) or last (True)."""
-_ERA_PICKED = frozenset({"one", "ones", "movie", "movies", "film", "films", "pick", "picks", "", "de", "two", "three",
-                         "2", "3"})
-"""Words after "the older" / "the newest" that make it a listed film ("the older one", "the older two")."""
+_ERA_PICKED = frozenset({"one", "movie", "film", "pick", "", "de", "two", "three", "2", "3"})
+"""Words after "the older" / "the newest" that make it listed films ("the older one", "the older two"); "the newer
+ones" is a kind of film (an era, ``clauses.relative_era``), unless counted ("the two newer ones")."""
 OTHER_WORDS = frozenset({"other", "others", "rest", "remaining", "demas", "otra", "otro", "otras", "otros", "resto"})
 
 

@@ -409,7 +409,8 @@ class TitleResolver:
                 if keys[j:j + len(words)] != words:
                     continue
                 end = j + len(words)
-                first, last = j - 1, end - 1
+                first = j - 3 if j >= 3 and keys[j - 1] in {"of", "de"} else j - 1  # ("the second part of …")
+                last = end - 1
                 ordinal = ordinal_before(tokens, j, text)
                 if ordinal is None and end < len(tokens) and re.fullmatch(r"[1-9]", keys[end]) \
                         and text[tokens[end - 1].end:tokens[end].start].isspace() \

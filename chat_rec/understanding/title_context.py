@@ -107,8 +107,8 @@ def spelt_sequel(text: str, tokens: list[_Token], j: int) -> int | None:
     return number
 
 
-_SERIES_ORDINALS = {k: v for k, v in lexicon.ORDINALS.items() if v >= 1} | {
-    "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "septima": 7, "septimo": 7, "octava": 8, "octavo": 8}
+_SERIES_ORDINALS = {**lexicon.ORDINALS, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "septima": 7, "septimo": 7,
+                    "octava": 8, "octavo": 8}
 _ORDINAL_OPENERS = frozenset("the la el my".split())
 
 

@@ -383,3 +383,13 @@ def test_bare_picks_by_place(resolver, listed, text, liked) -> None:
 
 def test_the_middle_of_something_else_takes_nothing_up(resolver, listed) -> None:
     assert not parse("i am in the middle of moving house", listed, resolver).liked_ids
+
+
+def test_the_newer_ones_uncounted_are_a_kind_not_a_pick(resolver, listed) -> None:
+    sig = parse("the newer ones please", listed, resolver)
+    assert not sig.liked_ids and sig.era == "newer"
+
+
+def test_the_nth_part_of_a_subtitled_series_spans_its_words(resolver) -> None:
+    (mention,) = resolver.find_in_text("the second part of harry potter was dull")
+    assert (mention.item_id, mention.text) == (5816, "second part of harry potter")
