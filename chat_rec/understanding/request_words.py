@@ -120,9 +120,12 @@ REQUEST = re.compile(
     r"|(?<!la )(?<!el )(?<!las )(?<!los )(?:otra|otro|otras|otros)"
     r" (?:de (?!las? |los? |estas |esas |ellas )|del |como )"
     r"|another (?:one )?(?:by|from|like)|(?:lo que sea|cualquier cosa|cualquiera|whatever) (?:menos|excepto|salvo"
-    r"|que no sea|mientras no|but|except|as long as|so long as))\b"
+    r"|que no sea|mientras no|but|except|as long as|so long as)(?! (?:la|el|the) (?:primera|primero|segunda"
+    r"|segundo|tercera|tercero|cuarta|cuarto|quinta|quinto|ultima|ultimo|penultima|penultimo|first|second|third"
+    r"|fourth|fifth|last)\b))\b"
 )
-"""Rule 13: the message asks for suggestions now ("¿otra de Hitchcock?", "lo que sea menos terror" too)."""
+"""Rule 13: the message asks for suggestions now ("¿otra de Hitchcock?", "lo que sea menos terror" too; not
+"cualquiera menos la primera", which takes up the films on screen but one)."""
 
 CHOOSING = re.compile(
     r"\b(?:ill go with|i ll go with|go with the|ill take|i ll take|(?:ill|i will|i ll|im going to"

@@ -134,7 +134,7 @@ POSITIVE = re.compile((
     r"|(?:me|nos) (?:interesan?|intrigan?)\b|intrigad[oa]s?|interests? (?:me|us)|caught (?:my|our) eye|sure thing"
     r"|(?<!\bnot )(?<!\bnever )(?<!\bso )\bsure\b(?! (?:what|about|if|whether|how|why|which))"
     r"|padrisim[ao]s?|(?:que|esta|estan|se ve|se ven) (?:bien |muy |re )?padres?|chid[ao]s?|chever[ea]s?"
-    r"|bacan(?:es)?|copad[ao]s?|buenaz[ao]s?|buenard[ao]s?|re buen[ao]s?|se ven? (?:muy )?(?:bien|buen[ao]s?"
+    r"|bacan(?:es)?|copad[ao]s?|(?:me|nos|te|le|les) cop(?:a|an|o|aron|aba|aban)|buenaz[ao]s?|buenard[ao]s?|re buen[ao]s?|se ven? (?:muy )?(?:bien|buen[ao]s?"
     r"|interesantes?)"
     r"|cherish\w*|(?:couldnt|could not|cant|cannot) get enough|one of the (?:greats|best)"
     r"|holds? up|stellar|slaps?|entertain(?:ing|ed)|amusing|splendid|marvell?ous|enthralling|captivating"

@@ -40,9 +40,11 @@ And from fresh37's odd half (theme: pointing at the list), each written first as
   gory", "un drama que no sea largo") asks for films.
 - "it's not that musicals are bad": the genre is no intensity qualifier ("not that scary" still is).
 - Chat spellings "luvd", "h8d"; "n" between words is "and"; a lone letter ends no misspelt title.
-- Rioplatense "re" before a verb or adjective intensifies ("me re gustó", "es re buena"); "lindo/linda" praise;
+- Rioplatense "re" before a verb or adjective intensifies ("me re gustó", "es re buena"); "lindo/linda" praise, "me copan";
   "me la anoto" means to watch it.
 - A bare pick by place: "just the one in the middle", "one and three".
+- "cualquiera menos la primera" takes up the films on screen but one: no ask for new ones ("lo que sea menos
+  terror" still asks). Found in the browser, with "me re copan", which read no verdict.
 - "let's do number 2", "I'll do the third": taking a listed film up; "we'd watch", "we would see" mean to watch, as
   "I'd watch" does.
 """
@@ -393,3 +395,15 @@ def test_the_newer_ones_uncounted_are_a_kind_not_a_pick(resolver, listed) -> Non
 def test_the_nth_part_of_a_subtitled_series_spans_its_words(resolver) -> None:
     (mention,) = resolver.find_in_text("the second part of harry potter was dull")
     assert (mention.item_id, mention.text) == (5816, "second part of harry potter")
+
+
+def test_rioplatense_copar(resolver, listed) -> None:
+    assert sorted(parse("las dos primeras me re copan", listed, resolver).liked_ids) == sorted([HEAT, RONIN])
+    assert parse("la tercera no me copa", listed, resolver).disliked_ids == [COLLATERAL]
+    assert not parse("ganamos la copa", listed, resolver).liked_ids
+
+
+def test_any_but_a_listed_position_is_no_request(resolver, listed) -> None:
+    sig = parse("cualquiera menos la primera me encantaría", listed, resolver)
+    assert sorted(sig.liked_ids) == sorted([RONIN, COLLATERAL]) and not sig.wants_new_recommendations
+    assert parse("lo que sea menos terror", [], resolver).wants_new_recommendations
