@@ -40,8 +40,8 @@ And from fresh37's odd half (theme: pointing at the list), each written first as
   gory", "un drama que no sea largo") asks for films.
 - "it's not that musicals are bad": the genre is no intensity qualifier ("not that scary" still is).
 - Chat spellings "luvd", "h8d"; "n" between words is "and"; a lone letter ends no misspelt title.
-- Rioplatense "re" before a verb or adjective intensifies ("me re gustó", "es re buena"); "lindo/linda" praise, "me copan";
-  "me la anoto" means to watch it.
+- Rioplatense "re" before a verb or adjective intensifies ("me re gustó", "es re buena"); "lindo/linda" praise,
+  "me copan"; "me la anoto" means to watch it.
 - A bare pick by place: "just the one in the middle", "one and three".
 - "cualquiera menos la primera" takes up the films on screen but one: no ask for new ones ("lo que sea menos
   terror" still asks). Found in the browser, with "me re copan", which read no verdict.
