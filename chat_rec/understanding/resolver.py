@@ -23,6 +23,7 @@ from chat_rec.understanding.fuzzy_titles import fuzzy_matches, number_key
 from chat_rec.understanding.series import SeriesIndex
 from chat_rec.understanding.title_accept import accept, coordinated
 from chat_rec.understanding.title_context import (
+    SERIES_ORDINALS,
     at_start,
     inside_name,
     nearby_year,
@@ -402,6 +403,8 @@ class TitleResolver:
         where no title was found (``SeriesIndex.franchises``).
         """
         keys = [t.key for t in tokens]
+        if not any(k.isdigit() or k in lexicon.NUMBER_WORDS or k in SERIES_ORDINALS for k in keys):
+            return []  # no place said: the series index is not even built
         out = []
         for name in self.series.franchises:
             words = name.split()

@@ -9,6 +9,7 @@ sequel known only by its subtitle (*The Matrix Reloaded*) is not guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -72,8 +73,13 @@ class SeriesIndex:
             by_name[whole if whole in numbered else name].append((0, item))
         self._series = {name: films for name, films in by_name.items()
                         if any(n >= 2 for n, _ in films) and sum(1 for n, _ in films if n == 0) == 1}
-        self.franchises = _franchises(catalog)
-        """Series of subtitled films by their shared name ("harry potter" -> its films in release order)."""
+
+    @functools.cached_property
+    def franchises(self) -> dict[str, list[int]]:
+        """Series of subtitled films by their shared name ("harry potter" -> its films in release order), built
+        on first use (about a second over the whole catalog).
+        """
+        return _franchises(self.catalog)
 
     def franchise_film(self, name: str, ordinal: int) -> int | None:
         """The film ``ordinal`` (1: the first released) of the subtitled series ``name``, or None."""
@@ -121,12 +127,12 @@ def _franchises(catalog: Catalog) -> dict[str, list[int]]:
         main, _, rest = item.title.partition(" (")
         alts = re.findall(r"(?:a\.k\.a\. )?([^()]+)\)", rest) if rest else []
         for title in [main, *alts]:
-            key = _LEADING_ARTICLE.sub("", fold_key(_move_back_article(title)))
-            found = _SUBTITLED.match(_move_back_article(title).strip())
+            natural = _move_back_article(title)
+            found = _SUBTITLED.match(natural.strip())
             if found:
                 grouped[_LEADING_ARTICLE.sub("", fold_key(found.group("head")))][item.item_id] = item
             elif title is main:
-                bare[key].append(item)
+                bare[_LEADING_ARTICLE.sub("", fold_key(natural))].append(item)
     keys = {item.item_id: f" {fold_key(_move_back_article(item.title))} " for item in catalog}
     out = {}
     for name, films in grouped.items():
@@ -137,8 +143,8 @@ def _franchises(catalog: Catalog) -> dict[str, list[int]]:
                 and 0 <= first - base[0].year <= _BASE_GAP:
             members.append(base[0])  # "Night at the Museum" before "Night at the Museum: Battle of …"
         years = [f.year for f in members]
-        outside = any(f" {name} " in key for item_id, key in keys.items()
-                      if item_id not in {f.item_id for f in members} | {b.item_id for b in base})
+        own = {f.item_id for f in members} | {b.item_id for b in base}
+        outside = any(f" {name} " in key for item_id, key in keys.items() if item_id not in own)
         if len(name.split()) < 2 or len(members) < 3 or None in years or len(set(years)) < len(years) or outside \
                 or any("episode" in fold_key(f.title).split() for f in members):
             continue  # ("X2: X-Men United", "Star Trek II: …": films of the name the subtitle rule does not count)

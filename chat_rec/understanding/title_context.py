@@ -107,7 +107,7 @@ def spelt_sequel(text: str, tokens: list[_Token], j: int) -> int | None:
     return number
 
 
-_SERIES_ORDINALS = {**lexicon.ORDINALS, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "septima": 7, "septimo": 7,
+SERIES_ORDINALS = {**lexicon.ORDINALS, "seventh": 7, "7th": 7, "eighth": 8, "8th": 8, "septima": 7, "septimo": 7,
                     "octava": 8, "octavo": 8}
 _ORDINAL_OPENERS = frozenset("the la el my".split())
 
@@ -121,7 +121,7 @@ def ordinal_before(tokens: list[_Token], i: int, text: str) -> int | None:
     if i >= 3 and tokens[i - 1].key in {"of", "de"} and tokens[i - 2].key in _PART_NOUNS \
             and text[tokens[i - 3].end:tokens[i].start].strip(" ") == f"{tokens[i - 2].raw} {tokens[i - 1].raw}":
         i -= 2  # "the second part of Paddington", "la segunda parte de Paddington", "the third one of Toy Story"
-    if i == 0 or (number := _SERIES_ORDINALS.get(tokens[i - 1].key)) is None \
+    if i == 0 or (number := SERIES_ORDINALS.get(tokens[i - 1].key)) is None \
             or not text[tokens[i - 1].end:tokens[i].start].isspace():
         return None
     return number if i == 1 or tokens[i - 2].key in _ORDINAL_OPENERS or tokens[i - 2].key in {",", "."} else None
