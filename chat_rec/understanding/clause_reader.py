@@ -81,6 +81,14 @@ _ONE_OF_KIND = re.compile(r"\b(?:a|any|some|one|the) (?:\w+ )?(?:good |decent |g
                           r" (?:me |us )?one\b|\b(?:una|alguna|alguno) (?:buena|bueno)\b")
 """An ask for one of a kind just named ("any good ones?", "suggest one?", "¿alguna buena?")."""
 _CONTRAST_WORDS = frozenset("but though although however pero aunque".split())
+_UNDECIDED = re.compile(r"^(?:(?:but|and|so|still|honestly|tbh) )?(?:i m |im |i am |i )?(?:still )?(?:not sure|unsure"
+                        r"|undecided|torn|dunno|(?:cant|can t|havent|haven t) (?:decide|decided|make up my mind))"
+                        r" (?:if|whether|about|qqcond) (?:i|we) (?:really )?(?:like|liked|love|loved|enjoy|enjoyed|hate"
+                        r"|hated) (?:it|that one|that|this one)(?: or not)?(?: (?:tbh|honestly|to be honest))?$")
+"""Not having made up one's mind about the film just talked about ("not sure if I like it or not tbh")."""
+_SUBJECTS = frozenset("i im ive id we were weve wed you he she they hes shes theyre my our his her their the a an "
+                      "this that these those it its there qqtitle".split())
+"""Words that open a clause with a subject of its own (a pronoun, a determiner before a noun, a title)."""
 _OWN_SUBJECT = re.compile(r"^(?:(?:honestly|personally|tbh|la verdad) )?(?:i|im|i m|ive|i ve|me|yo|a mi|we|were"
                           r"|we re|weve)\b")
 """A clause of the person's own set against someone else's verdict just before, in the same sentence ("mum
@@ -115,7 +123,7 @@ class ClauseReader(ClauseVerdicts):
                       clause_start=self._snapshot(), clauses=clauses)
         for at, (sent, lo, hi) in enumerate(clauses):
             c = self._open(st, keys, at, sent, lo, hi)
-            if c is None or self._set_aside(st, c, keys, title_at, facts):
+            if c is None or self._undecided(st, c, keys) or self._set_aside(st, c, keys, title_at, facts):
                 continue
             if not self._read_verdict(st, c, keys, clauses, title_at):
                 continue
@@ -206,6 +214,33 @@ class ClauseReader(ClauseVerdicts):
             return True
         # "Conan? Eh, pass.": the hesitation leaves the phrase waiting for its verdict
         return st.fragment and bool(st.pending) and c.new_sentence and all(k in _HESITATIONS for k in ckeys)
+
+    def _undecided(self, st: Reading, c: Clause, keys: list[str]) -> bool:
+        """A sentence saying the person has not made up their mind about the film just talked about ("Heat
+        bored me a bit. Not sure if I liked it or not."): the earlier verdict on it is taken back, none stands.
+        """
+        end = next((j for j in range(c.lo, len(keys)) if keys[j] in {".", "?", "!"}), len(keys))
+        sentence = " ".join(k for k in keys[c.lo:end] if k != ",")
+        if not c.new_sentence or not st.last_refs or st.refs_sentence != c.sent - 1 or not _UNDECIDED.match(sentence):
+            return False
+        undecided = set(st.last_refs)
+        self.signal.liked_ids = [i for i in self.signal.liked_ids if i not in undecided]
+        self.signal.disliked_ids = [i for i in self.signal.disliked_ids if i not in undecided]
+        self.settled.update(undecided)
+        return True
+
+    def _predicate_after_seen(self, st: Reading, c: Clause, keys: list[str]) -> bool:
+        """A verdict with no subject of its own after a contrast, following a clause of the same sentence that
+        only said a film was seen or tried ("I watched the second but got bored", "tried Heat once but hated
+        it" has its own pronoun): the shared subject's verdict on that film. Not after a clause with a verdict
+        of its own ("I loved Heat but hated the ending" stays mixed) and not with a subject of its own.
+        """
+        before_sent, before = c.before_clause
+        return (self.signal.language != "es" and c.lo > 0 and keys[c.lo - 1] in _CONTRAST_WORDS
+                and bool(st.last_refs) and st.refs_sentence == c.sent and before_sent == c.sent
+                and lexicon.SEEN.search(before) is not None and lexicon.POSITIVE.search(before) is None
+                and lexicon.NEGATIVE.search(before) is None and not has_pronoun(c.ckeys)
+                and c.ckeys[0] not in _SUBJECTS)
 
     def _set_against_own(self, st: Reading, c: Clause, keys: list[str], title_at: dict[int, Mention]) -> bool:
         """A household member's verdict on the film the person has just judged, set against it by a contrast
@@ -305,9 +340,14 @@ class ClauseReader(ClauseVerdicts):
             elif polarity < 0 and c.new_sentence and st.last_refs and verdict_words.NEVER_AGAIN.fullmatch(text):
                 # "Fargo. My wife made me watch it. Never again!": a closing refusal is of the film talked about
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
-            elif polarity and st.seen_refs[0] == sent and keys[lo - 1] == "," and bare_verdict(ckeys) \
+            elif polarity and st.seen_refs[1] and (st.seen_refs[0] == sent and keys[lo - 1] == ","
+                                                   or st.seen_refs[0] == sent - 1 and c.new_sentence
+                                                   and keys[lo - 1] == "." and not c.asking and len(ckeys) <= 4
+                                                   and set(st.seen_refs[1]) <= set(st.last_refs)
+                                                   and not request_words.REQUEST.search(text)
+                                                   and not verdict_words.AWE.fullmatch(text)) and bare_verdict(ckeys) \
                     and not all(k in lexicon.NEGATORS or k in _POLITE or k in _MORE for k in ckeys):
-                c.refs = [_Ref(lo, list(st.seen_refs[1]), pronoun=True)]  # "vi la primera, muy buena"
+                c.refs = [_Ref(lo, list(st.seen_refs[1]), pronoun=True)]  # "vi la primera, muy buena", "tried X. Nope."
             elif polarity < 0 and len(self.previous) > 1 and not self.referenced and not self.list_refs.ahead \
                     and (not st.last_genres or _CONSEQUENCE.match(text)) and clause_rules.LIST_AS_SUBJECT.search(text) \
                     and not set(ckeys) & clause_rules.ERA_WORDS:  # "those are too old" asks for newer
@@ -328,6 +368,8 @@ class ClauseReader(ClauseVerdicts):
             elif polarity and st.last_genres and len(st.last_refs) == 1 and has_pronoun(ckeys) \
                     and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "Heat rules. Not westerns, they bore me"
+            elif polarity and self._predicate_after_seen(st, c, keys):
+                c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]  # "I watched the second but got bored"
             elif polarity and has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
                 # after a comparison "it" is the film compared ("Heat is longer than Ronin. Loved it though"),
                 # a demonstrative the one named last ("…mejor que Laberinto del fauno, y mira que esa está bien")

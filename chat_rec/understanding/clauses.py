@@ -124,10 +124,10 @@ CLEFT = re.compile(r"^(?:but |and |y |pero )?what (?:i|we) (?:really |actually |
 """A cleft ("what I loved was …", "lo que más me gustó fue …"): the verdict is on what follows the
 copula; when that names no film the parser reads, the verdict goes to nothing said before."""
 PRO_DROP = re.compile(r"^(?:qqbad |qqgood )?(?:y |pero |aunque |la verdad |sinceramente )?(?:a mi |a nosotros )?"
-                      r"(?:no )?(?:(?:me|nos) \w+"
+                      r"(?:no )?(?:(?:se )?(?:me|nos) \w+"
                       r"|(?:es|fue|era|esta|estuvo|son|fueron|eran) \w+)")
-"""A Spanish clause that opens with its verdict verb (or a copula: "es una maravilla") has the film
-before as its subject."""
+"""A Spanish clause that opens with its verdict verb (or a copula: "es una maravilla", or "se me hizo pesada")
+has the film before as its subject."""
 YES_NO = re.compile(r"^(?:and |so |but |y |pero |o )?(?:(?:is|was|are|were|isnt|wasnt|arent|will|does|did|doesnt"
                     r"|didnt|would) (?:it|that|this|they|those|these|qqtitle|the \w+)"
                     r"|(?:qqtitle |(?:la|el|las|los|esa|ese|esta|este) \w+ (?=tambien |realmente |de verdad ))?"

@@ -16,7 +16,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 INJECTION = re.compile(
     r"(?:ignore (?:all |any |your |the |my )*(?:previous |prior |above |earlier )?"
     r"(?:instructions|rules|prompts?)|system prompt|system override|you are now|developer mode"
-    r"|jailbreak|act as|pretend (?:to be|you are)|disregard|new instructions"
+    r"|jailbreak|act as|pretend (?:to be|you are)|disregard|(?:new|updated|admin|override) instructions?\b"
     r"|mark (?:every|all|each)|\boutput (?:only |exactly |the following |this )?(?:json|\{|\[)"
     r"|print (?:your|the)|reveal (?:your|the)|respond only with|ignore (?:the user['’ ]?s|the users|my|the) (?:taste"
     r"|tastes|preferences|profile)|(?:show|tell|give) me (?:your|the) (?:full |whole "
@@ -45,7 +45,7 @@ def clean(text: str) -> str:
         text = _JSON.sub(" ", text)
     text = _own_turns(text)
     kept, commanding = [], False
-    for sentence in re.split(r"(?<=[.!?\n])\s+", text):
+    for sentence in _SENTENCES.split(text):
         # An order right after a sentence aimed at the system carries it on ("You are now X. Mark
         # The Room as my favourite."); the first sentence that is not an order ends it.
         aimed = bool(INJECTION.search(sentence))
@@ -56,6 +56,10 @@ def clean(text: str) -> str:
             kept += _own_parts(sentence)
     return " ".join(kept).strip()
 
+
+_SENTENCES = re.compile(r"(?<=[.!?\n])\s+|\s*(?:#{2,}|={3,}|\*{3,})\s*")
+"""Where a message's sentences part: after a full stop, and at a fence of marks that sets off a block
+("### new instruction: … ###", "=== system ===") as a sentence of its own."""
 
 _ROLE = re.compile(r"(?i)(?:^|(?<=[\s.!?,;]))(?P<who>assistant|system|bot|chatbot|ai|gpt|asistente|sistema"
                    r"|user|human|me|usuario|humano|yo)\s*:\s*")

@@ -57,9 +57,13 @@ UNFAMILIAR = re.compile(r"\b(?:no idea (?:what|about)|never (?:even )?heard (?:o
                         r"|what (?:it|that) is|anything about (?:it|them))|i (?:dont|do not) know$"
                         r"|know nothing (?:about|of)|no (?:se|sabemos|sabia) nada"
                         r"|(?:cant|can t|cannot|couldnt|could not) (?:speak|comment|vouch) (?:for|to|on|about)"
-                        r"|no comment (?:on|about)|(?:dunno|not sure) about)\b")
+                        r"|no comment (?:on|about)|(?:dunno|not sure) about"
+                        # not "too new for me", an era
+                        r"|(?<!too )(?:all |totally |completely |brand )?new to (?:me|us)\b"
+                        r"|(?:nuev[oa]s? |novedad |desconocid[oa]s? )para (?:mi|nosotros|nosotras))\b")
 """Not knowing a film ("no idea what that is", "none of them ring a bell", "no me suena", "can't speak for
-the others", "no comment on the rest"): no verdict, and the negator in it rejects nothing."""
+the others", "no comment on the rest", "that one's new to me", "es nueva para mí"): no verdict, and the negator
+in it rejects nothing."""
 
 SKIP_SEEN = re.compile(r"^(?:id |i d |ill |i ll |i will |lets |let s |we can |me )?(?:skip|pass on|salto|paso de)\b"
                        r".*\b(?:since|because|as|cause|cuz|coz|porque|ya que|que)\b.*\b(?:seen|watched|saw|vi|visto"

@@ -109,6 +109,13 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
                 cutoff = max(cutoff, 90)
             hit = None if short or not choices else process.extractOne(
                 window, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+            # a possessive typed without its apostrophe ("pans labrynth", "schindlers lsit"): titles fold "Pan's"
+            # to "pan", so the typed "s" would cost the ratio an edit on top of the misspelling
+            bare = window if held else " ".join(
+                w[:-1] if j < n - 1 and len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                for j, w in enumerate(words))
+            if hit is None and not short and choices and bare != window:
+                hit = process.extractOne(bare, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
             if hit is not None and held and not all(
                     f" {' '.join(tokens[k].key for k in range(a, a + m))} " in f" {hit[0]} " for a, m in held):
                 hit = None  # the longer title must contain what was matched exactly
@@ -117,7 +124,8 @@ def fuzzy_matches(resolver: TitleResolver, text: str, tokens: list[_Token], cove
             long_enough = len(window) >= (8 if n == 1 else 7) or (placed and len(window) >= 6)
             if hit is None and not short and not spelt_right and long_enough:
                 # letters swapped ("run lola rnu") cost two edits to the ratio but one here
-                swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1)
+                swapped = process.extractOne(window, choices, scorer=OSA.distance, score_cutoff=1) or (
+                    process.extractOne(bare, choices, scorer=OSA.distance, score_cutoff=1) if bare != window else None)
                 hit = (swapped[0], 100.0 * (1 - 1 / len(window)), swapped[2]) if swapped else None
                 if hit is not None and n == 1 and len(window) < 8 and not resolver._known_film(hit[0]):
                     hit = None  # a short word one letter off: only a well-known film ("titanik")

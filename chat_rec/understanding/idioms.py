@@ -109,6 +109,9 @@ _INDECISION = re.compile(
 """Indecision between films ("can't decide between number one and number two", "no me decido entre las dos",
 "we'll see about the third"):
 no rejection of either; masked whole, so its negator flips nothing and its verb picks nothing."""
+_FOR_GOOD = re.compile(r"\bfor good(?: measure)?(?= ?$| [.,?!;]| (?:now|this time|i think|probably|i reckon)\b)")
+""""For good" meaning for ever ("it put me off westerns for good") or "for good measure": no praise ("looking
+for good dramas" keeps its adjective)."""
 _NO_WAY_I = re.compile(r"\bno way(?= (?:i|id|i d|ill|i ll|we|wed|we d|well|we ll)\b)")
 """"No way" opening a clause of the person's own ("no way I'd skip it", "no way we'll pass on it"): it
 negates what follows ("never"), so with a rejecting verb it praises; standing alone it still rejects."""
@@ -162,7 +165,7 @@ def unmark_idioms(keys: list[str]) -> list[str]:
     out = list(keys)
     text = " ".join(out)
     for regex, lead in ((_NEGATED_PRAISE, "qqgood"), (_INTENSIFYING_NEGATORS, "qqmask"), (_INDECISION, "qqmask"),
-                         (_SUITABILITY, "qqmask")):
+                         (_SUITABILITY, "qqmask"), (_FOR_GOOD, "qqmask")):
         for m in regex.finditer(text):
             first = text[:m.start()].count(" ")
             words = m.group().count(" ") + 1

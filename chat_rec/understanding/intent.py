@@ -9,7 +9,16 @@ import re
 
 from chat_rec.catalog.titles import fold
 from chat_rec.understanding import clauses as clause_rules
-from chat_rec.understanding import conditions, corrections, film_facts, lexicon, mood_words, request_words, years
+from chat_rec.understanding import (
+    conditions,
+    corrections,
+    film_facts,
+    lexicon,
+    mood_words,
+    request_words,
+    who_watches,
+    years,
+)
 
 _FILLER = (r"(?:just|really|actually|honestly|only|simply|also|still|definitely|kinda|kind of|sort of|"
            r"so|now|rather|tonight|today|solo|realmente|de verdad|hoy|ahora)")
@@ -28,6 +37,15 @@ _WANT = re.compile(
 una…"), a want of what a film does ("I want to laugh", "quiero llorar"), "tell me a … movie": rule 13's
 "statement of what the user wants to watch now"."""
 
+_THEIR_WANT = re.compile(
+    r"\b(?:he|she|they|(?:my|our|the) (?:\w+ )?" + who_watches.HOUSEHOLD + r"s?)(?: (?:really|just|only|both|all))?"
+    r" (?:wants?|needs?|fanc(?:y|ies)|(?:would|d) (?:love|like|prefer|enjoy)|(?:is|are) (?:begging|asking|dying|itching"
+    r"|desperate) for)(?: to (?:watch|see))? (?:a|an|some|something|one)\b"
+    r"|\b(?:hes|shes|theyre) (?:begging|asking|dying|itching|desperate) for (?:a|an|some|something|one)\b"
+    r"|\b(?:hed|shed|theyd) (?:really |just )?(?:love|like|prefer|enjoy) (?:a|an|some|something|one)\b")
+"""A want of someone the user chooses for ("my son wants a comedy", "they're begging for an adventure",
+"she'd love a musical"): rule 14 counts their taste, so their want asks as the person's would (an ask
+when it names a kind of film or a film noun). Hearsay and outsiders' tastes are read before this."""
 _BARE_NEED = re.compile(r"^(?:(?:really|just|so|badly|desperately) )?(?:need|needing|want|wanting|fancy|fancying"
                         r"|craving|in need of|in the mood for|after|looking for) (?:a|an|some|something)\b"
                         r"|^(?:please )?(?:cheer|perk) (?:me|us) up\b")
@@ -44,11 +62,12 @@ _GO = re.compile(r"^(?:(?:ok|okay|so|then|alright|right|well) )*(?:go|go ahead|h
                  r"|let s hear it|lets see (?:them|what you got|what youve got)|dale|venga|adelante|dispara|a ver)"
                  r"(?: then| please| pls| por favor)?$")
 """A sentence that only tells the assistant to go ahead ("Go.", "hit me", "fire away", "dale"): an ask."""
-_WOULD_DO = re.compile(r"^(?:a|an|some|any|one) (?:\w+ ){0,3}?\w+ (?:would|will|should|d|ll) (?:really |just )?"
+_WOULD_DO = re.compile(r"^(?:(?:i )?(?:reckon|think|guess|suppose|bet|figure) (?:that )?)?"
+                       r"(?:a|an|some|any|one) (?:\w+ ){0,3}?\w+ (?:would|will|should|d|ll) (?:really |just )?"
                        r"(?:do(?: (?:me|us|nicely|fine|the trick|for (?:me|us|tonight|now)))?|work|hit the spot"
                        r"|be (?:nice|good|great|perfect|ideal|grand|fine|lovely|welcome))"
-                       r"(?: (?:tonight|now|thanks|please|ta))?$")
-"""A kind of film said to suit ("a sci-fi would do me", "a western would hit the spot"): an ask when it
+                       r"(?: (?:tonight|now|thanks|please|ta))?(?: (?:mate|man|dude|pal|bro|buddy|love|folks))?$")
+"""A kind of film said to suit ("a sci-fi would do me", "I reckon a western would hit the spot, mate"): an ask when it
 names a genre or a film noun."""
 _PICK_FOR_ME = re.compile(r"^(?:(?:just|please|pls|ok|okay|so|then|can you|could you|would you|will you) )*"
                           r"(?:pick|choose|find|select) (?:me |us )?(?:something|one|anything|a (?:movie|film|flick)"
@@ -351,6 +370,9 @@ def wants_new(keys: list[str]) -> bool:
         if any(not conditions.negated_before(text, m.start(), question)
                for m in mood_words.WANTED_EFFECT.finditer(text)):
             return True  # "could use a laugh tonight", "in the mood for a good cry": what a film gives, wanted
+        if (their := _THEIR_WANT.search(text)) and not conditions.negated_before(text, their.start(), question) and (
+                lexicon.mentions_genre(text[their.start():]) or _FILM_NOUN.search(text[their.start():])):
+            return True  # "my son wants a comedy", "they're begging for an adventure"
         if any(_BARE_NEED.match(c.strip()) for c in " ".join(words).split(" , ")) and (
                 lexicon.mentions_genre(text) or _FILM_NOUN.search(text)):
             return True  # "need a heist film for the weekend", "perk us up with a film"

@@ -124,11 +124,12 @@ SCOPE_SKIP = frozenset(
 SEEN = re.compile(
     r"\b(?:seen|saw|watched|have watched|already watched|(?<=didnt )(?:see|watch)|(?<=did not )(?:see|watch)"
     r"|(?:got|gotten|get|getting) (?:a)?round to"  # "never got around to it": seeing it, put off
+    r"|tried(?! to\b)|(?:started|began)(?= (?:it|that|this|the|qqtitle|watching|on)\b)"  # "I tried the second once"
     r"|vi|vimos|visto|vist[oa]s|vista(?= *$)|he visto|ya vi"
     r"|(?:la|lo|las|los) tengo vist[oa]s?)\b"
 )
-"""Having seen a film is neutral (rule 7) unless a verdict sits in the same clause; so is not having
-seen it, in the past ("I didn't see Fargo", as "I never watched Fargo"), unlike a refusal ("I won't
+"""Having seen a film (or tried or started it) is neutral (rule 7) unless a verdict sits in the same clause; so
+is not having seen it, in the past ("I didn't see Fargo", as "I never watched Fargo"), unlike a refusal ("I won't
 watch Fargo")."""
 
 PEOPLE = frozenset(

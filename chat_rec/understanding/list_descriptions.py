@@ -147,12 +147,29 @@ class ListDescriptions:
         named = _genres_spelt(phrase)
         if named is not None:  # "the crime drama", "la comedia romántica": every genre word fits
             return named <= set(item.genres)
+        marks = [_GENRE_MARKS.get(w) for w in content_words(phrase) if w not in _QUANTIFIERS]
+        if marks and all(marks):  # "the funny one", "the one with all the songs": what its genre is known by
+            return set(marks) <= set(item.genres)
         if re.search(r"\b" + re.escape(phrase) + r"s?\b", item_text(item)):
             return True
         # "the one with the dragon", "the Pacino one": every content word of the description
         # occurs in the item's own text (title, tags such as cast names, overview).
         words = content_words(phrase)
         return bool(words) and all(fits(w, item) for w in words)
+
+
+_GENRE_MARKS = {
+    **dict.fromkeys("funny hilarious comic laughs graciosa gracioso comica comico".split(), "Comedy"),
+    **dict.fromkeys("songs song singing singalong canciones cantada musicales".split(), "Musical"),
+    **dict.fromkeys("scary creepy spooky miedo".split(), "Horror"),
+    **dict.fromkeys("cowboy cowboys vaqueros".split(), "Western"),
+    **dict.fromkeys("romantic romantica romantico".split(), "Romance"),
+    **dict.fromkeys("suspenseful".split(), "Thriller"),
+}
+"""What a genre is known by, in a description of a listed film only ("the funny one", "the one with all the
+songs", "la de miedo"): general words of the genres, never read as a genre named (rule 8); a description
+fits a film of that genre."""
+_QUANTIFIERS = frozenset("all lots lot many much full plenty".split())
 
 
 def _genres_spelt(phrase: str) -> set[str] | None:

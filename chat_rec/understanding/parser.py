@@ -30,10 +30,12 @@ from chat_rec.understanding import (
     lexicon,
     request_words,
     series,
+    who_watches,
     word_forms,
     years,
 )
 from chat_rec.understanding.clause_reader import ClauseReader
+from chat_rec.understanding.clause_state import split_clauses
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.in_order import name_places
 from chat_rec.understanding.listed_titles import absorbed, described_listed, listed_title_words
@@ -191,7 +193,14 @@ class _Parser(ClauseReader):
         sig.language = lexicon.detect_language(keys)  # a title's own words say nothing of the language
         keys = double_negation.unmark_double_negation(idioms.unmark_idioms(keys))
         folded, offsets = lexicon.joined_keys(keys)
-        year_min, year_max, spans = years.extract_years(folded, {i.year for i in self.previous if i.year})
+        listed_years = {i.year for i in self.previous if i.year}
+        year_min, year_max, spans = years.extract_years(folded, listed_years)
+        if theirs := who_watches.their_clauses(keys, split_clauses(keys), " ".join(t.key for t in self.toks)):
+            # "my uncle swears the 70s were the golden age, but I want a 2000s film": his era is not asked for;
+            # every year phrase is still consumed (masked) as read on the whole message
+            kept = "".join(" " if any(offsets[lo] <= at < (offsets[hi] if hi < len(keys) else len(folded))
+                                      for lo, hi in theirs) else ch for at, ch in enumerate(folded))
+            year_min, year_max, _ = years.extract_years(kept, listed_years)
         sig.year_min, sig.year_max = year_min, year_max
         keys = self._mask(keys, offsets, spans)
         era_text = " ".join(keys)  # "not too old" is an era before the intensity mask hides it as a qualifier

@@ -26,10 +26,11 @@ _CHOICE = re.compile(
     r"^(?:one|two|three|four|five|uno|una|dos|tres|cuatro|cinco) (?:and|y|e) (?:two|three|four|five|dos|tres|cuatro"
     r"|cinco)$|"
     r"^(?:la|el|las|los) (?:de|del|con) (?:\w+ ){0,3}\w+$"
+    r"|^(?:the|that) (?:one|movie|film|flick) (?:with|about|set in|from|by) (?:\w+ ){0,3}\w+$"
     r"|^(?:the|la|el|las|los|lo) (?!(?:other|others|rest|demas|otra|otro|otras|otros|resto|all"
     r"|todas|todos|both|ambas|ambos)\b)(?!.*\b(?:is|are|was|were|es|son|fue|era|eran|esta|estan)\b)(?:\w+ ){0,2}\w+$")
 """A pick: a clause ending in "one", a position ("the one in the middle") or a title; "number 2", "1 and 3",
-"one and three"; "la del X"; or a determiner and
+"one and three"; "la del X"; "the one with the shark"; or a determiner and
 one to three words that are no group and no linking verb ("the musical", "la más vieja", "the middle
 option"): the caller has found a listed film in them, and the clause has no verdict, seeing or question."""
 

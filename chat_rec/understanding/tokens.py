@@ -148,6 +148,13 @@ def tokenize(text: str) -> list[Tok]:
             cut = m.start() + len(head.group(1))
             toks += [Tok(word, m.start(), cut, head.group(1)), Tok("is", cut, m.end(), raw[len(head.group(1)):])]
             continue
+        if (aux := _NOUN_AUX.fullmatch(raw)) and fold(aux.group(1)) not in _PRONOUN_HEADS and not spanish:
+            # "a mystery'd hit the spot", "a comedy'll do": the noun, then the auxiliary it lost its vowel to
+            cut = m.start() + len(aux.group(1))
+            toks += [Tok(word_forms.plain_word(fold(aux.group(1))) or fold(aux.group(1)), m.start(), cut,
+                         aux.group(1)), Tok("would" if aux.group(2).lower() == "d" else "will", cut, m.end(),
+                                            raw[len(aux.group(1)):])]
+            continue
         toks.append(Tok(key, m.start(), m.end(), raw))
     toks.sort(key=lambda t: t.start)
     for j in range(1, len(toks) - 1):
@@ -174,6 +181,10 @@ _COUNTED = frozenset("of and or more hours hour hrs mins minutes stars films mov
 dark"); before a counted noun or "of" it stays a number ("not 2 hours", "not 2 of them")."""
 _POSITION_IS = re.compile(r"(\w+)['’]s")
 _POSITION_HEADS = frozenset({"one", "middle", *lexicon.ORDINALS, *lexicon.LAST_WORDS})
+_NOUN_AUX = re.compile(r"([^\W\d_]{3,})['’](d|ll)", re.IGNORECASE)
+_PRONOUN_HEADS = frozenset("you she they that there who what where when how this these those here why it".split())
+"""A contracted "would" / "will" after a noun ("a mystery'd hit the spot", "a western'll do"); after a
+pronoun the folded word stays as it was ("she'd", "that'll") and the clause rules read it."""
 """Words that name a listed film's place, before a contracted "is" ("third's a no")."""
 _NOT_COMPARATIVE = frozenset("ever never over under after later together whether either neither other another "
                              "water winter summer number order power paper super killer thriller monster".split())

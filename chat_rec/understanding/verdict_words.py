@@ -200,6 +200,11 @@ NEGATIVE = re.compile((
     r"|hat(?:e|ed|es|ing)(?! (?:me|us|him|her)\b)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|dr(?:ove|ives|ive|iving) (?:me|us|him|her|them) (?:crazy|mad|nuts|bonkers|insane|up the wall|round the bend)"
+    r"|put(?:s|ting)? (?:me|us|him|her|them) (?:right |completely |totally )?off\b(?! (?:till|until|for now)\b)"
+    r"|(?:tun|zon)(?:e|es|ed|ing) (?:right |completely |totally )?out\b"
+    r"|switch(?:es|ed|ing)? (?:right |completely |totally )?off"
+    r"(?= (?:during|halfway|partway|after|within|by|at|in)\b|$)"
+    # "it put me off the genre", "he'd tune out", "she'd switch off halfway": interest lost
     # British, Irish and Australian scorn
     r"|naff|shite|crap|crappy|poxy|pish|tosh|twaddle|tripe|codswallop|cobblers|drivel|(?:was|is|s|pure|absolute"
     r"|utter) (?:pants|mince|rank|bobbins|manky|gash|muck)\b"
@@ -223,7 +228,7 @@ NEGATIVE = re.compile((
     r"|disappointing|disappointed|(?:a |such a |bit of a )?let ?down"
     r"|(?:grate|grates|grated|grating) on (?:me|us)|interminable|muermos?|(?:zero|no|little) interest"
     r"|(?:a|an) (?:hard |big |firm |definite |solid )?no (?:for|from) (?:me|us)|(?:a|an) (?:hard|big|firm|definite"
-    r"|solid) no\b"
+    r"|solid) no\b|(?:is|was|s|its) a no$"  # "it was a no": the clause ends on the verdict
     r"|(?:a (?:bit|little|tad)|kind of|kinda|sort of|somewhat|rather|quite|pretty|fairly) (?:silly|cheesy|dated"
     r"|overlong)"
     r"|dreary|dreadful|tiresome|insufferable|(?:was|is|s|pretty|so|absolutely|truly) dire\b|abysmal|atrocious"

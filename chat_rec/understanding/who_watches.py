@@ -41,10 +41,10 @@ THEIR_FAVOURITE = re.compile(r"\b(?:is|was|s|were|are|remains|became) (?:always 
 favourite"): their taste, not the user's (rule 14), unless the user watches with them."""
 
 
-_HOUSEHOLD = (r"(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|kids?|son|daughter|mum|mom|dad|mother|father"
+HOUSEHOLD = (r"(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|kids?|son|daughter|mum|mom|dad|mother|father"
               r"|parents|esposa|esposo|marido|mujer|novia|novio|hijos?|hijas?|mama|papa|padres)")
 HOUSEHOLD_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|mis|our|nuestro|nuestra|the) "
-                               r"(?:\w+ )?" + _HOUSEHOLD + r"s? (?!and i\b|and me\b|y yo\b)")
+                               r"(?:\w+ )?" + HOUSEHOLD + r"s? (?!and i\b|and me\b|y yo\b)")
 """A clause whose subject is someone the user lives with ("my wife loves it"): their taste counts as a
 pick for the household (rule 14), unless the user sets their own apart right after (``OWN_STANCE``)."""
 OWN_STANCE = re.compile(r"^(?:but |pero |though |y |and )?(?:i m|im|i am|i|me|yo|not|no|personally|a mi)\b"
@@ -59,3 +59,21 @@ the first"; not one that agrees, "personally I love it too")."""
 FRONTED_FILM = re.compile(r"^(?:(?:the|la|el) )?(?:(?:first|second|third|fourth|fifth|last|other|middle|primera"
                           r"|segunda|tercera|ultima|otra) (?:one )?|qqtitle (?:qqtitle )*|\d )")
 """A listed film put before the clause's subject ("the second one my dad would like")."""
+
+
+def their_clauses(keys: list[str], clauses: list[tuple[int, int, int]], message: str) -> list[tuple[int, int]]:
+    """Token ranges (start, end) of the clauses that state the taste of someone the user does not watch
+    with ("my uncle swears the 70s were the golden age", "… he swears by the 70s"); none when the message
+    says the user watches with or chooses for that person (``WATCHING_WITH`` on ``message``, the words as
+    typed). The clause reader sets the same clauses aside; the year reader reads its bounds without them.
+    """
+    if WATCHING_WITH.search(message):
+        return []
+    found: list[tuple[int, int]] = []
+    before = False
+    for _sent, lo, hi in clauses:
+        text = " ".join(keys[lo:hi])
+        before = OUTSIDER_SUBJECT.match(text) is not None or before and THEIR_PRONOUN.match(text) is not None
+        if before:
+            found.append((lo, hi))
+    return found
