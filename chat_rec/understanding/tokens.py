@@ -181,11 +181,11 @@ _COUNTED = frozenset("of and or more hours hour hrs mins minutes stars films mov
 dark"); before a counted noun or "of" it stays a number ("not 2 hours", "not 2 of them")."""
 _POSITION_IS = re.compile(r"(\w+)['’]s")
 _POSITION_HEADS = frozenset({"one", "middle", *lexicon.ORDINALS, *lexicon.LAST_WORDS})
+"""Words that name a listed film's place, before a contracted "is" ("third's a no")."""
 _NOUN_AUX = re.compile(r"([^\W\d_]{3,})['’](d|ll)", re.IGNORECASE)
 _PRONOUN_HEADS = frozenset("you she they that there who what where when how this these those here why it".split())
 """A contracted "would" / "will" after a noun ("a mystery'd hit the spot", "a western'll do"); after a
 pronoun the folded word stays as it was ("she'd", "that'll") and the clause rules read it."""
-"""Words that name a listed film's place, before a contracted "is" ("third's a no")."""
 _NOT_COMPARATIVE = frozenset("ever never over under after later together whether either neither other another "
                              "water winter summer number order power paper super killer thriller monster".split())
 

@@ -42,7 +42,7 @@ favourite"): their taste, not the user's (rule 14), unless the user watches with
 
 
 HOUSEHOLD = (r"(?:wife|husband|partner|girlfriend|boyfriend|gf|bf|kids?|son|daughter|mum|mom|dad|mother|father"
-              r"|parents|esposa|esposo|marido|mujer|novia|novio|hijos?|hijas?|mama|papa|padres)")
+             r"|parents|esposa|esposo|marido|mujer|novia|novio|hijos?|hijas?|mama|papa|padres)")
 HOUSEHOLD_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|mis|our|nuestro|nuestra|the) "
                                r"(?:\w+ )?" + HOUSEHOLD + r"s? (?!and i\b|and me\b|y yo\b)")
 """A clause whose subject is someone the user lives with ("my wife loves it"): their taste counts as a
