@@ -143,7 +143,10 @@ PEOPLE = frozenset(
 COMPANIONS = PEOPLE | frozenset(
     """brothers sisters sons daughters neighbors neighbours fiance fiancee grandma grandpa grandparents
     grandmother grandfather nephew niece nephews nieces in-laws bf gf hubby tios abuela abuelo abuelos suegra
-    suegro""".split())
+    suegro mate mates pal pals buddy buddies bestie besties bff housemate housemates classmate classmates workmate
+    workmates teammate teammates grandson granddaughter grandsons granddaughters grandkids grandchildren nan nana
+    gran granny grandad granddad stepdad stepmum stepmom missus nieto nieta nietos nietas sobrino sobrina
+    sobrinos sobrinas""".split())
 """People a person watches with or chooses for ("my dad", "mi hermana"): general language."""
 POSSESSIVES = frozenset("my our his her their mi mis nuestro nuestra nuestros nuestras su sus".split())
 

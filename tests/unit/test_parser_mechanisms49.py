@@ -249,3 +249,22 @@ def test_a_question_with_no_is_no_verdict(resolver, listed) -> None:
 def test_a_more_like_ask_after_seeing_is_no_verdict(resolver) -> None:
     sig = parse("saw Ronin. anything similar?", [], resolver)
     assert not sig.disliked_ids and sig.wants_new_recommendations
+
+
+@pytest.mark.parametrize("text, person", [
+    ("my mate showed me heat", "mate"),
+    ("me and my best buddy want a heist film", "buddy"),
+    ("for my nan and me", "nan"),
+    ("mi nieto quiere algo de piratas", "nieto"),
+])
+def test_people_after_a_possessive_are_who_watches_not_a_mood(text, person) -> None:
+    from chat_rec.understanding.aspects import _companions
+
+    keys = text.split()
+    assert _companions(keys) == {keys.index(person)}
+
+
+def test_a_topic_about_someones_friend_stays_a_topic() -> None:
+    from chat_rec.understanding.aspects import _companions
+
+    assert not _companions("a film about my mate".split())
