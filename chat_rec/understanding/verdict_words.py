@@ -201,10 +201,11 @@ NEGATIVE = re.compile((
     r"|awful|terrible|horrible|worst|meh|sucks?|sucked|garbage|trash|rubbish|dull|tedious"
     r"|dr(?:ove|ives|ive|iving) (?:me|us|him|her|them) (?:crazy|mad|nuts|bonkers|insane|up the wall|round the bend)"
     r"|put(?:s|ting)? (?:me|us|him|her|them) (?:right |completely |totally )?off\b(?! (?:till|until|for now)\b)"
-    r"|(?:tun|zon)(?:e|es|ed|ing) (?:right |completely |totally )?out\b"
-    r"|switch(?:es|ed|ing)? (?:right |completely |totally )?off"
+    r"|(?<!to )(?:tun|zon)(?:e|es|ed|ing) (?:right |completely |totally )?out\b"
+    r"|(?<!to )switch(?:es|ed|ing)? (?:right |completely |totally )?off"
     r"(?= (?:during|halfway|partway|after|within|by|at|in)\b|$)"
-    # "it put me off the genre", "he'd tune out", "she'd switch off halfway": interest lost
+    # "it put me off the genre", "he'd tune out", "she'd switch off halfway": interest lost ("too good to switch
+    # off" is praise: an infinitive is no verdict)
     # British, Irish and Australian scorn
     r"|naff|shite|crap|crappy|poxy|pish|tosh|twaddle|tripe|codswallop|cobblers|drivel|(?:was|is|s|pure|absolute"
     r"|utter) (?:pants|mince|rank|bobbins|manky|gash|muck)\b"
