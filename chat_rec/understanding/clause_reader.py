@@ -15,8 +15,8 @@ from dataclasses import replace
 from typing import Any
 
 from chat_rec.catalog.models import Item
-from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import (
+    after_seeing,
     comparisons,
     coordination,
     corrections,
@@ -27,6 +27,7 @@ from chat_rec.understanding import (
     verdict_words,
     who_watches,
 )
+from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding.clause_state import (
     PRONOUNS,
     Clause,
@@ -81,14 +82,6 @@ _ONE_OF_KIND = re.compile(r"\b(?:a|any|some|one|the) (?:\w+ )?(?:good |decent |g
                           r" (?:me |us )?one\b|\b(?:una|alguna|alguno) (?:buena|bueno)\b")
 """An ask for one of a kind just named ("any good ones?", "suggest one?", "¿alguna buena?")."""
 _CONTRAST_WORDS = frozenset("but though although however pero aunque".split())
-_UNDECIDED = re.compile(r"^(?:(?:but|and|so|still|honestly|tbh) )?(?:i m |im |i am |i )?(?:still )?(?:not sure|unsure"
-                        r"|undecided|torn|dunno|(?:cant|can t|havent|haven t) (?:decide|decided|make up my mind))"
-                        r" (?:if|whether|about|qqcond) (?:i|we) (?:really )?(?:like|liked|love|loved|enjoy|enjoyed|hate"
-                        r"|hated) (?:it|that one|that|this one)(?: or not)?(?: (?:tbh|honestly|to be honest))?$")
-"""Not having made up one's mind about the film just talked about ("not sure if I like it or not tbh")."""
-_SUBJECTS = frozenset("i im ive id we were weve wed you he she they hes shes theyre my our his her their the a an "
-                      "this that these those it its there qqtitle".split())
-"""Words that open a clause with a subject of its own (a pronoun, a determiner before a noun, a title)."""
 _OWN_SUBJECT = re.compile(r"^(?:(?:honestly|personally|tbh|la verdad) )?(?:i|im|i m|ive|i ve|me|yo|a mi|we|were"
                           r"|we re|weve)\b")
 """A clause of the person's own set against someone else's verdict just before, in the same sentence ("mum
@@ -216,31 +209,15 @@ class ClauseReader(ClauseVerdicts):
         return st.fragment and bool(st.pending) and c.new_sentence and all(k in _HESITATIONS for k in ckeys)
 
     def _undecided(self, st: Reading, c: Clause, keys: list[str]) -> bool:
-        """A sentence saying the person has not made up their mind about the film just talked about ("Heat
-        bored me a bit. Not sure if I liked it or not."): the earlier verdict on it is taken back, none stands.
-        """
-        end = next((j for j in range(c.lo, len(keys)) if keys[j] in {".", "?", "!"}), len(keys))
-        sentence = " ".join(k for k in keys[c.lo:end] if k != ",")
-        if not c.new_sentence or not st.last_refs or st.refs_sentence != c.sent - 1 or not _UNDECIDED.match(sentence):
+        """A sentence taking back the verdict on the film just talked about (``after_seeing.undecided``)."""
+        if not c.new_sentence or not st.last_refs or st.refs_sentence != c.sent - 1 \
+                or not after_seeing.undecided(keys, c.lo):
             return False
         undecided = set(st.last_refs)
         self.signal.liked_ids = [i for i in self.signal.liked_ids if i not in undecided]
         self.signal.disliked_ids = [i for i in self.signal.disliked_ids if i not in undecided]
         self.settled.update(undecided)
         return True
-
-    def _predicate_after_seen(self, st: Reading, c: Clause, keys: list[str]) -> bool:
-        """A verdict with no subject of its own after a contrast, following a clause of the same sentence that
-        only said a film was seen or tried ("I watched the second but got bored", "tried Heat once but hated
-        it" has its own pronoun): the shared subject's verdict on that film. Not after a clause with a verdict
-        of its own ("I loved Heat but hated the ending" stays mixed) and not with a subject of its own.
-        """
-        before_sent, before = c.before_clause
-        return (self.signal.language != "es" and c.lo > 0 and keys[c.lo - 1] in _CONTRAST_WORDS
-                and bool(st.last_refs) and st.refs_sentence == c.sent and before_sent == c.sent
-                and lexicon.SEEN.search(before) is not None and lexicon.POSITIVE.search(before) is None
-                and lexicon.NEGATIVE.search(before) is None and not has_pronoun(c.ckeys)
-                and c.ckeys[0] not in _SUBJECTS)
 
     def _set_against_own(self, st: Reading, c: Clause, keys: list[str], title_at: dict[int, Mention]) -> bool:
         """A household member's verdict on the film the person has just judged, set against it by a contrast
@@ -368,7 +345,8 @@ class ClauseReader(ClauseVerdicts):
             elif polarity and st.last_genres and len(st.last_refs) == 1 and has_pronoun(ckeys) \
                     and any(k in clause_rules.PLURAL_PRONOUNS for k in ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "Heat rules. Not westerns, they bore me"
-            elif polarity and self._predicate_after_seen(st, c, keys):
+            elif polarity and self.signal.language != "es" and after_seeing.predicate_after_seen(
+                    keys, c.lo, c.ckeys, c.before_clause, bool(st.last_refs) and st.refs_sentence == c.sent, c.sent):
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]  # "I watched the second but got bored"
             elif polarity and has_pronoun(ckeys) and st.last_refs and not clause_rules.ASKS_APART.search(text):
                 # after a comparison "it" is the film compared ("Heat is longer than Ronin. Loved it though"),

@@ -195,9 +195,11 @@ class _Parser(ClauseReader):
         folded, offsets = lexicon.joined_keys(keys)
         listed_years = {i.year for i in self.previous if i.year}
         year_min, year_max, spans = years.extract_years(folded, listed_years)
-        if theirs := who_watches.their_clauses(keys, split_clauses(keys), " ".join(t.key for t in self.toks)):
+        if (year_min is not None or year_max is not None) and (theirs := who_watches.their_clauses(
+                keys, split_clauses(keys), " ".join(t.key for t in self.toks))):
             # "my uncle swears the 70s were the golden age, but I want a 2000s film": his era is not asked for;
-            # every year phrase is still consumed (masked) as read on the whole message
+            # every year phrase is still consumed (masked) as read on the whole message (only looked for when a
+            # bound was read at all: no second clause split on most messages)
             kept = "".join(" " if any(offsets[lo] <= at < (offsets[hi] if hi < len(keys) else len(folded))
                                       for lo, hi in theirs) else ch for at, ch in enumerate(folded))
             year_min, year_max, _ = years.extract_years(kept, listed_years)
