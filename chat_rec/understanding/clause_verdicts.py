@@ -156,7 +156,7 @@ class ClauseVerdicts(SignalRecord):
             c.polarity, c.scope = st.last_verdict, 0  # "I love Pixar films, especially Toy Story"
         if c.polarity == 0 and not c.seen and sent == st.verdict_sentence == c.before_clause[0] \
                 and keys[lo - 1] == "," and (c.hi == len(keys) or keys[c.hi] in {".", "?", "!"}) \
-                and bare_verdict(c.before_clause[1].split()) and picks.bare_choice(ckeys) \
+                and bare_verdict(c.before_clause[1].split()) and (picks.bare_choice(ckeys) or picks.bare_group(ckeys)) \
                 and not set(c.before_clause[1].split()) <= _ANSWER_WORDS:  # "No, the second one" picks it
             # "Really good, the first one.": the film said after its verdict, last in its sentence ("first one:
             # loved it; second: never seen" gives each film the verdict after it)

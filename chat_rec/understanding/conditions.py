@@ -34,6 +34,8 @@ def negated_before(text: str, start: int, question: bool = False) -> bool:
     """
     asks = asking_negators(text) if question else []
     words = list(re.finditer(r"\S+", text[:start]))[-2:]
+    if len(words) == 2 and all(w.group() in lexicon.NEGATORS for w in words):
+        return False  # "never not in the mood for …": the two negators cancel
     return any(w.group() in lexicon.NEGATORS and not any(s <= w.start() < e for s, e in asks) for w in words)
 
 

@@ -112,6 +112,18 @@ no rejection of either; masked whole, so its negator flips nothing and its verb 
 _FOR_GOOD = re.compile(r"\bfor good(?: measure)?(?= ?$| [.,?!;]| (?:now|this time|i think|probably|i reckon)\b)")
 """"For good" meaning for ever ("it put me off westerns for good") or "for good measure": no praise ("looking
 for good dramas" keeps its adjective)."""
+_LIFE_DRAMA = re.compile(
+    r"\bdrama (?:at|in|en) (?:home|work|the office|school|my life|our lives|our life|real life|casa|el trabajo"
+    r"|la oficina|mi vida|la vida real)\b"
+    r"|\b(?:office|work|workplace|real life) drama\b"
+    r"|\b(?:enough|bastante|suficiente|so much|too much|tanto|mucho) drama (?:\w+ ){0,2}?(?:at|in|en|this|these|lately"
+    r"|today|hoy|esta|este|ya)\b")
+"""Drama in the person's life, not the genre ("enough drama at work this week", "bastante drama tengo en
+casa", "office drama"; "a family drama" is a film): masked, so it names no genre (rule 8 labels a genre only
+when it is named)."""
+_IN_ORDER = re.compile(r"\b(?:in (?:that|this|the same|the|any|whatever|that exact|this exact) order|en ese orden"
+                       r"|en ese mismo orden|en este orden|en orden)\b")
+"""How films will be watched one after another ("all three, in that order"): "that" points at no film."""
 _NO_WAY_I = re.compile(r"\bno way(?= (?:i|id|i d|ill|i ll|we|wed|we d|well|we ll)\b)")
 """"No way" opening a clause of the person's own ("no way I'd skip it", "no way we'll pass on it"): it
 negates what follows ("never"), so with a rejecting verb it praises; standing alone it still rejects."""
@@ -134,6 +146,15 @@ _WANTED_EFFECT = frozenset("will would to that which can could might gonna wanna
 """Words before "scare me" that make it a wish ("a horror movie that will actually scare me", "one that'll
 scare me"), looked for among the three words before it once degree words are left out."""
 _DEGREE_WORDS = frozenset("actually really truly genuinely properly still even".split())
+_BIDDING = frozenset("please pls go on come ok okay so then now just".split())
+
+
+def _bid(before: str, verb: str) -> bool:
+    """Whether "scare me" is bidden: the bare verb opening its clause ("it's halloween, scare me", "go on,
+    frighten us"), a wish for what the film should do, not a fear it gave.
+    """
+    words = [w for w in before.split() if w not in _BIDDING]
+    return verb in {"scare", "frighten", "terrify"} and (not words or words[-1] in {",", ".", "?", "!"})
 
 
 _SURPRISE_AFTER_NO = frozenset("manches mames inventes jodas mamen".split())
@@ -165,7 +186,8 @@ def unmark_idioms(keys: list[str]) -> list[str]:
     out = list(keys)
     text = " ".join(out)
     for regex, lead in ((_NEGATED_PRAISE, "qqgood"), (_INTENSIFYING_NEGATORS, "qqmask"), (_INDECISION, "qqmask"),
-                         (_SUITABILITY, "qqmask"), (_FOR_GOOD, "qqmask")):
+                         (_SUITABILITY, "qqmask"), (_FOR_GOOD, "qqmask"), (_IN_ORDER, "qqmask"),
+                         (_LIFE_DRAMA, "qqmask")):
         for m in regex.finditer(text):
             first = text[:m.start()].count(" ")
             words = m.group().count(" ") + 1
@@ -211,7 +233,7 @@ def unmark_idioms(keys: list[str]) -> list[str]:
             out[text[:m.start("dreams")].count(" ")] = felt  # "gave me nightmares for a week"
         elif m.group("fear"):
             out[text[:m.start("fear")].count(" ")] = "qqmask" if m.group("no") else felt
-        elif not m.group("not") and not set(
+        elif not m.group("not") and not _bid(text[:m.start("scare")], m.group("scare")) and not set(
                 [w for w in text[:m.start("scare")].split() if w not in _DEGREE_WORDS][-3:]) & _WANTED_EFFECT:
             out[text[:m.start("scare")].count(" ")] = felt  # not "a horror movie that will scare me"
     for i, k in enumerate(out[:-1]):

@@ -116,6 +116,22 @@ the rest is checked for a verdict ("old classics please")."""
 _WHAT_ABOUT = re.compile(r"^(?:so |and |ok |okay |hmm |then )?(?:(?:what|wat|how) (?:about|abt)\b"
                          r"|what (?:\w+ ){1,3}(?:should|can|could|might) (?:i|we|you|my|our)\b)")
 """A question by its words alone, its "?" left off: with a kind of film named it asks for that kind."""
+_FOUND_WHAT = re.compile(r"\b(?:is|s|es|era|sounds like|looks like|seems like|feels like|suena a|parece)"
+                         r" (?:exactly |just |justo |exactamente |precisamente )?(?:what|lo que) $")
+"""A want said as what a film is ("the second is exactly what I need", "es justo lo que necesito"): found, not
+asked for ("what I need is a comedy" still asks)."""
+_NOTHING_TOO_NOW = re.compile(
+    r"^(?:(?:ok|okay|so|just|honestly|hmm|well|pero|bueno) )*(?:nothing|nada|no) (?:too|overly|very|super|muy|demasiado"
+    r"|tan) \w+(?: (?:or|and|o|y|ni) (?:too |muy )?\w+)?(?: (?:tonight|today|this time|for now|for tonight|please|pls"
+    r"|plz|hoy|esta noche|por favor|porfa|por hoy|thanks|thx))+")
+"""An intensity bound said with a word of now or asking ("nothing too heavy tonight", "nada muy largo hoy"):
+what the person wants now, bounded, as "something not too violent this time, please" (a bare "nothing too
+gory" may only answer what to avoid)."""
+_FRONTED = re.compile(r"^(?:anything|something|stuff|nothing)\b.* (?:i|we|he|she|they|my \w+)(?: \w+)? (?:hate"
+                      r"|hates|loathe|loathes|detest|detests|avoid|avoids|dislike|dislikes|love|loves|adore|adores|enjoy|enjoys"
+                      r"|like|likes|stand|tolerate)$")
+"""A clause that puts its object first and ends on its subject and verb ("anything saccharine I hate",
+"something with dragons my son adores"): a statement of taste, no ask."""
 _SUBJECT = frozenset("i we you it is was were are im ive id its yo es fue era son me nos te le "
                      "isnt wasnt arent werent aint dont doesnt didnt".split())
 """Subjects and verbs: a noun phrase with one is a statement ("war films aren't my thing"), not an ask."""
@@ -339,8 +355,8 @@ def wants_new(keys: list[str]) -> bool:
             return True  # "my husband told me to ask you for a romance": the person makes the ask
         if not text or lexicon.HEARSAY.search(text) or _later(text):
             continue  # (a request put off: "I'll ask you for more another day")
-        asked = [m for m in request_words.REQUEST.finditer(text)
-                 if not conditions.negated_before(text, m.start(), question)]
+        asked = [m for m in request_words.REQUEST.finditer(text) if not conditions.negated_before(
+            text, m.start(), question) and not _FOUND_WHAT.search(text[:m.start()])]
         how_you = question and any(_HOW_YOU.match(part.strip(" :")) and (n == 0 or len(part.split()) > 4)
                                    for n, part in enumerate(" ".join(words).split(" , ")))
         if asked and (_OFF_TOPIC.search(text) and not lexicon.mentions_genre(text) and not _FILM_NOUN.search(text)
@@ -389,6 +405,11 @@ def wants_new(keys: list[str]) -> bool:
         asked_noun = head[-1] in _KIND_NOUNS or asking and head[-1] in _ASKED_NOUNS
         if question and indefinite and asked_noun and not set(head) & _SUBJECT:
             return True  # "a clever, mind-bending heist thing?": a noun phrase asked for
+        bare_head = [w for w in head if w not in _TRAILING]
+        if indefinite and bare_head and bare_head[-1] in _KIND_NOUNS and len(bare_head) <= 5 \
+                and not set(head) & _SUBJECT and (polite or len(head) < len(said)):
+            return True  # "a funny one please", "a cosy one tonight": the kind wanted, with a word of asking or
+            # of when or what for (a bare "a good one!" may be said of a film on screen)
         if not question and _genres_for(words):
             return True  # "sci-fi or fantasy, for me and my niece"
         if any(_genre_with_a_proviso(" , ".join(parts[:k])) for k in range(len(parts), 0, -1)):
@@ -406,8 +427,11 @@ def wants_new(keys: list[str]) -> bool:
             if (made := _MAKE_IT.match(clause)) and (lexicon.mentions_genre(clause) or years.names_decade(clause)
                                                      or made.group(1)):
                 return True  # "no, make it horror", "make that something lighter": the ask, corrected
+            if _FRONTED.search(clause):
+                continue  # "anything saccharine I hate": the object put first, a statement
             if re.match(r"^(?:something|anything|stuff|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
-                        r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:a|an|some) (?:\w+ ){0,3}(?:movie"
+                        r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:una|uno) para (?!(?:la|el|qqtitle)\b)\w+"
+                        r"|(?:a|an|some) (?:\w+ ){0,3}(?:movie"
                         r"|film|flick)s?"
                         r" (?:for|to|tonight|please|pls))\b",
                         clause) or (
@@ -420,6 +444,20 @@ _DECLINED_TAIL = re.compile(r"(?: (?:anything|nothing|nada|any recommendations|r
                             r"(?: (?:right now|now|at the moment|today|tonight|for now|ahora mismo|ahora|hoy"
                             r"|por ahora|de momento|thanks|thank you|gracias|just browsing|solo mirando))*$")
 """What may follow a declined request phrase to the end of its piece ("…looking for anything right now")."""
+
+
+def bounded_now(text: str) -> bool:
+    """Whether a clause of the keys (before the intensity mask) is only an intensity bound with a word of now or
+    asking ("nothing too heavy tonight, just finished a double shift"): a want (rule 13).
+    """
+    return any(_NOTHING_TOO_NOW.fullmatch(part.strip()) for part in re.split(r" [,.!?;] ", f" {text} "))
+
+
+def fronted(text: str) -> bool:
+    """Whether a sentence of the message puts a kind of film first and ends on the person's verdict on it
+    ("Anything saccharine I hate."): a statement, which the learned request reader must not read as a want.
+    """
+    return any(_FRONTED.search(fold(sentence).strip()) for sentence in re.split(r"[.!¡\n;]+", text))
 
 
 def declined(text: str) -> bool:

@@ -236,7 +236,8 @@ class _Parser(ClauseReader):
                     keys[i] = ","
                 elif k == "que" and keys[i - 1] == "asi" and i > 1 and keys[i - 2] not in _BREAKS:
                     keys[i - 1], keys[i] = ",", "qqmask"
-        sig.wants_new_recommendations = intent.wants_new(keys) or sig.year_min is not None or sig.year_max is not None
+        sig.wants_new_recommendations = intent.wants_new(keys) or intent.bounded_now(era_text) \
+            or sig.year_min is not None or sig.year_max is not None
         if sig.year_min is None and sig.year_max is None:
             sig.era = clause_rules.relative_era(era_text)
         if self.previous:

@@ -74,3 +74,16 @@ def bare_choice(ckeys: list[str]) -> bool:
     text = _CHOICE_FILLER.sub("", re.sub(r"\bqqtitle(?: qqtitle)+\b", "qqtitle", " ".join(ckeys))).strip()
     return 0 < len(ckeys) <= 8 and bool(_CHOICE.match(text)) and not any(
         k in lexicon.NEGATORS or k in {"vs", "versus"} for k in ckeys)  # "Heat vs Speed" sets two side by side
+
+
+_GROUP_FILLER = re.compile(r" (?:honestly|really|tbh|to be honest|frankly|sadly|i think|im afraid|lol|tho|though)$")
+_OF_THEM = re.compile(r" of (?:them|these|those|em)$")
+
+
+def bare_group(ckeys: list[str]) -> bool:
+    """A clause that is only the whole list ("all of them", "all three of them", "every one of them,
+    honestly"): said after a verdict in the same sentence ("too grim, all of them") it is what the verdict
+    judges, as a bare pick is ("really good, the first one").
+    """
+    text = _GROUP_FILLER.sub("", " ".join(ckeys))
+    return 0 < len(ckeys) <= 6 and any(lexicon.GROUP_ALL.fullmatch(t) for t in (text, _OF_THEM.sub("", text)))

@@ -374,6 +374,8 @@ _CONTRACTED = frozenset("ve d ll m re s".split())
 _EXTENT = frozenset("halfway through hour hours minute minutes mins twice once again quickly immediately early "
                     "hora horas minuto minutos mitad rato enseguida".split())
 """How far or how soon, no object: "Titanic? Bailed after an hour" is still a bare verdict."""
+_WHEN = frozenset("tonight today tomorrow weekend now later soon hoy manana finde noche".split())
+"""When it will be watched, no object: "all three, this weekend 👍" is still a bare verdict on the films before."""
 _HEDGE_WORDS = frozenset("kind sort kinda sorta somewhat slightly bit little honestly probably quite rather pretty "
                          "fairly truly absolutely utterly".split())
 """Hedges, no object: "Baby Driver, kind of annoyed me" is still a bare verdict."""
@@ -390,7 +392,7 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     for start, end in spans:  # all found on the whole clause: "never got into" is not "into" and the rest
         text = text[:start] + " " * (end - start) + text[end:]
     rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED
-            and k not in _EXTENT and k not in _HEDGE_WORDS and k not in clause_rules.VERDICT_WORDS
+            and k not in _EXTENT and k not in _WHEN and k not in _HEDGE_WORDS and k not in clause_rules.VERDICT_WORDS
             and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
     return not rest
 

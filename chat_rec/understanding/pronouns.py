@@ -31,6 +31,9 @@ _RELATIVE_WORDS = frozenset("that which who with without where whose".split())
 """Words after "one" that open what it is ("one that isn't long", "one with a twist"): a film described."""
 _ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|mas|otras?|otros?|nuevas?|nuevos?"
                              r"|antiguas?|antiguos?|viejas?|viejos?|modernas?|modernos?)$")
+_TIME_NOUNS = frozenset("day days time times year years week weeks weekend night nights evening morning month "
+                        "months era decade age point moment summer winter spring autumn fall".split())
+"""Nouns of time a demonstrative goes with ("these days", "that year"): the phrase points at no film."""
 _INDEFINITES = frozenset({"a", "an", "another", "any", "some"})
 _POSSESSIVES = lexicon.POSSESSIVES | {"your", "tus"}
 """After "not one of", a possessive makes a verdict of the phrase before ("westerns? not one of my favourites")."""
@@ -62,6 +65,8 @@ def has_pronoun(ckeys: list[str]) -> bool:
                 or j >= 2 and ckeys[j - 2] in _INDEFINITES and ckeys[j - 1].isalpha()):
             continue  # "a comedy, not a long one", "not one of the famous ones": a film of the kind is
             # described and its description ruled out; the kind named before is still wanted
+        if k in {"this", "that", "these", "those"} and after in _TIME_NOUNS:
+            continue  # "these days most films feel too loud", "this time", "that year": a time, no film
         if k in {"la", "lo", "las", "los"} and after and (
                 _ARTICLE_BEFORE.match(after) or lexicon.genre_word(after)):
             continue

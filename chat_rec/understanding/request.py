@@ -91,8 +91,10 @@ class LearnedRequest(LearnedReader):
 
     def fill(self, signal: PreferenceSignal, text: str, spans: Mapping[int, tuple[int, int]]) -> PreferenceSignal:
         """``signal``, marked as a request when the model reads one (a copy; never raises)."""
-        if signal.wants_new_recommendations or not text.strip() or intent.declined(text) or intent.deferred(text):
-            return signal  # "not looking for anything right now" declines, "I'll ask tomorrow" puts off: no ask
+        if signal.wants_new_recommendations or not text.strip() or intent.declined(text) or intent.deferred(text) \
+                or intent.fronted(text):
+            return signal  # "not looking for anything right now" declines, "I'll ask tomorrow" puts off, "anything
+            # saccharine I hate" states: no ask
         try:
             probability = self.model.read(masked(text, spans), self.embed)
         except Exception:  # noqa: BLE001 - a second reader never breaks a turn

@@ -38,7 +38,12 @@ REQUEST = re.compile(
     r" (?!(?:la|el|lo|las|los|esa|ese|esta|este|esas|esos|estas|estos|qqtitle)\b)"
     # "no quiero dramas sino comedias": the want turned from one kind to the other ("no quiero la primera
     # sino la tercera" picks from the list, asks for nothing new)
-    r"|(?:cheer|perk|lift) (?:me|us) up|make (?:me|us) (?:laugh|smile|cry)|hazme (?:reir|llorar)|animame"
+    r"|(?:cheer|perk|lift) (?:me|us) up|(?:scare|frighten|terrify|thrill|move|wow) (?:me|us)(?: (?:tonight|please|pls"
+    r"|then|now|properly|a bit|good))?$|(?:help|let) (?:me|us) (?:unwind|relax|decompress|escape|forget)\b"
+    r"|what (?:goes|would go|pairs) (?:well |nicely |best )?with (?:a |an |some |my |our )?(?!qqtitle)\w+"
+    # "it's halloween, scare me", "help me unwind", "what goes well with pizza and a blanket": a film asked for
+    # by what it should do or go with
+    r"|make (?:me|us) (?:laugh|smile|cry)|hazme (?:reir|llorar)|animame"
     r"|(?:whats|what s|what is|what are) (?:trending|popular|hot|new out|out now|new ?ish|newer|more recent"
     r"|new (?:in|from|out|this|lately|these days|on))\b"  # "what's new-ish?", "what's new in horror": films asked for
     # (a bare "what's new?" may be a greeting)
@@ -58,6 +63,18 @@ REQUEST = re.compile(
     r"|(?:more|others?|other ones|otras|otros|mas) (?:from|like|in|with|by|de|del|como|con) (?:that|the same|this|those"
     r"|these|esa|ese|esas|esos|la misma|el mismo|aquella|aquel)\b"
     r"|necesito|necesitamos|otra (?:tanda|ronda)|another (?:round|batch)|more options|mas opciones"
+    r"|(?<!the )(?<!your )(?<!those )(?<!these )(?:any |some )?(?:other|different|new|another|alternative)"
+    r" (?:options?|choices?|alternatives?|ideas|picks|suggestions|recs|recommendations)"
+    r"|(?<!la )(?<!las )(?<!esa )(?<!esas )(?:otras?|alguna|algunas|nuevas?) (?:opcion|opciones|alternativas?|ideas?)"
+    r"|(?:you|u|ya) (?:have|got) (?:any |some |more |other )?(?:recs|recommendations|suggestions|ideas|options|picks)"
+    r"|(?:can|could|shall|should|lets|let s|maybe) (?:we |you |u )?(?:go|aim|try|swing) (?:a (?:bit|little|touch|tad) "
+    r"|bit |little |touch |tad |much |way |even )?(?:(?!(?:lat|ov|und|aft|ev|nev|togeth|oth|whatev|rath|hom|p)er\b)"
+    r"\w{2,}er|more \w+|less \w+)\b"  # "can we go lighter?", "maybe go a bit darker": the mood shifted, asked
+    r"|(?:both|all three|the two|ambas cosas|ambas|ambos|las dos cosas|las dos|los dos) (?:in|en) (?:one|uno|una)\b"
+    r"|(?:one|something|anything|una|uno|algo) (?:with|that (?:has|does|is|does|mixes)|con|que tenga) (?:both|ambas"
+    r" cosas|las dos cosas)\b"  # "I love a good tearjerker and period dramas. Both in one?": one film of both asked
+    # "got other options?", "¿otra opción?", "you have recommendations?": more picks asked for (not "the other
+    # options look dull", which judges the rest of the list)
     r"|next (?:batch|round|set|few|picks|ones)|keep (?:them|em|those|the picks) coming|(?:se )?(?:me|nos) antoja\w*"
     r"|(?:la )?siguiente (?:tanda|ronda)"
     r"|me muero por|(?:im |i am )?dying to (?:watch|see)|tengo ganas de|i feel like (?:watching|seeing)|put on"
@@ -69,7 +86,9 @@ REQUEST = re.compile(
     r"|(?:whats|what is|what are) (?:a |an |some )?(?:good|great|nice|fun|decent)|what else|whats else"
     r"|got any|got anything|got more|have any|anything else|what (?:would|do|can|should) you "
     r"(?:suggest|recommend|have)|what have you got|what do you have|what do you think(?! (?:of|about))"
-    r"|what (?:should|can|could) (?:i|we) watch|what (?:\w+ ){0,3}(?:movies|films|flicks|ones) (?:should|can|could"
+    r"|what (?:should|can|could|do|shall) (?:i|we) (?:watch|stream|download|rent|put on|throw on|stick on|queue up)\b"
+    # "long flight tomorrow, what should I download?", "what do I stream tonight": the verb of viewing asks
+    r"|what (?:\w+ ){0,3}(?:movies|films|flicks|ones) (?:should|can|could"
     r"|might) (?:i|we|you|my|our)\b|(?:whats|what is|what) next\b"
     r"|^(?:any |some )?others? (?:\w+ ){0,3}(?:ones|movies|films|flicks)$"
     r"|(?:im|i m|i am|were|we re|we are|id be|i d be|i would be) (?:\w+ )?open to\b(?! (?:the idea|it|that)\b)"
@@ -88,7 +107,10 @@ REQUEST = re.compile(
     r"|^(?:(?:ok|okay|yes|yeah|yep|so|and|then) )*(?:the )?same again\b|^(?:and |so |maybe )?one of each\b"
     r"|scratch(?:es)? (?:the|that|this|my|our|a) (?:same |similar |\w+ )?itch"
     # "same again", "one of each?", "what would scratch the same itch?": asks
-    r"|(?:im|i m|i am|were|we re|we are) (?:(?!fed\b)\w+ )?(?:down|up) for (?:a|an|some|something|anything|any)\b"
+    r"|(?:im|i m|i am|were|we re|we are) (?:(?!fed\b|not\b|never\b)\w+ )?(?:down|up) for (?:a|an|some|something"
+    r"|anything|any)\b|(?<=\bnot )(?:down|up) for (?:a|an|some|something|anything|any)\b"
+    # "I'm never not up for a western" (two negators cancel: ``conditions.negated_before``); "I'm not up for …"
+    # turns it down
     r"|ideas|i want|we want|want something|want to watch"
     r"|(?:another|other|different) (?:genre|genres|kind of (?:movie|film)|type of (?:movie|film))"
     r"|(?:can|could) (?:you|u) do (?:one|a|an|some|something|two|three)\b"
@@ -135,6 +157,7 @@ CHOOSING = re.compile(
     r"|(?:put on|play|stick on|queue up|pon|ponme|ponnos) (?:the|la|el|qqtitle)"
     r"|(?:i|we|they|he|she|kids|my kids|mis hijos) (?:want|wants|would like|d like|quiero|queremos|quieren)"
     r" (?:the|la|el) (?:\w+ ){0,3}(?:one|ones)|lets do (?:that|this|it)"
+    r"|lets (?:do|watch|see|try|pick) (?:the (?:\w+ ){0,3}(?:one|ones)|qqtitle)\b"  # "let's do the space one tonight"
     r"|(?:(?:i|we) (?:\w+ )?(?:want|would like|d like|should like|wanna)|(?:id|wed) (?:\w+ )?like) (?:to )?"
     r"(?:see|watch|try) (?:the|qqtitle)"
     r"(?! (?:kind|sort|type|same|best|most|like|likes)\b)"

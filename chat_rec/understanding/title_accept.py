@@ -81,6 +81,10 @@ if TYPE_CHECKING:
     from chat_rec.understanding.resolver import TitleResolver
 
 
+_SOMETHING = frozenset("something anything someone somebody nothing everything stuff algo".split())
+"""Indefinite pronouns that adjectives follow ("something odd or brave")."""
+
+
 def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
            prefer: set[int], spanish: bool = False) -> bool:
     """Reject ordinary words that happen to be titles ("up", "her", "anything else").
@@ -226,9 +230,9 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
             return False  # "what about robots?", "a film about ghosts": a topic, not the film
         if prev.endswith("ed") and i >= 2 and tokens[i - 2].key in _DETERMINERS and lexicon.is_known_word(key):
             return False  # "on a rented tape": the cue is a participle of the noun after it, no verb before a film
-        if prev in {"and", "or"} and _DEGREE & {t.key for t in tokens[max(0, i - 4):i - 2]} \
-                and lexicon.is_known_word(key):
-            return False  # "far too loud and frantic": adjectives joined under one degree word, no film
+        if prev in {"and", "or"} and (_DEGREE & {t.key for t in tokens[max(0, i - 4):i - 2]} or i >= 3 and tokens[
+                i - 3].key in _SOMETHING and tokens[i - 2].raw.islower()) and lexicon.is_known_word(key):
+            return False  # "far too loud and frantic", "something odd or brave": adjectives joined, no film
         alone = at_start(text, i, first) and _ENDS_ALONE.match(text[tokens[i + n - 1].end:])
         if alone and resolver._known_film(key):
             return True  # "titanic? too cheesy": a known film standing alone as its own sentence

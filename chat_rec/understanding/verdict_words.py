@@ -61,6 +61,12 @@ POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
     r"|fan of|(?:muy |super |muy muy )?fan de|fans de|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great"
     r"|delish|(?:(?:is|are|s|re) |(?<=^qqtitle) )(?:definitely |totally |so |both )?in$"  # "Ronin's in"
+    r"|(?:fits?|fitted|match(?:es|ed)?|suits?|suited) (?:my|our|the|her|his|their) (?:\w+ )?(?:mood|vibe|bill)"
+    r"|(?:es|era|parece|suena a|suena como) (?:justo |exactamente |precisamente )?lo que (?:necesit|busc|quer|quier"
+    r"|me apetec)\w*|(?:is|s|was|sounds like|looks like|seems like|feels like) (?:exactly |just |precisely )?what"
+    r" (?:i|we|im|were|i m|we re|i am|we are)(?: was| were)? (?:need|needed|want|wanted|after|looking for|craving)\b"
+    # "Amélie fits my mood", "the second is exactly what we need", "la segunda es justo lo que necesito": what the
+    # person wants, found in a film
     r"|(?:big|huge|massive) on\b(?! (?:the )?(?:screen|tv|a|an)\b)"
     r"|good|fine|nice|better|way better"
     r"|perfect|please|pls|plz"
@@ -86,7 +92,7 @@ POSITIVE = re.compile((
     r"|nunca me canso|peliculon|peliculones|peliculaz[oa]s?|me tuvo (?:enganchad|pegad)\w*"
     r"|me rei (?:muchisimo|mucho|un monton)|que maravilla|on the edge of (?:my|our) seats?"
     r"|al borde del asiento"
-    r"|appeal\w*|(?:definitely|absolutely)(?! (?:seen|watched|saw|vi|visto))"
+    r"|appeal\w*|tempt(?:ing|ed|s)?|entic(?:ing|ed|es)|(?:definitely|absolutely)(?! (?:seen|watched|saw|vi|visto))"
     r"|always|siempre|for sure|hands down|perfection|guilty pleasure|(?:exactly "
     r"|just )?the right kind"
     r"|just right|cute|adorables?|bonit[ao]s?|lind[ao]s?|precios[ao]s?|(?:parecio|es|fue|esta) brutal"
@@ -195,6 +201,14 @@ POSITIVE = re.compile((
 """Words that say the user likes what the clause is about (general English and Spanish verdict
 vocabulary: verbs, adjectives and idioms of liking, never phrases taken from one test sentence)."""
 
+_TOO_NOT_A_COMPLAINT = (r"(?:good|great|nice|fun|funny|cool|cute|sweet|perfect|lovely|brilliant|amazing|awesome"
+                        r"|beautiful|pretty|hilarious|real|relatable|close|much|many|late|early|soon|often|young|old|new"
+                        r"|recent|modern|bad"
+                        r"|tired|busy|sleepy|excited|keen|happy|glad|lazy|hard|easy|far|well|the|a|an|and|but"
+                        r"|or|so|lol|haha|tbh|honestly|though|tho|qqtitle|qqgood|qqbad|i|we|please)")
+"""Words after "too" that praise, measure time or amount, describe the person rather than the film, or show
+"too" meaning "also" ("I liked it too, so…"): no complaint."""
+
 NEGATIVE = re.compile((
     r"\b(?:avoid(?:s|ed|ing)?|steer clear|stay away from|evito|evitar|evitamos"
     r"|hat(?:e|ed|es|ing)(?! (?:me|us|him|her)\b)|dislik(?:e|ed|es)|boring|bored|bore[sd]?|overrated|overhyped"
@@ -204,6 +218,7 @@ NEGATIVE = re.compile((
     r"|(?<!to )(?:tun|zon)(?:e|es|ed|ing) (?:right |completely |totally )?out\b"
     r"|(?<!to )switch(?:es|ed|ing)? (?:right |completely |totally )?off"
     r"(?= (?:during|halfway|partway|after|within|by|at|in)\b|$)"
+    r"|(?:had|has|have|having|needed) to (?:turn|switch|shut) (?:it |that |this |them )?off\b"  # "had to turn it off"
     # "it put me off the genre", "he'd tune out", "she'd switch off halfway": interest lost ("too good to switch
     # off" is praise: an infinitive is no verdict)
     # British, Irish and Australian scorn
@@ -230,7 +245,8 @@ NEGATIVE = re.compile((
     r"|(?:grate|grates|grated|grating) on (?:me|us)|interminable|muermos?|(?:zero|no|little) interest"
     r"|(?:a|an) (?:hard |big |firm |definite |solid )?no (?:for|from) (?:me|us)|(?:a|an) (?:hard|big|firm|definite"
     r"|solid) no\b|(?:is|was|s|its) a no$"  # "it was a no": the clause ends on the verdict
-    r"|(?:a (?:bit|little|tad)|kind of|kinda|sort of|somewhat|rather|quite|pretty|fairly) (?:silly|cheesy|dated"
+    r"|(?:a (?:bit|little|tad)|(?<!the )(?<!a )(?<!this )(?<!that )(?<!what )(?<!same )(?:kind|sort) of|kinda"
+    r"|somewhat|rather|quite|pretty|fairly) (?:silly|cheesy|dated"  # not "the kind of silly fun I need"
     r"|overlong)"
     r"|dreary|dreadful|tiresome|insufferable|(?:was|is|s|pretty|so|absolutely|truly) dire\b|abysmal|atrocious"
     r"|lousy|bland|pointless|complain(?:s|ed|ing)?(?! (?:to|that)\b)|complaints?"
@@ -242,6 +258,10 @@ NEGATIVE = re.compile((
     r"|those|these|them|qqtitle"
     r"|\d|first|second|third|fourth|fifth|last|one|two|three)\b)|get rid of"
     r"|too (?:slow|long|boring|cheesy|violent)|way too(?: \w+)?|demasiado lent[oa]|aburrid[oa]s?"
+    r"|(?:^|\b(?:is|was|s|are|re|were|seems?|seemed|looks?|looked|sounds?|sounded|feels?|felt|bit|little|tad"
+    r"|far|just|all|kinda|rather|maybe|perhaps|probably) )too (?!" + _TOO_NOT_A_COMPLAINT + r"\b)\w+(?! (?:to|not)\b)"
+    # "too grim for me", "they all look too intense", "too bleak, all of them": any trait had in excess is a
+    # complaint when it is said of something ("im too tired", "too good to miss", "me too" are not)
     r"|(?:too|a bit|a little|a tad|rather|bit) (?!(?:good|great|nice|fun|funny|cool|cute|sweet|perfect|lovely|brilliant"
     r"|amazing|awesome|much|many|late|early|young)\b)\w+ for (?:my \w+|our \w+|her|him|them|the (?:kids|children"
     r"|little ones|family)|mum|mom|mam|dad|nan|gran|grandma|grandpa)"

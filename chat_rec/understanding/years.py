@@ -155,6 +155,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:movies?|films?|peliculas?|ones?|something|anything|algo|stuff)(?: else| more| mas| other)?"
                 r" (?:from|de|del) (?:the year |el ano |el )?" + _Y + _MORE_YEARS), "exact"),
     (re.compile(r"(?:^|[.?!] )(?:[^\s.?!]+ ){0,3}?(?:from|de|del) " + _Y + _MORE_YEARS), "exact"),
+    (re.compile(r"\b(?:from the year|del ano|de el ano) " + _Y + _MORE_YEARS), "exact"),  # "a drama from the year 1999"
     (re.compile(r"(?:^|(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\bthose )(?<!\bthese )(?<!\d )(?<!qqtitle ))\b" + _Y
                 + _MORE_YEARS + r" (?:releases|movies|films|flicks|titles|pictures|stuff)\b"), "exact"),
     (re.compile(r"\b(?:a|an|any|some|one) " + _Y + r" (?:release|movie|film|flick|title|picture)\b()"), "exact"),
