@@ -67,14 +67,14 @@ REQUEST = re.compile(
     r" (?:options?|choices?|alternatives?|ideas|picks|suggestions|recs|recommendations)"
     r"|(?<!la )(?<!las )(?<!esa )(?<!esas )(?:otras?|alguna|algunas|nuevas?) (?:opcion|opciones|alternativas?|ideas?)"
     r"|(?:you|u|ya) (?:have|got) (?:any |some |more |other )?(?:recs|recommendations|suggestions|ideas|options|picks)"
+    # "got other options?", "¿otra opción?", "you have recommendations?": more picks asked for (not "the other
+    # options look dull", which judges the rest of the list)
     r"|(?:can|could|shall|should|lets|let s|maybe) (?:we |you |u )?(?:go|aim|try|swing) (?:a (?:bit|little|touch|tad) "
     r"|bit |little |touch |tad |much |way |even )?(?:(?!(?:lat|ov|und|aft|ev|nev|togeth|oth|whatev|rath|hom|p)er\b)"
     r"\w{2,}er|more \w+|less \w+)\b"  # "can we go lighter?", "maybe go a bit darker": the mood shifted, asked
     r"|(?:both|all three|the two|ambas cosas|ambas|ambos|las dos cosas|las dos|los dos) (?:in|en) (?:one|uno|una)\b"
-    r"|(?:one|something|anything|una|uno|algo) (?:with|that (?:has|does|is|does|mixes)|con|que tenga) (?:both|ambas"
+    r"|(?:one|something|anything|una|uno|algo) (?:with|that (?:has|does|is|mixes)|con|que tenga) (?:both|ambas"
     r" cosas|las dos cosas)\b"  # "I love a good tearjerker and period dramas. Both in one?": one film of both asked
-    # "got other options?", "¿otra opción?", "you have recommendations?": more picks asked for (not "the other
-    # options look dull", which judges the rest of the list)
     r"|next (?:batch|round|set|few|picks|ones)|keep (?:them|em|those|the picks) coming|(?:se )?(?:me|nos) antoja\w*"
     r"|(?:la )?siguiente (?:tanda|ronda)"
     r"|me muero por|(?:im |i am )?dying to (?:watch|see)|tengo ganas de|i feel like (?:watching|seeing)|put on"
