@@ -189,19 +189,33 @@ def _sentences(keys: Sequence[str]) -> list[tuple[int, int]]:
 _WEEKDAYS = DAY_NAMES | {d + "s" for d in DAY_NAMES if not d.endswith("s")}  # "sundays", "sabados"
 _DAY_ARTICLES = frozenset("el los this next last every cada este proximo".split())
 _NOUN_ARTICLES = frozenset("a an the some un una unos unas el la los las".split())
+_ASKED_HEADS = frozenset("something anything algo alguna alguno una uno".split())
+"""Words that open what is asked for ("algo de viajes en el tiempo" asks for time travel), no occasion."""
 OCCASION_OPENERS = frozenset("for on during after before this tonight para en durante despues antes este esta".split())
 
 
 def occasion_spans(keys: Sequence[str]) -> set[int]:
     """Token positions of phrases that say when the film is watched: an opener ("for", "on", "after",
     "para", "en") then at most four words ending in a time noun ("for a rainy sunday", "after a long
-    day at work", "para una tarde de domingo", "on a long flight"). Their adjectives are the
-    occasion's ("rainy", "lazy"), not moods of the film.
+    day at work", "para una tarde de domingo", "on a long flight"), or one or two words and the time noun
+    opening a clause ("long flight tomorrow, …", "rough week."). Their adjectives are the occasion's
+    ("rainy", "lazy", "long"), not moods of the film.
     """
     out: set[int] = set()
     for i, k in enumerate(keys):
         if k in _WEEKDAYS:  # "vienen el sábado", "saturday night": a day of the week is never a mood
             out.update(range(i - 1 if i and keys[i - 1] in _DAY_ARTICLES else i, i + 1))
+        if (i == 0 or keys[i - 1] in CLAUSE_BREAKS) and k not in TIME_NOUNS:
+            # the occasion opening its clause with no opener: "long flight tomorrow, what should I download",
+            # "rough week. something cosy?": an adjective or two, then the time noun
+            at = next((j for j in range(i + 1, min(len(keys), i + 3)) if keys[j] in TIME_NOUNS
+                       and all(w.isalpha() and w not in _NOUN_ARTICLES and w not in lexicon.EN_STOPWORDS
+                               and w not in lexicon.ES_STOPWORDS and w not in _ASKED_HEADS for w in keys[i:j])), None)
+            if at is not None:
+                end = at + 1
+                while end < len(keys) and keys[end] in TIME_NOUNS:
+                    end += 1  # "lazy sunday afternoon"
+                out.update(range(i, end))
         if k not in OCCASION_OPENERS:
             continue
         for j in range(i + 1, min(len(keys), i + 6)):
