@@ -166,6 +166,7 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
     inner = [i not in skip and (free[i] or (k in REQUEST_WORDS and k not in NEGATORS)) for i, k in enumerate(keys)]
     found: list[tuple[int, int, str]] = list(translated)
     unknown: list[int] = []
+    said: dict[int, str] = {}
     i = 0
     while i < len(keys):
         if not inner[i]:
@@ -179,20 +180,49 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
                 i += n
                 break
         else:
-            base = None if spanish or not free[i] else adjective_base(keys[i], vocabulary)
+            compared = None if spanish or not free[i] else comparative_base(keys[i], vocabulary)
+            said[i] = compared or keys[i]  # "lighter" is read as "light", "darker" as "dark"
+            base = None if spanish or not free[i] else adjective_base(said[i], vocabulary) or (
+                said[i] if compared and vocabulary.is_term(said[i]) else None)
             if base is not None:
                 found.append((i, i + 1, base))  # "gory" -> "gore": the tags' own word, not the embedder's guess
             elif free[i] and not _verb_slot(keys, i) and not _ERA_ONLY.issuperset(keys[i].split()):
                 unknown.append(i)
             i += 1
+    reduced = [i for i in unknown if said.get(i, keys[i]) != keys[i]]
+    if reduced:  # "stoner" is no comparative of "stone" where a tag spells the word out ("stoner movie")
+        for i, (term, _) in zip(reduced, vocabulary.nearest([keys[i] for i in reduced]), strict=True):
+            if keys[i] in term.split():
+                said[i] = keys[i]
     if unknown:
-        nearest = vocabulary.nearest([keys[i] for i in unknown])
+        words = [said.get(i, keys[i]) for i in unknown]
+        nearest = vocabulary.nearest(words)
         floor = vocabulary.config.detect_floor
         common = lexicon.common_words()
-        found += [(i, i + 1, keys[i]) for i, (term, cos) in zip(unknown, nearest, strict=True)
-                  if cos >= floor and (cognate(keys[i], term) if spanish else _not_noise(keys[i], term))
-                  and (keys[i] not in common or same_stem(keys[i], term))]
+        found += [(i, i + 1, word) for i, word, (term, cos) in zip(unknown, words, nearest, strict=True)
+                  if cos >= floor and (cognate(word, term) if spanish else _not_noise(word, term))
+                  and (word not in common or same_stem(word, term))]
     return sorted(found)
+
+
+def comparative_base(word: str, vocabulary: AspectIndex) -> str | None:
+    """The adjective an English comparative outside the vocabulary is made from ("darker" -> "dark",
+    "funnier" -> "funny", "sadder" -> "sad", "gentler" -> "gentle", "lighter" -> "light"): a vocabulary
+    term, else a frequent English word, which is then read as the mood word (or dropped as one, as
+    "light" is). The embedder places a comparative badly: "lighter" sat nearest "heavy metal", and the
+    films it drew were tagged "dark". Words that are frequent themselves ("summer", "water") are kept.
+    """
+    if len(word) < 5 or not word.endswith("er") or vocabulary.is_term(word) or word in lexicon.common_words():
+        return None
+    stem = word[:-2]
+    forms = [word[:-3] + "y"] if word.endswith("ier") else []
+    forms += [stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "", word[:-1]]
+    forms = [f for f in forms if len(f) >= 3]
+    for form in forms:
+        if vocabulary.is_term(form) or adjective_base(form, vocabulary) is not None:
+            return form
+    common = lexicon.common_words()
+    return next((f for f in forms if f in common), None)
 
 
 def _not_noise(word: str, term: str) -> bool:
