@@ -125,8 +125,8 @@ _NOTHING_TOO_NOW = re.compile(
     r"|tan) \w+(?: (?:or|and|o|y|ni) (?:too |muy )?\w+)?(?: (?:tonight|today|this time|for now|for tonight|please|pls"
     r"|plz|hoy|esta noche|por favor|porfa|por hoy|thanks|thx))+")
 """An intensity bound said with a word of now or asking ("nothing too heavy tonight", "nada muy largo hoy"):
-what the person wants now, bounded, as "something not too violent this time, please" (a bare "nothing too
-gory" may only answer what to avoid)."""
+what the person wants now, bounded, as "something not too gory tonight" is (a bare "nothing too gory" may only
+answer what to avoid)."""
 _FRONTED = re.compile(r"^(?:anything|something|stuff|nothing)\b.* (?:i|we|he|she|they|my \w+)(?: \w+)? (?:hate"
                       r"|hates|loathe|loathes|detest|detests|avoid|avoids|dislike|dislikes|love|loves|adore|adores|enjoy|enjoys"
                       r"|like|likes|stand|tolerate)$")

@@ -51,6 +51,7 @@ from __future__ import annotations
 import pytest
 
 from chat_rec.understanding.parser import parse
+from tests.unit.test_parser_mechanisms29 import _Vocabulary
 
 HEAT, RONIN, COLLATERAL = 6, 2278, 8798
 
@@ -274,25 +275,6 @@ def test_an_occasion_opening_its_clause(text, occasion) -> None:
 
     keys = [t.key for t in tokenize(text)]
     assert " ".join(keys[i] for i in sorted(occasion_spans(keys))) == occasion
-
-
-class _Config:
-    detect_floor = 0.7
-
-
-class _Vocabulary:
-    """Terms, and the nearest term of each word outside them with its cosine (an embedding's guesses)."""
-
-    config = _Config()
-
-    def __init__(self, terms: set[str], nearest: dict[str, tuple[str, float]]) -> None:
-        self.terms, self._nearest = terms, nearest
-
-    def is_term(self, phrase: str) -> bool:
-        return phrase in self.terms
-
-    def nearest(self, words: list[str]) -> list[tuple[str, float]]:
-        return [self._nearest.get(w, ("", 0.0)) for w in words]
 
 
 @pytest.mark.parametrize("text, moods", [
