@@ -165,6 +165,11 @@ class AspectIndex:
         """True when the folded phrase is itself a vocabulary term."""
         return phrase in self.term_of
 
+    def carriers(self, phrase: str) -> int:
+        """How many index rows carry the folded phrase as a term (0 for a phrase outside the vocabulary)."""
+        k = self.term_of.get(phrase)
+        return 0 if k is None else int(self.df[k])
+
     def embed(self, phrases: Sequence[str]) -> np.ndarray:
         """Templated embeddings of phrases (rows), from memory when seen before."""
         with self._lock:

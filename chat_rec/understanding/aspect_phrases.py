@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import lexicon, mood_axes
 from chat_rec.understanding.mood_words import cognate, effects, is_noise, same_stem, spanish_moods
 
 if TYPE_CHECKING:
@@ -174,7 +174,8 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
             continue
         for n in range(min(MAX_WORDS, len(keys) - i), 0, -1):
             phrase = " ".join(keys[i:i + n])
-            if (all(free[i:i + n]) or (n > 1 and all(inner[i:i + n]))) and vocabulary.is_term(phrase) \
+            if (all(free[i:i + n]) or (n > 1 and all(inner[i:i + n]))) \
+                    and (vocabulary.is_term(phrase) or (not spanish and mood_axes.is_axis_word(phrase))) \
                     and not _ERA_ONLY.issuperset(w for k in keys[i:i + n] for w in k.split()):
                 found.append((i, i + n, phrase))
                 i += n
@@ -183,7 +184,7 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
             compared = None if spanish or not free[i] else comparative_base(keys[i], vocabulary)
             said[i] = compared or keys[i]  # "lighter" is read as "light", "darker" as "dark"
             base = None if spanish or not free[i] else adjective_base(said[i], vocabulary) or (
-                said[i] if compared and vocabulary.is_term(said[i]) else None)
+                said[i] if compared and (vocabulary.is_term(said[i]) or mood_axes.is_axis_word(said[i])) else None)
             if base is not None:
                 found.append((i, i + 1, base))  # "gory" -> "gore": the tags' own word, not the embedder's guess
             elif free[i] and not _verb_slot(keys, i) and not _ERA_ONLY.issuperset(keys[i].split()):
@@ -208,9 +209,10 @@ def find_aspects(tokens: Sequence[str] | str, vocabulary: AspectIndex,
 def comparative_base(word: str, vocabulary: AspectIndex) -> str | None:
     """The adjective an English comparative outside the vocabulary is made from ("darker" -> "dark",
     "funnier" -> "funny", "sadder" -> "sad", "gentler" -> "gentle", "lighter" -> "light"): a vocabulary
-    term, else a frequent English word, which is then read as the mood word (or dropped as one, as
-    "light" is). The embedder places a comparative badly: "lighter" sat nearest "heavy metal", and the
-    films it drew were tagged "dark". Words that are frequent themselves ("summer", "water") are kept.
+    term or a word of the mood axes (``mood_axes``: "light", "calm", "cosy"), else a frequent English word,
+    which is then read as the mood word (or dropped as one). The embedder places a comparative badly:
+    "lighter" sat nearest "heavy metal", and the films it drew were tagged "dark". Words that are
+    frequent themselves ("summer", "water") are kept.
     """
     if len(word) < 5 or not word.endswith("er") or vocabulary.is_term(word) or word in lexicon.common_words():
         return None
@@ -219,7 +221,7 @@ def comparative_base(word: str, vocabulary: AspectIndex) -> str | None:
     forms += [stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else "", word[:-1]]
     forms = [f for f in forms if len(f) >= 3]
     for form in forms:
-        if vocabulary.is_term(form) or adjective_base(form, vocabulary) is not None:
+        if vocabulary.is_term(form) or mood_axes.is_axis_word(form) or adjective_base(form, vocabulary) is not None:
             return form
     common = lexicon.common_words()
     return next((f for f in forms if f in common), None)

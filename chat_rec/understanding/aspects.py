@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from chat_rec.catalog.titles import fold
-from chat_rec.understanding import film_facts, lexicon, request_words, years
+from chat_rec.understanding import film_facts, lexicon, mood_axes, request_words, years
 from chat_rec.understanding.aspect_phrases import _OPENERS, NEGATORS, Token, find_aspects, tokenize
 from chat_rec.understanding.audience import AUDIENCE_TERM, audience_asked, audience_spans
 from chat_rec.understanding.clause_state import split_clauses
@@ -59,6 +59,12 @@ _MIND_IDIOMS = re.compile(r"\b(?:(?:in|to|on (?:my|your|our)) mind|never mind|(?
 """English idioms with "mind" that say nothing of a film ("anything in mind?", "comes to mind", "never
 mind", "I don't mind"); "blow my mind" still asks for a mind-blowing one."""
 
+_MOOD_IDIOMS = re.compile(r"\b(?:estoy|estamos|esta|estan|estaba|ando|andamos|anda) (?:de|con) (?:buen |mal )?"
+                          r"(?:humor|animo)\b")
+"""Spanish "estar de humor" ("be in the mood"): the idiom's "humor" names no mood of a film ("no estoy de
+humor para algo oscuro")."""
+
+
 def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver | None,
                    vocabulary: AspectIndex | None = None) -> set[int]:
     """Token positions inside a catalog title or a genre name (the parser reads those), and those a
@@ -87,8 +93,17 @@ def _blocked_spans(text: str, tokens: Sequence[Token], resolver: TitleResolver |
         idiom.update(covered_keys(m, starts))
     for m in _MIND_IDIOMS.finditer(folded):  # "anything in mind?" asks for no mind-bending film
         idiom.update(covered_keys(m, starts))
+    for m in _MOOD_IDIOMS.finditer(folded):  # "estoy de humor para …" asks for no comedy
+        idiom.update(covered_keys(m, starts))
     idiom.update(_companions([t.key for t in tokens]))
-    return idiom | {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
+    inside = {k for k, t in enumerate(tokens) if any(t.start < e and s < t.end for s, e in spans)}
+    # the version word before a title ("in the style of the original Ghostbusters") tells which film, no mood
+    idiom.update(k - 1 for k in inside if k and k - 1 not in inside and tokens[k - 1].key in _VERSION_WORDS)
+    return idiom | inside
+
+
+_VERSION_WORDS = frozenset("original remake remade new old first".split())
+"""Words that tell which film of a title right after them ("the original Ghostbusters", "the new Dune")."""
 
 
 def _companions(keys: Sequence[str]) -> set[int]:
@@ -287,19 +302,36 @@ def aspects_with_polarity(text: str, vocabulary: AspectIndex, resolver: TitleRes
             last = None
             continue
         if panned & set(range(start, end)) and not _asking_clause(keys, start):
-            disliked[phrase] = None  # "Heat was boring", "it bored me": a quality to avoid
+            _record(phrase, True, liked, disliked, vocabulary)  # "Heat was boring", "it bored me": a quality to avoid
             last = (end, True)
             continue
         negated, tolerated = scope.ruled_out(start)
         if last is not None and last[1] and coordinated(keys[last[0]:start]):
             negated = True  # "without the crude jokes and swearing": the negation reaches the second mood
         if not tolerated:
-            (disliked if negated else liked)[phrase] = None
+            _record(phrase, negated, liked, disliked, vocabulary)
         last = (end, negated) if not tolerated else None
     audience = audience_asked(keys, audiences)
     if audience is not None and vocabulary.is_term(AUDIENCE_TERM):
         (liked if audience else disliked)[AUDIENCE_TERM] = None
     return list(liked), [p for p in disliked if p not in liked]
+
+
+def _record(phrase: str, negated: bool, liked: dict[str, None], disliked: dict[str, None],
+            vocabulary: AspectIndex) -> None:
+    """Count one mood phrase on its side. A word of the mood axes (``mood_axes``) counts as its poles'
+    tags: asked ("something lighter", "a cheerful one"), its own pole is liked (the tags enough films carry
+    to draw by) and the other disliked; ruled out ("nothing too heavy"), its own pole is disliked.
+    """
+    axis = mood_axes.pole(phrase, vocabulary)
+    if axis is None:
+        (disliked if negated else liked)[phrase] = None
+        return
+    if negated:
+        disliked.update(dict.fromkeys(axis.toward))
+        return
+    liked.update(dict.fromkeys(axis.drawn))
+    disliked.update(dict.fromkeys(axis.away))
 
 
 _WISH = re.compile(r"\b(?:(?:(?:i|we) (?:d|would)|id|wed) (?:like|love|prefer|enjoy)"
@@ -403,10 +435,14 @@ _RANGE_WORDS = frozenset("onwards onward later earlier newer older present".spli
 _PIECE = re.compile(r"[^.,!?;¡¿\n]+")
 
 
+_HEAD_WORD = re.compile(r"\b(?:something|anything|algo|alguna|alguno)\b")
+
+
 def _without_small_talk(text: str, vocabulary: AspectIndex) -> str:
     """``text`` without its pieces of small talk ("haha cool, thanks! how's your day going?"): a piece
     that ``request_words.SMALL_TALK`` opens and that names no mood, topic or genre after it ("cool" and
-    "hows" are no moods of a film). "ok, a comedy" and "thanks, something darker" keep the request.
+    "hows" are no moods of a film). "ok, a comedy" and "thanks, something darker" keep the request; an ask
+    after the small talk ("ok cool, anything lighter?") keeps only the ask.
     """
     def masked(piece: re.Match[str]) -> str:
         folded = fold(piece.group())
@@ -414,8 +450,12 @@ def _without_small_talk(text: str, vocabulary: AspectIndex) -> str:
         if not talk:
             return piece.group()
         rest = folded[talk.end():].split()
-        if any(vocabulary.is_term(w) or lexicon.genre_word(w) for w in rest
-               if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS):
+        head = _HEAD_WORD.search(piece.group().lower())
+        if head is not None:  # "ok cool, anything lighter?": the ask after the small talk, which is no mood ("cool")
+            return " " * head.start() + piece.group()[head.start():]
+        if any(vocabulary.is_term(w) or lexicon.genre_word(w) or mood_axes.is_axis_word(w) for w in rest
+               if w not in lexicon.EN_STOPWORDS and w not in lexicon.ES_STOPWORDS) \
+                and not all(lexicon.POSITIVE.fullmatch(w) for w in rest):  # "ok cool": praise, no mood
             return piece.group()
         return " " * len(piece.group())
 

@@ -89,6 +89,16 @@ says the first is her favourite, but I've never been a fan"): the verdict is on 
 
 
 _DEMONSTRATIVES = frozenset({"that", "this", "esa", "ese", "esta", "este"})
+
+
+def _yardstick_at(ckeys: list[str], polarity: int) -> int | None:
+    """Where the clause's yardsticks start (``comparisons.compared_from``); a likeness in a clause with a verdict
+    sets none: "the second sounds like Jagged Edge, which I hated" judges the film likened too.
+    """
+    compared = comparisons.compared_from(ckeys)
+    return None if compared is not None and ckeys[compared] == "like" and polarity else compared
+
+
 class ClauseReader(ClauseVerdicts):
     """Reads the clauses of a message into ``signal``: the clause loop of ``parser._Parser``."""
 
@@ -353,7 +363,9 @@ class ClauseReader(ClauseVerdicts):
                 # a demonstrative the one named last ("…mejor que Laberinto del fauno, y mira que esa está bien")
                 it = st.compared_subject and set(st.compared_subject) <= set(st.last_refs) \
                     and {"it", "its"} & set(ckeys) and not _DEMONSTRATIVES & set(ckeys)
-                c.refs = [_Ref(lo, list(st.compared_subject if it else st.last_refs), pronoun=True)]
+                one = _DEMONSTRATIVES & set(ckeys) and not clause_rules.PLURAL_PRONOUNS & set(ckeys)
+                last = [i for i in st.last_refs if i not in st.compared_subject] if st.compared_subject and one else []
+                c.refs = [_Ref(lo, list(st.compared_subject if it else last or st.last_refs), pronoun=True)]
             elif seen and not polarity and has_pronoun(ckeys) and (
                     earlier_items := [i for r in st.pending for i in r.items] or st.last_refs):
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
@@ -373,7 +385,10 @@ class ClauseReader(ClauseVerdicts):
     def _judge(self, st: Reading, c: Clause, keys: list[str]) -> None:
         """Give each thing the clause names its verdict, and note a listed film picked out with none."""
         ckeys, lo, polarity, seen, rejected = c.ckeys, c.lo, c.polarity, c.seen, c.rejected
-        compared = comparisons.compared_from(ckeys)
+        compared = _yardstick_at(ckeys, polarity)
+        likened = compared is not None and ckeys[compared] == "like"
+        if likened and not seen:
+            self.settled.update(i for r in c.refs for i in r.items)  # "the first is like Fargo" judges neither
         self._only_these(c, keys)
         excepted = {i for r in c.refs if r.pos in rejected for i in r.items} if seen and polarity == 0 else set()
         cut = _exception_at(ckeys)
@@ -425,8 +440,15 @@ class ClauseReader(ClauseVerdicts):
             elif ref.items:
                 self._items(ref.items, sign, seen)
                 self.judged_alone.update((i, sign) for i in ref.items if sign)
-        if polarity == 0 and not seen and c.opens and self.previous and not c.films_settled and not c.hedged \
-                and not self._question(keys, c.hi) and picks.bare_choice(ckeys):  # "I might like X" picks none
+        question = self._question(keys, c.hi)
+        asked_pick = question and picks.asked_choice(ckeys) and st.films_verdict[0] < 0
+        tentative = c.at > 0 and (picks.hedged_pick(ckeys) or asked_pick) and bool(st.last_refs) \
+            and bool(st.films_verdict[0]) and not set(st.last_refs) & {i for r in c.refs for i in r.items}
+        # ("first one's boring, 2nd maybe", "not the dinosaur one. the board game one?": a tentative pick after a
+        # verdict on another film; "seen the first, the second maybe" may still mean seen)
+        if polarity == 0 and not seen and self.previous and not c.films_settled and not likened and (tentative or (
+                c.opens and not c.hedged and not question and picks.bare_choice(ckeys))):
+            # ("I might like X" picks none, nor does "the first is like Fargo": a likeness said)
             st.choices += [i for r in c.refs for i in r.items if i in self.list_refs.ids
                            and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat
 
@@ -471,7 +493,7 @@ class ClauseReader(ClauseVerdicts):
             and bool([r for r in refs if r.items or r.genres]) \
             and not any(k in clause_rules.NOT_FRAGMENT for k in ckeys)
         with_items = [i for r in refs if r.items for i in r.items]
-        compared = comparisons.compared_from(ckeys)
+        compared = _yardstick_at(ckeys, polarity)
         if with_items:
             st.last_refs, st.refs_sentence = with_items, sent
             # "negated": a negated like ("didn't like"), not a double negative ("not like I didn't love it")
@@ -491,7 +513,8 @@ class ClauseReader(ClauseVerdicts):
         if polarity == 0 and not seen and any(r.items or r.genres for r in refs):
             st.pending = [*(st.pending if run_goes_on else ()), *(
                 r for r in refs if (r.items or r.genres) and r.pos not in c.rejected and not (
-                    compared is not None and r.items and not r.pronoun and r.pos - lo > compared))]  # no yardstick
+                    compared is not None and r.items and not r.pronoun and r.pos - lo > compared
+                    and ckeys[compared] != "like"))]  # no yardstick ("sounds like Heat, which I hated" judges Heat)
             # "Heat, Ronin? loved both": titles listed by commas all wait for the verdict after them
         elif with_items:
             st.pending = []

@@ -26,6 +26,7 @@ class SignalRecord:
     previous: list[Item]
     list_refs: ListReferences
     settled: set[int]
+    bare_genres: set[str]
 
     def _snapshot(self) -> tuple[list[Any], ...]:
         sig = self.signal
@@ -67,6 +68,10 @@ class SignalRecord:
                 if genre in bucket:
                     bucket.remove(genre)
             (disliked if polarity < 0 else liked).append(genre)
+            if polarity:
+                self.bare_genres.discard(genre)
+            else:
+                self.bare_genres.add(genre)  # named with no verdict of its own ("Horror, and anything gory.")
 
     def _items(self, items: list[int], polarity: int, seen: bool) -> None:
         sig = self.signal

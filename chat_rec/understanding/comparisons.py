@@ -49,9 +49,12 @@ def compared_from(ckeys: list[str]) -> int | None:
     X", "algo menos lento que Drive"): the movies after it are yardsticks, judged by nothing in
     the clause. None when the clause compares nothing.
     """
+    unmatched = [m.span() for m in lexicon.UNMATCHED.finditer(" ".join(ckeys))]
     for j, k in enumerate(ckeys):
-        if k in _OUTDOES and j and ckeys[j - 1] not in lexicon.NEGATORS:
-            return j  # "the third beats the other two": they are the yardstick
+        if k in _OUTDOES and j and ckeys[j - 1] not in lexicon.NEGATORS and not any(
+                lo <= len(" ".join(ckeys[:j])) < hi for lo, hi in unmatched):
+            return j  # "the third beats the other two": they are the yardstick ("nothing from the 80s beats Heat"
+            # puts no film below)
         if k in {"over", "above"} and 0 < j < len(ckeys) - 1 and (
                 ckeys[j - 1] == "qqtitle" or _ranked(ckeys[j - 1]) or ckeys[j - 1] == "one" and j > 1 and _ranked(
                     ckeys[j - 2])) \
@@ -62,6 +65,8 @@ def compared_from(ckeys: list[str]) -> int | None:
             return j  # "prefiero Heat a Speed", "I prefer Heat to Speed"
         if k in {"to", "with", "con"} and j and ckeys[j - 1] in _COMPARED:
             return j  # "trash compared to the first one", "comparada con Heat": a yardstick
+        if k == "like" and likeness_said(ckeys, j):
+            return j  # "my commute was like something out of Speed", "is the second one anything like Heat?"
         if k not in {"than", "que"}:
             continue
         before = ckeys[max(0, j - 4):j]
@@ -73,6 +78,36 @@ def compared_from(ckeys: list[str]) -> int | None:
 
 
 _COMPARED = frozenset("compared comparado comparada comparados comparadas comparacion".split())
+
+_ASKING_SUBJECTS = frozenset("i we u id wed something anything one ones that which who what whats else film films "
+                             "movie movies flick flicks stuff more others another".split())
+"""Who may "feel like" a film and ask for it ("I feel like Jaws", "something that feels like Heat")."""
+def asking_likeness(subject: str, verb: str) -> bool:
+    """Whether "<subject> <verb> like …" asks for films like what follows ("what else is like Fargo?", "anything
+    that feels like Heat"): a copula or a verb of seeming after an asking subject.
+    """
+    return verb in _LIKE_SAYERS and subject in _ASKING_SUBJECTS - {"i", "we", "u", "id", "wed"}
+
+
+_QUESTION_OPENERS = frozenset("is was are were does do did would will isnt".split())
+
+
+def likeness_said(ckeys: list[str], j: int) -> bool:
+    """Whether the "like" at ``ckeys[j]`` says what something is like rather than asking for films like
+    what follows: after a copula or a verb of seeming whose subject is no asker ("my week has been like
+    Groundhog Day", "the beach feels like Jaws", "the second is like Heat"), or after "anything" in a yes-no
+    question ("is the first one anything like Heat?"). What follows is a yardstick, not a film judged.
+    """
+    before = ckeys[j - 1] if j else ""
+    if before in {"anything", "something"} and ckeys and ckeys[0] in _QUESTION_OPENERS:
+        return ckeys[1:2] != ["there"]  # "is there anything like Heat?" asks for films
+    k = j - 1
+    while k >= 0 and ckeys[k] in _HEDGES_BEFORE_LIKE:
+        k -= 1  # "is kind of like", "feels a bit like"
+    if k < 0 or ckeys[k] not in _LIKE_SAYERS:
+        return False
+    subject = ckeys[k - 1] if k else ""
+    return subject not in _ASKING_SUBJECTS
 
 
 def ranked_above(ckeys: list[str]) -> bool:
@@ -110,8 +145,8 @@ _PERCEPTION = frozenset("look looks looked looking sound sounds sounded seem see
 
 def comparison_like(text: str, start: int, end: int) -> bool:
     """Whether a cue match is the preposition "like" after a verb of seeming ("the others look like
-    homework") or any verb in the past ("it dragged like crazy"), or a hedge before a quantity
-    ("seen it like five times"): it compares rather than judges.
+    homework"), a copula ("my week has been like Groundhog Day") or any verb in the past ("it dragged like
+    crazy"), or a hedge before a quantity ("seen it like five times"): it compares rather than judges.
     """
     if text[start:end] != "like":
         return False
@@ -122,7 +157,20 @@ def comparison_like(text: str, start: int, end: int) -> bool:
     hedge = bool(after) and (after[0].isdigit() or after[0] in _QUANTITIES)  # "seen it like five times"
     # a verb in the past before it never takes "like" as its object: "dragged like crazy", "cried like a baby"
     past = bool(before) and len(before[-1]) > 4 and before[-1].endswith("ed") and before[-1] != "need"
-    return hedge or past or (bool(before) and before[-1] in _PERCEPTION)
+    verb = len(before) - 1
+    while verb > 0 and before[verb] in _HEDGES_BEFORE_LIKE:
+        verb -= 1  # "sounds kind of like", "is a bit like"
+    return hedge or past or (bool(before) and before[verb] in _PERCEPTION | _COPULAS)
+
+
+_HEDGES_BEFORE_LIKE = frozenset("just a bit kind of kinda sort sorta really so more little".split())
+
+
+_COPULAS = frozenset("is was were are been be being s isnt wasnt arent werent".split())
+"""A copula before "like" makes it the preposition of a likeness ("my commute was like something out of
+Speed", "the second is like Heat"): the verb "like" never follows one."""
+_LIKE_SAYERS = _PERCEPTION | _COPULAS
+"""Verbs before a "like" of likeness: what something seems or is like."""
 
 
 _QUANTITIES = frozenset("two three four five six seven eight nine ten twenty fifty hundred dozen half "

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from chat_rec.understanding import lexicon, who_watches
+from chat_rec.understanding import comparisons, lexicon, who_watches
 from chat_rec.understanding.clauses import HARD_BREAKS
 from chat_rec.understanding.familiarity import UNFAMILIAR
 
@@ -101,6 +101,9 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
     if len(right) > 2 and right[0] in _NEGATORS and has_cue(left) and lexicon.mentions_genre(left) \
             and lexicon.mentions_genre(right_text) and not list_only(left):
         return True  # "me encantan los musicales y no soy mucho de ciencia ficción": a predicate of its own
+    if len(right) > 1 and right[0] in _NEW_SUBJECTS and has_cue(right_text) and "qqtitle" in keys[start:i] \
+            and comparisons.compared_from(keys[start:i]) is not None:
+        return True  # "it's even dumber than Speed and I couldn't stand that one": the comparison, then a verdict
     if len(right) > 1 and right[0] in _NEW_SUBJECTS and has_cue(left) and (
             "qqtitle" in keys[start:i] or _names_position(keys[start:i])
             or lexicon.mentions_genre(left) and lexicon.mentions_genre(right_text)):

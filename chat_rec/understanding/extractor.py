@@ -24,7 +24,7 @@ from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.judge import LogprobJudge
-from chat_rec.understanding.own_mentions import with_likeness
+from chat_rec.understanding.own_mentions import likened_films, with_likeness
 from chat_rec.understanding.parser import parse_detailed
 from chat_rec.understanding.request import LearnedRequest
 from chat_rec.understanding.resolver import TitleResolver
@@ -161,8 +161,9 @@ class Extractor:
         parsed = parse_detailed(utterance, items, self.resolver, str(previous_reply or ""))
         signal = parsed.signal
         if self.verdict is not None:
-            signal = self.verdict.fill(signal, parsed.text, parsed.spans, parsed.settled)
-        if self.request is not None:
+            settled = set(parsed.settled) | set(likened_films(signal, parsed.text, self.resolver))
+            signal = self.verdict.fill(signal, parsed.text, parsed.spans, settled)
+        if self.request is not None and not parsed.answered:
             signal = self.request.fill(signal, parsed.text, parsed.spans)
         signal = with_likeness(signal, parsed.text, self.resolver)
         if self.judge is not None:

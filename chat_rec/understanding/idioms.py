@@ -50,7 +50,8 @@ opposition denied ("wouldn't be opposed to", "not averse to", "not unwilling to"
 read as a like, not as
 a negated verdict."""
 _INTENSIFYING_NEGATORS = re.compile(
-    r"\b(?:a mas no poder|nothing short of|no doubt|without a doubt|sin duda(?: alguna)?|no cabe duda|no hay duda"
+    r"\b(?:a mas no poder|nothing short of|no doubt|without (?:a |any )?doubt|without (?:a |any )?question"
+    r"|beyond (?:a |any )?doubt|no questions? asked|sin duda(?: alguna)?|no cabe duda|no hay duda"
     r"|no joke|no lie|no cap|(?:not|no) gonna lie|not going to lie|no kidding|no exagero|sin exagerar"
     r"|(?:theres |there is )?no denying|(?:cant|can t|cannot|couldnt|could not) deny|no (?:se )?puede negar"
     r"|(?:cant|can t|cannot|couldnt|could not) get over (?=how |what a )"

@@ -16,6 +16,7 @@ from chat_rec.understanding import (
     lexicon,
     mood_words,
     request_words,
+    statements,
     who_watches,
     years,
 )
@@ -91,8 +92,9 @@ books?"): no film request unless the message names a film noun or genre too."""
 _HOW_YOU = re.compile(r"^(?:and |so |but )?(?:how (?:do|does|did|would|can|could)|what makes) (?:you|u|it|this|the app"
                       r"|chat rec)\b")
 """A question about how the assistant works ("how does this app pick its films?"): no request."""
-_QUALITY_ASKED = re.compile(r"any (?:good|great|decent)")
-"""The request words that also ask what one film is like, inside a yes/no question about it."""
+_QUALITY_ASKED = re.compile(r"any (?:good|great|decent)|(?:anything|something) like")
+"""The request words that also ask what one film is like, inside a yes/no question about it ("is the third
+any good?", "is the second one anything like Heat?")."""
 _MORE_ASKED = re.compile(r"^(?:(?:and|ok|okay|so|got|have you got|any|anything|lol|haha) )*more"
                          r"(?: (?!than\b|or\b|and\b)\w|(?: (?:please|pls|plz|then|now|lol))?$)")
 """A question opening with "more" of something ("more tom hanks?"), or "more" alone ("more?", "ok, more
@@ -120,18 +122,21 @@ _FOUND_WHAT = re.compile(r"\b(?:is|s|es|era|sounds like|looks like|seems like|fe
                          r" (?:exactly |just |justo |exactamente |precisamente )?(?:what|lo que) $")
 """A want said as what a film is ("the second is exactly what I need", "es justo lo que necesito"): found, not
 asked for ("what I need is a comedy" still asks)."""
+_NOTHING_TOO = (r"(?:(?:ok|okay|so|just|honestly|hmm|well|pero|bueno) )*(?:nothing|nada|no) (?:too|overly|very|super"
+                r"|muy|demasiado|tan) \w+(?: (?:or|and|o|y|ni) (?:too |muy )?\w+)?")
 _NOTHING_TOO_NOW = re.compile(
-    r"^(?:(?:ok|okay|so|just|honestly|hmm|well|pero|bueno) )*(?:nothing|nada|no) (?:too|overly|very|super|muy|demasiado"
-    r"|tan) \w+(?: (?:or|and|o|y|ni) (?:too |muy )?\w+)?(?: (?:tonight|today|this time|for now|for tonight|please|pls"
+    rf"^{_NOTHING_TOO}(?: (?:tonight|today|this time|for now|for tonight|please|pls"
     r"|plz|hoy|esta noche|por favor|porfa|por hoy|thanks|thx))+")
 """An intensity bound said with a word of now or asking ("nothing too heavy tonight", "nada muy largo hoy"):
 what the person wants now, bounded, as "something not too gory tonight" is (a bare "nothing too gory" may only
 answer what to avoid)."""
-_FRONTED = re.compile(r"^(?:anything|something|stuff|nothing)\b.* (?:i|we|he|she|they|my \w+)(?: \w+)? (?:hate"
-                      r"|hates|loathe|loathes|detest|detests|avoid|avoids|dislike|dislikes|love|loves|adore|adores|enjoy|enjoys"
-                      r"|like|likes|stand|tolerate)$")
-"""A clause that puts its object first and ends on its subject and verb ("anything saccharine I hate",
-"something with dragons my son adores"): a statement of taste, no ask."""
+_BARE_BOUND = re.compile(rf"^{_NOTHING_TOO}$")
+_OCCASION_NOW = re.compile(
+    r"^(?:(?:well|so|but|and|pero|y) )?(?:it s|its|it is|tonight is|tonight s|tonights|hoy es|esta noche es|es) "
+    r"(?:(?:a|an|our|my|the|la|el|una|mi|nuestra|nuestro) )?(?:\w+ ){0,2}"
+    rf"(?:{'|'.join(sorted(lexicon.TIME_NOUNS))})\b")
+"""A clause that says the viewing is now, by its occasion ("it's date night", "its a school night", "hoy es
+noche de pelis"): beside an intensity bound, the bound is what the person wants tonight."""
 _SUBJECT = frozenset("i we you it is was were are im ive id its yo es fue era son me nos te le "
                      "isnt wasnt arent werent aint dont doesnt didnt".split())
 """Subjects and verbs: a noun phrase with one is a statement ("war films aren't my thing"), not an ask."""
@@ -147,9 +152,14 @@ _PERSON_SUBJECT = frozenset("i we im ive id yo".split())
 
 
 _LIKENESS = re.compile(r"\b(?:like|como|similar to|similar a|parecidas? a|parecidos? a|in the vein of|in the style of"
-                       r"|along the lines of)(?: (?:the|la|el))? qqtitle(?: qqtitle)*"
+                       r"|along the lines of)(?: (?:the|la|el))?(?: original)? qqtitle(?: qqtitle)*"
                        r"(?: (?:or|and|o|y) qqtitle(?: qqtitle)*)*")
 """A likeness to a named film inside a noun phrase that asks for a kind ("a thriller like Heat")."""
+_LIKENESS_OPENS = re.compile(r"^(?:(?:something|anything|stuff|more) )?(?:in the (?:same )?(?:vein|style|spirit) of"
+                             r"|along the (?:same )?lines of|similar to|en la (?:misma )?(?:onda|linea) de"
+                             r"|al estilo de|del estilo de)(?: (?:the|la|el))?(?: original)? qqtitle")
+"""A clause that opens with a likeness to a named film ("In the vein of Zodiac please, …", "along the lines of
+Heat"): the films asked for are like it, a noun phrase with its head left out."""
 
 
 _JOINING = frozenset("and or y o e u n & maybe quizas please pls".split())
@@ -416,7 +426,7 @@ def wants_new(keys: list[str]) -> bool:
             return True  # (also before a clause of its own: "crime, but no serial killers, and I hated Heat")
         for clause in _SO_ASKED.split(" ".join(words)):  # "None of these, something lighter please"
             clause = _LEAD.sub("", clause.strip(" ,"))
-            if _kind_of_film(clause):
+            if _kind_of_film(clause) or _LIKENESS_OPENS.match(clause):
                 return True
             if _WOULD_DO.match(clause) and (lexicon.mentions_genre(clause) or _FILM_NOUN.search(clause)):
                 return True  # "honestly, a western would do me"
@@ -427,7 +437,7 @@ def wants_new(keys: list[str]) -> bool:
             if (made := _MAKE_IT.match(clause)) and (lexicon.mentions_genre(clause) or years.names_decade(clause)
                                                      or made.group(1)):
                 return True  # "no, make it horror", "make that something lighter": the ask, corrected
-            if _FRONTED.search(clause):
+            if statements.FRONTED.search(clause):
                 continue  # "anything saccharine I hate": the object put first, a statement
             if re.match(r"^(?:something|anything|stuff|algo|alguna|alguno|algun|(?:una|uno) de (?!las? |los? )"
                         r"|(?:una|un|uno) (?:peli|pelicula|film)s? |(?:una|uno) para (?!(?:la|el|qqtitle)\b)\w+"
@@ -448,16 +458,13 @@ _DECLINED_TAIL = re.compile(r"(?: (?:anything|nothing|nada|any recommendations|r
 
 def bounded_now(text: str) -> bool:
     """Whether a clause of the keys (before the intensity mask) is only an intensity bound with a word of now or
-    asking ("nothing too heavy tonight, just finished a double shift"): a want (rule 13).
+    asking ("nothing too heavy tonight, just finished a double shift"), or a bare bound beside a clause that
+    names tonight's occasion ("nothing too long, it's a school night"): a want (rule 13).
     """
-    return any(_NOTHING_TOO_NOW.fullmatch(part.strip()) for part in re.split(r" [,.!?;] ", f" {text} "))
-
-
-def fronted(text: str) -> bool:
-    """Whether a sentence of the message puts a kind of film first and ends on the person's verdict on it
-    ("Anything saccharine I hate."): a statement, which the learned request reader must not read as a want.
-    """
-    return any(_FRONTED.search(fold(sentence).strip()) for sentence in re.split(r"[.!¡\n;]+", text))
+    parts = [part.strip() for part in re.split(r" [,.!?;] ", f" {text} ")]
+    if any(_NOTHING_TOO_NOW.fullmatch(part) for part in parts):
+        return True
+    return any(_BARE_BOUND.match(part) for part in parts) and any(_OCCASION_NOW.match(part) for part in parts)
 
 
 def declined(text: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from chat_rec.understanding.verdict_words import NEGATIVE as NEGATIVE  # the verdict patterns, read as lexicon.*
 from chat_rec.understanding.verdict_words import POSITIVE as POSITIVE
+from chat_rec.understanding.verdict_words import UNMATCHED as UNMATCHED
 
 GENRE_PATTERNS: list[tuple[str, tuple[str, ...]]] = [
     # Longest / compound names first: a matched span is blanked before the next pattern runs.

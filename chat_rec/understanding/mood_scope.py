@@ -69,6 +69,15 @@ _ANY = frozenset("anything everything all todo cualquier".split())
 _SET_APART = frozenset("but except menos excepto salvo".split())
 
 
+_NO_MOOD_FOR = re.compile(r"\b(?:not|no|never|dont|do not|isnt|is not|aint) (?:really |quite |exactly |at all |that )?"
+                         r"(?:in (?:the|a|any|that) )?mood (?:for|to watch)\b"
+                         r"|\b(?:dont|do not|didnt|never) (?:really |quite )?(?:feel|fancy) like\b"
+                         r"|\bno (?:estoy|estamos|ando|andamos) (?:de humor|con ganas|de animo) (?:para|de)\b"
+                         r"|\bno (?:tengo|tenemos|me dan|nos dan) (?:muchas )?ganas de\b")
+"""A want denied ("not in the mood for", "don't feel like", "no estoy de humor para", "no tengo ganas de"):
+its object, however far into the noun phrase, is ruled out ("not in the mood for anything too dark")."""
+
+
 class Scope:
     """The negation marks of one message's folded ``keys`` (``folded`` and ``starts`` as
     ``lexicon.joined_keys`` gives them); ``tame``: positions of idioms that tolerate ("I don't mind").
@@ -81,6 +90,7 @@ class Scope:
         self.objected = {k for m in lexicon.NEGATIVE.finditer(folded)
                          if (covered := covered_keys(m, starts)) and keys[covered[-1]] in _OBJECT_MARKERS
                          for k in covered}
+        self.unwanted = {covered_keys(m, starts)[-1] for m in _NO_MOOD_FOR.finditer(folded) if covered_keys(m, starts)}
         self.fed_up = {j for j, k in enumerate(keys) if k == "enough" and (opens_clause(keys, j) or (
             j > 0 and keys[j - 1] in _HAD))}  # "enough mob stuff for now", "had enough trippy stuff"
 
@@ -98,6 +108,9 @@ class Scope:
                 break
             if keys[j] in CLAUSE_BREAKS or (keys[j] in FRESH_PHRASE and j > 0 and keys[j - 1] in _JOINERS):
                 break  # "nothing violent and something funny": a new noun phrase, out of the negation's reach
+            if j in self.unwanted:
+                negated = True  # "not in the mood for anything too dark": the object of a want denied
+                break
             if start - j > NEGATION_REACH and not phrase_only:
                 break  # further back, a negation reaches only through the mood's own noun phrase
             phrase_only = phrase_only and (keys[j] in _PASSED or is_content(keys[j]))

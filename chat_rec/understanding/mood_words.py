@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 
 from rapidfuzz import fuzz
@@ -91,18 +91,21 @@ SPANISH_MOODS_FILE = Path(__file__).with_name("data") / "spanish_moods.tsv"
 MAX_SPANISH_WORDS = 4
 
 
+def table_rows(path: Path) -> Iterator[list[str]]:
+    """The rows of a tab-separated word table in ``data/`` (their cells stripped): comment lines ("#"), lines
+    without a tab and the header (the first row) left out.
+    """
+    with path.open(encoding="utf-8") as handle:
+        rows = ([part.strip() for part in line.rstrip("\n").split("\t")] for line in handle
+                if not line.startswith("#") and "\t" in line)
+        next(rows, None)
+        yield from rows
+
+
 @functools.cache
 def _spanish_table() -> dict[str, str]:
     """Folded Spanish mood words and phrases -> the English tag word (``data/spanish_moods.tsv``)."""
-    table: dict[str, str] = {}
-    with SPANISH_MOODS_FILE.open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.startswith("#") or "\t" not in line:
-                continue
-            spanish, english = (part.strip() for part in line.split("\t", 1))
-            if spanish != "spanish":
-                table[fold(spanish)] = english
-    return table
+    return {fold(spanish): english for spanish, english, *_ in table_rows(SPANISH_MOODS_FILE)}
 
 
 def _base_forms(word: str) -> list[str]:

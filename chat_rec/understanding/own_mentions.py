@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import comparisons, lexicon
 from chat_rec.understanding.references import _OWN_MENTION
 from chat_rec.understanding.signal import PreferenceSignal
 from chat_rec.understanding.title_cues import kind_after
@@ -110,13 +110,78 @@ def _asks_likeness(before: Sequence[str]) -> bool:
         phrase = next((p for p in _LIKENESS_PHRASES if i + 1 >= len(p) and list(before[i + 1 - len(p):i + 1]) == p),
                       None)
         if phrase is not None or word in _SIMILAR or (
-                word in ("like", "como") and i > 0 and before[i - 1] in _LIKE_AFTER):
+                word in ("like", "como") and i > 0 and before[i - 1] in _LIKE_AFTER) or (
+                word == "like" and i > 1 and comparisons.asking_likeness(before[i - 2], before[i - 1])):
             opens = i - (len(phrase) - 1 if phrase else 0)
             ahead = before[max(0, opens - 3):opens]
             excluded = any(w in _BUT and j > 0 and ahead[j - 1] in {"anything", "everything", "cualquier", "todo"}
                            for j, w in enumerate(ahead))
             return not (lexicon.NOMINAL_NEGATORS & set(before[max(0, opens - 2):opens]) or excluded)
     return False
+
+
+_CHANGES = frozenset("for with without in set less more minus made but sin con para en menos mas".split())
+"""Words that open a change to a film taken as the model ("Jumanji but for adults", "Fargo but with less snow",
+"Amélie pero en Nueva York")."""
+_NOT_CHANGES = frozenset("other another either neither never ever over under after together whether rather "
+                         "sooner later".split())
+"""Words in "-er" that are no comparative ("Heat but other than that …")."""
+_MODEL_LEADS = frozenset("want wants wanna need needs gimme basically kinda just ok okay so quiero queremos "
+                         "busco".split())
+"""Words right before a film taken as a model with a change ("I want The Goonies but for teenagers", "basically
+Heat but shorter"): "like" only after "would" / "'d" ("I'd like Fargo but funnier")."""
+
+
+def changed_model(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether a title is the model of a film asked for with a change: "but" / "pero" right after it, then a
+    change (a comparative, "for", "with", "without", "less", "más", "sin" …), or "without" / "minus" / "sin"
+    right after it, and before it a want or nothing of its clause ("I want Jumanji but for adults", "Jerry
+    Maguire without the romance"). "I liked Heat but it was long" judges Heat instead.
+    """
+    if len(after) < 2 or after[0] not in {"but", "pero", "without", "minus", "sin"}:
+        return False
+    change = after[1]
+    if after[0] in {"but", "pero"} and not (
+            change in _CHANGES or (len(change) > 4 and change.endswith("er") and change not in _NOT_CHANGES)):
+        return False
+    lead = before[-1] if before else ""
+    if lead == "like":
+        return len(before) > 1 and before[-2] in {"d", "id", "wed", "would"}
+    return lead in _MODEL_LEADS or lead in {"", ",", ".", "?", "!", ";"}
+
+
+_ASK_HEADS = frozenset("something anything one film movie flick algo alguna alguno una uno peli pelicula".split())
+"""Heads of a film asked for, before "as … as" ("something that hits as hard as …")."""
+
+
+def matched_standard(before: Sequence[str], after: Sequence[str]) -> bool:
+    """Whether a title is the standard a film asked for should match: "as … as <title> (did)" in a clause that
+    asks for a film ("something that hits as hard as Million Dollar Baby did", "one that scares me as much as
+    Alien"), not a comparison of two films ("Fargo is as good as Heat") and not a negated one.
+    """
+    if not before or before[-1] != "as" or (after and after[0] not in _STANDARD_ENDS):
+        return False
+    start = max((i + 1 for i, k in enumerate(before) if k in {".", ",", "?", "!", ";", "but"}), default=0)
+    clause = list(before[start:-1])
+    first_as = next((i for i in range(len(clause) - 1, max(-1, len(clause) - 4), -1) if clause[i] == "as"), None)
+    if first_as is None:
+        return False
+    head = clause[:first_as]
+    return bool(_ASK_HEADS & set(head)) and not (lexicon.NOMINAL_NEGATORS | lexicon.NEGATORS) & set(head)
+
+
+_STANDARD_ENDS = frozenset("did does do was is . , ? ! ; for please pls".split())
+"""What may follow the standard's title ("as hard as Million Dollar Baby did", "as scary as Alien, please")."""
+
+
+def _likeness_said(before: Sequence[str]) -> bool:
+    """Whether the last "like" of the clause before a title says what something is like ("the beach feels
+    like Jaws", "is the second one anything like Heat?": ``comparisons.likeness_said``), asking for nothing.
+    """
+    start = max((i + 1 for i, k in enumerate(before) if k in {".", ",", "?", "!", ";"}), default=0)
+    clause = list(before[start:])
+    at = max((i for i, k in enumerate(clause) if k == "like"), default=-1)
+    return at >= 0 and comparisons.likeness_said(clause, at)
 
 
 _ANAPHORS = frozenset("""that those this these it them same eso esa esas ese esos esta estas este estos
@@ -219,8 +284,12 @@ def _likeness(text: str, resolver: Any, history: Sequence[Mapping[str, str]] = (
                 between := [t.key for t in tokens if named[at - 1].end <= t.start < m.start]) <= 2 \
                 and set(between) <= _COORDINATION:
             out[named[at - 1].item_id] = None  # "a Lion King or Little Mermaid type of thing": both make the kind
-        if kind or _asks_likeness(before[-_BEFORE:]) or _same_as(before) or (last_end >= 0 and 0 < len(joined) <= 2
-                                                          and set(joined) <= _COORDINATION):
+        core = before[:-2] if before[-2:] in (["the", "original"], ["el", "original"], ["la", "original"]) else before
+        # ("in the style of the original Ghostbusters": the version said, the likeness still asked)
+        asked = (_asks_likeness(core[-_BEFORE:]) and not _likeness_said(before)) or changed_model(before, after) \
+            or matched_standard(before, after)
+        if kind or asked or _same_as(before) or (last_end >= 0 and 0 < len(joined) <= 2
+                                                 and set(joined) <= _COORDINATION):
             out[m.item_id] = None
             last_end = m.end
     if named:
@@ -269,6 +338,15 @@ def with_own_mention(signal: PreferenceSignal, text: str, history: Sequence[Mapp
                                      "mentioned_ids": list(dict.fromkeys([*signal.mentioned_ids, film]))})
 
 
+def likened_films(signal: PreferenceSignal, text: str, resolver: Any) -> list[int]:
+    """The films the message asks for more like by title (``asked_like_films``), given the parser's signal:
+    a second reader must leave them to ``with_likeness`` ("something in the same spirit as Heat, just not 3
+    hours" asks for films like Heat; the "not" is no verdict on it).
+    """
+    films, _ = _likeness(text, resolver, disliked=signal.disliked_ids, liked=signal.liked_ids)
+    return films
+
+
 def with_likeness(signal: PreferenceSignal, text: str, resolver: Any) -> PreferenceSignal:
     """``signal`` liking the films the message asks for more like by title (``asked_like_films``) that it
     gives no verdict of its own ("another Heat kind of movie", "something Alien-ish"), and asking for new
@@ -276,10 +354,11 @@ def with_likeness(signal: PreferenceSignal, text: str, resolver: Any) -> Prefere
     films like a title likes it, as "more like Heat" does. Otherwise a message that already judged those
     films keeps its own reading ("Crime is my thing, especially films like Fargo" states a taste).
     """
-    judged = set(signal.liked_ids) | set(signal.disliked_ids) | set(signal.seen_ids)
+    judged = set(signal.liked_ids) | set(signal.disliked_ids)  # a film seen is still liked by "more like it"
     films, after_title = _likeness(text, resolver, disliked=signal.disliked_ids, liked=signal.liked_ids)
     new = [i for i in films if i not in judged]
     if not new and not after_title:
         return signal
     return signal.model_copy(update={"liked_ids": [*signal.liked_ids, *new], "wants_new_recommendations": True,
+                                     "seen_ids": [i for i in signal.seen_ids if i not in new],
                                      "mentioned_ids": list(dict.fromkeys([*signal.mentioned_ids, *new]))})

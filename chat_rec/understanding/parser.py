@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from chat_rec.catalog.models import Item
 from chat_rec.catalog.titles import fold
+from chat_rec.understanding import answers as asked
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding import (
     comparisons,
@@ -119,6 +120,9 @@ class ParseResult:
     settled: frozenset[int] = frozenset()
     """Mentions the rules read as no verdict on purpose ("fine I guess", "I don't hate X"): a
     second reader must not give them one."""
+    answered: bool = False
+    """The message answers what the reply asked (what to avoid) and asks nothing: a second reader must not
+    make it an ask."""
 
 
 def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
@@ -130,7 +134,7 @@ def parse_detailed(utterance: str, previous_items: Sequence[Item] = (),
     """
     try:
         parser = _Parser(str(utterance or ""), list(previous_items or []), resolver, str(previous_reply or ""))
-        return ParseResult(parser.run(), parser.text, parser.spans, frozenset(parser.settled))
+        return ParseResult(parser.run(), parser.text, parser.spans, frozenset(parser.settled), parser.answered)
     except Exception:  # noqa: BLE001 - a turn must survive any input
         log.exception("parser failed on %r", str(utterance)[:200])
         return ParseResult(PreferenceSignal(), "", {})
@@ -167,6 +171,8 @@ class _Parser(ClauseReader):
         self.singled: set[int] = set()  # listed films named apart from the whole list ("the first", "Heat")
         self.judged_alone: dict[int, int] = {}  # and the verdicts they got there
         self.settled: set[int] = set()
+        self.bare_genres: set[str] = set()  # genres named with no verdict of their own (asked for, by default)
+        self.answered = False  # the message answers what to avoid, asking nothing (``ParseResult.answered``)
         self.unseen: set[int] = set()  # films a clause says were not seen ("Third: haven't seen it")
         self._settled = False  # the clause being read was judged "no verdict" on purpose
         self.list_refs = ListReferences(previous, resolver.phrase_pairs if resolver is not None else frozenset())
@@ -203,6 +209,12 @@ class _Parser(ClauseReader):
             kept = "".join(" " if any(offsets[lo] <= at < (offsets[hi] if hi < len(keys) else len(folded))
                                       for lo, hi in theirs) else ch for at, ch in enumerate(folded))
             year_min, year_max, _ = years.extract_years(kept, listed_years)
+        if (year_min is not None or year_max is not None) and (praised := [
+                m.span() for m in lexicon.UNMATCHED.finditer(folded)]):
+            # "nothing else from the 90s comes close": the decade belongs to the praise, no bound asked for
+            kept = "".join(" " if any(lo <= at < hi for lo, hi in praised) else ch for at, ch in enumerate(folded))
+            year_min, year_max, _ = years.extract_years(kept, listed_years)
+            spans = [(lo, hi) for lo, hi in spans if not any(a <= lo and hi <= b for a, b in praised)]
         sig.year_min, sig.year_max = year_min, year_max
         keys = self._mask(keys, offsets, spans)
         era_text = " ".join(keys)  # "not too old" is an era before the intensity mask hides it as a qualifier
@@ -252,6 +264,10 @@ class _Parser(ClauseReader):
         elif not answers:
             self._clauses(keys, title_at)
         self._unresolved(mentions)
+        words = " ".join(t.key for t in self.toks)
+        asked.loved_film(self.signal, self.reply, self.text, words, self.referenced, self.settled)  # by the
+        self.answered = asked.what_to_avoid(self.signal, self.reply, self.text, words, self.bare_genres)  # reply's
+        asked.what_to_watch(self.signal, self.reply, words, self.bare_genres)  # question (``answers``)
         return self._finish()
 
     def _own_mark(self, mention: Mention, at: int) -> bool:

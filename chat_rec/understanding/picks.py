@@ -19,7 +19,7 @@ _CHOICE = re.compile(
     r"^(?:the |la |el |las |los )?(?:\w+ ){0,3}(?:one|ones|movie|film|peli|pelicula|primera|segunda|tercera|"
     r"cuarta|quinta|ultima|primero|segundo|tercero|ultimo|first|second|third|fourth|fifth|last|latter|former|"
     r"primeras|primeros|ultimas|ultimos|penultima|penultimo|penultimate|middle|medio|bottom|top|end|"
-    r"option|options|opcion|opciones|choice|pick|qqtitle)$"
+    r"option|options|opcion|opciones|choice|pick|qqtitle|1st|2nd|3rd|4th|5th)$"
     r"|^(?:number|numero|num|nro|no|option|opcion) \w+(?: (?:and|y|e|&) (?:number|numero|num|nro|no|option|opcion)"
     r" \w+)*$|"
     r"^\d+(?:st|nd|rd|th)?(?: (?:and|y|e|or|o))? \d+(?:st|nd|rd|th)?$|"
@@ -63,6 +63,26 @@ WATCH_INTENT = re.compile(
 to my watchlist"): of a film the reply just offered, that is taking it up, a like (rule 5); of any
 other film it says nothing. A film already on the list ("X is already on my watchlist", "got it on my list
 already") was taken up before this reply: a state, like having seen it (rule 7), no verdict."""
+
+
+_HEDGED_TAIL = frozenset("maybe perhaps possibly probably".split())
+_PICK_OPENERS = frozenset("the la el las los number numero num option opcion first second third fourth fifth last "
+                          "1st 2nd 3rd 4th 5th".split())
+_ASKING_WORDS = frozenset("what whats que how como about va worth is es who quien which cual cuales why".split())
+
+
+def asked_choice(ckeys: list[str]) -> bool:
+    """A question that only points at a listed movie ("the board game one?", "the third?"), asking nothing
+    about it ("what about the third", "la del medio, ¿de qué va?" ask what it is): a pick offered, tentatively.
+    """
+    return bool(ckeys) and ckeys[0] in _PICK_OPENERS and not _ASKING_WORDS & set(ckeys) and bare_choice(ckeys)
+
+
+def hedged_pick(ckeys: list[str]) -> bool:
+    """A clause that only points at a listed movie and hedges ("2nd maybe", "the third perhaps"): said after a
+    clause about another film of the list, it picks this one, tentatively ("first one's boring, 2nd maybe").
+    """
+    return len(ckeys) >= 2 and ckeys[-1] in _HEDGED_TAIL and bare_choice(ckeys[:-1])
 
 
 def bare_choice(ckeys: list[str]) -> bool:

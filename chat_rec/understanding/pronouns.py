@@ -27,6 +27,9 @@ _NOT_RELATIVE_BEFORE = frozenset(
     "ok okay honestly wow lol haha well hmm sure yep nope seriously actually".split())
 """Words after which "that" is "that film" or "that …" as a whole clause ("I loved that", "is that one
 good", "I think that was great"), not a relative pronoun."""
+_ONE_PERSON = frozenset("girl guy boy kid child person man woman lady bloke dude day night time".split())
+"""Nouns "one" counts ("one girl", "one kid", "one day"), beside the people of ``lexicon.COMPANIONS``: "one" is then
+no film."""
 _RELATIVE_WORDS = frozenset("that which who with without where whose".split())
 """Words after "one" that open what it is ("one that isn't long", "one with a twist"): a film described."""
 _ARTICLE_BEFORE = re.compile(r"^(?:peliculas?|pelis?|movies?|films?|de|del|que|mas|otras?|otros?|nuevas?|nuevos?"
@@ -60,6 +63,8 @@ def has_pronoun(ckeys: list[str]) -> bool:
             continue  # "characters that have terrible manners": a relative pronoun after a noun
         if k == "one" and after in _RELATIVE_WORDS:
             continue  # "preferably one that isn't too long": a film still wanted, not the one named before
+        if k == "one" and (after in lexicon.COMPANIONS or after in _ONE_PERSON):
+            continue  # "one girl gets freaked out", "one friend hated it": a person counted, no film
         if k == "one" and any(x in lexicon.NEGATORS for x in ckeys[:j]) and (
                 after == "of" and ckeys[j + 2:j + 3] != [] and ckeys[j + 2] not in _POSSESSIVES
                 or j >= 2 and ckeys[j - 2] in _INDEFINITES and ckeys[j - 1].isalpha()):

@@ -21,7 +21,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from chat_rec.understanding import intent
+from chat_rec.understanding import intent, statements
 from chat_rec.understanding.signal import PreferenceSignal
 from chat_rec.understanding.verdict import TARGET, FittedTextModel, LearnedReader
 
@@ -92,9 +92,10 @@ class LearnedRequest(LearnedReader):
     def fill(self, signal: PreferenceSignal, text: str, spans: Mapping[int, tuple[int, int]]) -> PreferenceSignal:
         """``signal``, marked as a request when the model reads one (a copy; never raises)."""
         if signal.wants_new_recommendations or not text.strip() or intent.declined(text) or intent.deferred(text) \
-                or intent.fronted(text):
+                or statements.fronted(text) or statements.likened(text) or statements.unmatched_praise(text):
             return signal  # "not looking for anything right now" declines, "I'll ask tomorrow" puts off, "anything
-            # saccharine I hate" states: no ask
+            # saccharine I hate" states, "it was like something out of Speed" likens, "nothing since comes close"
+            # praises: no ask
         try:
             probability = self.model.read(masked(text, spans), self.embed)
         except Exception:  # noqa: BLE001 - a second reader never breaks a turn

@@ -72,6 +72,9 @@ REQUEST = re.compile(
     r"|(?:can|could|shall|should|lets|let s|maybe) (?:we |you |u )?(?:go|aim|try|swing) (?:a (?:bit|little|touch|tad) "
     r"|bit |little |touch |tad |much |way |even )?(?:(?!(?:lat|ov|und|aft|ev|nev|togeth|oth|whatev|rath|hom|p)er\b)"
     r"\w{2,}er|more \w+|less \w+)\b"  # "can we go lighter?", "maybe go a bit darker": the mood shifted, asked
+    r"|(?:(?:can|could|shall|should|lets|let s|maybe) (?:we |you |u )?(?:go for|try|have|watch)"
+    r"|(?:(?:can|could|shall|should|maybe) we|lets|let s) do) (?:something|anything"
+    r"|one that|a \w+ one|an? (?:\w+ )?(?:movie|film|flick))\b"  # "can we go for something more upbeat next?"
     r"|(?:both|all three|the two|ambas cosas|ambas|ambos|las dos cosas|las dos|los dos) (?:in|en) (?:one|uno|una)\b"
     r"|(?:one|something|anything|una|uno|algo) (?:with|that (?:has|does|is|mixes)|con|que tenga) (?:both|ambas"
     r" cosas|las dos cosas)\b"  # "I love a good tearjerker and period dramas. Both in one?": one film of both asked
@@ -84,7 +87,7 @@ REQUEST = re.compile(
     r"|quiero (?:mas|otra)|mas (?:asi|como esa|como esta)|^(?:\w+ )?mas (?:como|parecid[ao]s? a) (?:la|el|las|los)\b"
     r"|more like (?:that|this)"
     r"|(?:whats|what is|what are) (?:a |an |some )?(?:good|great|nice|fun|decent)|what else|whats else"
-    r"|got any|got anything|got more|have any|anything else|what (?:would|do|can|should) you "
+    r"|got any|got anything|got more(?! than\b)|have any|anything else|what (?:would|do|can|should) you "
     r"(?:suggest|recommend|have)|what have you got|what do you have|what do you think(?! (?:of|about))"
     r"|what (?:should|can|could|do|shall) (?:i|we) (?:watch|stream|download|rent|put on|throw on|stick on|queue up)\b"
     # "long flight tomorrow, what should I download?", "what do I stream tonight": the verb of viewing asks
@@ -122,7 +125,8 @@ REQUEST = re.compile(
     r"|(?:something|anything|more|others?|another) (?:of|in) (?:its|that|the same|this|their|his|her) (?:sort|kind"
     r"|vein|ilk|mould|mold|type)\b"
     r"|wanna (?:watch|see)|i need|we need|need something|looking for|look for|im after|were after"
-    r"|i am after|in the mood for|rather (?:see|watch|have)|like to (?:watch|see)|(?:watch|see) "
+    r"|i am after|in the mood for|(?:estoy|estamos|ando|andamos) (?:de humor|con ganas) (?:para|de)"
+    r"|rather (?:see|watch|have)|like to (?:watch|see)|(?:watch|see) "
     r"(?:something|a|an|some)|can you find|could you find|help me (?:find|pick|choose)"
     r"|busco|buscando|(?<!la )(?<!lo )(?<!las )(?<!los )(?:quiero|queremos)(?! ver(?:la|lo|las|los)\b)"
     r"|recomienda\w*|recomenda(?:me|nos)|recomiendas|recomendarias|sugiere\w*"
@@ -137,7 +141,8 @@ REQUEST = re.compile(
     r"|sugieres)"
     r"|que (?:propones|sugieres|me recomiendas|me sugieres|tienes)"
     r"|(?:alguna|alguno|algunas|algunos|algo|otra|otro|otras|otros|una|uno) (?:mas )?(?:parecid[oa]s?|similar(?:es)?)"
-    r"|(?:tienes|tenes|tiene|hay|got|have you got|do you have) (?:otras|otros|algunas? mas|algunos? mas|others|more)"
+    r"|(?:tienes|tenes|tiene|hay|got|have you got|do you have) (?:otras|otros|algunas? mas|algunos? mas|others"
+    r"|more(?! than\b))"
     r"|similar (?:ones|movies|films|stuff|titles|picks)|(?:any|some|more) (?:more )?similar"
     r"|(?<!la )(?<!el )(?<!las )(?<!los )(?:otra|otro|otras|otros)"
     r" (?:de (?!las? |los? |estas |esas |ellas )|del |como )"

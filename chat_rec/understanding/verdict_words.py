@@ -57,6 +57,15 @@ FAILED_TO_NEGATED = frozenset(
 to sleep"): there "fail to" is a negator (``polarity``); before any other verb it is a complaint ("failed to
 impress", "fails to delight" under "nothing")."""
 
+_UNMATCHED = (r"(?:nothing|no (?:other )?(?:film|movie|one)|nobody|none)(?: else)?(?: (?:since|yet|ever|(?:from|in|of)"
+              r" (?:\w+ )?(?:\d0s|decade|year|era|genre|\w+ties)))?(?: (?:has|have|had|will|can|could|ever|really"
+              r"|even))* (?:(?:come|comes|came|coming) close|topped|tops|top|beaten|beat|beats|matched|matches|match"
+              r"|touched|touches|touch|compares|compare|(?:is|was|are|were|comes|came|gets|got) (?:half |nearly |quite"
+              r" |even )?as \w+ as)\b")
+UNMATCHED = re.compile(rf"\b{_UNMATCHED}")
+"""A film put above all others ("nothing since has come close", "nothing else from the 90s beats it", "no film has
+ever topped Jaws"): praise, whose years belong to the praise ("from the 90s" asks for no decade)."""
+
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
     r"|fan of|(?:muy |super |muy muy )?fan de|fans de|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great"
@@ -75,7 +84,8 @@ POSITIVE = re.compile((
     r"|incredible|cool|solid|comfort|my thing|my jam|my cup of tea|my kind of (?:movie|film|thing)|my style"
     r"|my genre|lo mio|mi rollo|mi estilo|mi tipo de (?:peli|pelicula|cine)|into|dig|(?<!\bas )rocks?|rocked"
     r"|makes? me (?:smile|laugh|happy)|(?:made|makes) me think|me hizo pensar|da que pensar|never gets old"
-    r"|(?:keep|kept) (?:re)?watching|(?:been|keep|kept) rewatching|nothing beats"
+    r"|(?:keep|kept) (?:re)?watching|(?:been|keep|kept) rewatching"
+    rf"|{_UNMATCHED}"  # "nothing since has come close", "nothing else beats it": the film put above all others
     r"|(?:we|i|they) (?:actually |always |still |often |happily )?(?:rewatch|go back to)(?! \w+ (?:to|before)\b)"
     r"|(?:looks?|looked|was|is|s|sounds?) (?:so |pretty |really |hella |lowkey )?sick\b(?! (?:of|to|with|in|at)\b)"
     r"|peak (?:cinema|film)|(?:is|was|its|pure|absolute) peak\b|(?:a|an absolute|a total|such a) bangers?"
@@ -239,7 +249,8 @@ NEGATIVE = re.compile((
     # "3 is out", as "is in"; "horror is definitely out this time": out for now is still out
     r"|(?:leave|leaves|left|leaving) (?:me|us|him|her|them|(?:my|our) \w+) (?:cold|stone cold|flat)"
     r"|(?:cant|can t|cannot|could not|couldnt) be doing(?: with)?"
-    r"|cant stand|can t stand|ruin(?:ed|s)? (?:it|them|the (?:whole )?(?:movie|film|thing)|everything) for (?:me|us)"
+    r"|cant stand|can t stand|cannot stand|couldnt stand|couldn t stand|could not stand"
+    r"|ruin(?:ed|s)? (?:it|them|the (?:whole )?(?:movie|film|thing)|everything) for (?:me|us)"
     r"|not so much(?! (?:a|an|of|into|fan|in|interested|keen|about|on)\b)|pass on|no thanks|nope|skip"
     r"|disappointing|disappointed|(?:a |such a |bit of a )?let ?down"
     r"|(?:grate|grates|grated|grating) on (?:me|us)|interminable|muermos?|(?:zero|no|little) interest"

@@ -40,14 +40,15 @@ class ConceptEmbedder:
 
     name = "concept-fake"
 
-    def __init__(self) -> None:
+    def __init__(self, concepts: dict[str, str] | None = None) -> None:
         self.calls = 0
+        self.concepts = CONCEPTS if concepts is None else concepts
 
     def _word(self, word: str) -> np.ndarray:
-        key = CONCEPTS.get(word, word)
+        key = self.concepts.get(word, word)
         seed = sum(ord(c) * 31 ** i for i, c in enumerate(key)) % (2 ** 32)
         v = np.random.default_rng(seed).normal(size=64)
-        if word in CONCEPTS and word != key.lower():  # a synonym: near its concept, not identical
+        if word in self.concepts and word != key.lower():  # a synonym: near its concept, not identical
             v = v + 0.35 * np.random.default_rng(seed + len(word)).normal(size=64)
         return v / np.linalg.norm(v)
 

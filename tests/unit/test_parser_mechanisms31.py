@@ -115,7 +115,9 @@ def test_an_ask_for_films_like_a_title_likes_it_and_asks_for_new_films(resolver)
     assert asked.liked_ids == [goodfellas] and asked.wants_new_recommendations
     seen = with_likeness(PreferenceSignal(seen_ids=[fargo], mentioned_ids=[fargo]),
                          "I watched Fargo, anything similar?", resolver)
-    assert seen.seen_ids == [fargo] and not seen.liked_ids and seen.wants_new_recommendations  # an ask after it
+    # an ask for more like a film seen likes it (rule 5), as the labelled sets read "Vi X … ¿algo parecido?"
+    # (fifty-first session: the seen film was left out before, and 7 clean cases of older sets were missed so)
+    assert seen.liked_ids == [fargo] and not seen.seen_ids and seen.wants_new_recommendations
     taste = PreferenceSignal(liked_ids=[fargo], mentioned_ids=[fargo])
     assert with_likeness(taste, "Crime is my thing, especially films like Fargo", resolver) == taste
     plain = PreferenceSignal(liked_ids=[goodfellas], mentioned_ids=[goodfellas])

@@ -175,11 +175,11 @@ def test_from_the_year_is_one_year(resolver, text, year) -> None:
 
 
 def test_an_object_put_first_is_a_statement() -> None:
-    from chat_rec.understanding import intent
+    from chat_rec.understanding import statements
 
-    assert intent.fronted("Westerns are fine. Anything too sugary I hate")
-    assert intent.fronted("something with dragons my son adores")
-    assert not intent.fronted("anything sugary? i hate gritty stuff")
+    assert statements.fronted("Westerns are fine. Anything too sugary I hate")
+    assert statements.fronted("something with dragons my son adores")
+    assert not statements.fronted("anything sugary? i hate gritty stuff")
 
 
 @pytest.mark.parametrize("text, liked", [
@@ -281,7 +281,7 @@ def test_an_occasion_opening_its_clause(text, occasion) -> None:
     ("something darker please", ["dark"]),
     ("a scarier one", ["scary"]),
     ("something sadder", ["sad"]),
-    ("something lighter please", []),  # "light" is a frequent word no tag holds: no mood, never "heavy metal"
+    ("something lighter please", ["light"]),  # a word of the mood axes (``mood_axes``), never "heavy metal"
     ("a stoner comedy", ["stoner"]),  # a tag spells the word out: no comparative of "stone"
 ])
 def test_a_comparative_is_read_as_its_adjective(text, moods) -> None:
