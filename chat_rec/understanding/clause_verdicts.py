@@ -17,6 +17,7 @@ from chat_rec.understanding import (
     lexicon,
     picks,
     request_words,
+    who_watches,
 )
 from chat_rec.understanding.clause_record import SignalRecord
 from chat_rec.understanding.clause_state import BARE_ANSWERS, PRONOUNS, Clause, Reading, sentence_start
@@ -179,8 +180,14 @@ class ClauseVerdicts(SignalRecord):
         """An ellipsis of the person's own last verdict ("I enjoyed Braveheart, no I didn't", "I didn't like
         Titanic. OK fine, I did"): a negation unlike the verdict's own turns a like into a dislike and a
         "didn't like" into a like; "I hated Heat. No I didn't" takes the dislike back without a like.
-        The same negation repeats the verdict, which stands already. True when the clause was read here.
+        The same negation repeats the verdict, which stands already; after someone else's verdict it, or
+        agreeing ("so did I", "same here"), makes it the person's. True when the clause was read here.
         """
+        if st.films_heard and who_watches.AGREEMENT.match(c.text):
+            c.polarity, c.seen, c.refs = 0, False, []  # "my brother hated Alien and so did I": shared
+            self._items(list(st.last_refs), st.films_verdict[0], False)
+            st.films_heard = False
+            return True
         aux = clause_rules.own_ellipsis(c.text)
         if aux is None:
             return False

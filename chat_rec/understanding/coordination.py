@@ -109,6 +109,8 @@ def splits_coordination(keys: list[str], i: int, start: int) -> bool:
             or lexicon.mentions_genre(left) and lexicon.mentions_genre(right_text)):
         return True  # "Gravity bored me and I haven't seen the last one", "I love musicals and I'm not much for
         # sci-fi", "the second was dull and I never saw the third": a subject of its own, a clause of its own
+    if has_cue(left) and who_watches.AGREEMENT.match(right_text):
+        return True  # "my brother hated Alien and so did I": the person agreeing, a clause of its own
     if len(right) > 1 and right[0] in {"i", "we"} and has_cue(right_text) and len(keys[start:i]) >= 3 and (
             who_watches.OUTSIDER_SUBJECT.match(left) or who_watches.HOUSEHOLD_SUBJECT.match(left)):
         return True  # "my mate showed me Heat and we both loved it": someone else's deed, then the person's verdict

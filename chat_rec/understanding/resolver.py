@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -22,6 +22,7 @@ from chat_rec.understanding.description_words import phrase_pairs
 from chat_rec.understanding.fuzzy_titles import fuzzy_matches, number_key
 from chat_rec.understanding.series import SeriesIndex
 from chat_rec.understanding.title_accept import accept, coordinated
+from chat_rec.understanding.title_choice import longer_title_typed, repeated_titles, select_matches
 from chat_rec.understanding.title_context import (
     SERIES_ORDINALS,
     at_start,
@@ -33,12 +34,12 @@ from chat_rec.understanding.title_context import (
     remake_near,
     sequel_after,
     spelt_sequel,
+    subtitle_after,
     version_pointer,
 )
 from chat_rec.understanding.title_cues import (
     _CLOSED_CLASS,
     _COUNTED,
-    _FILM_NOUNS,
     _KNOWN_FILM,
     _is_weak,
     _made_by,
@@ -204,6 +205,14 @@ class TitleResolver:
     # ------------------------------------------------------------------ lookups
 
     @functools.cached_property
+    def said_of_films(self) -> frozenset[str]:
+        """Every word of the catalog's tags and cast ("pacino", "twist"): a word after a title's colon
+        that the catalog says of films is a remark about the film, no subtitle (``subtitle_after``).
+        """
+        return frozenset(w for item in self.catalog.items.values() for tag in (*item.all_tags, *item.cast)
+                         for w in fold_key(tag).split())
+
+    @functools.cached_property
     def series(self) -> SeriesIndex:
         """The catalog's numbered series ("the third one" after "Spider-Man 2"), built on first use."""
         return SeriesIndex(self.catalog)
@@ -341,11 +350,11 @@ class TitleResolver:
                 elif key in self._index and n > 1 and sum(k not in _MINOR for k in keys[i:i + n]) >= 2 \
                         and key not in self._capitals_only:
                     doubtful.append((i, n, key))  # "loved the shawshank redemption and the green mile"
-            if len(found) > before and _longer_title_typed(keys, typed, max(f[1] for f in found[before:]), i):
+            if len(found) > before and longer_title_typed(keys, typed, max(f[1] for f in found[before:]), i):
                 del found[before:]  # "Big Trouble in Little Tokyo": a longer title's words, not the film *Big*
         found += coordinated(self, text, tokens, doubtful, found)
-        found += _repeated(keys, _select(found, keys))
-        chosen = _select(found, keys)
+        found += repeated_titles(keys, select_matches(found, keys))
+        chosen = select_matches(found, keys)
         # a short exact match inside a longer capitalised name ("Redemption" of "The Shashank
         # Redemption") is dropped below: it must not keep a misspelt longer title from being found
         covered = absent | {k for i, n, item_id, _ in chosen
@@ -357,7 +366,8 @@ class TitleResolver:
         mentions = []
         idioms = [m.span() for m in lexicon.VERDICT_IDIOMS.finditer(text.lower())]
         title_ends: set[int] = set()
-        for i, n, item_id, score in sorted(_select(chosen, keys)):
+        subtitled: set[int] = set()
+        for i, n, item_id, score in sorted(select_matches(chosen, keys)):
             spelt = spelt_sequel(text, tokens, i + n)
             sequel = self.series.sequel_of(item_id, spelt) if spelt else None
             if sequel is not None:  # "toy story three", "scream dos": the sequel of that number
@@ -369,8 +379,13 @@ class TitleResolver:
                     continue  # "the second Alien": a sequel the catalog holds under another name, or not at all
                 if sequel is not None:  # ("the second part of Heat" is a stretch of the film)
                     item_id, i, n = sequel, i - back, n + back  # "the third toy story", "la segunda Paddington"
+            if i in subtitled:
+                continue
             if sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
+            if subtitle := subtitle_after(text, tokens, i + n, self.said_of_films):
+                subtitled.update(range(i + n, i + n + subtitle))
+                continue  # "Top Gun: Maverick": a film the catalog lacks, neither *Top Gun* nor *Maverick*
             if item_id not in prefer_set and _possessive_of_films(tokens, i + n - 1):
                 continue  # "The Rock's movies", "Nolan's films": a person's films, not the film
             if item_id not in prefer_set and _made_by(tokens, i):
@@ -479,49 +494,3 @@ class TitleResolver:
     def known_ids(self, key: str) -> set[int]:
         """The catalog ids a folded title key already names."""
         return {c for _, c in self._index.get(key, [])}
-
-
-def _longer_title_typed(keys: Sequence[str], typed: int, matched: int, i: int) -> bool:
-    """Whether the words from token ``i`` go on along a longer catalog title's opening (``typed``
-    words) at least two words past the longest title matched there, one of them no small word: the
-    message names a title the catalog lacks that shares its opening with others ("Once upon a time in
-    Hollywood" against *Once Upon a Time in America*), so the short title at its start is not meant.
-    """
-    extra = keys[i + matched:i + typed]
-    return typed >= matched + 2 and any(w not in _MINOR for w in extra)
-
-
-def _repeated(keys: list[str], chosen: list[tuple[int, int, int, float]]) -> list[tuple[int, int, int, float]]:
-    """A title accepted once, typed again in the same words elsewhere in the message ("vi heat y fargo,
-    me quedo con fargo": the second *fargo* has no cue of its own).
-    """
-    taken = {(i, n) for i, n, _, _ in chosen}
-    titles = {tuple(keys[i:i + n]): item_id for i, n, item_id, _ in chosen}
-    out = []
-    for words, item_id in titles.items():
-        if _is_weak(" ".join(words)):
-            continue  # "up was fine, I'm up for more": an ordinary word is read where it stands
-        n = len(words)
-        out += [(j, n, item_id, 100.0) for j in range(len(keys) - n + 1)
-                if keys[j] == words[0] and (j, n) not in taken and tuple(keys[j:j + n]) == words
-                and (j + n == len(keys) or keys[j + n] not in _FILM_NOUNS)]  # "godzilla movies": a kind of film
-    return out
-
-
-def _select(found: Iterable[tuple[int, int, int, float]],
-            keys: Sequence[str] = ()) -> list[tuple[int, int, int, float]]:
-    """Non-overlapping matches: longer first, then the one with more words that are not small ones
-    ("the Toy Story sequels" names *Toy Story*, not *The Toy*), then higher score, then earlier.
-    """
-    def content(i: int, n: int) -> int:
-        return sum(k not in _MINOR for k in keys[i:i + n])
-
-    taken: set[int] = set()
-    chosen = []
-    for i, n, item_id, score in sorted(found, key=lambda f: (-f[1], -content(f[0], f[1]), -f[3], f[0])):
-        span = set(range(i, i + n))
-        if span & taken:
-            continue
-        taken |= span
-        chosen.append((i, n, item_id, score))
-    return chosen

@@ -78,6 +78,42 @@ def sequel_after(tokens: list[_Token], j: int) -> bool:
     return after not in _COUNTED
 
 
+_DESCRIBED = frozenset("one ones version versions remake cut movie film".split())
+
+_VERSION_WORDS = frozenset("cut edition remastered remaster restored version".split())
+"""Words of a subtitle that names a version of the same film ("The Final Cut", "Extended Edition")."""
+
+_SUBTITLE_GLUE = frozenset("of the a an de la el del".split())
+"""Small words a subtitle holds between its capitalised words ("The Way of Water")."""
+
+
+def subtitle_after(text: str, tokens: list[_Token], j: int, said_of_films: Collection[str] = ()) -> int:
+    """How many words after a title at token ``j`` are a subtitle the catalog did not match with it
+    ("Top Gun: Maverick", "Avatar: The Way of Water"): a colon right after the title, then capitalised
+    words joined by spaces and small words; the message names a film the catalog lacks, not the
+    title before the colon. One word must be no ordinary word and no word of what the catalog says
+    of its films (``said_of_films``: its tags and cast, "pacino", "spielberg"): "Jaws: Still the
+    best", "Heat: Pacino at his peak" are remarks, as is any lowercase word; 0 when there is none.
+    """
+    if j == 0 or j >= len(tokens) or not re.fullmatch(r":[ \t]+", text[tokens[j - 1].end:tokens[j].start]):
+        return 0
+    capitals, k, last = 0, j, 0
+    while k < len(tokens) and (k == j or text[tokens[k - 1].end:tokens[k].start] == " "):
+        raw = tokens[k].raw
+        if raw[:1].isupper() and raw != "I":
+            capitals, last = capitals + 1, k - j + 1
+        elif raw not in _SUBTITLE_GLUE or k == j:
+            break
+        k += 1
+    if capitals == 1 and (tokens[j].key in lexicon.common_words() or tokens[j].key in said_of_films):
+        return 0
+    after = j + last
+    if after < len(tokens) and tokens[after].key in _DESCRIBED or any(
+            t.key in _VERSION_WORDS for t in tokens[j:after]):
+        return 0  # "Ocean's Eleven: The Clooney one", "Blade Runner: The Final Cut": which film, not another
+    return last
+
+
 _CORRELATIVE = frozenset("better worse more less merrier".split())
 
 

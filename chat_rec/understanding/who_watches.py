@@ -12,10 +12,14 @@ import re
 _OUTSIDERS = (r"(?:brother|sister|friend|buddy|mate|cousin|coworker|co worker|colleague|boss|neighbou?r|uncle|aunt"
               r"|roommate|flatmate|hermano|hermana|amigo|amiga|colega|primo|prima|companero|companera|jefe|jefa"
               r"|vecino|vecina|tio|tia)s?")
-OUTSIDER_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|mis|a|an|un|una|our|nuestro|nuestra)"
-                              r" (?:\w+ )?" + _OUTSIDERS + r"(?! and i\b| and me\b| y yo\b)\b")
+_COUNTED_PEOPLE = (r"(?:one|two|three|some|several|many|most|all|both|a few|a couple|a lot|lots|half|uno|dos|tres"
+                   r"|algunos|algunas|varios|varias|muchos|muchas|la mitad)(?: of| de)?(?: my| our| mis| nuestros"
+                   r"| nuestras| the| los| las)?")
+OUTSIDER_SUBJECT = re.compile(r"^(?:and |but |y |pero |also |tambien )?(?:my|mi|mis|a|an|un|una|our|nuestro|nuestra|"
+                              + _COUNTED_PEOPLE + r") (?:\w+ )?" + _OUTSIDERS + r"(?! and i\b| and me\b| y yo\b)\b")
 """A clause whose subject is someone the user does not say they watch with ("my brother hates
-the second one", "mi amiga adora Titanic"): their taste, not the user's (rule 14)."""
+the second one", "mi amiga adora Titanic"), counted too ("one friend", "two of my coworkers",
+"algunos de mis amigos"): their taste, not the user's (rule 14)."""
 _VISITING = (r"(?:(?:is|are|s|re|will be|ll be|was|were) )?(?:coming (?:over|round|around|to (?:stay|visit))"
              r"|visiting|staying (?:over|with (?:us|me))|joining (?:us|me)|(?:over|here) (?:tonight|today|this)"
              r"|sleeping over)|comes? (?:over|round)|will (?:come|visit|join)"
@@ -77,3 +81,15 @@ def their_clauses(keys: list[str], clauses: list[tuple[int, int, int]], message:
         if before:
             found.append((lo, hi))
     return found
+
+
+AGREEMENT = re.compile(r"^(?:(?:and|but|y|pero|yeah|yes|yep|ok|okay|honestly|lol|haha|tbh|well) )*"
+                       r"(?:me too|me as well|me also|me neither|me either|same here|same for me|same|ditto|and me"
+                       r"|(?:so|neither|nor) (?:did|do|does|could|can|was|am|would|have|had) i|i agree|agreed"
+                       r"|i agree with (?:him|her|them)|yo tambien|a mi tambien|yo tampoco|a mi tampoco|yo igual"
+                       r"|igual yo|igual|lo mismo digo)"
+                       r"(?: (?:honestly|tbh|lol|haha|though|tho|totally|really|actually|100|for real|la verdad))*$")
+"""The person sharing the verdict just reported of someone else ("my brother hated Alien and so did I",
+"my sister loved Heat. Same here.", "mi amigo odia Alien, yo también"): that verdict is the person's too
+(``clause_verdicts._own_ellipsis``); after "and" it is a clause of its own
+(``coordination.splits_coordination``)."""
