@@ -1,7 +1,8 @@
 """Negations that cancel or affirm, masked before the clauses of a message are read.
 
 "I don't NOT want a comedy", "not that I don't like westerns", "no es que no me gusten", "I can't
-deny…", "I'd be lying if I said I didn't laugh", "no hay ni una que no me apetezca":
+deny…", "I'd be lying if I said I didn't laugh", "no hay ni una que no me apetezca", "not in the mood for
+anything but a western":
 ``unmark_double_negation`` masks the negators that undo each other, so what is left reads as the
 affirmation it is. Over folded keys, like clauses.py.
 """
@@ -45,6 +46,21 @@ _PULLED = frozenset("cant couldnt wouldnt wont".split())
 """Negated verbs that, with "not" and a verb of watching, say the person would watch the film."""
 
 
+_ANY = frozenset({"anything", "any"})
+_NOT_VERBAL = frozenset({"no", "nothing", "none", "without", "nada", "ninguna", "ninguno", "sin"})
+"""Negators of a noun phrase: "no horror, anything but that" sets apart after a rejection, no double negation."""
+_BREAKS = frozenset({".", ",", "?", "!", ";", "but", "pero", "qqcond"})
+_ONLY_REACH = 6
+"""How many words before "anything but" a negator may stand to make it "only" ("not in the mood for anything but")."""
+
+
+def _set_apart_after(keys: list[str], i: int) -> int:
+    """How many words after "anything" at ``i`` set what follows apart ("but", "except", "other than"); 0 when none."""
+    if keys[i + 1:i + 2] in (["but"], ["except"], ["besides"]):
+        return 1
+    return 2 if keys[i + 1:i + 3] in (["other", "than"], ["apart", "from"]) else 0
+
+
 def unmark_double_negation(keys: list[str]) -> list[str]:
     """Two negations that cancel are masked: "I don't NOT want a comedy", "it's not that I don't
     like westerns", "no es que no me gusten": what is left reads as the affirmation it is.
@@ -74,6 +90,14 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
         words = m.group().count(" ") + 1
         out[first:first + words] = ["todas", "qqgood"] + ["qqmask"] * (words - 2)
     for i, k in enumerate(out):
+        apart = _set_apart_after(out, i) if k in _ANY else 0
+        negator = next((j for j in range(i - 1, max(-1, i - 1 - _ONLY_REACH), -1) if out[j] in _BREAKS
+                        or out[j] in lexicon.NEGATORS and out[j] not in _NOT_VERBAL), None) if apart else None
+        if negator is not None and out[negator] not in _BREAKS:
+            # "not a night for anything but comedy", "I don't want anything except sci-fi": only that is wanted
+            for j in (negator, *range(i, i + 1 + apart)):
+                out[j] = "qqmask"
+            continue
         if k in _PULLED and out[i + 1:i + 2] == ["not"] and out[i + 2:i + 3] and out[i + 2] in _WATCHING:
             # "I can't not watch Jaws when it's on": a pull, a like; "I wouldn't not watch the third": I would
             out[i], out[i + 1] = "qqgood", "qqmask"

@@ -22,7 +22,12 @@ from chat_rec.understanding.description_words import phrase_pairs
 from chat_rec.understanding.fuzzy_titles import fuzzy_matches, number_key
 from chat_rec.understanding.series import SeriesIndex
 from chat_rec.understanding.title_accept import accept, coordinated
-from chat_rec.understanding.title_choice import longer_title_typed, repeated_titles, select_matches
+from chat_rec.understanding.title_choice import (
+    longer_title_typed,
+    remark_after_titles,
+    repeated_titles,
+    select_matches,
+)
 from chat_rec.understanding.title_context import (
     SERIES_ORDINALS,
     at_start,
@@ -367,7 +372,8 @@ class TitleResolver:
         idioms = [m.span() for m in lexicon.VERDICT_IDIOMS.finditer(text.lower())]
         title_ends: set[int] = set()
         subtitled: set[int] = set()
-        for i, n, item_id, score in sorted(select_matches(chosen, keys)):
+        selected = sorted(select_matches(chosen, keys))
+        for i, n, item_id, score in selected:
             spelt = spelt_sequel(text, tokens, i + n)
             sequel = self.series.sequel_of(item_id, spelt) if spelt else None
             if sequel is not None:  # "toy story three", "scream dos": the sequel of that number
@@ -383,7 +389,8 @@ class TitleResolver:
                 continue
             if sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
-            if subtitle := subtitle_after(text, tokens, i + n, self.said_of_films):
+            if (subtitle := subtitle_after(text, tokens, i + n, self.said_of_films)) \
+                    and not remark_after_titles(text, tokens, selected, i, n, subtitle):
                 subtitled.update(range(i + n, i + n + subtitle))
                 continue  # "Top Gun: Maverick": a film the catalog lacks, neither *Top Gun* nor *Maverick*
             if item_id not in prefer_set and _possessive_of_films(tokens, i + n - 1):

@@ -1,6 +1,7 @@
 """Which title matches found in a text stand: non-overlapping ones (``select_matches``), a title typed
 again elsewhere in the message (``repeated_titles``), and words that go on along a longer catalog title
-than the one matched (``longer_title_typed``). Used by ``resolver.TitleResolver.find_in_text``.
+than the one matched (``longer_title_typed``), and capitalised words after a title's colon that remark on films
+named rather than give a subtitle (``remark_after_titles``). Used by ``resolver.TitleResolver.find_in_text``.
 """
 
 from __future__ import annotations
@@ -8,7 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from chat_rec.understanding.title_cues import _FILM_NOUNS, _is_weak
-from chat_rec.understanding.title_keys import _MINOR
+from chat_rec.understanding.title_keys import _MINOR, _Token
+
+_LIST_JOINERS = frozenset("and or y o &".split())
+"""Words that join titles in a list ("Heat, Alien and Fargo")."""
 
 
 def longer_title_typed(keys: Sequence[str], typed: int, matched: int, i: int) -> bool:
@@ -55,3 +59,22 @@ def select_matches(found: Iterable[tuple[int, int, int, float]],
         taken |= span
         chosen.append((i, n, item_id, score))
     return chosen
+
+
+def remark_after_titles(text: str, tokens: Sequence[_Token], matches: Sequence[tuple[int, int, int, float]],
+                        i: int, n: int, subtitle: int) -> bool:
+    """Whether the capitalised words after the colon of the title at token ``i`` (``n`` words) are a remark
+    on films named, no subtitle (``title_context.subtitle_after``): the title closes a list of titles
+    ("Heat, Alien and Fargo: Fargo was boring"), or the words after the colon are a title named elsewhere in
+    the message.
+    """
+    keys = [t.key for t in tokens]
+    after = keys[i + n:i + n + subtitle]
+    if any(keys[j:j + m] == after for j, m, _, _ in matches if j != i + n):
+        return True
+    if i == 0:
+        return False
+    gap = text[tokens[i - 1].end:tokens[i].start]
+    joined = "," in gap or keys[i - 1] in _LIST_JOINERS
+    ends = {j + m for j, m, _, _ in matches}
+    return joined and (i in ends and "," in gap or i - 1 in ends)

@@ -6,7 +6,9 @@ benchmark file).
   neither the title before the colon nor a title inside the subtitle (*Water*, *Maverick*). A remark
   after the colon is no subtitle: lowercase words, one ordinary word ("Still"), one word the catalog's
   tags or cast hold ("Pacino", "Spielberg"), a description of which film ("The Clooney one") or a version
-  of the same film ("The Final Cut"). A subtitle the catalog holds is matched whole, as before.
+  of the same film ("The Final Cut"), words after a title that closes a list of titles ("Jaws, Alien and
+  Heat: Heat was the best") or words that are a title the message names. A subtitle the catalog holds is
+  matched whole, as before.
 - Someone else counted is someone else: a clause whose subject is "one friend", "two of my coworkers", "a
   couple of friends", "algunos de mis amigos" states their taste, not the person's (rule 14), as "my friend"
   did; "one more like X" still asks.
@@ -16,6 +18,10 @@ benchmark file).
 - Agreeing with someone else's verdict makes it the person's: "me too", "same here", "so did I" (a clause of
   its own after "and"), "I agree", "me neither", "yo también"; with no one else's verdict before it, agreeing
   gives nothing.
+- A negation before "anything but" / "anything except" / "anything other than" in the same clause makes what is
+  set apart all that is wanted ("not in the mood for anything but a western", "I don't want anything except
+  sci-fi"); "anything but comedy" alone still rules comedy out, as does a rejection before it ("no horror,
+  anything but that").
 """
 
 from __future__ import annotations
@@ -48,6 +54,10 @@ def ids(resolver, text):
     ("Ocean's Eleven: The Clooney one, not the old one", [OCEANS_ELEVEN]),
     ("Blade Runner: The Director's Cut is the one I own", [BLADE_RUNNER]),
     ("I love Heat: I could watch it every week", [HEAT]),
+    # after a list of titles, or words naming a film of the message: remarks on the films named
+    ("I saw Jaws, Alien and Heat: Heat was the best", [JAWS, ALIEN, HEAT, HEAT]),
+    ("I rewatched Jaws, Heat: Spooky Forest Nights all weekend", [JAWS, HEAT]),
+    ("Jaws or Heat: Alien beats both", [JAWS, HEAT, ALIEN]),
     # a colon before the titles, or a subtitle the catalog holds
     ("my picks: Heat and Jaws", [HEAT, JAWS]),
     ("Alien: Covenant was a letdown", [ALIEN_COVENANT]),
@@ -126,3 +136,17 @@ def test_a_bare_rejection_after_someone_elses_verdict(resolver, text, disliked) 
 def test_agreeing_with_someone_elses_verdict(resolver, text, liked, disliked) -> None:
     signal = parse(text, [], resolver)
     assert (signal.liked_ids, signal.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("I'm not in the mood for anything but a western", ["Western"], []),
+    ("honestly I don't want anything except sci-fi tonight", ["Sci-Fi"], []),
+    ("don't show me anything other than documentaries", ["Documentary"], []),
+    ("Not a day for anything but a musical.", ["Musical"], []),
+    ("anything but comedy please", [], ["Comedy"]),
+    ("no horror, anything but that", [], ["Horror"]),
+    ("I don't like horror, anything but that please", [], ["Horror"]),
+])
+def test_only_what_is_set_apart_after_a_negation(resolver, text, liked, disliked) -> None:
+    signal = parse(text, [], resolver)
+    assert (signal.liked_genres, signal.disliked_genres) == (liked, disliked)
