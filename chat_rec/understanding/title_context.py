@@ -79,6 +79,7 @@ def sequel_after(tokens: list[_Token], j: int) -> bool:
 
 
 _DESCRIBED = frozenset("one ones version versions remake cut movie film".split())
+"""Nouns after capitalised words that tell which film is meant ("The Clooney one"): a description, no subtitle."""
 
 _VERSION_WORDS = frozenset("cut edition remastered remaster restored version".split())
 """Words of a subtitle that names a version of the same film ("The Final Cut", "Extended Edition")."""

@@ -87,9 +87,9 @@ AGREEMENT = re.compile(r"^(?:(?:and|but|y|pero|yeah|yes|yep|ok|okay|honestly|lol
                        r"(?:me too|me as well|me also|me neither|me either|same here|same for me|same|ditto|and me"
                        r"|(?:so|neither|nor) (?:did|do|does|could|can|was|am|would|have|had) i|i agree|agreed"
                        r"|i agree with (?:him|her|them)|yo tambien|a mi tambien|yo tampoco|a mi tampoco|yo igual"
-                       r"|igual yo|igual|lo mismo digo)"
+                       r"|igual yo|lo mismo digo)"
                        r"(?: (?:honestly|tbh|lol|haha|though|tho|totally|really|actually|100|for real|la verdad))*$")
 """The person sharing the verdict just reported of someone else ("my brother hated Alien and so did I",
-"my sister loved Heat. Same here.", "mi amigo odia Alien, yo también"): that verdict is the person's too
-(``clause_verdicts._own_ellipsis``); after "and" it is a clause of its own
-(``coordination.splits_coordination``)."""
+"my sister loved Heat. Same here.", "mi amigo odia Alien, yo también"; not a bare "igual", which also means
+"anyway"): that verdict is the person's too (``clause_verdicts._own_ellipsis``); after "and" it is a clause of its
+own (``coordination.splits_coordination``)."""

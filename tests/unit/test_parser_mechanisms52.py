@@ -132,6 +132,7 @@ def test_a_bare_rejection_after_someone_elses_verdict(resolver, text, disliked) 
     ("mi prima adora Tiburón, yo también", [JAWS], []),
     ("I loved Heat and so did my wife", [HEAT], []),
     ("same here, something like Fargo please", [FARGO], []),
+    ("mi primo odia Tiburón, igual", [], []),  # a bare "igual" is also "anyway": no agreement read
 ])
 def test_agreeing_with_someone_elses_verdict(resolver, text, liked, disliked) -> None:
     signal = parse(text, [], resolver)
