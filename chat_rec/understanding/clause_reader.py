@@ -276,7 +276,7 @@ class ClauseReader(ClauseAsides):
                                                         or k in FILLERS for k in ckeys)):
                 # "mum loves the first, but I've never been a fan", "my roommate raves about Fargo. Not for me":
                 # the person's own verdict on that film (a bare rejection only: "… Great!" may cheer the news;
-                # a plain "lol no" denies the report)
+                # a plain "nah" denies the report)
                 c.refs = [_Ref(lo, list(st.last_refs), pronoun=True)]
             elif polarity >= 0 and st.averted and _ONE_OF_KIND.search(text) and (
                     polarity or request_words.REQUEST.search(text)):

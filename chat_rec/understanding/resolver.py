@@ -372,6 +372,7 @@ class TitleResolver:
         idioms = [m.span() for m in lexicon.VERDICT_IDIOMS.finditer(text.lower())]
         title_ends: set[int] = set()
         subtitled: set[int] = set()
+        said = self.said_of_films if ":" in text else frozenset()  # built once, and only when a subtitle may follow
         selected = sorted(select_matches(chosen, keys))
         for i, n, item_id, score in selected:
             spelt = spelt_sequel(text, tokens, i + n)
@@ -389,7 +390,7 @@ class TitleResolver:
                 continue
             if sequel_after(tokens, i + n):
                 continue  # "Frozen 2" when the catalog has only Frozen: a sequel it lacks, not the original
-            if (subtitle := subtitle_after(text, tokens, i + n, self.said_of_films)) \
+            if (subtitle := subtitle_after(text, tokens, i + n, said)) \
                     and not remark_after_titles(text, tokens, selected, i, n, subtitle):
                 subtitled.update(range(i + n, i + n + subtitle))
                 continue  # "Top Gun: Maverick": a film the catalog lacks, neither *Top Gun* nor *Maverick*
