@@ -30,6 +30,7 @@ from chat_rec.understanding import (
 from chat_rec.understanding import clauses as clause_rules
 from chat_rec.understanding.clause_asides import _CONTRAST_WORDS, ClauseAsides
 from chat_rec.understanding.clause_state import (
+    BARE_ANSWERS,
     PRONOUNS,
     Clause,
     Reading,
@@ -94,6 +95,12 @@ def _yardstick_at(ckeys: list[str], polarity: int) -> int | None:
     """
     compared = comparisons.compared_from(ckeys)
     return None if compared is not None and ckeys[compared] == "like" and polarity else compared
+
+
+_ONE_THING = frozenset({"it", "its", "that", "this"})
+"""Pronouns for one thing: with one film shown and none named, the film ("it was great")."""
+_ANSWERED = BARE_ANSWERS | clause_rules.INTERJECTIONS | {".", ",", "!"}
+"""What may open a message before a clause about the one film shown ("yes, loved it", "oh no, hated it")."""
 
 
 class ClauseReader(ClauseAsides):
@@ -301,6 +308,10 @@ class ClauseReader(ClauseAsides):
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
             elif polarity and has_pronoun(ckeys) and st.last_genres and not own_object(ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
+            elif polarity and len(self.previous) == 1 and not self.referenced and not st.last_genres \
+                    and _ONE_THING & set(ckeys) and all(k in _ANSWERED for k in keys[:lo]):
+                c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown: "it was great",
+                # "yes, loved it", "no, hated it" (only yeses, noes and interjections before the clause)
             elif polarity > 0 and len(self.previous) == 1 and c.at == 0 and not self.referenced \
                     and all(k in {".", "?", ","} for k in keys[c.hi:]) and bare_verdict(ckeys):
                 c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown: "loved it!", "👍"

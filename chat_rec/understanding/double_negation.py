@@ -103,6 +103,10 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
             out[i], out[i + 1] = "qqgood", "qqmask"
         elif k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
             out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
+        elif k in lexicon.NEGATORS and (stem := _negated_praise(out[i + 1:i + 3])):
+            out[i], out[i + 1] = "qqmask", stem  # "not unfond of", "never unhappy with": litotes, a like
+        elif _negated_praise(out[i:i + 2]):
+            out[i] = "qqbad"  # "unhappy with most musicals": praise negated by its prefix
         elif k in {"not", "isnt", "wasnt"} and (lead := _as_if(out, i)):
             window = range(i + lead, min(len(out), i + lead + 3))
             second = next((j for j in window if out[j] in lexicon.NEGATORS), None)
@@ -120,6 +124,30 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
             elif k == "no" or out[i + 2:i + 3] in (["i"], ["we"], ["it"], ["im"], ["i m"]):
                 out[i:i + lead] = ["qqshrug"] + ["qqmask"] * (lead - 1)  # "not that I disliked it": no verdict
     return out
+
+
+_NEGATING_PREFIXES = ("un", "dis", "in")
+_LIKING_VERBS = re.compile(r"(?:lik|lov|enjoy|ador|dig|rock)")
+"""Verbs of liking: a prefix before one makes no negated praise ("unlike Heat" compares; no "unlove")."""
+
+
+def _negated_praise(after: list[str]) -> str:
+    """The word of praise the first of ``after`` negates by its prefix, read with the word after it ("unfond
+    of" -> "fond", "unhappy with" -> "happy"), or "" for any other word; a negator before it then makes litotes
+    ("not unfond of documentaries" is fond of them), and alone it is a verdict against ("unhappy with most
+    musicals"). A word that is praise or blame itself is left alone, and so is a verb of liking after the prefix
+    ("unlike" is a preposition).
+    """
+    word = after[0] if after else ""
+    for prefix in _NEGATING_PREFIXES:
+        stem = word[len(prefix):]
+        if not word.startswith(prefix) or len(stem) < 3 or _LIKING_VERBS.match(stem):
+            continue
+        praise = lexicon.POSITIVE.match(" ".join([stem, *after[1:]]))
+        if praise and praise.end() >= len(stem) and not lexicon.POSITIVE.match(word) \
+                and not lexicon.NEGATIVE.match(word):
+            return stem
+    return ""
 
 
 _AS_IF = (["as", "if"], ["as", "though"])

@@ -22,6 +22,7 @@ from chat_rec.catalog.models import GENRES, Item
 from chat_rec.catalog.titles import fold
 from chat_rec.llm.calls import invoke_bounded
 from chat_rec.understanding import lexicon
+from chat_rec.understanding.answers import asks_avoided, avoided_films
 from chat_rec.understanding.cleaning import clean
 from chat_rec.understanding.judge import LogprobJudge
 from chat_rec.understanding.own_mentions import likened_films, with_likeness
@@ -29,6 +30,7 @@ from chat_rec.understanding.parser import parse_detailed
 from chat_rec.understanding.request import LearnedRequest
 from chat_rec.understanding.resolver import TitleResolver
 from chat_rec.understanding.signal import PreferenceSignal
+from chat_rec.understanding.tokens import tokenize
 from chat_rec.understanding.verdict import LearnedVerdict
 
 EXTRACTION_MAX_TOKENS = 96
@@ -166,6 +168,12 @@ class Extractor:
         if self.request is not None and not parsed.answered:
             signal = self.request.fill(signal, parsed.text, parsed.spans)
         signal = with_likeness(signal, parsed.text, self.resolver)
+        if asks_avoided(str(previous_reply or "")):  # films named bare or "anything like" in answer (``answers``)
+            bare = [i for i in parsed.signal.mentioned_ids if i not in parsed.settled and i not in {
+                *parsed.signal.liked_ids, *parsed.signal.disliked_ids, *parsed.signal.seen_ids}]
+            words = " ".join(t.key for t in tokenize(parsed.text))
+            signal = avoided_films(signal, str(previous_reply), parsed.text, words,
+                                   [*bare, *likened_films(parsed.signal, parsed.text, self.resolver)])
         if self.judge is not None:
             try:
                 return self._judged(signal, str(utterance or ""), str(previous_reply or ""))

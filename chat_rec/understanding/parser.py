@@ -265,9 +265,8 @@ class _Parser(ClauseReader):
             self._clauses(keys, title_at)
         self._unresolved(mentions)
         words = " ".join(t.key for t in self.toks)
-        asked.loved_film(self.signal, self.reply, self.text, words, self.referenced, self.settled)  # by the
-        self.answered = asked.what_to_avoid(self.signal, self.reply, self.text, words, self.bare_genres)  # reply's
-        asked.what_to_watch(self.signal, self.reply, words, self.bare_genres)  # question (``answers``)
+        self.answered = asked.by_question(self.signal, self.reply, self.text, words, self.referenced, self.settled,
+                                          self.bare_genres, [fold(i.title) for i in self.previous])
         return self._finish()
 
     def _own_mark(self, mention: Mention, at: int) -> bool:

@@ -68,7 +68,7 @@ ever topped Jaws"): praise, whose years belong to the praise ("from the 90s" ask
 
 POSITIVE = re.compile((
     r"\b(?:lik(?:e|ed|es|ing)|lov(?:e|ed|es|ing)|luv|adore[ds]?|enjoy(?:ed|s)?|favou?rites?|favs?|faves?"
-    r"|fan of|(?:muy |super |muy muy )?fan de|fans de|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great"
+    r"|fan of|fond of|(?:muy |super |muy muy )?fan de|fans de|(?:big|huge|massive|great|total) (?:\w+ ){0,2}fan|great"
     r"|delish|(?:(?:is|are|s|re) |(?<=^qqtitle) )(?:definitely |totally |so |both )?in$"  # "Ronin's in"
     r"|(?:fits?|fitted|match(?:es|ed)?|suits?|suited) (?:my|our|the|her|his|their) (?:\w+ )?(?:mood|vibe|bill)"
     r"|(?:es|era|parece|suena a|suena como) (?:justo |exactamente |precisamente )?lo que (?:necesit|busc|quer|quier"
