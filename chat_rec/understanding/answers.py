@@ -65,7 +65,8 @@ _FILLERS = frozenset("the a an um uhm uh oh hmm well definitely def probably may
 """Words before the one that picks an alternative ("definitely the lighter one", "I'd say happy")."""
 _NOT_PICKS = _FILLERS | _OR | frozenset("you u do want would like should look for one ones of to me we is it are "
                                         "quieres prefieres te de que".split())
-_POLITE = re.compile(r"\b(?:please|pls|plz|por favor|porfa)\b")
+_POLITE = re.compile(r"\b(?:please|pls|plz|por favor|porfa)\b(?! (?:no|not|nothing|none|never|nada|nunca|sin)\b)")
+"""A word of asking politely, not one that presses a rejection ("pls no more romcoms" rules them out)."""
 _AVOIDED_KINDS = frozenset({"anything with", "something with", "anything", "something", "algo con", "nada con",
                             "anything like", "something like", "anything similar", "something similar",
                             "algo como", "algo parecido"})
@@ -112,8 +113,8 @@ def loved_film(sig: PreferenceSignal, reply: str, text: str, words: str, referen
         return
     judged = {*sig.liked_ids, *sig.asked_ids, *sig.disliked_ids}
     named = [i for i in dict.fromkeys(referenced) if i not in judged and i not in settled]
-    if preferred and (len(named) != 1 or sig.liked_ids):
-        return  # which one was preferred: one film named bare, no other liked
+    if preferred and len(named) != 1:
+        return  # which one was preferred: one film named bare
     if named and "?" not in text and (preferred or not any(k in lexicon.NEGATORS for k in words.split())):
         sig.liked_ids.extend(named)
 
@@ -159,21 +160,23 @@ def _alternatives(reply: str, listed: Collection[str]) -> tuple[list[str], list[
 def choice_made(sig: PreferenceSignal, reply: str, words: str, listed: Collection[str] = ()) -> None:
     """A reply that asked an either-or question about what to find next ("Light or heavy?", "Happy or sad
     ending?", "More like the first or more like the last?", "One of these or something different?"): an
-    answer that opens by picking an alternative ("light. very light", "different pls", "the last") says what
-    the person wants to watch now (rule 13), unless the alternative picked is the films on screen themselves
-    ("one of these", "the first" with no likeness): choosing among them asks for nothing. ``listed``: the
-    folded titles of the films on screen.
+    answer whose first sentence picks an alternative ("light. very light", "different pls", "the last", "I'd
+    never say no to a documentary") says what the person wants to watch now (rule 13), unless the alternative
+    picked is the films on screen themselves ("one of these", "the first" with no likeness): choosing among
+    them asks for nothing. ``listed``: the folded titles of the films on screen.
     """
     if sig.wants_new_recommendations or not reply or (sides := _alternatives(reply, listed)) is None:
         return
     opening = []
     for word in words.split():
-        if word in {".", ",", "!", "?"}:
+        if word in {".", "!", "?"}:
             break
-        if word not in _FILLERS:
+        if word not in _FILLERS and word != ",":
             opening.append(word)
-    for word in opening[:2]:
-        side = next((s for s in sides if word in s and word not in _NOT_PICKS), None)
+    for word in opening:
+        if word in _NOT_PICKS or word in lexicon.EN_STOPWORDS or word in lexicon.ES_STOPWORDS:
+            continue  # ("I can't say I didn't like it" picks no "in" of "… or a mood you have in mind?")
+        side = next((s for s in sides if word in s), None)
         if side is None:
             continue
         if _LISTED & set(side) and not _LIKENESS & set(side):

@@ -100,7 +100,9 @@ def _yardstick_at(ckeys: list[str], polarity: int) -> int | None:
 _ONE_THING = frozenset({"it", "its", "that", "this"})
 """Pronouns for one thing: with one film shown and none named, the film ("it was great")."""
 _ANSWERED = BARE_ANSWERS | clause_rules.INTERJECTIONS | {".", ",", "!"}
-"""What may open a message before a clause about the one film shown ("yes, loved it", "oh no, hated it")."""
+"""Words that alone judge nothing of the one film shown ("no" may answer "seen it?")."""
+_FILM_NOUNS = frozenset("film movie flick one pick choice suggestion peli pelicula".split())
+"""Nouns for the one film shown in a verdict with no other object ("Lovely film.", "great pick")."""
 
 
 class ClauseReader(ClauseAsides):
@@ -308,10 +310,11 @@ class ClauseReader(ClauseAsides):
                 c.refs = [_Ref(lo, list(earlier_items), pronoun=True)]  # "Jaws, watched it as a kid": seen only
             elif polarity and has_pronoun(ckeys) and st.last_genres and not own_object(ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
-            elif polarity and len(self.previous) == 1 and not self.referenced and not st.last_genres \
-                    and _ONE_THING & set(ckeys) and all(k in _ANSWERED for k in keys[:lo]):
-                c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown: "it was great",
-                # "yes, loved it", "no, hated it" (only yeses, noes and interjections before the clause)
+            elif polarity and len(self.previous) == 1 and not self.referenced and not st.last_genres and (
+                    _ONE_THING & set(ckeys) or c.at == 0 and bare_verdict([k for k in ckeys if k not in _FILM_NOUNS])) \
+                    and not all(k in _ANSWERED or k in lexicon.NEGATORS or k in FILLERS for k in ckeys):
+                c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown, none named: "it was
+                # great", "yes, loved it", "no, hated it", "did nothing for me", "Lovely film." (not a bare "no")
             elif polarity > 0 and len(self.previous) == 1 and c.at == 0 and not self.referenced \
                     and all(k in {".", "?", ","} for k in keys[c.hi:]) and bare_verdict(ckeys):
                 c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown: "loved it!", "👍"

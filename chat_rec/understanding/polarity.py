@@ -371,7 +371,7 @@ def nominal_scope(ckeys: list[str], lo: int, refs: list[_Ref]) -> tuple[set[int]
 
 _CONTRACTED = frozenset("ve d ll m re s".split())
 """What is left of "I've", "I'd", "I'll", "I'm", "we're", "it's" once split."""
-_EXTENT = frozenset("halfway through hour hours minute minutes mins twice once again quickly immediately early "
+_EXTENT = frozenset("half halfway through hour hours minute minutes mins twice once again quickly immediately early "
                     "hora horas minuto minutos mitad rato enseguida".split())
 """How far or how soon, no object: "Titanic? Bailed after an hour" is still a bare verdict."""
 _WHEN = frozenset("tonight today tomorrow weekend now later soon hoy manana finde noche".split())

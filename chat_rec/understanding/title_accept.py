@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from chat_rec.understanding import lexicon
+from chat_rec.understanding import clauses, lexicon
 from chat_rec.understanding.title_context import at_start
 from chat_rec.understanding.title_cues import (
     _CLOSED_CLASS,
@@ -85,6 +85,10 @@ _SOMETHING = frozenset("something anything someone somebody nothing everything s
 """Indefinite pronouns that adjectives follow ("something odd or brave")."""
 
 
+_SPOKEN_NOISE = clauses.INTERJECTIONS | frozenset("lol lmao lmfao rofl haha hehe".split())
+"""Interjections and laughs typed in chat: one that is a film's whole title names it only typed in capitals."""
+
+
 def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: int, key: str,
            prefer: set[int], spanish: bool = False) -> bool:
     """Reject ordinary words that happen to be titles ("up", "her", "anything else").
@@ -105,6 +109,8 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
         return False  # "… hate romcoms. Go.": the go-ahead closing a message, not the film *Go*
     if n == 1 and _opens_a_verdict(tokens, i, key) and not any(c in prefer for _, c in resolver._index.get(key, [])):
         return False  # "Once was plenty", "Up there with the best": the word opens a verdict phrase, no film
+    if n == 1 and key in _SPOKEN_NOISE and not first.raw.isupper():
+        return False  # "how do you choose these lol": a laugh, not the film *LOL* (typed "LOL", it may be)
     if key in resolver._capitals_only and not _coined_in_a_slot(resolver, text, tokens, i, n, key, spanish) \
             and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
                         for j, t in enumerate(tokens[i:i + n])):

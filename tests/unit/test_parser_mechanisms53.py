@@ -16,9 +16,14 @@ benchmark file).
 - Litotes: a negator before a word that negates praise by its prefix ("not unhappy with", "never unfond of")
   likes; alone, such a word is a verdict against ("unhappy with most musicals"); "fond of" is praise, as "fan
   of" is.
-- With one film shown and none named, a clause with "it" / "that" and a verdict is about that film, after
-  nothing but yeses, noes and interjections ("yes, loved it", "no, hated it", "it was great"); before, only a
-  bare verdict opening the message was read ("loved it!").
+- With one film shown and none named, a clause with "it" / "that" and a verdict is about that film ("yes,
+  loved it", "no, hated it", "it was great"), and so is a verdict opening the message with no object of its own
+  but the film ("did nothing for me", "Lovely film.", "not half bad"), of either sign; a bare "no" is not
+  (it may answer "seen it?"). Before, only a positive bare verdict alone in the message was read ("loved it!").
+- An interjection or a laugh that is a film's whole title names it only typed in capitals ("these lol" is no
+  *LOL*).
+- "please" before a negator presses a rejection ("pls no more romcoms"), asking nothing in answer to what to
+  avoid.
 - A markup element whose content is aimed at the system is dropped whole, as a block of its own: the
   sentence after it is the person's.
 """
@@ -41,6 +46,7 @@ HEAT, TITANIC, FARGO = 6, 1721, 608
     ("Short or long tonight?", "short", True),
     ("More like the first one, or more like the second?", "the second", True),
     ("Keep going with these, or try something weirder?", "weirder!", True),
+    ("Western or musical?", "I could go for a musical to be honest", True),  # the pick later in the sentence
     # no pick of what to find next
     ("These or something different?", "these", False),
     ("Which do you fancy, the first or the last?", "the last", False),
@@ -64,6 +70,7 @@ AVOID = "Anything you'd want me to steer clear of?"
     ("¿Algo que prefieras evitar?", "algo parecido a Titanic", [], [TITANIC], False),
     # asked in words of its own: the likeness stands
     (AVOID, "anything like Heat please?", [HEAT], [], True),
+    (AVOID, "Titanic. pls no more of that", [], [TITANIC], False),  # "pls" presses the rejection
     # no question on what to avoid: an ask for films like it, as before
     ("What are you after tonight?", "anything like Titanic", [TITANIC], [], True),
 ])
@@ -92,6 +99,7 @@ def test_an_answer_to_what_to_avoid_asks_only_in_words(resolver, text, wants) ->
     ("Which one did you like better, Heat (1995) or Fargo (1996)?", "Fargo. Heat was too long", [FARGO], [HEAT]),
     ("Which did you prefer, Heat (1995) or Fargo (1996)?", "heat, easily", [HEAT], []),
     ("Which did you prefer, Heat (1995) or Fargo (1996)?", "neither really", [], []),
+    ("Which did you prefer, Titanic or Fargo?", "Titanic, though Fargo was great too", [TITANIC, FARGO], []),
     # no such question: a bare film beside a verdict on another is left alone
     ("Anything else?", "Fargo. Heat was too long", [], [HEAT]),
 ])
@@ -132,6 +140,10 @@ def test_unlike_compares(resolver) -> None:
     ("it was great", [HEAT], []),
     ("no, hated it", [], [HEAT]),
     ("nope. that was dull", [], [HEAT]),
+    ("did nothing for me honestly. anything else?", [], [HEAT]),
+    ("Lovely film. More from the 90s please", [HEAT], []),
+    ("not half bad", [HEAT], []),
+    ("nope", [], []),  # a bare "no" may answer "seen it?"
     # something else named or said first: the pronoun is not the film shown
     ("yes, Titanic, loved it", [TITANIC], []),
     ("I watched a western yesterday, loved it", [], []),
@@ -140,3 +152,12 @@ def test_unlike_compares(resolver) -> None:
 def test_a_pronoun_with_one_film_shown(resolver, text, liked, disliked) -> None:
     sig = parse(text, [resolver.catalog.get(HEAT)], resolver, "One I'd suggest: Heat (1995). Seen it?")
     assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("why these ones lol", []),
+    ("Lol, no idea", []),
+    ("we watched LOL last night", [96975]),
+])
+def test_a_laugh_is_no_title(resolver, text, found) -> None:
+    assert [m.item_id for m in resolver.find_in_text(text)] == found
