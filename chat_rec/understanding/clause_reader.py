@@ -312,9 +312,11 @@ class ClauseReader(ClauseAsides):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
             elif polarity and len(self.previous) == 1 and not self.referenced and not st.last_genres and (
                     _ONE_THING & set(ckeys) or c.at == 0 and bare_verdict([k for k in ckeys if k not in _FILM_NOUNS])) \
-                    and not all(k in _ANSWERED or k in lexicon.NEGATORS or k in FILLERS for k in ckeys):
+                    and not all(k in _ANSWERED or k in lexicon.NEGATORS or k in FILLERS for k in ckeys) \
+                    and (lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text)):
                 c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown, none named: "it was
-                # great", "yes, loved it", "no, hated it", "did nothing for me", "Lovely film." (not a bare "no")
+                # great", "yes, loved it", "no, hated it", "did nothing for me", "Lovely film." (a word of verdict:
+                # not a bare "no", nor "not tonight")
             elif polarity > 0 and len(self.previous) == 1 and c.at == 0 and not self.referenced \
                     and all(k in {".", "?", ","} for k in keys[c.hi:]) and bare_verdict(ckeys):
                 c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown: "loved it!", "👍"

@@ -144,6 +144,8 @@ def test_unlike_compares(resolver) -> None:
     ("Lovely film. More from the 90s please", [HEAT], []),
     ("not half bad", [HEAT], []),
     ("nope", [], []),  # a bare "no" may answer "seen it?"
+    ("not tonight", [], []),  # no word of verdict: a time, not a rejection
+    ("not for me", [], [HEAT]),
     # something else named or said first: the pronoun is not the film shown
     ("yes, Titanic, loved it", [TITANIC], []),
     ("I watched a western yesterday, loved it", [], []),
