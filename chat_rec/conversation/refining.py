@@ -63,7 +63,12 @@ def active_request(state: State, runtime: Runtime[TurnContext]) -> tuple[session
     kind, named = session.classify(previous, signal, text, shown,
                                    lambda i: found.genres if (found := deps.catalog.get(i)) else None,
                                    affinity, getattr(deps, "aspects", None))
-    embed = bool(text) and (previous is None or kind != "react")
+    # a message that only turns things down ("Titanic, and anything like The Notebook" in answer to what to avoid)
+    # asks for nothing to search by: its words, the films it rules out taken away, are "and anything like"
+    against_only = bool(signal.disliked_ids or signal.disliked_genres or signal.disliked_aspects) and not (
+        signal.liked_ids or signal.liked_genres or signal.liked_aspects
+        or signal.year_min is not None or signal.year_max is not None)
+    embed = bool(text) and (previous is None or kind != "react") and not against_only
     # the message and the turns before it, as the CRS benchmark builds the query (ranking/query.py)
     turns = 1 if kind == "change" else deps.ranker.weights.query_turns
     name = getattr(runtime.context, "user_name", "")  # a bare test double has none

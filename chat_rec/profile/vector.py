@@ -158,9 +158,15 @@ def step(
     """One turn's profile update: p <- alpha' p + (1 - alpha') v_t with 1 - alpha' = (1 - alpha) * evidence.
 
     A turn that carries no taste (no pull, no push: "anything else?", "seen it", a year range)
-    leaves p as it is.
+    leaves p as it is, and so does a turn that only pushes before any taste is known ("no horror", "Titanic"
+    in answer to what to avoid): a push says which way the taste does not lie, not where it lies, and a profile
+    started from one alone points at whatever is least like the films turned down (through the app, after
+    Titanic and The Notebook were ruled out at onboarding, five little-known films with no ratings to speak of).
+    The pushes still count as constraints (the profile's disliked films and genres).
     """
     parts = signal_parts(signal, item_vector, genre_vector, aspect_vector, shared, shown)
+    if p is None and not any(part.weight > 0 for part in parts):
+        return None
     return update(p, direction(parts), alpha, evidence(parts))
 
 

@@ -83,8 +83,11 @@ class FilmSignals:
     def _kind(self, req: RankRequest, rows: Rows) -> np.ndarray:
         row_of = self.index.row_of
         positive = [r for i in self._positives(req) if (r := row_of.get(int(i))) is not None]
-        negative = [r for i in req.disliked_ids if (r := row_of.get(int(i))) is not None]
-        kinds = self.kinds() if self.weights.kind and (positive or negative) else None
+        # nothing from dislikes alone: every well-tagged film shares much of a disliked film's kind, so with
+        # nothing liked beside it the push sank every well-known film below untagged ones (after "Titanic, and
+        # anything like The Notebook" at onboarding: little-known stand-up and documentaries)
+        negative = [r for i in req.disliked_ids if (r := row_of.get(int(i))) is not None] if positive else []
+        kinds = self.kinds() if self.weights.kind and positive else None
         if kinds is None:
             return np.zeros(self._count(rows), np.float32)
         direction = np.zeros(kinds.shape[1], np.float32)
@@ -103,7 +106,12 @@ class FilmSignals:
         return tuple(i for i in (*(req.seed_ids or req.liked_ids), *req.context_ids) if i not in left)
 
     def _collaborative(self, req: RankRequest, rows: Rows, allowed: np.ndarray) -> np.ndarray:
-        return self._knn_signal(self._positives(req), req.disliked_ids, rows, allowed)
+        """Item-kNN from the request's films less the disliked ones; nothing from dislikes alone: a film
+        turned down with nothing liked beside it is co-rated with every well-known film (Titanic with all of
+        them), so its push sank every popular film below little-known ones nobody rated with it.
+        """
+        positive = self._positives(req)
+        return self._knn_signal(positive, req.disliked_ids if positive else (), rows, allowed)
 
     def _knn_signal(self, positive: Sequence[int], negative: Sequence[int], rows: Rows,
                     allowed: np.ndarray, supported: bool = False) -> np.ndarray:

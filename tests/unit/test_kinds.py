@@ -62,8 +62,11 @@ def test_the_kind_signal_lifts_a_liked_films_kin_over_popular_films_of_its_year(
     assert {r.item.item_id for r in plain.rank(req)} == {36, 34}  # popularity alone
     ranked = kin.rank(RankRequest(liked_ids=(31,), k=2))
     assert [r.item.item_id for r in ranked][0] == 32 and ranked[0].breakdown["kind"] > 0
-    disliked = kin.signals(RankRequest(disliked_ids=(31,)))[2]["kind"]
-    assert disliked[1] < 0 < kin.signals(req)[2]["kind"][1]  # a disliked film's kin sink
+    ghost = index.row_of[32]
+    beside = kin.signals(RankRequest(liked_ids=(35,), disliked_ids=(31,)))[2]["kind"]
+    assert beside[ghost] < kin.signals(RankRequest(liked_ids=(35,)))[2]["kind"][ghost]  # a disliked film's kin sink
+    # a dislike alone moves no kind: every tagged film shares some of it, so it would only lift untagged ones
+    assert not kin.signals(RankRequest(disliked_ids=(31,)))[2]["kind"].any()
     assert not plain.signals(req)[2]["kind"].any()  # weight 0: not computed
     assert RankWeights().kind > 0  # on by default
 

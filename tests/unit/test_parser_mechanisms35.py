@@ -190,7 +190,7 @@ def test_gone_off_and_left_cold(resolver, text, liked, disliked) -> None:
     ("👍", [ALIEN], []),
     ("nope", [], []),  # after "have you seen X?" it answers the question
     ("sounds great!", [ALIEN], []),
-    ("I haven't seen it but it sounds good", [], []),  # more than a verdict: read as before
+    ("I haven't seen it but it sounds good", [ALIEN], []),  # praise of the film shown (rule 5), unseen or not
     ("is it scary?", [], []),
     ("I love comedies", [], []),  # a genre named: it is what the verdict is about
 ])

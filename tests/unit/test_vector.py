@@ -179,9 +179,12 @@ def test_step_scales_the_update_by_the_turns_evidence() -> None:
     assert evidence(signal_parts(PreferenceSignal(liked_ids=[1, 2]), ITEMS.get, GENRE_VECS.get)) == 1.0
     assert step(p, PreferenceSignal(seen_ids=[1], year_min=1990), 0.7, ITEMS.get, GENRE_VECS.get) is not None
     assert np.allclose(step(p, PreferenceSignal(seen_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get), p)
-    # the first evidence still starts the profile, whatever its weight
-    first = step(None, PreferenceSignal(disliked_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get)
-    assert first is not None and float(first @ ITEMS[1]) < 0
+    # a push alone starts no profile: it says where the taste does not lie, not where it lies
+    assert step(None, PreferenceSignal(disliked_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get) is None
+    assert step(None, PreferenceSignal(disliked_genres=["Comedy"]), 0.7, ITEMS.get, GENRE_VECS.get) is None
+    # the first pull starts it, pushes beside it included
+    first = step(None, PreferenceSignal(liked_ids=[2], disliked_ids=[1]), 0.7, ITEMS.get, GENRE_VECS.get)
+    assert first is not None and float(first @ ITEMS[1]) < float(first @ ITEMS[2])
 
 
 def test_update_weight_zero_keeps_p() -> None:
