@@ -86,7 +86,7 @@ class FilmSignals:
         # nothing from dislikes alone: every well-tagged film shares much of a disliked film's kind, so with
         # nothing liked beside it the push sank every well-known film below untagged ones (after "Titanic, and
         # anything like The Notebook" at onboarding: little-known stand-up and documentaries)
-        negative = [r for i in req.disliked_ids if (r := row_of.get(int(i))) is not None] if positive else []
+        negative = [r for i in req.disliked_ids if (r := row_of.get(int(i))) is not None]
         kinds = self.kinds() if self.weights.kind and positive else None
         if kinds is None:
             return np.zeros(self._count(rows), np.float32)
