@@ -18,7 +18,7 @@ from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.explain import reason_for
 from chat_rec.conversation.refining import compute_constraints
 from chat_rec.conversation.state import State
-from chat_rec.conversation.turn import as_array, as_list, elapsed, signal_of
+from chat_rec.conversation.turn import as_array, as_list, elapsed, referable, signal_of
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
@@ -51,7 +51,7 @@ def understand(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """LLM(q_t, r_t): read the message against the previous reply, update p."""
     started = time.perf_counter()
     deps = runtime.context.deps
-    shown = [item for i in state.get("last_items") or [] if (item := deps.catalog.get(i)) is not None]
+    shown = [item for i in referable(state) if (item := deps.catalog.get(i)) is not None]
     signal = deps.extractor.extract(state.get("user_text", ""), state.get("last_reply", ""), shown)
     # Moods and attributes: the aspect reader (its own negation scope, titles and genres skipped).
     signal = with_fallback_aspects(signal, state.get("user_text", ""), deps.aspects, deps.resolver)
@@ -477,5 +477,9 @@ def remember(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     update: dict[str, Any] = {"history": history[-limit:], "last_reply": state.get("reply") or ""}
     if state.get("chosen"):
         update["last_items"] = [c["item_id"] for c in state["chosen"]]
+    # a reply about the films asked of, with no picks ("Would I like Aliens?"): the next "loved it" is about them;
+    # not while onboarding, whose reply goes on to ask its own question ("skip" answers that)
+    update["about_items"] = [] if state.get("chosen") or not state.get("onboarding_done") else [
+        i for i in signal_of(state).asked_ids[:3] if runtime.context.deps.catalog.get(i) is not None]
     update["trace"] = elapsed(state, "remember", started)
     return update

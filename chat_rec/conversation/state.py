@@ -25,6 +25,11 @@ class State(InputState, total=False):
     last_items: list[int]
     """Catalog ids shown in the previous reply, in order (for "the second one")."""
 
+    about_items: list[int]
+    """The films the previous reply talked about instead of showing picks ("Would I like Aliens?" "Aliens (1986)? I
+    think you'd like it"): what the next message refers to ("loved it", "seen it") in place of ``last_items``. Empty
+    after any other reply."""
+
     last_reply: str
     """The previous reply r_t."""
 

@@ -31,6 +31,13 @@ def as_array(vec: list[float] | None) -> np.ndarray | None:
     return None if vec is None else np.asarray(vec, dtype=np.float32)
 
 
+def referable(state: State) -> list[int]:
+    """The films the next message may point at: those the previous reply talked about ("Would I like Aliens?"),
+    else those it showed.
+    """
+    return list(state.get("about_items") or state.get("last_items") or [])
+
+
 def signal_of(state: State) -> PreferenceSignal:
     """The turn's reading of the message (``understand``)."""
     return PreferenceSignal.model_validate(state.get("signal") or {})

@@ -54,6 +54,12 @@ _NOT_NOW = re.compile(r"\b(?:which|cual|did|didnt|have you|had you|was|were|seen
 """A question that picks among things already named ("Which of these, the first or the last?") or asks about the
 person's taste or past ("Which did you prefer, The Sting or Butch Cassidy?", "Do you like comedies or
 dramas?"): choosing in answer asks for nothing (rule 13)."""
+_ASKS_SEEN = re.compile(r"\b(?:seen|watched|caught|visto|viste|vio|vieron)\b")
+"""A question about having seen films ("Seen any of these?", "Which of these have you already watched?",
+"¿Has visto alguna?")..."""
+_ASKS_VERDICT = re.compile(r"\b(?:like|liked|enjoy|enjoyed|love|loved|think|thought|rate|prefer|preferred|good|any good"
+                           r"|gusto|gustaron|gusta|parecio|parecieron)\b")
+"""...not one that asks for a verdict as well ("Seen any you liked?", "¿Viste alguna que te gustara?")."""
 _YEAR = re.compile(r"\b(?:18|19|20)\d\d\b")
 _OR = frozenset({"or", "o", "u"})
 _LISTED = frozenset("these those them this that first second third last latter former estas estos esas esos "
@@ -183,6 +189,18 @@ def choice_made(sig: PreferenceSignal, reply: str, words: str, listed: Collectio
             return  # ("These or something different?" "These." chooses among the films shown)
         sig.wants_new_recommendations = True
         return
+
+
+def asks_seen(reply: str) -> bool:
+    """Whether the reply's last question asks which of the films the person has seen and nothing more ("Moon,
+    Primer or Cube. Seen any of these?"): a film picked out in answer with no word of verdict ("the first two,
+    yeah") is one seen (rule 7), not one chosen.
+    """
+    questions = _QUESTION.findall(reply or "")
+    if not questions:
+        return False
+    asked = fold(questions[-1])
+    return bool(_ASKS_SEEN.search(asked)) and not _ASKS_VERDICT.search(asked)
 
 
 def asks_avoided(reply: str) -> bool:

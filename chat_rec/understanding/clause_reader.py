@@ -17,6 +17,7 @@ from typing import Any
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import (
     after_seeing,
+    answers,
     comparisons,
     coordination,
     corrections,
@@ -101,6 +102,8 @@ _ONE_THING = frozenset({"it", "its", "that", "this"})
 """Pronouns for one thing: with one film shown and none named, the film ("it was great")."""
 _ANSWERED = BARE_ANSWERS | clause_rules.INTERJECTIONS | {".", ",", "!"}
 """Words that alone judge nothing of the one film shown ("no" may answer "seen it?")."""
+_AFFIRMATIONS = frozenset("yes yeah yep yup yea si sip".split())
+"""Words that say yes: the only word of verdict in a clause answering whether films were seen, they say seen."""
 _FILM_NOUNS = frozenset("film movie flick one pick choice suggestion peli pelicula".split())
 """Nouns for the one film shown in a verdict with no other object ("Lovely film.", "great pick")."""
 
@@ -118,6 +121,8 @@ class ClauseReader(ClauseAsides):
     _settled: bool
     toks: list[Any]
     """The message's tokens as typed, before titles are masked."""
+    reply: str
+    """The reply the message answers."""
 
     # ----------------------------------------------------------------- clauses
     def _clauses(self, keys: list[str], title_at: dict[int, Mention]) -> None:
@@ -138,8 +143,11 @@ class ClauseReader(ClauseAsides):
             self._judge(st, c, keys)
             self._carry(st, c, keys)
         decided = set(self.signal.liked_ids) | set(self.signal.disliked_ids) | set(self.signal.seen_ids)
-        # a pick is a like, unless a later clause said it was not seen ("Third: haven't seen it")
-        self._items([i for i in dict.fromkeys(st.choices) if i not in decided and i not in self.unseen], 1, False)
+        # a pick is a like, unless a later clause said it was not seen ("Third: haven't seen it"); picked out in
+        # answer to which were seen, it was seen ("Seen any of these?" "the first two, yeah")
+        seen = answers.asks_seen(self.reply)
+        self._items([i for i in dict.fromkeys(st.choices) if i not in decided and i not in self.unseen],
+                    0 if seen else 1, seen)
 
     def _open(self, st: Reading, keys: list[str], at: int, sent: int, lo: int, hi: int) -> Clause | None:
         """Start reading a clause: the sentence's bookkeeping, and a sentence that takes the one before
@@ -192,6 +200,9 @@ class ClauseReader(ClauseAsides):
         c.asking = self._question(keys, hi)
         read = clause_polarity(ckeys, self.signal.language, scoping, c.asking)
         c.polarity, c.seen, c.scope, self._settled = read.polarity, read.seen, read.scope, read.settled
+        if read.polarity > 0 and _AFFIRMATIONS & set(ckeys) and answers.asks_seen(self.reply) and not clause_polarity(
+                ["," if k in _AFFIRMATIONS else k for k in ckeys], self.signal.language, scoping, c.asking).polarity:
+            c.polarity, c.seen = 0, True  # "Seen any of these?" "the first two, yeah": a yes to having seen them
         if c.seen and not c.polarity and not self.previous and verdict_words.SEEN_MANY_TIMES.search(text):
             c.polarity, c.seen = 1, False  # "Groundhog Day, seen it a dozen times": with no picks on screen, devotion
         lead = [k for k in keys[sentence_start(keys, lo):lo] if k != ","]
@@ -311,7 +322,8 @@ class ClauseReader(ClauseAsides):
             elif polarity and has_pronoun(ckeys) and st.last_genres and not own_object(ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
             elif polarity and len(self.previous) == 1 and not self.referenced and not st.last_genres and (
-                    _ONE_THING & set(ckeys) or c.at == 0 and bare_verdict([k for k in ckeys if k not in _FILM_NOUNS])) \
+                    _ONE_THING & set(ckeys) or all(k in _ANSWERED for k in keys[:lo])  # after "nah," too
+                    and bare_verdict([k for k in ckeys if k not in _FILM_NOUNS])) \
                     and not all(k in _ANSWERED or k in lexicon.NEGATORS or k in FILLERS for k in ckeys) \
                     and (lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text)):
                 c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown, none named: "it was

@@ -381,6 +381,10 @@ _HEDGE_WORDS = frozenset("kind sort kinda sorta somewhat slightly bit little hon
 """Hedges, no object: "Baby Driver, kind of annoyed me" is still a bare verdict."""
 
 
+_IMPRESSION = frozenset("sounds sound looks look seems seem suena suenan parece parecen pinta pintan".split())
+"""Verbs of an impression, which only carry the verdict after them ("sounds dull", "looks boring", "pinta aburrida")."""
+
+
 def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
     """A clause that is only a verdict ("not at all", "definitely", "no tanto"), or only says it
     was seen (``seen``: "already seen", "ya la vi"), with no object of its own ("nada de Disney"
@@ -393,7 +397,8 @@ def bare_verdict(ckeys: list[str], seen: bool = False) -> bool:
         text = text[:start] + " " * (end - start) + text[end:]
     rest = [k for k in text.split() if k not in lexicon.NEGATORS and k not in FILLERS and k not in _CONTRACTED
             and k not in _EXTENT and k not in _WHEN and k not in _HEDGE_WORDS and k not in clause_rules.VERDICT_WORDS
-            and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"]
+            and k not in lexicon.EN_STOPWORDS and k not in lexicon.ES_STOPWORDS and k != "qqmask"
+            and k not in _IMPRESSION]
     return not rest
 
 

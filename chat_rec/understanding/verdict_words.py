@@ -107,7 +107,7 @@ POSITIVE = re.compile((
     r"|just )?the right kind"
     r"|just right|cute|adorables?|bonit[ao]s?|lind[ao]s?|precios[ao]s?|(?:parecio|es|fue|esta) brutal"
     r"|land(?:ed|s)? (?:for|with) me"
-    r"|mejor(?:es)?|(?:esta|estuvo|estan|parece|parecen|parecio|suena|suenan|pinta) (?:muy )?bien|yes|yeah"
+    r"|mejor(?:es)?|(?:esta|estuvo|estan|parece|parecen|parecio|suena|suenan|pinta) (?:muy )?bien|yes|yeah|yep|yup"
     r"|sounds? (?:good|great|fun)|looks? (?:good|great|fun)"
     r"|go with|ill take|i ll take|take the|(?<!\bbad )(?<!\bworst )pick|choose|(?:lets|let s|ill|i ll|we ll) do"
     r"(?= (?:the|number|no|num|qqtitle|[1-9])\b)|(?<!\bun)happy with"
