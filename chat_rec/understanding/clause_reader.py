@@ -322,13 +322,13 @@ class ClauseReader(ClauseAsides):
             elif polarity and has_pronoun(ckeys) and st.last_genres and not own_object(ckeys):
                 c.refs = [_Ref(lo, genres=st.last_genres, pronoun=True)]  # "I don't hate romance, I just don't want it"
             elif polarity and len(self.previous) == 1 and not self.referenced and not st.last_genres and (
-                    _ONE_THING & set(ckeys) or all(k in _ANSWERED for k in keys[:lo])  # after "nah," too
+                    _ONE_THING & set(ckeys) or bare_verdict([k for k in keys[:lo] if k not in _ANSWERED], seen=True)
                     and bare_verdict([k for k in ckeys if k not in _FILM_NOUNS])) \
                     and not all(k in _ANSWERED or k in lexicon.NEGATORS or k in FILLERS for k in ckeys) \
                     and (lexicon.POSITIVE.search(text) or lexicon.NEGATIVE.search(text)):
                 c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown, none named: "it was
-                # great", "yes, loved it", "no, hated it", "did nothing for me", "Lovely film." (a word of verdict:
-                # not a bare "no", nor "not tonight")
+                # great", "yes, loved it", "no, hated it", "did nothing for me", "Lovely film.", "yes, twice. Brilliant"
+                # (a word of verdict, opening the message or after a bare answer: not a bare "no", nor "not tonight")
             elif polarity > 0 and len(self.previous) == 1 and c.at == 0 and not self.referenced \
                     and all(k in {".", "?", ","} for k in keys[c.hi:]) and bare_verdict(ckeys):
                 c.refs = [_Ref(lo, [self.previous[0].item_id], pronoun=True)]  # one film shown: "loved it!", "👍"
@@ -404,8 +404,10 @@ class ClauseReader(ClauseAsides):
             and bool(st.films_verdict[0]) and not set(st.last_refs) & {i for r in c.refs for i in r.items}
         # ("first one's boring, 2nd maybe", "not the dinosaur one. the board game one?": a tentative pick after a
         # verdict on another film; "seen the first, the second maybe" may still mean seen)
-        if polarity == 0 and not seen and self.previous and not c.films_settled and not likened and (tentative or (
-                c.opens and not c.hedged and not question and picks.bare_choice(ckeys))):
+        torn = {"or", "o", "u"} & set(ckeys) and len({i for r in c.refs for i in r.items}) > 1
+        if polarity == 0 and not seen and self.previous and not c.films_settled and not likened and not torn and (
+                tentative or (c.opens and not c.hedged and not question and picks.bare_choice(ckeys))):
+            # ("the incredibles or the iron giant, which first?": torn between two, none picked yet)
             # ("I might like X" picks none, nor does "the first is like Fargo": a likeness said)
             st.choices += [i for r in c.refs for i in r.items if i in self.list_refs.ids
                            and (compared is None or r.pos - lo < compared)]  # "Heat > Speed" picks Heat

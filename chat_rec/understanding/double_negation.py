@@ -54,6 +54,18 @@ _ONLY_REACH = 6
 """How many words before "anything but" a negator may stand to make it "only" ("not in the mood for anything but")."""
 
 
+_CANT = frozenset("cant cannot couldnt".split())
+_MINDING = (["id"], ["wed"], ["i", "would"], ["we", "would"], ["that", "id"], ["that", "wed"])
+
+
+def _mind_said(keys: list[str], j: int) -> int:
+    """How many words from ``j`` say who would mind before "mind" ("I'd", "that we would"), when "mind" follows
+    them; 0 otherwise.
+    """
+    return next((len(w) for w in _MINDING if keys[j:j + len(w)] == w and keys[j + len(w):j + len(w) + 1] == ["mind"]),
+                0)
+
+
 def _set_apart_after(keys: list[str], i: int) -> int:
     """How many words after "anything" at ``i`` set what follows apart ("but", "except", "other than"); 0 when none."""
     if keys[i + 1:i + 2] in (["but"], ["except"], ["besides"]):
@@ -103,6 +115,8 @@ def unmark_double_negation(keys: list[str]) -> list[str]:
             out[i], out[i + 1] = "qqgood", "qqmask"
         elif k in _VERB_NEGATORS and out[i + 1:i + 2] == ["not"]:
             out[i] = out[i + 1] = "qqmask"  # "don't NOT want"
+        elif k in _CANT and out[i + 1:i + 2] == ["say"] and (said := _mind_said(out, i + 2)):
+            out[i:i + 2 + said] = ["qqmask"] * (1 + said) + ["wouldnt"]  # "can't say I'd mind a western": I wouldn't
         elif k in lexicon.NEGATORS and (stem := _negated_praise(out[i + 1:i + 3])):
             out[i], out[i + 1] = "qqmask", stem  # "not unfond of", "never unhappy with": litotes, a like
         elif _negated_praise(out[i:i + 2]):

@@ -63,6 +63,13 @@ _GO = re.compile(r"^(?:(?:ok|okay|so|then|alright|right|well) )*(?:go|go ahead|h
                  r"|let s hear it|lets see (?:them|what you got|what youve got)|dale|venga|adelante|dispara|a ver)"
                  r"(?: then| please| pls| por favor)?$")
 """A sentence that only tells the assistant to go ahead ("Go.", "hit me", "fire away", "dale"): an ask."""
+_LIMIT = re.compile(r"^(?:(?:and|but|just|ok|okay|oh|so|also|plus|y|pero|solo|eso si) )*(?:nothing|nada)"
+                    r" (?:too|so|overly|over|longer|more than|under|muy|demasiado|tan|mas de)"
+                    r" (?!(?:special|exciting|memorable|impressive|remarkable|original|spectacular|exceptional"
+                    r"|interesting|new|especial|nuevo|interesante)\b)(\w+)")
+"""A sentence opening with a limit on the film wanted ("Nothing over two hours, I have work at six", "nothing too
+heavy, had a rough week", "nada muy largo"): what to watch now, said by what it must not be (rule 13); in answer
+to what to avoid, ``answers.what_to_avoid`` takes the ask back. Not a grade ("nothing too special" judges a film)."""
 _WOULD_DO = re.compile(r"^(?:(?:i )?(?:reckon|think|guess|suppose|bet|figure) (?:that )?)?"
                        r"(?:a|an|some|any|one) (?:\w+ ){0,3}?\w+ (?:would|will|should|d|ll) (?:really |just )?"
                        r"(?:do(?: (?:me|us|nicely|fine|the trick|for (?:me|us|tonight|now)))?|work|hit the spot"
@@ -340,6 +347,14 @@ _WANTED_AS = re.compile(r"(?:thats|that s|that is|that isnt|that is not|that won
 """A short message opening with a genre and a relative clause of what it should (not) be, nothing else: a
 description of the film wanted ("scifi that's not too heavy"); "westerns that I saw as a kid were great" is
 no ask."""
+
+
+def limit_stated(keys: list[str]) -> bool:
+    """Whether a sentence of the message, as typed (``keys`` before moods are masked), opens with a limit on the
+    film wanted (``_LIMIT``).
+    """
+    return any((m := _LIMIT.match(" ".join(words))) and not lexicon.POSITIVE.fullmatch(m.group(1))
+               for words, _ in sentences(keys))  # ("nothing too special", "nothing too great": a verdict)
 
 
 def wants_new(keys: list[str]) -> bool:

@@ -125,6 +125,7 @@ SCOPE_SKIP = frozenset(
 SEEN = re.compile(
     r"\b(?:seen|saw|watched|have watched|already watched|(?<=didnt )(?:see|watch)|(?<=did not )(?:see|watch)"
     r"|(?:got|gotten|get|getting) (?:a)?round to"  # "never got around to it": seeing it, put off
+    r"|(?:got|gotten|get|getting) to(?= (?:it|that|this|them|those|these|the|qqtitle|either|any|both|watch|see)\b)"
     r"|tried(?! to\b)|(?:started|began)(?= (?:it|that|this|the|qqtitle|watching|on)\b)"  # "I tried the second once"
     r"|vi|vimos|visto|vist[oa]s|vista(?= *$)|he visto|ya vi"
     r"|(?:la|lo|las|los) tengo vist[oa]s?)\b"

@@ -249,7 +249,8 @@ class _Parser(ClauseReader):
                 elif k == "que" and keys[i - 1] == "asi" and i > 1 and keys[i - 2] not in _BREAKS:
                     keys[i - 1], keys[i] = ",", "qqmask"
         sig.wants_new_recommendations = intent.wants_new(keys) or intent.bounded_now(era_text) \
-            or sig.year_min is not None or sig.year_max is not None
+            or sig.year_min is not None or sig.year_max is not None \
+            or intent.limit_stated([t.key for t in self.toks]) and not asked.asks_avoided(self.reply)
         if sig.year_min is None and sig.year_max is None:
             sig.era = clause_rules.relative_era(era_text)
         if self.previous:
@@ -257,8 +258,9 @@ class _Parser(ClauseReader):
         answers = self.list_refs.answers(keys)
         first = next((j for j, k in enumerate(keys) if k == "."), 0)
         opening = [] if answers or not first else self.list_refs.answers(keys[:first], opening=True)
+        seen_asked = asked.asks_seen(self.reply)  # "Seen it?" "nah": a no to having seen it, no rejection
         for item_id, sign in answers or opening:
-            self._items([item_id], sign, False)
+            self._items([item_id], 0 if seen_asked else sign, seen_asked and sign > 0)
         if opening:  # "Nope, nope and nope. My boyfriend would walk out.": the answers, then the rest read
             self._clauses(["qqmask"] * first + keys[first:], title_at)
         elif not answers:

@@ -89,6 +89,7 @@ class Polarity(NamedTuple):
 
 
 _ANSWER_NO = frozenset("no nah nope naw".split())
+_ANSWER_WORDS = _ANSWER_NO | frozenset("yes yeah yep yup si".split())
 _ANSWER_SUBJECTS = frozenset("i im ive id ill we were weve wed it its thats that they theyre".split())
 """A refusal word that opens a clause before one of these subjects and a negated verdict answers on its
 own ("nah I don't want that", "no it's not good")."""
@@ -121,6 +122,11 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         rest = clause_polarity(ckeys[1:], language, {j - 1 for j in scoping or () if j}, question)
         if rest.polarity or rest.seen or rest.settled:
             return rest._replace(scope=rest.scope + 1 if rest.scope else 0)
+    if len(ckeys) >= 2 and ckeys[0] in _ANSWER_WORDS and lexicon.SEEN.search(rest_text := " ".join(ckeys[1:])) \
+            and not lexicon.POSITIVE.search(rest_text) and not lexicon.NEGATIVE.search(rest_text):
+        # "nah havent seen it", "yes seen it": the answer to whether it was seen, no verdict of its own
+        rest = clause_polarity(ckeys[1:], language, {j - 1 for j in scoping or () if j}, question)
+        return rest._replace(scope=rest.scope + 1 if rest.scope else 0)
     asks = conditions.asking_negators(text) if question else []
     found = [(m.start(), m.end(), sign) for regex, sign in
              ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
@@ -374,8 +380,10 @@ _CONTRACTED = frozenset("ve d ll m re s".split())
 _EXTENT = frozenset("half halfway through hour hours minute minutes mins twice once again quickly immediately early "
                     "hora horas minuto minutos mitad rato enseguida".split())
 """How far or how soon, no object: "Titanic? Bailed after an hour" is still a bare verdict."""
-_WHEN = frozenset("tonight today tomorrow weekend now later soon hoy manana finde noche".split())
-"""When it will be watched, no object: "all three, this weekend 👍" is still a bare verdict on the films before."""
+_WHEN = frozenset("tonight today tomorrow weekend now later soon hoy manana finde noche every each single time times "
+                  "twice again siempre vez veces".split())
+"""When it will be watched, or how often, no object: "all three, this weekend 👍" is still a bare verdict on the films
+before, as "brilliant every time" is on the one film shown."""
 _HEDGE_WORDS = frozenset("kind sort kinda sorta somewhat slightly bit little honestly probably quite rather pretty "
                          "fairly truly absolutely utterly".split())
 """Hedges, no object: "Baby Driver, kind of annoyed me" is still a bare verdict."""

@@ -154,7 +154,11 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
                 r"|around|during|back in)? ?" + _Y + _MORE_YEARS), "exact"),
     (re.compile(r"\b(?:movies?|films?|peliculas?|ones?|something|anything|algo|stuff)(?: else| more| mas| other)?"
                 r" (?:from|de|del) (?:the year |el ano |el )?" + _Y + _MORE_YEARS), "exact"),
-    (re.compile(r"(?:^|[.?!] )(?:[^\s.?!]+ ){0,3}?(?:from|de|del) " + _Y + _MORE_YEARS), "exact"),
+    (re.compile(r"(?:^|[.?!] )(?:[^\s.?!]+ ){0,3}?(?P<at>(?:from|de|del) " + _Y + _MORE_YEARS + ")"), "exact"),
+    (re.compile(r"\b(?:give|tell|show|find|get|recommend|suggest|want|need|fancy|for|after|quiero|busco|dame|ponme"
+                r"|recomiendame|recomendame) (?:me |us )?(?:a|an|some|any|una|un|algo|alguna) (?:[^\s.?!]+ ){1,2}?"
+                r"(?P<at>(?:from|de|del) (?:the year |el ano )?" + _Y + _MORE_YEARS + ")"), "exact"),
+    # asked for: "tell me a thriller from 2001", "quiero una comedia del 2001" ("I saw a documentary from 2004" tells)
     (re.compile(r"\b(?:from the year|del ano|de el ano) " + _Y + _MORE_YEARS), "exact"),  # "a drama from the year 1999"
     (re.compile(r"(?:^|(?<!\bthe )(?<!\bthat )(?<!\bthis )(?<!\bthose )(?<!\bthese )(?<!\d )(?<!qqtitle ))\b" + _Y
                 + _MORE_YEARS + r" (?:releases|movies|films|flicks|titles|pictures|stuff)\b"), "exact"),
@@ -292,8 +296,9 @@ def _extract_years(text: str, listed: Collection[int] = ()) -> tuple[int | None,
 
     def consume(match: re.Match[str]) -> None:
         nonlocal work
-        spans.append(match.span())
-        work = work[:match.start()] + " " * (match.end() - match.start()) + work[match.end():]
+        start = match.start("at") if "at" in match.re.groupindex else match.start()  # the year phrase only:
+        spans.append((start, match.end()))  # "a thriller from 2001" keeps its genre
+        work = work[:start] + " " * (match.end() - start) + work[match.end():]
 
     span_lo: list[int] = []
     span_hi: list[int] = []  # plain decades: several ("the 90s ... or the early 2000s") are one span

@@ -10,6 +10,24 @@ benchmark file).
   dull") is about that film, as the same verdict opening the message was.
 - A verb of impression ("sounds", "looks", "seems", "pinta") only carries the verdict after it: "looks dull"
   is a bare verdict, as "dull" is.
+
+Second round (mechanisms from fresh43's odd half):
+
+- A sentence opening with a limit on the film wanted ("nothing over 90 minutes", "nothing too grim", "nada muy
+  largo") asks for films now (rule 13); not a grade ("nothing too special" judges a film) and not in answer to
+  what to avoid.
+- Interest lost ("has lost its appeal", "I've lost all interest in", "perdió la gracia") is a verdict against.
+- "never got to", "didn't get to" the films is not having seen them, no rejection.
+- Answering whether a film was seen with a bare word and a clause about seeing ("nah haven't watched it", "yep
+  seen it") gives no verdict; bare yes/no answers to "Seen any of these?" say seen / not seen.
+- "can't say I'd mind a X" is "wouldn't mind a X": asked for.
+- Two listed films joined by "or" in a bare clause are a choice still open ("the first or the last, which one
+  first?"): neither is picked.
+- A film asked for with an article after a verb of asking keeps its genre and sets the year it is "from" ("find
+  me a western from 1993").
+- "moved by" is praise, so "not unmoved by it" is litotes and "unmoved by it" a verdict against; "looks ace" is
+  praise; a verdict with a word of frequency ("great every time") is bare; after "yes, twice." it judges the one
+  film shown.
 """
 
 from __future__ import annotations
@@ -67,3 +85,58 @@ def test_a_film_picked_in_answer_to_what_was_seen(resolver, reply, text, liked, 
 def test_a_verdict_on_the_one_film_shown_after_a_bare_answer(resolver, text, liked, disliked) -> None:
     sig = parse(text, [resolver.catalog.get(ALIENS)], resolver, "Aliens (1986)? Maybe: it's Action, Sci-Fi.")
     assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+@pytest.mark.parametrize(("reply", "text", "wants"), [
+    ("Hi! What are you after?", "nothing over 90 minutes, early start tomorrow", True),
+    ("Hi! What are you after?", "nothing too grim, it's been a long day", True),
+    ("¿Qué te apetece?", "nada muy largo, que mañana trabajo", True),
+    ("How did you find Heat?", "nothing too special to be honest", False),  # a grade of a film
+    ("Anything I should steer clear of?", "nothing too grim", False),  # what to avoid, no ask
+])
+def test_a_limit_on_the_film_wanted_asks(resolver, reply, text, wants) -> None:
+    assert parse(text, [], resolver, reply).wants_new_recommendations is wants
+
+
+@pytest.mark.parametrize(("text", "liked_genres", "disliked_genres"), [
+    ("musicals have lost their appeal, try a thriller", ["Thriller"], ["Musical"]),
+    ("I've lost all interest in war films", [], ["War"]),
+    ("las comedias perdieron la gracia para mí", [], ["Comedy"]),
+    ("can't say I'd mind a documentary", ["Documentary"], []),
+])
+def test_interest_lost_and_minding_denied(resolver, text, liked_genres, disliked_genres) -> None:
+    sig = parse(text, [], resolver, "Hello! What can I find for you?")
+    assert (sig.liked_genres, sig.disliked_genres) == (liked_genres, disliked_genres)
+
+
+@pytest.mark.parametrize(("reply", "text", "liked", "disliked"), [
+    (f"{SHOWN} Watched any of them?", "loved the middle one, never got to the others", [BRAZIL], []),
+    (f"{SHOWN} Watched any of them?", "no no yes", [], []),
+    (f"{SHOWN}", "the first or the last, which one first?", [], []),
+    (f"{SHOWN}", "the first and the last", [GATTACA, PSYCHO], []),
+])
+def test_seen_and_torn_answers_judge_nothing(resolver, reply, text, liked, disliked) -> None:
+    shown = [resolver.catalog.get(i) for i in (GATTACA, BRAZIL, PSYCHO)]
+    sig = parse(text, shown, resolver, reply)
+    assert (sorted(sig.liked_ids), sorted(sig.disliked_ids)) == (sorted(liked), sorted(disliked))
+
+
+@pytest.mark.parametrize(("text", "liked", "disliked"), [
+    ("nah haven't watched it", [], []),
+    ("yep seen it", [], []),
+    ("yes, twice now. great every time", [ALIENS], []),
+    ("not unmoved by it, I admit", [ALIENS], []),
+    ("I was unmoved by it", [], [ALIENS]),
+    ("looks ace", [ALIENS], []),
+])
+def test_answers_about_the_one_film_asked_about(resolver, text, liked, disliked) -> None:
+    sig = parse(text, [resolver.catalog.get(ALIENS)], resolver, "Have you seen Aliens (1986)?")
+    assert (sig.liked_ids, sig.disliked_ids) == (liked, disliked)
+
+
+def test_a_film_asked_for_from_a_year_keeps_its_genre(resolver) -> None:
+    sig = parse("find me a western from 1993", [], resolver, "Hi")
+    assert (sig.liked_genres, sig.year_min, sig.year_max) == (["Western"], 1993, 1993)
+    told = parse("I saw a western from 1993 once", [], resolver, "Hi")  # a story: no year asked for
+    assert (told.year_min, told.year_max) == (None, None)
+
