@@ -18,7 +18,7 @@ from chat_rec.conversation.deps import TurnContext
 from chat_rec.conversation.explain import reason_for
 from chat_rec.conversation.refining import compute_constraints
 from chat_rec.conversation.state import State
-from chat_rec.conversation.turn import as_array, as_list, elapsed, referable, signal_of
+from chat_rec.conversation.turn import about_me, as_array, as_list, elapsed, referable, signal_of
 from chat_rec.profile import vector as pv
 from chat_rec.profile.repository import TurnWrite
 from chat_rec.ranking import pipeline, session
@@ -31,6 +31,7 @@ from chat_rec.understanding.signal import PreferenceSignal
 
 if TYPE_CHECKING:
     from chat_rec.catalog.models import Item
+    from chat_rec.profile.records import Profile
 
 def begin(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
     """Clear the previous turn's working fields and load the stored profile."""
@@ -209,6 +210,10 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         label = item.label if item else str(item_id)
         update.update(signal=signal.model_dump(), marks=marks, profile_vector=as_list(p),
                       reply=text.format(title=label))
+    elif about_me(state, signal):
+        signal = signal.model_copy(update={"wants_new_recommendations": False, "era": None})
+        update.update(signal=signal.model_dump(), reply=remembered(runtime.context.stored_profile(), replies,
+                                                                   deps.catalog.get))
     else:
         text = " ".join(part for part in (acknowledge(signal, replies, deps.catalog.get),
                                           answer_facts(signal, replies, deps.catalog.get),
@@ -218,6 +223,27 @@ def feedback(state: State, runtime: Runtime[TurnContext]) -> dict[str, Any]:
         update["reply"] = text
     update["trace"] = elapsed(state, "feedback", started)
     return update
+
+
+def remembered(profile: Profile, replies: dict[str, Any], item: Callable[[int], Item | None]) -> str:
+    """What the assistant remembers of the person, in words ("what do you know about me?"): the films liked and
+    disliked (a few, and how many more), the genres and years kept to; the profile panel holds the rest.
+    """
+    def names(ids: set[int]) -> str:
+        found = sorted(film.label for i in ids if (film := item(i)) is not None)
+        more = replies["more_names"].format(n=len(found) - 5) if len(found) > 5 else ""
+        return ", ".join(found[:5]) + more
+
+    parts = [replies[key].format(titles=said) for key, ids in (
+        ("profile_liked", profile.liked_ids), ("profile_disliked", profile.disliked_ids | profile.rejected_ids))
+        if (said := names(ids))]
+    if profile.excluded_genres:
+        parts.append(replies["profile_excluded"].format(genres=", ".join(sorted(profile.excluded_genres))))
+    if profile.year_min is not None or profile.year_max is not None:
+        parts.append(replies["profile_years"].format(low=profile.year_min or "…", high=profile.year_max or "…"))
+    if not parts:
+        return str(replies["profile_empty"])
+    return " ".join([replies["profile_intro"], *parts, replies["profile_panel"]])
 
 
 def acknowledge(signal: PreferenceSignal, replies: dict[str, Any], item: Callable[[int], Item | None]) -> str:

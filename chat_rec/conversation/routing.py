@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from chat_rec.conversation.state import State
-from chat_rec.conversation.turn import referable
+from chat_rec.conversation.turn import about_me, referable
 from chat_rec.understanding import intent
 from chat_rec.understanding.signal import PreferenceSignal
 
@@ -29,6 +29,8 @@ def route_turn(state: State) -> Literal["onboard", "elicit", "feedback", "refine
         if positive or (has_vector and signal.wants_new_recommendations):
             return "refine"
         return "onboard"
+    if about_me(state, signal):
+        return "feedback"  # "what do you know about me?": said back, no picks
     about_shown = set(signal.liked_ids + signal.disliked_ids + signal.seen_ids) & set(referable(state))
     wants_picks = signal.wants_new_recommendations or signal.era is not None  # "too old for me": other picks
     if (about_shown or signal.asked_ids or signal.fact_topic) and not wants_picks:

@@ -7,7 +7,9 @@ from typing import Any
 
 import numpy as np
 
+from chat_rec.catalog.titles import fold
 from chat_rec.conversation.state import State
+from chat_rec.understanding import request_words
 from chat_rec.understanding.signal import PreferenceSignal
 
 
@@ -36,6 +38,15 @@ def referable(state: State) -> list[int]:
     else those it showed.
     """
     return list(state.get("about_items") or state.get("last_items") or [])
+
+
+def about_me(state: State, signal: PreferenceSignal) -> bool:
+    """Whether the message only asks what the assistant remembers of the person ("what have I liked so far?"):
+    it names no film, genre or year of its own.
+    """
+    return bool(request_words.ABOUT_ME.search(fold(state.get("user_text") or ""))) and not (
+        signal.liked_ids or signal.disliked_ids or signal.liked_genres or signal.disliked_genres
+        or signal.year_min is not None or signal.year_max is not None)
 
 
 def signal_of(state: State) -> PreferenceSignal:

@@ -197,6 +197,20 @@ def farewell(folded: str, question: bool) -> bool:
     return not question and FAREWELL.search(folded) is not None
 
 
+ABOUT_ME = re.compile(
+    r"\bwhat (?:do|did|have|d) (?:you|u) (?:really |actually |already |even )?(?:know|remember|recall|got|saved|stored"
+    r"|kept|learn(?:ed|t)?) (?:about|on|of|for) me\b|\bwhat do (?:you|u) remember\b"
+    r"|\bwhat (?:have|did) (?:you|u) learn(?:ed|t)?\b"
+    r"|\b(?:what|which (?:films?|movies?|genres?|ones?)) (?:have|did) i (?:liked?|loved?|disliked?|hated?|rated"
+    r"|told you|tell you|said|say|turned down)\b"
+    r"|\b(?:whats|what is|what s|show me|let me see|can i see|check) (?:in )?my (?:profile|taste profile|preferences"
+    r"|likes|tastes?)\b"
+    r"|\bque (?:sabes|recuerdas|tienes guardado|has aprendido) (?:de|sobre) mi\b"
+    r"|\b(?:muestrame|ver|como va) mi perfil\b"
+    r"|\bque (?:peliculas|pelis|generos)? ?(?:me han gustado|me ha gustado|te he dicho)\b")
+"""Asking what the assistant remembers of the person ("what do you know about me?", "which films have I liked
+so far?", "what's in my profile?", "¿qué sabes de mí?"): the reply says it, no picks."""
+
 SKIP_RE = re.compile(
     r"^(?:skip(?: it| this| that)?|pass|next(?: question)?|no idea|not sure|dunno|idk|i dont know"
     r"|i don t know|dont know|no clue|whatever|anything|any|nothing|none|no preference"

@@ -140,3 +140,18 @@ def test_a_film_asked_for_from_a_year_keeps_its_genre(resolver) -> None:
     told = parse("I saw a western from 1993 once", [], resolver, "Hi")  # a story: no year asked for
     assert (told.year_min, told.year_max) == (None, None)
 
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("so what do you actually know about me?", True),
+    ("which movies have I disliked?", True),
+    ("can I see my profile", True),
+    ("¿qué recuerdas de mí?", True),
+    ("what do you think of Heat?", False),
+    ("I know what I like: westerns", False),
+    ("what should I watch tonight?", False),
+])
+def test_asking_what_the_assistant_remembers(text, asks) -> None:
+    from chat_rec.catalog.titles import fold
+    from chat_rec.understanding.request_words import ABOUT_ME
+
+    assert bool(ABOUT_ME.search(fold(text))) is asks
