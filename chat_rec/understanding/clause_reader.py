@@ -252,7 +252,9 @@ class ClauseReader(ClauseAsides):
             if polarity or seen:
                 c.refs = [_Ref(lo, list(r.items), pronoun=True) for r in st.pending if r.items]
         elif not named:
-            if clause_rules.CLEFT.search(text):
+            if polarity < 0 and st.averted and "either" in ckeys and has_pronoun(ckeys):
+                c.polarity = 0  # "I don't hate horror, I just don't love it either": both poles denied, no verdict
+            elif clause_rules.CLEFT.search(text):
                 # "what I loved was <a film not read>": its object is that film, not the ones before,
                 # and a later "anything in that vein?" means it too
                 st.last_refs, st.last_genres = [], ()

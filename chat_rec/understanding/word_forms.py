@@ -111,9 +111,9 @@ CHAT_SPELLINGS = {"wat": "what", "wut": "what", "wht": "what", "nite": "night", 
                   "sumthin": "something", "nuthin": "nothing", "nuthing": "nothing", "ne1": "anyone",
                   "any1": "anyone", "some1": "someone", "every1": "everyone", "gr8": "great", "luvd": "loved",
                   "luved": "loved", "luvs": "loves", "luvin": "loving", "luving": "loving", "h8": "hate",
-                  "h8d": "hated", "h8ed": "hated"}
-"""English chat spellings read as their words ("wat are some good westerns", "date nite"): general usage,
-too short for the typo corrector's one-edit rule."""
+                  "h8d": "hated", "h8ed": "hated", "summat": "something", "owt": "anything", "nowt": "nothing"}
+"""English chat spellings read as their words ("wat are some good westerns", "date nite"), and Northern English
+"summat", "owt", "nowt" ("summat light"): general usage, too short for the typo corrector's one-edit rule."""
 
 _RUN_TOGETHER = {"alot": "a lot", "aswell": "as well", "atleast": "at least", "inbetween": "in between",
                  "nevermind": "never mind", "eachother": "each other"}

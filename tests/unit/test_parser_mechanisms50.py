@@ -23,7 +23,8 @@ From fresh39's odd half (read after both halves were scored), each written again
 - "tempting", "tempted", "enticing" are words of liking (so "can't say the last one isn't tempting" likes it).
 - Adjectives after "something" joined by "or" are no title ("something odd or brave" is not *Brave*).
 - "the kind of silly fun I need" is a noun phrase, not the hedge "kind of silly".
-- An intensity bound with a word of now ("nothing too heavy tonight") asks; a bare one does not.
+- An intensity bound with a word of now ("nothing too heavy tonight") asks; a bare one does not (changed in session
+  54: a limit opening a sentence asks, except in answer to what to avoid).
 - "these days", "that year": a demonstrative with a noun of time points at no film.
 - "a funny one please", "a cosy one tonight": a kind of film asked for with a word of asking or of when.
 
@@ -153,9 +154,9 @@ def test_more_ways_of_asking(resolver, listed, text) -> None:
 @pytest.mark.parametrize("text", [
     "the other options look dull",
     "can we go later",
-    "nothing too gory",
     "a good one!",
-])
+])  # ("nothing too gory" alone asks since session 54, as every labelled case of a limit opening a sentence does
+#   outside an answer to what to avoid: test_parser_mechanisms54)
 def test_no_ask_in_these(resolver, listed, text) -> None:
     assert not parse(text, listed, resolver).wants_new_recommendations
 

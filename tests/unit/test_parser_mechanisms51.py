@@ -4,7 +4,7 @@ Found by probes and through the service, before the fortieth clean set was read:
 
 - A bare intensity bound beside a clause that names tonight's occasion ("nothing too long, it's a school
   night") asks for a film, as the bound with a word of now ("nothing too heavy tonight") already did; a bare
-  bound alone, or beside a clause about another time, still does not.
+  bound alone, or beside a clause about another time, still did not (since session 54 it asks too).
 - "can we go for something …", "could we do something …", "shall we try one that …" ask for a film.
 - "without question", "without a doubt", "no questions asked" vouch; they negate no verdict.
 
@@ -53,8 +53,10 @@ def test_a_bound_beside_tonights_occasion_asks(resolver, text) -> None:
     "nothing too scary, it was a fun day",
     "nothing too long, my mum said",
 ])
-def test_a_bare_bound_alone_does_not_ask(resolver, text) -> None:
-    assert not parse(text, [], resolver).wants_new_recommendations
+def test_a_bare_bound_alone_asks_too(resolver, text) -> None:
+    # changed in session 54: every labelled message opening with such a limit asks, outside an answer to what to
+    # avoid (fresh39, fresh41 and fresh43 had four such misses and no case the other way): test_parser_mechanisms54
+    assert parse(text, [], resolver).wants_new_recommendations
 
 
 @pytest.mark.parametrize("text", [

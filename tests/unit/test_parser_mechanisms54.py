@@ -28,6 +28,8 @@ Second round (mechanisms from fresh43's odd half):
 - "moved by" is praise, so "not unmoved by it" is litotes and "unmoved by it" a verdict against; "looks ace" is
   praise; a verdict with a word of frequency ("great every time") is bare; after "yes, twice." it judges the one
   film shown.
+- Northern English "summat", "owt", "nowt" are "something", "anything", "nothing".
+- Denying one pole of a genre and then the other ("I don't hate X, I just don't love it either") gives no verdict.
 """
 
 from __future__ import annotations
@@ -155,3 +157,16 @@ def test_asking_what_the_assistant_remembers(text, asks) -> None:
     from chat_rec.understanding.request_words import ABOUT_ME
 
     assert bool(ABOUT_ME.search(fold(text))) is asks
+
+
+@pytest.mark.parametrize(("text", "liked_genres", "disliked_genres", "wants"), [
+    ("summat light, a comedy maybe", ["Comedy"], [], True),
+    ("nowt too long", [], [], True),
+    ("I don't hate westerns, I just don't love them either", [], [], False),
+    ("I don't dislike sci-fi, I just don't adore it either", [], [], False),
+    ("I hate westerns and I don't love them either", [], ["Western"], False),  # no pole denied first
+])
+def test_dialect_and_both_poles_denied(resolver, text, liked_genres, disliked_genres, wants) -> None:
+    sig = parse(text, [], resolver, "Hi! What are you in the mood for?")
+    assert (sig.liked_genres, sig.disliked_genres, sig.wants_new_recommendations) == (
+        liked_genres, disliked_genres, wants)
