@@ -112,8 +112,8 @@ def accept(resolver: TitleResolver, text: str, tokens: list[_Token], i: int, n: 
     if n == 1 and key in _SPOKEN_NOISE and not first.raw.isupper():
         return False  # "how do you choose these lol": a laugh, not the film *LOL* (typed "LOL", it may be)
     if key in resolver._capitals_only and not _coined_in_a_slot(resolver, text, tokens, i, n, key, spanish) \
-            and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1
-                        for j, t in enumerate(tokens[i:i + n])):
+            and not all(t.raw[:1].isupper() or t.key in _MINOR and 0 < j < n - 1 or t.raw.isdigit()
+                        or t.key == "part" and j == n - 2 for j, t in enumerate(tokens[i:i + n])):
         return False  # "a fury road trip": the subtitle names the film only capitalised ("Return of the Tide")
     if i > 1 and tokens[i - 1].key in _PLACE_PREPOSITIONS and tokens[i - 2].key not in _TITLE_POINTERS \
             and key in resolver._index and not resolver._known_film(key, whole_title=True) \

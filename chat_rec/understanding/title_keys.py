@@ -149,6 +149,8 @@ def named_tail(title: str) -> str | None:
     return tail
 
 
+_PART_AFTER = re.compile(r":? [Pp]art (\d)$")
+"""A part's number closing a series film's subtitle ("…: Part 2")."""
 _SERIES_JOIN = re.compile(r"^(?P<head>.+?)(?:: | and the | & the |['’]s )(?P<tail>.+)$")
 
 
@@ -156,21 +158,27 @@ def series_tail(title: str) -> tuple[str, str] | None:
     """(series name, what people call the film) for a series film's title whose part after the series'
     name is two or more words of ordinary vocabulary that ``colon_parts`` and ``named_tail`` leave out:
     "Glass Harbour" of "Captain Moss and the Glass Harbour", "Winter Circus" of "Doctor Fenn's Winter
-    Circus", "Return of the Old King" of "Saga: The Return of the Old King" (invented titles). Letters only,
+    Circus", "Return of the Old King" of "Saga: The Return of the Old King", "Frozen Gate part 2" of "Captain Moss
+    and the Frozen Gate: Part 2" (invented titles). Letters only,
     two words that are not small ones, no sequel number, film noun or genre. The resolver keeps it for a
     well-known film alone, when another title opens with the same series name.
     """
     match = _SERIES_JOIN.match(title.split(" (")[0])
-    if match is None or ": " in match.group("tail"):
+    if match is None:
         return None
-    tail = _LEADING_ARTICLE.sub("", fold_key(match.group("tail")))
+    said = match.group("tail")
+    part = _PART_AFTER.search(said)  # "Deathly Hallows: Part 2": the part's number stays in what people call it
+    said = said[:part.start()] if part else said
+    if ": " in said:
+        return None
+    tail = _LEADING_ARTICLE.sub("", fold_key(said))
     words = tail.split()
     content = [w for w in words if w not in _MINOR and w not in lexicon.EN_STOPWORDS]
     if len(content) < 2 or not all(w.isalpha() for w in words) \
             or {"part", "episode", "chapter", *ROMAN_NUMERALS} & set(words) \
             or _NOUNS_AFTER & set(words) or _is_genre(tail) or match.group("tail") in colon_parts(title):
         return None
-    return fold_key(match.group("head")), tail
+    return fold_key(match.group("head")), f"{tail} part {part.group(1)}" if part else tail
 
 
 def coined_word(word: str) -> bool:

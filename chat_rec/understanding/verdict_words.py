@@ -115,6 +115,7 @@ POSITIVE = re.compile((
     r" of|along the (?:same )?lines of|en la (?:misma )?onda de|al estilo de"
     r"|recommend more like|blew (?:me away|my mind)|mind ?blowing"
     r"|(?:moved|(?<=didnt )move|(?<=did not )move) (?:me|us|by)"
+    r"|(?:made|makes|make) up for (?:it|that|this|everything|all (?:of )?(?:it|that)|the rest|the others)"
     r"|(?:grew|growing|grown|(?<=didnt )grow|(?<=did not )grow) on (?:me|us|you)|worth it|underrated"
     r"|stays? with (?:me|you)|stuck with me"
     r"|(?:a |an )?(?:gems?|treats?|bangers?|classics?|winners?|keepers?|must see|must watch)"

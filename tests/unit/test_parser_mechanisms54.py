@@ -30,6 +30,8 @@ Second round (mechanisms from fresh43's odd half):
   film shown.
 - Northern English "summat", "owt", "nowt" are "something", "anything", "nothing".
 - Denying one pole of a genre and then the other ("I don't hate X, I just don't love it either") gives no verdict.
+- A series film is named by its subtitle with its part ("Deathly Hallows Part 1", typed with capitals).
+- "X made up for it" praises X.
 """
 
 from __future__ import annotations
@@ -170,3 +172,21 @@ def test_dialect_and_both_poles_denied(resolver, text, liked_genres, disliked_ge
     sig = parse(text, [], resolver, "Hi! What are you in the mood for?")
     assert (sig.liked_genres, sig.disliked_genres, sig.wants_new_recommendations) == (
         liked_genres, disliked_genres, wants)
+
+
+def test_a_series_film_named_by_its_subtitle_and_part(resolver) -> None:
+    from chat_rec.understanding.title_keys import series_tail
+
+    assert series_tail("Captain Moss and the Frozen Gate: Part 2 (2011)") == ("captain moss", "frozen gate part 2")
+    assert series_tail("Captain Moss and the Frozen Gate (2010)") == ("captain moss", "frozen gate")
+    found = [m.item_id for m in resolver.find_in_text("Deathly Hallows Part 1 was a bit slow, tbh")]
+    assert found == [81834]  # Harry Potter and the Deathly Hallows: Part 1
+    assert not resolver.find_in_text("loved the deathly hallows films")  # no part: two films, none named
+
+
+@pytest.mark.parametrize(("text", "liked"), [
+    ("the middle act dragged but Psycho's ending made up for it", [PSYCHO]),
+    ("Brazil never made up for it", []),  # negated: no praise
+])
+def test_making_up_for_it_is_praise(resolver, text, liked) -> None:
+    assert parse(text, [], resolver, "Hi").liked_ids == liked
