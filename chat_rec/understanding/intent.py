@@ -68,8 +68,8 @@ _LIMIT = re.compile(r"^(?:(?:and|but|just|ok|okay|oh|so|also|plus|y|pero|solo|es
                     r" (?!(?:special|exciting|memorable|impressive|remarkable|original|spectacular|exceptional"
                     r"|interesting|new|especial|nuevo|interesante)\b)(\w+)")
 """A sentence opening with a limit on the film wanted ("Nothing over two hours, I have work at six", "nothing too
-heavy, had a rough week", "nada muy largo"): what to watch now, said by what it must not be (rule 13); in answer
-to what to avoid, ``answers.what_to_avoid`` takes the ask back. Not a grade ("nothing too special" judges a film)."""
+heavy, had a rough week", "nada muy largo"): what to watch now, said by what it must not be (rule 13); not in
+answer to what to avoid (the parser checks the reply). Not a grade ("nothing too special" judges a film)."""
 _WOULD_DO = re.compile(r"^(?:(?:i )?(?:reckon|think|guess|suppose|bet|figure) (?:that )?)?"
                        r"(?:a|an|some|any|one) (?:\w+ ){0,3}?\w+ (?:would|will|should|d|ll) (?:really |just )?"
                        r"(?:do(?: (?:me|us|nicely|fine|the trick|for (?:me|us|tonight|now)))?|work|hit the spot"
