@@ -17,7 +17,6 @@ from typing import Any
 from chat_rec.catalog.models import Item
 from chat_rec.understanding import (
     after_seeing,
-    answers,
     comparisons,
     coordination,
     corrections,
@@ -121,8 +120,8 @@ class ClauseReader(ClauseAsides):
     _settled: bool
     toks: list[Any]
     """The message's tokens as typed, before titles are masked."""
-    reply: str
-    """The reply the message answers."""
+    seen_asked: bool
+    """Whether the reply the message answers asked which films were seen (``answers.asks_seen``)."""
 
     # ----------------------------------------------------------------- clauses
     def _clauses(self, keys: list[str], title_at: dict[int, Mention]) -> None:
@@ -145,7 +144,7 @@ class ClauseReader(ClauseAsides):
         decided = set(self.signal.liked_ids) | set(self.signal.disliked_ids) | set(self.signal.seen_ids)
         # a pick is a like, unless a later clause said it was not seen ("Third: haven't seen it"); picked out in
         # answer to which were seen, it was seen ("Seen any of these?" "the first two, yeah")
-        seen = answers.asks_seen(self.reply)
+        seen = self.seen_asked
         self._items([i for i in dict.fromkeys(st.choices) if i not in decided and i not in self.unseen],
                     0 if seen else 1, seen)
 
@@ -200,7 +199,7 @@ class ClauseReader(ClauseAsides):
         c.asking = self._question(keys, hi)
         read = clause_polarity(ckeys, self.signal.language, scoping, c.asking)
         c.polarity, c.seen, c.scope, self._settled = read.polarity, read.seen, read.scope, read.settled
-        if read.polarity > 0 and _AFFIRMATIONS & set(ckeys) and answers.asks_seen(self.reply) and not clause_polarity(
+        if read.polarity > 0 and _AFFIRMATIONS & set(ckeys) and self.seen_asked and not clause_polarity(
                 ["," if k in _AFFIRMATIONS else k for k in ckeys], self.signal.language, scoping, c.asking).polarity:
             c.polarity, c.seen = 0, True  # "Seen any of these?" "the first two, yeah": a yes to having seen them
         if c.seen and not c.polarity and not self.previous and verdict_words.SEEN_MANY_TIMES.search(text):

@@ -4,7 +4,7 @@ The catalog knows each film's title, year, genres, tags and ratings, not its run
 director or where it streams. A question about one of those asks for no picks and no mood ("long" in
 "how long is it?" is no wish for long films): the parser keeps the films asked about
 (``PreferenceSignal.fact_ids``) and what was asked (``fact_topic``), and the reply says what the
-catalog can and cannot tell (``conversation/nodes.answer_facts``). Over folded keys.
+catalog can and cannot tell (``conversation/said.answer_facts``). Over folded keys.
 """
 
 from __future__ import annotations

@@ -162,6 +162,7 @@ class _Parser(ClauseReader):
         self.raw = utterance
         self.previous = previous
         self.reply = reply
+        self.seen_asked = asked.asks_seen(reply)  # the reply asked which films were seen (read once per message)
         self.resolver = resolver
         self.text = spell_out_years(clean(utterance))  # "twenty fifteen onwards" reads as "2015 onwards"
         self.text = name_places(word_forms.split_run_together(self.text), len(previous))  # "9/10, 4/10 in that order"
@@ -258,9 +259,8 @@ class _Parser(ClauseReader):
         answers = self.list_refs.answers(keys)
         first = next((j for j, k in enumerate(keys) if k == "."), 0)
         opening = [] if answers or not first else self.list_refs.answers(keys[:first], opening=True)
-        seen_asked = asked.asks_seen(self.reply)  # "Seen it?" "nah": a no to having seen it, no rejection
-        for item_id, sign in answers or opening:
-            self._items([item_id], 0 if seen_asked else sign, seen_asked and sign > 0)
+        for item_id, sign in answers or opening:  # "Seen it?" "nah": a no to having seen it, no rejection
+            self._items([item_id], 0 if self.seen_asked else sign, self.seen_asked and sign > 0)
         if opening:  # "Nope, nope and nope. My boyfriend would walk out.": the answers, then the rest read
             self._clauses(["qqmask"] * first + keys[first:], title_at)
         elif not answers:

@@ -97,6 +97,12 @@ _GROUP_NEGATORS = frozenset("none neither ninguna ninguno ningun nada".split())
 """Negators that refuse a group ("none of those"): after a refusal word they repeat it, not negate it."""
 
 
+def _after_answer(ckeys: list[str], language: str, scoping: set[int] | None, question: bool) -> Polarity:
+    """The clause read without the answer word that opens it ("nah", "yes"), its scope counted from the clause."""
+    rest = clause_polarity(ckeys[1:], language, {j - 1 for j in scoping or () if j}, question)
+    return rest._replace(scope=rest.scope + 1 if rest.scope else 0)
+
+
 def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = None,
                     question: bool = False) -> Polarity:
     """+1 like, -1 dislike, 0 neutral; whether the clause says "seen"; where polarity starts; and
@@ -119,14 +125,12 @@ def clause_polarity(ckeys: list[str], language: str, scoping: set[int] | None = 
         # "nah I don't want either", "no it's not good": the answer is a reply of its own, not a negator
         # cancelling the negation after it; with no verdict after it, it is the refusal it was ("nah I'm
         # good" declines as before)
-        rest = clause_polarity(ckeys[1:], language, {j - 1 for j in scoping or () if j}, question)
+        rest = _after_answer(ckeys, language, scoping, question)
         if rest.polarity or rest.seen or rest.settled:
-            return rest._replace(scope=rest.scope + 1 if rest.scope else 0)
+            return rest
     if len(ckeys) >= 2 and ckeys[0] in _ANSWER_WORDS and lexicon.SEEN.search(rest_text := " ".join(ckeys[1:])) \
             and not lexicon.POSITIVE.search(rest_text) and not lexicon.NEGATIVE.search(rest_text):
-        # "nah havent seen it", "yes seen it": the answer to whether it was seen, no verdict of its own
-        rest = clause_polarity(ckeys[1:], language, {j - 1 for j in scoping or () if j}, question)
-        return rest._replace(scope=rest.scope + 1 if rest.scope else 0)
+        return _after_answer(ckeys, language, scoping, question)  # "nah havent seen it", "yes seen it": no verdict
     asks = conditions.asking_negators(text) if question else []
     found = [(m.start(), m.end(), sign) for regex, sign in
              ((lexicon.POSITIVE, 1), (lexicon.NEGATIVE, -1)) for m in regex.finditer(text)
